@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { BaseContext } from '../src/bot/context.js';
+import { defineAction, defineCommand } from '../src/bot/define.js';
+import { toast } from '../src/bot/router.js';
+import { meCard } from '../src/cards/account.js';
+import { hoursOf } from '../src/domain/hours.js';
+import { unitOf } from '../src/domain/members.js';
+import { formatDateTime } from '../src/domain/time.js';
+import type { CardJson } from '../src/feishu/api.js';
+
+/** The /me card for whoever is acting — never for the person the card was first sent to. */
+function myCard(ctx: BaseContext): CardJson {
+  const member = ctx.member!;
+  const unit = unitOf(ctx.db, member);
+  const hours = hoursOf(ctx.db, member.id, ctx.program.id);
+  return meCard({
+    name: member.name,
+    role: ctx.t(`role.${member.role}`),
+    unit: [unit.college, unit.branch].filter(Boolean).join(' · ') || '—',
+    approvedHours: hours.approved,
+    pendingHours: hours.pending,
+    memberId: member.id,
+    boundAt: member.boundAt ? formatDateTime(member.boundAt, ctx.timeZone) : null,
+  });
+}
+
+export const meRefresh = defineAction({
+  name: 'me.refresh',
+  audience: 'student',
+  payload: z.object({ m: z.number().int() }),
+  async run(ctx, { m }) {
+    // The card says whose it is; the database says who clicked. Someone else's card (e.g.
+    // forwarded) is left as it is rather than overwritten with the clicker's data.
+    if (ctx.member!.id !== m) return toast('warning', ctx.t('me.notYours'));
+    return { card: { type: 'raw', data: myCard(ctx) } };
+  },
+});
+
+export default defineCommand({
+  name: 'me',
+  aliases: ['我的'],
+  summary: 'cmd.me.summary',
+  example: 'cmd.me.example',
+  audience: 'student',
+  args: z.object({}),
+  parse: () => ({}),
+  async run(ctx) {
+    await ctx.reply({ card: myCard(ctx) });
+  },
+});

@@ -1,0 +1,146 @@
+/**
+ * Composition root: config → db (+migrate) → ports → bot → transport → recovery, and the
+ * graceful stop. `main.ts` runs it as a process; tests start it in-process on port 0.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Koa from 'koa';
+import type { Logger } from 'pino';
+import { actions, commands, hooks } from '../commands/index.js';
+import { Bot } from './bot/bot.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import { closeDb, openDb, type Db } from './db/client.js';
+import type { FeishuApi } from './feishu/api.js';
+import { parseEnvelope } from './feishu/envelope.js';
+import { EventStore } from './feishu/eventStore.js';
+import { LarkApi, type RetryPolicy } from './feishu/larkApi.js';
+import { startLongConnection, type LongConnection } from './feishu/longConnection.js';
+import { InboundPipeline } from './feishu/pipeline.js';
+import { webhookHandler } from './feishu/webhook.js';
+import { createLogger } from './log.js';
+
+export const EVENT_PATHS = ['/feishu/events', '/feishu/cards'] as const;
+/** Dedupe rows are kept this long; Feishu's redeliveries end after ~7 h. */
+export const DEDUPE_KEEP_MS = 7 * 24 * 3600 * 1000;
+const PRUNE_EVERY_MS = 3600 * 1000;
+
+export interface StartOptions {
+  clock?: Clock;
+  log?: Logger;
+  retry?: RetryPolicy;
+  /** Overrides the node-sdk implementation (benchmarks compare against it). */
+  feishu?: FeishuApi;
+}
+
+export interface RunningBot {
+  url: string;
+  server: http.Server;
+  db: Db;
+  pipeline: InboundPipeline;
+  feishu: FeishuApi;
+  /** Resolves once the bot's own open_id is known (group @-mentions need it). */
+  ready: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startBot(config: Config, opts: StartOptions = {}): Promise<RunningBot> {
+  const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? createLogger(config.logLevel);
+  const db = openDb(config.databasePath);
+  const feishu = opts.feishu ?? new LarkApi({ ...config.feishu, log, retry: opts.retry });
+  const store = new EventStore(db);
+
+  let botOpenId: string | undefined;
+  let stopping = false;
+  const bot = new Bot({ db, feishu, clock, log, timeZone: config.timeZone, registry: { commands, actions }, hooks, botOpenId: () => botOpenId });
+  const pipeline = new InboundPipeline(store, bot, clock, log);
+
+  const app = new Koa();
+  const receive = webhookHandler({ verificationToken: config.feishu.verificationToken, encryptKey: config.feishu.encryptKey, pipeline, clock, log });
+  const webhook = config.feishu.eventMode === 'webhook';
+  app.use(async (ctx, next) => {
+    if (ctx.method === 'GET' && ctx.path === '/healthz') {
+      ctx.body = health(db, config, pipeline, botOpenId);
+      ctx.status = ctx.body.status === 'ok' ? 200 : 503;
+      return;
+    }
+    if (webhook && ctx.method === 'POST' && (EVENT_PATHS as readonly string[]).includes(ctx.path)) return receive(ctx);
+    await next();
+  });
+
+  const server = http.createServer(app.callback());
+  // The platform waits 3 s for an answer; a slow or stuck client must not hold a socket forever.
+  server.requestTimeout = 10_000;
+  server.headersTimeout = 10_000;
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
+
+  const ready = (async () => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        botOpenId = (await feishu.botInfo()).openId;
+        return;
+      } catch (err) {
+        log.warn({ attempt, err: (err as Error).message }, 'could not read the bot open_id yet; group @-mentions are ignored until it is known');
+        if (stopping) return;
+        await new Promise((r) => setTimeout(r, Math.min(30_000, 1000 * attempt)).unref());
+      }
+    }
+  })();
+
+  const recovered = await pipeline.recover((payload) => {
+    const env = parseEnvelope(safeParse(payload));
+    return env?.kind === 'event' ? env.inbound : null;
+  });
+  if (recovered > 0) log.info({ recovered }, 'processed events acknowledged before the last stop');
+
+  store.prune(clock.now() - DEDUPE_KEEP_MS);
+  const pruneTimer = setInterval(() => store.prune(clock.now() - DEDUPE_KEEP_MS), PRUNE_EVERY_MS).unref();
+
+  let connection: LongConnection | undefined;
+  if (!webhook) connection = startLongConnection({ ...config.feishu, pipeline, log });
+
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      stopping = true;
+      clearInterval(pruneTimer);
+      connection?.close();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await pipeline.drain();
+      server.closeAllConnections();
+      await closed;
+      closeDb(db);
+    })());
+
+  log.info({ url, mode: config.feishu.eventMode }, 'bot started');
+  return { url, server, db, pipeline, feishu, ready, stop };
+}
+
+function health(db: Db, config: Config, pipeline: InboundPipeline, botOpenId: string | undefined) {
+  let database: 'ok' | 'error' = 'ok';
+  try {
+    db.$client.prepare('SELECT 1').get();
+  } catch {
+    database = 'error';
+  }
+  return {
+    status: database === 'ok' ? 'ok' : 'error',
+    database,
+    mode: config.feishu.eventMode,
+    botKnown: botOpenId !== undefined,
+    inFlight: pipeline.busy,
+  };
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * The bot as the transport sees it: turns verified events into contexts and hands them to
+ * the router, inside one error boundary (STYLE.md §5).
+ */
+import { createHash } from 'node:crypto';
+import type { OutMessage } from '../feishu/api.js';
+import type { InboundEvent } from '../feishu/envelope.js';
+import { botAddedToChat, botMenu, cardAction, fileContent, messageReceived, postText, textContent, type MessageReceived } from '../feishu/events.js';
+import type { CardResponse, EventHandler } from '../feishu/pipeline.js';
+import { memberForAccount } from '../domain/members.js';
+import { currentProgramYear } from '../domain/program.js';
+import { t } from '../text/zh-CN.js';
+import type { ActionContext, CommandContext, Ports } from './context.js';
+import { UserError } from './errors.js';
+import { Router, toast, type Registry } from './router.js';
+
+/** What the bot does with messages that are not commands. */
+export interface Hooks {
+  /** Plain text in a private chat. */
+  plainText(ctx: CommandContext, text: string): Promise<void>;
+  /** A file sent in a private chat. */
+  file(ctx: CommandContext, file: { fileKey: string; fileName: string }): Promise<void>;
+}
+
+export interface BotOptions extends Ports {
+  registry: Registry;
+  hooks: Hooks;
+  /** The bot's own open_id (from bot/v3/info), to tell @-mentions of the bot from others. */
+  botOpenId: () => string | undefined;
+}
+
+/** Send uuids derive from the event, so processing an event twice sends nothing twice. */
+function sendUuid(eventId: string, n: number): string {
+  return createHash('sha256').update(`${eventId}#${n}`).digest('hex').slice(0, 40);
+}
+
+const asMessage = (m: OutMessage | string): OutMessage => (typeof m === 'string' ? { text: m } : m);
+
+export class Bot implements EventHandler {
+  readonly router: Router;
+
+  constructor(private readonly opts: BotOptions) {
+    this.router = new Router(opts.registry);
+  }
+
+  async handleEvent(event: InboundEvent): Promise<void> {
+    switch (event.type) {
+      case 'im.message.receive_v1':
+        return this.onMessage(event);
+      case 'im.chat.member.bot.added_v1':
+        return this.onAddedToChat(event);
+      case 'application.bot.menu_v6':
+        return this.onMenu(event);
+      default:
+        this.opts.log.debug({ eventId: event.id, type: event.type }, 'event type not handled');
+    }
+  }
+
+  async handleCardAction(event: InboundEvent): Promise<CardResponse> {
+    const parsed = cardAction.safeParse(event.event);
+    if (!parsed.success) return toast('error', t('error.cardInvalid'));
+    const { operator, action, context } = parsed.data;
+    const base = this.baseContext(event.id, { openId: operator.open_id, userId: operator.user_id });
+    const ctx: ActionContext = { ...base, messageId: context?.open_message_id, chatId: context?.open_chat_id, form: action.form_value ?? {} };
+    try {
+      return await this.router.runAction(ctx, action.value);
+    } catch (err) {
+      this.opts.log.error({ eventId: event.id, err }, 'card action failed');
+      return toast('error', t('error.unexpected'));
+    }
+  }
+
+  private async onMessage(event: InboundEvent): Promise<void> {
+    const parsed = messageReceived.safeParse(event.event);
+    if (!parsed.success) {
+      this.opts.log.warn({ eventId: event.id }, 'malformed message event ignored');
+      return;
+    }
+    const { sender, message } = parsed.data;
+    // Only people talk to the bot; its own and other apps' messages are not commands.
+    if (sender.sender_type !== 'user' || !sender.sender_id.open_id) return;
+    const chatType = message.chat_type === 'p2p' ? 'p2p' : 'group';
+    if (chatType === 'group' && !this.mentionsMe(message)) return;
+
+    const ctx = this.commandContext(event.id, { openId: sender.sender_id.open_id, userId: sender.sender_id.user_id }, { id: message.chat_id, type: chatType }, message.message_id);
+    await this.boundary(ctx, async () => {
+      const content = safeJson(message.content);
+      if (message.message_type === 'text' || message.message_type === 'post') {
+        const text = message.message_type === 'text' ? textContent.safeParse(content).data?.text : postText(content);
+        if (text === undefined || text === null) return;
+        const found = this.router.lookup(text, chatType === 'group');
+        if (found.kind === 'command') return this.router.runCommand(ctx, found.call);
+        if (found.kind === 'unknown') throw new UserError('error.unknownCommand', { name: found.name });
+        if (chatType === 'p2p') return this.opts.hooks.plainText(ctx, text.trim());
+        return ctx.reply(t('hint.plainText'));
+      }
+      if (message.message_type === 'file' && chatType === 'p2p') {
+        const file = fileContent.safeParse(content);
+        if (file.success) return this.opts.hooks.file(ctx, { fileKey: file.data.file_key, fileName: file.data.file_name });
+      }
+      // Images, locations and the rest get their meaning in later flows (evidence, check-in).
+      this.opts.log.debug({ eventId: event.id, type: message.message_type }, 'message type not handled');
+    });
+  }
+
+  private async onAddedToChat(event: InboundEvent): Promise<void> {
+    const parsed = botAddedToChat.safeParse(event.event);
+    if (!parsed.success) return;
+    await this.opts.feishu.send({ chatId: parsed.data.chat_id }, { text: t('group.welcome') }, { uuid: sendUuid(event.id, 0) });
+  }
+
+  /** Bot menu items whose key is a command name run that command, answered privately. */
+  private async onMenu(event: InboundEvent): Promise<void> {
+    const parsed = botMenu.safeParse(event.event);
+    if (!parsed.success) return;
+    const who = parsed.data.operator.operator_id;
+    const ctx = this.commandContext(event.id, { openId: who.open_id, userId: who.user_id }, { id: '', type: 'p2p' }, undefined);
+    await this.boundary(ctx, async () => {
+      const found = this.router.lookup(`/${parsed.data.event_key}`, false);
+      if (found.kind === 'command') await this.router.runCommand(ctx, found.call);
+    });
+  }
+
+  private mentionsMe(message: MessageReceived['message']): boolean {
+    const me = this.opts.botOpenId();
+    return !!me && (message.mentions ?? []).some((m) => m.id.open_id === me);
+  }
+
+  private async boundary(ctx: CommandContext, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (err) {
+      if (err instanceof UserError) {
+        await ctx.reply(t(err.key, err.params));
+        return;
+      }
+      this.opts.log.error({ eventId: ctx.eventId, err }, 'command failed');
+      await ctx.reply(t('error.unexpected'));
+    }
+  }
+
+  private baseContext(eventId: string, sender: { openId: string; userId?: string }) {
+    const { db, feishu, clock, log, timeZone } = this.opts;
+    const now = clock.now();
+    let sends = 0;
+    const nextUuid = () => sendUuid(eventId, ++sends);
+    return {
+      db,
+      feishu,
+      clock,
+      log,
+      timeZone,
+      t,
+      eventId,
+      sender,
+      member: memberForAccount(db, sender, now),
+      program: currentProgramYear(db, now, timeZone),
+      registry: this.opts.registry,
+      nextUuid,
+      notify: async (openId: string, m: OutMessage | string) => {
+        await feishu.send({ openId }, asMessage(m), { uuid: nextUuid() });
+      },
+    };
+  }
+
+  private commandContext(eventId: string, sender: { openId: string; userId?: string }, chat: CommandContext['chat'], messageId: string | undefined): CommandContext {
+    const base = this.baseContext(eventId, sender);
+    const { feishu } = this.opts;
+    return {
+      ...base,
+      chat,
+      messageId,
+      reply: async (m) => {
+        if (messageId) await feishu.reply(messageId, asMessage(m), { uuid: base.nextUuid() });
+        else await feishu.send({ openId: sender.openId }, asMessage(m), { uuid: base.nextUuid() });
+      },
+    };
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * One typed context per update (STYLE.md §4): the ports plus who is acting and where, and
+ * bound helpers to answer. Built by the bot handler; commands and actions only see this.
+ */
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/client.js';
+import type { Member, ProgramYear } from '../db/schema/index.js';
+import type { FeishuApi, OutMessage } from '../feishu/api.js';
+import type { t } from '../text/zh-CN.js';
+import type { Registry } from './router.js';
+
+export interface Ports {
+  db: Db;
+  feishu: FeishuApi;
+  clock: Clock;
+  log: Logger;
+  /** IANA time zone of the school (config TZ). */
+  timeZone: string;
+}
+
+export interface BaseContext extends Ports {
+  t: typeof t;
+  eventId: string;
+  /** The Feishu account acting. */
+  sender: { openId: string; userId?: string };
+  /** The roster entry bound to the sender, read from the database for this update. */
+  member: Member | null;
+  program: ProgramYear;
+  /** Every command and action, e.g. for /help. */
+  registry: Registry;
+  /** A fresh send uuid for this update (the n-th send of an update always gets the same one). */
+  nextUuid(): string;
+  /**
+   * Sends a private message to someone, idempotently for this update: the same update
+   * processed twice sends it once (the send uuid derives from the event id).
+   */
+  notify(openId: string, message: OutMessage | string): Promise<void>;
+}
+
+export interface CommandContext extends BaseContext {
+  chat: { id: string; type: 'p2p' | 'group' };
+  /** The message being answered; absent for bot-menu clicks. */
+  messageId?: string;
+  /** Answers the message (or the menu click) — idempotent per update like `notify`. */
+  reply(message: OutMessage | string): Promise<void>;
+}
+
+export interface ActionContext extends BaseContext {
+  /** The card message that was clicked. */
+  messageId?: string;
+  chatId?: string;
+  /** Submitted form fields (`form_value`), unvalidated. */
+  form: Record<string, unknown>;
+}

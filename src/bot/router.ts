@@ -1,0 +1,114 @@
+/**
+ * Text → command and button value → action, with the checks every update gets: where it
+ * may be used, who may use it (from the database), and argument validation.
+ */
+import { z } from 'zod';
+import type { CardResponse } from '../feishu/pipeline.js';
+import { t } from '../text/zh-CN.js';
+import type { ActionContext, CommandContext } from './context.js';
+import type { AnyAction, AnyCommand } from './define.js';
+import { UserError } from './errors.js';
+import { allows, type Audience } from './roles.js';
+
+export interface Registry {
+  commands: readonly AnyCommand[];
+  actions: readonly AnyAction[];
+}
+
+/** Strips Feishu's `@_user_N` mention placeholders and normalises full-width slashes/spaces. */
+export function cleanText(text: string): string {
+  return text
+    .replace(/@_user_\d+/g, ' ')
+    .replace(/[\u3000\u00a0]/g, ' ')
+    .replace(/^\s*／/, '/')
+    .trim();
+}
+
+export interface CommandCall {
+  command: AnyCommand;
+  rest: string;
+}
+
+export type Lookup = { kind: 'command'; call: CommandCall } | { kind: 'unknown'; name: string } | { kind: 'text' };
+
+export class Router {
+  private readonly byName = new Map<string, AnyCommand>();
+  private readonly actions = new Map<string, AnyAction>();
+
+  constructor(readonly registry: Registry) {
+    for (const c of registry.commands) {
+      for (const n of [c.name, ...c.aliases]) {
+        const key = n.toLowerCase();
+        if (this.byName.has(key)) throw new Error(`command name ${n} registered twice`);
+        this.byName.set(key, c);
+      }
+    }
+    for (const a of registry.actions) {
+      if (this.actions.has(a.name)) throw new Error(`action ${a.name} registered twice`);
+      this.actions.set(a.name, a);
+    }
+  }
+
+  /**
+   * Finds the command in a message. `/name rest` always; in a group the bot was @-mentioned
+   * in, a bare `name rest` too, since people type `@助手 帮助`.
+   */
+  lookup(text: string, allowBare: boolean): Lookup {
+    const cleaned = cleanText(text);
+    const slashed = cleaned.startsWith('/');
+    if (!slashed && !allowBare) return { kind: 'text' };
+    const body = slashed ? cleaned.slice(1) : cleaned;
+    const match = /^(\S+)\s*([\s\S]*)$/.exec(body);
+    if (!match) return slashed ? { kind: 'unknown', name: '/' } : { kind: 'text' };
+    const command = this.byName.get(match[1]!.toLowerCase());
+    if (command) return { kind: 'command', call: { command, rest: match[2]!.trim() } };
+    return slashed ? { kind: 'unknown', name: `/${match[1]}` } : { kind: 'text' };
+  }
+
+  async runCommand(ctx: CommandContext, { command, rest }: CommandCall): Promise<void> {
+    if (command.where === 'group' && ctx.chat.type !== 'group') throw new UserError('error.groupOnly', { command: command.aliases[0] ?? command.name });
+    checkAudience(command.audience, ctx, command.aliases[0] ?? command.name);
+    const args = command.args.safeParse(command.parse(rest));
+    if (!args.success) {
+      throw new UserError('error.badArgs', { problem: args.error.issues[0]?.message ?? '', usage: t(command.example) });
+    }
+    await command.run(ctx, args.data);
+  }
+
+  /** Runs a card click; every refusal becomes a toast and changes nothing. */
+  async runAction(ctx: ActionContext, value: unknown): Promise<CardResponse> {
+    const env = actionEnvelope.safeParse(value);
+    if (!env.success) return toast('error', t('error.cardInvalid'));
+    const action = this.actions.get(env.data.a);
+    if (!action) return toast('error', t('error.cardInvalid'));
+    if (env.data.exp !== undefined && env.data.exp < ctx.clock.now()) return toast('warning', t('error.cardExpired'));
+    if (!allows(action.audience, ctx.member)) {
+      return toast('error', ctx.member ? t('error.actionForbidden') : t('error.notBound', { command: '绑定' }));
+    }
+    const payload = action.payload.safeParse(env.data.p ?? {});
+    if (!payload.success) return toast('error', t('error.cardInvalid'));
+    try {
+      return await action.run(ctx, payload.data);
+    } catch (err) {
+      if (err instanceof UserError) return toast('error', t(err.key, err.params));
+      throw err;
+    }
+  }
+}
+
+const actionEnvelope = z.object({
+  a: z.string().min(1).max(64),
+  v: z.literal(1),
+  p: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  exp: z.number().optional(),
+});
+
+function checkAudience(audience: Audience, ctx: CommandContext, command: string): void {
+  if (allows(audience, ctx.member)) return;
+  if (!ctx.member) throw new UserError('error.notBound', { command });
+  throw new UserError('error.forbidden', { command, role: t(`role.${audience}`) });
+}
+
+export function toast(type: 'success' | 'info' | 'warning' | 'error', content: string): CardResponse {
+  return { toast: { type, content } };
+}

@@ -1,0 +1,92 @@
+/**
+ * Card JSON 2.0 building blocks (FEISHU.md §8). Card builders are pure functions of a view
+ * model made from these; nothing here talks to Feishu.
+ */
+import type { CardJson } from '../feishu/api.js';
+
+export type Element = Record<string, unknown>;
+export type Template = 'blue' | 'wathet' | 'turquoise' | 'green' | 'yellow' | 'orange' | 'red' | 'carmine' | 'violet' | 'purple' | 'indigo' | 'grey';
+
+/**
+ * What a button carries back: a small versioned envelope. It names the action and its
+ * subject; it is never proof of who may act (the router checks the clicker in the database).
+ */
+export interface ActionEnvelope {
+  a: string;
+  v: 1;
+  p?: Record<string, string | number | boolean>;
+  /** Expiry, ms since epoch. */
+  exp?: number;
+}
+
+export function envelope(action: string, payload?: ActionEnvelope['p'], expiresAt?: number): ActionEnvelope {
+  return { a: action, v: 1, ...(payload ? { p: payload } : {}), ...(expiresAt ? { exp: expiresAt } : {}) };
+}
+
+/** Escapes user text for card markdown: `<at id=all>` would @ everyone, links and tags would render. */
+export function escapeMd(text: string): string {
+  return text.replace(/[\\`*_~[\]()<>#|]/g, (c) => `\\${c}`).replace(/&/g, '&amp;');
+}
+
+export function card(opts: { title: string; template?: Template; subtitle?: string; elements: Element[] }): CardJson {
+  return {
+    schema: '2.0',
+    config: { update_multi: true, width_mode: 'fill' },
+    header: {
+      title: { tag: 'plain_text', content: opts.title },
+      ...(opts.subtitle ? { subtitle: { tag: 'plain_text', content: opts.subtitle } } : {}),
+      template: opts.template ?? 'blue',
+    },
+    body: { elements: opts.elements },
+  };
+}
+
+export function markdown(content: string): Element {
+  return { tag: 'markdown', content };
+}
+
+export function divider(): Element {
+  return { tag: 'hr' };
+}
+
+export function button(label: string, value: ActionEnvelope, type: 'primary' | 'default' | 'danger' | 'primary_filled' = 'default', name?: string): Element {
+  return {
+    tag: 'button',
+    ...(name ? { name } : {}),
+    text: { tag: 'plain_text', content: label },
+    type,
+    behaviors: [{ type: 'callback', value }],
+  };
+}
+
+export function input(name: string, label: string, opts: { placeholder?: string; required?: boolean; maxLength?: number; value?: string } = {}): Element {
+  return {
+    tag: 'input',
+    name,
+    label: { tag: 'plain_text', content: label },
+    label_position: 'top',
+    ...(opts.placeholder ? { placeholder: { tag: 'plain_text', content: opts.placeholder } } : {}),
+    ...(opts.value ? { default_value: opts.value } : {}),
+    ...(opts.required ? { required: true } : {}),
+    ...(opts.maxLength ? { max_length: opts.maxLength } : {}),
+  };
+}
+
+/** A form: only at the root of the body; the submit button's value names the action. */
+export function form(name: string, elements: Element[], submit: { label: string; value: ActionEnvelope }): Element {
+  return {
+    tag: 'form',
+    name,
+    elements: [
+      ...elements,
+      {
+        tag: 'button',
+        name: `${name}_submit`,
+        text: { tag: 'plain_text', content: submit.label },
+        type: 'primary_filled',
+        form_action_type: 'submit',
+        behaviors: [{ type: 'callback', value: submit.value }],
+      },
+    ],
+  };
+}

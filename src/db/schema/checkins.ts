@@ -1,0 +1,40 @@
+/**
+ * Check-ins (报到): a member reporting at a service site — daily in term time,
+ * concentrated in vacations, or online — and checking out; check-out turns the elapsed
+ * time into a prefilled service log, linked back here.
+ */
+import { index, integer, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { communities } from './communities.js';
+import { branches, colleges, members } from './org.js';
+import { serviceLogs } from './serviceLogs.js';
+
+/** Follows the period mode: term → daily (日常报到), vacation → concentrated (集中报到), online. */
+export const CHECKIN_KINDS = ['daily', 'concentrated', 'online'] as const;
+export type CheckinKind = (typeof CHECKIN_KINDS)[number];
+
+export const checkins = sqliteTable('checkins', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  memberId: integer('member_id').notNull().references(() => members.id),
+  /** Denormalised from the member at write time; null for college admins, who have no branch. */
+  branchId: integer('branch_id').references(() => branches.id),
+  collegeId: integer('college_id').notNull().references(() => colleges.id),
+  /** The known community the site name matched, if any. */
+  communityId: integer('community_id').references(() => communities.id),
+  /** The site as given (or the community's name); part of the once-a-day key. */
+  siteName: text('site_name').notNull(),
+  kind: text('kind', { enum: CHECKIN_KINDS }).notNull(),
+  checkinDate: text('checkin_date').notNull(), // YYYY-MM-DD, Asia/Shanghai
+  checkedInAt: integer('checked_in_at', { mode: 'number' }).notNull(),
+  checkedOutAt: integer('checked_out_at', { mode: 'number' }),
+  latitude: real('latitude'),
+  longitude: real('longitude'),
+  /** The Feishu location message the position came from. */
+  locationMessageId: text('location_message_id'),
+  /** The log created from check-out (its hours are `timed`). */
+  serviceLogId: integer('service_log_id').references((): AnySQLiteColumn => serviceLogs.id),
+}, (t) => [
+  uniqueIndex('checkins_member_site_date').on(t.memberId, t.siteName, t.checkinDate),
+  index('checkins_college_date').on(t.collegeId, t.checkinDate),
+]);
+
+export type Checkin = typeof checkins.$inferSelect;

@@ -1,0 +1,79 @@
+/**
+ * The organisation: program years, colleges (团总支), branches (团支部) and members.
+ * A member is a roster entry keyed by 学号; binding links it to one Feishu open_id.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const ROLES = ['student', 'secretary', 'college_admin', 'school_admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERIOD_MODES = ['auto', 'term', 'winter', 'summer', 'online'] as const;
+export type PeriodMode = (typeof PERIOD_MODES)[number];
+
+const createdAt = () => integer('created_at', { mode: 'number' }).notNull().default(sql`(unixepoch() * 1000)`);
+
+/** One program year (e.g. 2026-10-01 … 2027-09-30) with its settings; history is kept. */
+export const programYears = sqliteTable('program_years', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  startsOn: text('starts_on').notNull(), // YYYY-MM-DD, Asia/Shanghai
+  endsOn: text('ends_on').notNull(), // inclusive
+  isCurrent: integer('is_current', { mode: 'boolean' }).notNull().default(false),
+  targetRatio: real('target_ratio').notNull().default(0.25),
+  pairingDeadline: text('pairing_deadline').notNull(), // 组织结对, default 11-11 of the start year
+  projectListDeadline: text('project_list_deadline').notNull(), // 项目清单, default 11-11
+  matchingDeadline: text('matching_deadline').notNull(), // 岗位对接, default 11-19
+  periodMode: text('period_mode', { enum: PERIOD_MODES }).notNull().default('auto'),
+  winterVacationStart: text('winter_vacation_start'),
+  winterVacationEnd: text('winter_vacation_end'),
+  summerVacationStart: text('summer_vacation_start'),
+  summerVacationEnd: text('summer_vacation_end'),
+  logWindowDays: integer('log_window_days').notNull().default(30),
+  /** JSON: weights of the recommendation score {hours, days, rating, feedback}. */
+  scoreWeights: text('score_weights', { mode: 'json' }).$type<Record<string, number>>(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('program_years_one_current').on(t.isCurrent).where(sql`${t.isCurrent} = 1`)]);
+
+export const colleges = sqliteTable('colleges', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  /** The college group chat the weekly digest goes to (bound with /bindgroup). */
+  chatId: text('chat_id').unique(),
+  chatBoundAt: integer('chat_bound_at', { mode: 'number' }),
+  createdAt: createdAt(),
+});
+
+export const branches = sqliteTable('branches', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  collegeId: integer('college_id').notNull().references(() => colleges.id),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('branches_college_name').on(t.collegeId, t.name)]);
+
+export const members = sqliteTable('members', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** 学号 — the roster key. Never shown in group messages or info logs. */
+  studentNo: text('student_no').notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
+  collegeId: integer('college_id').references(() => colleges.id),
+  branchId: integer('branch_id').references(() => branches.id),
+  mobile: text('mobile'),
+  /** 飞书ID from the roster (open_id or user_id), used to bind without /bind. */
+  rosterFeishuId: text('roster_feishu_id'),
+  /** The Feishu account bound to this entry. */
+  openId: text('open_id').unique(),
+  boundAt: integer('bound_at', { mode: 'number' }),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at', { mode: 'number' }),
+}, (t) => [
+  index('members_branch').on(t.branchId),
+  index('members_college').on(t.collegeId),
+  index('members_roster_feishu_id').on(t.rosterFeishuId),
+]);
+
+export type ProgramYear = typeof programYears.$inferSelect;
+export type College = typeof colleges.$inferSelect;
+export type Branch = typeof branches.$inferSelect;
+export type Member = typeof members.$inferSelect;

@@ -1,0 +1,315 @@
+/**
+ * Roster import (PRODUCT §7): a CSV or XLSX file of 学院/团支部/学号/姓名/角色/手机/飞书ID
+ * becomes colleges, branches and members. 学号 is the key; a re-import updates in place
+ * and never touches a member's Feishu binding (openId/boundAt).
+ */
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { z } from 'zod';
+import type { Db } from '../db/client.js';
+import { branches, colleges, members, type Role } from '../db/schema/org.js';
+import { roster as text, type RosterTextKey } from '../text/roster.zh-CN.js';
+import { format } from '../text/t.js';
+
+/** The roster columns, in the order of the documented header; 手机 and 飞书ID are optional. */
+export const ROSTER_FIELDS = ['college', 'branch', 'studentNo', 'name', 'role', 'mobile', 'feishuId'] as const;
+export type RosterField = (typeof ROSTER_FIELDS)[number];
+const OPTIONAL_FIELDS: readonly RosterField[] = ['mobile', 'feishuId'];
+
+/** One data row as read from the file: trimmed cell text ('' when blank or the column is absent). */
+export interface RosterRawRow { line: number; cells: Record<RosterField, string> }
+
+/** A file read into rows; `line` is 1-based as the user sees it in an editor or Excel. */
+export interface RosterParse { format: 'csv' | 'xlsx'; columns: RosterField[]; rows: RosterRawRow[] }
+
+export interface RosterError { line: number; reason: string }
+
+export interface RosterSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  colleges: { created: number };
+  branches: { created: number };
+  /** Bad rows, by line; each `reason` is Chinese and says what to fix. */
+  errors: RosterError[];
+}
+
+/** A whole-file problem (wrong type, unreadable, missing columns): nothing was imported. */
+export class RosterFileError extends Error {
+  override name = 'RosterFileError';
+}
+
+const t = (key: RosterTextKey, params?: Record<string, string | number>) => format(text[key], params);
+const fileError = (key: RosterTextKey, params?: Record<string, string | number>) => new RosterFileError(t(key, params));
+
+// Header cells are matched after lower-casing and dropping spaces, '_' and '-'.
+const HEADER_ALIASES: Record<string, RosterField> = {
+  学院: 'college', college: 'college',
+  团支部: 'branch', branch: 'branch',
+  学号: 'studentNo', studentno: 'studentNo',
+  姓名: 'name', name: 'name',
+  角色: 'role', role: 'role',
+  手机: 'mobile', mobile: 'mobile',
+  飞书id: 'feishuId', feishuid: 'feishuId',
+};
+const normalizeKey = (s: string) => s.toLowerCase().replace(/[\s_-]/g, '');
+
+// The 角色 vocabulary of the file format; the English keys are accepted as well.
+const ROLE_BY_LABEL: Record<string, Role> = {
+  学生: 'student', 团支书: 'secretary', 团总支: 'college_admin', 团委: 'school_admin',
+  student: 'student', secretary: 'secretary', collegeadmin: 'college_admin', schooladmin: 'school_admin',
+};
+
+/**
+ * Reads a roster file (.csv in UTF-8 with or without BOM, or the first sheet of an .xlsx).
+ * The header is the first non-blank line; blank lines are skipped but still counted.
+ * @throws RosterFileError for an unsupported type, an unreadable file, a missing required column or no data rows.
+ */
+export async function readRosterFile(data: Buffer, fileName: string): Promise<RosterParse> {
+  const ext = path.extname(fileName).toLowerCase();
+  let lines: { line: number; cells: string[] }[];
+  if (ext === '.csv') lines = readCsvLines(data);
+  else if (ext === '.xlsx') lines = await readXlsxLines(data);
+  else throw fileError('file.unsupportedType', { ext: ext || fileName });
+
+  const nonBlank = lines.filter((l) => l.cells.some((c) => c !== ''));
+  const [header, ...body] = nonBlank;
+  if (!header) throw fileError('file.empty');
+  const index = new Map<RosterField, number>();
+  header.cells.forEach((cell, i) => {
+    const field = HEADER_ALIASES[normalizeKey(cell)];
+    if (!field) return;
+    if (index.has(field)) throw fileError('file.duplicateColumn', { column: t(`column.${field}`) });
+    index.set(field, i);
+  });
+  const missing = ROSTER_FIELDS.filter((f) => !OPTIONAL_FIELDS.includes(f) && !index.has(f));
+  if (missing.length > 0) throw fileError('file.missingColumns', { columns: missing.map((f) => t(`column.${f}`)).join('、') });
+  if (body.length === 0) throw fileError('file.noRows');
+
+  const rows = body.map(({ line, cells }) => {
+    const picked = {} as Record<RosterField, string>;
+    for (const f of ROSTER_FIELDS) {
+      const i = index.get(f);
+      picked[f] = i === undefined ? '' : (cells[i] ?? '');
+    }
+    return { line, cells: picked };
+  });
+  return { format: ext === '.csv' ? 'csv' : 'xlsx', columns: ROSTER_FIELDS.filter((f) => index.has(f)), rows };
+}
+
+function decodeText(data: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(data);
+  } catch {
+    // Excel on Chinese Windows saves "CSV" as GBK unless told "CSV UTF-8"; such a file is
+    // never valid UTF-8, so decoding it as GB18030 (a superset of GBK) is a safe fallback.
+    return new TextDecoder('gb18030').decode(data);
+  }
+}
+
+function readCsvLines(data: Buffer): { line: number; cells: string[] }[] {
+  const source = decodeText(data);
+  let records: { record: string[]; info: { bytes: number } }[];
+  try {
+    // The typings do not model `info: true`, which wraps each record as {record, info}.
+    records = parseCsv(source, { info: true, trim: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as unknown as typeof records;
+  } catch (err) {
+    const e = err as Error & { lines?: number };
+    throw fileError('file.badCsv', { line: e.lines ?? 1, detail: e.message });
+  }
+  // csv-parse's own `info.lines` counts a CRLF inside a quoted field as two lines, so
+  // the start line of each record is counted here from the byte offset where it begins.
+  const bytes = Buffer.from(source);
+  let line = 1;
+  let offset = 0;
+  return records.map(({ record, info }) => {
+    const start = line;
+    const consumed = bytes.subarray(offset, info.bytes).toString();
+    line += consumed.match(/\r\n|\r|\n/g)?.length ?? 0;
+    offset = info.bytes;
+    return { line: start, cells: record.map((c) => c.trim()) };
+  });
+}
+
+async function readXlsxLines(data: Buffer): Promise<{ line: number; cells: string[] }[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs types its input as an ArrayBuffer-like `Buffer`; at runtime it takes a Node Buffer.
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  } catch (err) {
+    throw fileError('file.badXlsx', { detail: (err as Error).message });
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw fileError('file.noWorksheet');
+  const lines: { line: number; cells: string[] }[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value).trim());
+    lines.push({ line: rowNumber, cells });
+  });
+  return lines;
+}
+
+/** Excel cell value → the text a user sees: integers without '.0', rich text joined, formula results. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  if (typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    const v = value as { richText?: { text: string }[]; result?: unknown; formula?: unknown; sharedFormula?: unknown; text?: unknown };
+    if (v.richText) return v.richText.map((r) => r.text).join('');
+    if ('formula' in v || 'sharedFormula' in v || 'result' in v) return cellText(v.result);
+    if ('text' in v) return cellText(v.text); // hyperlink
+  }
+  return ''; // error values such as #N/A
+}
+
+const optionalName = (max: number, tooLong: RosterTextKey) =>
+  z.string().max(max, { error: t(tooLong) }).transform((s) => s || null);
+
+/**
+ * One roster row: cell text in, normalised member fields out. Reasons are Chinese
+ * catalogue messages that say what to fix.
+ */
+export const rosterRowSchema = z.object({
+  college: optionalName(60, 'row.collegeTooLong'),
+  branch: optionalName(60, 'row.branchTooLong'),
+  studentNo: z.string()
+    .min(1, { error: t('row.studentNoMissing'), abort: true })
+    .max(32, { error: t('row.studentNoTooLong'), abort: true })
+    .regex(/^[A-Za-z0-9-]+$/, { error: (iss) => t('row.studentNoInvalid', { value: String(iss.input) }) }),
+  name: z.string().min(1, { error: t('row.nameMissing') }).max(40, { error: t('row.nameTooLong') }),
+  role: z.string().transform((label, ctx): Role => {
+    const role = ROLE_BY_LABEL[normalizeKey(label)];
+    if (role) return role;
+    ctx.addIssue({ code: 'custom', message: label ? t('row.roleInvalid', { value: label }) : t('row.roleMissing') });
+    return z.NEVER;
+  }),
+  mobile: z.string().transform((raw, ctx) => {
+    if (!raw) return null;
+    const digits = raw.replace(/[\s-]/g, '').replace(/^(\+|00)?86(?=\d{11}$)/, '');
+    if (/^1[3-9]\d{9}$/.test(digits)) return digits;
+    ctx.addIssue({ code: 'custom', message: t('row.mobileInvalid') });
+    return z.NEVER;
+  }),
+  feishuId: optionalName(64, 'row.feishuIdTooLong'),
+}).superRefine((row, ctx) => {
+  const label = Object.keys(ROLE_BY_LABEL).find((k) => ROLE_BY_LABEL[k] === row.role) ?? row.role;
+  if (!row.college && row.role !== 'school_admin') ctx.addIssue({ code: 'custom', message: t('row.collegeMissing') });
+  else if (!row.college && row.branch) ctx.addIssue({ code: 'custom', message: t('row.branchWithoutCollege') });
+  if (!row.branch && (row.role === 'student' || row.role === 'secretary')) {
+    ctx.addIssue({ code: 'custom', message: t('row.branchMissing', { role: label }) });
+  }
+}, { when: (payload) => Object.values(ROLE_BY_LABEL).includes((payload.value as { role?: Role }).role as Role) });
+
+export type RosterEntry = z.output<typeof rosterRowSchema> & { line: number };
+
+/**
+ * Validates every row and drops later duplicates of a 学号 (the first occurrence wins).
+ * Pure; `importRoster` calls it, a caller may use it to preview a file.
+ */
+export function validateRoster(parse: RosterParse): { entries: RosterEntry[]; errors: RosterError[] } {
+  const entries: RosterEntry[] = [];
+  const errors: RosterError[] = [];
+  const firstLine = new Map<string, number>();
+  for (const { line, cells } of parse.rows) {
+    const first = cells.studentNo ? firstLine.get(cells.studentNo) : undefined;
+    if (first !== undefined) {
+      errors.push({ line, reason: t('row.duplicateStudentNo', { first }) });
+      continue;
+    }
+    if (cells.studentNo) firstLine.set(cells.studentNo, line);
+    const result = rosterRowSchema.safeParse(cells);
+    if (result.success) entries.push({ ...result.data, line });
+    else errors.push({ line, reason: result.error.issues.map((i) => i.message).join(t('row.separator')) });
+  }
+  return { entries, errors };
+}
+
+/**
+ * Imports a read roster in one transaction: colleges and branches are created by name on
+ * demand, members upserted by 学号 (openId/boundAt are never written). An optional column
+ * absent from the file leaves that field as it is; present but blank clears it.
+ */
+export function importRoster(db: Db, parse: RosterParse, now: number): RosterSummary {
+  const { entries, errors } = validateRoster(parse);
+  const summary: RosterSummary = { created: 0, updated: 0, unchanged: 0, colleges: { created: 0 }, branches: { created: 0 }, errors };
+  const hasMobile = parse.columns.includes('mobile');
+  const hasFeishuId = parse.columns.includes('feishuId');
+
+  db.transaction((tx) => {
+    const collegeIds = new Map(tx.select().from(colleges).all().map((c) => [c.name, c.id]));
+    const branchIds = new Map(tx.select().from(branches).all().map((b) => [`${b.collegeId}/${b.name}`, b.id]));
+    const collegeId = (name: string) => {
+      let id = collegeIds.get(name);
+      if (id === undefined) {
+        id = tx.insert(colleges).values({ name, createdAt: now }).returning({ id: colleges.id }).get().id;
+        collegeIds.set(name, id);
+        summary.colleges.created++;
+      }
+      return id;
+    };
+    const branchId = (cid: number, name: string) => {
+      let id = branchIds.get(`${cid}/${name}`);
+      if (id === undefined) {
+        id = tx.insert(branches).values({ collegeId: cid, name, createdAt: now }).returning({ id: branches.id }).get().id;
+        branchIds.set(`${cid}/${name}`, id);
+        summary.branches.created++;
+      }
+      return id;
+    };
+
+    for (const e of entries) {
+      const cid = e.college ? collegeId(e.college) : null;
+      const fields = {
+        name: e.name,
+        role: e.role,
+        collegeId: cid,
+        branchId: cid !== null && e.branch ? branchId(cid, e.branch) : null,
+        ...(hasMobile ? { mobile: e.mobile } : {}),
+        ...(hasFeishuId ? { rosterFeishuId: e.feishuId } : {}),
+      };
+      const existing = tx.select().from(members).where(eq(members.studentNo, e.studentNo)).get();
+      if (!existing) {
+        tx.insert(members).values({ studentNo: e.studentNo, ...fields, createdAt: now, updatedAt: now }).run();
+        summary.created++;
+      } else if (Object.entries(fields).every(([k, v]) => existing[k as keyof typeof fields] === v)) {
+        summary.unchanged++;
+      } else {
+        tx.update(members).set({ ...fields, updatedAt: now }).where(eq(members.id, existing.id)).run();
+        summary.updated++;
+      }
+    }
+  });
+  return summary;
+}
+
+/**
+ * File bytes → import summary; what the CLI and the bot (a school admin sending the file) share.
+ * @throws RosterFileError when the file as a whole cannot be used; nothing is imported then.
+ */
+export async function importRosterFile(db: Db, data: Buffer, fileName: string, now: number): Promise<RosterSummary> {
+  return importRoster(db, await readRosterFile(data, fileName), now);
+}
+
+const MAX_LISTED_ERRORS = 20;
+
+/** The Chinese summary for the school admin: counts, then at most 20 bad rows. No phone numbers. */
+export function formatRosterSummary(summary: RosterSummary): string {
+  const { created, updated, unchanged, errors } = summary;
+  const lines = [
+    t('summary.title', { total: created + updated + unchanged + errors.length }),
+    t('summary.members', { created, updated, unchanged }),
+    t('summary.org', { colleges: summary.colleges.created, branches: summary.branches.created }),
+  ];
+  if (errors.length === 0) return [...lines, t('summary.noErrors')].join('\n');
+  const sorted = [...errors].sort((a, b) => a.line - b.line);
+  lines.push(t('summary.errorsHeader', { count: errors.length }));
+  for (const e of sorted.slice(0, MAX_LISTED_ERRORS)) lines.push(t('row.error', { line: e.line, reason: e.reason }));
+  if (errors.length > MAX_LISTED_ERRORS) lines.push(t('summary.moreErrors', { count: errors.length - MAX_LISTED_ERRORS }));
+  return lines.join('\n');
+}

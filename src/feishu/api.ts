@@ -1,0 +1,54 @@
+/**
+ * The outbound port: everything the bot asks of Feishu. Domain and command code depend on
+ * this interface only; `larkApi.ts` implements it on the node-sdk Client.
+ */
+
+/** A message body: plain text or a card JSON 2.0 object. */
+export type OutMessage = { text: string } | { card: CardJson };
+
+export type CardJson = Record<string, unknown>;
+
+export type Recipient = { openId: string } | { chatId: string };
+
+export interface SendOptions {
+  /**
+   * Idempotency key: Feishu returns the first message again for a repeated uuid (1 h), so a
+   * retried or replayed send is not delivered twice. Derive it from what caused the send.
+   */
+  uuid?: string;
+}
+
+export interface FeishuUser {
+  openId: string;
+  name?: string;
+}
+
+export interface BotInfo {
+  openId: string;
+  name: string;
+}
+
+export interface FeishuApi {
+  send(to: Recipient, message: OutMessage, opts?: SendOptions): Promise<{ messageId: string }>;
+  reply(messageId: string, message: OutMessage, opts?: SendOptions): Promise<{ messageId: string }>;
+  /** Replaces a sent card (the card must have `config.update_multi: true`). */
+  updateCard(messageId: string, card: CardJson): Promise<void>;
+  uploadImage(file: { path: string }): Promise<{ imageKey: string }>;
+  uploadFile(file: { path: string; name: string; type?: 'xls' | 'pdf' | 'doc' | 'stream' }): Promise<{ fileKey: string }>;
+  downloadResource(messageId: string, fileKey: string, type: 'file' | 'image'): Promise<Buffer>;
+  getUser(openId: string): Promise<FeishuUser>;
+  botInfo(): Promise<BotInfo>;
+}
+
+/** A Feishu call that failed after retries; `code` is Feishu's error code when there was one. */
+export class FeishuApiError extends Error {
+  constructor(
+    readonly operation: string,
+    readonly code: number | undefined,
+    readonly httpStatus: number | undefined,
+    message: string,
+  ) {
+    super(`${operation}: ${message}`);
+    this.name = 'FeishuApiError';
+  }
+}

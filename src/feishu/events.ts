@@ -1,0 +1,65 @@
+/**
+ * zod schemas for the `event` bodies the bot handles (FEISHU.md §3.1, §4.1, §6). Anything
+ * that does not match is ignored with a debug log rather than trusted.
+ */
+import { z } from 'zod';
+
+const userId = z.object({ open_id: z.string().min(1), user_id: z.string().optional(), union_id: z.string().optional() });
+
+export const messageReceived = z.object({
+  sender: z.object({ sender_id: userId.partial({ open_id: true }), sender_type: z.string() }),
+  message: z.object({
+    message_id: z.string().min(1),
+    chat_id: z.string().min(1),
+    chat_type: z.string(),
+    message_type: z.string(),
+    content: z.string().max(200_000),
+    create_time: z.union([z.string(), z.number()]).optional(),
+    mentions: z
+      .array(z.object({ key: z.string(), id: userId.partial({ open_id: true }), name: z.string().optional() }))
+      .optional(),
+  }),
+});
+export type MessageReceived = z.infer<typeof messageReceived>;
+
+export const cardAction = z.object({
+  operator: userId,
+  token: z.string().optional(),
+  action: z.object({
+    value: z.unknown(),
+    tag: z.string().optional(),
+    name: z.string().optional(),
+    form_value: z.record(z.string(), z.unknown()).optional(),
+    input_value: z.string().optional(),
+    option: z.string().optional(),
+    options: z.array(z.string()).optional(),
+    checked: z.boolean().optional(),
+  }),
+  context: z.object({ open_message_id: z.string().optional(), open_chat_id: z.string().optional() }).optional(),
+});
+export type CardAction = z.infer<typeof cardAction>;
+
+export const botAddedToChat = z.object({
+  chat_id: z.string().min(1),
+  operator_id: userId.partial({ open_id: true }).optional(),
+  name: z.string().optional(),
+});
+
+export const botMenu = z.object({
+  operator: z.object({ operator_id: userId }),
+  event_key: z.string().max(64),
+});
+
+export const textContent = z.object({ text: z.string().max(20_000) });
+export const fileContent = z.object({ file_key: z.string().min(1), file_name: z.string().max(255) });
+
+/** Text of a rich-text (`post`) message, flattened; Feishu wraps it by locale or not. */
+export function postText(content: unknown): string | null {
+  const body = content as Record<string, unknown> | null;
+  if (!body || typeof body !== 'object') return null;
+  const post = (Array.isArray(body.content) ? body : (Object.values(body).find((v) => v && typeof v === 'object' && Array.isArray((v as { content?: unknown }).content)) ?? null)) as { content?: unknown[][] } | null;
+  if (!post?.content) return null;
+  return post.content
+    .map((line) => (Array.isArray(line) ? line.map((seg) => (seg && typeof seg === 'object' && typeof (seg as { text?: unknown }).text === 'string' ? (seg as { text: string }).text : (seg as { key?: string })?.key ?? '')).join('') : ''))
+    .join('\n');
+}

@@ -1,0 +1,190 @@
+/**
+ * FeishuApi on the node-sdk Client. The SDK resolves HTTP 200 with `code != 0` and throws
+ * AxiosError on 4xx/5xx (FEISHU.md §2), so every call goes through `call()`, which checks
+ * `code`, retries what is worth retrying with backoff and never logs message bodies.
+ */
+import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import * as lark from '@larksuiteoapi/node-sdk';
+import type { Logger } from 'pino';
+import { FeishuApiError, type BotInfo, type CardJson, type FeishuApi, type FeishuUser, type OutMessage, type Recipient, type SendOptions } from './api.js';
+
+/** Rate limits (99991400 app-wide, 230020 per chat, 11232 message service) and server errors. */
+const RETRYABLE_CODES = new Set([99991400, 230020, 11232]);
+
+export interface RetryPolicy {
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 300, maxDelayMs: 10_000 };
+
+interface Envelope<T> {
+  code?: number;
+  msg?: string;
+  data?: T;
+}
+
+interface AxiosLikeError {
+  response?: { status?: number; data?: { code?: number; msg?: string }; headers?: Record<string, string> };
+  message?: string;
+}
+
+function content(message: OutMessage): { msg_type: string; content: string } {
+  return 'text' in message
+    ? { msg_type: 'text', content: JSON.stringify({ text: message.text }) }
+    : { msg_type: 'interactive', content: JSON.stringify(message.card) };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A logger for the SDK that keeps request bodies (message text, phone numbers) out of the
+ * logs: the SDK logs failed calls at error level with the full request (FEISHU.md §9.8).
+ */
+export function sdkLogger(log: Logger) {
+  const summarise = (args: unknown[]) =>
+    args
+      .map((a) => {
+        if (typeof a === 'string') return a.replace(/"(content|text|mobile|app_secret|uuid)"\s*:\s*"(?:[^"\\]|\\.)*"/g, '"$1":"[redacted]"').slice(0, 300);
+        if (a && typeof a === 'object') {
+          const o = a as AxiosLikeError & { code?: number; msg?: string };
+          return JSON.stringify({ message: o.message?.slice(0, 200), status: o.response?.status, code: o.code ?? o.response?.data?.code, msg: o.msg ?? o.response?.data?.msg });
+        }
+        return String(a);
+      })
+      .join(' ');
+  return {
+    error: (...args: unknown[]) => log.warn({ sdk: summarise(args) }, 'feishu sdk error'),
+    warn: (...args: unknown[]) => log.warn({ sdk: summarise(args) }, 'feishu sdk warning'),
+    info: (...args: unknown[]) => log.debug({ sdk: summarise(args) }, 'feishu sdk'),
+    debug: (...args: unknown[]) => log.trace({ sdk: summarise(args) }, 'feishu sdk'),
+    trace: (...args: unknown[]) => log.trace({ sdk: summarise(args) }, 'feishu sdk'),
+  };
+}
+
+export interface LarkApiOptions {
+  appId: string;
+  appSecret: string;
+  domain: string;
+  log: Logger;
+  retry?: RetryPolicy;
+}
+
+export class LarkApi implements FeishuApi {
+  readonly client: lark.Client;
+  private readonly retry: RetryPolicy;
+  private readonly log: Logger;
+
+  constructor(opts: LarkApiOptions) {
+    this.log = opts.log;
+    this.retry = opts.retry ?? DEFAULT_RETRY;
+    this.client = new lark.Client({
+      appId: opts.appId,
+      appSecret: opts.appSecret,
+      domain: opts.domain,
+      // Own cache: the default one is module-global and shared by every Client in the process.
+      cache: new lark.DefaultCache(),
+      logger: sdkLogger(opts.log),
+    });
+  }
+
+  async send(to: Recipient, message: OutMessage, opts: SendOptions = {}): Promise<{ messageId: string }> {
+    const uuid = opts.uuid ?? randomUUID();
+    const [receiveIdType, receiveId] = 'openId' in to ? (['open_id', to.openId] as const) : (['chat_id', to.chatId] as const);
+    const data = await this.call('send', () =>
+      this.client.im.v1.message.create({ params: { receive_id_type: receiveIdType }, data: { receive_id: receiveId, ...content(message), uuid } }),
+    );
+    return { messageId: data?.message_id ?? '' };
+  }
+
+  async reply(messageId: string, message: OutMessage, opts: SendOptions = {}): Promise<{ messageId: string }> {
+    const uuid = opts.uuid ?? randomUUID();
+    const data = await this.call('reply', () => this.client.im.v1.message.reply({ path: { message_id: messageId }, data: { ...content(message), uuid } }));
+    return { messageId: data?.message_id ?? '' };
+  }
+
+  async updateCard(messageId: string, card: CardJson): Promise<void> {
+    await this.call('updateCard', () => this.client.im.v1.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } }));
+  }
+
+  async uploadImage(file: { path: string }): Promise<{ imageKey: string }> {
+    // A stream, not a Buffer: a Buffer part has no filename and the real server refuses it (FEISHU.md §2).
+    const data = await this.call('uploadImage', async () => {
+      const res = await this.client.im.v1.image.create({ data: { image_type: 'message', image: fs.createReadStream(file.path) } });
+      return res?.image_key ? { code: 0, data: res } : { code: -1, msg: 'no image_key' };
+    });
+    return { imageKey: data!.image_key! };
+  }
+
+  async uploadFile(file: { path: string; name: string; type?: 'xls' | 'pdf' | 'doc' | 'stream' }): Promise<{ fileKey: string }> {
+    const data = await this.call('uploadFile', async () => {
+      const res = await this.client.im.v1.file.create({ data: { file_type: file.type ?? 'stream', file_name: file.name, file: fs.createReadStream(file.path) } });
+      return res?.file_key ? { code: 0, data: res } : { code: -1, msg: 'no file_key' };
+    });
+    return { fileKey: data!.file_key! };
+  }
+
+  async downloadResource(messageId: string, fileKey: string, type: 'file' | 'image'): Promise<Buffer> {
+    const data = await this.call('downloadResource', async () => {
+      const res = await this.client.im.v1.messageResource.get({ path: { message_id: messageId, file_key: fileKey }, params: { type } });
+      const chunks: Buffer[] = [];
+      for await (const chunk of res.getReadableStream() as Readable) chunks.push(Buffer.from(chunk));
+      return { code: 0, data: Buffer.concat(chunks) };
+    });
+    return data!;
+  }
+
+  async getUser(openId: string): Promise<FeishuUser> {
+    const data = await this.call('getUser', () => this.client.contact.v3.user.get({ path: { user_id: openId }, params: { user_id_type: 'open_id' } }));
+    return { openId, name: data?.user?.name };
+  }
+
+  async botInfo(): Promise<BotInfo> {
+    const res = await this.call('botInfo', async () => {
+      // bot/v3/info has no `data` envelope (FEISHU.md §2).
+      const r = (await this.client.request({ method: 'GET', url: '/open-apis/bot/v3/info' })) as { code?: number; msg?: string; bot?: { open_id?: string; app_name?: string } };
+      return { code: r.code, msg: r.msg, data: r.bot };
+    });
+    if (!res?.open_id) throw new FeishuApiError('botInfo', undefined, undefined, 'no open_id in bot info');
+    return { openId: res.open_id, name: res.app_name ?? '' };
+  }
+
+  private async call<T>(operation: string, fn: () => Promise<Envelope<T>>): Promise<T | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      let code: number | undefined;
+      let status: number | undefined;
+      let message: string;
+      let resetSeconds: number | undefined;
+      try {
+        const res = await fn();
+        if (res.code === 0 || res.code === undefined) return res.data;
+        code = res.code;
+        message = res.msg ?? 'error';
+      } catch (err) {
+        const e = err as AxiosLikeError;
+        if (!e.response) {
+          if (err instanceof FeishuApiError) throw err;
+          message = e.message ?? String(err);
+        } else {
+          status = e.response.status;
+          code = e.response.data?.code;
+          message = e.response.data?.msg ?? e.message ?? 'http error';
+          const reset = Number(e.response.headers?.['x-ogw-ratelimit-reset']);
+          if (Number.isFinite(reset) && reset > 0) resetSeconds = reset;
+        }
+      }
+      const retryable = status === undefined && code === undefined ? true : (status !== undefined && (status >= 500 || status === 429)) || (code !== undefined && RETRYABLE_CODES.has(code));
+      if (!retryable || attempt >= this.retry.attempts) {
+        this.log.warn({ operation, code, status, attempt }, 'feishu call failed');
+        throw new FeishuApiError(operation, code, status, message);
+      }
+      const backoff = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
+      const delay = resetSeconds !== undefined ? Math.min(this.retry.maxDelayMs, resetSeconds * 1000) : backoff + Math.floor(Math.random() * backoff * 0.2);
+      this.log.debug({ operation, code, status, attempt, delay }, 'retrying feishu call');
+      await sleep(delay);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * What both transports share after their own checks: dedupe + durable write before the
+ * ack, processing after it, and recovery of acknowledged-but-unprocessed events at start.
+ */
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import type { InboundEvent } from './envelope.js';
+import type { EventStore } from './eventStore.js';
+
+/** The card callback answer (FEISHU.md §4.1): both keys optional, `{}` acknowledges. */
+export interface CardResponse {
+  toast?: { type: 'success' | 'info' | 'warning' | 'error'; content: string };
+  card?: { type: 'raw'; data: unknown };
+}
+
+/** Implemented by the bot: the transport knows nothing about commands. */
+export interface EventHandler {
+  /** Runs after the ack; may be slow; must be safe to run again for the same event. */
+  handleEvent(event: InboundEvent): Promise<void>;
+  /** Runs before the answer; must be quick (the platform waits at most 3 s). */
+  handleCardAction(event: InboundEvent): Promise<CardResponse>;
+}
+
+export const CARD_ACTION = 'card.action.trigger';
+
+/** Card answers must arrive within 3 s; past this the click is acknowledged and finishes later. */
+const CARD_DEADLINE_MS = 2500;
+
+export type Reception = { duplicate: true } | { duplicate: false; response: CardResponse | Record<string, never> };
+
+export class InboundPipeline {
+  private readonly inflight = new Set<Promise<void>>();
+  private closing = false;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly handler: EventHandler,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+  ) {}
+
+  /** Call before answering; throws if the event could not be stored (answer 5xx then). */
+  async receive(event: InboundEvent, rawEvent: string): Promise<Reception> {
+    const acceptance = await this.store.accept(event.id, event.type, rawEvent, this.clock.now());
+    if (acceptance === 'duplicate') {
+      this.log.debug({ eventId: event.id, type: event.type }, 'duplicate event ignored');
+      return { duplicate: true };
+    }
+    if (event.type === CARD_ACTION) return { duplicate: false, response: await this.cardAction(event) };
+    this.track(this.process(event));
+    return { duplicate: false, response: {} };
+  }
+
+  /** Processes what was acknowledged before a crash or kill. */
+  async recover(parse: (payload: string) => InboundEvent | null): Promise<number> {
+    const rows = this.store.pending();
+    for (const row of rows) {
+      const event = parse(row.payload);
+      if (!event) {
+        this.store.markDone(row.eventId, this.clock.now(), 'unparseable stored payload');
+        continue;
+      }
+      this.log.info({ eventId: row.eventId, type: row.eventType }, 'recovering acknowledged event');
+      // Card clicks are not replayed: their answer window is long gone and the card shows the old state.
+      if (event.type === CARD_ACTION) this.store.markDone(row.eventId, this.clock.now(), 'card action not answered before restart');
+      else await this.process(event);
+    }
+    this.store.flush();
+    return rows.length;
+  }
+
+  /** Waits for every event in progress (graceful shutdown). */
+  async drain(): Promise<void> {
+    this.closing = true;
+    while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+    this.store.flush();
+  }
+
+  get busy(): number {
+    return this.inflight.size;
+  }
+
+  get isClosing(): boolean {
+    return this.closing;
+  }
+
+  private async process(event: InboundEvent): Promise<void> {
+    try {
+      await this.handler.handleEvent(event);
+      this.store.markDone(event.id, this.clock.now());
+    } catch (err) {
+      this.log.error({ eventId: event.id, type: event.type, err }, 'event processing failed');
+      this.store.markDone(event.id, this.clock.now(), err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  private async cardAction(event: InboundEvent): Promise<CardResponse> {
+    const work = this.handler.handleCardAction(event).then(
+      (r) => {
+        this.store.markDone(event.id, this.clock.now());
+        return r;
+      },
+      (err: unknown) => {
+        this.log.error({ eventId: event.id, err }, 'card action failed');
+        this.store.markDone(event.id, this.clock.now(), err instanceof Error ? err.message : String(err));
+        return { toast: { type: 'error', content: '抱歉，处理出错了，请稍后再试。' } } satisfies CardResponse;
+      },
+    );
+    this.track(work.then(() => undefined));
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<CardResponse>((resolve) => {
+      timer = setTimeout(() => resolve({ toast: { type: 'info', content: '正在处理，请稍候…' } }), CARD_DEADLINE_MS);
+    });
+    try {
+      return await Promise.race([work, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private track(p: Promise<void>): void {
+    this.inflight.add(p);
+    void p.finally(() => this.inflight.delete(p));
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Every user-visible sentence, in Simplified Chinese. Keys are typed so a missing entry is a
+ * compile error; `{name}` placeholders are filled by `t()`.
+ */
+import { roster } from './roster.zh-CN.js';
+import { format } from './t.js';
+
+const core = {
+  'role.student': '学生',
+  'role.secretary': '团支书',
+  'role.college_admin': '团总支',
+  'role.school_admin': '团委',
+  'role.anyone': '所有人',
+
+  'error.unexpected': '抱歉，处理时出了点问题，已记录下来。请稍后再试；如果反复出现，请联系团委管理员。',
+  'error.notBound': '你还没有绑定名单，暂时不能使用「/{command}」。请先发送：/绑定 <学号> <姓名>，例如：/绑定 2023010101 张三',
+  'error.forbidden': '「/{command}」仅限{role}及以上角色使用。发送 /帮助 查看你可以使用的命令。',
+  'error.groupOnly': '「/{command}」需要在群聊里 @我 使用。',
+  'error.unknownCommand': '没有「{name}」这个命令。发送 /帮助 查看可用命令。',
+  'error.badArgs': '{problem}\n用法：{usage}',
+  'error.cardExpired': '这张卡片已过期，请重新发送命令获取新卡片。',
+  'error.cardInvalid': '这张卡片的数据无法识别，请重新发送命令获取新卡片。',
+  'error.actionForbidden': '你没有权限进行这个操作。',
+  'hint.plainText': '我还没看懂这句话。发送 /帮助 查看可用命令。',
+  'hint.fileNotAdmin': '收到文件。目前只有团委管理员可以通过发送文件导入名单；结对协议等文件请按对应卡片的提示发送。',
+  'hint.fileType': '名单文件只支持 .csv 或 .xlsx 格式，请另存后重新发送。',
+  'group.welcome': '大家好，我是社区实践助手 👋\n学院团总支管理员请在本群 @我 并发送「/绑定群」，把本群绑定为学院群，每周进展周报会发到这里。\n同学们请私聊我，先发送「/绑定 学号 姓名」完成绑定。',
+
+  'help.title': '社区实践助手 · 可用命令',
+  'help.intro': '你的身份：**{role}**{who}。点命令前的示例即可照着发送：',
+  'help.unbound': '你还没有绑定名单。先发送 `/绑定 学号 姓名` 完成绑定，之后能看到更多命令。',
+  'help.footer': '私聊我时直接发送命令即可；在群里请先 @我。',
+  'cmd.help.summary': '查看你可以使用的命令',
+  'cmd.help.example': '/帮助',
+  'cmd.bind.summary': '把飞书账号绑定到名单中的自己',
+  'cmd.bind.example': '/绑定 2023010101 张三',
+  'cmd.me.summary': '查看我的绑定信息和服务时长',
+  'cmd.me.example': '/我的',
+  'cmd.bindgroup.summary': '把本群绑定为学院群（接收每周进展）',
+  'cmd.bindgroup.example': '/绑定群 计算机科学与工程学院',
+
+  'bind.badStudentNo': '学号只能包含字母、数字或短横线（最多 32 位）。',
+  'bind.badName': '请填写姓名（最多 40 个字）。',
+  'bind.formTitle': '绑定名单',
+  'bind.formIntro': '请填写名单中的学号和姓名。绑定后才能报到、记录服务和查看时长。',
+  'bind.formStudentNo': '学号',
+  'bind.formName': '姓名',
+  'bind.formSubmit': '绑定',
+  'bind.notFound': '名单里没有这个学号。请核对学号；如果确实没有你，请联系团支书或学院团总支把你加入名单。',
+  'bind.nameMismatch': '学号和姓名对不上，请核对后重新发送（姓名需与名单一致）。',
+  'bind.takenByOther': '这个学号已经绑定了另一个飞书账号，不能重复绑定。已通知团委管理员核实；如果这就是你的学号，请联系团委管理员处理。',
+  'bind.adminAlert': '⚠️ 绑定冲突：名单条目「{name}」（学号 {studentNo}，{unit}）已绑定飞书账号，刚才另一个飞书账号（{openId}）尝试绑定它。请核实是否有人冒用；如需改绑，请先解除原绑定。',
+  'bind.selfAlreadyOther': '你的飞书账号已经绑定了「{name}」。如需更换，请联系团委管理员。',
+  'bind.already': '你已经绑定过了：{name}（{role}）。发送 /我的 查看信息。',
+  'bind.done': '✅ 绑定成功！{name}，{role}{unit}。\n发送 /帮助 查看你可以使用的命令。',
+
+  'me.title': '我的信息',
+  'me.identity': '**{name}** · {role}\n{unit}',
+  'me.hours': '**已认证 {approved} 小时** · 待审核 {pending} 小时',
+  'me.noLogs': '还没有服务记录。',
+  'me.refresh': '刷新',
+  'me.notYours': '这是别人的卡片。发送 /我的 查看你自己的信息。',
+  'me.boundAt': '绑定时间：{at}',
+
+  'bindgroup.badCollege': '请写学院全称，或写「全校」绑定团委工作群。',
+  'bindgroup.needCollege': '请写明要绑定的学院，例如：/绑定群 计算机科学与工程学院；绑定团委工作群请发送：/绑定群 全校',
+  'bindgroup.unknownCollege': '没有找到学院「{name}」。请使用名单中的学院全称。',
+  'bindgroup.notYourCollege': '你只能把群绑定到自己所在的学院（{own}）。',
+  'bindgroup.schoolOnly': '只有团委管理员可以绑定全校群。',
+  'bindgroup.takenByOther': '本群已绑定「{other}」。一个群只接收一个学院的周报；如需改绑，请由团委管理员在本群发送 /绑定群 {name}。',
+  'bindgroup.done': '✅ 本群已绑定为「{name}」的学院群，每周一 09:00 会在这里发布进展周报。',
+  'bindgroup.moved': '✅ 本群已从「{from}」改绑为「{name}」的学院群。',
+  'bindgroup.already': '本群已经是「{name}」的学院群了。',
+  'bindgroup.schoolDone': '✅ 本群已绑定为团委工作群，每周一会收到全校汇总周报。',
+
+  'import.received': '正在导入名单「{file}」…',
+  'import.failed': '名单导入失败：{reason}',
+} as const;
+
+export const zhCN = { ...core, ...roster } as const;
+
+export type MessageKey = keyof typeof zhCN;
+
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  return format(zhCN[key], params);
+}

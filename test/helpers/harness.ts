@@ -1,0 +1,108 @@
+/**
+ * Starts the real bot (koa + SQLite file + node-sdk Client) against the fake Open API and
+ * drives it with encrypted, signed events, as Feishu would.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { startBot, type RunningBot } from '../../src/app.js';
+import type { Clock } from '../../src/clock.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { importRosterFile } from '../../src/domain/roster.js';
+import { silentLogger } from '../../src/log.js';
+import { startFakeOpenApi, type FakeOpenApi, type SentMessage } from '../fakes/openApi.js';
+import { cardActionEvent, deliver, messageEvent, type DeliverOptions, type DeliverResult, type EventEnvelope } from './feishuEvents.js';
+
+export const APP = { appId: 'cli_a1b2c3d4e5f6a7b8', appSecret: 'test-secret', token: 'test-verification-token', encryptKey: 'test-encrypt-key' };
+
+export class TestClock implements Clock {
+  constructor(public ms = Date.now()) {}
+  now(): number {
+    return this.ms;
+  }
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+export function tempDbPath(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpbot-'));
+  return path.join(dir, 'bot.db');
+}
+
+export function testConfig(fake: FakeOpenApi, overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    FEISHU_APP_ID: APP.appId,
+    FEISHU_APP_SECRET: APP.appSecret,
+    FEISHU_VERIFICATION_TOKEN: APP.token,
+    FEISHU_ENCRYPT_KEY: APP.encryptKey,
+    FEISHU_DOMAIN: fake.url,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_PATH: tempDbPath(),
+    ...overrides,
+  });
+}
+
+export interface Harness {
+  fake: FakeOpenApi;
+  bot: RunningBot;
+  clock: TestClock;
+  config: Config;
+  /** Delivers an envelope to /feishu/events (or `path`), encrypted and signed. */
+  post(envelope: EventEnvelope | object, opts?: DeliverOptions & { path?: string }): Promise<DeliverResult>;
+  /** Sends a text message as `openId` and waits for the bot's reply to it. */
+  say(openId: string, text: string, opts?: { chatType?: 'p2p' | 'group'; chatId?: string; mentionBot?: boolean }): Promise<SentMessage>;
+  /** Clicks a card button as `openId`; returns the synchronous card-callback answer. */
+  click(openId: string, value: unknown, opts?: { formValue?: Record<string, unknown>; messageId?: string }): Promise<DeliverResult>;
+  importRoster(file?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(opts: { config?: Record<string, string>; clock?: TestClock } = {}): Promise<Harness> {
+  const fake = await startFakeOpenApi();
+  const clock = opts.clock ?? new TestClock();
+  const config = testConfig(fake, opts.config);
+  const bot = await startBot(config, { clock, log: silentLogger, retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 } });
+  await bot.ready;
+  const app = { token: APP.token, appId: APP.appId };
+
+  const post: Harness['post'] = (envelope, o = {}) =>
+    deliver(bot.url, o.path ?? '/feishu/events', envelope, { encryptKey: APP.encryptKey, timestamp: Math.floor(clock.now() / 1000), ...o });
+
+  return {
+    fake,
+    bot,
+    clock,
+    config,
+    post,
+    async say(openId, text, o = {}) {
+      const messageId = `om_${randomUUID().replace(/-/g, '')}`;
+      const chatType = o.chatType ?? 'p2p';
+      const mentions = o.mentionBot ? [{ key: '@_user_1', openId: fake.botOpenId, name: '社区实践助手' }] : undefined;
+      const body = o.mentionBot ? `@_user_1 ${text}` : text;
+      const since = fake.messages.length;
+      const res = await post(messageEvent({ openId, text: body, chatType, chatId: o.chatId, mentions, messageId }, app));
+      if (res.status !== 200) throw new Error(`delivery failed: ${res.status} ${res.text}`);
+      return fake.waitFor((m) => m.replyTo === messageId, 3000, since);
+    },
+    click(openId, value, o = {}) {
+      return post(cardActionEvent({ openId, value, formValue: o.formValue, messageId: o.messageId }, app), { path: '/feishu/cards' });
+    },
+    async importRoster(file = 'examples/roster.csv') {
+      const summary = await importRosterFile(bot.db, fs.readFileSync(file), path.basename(file), clock.now());
+      if (summary.errors.length) throw new Error(`roster errors: ${JSON.stringify(summary.errors)}`);
+    },
+    async close() {
+      await bot.stop();
+      await fake.close();
+    },
+  };
+}
+
+/** The text of a reply, or the markdown of a card reply joined, for assertions. */
+export function textOf(m: SentMessage): string {
+  if (m.msgType === 'text') return m.content.text as string;
+  return JSON.stringify(m.content);
+}
