@@ -34,6 +34,8 @@ export default defineCommand({
         return ctx.reply(ctx.t('bindgroup.moved', { from: outcome.from, name: outcome.name }));
       case 'school':
         return ctx.reply(ctx.t('bindgroup.schoolDone'));
+      case 'school_already':
+        return ctx.reply(ctx.t('bindgroup.schoolAlready'));
       case 'bound':
         return ctx.reply(ctx.t('bindgroup.done', { name: outcome.name }));
     }

@@ -24,6 +24,8 @@ export const EVENT_PATHS = ['/feishu/events', '/feishu/cards'] as const;
 /** Dedupe rows are kept this long; Feishu's redeliveries end after ~7 h. */
 export const DEDUPE_KEEP_MS = 7 * 24 * 3600 * 1000;
 const PRUNE_EVERY_MS = 3600 * 1000;
+/** How long recovery waits for the bot's own open_id before it processes what is pending. */
+const RECOVERY_WAITS_FOR_BOT_INFO_MS = 10_000;
 
 export interface StartOptions {
   clock?: Clock;
@@ -91,6 +93,10 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     }
   })();
 
+  // A recovered group message is only seen as addressed to the bot once its open_id is known;
+  // before that it would be dropped and marked done — lost (test/transport.test.ts). So wait
+  // for it, but not forever: if the Open API is unreachable the replies fail anyway.
+  if (store.hasPending()) await within(ready, RECOVERY_WAITS_FOR_BOT_INFO_MS);
   const recovered = await pipeline.recover((payload) => {
     const env = parseEnvelope(safeParse(payload));
     return env?.kind === 'event' ? env.inbound : null;
@@ -135,6 +141,13 @@ function health(db: Db, config: Config, pipeline: InboundPipeline, botOpenId: st
     botKnown: botOpenId !== undefined,
     inFlight: pipeline.busy,
   };
+}
+
+/** Resolves when `p` does or after `ms`, whichever comes first. */
+async function within(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([p, new Promise((r) => (timer = setTimeout(r, ms)))]);
+  clearTimeout(timer);
 }
 
 function safeParse(text: string): unknown {

@@ -23,7 +23,8 @@ const envSchema = z.object({
   FEISHU_DOMAIN: z
     .preprocess((v) => (v === undefined || v === '' ? 'https://open.feishu.cn' : v), z.url({ protocol: /^https?$/, error: '应为 http(s) 开头的网址 / must be an http(s) URL' }))
     // The SDK prefixes `${domain}/open-apis/...`; a trailing slash would break every call.
-    .transform((v) => v.replace(/\/+$/, '')),
+    .transform((v) => v.replace(/\/+$/, ''))
+    .refine((v) => !/\/open-apis$/.test(v), '只写域名，不要带 /open-apis / the base URL only, without /open-apis'),
   FEISHU_EVENT_MODE: z.preprocess((v) => (v === undefined || v === '' ? 'webhook' : v), z.enum(['webhook', 'ws'], { error: '应为 webhook 或 ws / must be webhook or ws' })),
   PORT: z.preprocess((v) => (v === undefined || v === '' ? '3000' : v), z.coerce.number({ error: '应为端口号 / must be a port number' }).int().min(0).max(65535)),
   HOST: optionalText,
@@ -66,29 +67,28 @@ export const README_FEISHU_SECTION = 'README.md → 「创建飞书应用」 (Cr
 /** Parses and checks the environment; throws ConfigError with a bilingual message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`配置有误 / invalid configuration:\n${lines.join('\n')}`, []);
-  }
-  const e = parsed.data;
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
   // Webhook mode needs the token and the encrypt key: without an encrypt key Feishu sends no
   // signature, and the bot would have no way to tell a forged event from a real one.
+  const mode = parsed.success ? parsed.data.FEISHU_EVENT_MODE : env.FEISHU_EVENT_MODE === 'ws' ? 'ws' : 'webhook';
   const required =
-    e.FEISHU_EVENT_MODE === 'ws'
+    mode === 'ws'
       ? (['FEISHU_APP_ID', 'FEISHU_APP_SECRET'] as const)
       : (['FEISHU_APP_ID', 'FEISHU_APP_SECRET', 'FEISHU_VERIFICATION_TOKEN', 'FEISHU_ENCRYPT_KEY'] as const);
-  const missing = required.filter((k) => !e[k]);
+  const missing = required.filter((k) => !env[k]?.trim());
+  // Report every problem at once, so one start tells the whole story.
+  const lines: string[] = [];
+  if (problems.length > 0) lines.push(`配置有误 / invalid configuration:`, ...problems);
   if (missing.length > 0) {
-    throw new ConfigError(
-      [
-        `缺少飞书应用凭据：${missing.join(', ')}`,
-        `Missing Feishu app credentials: ${missing.join(', ')}`,
-        `请按 ${README_FEISHU_SECTION} 创建飞书应用，并把这些值写入环境变量或 .env 文件（参考 .env.example）。`,
-        `Create the app as described in ${README_FEISHU_SECTION}, then set them in the environment or in .env (see .env.example).`,
-      ].join('\n'),
-      [...missing],
+    lines.push(
+      `缺少飞书应用凭据：${missing.join(', ')}`,
+      `Missing Feishu app credentials: ${missing.join(', ')}`,
+      `请按 ${README_FEISHU_SECTION} 创建飞书应用，并把这些值写入环境变量或 .env 文件（参考 .env.example）。`,
+      `Create the app as described in ${README_FEISHU_SECTION}, then set them in the environment or in .env (see .env.example).`,
     );
   }
+  if (lines.length > 0 || !parsed.success) throw new ConfigError(lines.join('\n'), [...missing]);
+  const e = parsed.data;
   return {
     feishu: {
       appId: e.FEISHU_APP_ID!,

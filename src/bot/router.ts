@@ -66,8 +66,10 @@ export class Router {
   }
 
   async runCommand(ctx: CommandContext, { command, rest }: CommandCall): Promise<void> {
-    if (command.where === 'group' && ctx.chat.type !== 'group') throw new UserError('error.groupOnly', { command: command.aliases[0] ?? command.name });
+    // Who before where: telling a student (or an unbound user) to retry a command in a group
+    // only leads to a second refusal there.
     checkAudience(command.audience, ctx, command.aliases[0] ?? command.name);
+    if (command.where === 'group' && ctx.chat.type !== 'group') throw new UserError('error.groupOnly', { command: command.aliases[0] ?? command.name });
     const args = command.args.safeParse(command.parse(rest));
     if (!args.success) {
       throw new UserError('error.badArgs', { problem: args.error.issues[0]?.message ?? '', usage: t(command.example) });

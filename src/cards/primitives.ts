@@ -23,9 +23,16 @@ export function envelope(action: string, payload?: ActionEnvelope['p'], expiresA
   return { a: action, v: 1, ...(payload ? { p: payload } : {}), ...(expiresAt ? { exp: expiresAt } : {}) };
 }
 
-/** Escapes user text for card markdown: `<at id=all>` would @ everyone, links and tags would render. */
+const MD_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Escapes user text for card markdown: `<at id=all>` would @ everyone, links and tags would render.
+ * Uses HTML character references, which render as the character and can never form a tag; a
+ * backslash (the previous approach) left `<at id=all>` verbatim in the content, safe only if
+ * Feishu's renderer honours `\<` before it looks for tags, which nothing guarantees.
+ */
 export function escapeMd(text: string): string {
-  return text.replace(/[\\`*_~[\]()<>#|]/g, (c) => `\\${c}`).replace(/&/g, '&amp;');
+  return text.replace(/[&<>\\`*_~[\]()#|]/g, (c) => MD_ENTITY[c] ?? `&#${c.charCodeAt(0)};`);
 }
 
 export function card(opts: { title: string; template?: Template; subtitle?: string; elements: Element[] }): CardJson {

@@ -12,7 +12,7 @@ export const SCHOOL_CHAT_KEY = 'school_chat_id';
 export type BindGroupOutcome =
   | { kind: 'bound' | 'already'; name: string }
   | { kind: 'moved'; name: string; from: string }
-  | { kind: 'school' }
+  | { kind: 'school' | 'school_already' }
   | { kind: 'need_college' }
   | { kind: 'unknown_college'; name: string }
   | { kind: 'not_your_college'; own: string }
@@ -24,6 +24,9 @@ export function bindGroup(db: Db, input: { member: Member; chatId: string; targe
   const isSchoolAdmin = member.role === 'school_admin';
   if ('school' in target) {
     if (!isSchoolAdmin) return { kind: 'school_only' };
+    // Like a college group bound twice: say so rather than re-binding (and re-auditing) it.
+    const current = db.select().from(settings).where(eq(settings.key, SCHOOL_CHAT_KEY)).get();
+    if (current?.value === chatId) return { kind: 'school_already' };
     db.insert(settings).values({ key: SCHOOL_CHAT_KEY, value: chatId, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value: chatId, updatedAt: now } }).run();
     audit(db, { at: now, actorMemberId: member.id, action: 'bindgroup.school', subject: `chat:${chatId}` });
     return { kind: 'school' };

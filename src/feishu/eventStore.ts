@@ -35,7 +35,8 @@ export interface StoredEvent {
 export class EventStore {
   private inserts: PendingInsert[] = [];
   private dones: PendingDone[] = [];
-  private inflight = new Set<string>();
+  /** Ids queued for the next commit → that commit's outcome for the first copy. */
+  private inflight = new Map<string, Promise<Acceptance>>();
   private scheduled = false;
   private readonly insertStmt: Statement;
   private readonly doneStmt: Statement;
@@ -73,12 +74,17 @@ export class EventStore {
    * so Feishu retries).
    */
   accept(id: string, type: string, payload: string, receivedAt: number): Promise<Acceptance> {
-    if (this.inflight.has(id)) return Promise.resolve('duplicate');
-    this.inflight.add(id);
-    return new Promise((resolve, reject) => {
+    // A copy racing the first one is a duplicate, but it must not be answered 200 before the
+    // first copy is committed: if that write fails, every copy gets a non-2xx and Feishu
+    // retries (answering the racer at once lost the event — test/transport.test.ts).
+    const first = this.inflight.get(id);
+    if (first) return first.then(() => 'duplicate' as const);
+    const accepted = new Promise<Acceptance>((resolve, reject) => {
       this.inserts.push({ id, type, payload, receivedAt, resolve, reject });
       this.schedule();
     });
+    this.inflight.set(id, accepted);
+    return accepted;
   }
 
   /** Marks an event processed; written with the next batch. Pass an error to mark it failed. */
@@ -106,6 +112,11 @@ export class EventStore {
       this.batchInserts = [];
       this.batchDones = [];
     }
+  }
+
+  /** Whether anything acknowledged is still unprocessed (cheap check before recovery). */
+  hasPending(): boolean {
+    return this.db.$client.prepare(`SELECT 1 FROM processed_events WHERE status = 'pending' LIMIT 1`).get() !== undefined;
   }
 
   /** Events acknowledged but not yet processed — e.g. the bot was killed after the 200. */

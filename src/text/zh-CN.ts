@@ -72,6 +72,7 @@ const core = {
   'bindgroup.moved': '✅ 本群已从「{from}」改绑为「{name}」的学院群。',
   'bindgroup.already': '本群已经是「{name}」的学院群了。',
   'bindgroup.schoolDone': '✅ 本群已绑定为团委工作群，每周一会收到全校汇总周报。',
+  'bindgroup.schoolAlready': '本群已经是团委工作群了。',
 
   'import.received': '正在导入名单「{file}」…',
   'import.failed': '名单导入失败：{reason}',

@@ -1,0 +1,266 @@
+/**
+ * `npm run bench`: drives running servers over HTTP with encrypted, signed message events.
+ *
+ * 1. Ack path — the same closed-loop load (fixed concurrency, keep-alive) against
+ *    (a) a bare koa route answering 200, (b) the SDK's adaptKoa + EventDispatcher with a
+ *    no-op handler, (c) this bot (verify, window, decrypt, token, dedupe write, ack).
+ *    The events are group messages that do not mention the bot: acknowledged, stored, and
+ *    ignored, so the figure is the ack path. Targets: (c) ≥ 0.45× (a) and ≥ 1.5× (b).
+ * 2. `/me` at a steady 200 events/s (open loop) from bound members: ack latency and
+ *    event-to-reply latency, the reply observed at the fake Open API. Target p99 ≤ 25 ms,
+ *    none lost.
+ * Each server runs in its own process; this process generates load and hosts the fake.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { openDb, closeDb } from '../src/db/client.js';
+import { branches, colleges, members } from '../src/db/schema/index.js';
+import { startFakeOpenApi } from '../test/fakes/openApi.js';
+import { encrypt, messageEvent, sign } from '../test/helpers/feishuEvents.js';
+import { RawConnection, serialise } from './rawClient.js';
+
+const APP = { appId: 'cli_a1b2c3d4e5f6a7b8', appSecret: 'bench-secret', token: 'bench-token', encryptKey: 'bench-encrypt-key' };
+const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
+const ACK_EVENTS = Number(args.get('events') ?? 20_000);
+const CONCURRENCY = Number(args.get('concurrency') ?? 32);
+const ME_RATE = Number(args.get('rate') ?? 200);
+const ME_SECONDS = Number(args.get('seconds') ?? 10);
+const MEMBERS = 200;
+
+interface Request {
+  body: string;
+  headers: Record<string, string>;
+  messageId: string;
+  wire: Buffer;
+}
+
+function signedRequest(envelope: object, messageId: string): Request {
+  const body = JSON.stringify({ encrypt: encrypt(JSON.stringify(envelope), APP.encryptKey) });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const nonce = randomUUID();
+  const headers = {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+    'x-lark-request-timestamp': timestamp,
+    'x-lark-request-nonce': nonce,
+    'x-lark-signature': sign(timestamp, nonce, APP.encryptKey, body),
+  };
+  return { body, messageId, headers, wire: serialise('POST', '/feishu/events', headers, body) };
+}
+
+function groupChatter(n: number): Request[] {
+  return Array.from({ length: n }, (_, i) => {
+    const messageId = `om_ack_${i}_${randomUUID().slice(0, 8)}`;
+    return signedRequest(messageEvent({ openId: `ou_chatter_${i % 50}`, chatType: 'group', chatId: 'oc_bench_group', text: '今天的活动几点开始？', messageId }, APP), messageId);
+  });
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+function post(port: number, req: Request): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const r = http.request({ host: '127.0.0.1', port, path: '/feishu/events', method: 'POST', headers: req.headers, agent }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    r.on('error', reject);
+    r.end(req.body);
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function closedLoop(port: number, requests: Request[], concurrency: number) {
+  const latencies: number[] = new Array(requests.length);
+  let next = 0;
+  let failures = 0;
+  const connections = Array.from({ length: concurrency }, () => new RawConnection(port));
+  const started = performance.now();
+  await Promise.all(
+    connections.map(async (conn) => {
+      while (next < requests.length) {
+        const i = next++;
+        const t0 = performance.now();
+        const status = await conn.send(requests[i]!.wire);
+        latencies[i] = performance.now() - t0;
+        if (status < 200 || status >= 300) failures++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  for (const c of connections) c.close();
+  latencies.sort((a, b) => a - b);
+  return { perSecond: requests.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitHealthy(port: number, pathName: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    const ok = await new Promise<boolean>((resolve) => {
+      const r = http.request({ host: '127.0.0.1', port, path: pathName, method: pathName === '/healthz' ? 'GET' : 'POST', agent }, (res) => {
+        res.resume();
+        resolve((res.statusCode ?? 500) < 500);
+      });
+      r.on('error', () => resolve(false));
+      r.end();
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('server did not come up');
+}
+
+async function startServer(script: string, env: Record<string, string>, healthPath: string) {
+  const port = await freePort();
+  const child = fork(script, [], { execArgv: ['--import', 'tsx', ...(args.has('profile') && script === 'src/main.ts' ? ['--cpu-prof', '--cpu-prof-dir=bench/out'] : [])], env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  await waitHealthy(port, healthPath, child);
+  return {
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function ackRound(name: string, script: string, env: Record<string, string>, healthPath: string) {
+  const server = await startServer(script, env, healthPath);
+  await closedLoop(server.port, groupChatter(Math.min(3000, ACK_EVENTS)), CONCURRENCY); // warm-up
+  const result = await closedLoop(server.port, groupChatter(ACK_EVENTS), CONCURRENCY);
+  await server.stop();
+  console.log(`${name.padEnd(34)} ${result.perSecond.toFixed(0).padStart(7)} events/s   ack p50 ${result.p50.toFixed(2)} ms   p99 ${result.p99.toFixed(2)} ms   non-2xx ${result.failures}`);
+  return result;
+}
+
+function seedMembers(dbPath: string): string[] {
+  const db = openDb(dbPath);
+  const college = db.insert(colleges).values({ name: '基准测试学院' }).returning().get();
+  const branch = db.insert(branches).values({ collegeId: college.id, name: '基准2301团支部' }).returning().get();
+  const openIds = Array.from({ length: MEMBERS }, (_, i) => `ou_member_${i}`);
+  db.insert(members)
+    .values(openIds.map((openId, i) => ({ studentNo: `B${String(i).padStart(6, '0')}`, name: `同学${i}`, role: 'student' as const, collegeId: college.id, branchId: branch.id, openId, boundAt: Date.now() })))
+    .run();
+  closeDb(db);
+  return openIds;
+}
+
+async function meRound(fakeUrl: string, fake: Awaited<ReturnType<typeof startFakeOpenApi>>) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpbot-bench-'));
+  const dbPath = path.join(dir, 'bot.db');
+  const openIds = seedMembers(dbPath);
+  const server = await startServer('src/main.ts', botEnv(fakeUrl, dbPath), '/healthz');
+
+  const total = ME_RATE * ME_SECONDS;
+  const sentAt = new Map<string, number>();
+  const replyLatency: number[] = [];
+  const off = fake.onMessage((m) => {
+    const t0 = m.replyTo ? sentAt.get(m.replyTo) : undefined;
+    if (t0 !== undefined) replyLatency.push(performance.now() - t0);
+  });
+  // Warm-up at the same rate for a second (JIT, token fetch, statement cache).
+  const warm = Array.from({ length: ME_RATE }, (_, i) => {
+    const messageId = `om_warm_${i}_${randomUUID().slice(0, 8)}`;
+    return signedRequest(messageEvent({ openId: openIds[i % openIds.length]!, text: '/我的', messageId }, APP), messageId);
+  });
+  await Promise.all(warm.map((r) => post(server.port, r)));
+  await new Promise((r) => setTimeout(r, 500));
+  replyLatency.length = 0;
+
+  const requests = Array.from({ length: total }, (_, i) => {
+    const messageId = `om_me_${i}_${randomUUID().slice(0, 8)}`;
+    return signedRequest(messageEvent({ openId: openIds[i % openIds.length]!, text: '/我的', messageId }, APP), messageId);
+  });
+  const ackLatency: number[] = [];
+  let failures = 0;
+  const interval = 1000 / ME_RATE;
+  const start = performance.now();
+  const inflight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const req = requests[i]!;
+    const t0 = performance.now();
+    sentAt.set(req.messageId, t0);
+    inflight.push(
+      post(server.port, req).then((status) => {
+        ackLatency.push(performance.now() - t0);
+        if (status !== 200) failures++;
+      }),
+    );
+  }
+  await Promise.all(inflight);
+  const deadline = performance.now() + 5000;
+  while (replyLatency.length < total && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const elapsed = (performance.now() - start) / 1000;
+  off();
+  await server.stop();
+  ackLatency.sort((a, b) => a - b);
+  replyLatency.sort((a, b) => a - b);
+  return {
+    rate: total / elapsed,
+    ack: { p50: percentile(ackLatency, 50), p99: percentile(ackLatency, 99) },
+    reply: { p50: percentile(replyLatency, 50), p99: percentile(replyLatency, 99) },
+    sent: total,
+    replied: replyLatency.length,
+    failures,
+  };
+}
+
+function botEnv(fakeUrl: string, dbPath: string): Record<string, string> {
+  return {
+    FEISHU_APP_ID: APP.appId,
+    FEISHU_APP_SECRET: APP.appSecret,
+    FEISHU_VERIFICATION_TOKEN: APP.token,
+    FEISHU_ENCRYPT_KEY: APP.encryptKey,
+    FEISHU_DOMAIN: fakeUrl,
+    FEISHU_EVENT_MODE: 'webhook',
+    DATABASE_PATH: dbPath,
+    LOG_LEVEL: 'warn',
+  };
+}
+
+async function main() {
+  const fake = await startFakeOpenApi();
+  const sdkEnv = { FEISHU_ENCRYPT_KEY: APP.encryptKey, FEISHU_VERIFICATION_TOKEN: APP.token };
+  console.log(`Ack path: ${ACK_EVENTS} signed, encrypted events per server, ${CONCURRENCY} concurrent keep-alive connections, ${os.cpus().length} cores, Node ${process.version}`);
+  const only = args.get('only');
+  const bare = only === 'ours' ? { perSecond: NaN } : await ackRound('(a) bare koa route', 'bench/servers/bare.ts', {}, '/feishu/events');
+  const sdk = only === 'ours' ? { perSecond: NaN } : await ackRound('(b) SDK adaptKoa + EventDispatcher', 'bench/servers/sdk.ts', sdkEnv, '/feishu/events');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpbot-bench-'));
+  const ours = await ackRound('(c) this bot (verify+decrypt+dedupe)', 'src/main.ts', botEnv(fake.url, path.join(dir, 'bot.db')), '/healthz');
+  const vsBare = ours.perSecond / bare.perSecond;
+  const vsSdk = ours.perSecond / sdk.perSecond;
+  console.log(`ratio vs bare koa: ${vsBare.toFixed(2)}× (target ≥ 0.45×) ${vsBare >= 0.45 ? 'OK' : 'MISSED'}`);
+  console.log(`ratio vs SDK path: ${vsSdk.toFixed(2)}× (target ≥ 1.5×) ${vsSdk >= 1.5 ? 'OK' : 'MISSED'}`);
+
+  if (only === 'ours') return void (await fake.close(), agent.destroy());
+  console.log(`\n/me at ${ME_RATE} events/s for ${ME_SECONDS} s (open loop, ${MEMBERS} bound members, reply observed at the fake Open API)`);
+  const me = await meRound(fake.url, fake);
+  console.log(`achieved ${me.rate.toFixed(0)} events/s   ack p50 ${me.ack.p50.toFixed(2)} ms p99 ${me.ack.p99.toFixed(2)} ms   event→reply p50 ${me.reply.p50.toFixed(2)} ms p99 ${me.reply.p99.toFixed(2)} ms`);
+  const lost = me.sent - me.replied;
+  console.log(`replies ${me.replied}/${me.sent} (lost ${lost}), non-200 acks ${me.failures}; p99 event→reply target ≤ 25 ms ${me.reply.p99 <= 25 && lost === 0 ? 'OK' : 'MISSED'}`);
+  await fake.close();
+  agent.destroy();
+}
+
+await main();

@@ -1,0 +1,175 @@
+/**
+ * Card builders (STYLE.md §8): pure, schema 2.0 with `update_multi`, user text escaped before
+ * it reaches card markdown, every button wired to a registered action, and small enough.
+ */
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actions } from '../commands/index.js';
+import { bindFormCard, helpCard, meCard, type MeView } from '../src/cards/account.js';
+import { button, card, envelope, escapeMd, form, input, markdown } from '../src/cards/primitives.js';
+import { colleges, members } from '../src/db/schema/index.js';
+import type { CardJson } from '../src/feishu/api.js';
+import { bindDirect, insertLog, memberByNo } from './helpers/bot.js';
+import { startHarness, type Harness } from './helpers/harness.js';
+
+const ME: MeView = { name: '李浩然', role: '学生', unit: '计算机科学与工程学院 · 计科2301团支部', approvedHours: 3, pendingHours: 1.5, boundAt: '2026-10-08 10:00', memberId: 7 };
+
+const builtCards: [string, CardJson][] = [
+  ['help (unbound)', helpCard({ role: null, who: '', entries: [{ example: '/帮助', summary: '查看命令' }] })],
+  ['help (bound)', helpCard({ role: '学生', who: '李浩然 · 计算机科学与工程学院', entries: [{ example: '/我的', summary: '查看' }] })],
+  ['bind form', bindFormCard()],
+  ['bind form (prefilled)', bindFormCard({ studentNo: '2023010101', name: '王梓涵' })],
+  ['me', meCard(ME)],
+  ['me (no hours, never bound)', meCard({ ...ME, approvedHours: 0, pendingHours: 0, boundAt: null })],
+];
+
+/** Every markdown `content` in a card. */
+function markdownOf(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(markdownOf);
+  if (!node || typeof node !== 'object') return [];
+  const o = node as Record<string, unknown>;
+  const own = o.tag === 'markdown' && typeof o.content === 'string' ? [o.content] : [];
+  return [...own, ...Object.values(o).flatMap(markdownOf)];
+}
+
+/** Every callback value (button envelope) in a card. */
+function callbacksOf(node: unknown): any[] {
+  if (Array.isArray(node)) return node.flatMap(callbacksOf);
+  if (!node || typeof node !== 'object') return [];
+  const o = node as Record<string, unknown>;
+  const own = o.type === 'callback' && o.value !== undefined ? [o.value] : [];
+  return [...own, ...Object.values(o).flatMap(callbacksOf)];
+}
+
+/** Nothing in `md` that Feishu would turn into a mention, a tag or a link. */
+function expectInert(md: string): void {
+  expect(md).not.toMatch(/<at\b/i);
+  expect(md).not.toMatch(/<\/?(font|link|a|img|person)\b/i);
+  expect(md).not.toMatch(/\]\(/);
+  expect(md).not.toMatch(/[*_~`]/); // no emphasis or code markers
+}
+
+describe('card builders', () => {
+  it.each(builtCards)('%s: schema 2.0, update_multi, header and body', (_, c) => {
+    expect(c.schema).toBe('2.0');
+    expect(c.config).toMatchObject({ update_multi: true });
+    expect(c).toMatchObject({ header: { title: { tag: 'plain_text' } }, body: { elements: expect.any(Array) } });
+    expect((c.header as any).title.content).not.toBe('');
+  });
+
+  it.each(builtCards)('%s: every button names a registered action with a payload it accepts', (_, c) => {
+    for (const value of callbacksOf(c)) {
+      expect(value.v).toBe(1);
+      const action = actions.find((a) => a.name === value.a);
+      expect(action, value.a).toBeDefined();
+      expect(action!.payload.safeParse(value.p ?? {}).success).toBe(true);
+    }
+  });
+
+  it('are pure: the same view model gives the same card', () => {
+    expect(meCard(ME)).toEqual(meCard({ ...ME }));
+    expect(bindFormCard()).toEqual(bindFormCard());
+  });
+
+  it('the /me card shows both hour labels and a refresh button for that member', () => {
+    const md = markdownOf(meCard(ME)).join('\n');
+    expect(md).toContain('已认证 3 小时');
+    expect(md).toContain('待审核 1.5 小时');
+    expect(md).toContain('绑定时间：2026-10-08 10:00');
+    expect(callbacksOf(meCard(ME))).toEqual([{ a: 'me.refresh', v: 1, p: { m: 7 } }]);
+  });
+
+  it('the bind form prefills what it knows, requires both fields and submits bind.submit', () => {
+    const f = (bindFormCard({ studentNo: '2023010101' }).body as any).elements.find((e: any) => e.tag === 'form');
+    expect(f.elements.slice(0, 2)).toMatchObject([
+      { tag: 'input', name: 'student_no', required: true, max_length: 32, default_value: '2023010101' },
+      { tag: 'input', name: 'name', required: true, max_length: 40 },
+    ]);
+    expect(f.elements[1].default_value).toBeUndefined();
+    expect(f.elements[2]).toMatchObject({ tag: 'button', form_action_type: 'submit', behaviors: [{ type: 'callback', value: { a: 'bind.submit', v: 1 } }] });
+  });
+
+  it('primitives: envelope, button, form, input', () => {
+    expect(envelope('x.y')).toEqual({ a: 'x.y', v: 1 });
+    expect(envelope('x.y', { m: 1 }, 99)).toEqual({ a: 'x.y', v: 1, p: { m: 1 }, exp: 99 });
+    expect(button('好', envelope('x'))).toEqual({ tag: 'button', text: { tag: 'plain_text', content: '好' }, type: 'default', behaviors: [{ type: 'callback', value: { a: 'x', v: 1 } }] });
+    expect(input('n', '名')).toEqual({ tag: 'input', name: 'n', label: { tag: 'plain_text', content: '名' }, label_position: 'top' });
+    expect(form('f', [], { label: '提交', value: envelope('f.submit') })).toMatchObject({ tag: 'form', name: 'f', elements: [{ name: 'f_submit', form_action_type: 'submit' }] });
+    expect(card({ title: 'T', elements: [markdown('x')] })).toMatchObject({ schema: '2.0', config: { update_multi: true }, header: { template: 'blue' } });
+  });
+});
+
+describe('escapeMd', () => {
+  it('neutralises an @-all mention', () => {
+    const out = escapeMd('<at id=all></at>');
+    expect(out).toBe('&lt;at id=all&gt;&lt;/at&gt;');
+    expectInert(out);
+  });
+
+  it('neutralises markdown links, images, emphasis, code, headings, tables and tags', () => {
+    for (const evil of ['[点我领奖](https://evil.example.com)', '![x](img_v3_abc)', '**粗**', '`code`', '# 标题', 'a|b', '<font color=red>红</font>', '~~删~~', '__下__', '\\']) {
+      const out = escapeMd(evil);
+      expect(out, evil).not.toMatch(/[<>[\]()*`|~_\\]/);
+      expectInert(out);
+    }
+  });
+
+  it('escapes & first, so a text that looks like an entity stays literal', () => {
+    expect(escapeMd('&lt;at id=all&gt;')).toBe('&amp;lt;at id=all&amp;gt;');
+    expect(escapeMd('A&B')).toBe('A&amp;B');
+  });
+
+  it('leaves ordinary Chinese names, spaces, dots and digits alone', () => {
+    for (const s of ['王梓涵', '阿卜杜拉·买买提', '计算机科学与工程学院 · 计科2301团支部', 'Li Hao-ran 2023']) expect(escapeMd(s)).toBe(s);
+  });
+
+  it('builders escape user text in every markdown field', () => {
+    const evil = '<at id=all></at>[链接](https://evil.example.com)';
+    const md = [
+      ...markdownOf(meCard({ ...ME, name: evil, unit: evil })),
+      ...markdownOf(helpCard({ role: '学生', who: evil, entries: [{ example: '/帮助', summary: '查看' }] })),
+    ].join('\n');
+    expect(md).not.toContain('<at');
+    expect(md).not.toContain('](');
+    expect(md).toContain('&lt;at id=all&gt;');
+  });
+});
+
+describe('cards sent by the bot', () => {
+  let h: Harness;
+  const EVIL = '<at id=all></at>';
+  const LINK = '[点我](https://evil.example.com)';
+
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.importRoster();
+    // Names come from the roster file, i.e. from users: make them hostile.
+    h.bot.db.update(members).set({ name: EVIL }).where(eq(members.studentNo, '2023010102')).run();
+    h.bot.db.update(colleges).set({ name: `${LINK}学院` }).where(eq(colleges.name, '计算机科学与工程学院')).run();
+    bindDirect(h, '2023010102', 'ou_cards_evil');
+  });
+  afterAll(() => h.close());
+
+  it('a member named <at id=all></at> shows escaped in /me and /help', async () => {
+    for (const cmd of ['/我的', '/帮助']) {
+      const reply = await h.say('ou_cards_evil', cmd);
+      expect(reply.msgType).toBe('interactive');
+      const md = markdownOf(reply.content).join('\n');
+      expect(md, cmd).toContain('&lt;at id=all&gt;&lt;/at&gt;');
+      expect(md, cmd).toContain('&#91;点我&#93;&#40;https://evil.example.com&#41;学院');
+      expect(md, cmd).not.toContain('<at');
+      expect(md, cmd).not.toContain('](');
+    }
+  });
+
+  it('the /me card stays under 30 KB even with long names and many logs', async () => {
+    h.bot.db.update(members).set({ name: `${'<'.repeat(20)}${'名'.repeat(20)}` }).where(eq(members.studentNo, '2023010102')).run();
+    h.bot.db.update(colleges).set({ name: '院'.repeat(60) }).where(eq(colleges.name, `${LINK}学院`)).run();
+    const me = memberByNo(h, '2023010102');
+    for (let i = 0; i < 200; i++) insertLog(h, me, { hours: 0.5, status: i % 2 ? 'approved' : 'pending' });
+    const reply = await h.say('ou_cards_evil', '/我的');
+    const size = Buffer.byteLength(JSON.stringify(reply.content), 'utf8');
+    expect(size).toBeLessThan(30 * 1024);
+    expect(markdownOf(reply.content).join('\n')).toContain('已认证 50 小时');
+  });
+});

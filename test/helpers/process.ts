@@ -1,0 +1,84 @@
+/**
+ * Runs `src/main.ts` as a real process (`node --import tsx`), the way `npm start` does, for
+ * tests of start-up, signals and crashes.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const MAIN = path.join(ROOT, 'src/main.ts');
+// Absolute, so the process can run from any working directory (e.g. one without a .env).
+const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+
+/** A port nobody listens on right now (the bot's PORT=0 choice is not visible from outside). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** The environment a fresh shell would give: no FEISHU_* or other bot settings leak in from the test runner. */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'SYSTEMROOT'];
+  const env: NodeJS.ProcessEnv = {};
+  for (const k of keep) if (process.env[k] !== undefined) env[k] = process.env[k];
+  return { ...env, NO_PROXY: '127.0.0.1,localhost', ...extra };
+}
+
+export interface BotProcess {
+  child: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves when the process has exited. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export function spawnBot(env: NodeJS.ProcessEnv, cwd = ROOT): BotProcess {
+  const child = spawn(process.execPath, ['--import', TSX, MAIN], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
+  child.stderr!.on('data', (c: Buffer) => (err += c.toString('utf8')));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.on('exit', (code, signal) => resolve({ code, signal }));
+  });
+  return { child, stdout: () => out, stderr: () => err, exited };
+}
+
+/** Waits until the bot answers /healthz and knows its own open_id (it has talked to the Open API). */
+export async function waitUntilReady(bot: BotProcess, baseUrl: string, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let exited = false;
+  void bot.exited.then(() => (exited = true));
+  for (;;) {
+    if (exited) throw new Error(`bot exited during start\nstdout: ${bot.stdout()}\nstderr: ${bot.stderr()}`);
+    try {
+      const res = await fetch(`${baseUrl}/healthz`);
+      if (res.status === 200 && ((await res.json()) as { botKnown?: boolean }).botKnown) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > until) throw new Error(`bot not ready within ${timeoutMs} ms\nstdout: ${bot.stdout()}\nstderr: ${bot.stderr()}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Resolves with the exit, or rejects (and kills the process) after `ms`. */
+export async function exitWithin(bot: BotProcess, ms: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      bot.child.kill('SIGKILL');
+      reject(new Error(`process did not exit within ${ms} ms\nstdout: ${bot.stdout()}\nstderr: ${bot.stderr()}`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([bot.exited, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

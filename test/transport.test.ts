@@ -1,0 +1,431 @@
+/**
+ * The webhook transport end to end: the real koa app over HTTP, a real SQLite file and the
+ * real node-sdk Client talking to the fake Open API. Requests are built the way Feishu
+ * builds them (encrypted, signed over the raw bytes) and then broken one property at a time.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startBot } from '../src/app.js';
+import { silentLogger } from '../src/log.js';
+import { APP, startHarness, type Harness } from './helpers/harness.js';
+import { cardActionEvent, deliver, encrypt, messageEvent, sign, urlVerification, type EventEnvelope } from './helpers/feishuEvents.js';
+import { boundMemberCount, eventRow, eventRows, eventually, memberIdByStudentNo, replyCalls, sendCalls, sleep } from './helpers/observe.js';
+import { deliverRacing } from './helpers/race.js';
+
+const app = { token: APP.token, appId: APP.appId };
+const MiB = 1024 * 1024;
+/** 李浩然 is a student in examples/roster.csv; binding him is the visible side effect forged requests must not have. */
+const BIND_TEXT = '/bind 2023010102 李浩然';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+  await h.importRoster();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const sqlite = () => h.bot.db.$client;
+const nowS = () => Math.floor(h.clock.now() / 1000);
+const bindEvent = (openId = 'ou_lihaoran') => messageEvent({ openId, text: BIND_TEXT }, app);
+const encryptedBody = (envelope: object, key = APP.encryptKey) => JSON.stringify({ encrypt: encrypt(JSON.stringify(envelope), key) });
+
+/** Asserts the request changed nothing: no dedupe row, nothing sent, nobody bound. */
+async function expectNothingChanged(): Promise<void> {
+  // Give any (wrongly) started processing the time to reach the fake.
+  await sleep(60);
+  expect(eventRows(sqlite())).toEqual([]);
+  expect(sendCalls(h.fake)).toEqual([]);
+  expect(h.fake.messages).toEqual([]);
+  expect(boundMemberCount(sqlite())).toBe(0);
+}
+
+describe('a genuine event', () => {
+  it('is acknowledged with 200 {} and processed: the member is bound and gets a reply', async () => {
+    const env = bindEvent();
+    const res = await h.post(env);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({});
+    const messageId = (env.event as any).message.message_id as string;
+    const reply = await h.fake.waitFor((m) => m.replyTo === messageId);
+    expect(reply.content.text).toContain('李浩然');
+    expect(boundMemberCount(sqlite())).toBe(1);
+    await eventually(() => eventRow(sqlite(), env.header.event_id)?.status === 'done', 3000, "row 'done'");
+  });
+
+  it('has its row written before the 200 (pending while processing is slow, then done)', async () => {
+    h.fake.setLatency(300);
+    const env = bindEvent();
+    const res = await h.post(env);
+    expect(res.status).toBe(200);
+    // The 200 is out; the reply is still waiting at the slow fake — the row must already be durable.
+    expect(eventRow(sqlite(), env.header.event_id)).toMatchObject({ event_type: 'im.message.receive_v1', status: 'pending' });
+    expect(h.fake.messages).toEqual([]);
+    await h.fake.waitFor((m) => m.replyTo === (env.event as any).message.message_id);
+    const row = await eventually(() => (eventRow(sqlite(), env.header.event_id)?.status === 'done' ? eventRow(sqlite(), env.header.event_id) : undefined));
+    expect(row).toMatchObject({ status: 'done', error: null });
+    expect(row.processed_at).toBeGreaterThanOrEqual(row.received_at);
+  });
+
+  it('is accepted on /feishu/cards too (same handling on both routes)', async () => {
+    const env = messageEvent({ openId: 'ou_someone', text: '/help' }, app);
+    const res = await h.post(env, { path: '/feishu/cards' });
+    expect(res.status).toBe(200);
+    await h.fake.waitFor((m) => m.replyTo === (env.event as any).message.message_id);
+  });
+
+  it('accepts a timestamp just inside the 5-minute window', async () => {
+    const res = await h.post(messageEvent({ openId: 'ou_someone', text: '/help' }, app), { timestamp: nowS() - 290 });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('redelivery of the same event_id', () => {
+  it('processes and replies once when the copies arrive one after the other', async () => {
+    const env = bindEvent();
+    const messageId = (env.event as any).message.message_id as string;
+    expect((await h.post(env)).status).toBe(200);
+    await h.fake.waitFor((m) => m.replyTo === messageId);
+    // Feishu re-encrypts each delivery (new IV), so the bytes differ; the event_id does not.
+    const again = await h.post(env);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({});
+    await sleep(60);
+    expect(replyCalls(h.fake, messageId)).toHaveLength(1);
+    expect(h.fake.messages).toHaveLength(1);
+    expect(eventRows(sqlite())).toHaveLength(1);
+  });
+
+  it('processes and replies once when a copy arrives while the first is still being processed', async () => {
+    h.fake.setLatency(200);
+    const env = bindEvent();
+    const messageId = (env.event as any).message.message_id as string;
+    expect((await h.post(env)).status).toBe(200);
+    expect((await h.post(env)).status).toBe(200);
+    await h.fake.waitFor((m) => m.replyTo === messageId);
+    await sleep(250);
+    expect(replyCalls(h.fake, messageId)).toHaveLength(1);
+  });
+
+  it('processes and replies once when copies are in flight at the same time; all get 200', async () => {
+    const env = bindEvent();
+    const messageId = (env.event as any).message.message_id as string;
+    const results = await Promise.all([h.post(env), h.post(env), h.post(env)]);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    await h.fake.waitFor((m) => m.replyTo === messageId);
+    await sleep(60);
+    expect(replyCalls(h.fake, messageId)).toHaveLength(1);
+    expect(h.fake.messages).toHaveLength(1);
+    expect(boundMemberCount(sqlite())).toBe(1);
+  });
+
+  it('processes and replies once when copies finish arriving in the same instant; all get 200', async () => {
+    const env = messageEvent({ openId: 'ou_someone', text: '/help' }, app);
+    const messageId = (env.event as any).message.message_id as string;
+    const results = await deliverRacing(h.bot.url, '/feishu/events', env, { encryptKey: APP.encryptKey, timestamp: nowS(), copies: 3 });
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    // Every 200 means "stored": the row exists by the time any copy is answered.
+    expect(eventRow(sqlite(), env.header.event_id)).toBeDefined();
+    await h.fake.waitFor((m) => m.replyTo === messageId);
+    await sleep(60);
+    expect(replyCalls(h.fake, messageId)).toHaveLength(1);
+    expect(eventRows(sqlite())).toHaveLength(1);
+  });
+
+  it('is still recognised after a restart (the dedupe record lives in SQLite)', async () => {
+    const env = messageEvent({ openId: 'ou_someone', text: '/help' }, app);
+    const messageId = (env.event as any).message.message_id as string;
+    expect((await h.post(env)).status).toBe(200);
+    await h.fake.waitFor((m) => m.replyTo === messageId);
+    await eventually(() => eventRow(sqlite(), env.header.event_id)?.status === 'done');
+    await h.bot.stop();
+
+    const again = await startBot(h.config, { clock: h.clock, log: silentLogger, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 } });
+    try {
+      const res = await deliver(again.url, '/feishu/events', env, { encryptKey: APP.encryptKey, timestamp: nowS() });
+      expect(res.status).toBe(200);
+      await sleep(60);
+      expect(replyCalls(h.fake, messageId)).toHaveLength(1);
+    } finally {
+      await again.stop();
+    }
+  });
+
+  it('gets a non-2xx for every copy when the row cannot be stored, and nothing is processed', async () => {
+    // A real SQLite failure on insert (as with a full disk): the bot must not acknowledge what it
+    // has not stored — not even a copy that raced the first one — or Feishu stops retrying.
+    sqlite().exec(`CREATE TRIGGER fail_insert BEFORE INSERT ON processed_events BEGIN SELECT RAISE(FAIL, 'disk full'); END`);
+    const env = bindEvent();
+    const sequential = [await h.post(env), await h.post(env)];
+    const racing = await deliverRacing(h.bot.url, '/feishu/events', env, { encryptKey: APP.encryptKey, timestamp: nowS(), copies: 3 });
+    expect([...sequential, ...racing].map((r) => r.status)).toEqual([503, 503, 503, 503, 503]);
+    await expectNothingChanged();
+
+    // Once storage works again, Feishu's next retry goes through normally.
+    sqlite().exec('DROP TRIGGER fail_insert');
+    expect((await h.post(env)).status).toBe(200);
+    await h.fake.waitFor((m) => m.replyTo === (env.event as any).message.message_id);
+  });
+});
+
+describe('requests that must be refused and change nothing', () => {
+  type Attempt = (env: EventEnvelope) => Promise<{ status: number }>;
+  const ts = () => nowS();
+  const cases: Array<[string, Attempt]> = [
+    ['forged: signature from a different key', (env) => h.post(env, { signature: sign(ts(), 'n1', 'not-the-key', encryptedBody(env)), nonce: 'n1' })],
+    ['forged: all-zero signature', (env) => h.post(env, { signature: '0'.repeat(64) })],
+    ['forged: signature is not hex', (env) => h.post(env, { signature: 'not-a-signature' })],
+    ['forged: body swapped after signing', (env) => {
+      const signedBody = encryptedBody(messageEvent({ openId: 'ou_x', text: '/help' }, app));
+      return h.post(env, { rawBody: encryptedBody(env), nonce: 'n2', signature: sign(ts(), 'n2', APP.encryptKey, signedBody) });
+    }],
+    ['forged: signed with the verification token instead of the encrypt key', (env) => {
+      const body = encryptedBody(env);
+      return h.post(env, { rawBody: body, nonce: 'n3', signature: sign(ts(), 'n3', APP.token, body) });
+    }],
+    ['replayed: timestamp 6 minutes old', (env) => h.post(env, { timestamp: ts() - 360 })],
+    ['replayed: timestamp a day old', (env) => h.post(env, { timestamp: ts() - 86_400 })],
+    ['replayed: timestamp 6 minutes in the future', (env) => h.post(env, { timestamp: ts() + 360 })],
+    ['malformed: timestamp is not a number', (env) => h.post(env, { timestamp: 'Mon Jan 2 15:04:05' as unknown as number })],
+    ['wrong verification token', (env) => h.post({ ...env, header: { ...env.header, token: 'wrong-token' } })],
+    ['missing verification token', (env) => {
+      const { token: _token, ...header } = env.header;
+      return h.post({ ...env, header });
+    }],
+    ['malformed: body is not JSON', (env) => h.post(env, { rawBody: '{"encrypt": "abc' })],
+    ['malformed: body is not encrypted (plain signed envelope)', (env) => h.post(env, { rawBody: JSON.stringify(env) })],
+    ['malformed: encrypt is not a string', (env) => h.post(env, { rawBody: JSON.stringify({ encrypt: 42 }) })],
+    ['malformed: encrypted with another key', (env) => h.post(env, { rawBody: encryptedBody(env, 'some-other-key') })],
+    ['malformed: encrypt is not base64 ciphertext', (env) => h.post(env, { rawBody: JSON.stringify({ encrypt: 'this is not ciphertext' }) })],
+    ['malformed: decrypts to something that is not JSON', (env) => h.post(env, { rawBody: JSON.stringify({ encrypt: encrypt('hello world', APP.encryptKey) }) })],
+    ['malformed: unknown envelope', (env) => h.post({ hello: 'world', event_id: env.header.event_id })],
+    ['malformed: v2 envelope without event_id', (env) => h.post({ ...env, header: { ...env.header, event_id: '' } })],
+    ['unsigned event (no signature headers)', (env) => h.post(env, { unsigned: true })],
+    ['unsigned event with timestamp and nonce but no signature', (env) =>
+      h.post(env, { unsigned: true, headers: { 'X-Lark-Request-Timestamp': String(ts()), 'X-Lark-Request-Nonce': 'n4' } })],
+    ['oversize: > 1 MiB with Content-Length (signed, valid otherwise)', (env) =>
+      h.post({ ...env, event: { ...env.event, padding: 'x'.repeat(MiB) } })],
+  ];
+
+  it.each(cases)('%s → non-2xx', async (_name, attempt) => {
+    const res = await attempt(bindEvent());
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    await expectNothingChanged();
+  });
+
+  it('oversize: a chunked body (no Content-Length) that grows past 1 MiB → non-2xx', async () => {
+    const env = bindEvent();
+    const body = Buffer.from(encryptedBody({ ...env, event: { ...env.event, padding: 'x'.repeat(MiB) } }));
+    const timestamp = String(nowS());
+    const headers = {
+      'content-type': 'application/json',
+      'x-lark-request-timestamp': timestamp,
+      'x-lark-request-nonce': 'n5',
+      'x-lark-signature': sign(timestamp, 'n5', APP.encryptKey, body.toString('utf8')),
+    };
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < body.length; i += 64 * 1024) controller.enqueue(body.subarray(i, i + 64 * 1024));
+        controller.close();
+      },
+    });
+    let status: number;
+    try {
+      const res = await fetch(`${h.bot.url}/feishu/events`, { method: 'POST', headers, body: stream, duplex: 'half' } as RequestInit);
+      status = res.status;
+      await res.arrayBuffer().catch(() => undefined);
+    } catch {
+      status = 0; // the server may close the socket before the upload ends; that is a refusal too
+    }
+    expect(status === 0 || status >= 400).toBe(true);
+    await expectNothingChanged();
+  });
+
+  it('a genuine copy of the same event is still accepted after all those refusals', async () => {
+    const env = bindEvent();
+    expect((await h.post(env, { signature: '0'.repeat(64) })).status).toBeGreaterThanOrEqual(400);
+    expect((await h.post(env, { timestamp: nowS() - 360 })).status).toBeGreaterThanOrEqual(400);
+    expect((await h.post(env)).status).toBe(200);
+    await h.fake.waitFor((m) => m.replyTo === (env.event as any).message.message_id);
+    expect(boundMemberCount(sqlite())).toBe(1);
+  });
+});
+
+describe('url_verification', () => {
+  const challenge = () => urlVerification({ challenge: `ch-${randomUUID()}`, token: APP.token });
+
+  it('answers an unsigned, encrypted challenge carrying the right token with {challenge}', async () => {
+    const c = challenge();
+    for (const path of ['/feishu/events', '/feishu/cards']) {
+      const res = await h.post(c, { unsigned: true, path });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ challenge: c.challenge });
+    }
+    expect(eventRows(sqlite())).toEqual([]);
+  });
+
+  it('answers a signed challenge too', async () => {
+    const c = challenge();
+    const res = await h.post(c);
+    expect(res).toMatchObject({ status: 200, body: { challenge: c.challenge } });
+  });
+
+  it('refuses a challenge with the wrong token', async () => {
+    const res = await h.post(urlVerification({ challenge: 'abc', token: 'wrong-token' }), { unsigned: true });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.text).not.toContain('abc');
+  });
+
+  it('refuses a plaintext challenge (it must decrypt with our key)', async () => {
+    const c = challenge();
+    const res = await deliver(h.bot.url, '/feishu/events', c, {});
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.text).not.toContain(c.challenge);
+  });
+
+  it('refuses a challenge encrypted with another key', async () => {
+    const c = challenge();
+    const res = await h.post(c, { unsigned: true, rawBody: encryptedBody(c, 'some-other-key') });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+  });
+
+  it('refuses a signed challenge whose signature is wrong', async () => {
+    const res = await h.post(challenge(), { signature: '0'.repeat(64) });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+  });
+});
+
+describe('card callbacks (card.action.trigger)', () => {
+  async function bindLiHaoran(openId: string): Promise<number> {
+    const reply = await h.say(openId, BIND_TEXT);
+    expect(reply.content.text).toContain('李浩然');
+    return memberIdByStudentNo(sqlite(), '2023010102');
+  }
+
+  it.each(['/feishu/cards', '/feishu/events'])('answers me.refresh on %s synchronously with a raw card, well within 3 s', async (path) => {
+    const openId = 'ou_lihaoran';
+    const memberId = await bindLiHaoran(openId);
+    const env = cardActionEvent({ openId, value: { a: 'me.refresh', v: 1, p: { m: memberId } } }, app);
+    const started = performance.now();
+    const res = await h.post(env, { path });
+    const elapsed = performance.now() - started;
+    console.info(`card callback answered on ${path} in ${elapsed.toFixed(1)} ms`);
+    expect(res.status).toBe(200);
+    expect(elapsed).toBeLessThan(3000);
+    expect(res.body.card.type).toBe('raw');
+    expect(res.body.card.data).toMatchObject({ schema: '2.0' });
+    expect(JSON.stringify(res.body.card.data)).toContain('李浩然');
+    await eventually(() => eventRow(sqlite(), env.header.event_id)?.status === 'done', 3000, "card row 'done'");
+  });
+
+  it('answers a malformed button value with an error toast', async () => {
+    const openId = 'ou_lihaoran';
+    await bindLiHaoran(openId);
+    for (const value of ['garbage', { a: 'me.refresh', v: 2 }, { a: 'no.such.action', v: 1 }, { a: 'me.refresh', v: 1, p: { m: 'x' } }, undefined]) {
+      const res = await h.click(openId, value);
+      expect(res.status).toBe(200);
+      expect(res.body.toast).toMatchObject({ type: 'error' });
+      expect(res.body.card).toBeUndefined();
+    }
+  });
+
+  it('answers a click from an unbound account with a toast, not a card', async () => {
+    const res = await h.click('ou_stranger', { a: 'me.refresh', v: 1, p: { m: 1 } });
+    expect(res.status).toBe(200);
+    expect(res.body.toast).toMatchObject({ type: 'error' });
+  });
+
+  it('acknowledges a redelivered click with {} and runs it once', async () => {
+    const openId = 'ou_lihaoran';
+    const memberId = await bindLiHaoran(openId);
+    const env = cardActionEvent({ openId, value: { a: 'me.refresh', v: 1, p: { m: memberId } } }, app);
+    const first = await h.post(env, { path: '/feishu/cards' });
+    const second = await h.post(env, { path: '/feishu/cards' });
+    expect(first.body.card.type).toBe('raw');
+    expect(second).toMatchObject({ status: 200, body: {} });
+    expect(eventRows(sqlite()).filter((r) => r.event_type === 'card.action.trigger')).toHaveLength(1);
+  });
+
+  it('refuses a forged click and changes nothing', async () => {
+    const env = cardActionEvent({ openId: 'ou_x', value: { a: 'me.refresh', v: 1, p: { m: 1 } } }, app);
+    const res = await h.post(env, { path: '/feishu/cards', signature: '0'.repeat(64) });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.body?.card).toBeUndefined();
+    await expectNothingChanged();
+  });
+});
+
+describe('GET /healthz', () => {
+  it('answers 200 JSON with the database ok in webhook mode', async () => {
+    const res = await fetch(`${h.bot.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await res.json()).toMatchObject({ status: 'ok', database: 'ok', mode: 'webhook' });
+  });
+
+  it('is not mistaken for an event route, and other routes are 404', async () => {
+    expect((await fetch(`${h.bot.url}/feishu/events`)).status).toBe(404);
+    expect((await fetch(`${h.bot.url}/nope`, { method: 'POST', body: '{}' })).status).toBe(404);
+  });
+});
+
+describe('recovery at start', () => {
+  const insertPending = (env: EventEnvelope) =>
+    sqlite()
+      .prepare(`INSERT INTO processed_events (event_id, event_type, payload, received_at, status) VALUES (?, ?, ?, ?, 'pending')`)
+      .run(env.header.event_id, env.header.event_type, JSON.stringify(env), h.clock.now() - 60_000);
+
+  it('processes events acknowledged before a crash — a private message and a group @-mention of the bot', async () => {
+    // Rows exactly as the webhook stores them before its 200 (the decrypted envelope), left
+    // 'pending' as if the process had been killed right after answering.
+    const p2p = messageEvent({ openId: 'ou_someone', text: '/help' }, app);
+    const group = messageEvent(
+      { openId: 'ou_someone', text: '@_user_1 /help', chatType: 'group', chatId: 'oc_group_x', mentions: [{ key: '@_user_1', openId: h.fake.botOpenId, name: '社区实践助手' }] },
+      app,
+    );
+    const click = cardActionEvent({ openId: 'ou_someone', value: { a: 'me.refresh', v: 1, p: { m: 1 } } }, app);
+    for (const env of [group, p2p, click]) insertPending(env);
+    await h.bot.stop();
+
+    const again = await startBot(h.config, { clock: h.clock, log: silentLogger, retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 } });
+    try {
+      await h.fake.waitFor((m) => m.replyTo === (p2p.event as any).message.message_id);
+      await h.fake.waitFor((m) => m.replyTo === (group.event as any).message.message_id);
+      const rows = await eventually(() => {
+        const all = eventRows(again.db.$client);
+        return all.every((r) => r.status !== 'pending') ? all : undefined;
+      });
+      expect(rows.find((r) => r.event_id === p2p.header.event_id)?.status).toBe('done');
+      expect(rows.find((r) => r.event_id === group.header.event_id)?.status).toBe('done');
+      // A click's answer window is long gone: it is closed with a reason, not replayed.
+      expect(rows.find((r) => r.event_id === click.header.event_id)).toMatchObject({ status: 'failed' });
+    } finally {
+      await again.stop();
+    }
+  });
+});
+
+describe('dedupe record retention', () => {
+  it('prunes rows older than 7 days at start and keeps recent ones', async () => {
+    const now = h.clock.now();
+    const insert = sqlite().prepare(`INSERT INTO processed_events (event_id, event_type, payload, received_at, status, processed_at) VALUES (?, 'im.message.receive_v1', '{}', ?, ?, ?)`);
+    const day = 24 * 3600 * 1000;
+    insert.run('ev_old_done', now - 8 * day, 'done', now - 8 * day);
+    insert.run('ev_old_failed', now - 8 * day, 'failed', now - 8 * day);
+    insert.run('ev_recent_done', now - 1 * day, 'done', now - 1 * day);
+    insert.run('ev_six_days', now - 6 * day, 'done', now - 6 * day);
+    await h.bot.stop();
+
+    const again = await startBot(h.config, { clock: h.clock, log: silentLogger });
+    try {
+      const ids = eventRows(again.db.$client).map((r) => r.event_id);
+      expect(ids).not.toContain('ev_old_done');
+      expect(ids).not.toContain('ev_old_failed');
+      expect(ids).toContain('ev_recent_done');
+      expect(ids).toContain('ev_six_days');
+    } finally {
+      await again.stop();
+    }
+  });
+});
