@@ -104,13 +104,15 @@ CREATE TABLE `outbox` (
 CREATE UNIQUE INDEX `outbox_uuid_unique` ON `outbox` (`uuid`);--> statement-breakpoint
 CREATE INDEX `outbox_due` ON `outbox` (`status`,`next_attempt_at`);--> statement-breakpoint
 CREATE TABLE `processed_events` (
-	`event_id` text PRIMARY KEY NOT NULL,
+	`event_time` integer DEFAULT 0 NOT NULL,
+	`event_id` text NOT NULL,
 	`event_type` text NOT NULL,
 	`payload` text NOT NULL,
 	`received_at` integer NOT NULL,
 	`status` text DEFAULT 'pending' NOT NULL,
 	`processed_at` integer,
-	`error` text
+	`error` text,
+	PRIMARY KEY(`event_time`, `event_id`)
 );
 --> statement-breakpoint
 CREATE INDEX `processed_events_received` ON `processed_events` (`received_at`);--> statement-breakpoint

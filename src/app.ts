@@ -24,8 +24,8 @@ export const EVENT_PATHS = ['/feishu/events', '/feishu/cards'] as const;
 /** Dedupe rows are kept this long; Feishu's redeliveries end after ~7 h. */
 export const DEDUPE_KEEP_MS = 7 * 24 * 3600 * 1000;
 const PRUNE_EVERY_MS = 3600 * 1000;
-/** How long recovery waits for the bot's own open_id before it processes what is pending. */
-const RECOVERY_WAITS_FOR_BOT_INFO_MS = 10_000;
+/** How long a group message (or recovery at start) waits for the bot's own open_id. */
+const BOT_INFO_WAIT_MS = 10_000;
 
 export interface StartOptions {
   clock?: Clock;
@@ -51,11 +51,35 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   const log = opts.log ?? createLogger(config.logLevel);
   const db = openDb(config.databasePath);
   const feishu = opts.feishu ?? new LarkApi({ ...config.feishu, log, retry: opts.retry });
-  const store = new EventStore(db);
+  const store = new EventStore(db, config.databasePath);
 
   let botOpenId: string | undefined;
   let stopping = false;
-  const bot = new Bot({ db, feishu, clock, log, timeZone: config.timeZone, registry: { commands, actions }, hooks, botOpenId: () => botOpenId });
+
+  const ready = (async () => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        botOpenId = (await feishu.botInfo()).openId;
+        return;
+      } catch (err) {
+        log.warn({ attempt, err: (err as Error).message }, 'could not read the bot open_id yet; group @-mentions wait for it');
+        if (stopping) return;
+        await new Promise((r) => setTimeout(r, Math.min(30_000, 1000 * attempt)).unref());
+      }
+    }
+  })();
+  const bot = new Bot({
+    db,
+    feishu,
+    clock,
+    log,
+    timeZone: config.timeZone,
+    registry: { commands, actions },
+    hooks,
+    // Until bot/v3/info has answered, a group message waits for it (briefly) rather than being
+    // taken for someone else's and dropped.
+    botOpenId: () => botOpenId ?? within(ready, BOT_INFO_WAIT_MS).then(() => botOpenId),
+  });
   const pipeline = new InboundPipeline(store, bot, clock, log);
 
   const app = new Koa();
@@ -80,23 +104,11 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
 
-  const ready = (async () => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        botOpenId = (await feishu.botInfo()).openId;
-        return;
-      } catch (err) {
-        log.warn({ attempt, err: (err as Error).message }, 'could not read the bot open_id yet; group @-mentions are ignored until it is known');
-        if (stopping) return;
-        await new Promise((r) => setTimeout(r, Math.min(30_000, 1000 * attempt)).unref());
-      }
-    }
-  })();
 
   // A recovered group message is only seen as addressed to the bot once its open_id is known;
   // before that it would be dropped and marked done — lost (test/transport.test.ts). So wait
   // for it, but not forever: if the Open API is unreachable the replies fail anyway.
-  if (store.hasPending()) await within(ready, RECOVERY_WAITS_FOR_BOT_INFO_MS);
+  if (store.hasPending()) await within(ready, BOT_INFO_WAIT_MS);
   const recovered = await pipeline.recover((payload) => {
     const env = parseEnvelope(safeParse(payload));
     return env?.kind === 'event' ? env.inbound : null;

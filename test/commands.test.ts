@@ -316,7 +316,7 @@ describe('role checks read the database on every update', () => {
     const click = (openId: string) => {
       // The card claims the clicker is a 团委; only the database counts.
       const env = cardActionEvent({ openId, value: { a: 'test.adminOnly', v: 1, p: { role: 'school_admin' } } }, { token: APP.token, appId: APP.appId });
-      return bot.handleCardAction({ id: env.header.event_id, type: env.header.event_type, token: APP.token, event: env.event });
+      return bot.handleCardAction({ id: env.header.event_id, time: 0, type: env.header.event_type, token: APP.token, event: env.event });
     };
     for (const role of ['student', 'secretary', 'college_admin'] as const) {
       expect(await click(ACCOUNT_BY_ROLE[role]), role).toEqual({ toast: { type: 'error', content: t('error.actionForbidden') } });

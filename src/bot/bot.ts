@@ -26,7 +26,7 @@ export interface BotOptions extends Ports {
   registry: Registry;
   hooks: Hooks;
   /** The bot's own open_id (from bot/v3/info), to tell @-mentions of the bot from others. */
-  botOpenId: () => string | undefined;
+  botOpenId: () => string | undefined | Promise<string | undefined>;
 }
 
 /** Send uuids derive from the event, so processing an event twice sends nothing twice. */
@@ -71,6 +71,10 @@ export class Bot implements EventHandler {
   }
 
   private async onMessage(event: InboundEvent): Promise<void> {
+    // Most group chatter is not for the bot: drop it before validating the whole message.
+    // Only a drop is decided on unvalidated data, never an action.
+    const raw = (event.event as { message?: { chat_type?: unknown; mentions?: unknown } }).message;
+    if (raw?.chat_type !== 'p2p' && !(await this.mentionsMe(raw?.mentions))) return;
     const parsed = messageReceived.safeParse(event.event);
     if (!parsed.success) {
       this.opts.log.warn({ eventId: event.id }, 'malformed message event ignored');
@@ -80,7 +84,6 @@ export class Bot implements EventHandler {
     // Only people talk to the bot; its own and other apps' messages are not commands.
     if (sender.sender_type !== 'user' || !sender.sender_id.open_id) return;
     const chatType = message.chat_type === 'p2p' ? 'p2p' : 'group';
-    if (chatType === 'group' && !this.mentionsMe(message)) return;
 
     const ctx = this.commandContext(event.id, { openId: sender.sender_id.open_id, userId: sender.sender_id.user_id }, { id: message.chat_id, type: chatType }, message.message_id);
     await this.boundary(ctx, async () => {
@@ -121,9 +124,10 @@ export class Bot implements EventHandler {
     });
   }
 
-  private mentionsMe(message: MessageReceived['message']): boolean {
-    const me = this.opts.botOpenId();
-    return !!me && (message.mentions ?? []).some((m) => m.id.open_id === me);
+  private async mentionsMe(mentions: unknown): Promise<boolean> {
+    if (!Array.isArray(mentions) || mentions.length === 0) return false;
+    const me = await this.opts.botOpenId();
+    return !!me && mentions.some((m: { id?: { open_id?: unknown } } | null) => m?.id?.open_id === me);
   }
 
   private async boundary(ctx: CommandContext, work: () => Promise<void>): Promise<void> {

@@ -26,9 +26,12 @@ export function signatureMatches(timestamp: string, nonce: string, encryptKey: s
   return timingSafeEqual(expected, Buffer.from(signature, 'hex'));
 }
 
-/** Constant-time string comparison for tokens. */
-export function sameSecret(a: string, b: string): boolean {
-  const ha = createHash('sha256').update(a).digest();
-  const hb = createHash('sha256').update(b).digest();
-  return timingSafeEqual(ha, hb) && a.length === b.length;
+/**
+ * A constant-time check against one configured secret. Both sides are hashed to equal-length
+ * digests first so the comparison leaks neither content nor length; the expected digest is
+ * computed once, since this runs on every request.
+ */
+export function secretMatcher(expected: string): (candidate: string) => boolean {
+  const want = createHash('sha256').update(expected).digest();
+  return (candidate) => timingSafeEqual(createHash('sha256').update(candidate).digest(), want);
 }

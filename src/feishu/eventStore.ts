@@ -5,82 +5,69 @@
  * commit each), so the writes of one event-loop tick are grouped into one transaction:
  * callers await the commit of their batch before they answer 200, and ids still waiting
  * for that commit are held in memory so a redelivery racing the first copy is caught too.
+ *
+ * Rows are keyed by (event_time, event_id), not event_id alone: event ids are random, so a
+ * unique index on them alone dirties a different index page per insert and the WAL write
+ * per event doubled (bench: 18 µs → 9.5 µs per event with the time-ordered key). A
+ * redelivery is the same signed payload, create_time included, so it still collides.
  */
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client.js';
+import { InThreadWriter, WorkerWriter, type Acceptance, type Batch, type EventWriter } from './eventWriter.js';
 
-export type Acceptance = 'new' | 'duplicate';
+export type { Acceptance } from './eventWriter.js';
+
+/** Identifies a stored event: Feishu's event_id and the event's create_time (ms). */
+export interface EventKey {
+  id: string;
+  time: number;
+}
 
 interface PendingInsert {
   id: string;
-  type: string;
-  payload: string;
-  receivedAt: number;
   resolve: (r: Acceptance) => void;
   reject: (e: unknown) => void;
 }
 
-interface PendingDone {
-  id: string;
-  at: number;
-  error: string | null;
-}
-
 export interface StoredEvent {
   eventId: string;
+  eventTime: number;
   eventType: string;
   payload: string;
 }
 
 export class EventStore {
-  private inserts: PendingInsert[] = [];
-  private dones: PendingDone[] = [];
-  /** Ids queued for the next commit → that commit's outcome for the first copy. */
+  private batch: Batch = { inserts: [], dones: [] };
+  private waiters: PendingInsert[] = [];
+  /** Ids queued for a commit → that commit's outcome for the first copy. */
   private inflight = new Map<string, Promise<Acceptance>>();
   private scheduled = false;
-  private readonly insertStmt: Statement;
-  private readonly doneStmt: Statement;
-  private readonly failStmt: Statement;
-  private readonly flushTx: () => Acceptance[];
+  /** Resolves when everything queued so far is committed. */
+  private settled: Promise<void> = Promise.resolve();
+  private writing = false;
+  private readonly writer: EventWriter;
 
-  constructor(private readonly db: Db) {
-    // Raw prepared statements: this is the hottest path in the bot and runs per event.
-    const sqlite = db.$client;
-    this.insertStmt = sqlite.prepare(
-      `INSERT OR IGNORE INTO processed_events (event_id, event_type, payload, received_at, status) VALUES (?, ?, ?, ?, 'pending')`,
-    );
-    this.doneStmt = sqlite.prepare(`UPDATE processed_events SET status = 'done', processed_at = ?, error = NULL WHERE event_id = ?`);
-    this.failStmt = sqlite.prepare(`UPDATE processed_events SET status = 'failed', processed_at = ?, error = ? WHERE event_id = ?`);
-    this.flushTx = sqlite.transaction(() => {
-      const results: Acceptance[] = [];
-      for (const ins of this.batchInserts) {
-        const r = this.insertStmt.run(ins.id, ins.type, ins.payload, ins.receivedAt);
-        results.push(r.changes === 1 ? 'new' : 'duplicate');
-      }
-      for (const d of this.batchDones) {
-        if (d.error === null) this.doneStmt.run(d.at, d.id);
-        else this.failStmt.run(d.at, d.error.slice(0, 2000), d.id);
-      }
-      return results;
-    });
+  constructor(
+    private readonly db: Db,
+    /** The database file; events are written from a worker thread unless it is `:memory:`. */
+    file: string,
+  ) {
+    this.writer = file === ':memory:' ? new InThreadWriter(db.$client) : new WorkerWriter(file);
   }
-
-  private batchInserts: PendingInsert[] = [];
-  private batchDones: PendingDone[] = [];
 
   /**
    * Records the event before it is acknowledged. Resolves 'duplicate' when the id was seen
-   * before (committed or still in this batch); rejects if the write failed (answer non-2xx
+   * before (committed or still in flight); rejects if the write failed (answer non-2xx
    * so Feishu retries).
    */
-  accept(id: string, type: string, payload: string, receivedAt: number): Promise<Acceptance> {
+  accept({ id, time }: EventKey, type: string, payload: string, receivedAt: number): Promise<Acceptance> {
     // A copy racing the first one is a duplicate, but it must not be answered 200 before the
     // first copy is committed: if that write fails, every copy gets a non-2xx and Feishu
     // retries (answering the racer at once lost the event — test/transport.test.ts).
     const first = this.inflight.get(id);
     if (first) return first.then(() => 'duplicate' as const);
     const accepted = new Promise<Acceptance>((resolve, reject) => {
-      this.inserts.push({ id, type, payload, receivedAt, resolve, reject });
+      this.batch.inserts.push([time, id, type, payload, receivedAt]);
+      this.waiters.push({ id, resolve, reject });
       this.schedule();
     });
     this.inflight.set(id, accepted);
@@ -88,30 +75,53 @@ export class EventStore {
   }
 
   /** Marks an event processed; written with the next batch. Pass an error to mark it failed. */
-  markDone(id: string, at: number, error: string | null = null): void {
-    this.dones.push({ id, at, error });
+  markDone({ id, time }: EventKey, at: number, error: string | null = null): void {
+    this.batch.dones.push([at, time, id, error]);
     this.schedule();
   }
 
-  /** Writes everything queued now (used at shutdown and by tests). */
-  flush(): void {
+  /**
+   * Hands everything queued to the writer; resolves once all of it is committed. One batch
+   * is in flight at a time: what arrives meanwhile waits for it and goes in the next, so
+   * batches grow with the load (fewer thread hand-offs and commits) while an idle bot
+   * still writes each event at once.
+   */
+  flush(): Promise<void> {
     this.scheduled = false;
-    if (this.inserts.length === 0 && this.dones.length === 0) return;
-    this.batchInserts = this.inserts;
-    this.batchDones = this.dones;
-    this.inserts = [];
-    this.dones = [];
-    const batch = this.batchInserts;
+    if (!this.writing && this.queued()) this.settled = this.writeAll();
+    return this.settled;
+  }
+
+  private queued(): boolean {
+    return this.batch.inserts.length > 0 || this.batch.dones.length > 0;
+  }
+
+  private async writeAll(): Promise<void> {
+    this.writing = true;
     try {
-      const results = this.flushTx();
-      batch.forEach((ins, i) => ins.resolve(results[i]!));
-    } catch (err) {
-      for (const ins of batch) ins.reject(err);
+      while (this.queued()) {
+        const batch = this.batch;
+        const waiters = this.waiters;
+        this.batch = { inserts: [], dones: [] };
+        this.waiters = [];
+        try {
+          const results = await this.writer.write(batch);
+          waiters.forEach((w, i) => w.resolve(results[i]!));
+        } catch (err) {
+          for (const w of waiters) w.reject(err);
+        } finally {
+          for (const w of waiters) this.inflight.delete(w.id);
+        }
+      }
     } finally {
-      for (const ins of batch) this.inflight.delete(ins.id);
-      this.batchInserts = [];
-      this.batchDones = [];
+      this.writing = false;
     }
+  }
+
+  /** Commits what is queued and stops the writer (graceful shutdown). */
+  async close(): Promise<void> {
+    await this.flush();
+    await this.writer.close();
   }
 
   /** Whether anything acknowledged is still unprocessed (cheap check before recovery). */
@@ -122,7 +132,7 @@ export class EventStore {
   /** Events acknowledged but not yet processed — e.g. the bot was killed after the 200. */
   pending(): StoredEvent[] {
     return this.db.$client
-      .prepare(`SELECT event_id AS eventId, event_type AS eventType, payload FROM processed_events WHERE status = 'pending' ORDER BY received_at, rowid`)
+      .prepare(`SELECT event_id AS eventId, event_time AS eventTime, event_type AS eventType, payload FROM processed_events WHERE status = 'pending' ORDER BY received_at, rowid`)
       .all() as StoredEvent[];
   }
 
@@ -134,6 +144,6 @@ export class EventStore {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => this.flush());
+    setImmediate(() => void this.flush());
   }
 }

@@ -41,7 +41,7 @@ export class InboundPipeline {
 
   /** Call before answering; throws if the event could not be stored (answer 5xx then). */
   async receive(event: InboundEvent, rawEvent: string): Promise<Reception> {
-    const acceptance = await this.store.accept(event.id, event.type, rawEvent, this.clock.now());
+    const acceptance = await this.store.accept(event, event.type, rawEvent, this.clock.now());
     if (acceptance === 'duplicate') {
       this.log.debug({ eventId: event.id, type: event.type }, 'duplicate event ignored');
       return { duplicate: true };
@@ -55,17 +55,19 @@ export class InboundPipeline {
   async recover(parse: (payload: string) => InboundEvent | null): Promise<number> {
     const rows = this.store.pending();
     for (const row of rows) {
-      const event = parse(row.payload);
+      const parsed = parse(row.payload);
+      // The row's own key marks it done, whatever the payload says.
+      const event = parsed && { ...parsed, id: row.eventId, time: row.eventTime };
       if (!event) {
-        this.store.markDone(row.eventId, this.clock.now(), 'unparseable stored payload');
+        this.store.markDone({ id: row.eventId, time: row.eventTime }, this.clock.now(), 'unparseable stored payload');
         continue;
       }
       this.log.info({ eventId: row.eventId, type: row.eventType }, 'recovering acknowledged event');
       // Card clicks are not replayed: their answer window is long gone and the card shows the old state.
-      if (event.type === CARD_ACTION) this.store.markDone(row.eventId, this.clock.now(), 'card action not answered before restart');
+      if (event.type === CARD_ACTION) this.store.markDone({ id: row.eventId, time: row.eventTime }, this.clock.now(), 'card action not answered before restart');
       else await this.process(event);
     }
-    this.store.flush();
+    await this.store.flush();
     return rows.length;
   }
 
@@ -73,7 +75,7 @@ export class InboundPipeline {
   async drain(): Promise<void> {
     this.closing = true;
     while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
-    this.store.flush();
+    await this.store.close();
   }
 
   get busy(): number {
@@ -87,22 +89,22 @@ export class InboundPipeline {
   private async process(event: InboundEvent): Promise<void> {
     try {
       await this.handler.handleEvent(event);
-      this.store.markDone(event.id, this.clock.now());
+      this.store.markDone(event, this.clock.now());
     } catch (err) {
       this.log.error({ eventId: event.id, type: event.type, err }, 'event processing failed');
-      this.store.markDone(event.id, this.clock.now(), err instanceof Error ? err.message : String(err));
+      this.store.markDone(event, this.clock.now(), err instanceof Error ? err.message : String(err));
     }
   }
 
   private async cardAction(event: InboundEvent): Promise<CardResponse> {
     const work = this.handler.handleCardAction(event).then(
       (r) => {
-        this.store.markDone(event.id, this.clock.now());
+        this.store.markDone(event, this.clock.now());
         return r;
       },
       (err: unknown) => {
         this.log.error({ eventId: event.id, err }, 'card action failed');
-        this.store.markDone(event.id, this.clock.now(), err instanceof Error ? err.message : String(err));
+        this.store.markDone(event, this.clock.now(), err instanceof Error ? err.message : String(err));
         return { toast: { type: 'error', content: '抱歉，处理出错了，请稍后再试。' } } satisfies CardResponse;
       },
     );

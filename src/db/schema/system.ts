@@ -3,7 +3,7 @@
  * key-value settings and the audit log.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const EVENT_STATUSES = ['pending', 'done', 'failed'] as const;
 
@@ -11,9 +11,12 @@ export const EVENT_STATUSES = ['pending', 'done', 'failed'] as const;
  * Every acknowledged event, keyed by Feishu's event_id. The row is written before the
  * 200 goes out, so it is both the dedupe record and the durable queue: on start the bot
  * processes every row still `pending` (Feishu never redelivers what got a 200).
+ * Keyed by (event_time, event_id) so inserts land in order — see feishu/eventStore.ts.
  */
 export const processedEvents = sqliteTable('processed_events', {
-  eventId: text('event_id').primaryKey(),
+  /** The event's create_time (ms) from its envelope; a redelivery carries the same. */
+  eventTime: integer('event_time', { mode: 'number' }).notNull().default(0),
+  eventId: text('event_id').notNull(),
   eventType: text('event_type').notNull(),
   payload: text('payload').notNull(),
   receivedAt: integer('received_at', { mode: 'number' }).notNull(),
@@ -21,6 +24,7 @@ export const processedEvents = sqliteTable('processed_events', {
   processedAt: integer('processed_at', { mode: 'number' }),
   error: text('error'),
 }, (t) => [
+  primaryKey({ columns: [t.eventTime, t.eventId] }),
   index('processed_events_received').on(t.receivedAt),
   index('processed_events_pending').on(t.status).where(sql`${t.status} = 'pending'`),
 ]);
