@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCommand } from '../src/bot/define.js';
 import { UserError } from '../src/bot/errors.js';
 import { bindGroup } from '../src/domain/groups.js';
+import { t } from '../src/text/zh-CN.js';
 
 export const SCHOOL_GROUP = '全校';
 
@@ -12,7 +13,7 @@ export default defineCommand({
   example: 'cmd.bindgroup.example',
   audience: 'college_admin',
   where: 'group',
-  args: z.object({ college: z.string().trim().max(60, '学院名称太长了，请写学院全称。').optional() }),
+  args: z.object({ college: z.string().trim().max(60, t('bindgroup.tooLong')).optional() }),
   parse: (rest) => ({ college: rest || undefined }),
   async run(ctx, { college }) {
     const member = ctx.member!;

@@ -19,7 +19,7 @@ export const hooks: Hooks = {
     if (ctx.member?.role !== 'school_admin') return ctx.reply(ctx.t('hint.fileNotAdmin'));
     if (!ROSTER_FILE.test(file.fileName)) throw new UserError('hint.fileType');
     const data = await ctx.feishu.downloadResource(ctx.messageId!, file.fileKey, 'file');
-    if (data.length > MAX_ROSTER_BYTES) throw new UserError('import.failed', { reason: '文件超过 10 MB。' });
+    if (data.length > MAX_ROSTER_BYTES) throw new UserError('import.tooLarge', { mb: MAX_ROSTER_BYTES / 1024 / 1024 });
     try {
       const summary = await importRosterFile(ctx.db, data, file.fileName, ctx.clock.now());
       ctx.log.info({ eventId: ctx.eventId, created: summary.created, updated: summary.updated, errors: summary.errors.length }, 'roster imported');

@@ -27,10 +27,8 @@ async function main(): Promise<void> {
   let signalled = false;
   const stop = (running: RunningBot) =>
     running.stop().then(
-      () => {
-        log.flush();
-        process.exit(0);
-      },
+      // Exit only once the asynchronous log destination has written its last lines.
+      () => log.flush(() => process.exit(0)),
       (err: unknown) => {
         log.error({ err }, 'error while stopping');
         process.exit(1);

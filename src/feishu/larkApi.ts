@@ -45,13 +45,18 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * logs: the SDK logs failed calls at error level with the full request (FEISHU.md §9.8).
  */
 export function sdkLogger(log: Logger) {
-  const summarise = (args: unknown[]) =>
+  // Keep only what says what failed: the SDK's formatErrors hands over [{message, config:
+  // {url, method, data}, request, response: {status, data}}, responseBody] — `config.data`
+  // is the request body (message text), so it never gets through.
+  const summarise = (args: unknown[]): string =>
     args
-      .map((a) => {
+      .map((a): string => {
+        if (Array.isArray(a)) return summarise(a);
         if (typeof a === 'string') return a.replace(/"(content|text|mobile|app_secret|uuid)"\s*:\s*"(?:[^"\\]|\\.)*"/g, '"$1":"[redacted]"').slice(0, 300);
         if (a && typeof a === 'object') {
-          const o = a as AxiosLikeError & { code?: number; msg?: string };
-          return JSON.stringify({ message: o.message?.slice(0, 200), status: o.response?.status, code: o.code ?? o.response?.data?.code, msg: o.msg ?? o.response?.data?.msg });
+          const o = a as AxiosLikeError & { code?: number; msg?: string; config?: { url?: string; method?: string } };
+          const url = o.config?.url?.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
+          return JSON.stringify({ message: o.message?.slice(0, 200), method: o.config?.method, url, status: o.response?.status, code: o.code ?? o.response?.data?.code, msg: o.msg ?? o.response?.data?.msg });
         }
         return String(a);
       })

@@ -4,6 +4,7 @@
  */
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
+import { t } from '../text/zh-CN.js';
 import type { InboundEvent } from './envelope.js';
 import type { EventStore } from './eventStore.js';
 
@@ -105,13 +106,13 @@ export class InboundPipeline {
       (err: unknown) => {
         this.log.error({ eventId: event.id, err }, 'card action failed');
         this.store.markDone(event, this.clock.now(), err instanceof Error ? err.message : String(err));
-        return { toast: { type: 'error', content: '抱歉，处理出错了，请稍后再试。' } } satisfies CardResponse;
+        return { toast: { type: 'error', content: t('error.unexpected') } } satisfies CardResponse;
       },
     );
     this.track(work.then(() => undefined));
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<CardResponse>((resolve) => {
-      timer = setTimeout(() => resolve({ toast: { type: 'info', content: '正在处理，请稍候…' } }), CARD_DEADLINE_MS);
+      timer = setTimeout(() => resolve({ toast: { type: 'info', content: t('card.processing') } }), CARD_DEADLINE_MS);
     });
     try {
       return await Promise.race([work, late]);

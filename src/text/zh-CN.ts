@@ -76,6 +76,9 @@ const core = {
 
   'import.received': '正在导入名单「{file}」…',
   'import.failed': '名单导入失败：{reason}',
+  'import.tooLarge': '名单文件超过 {mb} MB，请拆分后分别发送。',
+  'card.processing': '正在处理，请稍候…',
+  'bindgroup.tooLong': '学院名称太长了，请写名单中的学院全称。',
 } as const;
 
 export const zhCN = { ...core, ...roster } as const;
