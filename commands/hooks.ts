@@ -1,18 +1,44 @@
 /**
- * What the bot does with private messages that are not commands. Plain text gets a hint
- * for now (service reports in plain Chinese come with the service-log flow); a roster file
- * from a school admin is imported.
+ * What the bot does with private messages that are not commands: plain Chinese that reads
+ * like a service report becomes a log; a photo attaches to the log just sent; a location
+ * attaches to today's check-in; a roster file from a school admin is imported.
  */
+import { createHash } from 'node:crypto';
 import type { Hooks } from '../src/bot/bot.js';
+import { logFromText } from '../src/bot/flows/serviceLog.js';
 import { UserError } from '../src/bot/errors.js';
+import { attachLocation } from '../src/domain/checkins.js';
+import { attachEvidence } from '../src/domain/evidence.js';
 import { formatRosterSummary, importRosterFile, RosterFileError } from '../src/domain/roster.js';
 
 const ROSTER_FILE = /\.(csv|xlsx)$/i;
 const MAX_ROSTER_BYTES = 10 * 1024 * 1024;
 
 export const hooks: Hooks = {
-  async plainText(ctx) {
+  async plainText(ctx, text) {
+    if (ctx.member && ctx.member.collegeId && (await logFromText(ctx, text, { plain: true }))) return;
     await ctx.reply(ctx.t('hint.plainText'));
+  },
+
+  async image(ctx, { imageKey }) {
+    if (!ctx.member) return;
+    // The content hash catches the same photo sent again for another log (a new image_key each time).
+    let imageHash: string | undefined;
+    try {
+      imageHash = createHash('sha256').update(await ctx.feishu.downloadResource(ctx.messageId!, imageKey, 'image')).digest('hex');
+    } catch (err) {
+      ctx.log.warn({ eventId: ctx.eventId, err: (err as Error).message }, 'could not download evidence image; attached without hash');
+    }
+    const attached = attachEvidence(ctx.db, ctx.member, { imageKey, messageId: ctx.messageId!, imageHash }, ctx.clock.now());
+    await ctx.reply(attached ? ctx.t('evidence.attached', { date: attached.log.serviceDate, count: attached.count }) : ctx.t('evidence.noLog'));
+  },
+
+  async location(ctx, at) {
+    if (!ctx.member) return;
+    const attached = attachLocation(ctx.db, ctx.member, { lat: at.lat, lng: at.lng, messageId: ctx.messageId! }, ctx.clock.now(), ctx.timeZone);
+    if (!attached) return ctx.reply(ctx.t('checkin.noOpen'));
+    const distance = attached.km === undefined ? '' : ctx.t('checkin.locationDistance', { site: attached.checkin.siteName, km: Math.round(attached.km * 10) / 10 });
+    await ctx.reply(ctx.t('checkin.location', { distance }));
   },
 
   async file(ctx, file) {

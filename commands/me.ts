@@ -3,7 +3,10 @@ import type { BaseContext } from '../src/bot/context.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
 import { toast } from '../src/bot/router.js';
 import { meCard } from '../src/cards/account.js';
-import { hoursOf } from '../src/domain/hours.js';
+import { approvedBreakdown, hoursOf } from '../src/domain/hours.js';
+import { recentLogs, withdrawLog } from '../src/domain/serviceLogs.js';
+import { settleReviewCards } from '../src/bot/flows/serviceLog.js';
+import { ITEMS, LOG_SOURCES } from '../src/db/schema/index.js';
 import { unitOf } from '../src/domain/members.js';
 import { formatDateTime } from '../src/domain/time.js';
 import type { CardJson } from '../src/feishu/api.js';
@@ -13,6 +16,15 @@ function myCard(ctx: BaseContext): CardJson {
   const member = ctx.member!;
   const unit = unitOf(ctx.db, member);
   const hours = hoursOf(ctx.db, member.id, ctx.program.id);
+  const breakdown = approvedBreakdown(ctx.db, member.id, ctx.program.id);
+  const t = ctx.t;
+  const items = ITEMS.filter((i) => breakdown.items[i]).map((i) => `${t(`item.${i}`)} ${breakdown.items[i]}`).join(' · ');
+  const sources = LOG_SOURCES.filter((s) => breakdown.sources[s]).map((s) => `${t(`source.${s}`)} ${breakdown.sources[s]} 小时`).join(' · ');
+  const recent = recentLogs(ctx.db, member.id).map((l) => ({
+    id: l.id,
+    pending: l.status === 'pending',
+    line: t('me.recentLine', { date: l.serviceDate, item: t(`item.${l.item}`), hours: l.halfHours / 2, status: t(`status.${l.status}`) }),
+  }));
   return meCard({
     name: member.name,
     role: ctx.t(`role.${member.role}`),
@@ -20,6 +32,9 @@ function myCard(ctx: BaseContext): CardJson {
     approvedHours: hours.approved,
     pendingHours: hours.pending,
     memberId: member.id,
+    items,
+    sources,
+    recent,
     boundAt: member.boundAt ? formatDateTime(member.boundAt, ctx.timeZone) : null,
   });
 }
@@ -33,6 +48,18 @@ export const meRefresh = defineAction({
     // forwarded) is left as it is rather than overwritten with the clicker's data.
     if (ctx.member!.id !== m) return toast('warning', ctx.t('me.notYours'));
     return { card: { type: 'raw', data: myCard(ctx) } };
+  },
+});
+
+/** Withdraws a pending log from the /me card and shows the card again, updated. */
+export const logWithdraw = defineAction({
+  name: 'log.withdraw',
+  audience: 'student',
+  payload: z.object({ l: z.number().int().positive() }),
+  async run(ctx, { l }) {
+    const log = withdrawLog(ctx.db, l, ctx.member!, ctx.clock.now());
+    await settleReviewCards(ctx, [log]);
+    return { ...toast('success', ctx.t('log.withdrawn', { date: log.serviceDate, item: ctx.t(`item.${log.item}`), hours: log.halfHours / 2 })), card: { type: 'raw', data: myCard(ctx) } };
   },
 });
 

@@ -19,6 +19,7 @@ import { startLongConnection, type LongConnection } from './feishu/longConnectio
 import { InboundPipeline } from './feishu/pipeline.js';
 import { webhookHandler } from './feishu/webhook.js';
 import { createLogger } from './log.js';
+import { confirmRoutes } from './web/confirm.js';
 
 export const EVENT_PATHS = ['/feishu/events', '/feishu/cards'] as const;
 /** Dedupe rows are kept this long; Feishu's redeliveries end after ~7 h. */
@@ -76,6 +77,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     timeZone: config.timeZone,
     registry: { commands, actions },
     hooks,
+    confirm: config.publicBaseUrl ? { baseUrl: config.publicBaseUrl, secret: config.feishu.appSecret } : undefined,
     // Until bot/v3/info has answered, a group message waits for it (briefly) rather than being
     // taken for someone else's and dropped.
     botOpenId: () => botOpenId ?? within(ready, BOT_INFO_WAIT_MS).then(() => botOpenId),
@@ -94,6 +96,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     if (webhook && ctx.method === 'POST' && (EVENT_PATHS as readonly string[]).includes(ctx.path)) return receive(ctx);
     await next();
   });
+  // The community confirmation page (PRODUCT.md §4); links to it exist only with PUBLIC_BASE_URL.
+  app.use(confirmRoutes({ db, feishu, clock, log, timeZone: config.timeZone, secret: config.feishu.appSecret }));
 
   const server = http.createServer(app.callback());
   // The platform waits 3 s for an answer; a slow or stuck client must not hold a socket forever.

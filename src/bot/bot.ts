@@ -5,10 +5,11 @@
 import { createHash } from 'node:crypto';
 import type { OutMessage } from '../feishu/api.js';
 import type { InboundEvent } from '../feishu/envelope.js';
-import { botAddedToChat, botMenu, cardAction, fileContent, messageReceived, postText, textContent, type MessageReceived } from '../feishu/events.js';
+import { botAddedToChat, botMenu, cardAction, fileContent, imageContent, locationContent, messageReceived, postText, textContent } from '../feishu/events.js';
 import type { CardResponse, EventHandler } from '../feishu/pipeline.js';
 import { memberForAccount } from '../domain/members.js';
 import { currentProgramYear } from '../domain/program.js';
+import type { ConfirmSettings } from '../domain/confirmations.js';
 import { t } from '../text/zh-CN.js';
 import type { ActionContext, CommandContext, Ports } from './context.js';
 import { UserError } from './errors.js';
@@ -20,11 +21,17 @@ export interface Hooks {
   plainText(ctx: CommandContext, text: string): Promise<void>;
   /** A file sent in a private chat. */
   file(ctx: CommandContext, file: { fileKey: string; fileName: string }): Promise<void>;
+  /** An image sent in a private chat (evidence for a log). */
+  image(ctx: CommandContext, image: { imageKey: string }): Promise<void>;
+  /** A location shared in a private chat (presence at a check-in). */
+  location(ctx: CommandContext, at: { lat: number; lng: number; name?: string }): Promise<void>;
 }
 
 export interface BotOptions extends Ports {
   registry: Registry;
   hooks: Hooks;
+  /** Confirmation-link settings; review cards offer the link only when they are given. */
+  confirm?: ConfirmSettings;
   /** The bot's own open_id (from bot/v3/info), to tell @-mentions of the bot from others. */
   botOpenId: () => string | undefined | Promise<string | undefined>;
 }
@@ -97,11 +104,19 @@ export class Bot implements EventHandler {
         if (chatType === 'p2p') return this.opts.hooks.plainText(ctx, text.trim());
         return ctx.reply(t('hint.plainText'));
       }
-      if (message.message_type === 'file' && chatType === 'p2p') {
+      if (chatType === 'p2p' && message.message_type === 'file') {
         const file = fileContent.safeParse(content);
         if (file.success) return this.opts.hooks.file(ctx, { fileKey: file.data.file_key, fileName: file.data.file_name });
       }
-      // Images, locations and the rest get their meaning in later flows (evidence, check-in).
+      if (chatType === 'p2p' && message.message_type === 'image') {
+        const image = imageContent.safeParse(content);
+        if (image.success) return this.opts.hooks.image(ctx, { imageKey: image.data.image_key });
+      }
+      if (chatType === 'p2p' && message.message_type === 'location') {
+        const at = locationContent.safeParse(content);
+        if (at.success) return this.opts.hooks.location(ctx, { lat: at.data.latitude, lng: at.data.longitude, name: at.data.name });
+      }
+      // Stickers, audio and the rest carry nothing the bot uses.
       this.opts.log.debug({ eventId: event.id, type: message.message_type }, 'message type not handled');
     });
   }
@@ -160,10 +175,10 @@ export class Bot implements EventHandler {
       member: memberForAccount(db, sender, now),
       program: currentProgramYear(db, now, timeZone),
       registry: this.opts.registry,
+      confirmLinks: this.opts.confirm !== undefined,
+      confirm: this.opts.confirm,
       nextUuid,
-      notify: async (openId: string, m: OutMessage | string) => {
-        await feishu.send({ openId }, asMessage(m), { uuid: nextUuid() });
-      },
+      notify: (openId: string, m: OutMessage | string) => feishu.send({ openId }, asMessage(m), { uuid: nextUuid() }),
     };
   }
 

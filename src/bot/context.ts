@@ -8,6 +8,7 @@ import type { Db } from '../db/client.js';
 import type { Member, ProgramYear } from '../db/schema/index.js';
 import type { FeishuApi, OutMessage } from '../feishu/api.js';
 import type { t } from '../text/zh-CN.js';
+import type { ConfirmSettings } from '../domain/confirmations.js';
 import type { Registry } from './router.js';
 
 export interface Ports {
@@ -27,6 +28,10 @@ export interface BaseContext extends Ports {
   /** The roster entry bound to the sender, read from the database for this update. */
   member: Member | null;
   program: ProgramYear;
+  /** Whether review cards offer the community confirmation link (needs PUBLIC_BASE_URL). */
+  confirmLinks: boolean;
+  /** Where confirmation links point and what signs them; absent without PUBLIC_BASE_URL. */
+  confirm?: ConfirmSettings;
   /** Every command and action, e.g. for /help. */
   registry: Registry;
   /** A fresh send uuid for this update (the n-th send of an update always gets the same one). */
@@ -35,7 +40,7 @@ export interface BaseContext extends Ports {
    * Sends a private message to someone, idempotently for this update: the same update
    * processed twice sends it once (the send uuid derives from the event id).
    */
-  notify(openId: string, message: OutMessage | string): Promise<void>;
+  notify(openId: string, message: OutMessage | string): Promise<{ messageId: string }>;
 }
 
 export interface CommandContext extends BaseContext {

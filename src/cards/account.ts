@@ -1,7 +1,7 @@
 /** Cards about the user's own account: /help, the /bind form, /me. */
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, card, envelope, escapeMd, form, input, markdown } from './primitives.js';
+import { button, buttonRow, card, envelope, escapeMd, form, input, markdown } from './primitives.js';
 
 export interface HelpEntry {
   example: string;
@@ -47,6 +47,11 @@ export interface MeView {
   pendingHours: number;
   boundAt: string | null;
   memberId: number;
+  /** e.g. "实事 2 · 走访 1"; empty when nothing is approved yet. */
+  items?: string;
+  /** e.g. "报到计时 3 小时 · 自报 2 小时". */
+  sources?: string;
+  recent?: { id: number; line: string; pending: boolean }[];
 }
 
 export function meCard(vm: MeView): CardJson {
@@ -56,7 +61,18 @@ export function meCard(vm: MeView): CardJson {
     elements: [
       markdown(t('me.identity', { name: escapeMd(vm.name), role: vm.role, unit: escapeMd(vm.unit) })),
       markdown(t('me.hours', { approved: vm.approvedHours, pending: vm.pendingHours })),
-      ...(vm.approvedHours + vm.pendingHours === 0 ? [markdown(t('me.noLogs'))] : []),
+      ...(vm.items ? [markdown(t('me.items', { items: vm.items }))] : []),
+      ...(vm.sources ? [markdown(t('me.sources', { sources: vm.sources }))] : []),
+      ...(vm.recent?.length
+        ? [
+            markdown(t('me.recent')),
+            ...vm.recent.map((r) =>
+              r.pending
+                ? buttonRow([markdown(escapeMd(r.line)), button(t('log.withdraw'), envelope('log.withdraw', { l: r.id }), 'danger')])
+                : markdown(escapeMd(r.line)),
+            ),
+          ]
+        : [markdown(t('me.noLogs'))]),
       ...(vm.boundAt ? [markdown(`<font color='grey'>${t('me.boundAt', { at: vm.boundAt })}</font>`)] : []),
       button(t('me.refresh'), envelope('me.refresh', { m: vm.memberId }), 'default'),
     ],

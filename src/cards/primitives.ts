@@ -66,10 +66,11 @@ export function button(label: string, value: ActionEnvelope, type: 'primary' | '
   };
 }
 
-export function input(name: string, label: string, opts: { placeholder?: string; required?: boolean; maxLength?: number; value?: string } = {}): Element {
+export function input(name: string, label: string, opts: { placeholder?: string; required?: boolean; maxLength?: number; value?: string; multiline?: boolean } = {}): Element {
   return {
     tag: 'input',
     name,
+    ...(opts.multiline ? { input_type: 'multiline_text', rows: 3 } : {}),
     label: { tag: 'plain_text', content: label },
     label_position: 'top',
     ...(opts.placeholder ? { placeholder: { tag: 'plain_text', content: opts.placeholder } } : {}),
@@ -79,21 +80,45 @@ export function input(name: string, label: string, opts: { placeholder?: string;
   };
 }
 
-/** A form: only at the root of the body; the submit button's value names the action. */
-export function form(name: string, elements: Element[], submit: { label: string; value: ActionEnvelope }): Element {
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/** A single-choice dropdown; inside a form its value arrives in `form_value[name]`. */
+export function select(name: string, label: string, options: Option[], opts: { initial?: string; required?: boolean } = {}): Element {
   return {
-    tag: 'form',
+    tag: 'select_static',
     name,
-    elements: [
-      ...elements,
-      {
-        tag: 'button',
-        name: `${name}_submit`,
-        text: { tag: 'plain_text', content: submit.label },
-        type: 'primary_filled',
-        form_action_type: 'submit',
-        behaviors: [{ type: 'callback', value: submit.value }],
-      },
-    ],
+    placeholder: { tag: 'plain_text', content: label },
+    ...(opts.initial && options.some((o) => o.value === opts.initial) ? { initial_option: opts.initial } : {}),
+    ...(opts.required ? { required: true } : {}),
+    options: options.map((o) => ({ text: { tag: 'plain_text', content: o.label }, value: o.value })),
   };
+}
+
+/** A date picker; its value arrives as "YYYY-MM-DD +0800". */
+export function datePicker(name: string, label: string, initial?: string): Element {
+  return { tag: 'date_picker', name, placeholder: { tag: 'plain_text', content: label }, ...(initial ? { initial_date: initial } : {}) };
+}
+
+/** A submit button of a form (a form may have several, each with its own action). */
+export function submitButton(name: string, label: string, value: ActionEnvelope, type: 'primary_filled' | 'danger' | 'default' = 'primary_filled'): Element {
+  return { tag: 'button', name, text: { tag: 'plain_text', content: label }, type, form_action_type: 'submit', behaviors: [{ type: 'callback', value }] };
+}
+
+/** Buttons side by side. */
+export function buttonRow(buttons: Element[]): Element {
+  return {
+    tag: 'column_set',
+    flex_mode: 'flow',
+    horizontal_spacing: '8px',
+    columns: buttons.map((b) => ({ tag: 'column', width: 'auto', elements: [b] })),
+  };
+}
+
+/** A form: only at the root of the body; the submit button's value names the action. */
+export function form(name: string, elements: Element[], submit: { label: string; value: ActionEnvelope } | Element[]): Element {
+  const buttons = Array.isArray(submit) ? submit : [submitButton(`${name}_submit`, submit.label, submit.value)];
+  return { tag: 'form', name, elements: [...elements, ...buttons] };
 }

@@ -32,3 +32,16 @@ export function openDb(file: string): Db {
 export function closeDb(db: Db): void {
   if (db.$client.open) db.$client.close();
 }
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * A transaction that takes the write lock at BEGIN. The event writer thread commits on its
+ * own connection at any moment; a deferred transaction that reads first and then writes
+ * fails at once with SQLITE_BUSY when that happens in between (its WAL snapshot is stale, and
+ * busy_timeout does not apply), so every read-then-write transaction on the bot's connection
+ * uses this.
+ */
+export function writeTransaction<T>(db: Db, fn: (tx: Tx) => T): T {
+  return db.transaction(fn, { behavior: 'immediate' });
+}

@@ -3,7 +3,7 @@
  * school admin group (bound with `/bindgroup 全校` by the 团委).
  */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import { writeTransaction, type Db } from '../db/client.js';
 import { colleges, settings, type Member } from '../db/schema/index.js';
 import { audit } from './members.js';
 
@@ -44,7 +44,7 @@ export function bindGroup(db: Db, input: { member: Member; chatId: string; targe
 
   const holder = db.select().from(colleges).where(eq(colleges.chatId, chatId)).get();
   if (holder && !isSchoolAdmin) return { kind: 'taken', other: holder.name, name: college.name };
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     if (holder) tx.update(colleges).set({ chatId: null, chatBoundAt: null }).where(eq(colleges.id, holder.id)).run();
     tx.update(colleges).set({ chatId, chatBoundAt: now }).where(eq(colleges.id, college.id)).run();
   });

@@ -1,7 +1,7 @@
 /** A member's hours, split by review status (only approved hours count anywhere). */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { serviceLogs } from '../db/schema/index.js';
+import { serviceLogs, type Item, type LogSource } from '../db/schema/index.js';
 
 export interface HourTotals {
   approved: number;
@@ -17,4 +17,26 @@ export function hoursOf(db: Db, memberId: number, programYearId: number): HourTo
     .all();
   const half = (s: string) => rows.find((r) => r.status === s)?.half ?? 0;
   return { approved: half('approved') / 2, pending: half('pending') / 2 };
+}
+
+export interface Breakdown {
+  /** Approved logs per "4+X" item. */
+  items: Partial<Record<Item, number>>;
+  /** Approved hours per origin (timed, self-reported, community-confirmed). */
+  sources: Partial<Record<LogSource, number>>;
+}
+
+export function approvedBreakdown(db: Db, memberId: number, programYearId: number): Breakdown {
+  const rows = db
+    .select({ item: serviceLogs.item, source: serviceLogs.source, n: sql<number>`count(*)`, half: sql<number>`sum(${serviceLogs.halfHours})` })
+    .from(serviceLogs)
+    .where(and(eq(serviceLogs.memberId, memberId), eq(serviceLogs.programYearId, programYearId), eq(serviceLogs.status, 'approved')))
+    .groupBy(serviceLogs.item, serviceLogs.source)
+    .all();
+  const out: Breakdown = { items: {}, sources: {} };
+  for (const r of rows) {
+    out.items[r.item] = (out.items[r.item] ?? 0) + r.n;
+    out.sources[r.source] = (out.sources[r.source] ?? 0) + r.half / 2;
+  }
+  return out;
 }

@@ -2,7 +2,7 @@
  * Roster entries and their Feishu binding (PRODUCT.md §3 `/bind`).
  */
 import { and, eq, isNotNull, isNull, or } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import { writeTransaction, type Db } from '../db/client.js';
 import { auditLog, branches, colleges, members, type Member } from '../db/schema/index.js';
 
 export interface MemberUnit {
@@ -32,7 +32,7 @@ export function memberByStudentNo(db: Db, studentNo: string): Member | undefined
 }
 
 export function bindAccount(db: Db, member: Member, openId: string, now: number, via = 'bind'): Member {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const updated = tx
       .update(members)
       .set({ openId, boundAt: now, updatedAt: now })
@@ -62,6 +62,6 @@ export function sameName(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
-export function audit(db: Db, entry: { at: number; actorMemberId?: number | null; actorOpenId?: string; action: string; subject?: string; detail?: unknown }): void {
+export function audit(db: Pick<Db, 'insert'>, entry: { at: number; actorMemberId?: number | null; actorOpenId?: string; action: string; subject?: string; detail?: unknown }): void {
   db.insert(auditLog).values({ ...entry, actorMemberId: entry.actorMemberId ?? null }).run();
 }

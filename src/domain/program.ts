@@ -3,7 +3,7 @@
  * history. With nothing configured, the year that contains today, starting 10-01.
  */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import { writeTransaction, type Db } from '../db/client.js';
 import { programYears, type ProgramYear } from '../db/schema/index.js';
 import { localDate } from './time.js';
 
@@ -25,7 +25,7 @@ export function currentProgramYear(db: Db, now: number, tz?: string): ProgramYea
   const current = db.select().from(programYears).where(eq(programYears.isCurrent, true)).get();
   if (current) return current;
   const defaults = defaultProgramYear(localDate(now, tz));
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const again = tx.select().from(programYears).where(eq(programYears.isCurrent, true)).get();
     if (again) return again;
     const existing = tx.select().from(programYears).where(eq(programYears.name, defaults.name)).get();

@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
-import type { Db } from '../db/client.js';
+import { writeTransaction, type Db } from '../db/client.js';
 import { branches, colleges, members, type Role } from '../db/schema/org.js';
 import { roster as text, type RosterTextKey } from '../text/roster.zh-CN.js';
 import { format } from '../text/t.js';
@@ -241,7 +241,7 @@ export function importRoster(db: Db, parse: RosterParse, now: number): RosterSum
   const hasMobile = parse.columns.includes('mobile');
   const hasFeishuId = parse.columns.includes('feishuId');
 
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const collegeIds = new Map(tx.select().from(colleges).all().map((c) => [c.name, c.id]));
     const branchIds = new Map(tx.select().from(branches).all().map((b) => [`${b.collegeId}/${b.name}`, b.id]));
     const collegeId = (name: string) => {

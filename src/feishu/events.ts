@@ -52,6 +52,13 @@ export const botMenu = z.object({
 
 export const textContent = z.object({ text: z.string().max(20_000) });
 export const fileContent = z.object({ file_key: z.string().min(1), file_name: z.string().max(255) });
+export const imageContent = z.object({ image_key: z.string().min(1).max(200) });
+/** Coordinates arrive as strings; out-of-range values are refused, not clamped. */
+export const locationContent = z.object({
+  name: z.string().max(200).optional(),
+  latitude: z.coerce.number().min(-90).max(90),
+  longitude: z.coerce.number().min(-180).max(180),
+});
 
 /** Text of a rich-text (`post`) message, flattened; Feishu wraps it by locale or not. */
 export function postText(content: unknown): string | null {

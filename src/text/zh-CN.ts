@@ -2,6 +2,8 @@
  * Every user-visible sentence, in Simplified Chinese. Keys are typed so a missing entry is a
  * compile error; `{name}` placeholders are filled by `t()`.
  */
+import { confirm } from './confirm.zh-CN.js';
+import { logs } from './logs.zh-CN.js';
 import { roster } from './roster.zh-CN.js';
 import { format } from './t.js';
 
@@ -81,7 +83,7 @@ const core = {
   'bindgroup.tooLong': '学院名称太长了，请写名单中的学院全称。',
 } as const;
 
-export const zhCN = { ...core, ...roster } as const;
+export const zhCN = { ...core, ...roster, ...logs, ...confirm } as const;
 
 export type MessageKey = keyof typeof zhCN;
 

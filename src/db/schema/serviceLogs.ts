@@ -4,7 +4,7 @@
  * account-free confirmation. Only approved logs count anywhere.
  */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { checkins } from './checkins.js';
 import { createdAt, updatedAt } from './columns.js';
 import { communities } from './communities.js';
@@ -108,6 +108,14 @@ export const communityConfirmations = sqliteTable('community_confirmations', {
   index('community_confirmations_log').on(t.logId),
   check('community_confirmations_rating_range', sql`${t.rating} between 1 and 5`),
 ]);
+
+/** The review cards sent for a log, so a decision taken on one updates the others in place. */
+export const reviewMessages = sqliteTable('review_messages', {
+  logId: integer('log_id').notNull().references(() => serviceLogs.id, { onDelete: 'cascade' }),
+  messageId: text('message_id').notNull(),
+  reviewerMemberId: integer('reviewer_member_id').notNull().references(() => members.id),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.logId, t.messageId] })]);
 
 export type ServiceLog = typeof serviceLogs.$inferSelect;
 export type NewServiceLog = typeof serviceLogs.$inferInsert;

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { defineAction, defineCommand } from '../src/bot/define.js';
+import { formCommunities, logFromText, submitLog } from '../src/bot/flows/serviceLog.js';
+import { card, escapeMd, markdown } from '../src/cards/primitives.js';
+import { logFormCard } from '../src/cards/logs.js';
+import { checkinById, timedHours } from '../src/domain/checkins.js';
+import { UserError } from '../src/domain/errors.js';
+import { localDate } from '../src/domain/time.js';
+import { t } from '../src/text/zh-CN.js';
+
+const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+
+/** form_value → the draft the one log validation checks; nothing is trusted or defaulted silently. */
+function draftFromForm(form: Record<string, unknown>) {
+  const hours = text(form.hours);
+  const community = text(form.community);
+  return {
+    date: text(form.date)?.slice(0, 10), // the date picker sends "2026-11-20 +0800"
+    item: text(form.item),
+    itemLabel: text(form.item_label),
+    area: text(form.area),
+    communityId: community ? Number(community) : undefined,
+    hours: hours === undefined ? undefined : Number(hours.replace(/小时|h$/i, '')),
+    mode: text(form.mode) ?? 'offline',
+    description: text(form.description),
+  };
+}
+
+export const logSubmit = defineAction({
+  name: 'log.submit',
+  audience: 'student',
+  payload: z.object({ c: z.number().int().positive().optional() }),
+  async run(ctx, { c }) {
+    const draft = draftFromForm(ctx.form);
+    let origin: { source: 'timed' | 'self'; checkinId?: number } = { source: 'self' };
+    if (c !== undefined) {
+      // The check-in is re-read from the database: only its owner's closed, unlinked check-in counts as timed.
+      const checkin = checkinById(ctx.db, c);
+      if (!checkin || checkin.memberId !== ctx.member!.id) throw new UserError('checkin.notYours');
+      if (checkin.serviceLogId) throw new UserError('checkin.alreadyOut');
+      const timed = checkin.checkedOutAt ? timedHours(checkin.checkedOutAt - checkin.checkedInAt) : 0;
+      // The timing is of the check-in's day: the form moved to another date is self-reported.
+      const sameDay = draft.date === checkin.checkinDate;
+      origin = { source: typeof draft.hours === 'number' && draft.hours <= timed && sameDay ? 'timed' : 'self', checkinId: c };
+    }
+    const { message } = await submitLog(ctx, draft, origin);
+    // The form is replaced by what was saved, so it cannot be submitted twice.
+    return { toast: { type: 'success', content: t('log.submittedToast') }, card: { type: 'raw', data: card({ title: t('log.formTitle'), template: 'green', elements: [markdown(escapeMd(message))] }) } };
+  },
+});
+
+export default defineCommand({
+  name: 'log',
+  aliases: ['记录'],
+  summary: 'cmd.log.summary',
+  example: 'cmd.log.example',
+  audience: 'student',
+  args: z.object({ text: z.string().max(2000, t('log.descriptionTooLong')) }),
+  parse: (rest) => ({ text: rest }),
+  async run(ctx, { text: rest }) {
+    if (!rest) {
+      await ctx.reply({ card: logFormCard({ prefill: { date: localDate(ctx.clock.now(), ctx.timeZone), mode: 'offline' }, communities: formCommunities(ctx) }) });
+      return;
+    }
+    await logFromText(ctx, rest, { plain: false });
+  },
+});

@@ -1,0 +1,129 @@
+/**
+ * Submitting a service log, whichever way it came in (form, inline command, plain Chinese):
+ * one validation (domain/serviceLogs), then the review card to each reviewer, then the
+ * answer to the author. Also what happens around a decision: the author is told and every
+ * other copy of the review card is settled in place.
+ */
+import { eq } from 'drizzle-orm';
+import { members, type Member, type ServiceLog } from '../../db/schema/index.js';
+import { logFormCard, reviewCard, type LogPrefill } from '../../cards/logs.js';
+import { allCommunities, communityById, pairedCommunity } from '../../domain/communities.js';
+import { linkLog } from '../../domain/checkins.js';
+import { viewOf } from '../../domain/logView.js';
+import { describeReviewers, rememberReviewCard, reviewCardsOf, reviewersFor } from '../../domain/review.js';
+import { UserError } from '../../domain/errors.js';
+import { createLog, liveDuplicate, type LogOrigin } from '../../domain/serviceLogs.js';
+import { formatDateTime, localDate } from '../../domain/time.js';
+import { parseReport } from '../../text/reportParser.js';
+import { t } from '../../text/zh-CN.js';
+import type { BaseContext, CommandContext } from '../context.js';
+
+/** Creates the log, sends it for review, and returns the sentence for the author. */
+export async function submitLog(ctx: BaseContext, draft: unknown, origin: LogOrigin): Promise<{ log: ServiceLog; message: string }> {
+  const member = ctx.member!;
+  let log: ServiceLog;
+  try {
+    log = createLog(ctx.db, member, ctx.program, draft, origin, ctx.clock.now(), ctx.timeZone);
+    ctx.log.info({ eventId: ctx.eventId, logId: log.id, source: log.source }, 'service log created');
+  } catch (err) {
+    // The same log stored earlier whose review cards never went out (the bot stopped between
+    // the write and the sends, or Feishu failed): finish sending instead of refusing, so a
+    // redelivered or resubmitted report is not lost. Once a card went out it is a duplicate.
+    const earlier = err instanceof UserError && err.key === 'log.duplicate' ? liveDuplicate(ctx.db, member.id, draft) : undefined;
+    if (!earlier || earlier.status !== 'pending' || reviewCardsOf(ctx.db, [earlier.id]).length > 0) throw err;
+    log = earlier;
+  }
+  if (origin.checkinId) linkLog(ctx.db, origin.checkinId, log.id);
+  const reviewers = reviewersFor(ctx.db, member);
+  const card = reviewCard(viewOf(ctx.db, log), { confirmLink: ctx.confirmLinks });
+  for (const reviewer of reviewers) {
+    const sent = await ctx.notify(reviewer.openId!, { card });
+    rememberReviewCard(ctx.db, log.id, sent.messageId, reviewer.id);
+  }
+  const community = communityById(ctx.db, log.communityId);
+  const params = {
+    date: log.serviceDate,
+    item: t(`item.${log.item}`),
+    hours: log.halfHours / 2,
+    mode: t(`mode.${log.mode}`),
+    community: community ? `· ${community.name}` : '',
+    reviewer: describeReviewers(reviewers),
+  };
+  return { log, message: reviewers.length ? t('log.saved', params) : t('log.savedNoReviewer', params) };
+}
+
+/** Communities offered in the log form: the branch's paired one first, then the rest. */
+export function formCommunities(ctx: BaseContext): { id: number; name: string }[] {
+  const paired = pairedCommunity(ctx.db, ctx.member?.branchId ?? null);
+  const all = allCommunities(ctx.db).map((c) => ({ id: c.id, name: c.name }));
+  return paired ? [{ id: paired.id, name: paired.name }, ...all.filter((c) => c.id !== paired.id)] : all;
+}
+
+/**
+ * Text (after `/记录`, or plain Chinese in a private chat) → a log, or a prefilled card
+ * asking for what could not be read. Returns false when plain text does not read like a
+ * report at all.
+ */
+export async function logFromText(ctx: CommandContext, text: string, opts: { plain: boolean }): Promise<boolean> {
+  const member = ctx.member!;
+  const now = ctx.clock.now();
+  const paired = pairedCommunity(ctx.db, member.branchId);
+  const parsed = parseReport({ text, now, timeZone: ctx.timeZone, communities: allCommunities(ctx.db).map((c) => ({ id: c.id, name: c.name })), pairedCommunityId: paired?.id ?? null });
+  if (opts.plain && !parsed.looksLikeReport) return false;
+  const prefill: LogPrefill = {
+    date: parsed.date ?? localDate(now, ctx.timeZone),
+    item: parsed.item,
+    itemLabel: parsed.itemLabel,
+    hours: parsed.hours,
+    mode: parsed.mode,
+    communityId: parsed.communityId,
+    description: parsed.description,
+  };
+  if (parsed.missing.length > 0 || parsed.ambiguities.length > 0) {
+    await ctx.reply({
+      card: logFormCard({ prefill, communities: formCommunities(ctx), missing: parsed.missing.map((m) => t(`log.missing.${m}`)), ambiguities: parsed.ambiguities }),
+    });
+    return true;
+  }
+  const { message } = await submitLog(ctx, prefill, { source: 'self', sourceMessageId: ctx.messageId });
+  await ctx.reply(message);
+  return true;
+}
+
+/** Tells the author the outcome and settles the other review cards of these logs. */
+export async function afterDecision(ctx: BaseContext, logs: ServiceLog[], clickedMessageId?: string): Promise<void> {
+  for (const log of logs) {
+    const author = ctx.db.select().from(members).where(eq(members.id, log.memberId)).get();
+    if (author?.openId) await ctx.notify(author.openId, outcomeForAuthor(log));
+  }
+  await settleReviewCards(ctx, logs, clickedMessageId);
+}
+
+export async function settleReviewCards(ctx: BaseContext, logs: ServiceLog[], skipMessageId?: string): Promise<void> {
+  const byId = new Map(logs.map((l) => [l.id, l]));
+  for (const { logId, messageId } of reviewCardsOf(ctx.db, [...byId.keys()])) {
+    if (messageId === skipMessageId) continue;
+    const log = byId.get(logId)!;
+    try {
+      await ctx.feishu.updateCard(messageId, reviewCard(viewOf(ctx.db, log), { decided: decisionLine(ctx, log) }));
+    } catch (err) {
+      // The decision stands; a stale copy only answers "already decided" if clicked.
+      ctx.log.warn({ eventId: ctx.eventId, logId, err: (err as Error).message }, 'could not update a review card');
+    }
+  }
+}
+
+export function decisionLine(ctx: BaseContext, log: ServiceLog): string {
+  if (log.status === 'withdrawn') return t('review.withdrawnByAuthor');
+  const reviewer: Member | undefined = log.reviewerMemberId ? ctx.db.select().from(members).where(eq(members.id, log.reviewerMemberId)).get() : undefined;
+  const at = log.reviewedAt ? formatDateTime(log.reviewedAt, ctx.timeZone) : '';
+  if (log.status === 'rejected') return t('review.decidedRejected', { reviewer: reviewer?.name ?? '', at, reason: log.rejectReason ?? '' });
+  return t('review.decidedApproved', { reviewer: reviewer?.name ?? '', at, rating: log.rating ? t('review.ratingShown', { rating: log.rating }) : '' });
+}
+
+function outcomeForAuthor(log: ServiceLog): string {
+  const params = { date: log.serviceDate, item: t(`item.${log.item}`), hours: log.halfHours / 2 };
+  return log.status === 'approved'
+    ? t('review.toAuthorApproved', { ...params, rating: log.rating ? t('review.ratingShown', { rating: log.rating }) : '' })
+    : t('review.toAuthorRejected', { ...params, reason: log.rejectReason ?? '' });
+}

@@ -1,0 +1,145 @@
+/** Cards of the students' loop: the log form, the check-in receipt, review cards. */
+import { ITEMS, LOG_MODES, SERVICE_AREAS, type Item, type LogMode, type ServiceArea } from '../db/schema/index.js';
+import type { LogView } from '../domain/logView.js';
+import type { CardJson } from '../feishu/api.js';
+import { t } from '../text/zh-CN.js';
+import { button, buttonRow, card, datePicker, divider, envelope, escapeMd, form, input, markdown, select, submitButton, type Element } from './primitives.js';
+
+export interface LogPrefill {
+  date?: string;
+  item?: Item;
+  itemLabel?: string;
+  area?: ServiceArea;
+  communityId?: number;
+  hours?: number;
+  mode?: LogMode;
+  description?: string;
+}
+
+export interface LogFormVm {
+  prefill: LogPrefill;
+  communities: { id: number; name: string }[];
+  /** What the parser could not read (asked for), and what it was unsure about. */
+  missing?: string[];
+  ambiguities?: string[];
+  /** The check-in the form came from (check-out), for timed hours. */
+  checkinId?: number;
+  intro?: string;
+}
+
+export function logFormCard(vm: LogFormVm): CardJson {
+  const p = vm.prefill;
+  const notes: Element[] = [];
+  if (vm.intro) notes.push(markdown(escapeMd(vm.intro)));
+  else if (vm.missing?.length) notes.push(markdown(t('log.formAsk', { missing: vm.missing.join('、') })));
+  else notes.push(markdown(t('log.formIntro')));
+  if (vm.ambiguities?.length) notes.push(markdown(t('log.ambiguous', { what: vm.ambiguities.map(escapeMd).join('；') })));
+  return card({
+    title: t('log.formTitle'),
+    template: 'turquoise',
+    elements: [
+      ...notes,
+      form(
+        'log',
+        [
+          datePicker('date', t('log.formDate'), p.date),
+          select('item', t('log.formItem'), ITEMS.map((i) => ({ value: i, label: t(`item.${i}`) })), { initial: p.item, required: true }),
+          input('item_label', t('log.formItemLabel'), { maxLength: 30, value: p.itemLabel }),
+          select('area', t('log.formArea'), SERVICE_AREAS.map((a) => ({ value: a, label: t(`area.${a}`) })), { initial: p.area }),
+          // A select needs options; with no known community yet the field is left out.
+          ...(vm.communities.length
+            ? [select('community', t('log.formCommunity'), vm.communities.map((c) => ({ value: String(c.id), label: c.name })), { initial: p.communityId ? String(p.communityId) : undefined })]
+            : []),
+          input('hours', t('log.formHours'), { required: true, maxLength: 5, value: p.hours !== undefined ? String(p.hours) : undefined, placeholder: '2' }),
+          select('mode', t('log.formMode'), LOG_MODES.map((m) => ({ value: m, label: t(`mode.${m}`) })), { initial: p.mode ?? 'offline' }),
+          input('description', t('log.formDescription'), { required: true, maxLength: 500, value: p.description, multiline: true }),
+        ],
+        { label: t('log.formSubmit'), value: envelope('log.submit', vm.checkinId ? { c: vm.checkinId } : undefined) },
+      ),
+    ],
+  });
+}
+
+export function checkinReceiptCard(vm: { id: number; kind: string; site: string; time: string; note?: string }): CardJson {
+  return card({
+    title: t('checkin.done', { kind: vm.kind }),
+    template: 'green',
+    elements: [
+      ...(vm.note ? [markdown(escapeMd(vm.note))] : []),
+      markdown(t('checkin.receipt', { site: escapeMd(vm.site), time: vm.time })),
+      button(t('checkin.checkout'), envelope('checkin.checkout', { c: vm.id }), 'primary'),
+    ],
+  });
+}
+
+function summary(v: LogView): Element[] {
+  const out: Element[] = [
+    markdown(
+      t('review.summary', {
+        name: escapeMd(v.authorName),
+        unit: escapeMd(v.unit),
+        date: v.date,
+        item: v.item,
+        itemLabel: escapeMd(v.itemLabel),
+        hours: v.hours,
+        mode: v.mode,
+        community: escapeMd(v.community),
+        source: v.source,
+        evidence: v.evidence ? t('review.evidence', { count: v.evidence }) : '',
+      }),
+    ),
+    markdown(t('review.description', { description: escapeMd(v.description).replace(/\n/g, '\n> ') })),
+  ];
+  if (v.distanceKm !== undefined) out.push(markdown(t('review.distance', { km: v.distanceKm })));
+  if (v.signals.length) out.push(markdown(`<font color='red'>${t('review.signals', { signals: v.signals.join('；') })}</font>`));
+  return out;
+}
+
+const RATINGS = [5, 4, 3, 2, 1].map((r) => ({ value: String(r), label: `${r} 分` }));
+
+/** The card a reviewer decides on; `decided` renders it settled, without buttons. */
+export function reviewCard(v: LogView, opts: { decided?: string; confirmLink?: boolean } = {}): CardJson {
+  const actions: Element[] = opts.decided
+    ? [markdown(`**${escapeMd(opts.decided)}**`)]
+    : [
+        form('review', [select('rating', t('review.rating'), RATINGS, { initial: '4' })], [
+          submitButton('approve', t('review.approve'), envelope('review.approve', { l: v.id })),
+          submitButton('reject', t('review.reject'), envelope('review.rejectAsk', { l: v.id }), 'danger'),
+        ]),
+        ...(opts.confirmLink ? [button(t('review.confirmLink'), envelope('review.confirmLink', { l: v.id }))] : []),
+      ];
+  return card({ title: t('review.title'), template: opts.decided ? 'grey' : 'orange', elements: [...summary(v), divider(), ...actions] });
+}
+
+export function rejectReasonCard(v: LogView): CardJson {
+  return card({
+    title: t('review.rejectTitle'),
+    template: 'red',
+    elements: [
+      ...summary(v),
+      form('reject', [input('reason', t('review.rejectReason'), { required: true, maxLength: 200, multiline: true })], { label: t('review.rejectSubmit'), value: envelope('review.reject', { l: v.id }) }),
+    ],
+  });
+}
+
+/** `/review`: the pending logs, each with its own buttons, and approve-all. */
+export function reviewListCard(views: LogView[], total: number): CardJson {
+  if (total === 0) return card({ title: t('review.listTitle', { count: 0 }), template: 'green', elements: [markdown(t('review.listEmpty'))] });
+  const pending = views.filter((v) => v.status === 'pending');
+  const sections = views.flatMap((v) => [
+    ...summary(v),
+    v.status === 'pending'
+      ? buttonRow([button(t('review.approve'), envelope('review.approve', { l: v.id, list: 1 }), 'primary'), button(t('review.reject'), envelope('review.rejectAsk', { l: v.id }), 'danger')])
+      : markdown(`**${t(`status.${v.status}`)}**`),
+    divider(),
+  ]);
+  return card({
+    title: t('review.listTitle', { count: total }),
+    template: 'orange',
+    elements: [
+      ...sections,
+      ...(total > views.length ? [markdown(t('review.more', { count: total - views.length }))] : []),
+      ...(pending.length > 1 ? [button(t('review.approveAll', { count: pending.length }), envelope('review.approveAll', { ids: pending.map((v) => v.id).join(',') }), 'primary_filled')] : []),
+    ],
+  });
+}

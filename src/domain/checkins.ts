@@ -1,0 +1,98 @@
+/**
+ * Check-in and check-out (PRODUCT.md §3 `/checkin`): one check-in per student per site per
+ * day; its kind follows the period; check-out turns the elapsed time into timed hours.
+ */
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { checkins, type Checkin, type Community, type Member, type ProgramYear } from '../db/schema/index.js';
+import { communityById, distanceKm, findCommunity, pairedCommunity } from './communities.js';
+import { UserError } from './errors.js';
+import { checkinKindFor, periodOn } from './period.js';
+import { formatDateTime, localDate } from './time.js';
+import { MAX_HOURS_PER_LOG } from './serviceLogs.js';
+
+const MIN_CHECKOUT_MS = 15 * 60 * 1000;
+
+export interface CheckinResult {
+  checkin: Checkin;
+  community?: Community;
+  created: boolean;
+}
+
+export function checkIn(db: Db, member: Member, program: ProgramYear, site: string | undefined, now: number, tz?: string): CheckinResult {
+  if (!member.collegeId) throw new UserError('log.noCollege');
+  const named = site ? findCommunity(db, site) : undefined;
+  const community = named ?? (site ? undefined : pairedCommunity(db, member.branchId));
+  const siteName = community?.name ?? site?.trim();
+  if (!siteName) throw new UserError('checkin.noSite');
+  const date = localDate(now, tz);
+  const existing = db.select().from(checkins).where(and(eq(checkins.memberId, member.id), eq(checkins.siteName, siteName), eq(checkins.checkinDate, date))).get();
+  if (existing) return { checkin: existing, community, created: false };
+  const checkin = db
+    .insert(checkins)
+    .values({
+      memberId: member.id,
+      branchId: member.branchId,
+      collegeId: member.collegeId,
+      communityId: community?.id ?? null,
+      siteName,
+      kind: checkinKindFor(periodOn(program, date)),
+      checkinDate: date,
+      checkedInAt: now,
+    })
+    .returning()
+    .get();
+  return { checkin, community, created: true };
+}
+
+export interface Checkout {
+  checkin: Checkin;
+  /** Elapsed time in hours, rounded to 0.5, at least 0.5 and at most 12. */
+  hours: number;
+}
+
+/** Closes a check-in (or re-reads a closed one whose log was not submitted yet). */
+export function checkOut(db: Db, checkinId: number, member: Member, now: number): Checkout {
+  const checkin = db.select().from(checkins).where(eq(checkins.id, checkinId)).get();
+  if (!checkin || checkin.memberId !== member.id) throw new UserError('checkin.notYours');
+  if (checkin.serviceLogId) throw new UserError('checkin.alreadyOut');
+  const end = checkin.checkedOutAt ?? now;
+  if (end - checkin.checkedInAt < MIN_CHECKOUT_MS) throw new UserError('checkin.tooShort');
+  const closed = checkin.checkedOutAt ? checkin : db.update(checkins).set({ checkedOutAt: end }).where(eq(checkins.id, checkin.id)).returning().get();
+  return { checkin: closed, hours: timedHours(end - checkin.checkedInAt) };
+}
+
+export function timedHours(elapsedMs: number): number {
+  const half = Math.round(elapsedMs / 1_800_000);
+  return Math.min(MAX_HOURS_PER_LOG, Math.max(1, half) / 2);
+}
+
+export function linkLog(db: Db, checkinId: number, logId: number): void {
+  db.update(checkins).set({ serviceLogId: logId }).where(eq(checkins.id, checkinId)).run();
+}
+
+export function checkinById(db: Db, id: number | null | undefined): Checkin | undefined {
+  return id ? db.select().from(checkins).where(eq(checkins.id, id)).get() : undefined;
+}
+
+/** Attaches a shared location to today's latest check-in; returns it with the distance to its community. */
+export function attachLocation(db: Db, member: Member, at: { lat: number; lng: number; messageId: string }, now: number, tz?: string): { checkin: Checkin; km?: number } | null {
+  const latest = db
+    .select()
+    .from(checkins)
+    .where(and(eq(checkins.memberId, member.id), eq(checkins.checkinDate, localDate(now, tz))))
+    .orderBy(desc(checkins.checkedInAt))
+    .limit(1)
+    .get();
+  if (!latest) return null;
+  const checkin = db.update(checkins).set({ latitude: at.lat, longitude: at.lng, locationMessageId: at.messageId }).where(eq(checkins.id, latest.id)).returning().get();
+  return { checkin, km: distanceToCommunity(db, checkin) };
+}
+
+export function distanceToCommunity(db: Db, checkin: Checkin): number | undefined {
+  const community = communityById(db, checkin.communityId);
+  if (checkin.latitude === null || checkin.longitude === null || community?.latitude == null || community.longitude == null) return undefined;
+  return distanceKm({ lat: checkin.latitude, lng: checkin.longitude }, { lat: community.latitude, lng: community.longitude });
+}
+
+export const checkinTime = (c: Checkin, tz?: string) => formatDateTime(c.checkedInAt, tz);

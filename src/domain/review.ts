@@ -1,0 +1,113 @@
+/**
+ * Who reviews a log, who may decide it, and the decision itself (PRODUCT.md §4 "Review").
+ * A student's log goes to the branch secretary, a secretary's own log to the college admin,
+ * a college admin's to the school admin; when nobody at that level has bound Feishu, the
+ * next level up. Every decision re-checks the reviewer against the database.
+ */
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { members, reviewMessages, serviceLogs, type Member, type ServiceLog } from '../db/schema/index.js';
+import { t } from '../text/zh-CN.js';
+import { UserError } from './errors.js';
+import { audit } from './members.js';
+
+type Level = 'secretary' | 'college_admin' | 'school_admin';
+
+function boundWith(db: Db, role: Level, scope: { branchId?: number | null; collegeId?: number | null }): Member[] {
+  const where = [eq(members.role, role), isNotNull(members.openId)];
+  if (role === 'secretary') where.push(eq(members.branchId, scope.branchId ?? -1));
+  if (role === 'college_admin') where.push(eq(members.collegeId, scope.collegeId ?? -1));
+  return db.select().from(members).where(and(...where)).all();
+}
+
+/** The people a new log is sent to for review (never its author). */
+export function reviewersFor(db: Db, author: Member): Member[] {
+  const ladder: Level[] =
+    author.role === 'student' ? ['secretary', 'college_admin', 'school_admin'] : author.role === 'secretary' ? ['college_admin', 'school_admin'] : ['school_admin'];
+  for (const level of ladder) {
+    const found = boundWith(db, level, author).filter((m) => m.id !== author.id);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** Whether `reviewer` may decide `log`, judged from the database only. */
+export function mayReview(db: Db, reviewer: Member, log: ServiceLog): boolean {
+  if (reviewer.id === log.memberId) return false;
+  if (reviewer.role === 'school_admin') return true;
+  const authorRole = () => db.select({ role: members.role }).from(members).where(eq(members.id, log.memberId)).get()?.role;
+  if (reviewer.role === 'college_admin') {
+    // Only logs of the levels below: a 团总支's own log goes to the 团委 (reviewersFor), so
+    // another 团总支 of the same college must not decide it from a forwarded card.
+    const role = authorRole();
+    return reviewer.collegeId === log.collegeId && (role === 'student' || role === 'secretary');
+  }
+  if (reviewer.role !== 'secretary' || reviewer.branchId === null || reviewer.branchId !== log.branchId) return false;
+  return authorRole() === 'student';
+}
+
+export type Decision = { kind: 'approve'; rating?: number } | { kind: 'reject'; reason: string };
+
+/**
+ * Records a decision on a pending log. The status check and the update are one statement,
+ * so two reviewers clicking at once cannot both decide it.
+ */
+export function decide(db: Db, logId: number, reviewer: Member, decision: Decision, now: number): ServiceLog {
+  const log = db.select().from(serviceLogs).where(eq(serviceLogs.id, logId)).get();
+  if (!log) throw new UserError('log.notFound');
+  if (!mayReview(db, reviewer, log)) throw new UserError('review.forbidden');
+  if (log.status !== 'pending') throw new UserError('review.already', { status: t(`status.${log.status}`) });
+  if (decision.kind === 'reject' && !decision.reason.trim()) throw new UserError('review.reasonMissing');
+  const set =
+    decision.kind === 'approve'
+      ? { status: 'approved' as const, rating: decision.rating ?? null, rejectReason: null }
+      : { status: 'rejected' as const, rejectReason: decision.reason.trim().slice(0, 200) };
+  const updated = db
+    .update(serviceLogs)
+    .set({ ...set, reviewerMemberId: reviewer.id, reviewedAt: now, updatedAt: now })
+    .where(and(eq(serviceLogs.id, logId), eq(serviceLogs.status, 'pending')))
+    .returning()
+    .get();
+  if (!updated) {
+    const current = db.select({ status: serviceLogs.status }).from(serviceLogs).where(eq(serviceLogs.id, logId)).get();
+    throw new UserError('review.already', { status: t(`status.${current?.status ?? 'approved'}`) });
+  }
+  audit(db, { at: now, actorMemberId: reviewer.id, action: `log.${decision.kind}`, subject: `log:${logId}`, detail: decision.kind === 'approve' ? { rating: decision.rating ?? null } : null });
+  return updated;
+}
+
+/** Pending logs this reviewer may decide, oldest first. */
+export function pendingFor(db: Db, reviewer: Member, limit: number): { logs: ServiceLog[]; total: number } {
+  const scope =
+    reviewer.role === 'school_admin'
+      ? undefined
+      : reviewer.role === 'college_admin'
+        ? eq(serviceLogs.collegeId, reviewer.collegeId ?? -1)
+        : reviewer.role === 'secretary'
+          ? eq(serviceLogs.branchId, reviewer.branchId ?? -1)
+          : eq(serviceLogs.id, -1);
+  const candidates = db
+    .select()
+    .from(serviceLogs)
+    .where(and(eq(serviceLogs.status, 'pending'), scope))
+    .orderBy(asc(serviceLogs.createdAt), asc(serviceLogs.id))
+    .all()
+    .filter((log) => mayReview(db, reviewer, log));
+  return { logs: candidates.slice(0, limit), total: candidates.length };
+}
+
+export function rememberReviewCard(db: Db, logId: number, messageId: string, reviewerId: number): void {
+  if (!messageId) return;
+  db.insert(reviewMessages).values({ logId, messageId, reviewerMemberId: reviewerId }).onConflictDoNothing().run();
+}
+
+export function reviewCardsOf(db: Db, logIds: number[]): { logId: number; messageId: string }[] {
+  if (logIds.length === 0) return [];
+  return db.select({ logId: reviewMessages.logId, messageId: reviewMessages.messageId }).from(reviewMessages).where(inArray(reviewMessages.logId, logIds)).all();
+}
+
+/** Reviewers' display name for the "sent to …" line. */
+export function describeReviewers(reviewers: Member[]): string {
+  return reviewers.map((r) => `${r.name}（${t(`role.${r.role}`)}）`).join('、');
+}
+

@@ -1,0 +1,158 @@
+/**
+ * Service logs (PRODUCT.md §4): one validation for every way in (card form, inline command,
+ * plain Chinese), the rules that make hours trustworthy, and withdrawal.
+ */
+import { createHash } from 'node:crypto';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { writeTransaction, type Db } from '../db/client.js';
+import { communities, ITEMS, LOG_MODES, LOG_SOURCES, SERVICE_AREAS, serviceLogs, type LogSource, type Member, type ProgramYear, type ServiceLog } from '../db/schema/index.js';
+import { t } from '../text/zh-CN.js';
+import { UserError } from './errors.js';
+import { audit } from './members.js';
+import { dayjs, localDate } from './time.js';
+
+export const MAX_HOURS_PER_LOG = 12;
+export const MAX_HOURS_PER_DAY = 16;
+export const MAX_DESCRIPTION = 500;
+
+/** The one validation every path goes through (STYLE.md §7). */
+export const logDraft = z.object({
+  date: z.string({ error: t('log.badDate') }).regex(/^\d{4}-\d{2}-\d{2}$/, t('log.badDate')).refine((d) => dayjs(d, 'YYYY-MM-DD', true).isValid(), t('log.badDate')),
+  item: z.enum(ITEMS, { error: t('log.badItem') }),
+  itemLabel: z.string().trim().max(30, t('log.itemLabelTooLong')).optional(),
+  area: z.enum(SERVICE_AREAS, { error: t('log.badArea') }).optional(),
+  communityId: z.number({ error: t('log.unknownCommunity') }).int().positive().optional(),
+  hours: z
+    .number({ error: t('log.badHours') })
+    .gt(0, t('log.hoursRange'))
+    .max(MAX_HOURS_PER_LOG, t('log.hoursRange'))
+    .refine((h) => Number.isInteger(h * 2), t('log.hoursStep')),
+  mode: z.enum(LOG_MODES, { error: t('log.badMode') }),
+  description: z.string({ error: t('log.descriptionMissing') }).trim().min(1, t('log.descriptionMissing')).max(MAX_DESCRIPTION, t('log.descriptionTooLong')),
+});
+export type LogDraft = z.infer<typeof logDraft>;
+
+export interface LogOrigin {
+  source: LogSource;
+  checkinId?: number;
+  sourceMessageId?: string;
+}
+
+/** Validates the draft or throws the first problem as a UserError that says what to fix. */
+export function validDraft(input: unknown): LogDraft {
+  const parsed = logDraft.safeParse(input);
+  if (!parsed.success) throw new UserError('log.invalid', { problem: parsed.error.issues[0]?.message ?? '' });
+  return parsed.data;
+}
+
+function dedupeKey(memberId: number, d: LogDraft): string {
+  const text = d.description.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  return createHash('sha256').update(JSON.stringify([memberId, d.date, d.item, d.itemLabel ?? '', d.hours * 2, text])).digest('hex');
+}
+
+/**
+ * Stores a log after every rule of PRODUCT.md §4; a refusal throws a UserError and stores
+ * nothing.
+ */
+export function createLog(db: Db, author: Member, program: ProgramYear, input: unknown, origin: LogOrigin, now: number, tz?: string): ServiceLog {
+  if (!LOG_SOURCES.includes(origin.source)) throw new Error(`unknown source ${origin.source}`);
+  const draft = validDraft(input);
+  if (!author.collegeId) throw new UserError('log.noCollege');
+  const today = localDate(now, tz);
+  if (draft.date > today) throw new UserError('log.future', { date: draft.date });
+  if (draft.date < program.startsOn || draft.date > program.endsOn) throw new UserError('log.outsideYear', { date: draft.date, start: program.startsOn, end: program.endsOn });
+  const oldest = dayjs(today).subtract(program.logWindowDays, 'day').format('YYYY-MM-DD');
+  if (draft.date < oldest) throw new UserError('log.tooOld', { date: draft.date, days: program.logWindowDays });
+  if (draft.communityId !== undefined && !db.select({ id: communities.id }).from(communities).where(eq(communities.id, draft.communityId)).get()) {
+    throw new UserError('log.unknownCommunity');
+  }
+  const halfHours = Math.round(draft.hours * 2);
+  const key = dedupeKey(author.id, draft);
+
+  return writeTransaction(db, (tx) => {
+    const already =
+      tx
+        .select({ half: sql<number>`coalesce(sum(${serviceLogs.halfHours}), 0)` })
+        .from(serviceLogs)
+        .where(and(eq(serviceLogs.memberId, author.id), eq(serviceLogs.serviceDate, draft.date), inArray(serviceLogs.status, ['pending', 'approved'])))
+        .get()?.half ?? 0;
+    if (already + halfHours > MAX_HOURS_PER_DAY * 2) {
+      throw new UserError('log.dailyCap', { date: draft.date, already: already / 2, hours: draft.hours });
+    }
+    const duplicate = tx.select({ id: serviceLogs.id }).from(serviceLogs).where(and(eq(serviceLogs.dedupeKey, key), inArray(serviceLogs.status, ['pending', 'approved']))).get();
+    if (duplicate) throw new UserError('log.duplicate');
+    const log = tx
+      .insert(serviceLogs)
+      .values({
+        memberId: author.id,
+        branchId: author.branchId,
+        collegeId: author.collegeId!,
+        programYearId: program.id,
+        serviceDate: draft.date,
+        item: draft.item,
+        itemLabel: draft.item === 'x' ? (draft.itemLabel ?? null) : null,
+        area: draft.area ?? null,
+        communityId: draft.communityId ?? null,
+        halfHours,
+        mode: draft.mode,
+        description: draft.description,
+        source: origin.source,
+        checkinId: origin.checkinId ?? null,
+        sourceMessageId: origin.sourceMessageId ?? null,
+        dedupeKey: key,
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    audit(tx, { at: now, actorMemberId: author.id, action: 'log.create', subject: `log:${log.id}` });
+    return log;
+  });
+}
+
+/** The member's live (pending or approved) log identical to this draft, if any. */
+export function liveDuplicate(db: Db, memberId: number, input: unknown): ServiceLog | undefined {
+  const parsed = logDraft.safeParse(input);
+  if (!parsed.success) return undefined;
+  const key = dedupeKey(memberId, parsed.data);
+  return db.select().from(serviceLogs).where(and(eq(serviceLogs.dedupeKey, key), inArray(serviceLogs.status, ['pending', 'approved']))).get();
+}
+
+export function logById(db: Db, id: number): ServiceLog | undefined {
+  return db.select().from(serviceLogs).where(eq(serviceLogs.id, id)).get();
+}
+
+/** The author takes back a log still waiting for review. */
+export function withdrawLog(db: Db, logId: number, member: Member, now: number): ServiceLog {
+  const log = logById(db, logId);
+  if (!log) throw new UserError('log.notFound');
+  if (log.memberId !== member.id) throw new UserError('log.notYours');
+  if (log.status !== 'pending') throw new UserError('log.notPending', { status: t(`status.${log.status}`) });
+  const updated = db
+    .update(serviceLogs)
+    .set({ status: 'withdrawn', updatedAt: now })
+    .where(and(eq(serviceLogs.id, logId), eq(serviceLogs.status, 'pending')))
+    .returning()
+    .get();
+  if (!updated) throw new UserError('log.notPending', { status: t('status.approved') });
+  audit(db, { at: now, actorMemberId: member.id, action: 'log.withdraw', subject: `log:${logId}` });
+  return updated;
+}
+
+/** A member's most recent logs, newest first. */
+export function recentLogs(db: Db, memberId: number, limit = 5): ServiceLog[] {
+  return db.select().from(serviceLogs).where(eq(serviceLogs.memberId, memberId)).orderBy(desc(serviceLogs.createdAt), desc(serviceLogs.id)).limit(limit).all();
+}
+
+/** The member's latest log created at or after `since` (evidence attaches to it). */
+export function latestLogSince(db: Db, memberId: number, since: number): ServiceLog | undefined {
+  return db
+    .select()
+    .from(serviceLogs)
+    .where(and(eq(serviceLogs.memberId, memberId), sql`${serviceLogs.createdAt} >= ${since}`, inArray(serviceLogs.status, ['pending', 'approved'])))
+    .orderBy(desc(serviceLogs.createdAt), desc(serviceLogs.id))
+    .limit(1)
+    .get();
+}
+
+export const hoursOfLog = (log: Pick<ServiceLog, 'halfHours'>) => log.halfHours / 2;

@@ -1,0 +1,241 @@
+/**
+ * Numbers, amounts of time and dates as students type them on a phone: Arabic or
+ * Chinese numerals (一…九十九, 两, 半), durations (`2h`, `1.5个小时`, `两个半小时`,
+ * `90分钟`, `2小时30分`), clock ranges (`下午2点到4点`, `14:00-16:30`) and calendar
+ * phrases (`昨天`, `上周五`, `11月20日`, `11-20`, `20号`). Pure helpers for
+ * reportParser.ts; every function works on width-folded text (see {@link foldWidth}).
+ */
+import { dayjs } from '../domain/time.js';
+
+/** A stretch of the text, as UTF-16 indices (start inclusive, end exclusive). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** An amount of time found in the text. `vague` amounts (`两个多小时`) carry no hours. */
+export interface Duration extends Span {
+  hours?: number;
+  phrase: string;
+  kind: 'amount' | 'vague' | 'range';
+}
+
+const CN_DIGIT: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** Regex source: a Chinese integer 0–99 (`一`, `两`, `十二`, `二十五`). */
+export const CN_INT = '(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[零〇一二两三四五六七八九])';
+/** Regex source: an Arabic decimal or a Chinese integer. */
+export const NUM = `(?:\\d+(?:\\.\\d+)?|${CN_INT})`;
+/**
+ * Bounded whitespace. Unbounded `\s*` runs next to each other backtrack quadratically
+ * on long runs of spaces, and nobody types more than a few spaces inside "2 小时".
+ */
+export const S = '\\s{0,3}';
+
+/**
+ * Folds full-width ASCII (`２ｈ`, `：`, `１１－２０`) and the ideographic space to
+ * half-width and lower-cases ASCII letters. Keeps every index in place (one UTF-16 unit
+ * in, one out), so spans found in the folded text cut the original text too.
+ */
+export function foldWidth(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3000) out += ' ';
+    else if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0 + (c >= 0xff21 && c <= 0xff3a ? 32 : 0));
+    else if (c >= 0x41 && c <= 0x5a) out += String.fromCharCode(c + 32);
+    else out += text[i];
+  }
+  return out;
+}
+
+/** `"1.5"` → 1.5, `"两"` → 2, `"十二"` → 12, `"二十"` → 20; anything else → undefined. */
+export function parseNumber(raw: string): number | undefined {
+  const s = raw.replace(/\s+/g, '');
+  if (/^\d+(?:\.\d+)?$/.test(s)) return Number(s);
+  const tens = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(s);
+  if (tens) return (tens[1] ? CN_DIGIT[tens[1]]! : 1) * 10 + (tens[2] ? CN_DIGIT[tens[2]]! : 0);
+  return s.length === 1 ? CN_DIGIT[s] : undefined;
+}
+
+// 小时候 is "childhood", not a unit; `h` must not start an English word (2hao, 5hz).
+const UNIT = '(?:小时(?!候)|钟头|hours?(?![a-z])|hrs?(?![a-z])|h(?![a-z]))';
+// A number right after 周/星期/礼拜 is a weekday (`周三两小时` = Wednesday, 2 h), and
+// one right after a digit or dot is the tail of another number.
+const NOT_WEEKDAY = '(?<![周期拜\\d.])';
+
+const VAGUE: RegExp[] = [
+  new RegExp(`${NUM}${S}(?:[-~—–到至或])${S}${NUM}${S}个?${S}${UNIT}`, 'g'), // 2-3小时, 两到三个小时
+  new RegExp(`${NOT_WEEKDAY}([一二两三四五六七八九])([两二三四五六七八九])${S}个?${S}${UNIT}`, 'g'), // 两三个小时
+  new RegExp(`${NUM}?${S}个?${S}多${S}${UNIT}|${NUM}${S}${UNIT}多(?![次个人位名天])`, 'g'), // 两个多小时, 1小时多
+  new RegExp(`(?:好|十)?几${S}个?${S}${UNIT}`, 'g'), // 几个小时
+];
+const AMOUNT = new RegExp(
+  `${NOT_WEEKDAY}(${NUM})${S}(个)?${S}(半)?${S}${UNIT}(?:${S}(半)(?![天年月日个]))?` +
+    `(?:${S}(?:零|又)?${S}(${NUM})${S}(?:分钟|分(?![之数钟])|minutes?(?![a-z])|mins?(?![a-z])|m(?![a-z])))?`,
+  'g',
+);
+// Bare 分 is a score (考了90分), so minutes alone need 分钟 or min.
+const MINUTES = new RegExp(`${NOT_WEEKDAY}(${NUM})${S}(?:分钟|minutes?(?![a-z])|mins?(?![a-z]))`, 'g');
+const HALF = new RegExp(`半${S}个?${S}(?:小时(?!候)|钟头)`, 'g');
+// "时长：2" with no unit: the label says what the number is.
+const LABELLED = new RegExp(
+  `(?:(?:服务|志愿)?时长|用时|工时|时数)${S}[:为是]?${S}(\\d+(?:\\.\\d+)?|${CN_INT})(?![\\d.]|${S}[个点号日月年天分次人位户])`,
+  'g',
+);
+
+const PERIOD = '(上午|早上|早晨|中午|下午|傍晚|晚上|早|晚)';
+const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:[点时]${S}(?:(半)|(\\d{1,2}|${CN_INT})${S}分?)?|:(\\d{2}))`;
+const CLOCK_RANGE = new RegExp(`${CLOCK}${S}(?:到|至|-|~|—|–)+${S}${CLOCK}`, 'g');
+
+/** Hands each match to `read`; a match it accepts is masked so later patterns skip it. */
+function scan(work: string[], re: RegExp, kind: Duration['kind'], read: (m: RegExpMatchArray) => number | null | undefined, out: Duration[]): void {
+  for (const m of work[0]!.matchAll(re)) {
+    const hours = read(m);
+    if (hours === null) continue; // rejected: not a duration after all
+    const start = m.index!;
+    const end = start + m[0].length;
+    out.push({ start, end, hours, phrase: m[0].trim(), kind });
+    work[0] = work[0]!.slice(0, start) + '\u0001'.repeat(end - start) + work[0]!.slice(end);
+  }
+}
+
+/** 24-hour clock value of one end of a range; `inherit` is the start's 上午/下午. */
+function clockHours(period: string | undefined, h: string, half?: string, min?: string, colonMin?: string): number | undefined {
+  const hour = parseNumber(h);
+  const minutes = half ? 30 : parseNumber(min ?? colonMin ?? '0');
+  if (hour === undefined || minutes === undefined || hour > 24 || minutes >= 60) return undefined;
+  const pm = (period && /下午|傍晚|晚/.test(period) && hour < 12) || (period === '中午' && hour < 6);
+  return hour + (pm ? 12 : 0) + minutes / 60;
+}
+
+function rangeHours(m: RegExpMatchArray): number | null {
+  const start = clockHours(m[1], m[2]!, m[3], m[4], m[5]);
+  let end = clockHours(m[6] ?? m[1], m[7]!, m[8], m[9], m[10]);
+  if (start === undefined || end === undefined) return null;
+  if (end <= start && end + 12 > start && !m[6]) end += 12; // 11点到1点
+  const d = end - start;
+  return d > 0 && d <= 16 ? Math.round(d * 1e6) / 1e6 : null;
+}
+
+/**
+ * Every amount of time in `folded`, in the order: vague amounts, exact amounts, clock
+ * ranges. Returns the durations and the text with them masked (U+0001), so that the
+ * date matcher cannot read `1.5h` as 1 May or `2-3小时` as 3 February.
+ */
+export function findDurations(folded: string): { durations: Duration[]; masked: string } {
+  const work = [folded];
+  const out: Duration[] = [];
+  for (const re of VAGUE) {
+    scan(work, re, 'vague', (m) => {
+      // 两三个小时 is vague only when the digits count up (一两, 两三, 三四 …).
+      if (m[1] && m[2] && parseNumber(m[2])! !== parseNumber(m[1])! + 1) return null;
+      return undefined;
+    }, out);
+  }
+  scan(work, AMOUNT, 'amount', (m) => {
+    const n = parseNumber(m[1]!);
+    const extraMinutes = m[5] ? parseNumber(m[5]) : 0;
+    if (n === undefined || extraMinutes === undefined) return null;
+    return n + (m[3] ? 0.5 : 0) + (m[4] ? 0.5 : 0) + extraMinutes / 60;
+  }, out);
+  scan(work, MINUTES, 'amount', (m) => {
+    const n = parseNumber(m[1]!);
+    return n === undefined ? null : n / 60;
+  }, out);
+  scan(work, HALF, 'amount', () => 0.5, out);
+  scan(work, LABELLED, 'amount', (m) => parseNumber(m[1]!) ?? null, out);
+  scan(work, CLOCK_RANGE, 'range', rangeHours, out);
+  return { durations: out.sort((a, b) => a.start - b.start), masked: work[0]! };
+}
+
+/** A date phrase; `date` is absent when the phrase names no single, existing day. */
+export interface DateHit extends Span {
+  phrase: string;
+  date?: string;
+  /** Why `date` is absent: the phrase names no single day. */
+  problem?: string;
+}
+
+const RELATIVE: [string, number][] = [
+  ['大前天', -3], ['(?<![之以目提])前(?:天|日)', -2], ['昨(?:天|日|儿|晚|夜)', -1], ['今(?:天|日|儿|晚|早)', 0],
+  ['(?<![说证表声透])明(?:天|日|晚|早)', 1], ['大后天', 3], ['(?<![之以然最过])后天', 2],
+];
+const WEEKDAY = '([一二三四五六日天七1-7])';
+const CN_TENS = '[一二两三]?十[一二三四五六七八九]?';
+// Each reader returns a date, undefined for a date that does not exist, a hit with a
+// problem, or null for "not a date after all" (then the text stays unmasked).
+const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs) => DateHit | string | undefined | null][] = [
+  [/(?<!\d)(\d{4})\s{0,2}[年\-/.]\s{0,2}(\d{1,2})\s{0,2}[月\-/.]\s{0,2}(\d{1,2})\s{0,2}[日号]?/g, (m) => calendar(+m[1]!, +m[2]!, +m[3]!)],
+  [new RegExp(`(?<![\\d.:])(\\d{1,2}|${CN_INT})${S}月${S}(\\d{1,2}|${CN_INT})${S}([日号])?`, 'g'), (m, today) =>
+    !m[3] && !/^\d+$/.test(m[2]!) ? null : monthDay(today, parseNumber(m[1]!), parseNumber(m[2]!))],
+  // 11-20, 11/20, 11.20 — unless a unit follows (3-5人, 1.5万) or it is not a real date.
+  [/(?<![\d.:/\-])(\d{1,2})[-/.](\d{1,2})(?![\d.:/\-]|\s{0,2}(?:个|小时|h|分|点|%|元|块|万|人|位|名|户|楼|栋|单元|次|年级|班|的|km|公里|米|斤))/g, (m, today) => {
+    const r = monthDay(today, +m[1]!, +m[2]!);
+    return typeof r === 'string' ? r : null;
+  }],
+  [new RegExp(`(?<![\\d月.\\-/])(\\d{1,2}[号日]|${CN_INT}号|${CN_TENS}日)(?!楼|院|线|门|床|机|房|栋|单元|窗口|车|位|选手|常|记|志|报|程|子|期|语|本|元)`, 'g'), (m, today) => {
+    const day = parseNumber(m[1]!.slice(0, -1));
+    if (day === undefined) return null;
+    const thisMonth = calendar(today.year(), today.month() + 1, day);
+    return thisMonth && thisMonth <= today.format('YYYY-MM-DD') ? thisMonth : dayOfLastMonth(today, day);
+  }],
+  [new RegExp(RELATIVE.map(([p]) => `(${p})`).join('|'), 'g'), (m, today) =>
+    today.add(RELATIVE[m.slice(1).findIndex((g) => g !== undefined)]![1], 'day').format('YYYY-MM-DD')],
+  [new RegExp(`(?<![每一二两三四五六七八九几])(上上|上|这|本|下下|下)?${S}个?${S}(?:周|星期|礼拜)${WEEKDAY}`, 'g'), (m, today) => weekday(today, m[1], m[2]!)],
+  [new RegExp(`(?<![每个])(?:(?:上|这|本|下)?${S}个?${S}周末|(?:上上|上|这|本|下)${S}个?${S}(?:周|星期|礼拜)(?![围边岁年]))`, 'g'), (m) =>
+    ({ start: 0, end: 0, phrase: m[0], problem: `「${m[0].trim()}」没有说是哪一天，请补充具体日期。` })],
+];
+
+/** YYYY-MM-DD if the day exists, else undefined (2月30日). */
+function calendar(y: number, mo: number, d: number): string | undefined {
+  const t = dayjs.utc(`${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+  return t.isValid() && t.year() === y && t.month() + 1 === mo && t.date() === d ? t.format('YYYY-MM-DD') : undefined;
+}
+
+/** Day `d` of the month before today's month (31号 read in November → 31 October). */
+function dayOfLastMonth(today: dayjs.Dayjs, d: number): string | undefined {
+  const t = today.startOf('month').subtract(1, 'month');
+  return calendar(t.year(), t.month() + 1, d);
+}
+
+/** A month and day without a year: the most recent such date not after today. */
+function monthDay(today: dayjs.Dayjs, mo: number | undefined, d: number | undefined): string | undefined {
+  if (mo === undefined || d === undefined) return undefined;
+  const thisYear = calendar(today.year(), mo, d);
+  return thisYear && thisYear <= today.format('YYYY-MM-DD') ? thisYear : calendar(today.year() - 1, mo, d) ?? thisYear;
+}
+
+/** 上周五 = Friday of the previous Monday-based week; bare 周五 = the latest Friday, today included. */
+function weekday(today: dayjs.Dayjs, prefix: string | undefined, day: string): string {
+  const idx = /[日天七]/.test(day) ? 6 : (parseNumber(day) ?? 1) - 1; // Monday = 0
+  const dow = (today.day() + 6) % 7;
+  const weeks: Record<string, number> = { 上上: -2, 上: -1, 这: 0, 本: 0, 下: 1, 下下: 2 };
+  const offset = prefix ? weeks[prefix]! * 7 - dow + idx : -((dow - idx + 7) % 7);
+  return today.add(offset, 'day').format('YYYY-MM-DD');
+}
+
+/**
+ * Every date phrase in `masked` (width-folded, durations already masked), relative to
+ * `today` (a UTC-midnight dayjs holding the local calendar day). Each match is masked in
+ * the returned text so a shorter pattern cannot re-read it (20日 inside 11月20日).
+ */
+export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]; masked: string } {
+  const hits: DateHit[] = [];
+  let work = masked;
+  for (const [re, read] of DATE_PATTERNS) {
+    for (const m of work.matchAll(re)) {
+      const r = read(m, today);
+      if (r === null) continue;
+      const start = m.index!;
+      const end = start + m[0].length;
+      const phrase = m[0].trim();
+      const hit: DateHit = typeof r === 'object' ? { ...r, start, end } : { start, end, phrase, date: r, problem: r ? undefined : `「${phrase}」不是有效的日期，请检查。` };
+      hits.push(hit);
+      work = work.slice(0, start) + '\u0001'.repeat(end - start) + work.slice(end);
+    }
+  }
+  return { hits: hits.sort((a, b) => a.start - b.start), masked: work };
+}

@@ -1,0 +1,284 @@
+/**
+ * The plain-Chinese service-report parser (PRODUCT.md §4), pinned by a table of
+ * sentences written the way students type them on a phone. `now` is Wednesday
+ * 2026-11-25 15:00 in Asia/Shanghai; the student's paired community is 解放路社区 (6).
+ */
+import { describe, expect, it } from 'vitest';
+import { parseReport, type ItemKey, type ParseInput } from '../src/text/reportParser.js';
+
+const NOW = Date.UTC(2026, 10, 25, 7, 0); // 2026-11-25 15:00 +08:00, a Wednesday
+const TODAY = '2026-11-25';
+const PAIRED = 6;
+const COMMUNITIES: ParseInput['communities'] = [
+  { id: 1, name: '幸福社区' },
+  { id: 2, name: '锦州市古塔区北街街道', aliases: ['北街街道'] },
+  { id: 3, name: '凌河区石桥子村' },
+  { id: 4, name: '太和区新民乡' },
+  { id: 5, name: '幸福里社区' },
+  { id: 6, name: '解放路社区' },
+  { id: 7, name: '云飞街道' },
+];
+
+const parse = (text: string, extra: Partial<ParseInput> = {}) =>
+  parseReport({ text, now: NOW, communities: COMMUNITIES, pairedCommunityId: PAIRED, ...extra });
+
+/**
+ * One sentence and everything the parser must read from it. Omitted fields mean the
+ * "nothing said" reading: no item, no hours, today by default, offline by default, the
+ * paired community, no ambiguity, and a report.
+ */
+interface Row {
+  text: string;
+  item?: ItemKey;
+  itemLabel?: string;
+  hours?: number;
+  /** A string: stated date. null: a date phrase that names no single day. */
+  date?: string | null;
+  /** Stated mode; omitted = offline by default. */
+  mode?: 'online' | 'offline';
+  /** A named community; null = several named, left empty. Omitted = the paired one. */
+  community?: number | null;
+  ambiguous?: boolean;
+  report?: boolean;
+  desc?: string;
+}
+
+const REPORTS: Row[] = [
+  { text: '昨天下午在幸福社区给三年级小朋友辅导作业，两个半小时', item: 'shishi', hours: 2.5, date: '2026-11-24', community: 1, desc: '下午在幸福社区给三年级小朋友辅导作业' },
+  { text: '/记录 走访 2小时 走访幸福社区物业公司了解垃圾分类', item: 'zoufang', hours: 2, community: 1, desc: '走访幸福社区物业公司了解垃圾分类' },
+  { text: '今天在北街街道宣讲防诈骗知识 2h', item: 'huodong', hours: 2, date: TODAY, community: 2, desc: '在北街街道宣讲防诈骗知识' },
+  { text: '前天去石桥子村入户走访了12户老人，1.5个小时', item: 'zoufang', hours: 1.5, date: '2026-11-23', community: 3 },
+  { text: '上周五线上云宣讲二十大精神，一个半小时', item: 'huodong', hours: 1.5, date: '2026-11-20', mode: 'online', desc: '云宣讲二十大精神' },
+  { text: '11月20日在新民乡义诊帮忙量血压 3小时', item: 'shishi', hours: 3, date: '2026-11-20', community: 4 },
+  { text: '11-20 石桥子村 问卷调研 90分钟', item: 'zoufang', hours: 1.5, date: '2026-11-20', community: 3 },
+  { text: '半小时，帮幸福社区清理楼道小广告', item: 'shishi', hours: 0.5, community: 1, desc: '帮幸福社区清理楼道小广告' },
+  { text: '今天课后服务 给二年级孩子讲数学题 2H', item: 'shishi', hours: 2, date: TODAY },
+  { text: '昨日走访解放路社区独居老人三个钟头', item: 'zoufang', hours: 3, date: '2026-11-24', community: 6 },
+  { text: '周三两个小时在北街陪老人聊天、帮扶困难户', item: 'shishi', hours: 2, date: TODAY, community: 2 },
+  { text: '上周日在幸福里社区组织小朋友书法比赛，两小时三十分钟', item: 'huodong', hours: 2.5, date: '2026-11-22', community: 5 },
+  { text: '2小时30分 云飞街道 舞蹈展演', item: 'huodong', hours: 2.5, community: 7 },
+  { text: '用腾讯会议给新民乡的孩子线上辅导英语 1h', item: 'shishi', hours: 1, mode: 'online', community: 4 },
+  { text: '大前天在现场协助社区健身活动 45分钟', item: 'huodong', hours: 0.75, date: '2026-11-22', mode: 'offline' },
+  { text: '孵化“银龄课堂”品牌项目，项目组开会讨论方案 2小时', item: 'xiangmu', hours: 2 },
+  { text: '11/18 在幸福社区开展垃圾分类科普讲座，十个小时', item: 'huodong', hours: 10, date: '2026-11-18', community: 1 },
+  { text: '11.21 走访北街街道商户 共3h', item: 'zoufang', hours: 3, date: '2026-11-21', community: 2, desc: '走访北街街道商户' },
+  { text: '2026-11-19 在石桥子村支教 4小时', item: 'shishi', hours: 4, date: '2026-11-19', community: 3 },
+  { text: '2026年11月2日 新民乡 座谈会 1.5小时', item: 'zoufang', hours: 1.5, date: '2026-11-02', community: 4 },
+  { text: '12月30日辅导作业2h', item: 'shishi', hours: 2, date: '2025-12-30', desc: '辅导作业' },
+  { text: '下午2点到4点在幸福社区给老人义剪', item: 'shishi', hours: 2, community: 1, desc: '下午2点到4点在幸福社区给老人义剪' },
+  { text: '14:00-16:30 解放路社区 话剧排练演出', item: 'huodong', hours: 2.5, community: 6 },
+  { text: '早上9点到11点半，去石桥子村调研乡村振兴', item: 'zoufang', hours: 2.5, community: 3 },
+  { text: '今天上午在云飞街道帮忙打扫卫生一小时', item: 'shishi', hours: 1, date: TODAY, community: 7 },
+  { text: '昨天 幸福社区 辅导作业 ２ｈ！', item: 'shishi', hours: 2, date: '2026-11-24', community: 1 },
+  { text: '今天线上访谈了3位社区工作者，1.5h', item: 'zoufang', hours: 1.5, date: TODAY, mode: 'online' },
+  { text: '实事：帮助新民乡留守儿童补习功课，3小时', item: 'shishi', hours: 3, community: 4, desc: '帮助新民乡留守儿童补习功课' },
+  { text: '【活动】幸福社区 重阳节文艺演出 两个小时', item: 'huodong', hours: 2, community: 1 },
+  { text: '其他：帮社区整理党员档案，2.5小时', item: 'x', itemLabel: '帮社区整理党员档案', hours: 2.5 },
+  { text: 'X项目：垃圾分类宣传 昨天 2小时', item: 'x', itemLabel: '垃圾分类宣传', hours: 2, date: '2026-11-24' },
+  { text: '今天去幸福社区慰问孤寡老人，半个小时', item: 'shishi', hours: 0.5, date: TODAY, community: 1 },
+  { text: '走访慰问北街街道困难群众 3个小时', item: 'zoufang', hours: 3, community: 2 },
+  { text: '周一在石桥子村入户发问卷，一共两个半小时左右', item: 'zoufang', hours: 2.5, date: '2026-11-23', community: 3, desc: '在石桥子村入户发问卷' },
+  { text: '昨天晚上视频连线给孩子辅导作业 一个小时', item: 'shishi', hours: 1, date: '2026-11-24', mode: 'online' },
+  { text: '今天在解放路社区参与常态化项目“四点半课堂”推进 3h', item: 'xiangmu', hours: 3, date: TODAY, community: 6 },
+  { text: '上周一 新民乡 培训村民使用智能手机 2小时', item: 'huodong', hours: 2, date: '2026-11-16', community: 4 },
+  { text: '11月24号去北街街道开展反诈宣讲🎉时长2小时', item: 'huodong', hours: 2, date: '2026-11-24', community: 2, desc: '去北街街道开展反诈宣讲🎉' },
+  { text: '20号在幸福社区帮老人清理院子 3小时', item: 'shishi', hours: 3, date: '2026-11-20', community: 1 },
+  { text: '前天 云访谈 石桥子村村干部 1小时', item: 'zoufang', hours: 1, date: '2026-11-23', mode: 'online', community: 3 },
+  { text: '今天远程帮新民乡小学做课后服务，2个小时', item: 'shishi', hours: 2, date: TODAY, mode: 'online', community: 4, desc: '帮新民乡小学做课后服务' },
+  { text: '昨天在幸福社区教健身操，跳了1个半小时的舞蹈', item: 'huodong', hours: 1.5, date: '2026-11-24', community: 1 },
+  { text: '上周五在锦州市古塔区北街街道调研垃圾分类情况，四个小时', item: 'zoufang', hours: 4, date: '2026-11-20', community: 2 },
+  { text: '凌河区石桥子村 走访 11-22 2h', item: 'zoufang', hours: 2, date: '2026-11-22', community: 3 },
+  { text: '星期五去幸福里社区给小学生辅导，2h', item: 'shishi', hours: 2, date: '2026-11-20', community: 5 },
+  { text: '礼拜天在新民乡参加文艺汇演 3小时', item: 'huodong', hours: 3, date: '2026-11-22', community: 4 },
+  { text: '昨天 线下 在解放路社区助老服务 两小时', item: 'shishi', hours: 2, date: '2026-11-24', mode: 'offline', community: 6 },
+  { text: '1.5h 幸福社区 支教', item: 'shishi', hours: 1.5, community: 1, desc: '幸福社区 支教' },
+  { text: '今天辅导作业共计120分钟', item: 'shishi', hours: 2, date: TODAY, desc: '辅导作业' },
+  { text: '辅导小朋友写作业2 小时，很开心😊', item: 'shishi', hours: 2, desc: '辅导小朋友写作业，很开心😊' },
+  { text: '11月23日下午3点在北街街道做了一场防诈骗讲座，讲了一个半小时', item: 'huodong', hours: 1.5, date: '2026-11-23', community: 2 },
+  { text: '今天给幸福社区20位老人测血压义诊，三个小时', item: 'shishi', hours: 3, date: TODAY, community: 1 },
+  { text: '今天在新民乡给三年级的小朋友上书法课 2h', item: 'huodong', hours: 2, date: TODAY, community: 4 },
+  { text: '昨天的走访 北街街道 2h 拍了照片', item: 'zoufang', hours: 2, date: '2026-11-24', community: 2 },
+  { text: '今天 孵化社区社会组织 开会1.5小时', item: 'xiangmu', hours: 1.5, date: TODAY },
+  { text: '今天跟着老师去石桥子村访谈，时长：2', item: 'zoufang', hours: 2, date: TODAY, community: 3, desc: '跟着老师去石桥子村访谈' },
+  { text: '在云飞街道宣讲政策 两个半钟头', item: 'huodong', hours: 2.5, community: 7 },
+  { text: '上周六在新民乡参加比赛志愿服务十二个小时', item: 'huodong', hours: 12, date: '2026-11-21', community: 4 },
+  { text: '昨天在幸福社区支教13小时', item: 'shishi', hours: 13, date: '2026-11-24', community: 1 },
+  { text: '0.5h 解放路社区 清扫落叶🍂', item: 'shishi', hours: 0.5, community: 6 },
+  { text: '1h30min 幸福社区 书法 教学', item: 'huodong', hours: 1.5, community: 1 },
+  { text: '今天在幸福社区讲解防诈骗 20分钟', hours: 20 / 60, date: TODAY, community: 1 },
+  { text: '上上周五去幸福社区走访 三十分钟', item: 'zoufang', hours: 0.5, date: '2026-11-13', community: 1 },
+  { text: '这周一 北街社区 陪伴留守儿童 2h', item: 'shishi', hours: 2, date: '2026-11-23', community: 2 },
+  { text: '11 月 21 日  石桥子村   调研  2 小时', item: 'zoufang', hours: 2, date: '2026-11-21', community: 3 },
+  { text: '十一月二十二日在幸福社区演出两个小时', item: 'huodong', hours: 2, date: '2026-11-22', community: 1 },
+  { text: '今天下午两点到五点在新民乡义诊，实际服务2.5小时', item: 'shishi', hours: 2.5, date: TODAY, community: 4 },
+  { text: '这周围的独居老人我都走访了，1小时', item: 'zoufang', hours: 1, desc: '这周围的独居老人我都走访了' },
+  { text: '今天然后天气很好，去幸福社区辅导 2h', item: 'shishi', hours: 2, date: TODAY, community: 1 },
+];
+
+/** The bot must ask: hours or item unknown, or two readings it will not choose between. */
+const ASK: Row[] = [
+  { text: '昨天在幸福社区辅导作业', item: 'shishi', date: '2026-11-24', community: 1 },
+  { text: '今天下午去北街街道走访了', item: 'zoufang', date: TODAY, community: 2 },
+  { text: '下午3点在幸福社区辅导三年级学生', item: 'shishi', community: 1 },
+  { text: '给3户人家送温暖，走访了20位老人', item: 'zoufang' },
+  { text: '在石桥子村帮忙搬东西 2小时', hours: 2, community: 3 },
+  { text: '昨天陪幸福社区的老人聊天 3小时', hours: 3, date: '2026-11-24', community: 1 },
+  { text: '3小时', hours: 3, desc: '3小时' },
+  { text: '今天在幸福社区 服务了一下午', date: TODAY, community: 1 },
+  { text: '辅导作业2小时，后来又讲座1小时', ambiguous: true },
+  { text: '上午2小时下午1.5小时，都在幸福社区辅导', item: 'shishi', community: 1, ambiguous: true },
+  { text: '明天去新民乡支教3个小时', item: 'shishi', hours: 3, date: '2026-11-26', community: 4, ambiguous: true },
+  { text: '下周一在北街街道宣讲 2h', item: 'huodong', hours: 2, date: '2026-11-30', community: 2, ambiguous: true },
+  { text: '本周五要去幸福社区宣讲 2小时', item: 'huodong', hours: 2, date: '2026-11-27', community: 1, ambiguous: true },
+  { text: '上周在幸福社区走访了2个小时', item: 'zoufang', hours: 2, date: null, community: 1, ambiguous: true },
+  { text: '上周末在北街街道打扫卫生 3h', item: 'shishi', hours: 3, date: null, community: 2, ambiguous: true },
+  { text: '两个多小时，在幸福社区做讲座', item: 'huodong', community: 1, ambiguous: true },
+  { text: '大概2-3小时吧，去石桥子村调研', item: 'zoufang', community: 3, ambiguous: true },
+  { text: '走访调研后在幸福社区宣讲 2h', hours: 2, community: 1, ambiguous: true },
+  { text: '今天在幸福社区和石桥子村辅导 2h', item: 'shishi', hours: 2, date: TODAY, community: null, ambiguous: true },
+  { text: '2月30日在幸福社区辅导3小时', item: 'shishi', hours: 3, date: null, community: 1, ambiguous: true },
+  { text: '参加了幸福社区的志愿服务活动 2小时', hours: 2, community: 1, ambiguous: true },
+  { text: '线上线下结合开展宣讲 2h', item: 'huodong', hours: 2, mode: 'offline', ambiguous: true },
+  { text: '11月20日和11月21日都在新民乡义诊，3小时', item: 'shishi', hours: 3, date: null, community: 4, ambiguous: true },
+];
+
+/** Plain chat that is not a report at all. */
+const NOT_REPORTS: Row[] = [
+  { text: '你好', report: false },
+  { text: '您好！', report: false },
+  { text: '在吗？', report: false },
+  { text: 'hello', report: false },
+  { text: '谢谢老师～', report: false },
+  { text: '好的收到', report: false },
+  { text: '怎么绑定学号？', report: false },
+  { text: '请问走访怎么记录呀？', item: 'zoufang', report: false },
+  { text: '/help', report: false },
+  { text: '今天天气真好', date: TODAY, report: false },
+  { text: '一次最多能记几个小时？', ambiguous: true, report: false },
+  { text: '每天最多记12小时吗', hours: 12, report: false },
+  { text: '我的时长什么时候审核通过？', report: false },
+  { text: '周五开会吗？', date: '2026-11-20', report: false },
+  { text: '项目 是什么意思', item: 'xiangmu', report: false },
+  { text: '我想参加走访活动', item: 'zoufang', report: false },
+];
+
+function check(row: Row): void {
+  const r = parse(row.text);
+  expect(r.item).toBe(row.item);
+  expect(r.itemLabel).toBe(row.itemLabel);
+  expect(r.hours).toBe(row.hours);
+  if (row.date === undefined) {
+    expect([r.date, r.dateSource]).toEqual([TODAY, 'default_today']);
+  } else {
+    expect([r.date, r.dateSource]).toEqual([row.date ?? undefined, 'explicit']);
+  }
+  expect([r.mode, r.modeSource]).toEqual(row.mode ? [row.mode, 'explicit'] : ['offline', 'default']);
+  if (row.community === undefined) expect([r.communityId, r.communitySource]).toEqual([PAIRED, 'paired']);
+  else if (row.community === null) expect(r.communityId).toBeUndefined();
+  else expect([r.communityId, r.communitySource]).toEqual([row.community, 'named']);
+  const missing = [...(row.hours === undefined ? ['hours'] : []), ...(row.item === undefined ? ['item'] : [])];
+  expect(r.missing).toEqual(missing);
+  expect(r.ambiguities.length > 0, r.ambiguities.join(' / ')).toBe(row.ambiguous ?? false);
+  expect(r.looksLikeReport).toBe(row.report ?? true);
+  if (row.desc !== undefined) expect(r.description).toBe(row.desc);
+  expect(r.description.length).toBeGreaterThan(0);
+}
+
+describe('parseReport — sentence table', () => {
+  it('has enough rows', () => {
+    expect(REPORTS.length + ASK.length + NOT_REPORTS.length).toBeGreaterThanOrEqual(80);
+    expect(ASK.length).toBeGreaterThanOrEqual(15);
+    expect(NOT_REPORTS.length).toBeGreaterThanOrEqual(10);
+  });
+  describe('complete reports', () => it.each(REPORTS)('$text', check));
+  describe('reports the bot must ask about', () => it.each(ASK)('$text', check));
+  describe('not reports', () => it.each(NOT_REPORTS)('$text', check));
+});
+
+describe('parseReport — dates and time zones', () => {
+  it('reads a month and day as the latest one not in the future (across new year)', () => {
+    const jan5 = Date.UTC(2026, 0, 5, 4); // 2026-01-05 12:00 +08:00
+    expect(parse('12月30日辅导2h', { now: jan5 }).date).toBe('2025-12-30');
+    expect(parse('1-5 辅导2h', { now: jan5 }).date).toBe('2026-01-05');
+    expect(parse('上周五辅导2h', { now: jan5 }).date).toBe('2026-01-02');
+    expect(parse('昨天辅导2h', { now: jan5 }).date).toBe('2026-01-04');
+  });
+
+  it('takes "today" in the given time zone', () => {
+    const late = Date.UTC(2026, 10, 24, 17); // 01:00 on the 25th in Shanghai, still the 24th in UTC
+    expect(parse('辅导2h', { now: late }).date).toBe('2026-11-25');
+    expect(parse('辅导2h', { now: late, timeZone: 'UTC' }).date).toBe('2026-11-24');
+    expect(parse('昨天辅导2h', { now: late, timeZone: 'UTC' }).date).toBe('2026-11-23');
+  });
+
+  it('reads a bare weekday as the most recent one, today included', () => {
+    expect(parse('周三辅导2h').date).toBe('2026-11-25');
+    expect(parse('周四辅导2h').date).toBe('2026-11-19');
+    expect(parse('周日辅导2h').date).toBe('2026-11-22');
+  });
+
+  it('does not read counts, grades or ranges of people as hours or dates', () => {
+    const r = parse('给3-5人的小组辅导三年级数学，20位家长旁听');
+    expect([r.hours, r.dateSource]).toEqual([undefined, 'default_today']);
+  });
+});
+
+describe('parseReport — communities', () => {
+  it('falls back to nothing when there is no paired community', () => {
+    const r = parse('辅导2h', { pairedCommunityId: null });
+    expect([r.communityId, r.communitySource]).toEqual([undefined, undefined]);
+  });
+
+  it('matches full-width and spaced names and prefers the longest', () => {
+    expect(parse('在 幸 福 里 社区 辅导 2h').communityId).toBe(5);
+    expect(parse('在北街街道辅导2h').communityId).toBe(2);
+  });
+
+  it('does not take an everyday word for a community stem', () => {
+    expect(parse('辅导小朋友很幸福 2h').communitySource).toBe('paired');
+  });
+});
+
+/** A small deterministic PRNG so the "arbitrary input" runs are repeatable. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+describe('parseReport — robustness', () => {
+  const all = [...REPORTS, ...ASK, ...NOT_REPORTS].map((r) => r.text);
+
+  it('never throws on random unicode, lone surrogates and control characters', () => {
+    const rand = rng(42);
+    const alphabet = [...'0123456789.:-/~ 年月日号点时分半个两十小时钟头hH周星期上下今昨前明后天到至，。？！【】（）线上云走访辅导宣讲孵化X：\u0001\n\t']
+      .concat(['\ud800', '\udfff', '😊', '\u3000', '２', 'ｈ']);
+    for (let i = 0; i < 2000; i++) {
+      const len = Math.floor(rand() * 60);
+      let text = '';
+      for (let j = 0; j < len; j++) {
+        text += rand() < 0.7 ? alphabet[Math.floor(rand() * alphabet.length)] : String.fromCharCode(Math.floor(rand() * 0xffff));
+      }
+      const r = parse(text);
+      expect(typeof r.description).toBe('string');
+      expect(r.missing.every((m) => m === 'hours' || m === 'item')).toBe(true);
+    }
+  });
+
+  it('handles a 10 000-character text and long runs of spaces and digits', () => {
+    const long = all.join('，').repeat(10).slice(0, 10_000);
+    expect(() => parse(long)).not.toThrow();
+    expect(() => parse('1' + ' '.repeat(10_000) + '小时')).not.toThrow();
+    expect(() => parse('9'.repeat(10_000))).not.toThrow();
+    expect(() => parse('两'.repeat(5_000) + '小时')).not.toThrow();
+    expect(parse('').description).toBe('');
+  });
+
+  it('is deterministic and fast', () => {
+    const started = performance.now();
+    for (let i = 0; i < 1000; i++) parse(all[i % all.length]!);
+    const ms = performance.now() - started;
+    console.log(`parseReport: 1000 sentences in ${ms.toFixed(0)} ms`);
+    expect(ms).toBeLessThan(2000);
+    expect(parse(all[0]!)).toEqual(parse(all[0]!));
+  });
+});
