@@ -35,8 +35,29 @@ export function communityById(db: Db, id: number | null | undefined): Community 
 export function findCommunity(db: Db, name: string): Community | undefined {
   const want = coreName(name);
   if (!want) return undefined;
+  const exact = db.select().from(communities).where(eq(communities.normalisedName, want)).get();
+  if (exact) return exact;
   const matches = allCommunities(db).filter((c) => coreName(c.name) === want);
   return matches.length === 1 ? matches[0] : undefined;
+}
+
+/**
+ * The known community matching `name` tolerantly, or a new one (level and the rest unknown
+ * until a card fills them). Two near-identical spellings therefore land on one row.
+ */
+export function findOrCreateCommunity(db: Db, name: string, now: number): { community: Community; created: boolean } {
+  const found = findCommunity(db, name);
+  if (found) return { community: found, created: false };
+  const clean = name.normalize('NFKC').replace(/\s+/g, '').trim();
+  const community = db
+    .insert(communities)
+    .values({ name: clean, normalisedName: coreName(clean), createdAt: now })
+    .onConflictDoNothing()
+    .returning()
+    .get();
+  if (community) return { community, created: true };
+  // Raced with another insert of the same place: read it back.
+  return { community: db.select().from(communities).where(eq(communities.normalisedName, coreName(clean))).get()!, created: false };
 }
 
 /** The community of the branch's active (signed) pairing, if any. */

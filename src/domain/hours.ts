@@ -40,3 +40,15 @@ export function approvedBreakdown(db: Db, memberId: number, programYearId: numbe
   }
   return out;
 }
+
+/** Approved hours per member for a program year (members with none are absent). */
+export function approvedHoursByMember(db: Db, memberIds: number[], programYearId: number): Map<number, number> {
+  if (memberIds.length === 0) return new Map();
+  const rows = db
+    .select({ memberId: serviceLogs.memberId, half: sql<number>`sum(${serviceLogs.halfHours})` })
+    .from(serviceLogs)
+    .where(and(inArray(serviceLogs.memberId, memberIds), eq(serviceLogs.programYearId, programYearId), eq(serviceLogs.status, 'approved')))
+    .groupBy(serviceLogs.memberId)
+    .all();
+  return new Map(rows.map((r) => [r.memberId, r.half / 2]));
+}

@@ -2,8 +2,12 @@
  * Every user-visible sentence, in Simplified Chinese. Keys are typed so a missing entry is a
  * compile error; `{name}` placeholders are filled by `t()`.
  */
+import { branch } from './branch.zh-CN.js';
+import { communities } from './communities.zh-CN.js';
 import { confirm } from './confirm.zh-CN.js';
 import { logs } from './logs.zh-CN.js';
+import { pairing } from './pairing.zh-CN.js';
+import { projects } from './projects.zh-CN.js';
 import { roster } from './roster.zh-CN.js';
 import { format } from './t.js';
 
@@ -83,7 +87,7 @@ const core = {
   'bindgroup.tooLong': '学院名称太长了，请写名单中的学院全称。',
 } as const;
 
-export const zhCN = { ...core, ...roster, ...logs, ...confirm } as const;
+export const zhCN = { ...core, ...roster, ...logs, ...confirm, ...communities, ...pairing, ...projects, ...branch } as const;
 
 export type MessageKey = keyof typeof zhCN;
 

@@ -1,0 +1,3 @@
+/** branch messages (merged into the zh-CN catalogue). */
+export const branch = {
+} as const;

@@ -1,0 +1,3 @@
+/** communities messages (merged into the zh-CN catalogue). */
+export const communities = {
+} as const;

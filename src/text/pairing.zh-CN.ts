@@ -1,0 +1,3 @@
+/** pairing messages (merged into the zh-CN catalogue). */
+export const pairing = {
+} as const;

@@ -1,0 +1,3 @@
+/** projects messages (merged into the zh-CN catalogue). */
+export const projects = {
+} as const;
