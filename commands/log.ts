@@ -3,7 +3,7 @@ import { defineAction, defineCommand } from '../src/bot/define.js';
 import { formCommunities, logFromText, submitLog } from '../src/bot/flows/serviceLog.js';
 import { card, escapeMd, markdown } from '../src/cards/primitives.js';
 import { logFormCard } from '../src/cards/logs.js';
-import { checkinById, timedHours } from '../src/domain/checkins.js';
+import { checkinById, hasLiveLog, timedHours } from '../src/domain/checkins.js';
 import { UserError } from '../src/domain/errors.js';
 import { localDate } from '../src/domain/time.js';
 import { t } from '../src/text/zh-CN.js';
@@ -37,7 +37,7 @@ export const logSubmit = defineAction({
       // The check-in is re-read from the database: only its owner's closed, unlinked check-in counts as timed.
       const checkin = checkinById(ctx.db, c);
       if (!checkin || checkin.memberId !== ctx.member!.id) throw new UserError('checkin.notYours');
-      if (checkin.serviceLogId) throw new UserError('checkin.alreadyOut');
+      if (hasLiveLog(ctx.db, checkin)) throw new UserError('checkin.alreadyOut');
       const timed = checkin.checkedOutAt ? timedHours(checkin.checkedOutAt - checkin.checkedInAt) : 0;
       // The timing is of the check-in's day: the form moved to another date is self-reported.
       const sameDay = draft.date === checkin.checkinDate;

@@ -4,7 +4,7 @@
  */
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { checkins, type Checkin, type Community, type Member, type ProgramYear } from '../db/schema/index.js';
+import { checkins, serviceLogs, type Checkin, type Community, type Member, type ProgramYear } from '../db/schema/index.js';
 import { communityById, distanceKm, findCommunity, pairedCommunity } from './communities.js';
 import { UserError } from './errors.js';
 import { checkinKindFor, periodOn } from './period.js';
@@ -55,7 +55,7 @@ export interface Checkout {
 export function checkOut(db: Db, checkinId: number, member: Member, now: number): Checkout {
   const checkin = db.select().from(checkins).where(eq(checkins.id, checkinId)).get();
   if (!checkin || checkin.memberId !== member.id) throw new UserError('checkin.notYours');
-  if (checkin.serviceLogId) throw new UserError('checkin.alreadyOut');
+  if (hasLiveLog(db, checkin)) throw new UserError('checkin.alreadyOut');
   const end = checkin.checkedOutAt ?? now;
   if (end - checkin.checkedInAt < MIN_CHECKOUT_MS) throw new UserError('checkin.tooShort');
   const closed = checkin.checkedOutAt ? checkin : db.update(checkins).set({ checkedOutAt: end }).where(eq(checkins.id, checkin.id)).returning().get();
@@ -65,6 +65,16 @@ export function checkOut(db: Db, checkinId: number, member: Member, now: number)
 export function timedHours(elapsedMs: number): number {
   const half = Math.round(elapsedMs / 1_800_000);
   return Math.min(MAX_HOURS_PER_LOG, Math.max(1, half) / 2);
+}
+
+/**
+ * Whether the check-in's log still stands. A withdrawn or rejected one frees the check-in,
+ * so the corrected log can again be submitted with its timed hours.
+ */
+export function hasLiveLog(db: Db, checkin: Checkin): boolean {
+  if (!checkin.serviceLogId) return false;
+  const log = db.select({ status: serviceLogs.status }).from(serviceLogs).where(eq(serviceLogs.id, checkin.serviceLogId)).get();
+  return log?.status === 'pending' || log?.status === 'approved';
 }
 
 export function linkLog(db: Db, checkinId: number, logId: number): void {

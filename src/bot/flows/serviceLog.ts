@@ -94,7 +94,15 @@ export async function logFromText(ctx: CommandContext, text: string, opts: { pla
 export async function afterDecision(ctx: BaseContext, logs: ServiceLog[], clickedMessageId?: string): Promise<void> {
   for (const log of logs) {
     const author = ctx.db.select().from(members).where(eq(members.id, log.memberId)).get();
-    if (author?.openId) await ctx.notify(author.openId, outcomeForAuthor(log));
+    if (!author?.openId) continue;
+    try {
+      await ctx.notify(author.openId, outcomeForAuthor(log));
+    } catch (err) {
+      // The decision is already stored: an author who cannot be reached (e.g. has stopped the
+      // bot) must not turn it into an error toast for the reviewer, nor leave the other copies
+      // of the card clickable. The author still sees the outcome in /我的.
+      ctx.log.warn({ eventId: ctx.eventId, logId: log.id, err: (err as Error).message }, 'could not tell the author the outcome');
+    }
   }
   await settleReviewCards(ctx, logs, clickedMessageId);
 }
