@@ -162,6 +162,24 @@ describe('community confirmation in Chromium', () => {
     }
   });
 
+  it('a forged link (one character changed) shows the invalid page and changes nothing', async () => {
+    const target = newLog('社区义诊协助');
+    const { token } = issueConfirmation(h.bot.db, target.id, APP.appSecret, h.clock.now(), undefined, secretary);
+    const forged = token.slice(0, -3) + (token.at(-3) === 'A' ? 'B' : 'A') + token.slice(-2);
+    const context = await phone();
+    try {
+      const page = await context.newPage();
+      const res = await page.goto(`${h.bot.url}/confirm/${forged}`);
+      expect(res!.status()).toBe(404);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('链接无效');
+      expect(await page.locator('form').count()).toBe(0);
+      await page.screenshot({ path: `${ARTIFACTS}/confirm-forged.png`, fullPage: true });
+      expect(logRow(target.id).communityRating).toBeNull();
+    } finally {
+      await context.close();
+    }
+  });
+
   it('works with JavaScript off at 360 px: the browser asks for a rating first, then the plain form posts', async () => {
     const plain = newLog('协助社区开展防诈骗宣传');
     const { token } = issueConfirmation(h.bot.db, plain.id, APP.appSecret, h.clock.now(), undefined, secretary);
