@@ -10,6 +10,7 @@ import { UserError } from '../src/bot/errors.js';
 import { attachLocation } from '../src/domain/checkins.js';
 import { attachEvidence } from '../src/domain/evidence.js';
 import { formatRosterSummary, importRosterFile, RosterFileError } from '../src/domain/roster.js';
+import { receiveAgreementFile } from './pair.js';
 
 const ROSTER_FILE = /\.(csv|xlsx)$/i;
 const MAX_ROSTER_BYTES = 10 * 1024 * 1024;
@@ -42,6 +43,8 @@ export const hooks: Hooks = {
   },
 
   async file(ctx, file) {
+    // A pairing agreement sent right after working on a pairing card; otherwise a roster file.
+    if (await receiveAgreementFile(ctx, file)) return;
     if (ctx.member?.role !== 'school_admin') return ctx.reply(ctx.t('hint.fileNotAdmin'));
     if (!ROSTER_FILE.test(file.fileName)) throw new UserError('hint.fileType');
     const data = await ctx.feishu.downloadResource(ctx.messageId!, file.fileKey, 'file');

@@ -3,15 +3,13 @@
  * becomes colleges, branches and members. 学号 is the key; a re-import updates in place
  * and never touches a member's Feishu binding (openId/boundAt).
  */
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import { writeTransaction, type Db } from '../db/client.js';
 import { branches, colleges, members, type Role } from '../db/schema/org.js';
 import { roster as text, type RosterTextKey } from '../text/roster.zh-CN.js';
 import { format } from '../text/t.js';
+import { normalizeKey, readTable, type TableParse, type TableRow, type TableSpec } from './tableFile.js';
 
 /** The roster columns, in the order of the documented header; 手机 and 飞书ID are optional. */
 export const ROSTER_FIELDS = ['college', 'branch', 'studentNo', 'name', 'role', 'mobile', 'feishuId'] as const;
@@ -19,10 +17,10 @@ export type RosterField = (typeof ROSTER_FIELDS)[number];
 const OPTIONAL_FIELDS: readonly RosterField[] = ['mobile', 'feishuId'];
 
 /** One data row as read from the file: trimmed cell text ('' when blank or the column is absent). */
-export interface RosterRawRow { line: number; cells: Record<RosterField, string> }
+export type RosterRawRow = TableRow<RosterField>;
 
 /** A file read into rows; `line` is 1-based as the user sees it in an editor or Excel. */
-export interface RosterParse { format: 'csv' | 'xlsx'; columns: RosterField[]; rows: RosterRawRow[] }
+export type RosterParse = TableParse<RosterField>;
 
 export interface RosterError { line: number; reason: string }
 
@@ -54,7 +52,6 @@ const HEADER_ALIASES: Record<string, RosterField> = {
   手机: 'mobile', mobile: 'mobile',
   飞书id: 'feishuId', feishuid: 'feishuId',
 };
-const normalizeKey = (s: string) => s.toLowerCase().replace(/[\s_-]/g, '');
 
 // The 角色 vocabulary of the file format; the English keys are accepted as well.
 const ROLE_BY_LABEL: Record<string, Role> = {
@@ -62,110 +59,21 @@ const ROLE_BY_LABEL: Record<string, Role> = {
   student: 'student', secretary: 'secretary', collegeadmin: 'college_admin', schooladmin: 'school_admin',
 };
 
+const ROSTER_TABLE: TableSpec<RosterField> = {
+  fields: ROSTER_FIELDS,
+  optional: OPTIONAL_FIELDS,
+  headers: HEADER_ALIASES,
+  label: (f) => t(`column.${f}`),
+  fail: (problem, params) => fileError(`file.${problem}`, params),
+};
+
 /**
  * Reads a roster file (.csv in UTF-8 with or without BOM, or the first sheet of an .xlsx).
  * The header is the first non-blank line; blank lines are skipped but still counted.
  * @throws RosterFileError for an unsupported type, an unreadable file, a missing required column or no data rows.
  */
-export async function readRosterFile(data: Buffer, fileName: string): Promise<RosterParse> {
-  const ext = path.extname(fileName).toLowerCase();
-  let lines: { line: number; cells: string[] }[];
-  if (ext === '.csv') lines = readCsvLines(data);
-  else if (ext === '.xlsx') lines = await readXlsxLines(data);
-  else throw fileError('file.unsupportedType', { ext: ext || fileName });
-
-  const nonBlank = lines.filter((l) => l.cells.some((c) => c !== ''));
-  const [header, ...body] = nonBlank;
-  if (!header) throw fileError('file.empty');
-  const index = new Map<RosterField, number>();
-  header.cells.forEach((cell, i) => {
-    const field = HEADER_ALIASES[normalizeKey(cell)];
-    if (!field) return;
-    if (index.has(field)) throw fileError('file.duplicateColumn', { column: t(`column.${field}`) });
-    index.set(field, i);
-  });
-  const missing = ROSTER_FIELDS.filter((f) => !OPTIONAL_FIELDS.includes(f) && !index.has(f));
-  if (missing.length > 0) throw fileError('file.missingColumns', { columns: missing.map((f) => t(`column.${f}`)).join('、') });
-  if (body.length === 0) throw fileError('file.noRows');
-
-  const rows = body.map(({ line, cells }) => {
-    const picked = {} as Record<RosterField, string>;
-    for (const f of ROSTER_FIELDS) {
-      const i = index.get(f);
-      picked[f] = i === undefined ? '' : (cells[i] ?? '');
-    }
-    return { line, cells: picked };
-  });
-  return { format: ext === '.csv' ? 'csv' : 'xlsx', columns: ROSTER_FIELDS.filter((f) => index.has(f)), rows };
-}
-
-function decodeText(data: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(data);
-  } catch {
-    // Excel on Chinese Windows saves "CSV" as GBK unless told "CSV UTF-8"; such a file is
-    // never valid UTF-8, so decoding it as GB18030 (a superset of GBK) is a safe fallback.
-    return new TextDecoder('gb18030').decode(data);
-  }
-}
-
-function readCsvLines(data: Buffer): { line: number; cells: string[] }[] {
-  const source = decodeText(data);
-  let records: { record: string[]; info: { bytes: number } }[];
-  try {
-    // The typings do not model `info: true`, which wraps each record as {record, info}.
-    records = parseCsv(source, { info: true, trim: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as unknown as typeof records;
-  } catch (err) {
-    const e = err as Error & { lines?: number };
-    throw fileError('file.badCsv', { line: e.lines ?? 1, detail: e.message });
-  }
-  // csv-parse's own `info.lines` counts a CRLF inside a quoted field as two lines, so
-  // the start line of each record is counted here from the byte offset where it begins.
-  const bytes = Buffer.from(source);
-  let line = 1;
-  let offset = 0;
-  return records.map(({ record, info }) => {
-    const start = line;
-    const consumed = bytes.subarray(offset, info.bytes).toString();
-    line += consumed.match(/\r\n|\r|\n/g)?.length ?? 0;
-    offset = info.bytes;
-    return { line: start, cells: record.map((c) => c.trim()) };
-  });
-}
-
-async function readXlsxLines(data: Buffer): Promise<{ line: number; cells: string[] }[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs types its input as an ArrayBuffer-like `Buffer`; at runtime it takes a Node Buffer.
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch (err) {
-    throw fileError('file.badXlsx', { detail: (err as Error).message });
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw fileError('file.noWorksheet');
-  const lines: { line: number; cells: string[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value).trim());
-    lines.push({ line: rowNumber, cells });
-  });
-  return lines;
-}
-
-/** Excel cell value → the text a user sees: integers without '.0', rich text joined, formula results. */
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
-  if (typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; result?: unknown; formula?: unknown; sharedFormula?: unknown; text?: unknown };
-    if (v.richText) return v.richText.map((r) => r.text).join('');
-    if ('formula' in v || 'sharedFormula' in v || 'result' in v) return cellText(v.result);
-    if ('text' in v) return cellText(v.text); // hyperlink
-  }
-  return ''; // error values such as #N/A
+export function readRosterFile(data: Buffer, fileName: string): Promise<RosterParse> {
+  return readTable(data, fileName, ROSTER_TABLE);
 }
 
 const optionalName = (max: number, tooLong: RosterTextKey) =>

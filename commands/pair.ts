@@ -1,0 +1,257 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import type { ActionContext, BaseContext, CommandContext } from '../src/bot/context.js';
+import { defineAction, defineCommand } from '../src/bot/define.js';
+import { toast } from '../src/bot/router.js';
+import { endConfirmCard, newPairingCard, pairingCard, sharedNoticeCard } from '../src/cards/pairing.js';
+import type { Pairing } from '../src/db/schema/index.js';
+import { findCommunity } from '../src/domain/communities.js';
+import { UserError } from '../src/domain/errors.js';
+import {
+  activePairingOf, attachAgreement, createPairing, endPairing, expectAgreement, mayManage, otherBranchesPairedWith, pairingAwaitingFile,
+  pairingById, pairingView, readSignedDate, sharedPairingAudience, updatePairing, validPairingDraft, type PairingDraft,
+} from '../src/domain/pairings.js';
+import { localDate } from '../src/domain/time.js';
+import { t } from '../src/text/zh-CN.js';
+
+/** A last word made only of digits and date separators, or a relative day, is the signed date. */
+const DATE_LIKE = /^(?:(?=.*[\d０-９])[\d０-９\-/.年月日号－／．]+|今天|今日|昨天|昨日|前天)$/;
+
+const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+/** form_value → the pairing draft the one validation checks (the date picker sends "2026-11-20 +0800"). */
+function draftFromForm(form: Record<string, unknown>): Record<string, unknown> {
+  const signed = text(form.signed_on)?.trim();
+  const tags = form.tags;
+  return {
+    community: form.community,
+    signedOn: signed ? signed.split(' ')[0] : null,
+    level: form.level,
+    region: form.region,
+    // A multi-select sends an array; a single value is accepted as one tag.
+    tags: tags === undefined || tags === '' ? undefined : typeof tags === 'string' ? [tags] : tags,
+    contactName: form.contact_name,
+    contactPhone: form.contact_phone,
+    sharedReason: form.shared_reason,
+  };
+}
+
+const ref = z.object({ p: z.number().int().positive() });
+
+/** A card answer that replaces the clicked card, with an optional toast. */
+function answer(card: ReturnType<typeof pairingCard>, message?: string, type: 'success' | 'info' | 'error' = 'success') {
+  return { ...(message ? toast(type, message) : {}), card: { type: 'raw' as const, data: card } };
+}
+
+/** The pairing of a card, if the clicker may act on it (judged from the database, not the card). */
+function clicked(ctx: ActionContext, id: number): Pairing {
+  const pairing = pairingById(ctx.db, id);
+  if (!pairing) throw new UserError('pairing.notFound');
+  if (!mayManage(ctx.db, ctx.member!, pairing.branchId)) throw new UserError('pairing.forbidden');
+  return pairing;
+}
+
+/** Tells the college admin why a second branch paired with this community. The pairing is stored already. */
+async function tellShared(ctx: BaseContext, pairing: Pairing): Promise<void> {
+  const view = pairingView(ctx.db, pairing);
+  const others = otherBranchesPairedWith(ctx.db, pairing.communityId, pairing.branchId);
+  for (const admin of sharedPairingAudience(ctx.db, pairing.branchId)) {
+    if (admin.id === ctx.member!.id) continue;
+    try {
+      await ctx.notify(admin.openId!, { card: sharedNoticeCard(view, { others, actor: ctx.member!.name }) });
+    } catch (err) {
+      ctx.log.warn({ eventId: ctx.eventId, pairingId: pairing.id, err: (err as Error).message }, 'could not tell the college admin about a shared pairing');
+    }
+  }
+}
+
+function recordedNote(ctx: BaseContext, pairing: Pairing): string {
+  const v = pairingView(ctx.db, pairing);
+  return t('pairing.recorded', { branch: v.branch, community: v.community.name, signed: v.signedOn ? t('pairing.signedOn', { date: v.signedOn }) : t('pairing.draftNote') });
+}
+
+/** The form again, now asking for the reason, when the community turned out to be paired elsewhere. */
+function askReasonCard(ctx: BaseContext, draft: PairingDraft) {
+  const community = findCommunity(ctx.db, draft.community ?? '');
+  const sharedWith = community ? otherBranchesPairedWith(ctx.db, community.id, ctx.member!.branchId ?? -1) : [];
+  return newPairingCard({ prefill: draft, sharedWith, sharedCommunity: community?.name });
+}
+
+/** 保存结对 on the new-pairing form; a shared community without a reason gets the form back, asking for it. */
+export const pairingCreate = defineAction({
+  name: 'pairing.create',
+  audience: 'secretary',
+  payload: z.object({}),
+  async run(ctx) {
+    const draft = validPairingDraft(draftFromForm(ctx.form));
+    let outcome;
+    try {
+      outcome = createPairing(ctx.db, ctx.member!, ctx.program, draft, ctx.clock.now(), ctx.timeZone, { details: true });
+    } catch (err) {
+      if (err instanceof UserError && err.key === 'pairing.reasonRequired') return answer(askReasonCard(ctx, draft), t(err.key, err.params), 'error');
+      throw err;
+    }
+    if (outcome.kind === 'exists') {
+      const v = pairingView(ctx.db, outcome.pairing);
+      return answer(pairingCard(v), t('pairing.alreadySame', { community: v.community.name }), 'info');
+    }
+    if (outcome.sharedWith.length) await tellShared(ctx, outcome.pairing);
+    return answer(pairingCard(pairingView(ctx.db, outcome.pairing), { note: recordedNote(ctx, outcome.pairing) }), t('pairing.createdToast'));
+  },
+});
+
+/** 保存修改 on the completion card; a changed sharing reason is told to the college admin again. */
+export const pairingSave = defineAction({
+  name: 'pairing.save',
+  audience: 'secretary',
+  payload: ref,
+  async run(ctx, { p }) {
+    const { pairing, reasonChanged } = updatePairing(ctx.db, ctx.member!, ctx.program, p, draftFromForm(ctx.form), ctx.clock.now(), ctx.timeZone);
+    if (reasonChanged) await tellShared(ctx, pairing);
+    return answer(pairingCard(pairingView(ctx.db, pairing)), t('pairing.savedToast'));
+  },
+});
+
+/** 上传协议: the next agreement file within 30 minutes belongs to this pairing. */
+export const pairingAwaitFile = defineAction({
+  name: 'pairing.awaitFile',
+  audience: 'secretary',
+  payload: ref,
+  async run(ctx, { p }) {
+    expectAgreement(ctx.db, ctx.member!, p, ctx.clock.now());
+    return toast('info', t('pairing.awaitFile'));
+  },
+});
+
+/** 结束结对: asks for confirmation first. */
+export const pairingEndAsk = defineAction({
+  name: 'pairing.endAsk',
+  audience: 'secretary',
+  payload: ref,
+  async run(ctx, { p }) {
+    const pairing = clicked(ctx, p);
+    if (pairing.status === 'ended') throw new UserError('pairing.isEnded', { date: pairing.endedOn ?? '' });
+    return answer(endConfirmCard(pairingView(ctx.db, pairing)));
+  },
+});
+
+/** 确认结束: the pairing ends today and stays as history. */
+export const pairingEnd = defineAction({
+  name: 'pairing.end',
+  audience: 'secretary',
+  payload: ref,
+  async run(ctx, { p }) {
+    const ended = endPairing(ctx.db, ctx.member!, p, ctx.clock.now(), ctx.timeZone);
+    return answer(pairingCard(pairingView(ctx.db, ended)), t('pairing.endedToast'));
+  },
+});
+
+/** 取消 on the end confirmation: the pairing card again. */
+export const pairingShow = defineAction({
+  name: 'pairing.view',
+  audience: 'secretary',
+  payload: ref,
+  async run(ctx, { p }) {
+    return answer(pairingCard(pairingView(ctx.db, clicked(ctx, p))));
+  },
+});
+
+/** `/结对 [服务地] [签约日期]`: records a signed pairing at once, or answers with the card form. */
+export default defineCommand({
+  name: 'pair',
+  aliases: ['结对'],
+  summary: 'cmd.pair.summary',
+  example: 'cmd.pair.example',
+  audience: 'secretary',
+  args: z.object({
+    community: z.string().trim().min(2, t('pairing.communityBad')).max(60, t('pairing.communityBad')).optional(),
+    date: z.string().max(20, t('pairing.badDate', { value: '' })).optional(),
+  }).refine((a) => a.community || !a.date, t('pairing.communityBad')),
+  parse: (rest) => {
+    const words = rest.split(/\s+/).filter(Boolean);
+    const last = words.at(-1);
+    if (last && DATE_LIKE.test(last)) return { community: words.slice(0, -1).join(' ') || undefined, date: last };
+    return { community: rest || undefined };
+  },
+  async run(ctx, { community, date }) {
+    const member = ctx.member!;
+    if (!member.branchId) throw new UserError('pairing.noBranch');
+    const now = ctx.clock.now();
+    if (!community) {
+      const active = activePairingOf(ctx.db, member.branchId);
+      await ctx.reply({ card: active ? pairingCard(pairingView(ctx.db, active)) : newPairingCard({ prefill: { signedOn: localDate(now, ctx.timeZone) } }) });
+      return;
+    }
+    const draft = { community, signedOn: date ? readSignedDate(date, now, ctx.timeZone) : localDate(now, ctx.timeZone) };
+    let outcome;
+    try {
+      outcome = createPairing(ctx.db, member, ctx.program, draft, now, ctx.timeZone);
+    } catch (err) {
+      // The command line has no room for the reason: answer with the same pairing as a form that asks for it.
+      if (err instanceof UserError && err.key === 'pairing.reasonRequired') return ctx.reply({ card: askReasonCard(ctx, validPairingDraft(draft)) });
+      throw err;
+    }
+    if (outcome.kind === 'exists') {
+      const v = pairingView(ctx.db, outcome.pairing);
+      await ctx.reply({ card: pairingCard(v, { note: t('pairing.alreadySame', { community: v.community.name }) }) });
+      return;
+    }
+    await ctx.reply({ card: pairingCard(pairingView(ctx.db, outcome.pairing), { note: recordedNote(ctx, outcome.pairing) }) });
+  },
+});
+
+/** Agreement files: the extensions accepted, how to recognise their content, and how to upload them. */
+const AGREEMENT_TYPES: Record<string, { magic: number[]; upload: 'pdf' | 'doc' | 'stream' }> = {
+  pdf: { magic: [0x25, 0x50, 0x44, 0x46], upload: 'pdf' },
+  jpg: { magic: [0xff, 0xd8, 0xff], upload: 'stream' },
+  jpeg: { magic: [0xff, 0xd8, 0xff], upload: 'stream' },
+  png: { magic: [0x89, 0x50, 0x4e, 0x47], upload: 'stream' },
+  doc: { magic: [0xd0, 0xcf, 0x11, 0xe0], upload: 'doc' },
+  docx: { magic: [0x50, 0x4b, 0x03, 0x04], upload: 'doc' },
+};
+/** Feishu's limit for an uploaded file. */
+const MAX_AGREEMENT_BYTES = 30 * 1024 * 1024;
+
+/**
+ * A file from a secretary within 30 minutes after creating or editing a pairing, or after
+ * 上传协议, is the agreement. It is re-uploaded so the bot holds a file_key it can send on later
+ * (a received message's key only downloads through that message). Returns false when the file
+ * is not for a pairing, so the other file handling (the roster import) takes it.
+ */
+export async function receiveAgreementFile(ctx: CommandContext, file: { fileKey: string; fileName: string }): Promise<boolean> {
+  const member = ctx.member;
+  if (!member || member.role === 'student') return false;
+  const ext = path.extname(file.fileName).slice(1).toLowerCase();
+  const type = AGREEMENT_TYPES[ext];
+  const pairing = pairingAwaitingFile(ctx.db, member, ctx.clock.now());
+  if (!pairing) {
+    if (!type || member.role === 'school_admin') return false;
+    await ctx.reply(t('pairing.fileNoWindow'));
+    return true;
+  }
+  if (!type) {
+    if (member.role === 'school_admin') return false;
+    throw new UserError('pairing.fileType');
+  }
+  const data = await ctx.feishu.downloadResource(ctx.messageId!, file.fileKey, 'file');
+  if (data.length > MAX_AGREEMENT_BYTES) throw new UserError('pairing.fileTooLarge', { mb: MAX_AGREEMENT_BYTES / 1024 / 1024 });
+  if (!type.magic.every((b, i) => data[i] === b)) throw new UserError('pairing.fileMismatch', { file: file.fileName, ext });
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cpbot-agreement-'));
+  let fileKey: string;
+  try {
+    const tmp = path.join(dir, `agreement.${ext}`);
+    await fs.writeFile(tmp, data);
+    ({ fileKey } = await ctx.feishu.uploadFile({ path: tmp, name: file.fileName, type: type.upload }));
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+  const { pairing: saved, replaced } = attachAgreement(ctx.db, member, pairing.id, { fileKey, fileName: file.fileName }, ctx.clock.now());
+  const v = pairingView(ctx.db, saved);
+  ctx.log.info({ eventId: ctx.eventId, pairingId: saved.id }, 'pairing agreement attached');
+  // A text message renders <at …> tags: the file name is the sender's text.
+  const shown = file.fileName.replace(/[<>]/g, '');
+  await ctx.reply(t(replaced ? 'pairing.fileReplaced' : 'pairing.fileAttached', { file: shown, branch: v.branch, community: v.community.name }));
+  return true;
+}

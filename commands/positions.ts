@@ -1,0 +1,137 @@
+import { eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import type { BaseContext } from '../src/bot/context.js';
+import { defineAction, defineCommand } from '../src/bot/define.js';
+import { allows } from '../src/bot/roles.js';
+import { escapeMd } from '../src/cards/primitives.js';
+import { matchCard, positionsCard } from '../src/cards/positions.js';
+import { branches, projects, type Position } from '../src/db/schema/index.js';
+import { UserError } from '../src/domain/errors.js';
+import {
+  candidatesOf, confirmedClosedPositionsOf, confirmedOf, confirmSignup, managedPositions, managersOf, myStatuses, openPositionsFor, positionById, signUp, signupCounts, withdrawSignup,
+} from '../src/domain/positions.js';
+import { managesUnit } from '../src/domain/projects.js';
+import { formatDateTime } from '../src/domain/time.js';
+import type { CardJson } from '../src/feishu/api.js';
+import { t } from '../src/text/zh-CN.js';
+
+const raw = (data: CardJson) => ({ type: 'raw' as const, data });
+
+function namesById<T extends { id: number; name: string }>(rows: T[]): Map<number, string> {
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** `/岗位` for whoever is acting: what they may sign up for and, if they confirm matches, their positions' sign-ups. */
+function positionsView(ctx: BaseContext): CardJson {
+  const me = ctx.member!;
+  const open = [...openPositionsFor(ctx.db, me, ctx.program.id), ...confirmedClosedPositionsOf(ctx.db, me.id, ctx.program.id)].sort((a, b) => a.id - b.id);
+  const managed = allows('secretary', me) ? managedPositions(ctx.db, me, ctx.program.id) : [];
+  const all = [...open, ...managed];
+  const counts = signupCounts(ctx.db, [...new Set(all.map((p) => p.id))]);
+  const mine = myStatuses(ctx.db, me.id, open.map((p) => p.id));
+  const projectIds = [...new Set(all.map((p) => p.projectId).filter((id): id is number => id !== null))];
+  const branchIds = [...new Set(all.map((p) => p.branchId).filter((id): id is number => id !== null))];
+  const projectNames = namesById(projectIds.length ? ctx.db.select({ id: projects.id, name: projects.title }).from(projects).where(inArray(projects.id, projectIds)).all() : []);
+  const branchNames = namesById(branchIds.length ? ctx.db.select({ id: branches.id, name: branches.name }).from(branches).where(inArray(branches.id, branchIds)).all() : []);
+  return positionsCard({
+    open: open.map((p) => ({
+      id: p.id,
+      title: p.title,
+      project: p.projectId ? (projectNames.get(p.projectId) ?? null) : null,
+      branch: p.branchId ? (branchNames.get(p.branchId) ?? null) : null,
+      schedule: p.schedule,
+      slots: p.slots,
+      confirmed: counts.get(p.id)!.confirmed,
+      mine: mine.get(p.id),
+    })),
+    managed: allows('secretary', me) ? managed.map((p) => ({ id: p.id, title: p.title, slots: p.slots, closed: p.status === 'closed', ...counts.get(p.id)! })) : undefined,
+  });
+}
+
+/** The 确认匹配 card of a position, candidates fewest approved hours first. */
+function matchView(ctx: BaseContext, position: Position, note?: string): CardJson {
+  return matchCard({
+    title: position.title,
+    slots: position.slots,
+    confirmed: confirmedOf(ctx.db, position.id).map((m) => m.name),
+    closed: position.status === 'closed',
+    candidates: candidatesOf(ctx.db, position.id, ctx.program.id).map((c) => ({ signupId: c.signupId, name: c.name, hours: c.hours, at: formatDateTime(c.signedUpAt, ctx.timeZone) })),
+    note,
+  });
+}
+
+const positionRef = z.object({ p: z.number().int().positive() });
+
+export const positionSignup = defineAction({
+  name: 'positions.signup',
+  audience: 'student',
+  payload: positionRef,
+  async run(ctx, { p }) {
+    const me = ctx.member!;
+    const position = signUp(ctx.db, me, p, ctx.clock.now());
+    // The people who confirm matches hear of it with the card to do so.
+    const card = matchView(ctx, position, t('positions.signupNotice', { name: escapeMd(me.name), title: escapeMd(position.title) }));
+    for (const manager of managersOf(ctx.db, position)) {
+      if (manager.id !== me.id) await ctx.notify(manager.openId!, { card });
+    }
+    return { toast: { type: 'success', content: t('positions.signedUp', { title: position.title }) }, card: raw(positionsView(ctx)) };
+  },
+});
+
+export const positionWithdraw = defineAction({
+  name: 'positions.withdraw',
+  audience: 'student',
+  payload: positionRef,
+  async run(ctx, { p }) {
+    const position = withdrawSignup(ctx.db, ctx.member!, p, ctx.clock.now());
+    return { toast: { type: 'success', content: t('positions.withdrawn', { title: position.title }) }, card: raw(positionsView(ctx)) };
+  },
+});
+
+export const positionMatch = defineAction({
+  name: 'positions.match',
+  audience: 'secretary',
+  payload: positionRef,
+  async run(ctx, { p }) {
+    const position = positionById(ctx.db, p);
+    if (!position) throw new UserError('positions.notFound');
+    // Candidates' names and hours are only for who runs the position, whatever card was clicked.
+    if (!managesUnit(ctx.member!, position)) throw new UserError('positions.forbidden');
+    return { card: raw(matchView(ctx, position)) };
+  },
+});
+
+export const positionConfirm = defineAction({
+  name: 'positions.confirm',
+  audience: 'secretary',
+  payload: z.object({ s: z.number().int().positive() }),
+  async run(ctx, { s }) {
+    const done = confirmSignup(ctx.db, ctx.member!, s, ctx.clock.now());
+    const { position, member } = done;
+    const project = position.projectId ? ctx.db.select({ title: projects.title }).from(projects).where(eq(projects.id, position.projectId)).get() : undefined;
+    if (member.openId) {
+      await ctx.notify(member.openId, t('positions.toStudentConfirmed', {
+        title: position.title,
+        project: project ? t('positions.project', { title: project.title }) : '',
+        schedule: position.schedule ?? t('positions.noSchedule'),
+      }));
+    }
+    for (const other of done.declined) {
+      if (other.openId) await ctx.notify(other.openId, t('positions.toStudentFull', { title: position.title }));
+    }
+    return { toast: { type: 'success', content: t('positions.confirmedToast', { name: member.name }) }, card: raw(matchView(ctx, position)) };
+  },
+});
+
+export default defineCommand({
+  name: 'positions',
+  aliases: ['岗位'],
+  summary: 'cmd.positions.summary',
+  example: 'cmd.positions.example',
+  audience: 'student',
+  args: z.object({}),
+  parse: () => ({}),
+  async run(ctx) {
+    await ctx.reply({ card: positionsView(ctx) });
+  },
+});

@@ -1,0 +1,109 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { BaseContext } from '../src/bot/context.js';
+import { defineAction, defineCommand } from '../src/bot/define.js';
+import { recommendCard, recommendFormCard, type CandidateVm } from '../src/cards/recommend.js';
+import { colleges, type Member } from '../src/db/schema/index.js';
+import { allCommunities, pairedCommunity } from '../src/domain/communities.js';
+import { branchById } from '../src/domain/projects.js';
+import {
+  markAppointed, ranking, recommendable, recommendationsFor, recordRecommendation, round1, scopeFor, scoreOf, weightsOf, type ScoredMember,
+} from '../src/domain/recommendations.js';
+import type { CardJson } from '../src/feishu/api.js';
+import { t } from '../src/text/zh-CN.js';
+
+const SHOWN = 10;
+const raw = (data: CardJson) => ({ type: 'raw' as const, data });
+const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+
+function candidateVm(s: ScoredMember): CandidateVm {
+  return {
+    memberId: s.memberId,
+    name: s.name,
+    branch: s.branchName ?? '—',
+    score: round1(s.score),
+    hours: s.hours,
+    days: s.days,
+    rating: s.rating === null ? null : round1(s.rating),
+    feedback: s.feedback === null ? null : round1(s.feedback),
+    points: { hours: round1(s.points.hours), days: round1(s.points.days), rating: round1(s.points.rating), feedback: round1(s.points.feedback) },
+  };
+}
+
+function scopeName(ctx: BaseContext): string {
+  const me = ctx.member!;
+  if (me.role === 'school_admin') return t('recommend.scopeAll');
+  if (me.role === 'college_admin') return ctx.db.select({ name: colleges.name }).from(colleges).where(eq(colleges.id, me.collegeId ?? -1)).get()?.name ?? '';
+  return branchById(ctx.db, me.branchId)?.name ?? '';
+}
+
+/** `/推荐` for whoever is acting: a secretary's branch, a 团总支's college, the whole school for the 团委. */
+function recommendView(ctx: BaseContext): CardJson {
+  const ranked = ranking(ctx.db, scopeFor(ctx.member!), ctx.program);
+  return recommendCard({
+    scope: scopeName(ctx),
+    weights: weightsOf(ctx.program),
+    candidates: ranked.slice(0, SHOWN).map(candidateVm),
+    more: Math.max(0, ranked.length - SHOWN),
+    recorded: recommendationsFor(ctx.db, ctx.member!, ctx.program.id).map((r) => ({ ...r, branch: r.branchName ?? '—', community: r.communityName })),
+  });
+}
+
+function formView(ctx: BaseContext, member: Member): CardJson {
+  const s = scoreOf(ctx.db, ctx.member!, member, ctx.program);
+  const paired = pairedCommunity(ctx.db, member.branchId);
+  const communities = allCommunities(ctx.db).map((c) => ({ id: c.id, name: c.name }));
+  const ordered = paired ? [{ id: paired.id, name: paired.name }, ...communities.filter((c) => c.id !== paired.id)] : communities;
+  return recommendFormCard({ candidate: candidateVm({ ...s, branchName: s.branchName ?? branchById(ctx.db, member.branchId)?.name ?? null }), communities: ordered, defaultCommunityId: paired?.id });
+}
+
+const memberRef = z.object({ m: z.number().int().positive() });
+
+export const recommendForm = defineAction({
+  name: 'recommend.form',
+  audience: 'secretary',
+  payload: memberRef,
+  async run(ctx, { m }) {
+    return { card: raw(formView(ctx, recommendable(ctx.db, ctx.member!, m))) };
+  },
+});
+
+export const recommendSubmit = defineAction({
+  name: 'recommend.submit',
+  audience: 'secretary',
+  payload: memberRef,
+  async run(ctx, { m }) {
+    const community = text(ctx.form.community);
+    const draft = {
+      post: text(ctx.form.post),
+      communityId: community && /^\d+$/.test(community) ? Number(community) : undefined,
+      status: text(ctx.form.status),
+    };
+    const { row, member, community: place } = recordRecommendation(ctx.db, ctx.member!, ctx.program, m, draft, ctx.clock.now());
+    const content = t('recommend.recorded', { name: member.name, community: place.name, post: t(`recommend.post.${row.post}`), status: t(`recommend.status.${row.status}`) });
+    return { toast: { type: 'success', content }, card: raw(recommendView(ctx)) };
+  },
+});
+
+export const recommendAppoint = defineAction({
+  name: 'recommend.appoint',
+  audience: 'secretary',
+  payload: z.object({ r: z.number().int().positive() }),
+  async run(ctx, { r }) {
+    const { member } = markAppointed(ctx.db, ctx.member!, r, ctx.clock.now());
+    return { toast: { type: 'success', content: t('recommend.appointed', { name: member.name }) }, card: raw(recommendView(ctx)) };
+  },
+});
+
+export default defineCommand({
+  name: 'recommend',
+  aliases: ['推荐'],
+  summary: 'cmd.recommend.summary',
+  example: 'cmd.recommend.example',
+  audience: 'secretary',
+  args: z.object({}),
+  parse: () => ({}),
+  async run(ctx) {
+    await ctx.reply({ card: recommendView(ctx) });
+  },
+});

@@ -1,0 +1,99 @@
+/** Cards of positions (岗位): what a member may sign up for, and the secretary's 确认匹配 card. */
+import type { SignupStatus } from '../db/schema/index.js';
+import type { CardJson } from '../feishu/api.js';
+import { t } from '../text/zh-CN.js';
+import { button, buttonRow, card, divider, envelope, escapeMd, markdown, type Element } from './primitives.js';
+
+/** A position the viewer may sign up for (or was confirmed for), with their own status. */
+export interface OpenPositionVm {
+  id: number;
+  title: string;
+  project: string | null;
+  /** The branch's name, or null for a college-wide position. */
+  branch: string | null;
+  schedule: string | null;
+  slots: number;
+  confirmed: number;
+  mine?: SignupStatus;
+}
+
+/** A position the viewer confirms matches for, with its sign-up counts. */
+export interface ManagedPositionVm {
+  id: number;
+  title: string;
+  slots: number;
+  confirmed: number;
+  waiting: number;
+  closed: boolean;
+}
+
+function openSection(p: OpenPositionVm): Element[] {
+  const line = t('positions.line', {
+    title: escapeMd(p.title),
+    project: p.project ? t('positions.project', { title: escapeMd(p.project) }) : '',
+    unit: p.branch ? escapeMd(p.branch) : t('positions.collegeWide'),
+    schedule: p.schedule ? escapeMd(p.schedule) : t('positions.noSchedule'),
+    slots: p.slots,
+    confirmed: p.confirmed,
+  });
+  const action =
+    p.mine === 'confirmed'
+      ? markdown(t('positions.mine.confirmed'))
+      : p.mine === 'signed_up'
+        ? buttonRow([markdown(t('positions.mine.signed_up')), button(t('positions.withdraw', { title: p.title }), envelope('positions.withdraw', { p: p.id }), 'danger')])
+        : button(t('positions.signUp', { title: p.title }), envelope('positions.signup', { p: p.id }), 'primary');
+  return [markdown(line), action, divider()];
+}
+
+function manageLine(p: ManagedPositionVm): Element[] {
+  return [
+    markdown(t('positions.manageLine', { title: escapeMd(p.title), waiting: p.waiting, confirmed: p.confirmed, slots: p.slots, closed: p.closed ? t('positions.closedMark') : '' })),
+    ...(p.waiting > 0 ? [button(t('positions.match', { title: p.title }), envelope('positions.match', { p: p.id }), 'primary')] : []),
+  ];
+}
+
+/**
+ * `/岗位`: the open positions of the member's branch and college with 报名 / 撤回报名, and,
+ * for whoever confirms matches (`managed` given), the sign-ups of the positions they run.
+ */
+export function positionsCard(vm: { open: OpenPositionVm[]; managed?: ManagedPositionVm[] }): CardJson {
+  const managed = vm.managed
+    ? [markdown(t('positions.manageTitle')), ...(vm.managed.length ? vm.managed.flatMap(manageLine) : [markdown(t('positions.manageEmpty'))])]
+    : [];
+  return card({
+    title: t('positions.title'),
+    template: 'blue',
+    elements: [...(vm.open.length ? vm.open.flatMap(openSection) : [markdown(t('positions.empty')), divider()]), ...managed],
+  });
+}
+
+/** 确认匹配: waiting candidates in the order given (fewest approved hours first), each with 确认. */
+export function matchCard(vm: {
+  title: string;
+  slots: number;
+  confirmed: string[];
+  closed: boolean;
+  candidates: { signupId: number; name: string; hours: number; at: string }[];
+  /** Card markdown shown first; the caller escapes any user text in it. */
+  note?: string;
+}): CardJson {
+  const candidates = vm.closed
+    ? [markdown(t('positions.closedNote'))]
+    : vm.candidates.length
+      ? vm.candidates.flatMap((c, i) => [
+          markdown(t('positions.candidate', { n: i + 1, name: escapeMd(c.name), hours: c.hours, at: c.at })),
+          button(t('positions.confirm', { name: c.name }), envelope('positions.confirm', { s: c.signupId }), 'primary'),
+        ])
+      : [markdown(t('positions.noCandidates'))];
+  return card({
+    title: t('positions.matchTitle', { title: vm.title }),
+    template: vm.closed ? 'grey' : 'orange',
+    elements: [
+      ...(vm.note ? [markdown(vm.note)] : []),
+      markdown(t('positions.matchIntro', { slots: vm.slots, confirmed: vm.confirmed.length })),
+      ...(vm.confirmed.length ? [markdown(t('positions.confirmedList', { names: vm.confirmed.map(escapeMd).join('、') }))] : []),
+      divider(),
+      ...candidates,
+    ],
+  });
+}

@@ -1,0 +1,177 @@
+/** Cards of the project list (项目清单): the list, the project form and the position form. */
+import { ITEMS, SERVICE_AREAS, type Item, type ServiceArea } from '../db/schema/index.js';
+import type { CardJson } from '../feishu/api.js';
+import { t } from '../text/zh-CN.js';
+import { button, buttonRow, card, datePicker, divider, envelope, escapeMd, form, input, markdown, select, type Element, type Option } from './primitives.js';
+
+/**
+ * A multiple-choice dropdown (card JSON 2.0 `multi_select_static`); inside a form its values
+ * arrive as an array in `form_value[name]`.
+ * https://open.feishu.cn/document/feishu-cards/card-json-v2-components/interactive-components/multi-select-dropdown-menu
+ */
+export function multiSelect(name: string, label: string, options: Option[], opts: { selected?: string[]; required?: boolean } = {}): Element {
+  const known = new Set(options.map((o) => o.value));
+  return {
+    tag: 'multi_select_static',
+    name,
+    width: 'fill',
+    placeholder: { tag: 'plain_text', content: label },
+    selected_values: (opts.selected ?? []).filter((v) => known.has(v)),
+    ...(opts.required ? { required: true } : {}),
+    options: options.map((o) => ({ text: { tag: 'plain_text', content: o.label }, value: o.value })),
+  };
+}
+
+/** A position as the project list shows it. */
+export interface PositionLineVm {
+  title: string;
+  schedule: string | null;
+  slots: number;
+  confirmed: number;
+  waiting: number;
+  closed: boolean;
+}
+
+/** A project as the list card shows it (user text unescaped; the card escapes it). */
+export interface ProjectVm {
+  id: number;
+  title: string;
+  branch: string;
+  area: ServiceArea;
+  items: { item: Item; label: string | null }[];
+  start: string | null;
+  end: string | null;
+  community: string | null;
+  goals: string | null;
+  tasks: string | null;
+  responsibilities: string | null;
+  members: string[];
+  positions: PositionLineVm[];
+}
+
+const itemLabel = (i: { item: Item; label: string | null }) => (i.item === 'x' && i.label ? `X：${escapeMd(i.label)}` : t(`item.${i.item}`));
+
+function projectSection(p: ProjectVm): Element[] {
+  const lines = [
+    t('project.head', {
+      title: escapeMd(p.title),
+      branch: escapeMd(p.branch),
+      area: t(`area.${p.area}`),
+      items: p.items.map(itemLabel).join('、'),
+      start: p.start ?? '—',
+      end: p.end ?? '—',
+      community: p.community ? t('project.community', { name: escapeMd(p.community) }) : '',
+    }),
+  ];
+  if (p.goals) lines.push(t('project.goals', { text: escapeMd(p.goals) }));
+  if (p.tasks) lines.push(t('project.tasks', { text: escapeMd(p.tasks) }));
+  if (p.responsibilities) lines.push(t('project.responsibilities', { text: escapeMd(p.responsibilities) }));
+  lines.push(p.members.length ? t('project.members', { names: p.members.map(escapeMd).join('、') }) : t('project.noMembers'));
+  if (p.positions.length) {
+    lines.push(t('project.positionsHead'));
+    for (const pos of p.positions) {
+      lines.push(
+        t('project.positionLine', {
+          title: escapeMd(pos.title),
+          schedule: pos.schedule ? escapeMd(pos.schedule) : t('positions.noSchedule'),
+          confirmed: pos.confirmed,
+          slots: pos.slots,
+          waiting: pos.waiting,
+          closed: pos.closed ? t('positions.closedMark') : '',
+        }),
+      );
+    }
+  } else lines.push(t('project.noPositions'));
+  return [
+    markdown(lines.join('\n')),
+    buttonRow([
+      button(t('project.edit', { title: p.title }), envelope('project.edit', { p: p.id })),
+      button(t('project.addPosition', { title: p.title }), envelope('project.positionForm', { p: p.id }), 'primary'),
+    ]),
+    divider(),
+  ];
+}
+
+/** `/项目`: the projects in the viewer's scope, each with 编辑 and 添加岗位, and 新建项目. */
+export function projectListCard(vm: { scope: string; deadline: string; projects: ProjectVm[]; more: number; canCreate: boolean }): CardJson {
+  return card({
+    title: t('project.listTitle', { scope: vm.scope }),
+    template: 'blue',
+    elements: [
+      markdown(t('project.deadline', { date: vm.deadline })),
+      ...(vm.projects.length ? vm.projects.flatMap(projectSection) : [markdown(t('project.listEmpty'))]),
+      ...(vm.more > 0 ? [markdown(t('project.more', { count: vm.more }))] : []),
+      ...(vm.canCreate ? [button(t('project.new'), envelope('project.new'), 'primary_filled')] : []),
+    ],
+  });
+}
+
+/** What the project form starts with. */
+export interface ProjectPrefill {
+  title?: string;
+  area?: ServiceArea;
+  items?: Item[];
+  xLabel?: string;
+  goals?: string;
+  tasks?: string;
+  responsibilities?: string;
+  start?: string;
+  end?: string;
+  communityId?: number;
+  memberIds?: number[];
+}
+
+/** The project form, empty (新建) or prefilled from a project (`projectId`, 编辑). */
+export function projectFormCard(vm: { projectId?: number; prefill: ProjectPrefill; members: { id: number; name: string }[]; communities: { id: number; name: string }[] }): CardJson {
+  const p = vm.prefill;
+  return card({
+    title: vm.projectId ? t('project.formEdit') : t('project.formNew'),
+    template: 'turquoise',
+    elements: [
+      markdown(t('project.formIntro')),
+      form(
+        'project',
+        [
+          input('title', t('project.fieldTitle'), { required: true, maxLength: 60, value: p.title }),
+          select('area', t('project.fieldArea'), SERVICE_AREAS.map((a) => ({ value: a, label: t(`area.${a}`) })), { initial: p.area, required: true }),
+          multiSelect('items', t('project.fieldItems'), ITEMS.map((i) => ({ value: i, label: t(`item.${i}`) })), { selected: p.items, required: true }),
+          input('x_label', t('project.fieldXLabel'), { maxLength: 30, value: p.xLabel }),
+          input('goals', t('project.fieldGoals'), { maxLength: 500, value: p.goals, multiline: true }),
+          input('tasks', t('project.fieldTasks'), { maxLength: 500, value: p.tasks, multiline: true }),
+          input('responsibilities', t('project.fieldResponsibilities'), { maxLength: 500, value: p.responsibilities, multiline: true }),
+          datePicker('start', t('project.fieldStart'), p.start),
+          datePicker('end', t('project.fieldEnd'), p.end),
+          // A select needs options: with no known community the field is left out.
+          ...(vm.communities.length
+            ? [select('community', t('project.fieldCommunity'), vm.communities.map((c) => ({ value: String(c.id), label: c.name })), { initial: p.communityId ? String(p.communityId) : undefined })]
+            : []),
+          ...(vm.members.length
+            ? [multiSelect('members', t('project.fieldMembers'), vm.members.map((m) => ({ value: String(m.id), label: m.name })), { selected: p.memberIds?.map(String) })]
+            : []),
+        ],
+        { label: t('project.submit'), value: envelope('project.save', vm.projectId ? { p: vm.projectId } : undefined) },
+      ),
+    ],
+  });
+}
+
+/** 添加岗位 under a project. */
+export function positionFormCard(vm: { projectId: number; project: string; prefill?: { title?: string; slots?: string; schedule?: string } }): CardJson {
+  const p = vm.prefill ?? {};
+  return card({
+    title: t('position.formTitle'),
+    template: 'turquoise',
+    elements: [
+      markdown(t('position.formIntro', { project: escapeMd(vm.project) })),
+      form(
+        'position',
+        [
+          input('title', t('position.fieldTitle'), { required: true, maxLength: 40, value: p.title }),
+          input('slots', t('position.fieldSlots'), { required: true, maxLength: 2, value: p.slots, placeholder: '3' }),
+          input('schedule', t('position.fieldSchedule'), { maxLength: 60, value: p.schedule }),
+        ],
+        { label: t('position.submit'), value: envelope('project.addPosition', { p: vm.projectId }) },
+      ),
+    ],
+  });
+}

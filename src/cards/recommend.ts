@@ -1,0 +1,113 @@
+/** Cards of recommendations for concurrent posts (兼任职务): the ranking and the record form. */
+import { POSTS, RECOMMENDATION_STATUSES, type Post, type RecommendationStatus } from '../db/schema/index.js';
+import type { CardJson } from '../feishu/api.js';
+import { t } from '../text/zh-CN.js';
+import { button, card, divider, envelope, escapeMd, form, markdown, select, type Element } from './primitives.js';
+
+/** A candidate's inputs and points, already rounded for display. */
+export interface CandidateVm {
+  memberId: number;
+  name: string;
+  branch: string;
+  score: number;
+  hours: number;
+  days: number;
+  rating: number | null;
+  feedback: number | null;
+  points: { hours: number; days: number; rating: number; feedback: number };
+}
+
+/** A recorded recommendation as the /推荐 card lists it. */
+export interface RecommendationVm {
+  id: number;
+  name: string;
+  branch: string;
+  post: Post;
+  community: string;
+  status: RecommendationStatus;
+  score: number | null;
+}
+
+const rated = (x: number | null) => (x === null ? t('recommend.noRating') : x.toFixed(1));
+const pct = (w: number) => `${Math.round(w * 1000) / 10}%`;
+
+function candidateSection(c: CandidateVm, rank: number): Element[] {
+  return [
+    markdown(
+      t('recommend.candidate', {
+        rank,
+        name: escapeMd(c.name),
+        branch: escapeMd(c.branch),
+        score: c.score.toFixed(1),
+        hours: c.hours,
+        days: c.days,
+        rating: rated(c.rating),
+        feedback: rated(c.feedback),
+        pHours: c.points.hours.toFixed(1),
+        pDays: c.points.days.toFixed(1),
+        pRating: c.points.rating.toFixed(1),
+        pFeedback: c.points.feedback.toFixed(1),
+      }),
+    ),
+    button(t('recommend.record', { name: c.name }), envelope('recommend.form', { m: c.memberId })),
+  ];
+}
+
+function recordedLine(r: RecommendationVm): Element[] {
+  const line = markdown(
+    t('recommend.listLine', {
+      name: escapeMd(r.name),
+      branch: escapeMd(r.branch),
+      post: t(`recommend.post.${r.post}`),
+      community: escapeMd(r.community),
+      status: t(`recommend.status.${r.status}`),
+      score: r.score === null ? '' : t('recommend.listScore', { score: r.score.toFixed(1) }),
+    }),
+  );
+  return r.status === 'recommended' ? [line, button(t('recommend.appoint', { name: r.name }), envelope('recommend.appoint', { r: r.id }))] : [line];
+}
+
+/** `/推荐`: the ranked candidates with their breakdown, and the recommendations recorded so far. */
+export function recommendCard(vm: { scope: string; weights: Record<'hours' | 'days' | 'rating' | 'feedback', number>; candidates: CandidateVm[]; more: number; recorded: RecommendationVm[] }): CardJson {
+  return card({
+    title: t('recommend.title', { scope: vm.scope }),
+    template: 'violet',
+    elements: [
+      markdown(t('recommend.weights', { hours: pct(vm.weights.hours), days: pct(vm.weights.days), rating: pct(vm.weights.rating), feedback: pct(vm.weights.feedback) })),
+      markdown(t('recommend.candidatesHead')),
+      ...(vm.candidates.length ? vm.candidates.flatMap((c, i) => candidateSection(c, i + 1)) : [markdown(t('recommend.noCandidates'))]),
+      ...(vm.more > 0 ? [markdown(t('recommend.moreCandidates', { count: vm.more }))] : []),
+      divider(),
+      markdown(t('recommend.listHead')),
+      ...(vm.recorded.length ? vm.recorded.flatMap(recordedLine) : [markdown(t('recommend.listEmpty'))]),
+    ],
+  });
+}
+
+/** 记录推荐 for one member: post, community (the paired one preselected) and status. */
+export function recommendFormCard(vm: { candidate: CandidateVm; communities: { id: number; name: string }[]; defaultCommunityId?: number }): CardJson {
+  const c = vm.candidate;
+  const intro = markdown(
+    t('recommend.formIntro', { name: escapeMd(c.name), branch: escapeMd(c.branch), score: c.score.toFixed(1), hours: c.hours, days: c.days, rating: rated(c.rating), feedback: rated(c.feedback) }),
+  );
+  if (!vm.communities.length) return card({ title: t('recommend.formTitle', { name: c.name }), template: 'grey', elements: [intro, markdown(t('recommend.noCommunity'))] });
+  return card({
+    title: t('recommend.formTitle', { name: c.name }),
+    template: 'violet',
+    elements: [
+      intro,
+      form(
+        'recommend',
+        [
+          select('post', t('recommend.fieldPost'), POSTS.map((p) => ({ value: p, label: t(`recommend.post.${p}`) })), { required: true }),
+          select('community', t('recommend.fieldCommunity'), vm.communities.map((x) => ({ value: String(x.id), label: x.name })), {
+            initial: vm.defaultCommunityId ? String(vm.defaultCommunityId) : undefined,
+            required: true,
+          }),
+          select('status', t('recommend.fieldStatus'), RECOMMENDATION_STATUSES.map((s) => ({ value: s, label: t(`recommend.status.${s}`) })), { initial: 'recommended', required: true }),
+        ],
+        { label: t('recommend.submit'), value: envelope('recommend.submit', { m: c.memberId }) },
+      ),
+    ],
+  });
+}

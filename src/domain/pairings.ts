@@ -1,0 +1,315 @@
+/**
+ * Pairing agreements (结对协议, PRODUCT.md §5): a branch ↔ community agreement with its signed
+ * date, contact and agreement file. One active (draft or signed) pairing per branch; a second
+ * branch pairing with an already-paired community must say why (the college admin is told);
+ * ending a pairing keeps the row as history.
+ */
+import { and, desc, eq, gte, inArray, isNotNull, like, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import { writeTransaction, type Db } from '../db/client.js';
+import {
+  auditLog, branches, colleges, communities, COMMUNITY_LEVELS, COMMUNITY_TAGS, members, pairings,
+  type Community, type CommunityTag, type Member, type Pairing, type ProgramYear,
+} from '../db/schema/index.js';
+import { communityTags, findCommunity, findOrCreateCommunity, setTags } from './communities.js';
+import { phoneText } from './communityFields.js';
+import { UserError } from './errors.js';
+import { audit, boundSchoolAdmins } from './members.js';
+import { dayjs, localDate } from './time.js';
+import { findDates, foldWidth } from '../text/numerals.js';
+import { t } from '../text/zh-CN.js';
+
+/** A file a secretary sends this long after creating or editing a pairing is its agreement. */
+export const AGREEMENT_WINDOW_MS = 30 * 60 * 1000;
+/** The audit actions that open the agreement-file window. */
+const WINDOW_ACTIONS = ['pairing.create', 'pairing.update', 'pairing.awaitFile'];
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalText = (max: number, message: string) => z.preprocess(blankToUndefined, z.string({ error: message }).trim().max(max, message).optional());
+
+/** Limits shared with the community list import, so an imported value survives a save of the card. */
+const MAX_NAME = 60;
+const MAX_REGION = 60;
+const MAX_CONTACT = 40;
+
+/**
+ * The one validation of pairing input, from the inline command and both card forms.
+ * `signedOn` null means "not signed yet" (a draft); dates are checked against today by the
+ * functions below, which know the clock.
+ */
+export const pairingDraft = z.object({
+  community: z.preprocess(blankToUndefined, z.string({ error: t('pairing.communityBad') }).trim().min(2, t('pairing.communityBad')).max(MAX_NAME, t('pairing.communityBad')).optional()),
+  signedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => dayjs.utc(d).isValid() && dayjs.utc(d).format('YYYY-MM-DD') === d).nullish().transform((d) => d ?? null),
+  level: z.preprocess(blankToUndefined, z.enum(COMMUNITY_LEVELS, { error: t('pairing.badLevel') }).optional()),
+  region: optionalText(MAX_REGION, t('pairing.regionTooLong')),
+  tags: z.array(z.enum(COMMUNITY_TAGS, { error: t('pairing.badTag') }), { error: t('pairing.badTag') }).max(COMMUNITY_TAGS.length, t('pairing.badTag')).optional(),
+  contactName: optionalText(MAX_CONTACT, t('pairing.contactNameTooLong')),
+  // The list import's phone rules: +86, spaces and dashes tolerated, landlines as 区号-号码.
+  contactPhone: z.preprocess((v) => (v === undefined || v === null ? '' : String(v)), phoneText).transform((v) => v ?? undefined),
+  sharedReason: optionalText(200, t('pairing.reasonTooLong')),
+});
+export type PairingDraft = z.infer<typeof pairingDraft>;
+
+/** Validates pairing input or throws its first problem as a UserError; nothing is stored. */
+export function validPairingDraft(input: unknown): PairingDraft {
+  const parsed = pairingDraft.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  if (issue?.path[0] === 'signedOn') throw new UserError('pairing.badDate', { value: String((input as { signedOn?: unknown }).signedOn ?? '') });
+  throw new UserError('pairing.invalid', { problem: issue?.message ?? '' });
+}
+
+/**
+ * A date as typed after `/结对 服务地` (2026-11-01, 11月1日, 昨天…) → YYYY-MM-DD, read relative to
+ * today in the school's zone; anything else is refused with what to write instead.
+ */
+export function readSignedDate(text: string, now: number, tz?: string): string {
+  const folded = foldWidth(text.trim());
+  const { hits } = findDates(folded, dayjs.utc(localDate(now, tz)));
+  const hit = hits.length === 1 && hits[0]!.start === 0 && hits[0]!.end >= folded.trimEnd().length ? hits[0] : undefined;
+  if (!hit?.date) throw new UserError('pairing.badDate', { value: text.trim() });
+  return hit.date;
+}
+
+/** Signed dates are in the past, and not before the year ahead of the program year. */
+function checkSignedOn(signedOn: string | null | undefined, program: ProgramYear, now: number, tz?: string): void {
+  if (!signedOn) return;
+  const today = localDate(now, tz);
+  if (signedOn > today) throw new UserError('pairing.futureDate', { date: signedOn, today });
+  const min = dayjs.utc(program.startsOn).subtract(1, 'year').format('YYYY-MM-DD');
+  if (signedOn < min) throw new UserError('pairing.tooOld', { date: signedOn, min });
+}
+
+export function pairingById(db: Db, id: number): Pairing | undefined {
+  return db.select().from(pairings).where(eq(pairings.id, id)).get();
+}
+
+/** The branch's active pairing (draft or signed), if any. */
+export function activePairingOf(db: Db, branchId: number): Pairing | undefined {
+  return db.select().from(pairings).where(and(eq(pairings.branchId, branchId), ne(pairings.status, 'ended'))).get();
+}
+
+/** Names of the other branches with an active pairing with this community. */
+export function otherBranchesPairedWith(db: Db, communityId: number, branchId: number): string[] {
+  return db
+    .select({ name: branches.name })
+    .from(pairings)
+    .innerJoin(branches, eq(branches.id, pairings.branchId))
+    .where(and(eq(pairings.communityId, communityId), ne(pairings.status, 'ended'), ne(pairings.branchId, branchId)))
+    .all()
+    .map((r) => r.name);
+}
+
+/** Whether `member` may edit, end or attach to this branch's pairing — judged from the database only. */
+export function mayManage(db: Db, member: Member, branchId: number): boolean {
+  if (member.role === 'school_admin') return true;
+  if (member.role === 'secretary') return member.branchId === branchId;
+  if (member.role !== 'college_admin' || !member.collegeId) return false;
+  return db.select({ collegeId: branches.collegeId }).from(branches).where(eq(branches.id, branchId)).get()?.collegeId === member.collegeId;
+}
+
+/** The pairing, if `member` may act on it and it is not ended; otherwise the refusal. */
+function manageable(db: Db, member: Member, id: number): Pairing {
+  const pairing = pairingById(db, id);
+  if (!pairing) throw new UserError('pairing.notFound');
+  if (!mayManage(db, member, pairing.branchId)) throw new UserError('pairing.forbidden');
+  if (pairing.status === 'ended') throw new UserError('pairing.isEnded', { date: pairing.endedOn ?? '' });
+  return pairing;
+}
+
+/**
+ * The community's level, region and tags from a card, and its contact while it has none.
+ * `replace` (the completion card, prefilled with the current values) sets exactly what was
+ * submitted; `fill` (the new-pairing form, which does not show them) only adds what was given.
+ */
+function applyCommunityDetails(db: Db, communityId: number, d: PairingDraft, mode: 'fill' | 'replace'): void {
+  const current = db.select().from(communities).where(eq(communities.id, communityId)).get()!;
+  const pick = <T>(given: T | undefined, existing: T | null): T | null => (mode === 'replace' ? given ?? null : given ?? existing);
+  db.update(communities)
+    .set({
+      level: pick(d.level, current.level),
+      region: pick(d.region, current.region),
+      contactName: current.contactName ?? d.contactName ?? null,
+      contactPhone: current.contactPhone ?? d.contactPhone ?? null,
+    })
+    .where(eq(communities.id, communityId))
+    .run();
+  const given = d.tags ?? [];
+  if (mode === 'replace') setTags(db, communityId, given);
+  else if (given.length) setTags(db, communityId, [...communityTags(db, communityId), ...given]);
+}
+
+export type CreateOutcome =
+  | { kind: 'created'; pairing: Pairing; community: Community; sharedWith: string[] }
+  | { kind: 'exists'; pairing: Pairing };
+
+/**
+ * Records a pairing of the actor's branch (inline: signed today or on the date given; card:
+ * with the details). Refuses a second active pairing and, without a reason, a community another
+ * branch is already paired with. Nothing is stored on a refusal (a new community neither).
+ */
+export function createPairing(db: Db, actor: Member, program: ProgramYear, input: unknown, now: number, tz?: string, opts: { details?: boolean } = {}): CreateOutcome {
+  const draft = validPairingDraft(input);
+  if (!actor.branchId) throw new UserError('pairing.noBranch');
+  if (!draft.community) throw new UserError('pairing.invalid', { problem: t('pairing.communityBad') });
+  checkSignedOn(draft.signedOn, program, now, tz);
+  const branchId = actor.branchId;
+  const name = draft.community;
+  // better-sqlite3 transactions belong to the connection: the helpers' queries through `db` run inside it.
+  return writeTransaction(db, () => {
+    const known = findCommunity(db, name);
+    const active = activePairingOf(db, branchId);
+    if (active) {
+      if (known && active.communityId === known.id) return { kind: 'exists', pairing: active };
+      const current = db.select({ name: communities.name }).from(communities).where(eq(communities.id, active.communityId)).get();
+      throw new UserError('pairing.alreadyActive', { community: current?.name ?? '', status: t(`pairing.status.${active.status}`) });
+    }
+    const sharedWith = known ? otherBranchesPairedWith(db, known.id, branchId) : [];
+    if (sharedWith.length && !draft.sharedReason) throw new UserError('pairing.reasonRequired', { community: known!.name, branches: sharedWith.join('、') });
+    const community = known ?? findOrCreateCommunity(db, name, now).community;
+    if (opts.details) applyCommunityDetails(db, community.id, draft, 'fill');
+    const pairing = db
+      .insert(pairings)
+      .values({
+        branchId,
+        communityId: community.id,
+        programYearId: program.id,
+        status: draft.signedOn ? 'signed' : 'draft',
+        signedOn: draft.signedOn,
+        contactName: draft.contactName ?? null,
+        contactPhone: draft.contactPhone ?? null,
+        sharedReason: sharedWith.length ? draft.sharedReason! : null,
+        createdByMemberId: actor.id,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .get();
+    audit(db, { at: now, actorMemberId: actor.id, action: 'pairing.create', subject: `pairing:${pairing.id}`, detail: { communityId: community.id, shared: sharedWith.length > 0 } });
+    return { kind: 'created', pairing, community: db.select().from(communities).where(eq(communities.id, community.id)).get()!, sharedWith };
+  });
+}
+
+/**
+ * Saves the completion card: signed date (empty → back to draft), contact, the community's
+ * level, region and tags, and the sharing reason (a shared pairing cannot drop it).
+ */
+export function updatePairing(db: Db, actor: Member, program: ProgramYear, id: number, input: unknown, now: number, tz?: string): { pairing: Pairing; reasonChanged: boolean } {
+  const draft = validPairingDraft(input);
+  checkSignedOn(draft.signedOn, program, now, tz);
+  return writeTransaction(db, () => {
+    const before = manageable(db, actor, id);
+    if (before.sharedReason && !draft.sharedReason) {
+      const community = db.select({ name: communities.name }).from(communities).where(eq(communities.id, before.communityId)).get();
+      const others = otherBranchesPairedWith(db, before.communityId, before.branchId);
+      throw new UserError('pairing.reasonRequired', { community: community?.name ?? '', branches: others.join('、') || '其他团支部' });
+    }
+    applyCommunityDetails(db, before.communityId, draft, 'replace');
+    const pairing = db
+      .update(pairings)
+      .set({
+        status: draft.signedOn ? 'signed' : 'draft',
+        signedOn: draft.signedOn,
+        contactName: draft.contactName ?? null,
+        contactPhone: draft.contactPhone ?? null,
+        sharedReason: before.sharedReason ? draft.sharedReason! : null,
+        updatedAt: now,
+      })
+      .where(eq(pairings.id, id))
+      .returning()
+      .get();
+    audit(db, { at: now, actorMemberId: actor.id, action: 'pairing.update', subject: `pairing:${id}` });
+    return { pairing, reasonChanged: !!before.sharedReason && before.sharedReason !== pairing.sharedReason };
+  });
+}
+
+/** Ends the pairing today; the row stays (status ended) and the branch may pair again. */
+export function endPairing(db: Db, actor: Member, id: number, now: number, tz?: string): Pairing {
+  return writeTransaction(db, () => {
+    manageable(db, actor, id);
+    const ended = db.update(pairings).set({ status: 'ended', endedOn: localDate(now, tz), updatedAt: now }).where(eq(pairings.id, id)).returning().get();
+    audit(db, { at: now, actorMemberId: actor.id, action: 'pairing.end', subject: `pairing:${id}` });
+    return ended;
+  });
+}
+
+/** 上传协议 clicked: the next file within the window is this pairing's agreement. */
+export function expectAgreement(db: Db, actor: Member, id: number, now: number): Pairing {
+  const pairing = manageable(db, actor, id);
+  audit(db, { at: now, actorMemberId: actor.id, action: 'pairing.awaitFile', subject: `pairing:${id}` });
+  return pairing;
+}
+
+/**
+ * The pairing a file from `actor` now belongs to: the one they created, edited or clicked
+ * 上传协议 on within the last 30 minutes, still active and still theirs to manage.
+ */
+export function pairingAwaitingFile(db: Db, actor: Member, now: number): Pairing | undefined {
+  const last = db
+    .select({ subject: auditLog.subject })
+    .from(auditLog)
+    .where(and(gte(auditLog.at, now - AGREEMENT_WINDOW_MS), eq(auditLog.actorMemberId, actor.id), inArray(auditLog.action, WINDOW_ACTIONS), like(auditLog.subject, 'pairing:%')))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .get();
+  const pairing = last?.subject ? pairingById(db, Number(last.subject.slice('pairing:'.length))) : undefined;
+  return pairing && pairing.status !== 'ended' && mayManage(db, actor, pairing.branchId) ? pairing : undefined;
+}
+
+/** Stores the agreement file (replacing an earlier one). */
+export function attachAgreement(db: Db, actor: Member, id: number, file: { fileKey: string; fileName: string }, now: number): { pairing: Pairing; replaced: boolean } {
+  return writeTransaction(db, () => {
+    const before = manageable(db, actor, id);
+    const pairing = db.update(pairings).set({ agreementFileKey: file.fileKey, agreementFileName: file.fileName, updatedAt: now }).where(eq(pairings.id, id)).returning().get();
+    audit(db, { at: now, actorMemberId: actor.id, action: 'pairing.file', subject: `pairing:${id}`, detail: { fileName: file.fileName } });
+    return { pairing, replaced: before.agreementFileKey !== null };
+  });
+}
+
+/** Everything a card or the dashboard shows about a pairing. */
+export interface PairingView {
+  id: number;
+  status: Pairing['status'];
+  branchId: number;
+  branch: string;
+  college: string;
+  community: { id: number; name: string; level: Community['level']; region: string | null; tags: CommunityTag[] };
+  signedOn: string | null;
+  endedOn: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  agreementFileName: string | null;
+  sharedReason: string | null;
+  /** Other branches actively paired with the same community. */
+  sharedWith: string[];
+  /** Tagged 国家乡村振兴重点帮扶县: highlighted on cards and the dashboard. */
+  priority: boolean;
+}
+
+export function pairingView(db: Db, p: Pairing): PairingView {
+  const c = db.select().from(communities).where(eq(communities.id, p.communityId)).get()!;
+  const tags = communityTags(db, c.id);
+  const unit = db.select({ branch: branches.name, college: colleges.name }).from(branches).innerJoin(colleges, eq(colleges.id, branches.collegeId)).where(eq(branches.id, p.branchId)).get();
+  return {
+    id: p.id,
+    status: p.status,
+    branchId: p.branchId,
+    branch: unit?.branch ?? '',
+    college: unit?.college ?? '',
+    community: { id: c.id, name: c.name, level: c.level, region: c.region, tags },
+    signedOn: p.signedOn,
+    endedOn: p.endedOn,
+    contactName: p.contactName,
+    contactPhone: p.contactPhone,
+    agreementFileName: p.agreementFileName,
+    sharedReason: p.sharedReason,
+    sharedWith: p.status === 'ended' ? [] : otherBranchesPairedWith(db, c.id, p.branchId),
+    priority: tags.includes('rural_revitalization_county'),
+  };
+}
+
+/** Who hears about a shared pairing: the branch's college admins, else the school admins. */
+export function sharedPairingAudience(db: Db, branchId: number): Member[] {
+  const collegeId = db.select({ collegeId: branches.collegeId }).from(branches).where(eq(branches.id, branchId)).get()?.collegeId ?? -1;
+  const admins = db.select().from(members).where(and(eq(members.role, 'college_admin'), eq(members.collegeId, collegeId), isNotNull(members.openId))).all();
+  return admins.length ? admins : boundSchoolAdmins(db);
+}

@@ -1,0 +1,184 @@
+/**
+ * The project list (项目清单, PRODUCT.md §5): a branch's projects with their service area,
+ * "4+X" items, goals and tasks, responsibility list, cooperation period, target community
+ * and project group. Who may change a branch's list is judged here, from the database.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { writeTransaction, type Db } from '../db/client.js';
+import {
+  branches, communities, ITEMS, members, projectItems, projectMembers, projects, SERVICE_AREAS,
+  type Branch, type Item, type Member, type Project, type ProgramYear,
+} from '../db/schema/index.js';
+import { t } from '../text/zh-CN.js';
+import { UserError } from './errors.js';
+import { audit } from './members.js';
+import { dayjs } from './time.js';
+
+/** A branch or a college-wide unit (branchId null) something belongs to. */
+export interface Unit {
+  branchId: number | null;
+  collegeId: number | null;
+}
+
+/**
+ * Whether `actor` runs `unit`: its branch's secretary, its college's 团总支, or the 团委.
+ * Roles rank upwards, but only over their own branch or college.
+ */
+export function managesUnit(actor: Member, unit: Unit): boolean {
+  if (actor.role === 'school_admin') return true;
+  if (actor.role === 'college_admin') return actor.collegeId !== null && actor.collegeId === unit.collegeId;
+  if (actor.role === 'secretary') return actor.branchId !== null && actor.branchId === unit.branchId;
+  return false;
+}
+
+/** A branch row by id (undefined for null or unknown). */
+export function branchById(db: Db, id: number | null | undefined): Branch | undefined {
+  return id ? db.select().from(branches).where(eq(branches.id, id)).get() : undefined;
+}
+
+const longText = z.string().trim().max(500, t('project.textTooLong')).optional();
+const date = z
+  .string({ error: t('project.badDate') })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, t('project.badDate'))
+  .refine((d) => dayjs(d, 'YYYY-MM-DD', true).isValid(), t('project.badDate'));
+
+/** The one validation of a project, whatever form it came from. */
+export const projectDraft = z
+  .object({
+    title: z.string({ error: t('project.titleMissing') }).trim().min(1, t('project.titleMissing')).max(60, t('project.titleTooLong')),
+    area: z.enum(SERVICE_AREAS, { error: t('project.badArea') }),
+    items: z.array(z.enum(ITEMS, { error: t('project.badItem') }), { error: t('project.itemsMissing') }).min(1, t('project.itemsMissing')),
+    xLabel: z.string().trim().max(30, t('project.xLabelTooLong')).optional(),
+    goals: longText,
+    tasks: longText,
+    responsibilities: longText,
+    cooperationStart: date,
+    cooperationEnd: date,
+    communityId: z.number({ error: t('project.unknownCommunity') }).int().positive().optional(),
+    memberIds: z.array(z.number({ error: t('project.unknownMember') }).int().positive(t('project.unknownMember'))).max(50, t('project.tooManyMembers')),
+  })
+  .superRefine((d, ctx) => {
+    if (d.cooperationEnd < d.cooperationStart) {
+      ctx.addIssue({ code: 'custom', message: t('project.endBeforeStart', { start: d.cooperationStart, end: d.cooperationEnd }) });
+    }
+    if (d.items.includes('x') && !d.xLabel) ctx.addIssue({ code: 'custom', message: t('project.xLabelMissing') });
+  });
+export type ProjectDraft = z.infer<typeof projectDraft>;
+
+/** A project row by id. */
+export function projectById(db: Db, id: number): Project | undefined {
+  return db.select().from(projects).where(eq(projects.id, id)).get();
+}
+
+/** The project and the branch it belongs to, if `actor` may change it; otherwise a UserError. */
+export function managedProject(db: Db, actor: Member, projectId: number): { project: Project; branch: Branch } {
+  const project = projectById(db, projectId);
+  const branch = project && branchById(db, project.branchId);
+  if (!project || !branch) throw new UserError('project.notFound');
+  if (!managesUnit(actor, { branchId: branch.id, collegeId: branch.collegeId })) throw new UserError('project.forbidden');
+  return { project, branch };
+}
+
+/** Members of a branch, the pool a project group is chosen from. */
+export function branchMembers(db: Db, branchId: number): Pick<Member, 'id' | 'name'>[] {
+  return db.select({ id: members.id, name: members.name }).from(members).where(eq(members.branchId, branchId)).orderBy(asc(members.studentNo)).all();
+}
+
+/**
+ * Creates a project for the actor's branch (`projectId` absent) or replaces an existing
+ * one's fields, items and group. A refusal throws a UserError and writes nothing.
+ */
+export function saveProject(db: Db, actor: Member, program: ProgramYear, projectId: number | undefined, input: unknown, now: number): Project {
+  let branchId: number;
+  if (projectId === undefined) {
+    if (!actor.branchId) throw new UserError('project.noBranch');
+    branchId = actor.branchId;
+  } else {
+    branchId = managedProject(db, actor, projectId).branch.id;
+  }
+  const parsed = projectDraft.safeParse(input);
+  if (!parsed.success) throw new UserError('project.invalid', { problem: parsed.error.issues[0]?.message ?? '' });
+  const d = parsed.data;
+  const memberIds = [...new Set(d.memberIds)];
+  if (memberIds.length) {
+    const found = db.select({ id: members.id }).from(members).where(and(inArray(members.id, memberIds), eq(members.branchId, branchId))).all();
+    if (found.length !== memberIds.length) throw new UserError('project.invalid', { problem: t('project.unknownMember') });
+  }
+  if (d.communityId !== undefined && !db.select({ id: communities.id }).from(communities).where(eq(communities.id, d.communityId)).get()) {
+    throw new UserError('project.invalid', { problem: t('project.unknownCommunity') });
+  }
+  const fields = {
+    title: d.title,
+    area: d.area,
+    goals: d.goals || null,
+    tasks: d.tasks || null,
+    responsibilities: d.responsibilities || null,
+    cooperationStart: d.cooperationStart,
+    cooperationEnd: d.cooperationEnd,
+    communityId: d.communityId ?? null,
+  };
+  const saved = writeTransaction(db, (tx) => {
+    const project =
+      projectId === undefined
+        ? tx.insert(projects).values({ ...fields, branchId, programYearId: program.id, createdAt: now }).returning().get()
+        : tx.update(projects).set(fields).where(eq(projects.id, projectId)).returning().get();
+    tx.delete(projectItems).where(eq(projectItems.projectId, project.id)).run();
+    tx.insert(projectItems).values([...new Set(d.items)].map((item) => ({ projectId: project.id, item, label: item === 'x' ? d.xLabel! : null }))).run();
+    tx.delete(projectMembers).where(eq(projectMembers.projectId, project.id)).run();
+    if (memberIds.length) tx.insert(projectMembers).values(memberIds.map((memberId) => ({ projectId: project.id, memberId }))).run();
+    audit(tx, { at: now, actorMemberId: actor.id, action: projectId === undefined ? 'project.create' : 'project.update', subject: `project:${project.id}` });
+    return project;
+  });
+  return saved;
+}
+
+/** A project with what its card shows: items, group, community and branch names. */
+export interface ProjectDetail {
+  project: Project;
+  branchName: string;
+  items: { item: Item; label: string | null }[];
+  members: { id: number; name: string }[];
+  communityName: string | null;
+}
+
+/** Reads a project's items (in 4+X order), group (in roster order) and names. */
+export function projectDetail(db: Db, project: Project): ProjectDetail {
+  const items = db.select({ item: projectItems.item, label: projectItems.label }).from(projectItems).where(eq(projectItems.projectId, project.id)).all();
+  const group = db
+    .select({ id: members.id, name: members.name })
+    .from(projectMembers)
+    .innerJoin(members, eq(members.id, projectMembers.memberId))
+    .where(eq(projectMembers.projectId, project.id))
+    .orderBy(asc(members.studentNo))
+    .all();
+  const community = project.communityId ? db.select({ name: communities.name }).from(communities).where(eq(communities.id, project.communityId)).get() : undefined;
+  return {
+    project,
+    branchName: branchById(db, project.branchId)?.name ?? '',
+    items: items.sort((a, b) => ITEMS.indexOf(a.item) - ITEMS.indexOf(b.item)),
+    members: group,
+    communityName: community?.name ?? null,
+  };
+}
+
+/**
+ * The projects of the program year the actor oversees: a secretary's branch, a 团总支's
+ * college, every branch for the 团委.
+ */
+export function projectsFor(db: Db, actor: Member, programYearId: number): Project[] {
+  const year = eq(projects.programYearId, programYearId);
+  const order = [asc(projects.branchId), asc(projects.id)] as const;
+  if (actor.role === 'school_admin') return db.select().from(projects).where(year).orderBy(...order).all();
+  if (actor.role === 'college_admin') {
+    return db
+      .select({ p: projects })
+      .from(projects)
+      .innerJoin(branches, eq(branches.id, projects.branchId))
+      .where(and(year, eq(branches.collegeId, actor.collegeId ?? -1)))
+      .orderBy(...order)
+      .all()
+      .map((r) => r.p);
+  }
+  return db.select().from(projects).where(and(year, eq(projects.branchId, actor.branchId ?? -1))).orderBy(...order).all();
+}
