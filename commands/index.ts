@@ -11,7 +11,7 @@ import help from './help.js';
 import log, { logSubmit } from './log.js';
 import me, { logWithdraw, meRefresh } from './me.js';
 import pair, { pairingAwaitFile, pairingCreate, pairingEnd, pairingEndAsk, pairingSave, pairingShow } from './pair.js';
-import positions, { positionConfirm, positionMatch, positionSignup, positionWithdraw } from './positions.js';
+import positions, { collegePositionAdd, collegePositionForm, positionConfirm, positionMatch, positionSignup, positionWithdraw } from './positions.js';
 import project, { positionAdd, positionForm, projectEdit, projectNew, projectSave } from './project.js';
 import recommend, { recommendAppoint, recommendForm, recommendSubmit } from './recommend.js';
 import review, { approve, approveAll, confirmLink, reject, rejectAsk } from './review.js';
@@ -20,6 +20,6 @@ export { hooks } from './hooks.js';
 
 export const commands = [help, bind, me, checkin, log, review, bindgroup, pair, branch, project, positions, recommend];
 
-export const actions = [bindSubmit, pairingCreate, pairingSave, pairingAwaitFile, pairingEndAsk, pairingEnd, pairingShow, branchRefresh, meRefresh, checkout, logSubmit, logWithdraw, approve, rejectAsk, reject, approveAll, confirmLink, projectNew, projectEdit, projectSave, positionForm, positionAdd, positionSignup, positionWithdraw, positionMatch, positionConfirm, recommendForm, recommendSubmit, recommendAppoint];
+export const actions = [bindSubmit, pairingCreate, pairingSave, pairingAwaitFile, pairingEndAsk, pairingEnd, pairingShow, branchRefresh, meRefresh, checkout, logSubmit, logWithdraw, approve, rejectAsk, reject, approveAll, confirmLink, projectNew, projectEdit, projectSave, positionForm, positionAdd, positionSignup, positionWithdraw, positionMatch, positionConfirm, recommendForm, recommendSubmit, recommendAppoint, collegePositionForm, collegePositionAdd];
 
 export const registry: Registry = { commands, actions };

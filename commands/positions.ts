@@ -5,10 +5,11 @@ import { defineAction, defineCommand } from '../src/bot/define.js';
 import { allows } from '../src/bot/roles.js';
 import { escapeMd } from '../src/cards/primitives.js';
 import { matchCard, positionsCard } from '../src/cards/positions.js';
-import { branches, projects, type Position } from '../src/db/schema/index.js';
+import { positionFormCard } from '../src/cards/projects.js';
+import { branches, colleges, projects, type Position } from '../src/db/schema/index.js';
 import { UserError } from '../src/domain/errors.js';
 import {
-  candidatesOf, confirmedClosedPositionsOf, confirmedOf, confirmSignup, managedPositions, managersOf, myStatuses, openPositionsFor, positionById, signUp, signupCounts, withdrawSignup,
+  addCollegePosition, candidatesOf, confirmedClosedPositionsOf, confirmedOf, confirmSignup, managedPositions, managersOf, myStatuses, openPositionsFor, positionById, signUp, signupCounts, withdrawSignup,
 } from '../src/domain/positions.js';
 import { managesUnit } from '../src/domain/projects.js';
 import { formatDateTime } from '../src/domain/time.js';
@@ -45,6 +46,7 @@ function positionsView(ctx: BaseContext): CardJson {
       mine: mine.get(p.id),
     })),
     managed: allows('secretary', me) ? managed.map((p) => ({ id: p.id, title: p.title, slots: p.slots, closed: p.status === 'closed', ...counts.get(p.id)! })) : undefined,
+    canPublish: me.role === 'college_admin' && me.collegeId !== null,
   });
 }
 
@@ -120,6 +122,32 @@ export const positionConfirm = defineAction({
       if (other.openId) await ctx.notify(other.openId, t('positions.toStudentFull', { title: position.title }));
     }
     return { toast: { type: 'success', content: t('positions.confirmedToast', { name: member.name }) }, card: raw(matchView(ctx, position)) };
+  },
+});
+
+/** 发布学院岗位: the 团总支's form for a position open to the whole college. */
+export const collegePositionForm = defineAction({
+  name: 'positions.collegeForm',
+  audience: 'college_admin',
+  payload: z.object({}),
+  async run(ctx) {
+    const me = ctx.member!;
+    if (me.role !== 'college_admin' || !me.collegeId) throw new UserError('positions.collegeOnly');
+    const college = ctx.db.select({ name: colleges.name }).from(colleges).where(eq(colleges.id, me.collegeId)).get();
+    return { card: raw(positionFormCard({ project: college?.name ?? '' })) };
+  },
+});
+
+export const collegePositionAdd = defineAction({
+  name: 'positions.addCollege',
+  audience: 'college_admin',
+  payload: z.object({}),
+  async run(ctx) {
+    const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+    const slots = text(ctx.form.slots);
+    const draft = { title: text(ctx.form.title), slots: slots === undefined ? undefined : /^\d+$/.test(slots) ? Number(slots) : Number.NaN, schedule: text(ctx.form.schedule) };
+    const position = addCollegePosition(ctx.db, ctx.member!, draft, ctx.clock.now());
+    return { toast: { type: 'success', content: t('position.added', { title: position.title, slots: position.slots }) }, card: raw(positionsView(ctx)) };
   },
 });
 

@@ -261,3 +261,44 @@ describe('who may sign up and who may confirm', () => {
     expect((await loop.h.click(secretary, envelope('positions.signup', { p: 'abc' as unknown as number }))).body).toEqual({ toast: { type: 'error', content: t('error.cardInvalid') } });
   });
 });
+
+describe('positions open to the whole college (发布学院岗位)', () => {
+  let loop: Loop;
+  beforeAll(async () => {
+    loop = await startLoop();
+  });
+  afterAll(() => loop.h.close());
+
+  it('the 团总支 publishes one from /岗位; students of every branch of the college see it and sign up; the 团总支 confirms', async () => {
+    const { h, m } = loop;
+    const view = await h.say(collegeAdmin, '/岗位');
+    expect(buttons(view.content).map((b) => b.a)).toContain('positions.collegeForm');
+    const form = await h.click(collegeAdmin, envelope('positions.collegeForm'));
+    expect(JSON.stringify(form.body.card)).toContain('全体同学');
+    const added = await h.click(collegeAdmin, envelope('positions.addCollege'), { formValue: { title: '学院志愿服务宣传员', slots: '2', schedule: '每周三下午' } });
+    expect(added.body.toast.type).toBe('success');
+    const row = h.bot.db.select().from(positions).all().at(-1)!;
+    expect(row).toMatchObject({ title: '学院志愿服务宣传员', slots: 2, projectId: null, branchId: null, collegeId: m.student.collegeId, status: 'open' });
+
+    for (const who of [student, otherStudent]) {
+      expect(cardText(await h.say(who, '/岗位'))).toContain('学院志愿服务宣传员');
+      expect((await h.click(who, envelope('positions.signup', { p: row.id }))).body.toast.type).toBe('success');
+    }
+    const s = loop.h.bot.db.select().from(positionSignups).where(eq(positionSignups.positionId, row.id)).orderBy(asc(positionSignups.id)).all()[0]!;
+    expect((await h.click(collegeAdmin, envelope('positions.confirm', { s: s.id }))).body.toast.type).toBe('success');
+  });
+
+  it('a secretary or a student cannot publish one, and bad slots are refused; nothing is stored', async () => {
+    const { h } = loop;
+    const before = h.bot.db.select().from(positions).all().length;
+    expect(buttons((await h.say(secretary, '/岗位')).content).map((b) => b.a)).not.toContain('positions.collegeForm');
+    for (const who of [secretary, student]) {
+      expect((await h.click(who, envelope('positions.addCollege'), { formValue: { title: 'X', slots: '2' } })).body.toast.type).toBe('error');
+    }
+    for (const slots of ['0', '51', 'abc', '']) {
+      const res = await h.click(collegeAdmin, envelope('positions.addCollege'), { formValue: { title: '宣传员', slots } });
+      expect(res.body.toast.type, slots).toBe('error');
+    }
+    expect(h.bot.db.select().from(positions).all()).toHaveLength(before);
+  });
+});

@@ -56,14 +56,18 @@ function manageLine(p: ManagedPositionVm): Element[] {
  * `/岗位`: the open positions of the member's branch and college with 报名 / 撤回报名, and,
  * for whoever confirms matches (`managed` given), the sign-ups of the positions they run.
  */
-export function positionsCard(vm: { open: OpenPositionVm[]; managed?: ManagedPositionVm[] }): CardJson {
+export function positionsCard(vm: { open: OpenPositionVm[]; managed?: ManagedPositionVm[]; canPublish?: boolean }): CardJson {
   const managed = vm.managed
     ? [markdown(t('positions.manageTitle')), ...(vm.managed.length ? vm.managed.flatMap(manageLine) : [markdown(t('positions.manageEmpty'))])]
     : [];
   return card({
     title: t('positions.title'),
     template: 'blue',
-    elements: [...(vm.open.length ? vm.open.flatMap(openSection) : [markdown(t('positions.empty')), divider()]), ...managed],
+    elements: [
+      ...(vm.open.length ? vm.open.flatMap(openSection) : [markdown(t('positions.empty')), divider()]),
+      ...managed,
+      ...(vm.canPublish ? [button(t('positions.publish'), envelope('positions.collegeForm'), 'primary')] : []),
+    ],
   });
 }
 

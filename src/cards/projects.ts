@@ -155,14 +155,14 @@ export function projectFormCard(vm: { projectId?: number; prefill: ProjectPrefil
   });
 }
 
-/** 添加岗位 under a project. */
-export function positionFormCard(vm: { projectId: number; project: string; prefill?: { title?: string; slots?: string; schedule?: string } }): CardJson {
+/** 添加岗位 under a project, or (no projectId) a position for the whole college. */
+export function positionFormCard(vm: { projectId?: number; project: string; prefill?: { title?: string; slots?: string; schedule?: string } }): CardJson {
   const p = vm.prefill ?? {};
   return card({
     title: t('position.formTitle'),
     template: 'turquoise',
     elements: [
-      markdown(t('position.formIntro', { project: escapeMd(vm.project) })),
+      markdown(vm.projectId ? t('position.formIntro', { project: escapeMd(vm.project) }) : t('positions.collegeIntro', { college: escapeMd(vm.project) })),
       form(
         'position',
         [
@@ -170,7 +170,7 @@ export function positionFormCard(vm: { projectId: number; project: string; prefi
           input('slots', t('position.fieldSlots'), { required: true, maxLength: 2, value: p.slots, placeholder: '3' }),
           input('schedule', t('position.fieldSchedule'), { maxLength: 60, value: p.schedule }),
         ],
-        { label: t('position.submit'), value: envelope('project.addPosition', { p: vm.projectId }) },
+        { label: t('position.submit'), value: vm.projectId ? envelope('project.addPosition', { p: vm.projectId }) : envelope('positions.addCollege') },
       ),
     ],
   });

@@ -38,6 +38,23 @@ export function addPosition(db: Db, actor: Member, projectId: number, input: unk
   return position;
 }
 
+/**
+ * A position open to the whole college (no project, no branch), published by its 团总支;
+ * matches are confirmed by the 团总支 (managersOf).
+ */
+export function addCollegePosition(db: Db, actor: Member, input: unknown, now: number): Position {
+  if (actor.role !== 'college_admin' || !actor.collegeId) throw new UserError('positions.collegeOnly');
+  const parsed = positionDraft.safeParse(input);
+  if (!parsed.success) throw new UserError('position.invalid', { problem: parsed.error.issues[0]?.message ?? '' });
+  const position = db
+    .insert(positions)
+    .values({ projectId: null, branchId: null, collegeId: actor.collegeId, ...parsed.data, schedule: parsed.data.schedule || null, createdAt: now })
+    .returning()
+    .get();
+  audit(db, { at: now, actorMemberId: actor.id, action: 'position.create', subject: `position:${position.id}` });
+  return position;
+}
+
 /** A position row by id. */
 export function positionById(db: Db, id: number): Position | undefined {
   return db.select().from(positions).where(eq(positions.id, id)).get();

@@ -71,6 +71,9 @@ export const projects = {
   'position.scheduleTooLong': '时间安排最多 60 个字。',
 
   'positions.title': '可报名的岗位',
+  'positions.publish': '发布学院岗位',
+  'positions.collegeIntro': '发布面向「{college}」全体同学的岗位（不属于某个项目）。报名后由学院团总支确认匹配。',
+  'positions.collegeOnly': '只有学院团总支可以发布学院岗位。',
   'positions.empty': '目前没有可报名的岗位。团支书发布岗位后，再发送 /岗位 即可报名。',
   'positions.line': '**{title}**{project}\n{unit} · {schedule} · 名额 {slots} 人，已确认 {confirmed} 人',
   'positions.project': '（项目：{title}）',
