@@ -7,7 +7,7 @@ import { COMMUNITY_LEVELS, COMMUNITY_TAGS, type CommunityLevel, type CommunityTa
 import type { PairingView } from '../domain/pairings.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, buttonRow, card, datePicker, envelope, escapeMd, form, input, markdown, select, type Element } from './primitives.js';
+import { button, buttonRow, card, datePicker, envelope, escapeMd, form, input, markdown, multiSelect, select, type Element } from './primitives.js';
 
 /** What the forms show: the submitted or stored values. */
 export interface PairingPrefill {
@@ -23,24 +23,13 @@ export interface PairingPrefill {
 
 const LEVEL_OPTIONS = () => COMMUNITY_LEVELS.map((l) => ({ value: l, label: t(`community.level.${l}`) }));
 
-/** A multi-choice dropdown; inside a form its values arrive as an array in `form_value[name]`. */
-function multiSelect(name: string, label: string, options: { value: string; label: string }[], selected: string[]): Element {
-  return {
-    tag: 'multi_select_static',
-    name,
-    placeholder: { tag: 'plain_text', content: label },
-    ...(selected.length ? { selected_values: selected } : {}),
-    options: options.map((o) => ({ text: { tag: 'plain_text', content: o.label }, value: o.value })),
-  };
-}
-
 /** The fields both forms share: the community's details, the contact and, when asked for, the reason. */
 function detailFields(p: PairingPrefill, askReason: boolean): Element[] {
   return [
     datePicker('signed_on', t('pairing.formSignedOn'), p.signedOn ?? undefined),
     select('level', t('pairing.formLevel'), LEVEL_OPTIONS(), { initial: p.level ?? undefined }),
     input('region', t('pairing.formRegion'), { maxLength: 60, value: p.region ?? undefined, placeholder: '锦州市古塔区' }),
-    multiSelect('tags', t('pairing.formTags'), COMMUNITY_TAGS.map((tag) => ({ value: tag, label: t(`community.tag.${tag}`) })), p.tags ?? []),
+    multiSelect('tags', t('pairing.formTags'), COMMUNITY_TAGS.map((tag) => ({ value: tag, label: t(`community.tag.${tag}`) })), { selected: p.tags ?? [] }),
     input('contact_name', t('pairing.formContactName'), { maxLength: 40, value: p.contactName ?? undefined }),
     input('contact_phone', t('pairing.formContactPhone'), { maxLength: 20, value: p.contactPhone ?? undefined, placeholder: '13800001234' }),
     ...(askReason ? [input('shared_reason', t('pairing.formReason'), { required: true, maxLength: 200, multiline: true, value: p.sharedReason ?? undefined })] : []),

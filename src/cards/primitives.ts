@@ -97,6 +97,24 @@ export function select(name: string, label: string, options: Option[], opts: { i
   };
 }
 
+/**
+ * A multiple-choice dropdown (card JSON 2.0 `multi_select_static`); inside a form its values
+ * arrive as an array in `form_value[name]`.
+ * https://open.feishu.cn/document/feishu-cards/card-json-v2-components/interactive-components/multi-select-dropdown-menu
+ */
+export function multiSelect(name: string, label: string, options: Option[], opts: { selected?: string[]; required?: boolean } = {}): Element {
+  const known = new Set(options.map((o) => o.value));
+  return {
+    tag: 'multi_select_static',
+    name,
+    width: 'fill',
+    placeholder: { tag: 'plain_text', content: label },
+    selected_values: (opts.selected ?? []).filter((v) => known.has(v)),
+    ...(opts.required ? { required: true } : {}),
+    options: options.map((o) => ({ text: { tag: 'plain_text', content: o.label }, value: o.value })),
+  };
+}
+
 /** A date picker; its value arrives as "YYYY-MM-DD +0800". */
 export function datePicker(name: string, label: string, initial?: string): Element {
   return { tag: 'date_picker', name, placeholder: { tag: 'plain_text', content: label }, ...(initial ? { initial_date: initial } : {}) };

@@ -2,25 +2,7 @@
 import { ITEMS, SERVICE_AREAS, type Item, type ServiceArea } from '../db/schema/index.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, buttonRow, card, datePicker, divider, envelope, escapeMd, form, input, markdown, select, type Element, type Option } from './primitives.js';
-
-/**
- * A multiple-choice dropdown (card JSON 2.0 `multi_select_static`); inside a form its values
- * arrive as an array in `form_value[name]`.
- * https://open.feishu.cn/document/feishu-cards/card-json-v2-components/interactive-components/multi-select-dropdown-menu
- */
-export function multiSelect(name: string, label: string, options: Option[], opts: { selected?: string[]; required?: boolean } = {}): Element {
-  const known = new Set(options.map((o) => o.value));
-  return {
-    tag: 'multi_select_static',
-    name,
-    width: 'fill',
-    placeholder: { tag: 'plain_text', content: label },
-    selected_values: (opts.selected ?? []).filter((v) => known.has(v)),
-    ...(opts.required ? { required: true } : {}),
-    options: options.map((o) => ({ text: { tag: 'plain_text', content: o.label }, value: o.value })),
-  };
-}
+import { button, buttonRow, card, datePicker, divider, envelope, escapeMd, form, input, markdown, multiSelect, select, type Element } from './primitives.js';
 
 /** A position as the project list shows it. */
 export interface PositionLineVm {

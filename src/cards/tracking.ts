@@ -1,0 +1,113 @@
+/**
+ * The tracking cards: the college view (/学院) and all colleges side by side (/全校). Pure
+ * builders over the metrics views; college and branch names come from the roster and are
+ * escaped. Names only, never student numbers (these may be asked for in a group chat).
+ */
+import { DEADLINES } from '../domain/branchStatus.js';
+import { fourDone, type CollegeView, type Coverage, type Overview } from '../domain/metrics/index.js';
+import type { CardJson } from '../feishu/api.js';
+import { t } from '../text/zh-CN.js';
+import { button, card, divider, envelope, escapeMd, markdown, type Element } from './primitives.js';
+
+/** Enough lines to act on without the card growing past a phone screen or two. */
+const MAX_LINES = 40;
+
+const percent = (ratio: number) => `${Math.round(ratio * 1000) / 10}%`;
+
+function capped(lines: string[]): string[] {
+  return lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), t('college.more', { count: lines.length - MAX_LINES })] : lines;
+}
+
+function coverageLine(c: Coverage): string {
+  const status = c.branches === 0 ? t('tracking.coverageNone') : c.belowTarget ? t('tracking.coverageBelow', { needed: c.needed }) : t('tracking.coverageMet');
+  return `${t('tracking.coverage', { participating: c.participating, branches: c.branches, percent: percent(c.ratio), target: percent(c.target) })}　${status}`;
+}
+
+export function collegeCard(v: CollegeView): CardJson {
+  const behind = v.branches.filter((b) => !b.participating);
+  const silent = v.branches.filter((b) => b.silent);
+  const overview = [
+    coverageLine(v.summary.coverage),
+    t('tracking.participatingRule'),
+    t('college.hours', { weekStart: v.window.weekStart, weekEnd: v.window.weekEnd, week: v.summary.weekHours, total: v.totalHours }),
+    t('college.fourItems', { complete: v.summary.fourComplete, branches: v.branches.length }),
+    t('college.members', { idle: v.idle, members: v.members }),
+    v.pending.count ? t('college.pending', { count: v.pending.count, days: v.pending.oldestDays }) : t('college.pendingNone'),
+  ];
+  const behindLines = behind.length
+    ? [t('college.behindHead', { count: behind.length }), ...capped(behind.map((b) => t('college.behind', { branch: escapeMd(b.name), reasons: b.reasons.map((r) => t(`college.reason.${r}`)).join('；') })))]
+    : [t('college.behindNone')];
+  const silentLines = silent.length
+    ? [t('college.silentHead', { count: silent.length }), ...capped(silent.map((b) => t('college.silent', {
+      branch: escapeMd(b.name),
+      last: b.lastServiceDate ? t('college.silentLast', { date: b.lastServiceDate, days: daysAgo(b.lastServiceDate, v.window.today) }) : t('college.silentNever'),
+    })))]
+    : [t('college.silentNone')];
+  const deadlineLines = [t('college.deadlinesHead'), ...DEADLINES.flatMap((key) => {
+    const states = v.branches.map((b) => b.deadlines[key].kind);
+    const n = (k: string) => states.filter((s) => s === k).length;
+    const missed = v.branches.filter((b) => b.deadlines[key].kind === 'missed').map((b) => escapeMd(b.name));
+    const line = t('college.deadline', { label: t(`branch.deadline.${key}`), deadline: v.programYear[`${key}Deadline`], met: n('met'), late: n('late'), missed: n('missed'), open: n('open') });
+    return missed.length ? [line, t('college.deadlineMissed', { branches: missed.slice(0, MAX_LINES).join('、') })] : [line];
+  })];
+  const branchLines = [t('college.branchesHead'), ...capped(v.branches.map((b) => t('college.branch', {
+    mark: b.participating ? '✅' : '❌',
+    branch: escapeMd(b.name),
+    four: fourDone(b),
+    week: b.weekHours,
+    total: b.totalHours,
+    idle: b.idle,
+    members: b.members,
+    pending: b.pending ? t('college.branchPending', { count: b.pending }) : '',
+  })))];
+  const elements: Element[] = [
+    markdown(overview.join('\n')),
+    divider(),
+    markdown(behindLines.join('\n')),
+    markdown(silentLines.join('\n')),
+    divider(),
+    markdown(deadlineLines.join('\n')),
+    divider(),
+    markdown(branchLines.join('\n')),
+    button(t('tracking.refresh'), envelope('college.refresh', { c: v.college.id })),
+  ];
+  return card({
+    title: t('college.title', { college: v.college.name }),
+    subtitle: t('college.subtitle', { year: v.programYear.name, today: v.window.today }),
+    template: v.summary.coverage.belowTarget ? 'orange' : 'green',
+    elements,
+  });
+}
+
+function daysAgo(date: string, today: string): number {
+  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 86_400_000);
+}
+
+export function overviewCard(o: Overview): CardJson {
+  const below = o.colleges.filter((c) => c.coverage.belowTarget).length;
+  const head = t('overview.school', {
+    participating: o.school.participating, branches: o.school.branches, percent: percent(o.school.ratio),
+    week: o.school.weekHours, pending: o.school.pending, below, target: percent(o.programYear.targetRatio),
+  });
+  const rows = o.colleges.map((c, i) => t('overview.college', {
+    rank: i + 1,
+    mark: c.coverage.belowTarget ? '🔴' : '🟢',
+    college: escapeMd(c.name),
+    participating: c.coverage.participating,
+    branches: c.coverage.branches,
+    percent: percent(c.coverage.ratio),
+    status: c.coverage.belowTarget ? t('overview.below', { needed: c.coverage.needed }) : t('overview.met'),
+    paired: c.paired, active: c.active, four: c.fourComplete, week: c.weekHours, pending: c.pending, silent: c.silent,
+  }));
+  return card({
+    title: t('overview.title', { year: o.programYear.name }),
+    subtitle: t('overview.subtitle', { today: o.window.today }),
+    template: below ? 'orange' : 'green',
+    elements: [
+      markdown(`${head}\n${t('tracking.participatingRule')}`),
+      divider(),
+      markdown(rows.length ? rows.join('\n') : t('overview.noColleges')),
+      button(t('tracking.refresh'), envelope('overview.refresh')),
+    ],
+  });
+}
