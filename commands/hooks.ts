@@ -9,6 +9,7 @@ import { logFromText } from '../src/bot/flows/serviceLog.js';
 import { UserError } from '../src/bot/errors.js';
 import { attachLocation } from '../src/domain/checkins.js';
 import { attachEvidence } from '../src/domain/evidence.js';
+import { CommunityFileError, formatCommunitySummary, importCommunitiesFile } from '../src/domain/communityImport.js';
 import { formatRosterSummary, importRosterFile, RosterFileError } from '../src/domain/roster.js';
 import { receiveAgreementFile } from './pair.js';
 
@@ -54,8 +55,15 @@ export const hooks: Hooks = {
       ctx.log.info({ eventId: ctx.eventId, created: summary.created, updated: summary.updated, errors: summary.errors.length }, 'roster imported');
       await ctx.reply(formatRosterSummary(summary));
     } catch (err) {
-      if (err instanceof RosterFileError) throw new UserError('import.failed', { reason: err.message });
-      throw err;
+      if (!(err instanceof RosterFileError)) throw err;
+      // Not a roster: it may be a community list (its header has 名称 instead of 学号).
+      const communities = await importCommunitiesFile(ctx.db, data, file.fileName, ctx.clock.now()).catch((e: unknown) => {
+        if (e instanceof CommunityFileError) return null;
+        throw e;
+      });
+      if (!communities) throw new UserError('import.failed', { reason: err.message });
+      ctx.log.info({ eventId: ctx.eventId, created: communities.created, errors: communities.errors.length }, 'communities imported');
+      await ctx.reply(formatCommunitySummary(communities));
     }
   },
 };

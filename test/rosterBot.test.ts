@@ -95,6 +95,15 @@ describe('a roster file sent to the bot', () => {
     expect(memberByNo(h, '2023130199').name).toBe('表格同学');
   });
 
+  it('a community list (名称 header) sent by the 团委 imports communities, not members', async () => {
+    const members = memberCount();
+    const { reply } = await sendFile(h, ADMIN, { name: '服务地.csv', bytes: fs.readFileSync('examples/communities.csv') });
+    expect(textOf(reply)).not.toMatch(/名单导入失败/);
+    expect(textOf(reply)).not.toMatch(/138\s?0000/);
+    expect(h.bot.db.$client.prepare('SELECT count(*) AS n FROM communities').get()).not.toEqual({ n: 0 });
+    expect(memberCount()).toBe(members);
+  });
+
   it('a file that cannot be used as a roster says why and imports nothing', async () => {
     const before = memberCount();
     const { reply } = await sendFile(h, ADMIN, { name: 'roster.csv', bytes: Buffer.from('学院,学号,姓名\nA,1,甲\n') });
