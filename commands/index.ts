@@ -7,9 +7,12 @@ import bind, { bindSubmit } from './bind.js';
 import bindgroup from './bindgroup.js';
 import branch, { branchRefresh } from './branch.js';
 import checkin, { checkout } from './checkin.js';
+import college, { collegeRefresh } from './college.js';
+import exportCommand from './export.js';
 import help from './help.js';
 import log, { logSubmit } from './log.js';
 import me, { logWithdraw, meRefresh } from './me.js';
+import overview, { overviewRefresh } from './overview.js';
 import pair, { pairingAwaitFile, pairingCreate, pairingEnd, pairingEndAsk, pairingSave, pairingShow } from './pair.js';
 import positions, { collegePositionAdd, collegePositionForm, positionConfirm, positionMatch, positionSignup, positionWithdraw } from './positions.js';
 import project, { positionAdd, positionForm, projectEdit, projectNew, projectSave } from './project.js';
@@ -18,8 +21,8 @@ import review, { approve, approveAll, confirmLink, reject, rejectAsk } from './r
 
 export { hooks } from './hooks.js';
 
-export const commands = [help, bind, me, checkin, log, review, bindgroup, pair, branch, project, positions, recommend];
+export const commands = [help, bind, me, checkin, log, review, bindgroup, pair, branch, project, positions, recommend, college, overview, exportCommand];
 
-export const actions = [bindSubmit, pairingCreate, pairingSave, pairingAwaitFile, pairingEndAsk, pairingEnd, pairingShow, branchRefresh, meRefresh, checkout, logSubmit, logWithdraw, approve, rejectAsk, reject, approveAll, confirmLink, projectNew, projectEdit, projectSave, positionForm, positionAdd, positionSignup, positionWithdraw, positionMatch, positionConfirm, recommendForm, recommendSubmit, recommendAppoint, collegePositionForm, collegePositionAdd];
+export const actions = [bindSubmit, pairingCreate, pairingSave, pairingAwaitFile, pairingEndAsk, pairingEnd, pairingShow, branchRefresh, meRefresh, checkout, logSubmit, logWithdraw, approve, rejectAsk, reject, approveAll, confirmLink, projectNew, projectEdit, projectSave, positionForm, positionAdd, positionSignup, positionWithdraw, positionMatch, positionConfirm, recommendForm, recommendSubmit, recommendAppoint, collegePositionForm, collegePositionAdd, collegeRefresh, overviewRefresh];
 
 export const registry: Registry = { commands, actions };

@@ -18,6 +18,9 @@ import { LarkApi, type RetryPolicy } from './feishu/larkApi.js';
 import { startLongConnection, type LongConnection } from './feishu/longConnection.js';
 import { InboundPipeline } from './feishu/pipeline.js';
 import { webhookHandler } from './feishu/webhook.js';
+import { jobs } from './jobs/index.js';
+import { OutboxWorker, type OutboxOptions } from './jobs/outbox.js';
+import { Scheduler } from './jobs/scheduler.js';
 import { createLogger } from './log.js';
 import { confirmRoutes } from './web/confirm.js';
 
@@ -34,6 +37,8 @@ export interface StartOptions {
   retry?: RetryPolicy;
   /** Overrides the node-sdk implementation (benchmarks compare against it). */
   feishu?: FeishuApi;
+  /** Outbox pacing and backoff (tests shorten them). */
+  outbox?: Partial<OutboxOptions>;
 }
 
 export interface RunningBot {
@@ -42,6 +47,8 @@ export interface RunningBot {
   db: Db;
   pipeline: InboundPipeline;
   feishu: FeishuApi;
+  outbox: OutboxWorker;
+  scheduler: Scheduler;
   /** Resolves once the bot's own open_id is known (group @-mentions need it). */
   ready: Promise<void>;
   stop(): Promise<void>;
@@ -122,6 +129,14 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   store.prune(clock.now() - DEDUPE_KEEP_MS);
   const pruneTimer = setInterval(() => store.prune(clock.now() - DEDUPE_KEEP_MS), PRUNE_EVERY_MS).unref();
 
+  // After recovery: the outbox first sends what a crash left 'pending' (same uuids, so Feishu
+  // drops copies already delivered), then the scheduler arms its jobs and runs catch-ups.
+  const outbox = new OutboxWorker({ db, feishu, clock, log }, opts.outbox);
+  outbox.start();
+  const scheduler = new Scheduler({ db, feishu, clock, log, timeZone: config.timeZone });
+  for (const job of jobs) scheduler.register(job);
+  scheduler.start();
+
   let connection: LongConnection | undefined;
   if (!webhook) connection = startLongConnection({ ...config.feishu, pipeline, log });
 
@@ -134,13 +149,17 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await pipeline.drain();
+      // No new runs, then let the jobs and the send in flight finish before the db closes;
+      // rows not yet sent stay 'pending' for the next start.
+      await scheduler.stop();
+      await outbox.stop();
       server.closeAllConnections();
       await closed;
       closeDb(db);
     })());
 
   log.info({ url, mode: config.feishu.eventMode }, 'bot started');
-  return { url, server, db, pipeline, feishu, ready, stop };
+  return { url, server, db, pipeline, feishu, outbox, scheduler, ready, stop };
 }
 
 function health(db: Db, config: Config, pipeline: InboundPipeline, botOpenId: string | undefined) {

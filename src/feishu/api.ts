@@ -6,6 +6,9 @@
 /** A message body: plain text or a card JSON 2.0 object. */
 export type OutMessage = { text: string } | { card: CardJson };
 
+/** A file uploaded with `uploadFile`, sent as a file message (msg_type `file`). */
+export type FileMessage = { file: { fileKey: string } };
+
 export type CardJson = Record<string, unknown>;
 
 export type Recipient = { openId: string } | { chatId: string };
@@ -29,7 +32,7 @@ export interface BotInfo {
 }
 
 export interface FeishuApi {
-  send(to: Recipient, message: OutMessage, opts?: SendOptions): Promise<{ messageId: string }>;
+  send(to: Recipient, message: OutMessage | FileMessage, opts?: SendOptions): Promise<{ messageId: string }>;
   reply(messageId: string, message: OutMessage, opts?: SendOptions): Promise<{ messageId: string }>;
   /** Replaces a sent card (the card must have `config.update_multi: true`). */
   updateCard(messageId: string, card: CardJson): Promise<void>;

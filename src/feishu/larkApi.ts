@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
-import { FeishuApiError, type BotInfo, type CardJson, type FeishuApi, type FeishuUser, type OutMessage, type Recipient, type SendOptions } from './api.js';
+import { FeishuApiError, type BotInfo, type CardJson, type FeishuApi, type FeishuUser, type FileMessage, type OutMessage, type Recipient, type SendOptions } from './api.js';
 
 /** Rate limits (99991400 app-wide, 230020 per chat, 11232 message service) and server errors. */
 const RETRYABLE_CODES = new Set([99991400, 230020, 11232]);
@@ -32,10 +32,10 @@ interface AxiosLikeError {
   message?: string;
 }
 
-function content(message: OutMessage): { msg_type: string; content: string } {
-  return 'text' in message
-    ? { msg_type: 'text', content: JSON.stringify({ text: message.text }) }
-    : { msg_type: 'interactive', content: JSON.stringify(message.card) };
+function content(message: OutMessage | FileMessage): { msg_type: string; content: string } {
+  if ('text' in message) return { msg_type: 'text', content: JSON.stringify({ text: message.text }) };
+  if ('file' in message) return { msg_type: 'file', content: JSON.stringify({ file_key: message.file.fileKey }) };
+  return { msg_type: 'interactive', content: JSON.stringify(message.card) };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -96,7 +96,7 @@ export class LarkApi implements FeishuApi {
     });
   }
 
-  async send(to: Recipient, message: OutMessage, opts: SendOptions = {}): Promise<{ messageId: string }> {
+  async send(to: Recipient, message: OutMessage | FileMessage, opts: SendOptions = {}): Promise<{ messageId: string }> {
     const uuid = opts.uuid ?? randomUUID();
     const [receiveIdType, receiveId] = 'openId' in to ? (['open_id', to.openId] as const) : (['chat_id', to.chatId] as const);
     const data = await this.call('send', () =>

@@ -5,10 +5,12 @@
 import { branch } from './branch.zh-CN.js';
 import { communities } from './communities.zh-CN.js';
 import { confirm } from './confirm.zh-CN.js';
+import { exportText } from './export.zh-CN.js';
 import { logs } from './logs.zh-CN.js';
 import { pairing } from './pairing.zh-CN.js';
 import { projects } from './projects.zh-CN.js';
 import { roster } from './roster.zh-CN.js';
+import { tracking } from './tracking.zh-CN.js';
 import { format } from './t.js';
 
 const core = {
@@ -87,7 +89,7 @@ const core = {
   'bindgroup.tooLong': '学院名称太长了，请写名单中的学院全称。',
 } as const;
 
-export const zhCN = { ...core, ...roster, ...logs, ...confirm, ...communities, ...pairing, ...projects, ...branch } as const;
+export const zhCN = { ...core, ...roster, ...logs, ...confirm, ...communities, ...pairing, ...projects, ...branch, ...exportText, ...tracking } as const;
 
 export type MessageKey = keyof typeof zhCN;
 

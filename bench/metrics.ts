@@ -1,0 +1,110 @@
+/**
+ * Tracking metrics on a generated large school (issue 5: 20 colleges, 1,000 branches, 50,000
+ * members, 2,000,000 service logs): times /全校's figures and every college's /学院 figures
+ * (what the weekly digests read) beside the targets. Deterministic: the same school each run.
+ *
+ *   npm run bench:metrics [-- --logs 2000000]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { closeDb, openDb } from '../src/db/client.js';
+import { allColleges, collegeView, schoolOverview } from '../src/domain/metrics/index.js';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const COLLEGES = 20;
+const BRANCHES = 1_000;
+const MEMBERS = 50_000;
+const LOGS = arg('logs', 2_000_000);
+const NOW = Date.parse('2027-03-15T02:00:00Z'); // a Monday morning in Beijing
+const TZ = 'Asia/Shanghai';
+
+/** mulberry32: a small deterministic PRNG, so every run measures the same school. */
+function prng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function generate(file: string): number {
+  const db = openDb(file);
+  const sqlite = db.$client;
+  const rnd = prng(20261001);
+  const started = performance.now();
+  // Build the log indexes once after the bulk insert: far faster than maintaining them per row.
+  const indexes = sqlite.prepare(`select name, sql from sqlite_master where type = 'index' and tbl_name = 'service_logs' and sql is not null`).all() as { name: string; sql: string }[];
+  sqlite.transaction(() => {
+    for (const ix of indexes) sqlite.exec(`drop index ${ix.name}`);
+    const py = sqlite.prepare(`insert into program_years (name, starts_on, ends_on, is_current, pairing_deadline, project_list_deadline, matching_deadline) values ('2026-2027', '2026-10-01', '2027-09-30', 1, '2026-11-11', '2026-11-11', '2026-11-19')`).run().lastInsertRowid;
+    const college = sqlite.prepare('insert into colleges (name) values (?)');
+    const branch = sqlite.prepare('insert into branches (college_id, name) values (?, ?)');
+    const member = sqlite.prepare(`insert into members (student_no, name, role, college_id, branch_id) values (?, ?, ?, ?, ?)`);
+    const community = sqlite.prepare('insert into communities (name, normalised_name) values (?, ?)');
+    const pairing = sqlite.prepare(`insert into pairings (branch_id, community_id, program_year_id, status, signed_on) values (?, ?, ?, ?, ?)`);
+    const log = sqlite.prepare(`insert into service_logs (member_id, branch_id, college_id, program_year_id, service_date, item, half_hours, description, source, status, dedupe_key, created_at)
+      values (?, ?, ?, ?, ?, ?, ?, '服务', 'self', ?, ?, ?)`);
+    const memberRows: { id: number; branch: number; college: number }[] = [];
+    for (let c = 1; c <= COLLEGES; c++) college.run(`学院${c}`);
+    for (let b = 1; b <= BRANCHES; b++) {
+      const c = ((b - 1) % COLLEGES) + 1;
+      branch.run(c, `支部${b}`);
+      const cm = community.run(`社区${b}`, `社区${b}`).lastInsertRowid;
+      const r = rnd();
+      if (r < 0.6) pairing.run(b, cm, py, 'signed', '2026-11-05');
+      else if (r < 0.7) pairing.run(b, cm, py, 'draft', null);
+    }
+    for (let m = 1; m <= MEMBERS; m++) {
+      const b = ((m - 1) % BRANCHES) + 1;
+      const c = ((b - 1) % COLLEGES) + 1;
+      memberRows.push({ id: Number(member.run(`S${m}`, `学生${m}`, m <= BRANCHES ? 'secretary' : 'student', c, b).lastInsertRowid), branch: b, college: c });
+    }
+    const items = ['shishi', 'zoufang', 'huodong', 'xiangmu', 'x'];
+    const start = Date.parse('2026-10-01T00:00:00Z');
+    const days = 166; // 2026-10-01 … 2027-03-15
+    for (let i = 0; i < LOGS; i++) {
+      // Only 80% of members ever log, so idle members exist.
+      const m = memberRows[Math.floor(rnd() * MEMBERS * 0.8)]!;
+      const day = Math.floor(rnd() * days);
+      const date = new Date(start + day * 86_400_000).toISOString().slice(0, 10);
+      const s = rnd();
+      log.run(m.id, m.branch, m.college, py, date, items[Math.floor(rnd() * 5)], 1 + Math.floor(rnd() * 8), s < 0.85 ? 'approved' : s < 0.95 ? 'pending' : 'rejected', `k${i}`, start + day * 86_400_000);
+    }
+    for (const ix of indexes) sqlite.exec(ix.sql);
+  })();
+  sqlite.exec('analyze');
+  closeDb(db);
+  return performance.now() - started;
+}
+
+function time<T>(fn: () => T, runs = 5): { ms: number; value: T } {
+  fn(); // warm the page cache and statement compilation
+  let best = Infinity;
+  let value!: T;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    value = fn();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return { ms: best, value };
+}
+
+const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cpbot-bench-')), 'bench.db');
+console.log(`generating ${COLLEGES} colleges, ${BRANCHES} branches, ${MEMBERS} members, ${LOGS} logs → ${file}`);
+console.log(`generated in ${(generate(file) / 1000).toFixed(1)} s`);
+const db = openDb(file);
+const overview = time(() => schoolOverview(db, 1, NOW, TZ));
+const colleges = allColleges(db);
+const all = time(() => colleges.map((c) => collegeView(db, c, 1, NOW, TZ)), 3);
+const fmt = (ms: number, target: number) => `${ms.toFixed(1)} ms (target ≤ ${target} ms) ${ms <= target ? 'ok' : 'OVER'}`;
+console.log(`/全校 overview figures:           ${fmt(overview.ms, 200)}`);
+console.log(`all ${colleges.length} colleges' /学院 figures:  ${fmt(all.ms, 1000)}`);
+console.log(`school coverage ${overview.value.school.participating}/${overview.value.school.branches}, week hours ${overview.value.school.weekHours}`);
+closeDb(db);
+fs.rmSync(path.dirname(file), { recursive: true, force: true });

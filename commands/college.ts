@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { defineAction, defineCommand } from '../src/bot/define.js';
+import { toast } from '../src/bot/router.js';
+import { collegeCard } from '../src/cards/tracking.js';
+import { allColleges, collegeView, mayViewCollege, resolveCollege } from '../src/domain/metrics/index.js';
+import { t } from '../src/text/zh-CN.js';
+
+/** 刷新 on a college view: re-read for whoever clicked, if they may see that college (a forwarded card proves nothing). */
+export const collegeRefresh = defineAction({
+  name: 'college.refresh',
+  audience: 'college_admin',
+  payload: z.object({ c: z.number().int().positive() }),
+  async run(ctx, { c }) {
+    const college = allColleges(ctx.db).find((x) => x.id === c);
+    if (!college || !mayViewCollege(ctx.member!, college.id)) return toast('error', t('error.actionForbidden'));
+    return { card: { type: 'raw', data: collegeCard(collegeView(ctx.db, college, ctx.program.id, ctx.clock.now(), ctx.timeZone)) } };
+  },
+});
+
+/** `/学院 [学院]`: the 团总支's own college, or (团委) a named one, in the current program year. */
+export default defineCommand({
+  name: 'college',
+  aliases: ['学院'],
+  summary: 'cmd.college.summary',
+  example: 'cmd.college.example',
+  audience: 'college_admin',
+  args: z.object({ name: z.string().trim().max(60, t('tracking.nameTooLong')).optional() }),
+  parse: (rest) => ({ name: rest || undefined }),
+  async run(ctx, { name }) {
+    const college = resolveCollege(ctx.db, ctx.member!, name || undefined);
+    await ctx.reply({ card: collegeCard(collegeView(ctx.db, college, ctx.program.id, ctx.clock.now(), ctx.timeZone)) });
+  },
+});

@@ -1,0 +1,35 @@
+/**
+ * Members with no participation (PRODUCT.md §6): roster members of a branch with no approved
+ * log in the program year, wherever the log was filed (a member who moved branch keeps the
+ * logs they made). One index seek per member.
+ */
+import type { Db } from '../../db/client.js';
+
+const noApprovedLog = `not exists(select 1 from service_logs s where s.member_id = m.id and s.program_year_id = @py and s.status = 'approved')`;
+
+export interface BranchMembership {
+  branchId: number;
+  members: number;
+  /** Members with no approved log this year. */
+  idle: number;
+}
+
+/** Member and idle-member counts per branch of a college (or of every branch when null). */
+export function membershipByBranch(db: Db, programYearId: number, collegeId: number | null): Map<number, BranchMembership> {
+  const rows = db.$client
+    .prepare(
+      `select m.branch_id as branchId, count(*) as members, sum(${noApprovedLog}) as idle
+       from members m join branches b on b.id = m.branch_id
+       ${collegeId !== null ? 'where b.college_id = @college' : ''}
+       group by m.branch_id`,
+    )
+    .all({ py: programYearId, ...(collegeId !== null ? { college: collegeId } : {}) }) as BranchMembership[];
+  return new Map(rows.map((r) => [r.branchId, r]));
+}
+
+/** Names of the idle members of one branch, in roster order. */
+export function idleMembers(db: Db, programYearId: number, branchId: number): { id: number; name: string }[] {
+  return db.$client
+    .prepare(`select m.id, m.name from members m where m.branch_id = @branch and ${noApprovedLog} order by m.id`)
+    .all({ py: programYearId, branch: branchId }) as { id: number; name: string }[];
+}

@@ -1,0 +1,18 @@
+/**
+ * Hourly housekeeping: forgets outbox rows sent long ago. A sent row is only needed while a
+ * resend with its uuid could still happen; Feishu's dedupe lasts an hour, we keep a month for
+ * looking back at what was sent.
+ */
+import { pruneSent } from './outbox.js';
+import { defineJob } from './scheduler.js';
+
+export const SENT_KEEP_MS = 30 * 24 * 3600 * 1000;
+
+export const housekeeping = defineJob({
+  name: 'housekeeping',
+  cron: '17 * * * *',
+  run({ db, clock, log }) {
+    const pruned = pruneSent(db, clock.now() - SENT_KEEP_MS);
+    if (pruned > 0) log.info({ pruned }, 'pruned sent outbox rows');
+  },
+});

@@ -1,0 +1,8 @@
+/**
+ * The explicit job registry, like commands/index.ts: every scheduled job the bot runs. A job
+ * that acts once per period claims it with `jobRuns.claim` and sends through `outbox.enqueue`.
+ */
+import { housekeeping } from './housekeeping.js';
+import type { JobDefinition } from './scheduler.js';
+
+export const jobs: JobDefinition[] = [housekeeping];

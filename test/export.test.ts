@@ -1,0 +1,135 @@
+/**
+ * The Excel export (issue 5 point 9): `/导出` sends the school admin a workbook as a Feishu
+ * file and refuses anyone else; `npm run export` writes the same workbook. Both are read back
+ * with exceljs: the eight sheets in order, Chinese headers, frozen header rows, widths, rows.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { communities, pairings, serviceLogs, type Item, type Member } from '../src/db/schema/index.js';
+import { currentProgramYear } from '../src/domain/program.js';
+import { bindDirect, memberByNo } from './helpers/bot.js';
+import { startHarness, textOf, type Harness } from './helpers/harness.js';
+
+const SHEETS = ['学院汇总', '团支部明细', '服务记录', '报到记录', '结对协议', '项目清单', '季度总结', '兼任推荐'];
+
+let h: Harness;
+let year: number;
+
+function log(member: Member, item: Item, hours: number, status: 'approved' | 'pending' | 'rejected') {
+  h.bot.db.insert(serviceLogs).values({
+    memberId: member.id, branchId: member.branchId, collegeId: member.collegeId!, programYearId: year, serviceDate: '2026-11-20',
+    item, halfHours: hours * 2, description: `辅导作业 ${randomUUID().slice(0, 6)}`, source: 'self', status, dedupeKey: randomUUID(),
+  }).run();
+}
+
+/**
+ * 计科2301 is paired (signed) and has approved logs: the only participating branch of its
+ * college's three; of its three members only 李浩然 has an approved log (张雨桐's is pending).
+ */
+function seed() {
+  year = currentProgramYear(h.bot.db, h.clock.now()).id;
+  const community = h.bot.db.insert(communities).values({ name: '幸福社区', normalisedName: '幸福社区', level: 'community' }).returning().get();
+  const hr = memberByNo(h, '2023010102'); // 李浩然, 计科2301
+  const zy = memberByNo(h, '2023010103'); // 张雨桐, 计科2301
+  const zym = memberByNo(h, '2023010201'); // 赵一鸣, 计科2302 (no pairing)
+  h.bot.db.insert(pairings).values({ branchId: hr.branchId!, communityId: community.id, programYearId: year, status: 'signed', signedOn: '2026-11-05' }).run();
+  log(hr, 'shishi', 2, 'approved');
+  log(hr, 'zoufang', 1.5, 'approved');
+  log(zy, 'huodong', 1, 'pending');
+  log(zym, 'shishi', 3, 'approved');
+  log(zym, 'xiangmu', 4, 'rejected');
+}
+
+async function read(bytes: Buffer | string): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  if (typeof bytes === 'string') await book.xlsx.readFile(bytes);
+  else await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  return book;
+}
+
+function expectWorkbook(book: ExcelJS.Workbook) {
+  expect(book.worksheets.map((s) => s.name)).toEqual(SHEETS);
+  for (const sheet of book.worksheets) {
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getColumn(1).width).toBeGreaterThan(5);
+    expect(String(sheet.getRow(1).getCell(1).value)).toMatch(/[\u4e00-\u9fa5]/);
+  }
+  const colleges = book.getWorksheet('学院汇总')!;
+  expect(colleges.getRow(1).values).toEqual([undefined, '学院', '团支部数', '参与团支部数', '覆盖率', '目标', '是否达标', '已认证时长（小时）', '待审核记录', '待审核时长（小时）']);
+  expect(colleges.rowCount).toBe(1 + 2 + 1); // header, two colleges, 全校合计
+  const cs = colleges.getRow(2).values as unknown[];
+  expect(cs.slice(1)).toEqual(['计算机科学与工程学院', 3, 1, 1 / 3, 0.25, '是', 6.5, 1, 1]);
+  expect(colleges.getRow(2).getCell(4).numFmt).toBe('0.0%');
+  expect((colleges.getRow(3).values as unknown[]).slice(1, 5)).toEqual(['经济管理学院', 3, 0, 0]);
+  expect((colleges.getRow(4).values as unknown[]).slice(1, 4)).toEqual(['全校合计', 6, 1]);
+
+  const branches = book.getWorksheet('团支部明细')!;
+  expect(branches.rowCount).toBe(1 + 6);
+  expect((branches.getRow(2).values as unknown[]).slice(1)).toEqual(['计算机科学与工程学院', '计科2301团支部', '幸福社区', '已签约', '是', '✓', '✓', undefined, undefined, '2/4', 3.5, 3, 2]);
+  expect((branches.getRow(3).values as unknown[]).slice(1, 6)).toEqual(['计算机科学与工程学院', '计科2302团支部', '未结对', '—', '否']);
+
+  const logs = book.getWorksheet('服务记录')!;
+  expect(logs.rowCount).toBe(1 + 5);
+  const first = logs.getRow(2).values as unknown[];
+  expect(first.slice(2, 13)).toEqual(['2026-11-20', '计算机科学与工程学院', '计科2301团支部', '2023010102', '李浩然', '13800002302', '实事', undefined, undefined, undefined, 2]);
+  expect(logs.getRow(6).getCell(15).value).toBe('已驳回');
+  expect(book.getWorksheet('结对协议')!.rowCount).toBe(2);
+  expect(book.getWorksheet('报到记录')!.rowCount).toBe(1);
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  await h.importRoster();
+  bindDirect(h, 'T0001', 'ou_school_admin');
+  bindDirect(h, '2023010102', 'ou_student');
+  seed();
+});
+afterAll(() => h.close());
+
+describe('/导出', () => {
+  it('sends the school admin the workbook as a file: eight sheets, Chinese headers, frozen header rows, exact figures', async () => {
+    const reply = await h.say('ou_school_admin', '/导出');
+    expect(textOf(reply)).toContain('已导出');
+    const upload = h.fake.uploads.find((u) => u.kind === 'file');
+    expect(upload?.type).toBe('xls');
+    expect(upload?.fileName).toMatch(/^社区实践汇总-\d{8}\.xlsx$/);
+    const sent = h.fake.messages.find((m) => m.msgType === 'file');
+    expect(sent).toMatchObject({ kind: 'send', receiveId: 'ou_school_admin', content: { file_key: upload!.key } });
+    expectWorkbook(await read(upload!.bytes));
+  });
+
+  it('refuses a student and uploads nothing', async () => {
+    const before = h.fake.uploads.length;
+    const reply = await h.say('ou_student', '/导出');
+    expect(textOf(reply)).toContain('仅限团委');
+    expect(h.fake.uploads.length).toBe(before);
+  });
+
+  it('explains that it takes no arguments', async () => {
+    expect(textOf(await h.say('ou_school_admin', '/导出 全部'))).toContain('不需要参数');
+  });
+});
+
+describe('npm run export', () => {
+  it('writes the same workbook from DATABASE_PATH, with progress on stderr', async () => {
+    const out = path.join(path.dirname(h.config.databasePath), 'out', 'export.xlsx');
+    const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/export.ts', out], { encoding: 'utf8', env: { ...process.env, DATABASE_PATH: h.config.databasePath } });
+    expect(res.status, res.stderr).toBe(0);
+    expect(res.stderr).toContain('服务记录 5/5');
+    expect(res.stdout).toContain('已导出');
+    expectWorkbook(await read(out));
+    expect(fs.statSync(out).size).toBeGreaterThan(1000);
+  });
+
+  it('refuses a target that is not .xlsx and explains usage without one', () => {
+    const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/export.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_PATH: h.config.databasePath } });
+    expect(run([]).status).toBe(1);
+    const bad = run(['out.csv']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('.xlsx');
+  });
+});

@@ -1,0 +1,269 @@
+/**
+ * The outbox (src/jobs/outbox.ts): a real SQLite file, the real node-sdk Client (LarkApi, no
+ * retries of its own so the worker's are what is tested) against the fake Open API, and an
+ * injected clock for backoff. Rate limits are measured where Feishu measures them: at the fake.
+ */
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { closeDb, openDb, type Db } from '../src/db/client.js';
+import { outbox } from '../src/db/schema/index.js';
+import { LarkApi } from '../src/feishu/larkApi.js';
+import { enqueue, OutboxWorker, type OutboxOptions } from '../src/jobs/outbox.js';
+import { silentLogger } from '../src/log.js';
+import { startFakeOpenApi, type FakeOpenApi } from './fakes/openApi.js';
+import { APP, startHarness, tempDbPath, TestClock } from './helpers/harness.js';
+
+const SEND = { method: 'POST', path: '/open-apis/im/v1/messages' };
+
+let fake: FakeOpenApi;
+let dbPath: string;
+let db: Db;
+let clock: TestClock;
+const workers: OutboxWorker[] = [];
+
+beforeAll(async () => {
+  fake = await startFakeOpenApi();
+});
+afterAll(() => fake.close());
+beforeEach(() => {
+  dbPath = tempDbPath();
+  db = openDb(dbPath);
+  clock = new TestClock(Date.parse('2025-03-10T01:00:00Z'));
+});
+afterEach(async () => {
+  for (const w of workers.splice(0)) await w.stop();
+  closeDb(db);
+  fake.reset();
+  fake.setLatency(0);
+});
+
+// One attempt per send: the worker's own retry and backoff are under test, not LarkApi's.
+const api = () => new LarkApi({ appId: APP.appId, appSecret: APP.appSecret, domain: fake.url, log: silentLogger, retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
+
+function worker(opts: Partial<OutboxOptions> = {}, onDb: Db = db): OutboxWorker {
+  const w = new OutboxWorker({ db: onDb, feishu: api(), clock, log: silentLogger }, { random: () => 0.5, ...opts });
+  workers.push(w);
+  return w;
+}
+
+const rows = (on: Db = db) => on.select().from(outbox).orderBy(outbox.id).all();
+const sendCalls = () => fake.calls.filter((c) => c.method === SEND.method && c.path === SEND.path);
+
+describe('enqueue', () => {
+  it('stores one row for a uuid enqueued twice, and it is sent once', async () => {
+    const uuid = randomUUID();
+    const first = enqueue(db, { to: { chatId: 'oc_college' }, message: { text: '周报' }, uuid }, clock.now());
+    const again = enqueue(db, { to: { chatId: 'oc_college' }, message: { text: '周报' }, uuid }, clock.now() + 1000);
+    expect(again.id).toBe(first.id);
+    expect(rows()).toHaveLength(1);
+
+    const w = worker();
+    expect(await w.drain()).toBe(1);
+    expect(await w.drain()).toBe(0);
+    enqueue(db, { to: { chatId: 'oc_college' }, message: { text: '周报' }, uuid }, clock.now());
+    expect(await w.drain()).toBe(0);
+
+    expect(fake.messages).toHaveLength(1);
+    expect(fake.messages[0]).toMatchObject({ receiveIdType: 'chat_id', receiveId: 'oc_college', msgType: 'text', content: { text: '周报' }, uuid });
+    expect(rows()[0]).toMatchObject({ status: 'sent', attempts: 1, messageId: fake.messages[0]!.messageId, sentAt: clock.now(), lastError: null });
+  });
+
+  it('stores a card as an interactive message to an open_id', async () => {
+    const card = { schema: '2.0', body: { elements: [{ tag: 'markdown', content: '**hi**' }] } };
+    enqueue(db, { to: { openId: 'ou_alice' }, message: { card }, uuid: 'card-1' }, clock.now());
+    await worker().drain();
+    expect(fake.messages[0]).toMatchObject({ receiveIdType: 'open_id', receiveId: 'ou_alice', msgType: 'interactive', content: card, uuid: 'card-1' });
+  });
+
+  it('stores an uploaded file as a file message', async () => {
+    enqueue(db, { to: { chatId: 'oc_admin' }, message: { file: { fileKey: 'file_v3_abc' } }, uuid: 'file-1' }, clock.now());
+    await worker().drain();
+    expect(fake.messages[0]).toMatchObject({ receiveId: 'oc_admin', msgType: 'file', content: { file_key: 'file_v3_abc' }, uuid: 'file-1' });
+  });
+
+  it('refuses a uuid Feishu would refuse (over 50 characters) and stores nothing', () => {
+    expect(() => enqueue(db, { to: { chatId: 'oc_1' }, message: { text: 'x' }, uuid: 'u'.repeat(51) }, clock.now())).toThrow();
+    expect(rows()).toHaveLength(0);
+  });
+});
+
+describe('retries', () => {
+  it('backs off after an HTTP 500 and sends once when the retry is due, with the same uuid', async () => {
+    fake.failNext(SEND, { status: 500, body: { code: 500, msg: 'internal error' } });
+    enqueue(db, { to: { chatId: 'oc_1' }, message: { text: 'hello' }, uuid: 'retry-1' }, clock.now());
+    const w = worker();
+
+    expect(await w.drain()).toBe(0);
+    expect(rows()[0]).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: clock.now() + 5000 });
+    expect(rows()[0]!.lastError).toContain('internal error');
+
+    clock.advance(4999);
+    expect(await w.drain()).toBe(0); // not due yet
+    clock.advance(1);
+    expect(await w.drain()).toBe(1);
+
+    expect(sendCalls().map((c) => (c.body as { uuid: string }).uuid)).toEqual(['retry-1', 'retry-1']);
+    expect(fake.messages).toHaveLength(1);
+    expect(rows()[0]).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+  });
+
+  it('grows the backoff exponentially with jitter, capped at 30 minutes', () => {
+    const w = worker();
+    expect([1, 2, 3, 4].map((n) => w.backoffMs(n))).toEqual([5000, 10_000, 20_000, 40_000]);
+    expect(w.backoffMs(20)).toBe(30 * 60_000);
+    const low = worker({ random: () => 0 });
+    const high = worker({ random: () => 0.999 });
+    expect(low.backoffMs(2)).toBe(8000);
+    expect(high.backoffMs(2)).toBeGreaterThan(11_900);
+  });
+
+  it('gives up after maxAttempts failures and keeps the last error', async () => {
+    fake.failNext(SEND, { status: 503, body: { code: 503, msg: 'service unavailable' } }, 10);
+    enqueue(db, { to: { chatId: 'oc_1' }, message: { text: 'doomed' }, uuid: 'doomed-1' }, clock.now());
+    const w = worker({ maxAttempts: 3 });
+    for (let i = 0; i < 3; i++) {
+      await w.drain();
+      clock.advance(60 * 60_000);
+    }
+    await w.drain();
+    expect(sendCalls()).toHaveLength(3);
+    expect(rows()[0]).toMatchObject({ status: 'failed', attempts: 3 });
+    expect(rows()[0]!.lastError).toContain('service unavailable');
+    expect(fake.messages).toHaveLength(0);
+  });
+
+  it('gives up at once on an answer that cannot succeed later (bot not in the chat)', async () => {
+    fake.failNext(SEND, { status: 400, body: { code: 230002, msg: 'Bot is not in the chat' } });
+    enqueue(db, { to: { chatId: 'oc_gone' }, message: { text: 'x' }, uuid: 'gone-1' }, clock.now());
+    await worker().drain();
+    expect(rows()[0]).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(rows()[0]!.lastError).toContain('230002');
+  });
+
+  it('holds back a chat that answers 230020 without counting an attempt, and sends to others meanwhile', async () => {
+    fake.failNext({ ...SEND }, { status: 400, body: { code: 230020, msg: 'The message sending frequency to this chat exceeds the limit' } });
+    enqueue(db, { to: { chatId: 'oc_busy' }, message: { text: 'a' }, uuid: 'busy-1' }, clock.now());
+    enqueue(db, { to: { chatId: 'oc_busy' }, message: { text: 'b' }, uuid: 'busy-2' }, clock.now());
+    enqueue(db, { to: { chatId: 'oc_quiet' }, message: { text: 'c' }, uuid: 'quiet-1' }, clock.now());
+    const w = worker({ rateLimitBackoffMs: 300 });
+
+    expect(await w.drain()).toBe(1);
+    expect(fake.messages.map((m) => m.uuid)).toEqual(['quiet-1']);
+    const [busy1, busy2] = rows();
+    expect(busy1).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(busy1!.lastError).toContain('230020');
+    expect(busy2).toMatchObject({ status: 'pending', attempts: 0 });
+
+    expect(await w.drain()).toBe(0); // still held back
+    await new Promise((r) => setTimeout(r, 320));
+    expect(await w.drain()).toBe(2);
+    // In the order written, each once.
+    expect(fake.messages.map((m) => m.uuid)).toEqual(['quiet-1', 'busy-1', 'busy-2']);
+    expect(sendCalls()).toHaveLength(4);
+  });
+
+  it('holds back every send after an app-wide 99991400', async () => {
+    fake.failNext(SEND, { status: 429, body: { code: 99991400, msg: 'request trigger frequency limit' } });
+    enqueue(db, { to: { chatId: 'oc_a' }, message: { text: 'a' }, uuid: 'app-1' }, clock.now());
+    enqueue(db, { to: { chatId: 'oc_b' }, message: { text: 'b' }, uuid: 'app-2' }, clock.now());
+    const w = worker({ rateLimitBackoffMs: 200, lanes: 1 });
+    expect(await w.drain()).toBe(0);
+    await new Promise((r) => setTimeout(r, 220));
+    expect(await w.drain()).toBe(2);
+    expect(rows().map((r) => r.attempts)).toEqual([1, 1]);
+  });
+});
+
+describe('crash between write and send', () => {
+  it('sends a row left pending by a process that never sent it, exactly once', async () => {
+    enqueue(db, { to: { chatId: 'oc_1' }, message: { text: 'left behind' }, uuid: 'crash-1' }, clock.now());
+    closeDb(db); // the "crashed" process is gone before its worker ran
+
+    db = openDb(dbPath);
+    const w = worker();
+    w.start();
+    const m = await fake.waitFor((x) => x.uuid === 'crash-1', 3000);
+    await w.stop();
+    expect(m.content).toEqual({ text: 'left behind' });
+    expect(fake.messages).toHaveLength(1);
+    expect(rows()[0]).toMatchObject({ status: 'sent', messageId: m.messageId });
+  });
+
+  it('does not duplicate a message the crashed process sent but never marked sent', async () => {
+    const row = enqueue(db, { to: { chatId: 'oc_1' }, message: { text: 'sent just before the crash' }, uuid: 'crash-2' }, clock.now());
+    // The crashed process got as far as the send itself.
+    const delivered = await api().send({ chatId: 'oc_1' }, { text: 'sent just before the crash' }, { uuid: row.uuid });
+    closeDb(db);
+
+    db = openDb(dbPath);
+    expect(await worker().drain()).toBe(1);
+    expect(fake.messages).toHaveLength(1);
+    expect(sendCalls()).toHaveLength(2);
+    expect(rows()[0]).toMatchObject({ status: 'sent', messageId: delivered.messageId });
+  });
+
+  it('the bot sends what a previous run left pending when it starts', async () => {
+    const path = tempDbPath();
+    const before = openDb(path);
+    enqueue(before, { to: { openId: 'ou_alice' }, message: { text: '提醒' }, uuid: 'boot-1' }, clock.now());
+    closeDb(before);
+
+    const h = await startHarness({ config: { DATABASE_PATH: path }, clock });
+    try {
+      const m = await h.fake.waitFor((x) => x.uuid === 'boot-1', 3000);
+      expect(m).toMatchObject({ receiveId: 'ou_alice', content: { text: '提醒' } });
+      await h.bot.outbox.drain();
+      expect(h.bot.db.select().from(outbox).where(eq(outbox.uuid, 'boot-1')).get()).toMatchObject({ status: 'sent' });
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('the worker', () => {
+  it('wakes on enqueue instead of waiting for the poll', async () => {
+    const w = worker({ pollMs: 60_000 });
+    w.start();
+    await new Promise((r) => setTimeout(r, 20));
+    const started = Date.now();
+    enqueue(db, { to: { chatId: 'oc_1' }, message: { text: 'now' }, uuid: 'wake-1' }, clock.now());
+    await fake.waitFor((m) => m.uuid === 'wake-1', 2000);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it('stop() lets the send in flight finish and record its result', async () => {
+    fake.setLatency(200);
+    const w = worker();
+    w.start();
+    enqueue(db, { to: { chatId: 'oc_1' }, message: { text: 'slow' }, uuid: 'slow-1' }, clock.now());
+    const deadline = Date.now() + 3000;
+    while (!sendCalls().length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    await w.stop();
+    expect(rows()[0]).toMatchObject({ status: 'sent' });
+  });
+
+  it('spreads 20 messages to one chat to at most 5 in any second, without holding up another chat', async () => {
+    for (let i = 0; i < 20; i++) enqueue(db, { to: { chatId: 'oc_big' }, message: { text: `m${i}` }, uuid: `big-${i}` }, clock.now());
+    for (let i = 0; i < 3; i++) enqueue(db, { to: { openId: 'ou_small' }, message: { text: `s${i}` }, uuid: `small-${i}` }, clock.now());
+    expect(await worker().drain()).toBe(23);
+
+    const big = fake.calls.filter((c) => c.path === SEND.path && (c.body as { receive_id: string }).receive_id === 'oc_big').map((c) => c.at);
+    expect(big).toHaveLength(20);
+    for (let i = 0; i + 5 < big.length; i++) expect(big[i + 5]! - big[i]!).toBeGreaterThanOrEqual(1000);
+    // The other receiver was not queued behind the burst.
+    const small = fake.messages.filter((m) => m.receiveId === 'ou_small');
+    expect(small.map((m) => m.content.text)).toEqual(['s0', 's1', 's2']);
+    expect(Math.max(...small.map((m) => m.at))).toBeLessThan(big[10]!);
+    // And the big chat got its messages in order.
+    expect(fake.messages.filter((m) => m.receiveId === 'oc_big').map((m) => m.content.text)).toEqual(Array.from({ length: 20 }, (_, i) => `m${i}`));
+  });
+
+  it('keeps the whole app under its overall limit', async () => {
+    for (let i = 0; i < 12; i++) enqueue(db, { to: { openId: `ou_${i}` }, message: { text: 'x' }, uuid: `all-${i}` }, clock.now());
+    await worker({ overallPerSecond: 4 }).drain();
+    const at = sendCalls().map((c) => c.at).sort((a, b) => a - b);
+    expect(at).toHaveLength(12);
+    for (let i = 0; i + 4 < at.length; i++) expect(at[i + 4]! - at[i]!).toBeGreaterThanOrEqual(1000);
+  });
+});
