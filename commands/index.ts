@@ -8,6 +8,7 @@ import bindgroup from './bindgroup.js';
 import branch, { branchRefresh } from './branch.js';
 import checkin, { checkout } from './checkin.js';
 import college, { collegeRefresh } from './college.js';
+import digest from './digest.js';
 import exportCommand from './export.js';
 import help from './help.js';
 import log, { logSubmit } from './log.js';
@@ -21,7 +22,7 @@ import review, { approve, approveAll, confirmLink, reject, rejectAsk } from './r
 
 export { hooks } from './hooks.js';
 
-export const commands = [help, bind, me, checkin, log, review, bindgroup, pair, branch, project, positions, recommend, college, overview, exportCommand];
+export const commands = [help, bind, me, checkin, log, review, bindgroup, pair, branch, project, positions, recommend, college, overview, digest, exportCommand];
 
 export const actions = [bindSubmit, pairingCreate, pairingSave, pairingAwaitFile, pairingEndAsk, pairingEnd, pairingShow, branchRefresh, meRefresh, checkout, logSubmit, logWithdraw, approve, rejectAsk, reject, approveAll, confirmLink, projectNew, projectEdit, projectSave, positionForm, positionAdd, positionSignup, positionWithdraw, positionMatch, positionConfirm, recommendForm, recommendSubmit, recommendAppoint, collegePositionForm, collegePositionAdd, collegeRefresh, overviewRefresh];
 

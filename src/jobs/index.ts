@@ -2,7 +2,8 @@
  * The explicit job registry, like commands/index.ts: every scheduled job the bot runs. A job
  * that acts once per period claims it with `jobRuns.claim` and sends through `outbox.enqueue`.
  */
+import { weeklyDigest, weeklyDigestRetry } from './digest.js';
 import { housekeeping } from './housekeeping.js';
 import type { JobDefinition } from './scheduler.js';
 
-export const jobs: JobDefinition[] = [housekeeping];
+export const jobs: JobDefinition[] = [housekeeping, weeklyDigest, weeklyDigestRetry];

@@ -5,6 +5,7 @@
 import { branch } from './branch.zh-CN.js';
 import { communities } from './communities.zh-CN.js';
 import { confirm } from './confirm.zh-CN.js';
+import { digest } from './digest.zh-CN.js';
 import { exportText } from './export.zh-CN.js';
 import { logs } from './logs.zh-CN.js';
 import { pairing } from './pairing.zh-CN.js';
@@ -89,7 +90,7 @@ const core = {
   'bindgroup.tooLong': '学院名称太长了，请写名单中的学院全称。',
 } as const;
 
-export const zhCN = { ...core, ...roster, ...logs, ...confirm, ...communities, ...pairing, ...projects, ...branch, ...exportText, ...tracking } as const;
+export const zhCN = { ...core, ...roster, ...logs, ...confirm, ...communities, ...pairing, ...projects, ...branch, ...exportText, ...tracking, ...digest } as const;
 
 export type MessageKey = keyof typeof zhCN;
 

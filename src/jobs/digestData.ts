@@ -1,0 +1,241 @@
+/**
+ * The figures of a weekly digest (PRODUCT.md §6), built on the tracking metrics
+ * (src/domain/metrics) plus what only the digest needs: the reported week's and the week
+ * before's hours, participation as it stood before the reported week ("change since last
+ * week", recomputed from the database rather than kept as extra state), top contributors,
+ * upcoming deadlines and excellent cases new since the previous digest to the same chat.
+ *
+ * A digest posted on Monday reports the week that has just ended (Monday–Sunday before it):
+ * at 09:00 on a Monday the current week holds almost nothing.
+ */
+import type { Db } from '../db/client.js';
+import { FOUR_ITEMS, type ProgramYear } from '../db/schema/index.js';
+import { DEADLINES, type DeadlineKey } from '../domain/branchStatus.js';
+import { collegeView, deadlinesByBranch, schoolOverview, type CollegeView, type Overview } from '../domain/metrics/index.js';
+import { countingPairing } from '../domain/metrics/branches.js';
+import { dayjs, localDate } from '../domain/time.js';
+
+/** How far ahead the digest lists deadlines. */
+export const DEADLINE_HORIZON_DAYS = 14;
+const TOP_COLLEGE = 5;
+const TOP_SCHOOL = 10;
+const MAX_CASES = 5;
+/** Without an earlier digest to the chat, cases this recent count as new. */
+const FIRST_CASES_MS = 7 * 86_400_000;
+
+/** The week a digest belongs to: its ISO-week key, when it is due, and the week it reports. */
+export interface DigestWeek {
+  /** ISO week of the posting Monday, e.g. '2026-W48' (the job-run period). */
+  key: string;
+  /** Monday of the posting week, local date. */
+  monday: string;
+  /** Monday 09:00 local time, ms: no scheduled digest goes out before it. */
+  dueAt: number;
+  today: string;
+  /** The reported week: Monday–Sunday before `monday`; and the week before that. */
+  report: { start: string; end: string };
+  previous: { start: string; end: string };
+}
+
+/** The digest week containing `now` in `tz` (weeks start on Monday, ISO-8601 numbering). */
+export function digestWeek(now: number, tz: string): DigestWeek {
+  const today = localDate(now, tz);
+  const day = dayjs.utc(today);
+  const monday = day.subtract((day.day() + 6) % 7, 'day');
+  // The ISO week-year is the year of the week's Thursday; week 1 holds the first Thursday.
+  const thursday = monday.add(3, 'day');
+  const week = Math.floor(thursday.diff(dayjs.utc(`${thursday.year()}-01-01`), 'day') / 7) + 1;
+  const fmt = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD');
+  return {
+    key: `${thursday.year()}-W${String(week).padStart(2, '0')}`,
+    monday: fmt(monday),
+    dueAt: dayjs.tz(`${fmt(monday)} 09:00`, tz).valueOf(),
+    today,
+    report: { start: fmt(monday.subtract(7, 'day')), end: fmt(monday.subtract(1, 'day')) },
+    previous: { start: fmt(monday.subtract(14, 'day')), end: fmt(monday.subtract(8, 'day')) },
+  };
+}
+
+export interface Contributor {
+  name: string;
+  /** Branch (college digest) or college (school digest) name. */
+  unit: string;
+  hours: number;
+}
+
+export type NewCase =
+  | { kind: 'log'; citation: string; name: string; unit: string; date: string }
+  | { kind: 'report'; citation: string; college: string; title: string };
+
+export interface UpcomingDeadline {
+  key: DeadlineKey;
+  date: string;
+  daysLeft: number;
+  /** Names of the branches that have not done it yet. */
+  open: string[];
+}
+
+interface Common {
+  week: DigestWeek;
+  program: ProgramYear;
+  hours: { week: number; previous: number; total: number };
+  /** Participating branches before the reported week began. */
+  participatingBefore: number;
+  top: Contributor[];
+  deadlines: UpcomingDeadline[];
+  cases: NewCase[];
+}
+
+export interface CollegeDigest extends Common {
+  scope: 'college';
+  view: CollegeView;
+}
+
+export interface SchoolDigest extends Common {
+  scope: 'school';
+  overview: Overview;
+}
+
+export type Digest = CollegeDigest | SchoolDigest;
+
+/**
+ * School-wide figures read once per run and shared by every digest of it: hours of the two
+ * weeks and of the year per college, participation before the reported week per college.
+ */
+export class DigestFigures {
+  private hoursByCollege?: Map<number, { week: number; previous: number; total: number }>;
+  private beforeByCollege?: Map<number, number>;
+
+  constructor(
+    private readonly db: Db,
+    readonly program: ProgramYear,
+    readonly week: DigestWeek,
+    private readonly now: number,
+    private readonly tz: string,
+  ) {}
+
+  private hours(collegeId: number | null) {
+    this.hoursByCollege ??= new Map(
+      (this.db.$client
+        .prepare(`select college_id as id,
+            coalesce(sum(case when service_date between @rs and @re then half_hours end), 0) as week,
+            coalesce(sum(case when service_date between @ps and @pe then half_hours end), 0) as previous,
+            sum(half_hours) as total
+          from service_logs where program_year_id = @py and status = 'approved' group by college_id`)
+        .all({ py: this.program.id, rs: this.week.report.start, re: this.week.report.end, ps: this.week.previous.start, pe: this.week.previous.end }) as { id: number; week: number; previous: number; total: number }[])
+        .map((r) => [r.id, { week: r.week / 2, previous: r.previous / 2, total: r.total / 2 }]),
+    );
+    const rows = collegeId === null ? [...this.hoursByCollege.values()] : [this.hoursByCollege.get(collegeId) ?? { week: 0, previous: 0, total: 0 }];
+    return rows.reduce((a, r) => ({ week: a.week + r.week, previous: a.previous + r.previous, total: a.total + r.total }), { week: 0, previous: 0, total: 0 });
+  }
+
+  /** Participating branches as the data stood on the eve of the reported week (signings and service dates up to then). */
+  private before(collegeId: number | null): number {
+    const asOf = dayjs.utc(this.week.report.start).subtract(1, 'day').format('YYYY-MM-DD');
+    this.beforeByCollege ??= new Map(
+      (this.db.$client
+        .prepare(`select b.college_id as id, count(*) as n from branches b
+          where exists(select 1 from pairings p where p.branch_id = b.id and ${countingPairing('p')})
+            and exists(select 1 from service_logs s where s.branch_id = b.id and s.program_year_id = @py and s.status = 'approved' and s.service_date <= @endsOn)
+          group by b.college_id`)
+        .all({ py: this.program.id, startsOn: this.program.startsOn, endsOn: asOf < this.program.endsOn ? asOf : this.program.endsOn }) as { id: number; n: number }[])
+        .map((r) => [r.id, r.n]),
+    );
+    return collegeId === null ? [...this.beforeByCollege.values()].reduce((a, n) => a + n, 0) : (this.beforeByCollege.get(collegeId) ?? 0);
+  }
+
+  /** Members with the most approved hours dated in the reported week; names only. */
+  private top(collegeId: number | null): Contributor[] {
+    const college = collegeId !== null;
+    return (this.db.$client
+      .prepare(`select m.name, ${college ? `coalesce(b.name, c.name)` : 'c.name'} as unit, sum(s.half_hours) as half
+        from service_logs s join members m on m.id = s.member_id join colleges c on c.id = s.college_id left join branches b on b.id = s.branch_id
+        where s.program_year_id = @py and s.status = 'approved' and s.service_date between @rs and @re ${college ? 'and s.college_id = @college' : ''}
+        group by s.member_id order by half desc, m.id limit ${college ? TOP_COLLEGE : TOP_SCHOOL}`)
+      .all({ py: this.program.id, rs: this.week.report.start, re: this.week.report.end, ...(college ? { college: collegeId } : {}) }) as { name: string; unit: string; half: number }[])
+      .map((r) => ({ name: r.name, unit: r.unit, hours: r.half / 2 }));
+  }
+
+  /** Deadlines of the year falling within the next 14 days, with the branches still to do them. */
+  private deadlines(collegeIds: number[], branchNames: Map<number, string>, view?: CollegeView): UpcomingDeadline[] {
+    const today = this.week.today;
+    const horizon = dayjs.utc(today).add(DEADLINE_HORIZON_DAYS, 'day').format('YYYY-MM-DD');
+    const date: Record<DeadlineKey, string> = { pairing: this.program.pairingDeadline, projectList: this.program.projectListDeadline, matching: this.program.matchingDeadline };
+    const due = DEADLINES.filter((k) => date[k] >= today && date[k] <= horizon);
+    if (!due.length) return [];
+    // The college view already judged its branches; the school digest judges every college's.
+    const states = view
+      ? new Map(view.branches.map((b) => [b.id, b.deadlines]))
+      : new Map(collegeIds.flatMap((id) => [...deadlinesByBranch(this.db, this.program, id, today, this.tz)]));
+    return due.map((key) => ({
+      key,
+      date: date[key],
+      daysLeft: dayjs.utc(date[key]).diff(dayjs.utc(today), 'day'),
+      open: [...states].filter(([, s]) => s[key].kind === 'open').map(([id]) => branchNames.get(id) ?? ''),
+    }));
+  }
+
+  /** Excellent cases marked since the last digest posted to `target` (any college's: they are examples for all). */
+  cases(target: string, period: string): NewCase[] {
+    const last = this.db.$client
+      .prepare(`select max(finished_at) as at from job_runs where kind = 'digest' and target = ? and status = 'done' and period != ?`)
+      .get(target, period) as { at: number | null };
+    const since = last.at ?? this.now - FIRST_CASES_MS;
+    const rows = this.db.$client
+      .prepare(`select e.subject_kind as kind, e.citation, m.name, coalesce(b.name, lc.name) as unit, s.service_date as date, rc.name as college, r.title
+        from excellent_cases e
+        left join service_logs s on e.subject_kind = 'log' and s.id = e.subject_id
+        left join members m on m.id = s.member_id
+        left join branches b on b.id = s.branch_id
+        left join colleges lc on lc.id = s.college_id
+        left join quarterly_reports r on e.subject_kind = 'report' and r.id = e.subject_id
+        left join colleges rc on rc.id = r.college_id
+        where e.created_at > @since and e.created_at <= @now
+        order by e.created_at desc, e.id desc limit ${MAX_CASES}`)
+      .all({ since, now: this.now }) as { kind: 'log' | 'report'; citation: string; name: string | null; unit: string | null; date: string | null; college: string | null; title: string | null }[];
+    return rows.map((r) =>
+      r.kind === 'log'
+        ? { kind: 'log', citation: r.citation, name: r.name ?? '', unit: r.unit ?? '', date: r.date ?? '' }
+        : { kind: 'report', citation: r.citation, college: r.college ?? '', title: r.title ?? '' },
+    );
+  }
+
+  /** Everything the digest of one college shows. */
+  college(college: { id: number; name: string }, target: string): CollegeDigest {
+    const view = collegeView(this.db, college, this.program.id, this.now, this.tz);
+    const names = new Map(view.branches.map((b) => [b.id, b.name]));
+    return {
+      scope: 'college',
+      view,
+      week: this.week,
+      program: this.program,
+      hours: { ...this.hours(college.id), total: view.totalHours },
+      participatingBefore: this.before(college.id),
+      top: this.top(college.id),
+      deadlines: this.deadlines([college.id], names, view),
+      cases: this.cases(target, this.week.key),
+    };
+  }
+
+  /** Everything the all-college digest to the 团委's group shows. */
+  school(target: string): SchoolDigest {
+    const overview = schoolOverview(this.db, this.program.id, this.now, this.tz);
+    const names = new Map((this.db.$client.prepare('select id, name from branches').all() as { id: number; name: string }[]).map((b) => [b.id, b.name]));
+    return {
+      scope: 'school',
+      overview,
+      week: this.week,
+      program: this.program,
+      hours: this.hours(null),
+      participatingBefore: this.before(null),
+      top: this.top(null),
+      deadlines: this.deadlines(overview.colleges.map((c) => c.id), names),
+      cases: this.cases(target, this.week.key),
+    };
+  }
+}
+
+/** How many branches of a college view have each of the "四个一" items done. */
+export function fourItemCounts(view: CollegeView): Record<(typeof FOUR_ITEMS)[number], number> {
+  return Object.fromEntries(FOUR_ITEMS.map((i) => [i, view.branches.filter((b) => b.fourItems[i]).length])) as Record<(typeof FOUR_ITEMS)[number], number>;
+}
