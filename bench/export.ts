@@ -1,5 +1,5 @@
 /**
- * `npm run bench:export [-- --logs=N --keep]`: generates a large school (20 colleges, 1,000
+ * `npm run bench:export [-- --logs=N|--logs N --keep]`: generates a large school (20 colleges, 1,000
  * branches, 50,000 members, 2,000,000 service logs by default; deterministic) into a temp
  * database, runs `npm run export`'s CLI on it as a child process, and prints the elapsed
  * time and peak RSS beside the targets (≤ 60 s, peak RSS ≤ 300 MB).
@@ -12,7 +12,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { closeDb, openDb } from '../src/db/client.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const args = new Map(process.argv.slice(2).map((a) => { const [k, ...v] = a.replace(/^--/, '').split('='); return [k!, v.join('=')] as [string, string]; }));
+/** `--logs=N` or `--logs N`; a flag without a value (`--keep`) maps to ''. */
+const args = new Map<string, string>();
+for (let i = 2, argv = process.argv; i < argv.length; i++) {
+  const [k, ...v] = argv[i]!.replace(/^--/, '').split('=');
+  if (v.length) args.set(k!, v.join('='));
+  else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) args.set(k!, argv[++i]!);
+  else args.set(k!, '');
+}
 const LOGS = Number(args.get('logs') ?? 2_000_000);
 const COLLEGES = 20;
 const BRANCHES = 1_000;

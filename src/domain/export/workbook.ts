@@ -1,19 +1,24 @@
 /**
  * The Excel export (PRODUCT.md §6): one workbook with 学院汇总, 团支部明细, 服务记录,
  * 报到记录, 结对协议, 项目清单, 季度总结, 兼任推荐 — Chinese headers, frozen header row,
- * set column widths. Written with exceljs' streaming writer, committing each row as it goes,
- * so memory stays flat however many service logs the school has.
+ * set column widths. Written with our own streaming .xlsx writer (xlsx.ts, zip.ts), row by row
+ * into a deflated zip entry that waits on real backpressure, so memory stays flat however many
+ * service logs the school has. (exceljs' WorkbookWriter was ~2× too slow — a style lookup and
+ * a cell object per cell — and buffered unbounded XML: archiver wraps its StreamBuf in a
+ * readable-stream 2 PassThrough whose backlog nothing reports.)
  */
+import { once } from 'node:events';
+import fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.js';
 import * as schema from '../../db/schema/index.js';
 import { FOUR_ITEMS } from '../../db/schema/index.js';
 import { t, type MessageKey } from '../../text/zh-CN.js';
 import { checkinRows, logRows, pairingRows, projectRows, recommendationRows, reportRows, type Cell, type DetailSource, type YearRef } from './details.js';
 import { summaryRows } from './summary.js';
+import { XlsxWriter, type SheetStream } from './xlsx.js';
 
 /** Called as rows are written (every few thousand rows and at the end of each sheet). */
 export type ExportProgress = (p: { sheet: string; done: number; total: number }) => void;
@@ -36,10 +41,9 @@ interface Column {
 
 const col = (header: MessageKey, width: number, numFmt?: string): Column => ({ header, width, numFmt });
 
-// exceljs drops a column of width 9 (its default) from <cols>, so no column uses exactly 9.
 /** Excel's limit is 1,048,576 rows a sheet; the rest continues on a 服务记录（续2） sheet. */
 const MAX_DATA_ROWS = 1_048_575;
-/** How often the writer lets the zip stream drain and reports progress. */
+/** How often the writer reports progress and yields to the event loop. */
 const CHUNK = 2_000;
 
 const person = [col('export.col.college', 22), col('export.col.branch', 18), col('export.col.studentNo', 13), col('export.col.name', 10), col('export.col.mobile', 14)];
@@ -90,30 +94,6 @@ const SHEETS = {
   ],
 } satisfies Record<string, Column[]>;
 
-/** Bytes a sheet may hold unzipped in memory before the writer waits for the zip to catch up. */
-const MAX_BUFFERED = 8 << 20;
-
-interface StreamBufInternals {
-  buffers?: { length: number }[];
-  pipes?: { writableLength?: number; readableLength?: number }[];
-}
-
-/**
- * exceljs has no backpressure: a sheet's StreamBuf ignores what `write()` returns, and rows
- * committed faster than zlib and the disk take them pile up in memory (hundreds of MB for a
- * large school). So the writer waits while the sheet's buffered bytes — still in the sheet's
- * buffer, or in the PassThrough archiver wraps it in (exceljs' StreamBuf looks like no
- * readable stream to archiver) — are above a bound. Reads exceljs 4.4 internals.
- */
-async function drain(sheet: ExcelJS.Worksheet): Promise<void> {
-  const stream = (sheet as unknown as { stream?: StreamBufInternals }).stream;
-  for (;;) {
-    const held = (stream?.buffers ?? []).reduce((n, b) => n + b.length, 0) + (stream?.pipes ?? []).reduce((n, p) => n + (p.writableLength ?? 0) + (p.readableLength ?? 0), 0);
-    if (held < MAX_BUFFERED) return;
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-}
-
 /**
  * A connection of its own for the export: iterating holds a better-sqlite3 connection busy,
  * and the export awaits between chunks, so the bot's connection must stay free for other
@@ -133,77 +113,71 @@ function openReader(db: Db): { db: Db; conn: Database.Database; close(): void } 
 
 class SheetWriter {
   constructor(
-    private readonly book: ExcelJS.stream.xlsx.WorkbookWriter,
+    private readonly book: XlsxWriter,
     private readonly onProgress: ExportProgress | undefined,
     readonly result: ExportResult,
   ) {}
 
-  private open(name: string, columns: Column[]): ExcelJS.Worksheet {
-    const sheet = this.book.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
-    sheet.columns = columns.map((c, i) => ({ key: String(i), header: t(c.header), width: c.width, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
-    const header = sheet.getRow(1);
-    header.font = { bold: true };
-    header.commit();
-    return sheet;
+  private open(name: string, columns: Column[]): Promise<SheetStream> {
+    return this.book.addSheet(name, columns.map((c) => ({ header: t(c.header), width: c.width, numFmt: c.numFmt })));
   }
 
   /** Writes one sheet (continued on further sheets past Excel's row limit). */
   async write(name: MessageKey, columns: Column[], rows: Iterable<Cell[]>, total: number): Promise<void> {
     const base = t(name);
     let part = 1;
-    let sheet = this.open(base, columns);
+    let sheet = await this.open(base, columns);
     let inSheet = 0;
     let done = 0;
-    const entry = { name: base, rows: 0 };
+    let entry = { name: base, rows: 0 };
     this.result.sheets.push(entry);
     for (const values of rows) {
       if (inSheet === MAX_DATA_ROWS) {
-        sheet.commit();
+        await sheet.close();
         part += 1;
-        const more = { name: t('export.sheet.logsMore', { n: part }), rows: 0 };
-        this.result.sheets.push(more);
-        sheet = this.open(more.name, columns);
+        entry = { name: t('export.sheet.logsMore', { n: part }), rows: 0 };
+        this.result.sheets.push(entry);
+        sheet = await this.open(entry.name, columns);
         inSheet = 0;
       }
-      sheet.addRow(values).commit();
+      // Resolves at once, except every few hundred rows when the XML goes to the zip and
+      // the zip (or the disk) is behind: then the export waits for it.
+      const flushed = sheet.row(values);
+      if (flushed) await flushed;
       inSheet += 1;
       done += 1;
-      this.result.sheets.at(-1)!.rows += 1;
+      entry.rows += 1;
       if (done % CHUNK === 0) {
         this.onProgress?.({ sheet: base, done, total: Math.max(total, done) });
-        await drain(sheet);
+        // Let the bot's other work run between chunks even when the zip keeps up.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
     }
-    sheet.commit();
+    await sheet.close();
     this.result.rows += done;
     this.onProgress?.({ sheet: base, done, total: done });
   }
 }
 
 /**
- * Writes the workbook of one program year to a file path or a stream. Rows are read with
- * `.iterate()` and committed one by one; the promise settles once the file is complete.
+ * Writes the workbook of one program year to a file path or a stream (which is ended). Rows
+ * are read with `.iterate()` and written one by one; the promise settles once the file is
+ * complete (for a path: written and closed).
  */
 export async function writeWorkbook(db: Db, programYearId: number, target: string | Writable, onProgress?: ExportProgress, opts: ExportOptions = {}): Promise<ExportResult> {
   const reader = openReader(db);
+  const out = typeof target === 'string' ? fs.createWriteStream(target) : target;
   try {
     const { conn } = reader;
     const year = conn.prepare('SELECT id, starts_on AS startsOn, ends_on AS endsOn FROM program_years WHERE id = ?').get(programYearId) as YearRef | undefined;
     if (!year) throw new Error(`program year ${programYearId} not found`);
-    const book = new ExcelJS.stream.xlsx.WorkbookWriter({
-      ...(typeof target === 'string' ? { filename: target } : { stream: target }),
-      useStyles: true,
-      useSharedStrings: false,
-      // Fast compression: the sheets are mostly repetitive XML, level 1 already shrinks them ~10×.
-      zip: { zlib: { level: 1 } },
-    });
-    book.creator = t('export.sheet.colleges');
-    const out = new SheetWriter(book, onProgress, { sheets: [], rows: 0 });
+    // Fast compression: the sheets are mostly repetitive XML, level 1 already shrinks them ~10×.
+    const book = new XlsxWriter(out, 1);
+    const sheets = new SheetWriter(book, onProgress, { sheets: [], rows: 0 });
 
     const summary = summaryRows(reader.db, year.id);
-    await out.write('export.sheet.colleges', SHEETS.colleges, summary.colleges, summary.colleges.length);
-    await out.write('export.sheet.branches', SHEETS.branches, summary.branches, summary.branches.length);
+    await sheets.write('export.sheet.colleges', SHEETS.colleges, summary.colleges, summary.colleges.length);
+    await sheets.write('export.sheet.branches', SHEETS.branches, summary.branches, summary.branches.length);
 
     const details: [MessageKey, Column[], DetailSource][] = [
       ['export.sheet.logs', SHEETS.logs, logRows(conn, year, opts.timeZone)],
@@ -213,9 +187,15 @@ export async function writeWorkbook(db: Db, programYearId: number, target: strin
       ['export.sheet.reports', SHEETS.reports, reportRows(conn, year, opts.timeZone)],
       ['export.sheet.recommendations', SHEETS.recommendations, recommendationRows(conn, year, opts.timeZone)],
     ];
-    for (const [name, columns, src] of details) await out.write(name, columns, src.rows(), src.count());
-    await book.commit();
-    return out.result;
+    for (const [name, columns, src] of details) await sheets.write(name, columns, src.rows(), src.count());
+    const closed = typeof target === 'string' ? once(out, 'close') : undefined;
+    await book.finish();
+    await closed;
+    return sheets.result;
+  } catch (err) {
+    // A half-written file is no export: close it (the caller decides about the path).
+    if (typeof target === 'string') out.destroy();
+    throw err;
   } finally {
     reader.close();
   }

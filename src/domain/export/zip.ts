@@ -1,0 +1,159 @@
+/**
+ * A minimal streaming zip writer for the export's .xlsx package: entries are deflated one at
+ * a time with node:zlib and written straight to the output, sizes and CRC following each
+ * entry in a data descriptor, so no entry is ever held whole in memory. Every write waits
+ * for real backpressure (the deflate stream's and the output's), which bounds memory however
+ * large a sheet is. No zip64: an entry or the archive past 4 GiB is refused, not corrupted
+ * (a sheet holds at most 1,048,576 rows, well under that).
+ */
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import zlib from 'node:zlib';
+
+const MAX32 = 0xffffffff;
+/** General purpose flags: bit 3 (sizes in a data descriptor), bit 11 (UTF-8 names). */
+const FLAGS = 0x0008 | 0x0800;
+const DEFLATE = 8;
+
+/** CRC-32 of a chunk: zlib's native one (Node ≥ 20.15), else a table-driven fallback. */
+const crc32: (data: Buffer, prev: number) => number = (zlib as { crc32?: (d: Buffer, v: number) => number }).crc32 ?? (() => {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return (data: Buffer, prev: number) => {
+    let c = ~prev;
+    for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+    return ~c >>> 0;
+  };
+})();
+
+interface Entry {
+  name: Buffer;
+  crc: number;
+  csize: number;
+  usize: number;
+  offset: number;
+}
+
+/** DOS date and time of a moment (local time, two-second resolution), as zip headers hold them. */
+function dosDateTime(d: Date): { date: number; time: number } {
+  return {
+    date: ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
+  };
+}
+
+/** One entry being written: `write()` its bytes (awaiting each), then `close()` it. */
+export interface ZipEntryWriter {
+  write(chunk: Buffer | string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class ZipWriter {
+  private readonly entries: Entry[] = [];
+  private offset = 0;
+  private readonly stamp = dosDateTime(new Date());
+  private busy = false;
+
+  constructor(private readonly out: Writable, private readonly level = 1) {}
+
+  /** Writes raw bytes to the output, waiting while its buffer is full. */
+  private async raw(buf: Buffer): Promise<void> {
+    this.offset += buf.length;
+    if (!this.out.write(buf)) await once(this.out, 'drain');
+  }
+
+  /** Starts an entry; entries are written one after another, never interleaved. */
+  async open(name: string): Promise<ZipEntryWriter> {
+    if (this.busy) throw new Error('zip: an entry is still open');
+    this.busy = true;
+    const entry: Entry = { name: Buffer.from(name, 'utf8'), crc: 0, csize: 0, usize: 0, offset: this.offset };
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
+    header.writeUInt16LE(FLAGS, 6);
+    header.writeUInt16LE(DEFLATE, 8);
+    header.writeUInt16LE(this.stamp.time, 10);
+    header.writeUInt16LE(this.stamp.date, 12);
+    // CRC and sizes (14–25) stay 0: they follow the data in the descriptor.
+    header.writeUInt16LE(entry.name.length, 26);
+    await this.raw(Buffer.concat([header, entry.name]));
+
+    const deflate = zlib.createDeflateRaw({ level: this.level, chunkSize: 64 * 1024 });
+    // Compressed bytes go straight to the output; if it is full, the deflate stream pauses,
+    // its own buffer fills, and `write()` below waits on it — backpressure end to end.
+    deflate.on('data', (chunk: Buffer) => {
+      entry.csize += chunk.length;
+      this.offset += chunk.length;
+      if (!this.out.write(chunk)) {
+        deflate.pause();
+        this.out.once('drain', () => deflate.resume());
+      }
+    });
+    const ended = once(deflate, 'end');
+    return {
+      write: async (chunk) => {
+        const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        entry.crc = crc32(buf, entry.crc);
+        entry.usize += buf.length;
+        if (!deflate.write(buf)) await once(deflate, 'drain');
+      },
+      close: async () => {
+        deflate.end();
+        await ended;
+        if (entry.usize > MAX32 || entry.csize > MAX32 || this.offset > MAX32) throw new Error(`zip: ${name} is too large for a zip without zip64`);
+        const desc = Buffer.alloc(16);
+        desc.writeUInt32LE(0x08074b50, 0);
+        desc.writeUInt32LE(entry.crc >>> 0, 4);
+        desc.writeUInt32LE(entry.csize, 8);
+        desc.writeUInt32LE(entry.usize, 12);
+        await this.raw(desc);
+        this.entries.push(entry);
+        this.busy = false;
+      },
+    };
+  }
+
+  /** Adds a small entry whole. */
+  async add(name: string, data: string): Promise<void> {
+    const e = await this.open(name);
+    await e.write(data);
+    await e.close();
+  }
+
+  /** Writes the central directory and ends the output, resolving once it is flushed. */
+  async finish(): Promise<void> {
+    const start = this.offset;
+    for (const e of this.entries) {
+      const h = Buffer.alloc(46);
+      h.writeUInt32LE(0x02014b50, 0);
+      h.writeUInt16LE(20, 4); // version made by
+      h.writeUInt16LE(20, 6); // version needed
+      h.writeUInt16LE(FLAGS, 8);
+      h.writeUInt16LE(DEFLATE, 10);
+      h.writeUInt16LE(this.stamp.time, 12);
+      h.writeUInt16LE(this.stamp.date, 14);
+      h.writeUInt32LE(e.crc >>> 0, 16);
+      h.writeUInt32LE(e.csize, 20);
+      h.writeUInt32LE(e.usize, 24);
+      h.writeUInt16LE(e.name.length, 28);
+      // extra and comment lengths, disk number, attributes: 0
+      h.writeUInt32LE(e.offset, 42);
+      await this.raw(Buffer.concat([h, e.name]));
+    }
+    const size = this.offset - start;
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(this.entries.length, 8);
+    end.writeUInt16LE(this.entries.length, 10);
+    end.writeUInt32LE(size, 12);
+    end.writeUInt32LE(start, 16);
+    await this.raw(end);
+    const done = once(this.out, 'finish');
+    this.out.end();
+    await done;
+  }
+}
