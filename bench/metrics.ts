@@ -1,7 +1,8 @@
 /**
  * Tracking metrics on a generated large school (issue 5: 20 colleges, 1,000 branches, 50,000
  * members, 2,000,000 service logs): times /全校's figures and every college's /学院 figures
- * (what the weekly digests read) beside the targets. Deterministic: the same school each run.
+ * (what the weekly digests read) and one run of all weekly digests, beside the targets.
+ * Deterministic: the same school each run.
  *
  *   npm run bench:metrics [-- --logs 2000000]
  */
@@ -10,7 +11,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { closeDb, openDb } from '../src/db/client.js';
+import { sql } from 'drizzle-orm';
+import { colleges as collegesTable, settings } from '../src/db/schema/index.js';
+import { SCHOOL_CHAT_KEY } from '../src/domain/groups.js';
 import { allColleges, collegeView, schoolOverview } from '../src/domain/metrics/index.js';
+import { LarkApi } from '../src/feishu/larkApi.js';
+import { weeklyDigests } from '../src/jobs/digest.js';
+import { createLogger } from '../src/log.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -106,5 +113,16 @@ const fmt = (ms: number, target: number) => `${ms.toFixed(1)} ms (target ≤ ${t
 console.log(`/全校 overview figures:           ${fmt(overview.ms, 200)}`);
 console.log(`all ${colleges.length} colleges' /学院 figures:  ${fmt(all.ms, 1000)}`);
 console.log(`school coverage ${overview.value.school.participating}/${overview.value.school.branches}, week hours ${overview.value.school.weekHours}`);
+
+// The weekly digests themselves: every college group bound, plus the school group; one run
+// builds all 21 cards (figures, chart data, card JSON) and writes them to the outbox.
+db.update(collegesTable).set({ chatId: sql`'oc_bench_' || ${collegesTable.id}` }).run();
+db.insert(settings).values({ key: SCHOOL_CHAT_KEY, value: 'oc_bench_school', updatedAt: NOW }).onConflictDoNothing().run();
+const silent = createLogger('silent');
+const ports = { db, clock: { now: () => NOW }, log: silent, timeZone: TZ, feishu: new LarkApi({ appId: 'cli_0000000000000000', appSecret: 'unused', domain: 'http://127.0.0.1:9', log: silent }) };
+const digestStart = performance.now();
+const digests = await weeklyDigests(ports, { force: true });
+const digestMs = performance.now() - digestStart;
+console.log(`all weekly digests (${digests.posted.length} cards built and queued): ${fmt(digestMs, 1000)}`);
 closeDb(db);
 fs.rmSync(path.dirname(file), { recursive: true, force: true });
