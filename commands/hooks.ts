@@ -12,6 +12,7 @@ import { attachEvidence } from '../src/domain/evidence.js';
 import { CommunityFileError, formatCommunitySummary, importCommunitiesFile } from '../src/domain/communityImport.js';
 import { formatRosterSummary, importRosterFile, RosterFileError } from '../src/domain/roster.js';
 import { receiveAgreementFile } from './pair.js';
+import { receiveReportFile } from './report.js';
 
 const ROSTER_FILE = /\.(csv|xlsx)$/i;
 const MAX_ROSTER_BYTES = 10 * 1024 * 1024;
@@ -44,7 +45,10 @@ export const hooks: Hooks = {
   },
 
   async file(ctx, file) {
-    // A pairing agreement sent right after working on a pairing card; otherwise a roster file.
+    // A report attachment right after opening a report card (checked first: a 团总支 with no
+    // pairing card open would otherwise be told the file has no pairing); then a pairing
+    // agreement sent right after working on a pairing card; otherwise a roster file.
+    if (await receiveReportFile(ctx, file)) return;
     if (await receiveAgreementFile(ctx, file)) return;
     if (ctx.member?.role !== 'school_admin') return ctx.reply(ctx.t('hint.fileNotAdmin'));
     if (!ROSTER_FILE.test(file.fileName)) throw new UserError('hint.fileType');

@@ -13,17 +13,20 @@ import exportCommand from './export.js';
 import help from './help.js';
 import log, { logSubmit } from './log.js';
 import me, { logWithdraw, meRefresh } from './me.js';
+import mode, { settingsNextYear, settingsSave } from './mode.js';
 import overview, { overviewRefresh } from './overview.js';
 import pair, { pairingAwaitFile, pairingCreate, pairingEnd, pairingEndAsk, pairingSave, pairingShow } from './pair.js';
 import positions, { collegePositionAdd, collegePositionForm, positionConfirm, positionMatch, positionSignup, positionWithdraw } from './positions.js';
 import project, { positionAdd, positionForm, projectEdit, projectNew, projectSave } from './project.js';
+import report, { reportSave, reportSubmit } from './report.js';
+import caseCommand from './case.js';
 import recommend, { recommendAppoint, recommendForm, recommendSubmit } from './recommend.js';
 import review, { approve, approveAll, confirmLink, reject, rejectAsk } from './review.js';
 
 export { hooks } from './hooks.js';
 
-export const commands = [help, bind, me, checkin, log, review, bindgroup, pair, branch, project, positions, recommend, college, overview, digest, exportCommand];
+export const commands = [help, bind, me, checkin, log, review, bindgroup, pair, branch, project, positions, recommend, college, overview, digest, exportCommand, mode, report, caseCommand];
 
-export const actions = [bindSubmit, pairingCreate, pairingSave, pairingAwaitFile, pairingEndAsk, pairingEnd, pairingShow, branchRefresh, meRefresh, checkout, logSubmit, logWithdraw, approve, rejectAsk, reject, approveAll, confirmLink, projectNew, projectEdit, projectSave, positionForm, positionAdd, positionSignup, positionWithdraw, positionMatch, positionConfirm, recommendForm, recommendSubmit, recommendAppoint, collegePositionForm, collegePositionAdd, collegeRefresh, overviewRefresh];
+export const actions = [bindSubmit, pairingCreate, pairingSave, pairingAwaitFile, pairingEndAsk, pairingEnd, pairingShow, branchRefresh, meRefresh, checkout, logSubmit, logWithdraw, approve, rejectAsk, reject, approveAll, confirmLink, projectNew, projectEdit, projectSave, positionForm, positionAdd, positionSignup, positionWithdraw, positionMatch, positionConfirm, recommendForm, recommendSubmit, recommendAppoint, collegePositionForm, collegePositionAdd, collegeRefresh, overviewRefresh, settingsSave, settingsNextYear, reportSave, reportSubmit];
 
 export const registry: Registry = { commands, actions };

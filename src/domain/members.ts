@@ -1,7 +1,7 @@
 /**
  * Roster entries and their Feishu binding (PRODUCT.md §3 `/bind`).
  */
-import { and, eq, isNotNull, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, isNull, like, or } from 'drizzle-orm';
 import { writeTransaction, type Db } from '../db/client.js';
 import { auditLog, branches, colleges, members, type Member } from '../db/schema/index.js';
 
@@ -64,4 +64,19 @@ export function sameName(a: string, b: string): boolean {
 
 export function audit(db: Pick<Db, 'insert'>, entry: { at: number; actorMemberId?: number | null; actorOpenId?: string; action: string; subject?: string; detail?: unknown }): void {
   db.insert(auditLog).values({ ...entry, actorMemberId: entry.actorMemberId ?? null }).run();
+}
+
+/**
+ * The id in `<prefix>:<id>` of the latest audit row of one of `actions` by this member since
+ * `since` — e.g. the pairing or report whose card was opened last, which a file sent to the
+ * bot within that window belongs to.
+ */
+export function lastAuditedSubject(db: Db, q: { actorId: number; actions: readonly string[]; prefix: string; since: number }): number | undefined {
+  const last = db
+    .select({ subject: auditLog.subject })
+    .from(auditLog)
+    .where(and(gte(auditLog.at, q.since), eq(auditLog.actorMemberId, q.actorId), inArray(auditLog.action, [...q.actions]), like(auditLog.subject, `${q.prefix}:%`)))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .get();
+  return last?.subject ? Number(last.subject.slice(q.prefix.length + 1)) : undefined;
 }

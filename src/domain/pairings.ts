@@ -4,17 +4,17 @@
  * branch pairing with an already-paired community must say why (the college admin is told);
  * ending a pairing keeps the row as history.
  */
-import { and, desc, eq, gte, inArray, isNotNull, like, ne } from 'drizzle-orm';
+import { and, eq, isNotNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeTransaction, type Db } from '../db/client.js';
 import {
-  auditLog, branches, colleges, communities, COMMUNITY_LEVELS, COMMUNITY_TAGS, members, pairings,
+  branches, colleges, communities, COMMUNITY_LEVELS, COMMUNITY_TAGS, members, pairings,
   type Community, type CommunityTag, type Member, type Pairing, type ProgramYear,
 } from '../db/schema/index.js';
 import { communityTags, findCommunity, findOrCreateCommunity, setTags } from './communities.js';
 import { phoneText } from './communityFields.js';
 import { UserError } from './errors.js';
-import { audit, boundSchoolAdmins } from './members.js';
+import { audit, boundSchoolAdmins, lastAuditedSubject } from './members.js';
 import { dayjs, localDate } from './time.js';
 import { findDates, foldWidth } from '../text/numerals.js';
 import { t } from '../text/zh-CN.js';
@@ -245,13 +245,8 @@ export function expectAgreement(db: Db, actor: Member, id: number, now: number):
  * 上传协议 on within the last 30 minutes, still active and still theirs to manage.
  */
 export function pairingAwaitingFile(db: Db, actor: Member, now: number): Pairing | undefined {
-  const last = db
-    .select({ subject: auditLog.subject })
-    .from(auditLog)
-    .where(and(gte(auditLog.at, now - AGREEMENT_WINDOW_MS), eq(auditLog.actorMemberId, actor.id), inArray(auditLog.action, WINDOW_ACTIONS), like(auditLog.subject, 'pairing:%')))
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .get();
-  const pairing = last?.subject ? pairingById(db, Number(last.subject.slice('pairing:'.length))) : undefined;
+  const id = lastAuditedSubject(db, { actorId: actor.id, actions: WINDOW_ACTIONS, prefix: 'pairing', since: now - AGREEMENT_WINDOW_MS });
+  const pairing = id ? pairingById(db, id) : undefined;
   return pairing && pairing.status !== 'ended' && mayManage(db, actor, pairing.branchId) ? pairing : undefined;
 }
 

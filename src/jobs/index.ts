@@ -4,6 +4,8 @@
  */
 import { weeklyDigest, weeklyDigestRetry } from './digest.js';
 import { housekeeping } from './housekeeping.js';
+import { reminders } from './reminders.js';
+import { quarterlyReportReminders } from './reportReminders.js';
 import type { JobDefinition } from './scheduler.js';
 
-export const jobs: JobDefinition[] = [housekeeping, weeklyDigest, weeklyDigestRetry];
+export const jobs: JobDefinition[] = [housekeeping, weeklyDigest, weeklyDigestRetry, reminders, quarterlyReportReminders];

@@ -10,7 +10,9 @@ import { exportText } from './export.zh-CN.js';
 import { logs } from './logs.zh-CN.js';
 import { pairing } from './pairing.zh-CN.js';
 import { projects } from './projects.zh-CN.js';
+import { reports } from './reports.zh-CN.js';
 import { roster } from './roster.zh-CN.js';
+import { settingsText } from './settings.zh-CN.js';
 import { tracking } from './tracking.zh-CN.js';
 import { format } from './t.js';
 
@@ -90,7 +92,7 @@ const core = {
   'bindgroup.tooLong': '学院名称太长了，请写名单中的学院全称。',
 } as const;
 
-export const zhCN = { ...core, ...roster, ...logs, ...confirm, ...communities, ...pairing, ...projects, ...branch, ...exportText, ...tracking, ...digest } as const;
+export const zhCN = { ...core, ...roster, ...logs, ...confirm, ...communities, ...pairing, ...projects, ...branch, ...exportText, ...tracking, ...digest, ...reports, ...settingsText } as const;
 
 export type MessageKey = keyof typeof zhCN;
 

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { BaseContext } from '../src/bot/context.js';
+import { defineAction, defineCommand } from '../src/bot/define.js';
+import { settingsCard } from '../src/cards/settings.js';
+import type { ProgramYear } from '../src/db/schema/index.js';
+import { UserError } from '../src/domain/errors.js';
+import { checkinKindFor, periodOn } from '../src/domain/period.js';
+import { MODE_WORDS, parseSettingsForm, saveSettings, setPeriodMode, startNextProgramYear } from '../src/domain/settings.js';
+import { localDate } from '../src/domain/time.js';
+import type { MessageKey } from '../src/text/zh-CN.js';
+import { t } from '../src/text/zh-CN.js';
+
+const LABELS: Record<string, MessageKey> = {
+  startsOn: 'settings.startsOn', endsOn: 'settings.endsOn', pairingDeadline: 'settings.pairingDeadline',
+  projectListDeadline: 'settings.projectListDeadline', matchingDeadline: 'settings.matchingDeadline',
+  winterVacationStart: 'settings.winterStart', winterVacationEnd: 'settings.winterEnd',
+  summerVacationStart: 'settings.summerStart', summerVacationEnd: 'settings.summerEnd',
+};
+const label = (field: string) => (LABELS[field] ? t(LABELS[field]) : field);
+
+function card(ctx: BaseContext, program: ProgramYear, note?: string) {
+  const period = periodOn(program, localDate(ctx.clock.now(), ctx.timeZone));
+  return settingsCard({ program, period: t(`mode.${period}`), note });
+}
+
+/** The year the card was built for; the router already checked the clicker is a 团委 admin. */
+const payload = z.object({ y: z.number().int().positive() });
+
+export const settingsSave = defineAction({
+  name: 'settings.save',
+  audience: 'school_admin',
+  payload,
+  async run(ctx, { y }) {
+    const patch = parseSettingsForm(ctx.form, label);
+    const { changed, program } = saveSettings(ctx.db, ctx.member!, y, patch, ctx.clock.now());
+    const note = changed ? t('settings.saved', { count: changed }) : t('settings.noChange');
+    return { toast: { type: changed ? 'success' : 'info', content: note }, card: { type: 'raw', data: card(ctx, program, note) } };
+  },
+});
+
+export const settingsNextYear = defineAction({
+  name: 'settings.nextYear',
+  audience: 'school_admin',
+  payload,
+  async run(ctx, { y }) {
+    const { old, created } = startNextProgramYear(ctx.db, ctx.member!, y, ctx.clock.now());
+    const note = t('settings.nextYearDone', { name: created.name, start: created.startsOn, end: created.endsOn, old: old.name });
+    return { toast: { type: 'success', content: note }, card: { type: 'raw', data: card(ctx, created, note) } };
+  },
+});
+
+/**
+ * `/模式 寒假` switches the period mode at once (it decides what /报到 records); `/模式` or `/设置`
+ * alone opens the settings card with every setting of the year, the mode among them.
+ */
+export default defineCommand({
+  name: 'mode',
+  aliases: ['模式', '设置'],
+  summary: 'cmd.mode.summary',
+  example: 'cmd.mode.example',
+  audience: 'school_admin',
+  args: z.object({ value: z.string().trim().max(10, t('mode.tooLong')).optional() }),
+  parse: (rest) => ({ value: rest || undefined }),
+  async run(ctx, { value }) {
+    if (!value) return ctx.reply({ card: card(ctx, ctx.program) });
+    const mode = MODE_WORDS[value] ?? (Object.values(MODE_WORDS).includes(value as never) ? (value as ProgramYear['periodMode']) : undefined);
+    if (!mode) throw new UserError('mode.badValue', { value, values: Object.keys(MODE_WORDS).join('、') });
+    const { before, after } = setPeriodMode(ctx.db, ctx.member!, ctx.program.id, mode, ctx.clock.now());
+    if (before.periodMode === after.periodMode) return ctx.reply(t('mode.unchanged', { after: t(`mode.${mode}`) }));
+    const today = localDate(ctx.clock.now(), ctx.timeZone);
+    const period = periodOn(after, today);
+    await ctx.reply(t('mode.done', {
+      before: t(`mode.${before.periodMode}`), after: t(`mode.${mode}`), today, period: t(`mode.${period}`), kind: t(`checkin.kind.${checkinKindFor(period)}`),
+    }));
+  },
+});

@@ -1,0 +1,77 @@
+/**
+ * Excellent cases (PRODUCT.md §6): an admin marks an approved service log or a submitted
+ * quarterly report with a short citation; the case is publicised once to every bound college
+ * group (the caller enqueues the cards in the same transaction) and listed in the next digests.
+ */
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { writeTransaction, type Db } from '../db/client.js';
+import { branches, colleges, excellentCases, members, quarterlyReports, serviceLogs, type CaseSubjectKind, type ExcellentCase, type Member } from '../db/schema/index.js';
+import type { DbWriter } from '../jobs/ports.js';
+import { t } from '../text/zh-CN.js';
+import { UserError } from './errors.js';
+import { audit } from './members.js';
+
+/** The longest citation accepted. */
+export const CITATION_MAX = 200;
+
+export interface CaseInput {
+  kind: CaseSubjectKind;
+  id: number;
+  citation: string;
+}
+
+/** What the announcement shows about the case's subject: names only, never student numbers. */
+export type CaseSubject =
+  | { kind: 'log'; name: string; unit: string; date: string; collegeId: number }
+  | { kind: 'report'; college: string; title: string; collegeId: number };
+
+function subjectOf(db: DbWriter, kind: CaseSubjectKind, id: number): CaseSubject {
+  if (kind === 'log') {
+    const row = db
+      .select({ status: serviceLogs.status, date: serviceLogs.serviceDate, collegeId: serviceLogs.collegeId, name: members.name, branch: branches.name, college: colleges.name })
+      .from(serviceLogs)
+      .innerJoin(members, eq(members.id, serviceLogs.memberId))
+      .innerJoin(colleges, eq(colleges.id, serviceLogs.collegeId))
+      .leftJoin(branches, eq(branches.id, serviceLogs.branchId))
+      .where(eq(serviceLogs.id, id))
+      .get();
+    if (!row) throw new UserError('case.logNotFound', { id });
+    if (row.status !== 'approved') throw new UserError('case.logNotApproved', { id });
+    return { kind, name: row.name, unit: row.branch ?? row.college, date: row.date, collegeId: row.collegeId };
+  }
+  const row = db
+    .select({ status: quarterlyReports.status, title: quarterlyReports.title, collegeId: quarterlyReports.collegeId, college: colleges.name })
+    .from(quarterlyReports)
+    .innerJoin(colleges, eq(colleges.id, quarterlyReports.collegeId))
+    .where(eq(quarterlyReports.id, id))
+    .get();
+  if (!row) throw new UserError('case.reportNotFound', { id });
+  if (row.status !== 'submitted') throw new UserError('case.reportNotSubmitted', { id });
+  return { kind, college: row.college, title: row.title, collegeId: row.collegeId };
+}
+
+/**
+ * Marks the case and, in the same transaction, hands each bound college group to `publicise`
+ * (which enqueues its card) and stamps `publicisedAt`: a case is announced exactly once.
+ * A 团总支 may mark only their own college's logs and reports.
+ */
+export function markCase(
+  db: Db,
+  actor: Member,
+  input: CaseInput,
+  now: number,
+  publicise: (tx: DbWriter, c: ExcellentCase, subject: CaseSubject, group: { collegeId: number; chatId: string }) => void,
+): { case: ExcellentCase; groups: number } {
+  return writeTransaction(db, (tx) => {
+    const subject = subjectOf(tx, input.kind, input.id);
+    if (actor.role !== 'school_admin' && !(actor.role === 'college_admin' && actor.collegeId === subject.collegeId)) throw new UserError('case.notYourCollege');
+    const existing = tx.select().from(excellentCases).where(and(eq(excellentCases.subjectKind, input.kind), eq(excellentCases.subjectId, input.id))).get();
+    if (existing) throw new UserError('case.exists', { subject: t(`case.subject.${input.kind}`) });
+    const created = tx.insert(excellentCases).values({ subjectKind: input.kind, subjectId: input.id, citation: input.citation, markedByMemberId: actor.id, createdAt: now }).returning().get();
+    const groups = tx.select({ collegeId: colleges.id, chatId: colleges.chatId }).from(colleges).where(isNotNull(colleges.chatId)).orderBy(colleges.id).all();
+    for (const g of groups) publicise(tx, created, subject, { collegeId: g.collegeId, chatId: g.chatId! });
+    const saved = tx.update(excellentCases).set({ publicisedAt: now }).where(eq(excellentCases.id, created.id)).returning().get();
+    audit(tx, { at: now, actorMemberId: actor.id, action: 'case.mark', subject: `${input.kind}:${input.id}`, detail: { caseId: created.id } });
+    return { case: saved, groups: groups.length };
+  });
+}

@@ -1,0 +1,158 @@
+/**
+ * The school admin's settings of the program year (PRODUCT.md §1, §6): the period mode, the
+ * year's dates, target, deadlines, vacations, late-log window and score weights, and starting
+ * the next year. Every change is audited with its before/after so a disputed figure can be
+ * traced to who moved a deadline and when.
+ */
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { writeTransaction, type Db } from '../db/client.js';
+import { programYears, type Member, type ProgramYear } from '../db/schema/index.js';
+import { UserError } from './errors.js';
+import { audit } from './members.js';
+import { dayjs } from './time.js';
+
+export type PeriodMode = ProgramYear['periodMode'];
+
+/** The words `/模式` accepts, in the order they are listed to the user. */
+export const MODE_WORDS: Record<string, PeriodMode> = { 在校: 'term', 寒假: 'winter', 暑假: 'summer', 线上: 'online', 自动: 'auto' };
+
+/** The fields the settings card edits; the keys are the form field names. */
+export const SETTING_FIELDS = [
+  'startsOn', 'endsOn', 'targetRatio', 'pairingDeadline', 'projectListDeadline', 'matchingDeadline',
+  'winterVacationStart', 'winterVacationEnd', 'summerVacationStart', 'summerVacationEnd', 'logWindowDays', 'scoreWeights', 'periodMode',
+] as const;
+
+export type SettingsPatch = Pick<ProgramYear, (typeof SETTING_FIELDS)[number]>;
+
+/** Sets the period mode of the current program year; returns the row before and after. */
+export function setPeriodMode(db: Db, actor: Member, programId: number, mode: PeriodMode, now: number): { before: ProgramYear; after: ProgramYear } {
+  return writeTransaction(db, (tx) => {
+    const before = tx.select().from(programYears).where(eq(programYears.id, programId)).get();
+    if (!before?.isCurrent) throw new UserError('settings.stale');
+    if (before.periodMode === mode) return { before, after: before };
+    const after = tx.update(programYears).set({ periodMode: mode }).where(eq(programYears.id, programId)).returning().get();
+    audit(tx, { at: now, actorMemberId: actor.id, action: 'program.mode', subject: `program_year:${programId}`, detail: { before: { periodMode: before.periodMode }, after: { periodMode: mode } } });
+    return { before, after };
+  });
+}
+
+const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && dayjs.utc(s).isValid() && dayjs.utc(s).format('YYYY-MM-DD') === s;
+
+/** A form value as trimmed text; empty means absent. The date picker sends "2026-11-11 +0800". */
+function text(v: unknown): string | undefined {
+  if (typeof v !== 'string' && typeof v !== 'number') return undefined;
+  const s = String(v).trim();
+  return s === '' ? undefined : s;
+}
+
+function date(form: Record<string, unknown>, field: string, label: string, required: boolean): string | null {
+  const raw = text(form[field])?.slice(0, 10);
+  if (!raw) {
+    if (required) throw new UserError('settings.missing', { field: label });
+    return null;
+  }
+  if (!isDate(raw)) throw new UserError('settings.badDate', { field: label });
+  return raw;
+}
+
+const weightsSchema = z.strictObject({ hours: z.number().min(0), days: z.number().min(0), rating: z.number().min(0), feedback: z.number().min(0) }).partial()
+  .refine((w) => Object.values(w).some((x) => x > 0));
+
+function weights(raw: string | undefined): Record<string, number> | null {
+  if (!raw) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new UserError('settings.badWeights');
+  }
+  const ok = weightsSchema.safeParse(parsed);
+  if (!ok.success) throw new UserError('settings.badWeights');
+  return ok.data as Record<string, number>;
+}
+
+/**
+ * Validates the settings form (`form_value`, untrusted) into a full patch; `label` names a field
+ * in the user's words. Throws a UserError naming the first problem; nothing is defaulted silently.
+ */
+export function parseSettingsForm(form: Record<string, unknown>, label: (field: string) => string): SettingsPatch {
+  const startsOn = date(form, 'startsOn', label('startsOn'), true)!;
+  const endsOn = date(form, 'endsOn', label('endsOn'), true)!;
+  if (endsOn < startsOn) throw new UserError('settings.endBeforeStart');
+  const ratio = Number(text(form.targetRatio) ?? NaN);
+  if (!Number.isFinite(ratio) || ratio <= 0 || ratio > 1) throw new UserError('settings.badRatio');
+  const deadlines = (['pairingDeadline', 'projectListDeadline', 'matchingDeadline'] as const).map((f) => {
+    const d = date(form, f, label(f), true)!;
+    if (d < startsOn || d > endsOn) throw new UserError('settings.deadlineOutside', { field: label(f), date: d, start: startsOn, end: endsOn });
+    return d;
+  });
+  const vacation = (s: 'winterVacationStart' | 'summerVacationStart', e: 'winterVacationEnd' | 'summerVacationEnd') => {
+    const from = date(form, s, label(s), false);
+    const to = date(form, e, label(e), false);
+    if (!from !== !to || (from && to && to < from)) throw new UserError('settings.vacationPair', { start: label(s), end: label(e) });
+    return [from, to] as const;
+  };
+  const [winterVacationStart, winterVacationEnd] = vacation('winterVacationStart', 'winterVacationEnd');
+  const [summerVacationStart, summerVacationEnd] = vacation('summerVacationStart', 'summerVacationEnd');
+  const windowText = text(form.logWindowDays) ?? '';
+  const logWindowDays = /^\d{1,3}$/.test(windowText) ? Number(windowText) : NaN;
+  if (!(logWindowDays >= 1 && logWindowDays <= 365)) throw new UserError('settings.badWindow');
+  const mode = z.enum(['auto', 'term', 'winter', 'summer', 'online']).safeParse(text(form.periodMode));
+  if (!mode.success) throw new UserError('settings.badMode');
+  return {
+    startsOn, endsOn, targetRatio: ratio,
+    pairingDeadline: deadlines[0]!, projectListDeadline: deadlines[1]!, matchingDeadline: deadlines[2]!,
+    winterVacationStart, winterVacationEnd, summerVacationStart, summerVacationEnd,
+    logWindowDays, scoreWeights: weights(text(form.scoreWeights)), periodMode: mode.data,
+  };
+}
+
+/**
+ * Saves a validated patch to the current program year; audits only the fields that changed.
+ * Returns how many changed (0: nothing written) and the row as saved.
+ */
+export function saveSettings(db: Db, actor: Member, programId: number, patch: SettingsPatch, now: number): { changed: number; program: ProgramYear } {
+  return writeTransaction(db, (tx) => {
+    const row = tx.select().from(programYears).where(eq(programYears.id, programId)).get();
+    if (!row?.isCurrent) throw new UserError('settings.stale');
+    const changed = SETTING_FIELDS.filter((f) => JSON.stringify(row[f] ?? null) !== JSON.stringify(patch[f] ?? null));
+    if (!changed.length) return { changed: 0, program: row };
+    const before = Object.fromEntries(changed.map((f) => [f, row[f] ?? null]));
+    const after = Object.fromEntries(changed.map((f) => [f, patch[f] ?? null]));
+    const program = tx.update(programYears).set(after).where(eq(programYears.id, programId)).returning().get();
+    audit(tx, { at: now, actorMemberId: actor.id, action: 'program.settings', subject: `program_year:${programId}`, detail: { before, after } });
+    return { changed: changed.length, program };
+  });
+}
+
+const nextYear = (d: string | null) => (d ? dayjs.utc(d).add(1, 'year').format('YYYY-MM-DD') : null);
+
+/**
+ * Starts the year after `programId`: a new row with every date shifted one year and the other
+ * settings copied, made current. The old row and everything pointing at it (logs, pairings,
+ * projects) stay as they are, so last year's figures can still be read and exported.
+ */
+export function startNextProgramYear(db: Db, actor: Member, programId: number, now: number): { old: ProgramYear; created: ProgramYear } {
+  return writeTransaction(db, (tx) => {
+    const old = tx.select().from(programYears).where(eq(programYears.id, programId)).get();
+    // A second click on the same card names a year that is no longer current: refused, not a third year.
+    if (!old?.isCurrent) throw new UserError('settings.stale');
+    const startsOn = nextYear(old.startsOn)!;
+    const endsOn = nextYear(old.endsOn)!;
+    const name = `${startsOn.slice(0, 4)}-${endsOn.slice(0, 4)}`;
+    if (tx.select({ id: programYears.id }).from(programYears).where(eq(programYears.name, name)).get()) throw new UserError('settings.nextYearTaken', { name });
+    tx.update(programYears).set({ isCurrent: false }).where(eq(programYears.id, old.id)).run();
+    const created = tx.insert(programYears).values({
+      name, startsOn, endsOn, isCurrent: true, targetRatio: old.targetRatio,
+      pairingDeadline: nextYear(old.pairingDeadline)!, projectListDeadline: nextYear(old.projectListDeadline)!, matchingDeadline: nextYear(old.matchingDeadline)!,
+      // A forced mode belongs to the moment it was set; the new year starts by the calendar.
+      periodMode: 'auto',
+      winterVacationStart: nextYear(old.winterVacationStart), winterVacationEnd: nextYear(old.winterVacationEnd),
+      summerVacationStart: nextYear(old.summerVacationStart), summerVacationEnd: nextYear(old.summerVacationEnd),
+      logWindowDays: old.logWindowDays, scoreWeights: old.scoreWeights,
+    }).returning().get();
+    audit(tx, { at: now, actorMemberId: actor.id, action: 'program.nextYear', subject: `program_year:${created.id}`, detail: { before: { current: old.name }, after: { current: created.name } } });
+    return { old, created };
+  });
+}
