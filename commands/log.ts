@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineAction, defineCommand } from '../src/bot/define.js';
+import { formText } from '../src/bot/forms.js';
 import { formCommunities, logFromText, submitLog } from '../src/bot/flows/serviceLog.js';
 import { card, escapeMd, markdown } from '../src/cards/primitives.js';
 import { logFormCard } from '../src/cards/logs.js';
@@ -8,21 +9,20 @@ import { UserError } from '../src/domain/errors.js';
 import { localDate } from '../src/domain/time.js';
 import { t } from '../src/text/zh-CN.js';
 
-const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 
 /** form_value → the draft the one log validation checks; nothing is trusted or defaulted silently. */
 function draftFromForm(form: Record<string, unknown>) {
-  const hours = text(form.hours);
-  const community = text(form.community);
+  const hours = formText(form.hours);
+  const community = formText(form.community);
   return {
-    date: text(form.date)?.slice(0, 10), // the date picker sends "2026-11-20 +0800"
-    item: text(form.item),
-    itemLabel: text(form.item_label),
-    area: text(form.area),
+    date: formText(form.date)?.slice(0, 10), // the date picker sends "2026-11-20 +0800"
+    item: formText(form.item),
+    itemLabel: formText(form.item_label),
+    area: formText(form.area),
     communityId: community ? Number(community) : undefined,
     hours: hours === undefined ? undefined : Number(hours.replace(/小时|h$/i, '')),
-    mode: text(form.mode) ?? 'offline',
-    description: text(form.description),
+    mode: formText(form.mode) ?? 'offline',
+    description: formText(form.description),
   };
 }
 

@@ -10,11 +10,12 @@ import type { Pairing } from '../src/db/schema/index.js';
 import { findCommunity } from '../src/domain/communities.js';
 import { UserError } from '../src/domain/errors.js';
 import {
-  activePairingOf, attachAgreement, createPairing, endPairing, expectAgreement, mayManage, otherBranchesPairedWith, pairingAwaitingFile,
+  activePairingOf, createPairing, endPairing, mayManage, otherBranchesPairedWith,
   pairingById, pairingView, readSignedDate, sharedPairingAudience, updatePairing, validPairingDraft, type PairingDraft,
 } from '../src/domain/pairings.js';
 import { localDate } from '../src/domain/time.js';
 import { t } from '../src/text/zh-CN.js';
+import { attachAgreement, expectAgreement, pairingAwaitingFile } from '../src/domain/agreements.js';
 
 /** A last word made only of digits and date separators, or a relative day, is the signed date. */
 const DATE_LIKE = /^(?:(?=.*[\d０-９])[\d０-９\-/.年月日号－／．]+|今天|今日|昨天|昨日|前天)$/;

@@ -2,6 +2,8 @@ import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { BaseContext } from '../src/bot/context.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
+import { rawCard } from '../src/bot/router.js';
+import { positionDraftFromForm } from './project.js';
 import { allows } from '../src/bot/roles.js';
 import { escapeMd } from '../src/cards/primitives.js';
 import { matchCard, positionsCard } from '../src/cards/positions.js';
@@ -16,7 +18,6 @@ import { formatDateTime } from '../src/domain/time.js';
 import type { CardJson } from '../src/feishu/api.js';
 import { t } from '../src/text/zh-CN.js';
 
-const raw = (data: CardJson) => ({ type: 'raw' as const, data });
 
 function namesById<T extends { id: number; name: string }>(rows: T[]): Map<number, string> {
   return new Map(rows.map((r) => [r.id, r.name]));
@@ -76,7 +77,7 @@ export const positionSignup = defineAction({
     for (const manager of managersOf(ctx.db, position)) {
       if (manager.id !== me.id) await ctx.notify(manager.openId!, { card });
     }
-    return { toast: { type: 'success', content: t('positions.signedUp', { title: position.title }) }, card: raw(positionsView(ctx)) };
+    return { toast: { type: 'success', content: t('positions.signedUp', { title: position.title }) }, card: rawCard(positionsView(ctx)) };
   },
 });
 
@@ -86,7 +87,7 @@ export const positionWithdraw = defineAction({
   payload: positionRef,
   async run(ctx, { p }) {
     const position = withdrawSignup(ctx.db, ctx.member!, p, ctx.clock.now());
-    return { toast: { type: 'success', content: t('positions.withdrawn', { title: position.title }) }, card: raw(positionsView(ctx)) };
+    return { toast: { type: 'success', content: t('positions.withdrawn', { title: position.title }) }, card: rawCard(positionsView(ctx)) };
   },
 });
 
@@ -99,7 +100,7 @@ export const positionMatch = defineAction({
     if (!position) throw new UserError('positions.notFound');
     // Candidates' names and hours are only for who runs the position, whatever card was clicked.
     if (!managesUnit(ctx.member!, position)) throw new UserError('positions.forbidden');
-    return { card: raw(matchView(ctx, position)) };
+    return { card: rawCard(matchView(ctx, position)) };
   },
 });
 
@@ -121,7 +122,7 @@ export const positionConfirm = defineAction({
     for (const other of done.declined) {
       if (other.openId) await ctx.notify(other.openId, t('positions.toStudentFull', { title: position.title }));
     }
-    return { toast: { type: 'success', content: t('positions.confirmedToast', { name: member.name }) }, card: raw(matchView(ctx, position)) };
+    return { toast: { type: 'success', content: t('positions.confirmedToast', { name: member.name }) }, card: rawCard(matchView(ctx, position)) };
   },
 });
 
@@ -134,7 +135,7 @@ export const collegePositionForm = defineAction({
     const me = ctx.member!;
     if (me.role !== 'college_admin' || !me.collegeId) throw new UserError('positions.collegeOnly');
     const college = ctx.db.select({ name: colleges.name }).from(colleges).where(eq(colleges.id, me.collegeId)).get();
-    return { card: raw(positionFormCard({ project: college?.name ?? '' })) };
+    return { card: rawCard(positionFormCard({ project: college?.name ?? '' })) };
   },
 });
 
@@ -143,11 +144,8 @@ export const collegePositionAdd = defineAction({
   audience: 'college_admin',
   payload: z.object({}),
   async run(ctx) {
-    const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
-    const slots = text(ctx.form.slots);
-    const draft = { title: text(ctx.form.title), slots: slots === undefined ? undefined : /^\d+$/.test(slots) ? Number(slots) : Number.NaN, schedule: text(ctx.form.schedule) };
-    const position = addCollegePosition(ctx.db, ctx.member!, draft, ctx.clock.now());
-    return { toast: { type: 'success', content: t('position.added', { title: position.title, slots: position.slots }) }, card: raw(positionsView(ctx)) };
+        const position = addCollegePosition(ctx.db, ctx.member!, positionDraftFromForm(ctx.form), ctx.clock.now());
+    return { toast: { type: 'success', content: t('position.added', { title: position.title, slots: position.slots }) }, card: rawCard(positionsView(ctx)) };
   },
 });
 

@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { BaseContext } from '../src/bot/context.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
+import { formText, formWhole, formList } from '../src/bot/forms.js';
+import { rawCard } from '../src/bot/router.js';
 import { positionFormCard, projectFormCard, projectListCard, type ProjectVm } from '../src/cards/projects.js';
 import { colleges, type Project } from '../src/db/schema/index.js';
 import { allCommunities, pairedCommunity } from '../src/domain/communities.js';
@@ -14,27 +16,28 @@ import { t } from '../src/text/zh-CN.js';
 
 const LIST_SIZE = 10;
 
-const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
-/** A multi-select arrives as an array; a lone string is taken as one choice. */
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : typeof v === 'string' && v !== '' ? [v] : []);
-/** Digits only; anything else becomes NaN so the schema refuses it with its own message. */
-const whole = (v: unknown) => (typeof v === 'string' && /^\d+$/.test(v.normalize('NFKC').trim()) ? Number(v.normalize('NFKC').trim()) : typeof v === 'number' ? v : NaN);
+
+/** form_value of a position form (project or college-wide) → the draft `positionDraft` checks. */
+export function positionDraftFromForm(form: Record<string, unknown>) {
+  const slots = formText(form.slots);
+  return { title: formText(form.title), slots: slots === undefined ? undefined : formWhole(slots), schedule: formText(form.schedule) };
+}
 
 /** form_value → the draft `projectDraft` checks; nothing is defaulted silently. */
 function draftFromForm(form: Record<string, unknown>) {
-  const community = text(form.community);
+  const community = formText(form.community);
   return {
-    title: text(form.title),
-    area: text(form.area),
-    items: list(form.items),
-    xLabel: text(form.x_label),
-    goals: text(form.goals),
-    tasks: text(form.tasks),
-    responsibilities: text(form.responsibilities),
-    cooperationStart: text(form.start)?.slice(0, 10), // the date picker sends "2026-11-20 +0800"
-    cooperationEnd: text(form.end)?.slice(0, 10),
-    communityId: community === undefined ? undefined : whole(community),
-    memberIds: list(form.members).map(whole),
+    title: formText(form.title),
+    area: formText(form.area),
+    items: formList(form.items),
+    xLabel: formText(form.x_label),
+    goals: formText(form.goals),
+    tasks: formText(form.tasks),
+    responsibilities: formText(form.responsibilities),
+    cooperationStart: formText(form.start)?.slice(0, 10), // the date picker sends "2026-11-20 +0800"
+    cooperationEnd: formText(form.end)?.slice(0, 10),
+    communityId: community === undefined ? undefined : formWhole(community),
+    memberIds: formList(form.members).map(formWhole),
   };
 }
 
@@ -108,7 +111,6 @@ function formCard(ctx: BaseContext, project?: Project): CardJson {
   return projectFormCard({ projectId: project?.id, prefill, members: branchMembers(ctx.db, branchId), communities: ordered });
 }
 
-const raw = (data: CardJson) => ({ type: 'raw' as const, data });
 const projectRef = z.object({ p: z.number().int().positive() });
 
 export const projectNew = defineAction({
@@ -116,7 +118,7 @@ export const projectNew = defineAction({
   audience: 'secretary',
   payload: z.object({}),
   async run(ctx) {
-    return { card: raw(formCard(ctx)) };
+    return { card: rawCard(formCard(ctx)) };
   },
 });
 
@@ -126,7 +128,7 @@ export const projectEdit = defineAction({
   payload: projectRef,
   async run(ctx, { p }) {
     const { project } = managedProject(ctx.db, ctx.member!, p);
-    return { card: raw(formCard(ctx, project)) };
+    return { card: rawCard(formCard(ctx, project)) };
   },
 });
 
@@ -136,7 +138,7 @@ export const projectSave = defineAction({
   payload: z.object({ p: z.number().int().positive().optional() }),
   async run(ctx, { p }) {
     const project = saveProject(ctx.db, ctx.member!, ctx.program, p, draftFromForm(ctx.form), ctx.clock.now());
-    return { toast: { type: 'success', content: t('project.saved', { title: project.title }) }, card: raw(listCard(ctx)) };
+    return { toast: { type: 'success', content: t('project.saved', { title: project.title }) }, card: rawCard(listCard(ctx)) };
   },
 });
 
@@ -146,7 +148,7 @@ export const positionForm = defineAction({
   payload: projectRef,
   async run(ctx, { p }) {
     const { project } = managedProject(ctx.db, ctx.member!, p);
-    return { card: raw(positionFormCard({ projectId: project.id, project: project.title })) };
+    return { card: rawCard(positionFormCard({ projectId: project.id, project: project.title })) };
   },
 });
 
@@ -155,10 +157,8 @@ export const positionAdd = defineAction({
   audience: 'secretary',
   payload: projectRef,
   async run(ctx, { p }) {
-    const slots = text(ctx.form.slots);
-    const draft = { title: text(ctx.form.title), slots: slots === undefined ? undefined : whole(slots), schedule: text(ctx.form.schedule) };
-    const position = addPosition(ctx.db, ctx.member!, p, draft, ctx.clock.now());
-    return { toast: { type: 'success', content: t('position.added', { title: position.title, slots: position.slots }) }, card: raw(listCard(ctx)) };
+    const position = addPosition(ctx.db, ctx.member!, p, positionDraftFromForm(ctx.form), ctx.clock.now());
+    return { toast: { type: 'success', content: t('position.added', { title: position.title, slots: position.slots }) }, card: rawCard(listCard(ctx)) };
   },
 });
 

@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { BaseContext } from '../src/bot/context.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
+import { formText } from '../src/bot/forms.js';
+import { rawCard } from '../src/bot/router.js';
 import { recommendCard, recommendFormCard, type CandidateVm } from '../src/cards/recommend.js';
 import { colleges, type Member } from '../src/db/schema/index.js';
 import { allCommunities, pairedCommunity } from '../src/domain/communities.js';
@@ -13,8 +15,6 @@ import type { CardJson } from '../src/feishu/api.js';
 import { t } from '../src/text/zh-CN.js';
 
 const SHOWN = 10;
-const raw = (data: CardJson) => ({ type: 'raw' as const, data });
-const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 
 function candidateVm(s: ScoredMember): CandidateVm {
   return {
@@ -64,7 +64,7 @@ export const recommendForm = defineAction({
   audience: 'secretary',
   payload: memberRef,
   async run(ctx, { m }) {
-    return { card: raw(formView(ctx, recommendable(ctx.db, ctx.member!, m))) };
+    return { card: rawCard(formView(ctx, recommendable(ctx.db, ctx.member!, m))) };
   },
 });
 
@@ -73,15 +73,15 @@ export const recommendSubmit = defineAction({
   audience: 'secretary',
   payload: memberRef,
   async run(ctx, { m }) {
-    const community = text(ctx.form.community);
+    const community = formText(ctx.form.community);
     const draft = {
-      post: text(ctx.form.post),
+      post: formText(ctx.form.post),
       communityId: community && /^\d+$/.test(community) ? Number(community) : undefined,
-      status: text(ctx.form.status),
+      status: formText(ctx.form.status),
     };
     const { row, member, community: place } = recordRecommendation(ctx.db, ctx.member!, ctx.program, m, draft, ctx.clock.now());
     const content = t('recommend.recorded', { name: member.name, community: place.name, post: t(`recommend.post.${row.post}`), status: t(`recommend.status.${row.status}`) });
-    return { toast: { type: 'success', content }, card: raw(recommendView(ctx)) };
+    return { toast: { type: 'success', content }, card: rawCard(recommendView(ctx)) };
   },
 });
 
@@ -91,7 +91,7 @@ export const recommendAppoint = defineAction({
   payload: z.object({ r: z.number().int().positive() }),
   async run(ctx, { r }) {
     const { member } = markAppointed(ctx.db, ctx.member!, r, ctx.clock.now());
-    return { toast: { type: 'success', content: t('recommend.appointed', { name: member.name }) }, card: raw(recommendView(ctx)) };
+    return { toast: { type: 'success', content: t('recommend.appointed', { name: member.name }) }, card: rawCard(recommendView(ctx)) };
   },
 });
 

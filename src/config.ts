@@ -115,3 +115,18 @@ export function loadDotEnv(file = '.env'): void {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
 }
+
+/**
+ * For the entry points (`npm start`, the CLIs): `.env` + environment → Config, or the
+ * bilingual explanation on stderr and undefined, so the caller exits 1.
+ */
+export function configOrExplain(): Config | undefined {
+  loadDotEnv();
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    return undefined;
+  }
+}

@@ -3,21 +3,14 @@
  * SIGTERM/SIGINT (stop taking requests, finish in-flight work, close the db, exit 0 in 10 s).
  */
 import { startBot, type RunningBot } from './app.js';
-import { ConfigError, loadConfig, loadDotEnv } from './config.js';
+import { configOrExplain } from './config.js';
 import { createLogger } from './log.js';
 
 const STOP_DEADLINE_MS = 9_000;
 
 async function main(): Promise<void> {
-  loadDotEnv();
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    console.error(err.message);
-    process.exit(1);
-  }
+  const config = configOrExplain();
+  if (!config) process.exit(1);
   process.env.TZ = config.timeZone;
   const log = createLogger(config.logLevel);
   // Signal handlers go in before the bot starts: it already answers HTTP and processes

@@ -175,7 +175,6 @@ export class Bot implements EventHandler {
       member: memberForAccount(db, sender, now),
       program: currentProgramYear(db, now, timeZone),
       registry: this.opts.registry,
-      confirmLinks: this.opts.confirm !== undefined,
       confirm: this.opts.confirm,
       nextUuid,
       notify: (openId: string, m: OutMessage | string) => feishu.send({ openId }, asMessage(m), { uuid: nextUuid() }),

@@ -28,9 +28,10 @@ export interface BaseContext extends Ports {
   /** The roster entry bound to the sender, read from the database for this update. */
   member: Member | null;
   program: ProgramYear;
-  /** Whether review cards offer the community confirmation link (needs PUBLIC_BASE_URL). */
-  confirmLinks: boolean;
-  /** Where confirmation links point and what signs them; absent without PUBLIC_BASE_URL. */
+  /**
+   * Where confirmation links point and what signs them; absent without PUBLIC_BASE_URL, and
+   * then review cards offer no link.
+   */
   confirm?: ConfirmSettings;
   /** Every command and action, e.g. for /help. */
   registry: Registry;

@@ -3,6 +3,7 @@
  * may be used, who may use it (from the database), and argument validation.
  */
 import { z } from 'zod';
+import type { CardJson } from '../feishu/api.js';
 import type { CardResponse } from '../feishu/pipeline.js';
 import { t } from '../text/zh-CN.js';
 import type { ActionContext, CommandContext } from './context.js';
@@ -110,6 +111,9 @@ function checkAudience(audience: Audience, ctx: CommandContext, command: string)
   if (!ctx.member) throw new UserError('error.notBound', { command });
   throw new UserError('error.forbidden', { command, role: t(`role.${audience}`) });
 }
+
+/** The `card` of a callback answer: replaces the clicked card with `data`. */
+export const rawCard = (data: CardJson) => ({ type: 'raw' as const, data });
 
 export function toast(type: 'success' | 'info' | 'warning' | 'error', content: string): CardResponse {
   return { toast: { type, content } };

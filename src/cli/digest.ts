@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { systemClock } from '../clock.js';
-import { ConfigError, loadConfig, loadDotEnv } from '../config.js';
+import { configOrExplain } from '../config.js';
 import { closeDb, openDb } from '../db/client.js';
 import { outbox } from '../db/schema/index.js';
 import { LarkApi } from '../feishu/larkApi.js';
@@ -17,15 +17,8 @@ import { createLogger } from '../log.js';
 const WAIT_MS = 60_000;
 
 async function main(): Promise<number> {
-  loadDotEnv();
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    console.error(err.message);
-    return 1;
-  }
+  const config = configOrExplain();
+  if (!config) return 1;
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const db = openDb(config.databasePath);
   const feishu = new LarkApi({ ...config.feishu, log });

@@ -14,15 +14,11 @@ import {
 import { communityTags, findCommunity, findOrCreateCommunity, setTags } from './communities.js';
 import { phoneText } from './communityFields.js';
 import { UserError } from './errors.js';
-import { audit, boundSchoolAdmins, lastAuditedSubject } from './members.js';
+import { audit, boundSchoolAdmins } from './members.js';
 import { dayjs, localDate } from './time.js';
 import { findDates, foldWidth } from '../text/numerals.js';
 import { t } from '../text/zh-CN.js';
 
-/** A file a secretary sends this long after creating or editing a pairing is its agreement. */
-export const AGREEMENT_WINDOW_MS = 30 * 60 * 1000;
-/** The audit actions that open the agreement-file window. */
-const WINDOW_ACTIONS = ['pairing.create', 'pairing.update', 'pairing.awaitFile'];
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalText = (max: number, message: string) => z.preprocess(blankToUndefined, z.string({ error: message }).trim().max(max, message).optional());
@@ -109,7 +105,7 @@ export function mayManage(db: Db, member: Member, branchId: number): boolean {
 }
 
 /** The pairing, if `member` may act on it and it is not ended; otherwise the refusal. */
-function manageable(db: Db, member: Member, id: number): Pairing {
+export function manageable(db: Db, member: Member, id: number): Pairing {
   const pairing = pairingById(db, id);
   if (!pairing) throw new UserError('pairing.notFound');
   if (!mayManage(db, member, pairing.branchId)) throw new UserError('pairing.forbidden');
@@ -230,33 +226,6 @@ export function endPairing(db: Db, actor: Member, id: number, now: number, tz?: 
     const ended = db.update(pairings).set({ status: 'ended', endedOn: localDate(now, tz), updatedAt: now }).where(eq(pairings.id, id)).returning().get();
     audit(db, { at: now, actorMemberId: actor.id, action: 'pairing.end', subject: `pairing:${id}` });
     return ended;
-  });
-}
-
-/** 上传协议 clicked: the next file within the window is this pairing's agreement. */
-export function expectAgreement(db: Db, actor: Member, id: number, now: number): Pairing {
-  const pairing = manageable(db, actor, id);
-  audit(db, { at: now, actorMemberId: actor.id, action: 'pairing.awaitFile', subject: `pairing:${id}` });
-  return pairing;
-}
-
-/**
- * The pairing a file from `actor` now belongs to: the one they created, edited or clicked
- * 上传协议 on within the last 30 minutes, still active and still theirs to manage.
- */
-export function pairingAwaitingFile(db: Db, actor: Member, now: number): Pairing | undefined {
-  const id = lastAuditedSubject(db, { actorId: actor.id, actions: WINDOW_ACTIONS, prefix: 'pairing', since: now - AGREEMENT_WINDOW_MS });
-  const pairing = id ? pairingById(db, id) : undefined;
-  return pairing && pairing.status !== 'ended' && mayManage(db, actor, pairing.branchId) ? pairing : undefined;
-}
-
-/** Stores the agreement file (replacing an earlier one). */
-export function attachAgreement(db: Db, actor: Member, id: number, file: { fileKey: string; fileName: string }, now: number): { pairing: Pairing; replaced: boolean } {
-  return writeTransaction(db, () => {
-    const before = manageable(db, actor, id);
-    const pairing = db.update(pairings).set({ agreementFileKey: file.fileKey, agreementFileName: file.fileName, updatedAt: now }).where(eq(pairings.id, id)).returning().get();
-    audit(db, { at: now, actorMemberId: actor.id, action: 'pairing.file', subject: `pairing:${id}`, detail: { fileName: file.fileName } });
-    return { pairing, replaced: before.agreementFileKey !== null };
   });
 }
 

@@ -8,6 +8,7 @@
 import type { Context } from 'koa';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
+import { BodyTooLarge, readBody } from '../http/body.js';
 import { makeDecryptor, secretMatcher, signatureMatches } from './crypto.js';
 import { parseEnvelope } from './envelope.js';
 import type { InboundPipeline } from './pipeline.js';
@@ -32,29 +33,6 @@ class Rejection extends Error {
   }
 }
 
-/** Reads the body as bytes, refusing more than MAX_BODY_BYTES (event listeners: cheaper than `for await`). */
-function readRawBody(ctx: Context): Promise<Buffer> {
-  const declared = Number(ctx.get('content-length') || '0');
-  if (declared > MAX_BODY_BYTES) return Promise.reject(new Rejection(413, 'body too large'));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const req = ctx.req;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new Rejection(413, 'body too large'));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
-    req.once('error', reject);
-  });
-}
-
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -72,7 +50,9 @@ export function webhookHandler(opts: WebhookOptions): (ctx: Context) => Promise<
   return async (ctx) => {
     try {
       if (pipeline.isClosing) throw new Rejection(503, 'shutting down');
-      const raw = await readRawBody(ctx);
+      const raw = await readBody(ctx, MAX_BODY_BYTES).catch((err: unknown) => {
+        throw err instanceof BodyTooLarge ? new Rejection(413, 'body too large') : err;
+      });
       const timestamp = ctx.get('x-lark-request-timestamp');
       const nonce = ctx.get('x-lark-request-nonce');
       const signature = ctx.get('x-lark-signature');

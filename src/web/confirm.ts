@@ -16,6 +16,7 @@ import type { FeishuApi } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
 import { confirmFormPage, messagePage, thanksPage } from './confirmPages.js';
 import { sendPage } from './html.js';
+import { BodyTooLarge, readBody } from '../http/body.js';
 
 export interface ConfirmRoutesOptions {
   db: Db;
@@ -49,30 +50,6 @@ function refuse(ctx: Context, status: Refusal): void {
   }
 }
 
-class BodyTooLarge extends Error {}
-
-/** Reads a small body; refuses more than MAX_BODY_BYTES without buffering it. */
-function readBody(ctx: Context): Promise<string> {
-  if (Number(ctx.get('content-length') || '0') > MAX_BODY_BYTES) return Promise.reject(new BodyTooLarge());
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const req = ctx.req;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new BodyTooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.once('error', reject);
-  });
-}
-
 /** Koa middleware for `/confirm/:token`; everything else passes through. */
 export function confirmRoutes(opts: ConfirmRoutesOptions): Middleware {
   const { db, clock, secret } = opts;
@@ -91,7 +68,7 @@ export function confirmRoutes(opts: ConfirmRoutesOptions): Middleware {
     }
     let fields: URLSearchParams;
     try {
-      fields = new URLSearchParams(await readBody(ctx));
+      fields = new URLSearchParams((await readBody(ctx, MAX_BODY_BYTES)).toString('utf8'));
     } catch (err) {
       if (!(err instanceof BodyTooLarge)) throw err;
       return sendPage(ctx, 413, t('confirm.badInputTitle'), messagePage(t('confirm.badInputTitle'), t('confirm.tooLarge'), 'warn'));

@@ -35,7 +35,7 @@ export async function submitLog(ctx: BaseContext, draft: unknown, origin: LogOri
   }
   if (origin.checkinId) linkLog(ctx.db, origin.checkinId, log.id);
   const reviewers = reviewersFor(ctx.db, member);
-  const card = reviewCard(viewOf(ctx.db, log), { confirmLink: ctx.confirmLinks });
+  const card = reviewCard(viewOf(ctx.db, log), { confirmLink: ctx.confirm !== undefined });
   for (const reviewer of reviewers) {
     const sent = await ctx.notify(reviewer.openId!, { card });
     rememberReviewCard(ctx.db, log.id, sent.messageId, reviewer.id);

@@ -1,0 +1,18 @@
+/**
+ * Reading card `form_value` fields before the one zod validation of each flow: a field is a
+ * trimmed string or absent, never silently defaulted; numbers are whole numbers or NaN (which
+ * the schema then refuses with its own message).
+ */
+
+/** A text field: trimmed, or undefined when blank or not a string. */
+export const formText = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+
+/** A whole-number field (full-width digits accepted); NaN for anything else. */
+export const formWhole = (v: unknown): number => {
+  if (typeof v === 'number') return v;
+  const s = typeof v === 'string' ? v.normalize('NFKC').trim() : '';
+  return /^\d+$/.test(s) ? Number(s) : Number.NaN;
+};
+
+/** A multi-select field: an array; a lone string is taken as one choice. */
+export const formList = (v: unknown): unknown[] => (Array.isArray(v) ? v : typeof v === 'string' && v !== '' ? [v] : []);
