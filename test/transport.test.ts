@@ -169,6 +169,56 @@ describe('redelivery of the same event_id', () => {
   });
 });
 
+describe('group chatter not addressed to the bot', () => {
+  const chatter = (mentions?: { key: string; openId: string; name: string }[]) =>
+    messageEvent({ openId: 'ou_lihaoran', text: mentions ? '@_user_1 我的电话 13800000000' : '我的电话 13800000000', chatType: 'group', chatId: 'oc_group_x', mentions }, app);
+  const payloadOf = (eventId: string, db = sqlite()) => (db.prepare('SELECT payload FROM processed_events WHERE event_id = ?').get(eventId) as { payload: string }).payload;
+
+  it.each([
+    ['mentions nobody', undefined],
+    ['mentions someone else', [{ key: '@_user_1', openId: 'ou_someone_else', name: '王老师' }]],
+  ])('%s: acknowledged and deduped, but only its key is stored (already done), never the text', async (_, mentions) => {
+    await h.bot.ready;
+    const env = chatter(mentions);
+    expect((await h.post(env)).status).toBe(200);
+    expect(eventRow(sqlite(), env.header.event_id)).toMatchObject({ status: 'done' });
+    expect(payloadOf(env.header.event_id)).toBe('');
+    const again = await h.post(env);
+    expect(again.status).toBe(200);
+    expect(eventRows(sqlite())).toHaveLength(1);
+    await sleep(60);
+    expect(h.fake.messages).toEqual([]);
+  });
+
+  it('is stored whole and processed when it @-mentions the bot', async () => {
+    await h.bot.ready;
+    const env = chatter([{ key: '@_user_1', openId: h.fake.botOpenId, name: '社区实践助手' }]);
+    expect((await h.post(env)).status).toBe(200);
+    expect(payloadOf(env.header.event_id)).toContain('oc_group_x');
+    await h.fake.waitFor((m) => m.replyTo === (env.event as any).message.message_id);
+  });
+
+  it('is kept whole for later while the bot does not yet know its own open_id', async () => {
+    await h.bot.stop();
+    h.fake.failNext({ path: '/open-apis/bot/v3/info' }, { status: 500, body: { code: 1, msg: 'down' } }, 1);
+    const again = await startBot(h.config, { clock: h.clock, log: silentLogger, retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
+    try {
+      const env = chatter([{ key: '@_user_1', openId: 'ou_someone_else', name: '王老师' }]);
+      const res = await deliver(again.url, '/feishu/events', env, { encryptKey: APP.encryptKey });
+      expect(res.status).toBe(200);
+      // Not yet decidable: stored whole and 'pending' until the open_id is known (the next
+      // bot/v3/info, a second later), then dropped as chatter without a reply.
+      const db = again.db.$client;
+      expect(JSON.parse(payloadOf(env.header.event_id, db)).header.event_id).toBe(env.header.event_id);
+      expect(eventRow(db, env.header.event_id)?.status).toBe('pending');
+      await eventually(() => eventRow(db, env.header.event_id)?.status === 'done', 5000, "row 'done'");
+      expect(h.fake.messages).toEqual([]);
+    } finally {
+      await again.stop();
+    }
+  });
+});
+
 describe('requests that must be refused and change nothing', () => {
   type Attempt = (env: EventEnvelope) => Promise<{ status: number }>;
   const ts = () => nowS();

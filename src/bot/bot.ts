@@ -41,6 +41,14 @@ function sendUuid(eventId: string, n: number): string {
   return createHash('sha256').update(`${eventId}#${n}`).digest('hex').slice(0, 40);
 }
 
+/** The event types `handleEvent` acts on; anything else is only recorded. */
+const HANDLED_EVENTS = new Set(['im.message.receive_v1', 'im.chat.member.bot.added_v1', 'application.bot.menu_v6']);
+
+/** Whether a message's `mentions` include the given open_id. */
+function mentions(list: unknown, openId: string): boolean {
+  return Array.isArray(list) && list.some((m: { id?: { open_id?: unknown } } | null) => m?.id?.open_id === openId);
+}
+
 const asMessage = (m: OutMessage | string): OutMessage => (typeof m === 'string' ? { text: m } : m);
 
 export class Bot implements EventHandler {
@@ -48,6 +56,21 @@ export class Bot implements EventHandler {
 
   constructor(private readonly opts: BotOptions) {
     this.router = new Router(opts.registry);
+  }
+
+  /**
+   * Group chatter that does not @-mention the bot, and event types it does not handle, are
+   * recorded for dedupe only (pipeline.ts). Decided on the raw event, as `onMessage` drops it;
+   * while the bot's own open_id is not yet known, a message that @-mentions anyone is kept.
+   */
+  ignores(event: InboundEvent): boolean {
+    if (!HANDLED_EVENTS.has(event.type)) return true;
+    if (event.type !== 'im.message.receive_v1') return false;
+    const raw = (event.event as { message?: { chat_type?: unknown; mentions?: unknown } }).message;
+    if (raw?.chat_type === 'p2p') return false;
+    if (!Array.isArray(raw?.mentions) || raw.mentions.length === 0) return true;
+    const me = this.opts.botOpenId();
+    return typeof me === 'string' && !mentions(raw.mentions, me);
   }
 
   async handleEvent(event: InboundEvent): Promise<void> {
@@ -139,10 +162,10 @@ export class Bot implements EventHandler {
     });
   }
 
-  private async mentionsMe(mentions: unknown): Promise<boolean> {
-    if (!Array.isArray(mentions) || mentions.length === 0) return false;
+  private async mentionsMe(list: unknown): Promise<boolean> {
+    if (!Array.isArray(list) || list.length === 0) return false;
     const me = await this.opts.botOpenId();
-    return !!me && mentions.some((m: { id?: { open_id?: unknown } } | null) => m?.id?.open_id === me);
+    return !!me && mentions(list, me);
   }
 
   private async boundary(ctx: CommandContext, work: () => Promise<void>): Promise<void> {

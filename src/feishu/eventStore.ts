@@ -57,16 +57,17 @@ export class EventStore {
   /**
    * Records the event before it is acknowledged. Resolves 'duplicate' when the id was seen
    * before (committed or still in flight); rejects if the write failed (answer non-2xx
-   * so Feishu retries).
+   * so Feishu retries). A null payload records an event there is nothing to do for: only
+   * its key is kept (for dedupe), already marked done.
    */
-  accept({ id, time }: EventKey, type: string, payload: string, receivedAt: number): Promise<Acceptance> {
+  accept({ id, time }: EventKey, type: string, payload: string | null, receivedAt: number): Promise<Acceptance> {
     // A copy racing the first one is a duplicate, but it must not be answered 200 before the
     // first copy is committed: if that write fails, every copy gets a non-2xx and Feishu
     // retries (answering the racer at once lost the event — test/transport.test.ts).
     const first = this.inflight.get(id);
     if (first) return first.then(() => 'duplicate' as const);
     const accepted = new Promise<Acceptance>((resolve, reject) => {
-      this.batch.inserts.push([time, id, type, payload, receivedAt]);
+      this.batch.inserts.push(payload === null ? [time, id, type, '', receivedAt, 'done', receivedAt] : [time, id, type, payload, receivedAt, 'pending', null]);
       this.waiters.push({ id, resolve, reject });
       this.schedule();
     });

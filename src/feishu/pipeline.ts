@@ -16,6 +16,13 @@ export interface CardResponse {
 
 /** Implemented by the bot: the transport knows nothing about commands. */
 export interface EventHandler {
+  /**
+   * True when the handler is sure it would do nothing with the event (e.g. group chatter that
+   * does not @-mention the bot). Such an event is still deduped, but stored without its
+   * payload and already done: nobody's chatter is written to disk, and it costs no processing.
+   * Must be quick and synchronous (it runs before the ack); when unsure, answer false.
+   */
+  ignores(event: InboundEvent): boolean;
   /** Runs after the ack; may be slow; must be safe to run again for the same event. */
   handleEvent(event: InboundEvent): Promise<void>;
   /** Runs before the answer; must be quick (the platform waits at most 3 s). */
@@ -42,11 +49,13 @@ export class InboundPipeline {
 
   /** Call before answering; throws if the event could not be stored (answer 5xx then). */
   async receive(event: InboundEvent, rawEvent: string): Promise<Reception> {
-    const acceptance = await this.store.accept(event, event.type, rawEvent, this.clock.now());
+    const ignored = event.type !== CARD_ACTION && this.handler.ignores(event);
+    const acceptance = await this.store.accept(event, event.type, ignored ? null : rawEvent, this.clock.now());
     if (acceptance === 'duplicate') {
       this.log.debug({ eventId: event.id, type: event.type }, 'duplicate event ignored');
       return { duplicate: true };
     }
+    if (ignored) return { duplicate: false, response: {} };
     if (event.type === CARD_ACTION) return { duplicate: false, response: await this.cardAction(event) };
     this.track(this.process(event));
     return { duplicate: false, response: {} };
