@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actions } from '../commands/index.js';
 import { bindFormCard, helpCard, meCard, type MeView } from '../src/cards/account.js';
-import { button, card, envelope, escapeMd, form, input, markdown } from '../src/cards/primitives.js';
+import { button, card, datePicker, envelope, escapeMd, form, input, markdown, multiSelect, select } from '../src/cards/primitives.js';
 import { colleges, members } from '../src/db/schema/index.js';
 import type { CardJson } from '../src/feishu/api.js';
 import { bindDirect, insertLog, memberByNo } from './helpers/bot.js';
@@ -96,6 +96,21 @@ describe('card builders', () => {
     expect(input('n', '名')).toEqual({ tag: 'input', name: 'n', label: { tag: 'plain_text', content: '名' }, label_position: 'top' });
     expect(form('f', [], { label: '提交', value: envelope('f.submit') })).toMatchObject({ tag: 'form', name: 'f', elements: [{ name: 'f_submit', form_action_type: 'submit' }] });
     expect(card({ title: 'T', elements: [markdown('x')] })).toMatchObject({ schema: '2.0', config: { update_multi: true }, header: { template: 'blue' } });
+  });
+});
+
+describe('form fields keep their label once a value is chosen', () => {
+  const options = [{ value: 'a', label: '甲' }];
+  it.each([
+    ['select', select('kind', '服务类型', options, { initial: 'a' }), 'select_static'],
+    ['multiSelect', multiSelect('tags', '标签', options, { selected: ['a'] }), 'multi_select_static'],
+    ['datePicker', datePicker('day', '服务日期', '2026-11-25'), 'date_picker'],
+  ])('%s: a caption above the control, in one column', (_, element, tag) => {
+    const column = (element as any).columns[0];
+    expect(column.elements[0]).toMatchObject({ tag: 'markdown' });
+    expect(column.elements[1]).toMatchObject({ tag, width: 'fill' });
+    // The placeholder disappears once a value is set; the caption says what the value is.
+    expect(column.elements[0].content).toBe(column.elements[1].placeholder.content);
   });
 });
 

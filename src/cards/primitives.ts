@@ -87,14 +87,15 @@ export interface Option {
 
 /** A single-choice dropdown; inside a form its value arrives in `form_value[name]`. */
 export function select(name: string, label: string, options: Option[], opts: { initial?: string; required?: boolean } = {}): Element {
-  return {
+  return captioned(label, {
     tag: 'select_static',
     name,
+    width: 'fill',
     placeholder: { tag: 'plain_text', content: label },
     ...(opts.initial && options.some((o) => o.value === opts.initial) ? { initial_option: opts.initial } : {}),
     ...(opts.required ? { required: true } : {}),
     options: options.map((o) => ({ text: { tag: 'plain_text', content: o.label }, value: o.value })),
-  };
+  });
 }
 
 /**
@@ -104,7 +105,7 @@ export function select(name: string, label: string, options: Option[], opts: { i
  */
 export function multiSelect(name: string, label: string, options: Option[], opts: { selected?: string[]; required?: boolean } = {}): Element {
   const known = new Set(options.map((o) => o.value));
-  return {
+  return captioned(label, {
     tag: 'multi_select_static',
     name,
     width: 'fill',
@@ -112,12 +113,24 @@ export function multiSelect(name: string, label: string, options: Option[], opts
     selected_values: (opts.selected ?? []).filter((v) => known.has(v)),
     ...(opts.required ? { required: true } : {}),
     options: options.map((o) => ({ text: { tag: 'plain_text', content: o.label }, value: o.value })),
-  };
+  });
 }
 
 /** A date picker; its value arrives as "YYYY-MM-DD +0800". */
 export function datePicker(name: string, label: string, initial?: string): Element {
-  return { tag: 'date_picker', name, placeholder: { tag: 'plain_text', content: label }, ...(initial ? { initial_date: initial } : {}) };
+  return captioned(label, { tag: 'date_picker', name, width: 'fill', placeholder: { tag: 'plain_text', content: label }, ...(initial ? { initial_date: initial } : {}) });
+}
+
+/**
+ * A control with its label above it. Dropdowns and date pickers have no `label` of their own
+ * (inputs do): their placeholder names the field only until something is chosen, so on a
+ * phone a filled form would be a column of bare values. One column keeps the two together.
+ */
+function captioned(label: string, control: Element): Element {
+  return {
+    tag: 'column_set',
+    columns: [{ tag: 'column', width: 'weighted', weight: 1, vertical_spacing: '4px', elements: [{ tag: 'markdown', content: escapeMd(label), text_size: 'notation' }, control] }],
+  };
 }
 
 /** A submit button of a form (a form may have several, each with its own action). */
