@@ -1,24 +1,70 @@
 /**
  * `npm start`: reads the configuration, starts the bot and stops it gracefully on
  * SIGTERM/SIGINT (stop taking requests, finish in-flight work, close the db, exit 0 in 10 s).
+ * With no Feishu credentials at all it starts local mode (src/local) instead: the same bot
+ * against an embedded stand-in, with a web console, on a demo database.
  */
 import { startBot, type RunningBot } from './app.js';
-import { configOrExplain } from './config.js';
+import type { Logger } from 'pino';
+import { configOrExplain, loadDotEnv, type Config } from './config.js';
 import { createLogger } from './log.js';
+
+const CREDENTIALS = ['FEISHU_APP_ID', 'FEISHU_APP_SECRET', 'FEISHU_VERIFICATION_TOKEN', 'FEISHU_ENCRYPT_KEY'];
+
+/** Local mode only when none is set: a half-filled .env is a mistake to explain, not a demo. */
+function wantsLocalMode(env: NodeJS.ProcessEnv): boolean {
+  return CREDENTIALS.every((k) => !env[k]?.trim());
+}
+
+/** What `startBot` and local mode both give main: a graceful stop. */
+type Running = Pick<RunningBot, 'stop'>;
+
+async function startLocal(timeZone: string, logLevel: Config['logLevel'], log: Logger): Promise<Running> {
+  // Dynamic: production never loads the stand-in or the console.
+  const { startLocalMode } = await import('./local/index.js');
+  const local = await startLocalMode({
+    port: Number(process.env.PORT?.trim() || 3000),
+    host: process.env.HOST?.trim() || undefined,
+    databasePath: process.env.DATABASE_PATH?.trim() || undefined,
+    timeZone,
+    logLevel,
+    log,
+  });
+  console.log(`社区实践助手 · 本地体验模式（未连接飞书，使用演示数据 ${process.env.DATABASE_PATH?.trim() || './data/demo.db'}）`);
+  console.log(`Local mode (no Feishu credentials): open ${local.url}/ in a browser`);
+  return local;
+}
 
 const STOP_DEADLINE_MS = 9_000;
 
 async function main(): Promise<void> {
+  loadDotEnv();
+  if (wantsLocalMode(process.env)) {
+    const timeZone = (process.env.TZ = process.env.TZ?.trim() || 'Asia/Shanghai');
+    const logLevel = (process.env.LOG_LEVEL?.trim() || 'warn') as Config['logLevel'];
+    const log = createLogger(logLevel);
+    return runUntilSignalled(() => startLocal(timeZone, logLevel, log), log);
+  }
   const config = configOrExplain();
   if (!config) process.exit(1);
   process.env.TZ = config.timeZone;
   const log = createLogger(config.logLevel);
-  // Signal handlers go in before the bot starts: it already answers HTTP and processes
-  // recovered events while startBot runs, and a SIGTERM then must stop it gracefully rather
-  // than kill it mid-event (test/process.test.ts). The stop itself waits for the start.
-  let bot: RunningBot | undefined;
+  await runUntilSignalled(async () => {
+    const bot = await startBot(config, { log });
+    console.log(`社区实践助手已启动 / bot running: ${bot.url} (${config.feishu.eventMode})`);
+    return bot;
+  }, log);
+}
+
+/**
+ * Signal handlers go in before the bot starts: it already answers HTTP and processes
+ * recovered events while startBot runs, and a SIGTERM then must stop it gracefully rather
+ * than kill it mid-event (test/process.test.ts). The stop itself waits for the start.
+ */
+async function runUntilSignalled(start: () => Promise<Running>, log: Logger): Promise<void> {
+  let bot: Running | undefined;
   let signalled = false;
-  const stop = (running: RunningBot) =>
+  const stop = (running: Running) =>
     running.stop().then(
       // Exit only once the asynchronous log destination has written its last lines.
       () => log.flush(() => process.exit(0)),
@@ -41,8 +87,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 
-  bot = await startBot(config, { log });
-  console.log(`社区实践助手已启动 / bot running: ${bot.url} (${config.feishu.eventMode})`);
+  bot = await start();
   if (signalled) void stop(bot);
 }
 

@@ -1,6 +1,7 @@
 /**
  * The bot as a real process (`node --import tsx src/main.ts`, what `npm start` runs): graceful
- * SIGTERM, nothing lost after SIGKILL, and a clear refusal to start without configuration.
+ * SIGTERM, nothing lost after SIGKILL, local mode without credentials, a clear refusal to start
+ * with only some of them, and no console with them.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -136,17 +137,38 @@ describe('the bot process', () => {
     expect(readRow(dbPath, env.header.event_id)?.status).toBe('done');
   });
 
-  it('without FEISHU_* settings and no .env exits 1 naming the missing variables and pointing to the README', async () => {
+  it('without FEISHU_* settings and no .env starts local mode: the console answers and says so, the demo database is made, SIGTERM exits 0', async () => {
     // A working directory without a .env, so only the (cleaned) environment counts.
-    const proc = spawnBot(cleanEnv({ LOG_LEVEL: 'warn' }), dir);
+    const port = await freePort();
+    const proc = spawnBot(cleanEnv({ LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1' }), dir);
     running.push(proc);
-    const exit = await exitWithin(proc, 10_000);
-    expect(exit.code).toBe(1);
-    const stderr = proc.stderr();
-    for (const name of ['FEISHU_APP_ID', 'FEISHU_APP_SECRET', 'FEISHU_VERIFICATION_TOKEN', 'FEISHU_ENCRYPT_KEY']) expect(stderr).toContain(name);
-    expect(stderr).toContain('README');
-    expect(proc.stdout()).not.toContain('bot running');
-    // It stopped before touching anything: no database was created.
+    const url = `http://127.0.0.1:${port}`;
+    for (const until = Date.now() + 20_000; (await fetch(`${url}/`).then((r) => r.status, () => 0)) !== 200; ) {
+      if (Date.now() > until || proc.child.exitCode !== null) throw new Error(`the console did not answer\n${proc.stderr()}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const page = await (await fetch(`${url}/`)).text();
+    expect(page).toContain('本地体验模式');
+    expect(proc.stdout()).toContain('本地体验模式');
+    expect(proc.stdout()).toContain(`http://localhost:${port}/`);
+    expect(fs.existsSync(path.join(dir, 'data', 'demo.db'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'data', 'bot.db'))).toBe(false);
+    proc.child.kill('SIGTERM');
+    expect(await exitWithin(proc, 10_000), proc.stderr()).toEqual({ code: 0, signal: null });
+  });
+
+  it('with only some FEISHU_* settings exits 1 naming the missing ones (no local mode for a half-filled .env)', async () => {
+    const proc = spawnBot(cleanEnv({ LOG_LEVEL: 'warn', FEISHU_APP_ID: APP.appId }), dir);
+    running.push(proc);
+    expect((await exitWithin(proc, 10_000)).code).toBe(1);
+    for (const name of ['FEISHU_APP_SECRET', 'FEISHU_VERIFICATION_TOKEN', 'FEISHU_ENCRYPT_KEY']) expect(proc.stderr()).toContain(name);
+    expect(proc.stderr()).toContain('README');
     expect(fs.existsSync(path.join(dir, 'data'))).toBe(false);
+  });
+
+  it('with credentials serves no console: GET / is 404', async () => {
+    const { url } = await startProcess(path.join(dir, 'bot.db'));
+    expect((await fetch(`${url}/`)).status).toBe(404);
+    expect((await fetch(`${url}/app.js`)).status).toBe(404);
   });
 });

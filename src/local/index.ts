@@ -1,0 +1,80 @@
+/**
+ * Local mode (`npm start` without Feishu credentials): the real bot — startBot, the same
+ * database code, the same webhook — talking to the Open API stand-in instead of Feishu, on
+ * the demo database, with the web console in front. main.ts imports this module only in
+ * local mode, so production never serves the console.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { startBot, type RunningBot } from '../app.js';
+import { loadConfig } from '../config.js';
+import { closeDb, openDb } from '../db/client.js';
+import { OffsetClock } from './clock.js';
+import { startConsole, type LocalConsole } from './console.js';
+import { randomCredentials, type LocalCredentials } from './events.js';
+import { startOpenApiStandIn, type FakeOpenApi } from './openApi.js';
+import { seedDemo } from './seed.js';
+
+export const DEMO_DATABASE_PATH = './data/demo.db';
+export const BOT_NAME = '社区实践助手';
+
+export interface LocalModeOptions {
+  /** The console's port (PORT, default 3000); the bot's webhook listens on a free internal one. */
+  port: number;
+  host?: string;
+  databasePath?: string;
+  timeZone: string;
+  logLevel: string;
+  log: Logger;
+}
+
+export interface LocalMode {
+  /** The console's address. */
+  url: string;
+  bot: RunningBot;
+  standIn: FakeOpenApi;
+  clock: OffsetClock;
+  console: LocalConsole;
+  /** This run's random credentials (the stand-in signs with them; tests forge with them). */
+  creds: LocalCredentials;
+  stop(): Promise<void>;
+}
+
+export async function startLocalMode(opts: LocalModeOptions): Promise<LocalMode> {
+  const { log } = opts;
+  const creds = randomCredentials();
+  const databasePath = opts.databasePath ?? DEMO_DATABASE_PATH;
+  const standIn = await startOpenApiStandIn({ botOpenId: 'ou_demo_bot', token: `t-${creds.appSecret}` });
+  const clock = new OffsetClock();
+
+  fs.mkdirSync(path.dirname(path.resolve(databasePath)), { recursive: true });
+  const db = openDb(databasePath);
+  try {
+    await seedDemo(db, clock.now(), opts.timeZone, log);
+  } finally {
+    closeDb(db);
+  }
+
+  const config = loadConfig({
+    FEISHU_APP_ID: creds.appId,
+    FEISHU_APP_SECRET: creds.appSecret,
+    FEISHU_VERIFICATION_TOKEN: creds.verificationToken,
+    FEISHU_ENCRYPT_KEY: creds.encryptKey,
+    FEISHU_DOMAIN: standIn.url,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_PATH: databasePath,
+    TZ: opts.timeZone,
+    LOG_LEVEL: opts.logLevel,
+  });
+  const bot = await startBot(config, { clock, log });
+  await bot.ready;
+  const consoleServer = await startConsole({ bot, standIn, clock, creds, botName: BOT_NAME, port: opts.port, host: opts.host, timeZone: opts.timeZone, log });
+  const stop = async () => {
+    await consoleServer.close();
+    await bot.stop();
+    await standIn.close();
+  };
+  return { url: consoleServer.url, bot, standIn, clock, console: consoleServer, creds, stop };
+}
