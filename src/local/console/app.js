@@ -77,7 +77,7 @@ function fillChats() {
 }
 
 function showClock(now) {
-  const text = new Intl.DateTimeFormat('zh-CN', { timeZone: view.state.timeZone, dateStyle: 'medium', timeStyle: 'short', weekday: 'short' }).format(new Date(now));
+  const text = new Intl.DateTimeFormat('zh-CN', { timeZone: view.state.timeZone, year: 'numeric', month: 'long', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(now));
   $('clock').textContent = `当前时间：${text}`;
 }
 
@@ -145,7 +145,7 @@ function markdownHtml(src) {
   s = s.replace(/&(?!#?\w+;)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   s = s.replace(/\*\*(.+?)\*\*/g, '<b>$1</b>').replace(/~~(.+?)~~/g, '<s>$1</s>');
   s = s.replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>');
-  s = s.replace(/^#{1,4}\s+(.*)$/gm, '<b>$1</b>');
+  s = s.replace(/^#{1,4}\s+(.*)$/gm, '<b>$1</b>').replace(/^&gt;\s?(.*)$/gm, '<span class="quote">$1</span>');
   return s;
 }
 
@@ -276,7 +276,7 @@ function renderChart(spec) {
   const seriesNames = [...new Set(values.map((v) => v[series]))];
   const rowH = 26;
   const W = 360;
-  const labelW = 120;
+  const labelW = 150;
   const ns = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(ns, 'svg');
   svg.setAttribute('viewBox', `0 0 ${W} ${Math.max(1, values.length) * rowH + 4}`);
@@ -291,10 +291,15 @@ function renderChart(spec) {
     const value = Number(v[y]) || 0;
     const top = i * rowH + 4;
     const width = ((W - labelW - 50) * value) / max;
-    add('text', { x: labelW - 4, y: top + 15, 'text-anchor': 'end', 'font-size': 11, fill: '#1f2329' }, String(v[x]).slice(0, 12));
+    add('text', { x: labelW - 4, y: top + 15, 'text-anchor': 'end', 'font-size': 11, fill: '#1f2329' }, String(v[x]).slice(0, 10));
     add('rect', { x: labelW, y: top + 3, width: Math.max(1, width), height: rowH - 10, rx: 2, fill: palette[Math.max(0, seriesNames.indexOf(v[series])) % palette.length], class: 'bar' });
     add('text', { x: labelW + width + 4, y: top + 15, 'font-size': 11, fill: '#646a73' }, `${value}`);
   });
+  for (const mark of [].concat(spec.markLine || [])) {
+    if (typeof mark.y !== 'number') continue;
+    const at = labelW + ((W - labelW - 50) * mark.y) / max;
+    add('line', { x1: at, x2: at, y1: 0, y2: Math.max(1, values.length) * rowH + 4, stroke: '#f54a45', 'stroke-dasharray': '4 4', class: 'target' });
+  }
   const legend = series ? el('div', { class: 'md small' }, seriesNames.map((s, i) => el('span', { html: `<b style="color:${palette[i % palette.length]}">■</b> ${String(s).replace(/</g, '&lt;')}　` }))) : null;
   return el('div', { class: 'chart', 'data-bars': values.length }, [svg, legend]);
 }
