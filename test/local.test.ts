@@ -102,6 +102,17 @@ describe('local mode', () => {
     expect((await api('/api/send', { openId: 'ou_someone_else', chatId: P2P, kind: 'text', text: 'hi' })).status).toBe(400);
   });
 
+  it('a picture sent in the console reaches the bot as an image message whose bytes it can download', async () => {
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const sent = await api('/api/send', { openId: STUDENT, chatId: P2P, kind: 'image', dataUrl: `data:image/png;base64,${png}` });
+    expect(sent.status).toBe(200);
+    await local.standIn.waitFor((m) => m.replyTo === sent.body.messageId, 5000);
+    const download = local.standIn.calls.find((c) => c.method === 'GET' && c.path.startsWith(`/open-apis/im/v1/messages/${sent.body.messageId}/resources/`));
+    expect(download).toBeDefined();
+    const image = await fetch(`${local.url}/api/image/${download!.path.split('/').pop()}`);
+    expect(Buffer.from(await image.arrayBuffer())).toEqual(Buffer.from(png, 'base64'));
+  });
+
   it('a card button clicked in the console calls back into the bot and the card is updated in place', async () => {
     await api('/api/send', { openId: STUDENT, chatId: P2P, kind: 'text', text: '/报到 洛阳社区' });
     const receipt = await until('the check-in card', async () => (await chat(P2P)).find((e) => JSON.stringify(e.content).includes('日常报到成功')));

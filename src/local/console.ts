@@ -112,11 +112,11 @@ export async function startConsole(opts: LocalConsoleOptions): Promise<LocalCons
     return { botName: opts.botName, now: clock.now(), timeZone: opts.timeZone, users, groups };
   }
 
-  async function deliverMessage(openId: string, chatId: string, name: string, kind: UserMessage['messageType'], content: object, shown: unknown) {
+  /** Shows the user's message in the chat and delivers it to the bot as the platform would. */
+  async function deliverMessage(openId: string, chatId: string, kind: UserMessage['messageType'], content: object, shown: object, messageId = newId('om_')) {
     const group = !chatId.startsWith('oc_p2p_');
-    const messageId = newId('om_');
     standIn.noteMessage(messageId, chatId);
-    add({ id: messageId, chatId, from: openId, name, msgType: kind, content: shown });
+    add({ id: messageId, chatId, from: openId, name: nameOf(openId), msgType: kind, content: shown });
     const mention = group ? { key: '@_user_1', openId: standIn.botOpenId, name: opts.botName } : undefined;
     const body = kind === 'text' && mention ? { text: `@_user_1 ${(content as { text: string }).text}` } : content;
     const env = messageEvent({ openId, chatId, chatType: group ? 'group' : 'p2p', messageId, messageType: kind, content: body, mention }, creds, clock.now());
@@ -128,24 +128,18 @@ export async function startConsole(opts: LocalConsoleOptions): Promise<LocalCons
   const nameOf = (openId: string) => state().users.find((u) => u.openId === openId)?.name ?? openId;
 
   async function send(input: z.infer<typeof sendBody>) {
-    const name = nameOf(input.openId);
-    if (input.kind === 'text') return deliverMessage(input.openId, input.chatId, name, 'text', { text: input.text }, { text: input.text });
+    const { openId, chatId } = input;
+    if (input.kind === 'text') return deliverMessage(openId, chatId, 'text', { text: input.text }, { text: input.text });
     if (input.kind === 'location') {
       const content = { name: input.name, latitude: input.latitude, longitude: input.longitude };
-      return deliverMessage(input.openId, input.chatId, name, 'location', content, content);
+      return deliverMessage(openId, chatId, 'location', content, content);
     }
     const [head, data] = input.dataUrl.split(',', 2) as [string, string];
     const imageKey = newId('img_');
     const messageId = newId('om_');
     // The picture is stored where the bot's resource download will look for it.
     standIn.addResource(messageId, imageKey, Buffer.from(data, 'base64'), head.slice(5, head.indexOf(';')));
-    standIn.noteMessage(messageId, input.chatId);
-    add({ id: messageId, chatId: input.chatId, from: input.openId, name, msgType: 'image', content: { image_key: imageKey, src: input.dataUrl } });
-    const group = !input.chatId.startsWith('oc_p2p_');
-    const env = messageEvent({ openId: input.openId, chatId: input.chatId, chatType: group ? 'group' : 'p2p', messageId, messageType: 'image', content: { image_key: imageKey } }, creds, clock.now());
-    const res = await post(`${bot.url}/feishu/events`, signedRequest(env, creds.encryptKey, clock.now()));
-    if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
-    return { messageId };
+    return deliverMessage(openId, chatId, 'image', { image_key: imageKey }, { image_key: imageKey, src: input.dataUrl }, messageId);
   }
 
   async function act(input: z.infer<typeof actionBody>) {
@@ -169,7 +163,7 @@ export async function startConsole(opts: LocalConsoleOptions): Promise<LocalCons
   async function digestNow() {
     const admin = state().users.find((u) => u.role === ROLE_LABEL.school_admin && u.bound);
     if (!admin) throw new Error('no bound school admin');
-    return deliverMessage(admin.openId, `oc_p2p_${admin.openId}`, admin.name, 'text', { text: '/周报' }, { text: '/周报' });
+    return deliverMessage(admin.openId, `oc_p2p_${admin.openId}`, 'text', { text: '/周报' }, { text: '/周报' });
   }
 
   function image(key: string): { bytes: Buffer; type: string } | undefined {

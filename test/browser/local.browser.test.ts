@@ -1,6 +1,7 @@
 /**
  * Local mode in a real browser: Debian's headless Chromium (playwright-core) on a phone-sized
- * console. A student binds, checks in, shares a location and logs service in plain Chinese;
+ * console. A student binds, checks in, shares a location, logs service in plain Chinese and
+ * sends a photo;
  * the branch secretary approves it from the rendered card; the student sees 已认证 hours in
  * /我的; the 团委's digest shows its chart in the college group. Screenshots go to
  * test-artifacts/local-*.png.
@@ -17,6 +18,8 @@ const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = 'test-artifacts';
 const STUDENT = 'ou_demo_2023010102';
 const SECRETARY = 'ou_demo_2023010101';
+/** A 1×1 PNG. */
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 let dir: string;
 let local: LocalMode;
@@ -68,7 +71,7 @@ async function say(text: string) {
 const botSaid = (text: string) => page.locator('.msg:not(.mine)').filter({ hasText: text }).last();
 
 describe('local mode console in Chromium', () => {
-  it('a student binds, checks in, shares a location and logs service in plain Chinese', async () => {
+  it('a student binds, checks in, shares a location, logs service in plain Chinese and sends a photo', async () => {
     await page.goto(`${local.url}/`);
     await expect.poll(() => page.locator('.banner').textContent()).toContain('本地体验模式');
     await as(STUDENT);
@@ -81,6 +84,10 @@ describe('local mode console in Chromium', () => {
     await say('今天在洛阳社区给小学生辅导作业两小时');
     await botSaid('已记录：').waitFor();
     expect(await botSaid('已记录：').innerText()).toContain('待审核');
+    // A photo from the file input: the bot downloads it from the stand-in and attaches it.
+    await page.setInputFiles('#image', { name: 'service.png', mimeType: 'image/png', buffer: Buffer.from(PNG, 'base64') });
+    await botSaid('已把照片附到').waitFor();
+    expect(await page.locator('.msg.mine img').last().evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     // Readable on the phone: nothing wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await shot('1-student');
