@@ -2,8 +2,17 @@ import { z } from 'zod';
 import { defineAction, defineCommand } from '../src/bot/define.js';
 import { toast } from '../src/bot/router.js';
 import { collegeCard } from '../src/cards/tracking.js';
-import { allColleges, collegeView, mayViewCollege, resolveCollege } from '../src/domain/metrics/index.js';
+import { allColleges, collegeView, mayViewCollege, resolveCollege, type CollegeRef } from '../src/domain/metrics/index.js';
+import { collegeReports } from '../src/domain/reports.js';
+import { localDate } from '../src/domain/time.js';
+import type { BaseContext } from '../src/bot/context.js';
 import { t } from '../src/text/zh-CN.js';
+
+/** The college view with its quarterly reports, as of the context's clock. */
+function collegeViewCard(ctx: BaseContext, college: CollegeRef) {
+  const now = ctx.clock.now();
+  return collegeCard(collegeView(ctx.db, college, ctx.program.id, now, ctx.timeZone), collegeReports(ctx.db, college.id, ctx.program, localDate(now, ctx.timeZone)));
+}
 
 /** 刷新 on a college view: re-read for whoever clicked, if they may see that college (a forwarded card proves nothing). */
 export const collegeRefresh = defineAction({
@@ -13,7 +22,7 @@ export const collegeRefresh = defineAction({
   async run(ctx, { c }) {
     const college = allColleges(ctx.db).find((x) => x.id === c);
     if (!college || !mayViewCollege(ctx.member!, college.id)) return toast('error', t('error.actionForbidden'));
-    return { card: { type: 'raw', data: collegeCard(collegeView(ctx.db, college, ctx.program.id, ctx.clock.now(), ctx.timeZone)) } };
+    return { card: { type: 'raw', data: collegeViewCard(ctx, college) } };
   },
 });
 
@@ -28,6 +37,6 @@ export default defineCommand({
   parse: (rest) => ({ name: rest || undefined }),
   async run(ctx, { name }) {
     const college = resolveCollege(ctx.db, ctx.member!, name || undefined);
-    await ctx.reply({ card: collegeCard(collegeView(ctx.db, college, ctx.program.id, ctx.clock.now(), ctx.timeZone)) });
+    await ctx.reply({ card: collegeViewCard(ctx, college) });
   },
 });

@@ -3,7 +3,8 @@
  * of a program year, the card's draft prefilled with the quarter's figures, draft / submit from
  * the card (refused for a forwarded card or a bad form), attachments sent as files, reminders
  * 7 and 1 days before a due date (once each, not to colleges that submitted) and late reports
- * flagged to the school admin once.
+ * flagged to the school admin once; the college view (/学院) showing this quarter's report, the next
+ * due date and the overdue ones as the clock moves.
  */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
@@ -11,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { quarterlyReports, reportAttachments, serviceLogs, type Member } from '../src/db/schema/index.js';
 import { quarters } from '../src/domain/reports.js';
 import { bindDirect, sendFile } from './helpers/bot.js';
-import { ACCOUNTS, addCommunity, button, field, pair, program, said, sentTo, startLoop, type Loop } from './helpers/loop.js';
+import { ACCOUNTS, addCommunity, button, cardText, field, pair, program, said, sentTo, startLoop, type Loop } from './helpers/loop.js';
 
 const DAY = 24 * 3600_000;
 const ECON_ADMIN = 'ou_report_econ_admin';
@@ -170,5 +171,30 @@ describe('quarterly reports', () => {
     await runJob(loop);
     expect(sentTo(h, ACCOUNTS.schoolAdmin)).toHaveLength(2);
     expect(sentTo(h, ACCOUNTS.collegeAdmin)).toHaveLength(0);
+  });
+
+  it('/学院 shows this quarter’s report, the next due date and the overdue ones as the clock moves', async () => {
+    loop = await startLoop(); // 2026-11-25, first quarter
+    const { h } = loop;
+    const view = async () => cardText((await h.say(ACCOUNTS.collegeAdmin, '/学院')).content);
+    const submit = async (title: string) => {
+      const { card } = await openCard(loop!);
+      await h.click(ACCOUNTS.collegeAdmin, button(card, 'report.submit'), form({ kind: 'summary', title, body: 'x' }));
+    };
+    let text = await view();
+    expect(text).toContain('**季度总结**\n本季度（第1季度，2026-10-01 至 2026-12-31）：尚未填写\n下一个截止：第1季度 2026-12-31（还有 36 天）');
+    expect(text).not.toContain('逾期未交');
+
+    h.clock.advance(56 * DAY); // 2027-01-20, second quarter; the first was never submitted
+    text = await view();
+    expect(text).toContain('本季度（第2季度，2027-01-01 至 2027-03-31）：尚未填写\n下一个截止：第2季度 2027-03-31（还有 70 天）\n❌ 逾期未交：第1季度（截止 2026-12-31）。');
+
+    await submit('补交第一季度'); // /总结 opens the overdue quarter first
+    text = await view();
+    expect(text).not.toContain('逾期未交');
+    await submit('第二季度');
+    text = await view();
+    expect(text).toContain('本季度（第2季度，2027-01-01 至 2027-03-31）：✅ 已提交\n下一个截止：第3季度 2027-06-30（还有 161 天）');
+    expect(h.bot.db.select().from(quarterlyReports).all().map((r) => [r.quarterIndex, r.late])).toEqual([[1, true], [2, false]]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { DEADLINES } from '../domain/branchStatus.js';
 import { fourDone, type CollegeView, type Coverage, type Overview } from '../domain/metrics/index.js';
+import type { CollegeReports } from '../domain/reports.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
 import { button, card, divider, envelope, escapeMd, markdown, type Element } from './primitives.js';
@@ -23,7 +24,7 @@ function coverageLine(c: Coverage): string {
   return `${t('tracking.coverage', { participating: c.participating, branches: c.branches, percent: percent(c.ratio), target: percent(c.target) })}　${status}`;
 }
 
-export function collegeCard(v: CollegeView): CardJson {
+export function collegeCard(v: CollegeView, reports: CollegeReports): CardJson {
   const behind = v.branches.filter((b) => !b.participating);
   const silent = v.branches.filter((b) => b.silent);
   const overview = [
@@ -67,6 +68,7 @@ export function collegeCard(v: CollegeView): CardJson {
     markdown(silentLines.join('\n')),
     divider(),
     markdown(deadlineLines.join('\n')),
+    markdown(reportLines(reports).join('\n')),
     divider(),
     markdown(branchLines.join('\n')),
     button(t('tracking.refresh'), envelope('college.refresh', { c: v.college.id })),
@@ -77,6 +79,19 @@ export function collegeCard(v: CollegeView): CardJson {
     template: v.summary.coverage.belowTarget ? 'orange' : 'green',
     elements,
   });
+}
+
+/** The quarterly reports: this quarter's state, the next due date, the overdue ones. */
+function reportLines(r: CollegeReports): string[] {
+  const { quarter, status, late } = r.current;
+  const state = t(`college.reportState.${status === 'submitted' && late ? 'submittedLate' : status}`);
+  const lines = [
+    t('college.reportsHead'),
+    t('college.reportCurrent', { quarter: quarter.index, start: quarter.startsOn, due: quarter.dueOn, state }),
+    r.next ? t('college.reportNext', { quarter: r.next.quarter.index, due: r.next.quarter.dueOn, days: r.next.daysLeft }) : t('college.reportNextNone'),
+  ];
+  if (r.overdue.length) lines.push(t('college.reportOverdue', { quarters: r.overdue.map((q) => t('college.reportOverdueItem', { quarter: q.index, due: q.dueOn })).join('、') }));
+  return lines;
 }
 
 function daysAgo(date: string, today: string): number {

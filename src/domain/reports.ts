@@ -163,6 +163,33 @@ export function lateReports(db: Db, program: ProgramYear, today: string, tz?: st
   return out;
 }
 
+export interface CollegeReports {
+  /** The quarter `today` falls in, and its report: none opened yet, a draft, or submitted (late or not). */
+  current: { quarter: Quarter; status: 'none' | 'draft' | 'submitted'; late: boolean };
+  /** The earliest due date on or after `today` whose report is not submitted yet, if any. */
+  next: { quarter: Quarter; daysLeft: number } | null;
+  /** Quarters whose due date has passed without a submitted report. */
+  overdue: Quarter[];
+}
+
+/** Where a college stands with its quarterly reports on `today`, for the college view (/学院). */
+export function collegeReports(db: Db, collegeId: number, program: ProgramYear, today: string): CollegeReports {
+  const rows = db.select().from(quarterlyReports)
+    .where(and(eq(quarterlyReports.programYearId, program.id), eq(quarterlyReports.collegeId, collegeId)))
+    .all();
+  const byIndex = new Map(rows.map((r) => [r.quarterIndex, r]));
+  const submitted = (q: Quarter) => byIndex.get(q.index)?.status === 'submitted';
+  const all = quarters(program);
+  const quarter = quarterOf(program, today);
+  const report = byIndex.get(quarter.index);
+  const nextQuarter = all.find((q) => q.dueOn >= today && !submitted(q));
+  return {
+    current: { quarter, status: report?.status ?? 'none', late: !!report?.late },
+    next: nextQuarter ? { quarter: nextQuarter, daysLeft: dayjs.utc(nextQuarter.dueOn).diff(dayjs.utc(today), 'day') } : null,
+    overdue: all.filter((q) => q.dueOn < today && !submitted(q)),
+  };
+}
+
 export interface DueReminder {
   college: { id: number; name: string };
   quarter: Quarter;
