@@ -2,12 +2,16 @@
  * Daily reminders (src/jobs/reminders.ts, PRODUCT.md §6) with an injected clock on the example
  * roster: deadline reminders 7 days and 1 day before, only to the secretaries of branches that
  * have not done it, once each however often the job runs, none during a vacation; reviews
- * pending for more than 3 days reminded to the reviewer once. All by private message.
+ * pending for more than 3 days reminded to the reviewer once. All by private message. In a
+ * vacation, by the one rule of src/domain/period.ts: deadline reminders held, review and
+ * quarterly-report reminders sent, once each and only to who needs them.
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { programYears, serviceLogs, type Member } from '../src/db/schema/index.js';
+import { programYears, quarterlyReports, serviceLogs, type Member } from '../src/db/schema/index.js';
+import { remindsIn, type Period, type ReminderKind } from '../src/domain/period.js';
 import { t } from '../src/text/zh-CN.js';
+import { bindDirect } from './helpers/bot.js';
 import { ACCOUNTS, addCommunity, pair, program, said, sentTo, setProgram, startLoop, type Loop } from './helpers/loop.js';
 
 const HOUR = 3600_000;
@@ -132,6 +136,49 @@ describe('review reminders', () => {
     await runReminders(loop);
     await runReminders(loop);
     expect(texts(loop, ACCOUNTS.secretary)).toEqual([t('reminder.review', { count: 2 }), t('reminder.review', { count: 1 })]);
+    noGroupMessages(loop);
+  });
+});
+
+describe('reminders in the period mode', () => {
+  it('one rule: vacations hold the term-time deadlines only; reviews and quarterly reports go out in every period', () => {
+    const kinds: ReminderKind[] = ['deadline', 'review', 'quarterlyReport'];
+    const table = (['term', 'online', 'winter', 'summer'] as Period[]).map((p) => [p, kinds.filter((k) => remindsIn(k, p))]);
+    expect(table).toEqual([
+      ['term', kinds], ['online', kinds], ['winter', ['review', 'quarterlyReport']], ['summer', ['review', 'quarterlyReport']],
+    ]);
+  });
+
+  it('in the winter vacation: reviews and the quarterly report reminded once each to who needs it, deadlines held until term', async () => {
+    // 2026-12-24 09:00 Beijing, in the winter vacation by the configured dates: 7 days before the
+    // first quarterly report, and (set here) 4 days before the pairing deadline.
+    loop = await startLoop({ now: at9('2026-12-24') });
+    const { h, m } = loop;
+    setProgram(h, { winterVacationStart: '2026-12-20', winterVacationEnd: '2027-02-25' });
+    h.bot.db.update(programYears).set({ pairingDeadline: '2026-12-28' }).run();
+    pair(h, m.secretary.branchId!, addCommunity(h, '东湖社区').id); // only 计科2302 has not signed
+    const econAdmin = bindDirect(h, 'T2001', 'ou_period_econ_admin');
+    h.bot.db.insert(quarterlyReports).values({
+      collegeId: econAdmin.collegeId!, programYearId: program(h).id, quarterIndex: 1, dueOn: '2026-12-31', kind: 'summary', title: 't', body: 'x',
+      status: 'submitted', submittedAt: h.clock.now(), submittedByMemberId: econAdmin.id, createdAt: h.clock.now(), updatedAt: h.clock.now(),
+    }).run();
+    pendingLog(loop, m.otherStudent, h.clock.now() - 4 * DAY); // a vacation log of 计科2302 waiting 4 days
+
+    for (let i = 0; i < 2; i++) {
+      await h.bot.scheduler.runNow('reminders');
+      await h.bot.scheduler.runNow('quarterlyReportReminders');
+      await h.bot.outbox.drain();
+    }
+    expect(texts(loop, ACCOUNTS.otherSecretary)).toEqual([t('reminder.review', { count: 1 })]);
+    expect(texts(loop, ACCOUNTS.collegeAdmin)).toEqual([expect.stringContaining('第1季度工作总结 / 下阶段活动策划将于 2026-12-31 截止（还有 7 天）')]);
+    for (const who of [ACCOUNTS.secretary, ACCOUNTS.otherStudent, ACCOUNTS.schoolAdmin, econAdmin.openId!]) expect(texts(loop, who)).toEqual([]);
+
+    // The 团委 declares term time: the held deadline reminder goes out, to the branch that has not signed, once.
+    setProgram(h, { periodMode: 'term' });
+    await runReminders(loop);
+    await runReminders(loop);
+    expect(texts(loop, ACCOUNTS.otherSecretary)).toEqual([t('reminder.review', { count: 1 }), expect.stringContaining(t('reminder.what.pairing'))]);
+    expect(texts(loop, ACCOUNTS.secretary)).toEqual([]);
     noGroupMessages(loop);
   });
 });

@@ -1,9 +1,10 @@
 /**
  * Daily reminders (PRODUCT.md §6), by private message only:
  * - the pairing / project-list / matching deadlines, 7 days and 1 day before, to the secretaries
- *   of the branches that have not done it — not while the period is a vacation (no term-time
- *   nagging at home);
- * - logs pending review for more than 3 days, to their reviewers.
+ *   of the branches that have not done it;
+ * - logs pending review for more than 3 days, to their reviewers;
+ * each kind only in the periods `remindsIn` (src/domain/period.ts) allows: deadlines are held in
+ * vacations, reviews go out in every period.
  *
  * Each reminder is a job-run claim ('reminder', 'branch:<id>' | 'log:<id>', period); the messages
  * are enqueued and the claims finished in one transaction, with send uuids derived from the
@@ -14,7 +15,7 @@ import { writeTransaction, type Db } from '../db/client.js';
 import { branches, colleges, members, serviceLogs, type Member, type ProgramYear } from '../db/schema/index.js';
 import { DEADLINES, type DeadlineKey } from '../domain/branchStatus.js';
 import { deadlinesByBranch } from '../domain/metrics/deadlines.js';
-import { periodOn } from '../domain/period.js';
+import { periodOn, remindsIn } from '../domain/period.js';
 import { currentProgramYear } from '../domain/program.js';
 import { reviewersFor } from '../domain/review.js';
 import { localDate } from '../domain/time.js';
@@ -45,6 +46,8 @@ export interface ReminderOutcome {
   reviewMessages: number;
   /** Why deadline reminders were not considered today, if so. */
   skippedDeadlines?: 'vacation';
+  /** Why review reminders were not considered today, if so. */
+  skippedReviews?: 'vacation';
 }
 
 function secretariesOf(db: Db, branchId: number): Member[] {
@@ -126,11 +129,17 @@ export function sendReminders(ports: JobPorts): ReminderOutcome {
   const today = localDate(now, timeZone);
   const program = currentProgramYear(db, now, timeZone);
   const period = periodOn(program, today);
-  const vacation = period === 'winter' || period === 'summer';
-  const deadlineMessages = vacation ? 0 : deadlineReminders(ports, program, today);
-  const reviewMessages = reviewReminders(ports);
+  const deadlines = remindsIn('deadline', period);
+  const reviews = remindsIn('review', period);
+  const deadlineMessages = deadlines ? deadlineReminders(ports, program, today) : 0;
+  const reviewMessages = reviews ? reviewReminders(ports) : 0;
   if (deadlineMessages || reviewMessages) ports.log.info({ deadlineMessages, reviewMessages }, 'reminders enqueued');
-  return { deadlineMessages, reviewMessages, ...(vacation ? { skippedDeadlines: 'vacation' as const } : {}) };
+  return {
+    deadlineMessages,
+    reviewMessages,
+    ...(deadlines ? {} : { skippedDeadlines: 'vacation' as const }),
+    ...(reviews ? {} : { skippedReviews: 'vacation' as const }),
+  };
 }
 
 /**

@@ -1,14 +1,18 @@
 /**
  * Quarterly-report reminders and late flags (PRODUCT.md §6), once a day at 09:00 and at start:
  * - 7 days and 1 day before each due date, a private message to the bound 团总支 of every
- *   college that has not submitted (once each: claim ('reportReminder', college, '<year>-q<n>-d7|d1'));
+ *   college that has not submitted (once each: claim ('reportReminder', college, '<year>-q<n>-d7|d1')),
+ *   in the periods `remindsIn('quarterlyReport', …)` allows (src/domain/period.ts: every period, as
+ *   the due dates hold in vacations too);
  * - after a due date, the school admins are told once per late report — not submitted by the
- *   due date, or submitted after it (claim ('reportLate', college, '<year>-q<n>')).
+ *   due date, or submitted after it (claim ('reportLate', college, '<year>-q<n>')) — a notice to the
+ *   团委 of a fact, not a reminder, so in every period.
  * Each claim is finished in the transaction that writes its messages to the outbox, whose
  * uuids derive from the same key, so a rerun or a restart sends nothing twice.
  */
 import { writeTransaction } from '../db/client.js';
 import { boundSchoolAdmins } from '../domain/members.js';
+import { periodOn, remindsIn } from '../domain/period.js';
 import { currentProgramYear } from '../domain/program.js';
 import { dueReminders, lateReports } from '../domain/reports.js';
 import { localDate } from '../domain/time.js';
@@ -47,7 +51,8 @@ export function reportReminders(ports: JobPorts): { reminders: number; late: num
   const today = localDate(now, timeZone);
   let reminders = 0;
   let late = 0;
-  for (const r of dueReminders(db, program, today)) {
+  const due = remindsIn('quarterlyReport', periodOn(program, today)) ? dueReminders(db, program, today) : [];
+  for (const r of due) {
     const period = `${program.id}-q${r.quarter.index}-d${r.which}`;
     const sent = once(ports, { kind: REMINDER_KIND, target: `college:${r.college.id}`, period }, (tx) => {
       const text = t('report.reminder', { college: r.college.name, quarter: r.quarter.index, due: r.quarter.dueOn, days: r.daysLeft });
