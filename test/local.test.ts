@@ -54,6 +54,18 @@ function counts(db: ReturnType<typeof openDb>) {
 }
 
 describe('local mode', () => {
+  it('is reached from production code only by main.ts\'s dynamic import, so the real bot never loads the console', () => {
+    const src = path.resolve('src');
+    const importers = fs
+      .readdirSync(src, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.(ts|js|cjs)$/.test(f) && !f.startsWith(`local${path.sep}`))
+      .filter((f) => /['"][./]*local\//.test(fs.readFileSync(path.join(src, f), 'utf8')));
+    expect(importers).toEqual(['main.ts']);
+    const main = fs.readFileSync(path.join(src, 'main.ts'), 'utf8');
+    expect(main).toContain("await import('./local/index.js')");
+    expect(main).not.toMatch(/^import[^\n]*local\//m);
+  });
+
   it('seeds a demo school once: colleges with groups, bound accounts, history; seeding again adds nothing', async () => {
     const db = openDb(path.join(dir, 'again.db'));
     try {
@@ -128,8 +140,11 @@ describe('local mode', () => {
   });
 
   it('moving the clock a week runs the jobs that came due; the digest button posts the chart to the college group', async () => {
+    // Nothing is due between now and now; a week ahead takes in Monday's digest.
+    expect(await local.bot.scheduler.runDue(local.clock.now())).toEqual([]);
     const moved = await api('/api/clock', { days: 7 });
     expect(moved.body.ran).toContain('weeklyDigest');
+    expect((await api('/api/clock', { days: 99 })).status).toBe(400);
     expect(moved.body.now).toBeGreaterThan(Date.now() + 6 * 24 * 3600 * 1000);
     expect((await api('/api/digest', {})).status).toBe(200);
     const group = 'oc_demo_college_1';
