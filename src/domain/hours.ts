@@ -1,7 +1,7 @@
 /** A member's hours, split by review status (only approved hours count anywhere). */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { serviceLogs, type Item, type LogSource } from '../db/schema/index.js';
+import { memberYearTotals, serviceLogs, type Item, type LogSource } from '../db/schema/index.js';
 
 export interface HourTotals {
   approved: number;
@@ -41,14 +41,13 @@ export function approvedBreakdown(db: Db, memberId: number, programYearId: numbe
   return out;
 }
 
-/** Approved hours per member for a program year (members with none are absent). */
+/** Approved hours per member for a program year (members with none are absent), from their roll-up rows. */
 export function approvedHoursByMember(db: Db, memberIds: number[], programYearId: number): Map<number, number> {
   if (memberIds.length === 0) return new Map();
   const rows = db
-    .select({ memberId: serviceLogs.memberId, half: sql<number>`sum(${serviceLogs.halfHours})` })
-    .from(serviceLogs)
-    .where(and(inArray(serviceLogs.memberId, memberIds), eq(serviceLogs.programYearId, programYearId), eq(serviceLogs.status, 'approved')))
-    .groupBy(serviceLogs.memberId)
+    .select({ memberId: memberYearTotals.memberId, half: memberYearTotals.approvedHalfHours })
+    .from(memberYearTotals)
+    .where(and(inArray(memberYearTotals.memberId, memberIds), eq(memberYearTotals.programYearId, programYearId)))
     .all();
   return new Map(rows.map((r) => [r.memberId, r.half / 2]));
 }

@@ -118,8 +118,8 @@ export class DigestFigures {
 
   /**
    * Hours of the reported week and the week before, per college. Only those two weeks are
-   * read: a scan of the whole year's logs cost ~160 ms on a 2M-log school, and the year's
-   * totals come from the college views instead (`yearTotal`).
+   * read, one covering range of service_logs_college_year_status_date per college (whatever
+   * the planner's statistics); the year's totals come from the college views (`yearTotal`).
    */
   private hours(collegeId: number | null): { week: number; previous: number } {
     this.hoursByCollege ??= new Map(
@@ -127,7 +127,8 @@ export class DigestFigures {
         .prepare(`select college_id as id,
             coalesce(sum(case when service_date between @rs and @re then half_hours end), 0) as week,
             coalesce(sum(case when service_date between @ps and @pe then half_hours end), 0) as previous
-          from service_logs where program_year_id = @py and status = 'approved' and service_date between @ps and @re group by college_id`)
+          from service_logs where college_id in (select id from colleges) and program_year_id = @py and status = 'approved' and service_date between @ps and @re
+          group by college_id`)
         .all({ py: this.program.id, rs: this.week.report.start, re: this.week.report.end, ps: this.week.previous.start, pe: this.week.previous.end }) as { id: number; week: number; previous: number }[])
         .map((r) => [r.id, { week: r.week / 2, previous: r.previous / 2 }]),
     );
@@ -162,14 +163,20 @@ export class DigestFigures {
     return collegeId === null ? [...this.beforeByCollege.values()].reduce((a, n) => a + n, 0) : (this.beforeByCollege.get(collegeId) ?? 0);
   }
 
-  /** Members with the most approved hours dated in the reported week; names only. */
+  /**
+   * Members with the most approved hours dated in the reported week; names only. The week's
+   * logs are summed per member from service_logs_college_year_status_date alone (one covering
+   * range per college) and only the top rows are joined to their names.
+   */
   private top(collegeId: number | null): Contributor[] {
     const college = collegeId !== null;
     return (this.db.$client
-      .prepare(`select m.name, ${college ? `coalesce(b.name, c.name)` : 'c.name'} as unit, sum(s.half_hours) as half
-        from service_logs s join members m on m.id = s.member_id join colleges c on c.id = s.college_id left join branches b on b.id = s.branch_id
-        where s.program_year_id = @py and s.status = 'approved' and s.service_date between @rs and @re ${college ? 'and s.college_id = @college' : ''}
-        group by s.member_id order by half desc, m.id limit ${college ? TOP_COLLEGE : TOP_SCHOOL}`)
+      .prepare(`select m.name, ${college ? `coalesce(b.name, c.name)` : 'c.name'} as unit, w.half
+        from (select s.member_id, s.college_id, s.branch_id, sum(s.half_hours) as half from service_logs s
+          where s.college_id ${college ? '= @college' : 'in (select id from colleges)'} and s.program_year_id = @py and s.status = 'approved' and s.service_date between @rs and @re
+          group by s.member_id order by half desc, s.member_id limit ${college ? TOP_COLLEGE : TOP_SCHOOL}) w
+        join members m on m.id = w.member_id join colleges c on c.id = w.college_id left join branches b on b.id = w.branch_id
+        order by w.half desc, w.member_id`)
       .all({ py: this.program.id, rs: this.week.report.start, re: this.week.report.end, ...(college ? { college: collegeId } : {}) }) as { name: string; unit: string; half: number }[])
       .map((r) => ({ name: r.name, unit: r.unit, hours: r.half / 2 }));
   }

@@ -8,3 +8,4 @@ export * from './checkins.js';
 export * from './serviceLogs.js';
 export * from './reports.js';
 export * from './totals.js';
+export * from './rollups.js';

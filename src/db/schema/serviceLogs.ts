@@ -72,11 +72,15 @@ export const serviceLogs = sqliteTable('service_logs', {
   // Tracking (src/domain/metrics) answers per branch and per member with index seeks instead
   // of scanning millions of logs: whether a branch has an approved log this year, its latest
   // date, its week's hours (date range), which "四个一" items it has, whether a member took part,
-  // and each college's hours (a covering range scan).
+  // each college's hours (a covering range scan), its week's top contributors (another, with the
+  // member and branch) and its pending logs with the oldest one's age. Year totals come from the
+  // roll-ups (./rollups.ts).
   index('service_logs_branch_year_status_date').on(t.branchId, t.programYearId, t.status, t.serviceDate, t.halfHours),
   index('service_logs_branch_year_status_item').on(t.branchId, t.programYearId, t.status, t.item),
   index('service_logs_member_year_status').on(t.memberId, t.programYearId, t.status),
   index('service_logs_college_year_status_date').on(t.collegeId, t.programYearId, t.status, t.serviceDate, t.halfHours),
+  index('service_logs_college_year_status_date_member').on(t.collegeId, t.programYearId, t.status, t.serviceDate, t.memberId, t.branchId, t.halfHours),
+  index('service_logs_college_year_status_created').on(t.collegeId, t.programYearId, t.status, t.createdAt),
   check('service_logs_half_hours_positive', sql`${t.halfHours} > 0`),
   check('service_logs_rating_range', sql`${t.rating} between 1 and 5`),
   check('service_logs_community_rating_range', sql`${t.communityRating} between 1 and 5`),

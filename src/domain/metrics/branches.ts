@@ -1,8 +1,10 @@
 /**
  * Per-branch figures of a program year (PRODUCT.md §6) in one statement over all branches in
- * scope. Every figure is a correlated subquery that the indexes of service_logs answer with a
- * seek (or a short range), so a school of 1,000 branches and millions of logs costs ~1,000
- * seeks per figure rather than a scan; see bench/metrics.ts.
+ * scope. The year's totals (approved hours and logs, which "四个一" items) come from the
+ * branch's roll-up row (branch_year_totals, kept current by triggers); the rest is a correlated
+ * subquery that the indexes of service_logs answer with a seek or a short range, so a school of
+ * 1,000 branches and millions of logs costs ~1,000 seeks per figure rather than a scan; see
+ * bench/metrics.ts.
  */
 import type { Db } from '../../db/client.js';
 import { FOUR_ITEMS, type ProgramYear } from '../../db/schema/index.js';
@@ -31,8 +33,8 @@ export interface BranchFigures {
   silent: boolean;
   /** Approved hours with a service date this week (Monday–Sunday). */
   weekHours: number;
-  /** Approved hours of the year; only when asked for (a range scan per branch). */
-  totalHours?: number;
+  /** Approved hours of the year filed under the branch. */
+  totalHours: number;
   /** Logs of the year waiting for review. */
   pending: number;
 }
@@ -49,7 +51,7 @@ interface Row {
   xiangmu: number;
   lastDate: string | null;
   weekHalf: number;
-  totalHalf: number | null;
+  totalHalf: number;
   pending: number;
 }
 
@@ -62,28 +64,25 @@ export const countingPairing = (p: string) => `${p}.signed_on is not null and (
       (${p}.status = 'ended' and ${p}.signed_on between @startsOn and @endsOn))`;
 
 const logsOf = `from service_logs s where s.branch_id = b.id and s.program_year_id = @py`;
-const hasItem = (item: FourItem) => `exists(select 1 ${logsOf} and s.status = 'approved' and s.item = '${item}') as ${item}`;
+const hasItem = (item: FourItem) => `coalesce(t.${item}_logs, 0) > 0 as ${item}`;
 
-function statement(withTotals: boolean, oneCollege: boolean): string {
+function statement(oneCollege: boolean): string {
   return `select b.id, b.name, b.college_id as collegeId,
     exists(select 1 from pairings p where p.branch_id = b.id and ${countingPairing('p')}) as paired,
-    exists(select 1 ${logsOf} and s.status = 'approved') as active,
+    coalesce(t.approved_logs, 0) > 0 as active,
     ${FOUR_ITEMS.map(hasItem).join(',\n    ')},
     (select max(s.service_date) ${logsOf} and s.status = 'approved') as lastDate,
     (select coalesce(sum(s.half_hours), 0) ${logsOf} and s.status = 'approved' and s.service_date between @weekStart and @weekEnd) as weekHalf,
-    ${withTotals ? `(select coalesce(sum(s.half_hours), 0) ${logsOf} and s.status = 'approved')` : 'null'} as totalHalf,
+    coalesce(t.approved_half_hours, 0) as totalHalf,
     (select count(*) ${logsOf} and s.status = 'pending') as pending
-  from branches b ${oneCollege ? 'where b.college_id = @college' : ''}
+  from branches b left join branch_year_totals t on t.branch_id = b.id and t.program_year_id = @py
+  ${oneCollege ? 'where b.college_id = @college' : ''}
   order by b.college_id, b.id`;
 }
 
-/**
- * The figures of every branch of `collegeId` (or of the whole school when null) for `program`.
- * `totals` adds each branch's approved hours of the year, which reads every approved log of the
- * branches in scope: fine for one college, left out of the all-college overview.
- */
-export function branchFigures(db: Db, program: ProgramYear, win: MetricsWindow, opts: { collegeId: number | null; totals?: boolean }): BranchFigures[] {
-  const rows = db.$client.prepare(statement(opts.totals ?? false, opts.collegeId !== null)).all({
+/** The figures of every branch of `collegeId` (or of the whole school when null) for `program`. */
+export function branchFigures(db: Db, program: ProgramYear, win: MetricsWindow, opts: { collegeId: number | null }): BranchFigures[] {
+  const rows = db.$client.prepare(statement(opts.collegeId !== null)).all({
     py: program.id,
     startsOn: program.startsOn,
     endsOn: program.endsOn,
@@ -102,7 +101,7 @@ export function branchFigures(db: Db, program: ProgramYear, win: MetricsWindow, 
     lastServiceDate: r.lastDate,
     silent: r.lastDate === null || r.lastDate < win.activeSince,
     weekHours: r.weekHalf / 2,
-    ...(r.totalHalf !== null ? { totalHours: r.totalHalf / 2 } : {}),
+    totalHours: r.totalHalf / 2,
     pending: r.pending,
   }));
 }

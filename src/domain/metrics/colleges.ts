@@ -104,7 +104,6 @@ export function schoolOverview(db: Db, programYearId: number, now: number, tz?: 
 export type NotParticipatingReason = 'no_pairing' | 'no_log';
 
 export interface CollegeBranch extends BranchFigures {
-  totalHours: number;
   members: number;
   idle: number;
   /** Why the branch does not count yet; empty when it participates. */
@@ -129,12 +128,12 @@ export interface CollegeView {
 export function collegeView(db: Db, college: { id: number; name: string }, programYearId: number, now: number, tz?: string): CollegeView {
   const program = programYearById(db, programYearId);
   const win = metricsWindow(program, now, tz);
-  const figures = branchFigures(db, program, win, { collegeId: college.id, totals: true });
+  const figures = branchFigures(db, program, win, { collegeId: college.id });
   const membership = membershipByBranch(db, program.id, college.id);
   const deadlines = deadlinesByBranch(db, program, college.id, win.today, tz);
   const branches: CollegeBranch[] = figures.map((f) => ({
     ...f,
-    totalHours: f.totalHours ?? 0,
+    totalHours: f.totalHours,
     members: membership.get(f.id)?.members ?? 0,
     idle: membership.get(f.id)?.idle ?? 0,
     reasons: [...(f.paired ? [] : ['no_pairing' as const]), ...(f.active ? [] : ['no_log' as const])],
@@ -149,7 +148,7 @@ export function collegeView(db: Db, college: { id: number; name: string }, progr
     .prepare(`select coalesce((select sum(half_hours) from service_logs where college_id = @college and program_year_id = @py and status = 'approved' and service_date between @weekStart and @weekEnd), 0) as week,
                      coalesce((select sum(half_hours) from service_logs where branch_id is null and program_year_id = @py and status = 'approved' and college_id = @college), 0) as unbranched`)
     .get({ college: college.id, py: program.id, weekStart: win.weekStart, weekEnd: win.weekEnd }) as { week: number; unbranched: number };
-  const branchHalf = figures.reduce((n, f) => n + (f.totalHours ?? 0) * 2, 0);
+  const branchHalf = figures.reduce((n, f) => n + f.totalHours * 2, 0);
   const summary = { ...summarise(college.id, college.name, figures, program.targetRatio), weekHours: hours.week / 2, pending: pending.n };
   return {
     college,

@@ -1,11 +1,12 @@
 /**
  * Members with no participation (PRODUCT.md §6): roster members of a branch with no approved
  * log in the program year, wherever the log was filed (a member who moved branch keeps the
- * logs they made). One index seek per member.
+ * logs they made). One seek per member on its roll-up row (member_year_totals), which exists
+ * only while the member has an approved log in the year.
  */
 import type { Db } from '../../db/client.js';
 
-const noApprovedLog = `not exists(select 1 from service_logs s where s.member_id = m.id and s.program_year_id = @py and s.status = 'approved')`;
+const noApprovedLog = `not exists(select 1 from member_year_totals t where t.member_id = m.id and t.program_year_id = @py)`;
 
 export interface BranchMembership {
   branchId: number;

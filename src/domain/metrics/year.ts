@@ -80,7 +80,7 @@ export function yearRecord(db: Db, programYearId: number): YearRecord {
   const program = programYearById(db, programYearId);
   // The record reads no week or silence figure, so the window it is measured on is the year's last day.
   const win = metricsWindow(program, Date.parse(`${program.endsOn}T12:00:00Z`), 'UTC');
-  const figures = branchFigures(db, program, win, { collegeId: null, totals: true });
+  const figures = branchFigures(db, program, win, { collegeId: null });
   const membership = membershipByBranch(db, program.id, null);
   const pairing = yearPairings(db, program);
   // As on /学院: a college's hours are its branches' plus its 团总支's own (no branch); pending
@@ -104,7 +104,7 @@ export function yearRecord(db: Db, programYearId: number): YearRecord {
     active: f.active,
     participating: f.participating,
     fourItems: f.fourItems,
-    totalHours: f.totalHours ?? 0,
+    totalHours: f.totalHours,
     pending: f.pending,
     members: membership.get(f.id)?.members ?? 0,
     idle: membership.get(f.id)?.idle ?? 0,
