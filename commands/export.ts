@@ -28,7 +28,7 @@ export default defineCommand({
       const file = path.join(dir, 'export.xlsx');
       await writeWorkbook(ctx.db, year.id, file, undefined, { timeZone: ctx.timeZone });
       const { fileKey } = await ctx.feishu.uploadFile({ path: file, name, type: 'xls' });
-      await ctx.feishu.send({ openId: ctx.sender.openId }, { file: { fileKey } }, { uuid: ctx.nextUuid() });
+      await ctx.notify(ctx.sender.openId, { file: { fileKey } });
       await ctx.reply(t('export.done', { year: year.name, file: name }));
     } finally {
       await fs.rm(dir, { recursive: true, force: true });

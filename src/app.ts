@@ -76,9 +76,12 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       }
     }
   })();
+  // Created first, as processing an event sends through it; started after recovery (below).
+  const outbox = new OutboxWorker({ db, feishu, clock, log }, opts.outbox);
   const bot = new Bot({
     db,
     feishu,
+    outbox,
     clock,
     log,
     timeZone: config.timeZone,
@@ -104,7 +107,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     await next();
   });
   // The community confirmation page (PRODUCT.md §4); links to it exist only with PUBLIC_BASE_URL.
-  app.use(confirmRoutes({ db, feishu, clock, log, timeZone: config.timeZone, secret: config.feishu.appSecret }));
+  app.use(confirmRoutes({ db, clock, log, timeZone: config.timeZone, secret: config.feishu.appSecret }));
 
   const server = http.createServer(app.callback());
   // The platform waits 3 s for an answer; a slow or stuck client must not hold a socket forever.
@@ -131,7 +134,6 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
 
   // After recovery: the outbox first sends what a crash left 'pending' (same uuids, so Feishu
   // drops copies already delivered), then the scheduler arms its jobs and runs catch-ups.
-  const outbox = new OutboxWorker({ db, feishu, clock, log }, opts.outbox);
   outbox.start();
   const scheduler = new Scheduler({ db, feishu, clock, log, timeZone: config.timeZone });
   for (const job of jobs) scheduler.register(job);

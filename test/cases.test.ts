@@ -5,7 +5,7 @@
  * input is refused with a message and changes nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { colleges, excellentCases, outbox, quarterlyReports, serviceLogs, type Member } from '../src/db/schema/index.js';
 import { bindDirect } from './helpers/bot.js';
@@ -36,7 +36,11 @@ async function seeded(): Promise<Loop> {
 
 const groupCards = (l: Loop, chatId: string) => l.h.fake.messages.filter((m) => m.kind === 'send' && m.receiveId === chatId);
 const cases = (l: Loop) => l.h.bot.db.select().from(excellentCases).all();
-const state = (l: Loop) => ({ cases: cases(l).length, outbox: l.h.bot.db.select().from(outbox).all().length });
+/** Cases, and the broadcasts written to group chats (answers to the actor are replies, or private). */
+const state = (l: Loop) => ({
+  cases: cases(l).length,
+  broadcasts: l.h.bot.db.select().from(outbox).where(and(eq(outbox.receiveIdType, 'chat_id'), isNull(outbox.replyTo))).all().length,
+});
 const text = async (l: Loop, openId: string, msg: string) => {
   const reply = await l.h.say(openId, msg);
   return reply.msgType === 'text' ? (reply.content.text as string) : cardText(reply.content);

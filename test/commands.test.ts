@@ -310,7 +310,7 @@ describe('role checks read the database on every update', () => {
       },
     });
     const bot = new Bot({
-      db: h.bot.db, feishu: h.bot.feishu, clock: h.clock, log: silentLogger, timeZone: 'Asia/Shanghai',
+      db: h.bot.db, feishu: h.bot.feishu, outbox: h.bot.outbox, clock: h.clock, log: silentLogger, timeZone: 'Asia/Shanghai',
       registry: { commands, actions: [adminOnly] }, hooks, botOpenId: () => h.fake.botOpenId,
     });
     const click = (openId: string) => {

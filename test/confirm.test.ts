@@ -79,7 +79,10 @@ async function get(token: string): Promise<{ status: number; text: string; heade
 
 async function post(token: string, fields: Record<string, string>): Promise<{ status: number; text: string }> {
   const res = await fetch(`${h.bot.url}/confirm/${token}`, { method: 'POST', body: new URLSearchParams(fields) });
-  return { status: res.status, text: await res.text() };
+  const text = await res.text();
+  // The reviewers are told through the outbox.
+  await h.bot.outbox.drain();
+  return { status: res.status, text };
 }
 
 /** Replaces one character of the token (at `at` from the end) with another base64url one. */

@@ -12,7 +12,8 @@ import { LarkApi } from '../src/feishu/larkApi.js';
 import { enqueue, OutboxWorker, type OutboxOptions } from '../src/jobs/outbox.js';
 import { silentLogger } from '../src/log.js';
 import { startFakeOpenApi, type FakeOpenApi } from './fakes/openApi.js';
-import { APP, startHarness, tempDbPath, TestClock } from './helpers/harness.js';
+import { messageEvent } from './helpers/feishuEvents.js';
+import { APP, startHarness, tempDbPath, TestClock, type Harness } from './helpers/harness.js';
 
 const SEND = { method: 'POST', path: '/open-apis/im/v1/messages' };
 
@@ -267,3 +268,106 @@ describe('the worker', () => {
     for (let i = 0; i + 4 < at.length; i++) expect(at[i + 4]! - at[i]!).toBeGreaterThanOrEqual(1000);
   });
 });
+
+describe('answers to commands go through the outbox too', () => {
+  const REPLY = { method: 'POST', path: /\/reply$/ };
+  const SERVER_ERROR = { status: 500, body: { code: 500, msg: 'internal error' } };
+  const USER = 'ou_outbox_user';
+  const app = { token: APP.token, appId: APP.appId };
+
+  /** Delivers `/帮助` as a new message and waits until the bot has processed it. */
+  async function askHelp(h: Harness): Promise<{ messageId: string; eventId: string }> {
+    const messageId = `om_${randomUUID().replace(/-/g, '')}`;
+    const env = messageEvent({ openId: USER, text: '/帮助', messageId }, app);
+    expect((await h.post(env)).status).toBe(200);
+    await until(() => h.bot.pipeline.busy === 0 && (h.bot.db.select().from(outbox).where(eq(outbox.replyTo, messageId)).get()?.attempts ?? 0) > 0);
+    return { messageId, eventId: env.header.event_id };
+  }
+  const replyRow = (h: Harness, messageId: string) => h.bot.db.select().from(outbox).where(eq(outbox.replyTo, messageId)).get()!;
+
+  it('a reply is written first, sent at once to the message, and marked sent with its message id', async () => {
+    const h = await startHarness({ clock });
+    try {
+      const { messageId } = await askHelp(h);
+      const [sent] = h.fake.messages;
+      expect(sent).toMatchObject({ kind: 'reply', replyTo: messageId });
+      expect(replyRow(h, messageId)).toMatchObject({ status: 'sent', messageId: sent!.messageId, uuid: sent!.uuid, attempts: 1, receiveIdType: 'chat_id' });
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('a reply Feishu answers with 5xx stays pending, and the worker sends it once when the retry is due', async () => {
+    const h = await startHarness({ clock });
+    try {
+      h.fake.failNext(REPLY, SERVER_ERROR, 3); // every attempt of the SDK client's own retries
+      const { messageId } = await askHelp(h);
+      expect(h.fake.messages).toHaveLength(0);
+      const row = replyRow(h, messageId);
+      expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+      expect(row.lastError).toContain('500');
+
+      clock.ms = row.nextAttemptAt;
+      await h.bot.outbox.drain();
+      expect(h.fake.messages).toHaveLength(1);
+      expect(h.fake.messages[0]).toMatchObject({ replyTo: messageId, uuid: row.uuid });
+      expect(replyRow(h, messageId)).toMatchObject({ status: 'sent', attempts: 2 });
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('a reply written but not sent before the bot stopped is sent by the next run, once, to the same message', async () => {
+    const path = tempDbPath();
+    const first = await startHarness({ config: { DATABASE_PATH: path }, clock });
+    first.fake.failNext(REPLY, SERVER_ERROR, 3);
+    const { messageId } = await askHelp(first);
+    const { uuid } = replyRow(first, messageId);
+    await first.close();
+    expect(first.fake.messages).toHaveLength(0);
+
+    clock.advance(60_000);
+    const next = await startHarness({ config: { DATABASE_PATH: path }, clock });
+    try {
+      const m = await next.fake.waitFor((x) => x.uuid === uuid, 3000);
+      expect(m).toMatchObject({ kind: 'reply', replyTo: messageId });
+      await next.bot.outbox.drain();
+      expect(next.fake.messages).toHaveLength(1);
+      expect(replyRow(next, messageId)).toMatchObject({ status: 'sent', messageId: m.messageId });
+    } finally {
+      await next.close();
+    }
+  });
+
+  it('an event processed again after a crash (answered, not yet marked done) answers nothing twice, even past Feishu\'s 1-hour uuid memory', async () => {
+    const path = tempDbPath();
+    const first = await startHarness({ config: { DATABASE_PATH: path }, clock });
+    const { messageId, eventId } = await askHelp(first);
+    expect(first.fake.messages).toHaveLength(1);
+    await first.close();
+    // The crash came after the reply but before the event was marked done.
+    const raw = openDb(path);
+    expect(raw.$client.prepare(`UPDATE processed_events SET status = 'pending', processed_at = NULL WHERE event_id = ?`).run(eventId).changes).toBe(1);
+    closeDb(raw);
+
+    clock.advance(2 * 3600_000);
+    const next = await startHarness({ config: { DATABASE_PATH: path }, clock });
+    try {
+      await next.bot.outbox.drain();
+      const status = next.bot.db.$client.prepare('SELECT status FROM processed_events WHERE event_id = ?').get(eventId) as { status: string };
+      expect(status.status).toBe('done'); // it was processed again
+      expect(next.fake.calls.filter((c) => c.method === 'POST' && REPLY.path.test(c.path))).toHaveLength(0);
+      expect(next.bot.db.select().from(outbox).where(eq(outbox.replyTo, messageId)).all()).toHaveLength(1);
+    } finally {
+      await next.close();
+    }
+  });
+});
+
+async function until(done: () => boolean, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}

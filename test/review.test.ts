@@ -108,6 +108,22 @@ describe('通过 and 驳回', () => {
     expect(buttons(patch!.content)).toEqual([]);
   });
 
+  it('a review card that went out late, from the outbox\'s retry, is settled in place like the others', async () => {
+    const { h } = loop;
+    h.fake.failNext({ method: 'POST', path: '/open-apis/im/v1/messages' }, { status: 500, body: { code: 500, msg: 'internal error' } }, 3);
+    const log = await logBy(loop, 'secretary');
+    const [onTime, ...rest] = reviewCardsOf(h, log.id);
+    expect(rest).toEqual([]);
+    const late = [collegeAdmin, COLLEGE_ADMIN2].find((who) => who !== onTime!.receiveId)!;
+    h.clock.advance(10 * 60_000);
+    await h.bot.outbox.drain();
+    const lateCard = reviewCardTo(h, log.id, late);
+
+    const res = await h.click(onTime!.receiveId!, approveOf(log), { formValue: { rating: '3' }, messageId: onTime!.messageId });
+    expect(res.body.toast).toEqual({ type: 'success', content: '已通过' });
+    expect(cardText(patchesOf(h, lateCard.messageId)[0]!.content)).toContain('✅ 已通过');
+  });
+
   it('a second click, by the same or the other reviewer, answers 已通过 and changes nothing', async () => {
     const { h } = loop;
     const log = await logBy(loop, 'secretary');

@@ -3,7 +3,8 @@
  * the router, inside one error boundary (STYLE.md §5).
  */
 import { createHash } from 'node:crypto';
-import type { OutMessage } from '../feishu/api.js';
+import type { FileMessage, OutMessage } from '../feishu/api.js';
+import type { Delivery, EnqueueInput } from '../jobs/outbox.js';
 import type { InboundEvent } from '../feishu/envelope.js';
 import { botAddedToChat, botMenu, cardAction, fileContent, imageContent, locationContent, messageReceived, postText, textContent } from '../feishu/events.js';
 import type { CardResponse, EventHandler } from '../feishu/pipeline.js';
@@ -49,7 +50,14 @@ function mentions(list: unknown, openId: string): boolean {
   return Array.isArray(list) && list.some((m: { id?: { open_id?: unknown } } | null) => m?.id?.open_id === openId);
 }
 
-const asMessage = (m: OutMessage | string): OutMessage => (typeof m === 'string' ? { text: m } : m);
+const asMessage = <M extends OutMessage | FileMessage>(m: M | string): M | OutMessage => (typeof m === 'string' ? { text: m } : m);
+
+/** Sends through the outbox; a message Feishu refused for good is an error for the caller. */
+async function deliver(outbox: Ports['outbox'], input: EnqueueInput): Promise<Delivery> {
+  const delivery = await outbox.send(input);
+  if (delivery.status === 'failed') throw new Error(`message not delivered: ${delivery.error ?? 'unknown error'}`);
+  return delivery;
+}
 
 export class Bot implements EventHandler {
   readonly router: Router;
@@ -147,7 +155,7 @@ export class Bot implements EventHandler {
   private async onAddedToChat(event: InboundEvent): Promise<void> {
     const parsed = botAddedToChat.safeParse(event.event);
     if (!parsed.success) return;
-    await this.opts.feishu.send({ chatId: parsed.data.chat_id }, { text: t('group.welcome') }, { uuid: sendUuid(event.id, 0) });
+    await deliver(this.opts.outbox, { to: { chatId: parsed.data.chat_id }, message: { text: t('group.welcome') }, uuid: sendUuid(event.id, 0) });
   }
 
   /** Bot menu items whose key is a command name run that command, answered privately. */
@@ -182,13 +190,14 @@ export class Bot implements EventHandler {
   }
 
   private baseContext(eventId: string, sender: { openId: string; userId?: string }) {
-    const { db, feishu, clock, log, timeZone } = this.opts;
+    const { db, feishu, outbox, clock, log, timeZone } = this.opts;
     const now = clock.now();
     let sends = 0;
     const nextUuid = () => sendUuid(eventId, ++sends);
     return {
       db,
       feishu,
+      outbox,
       clock,
       log,
       timeZone,
@@ -200,20 +209,19 @@ export class Bot implements EventHandler {
       registry: this.opts.registry,
       confirm: this.opts.confirm,
       nextUuid,
-      notify: (openId: string, m: OutMessage | string) => feishu.send({ openId }, asMessage(m), { uuid: nextUuid() }),
+      notify: (openId: string, m: OutMessage | FileMessage | string) => deliver(outbox, { to: { openId }, message: asMessage(m), uuid: nextUuid() }),
     };
   }
 
   private commandContext(eventId: string, sender: { openId: string; userId?: string }, chat: CommandContext['chat'], messageId: string | undefined): CommandContext {
     const base = this.baseContext(eventId, sender);
-    const { feishu } = this.opts;
     return {
       ...base,
       chat,
       messageId,
       reply: async (m) => {
-        if (messageId) await feishu.reply(messageId, asMessage(m), { uuid: base.nextUuid() });
-        else await feishu.send({ openId: sender.openId }, asMessage(m), { uuid: base.nextUuid() });
+        const to = messageId ? { chatId: chat.id } : { openId: sender.openId };
+        await deliver(this.opts.outbox, { to, replyTo: messageId, message: asMessage(m), uuid: base.nextUuid() });
       },
     };
   }

@@ -6,14 +6,18 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import type { Member, ProgramYear } from '../db/schema/index.js';
-import type { FeishuApi, OutMessage } from '../feishu/api.js';
+import type { FeishuApi, FileMessage, OutMessage } from '../feishu/api.js';
+import type { Delivery, EnqueueInput } from '../jobs/outbox.js';
 import type { t } from '../text/zh-CN.js';
 import type { ConfirmSettings } from '../domain/confirmations.js';
 import type { Registry } from './router.js';
 
 export interface Ports {
   db: Db;
+  /** For uploads, downloads and card updates; messages go through `outbox`. */
   feishu: FeishuApi;
+  /** Writes a message and sends it at once (jobs/outbox.ts `OutboxWorker.send`). */
+  outbox: { send(input: EnqueueInput): Promise<Delivery> };
   clock: Clock;
   log: Logger;
   /** IANA time zone of the school (config TZ). */
@@ -38,17 +42,18 @@ export interface BaseContext extends Ports {
   /** A fresh send uuid for this update (the n-th send of an update always gets the same one). */
   nextUuid(): string;
   /**
-   * Sends a private message to someone, idempotently for this update: the same update
-   * processed twice sends it once (the send uuid derives from the event id).
+   * Sends a private message to someone through the outbox, idempotently for this update: the
+   * same update processed twice sends it once (the send uuid derives from the event id). Resolves
+   * once it is sent, or left 'pending' for the outbox's retries; throws if Feishu refused it.
    */
-  notify(openId: string, message: OutMessage | string): Promise<{ messageId: string }>;
+  notify(openId: string, message: OutMessage | FileMessage | string): Promise<Delivery>;
 }
 
 export interface CommandContext extends BaseContext {
   chat: { id: string; type: 'p2p' | 'group' };
   /** The message being answered; absent for bot-menu clicks. */
   messageId?: string;
-  /** Answers the message (or the menu click) — idempotent per update like `notify`. */
+  /** Answers the message (or the menu click) through the outbox — idempotent per update like `notify`. */
   reply(message: OutMessage | string): Promise<void>;
 }
 

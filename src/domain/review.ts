@@ -4,9 +4,9 @@
  * a college admin's to the school admin; when nobody at that level has bound Feishu, the
  * next level up. Every decision re-checks the reviewer against the database.
  */
-import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { members, reviewMessages, serviceLogs, type Member, type ServiceLog } from '../db/schema/index.js';
+import { members, outbox, reviewMessages, serviceLogs, type Member, type ServiceLog } from '../db/schema/index.js';
 import { t } from '../text/zh-CN.js';
 import { UserError } from './errors.js';
 import { audit } from './members.js';
@@ -96,14 +96,26 @@ export function pendingFor(db: Db, reviewer: Member, limit: number): { logs: Ser
   return { logs: candidates.slice(0, limit), total: candidates.length };
 }
 
-export function rememberReviewCard(db: Db, logId: number, messageId: string, reviewerId: number): void {
-  if (!messageId) return;
-  db.insert(reviewMessages).values({ logId, messageId, reviewerMemberId: reviewerId }).onConflictDoNothing().run();
+/** Records the review card sent (or still queued in the outbox) to a reviewer for a log. */
+export function rememberReviewCard(db: Db, logId: number, reviewerId: number, sent: { uuid: string; messageId?: string }): void {
+  db.insert(reviewMessages)
+    .values({ logId, reviewerMemberId: reviewerId, sendUuid: sent.uuid, messageId: sent.messageId ?? null })
+    .onConflictDoNothing()
+    .run();
 }
 
-export function reviewCardsOf(db: Db, logIds: number[]): { logId: number; messageId: string }[] {
+/**
+ * The review cards of these logs, sent or queued. `messageId` is null while the outbox has not
+ * delivered the card yet; once it has, it is read from the outbox row.
+ */
+export function reviewCardsOf(db: Db, logIds: number[]): { logId: number; messageId: string | null }[] {
   if (logIds.length === 0) return [];
-  return db.select({ logId: reviewMessages.logId, messageId: reviewMessages.messageId }).from(reviewMessages).where(inArray(reviewMessages.logId, logIds)).all();
+  return db
+    .select({ logId: reviewMessages.logId, messageId: sql<string | null>`coalesce(${reviewMessages.messageId}, ${outbox.messageId})` })
+    .from(reviewMessages)
+    .leftJoin(outbox, eq(outbox.uuid, reviewMessages.sendUuid))
+    .where(inArray(reviewMessages.logId, logIds))
+    .all();
 }
 
 /** Reviewers' display name for the "sent to …" line. */

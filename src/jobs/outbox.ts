@@ -1,9 +1,12 @@
 /**
- * The outbox: an outgoing message is written to the `outbox` table first (`enqueue`), then sent
- * by `OutboxWorker` with retries, backoff and Feishu's rate limits. The row's `uuid` goes to
- * Feishu as the send's idempotency key, so a crash after the send but before the row is marked
- * 'sent' resends with the same uuid and Feishu drops the copy (it remembers a uuid for 1 h —
- * https://open.feishu.cn/document/server-docs/im-v1/message/create).
+ * The outbox: every outgoing message is written to the `outbox` table first, then sent with
+ * retries, backoff and Feishu's rate limits. Jobs `enqueue` and leave the sending to
+ * `OutboxWorker`; a command's answer goes through `OutboxWorker.send`, which writes the row and
+ * sends it at once, so the user waits for no poll and a failed send is still retried by the
+ * worker. The row's `uuid` goes to Feishu as the send's idempotency key, so a crash after the
+ * send but before the row is marked 'sent' resends with the same uuid and Feishu drops the copy
+ * (it remembers a uuid for 1 h — https://open.feishu.cn/document/server-docs/im-v1/message/create);
+ * a row already 'sent' is never sent again, however late the same uuid is written again.
  */
 import { and, asc, eq, lt, lte } from 'drizzle-orm';
 import type { Logger } from 'pino';
@@ -17,6 +20,7 @@ import { realTimer, SendPacer, type Timer } from './rateLimit.js';
 
 const enqueueInput = z.object({
   to: z.union([z.object({ openId: z.string().min(1) }), z.object({ chatId: z.string().min(1) })]),
+  replyTo: z.string().min(1).optional(),
   message: z.union([
     z.object({ text: z.string().min(1) }),
     z.object({ card: z.record(z.string(), z.unknown()) }),
@@ -24,10 +28,13 @@ const enqueueInput = z.object({
   ]),
   // Feishu refuses a uuid longer than 50 characters.
   uuid: z.string().min(1).max(50),
-});
+}).refine((input) => !(input.replyTo && 'file' in input.message), 'a file is sent, not replied');
 
 export interface EnqueueInput {
+  /** The receiver; for a reply, the chat of the message answered (messages are paced per chat). */
   to: Recipient;
+  /** Answers this message (Feishu's reply API) instead of sending to `to`. */
+  replyTo?: string;
   message: OutMessage | FileMessage;
   /** Idempotency key, ≤ 50 chars; derive it from what caused the message (e.g. a job-run claim). */
   uuid: string;
@@ -44,11 +51,19 @@ export function onEnqueue(db: object, fn: () => void): () => void {
 }
 
 /**
- * Writes a message to send. Idempotent on `uuid`: enqueueing the same uuid again stores nothing
- * and returns the first row (whatever its status), so a job that runs twice sends once.
+ * Writes a message to send; the worker sends it. Idempotent on `uuid`: enqueueing the same uuid
+ * again stores nothing and returns the first row (whatever its status), so a job that runs twice
+ * sends once.
  */
 export function enqueue(db: DbWriter, input: EnqueueInput, now: number): OutboxRow {
-  const { to, message, uuid } = enqueueInput.parse(input) as EnqueueInput;
+  const { row, inserted } = write(db, input, now);
+  // The worker drains on the next turn, after the caller's synchronous transaction has committed.
+  if (inserted) for (const fn of listeners.get(db) ?? []) setImmediate(fn);
+  return row;
+}
+
+function write(db: DbWriter, input: EnqueueInput, now: number): { row: OutboxRow; inserted: boolean } {
+  const { to, replyTo, message, uuid } = enqueueInput.parse(input) as EnqueueInput;
   const [receiveIdType, receiveId] = 'openId' in to ? (['open_id', to.openId] as const) : (['chat_id', to.chatId] as const);
   const body =
     'text' in message
@@ -58,12 +73,20 @@ export function enqueue(db: DbWriter, input: EnqueueInput, now: number): OutboxR
         : { msgType: 'interactive', content: JSON.stringify(message.card) };
   const inserted = db
     .insert(outbox)
-    .values({ uuid, receiveIdType, receiveId, ...body, status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now })
+    .values({ uuid, receiveIdType, receiveId, replyTo, ...body, status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now })
     .onConflictDoNothing({ target: outbox.uuid })
     .run();
-  // The worker drains on the next turn, after the caller's synchronous transaction has committed.
-  if (inserted.changes > 0) for (const fn of listeners.get(db) ?? []) setImmediate(fn);
-  return db.select().from(outbox).where(eq(outbox.uuid, uuid)).get()!;
+  return { row: db.select().from(outbox).where(eq(outbox.uuid, uuid)).get()!, inserted: inserted.changes > 0 };
+}
+
+/** Where a message written with `OutboxWorker.send` stands when the call returns. */
+export interface Delivery {
+  uuid: string;
+  /** 'pending': not sent yet, the worker retries it (a failed try or a rate limit). */
+  status: OutboxRow['status'];
+  messageId?: string;
+  /** Why the last try failed. */
+  error?: string;
 }
 
 /** Deletes rows sent before `before` (their uuids are long past Feishu's 1-hour dedupe). */
@@ -80,6 +103,8 @@ function messageOf(row: OutboxRow): OutMessage | FileMessage {
 }
 
 const recipientOf = (row: OutboxRow): Recipient => (row.receiveIdType === 'open_id' ? { openId: row.receiveId } : { chatId: row.receiveId });
+
+const targetOf = (row: OutboxRow): string => `${row.receiveIdType}:${row.receiveId}`;
 
 /** App-wide rate limits (99991400 frequency limit, 11232 message service busy). */
 const APP_LIMIT_CODES = new Set([99991400, 11232]);
@@ -136,6 +161,8 @@ export class OutboxWorker {
   private readonly opts: OutboxOptions;
   private readonly pacer: SendPacer;
   private readonly limitStreak = new Map<string, number>();
+  /** Rows being sent now, by `send` or a pass; neither picks up the other's. */
+  private readonly inFlight = new Set<number>();
   private draining: Promise<number> | null = null;
   private again = false;
   private stopping = false;
@@ -174,6 +201,22 @@ export class OutboxWorker {
     await this.draining?.catch(() => undefined);
   }
 
+  /**
+   * Writes the message and sends it now, for an answer someone is waiting for. Paced per chat
+   * only: replies have their own Feishu quota and come one per command, and an app-wide 429 still
+   * holds them back. A send that fails or is held stays 'pending' for the worker's retries; the
+   * same uuid written again (an event processed twice) sends nothing twice.
+   */
+  async send(input: EnqueueInput): Promise<Delivery> {
+    const { db, clock } = this.ports;
+    let { row } = write(db, input, clock.now());
+    if (row.status === 'pending' && row.nextAttemptAt <= clock.now() && !this.inFlight.has(row.id) && !this.pacer.blocked(targetOf(row))) {
+      await this.sendOne(row, { appWindow: false });
+      row = db.select().from(outbox).where(eq(outbox.id, row.id)).get()!;
+    }
+    return { uuid: row.uuid, status: row.status, messageId: row.messageId ?? undefined, error: row.lastError ?? undefined };
+  }
+
   /** Sends every due row once (oldest first); resolves with how many were sent. */
   drain(): Promise<number> {
     if (this.draining) {
@@ -209,8 +252,8 @@ export class OutboxWorker {
         .all();
       const lanes = new Map<string, OutboxRow[]>();
       for (const row of rows) {
-        const key = `${row.receiveIdType}:${row.receiveId}`;
-        if (this.pacer.blocked(key)) continue;
+        const key = targetOf(row);
+        if (this.inFlight.has(row.id) || this.pacer.blocked(key)) continue;
         const lane = lanes.get(key);
         if (lane) lane.push(row);
         else lanes.set(key, [row]);
@@ -221,8 +264,8 @@ export class OutboxWorker {
         for (let next = queue.shift(); next; next = queue.shift()) {
           const [key, laneRows] = next;
           for (const row of laneRows) {
-            if (this.stopping || this.pacer.blocked(key)) break;
-            const outcome = await this.sendOne(key, row);
+            if (this.stopping || this.pacer.blocked(key) || this.inFlight.has(row.id)) break;
+            const outcome = await this.sendOne(row, { appWindow: true });
             if (outcome === 'sent') sent++;
             if (outcome !== 'held') progressed++;
             // After a failure, later rows to the same target wait for the next pass, so a
@@ -237,17 +280,22 @@ export class OutboxWorker {
     }
   }
 
-  private async sendOne(key: string, row: OutboxRow): Promise<'sent' | 'failed' | 'held'> {
+  private async sendOne(row: OutboxRow, opts: { appWindow: boolean }): Promise<'sent' | 'failed' | 'held'> {
     const { db, feishu, clock, log } = this.ports;
-    const release = await this.pacer.take(key);
+    const key = targetOf(row);
+    this.inFlight.add(row.id);
+    const release = await this.pacer.take(key, opts);
     let messageId: string;
     try {
-      messageId = (await feishu.send(recipientOf(row), messageOf(row), { uuid: row.uuid })).messageId;
+      const message = messageOf(row);
+      const sent = row.replyTo && !('file' in message) ? feishu.reply(row.replyTo, message, { uuid: row.uuid }) : feishu.send(recipientOf(row), message, { uuid: row.uuid });
+      messageId = (await sent).messageId;
     } catch (err) {
-      release();
       return this.failed(key, row, err);
+    } finally {
+      release();
+      this.inFlight.delete(row.id);
     }
-    release();
     this.limitStreak.delete(key);
     this.limitStreak.delete('*');
     db.update(outbox)

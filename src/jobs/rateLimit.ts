@@ -93,15 +93,18 @@ export class SendPacer {
     else this.blockedUntil.set(target, Math.max(this.blockedUntil.get(target) ?? 0, until));
   }
 
-  /** Waits for room for one send to `target`; resolves with the release to call after it. */
-  async take(target: string): Promise<() => void> {
+  /**
+   * Waits for room for one send to `target` (and in the app-wide window unless `appWindow` is
+   * false); resolves with the release to call after it.
+   */
+  async take(target: string, opts: { appWindow: boolean } = { appWindow: true }): Promise<() => void> {
     let window = this.perTarget.get(target);
     if (!window) this.perTarget.set(target, (window = new SlidingWindow(this.opts.perTargetPerSecond, 1000, this.timer)));
     for (;;) {
-      const wait = Math.max(window.waitMs(), this.overall.waitMs());
+      const wait = Math.max(window.waitMs(), opts.appWindow ? this.overall.waitMs() : 0);
       if (wait === 0) {
         const releaseTarget = window.tryTake()!;
-        const releaseAll = this.overall.tryTake()!;
+        const releaseAll = opts.appWindow ? this.overall.tryTake()! : () => undefined;
         return () => {
           releaseTarget();
           releaseAll();

@@ -12,15 +12,14 @@ import type { Db } from '../db/client.js';
 import { communityConfirmedCard } from '../cards/confirm.js';
 import { confirm, confirmationRecipients, readConfirmation, tokenHash, MAX_TOKEN_LENGTH, type ConfirmationState } from '../domain/confirmations.js';
 import { formatDateTime } from '../domain/time.js';
-import type { FeishuApi } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
 import { confirmFormPage, messagePage, thanksPage } from './confirmPages.js';
 import { sendPage } from './html.js';
 import { BodyTooLarge, readBody } from '../http/body.js';
+import { enqueue } from '../jobs/outbox.js';
 
 export interface ConfirmRoutesOptions {
   db: Db;
-  feishu: FeishuApi;
   clock: Clock;
   log: Logger;
   timeZone: string;
@@ -84,7 +83,7 @@ export function confirmRoutes(opts: ConfirmRoutesOptions): Middleware {
     }
     if (result.status !== 'confirmed') return refuse(ctx, result.status);
     opts.log.info({ logId: result.log.id, confirmationId: result.confirmationId, rating: result.rating }, 'community confirmed a service log');
-    await tellReviewers(opts, token, result);
+    tellReviewers(opts, token, result);
     sendPage(ctx, 200, t('confirm.thanksTitle'), thanksPage({ studentName: result.summary.studentName, rating: result.rating }));
   }
 
@@ -112,19 +111,15 @@ function decodeSafe(segment: string): string | null {
 }
 
 /**
- * The confirmation is committed; telling the reviewers is best effort. The send uuid derives
- * from the token, so a retried send is delivered once.
+ * Tells the reviewers through the outbox, right after the confirmation is committed. The send
+ * uuid derives from the token, so the same confirmation sends once.
  */
-async function tellReviewers(opts: ConfirmRoutesOptions, token: string, result: Extract<ReturnType<typeof confirm>, { status: 'confirmed' }>): Promise<void> {
+function tellReviewers(opts: ConfirmRoutesOptions, token: string, result: Extract<ReturnType<typeof confirm>, { status: 'confirmed' }>): void {
   const card = communityConfirmedCard({ summary: result.summary, rating: result.rating, comment: result.comment });
   const hash = tokenHash(token);
   for (const reviewer of confirmationRecipients(opts.db, result.confirmationId, result.log)) {
     if (!reviewer.openId) continue;
     const uuid = createHash('sha256').update(`community-confirm:${hash}:${reviewer.openId}`).digest('hex').slice(0, 40);
-    try {
-      await opts.feishu.send({ openId: reviewer.openId }, { card }, { uuid });
-    } catch (err) {
-      opts.log.warn({ logId: result.log.id, memberId: reviewer.id, err: (err as Error).message }, 'could not tell a reviewer about the community confirmation');
-    }
+    enqueue(opts.db, { to: { openId: reviewer.openId }, message: { card }, uuid }, opts.clock.now());
   }
 }

@@ -38,7 +38,7 @@ export async function submitLog(ctx: BaseContext, draft: unknown, origin: LogOri
   const card = reviewCard(viewOf(ctx.db, log), { confirmLink: ctx.confirm !== undefined });
   for (const reviewer of reviewers) {
     const sent = await ctx.notify(reviewer.openId!, { card });
-    rememberReviewCard(ctx.db, log.id, sent.messageId, reviewer.id);
+    rememberReviewCard(ctx.db, log.id, reviewer.id, sent);
   }
   const community = communityById(ctx.db, log.communityId);
   const params = {
@@ -110,7 +110,8 @@ export async function afterDecision(ctx: BaseContext, logs: ServiceLog[], clicke
 export async function settleReviewCards(ctx: BaseContext, logs: ServiceLog[], skipMessageId?: string): Promise<void> {
   const byId = new Map(logs.map((l) => [l.id, l]));
   for (const { logId, messageId } of reviewCardsOf(ctx.db, [...byId.keys()])) {
-    if (messageId === skipMessageId) continue;
+    // A card the outbox has not delivered yet goes out as first written: a stale copy.
+    if (!messageId || messageId === skipMessageId) continue;
     const log = byId.get(logId)!;
     try {
       await ctx.feishu.updateCard(messageId, reviewCard(viewOf(ctx.db, log), { decided: decisionLine(ctx, log) }));

@@ -124,10 +124,13 @@ export const communityConfirmations = sqliteTable('community_confirmations', {
 /** The review cards sent for a log, so a decision taken on one updates the others in place. */
 export const reviewMessages = sqliteTable('review_messages', {
   logId: integer('log_id').notNull().references(() => serviceLogs.id, { onDelete: 'cascade' }),
-  messageId: text('message_id').notNull(),
+  /** Known once the card went out; while the outbox still retries it, found by `sendUuid`. */
+  messageId: text('message_id'),
+  /** The outbox row's uuid (jobs/outbox.ts). */
+  sendUuid: text('send_uuid'),
   reviewerMemberId: integer('reviewer_member_id').notNull().references(() => members.id),
   createdAt: createdAt(),
-}, (t) => [primaryKey({ columns: [t.logId, t.messageId] })]);
+}, (t) => [primaryKey({ columns: [t.logId, t.reviewerMemberId] })]);
 
 export type ServiceLog = typeof serviceLogs.$inferSelect;
 export type NewServiceLog = typeof serviceLogs.$inferInsert;

@@ -37,6 +37,8 @@ export const outbox = sqliteTable('outbox', {
   uuid: text('uuid').notNull().unique(),
   receiveIdType: text('receive_id_type', { enum: ['open_id', 'chat_id'] }).notNull(),
   receiveId: text('receive_id').notNull(),
+  /** The message this one answers (reply API); `receiveId` is then its chat, for pacing. */
+  replyTo: text('reply_to'),
   msgType: text('msg_type').notNull(),
   content: text('content').notNull(),
   status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
