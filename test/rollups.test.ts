@@ -350,6 +350,19 @@ describe('roll-ups after direct writes to service_logs', () => {
     });
   });
 
+  it('rebuildRollups of one year rewrites that year\'s rows only; without a year, every row', () => {
+    insertLog(db.$client, s, { member: s.a1, branch: s.branchA, year: s.y2, item: 'xiangmu', half: 3, status: 'approved' });
+    const good = rollups(db);
+    run('update member_year_totals set approved_half_hours = 99');
+    run('delete from branch_year_totals');
+    rebuildRollups(db, s.y1);
+    const ofYear = (r: Rollups, py: number) => ({ members: r.members.filter((x) => x.programYearId === py), branches: r.branches.filter((x) => x.programYearId === py) });
+    expect(ofYear(rollups(db), s.y1)).toEqual(ofYear(good, s.y1));
+    expect(ofYear(rollups(db), s.y2)).toEqual({ members: [memberRow(s.a1, s.y2, { half: 99, logs: 1 })], branches: [] });
+    rebuildRollups(db);
+    expect(rollups(db)).toEqual(good);
+  });
+
   it('a REPLACE that deletes an approved log (same id, or same live dedupe key) takes it out', () => {
     // REPLACE deletes the conflicting row; SQLite fires delete triggers for it only with
     // recursive_triggers on, which openDb sets.
