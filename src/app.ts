@@ -23,6 +23,7 @@ import { OutboxWorker, type OutboxOptions } from './jobs/outbox.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { createLogger } from './log.js';
 import { confirmRoutes } from './web/confirm.js';
+import { listen } from './http/listen.js';
 
 export const EVENT_PATHS = ['/feishu/events', '/feishu/cards'] as const;
 /** Dedupe rows are kept this long; Feishu's redeliveries end after ~7 h. */
@@ -113,7 +114,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   // The platform waits 3 s for an answer; a slow or stuck client must not hold a socket forever.
   server.requestTimeout = 10_000;
   server.headersTimeout = 10_000;
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  await listen(server, config.port, config.host);
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;

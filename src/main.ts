@@ -87,8 +87,29 @@ async function runUntilSignalled(start: () => Promise<Running>, log: Logger): Pr
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 
-  bot = await start();
+  try {
+    bot = await start();
+  } catch (err) {
+    const explained = explainStartFailure(err);
+    if (!explained) throw err;
+    console.error(explained);
+    process.exit(1);
+  }
   if (signalled) void stop(bot);
+}
+
+/** A start that fails for a reason the user can fix gets a sentence, not a stack trace. */
+function explainStartFailure(err: unknown): string | undefined {
+  const e = err as { code?: unknown; port?: unknown; name?: unknown; databasePath?: unknown };
+  if (e?.code === 'EADDRINUSE') {
+    return `端口 ${String(e.port ?? '')} 已被占用：请先停止占用它的程序，或在 .env 中设置另一个 PORT。
+Port ${String(e.port ?? '')} is already in use: stop the program using it, or set another PORT.`;
+  }
+  if (e?.name === 'NotADemoDatabase') {
+    return `DATABASE_PATH=${String(e.databasePath)} 里已有正式名单；本地体验模式不会把演示数据写进去。请删除 .env 中的 DATABASE_PATH（演示库默认为 ./data/demo.db），或填好飞书凭证以正式运行。
+${String(e.databasePath)} holds a real roster; local mode will not seed demo data into it. Unset DATABASE_PATH or set the Feishu credentials.`;
+  }
+  return undefined;
 }
 
 await main();

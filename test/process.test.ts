@@ -4,10 +4,13 @@
  * with only some of them, and no console with them.
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { closeDb, openDb } from '../src/db/client.js';
+import { members, settings } from '../src/db/schema/index.js';
+import { importRosterFile } from '../src/domain/roster.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeOpenApi, type FakeOpenApi } from './fakes/openApi.js';
 import { APP } from './helpers/harness.js';
@@ -155,6 +158,42 @@ describe('the bot process', () => {
     expect(fs.existsSync(path.join(dir, 'data', 'bot.db'))).toBe(false);
     proc.child.kill('SIGTERM');
     expect(await exitWithin(proc, 10_000), proc.stderr()).toEqual({ code: 0, signal: null });
+  });
+
+  it('local mode refuses a DATABASE_PATH that holds a real roster, explains why, and leaves it as it was', async () => {
+    const dbPath = path.join(dir, 'school.db');
+    const db = openDb(dbPath);
+    const summary = await importRosterFile(db, fs.readFileSync(path.resolve('examples/roster.csv')), 'roster.csv', Date.now());
+    expect(summary.errors).toEqual([]);
+    closeDb(db);
+
+    const proc = spawnBot(cleanEnv({ LOG_LEVEL: 'warn', PORT: String(await freePort()), HOST: '127.0.0.1', DATABASE_PATH: dbPath }), dir);
+    running.push(proc);
+    expect((await exitWithin(proc, 20_000)).code).toBe(1);
+    expect(proc.stderr()).toContain(`DATABASE_PATH=${dbPath} 里已有正式名单`);
+    expect(proc.stderr()).not.toMatch(/\n\s+at /); // an explanation, not a stack trace
+    const after = openDb(dbPath);
+    try {
+      expect(after.select().from(members).all()).toHaveLength(summary.created);
+      expect(after.select().from(settings).all().filter((r) => r.key.startsWith('demo'))).toEqual([]);
+    } finally {
+      closeDb(after);
+    }
+  });
+
+  it('local mode on a port already in use says so and exits 1', async () => {
+    const port = await freePort();
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    try {
+      const proc = spawnBot(cleanEnv({ LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1' }), dir);
+      running.push(proc);
+      expect((await exitWithin(proc, 20_000)).code).toBe(1);
+      expect(proc.stderr()).toContain(`端口 ${port} 已被占用`);
+      expect(proc.stderr()).not.toMatch(/\n\s+at /);
+    } finally {
+      blocker.close();
+    }
   });
 
   it('with only some FEISHU_* settings exits 1 naming the missing ones (no local mode for a half-filled .env)', async () => {

@@ -17,6 +17,7 @@ import type { OffsetClock } from './clock.js';
 import { cardActionEvent, messageEvent, newId, post, signedRequest, type LocalCredentials, type UserMessage } from './events.js';
 import type { FakeOpenApi, SentMessage } from './openApi.js';
 import { collegeChatId, demoOpenId, SCHOOL_CHAT_ID } from './seed.js';
+import { listen } from '../http/listen.js';
 
 const STATIC: Record<string, { file: string; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
@@ -209,7 +210,7 @@ export async function startConsole(opts: LocalConsoleOptions): Promise<LocalCons
       json(res, bad ? 400 : 500, { error: bad ? '输入有误' : (err as Error).message });
     });
   });
-  await new Promise<void>((resolve) => server.listen(opts.port, opts.host ?? '127.0.0.1', resolve));
+  await listen(server, opts.port, opts.host ?? '127.0.0.1');
   const { port } = server.address() as AddressInfo;
   const host = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? opts.host : '127.0.0.1';
   return {

@@ -14,9 +14,17 @@ import { OffsetClock } from './clock.js';
 import { startConsole, type LocalConsole } from './console.js';
 import { randomCredentials, type LocalCredentials } from './events.js';
 import { startOpenApiStandIn, type FakeOpenApi } from './openApi.js';
-import { seedDemo } from './seed.js';
+import { holdsRealData, seedDemo } from './seed.js';
 
 export const DEMO_DATABASE_PATH = './data/demo.db';
+
+/** DATABASE_PATH names a database with a real roster: local mode would mix the demo school into it. */
+export class NotADemoDatabase extends Error {
+  constructor(readonly databasePath: string) {
+    super(`${databasePath} holds a roster that local mode did not create`);
+    this.name = 'NotADemoDatabase';
+  }
+}
 export const BOT_NAME = '社区实践助手';
 
 export interface LocalModeOptions {
@@ -45,16 +53,17 @@ export async function startLocalMode(opts: LocalModeOptions): Promise<LocalMode>
   const { log } = opts;
   const creds = randomCredentials();
   const databasePath = opts.databasePath ?? DEMO_DATABASE_PATH;
-  const standIn = await startOpenApiStandIn({ botOpenId: 'ou_demo_bot', token: `t-${creds.appSecret}` });
   const clock = new OffsetClock();
 
   fs.mkdirSync(path.dirname(path.resolve(databasePath)), { recursive: true });
   const db = openDb(databasePath);
   try {
+    if (holdsRealData(db)) throw new NotADemoDatabase(databasePath);
     await seedDemo(db, clock.now(), opts.timeZone, log);
   } finally {
     closeDb(db);
   }
+  const standIn = await startOpenApiStandIn({ botOpenId: 'ou_demo_bot', token: `t-${creds.appSecret}` });
 
   const config = loadConfig({
     FEISHU_APP_ID: creds.appId,
@@ -70,7 +79,15 @@ export async function startLocalMode(opts: LocalModeOptions): Promise<LocalMode>
   });
   const bot = await startBot(config, { clock, log });
   await bot.ready;
-  const consoleServer = await startConsole({ bot, standIn, clock, creds, botName: BOT_NAME, port: opts.port, host: opts.host, timeZone: opts.timeZone, log });
+  let consoleServer: LocalConsole;
+  try {
+    consoleServer = await startConsole({ bot, standIn, clock, creds, botName: BOT_NAME, port: opts.port, host: opts.host, timeZone: opts.timeZone, log });
+  } catch (err) {
+    // E.g. the port is taken: leave nothing running behind main's explanation.
+    await bot.stop();
+    await standIn.close();
+    throw err;
+  }
   const stop = async () => {
     await consoleServer.close();
     await bot.stop();

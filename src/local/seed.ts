@@ -6,7 +6,7 @@
  * Everything goes through the domain code; running it again changes nothing.
  */
 import fs from 'node:fs';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { colleges, members, settings, type Member } from '../db/schema/index.js';
@@ -25,6 +25,8 @@ import { dayjs, localDate } from '../domain/time.js';
 const ROSTER = new URL('./demoRoster.csv', import.meta.url);
 const COMMUNITIES = new URL('../../examples/communities.csv', import.meta.url);
 const HISTORY_KEY = 'demo_history_seeded';
+/** Set before anything else is written, so a half-seeded demo database is still known as one. */
+const DEMO_KEY = 'demo_database';
 const DAY = 24 * 3600 * 1000;
 
 /** Demo accounts left unbound, so the walkthrough can show /绑定. */
@@ -56,7 +58,15 @@ const HISTORY: { secretary: string; community: string; logs: { studentNo: string
   },
 ];
 
+/** A database with people in it that local mode did not make: the demo must not go into it. */
+export function holdsRealData(db: Db): boolean {
+  const marked = db.select().from(settings).where(inArray(settings.key, [DEMO_KEY, HISTORY_KEY])).get();
+  return !marked && db.select({ id: members.id }).from(members).limit(1).get() !== undefined;
+}
+
 export async function seedDemo(db: Db, now: number, tz: string, log: Logger): Promise<void> {
+  if (holdsRealData(db)) throw new Error('refusing to seed the demo school into a database with a real roster');
+  db.insert(settings).values({ key: DEMO_KEY, value: String(now), updatedAt: now }).onConflictDoNothing().run();
   await importRosterFile(db, fs.readFileSync(ROSTER), 'demoRoster.csv', now);
   importCommunities(db, await readCommunityFile(fs.readFileSync(COMMUNITIES), 'communities.csv'), now);
   const roster = db.select().from(members).all();
