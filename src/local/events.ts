@@ -83,11 +83,17 @@ export function cardActionEvent(c: CardClick, creds: LocalCredentials, now: numb
   }, creds, now);
 }
 
-function encrypt(plain: string, encryptKey: string): string {
+/** Encrypts like the platform: AES-256-CBC, key = sha256(encryptKey), random IV prepended, base64. */
+export function encrypt(plain: string, encryptKey: string): string {
   const key = createHash('sha256').update(encryptKey).digest();
   const iv = randomBytes(16);
   const cipher = createCipheriv('aes-256-cbc', key, iv);
   return Buffer.concat([iv, cipher.update(plain, 'utf8'), cipher.final()]).toString('base64');
+}
+
+/** `X-Lark-Signature`: hex sha256 of timestamp + nonce + encryptKey + raw body. */
+export function sign(timestamp: string | number, nonce: string, encryptKey: string, rawBody: string): string {
+  return createHash('sha256').update(`${timestamp}${nonce}${encryptKey}${rawBody}`).digest('hex');
 }
 
 export interface SignedRequest {
@@ -100,7 +106,7 @@ export function signedRequest(env: object, encryptKey: string, now: number): Sig
   const body = JSON.stringify({ encrypt: encrypt(JSON.stringify(env), encryptKey) });
   const timestamp = String(Math.floor(now / 1000));
   const nonce = randomBytes(8).toString('hex');
-  const signature = createHash('sha256').update(`${timestamp}${nonce}${encryptKey}${body}`).digest('hex');
+  const signature = sign(timestamp, nonce, encryptKey, body);
   return {
     body,
     headers: { 'content-type': 'application/json', 'x-lark-request-timestamp': timestamp, 'x-lark-request-nonce': nonce, 'x-lark-signature': signature },

@@ -1,4 +1,5 @@
-import { createCipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { encrypt, newId, sign } from '../../src/local/events.js';
 
 /** App identity stamped into v2 envelope headers. */
 export interface AppIdentity {
@@ -24,22 +25,11 @@ export interface EventEnvelope<E = Record<string, unknown>> {
 
 const DEFAULT_TENANT = 'tenant_fake';
 const hex = (n: number) => randomBytes(n).toString('hex');
-const newId = (prefix: string) => `${prefix}${randomUUID().replace(/-/g, '')}`;
 /** Derive stable union/user ids from an open_id so the same person looks the same everywhere. */
 const userIds = (openId: string) => ({ union_id: `on_${openId.replace(/^ou_/, '')}`, user_id: `u_${openId.replace(/^ou_/, '')}`, open_id: openId });
 
-/** Encrypt like the platform: AES-256-CBC, key = sha256(encryptKey), random IV prepended, base64. */
-export function encrypt(plainJson: string, encryptKey: string): string {
-  const key = createHash('sha256').update(encryptKey).digest();
-  const iv = randomBytes(16);
-  const cipher = createCipheriv('aes-256-cbc', key, iv);
-  return Buffer.concat([iv, cipher.update(plainJson, 'utf8'), cipher.final()]).toString('base64');
-}
-
-/** `X-Lark-Signature`: hex sha256 of timestamp + nonce + encryptKey + rawBody. */
-export function sign(timestamp: string | number, nonce: string, encryptKey: string, rawBody: string): string {
-  return createHash('sha256').update(`${timestamp}${nonce}${encryptKey}${rawBody}`).digest('hex');
-}
+// The platform's encryption and signature, shared with local mode's stand-in.
+export { encrypt, sign };
 
 function envelope<E>(eventType: string, event: E, app: AppIdentity, eventId?: string, createTime?: number): EventEnvelope<E> {
   return {
