@@ -108,7 +108,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     await next();
   });
   // The community confirmation page (PRODUCT.md §4); links to it exist only with PUBLIC_BASE_URL.
-  app.use(confirmRoutes({ db, clock, log, timeZone: config.timeZone, secret: config.feishu.appSecret }));
+  app.use(confirmRoutes({ db, feishu, clock, log, timeZone: config.timeZone, secret: config.feishu.appSecret }));
 
   const server = http.createServer(app.callback());
   // The platform waits 3 s for an answer; a slow or stuck client must not hold a socket forever.

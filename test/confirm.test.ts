@@ -9,7 +9,10 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope } from '../src/cards/primitives.js';
 import { auditLog, communityConfirmations, serviceLogs, type Member, type ServiceLog } from '../src/db/schema/index.js';
+import { reviewCard } from '../src/cards/logs.js';
 import { CONFIRMATION_TTL_MS, issueConfirmation, readConfirmation } from '../src/domain/confirmations.js';
+import { viewOf } from '../src/domain/logView.js';
+import { rememberReviewCard } from '../src/domain/review.js';
 import { currentProgramYear } from '../src/domain/program.js';
 import { createLog, withdrawLog } from '../src/domain/serviceLogs.js';
 import { dayjs, localDate } from '../src/domain/time.js';
@@ -227,6 +230,23 @@ describe('the confirmation page', () => {
     const reopened = await get(token);
     expect(reopened.status).toBe(410);
     expect(reopened.text).toContain(t('confirm.usedTitle'));
+  });
+
+  it('the review card waiting for a decision is updated in place: 社区确认, and no link button any more', async () => {
+    const log = newLog();
+    // The review card as the bot sends it, remembered for the log.
+    const sent = await h.bot.outbox.send({ to: { openId: SECRETARY }, message: { card: reviewCard(viewOf(h.bot.db, log), { confirmLink: true }) }, uuid: `review-card-${log.id}` });
+    rememberReviewCard(h.bot.db, log.id, secretary.id, sent);
+    expect(JSON.stringify(h.fake.messages.at(-1)!.content)).toContain('review.confirmLink');
+
+    expect((await post(issue(log.id), { rating: '4' })).status).toBe(200);
+
+    const patches = h.fake.patches.filter((p) => p.messageId === sent.messageId);
+    expect(patches).toHaveLength(1);
+    const card = JSON.stringify(patches[0]!.content);
+    expect(card).toContain(t('source.community'));
+    expect(card).not.toContain('review.confirmLink');
+    expect(card).toContain('review.approve'); // still to be decided
   });
 
   it('timed hours stay timed when the community confirms them', async () => {
