@@ -144,9 +144,11 @@ export function collegeView(db: Db, college: { id: number; name: string }, progr
     .get(college.id, program.id) as { n: number; oldest: number | null };
   // College hours also count the 团总支's own logs (no branch); the branches' totals are summed
   // above, so only those are read here rather than scanning the college's logs a second time.
+  // `+college_id` keeps the planner on the branch index (branch_id is null): without statistics
+  // it would otherwise walk the college's whole year in the covering college index.
   const hours = db.$client
     .prepare(`select coalesce((select sum(half_hours) from service_logs where college_id = @college and program_year_id = @py and status = 'approved' and service_date between @weekStart and @weekEnd), 0) as week,
-                     coalesce((select sum(half_hours) from service_logs where branch_id is null and program_year_id = @py and status = 'approved' and college_id = @college), 0) as unbranched`)
+                     coalesce((select sum(half_hours) from service_logs where branch_id is null and program_year_id = @py and status = 'approved' and +college_id = @college), 0) as unbranched`)
     .get({ college: college.id, py: program.id, weekStart: win.weekStart, weekEnd: win.weekEnd }) as { week: number; unbranched: number };
   const branchHalf = figures.reduce((n, f) => n + f.totalHours * 2, 0);
   const summary = { ...summarise(college.id, college.name, figures, program.targetRatio), weekHours: hours.week / 2, pending: pending.n };
