@@ -78,7 +78,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     }
   })();
   // Created first, as processing an event sends through it; started after recovery (below).
-  const outbox = new OutboxWorker({ db, feishu, clock, log }, opts.outbox);
+  const outbox = new OutboxWorker({ db, feishu, clock, log, writer: store }, opts.outbox);
   const bot = new Bot({
     db,
     feishu,

@@ -4,6 +4,7 @@
  * builds them (encrypted, signed over the raw bytes) and then broken one property at a time.
  */
 import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBot } from '../src/app.js';
 import { silentLogger } from '../src/log.js';
@@ -166,6 +167,28 @@ describe('redelivery of the same event_id', () => {
     sqlite().exec('DROP TRIGGER fail_insert');
     expect((await h.post(env)).status).toBe(200);
     await h.fake.waitFor((m) => m.replyTo === (env.event as any).message.message_id);
+  });
+});
+
+describe('another connection holding the write lock', () => {
+  it('delays the ack until the lock is free, then stores and answers the event once', async () => {
+    // The bot's own connection (outbox rows, domain writes) takes the lock the same way.
+    const other = new Database(h.config.databasePath);
+    const env = bindEvent();
+    let acked: number | undefined;
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      const delivery = h.post(env).then((r) => ((acked = Date.now()), r));
+      await sleep(150);
+      expect(acked).toBeUndefined(); // not acknowledged before it is stored
+      other.exec('COMMIT');
+      expect((await delivery).status).toBe(200);
+    } finally {
+      if (other.inTransaction) other.exec('ROLLBACK');
+      other.close();
+    }
+    await h.fake.waitFor((m) => m.replyTo === (env.event as any).message.message_id);
+    await eventually(() => eventRow(sqlite(), env.header.event_id)?.status === "done", 3000, "the event marked done");
   });
 });
 

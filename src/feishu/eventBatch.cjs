@@ -7,6 +7,13 @@ function batchRunner(sqlite, statements) {
   const insert = sqlite.prepare(statements.insert);
   const done = sqlite.prepare(statements.done);
   const fail = sqlite.prepare(statements.fail);
+  // Other writes handed to the writer (EventStore.write), prepared once per statement text.
+  const prepared = new Map();
+  const statement = (sql) => {
+    let s = prepared.get(sql);
+    if (!s) prepared.set(sql, (s = sqlite.prepare(sql)));
+    return s;
+  };
   return sqlite.transaction((batch) => {
     const results = [];
     for (const row of batch.inserts) results.push(insert.run(...row).changes === 1 ? 'new' : 'duplicate');
@@ -14,7 +21,8 @@ function batchRunner(sqlite, statements) {
       if (error === null) done.run(at, time, id);
       else fail.run(at, error.slice(0, 2000), time, id);
     }
-    return results;
+    const changes = batch.writes.map(([sql, params]) => statement(sql).run(...params).changes);
+    return { results, changes };
   });
 }
 

@@ -14,6 +14,8 @@
 import type { Db } from '../db/client.js';
 import { InThreadWriter, WorkerWriter, type Acceptance, type Batch, type EventWriter } from './eventWriter.js';
 
+const emptyBatch = (): Batch => ({ inserts: [], dones: [], writes: [] });
+
 export type { Acceptance } from './eventWriter.js';
 
 /** Identifies a stored event: Feishu's event_id and the event's create_time (ms). */
@@ -36,8 +38,9 @@ export interface StoredEvent {
 }
 
 export class EventStore {
-  private batch: Batch = { inserts: [], dones: [] };
+  private batch: Batch = emptyBatch();
   private waiters: PendingInsert[] = [];
+  private writeWaiters: { resolve: (changes: number) => void; reject: (e: unknown) => void }[] = [];
   /** Ids queued for a commit → that commit's outcome for the first copy. */
   private inflight = new Map<string, Promise<Acceptance>>();
   private scheduled = false;
@@ -82,6 +85,20 @@ export class EventStore {
   }
 
   /**
+   * Commits a write with the next batch, off the bot's connection: the writer thread holds the
+   * database's one write lock many times a second, and a write on the bot's connection that
+   * meets it sleeps in SQLite's busy handler with the event loop stopped (jobs/outbox.ts).
+   * Resolves with the rows changed once committed.
+   */
+  write(sql: string, params: unknown[]): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      this.batch.writes.push([sql, params]);
+      this.writeWaiters.push({ resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /**
    * Hands everything queued to the writer; resolves once all of it is committed. One batch
    * is in flight at a time: what arrives meanwhile waits for it and goes in the next, so
    * batches grow with the load (fewer thread hand-offs and commits) while an idle bot
@@ -94,7 +111,7 @@ export class EventStore {
   }
 
   private queued(): boolean {
-    return this.batch.inserts.length > 0 || this.batch.dones.length > 0;
+    return this.batch.inserts.length > 0 || this.batch.dones.length > 0 || this.batch.writes.length > 0;
   }
 
   private async writeAll(): Promise<void> {
@@ -103,13 +120,16 @@ export class EventStore {
       while (this.queued()) {
         const batch = this.batch;
         const waiters = this.waiters;
-        this.batch = { inserts: [], dones: [] };
+        const writeWaiters = this.writeWaiters;
+        this.batch = emptyBatch();
         this.waiters = [];
+        this.writeWaiters = [];
         try {
-          const results = await this.writer.write(batch);
+          const { results, changes } = await this.writer.write(batch);
           waiters.forEach((w, i) => w.resolve(results[i]!));
+          writeWaiters.forEach((w, i) => w.resolve(changes[i]!));
         } catch (err) {
-          for (const w of waiters) w.reject(err);
+          for (const w of [...waiters, ...writeWaiters]) w.reject(err);
         } finally {
           for (const w of waiters) this.inflight.delete(w.id);
         }

@@ -16,14 +16,24 @@ export type InsertRow = [number, string, string, string, number, 'pending', null
 /** [processed_at, event_time, event_id, error or null] */
 export type DoneRow = [number, number, string, string | null];
 
+/** Any other write to commit with the batch: [sql, params]. */
+export type WriteRow = [string, unknown[]];
+
 export interface Batch {
   inserts: InsertRow[];
   dones: DoneRow[];
+  writes: WriteRow[];
+}
+
+/** Per insert, whether it was new; per write, the rows it changed. */
+export interface BatchResult {
+  results: Acceptance[];
+  changes: number[];
 }
 
 export interface EventWriter {
-  /** Commits the batch in one transaction; per insert, whether it was new. */
-  write(batch: Batch): Promise<Acceptance[]>;
+  /** Commits the batch in one transaction. */
+  write(batch: Batch): Promise<BatchResult>;
   close(): Promise<void>;
 }
 
@@ -34,7 +44,7 @@ export const STATEMENTS = {
   fail: `UPDATE processed_events SET status = 'failed', processed_at = ?, error = ? WHERE event_time = ? AND event_id = ?`,
 } as const;
 
-type Runner = (batch: Batch) => Acceptance[];
+type Runner = (batch: Batch) => BatchResult;
 const require = createRequire(import.meta.url);
 const BATCH_MODULE = require.resolve('./eventBatch.cjs');
 const { batchRunner } = require(BATCH_MODULE) as { batchRunner: (sqlite: Database.Database, statements: typeof STATEMENTS) => Runner };
@@ -46,7 +56,7 @@ export class InThreadWriter implements EventWriter {
     this.run = batchRunner(sqlite, STATEMENTS);
   }
 
-  async write(batch: Batch): Promise<Acceptance[]> {
+  async write(batch: Batch): Promise<BatchResult> {
     return this.run(batch);
   }
 
@@ -62,8 +72,18 @@ const { batchRunner } = require(workerData.batchModule);
 const sqlite = new Database(workerData.file);
 sqlite.pragma('journal_mode = WAL');
 sqlite.pragma('synchronous = NORMAL');
-sqlite.pragma('busy_timeout = 5000');
-const run = batchRunner(sqlite, workerData.statements);
+// The bot's connection writes too (outbox rows, domain changes), each holding the lock for a
+// fraction of a millisecond. SQLite's busy handler would sleep 1, 2, 5… ms per try, and every
+// ack waits for this commit; this thread has nothing else to do, so it retries every 50 µs.
+sqlite.pragma('busy_timeout = 0');
+const runOnce = batchRunner(sqlite, workerData.statements);
+const nap = new Int32Array(new SharedArrayBuffer(4));
+const run = (batch) => {
+  for (const giveUpAt = Date.now() + 5000; ; ) {
+    try { return runOnce(batch); }
+    catch (err) { if (err.code !== 'SQLITE_BUSY' || Date.now() > giveUpAt) throw err; Atomics.wait(nap, 0, 0, 0.05); }
+  }
+};
 parentPort.on('message', (msg) => {
   if (msg.close) { sqlite.close(); parentPort.close(); return; }
   try { parentPort.postMessage({ seq: msg.seq, results: run(msg.batch) }); }
@@ -72,7 +92,7 @@ parentPort.on('message', (msg) => {
 `;
 
 interface Waiter {
-  resolve: (r: Acceptance[]) => void;
+  resolve: (r: BatchResult) => void;
   reject: (e: Error) => void;
 }
 
@@ -83,7 +103,7 @@ export class WorkerWriter implements EventWriter {
 
   constructor(private readonly file: string) {}
 
-  write(batch: Batch): Promise<Acceptance[]> {
+  write(batch: Batch): Promise<BatchResult> {
     const worker = this.worker ?? this.spawn();
     const seq = ++this.seq;
     return new Promise((resolve, reject) => {
@@ -107,7 +127,7 @@ export class WorkerWriter implements EventWriter {
       eval: true,
       workerData: { file: this.file, statements: STATEMENTS, driver: require.resolve('better-sqlite3'), batchModule: BATCH_MODULE },
     });
-    worker.on('message', (msg: { seq: number; results?: Acceptance[]; error?: string }) => {
+    worker.on('message', (msg: { seq: number; results?: BatchResult; error?: string }) => {
       const waiter = this.waiting.get(msg.seq);
       if (!waiter) return;
       this.waiting.delete(msg.seq);

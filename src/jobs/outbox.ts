@@ -10,9 +10,10 @@
  */
 import { and, asc, eq, lt, lte } from 'drizzle-orm';
 import type { Logger } from 'pino';
+import type { Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import type { Clock } from '../clock.js';
-import type { Db } from '../db/client.js';
+import { writeTransaction, type Db } from '../db/client.js';
 import { outbox, type OutboxRow } from '../db/schema/index.js';
 import { FeishuApiError, type FeishuApi, type FileMessage, type OutMessage, type Recipient } from '../feishu/api.js';
 import type { DbWriter } from './ports.js';
@@ -63,6 +64,14 @@ export function enqueue(db: DbWriter, input: EnqueueInput, now: number): OutboxR
 }
 
 function write(db: DbWriter, input: EnqueueInput, now: number): { row: OutboxRow; inserted: boolean } {
+  const inserted = insertRow(db, input, now).returning().get();
+  return inserted ? { row: inserted, inserted: true } : { row: byUuid(db, input.uuid)!, inserted: false };
+}
+
+const byUuid = (db: DbWriter, uuid: string): OutboxRow | undefined => db.select().from(outbox).where(eq(outbox.uuid, uuid)).get();
+
+/** A new row's columns, validated. */
+function newRow(input: EnqueueInput, now: number) {
   const { to, replyTo, message, uuid } = enqueueInput.parse(input) as EnqueueInput;
   const [receiveIdType, receiveId] = 'openId' in to ? (['open_id', to.openId] as const) : (['chat_id', to.chatId] as const);
   const body =
@@ -71,13 +80,39 @@ function write(db: DbWriter, input: EnqueueInput, now: number): { row: OutboxRow
       : 'file' in message
         ? { msgType: 'file', content: JSON.stringify({ file_key: message.file.fileKey }) }
         : { msgType: 'interactive', content: JSON.stringify(message.card) };
-  const inserted = db
-    .insert(outbox)
-    .values({ uuid, receiveIdType, receiveId, replyTo, ...body, status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now })
-    .onConflictDoNothing({ target: outbox.uuid })
-    .run();
-  return { row: db.select().from(outbox).where(eq(outbox.uuid, uuid)).get()!, inserted: inserted.changes > 0 };
+  return { uuid, receiveIdType, receiveId, replyTo: replyTo ?? null, ...body, nextAttemptAt: now, createdAt: now };
 }
+
+/** The insert of a new row (nothing if the uuid is already there). */
+const insertRow = (db: DbWriter, input: EnqueueInput, now: number) =>
+  db
+    .insert(outbox)
+    .values({ ...newRow(input, now), status: 'pending', attempts: 0 })
+    .onConflictDoNothing({ target: outbox.uuid });
+
+/**
+ * `send`'s statements in plain SQL, prepared once per connection: it runs for every answer, and
+ * building each query anew cost more than the message's own database work (bench: /我的).
+ */
+const SEND_SQL = {
+  insert: `insert into outbox (uuid, receive_id_type, receive_id, reply_to, msg_type, content, status, attempts, next_attempt_at, created_at)
+    values (@uuid, @receiveIdType, @receiveId, @replyTo, @msgType, @content, 'pending', 0, @nextAttemptAt, @createdAt) on conflict (uuid) do nothing`,
+  sent: `update outbox set status = 'sent', message_id = ?, sent_at = ?, attempts = ?, last_error = null where id = ? and status = 'pending'`,
+  byUuid: `select id, uuid, receive_id_type as receiveIdType, receive_id as receiveId, reply_to as replyTo, msg_type as msgType, content, status,
+    attempts, next_attempt_at as nextAttemptAt, last_error as lastError, message_id as messageId, created_at as createdAt, sent_at as sentAt
+    from outbox where uuid = ?`,
+};
+const sendStatements = new WeakMap<object, { byUuid: Statement; insert: Statement }>();
+
+function statementsOf(db: Db) {
+  let prepared = sendStatements.get(db.$client);
+  if (!prepared) sendStatements.set(db.$client, (prepared = { byUuid: db.$client.prepare(SEND_SQL.byUuid), insert: db.$client.prepare(SEND_SQL.insert) }));
+  return prepared;
+}
+
+/** Positional parameters of SEND_SQL.insert, for the writer thread. */
+const INSERT_PARAMS = ['uuid', 'receiveIdType', 'receiveId', 'replyTo', 'msgType', 'content', 'nextAttemptAt', 'createdAt'] as const;
+const INSERT_POSITIONAL = SEND_SQL.insert.replace(/@\w+/g, '?');
 
 /** Where a message written with `OutboxWorker.send` stands when the call returns. */
 export interface Delivery {
@@ -103,6 +138,14 @@ function messageOf(row: OutboxRow): OutMessage | FileMessage {
 }
 
 const recipientOf = (row: OutboxRow): Recipient => (row.receiveIdType === 'open_id' ? { openId: row.receiveId } : { chatId: row.receiveId });
+
+type SentMark = { row: OutboxRow; messageId: string; sentAt: number };
+
+const markSent = (db: DbWriter, { row, messageId, sentAt }: SentMark) =>
+  db
+    .update(outbox)
+    .set({ status: 'sent', messageId, sentAt, attempts: row.attempts + 1, lastError: null })
+    .where(and(eq(outbox.id, row.id), eq(outbox.status, 'pending')));
 
 const targetOf = (row: OutboxRow): string => `${row.receiveIdType}:${row.receiveId}`;
 
@@ -149,6 +192,12 @@ export interface OutboxPorts {
   feishu: FeishuApi;
   clock: Clock;
   log: Logger;
+  /**
+   * Commits `send`'s writes off the bot's connection (the event writer thread, EventStore.write),
+   * so an answer never waits on the database's write lock with the event loop stopped. Without
+   * it (CLIs, tests) they are written on `db`.
+   */
+  writer?: { write(sql: string, params: unknown[]): Promise<number> };
 }
 
 /**
@@ -161,8 +210,10 @@ export class OutboxWorker {
   private readonly opts: OutboxOptions;
   private readonly pacer: SendPacer;
   private readonly limitStreak = new Map<string, number>();
-  /** Rows being sent now, by `send` or a pass; neither picks up the other's. */
+  /** Rows being sent now, by `send` or a pass (neither picks up the other's), or sent and not yet marked. */
   private readonly inFlight = new Set<number>();
+  /** Sends to record as 'sent', committed together on the next turn (`flushSent`). */
+  private sentMarks: SentMark[] = [];
   private draining: Promise<number> | null = null;
   private again = false;
   private stopping = false;
@@ -199,6 +250,7 @@ export class OutboxWorker {
     this.timer = null;
     this.unsubscribe = null;
     await this.draining?.catch(() => undefined);
+    this.flushSent();
   }
 
   /**
@@ -208,10 +260,19 @@ export class OutboxWorker {
    * same uuid written again (an event processed twice) sends nothing twice.
    */
   async send(input: EnqueueInput): Promise<Delivery> {
-    const { db, clock } = this.ports;
-    let { row } = write(db, input, clock.now());
+    const { db, clock, writer } = this.ports;
+    const sql = statementsOf(db);
+    // Read first: an answer already written (the event processed again) is not written twice.
+    let row = sql.byUuid.get(input.uuid) as OutboxRow | undefined;
+    if (!row) {
+      const values = newRow(input, clock.now());
+      if (writer) await writer.write(INSERT_POSITIONAL, INSERT_PARAMS.map((k) => values[k]));
+      else sql.insert.run(values);
+      row = sql.byUuid.get(input.uuid) as OutboxRow;
+    }
     if (row.status === 'pending' && row.nextAttemptAt <= clock.now() && !this.inFlight.has(row.id) && !this.pacer.blocked(targetOf(row))) {
-      await this.sendOne(row, { appWindow: false });
+      const { outcome, messageId } = await this.sendOne(row, { appWindow: false, viaWriter: true });
+      if (outcome === 'sent') return { uuid: row.uuid, status: 'sent', messageId };
       row = db.select().from(outbox).where(eq(outbox.id, row.id)).get()!;
     }
     return { uuid: row.uuid, status: row.status, messageId: row.messageId ?? undefined, error: row.lastError ?? undefined };
@@ -233,6 +294,7 @@ export class OutboxWorker {
       } finally {
         this.draining = null;
         this.pacer.sweep();
+        this.flushSent();
       }
       return sent;
     })();
@@ -265,7 +327,7 @@ export class OutboxWorker {
           const [key, laneRows] = next;
           for (const row of laneRows) {
             if (this.stopping || this.pacer.blocked(key) || this.inFlight.has(row.id)) break;
-            const outcome = await this.sendOne(row, { appWindow: true });
+            const { outcome } = await this.sendOne(row, { appWindow: true, viaWriter: false });
             if (outcome === 'sent') sent++;
             if (outcome !== 'held') progressed++;
             // After a failure, later rows to the same target wait for the next pass, so a
@@ -280,7 +342,7 @@ export class OutboxWorker {
     }
   }
 
-  private async sendOne(row: OutboxRow, opts: { appWindow: boolean }): Promise<'sent' | 'failed' | 'held'> {
+  private async sendOne(row: OutboxRow, opts: { appWindow: boolean; viaWriter: boolean }): Promise<{ outcome: 'sent' | 'failed' | 'held'; messageId?: string }> {
     const { db, feishu, clock, log } = this.ports;
     const key = targetOf(row);
     this.inFlight.add(row.id);
@@ -291,19 +353,46 @@ export class OutboxWorker {
       const sent = row.replyTo && !('file' in message) ? feishu.reply(row.replyTo, message, { uuid: row.uuid }) : feishu.send(recipientOf(row), message, { uuid: row.uuid });
       messageId = (await sent).messageId;
     } catch (err) {
-      return this.failed(key, row, err);
+      this.inFlight.delete(row.id);
+      return { outcome: this.failed(key, row, err) };
     } finally {
       release();
-      this.inFlight.delete(row.id);
     }
     this.limitStreak.delete(key);
     this.limitStreak.delete('*');
-    db.update(outbox)
-      .set({ status: 'sent', messageId, sentAt: clock.now(), attempts: row.attempts + 1, lastError: null })
-      .where(and(eq(outbox.id, row.id), eq(outbox.status, 'pending')))
-      .run();
+    // Marked with the other sends of this turn in one commit: a write transaction per message
+    // on the bot's connection would contend with the event writer thread (and the ack behind
+    // it). The row stays in flight until then; a crash before the commit leaves it 'pending',
+    // and the resend carries the same uuid, like a crash mid-send.
+    const mark = { row, messageId, sentAt: clock.now() };
+    if (opts.viaWriter && this.ports.writer) {
+      // Queued synchronously into the writer's next batch, so a graceful stop commits it.
+      this.ports.writer
+        .write(SEND_SQL.sent, [messageId, mark.sentAt, row.attempts + 1, row.id])
+        .catch((err: unknown) => log.error({ err: (err as Error).message, outboxId: row.id }, 'could not mark an outbox row sent'))
+        .finally(() => this.inFlight.delete(row.id));
+    } else {
+      if (this.sentMarks.length === 0) setImmediate(() => this.flushSent());
+      this.sentMarks.push(mark);
+    }
     log.debug({ outboxId: row.id, messageId }, 'outbox message sent');
-    return 'sent';
+    return { outcome: 'sent', messageId };
+  }
+
+  private flushSent(): void {
+    const marks = this.sentMarks;
+    if (marks.length === 0) return;
+    this.sentMarks = [];
+    try {
+      writeTransaction(this.ports.db, (tx) => {
+        for (const mark of marks) markSent(tx, mark).run();
+      });
+    } catch (err) {
+      // Left 'pending': sent again with the same uuid, which Feishu drops for an hour.
+      this.ports.log.error({ err: (err as Error).message, rows: marks.length }, 'could not mark outbox rows sent');
+    } finally {
+      for (const { row } of marks) this.inFlight.delete(row.id);
+    }
   }
 
   private failed(key: string, row: OutboxRow, err: unknown): 'failed' | 'held' {
