@@ -1,0 +1,33 @@
+/**
+ * src/domain/time.ts formats wall times from a remembered UTC offset instead of asking Intl on
+ * every call; across daylight-saving changes it must still say exactly what dayjs's tz() says.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatDateTime, localDate, localDay } from '../src/domain/time.js';
+
+const transitions: [string, string][] = [
+  ['America/New_York', '2025-03-09T07:00:00Z'],
+  ['America/New_York', '2025-11-02T06:00:00Z'],
+  ['Europe/London', '2025-03-30T01:00:00Z'],
+  ['Australia/Lord_Howe', '2025-04-05T15:00:00Z'], // a 30-minute change
+  ['Asia/Kathmandu', '2025-06-01T00:00:00Z'], // +05:45
+  ['Asia/Shanghai', '2025-12-31T16:00:00Z'], // the school's midnight, new year
+];
+
+describe('wall times in a zone', () => {
+  it.each(transitions)('%s around %s match dayjs tz() minute by minute', (tz, at) => {
+    const centre = Date.parse(at);
+    const wrong: string[] = [];
+    for (let t = centre - 3 * 3600_000; t <= centre + 3 * 3600_000; t += 60_000 + 7_000) {
+      const expected = localDay(t, tz);
+      if (formatDateTime(t, tz) !== expected.format('YYYY-MM-DD HH:mm') || localDate(t, tz) !== expected.format('YYYY-MM-DD')) wrong.push(new Date(t).toISOString());
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("the school's date turns at midnight Beijing time", () => {
+    expect(localDate(Date.parse('2026-03-01T15:59:59Z'))).toBe('2026-03-01');
+    expect(localDate(Date.parse('2026-03-01T16:00:00Z'))).toBe('2026-03-02');
+    expect(formatDateTime(Date.parse('2026-03-01T16:00:00Z'))).toBe('2026-03-02 00:00');
+  });
+});
