@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { closeDb, openDb } from '../src/db/client.js';
+import { bulkLoadLogs } from './bulkLoad.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** `--logs=N` or `--logs N`; a flag without a value (`--keep`) maps to ''. */
@@ -77,26 +78,28 @@ function generate(file: string): void {
     VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const checkin = c.prepare(`INSERT OR IGNORE INTO checkins (member_id, branch_id, college_id, community_id, site_name, kind, checkin_date, checked_in_at, checked_out_at) VALUES (?, ?, ?, ?, ?, 'daily', ?, ?, ?)`);
   const BATCH = 100_000;
-  for (let done = 0; done < LOGS; done += BATCH) {
-    c.transaction(() => {
-      for (let i = done; i < Math.min(LOGS, done + BATCH); i++) {
-        const m = Math.floor(rnd() * MEMBERS) + 1;
-        const branchId = ((m - 1) % BRANCHES) + 1;
-        const collegeId = ((branchId - 1) % COLLEGES) + 1;
-        const day = Math.floor(rnd() * 240);
-        const at = start + day * 86_400_000 + 36_000_000;
-        const date = new Date(at).toISOString().slice(0, 10);
-        const s = rnd();
-        const status = s < 0.8 ? 'approved' : s < 0.95 ? 'pending' : 'rejected';
-        const reviewed = status === 'pending' ? null : at + 86_400_000;
-        log.run(m, branchId, collegeId, date, pick(items), pick(areas), branchId, 1 + Math.floor(rnd() * 8), rnd() < 0.9 ? 'offline' : 'online',
-          `在幸福${branchId}社区开展第${i}次志愿服务，辅导作业并走访居民`, rnd() < 0.7 ? 'self' : 'timed', status,
-          reviewed ? branchId : null, reviewed, reviewed ? 1 + Math.floor(rnd() * 5) : null, `bench-${i}`, at);
-        if (i % 10 === 0) checkin.run(m, branchId, collegeId, branchId, `幸福${branchId}社区`, date, at, at + 7_200_000);
-      }
-    })();
-    process.stderr.write(`\rgenerated ${Math.min(LOGS, done + BATCH).toLocaleString('en-US')}/${LOGS.toLocaleString('en-US')} logs`);
-  }
+  bulkLoadLogs(db, () => {
+    for (let done = 0; done < LOGS; done += BATCH) {
+      c.transaction(() => {
+        for (let i = done; i < Math.min(LOGS, done + BATCH); i++) {
+          const m = Math.floor(rnd() * MEMBERS) + 1;
+          const branchId = ((m - 1) % BRANCHES) + 1;
+          const collegeId = ((branchId - 1) % COLLEGES) + 1;
+          const day = Math.floor(rnd() * 240);
+          const at = start + day * 86_400_000 + 36_000_000;
+          const date = new Date(at).toISOString().slice(0, 10);
+          const s = rnd();
+          const status = s < 0.8 ? 'approved' : s < 0.95 ? 'pending' : 'rejected';
+          const reviewed = status === 'pending' ? null : at + 86_400_000;
+          log.run(m, branchId, collegeId, date, pick(items), pick(areas), branchId, 1 + Math.floor(rnd() * 8), rnd() < 0.9 ? 'offline' : 'online',
+            `在幸福${branchId}社区开展第${i}次志愿服务，辅导作业并走访居民`, rnd() < 0.7 ? 'self' : 'timed', status,
+            reviewed ? branchId : null, reviewed, reviewed ? 1 + Math.floor(rnd() * 5) : null, `bench-${i}`, at);
+          if (i % 10 === 0) checkin.run(m, branchId, collegeId, branchId, `幸福${branchId}社区`, date, at, at + 7_200_000);
+        }
+      })();
+      process.stderr.write(`\rgenerated ${Math.min(LOGS, done + BATCH).toLocaleString('en-US')}/${LOGS.toLocaleString('en-US')} logs`);
+    }
+  });
   process.stderr.write('\n');
   closeDb(db);
 }

@@ -14,7 +14,7 @@ import { closeDb, openDb } from '../src/db/client.js';
 import { sql } from 'drizzle-orm';
 import { colleges as collegesTable, settings } from '../src/db/schema/index.js';
 import { SCHOOL_CHAT_KEY } from '../src/domain/groups.js';
-import { rebuildRollups } from '../src/domain/rollups.js';
+import { bulkLoadLogs } from './bulkLoad.js';
 import { allColleges, collegeView, schoolOverview } from '../src/domain/metrics/index.js';
 import { LarkApi } from '../src/feishu/larkApi.js';
 import { weeklyDigests } from '../src/jobs/digest.js';
@@ -46,11 +46,7 @@ function generate(file: string): number {
   const sqlite = db.$client;
   const rnd = prng(20261001);
   const started = performance.now();
-  // Build the log indexes once after the bulk insert, and fill the roll-ups once through
-  // rebuildRollups instead of their triggers: far faster than maintaining them per row.
-  const derived = sqlite.prepare(`select type, name, sql from sqlite_master where type in ('index', 'trigger') and tbl_name = 'service_logs' and sql is not null`).all() as { type: string; name: string; sql: string }[];
-  sqlite.transaction(() => {
-    for (const d of derived) sqlite.exec(`drop ${d.type} ${d.name}`);
+  bulkLoadLogs(db, () => sqlite.transaction(() => {
     const py = sqlite.prepare(`insert into program_years (name, starts_on, ends_on, is_current, pairing_deadline, project_list_deadline, matching_deadline) values ('2026-2027', '2026-10-01', '2027-09-30', 1, '2026-11-11', '2026-11-11', '2026-11-19')`).run().lastInsertRowid;
     const college = sqlite.prepare('insert into colleges (name) values (?)');
     const branch = sqlite.prepare('insert into branches (college_id, name) values (?, ?)');
@@ -85,9 +81,7 @@ function generate(file: string): number {
       const s = rnd();
       log.run(m.id, m.branch, m.college, py, date, items[Math.floor(rnd() * 5)], 1 + Math.floor(rnd() * 8), s < 0.85 ? 'approved' : s < 0.95 ? 'pending' : 'rejected', `k${i}`, start + day * 86_400_000);
     }
-    for (const d of derived) sqlite.exec(d.sql);
-  })();
-  rebuildRollups(db);
+  })());
   // No explicit ANALYZE: closeDb's PRAGMA optimize gathers the statistics, as in the bot.
   closeDb(db);
   return performance.now() - started;
