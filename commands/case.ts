@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { defineCommand } from '../src/bot/define.js';
 import { caseCard } from '../src/cards/reports.js';
 import { CITATION_MAX, markCase } from '../src/domain/cases.js';
-import { enqueue } from '../src/jobs/outbox.js';
+import { enqueue } from '../src/jobs/outboxRows.js';
 import { t } from '../src/text/zh-CN.js';
 
 const KINDS: Record<string, 'log' | 'report'> = { 记录: 'log', log: 'log', 总结: 'report', report: 'report' };

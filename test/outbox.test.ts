@@ -9,7 +9,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { closeDb, openDb, type Db } from '../src/db/client.js';
 import { outbox } from '../src/db/schema/index.js';
 import { LarkApi } from '../src/feishu/larkApi.js';
-import { enqueue, OutboxWorker, type OutboxOptions } from '../src/jobs/outbox.js';
+import { OutboxWorker, type OutboxOptions } from '../src/jobs/outbox.js';
+import { enqueue } from '../src/jobs/outboxRows.js';
 import { silentLogger } from '../src/log.js';
 import { startFakeOpenApi, type FakeOpenApi } from './fakes/openApi.js';
 import { messageEvent } from './helpers/feishuEvents.js';

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, openDb, type Db } from '../src/db/client.js';
 import { jobRuns, outbox } from '../src/db/schema/index.js';
 import { claim, fail, find, finish, isDone } from '../src/jobs/jobRuns.js';
-import { enqueue } from '../src/jobs/outbox.js';
+import { enqueue } from '../src/jobs/outboxRows.js';
 import type { JobPorts } from '../src/jobs/ports.js';
 import { defineJob, Scheduler } from '../src/jobs/scheduler.js';
 import { silentLogger } from '../src/log.js';

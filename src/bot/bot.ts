@@ -4,7 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { FileMessage, OutMessage } from '../feishu/api.js';
-import type { Delivery, EnqueueInput } from '../jobs/outbox.js';
+import type { Delivery } from '../jobs/outbox.js';
+import type { EnqueueInput } from '../jobs/outboxRows.js';
 import type { InboundEvent } from '../feishu/envelope.js';
 import { botAddedToChat, botMenu, cardAction, fileContent, imageContent, locationContent, messageReceived, postText, textContent } from '../feishu/events.js';
 import type { CardResponse, EventHandler } from '../feishu/pipeline.js';

@@ -21,7 +21,7 @@ import { SCHOOL_CHAT_KEY } from '../domain/groups.js';
 import { currentProgramYear } from '../domain/program.js';
 import { DigestFigures, digestWeek } from './digestData.js';
 import { claim, fail, find, finish } from './jobRuns.js';
-import { enqueue } from './outbox.js';
+import { enqueue } from './outboxRows.js';
 import type { JobPorts } from './ports.js';
 import { defineJob } from './scheduler.js';
 

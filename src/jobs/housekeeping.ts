@@ -5,7 +5,7 @@
  * long-lived connection (SQLite's advice; a no-op unless a table grew or shrank tenfold).
  */
 import { keepStatistics } from '../db/client.js';
-import { pruneSent } from './outbox.js';
+import { pruneSent } from './outboxRows.js';
 import { defineJob } from './scheduler.js';
 
 export const SENT_KEEP_MS = 30 * 24 * 3600 * 1000;

@@ -1,6 +1,6 @@
 /**
  * The explicit job registry, like commands/index.ts: every scheduled job the bot runs. A job
- * that acts once per period claims it with `jobRuns.claim` and sends through `outbox.enqueue`.
+ * that acts once per period claims it with `jobRuns.claim` and sends through `enqueue` (outboxRows.ts).
  */
 import { weeklyDigest, weeklyDigestRetry } from './digest.js';
 import { housekeeping } from './housekeeping.js';

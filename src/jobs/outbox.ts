@@ -1,118 +1,21 @@
 /**
  * The outbox: every outgoing message is written to the `outbox` table first, then sent with
- * retries, backoff and Feishu's rate limits. Jobs `enqueue` and leave the sending to
- * `OutboxWorker`; a command's answer goes through `OutboxWorker.send`, which writes the row and
+ * retries, backoff and Feishu's rate limits; the rows themselves are written and read in
+ * outboxRows.ts. Jobs `enqueue` and leave the sending to `OutboxWorker`; a command's answer goes through `OutboxWorker.send`, which writes the row and
  * sends it at once, so the user waits for no poll and a failed send is still retried by the
  * worker. The row's `uuid` goes to Feishu as the send's idempotency key, so a crash after the
  * send but before the row is marked 'sent' resends with the same uuid and Feishu drops the copy
  * (it remembers a uuid for 1 h — https://open.feishu.cn/document/server-docs/im-v1/message/create);
  * a row already 'sent' is never sent again, however late the same uuid is written again.
  */
-import { and, asc, eq, lt, lte } from 'drizzle-orm';
+import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { Statement } from 'better-sqlite3';
-import { z } from 'zod';
 import type { Clock } from '../clock.js';
 import { writeTransaction, type Db } from '../db/client.js';
 import { outbox, type OutboxRow } from '../db/schema/index.js';
-import { FeishuApiError, type FeishuApi, type FileMessage, type OutMessage, type Recipient } from '../feishu/api.js';
-import type { DbWriter } from './ports.js';
+import { FeishuApiError, type FeishuApi } from '../feishu/api.js';
+import { insertWrite, messageOf, onEnqueue, recipientOf, rowStatements, sentWrite, targetOf, writeRow, type EnqueueInput, type SentMark, type SqlWrite } from './outboxRows.js';
 import { realTimer, SendPacer, type Timer } from './rateLimit.js';
-
-const enqueueInput = z.object({
-  to: z.union([z.object({ openId: z.string().min(1) }), z.object({ chatId: z.string().min(1) })]),
-  replyTo: z.string().min(1).optional(),
-  message: z.union([
-    z.object({ text: z.string().min(1) }),
-    z.object({ card: z.record(z.string(), z.unknown()) }),
-    z.object({ file: z.object({ fileKey: z.string().min(1) }) }),
-  ]),
-  // Feishu refuses a uuid longer than 50 characters.
-  uuid: z.string().min(1).max(50),
-}).refine((input) => !(input.replyTo && 'file' in input.message), 'a file is sent, not replied');
-
-export interface EnqueueInput {
-  /** The receiver; for a reply, the chat of the message answered (messages are paced per chat). */
-  to: Recipient;
-  /** Answers this message (Feishu's reply API) instead of sending to `to`. */
-  replyTo?: string;
-  message: OutMessage | FileMessage;
-  /** Idempotency key, ≤ 50 chars; derive it from what caused the message (e.g. a job-run claim). */
-  uuid: string;
-}
-
-const listeners = new WeakMap<object, Set<() => void>>();
-
-/** Calls `fn` after each enqueue on this db handle (not a transaction's); returns the unsubscribe. */
-export function onEnqueue(db: object, fn: () => void): () => void {
-  let set = listeners.get(db);
-  if (!set) listeners.set(db, (set = new Set()));
-  set.add(fn);
-  return () => set.delete(fn);
-}
-
-/**
- * Writes a message to send; the worker sends it. Idempotent on `uuid`: enqueueing the same uuid
- * again stores nothing and returns the first row (whatever its status), so a job that runs twice
- * sends once.
- */
-export function enqueue(db: DbWriter, input: EnqueueInput, now: number): OutboxRow {
-  const { row, inserted } = write(db, input, now);
-  // The worker drains on the next turn, after the caller's synchronous transaction has committed.
-  if (inserted) for (const fn of listeners.get(db) ?? []) setImmediate(fn);
-  return row;
-}
-
-function write(db: DbWriter, input: EnqueueInput, now: number): { row: OutboxRow; inserted: boolean } {
-  const inserted = insertRow(db, input, now).returning().get();
-  return inserted ? { row: inserted, inserted: true } : { row: byUuid(db, input.uuid)!, inserted: false };
-}
-
-const byUuid = (db: DbWriter, uuid: string): OutboxRow | undefined => db.select().from(outbox).where(eq(outbox.uuid, uuid)).get();
-
-/** A new row's columns, validated. */
-function newRow(input: EnqueueInput, now: number) {
-  const { to, replyTo, message, uuid } = enqueueInput.parse(input) as EnqueueInput;
-  const [receiveIdType, receiveId] = 'openId' in to ? (['open_id', to.openId] as const) : (['chat_id', to.chatId] as const);
-  const body =
-    'text' in message
-      ? { msgType: 'text', content: JSON.stringify({ text: message.text }) }
-      : 'file' in message
-        ? { msgType: 'file', content: JSON.stringify({ file_key: message.file.fileKey }) }
-        : { msgType: 'interactive', content: JSON.stringify(message.card) };
-  return { uuid, receiveIdType, receiveId, replyTo: replyTo ?? null, ...body, nextAttemptAt: now, createdAt: now };
-}
-
-/** The insert of a new row (nothing if the uuid is already there). */
-const insertRow = (db: DbWriter, input: EnqueueInput, now: number) =>
-  db
-    .insert(outbox)
-    .values({ ...newRow(input, now), status: 'pending', attempts: 0 })
-    .onConflictDoNothing({ target: outbox.uuid });
-
-/**
- * `send`'s statements in plain SQL, prepared once per connection: it runs for every answer, and
- * building each query anew cost more than the message's own database work (bench: /我的).
- */
-const SEND_SQL = {
-  insert: `insert into outbox (uuid, receive_id_type, receive_id, reply_to, msg_type, content, status, attempts, next_attempt_at, created_at)
-    values (@uuid, @receiveIdType, @receiveId, @replyTo, @msgType, @content, 'pending', 0, @nextAttemptAt, @createdAt) on conflict (uuid) do nothing`,
-  sent: `update outbox set status = 'sent', message_id = ?, sent_at = ?, attempts = ?, last_error = null where id = ? and status = 'pending'`,
-  byUuid: `select id, uuid, receive_id_type as receiveIdType, receive_id as receiveId, reply_to as replyTo, msg_type as msgType, content, status,
-    attempts, next_attempt_at as nextAttemptAt, last_error as lastError, message_id as messageId, created_at as createdAt, sent_at as sentAt
-    from outbox where uuid = ?`,
-};
-const sendStatements = new WeakMap<object, { byUuid: Statement; insert: Statement }>();
-
-function statementsOf(db: Db) {
-  let prepared = sendStatements.get(db.$client);
-  if (!prepared) sendStatements.set(db.$client, (prepared = { byUuid: db.$client.prepare(SEND_SQL.byUuid), insert: db.$client.prepare(SEND_SQL.insert) }));
-  return prepared;
-}
-
-/** Positional parameters of SEND_SQL.insert, for the writer thread. */
-const INSERT_PARAMS = ['uuid', 'receiveIdType', 'receiveId', 'replyTo', 'msgType', 'content', 'nextAttemptAt', 'createdAt'] as const;
-const INSERT_POSITIONAL = SEND_SQL.insert.replace(/@\w+/g, '?');
 
 /** Where a message written with `OutboxWorker.send` stands when the call returns. */
 export interface Delivery {
@@ -123,31 +26,6 @@ export interface Delivery {
   /** Why the last try failed. */
   error?: string;
 }
-
-/** Deletes rows sent before `before` (their uuids are long past Feishu's 1-hour dedupe). */
-export function pruneSent(db: DbWriter, before: number): number {
-  return db.delete(outbox).where(and(eq(outbox.status, 'sent'), lt(outbox.sentAt, before))).run().changes;
-}
-
-/** The row's message as the FeishuApi port takes it. */
-function messageOf(row: OutboxRow): OutMessage | FileMessage {
-  const content = JSON.parse(row.content) as Record<string, unknown>;
-  if (row.msgType === 'text') return { text: String(content.text) };
-  if (row.msgType === 'file') return { file: { fileKey: String(content.file_key) } };
-  return { card: content };
-}
-
-const recipientOf = (row: OutboxRow): Recipient => (row.receiveIdType === 'open_id' ? { openId: row.receiveId } : { chatId: row.receiveId });
-
-type SentMark = { row: OutboxRow; messageId: string; sentAt: number };
-
-const markSent = (db: DbWriter, { row, messageId, sentAt }: SentMark) =>
-  db
-    .update(outbox)
-    .set({ status: 'sent', messageId, sentAt, attempts: row.attempts + 1, lastError: null })
-    .where(and(eq(outbox.id, row.id), eq(outbox.status, 'pending')));
-
-const targetOf = (row: OutboxRow): string => `${row.receiveIdType}:${row.receiveId}`;
 
 /** App-wide rate limits (99991400 frequency limit, 11232 message service busy). */
 const APP_LIMIT_CODES = new Set([99991400, 11232]);
@@ -197,7 +75,7 @@ export interface OutboxPorts {
    * so an answer never waits on the database's write lock with the event loop stopped. Without
    * it (CLIs, tests) they are written on `db`.
    */
-  writer?: { write(sql: string, params: unknown[]): Promise<number> };
+  writer?: { write(...write: SqlWrite): Promise<number> };
 }
 
 /**
@@ -261,19 +139,18 @@ export class OutboxWorker {
    */
   async send(input: EnqueueInput): Promise<Delivery> {
     const { db, clock, writer } = this.ports;
-    const sql = statementsOf(db);
+    const rows = rowStatements(db);
     // Read first: an answer already written (the event processed again) is not written twice.
-    let row = sql.byUuid.get(input.uuid) as OutboxRow | undefined;
+    let row = rows.byUuid(input.uuid);
     if (!row) {
-      const values = newRow(input, clock.now());
-      if (writer) await writer.write(INSERT_POSITIONAL, INSERT_PARAMS.map((k) => values[k]));
-      else sql.insert.run(values);
-      row = sql.byUuid.get(input.uuid) as OutboxRow;
+      if (writer) await writer.write(...insertWrite(input, clock.now()));
+      else writeRow(db, input, clock.now());
+      row = rows.byUuid(input.uuid)!;
     }
     if (row.status === 'pending' && row.nextAttemptAt <= clock.now() && !this.inFlight.has(row.id) && !this.pacer.blocked(targetOf(row))) {
       const { outcome, messageId } = await this.sendOne(row, { appWindow: false, viaWriter: true });
       if (outcome === 'sent') return { uuid: row.uuid, status: 'sent', messageId };
-      row = db.select().from(outbox).where(eq(outbox.id, row.id)).get()!;
+      row = rows.byUuid(row.uuid)!;
     }
     return { uuid: row.uuid, status: row.status, messageId: row.messageId ?? undefined, error: row.lastError ?? undefined };
   }
@@ -368,7 +245,7 @@ export class OutboxWorker {
     if (opts.viaWriter && this.ports.writer) {
       // Queued synchronously into the writer's next batch, so a graceful stop commits it.
       this.ports.writer
-        .write(SEND_SQL.sent, [messageId, mark.sentAt, row.attempts + 1, row.id])
+        .write(...sentWrite(mark))
         .catch((err: unknown) => log.error({ err: (err as Error).message, outboxId: row.id }, 'could not mark an outbox row sent'))
         .finally(() => this.inFlight.delete(row.id));
     } else {
@@ -384,8 +261,9 @@ export class OutboxWorker {
     if (marks.length === 0) return;
     this.sentMarks = [];
     try {
-      writeTransaction(this.ports.db, (tx) => {
-        for (const mark of marks) markSent(tx, mark).run();
+      const { markSent } = rowStatements(this.ports.db);
+      writeTransaction(this.ports.db, () => {
+        for (const mark of marks) markSent(mark);
       });
     } catch (err) {
       // Left 'pending': sent again with the same uuid, which Feishu drops for an hour.

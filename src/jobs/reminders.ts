@@ -21,7 +21,7 @@ import { reviewersFor } from '../domain/review.js';
 import { localDate } from '../domain/time.js';
 import { t } from '../text/zh-CN.js';
 import { claim, finish, type JobRun } from './jobRuns.js';
-import { enqueue } from './outbox.js';
+import { enqueue } from './outboxRows.js';
 import type { DbWriter, JobPorts } from './ports.js';
 import { defineJob } from './scheduler.js';
 

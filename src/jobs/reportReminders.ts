@@ -18,7 +18,7 @@ import { dueReminders, lateReports } from '../domain/reports.js';
 import { localDate } from '../domain/time.js';
 import { t } from '../text/zh-CN.js';
 import { claim, fail, finish } from './jobRuns.js';
-import { enqueue } from './outbox.js';
+import { enqueue } from './outboxRows.js';
 import type { DbWriter, JobPorts } from './ports.js';
 import { defineJob } from './scheduler.js';
 

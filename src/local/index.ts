@@ -14,17 +14,9 @@ import { OffsetClock } from './clock.js';
 import { startConsole, type LocalConsole } from './console.js';
 import { randomCredentials, type LocalCredentials } from './events.js';
 import { startOpenApiStandIn, type FakeOpenApi } from './openApi.js';
-import { holdsRealData, seedDemo } from './seed.js';
+import { seedDemo } from './seed.js';
 
 export const DEMO_DATABASE_PATH = './data/demo.db';
-
-/** DATABASE_PATH names a database with a real roster: local mode would mix the demo school into it. */
-export class NotADemoDatabase extends Error {
-  constructor(readonly databasePath: string) {
-    super(`${databasePath} holds a roster that local mode did not create`);
-    this.name = 'NotADemoDatabase';
-  }
-}
 export const BOT_NAME = '社区实践助手';
 
 export interface LocalModeOptions {
@@ -58,7 +50,6 @@ export async function startLocalMode(opts: LocalModeOptions): Promise<LocalMode>
   fs.mkdirSync(path.dirname(path.resolve(databasePath)), { recursive: true });
   const db = openDb(databasePath);
   try {
-    if (holdsRealData(db)) throw new NotADemoDatabase(databasePath);
     await seedDemo(db, clock.now(), opts.timeZone, log);
   } finally {
     closeDb(db);

@@ -58,14 +58,22 @@ const HISTORY: { secretary: string; community: string; logs: { studentNo: string
   },
 ];
 
+/** DATABASE_PATH names a database with a real roster: local mode would mix the demo school into it. */
+export class NotADemoDatabase extends Error {
+  constructor(readonly databasePath: string) {
+    super(`${databasePath} holds a roster that local mode did not create`);
+    this.name = 'NotADemoDatabase';
+  }
+}
+
 /** A database with people in it that local mode did not make: the demo must not go into it. */
-export function holdsRealData(db: Db): boolean {
+function holdsRealData(db: Db): boolean {
   const marked = db.select().from(settings).where(inArray(settings.key, [DEMO_KEY, HISTORY_KEY])).get();
   return !marked && db.select({ id: members.id }).from(members).limit(1).get() !== undefined;
 }
 
 export async function seedDemo(db: Db, now: number, tz: string, log: Logger): Promise<void> {
-  if (holdsRealData(db)) throw new Error('refusing to seed the demo school into a database with a real roster');
+  if (holdsRealData(db)) throw new NotADemoDatabase(db.$client.name);
   db.insert(settings).values({ key: DEMO_KEY, value: String(now), updatedAt: now }).onConflictDoNothing().run();
   await importRosterFile(db, fs.readFileSync(ROSTER), 'demoRoster.csv', now);
   importCommunities(db, await readCommunityFile(fs.readFileSync(COMMUNITIES), 'communities.csv'), now);

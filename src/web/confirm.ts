@@ -8,9 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Context, Middleware } from 'koa';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
-import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { serviceLogs } from '../db/schema/index.js';
 import { communityConfirmedCard } from '../cards/confirm.js';
 import { confirm, confirmationRecipients, readConfirmation, tokenHash, MAX_TOKEN_LENGTH, type ConfirmationState } from '../domain/confirmations.js';
 import { formatDateTime } from '../domain/time.js';
@@ -18,11 +16,11 @@ import { t } from '../text/zh-CN.js';
 import { confirmFormPage, messagePage, thanksPage } from './confirmPages.js';
 import { sendPage } from './html.js';
 import { BodyTooLarge, readBody } from '../http/body.js';
-import { enqueue } from '../jobs/outbox.js';
+import { enqueue } from '../jobs/outboxRows.js';
 import type { FeishuApi } from '../feishu/api.js';
 import { reviewCard } from '../cards/logs.js';
 import { viewOf } from '../domain/logView.js';
-import { reviewCardsOf } from '../domain/review.js';
+import { updateReviewCards } from '../bot/flows/serviceLog.js';
 
 export interface ConfirmRoutesOptions {
   db: Db;
@@ -92,7 +90,9 @@ export function confirmRoutes(opts: ConfirmRoutesOptions): Middleware {
     if (result.status !== 'confirmed') return refuse(ctx, result.status);
     opts.log.info({ logId: result.log.id, confirmationId: result.confirmationId, rating: result.rating }, 'community confirmed a service log');
     tellReviewers(opts, token, result);
-    await refreshReviewCards(opts, result.log.id);
+    // The cards still waiting for a decision now read 社区确认 and no longer offer a link (a log
+    // is confirmed once).
+    if (result.log.status === 'pending') await updateReviewCards(opts, [result.log], (log) => reviewCard(viewOf(opts.db, log)));
     sendPage(ctx, 200, t('confirm.thanksTitle'), thanksPage({ studentName: result.summary.studentName, rating: result.rating }));
   }
 
@@ -116,24 +116,6 @@ function decodeSafe(segment: string): string | null {
     return decodeURIComponent(segment);
   } catch {
     return null;
-  }
-}
-
-/**
- * The review cards still waiting for a decision now show the community-confirmed source, and no
- * longer offer a link (a log is confirmed once). Best effort: a stale card still works.
- */
-async function refreshReviewCards(opts: ConfirmRoutesOptions, logId: number): Promise<void> {
-  const log = opts.db.select().from(serviceLogs).where(eq(serviceLogs.id, logId)).get();
-  if (log?.status !== 'pending') return;
-  const card = reviewCard(viewOf(opts.db, log));
-  for (const { messageId } of reviewCardsOf(opts.db, [logId])) {
-    if (!messageId) continue;
-    try {
-      await opts.feishu.updateCard(messageId, card);
-    } catch (err) {
-      opts.log.warn({ logId, err: (err as Error).message }, 'could not update a review card after the community confirmation');
-    }
   }
 }
 

@@ -16,7 +16,8 @@ import { createLog, liveDuplicate, type LogOrigin } from '../../domain/serviceLo
 import { formatDateTime, localDate } from '../../domain/time.js';
 import { parseReport } from '../../text/reportParser.js';
 import { t } from '../../text/zh-CN.js';
-import type { BaseContext, CommandContext } from '../context.js';
+import type { CardJson } from '../../feishu/api.js';
+import type { BaseContext, CommandContext, Ports } from '../context.js';
 
 /** Creates the log, sends it for review, and returns the sentence for the author. */
 export async function submitLog(ctx: BaseContext, draft: unknown, origin: LogOrigin): Promise<{ log: ServiceLog; message: string }> {
@@ -108,16 +109,22 @@ export async function afterDecision(ctx: BaseContext, logs: ServiceLog[], clicke
 }
 
 export async function settleReviewCards(ctx: BaseContext, logs: ServiceLog[], skipMessageId?: string): Promise<void> {
+  await updateReviewCards(ctx, logs, (log) => reviewCard(viewOf(ctx.db, log), { decided: decisionLine(ctx, log) }), skipMessageId);
+}
+
+/**
+ * Replaces every delivered review card of these logs (but `skipMessageId`) with `cardFor(log)`.
+ * Best effort: a stale copy still answers correctly when clicked (the log is re-read then), and
+ * a card the outbox has not delivered yet goes out as first written.
+ */
+export async function updateReviewCards(ports: Pick<Ports, 'db' | 'feishu' | 'log'>, logs: ServiceLog[], cardFor: (log: ServiceLog) => CardJson, skipMessageId?: string): Promise<void> {
   const byId = new Map(logs.map((l) => [l.id, l]));
-  for (const { logId, messageId } of reviewCardsOf(ctx.db, [...byId.keys()])) {
-    // A card the outbox has not delivered yet goes out as first written: a stale copy.
+  for (const { logId, messageId } of reviewCardsOf(ports.db, [...byId.keys()])) {
     if (!messageId || messageId === skipMessageId) continue;
-    const log = byId.get(logId)!;
     try {
-      await ctx.feishu.updateCard(messageId, reviewCard(viewOf(ctx.db, log), { decided: decisionLine(ctx, log) }));
+      await ports.feishu.updateCard(messageId, cardFor(byId.get(logId)!));
     } catch (err) {
-      // The decision stands; a stale copy only answers "already decided" if clicked.
-      ctx.log.warn({ eventId: ctx.eventId, logId, err: (err as Error).message }, 'could not update a review card');
+      ports.log.warn({ logId, err: (err as Error).message }, 'could not update a review card');
     }
   }
 }

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { t, zhCN, type MessageKey } from '../../text/zh-CN.js';
-import { dayjs, DEFAULT_TZ } from '../time.js';
+import { DEFAULT_TZ, formatDateTime } from '../time.js';
 
 /** The program year a record sheet covers. */
 export interface YearRef {
@@ -37,22 +37,9 @@ function labels(prefix: string): (code: string | null) => string {
   };
 }
 
-/**
- * `YYYY-MM-DD HH:mm` in the school's zone. dayjs.tz per cell would cost seconds over millions
- * of rows; the zone offset is looked up once per hour of time instead.
- */
+/** `YYYY-MM-DD HH:mm` in the school's zone, or empty. */
 export function timestampFormatter(tz = DEFAULT_TZ): (ms: number | null) => string {
-  const offsets = new Map<number, number>();
-  return (ms) => {
-    if (ms === null) return '';
-    const hour = Math.floor(ms / 3_600_000);
-    let offset = offsets.get(hour);
-    if (offset === undefined) {
-      offset = dayjs(ms).tz(tz).utcOffset() * 60_000;
-      offsets.set(hour, offset);
-    }
-    return new Date(ms + offset).toISOString().slice(0, 16).replace('T', ' ');
-  };
+  return (ms) => (ms === null ? '' : formatDateTime(ms, tz));
 }
 
 function source(conn: Database.Database, sql: string, params: Record<string, unknown>, shape: (r: Record<string, Cell>) => Cell[]): DetailSource {
