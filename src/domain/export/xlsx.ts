@@ -24,8 +24,13 @@ const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-/** Buffered XML a sheet hands to the zip at once (a few hundred rows). */
-const FLUSH_AT = 256 * 1024;
+/**
+ * Bytes of XML a sheet hands to the zip at once (about a thousand rows). Each row is encoded
+ * into this buffer as soon as it is rendered: encoding one long string built from thousands
+ * of rows first has V8 flatten that rope, which ran at ≈ 90 MB/s and was a third of the
+ * 2M-log export (bench:export); a row-sized string encodes at > 1 GB/s.
+ */
+const CHUNK_BYTES = 1 << 20;
 
 // Characters that need escaping, and the ones XML 1.0 cannot hold at all (dropped).
 const SPECIAL = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
@@ -76,7 +81,10 @@ class Styles {
 /** One sheet being written: `row()` each row in order, then `close()`. */
 export class SheetStream {
   private rowNo = 1;
-  private buf = '';
+  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
+  /** Full chunks not yet handed to the zip (at most one between rows). */
+  private ready: Buffer[] = [];
   private readonly refs: string[];
   /** ` s="N"` for each column's numbers ('' for no format). */
   private readonly numStyle: string[];
@@ -85,10 +93,10 @@ export class SheetStream {
     this.refs = columns.map((_, i) => columnName(i));
     this.numStyle = columns.map((c) => (c.numFmt ? ` s="${styles.xfFor(c.numFmt)}"` : ''));
     const cols = columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');
-    this.buf = `${XML_DECL}<worksheet xmlns="${NS}" xmlns:r="${REL_NS}">`
+    this.put(`${XML_DECL}<worksheet xmlns="${NS}" xmlns:r="${REL_NS}">`
       + '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
       + '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
-      + `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`;
+      + `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`);
     this.append(columns.map((c) => c.header), ' s="1"');
   }
 
@@ -108,23 +116,35 @@ export class SheetStream {
         xml += `<c r="${ref}${r}"${style ?? ''} t="inlineStr"><is><t${space}>${xmlEscape(v)}</t></is></c>`;
       }
     }
-    this.buf += `${xml}</row>`;
+    this.put(`${xml}</row>`);
   }
 
-  /** Adds a data row; resolves at once unless the buffered XML is due for the zip (then after it took it). */
+  /** Encodes XML into the current chunk, setting a full chunk aside first when it might not fit. */
+  private put(xml: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (xml.length * 3 > this.chunk.length - this.used) {
+      if (this.used > 0) this.ready.push(this.chunk.subarray(0, this.used));
+      this.chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, xml.length * 3));
+      this.used = 0;
+    }
+    this.used += this.chunk.write(xml, this.used);
+  }
+
+  /** Adds a data row; resolves at once unless a chunk is full (then once the zip took it). */
   row(values: readonly XlsxCell[]): Promise<void> | undefined {
     this.append(values);
-    return this.buf.length >= FLUSH_AT ? this.flush() : undefined;
+    return this.ready.length > 0 ? this.flush() : undefined;
   }
 
   private async flush(): Promise<void> {
-    const xml = this.buf;
-    this.buf = '';
-    await this.entry.write(xml);
+    const chunks = this.ready;
+    this.ready = [];
+    for (const chunk of chunks) await this.entry.write(chunk);
   }
 
   async close(): Promise<void> {
-    this.buf += '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
+    this.put('</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
+    this.ready.push(this.chunk.subarray(0, this.used));
     await this.flush();
     await this.entry.close();
   }
