@@ -12,6 +12,8 @@
  *    event-to-reply latency, the reply observed at the fake Open API. Target p99 ≤ 25 ms,
  *    none lost.
  * Each server runs in its own process; this process generates load and hosts the fake.
+ * Flags: --only=ours (ack path of this bot alone), --only=me (the /me round alone),
+ * --rate, --seconds, --events, --rounds, --concurrency, --profile, --node-flags.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -262,6 +264,7 @@ async function meRound(fakeUrl: string, fake: Awaited<ReturnType<typeof startFak
   const ackLatency: number[] = [];
   let failures = 0;
   const interval = 1000 / ME_RATE;
+  const cpu0 = { all: server.cpuMs(), main: server.mainCpuMs() };
   const start = performance.now();
   const inflight: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
@@ -282,6 +285,7 @@ async function meRound(fakeUrl: string, fake: Awaited<ReturnType<typeof startFak
   const deadline = performance.now() + 5000;
   while (replyLatency.length < total && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   const elapsed = (performance.now() - start) / 1000;
+  const cpu = { all: ((server.cpuMs() - cpu0.all) * 1000) / total, main: ((server.mainCpuMs() - cpu0.main) * 1000) / total };
   off();
   await server.stop();
   ackLatency.sort((a, b) => a - b);
@@ -293,6 +297,7 @@ async function meRound(fakeUrl: string, fake: Awaited<ReturnType<typeof startFak
     sent: total,
     replied: replyLatency.length,
     failures,
+    cpu,
   };
 }
 
@@ -324,7 +329,8 @@ async function main() {
           ourServer,
           ...(args.has('handrolled') ? [{ name: '(d) hand-rolled verify+decrypt, no db', script: 'bench/servers/handrolled.ts', env: sdkEnv, healthPath: '/feishu/events' }] : []),
         ];
-  for (const [level, concurrency] of CONCURRENCY_LEVELS.entries()) {
+  // --only=me skips the ack comparison (for iterating on the answer path).
+  for (const [level, concurrency] of only === 'me' ? [] : CONCURRENCY_LEVELS.entries()) {
     console.log(
       `\nAck path, ${concurrency} concurrent keep-alive connections${level === 0 ? ' (capacity — targets judged here)' : ''}: ${ROUNDS} interleaved rounds of ${ACK_EVENTS} signed, encrypted group messages per server, median shown; ${os.cpus().length} cores, Node ${process.version}`,
     );
@@ -340,7 +346,7 @@ async function main() {
   if (only === 'ours') return void (await fake.close(), agent.destroy());
   console.log(`\n/me at ${ME_RATE} events/s for ${ME_SECONDS} s (open loop, ${MEMBERS} bound members, reply observed at the fake Open API)`);
   const me = await meRound(fake.url, fake);
-  console.log(`achieved ${me.rate.toFixed(0)} events/s   ack p50 ${me.ack.p50.toFixed(2)} ms p99 ${me.ack.p99.toFixed(2)} ms   event→reply p50 ${me.reply.p50.toFixed(2)} ms p99 ${me.reply.p99.toFixed(2)} ms`);
+  console.log(`achieved ${me.rate.toFixed(0)} events/s   ack p50 ${me.ack.p50.toFixed(2)} ms p99 ${me.ack.p99.toFixed(2)} ms   event→reply p50 ${me.reply.p50.toFixed(2)} ms p99 ${me.reply.p99.toFixed(2)} ms   server CPU µs/event ${me.cpu.all.toFixed(0)} (event loop ${me.cpu.main.toFixed(0)})`);
   const lost = me.sent - me.replied;
   console.log(`replies ${me.replied}/${me.sent} (lost ${lost}), non-200 acks ${me.failures}; p99 event→reply target ≤ 25 ms ${me.reply.p99 <= 25 && lost === 0 ? 'OK' : 'MISSED'}`);
   await fake.close();

@@ -1,6 +1,7 @@
 /** A member's hours, split by review status (only approved hours count anywhere). */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { prepared } from '../db/prepared.js';
 import { memberYearTotals, serviceLogs, type Item, type LogSource } from '../db/schema/index.js';
 
 export interface HourTotals {
@@ -8,13 +9,18 @@ export interface HourTotals {
   pending: number;
 }
 
+const member = sql.placeholder('memberId');
+const year = sql.placeholder('programYearId');
+
+const hoursByStatus = (db: Db) => db
+  .select({ status: serviceLogs.status, half: sql<number>`coalesce(sum(${serviceLogs.halfHours}), 0)` })
+  .from(serviceLogs)
+  .where(and(eq(serviceLogs.memberId, member), eq(serviceLogs.programYearId, year), inArray(serviceLogs.status, ['approved', 'pending'])))
+  .groupBy(serviceLogs.status)
+  .prepare();
+
 export function hoursOf(db: Db, memberId: number, programYearId: number): HourTotals {
-  const rows = db
-    .select({ status: serviceLogs.status, half: sql<number>`coalesce(sum(${serviceLogs.halfHours}), 0)` })
-    .from(serviceLogs)
-    .where(and(eq(serviceLogs.memberId, memberId), eq(serviceLogs.programYearId, programYearId), inArray(serviceLogs.status, ['approved', 'pending'])))
-    .groupBy(serviceLogs.status)
-    .all();
+  const rows = prepared(db, hoursByStatus).all({ memberId, programYearId });
   const half = (s: string) => rows.find((r) => r.status === s)?.half ?? 0;
   return { approved: half('approved') / 2, pending: half('pending') / 2 };
 }
@@ -26,13 +32,15 @@ export interface Breakdown {
   sources: Partial<Record<LogSource, number>>;
 }
 
+const approvedByItemAndSource = (db: Db) => db
+  .select({ item: serviceLogs.item, source: serviceLogs.source, n: sql<number>`count(*)`, half: sql<number>`sum(${serviceLogs.halfHours})` })
+  .from(serviceLogs)
+  .where(and(eq(serviceLogs.memberId, member), eq(serviceLogs.programYearId, year), eq(serviceLogs.status, 'approved')))
+  .groupBy(serviceLogs.item, serviceLogs.source)
+  .prepare();
+
 export function approvedBreakdown(db: Db, memberId: number, programYearId: number): Breakdown {
-  const rows = db
-    .select({ item: serviceLogs.item, source: serviceLogs.source, n: sql<number>`count(*)`, half: sql<number>`sum(${serviceLogs.halfHours})` })
-    .from(serviceLogs)
-    .where(and(eq(serviceLogs.memberId, memberId), eq(serviceLogs.programYearId, programYearId), eq(serviceLogs.status, 'approved')))
-    .groupBy(serviceLogs.item, serviceLogs.source)
-    .all();
+  const rows = prepared(db, approvedByItemAndSource).all({ memberId, programYearId });
   const out: Breakdown = { items: {}, sources: {} };
   for (const r of rows) {
     out.items[r.item] = (out.items[r.item] ?? 0) + r.n;

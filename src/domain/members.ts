@@ -1,8 +1,9 @@
 /**
  * Roster entries and their Feishu binding (PRODUCT.md §3 `/bind`).
  */
-import { and, desc, eq, gte, inArray, isNotNull, isNull, like, or } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, isNull, like, or, sql } from 'drizzle-orm';
 import { writeTransaction, type Db } from '../db/client.js';
+import { prepared } from '../db/prepared.js';
 import { auditLog, branches, colleges, members, type Member } from '../db/schema/index.js';
 
 export interface MemberUnit {
@@ -14,8 +15,10 @@ export interface MemberUnit {
  * The member bound to this Feishu account. An unbound account whose open_id or user_id is the
  * roster's 飞书ID is bound on the spot, so admins who know the ids spare students `/bind`.
  */
+const boundTo = (db: Db) => db.select().from(members).where(eq(members.openId, sql.placeholder('openId'))).prepare();
+
 export function memberForAccount(db: Db, account: { openId: string; userId?: string }, now: number): Member | null {
-  const bound = db.select().from(members).where(eq(members.openId, account.openId)).get();
+  const bound = prepared(db, boundTo).get({ openId: account.openId });
   if (bound) return bound;
   const ids = [account.openId, ...(account.userId ? [account.userId] : [])];
   const listed = db
@@ -45,9 +48,12 @@ export function bindAccount(db: Db, member: Member, openId: string, now: number,
   });
 }
 
+const collegeName = (db: Db) => db.select({ name: colleges.name }).from(colleges).where(eq(colleges.id, sql.placeholder('id'))).prepare();
+const branchName = (db: Db) => db.select({ name: branches.name }).from(branches).where(eq(branches.id, sql.placeholder('id'))).prepare();
+
 export function unitOf(db: Db, member: Pick<Member, 'collegeId' | 'branchId'>): MemberUnit {
-  const college = member.collegeId ? db.select({ name: colleges.name }).from(colleges).where(eq(colleges.id, member.collegeId)).get() : undefined;
-  const branch = member.branchId ? db.select({ name: branches.name }).from(branches).where(eq(branches.id, member.branchId)).get() : undefined;
+  const college = member.collegeId ? prepared(db, collegeName).get({ id: member.collegeId }) : undefined;
+  const branch = member.branchId ? prepared(db, branchName).get({ id: member.branchId }) : undefined;
   return { college: college?.name ?? null, branch: branch?.name ?? null };
 }
 

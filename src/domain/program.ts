@@ -4,6 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { writeTransaction, type Db } from '../db/client.js';
+import { prepared } from '../db/prepared.js';
 import { programYears, type ProgramYear } from '../db/schema/index.js';
 import { localDate } from './time.js';
 
@@ -21,8 +22,10 @@ export function defaultProgramYear(today: string): Pick<ProgramYear, 'name' | 's
 }
 
 /** The current program year, created with the defaults on first use. */
+const currentYear = (db: Db) => db.select().from(programYears).where(eq(programYears.isCurrent, true)).prepare();
+
 export function currentProgramYear(db: Db, now: number, tz?: string): ProgramYear {
-  const current = db.select().from(programYears).where(eq(programYears.isCurrent, true)).get();
+  const current = prepared(db, currentYear).get();
   if (current) return current;
   const defaults = defaultProgramYear(localDate(now, tz));
   return writeTransaction(db, (tx) => {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeTransaction, type Db } from '../db/client.js';
+import { prepared } from '../db/prepared.js';
 import { communities, ITEMS, LOG_MODES, LOG_SOURCES, SERVICE_AREAS, serviceLogs, type LogSource, type Member, type ProgramYear, type ServiceLog } from '../db/schema/index.js';
 import { t } from '../text/zh-CN.js';
 import { UserError } from './errors.js';
@@ -140,8 +141,11 @@ export function withdrawLog(db: Db, logId: number, member: Member, now: number):
 }
 
 /** A member's most recent logs, newest first. */
+const latestOf = (db: Db) => db.select().from(serviceLogs).where(eq(serviceLogs.memberId, sql.placeholder('memberId')))
+  .orderBy(desc(serviceLogs.createdAt), desc(serviceLogs.id)).limit(sql.placeholder('limit')).prepare();
+
 export function recentLogs(db: Db, memberId: number, limit = 5): ServiceLog[] {
-  return db.select().from(serviceLogs).where(eq(serviceLogs.memberId, memberId)).orderBy(desc(serviceLogs.createdAt), desc(serviceLogs.id)).limit(limit).all();
+  return prepared(db, latestOf).all({ memberId, limit });
 }
 
 /** The member's latest log created at or after `since` (evidence attaches to it). */
