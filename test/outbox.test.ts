@@ -234,6 +234,18 @@ describe('the worker', () => {
     expect(Date.now() - started).toBeLessThan(500);
   });
 
+  it('send() of a row a pass is already sending waits for that attempt: one message, and its id for the caller', async () => {
+    fake.setLatency(100);
+    const w = worker();
+    const input = { to: { openId: 'ou_reviewer' }, message: { text: '待审核' }, uuid: 'race-1' };
+    enqueue(db, input, clock.now());
+    const pass = w.drain(); // picks the row up before send() reads it
+    const delivered = await w.send(input);
+    await pass;
+    expect(sendCalls()).toHaveLength(1);
+    expect(delivered).toEqual({ uuid: 'race-1', status: 'sent', messageId: fake.messages[0]!.messageId });
+  });
+
   it('stop() lets the send in flight finish and record its result', async () => {
     fake.setLatency(200);
     const w = worker();

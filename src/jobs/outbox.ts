@@ -84,12 +84,20 @@ export interface OutboxPorts {
  * 'pending' at start (a crash between write and send, or mid-send) are simply due and go out
  * with their original uuid.
  */
+interface SendOutcome {
+  outcome: 'sent' | 'failed' | 'held';
+  messageId?: string;
+}
+
 export class OutboxWorker {
   private readonly opts: OutboxOptions;
   private readonly pacer: SendPacer;
   private readonly limitStreak = new Map<string, number>();
-  /** Rows being sent now, by `send` or a pass (neither picks up the other's), or sent and not yet marked. */
-  private readonly inFlight = new Set<number>();
+  /**
+   * Rows being sent now, by `send` or a pass, or sent and not yet marked, with the attempt's
+   * outcome: neither sends the other's row again, and `send` waits for a pass's attempt.
+   */
+  private readonly inFlight = new Map<number, Promise<SendOutcome>>();
   /** Sends to record as 'sent', committed together on the next turn (`flushSent`). */
   private sentMarks: SentMark[] = [];
   private draining: Promise<number> | null = null;
@@ -147,8 +155,13 @@ export class OutboxWorker {
       else writeRow(db, input, clock.now());
       row = rows.byUuid(input.uuid)!;
     }
-    if (row.status === 'pending' && row.nextAttemptAt <= clock.now() && !this.inFlight.has(row.id) && !this.pacer.blocked(targetOf(row))) {
-      const { outcome, messageId } = await this.sendOne(row, { appWindow: false, viaWriter: true });
+    // A worker pass may have picked the row up between the write and here: its attempt is
+    // this one (so a caller keeping the message id, like a review card, always gets it).
+    const running = this.inFlight.get(row.id);
+    const attempt = running
+      ?? (row.status === 'pending' && row.nextAttemptAt <= clock.now() && !this.pacer.blocked(targetOf(row)) ? this.sendOne(row, { appWindow: false, viaWriter: true }) : undefined);
+    if (attempt) {
+      const { outcome, messageId } = await attempt;
       if (outcome === 'sent') return { uuid: row.uuid, status: 'sent', messageId };
       row = rows.byUuid(row.uuid)!;
     }
@@ -219,10 +232,15 @@ export class OutboxWorker {
     }
   }
 
-  private async sendOne(row: OutboxRow, opts: { appWindow: boolean; viaWriter: boolean }): Promise<{ outcome: 'sent' | 'failed' | 'held'; messageId?: string }> {
+  private sendOne(row: OutboxRow, opts: { appWindow: boolean; viaWriter: boolean }): Promise<SendOutcome> {
+    const attempt = this.attempt(row, opts);
+    this.inFlight.set(row.id, attempt);
+    return attempt;
+  }
+
+  private async attempt(row: OutboxRow, opts: { appWindow: boolean; viaWriter: boolean }): Promise<SendOutcome> {
     const { db, feishu, clock, log } = this.ports;
     const key = targetOf(row);
-    this.inFlight.add(row.id);
     const release = await this.pacer.take(key, opts);
     let messageId: string;
     try {
