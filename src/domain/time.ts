@@ -1,10 +1,14 @@
 /** Calendar dates in the school's time zone, from an injected `now`. */
 import dayjs from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
+// Strict parsing with a format (`dayjs('2026-02-30', 'YYYY-MM-DD', true)` is invalid). It used to
+// come from exceljs, which extends the shared dayjs when loaded; now exceljs loads on first use.
+dayjs.extend(customParseFormat);
 
 export const DEFAULT_TZ = 'Asia/Shanghai';
 
