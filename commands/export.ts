@@ -1,6 +1,8 @@
 /**
  * `/导出`: the school admin's Excel workbook of the current program year (PRODUCT.md §6),
- * written to a temp file, uploaded, and sent back to them as a Feishu file. It holds 学号
+ * written to a temp folder, uploaded, and sent back to them as Feishu files. Feishu takes
+ * files up to 30 MB, so a large school's workbook is written in parts of at most that size,
+ * each a complete workbook, and the answer says which sheets each part holds. It holds 学号
  * and 手机, which only the school admin may see; the role is checked in the database.
  */
 import fs from 'node:fs/promises';
@@ -22,14 +24,22 @@ export default defineCommand({
   parse: (rest) => ({ extra: rest.trim() }),
   async run(ctx) {
     const year = ctx.program;
-    const name = t('export.fileName', { date: localDate(ctx.clock.now(), ctx.timeZone).replaceAll('-', '') });
+    const date = localDate(ctx.clock.now(), ctx.timeZone).replaceAll('-', '');
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cpbot-export-'));
     try {
-      const file = path.join(dir, 'export.xlsx');
-      await writeWorkbook(ctx.db, year.id, file, undefined, { timeZone: ctx.timeZone });
-      const { fileKey } = await ctx.feishu.uploadFile({ path: file, name, type: 'xls' });
-      await ctx.notify(ctx.sender.openId, { file: { fileKey } });
-      await ctx.reply(t('export.done', { year: year.name, file: name }));
+      const result = await writeWorkbook(ctx.db, year.id, (part) => path.join(dir, `part${part}.xlsx`), undefined, {
+        timeZone: ctx.timeZone,
+        maxBytes: ctx.feishu.fileMaxBytes,
+      });
+      const parts = result.files.length;
+      const names = result.files.map((_, i) => (parts === 1 ? t('export.fileName', { date }) : t('export.fileNamePart', { date, part: i + 1, parts })));
+      for (const [i, file] of result.files.entries()) {
+        const { fileKey } = await ctx.feishu.uploadFile({ path: file, name: names[i]!, type: 'xls' });
+        await ctx.notify(ctx.sender.openId, { file: { fileKey } });
+      }
+      if (parts === 1) return await ctx.reply(t('export.done', { year: year.name, file: names[0]! }));
+      const list = names.map((file, i) => t('export.partLine', { file, sheets: result.sheets.filter((s) => s.part === i + 1).map((s) => s.name).join('、') }));
+      await ctx.reply(t('export.doneParts', { year: year.name, parts, mb: +(ctx.feishu.fileMaxBytes / 1e6).toFixed(1), list: list.join('\n') }));
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }

@@ -69,8 +69,6 @@ export const reportSubmit = saveAction('report.submit', true);
 const ATTACHMENT_TYPES: Record<string, 'pdf' | 'doc' | 'xls' | 'stream'> = {
   pdf: 'pdf', doc: 'doc', docx: 'doc', xls: 'xls', xlsx: 'xls', ppt: 'stream', pptx: 'stream', jpg: 'stream', jpeg: 'stream', png: 'stream', zip: 'stream', rar: 'stream',
 };
-/** Feishu's limit for an uploaded file. */
-const MAX_ATTACHMENT_BYTES = 30 * 1024 * 1024;
 
 /**
  * A file from a 团总支 (or 团委) within 30 minutes after opening a report card is its
@@ -91,7 +89,7 @@ export async function receiveReportFile(ctx: CommandContext, file: { fileKey: st
     throw new UserError('report.fileType');
   }
   const data = await ctx.feishu.downloadResource(ctx.messageId!, file.fileKey, 'file');
-  if (data.length > MAX_ATTACHMENT_BYTES) throw new UserError('report.fileTooLarge', { mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 });
+  if (data.length > ctx.feishu.fileMaxBytes) throw new UserError('report.fileTooLarge', { mb: +(ctx.feishu.fileMaxBytes / 1e6).toFixed(1) });
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cpbot-report-'));
   let fileKey: string;
   try {

@@ -38,6 +38,8 @@ export interface StartOptions {
   retry?: RetryPolicy;
   /** Overrides the node-sdk implementation (benchmarks compare against it). */
   feishu?: FeishuApi;
+  /** The platform's file size limit (tests lower it; Feishu's is FILE_MAX_BYTES). */
+  fileMaxBytes?: number;
   /** Outbox pacing and backoff (tests shorten them). */
   outbox?: Partial<OutboxOptions>;
 }
@@ -59,7 +61,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? createLogger(config.logLevel);
   const db = openDb(config.databasePath);
-  const feishu = opts.feishu ?? new LarkApi({ ...config.feishu, log, retry: opts.retry });
+  const feishu = opts.feishu ?? new LarkApi({ ...config.feishu, log, retry: opts.retry, fileMaxBytes: opts.fileMaxBytes });
   const store = new EventStore(db, config.databasePath);
 
   let botOpenId: string | undefined;

@@ -133,3 +133,55 @@ describe('npm run export', () => {
     expect(bad.stderr).toContain('.xlsx');
   });
 });
+
+describe('a workbook larger than Feishu takes in one file', () => {
+  const LIMIT = 400_000;
+  let big: Harness;
+  let logIds: number[];
+
+  beforeAll(async () => {
+    // The same school with thousands of logs, and Feishu's 30 MB file limit scaled down.
+    big = await startHarness({ fileMaxBytes: LIMIT });
+    await big.importRoster();
+    bindDirect(big, 'T0001', 'ou_school_admin');
+    const py = currentProgramYear(big.bot.db, big.clock.now()).id;
+    const hr = memberByNo(big, '2023010102');
+    big.bot.db.transaction((tx) => {
+      for (let i = 0; i < 8_000; i++) {
+        tx.insert(serviceLogs).values({
+          memberId: hr.id, branchId: hr.branchId, collegeId: hr.collegeId!, programYearId: py, serviceDate: '2026-11-20', item: 'shishi', halfHours: 2,
+          description: `第${i}次：${randomUUID()}`, source: 'self', status: 'approved', dedupeKey: randomUUID(),
+        }).run();
+      }
+    });
+    logIds = big.bot.db.select({ id: serviceLogs.id }).from(serviceLogs).orderBy(serviceLogs.id).all().map((r) => r.id);
+  });
+  afterAll(() => big.close());
+
+  it('is sent in parts under the limit, each a whole workbook, every log exactly once, and the answer says what each holds', async () => {
+    const reply = textOf(await big.say('ou_school_admin', '/导出'));
+    const uploads = big.fake.uploads.filter((u) => u.kind === 'file');
+    expect(uploads.length).toBeGreaterThanOrEqual(2);
+    expect(reply).toContain(`已分成 ${uploads.length} 个文件`);
+
+    const seen: number[] = [];
+    for (const [i, upload] of uploads.entries()) {
+      expect(upload.bytes.length).toBeLessThanOrEqual(LIMIT);
+      expect(upload.fileName).toMatch(new RegExp(`^社区实践汇总-\\d{8}（${i + 1}／${uploads.length}）\\.xlsx$`));
+      const book = await read(upload.bytes);
+      const names = book.worksheets.map((s) => s.name);
+      if (i === 0) expect(names.slice(0, 3)).toEqual(['学院汇总', '团支部明细', '服务记录']);
+      else expect(names[0]).toBe(`服务记录（续${i + 1}）`);
+      expect(reply).toContain(`${upload.fileName}：${names.join('、')}`);
+      for (const sheet of book.worksheets.filter((s) => s.name.startsWith('服务记录'))) {
+        expect(sheet.getRow(1).getCell(1).value).toBe('编号');
+        sheet.eachRow((row, n) => n > 1 && seen.push(row.getCell(1).value as number));
+      }
+      const sent = big.fake.messages.find((m) => m.msgType === 'file' && (m.content as { file_key?: string }).file_key === upload.key);
+      expect(sent).toMatchObject({ receiveId: 'ou_school_admin' });
+    }
+    expect(seen).toEqual(logIds);
+    const last = (await read(uploads.at(-1)!.bytes)).worksheets.map((s) => s.name);
+    expect(last.slice(-5)).toEqual(['报到记录', '结对协议', '项目清单', '季度总结', '兼任推荐']);
+  });
+});

@@ -11,6 +11,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { quarterlyReports, reportAttachments, serviceLogs, type Member } from '../src/db/schema/index.js';
 import { quarters } from '../src/domain/reports.js';
+import { FILE_MAX_BYTES } from '../src/feishu/api.js';
 import { bindDirect, sendFile } from './helpers/bot.js';
 import { ACCOUNTS, addCommunity, button, cardText, field, pair, program, said, sentTo, startLoop, type Loop } from './helpers/loop.js';
 
@@ -120,6 +121,9 @@ describe('quarterly reports', () => {
     expect(h.bot.db.select().from(reportAttachments).where(eq(reportAttachments.reportId, report.id)).all()).toMatchObject([{ fileName: '总结.pdf' }]);
     const exe = await sendFile(h, ACCOUNTS.collegeAdmin, { name: 'x.exe', bytes: Buffer.from('MZ') });
     expect(said(exe.reply)).toContain('只接受');
+    // Feishu would refuse to take it back as an attachment: over its 30 MB file limit.
+    const huge = await sendFile(h, ACCOUNTS.collegeAdmin, { name: '视频.pdf', bytes: Buffer.alloc(FILE_MAX_BYTES + 1) });
+    expect(said(huge.reply)).toBe('附件超过 30 MB，请压缩后再发送。');
     h.clock.advance(31 * 60_000);
     const late = await sendFile(h, ACCOUNTS.collegeAdmin, { name: '补充.pdf', bytes: pdf });
     expect(said(late.reply)).not.toContain('已把');

@@ -31,7 +31,15 @@ export interface BotInfo {
   name: string;
 }
 
+/**
+ * The largest file `uploadFile` may send: im/v1/files takes files up to 30 MB. Read as
+ * 30 × 10⁶ bytes, the smaller of the two ways "MB" is meant, so a file under it is taken either way.
+ */
+export const FILE_MAX_BYTES = 30_000_000;
+
 export interface FeishuApi {
+  /** The largest file `uploadFile` takes (FILE_MAX_BYTES on Feishu). */
+  readonly fileMaxBytes: number;
   send(to: Recipient, message: OutMessage | FileMessage, opts?: SendOptions): Promise<{ messageId: string }>;
   reply(messageId: string, message: OutMessage, opts?: SendOptions): Promise<{ messageId: string }>;
   /** Replaces a sent card (the card must have `config.update_multi: true`). */

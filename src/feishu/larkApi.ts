@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
-import { FeishuApiError, type BotInfo, type CardJson, type FeishuApi, type FeishuUser, type FileMessage, type OutMessage, type Recipient, type SendOptions } from './api.js';
+import { FeishuApiError, FILE_MAX_BYTES, type BotInfo, type CardJson, type FeishuApi, type FeishuUser, type FileMessage, type OutMessage, type Recipient, type SendOptions } from './api.js';
 
 /** Rate limits (99991400 app-wide, 230020 per chat, 11232 message service) and server errors. */
 const RETRYABLE_CODES = new Set([99991400, 230020, 11232]);
@@ -89,16 +89,20 @@ export interface LarkApiOptions {
   domain: string;
   log: Logger;
   retry?: RetryPolicy;
+  /** The platform's file size limit (tests lower it to exercise what happens past it). */
+  fileMaxBytes?: number;
 }
 
 export class LarkApi implements FeishuApi {
   readonly client: lark.Client;
+  readonly fileMaxBytes: number;
   private readonly retry: RetryPolicy;
   private readonly log: Logger;
 
   constructor(opts: LarkApiOptions) {
     this.log = opts.log;
     this.retry = opts.retry ?? DEFAULT_RETRY;
+    this.fileMaxBytes = opts.fileMaxBytes ?? FILE_MAX_BYTES;
     this.client = new lark.Client({
       appId: opts.appId,
       appSecret: opts.appSecret,

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FILE_MAX_BYTES } from '../feishu/api.js';
 
 /** One HTTP request as the fake saw it (recorded before auth checks and failure injection). */
 export interface RecordedCall {
@@ -81,6 +82,8 @@ export interface FakeOpenApiOptions {
   /** Tenant access token handed out and then required on every call. Default `t-fake`. */
   token?: string;
   latencyMs?: number;
+  /** Files larger than this are refused, as Feishu refuses files over 30 MB (default FILE_MAX_BYTES). */
+  fileMaxBytes?: number;
 }
 
 /** What the Open API needs from an attached long-connection gateway. */
@@ -215,6 +218,8 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
     const parts = parseMultipart(req.headers['content-type'], raw);
     const filePart = parts.find((p) => p.name === kind);
     if (!filePart || filePart.data.length === 0) return fail(400, 234001, 'Invalid request param.');
+    // Any non-zero code fails the call; the real server's code for this case is not in FEISHU.md.
+    if (kind === 'file' && filePart.data.length > (opts.fileMaxBytes ?? FILE_MAX_BYTES)) return fail(400, 234006, 'file size exceeds the limit');
     const field = (name: string) => parts.find((p) => p.name === name)?.data.toString('utf8');
     const key = nextId(kind === 'image' ? 'img_' : 'file_');
     fake.uploads.push({

@@ -7,6 +7,9 @@ export const exportText = {
   'export.failed': '导出没有完成：{problem}。请稍后重新发送 /导出；如果反复失败，请用服务器上的 npm run export 导出。',
   'export.noArgs': '/导出 不需要参数，直接发送「/导出」即可。',
   'export.fileName': '社区实践汇总-{date}.xlsx',
+  'export.fileNamePart': '社区实践汇总-{date}（{part}／{parts}）.xlsx',
+  'export.doneParts': '📊 已导出 {year} 年度社区实践汇总。数据较多，超过了飞书单个文件 {mb} MB 的上限，已分成 {parts} 个文件发给你，每个都是完整的 Excel 工作簿：\n{list}\n文件含学号和手机号，请勿转发到群里。',
+  'export.partLine': '· {file}：{sheets}',
 
   'export.cli.usage': '用法 / Usage: npm run export -- <文件.xlsx> [--year=<年度名称，如 2026-2027>]',
   'export.cli.notXlsx': '输出文件名需以 .xlsx 结尾：{path}',
@@ -18,7 +21,7 @@ export const exportText = {
   'export.sheet.colleges': '学院汇总',
   'export.sheet.branches': '团支部明细',
   'export.sheet.logs': '服务记录',
-  'export.sheet.logsMore': '服务记录（续{n}）',
+  'export.sheet.more': '{name}（续{n}）',
   'export.sheet.checkins': '报到记录',
   'export.sheet.pairings': '结对协议',
   'export.sheet.projects': '项目清单',

@@ -60,11 +60,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { config?: Record<string, string>; clock?: TestClock } = {}): Promise<Harness> {
-  const fake = await startFakeOpenApi();
+export async function startHarness(opts: { config?: Record<string, string>; clock?: TestClock; fileMaxBytes?: number } = {}): Promise<Harness> {
+  const fake = await startFakeOpenApi({ fileMaxBytes: opts.fileMaxBytes });
   const clock = opts.clock ?? new TestClock();
   const config = testConfig(fake, opts.config);
-  const bot = await startBot(config, { clock, log: silentLogger, retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 } });
+  const bot = await startBot(config, { clock, log: silentLogger, retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 }, fileMaxBytes: opts.fileMaxBytes });
   await bot.ready;
   const app = { token: APP.token, appId: APP.appId };
 

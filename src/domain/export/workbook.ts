@@ -18,7 +18,7 @@ import { FOUR_ITEMS } from '../../db/schema/index.js';
 import { t, type MessageKey } from '../../text/zh-CN.js';
 import { checkinRows, logRows, pairingRows, projectRows, recommendationRows, reportRows, type Cell, type DetailSource, type YearRef } from './details.js';
 import { summaryRows } from './summary.js';
-import { XlsxWriter, type SheetStream } from './xlsx.js';
+import { CHUNK_BYTES, XlsxWriter, type SheetStream } from './xlsx.js';
 
 /** Called as rows are written (every few thousand rows and at the end of each sheet). */
 export type ExportProgress = (p: { sheet: string; done: number; total: number }) => void;
@@ -26,11 +26,16 @@ export type ExportProgress = (p: { sheet: string; done: number; total: number })
 export interface ExportOptions {
   /** IANA zone for timestamps (default Asia/Shanghai). */
   timeZone?: string;
+  /** Split the workbook into files of at most this many bytes (`target` then names each part). */
+  maxBytes?: number;
 }
 
 export interface ExportResult {
-  sheets: { name: string; rows: number }[];
+  /** Every sheet written, with the part (file) it is in, counted from 1. */
+  sheets: { name: string; rows: number; part: number }[];
   rows: number;
+  /** The files written, one per part (empty when writing to a stream). */
+  files: string[];
 }
 
 interface Column {
@@ -111,31 +116,96 @@ function openReader(db: Db): { db: Db; conn: Database.Database; close(): void } 
   return { db: drizzle(conn, { schema, casing: 'snake_case' }) as Db, conn, close: () => conn.close() };
 }
 
+/** Where the workbook goes: a path, a stream (ended when done), or one path per part. */
+export type ExportTarget = string | Writable | ((part: number) => string);
+
+/**
+ * The workbook files being written, one after another when a size limit splits them: the
+ * next part starts once the current one could not take another chunk and still end under
+ * the limit. Each part is a complete workbook; a sheet cut by it continues in the next part.
+ */
+class Parts {
+  /** Bytes a part may still grow after its last check: the next chunk, deflated (at worst about
+   *  its own size), plus the closing tags, the package parts and the central directory. */
+  private readonly reserve: number;
+  private readonly chunkBytes: number | undefined;
+  readonly files: string[] = [];
+  book!: XlsxWriter;
+  private out!: Writable;
+  private closed: Promise<unknown> | undefined;
+
+  constructor(private readonly target: ExportTarget, private readonly maxBytes: number | undefined) {
+    // A chunk a sixteenth of the limit, at most the usual one: parts end close to the limit.
+    this.chunkBytes = maxBytes === undefined ? undefined : Math.min(CHUNK_BYTES, Math.floor(maxBytes / 16));
+    this.reserve = (this.chunkBytes ?? 0) + 64 * 1024;
+    if (maxBytes !== undefined && typeof target !== 'function') throw new Error('export: a size limit needs a path per part');
+    if (maxBytes !== undefined && maxBytes < 4 * this.reserve) throw new Error(`export: a size limit of ${maxBytes} bytes leaves no room for rows`);
+    this.open();
+  }
+
+  private open(): void {
+    const part = this.files.length + 1;
+    const target = typeof this.target === 'function' ? this.target(part) : this.target;
+    this.out = typeof target === 'string' ? fs.createWriteStream(target) : target;
+    if (typeof target === 'string') this.files.push(target);
+    this.closed = typeof target === 'string' ? once(this.out, 'close') : undefined;
+    // Fast compression: the sheets are mostly repetitive XML, level 1 already shrinks them ~10×.
+    this.book = new XlsxWriter(this.out, { level: 1, chunkBytes: this.chunkBytes, exactSize: this.maxBytes !== undefined });
+  }
+
+  /** Whether the current part should end before more rows go in. */
+  full(): boolean {
+    return this.maxBytes !== undefined && this.book.size + this.reserve > this.maxBytes;
+  }
+
+  /** Completes the current part (for a path: written and closed). */
+  async finish(): Promise<void> {
+    await this.book.finish();
+    await this.closed;
+  }
+
+  async next(): Promise<void> {
+    await this.finish();
+    this.open();
+  }
+
+  /** A half-written file is no export: close it (the caller decides about the paths). */
+  destroy(): void {
+    if (typeof this.target !== 'object') this.out?.destroy();
+  }
+}
+
 class SheetWriter {
   constructor(
-    private readonly book: XlsxWriter,
+    private readonly parts: Parts,
     private readonly onProgress: ExportProgress | undefined,
     readonly result: ExportResult,
   ) {}
 
   private open(name: string, columns: Column[]): Promise<SheetStream> {
-    return this.book.addSheet(name, columns.map((c) => ({ header: t(c.header), width: c.width, numFmt: c.numFmt })));
+    return this.parts.book.addSheet(name, columns.map((c) => ({ header: t(c.header), width: c.width, numFmt: c.numFmt })));
   }
 
-  /** Writes one sheet (continued on further sheets past Excel's row limit). */
+  /**
+   * Writes one sheet, continued on further sheets past Excel's row limit or, with a size
+   * limit, in the next part.
+   */
   async write(name: MessageKey, columns: Column[], rows: Iterable<Cell[]>, total: number): Promise<void> {
     const base = t(name);
-    let part = 1;
+    let piece = 1;
+    if (this.parts.full()) await this.parts.next();
     let sheet = await this.open(base, columns);
     let inSheet = 0;
     let done = 0;
-    let entry = { name: base, rows: 0 };
+    let entry = { name: base, rows: 0, part: this.parts.files.length || 1 };
     this.result.sheets.push(entry);
     for (const values of rows) {
-      if (inSheet === MAX_DATA_ROWS) {
+      const partFull = inSheet > 0 && this.parts.full();
+      if (inSheet === MAX_DATA_ROWS || partFull) {
         await sheet.close();
-        part += 1;
-        entry = { name: t('export.sheet.logsMore', { n: part }), rows: 0 };
+        if (partFull) await this.parts.next();
+        piece += 1;
+        entry = { name: t('export.sheet.more', { name: base, n: piece }), rows: 0, part: this.parts.files.length || 1 };
         this.result.sheets.push(entry);
         sheet = await this.open(entry.name, columns);
         inSheet = 0;
@@ -162,18 +232,18 @@ class SheetWriter {
 /**
  * Writes the workbook of one program year to a file path or a stream (which is ended). Rows
  * are read with `.iterate()` and written one by one; the promise settles once the file is
- * complete (for a path: written and closed).
+ * complete (for a path: written and closed). With `maxBytes` the workbook is split into
+ * files of at most that size (Feishu takes files up to 30 MB), `target` naming each part.
  */
-export async function writeWorkbook(db: Db, programYearId: number, target: string | Writable, onProgress?: ExportProgress, opts: ExportOptions = {}): Promise<ExportResult> {
+export async function writeWorkbook(db: Db, programYearId: number, target: ExportTarget, onProgress?: ExportProgress, opts: ExportOptions = {}): Promise<ExportResult> {
   const reader = openReader(db);
-  const out = typeof target === 'string' ? fs.createWriteStream(target) : target;
+  let parts: Parts | undefined;
   try {
     const { conn } = reader;
     const year = conn.prepare('SELECT id, starts_on AS startsOn, ends_on AS endsOn FROM program_years WHERE id = ?').get(programYearId) as YearRef | undefined;
     if (!year) throw new Error(`program year ${programYearId} not found`);
-    // Fast compression: the sheets are mostly repetitive XML, level 1 already shrinks them ~10×.
-    const book = new XlsxWriter(out, 1);
-    const sheets = new SheetWriter(book, onProgress, { sheets: [], rows: 0 });
+    parts = new Parts(target, opts.maxBytes);
+    const sheets = new SheetWriter(parts, onProgress, { sheets: [], rows: 0, files: parts.files });
 
     const summary = summaryRows(reader.db, year.id);
     await sheets.write('export.sheet.colleges', SHEETS.colleges, summary.colleges, summary.colleges.length);
@@ -188,13 +258,10 @@ export async function writeWorkbook(db: Db, programYearId: number, target: strin
       ['export.sheet.recommendations', SHEETS.recommendations, recommendationRows(conn, year, opts.timeZone)],
     ];
     for (const [name, columns, src] of details) await sheets.write(name, columns, src.rows(), src.count());
-    const closed = typeof target === 'string' ? once(out, 'close') : undefined;
-    await book.finish();
-    await closed;
+    await parts.finish();
     return sheets.result;
   } catch (err) {
-    // A half-written file is no export: close it (the caller decides about the path).
-    if (typeof target === 'string') out.destroy();
+    parts?.destroy();
     throw err;
   } finally {
     reader.close();

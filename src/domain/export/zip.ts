@@ -3,7 +3,7 @@
  * a time with node:zlib and written straight to the output, sizes and CRC following each
  * entry in a data descriptor, so no entry is ever held whole in memory. Every write waits
  * for real backpressure (the deflate stream's and the output's), which bounds memory however
- * large a sheet is. No zip64: an entry or the archive past 4 GiB is refused, not corrupted
+ * large a sheet is, and `size` is the archive's length so far. No zip64: an entry or the archive past 4 GiB is refused, not corrupted
  * (a sheet holds at most 1,048,576 rows, well under that).
  */
 import { once } from 'node:events';
@@ -49,6 +49,8 @@ function dosDateTime(d: Date): { date: number; time: number } {
 /** One entry being written: `write()` its bytes (awaiting each), then `close()` it. */
 export interface ZipEntryWriter {
   write(chunk: Buffer | string): Promise<void>;
+  /** Pushes everything written so far through deflate to the output, so `size` counts it. */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,11 @@ export class ZipWriter {
   private busy = false;
 
   constructor(private readonly out: Writable, private readonly level = 1) {}
+
+  /** Bytes of the archive written to the output so far. */
+  get size(): number {
+    return this.offset;
+  }
 
   /** Writes raw bytes to the output, waiting while its buffer is full. */
   private async raw(buf: Buffer): Promise<void> {
@@ -83,23 +90,31 @@ export class ZipWriter {
     await this.raw(Buffer.concat([header, entry.name]));
 
     const deflate = zlib.createDeflateRaw({ level: this.level, chunkSize: 64 * 1024 });
-    // Compressed bytes go straight to the output; if it is full, the deflate stream pauses,
-    // its own buffer fills, and `write()` below waits on it — backpressure end to end.
+    // Compressed bytes go straight to the output as deflate makes them (so `size` counts them
+    // at once), and each `write()` waits until deflate took its input and the output has room:
+    // backpressure end to end, with at most one chunk's output queued at the output.
     deflate.on('data', (chunk: Buffer) => {
       entry.csize += chunk.length;
       this.offset += chunk.length;
-      if (!this.out.write(chunk)) {
-        deflate.pause();
-        this.out.once('drain', () => deflate.resume());
-      }
+      this.out.write(chunk);
     });
     const ended = once(deflate, 'end');
+    const room = async () => {
+      if (this.out.writableNeedDrain) await once(this.out, 'drain');
+    };
     return {
       write: async (chunk) => {
         const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
         entry.crc = crc32(buf, entry.crc);
         entry.usize += buf.length;
         if (!deflate.write(buf)) await once(deflate, 'drain');
+        await room();
+      },
+      flush: async () => {
+        await new Promise<void>((resolve) => deflate.flush(zlib.constants.Z_SYNC_FLUSH, () => resolve()));
+        // Output pushed with the flush's last piece is emitted on the next tick at the latest.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        await room();
       },
       close: async () => {
         deflate.end();
