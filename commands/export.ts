@@ -10,9 +10,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { defineCommand } from '../src/bot/define.js';
+import type { Db } from '../src/db/client.js';
 import { writeWorkbook } from '../src/domain/export/workbook.js';
 import { localDate } from '../src/domain/time.js';
 import { t } from '../src/text/zh-CN.js';
+
+/** Logs past which the export takes long enough (over a second or so) to announce it. */
+const SLOW_EXPORT_LOGS = 50_000;
+
+/** The highest log id: an instant upper bound of how many logs there are. */
+const logsUpTo = (db: Db): number => (db.$client.prepare('SELECT max(id) AS n FROM service_logs').get() as { n: number | null }).n ?? 0;
 
 export default defineCommand({
   name: 'export',
@@ -25,6 +32,9 @@ export default defineCommand({
   async run(ctx) {
     const year = ctx.program;
     const date = localDate(ctx.clock.now(), ctx.timeZone).replaceAll('-', '');
+    // A big school's workbook takes a while (2M logs: ≈ 40 s): say so first. Decided on the
+    // data, not on a timer, so an event processed again sends the same messages.
+    if (logsUpTo(ctx.db) > SLOW_EXPORT_LOGS) await ctx.reply(t('export.started', { year: year.name }));
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cpbot-export-'));
     try {
       const result = await writeWorkbook(ctx.db, year.id, (part) => path.join(dir, `part${part}.xlsx`), undefined, {

@@ -184,4 +184,18 @@ describe('a workbook larger than Feishu takes in one file', () => {
     const last = (await read(uploads.at(-1)!.bytes)).worksheets.map((s) => s.name);
     expect(last.slice(-5)).toEqual(['报到记录', '结对协议', '项目清单', '季度总结', '兼任推荐']);
   });
+
+  it('tells the admin first when the school is big enough for the export to take a while', async () => {
+    const py = currentProgramYear(big.bot.db, big.clock.now()).id;
+    const hr = memberByNo(big, '2023010102');
+    // Log ids past 50,000: what a school with that many logs has.
+    big.bot.db.insert(serviceLogs).values({
+      id: 60_000, memberId: hr.id, branchId: hr.branchId, collegeId: hr.collegeId!, programYearId: py, serviceDate: '2026-11-21', item: 'zoufang',
+      halfHours: 2, description: '走访', source: 'self', status: 'pending', dedupeKey: randomUUID(),
+    }).run();
+    const first = await big.say('ou_school_admin', '/导出');
+    expect(textOf(first)).toBe('正在生成 Excel 工作簿（2026-2027 年度），数据较多时需要一两分钟，完成后会把文件发给你。');
+    const done = await big.fake.waitFor((m) => m.replyTo === first.replyTo && textOf(m).includes('已导出'), 10_000);
+    expect(textOf(done)).toContain('已分成');
+  });
 });
