@@ -11,7 +11,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { defineCommand } from '../src/bot/define.js';
 import type { Db } from '../src/db/client.js';
+import { UserError } from '../src/bot/errors.js';
 import { writeWorkbook } from '../src/domain/export/workbook.js';
+import { FeishuApiError } from '../src/feishu/api.js';
 import { localDate } from '../src/domain/time.js';
 import { t } from '../src/text/zh-CN.js';
 
@@ -44,7 +46,14 @@ export default defineCommand({
       const parts = result.files.length;
       const names = result.files.map((_, i) => (parts === 1 ? t('export.fileName', { date }) : t('export.fileNamePart', { date, part: i + 1, parts })));
       for (const [i, file] of result.files.entries()) {
-        const { fileKey } = await ctx.feishu.uploadFile({ path: file, name: names[i]!, type: 'xls' });
+        let fileKey: string;
+        try {
+          ({ fileKey } = await ctx.feishu.uploadFile({ path: file, name: names[i]!, type: 'xls' }));
+        } catch (err) {
+          if (!(err instanceof FeishuApiError)) throw err;
+          ctx.log.warn({ eventId: ctx.eventId, err: err.message }, 'export upload failed');
+          throw new UserError('export.failed', { problem: t('export.uploadFailed') });
+        }
         await ctx.notify(ctx.sender.openId, { file: { fileKey } });
       }
       if (parts === 1) return await ctx.reply(t('export.done', { year: year.name, file: names[0]! }));

@@ -109,6 +109,14 @@ describe('/导出', () => {
     expect(h.fake.uploads.length).toBe(before);
   });
 
+  it('says what to do when Feishu does not take the file, and sends nothing', async () => {
+    const before = h.fake.messages.filter((m) => m.msgType === 'file').length;
+    h.fake.failNext({ method: 'POST', path: '/open-apis/im/v1/files' }, { status: 500, body: { code: 500, msg: 'internal error' } }, 3);
+    const reply = await h.say('ou_school_admin', '/导出');
+    expect(textOf(reply)).toBe('导出没有完成：文件没能上传到飞书。请稍后重新发送 /导出；如果反复失败，请用服务器上的 npm run export 导出。');
+    expect(h.fake.messages.filter((m) => m.msgType === 'file').length).toBe(before);
+  });
+
   it('explains that it takes no arguments', async () => {
     expect(textOf(await h.say('ou_school_admin', '/导出 全部'))).toContain('不需要参数');
   });

@@ -5,6 +5,7 @@ export const exportText = {
   'export.started': '正在生成 Excel 工作簿（{year} 年度），数据较多时需要一两分钟，完成后会把文件发给你。',
   'export.done': '📊 已导出 {year} 年度社区实践汇总：{file}\n包含学院汇总、团支部明细、服务记录、报到记录、结对协议、项目清单、季度总结、兼任推荐。文件含学号和手机号，请勿转发到群里。',
   'export.failed': '导出没有完成：{problem}。请稍后重新发送 /导出；如果反复失败，请用服务器上的 npm run export 导出。',
+  'export.uploadFailed': '文件没能上传到飞书',
   'export.noArgs': '/导出 不需要参数，直接发送「/导出」即可。',
   'export.fileName': '社区实践汇总-{date}.xlsx',
   'export.fileNamePart': '社区实践汇总-{date}（{part}／{parts}）.xlsx',
