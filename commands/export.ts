@@ -35,8 +35,10 @@ export default defineCommand({
     const year = ctx.program;
     const date = localDate(ctx.clock.now(), ctx.timeZone).replaceAll('-', '');
     // A big school's workbook takes a while (2M logs: ≈ 40 s): say so first. Decided on the
-    // data, not on a timer, so an event processed again sends the same messages.
+    // data, not on a timer; and the notice has its uuid slot either way, so an event processed
+    // again gives every later message the uuid it had the first time.
     if (logsUpTo(ctx.db) > SLOW_EXPORT_LOGS) await ctx.reply(t('export.started', { year: year.name }));
+    else ctx.nextUuid();
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cpbot-export-'));
     try {
       const result = await writeWorkbook(ctx.db, year.id, (part) => path.join(dir, `part${part}.xlsx`), undefined, {
@@ -45,20 +47,23 @@ export default defineCommand({
       });
       const parts = result.files.length;
       const names = result.files.map((_, i) => (parts === 1 ? t('export.fileName', { date }) : t('export.fileNamePart', { date, part: i + 1, parts })));
+      // Every part is uploaded before anything is sent: the admin gets all of them or none.
+      const keys: string[] = [];
       for (const [i, file] of result.files.entries()) {
-        let fileKey: string;
         try {
-          ({ fileKey } = await ctx.feishu.uploadFile({ path: file, name: names[i]!, type: 'xls' }));
+          keys.push((await ctx.feishu.uploadFile({ path: file, name: names[i]!, type: 'xls' })).fileKey);
         } catch (err) {
           if (!(err instanceof FeishuApiError)) throw err;
           ctx.log.warn({ eventId: ctx.eventId, err: err.message }, 'export upload failed');
           throw new UserError('export.failed', { problem: t('export.uploadFailed') });
         }
-        await ctx.notify(ctx.sender.openId, { file: { fileKey } });
       }
-      if (parts === 1) return await ctx.reply(t('export.done', { year: year.name, file: names[0]! }));
-      const list = names.map((file, i) => t('export.partLine', { file, sheets: result.sheets.filter((s) => s.part === i + 1).map((s) => s.name).join('、') }));
-      await ctx.reply(t('export.doneParts', { year: year.name, parts, mb: +(ctx.feishu.fileMaxBytes / 1e6).toFixed(1), list: list.join('\n') }));
+      if (parts === 1) await ctx.reply(t('export.done', { year: year.name, file: names[0]! }));
+      else {
+        const list = names.map((file, i) => t('export.partLine', { file, sheets: result.sheets.filter((s) => s.part === i + 1).map((s) => s.name).join('、') }));
+        await ctx.reply(t('export.doneParts', { year: year.name, parts, mb: +(ctx.feishu.fileMaxBytes / 1e6).toFixed(1), list: list.join('\n') }));
+      }
+      for (const fileKey of keys) await ctx.notify(ctx.sender.openId, { file: { fileKey } });
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }

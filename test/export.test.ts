@@ -97,7 +97,7 @@ describe('/导出', () => {
     const upload = h.fake.uploads.find((u) => u.kind === 'file');
     expect(upload?.type).toBe('xls');
     expect(upload?.fileName).toMatch(/^社区实践汇总-\d{8}\.xlsx$/);
-    const sent = h.fake.messages.find((m) => m.msgType === 'file');
+    const sent = await h.fake.waitFor((m) => m.msgType === 'file', 3000); // sent after the answer
     expect(sent).toMatchObject({ kind: 'send', receiveId: 'ou_school_admin', content: { file_key: upload!.key } });
     expectWorkbook(await read(upload!.bytes));
   });
@@ -185,12 +185,23 @@ describe('a workbook larger than Feishu takes in one file', () => {
         expect(sheet.getRow(1).getCell(1).value).toBe('编号');
         sheet.eachRow((row, n) => n > 1 && seen.push(row.getCell(1).value as number));
       }
-      const sent = big.fake.messages.find((m) => m.msgType === 'file' && (m.content as { file_key?: string }).file_key === upload.key);
+      const sent = await big.fake.waitFor((m) => m.msgType === 'file' && (m.content as { file_key?: string }).file_key === upload.key, 3000);
       expect(sent).toMatchObject({ receiveId: 'ou_school_admin' });
     }
     expect(seen).toEqual(logIds);
     const last = (await read(uploads.at(-1)!.bytes)).worksheets.map((s) => s.name);
     expect(last.slice(-5)).toEqual(['报到记录', '结对协议', '项目清单', '季度总结', '兼任推荐']);
+  });
+
+  it('sends no part when Feishu does not take one of them, and says what to do', async () => {
+    const files = () => big.fake.messages.filter((m) => m.msgType === 'file').length;
+    const before = files();
+    // The first part goes up; the second fails every attempt.
+    big.fake.failNext({ method: 'POST', path: '/open-apis/im/v1/files' }, { status: 200, body: { code: 0, msg: 'ok', data: { file_key: 'file_first' } } }, 1);
+    big.fake.failNext({ method: 'POST', path: '/open-apis/im/v1/files' }, { status: 500, body: { code: 500, msg: 'internal error' } }, 3);
+    const reply = await big.say('ou_school_admin', '/导出');
+    expect(textOf(reply)).toBe('导出没有完成：文件没能上传到飞书。请稍后重新发送 /导出；如果反复失败，请用服务器上的 npm run export 导出。');
+    expect(files()).toBe(before);
   });
 
   it('tells the admin first when the school is big enough for the export to take a while', async () => {

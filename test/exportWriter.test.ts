@@ -8,9 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeDb, openDb } from '../src/db/client.js';
+import { randomUUID } from 'node:crypto';
+import { closeDb, openDb, type Db } from '../src/db/client.js';
+import { branches, colleges, members, serviceLogs } from '../src/db/schema/index.js';
 import { CHECKINS_SQL, LOGS_SQL } from '../src/domain/export/details.js';
+import { writeWorkbook } from '../src/domain/export/workbook.js';
 import { XlsxWriter, type XlsxCell } from '../src/domain/export/xlsx.js';
+import { currentProgramYear } from '../src/domain/program.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpbot-export-writer-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -44,6 +48,55 @@ describe('the streaming sheet writer', () => {
     });
     expect(ws.getRow(3).getCell(3).numFmt).toBe('0.0'); // row 3 holds 0.5
   });
+});
+
+/** A school of one member whose logs have the given descriptions; returns the program year and log ids. */
+function school(file: string, descriptions: string[]): { db: Db; year: number; ids: number[] } {
+  const db = openDb(path.join(dir, file));
+  const year = currentProgramYear(db, Date.parse('2026-11-20T02:00:00Z')).id;
+  const college = db.insert(colleges).values({ name: '测试学院' }).returning().get();
+  const branch = db.insert(branches).values({ collegeId: college.id, name: '测试团支部' }).returning().get();
+  const member = db.insert(members).values({ studentNo: '1', name: '甲', role: 'student', collegeId: college.id, branchId: branch.id }).returning().get();
+  const ids = descriptions.map((description) => db.insert(serviceLogs).values({
+    memberId: member.id, branchId: branch.id, collegeId: college.id, programYearId: year, serviceDate: '2026-11-20', item: 'shishi', halfHours: 2,
+    description, source: 'self', status: 'approved', dedupeKey: randomUUID(),
+  }).returning().get().id);
+  return { db, year, ids };
+}
+
+/** Random CJK text, which deflate can hardly shrink. */
+const noise = (chars: number) => Array.from({ length: chars }, () => String.fromCharCode(0x4e00 + Math.floor(Math.random() * 20_000))).join('');
+
+describe('a workbook split under a size limit', () => {
+  it('keeps every part under the limit even with rows larger than a chunk, and every log in exactly one part', async () => {
+    const LIMIT = 400_000; // chunks of 25,000 bytes; each row below is up to 120,000
+    const { db, year, ids } = school('split.db', Array.from({ length: 16 }, () => noise(40_000)));
+    const result = await writeWorkbook(db, year, (part) => path.join(dir, `split-${part}.xlsx`), undefined, { maxBytes: LIMIT });
+    expect(result.files.length).toBeGreaterThanOrEqual(3);
+    const seen: number[] = [];
+    for (const file of result.files) {
+      expect(fs.statSync(file).size).toBeLessThanOrEqual(LIMIT);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(file);
+      for (const sheet of book.worksheets.filter((w) => w.name.startsWith('服务记录'))) sheet.eachRow((row, n) => n > 1 && seen.push(row.getCell(1).value as number));
+    }
+    expect(seen).toEqual(ids);
+    closeDb(db);
+  });
+
+  it('refuses a row no part could hold instead of writing a part over the limit', async () => {
+    const { db, year } = school('huge-row.db', [noise(200_000)]);
+    await expect(writeWorkbook(db, year, (part) => path.join(dir, `huge-${part}.xlsx`), undefined, { maxBytes: 400_000 })).rejects.toThrow(/does not fit/);
+    closeDb(db);
+  });
+});
+
+describe('a failing disk', () => {
+  it.skipIf(!fs.existsSync('/dev/full'))('fails the export with the disk\'s error, without crashing the process or hanging', async () => {
+    const { db, year } = school('full.db', Array.from({ length: 3_000 }, (_, i) => `第${i}次服务 ${randomUUID()}`));
+    await expect(writeWorkbook(db, year, '/dev/full')).rejects.toThrow(/ENOSPC/);
+    closeDb(db);
+  }, 20_000);
 });
 
 describe('the large record queries', () => {

@@ -68,6 +68,14 @@ describe('sending', () => {
     expect(fake.messages[1]!.uuid).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('calls the Open API as the SDK does: its User-Agent on the token request and on API calls', async () => {
+    await api().send({ openId: 'ou_alice' }, { text: '你好' });
+    const token = fake.calls.find((c) => c.path.includes('tenant_access_token'));
+    const send = fake.calls.find((c) => c.path === '/open-apis/im/v1/messages');
+    expect(token?.headers['user-agent']).toMatch(/^oapi-node-sdk\//);
+    expect(send?.headers['user-agent']).toMatch(/^oapi-node-sdk\//);
+  });
+
   it('replies and updates a card', async () => {
     const a = api();
     const root = await a.send({ chatId: 'oc_1' }, { text: 'root' });

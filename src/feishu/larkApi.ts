@@ -74,11 +74,17 @@ export function sdkLogger(log: Logger) {
  * The SDK's HTTP instance without redirect following: the Open API never redirects, and
  * axios' follow-redirects wrapper around each request was a third of the client's CPU per
  * reply (≈ 1.1 → 0.8 ms for a reply and the fake's answer, bench/ack.ts `--only=me`).
- * Answers are unwrapped as the SDK's own instance does (`data`, or `{data, headers}` when a
- * call asks for `$return_headers`).
+ * It does what the SDK's own instance does around each call: a User-Agent on requests that
+ * carry none (the token request; the Client sets its own on API calls), and answers unwrapped
+ * (`data`, or `{data, headers}` when a call asks for `$return_headers`).
  */
-function httpInstance(): lark.HttpInstance {
+function httpInstance(userAgent: () => string | undefined): lark.HttpInstance {
   const http = lark.defaultHttpInstance.create({ maxRedirects: 0 });
+  http.interceptors.request.use((req) => {
+    const ua = userAgent();
+    if (ua && !req.headers.get('User-Agent')) req.headers.set('User-Agent', ua);
+    return req;
+  });
   http.interceptors.response.use((res) => ((res.config as { $return_headers?: boolean }).$return_headers ? { data: res.data, headers: res.headers } : res.data));
   return http as unknown as lark.HttpInstance;
 }
@@ -110,7 +116,8 @@ export class LarkApi implements FeishuApi {
       // Own cache: the default one is module-global and shared by every Client in the process.
       cache: new lark.DefaultCache(),
       logger: sdkLogger(opts.log),
-      httpInstance: httpInstance(),
+      // The Client's own User-Agent (oapi-node-sdk/<version>), read once it exists.
+      httpInstance: httpInstance(() => (this.client as unknown as { userAgent?: string } | undefined)?.userAgent),
     });
   }
 

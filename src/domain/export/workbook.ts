@@ -7,7 +7,6 @@
  * a cell object per cell — and buffered unbounded XML: archiver wraps its StreamBuf in a
  * readable-stream 2 PassThrough whose backlog nothing reports.)
  */
-import { once } from 'node:events';
 import fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
@@ -125,43 +124,55 @@ export type ExportTarget = string | Writable | ((part: number) => string);
  * the limit. Each part is a complete workbook; a sheet cut by it continues in the next part.
  */
 class Parts {
-  /** Bytes a part may still grow after its last check: the next chunk, deflated (at worst about
-   *  its own size), plus the closing tags, the package parts and the central directory. */
-  private readonly reserve: number;
+  /** Room kept in each part for what follows its last row: the sheet's closing tags, the
+   *  package parts, the central directory and deflate's own overhead. */
+  private static readonly TAIL = 64 * 1024;
   private readonly chunkBytes: number | undefined;
   readonly files: string[] = [];
+  /** Data rows in the current part: a part always takes at least one, so every row goes somewhere. */
+  rows = 0;
   book!: XlsxWriter;
   private out!: Writable;
-  private closed: Promise<unknown> | undefined;
 
   constructor(private readonly target: ExportTarget, private readonly maxBytes: number | undefined) {
-    // A chunk a sixteenth of the limit, at most the usual one: parts end close to the limit.
+    // A chunk a sixteenth of the limit, at most the usual one: its XML counts uncompressed
+    // until it is deflated, so parts end within about a chunk of the limit.
     this.chunkBytes = maxBytes === undefined ? undefined : Math.min(CHUNK_BYTES, Math.floor(maxBytes / 16));
-    this.reserve = (this.chunkBytes ?? 0) + 64 * 1024;
     if (maxBytes !== undefined && typeof target !== 'function') throw new Error('export: a size limit needs a path per part');
-    if (maxBytes !== undefined && maxBytes < 4 * this.reserve) throw new Error(`export: a size limit of ${maxBytes} bytes leaves no room for rows`);
+    if (maxBytes !== undefined && maxBytes < 4 * Parts.TAIL) throw new Error(`export: a size limit of ${maxBytes} bytes leaves no room for rows`);
     this.open();
   }
 
   private open(): void {
     const part = this.files.length + 1;
     const target = typeof this.target === 'function' ? this.target(part) : this.target;
+    this.rows = 0;
     this.out = typeof target === 'string' ? fs.createWriteStream(target) : target;
     if (typeof target === 'string') this.files.push(target);
-    this.closed = typeof target === 'string' ? once(this.out, 'close') : undefined;
     // Fast compression: the sheets are mostly repetitive XML, level 1 already shrinks them ~10×.
     this.book = new XlsxWriter(this.out, { level: 1, chunkBytes: this.chunkBytes, exactSize: this.maxBytes !== undefined });
   }
 
-  /** Whether the current part should end before more rows go in. */
-  full(): boolean {
-    return this.maxBytes !== undefined && this.book.size + this.reserve > this.maxBytes;
+  /**
+   * Whether the current part must end before a row of this much XML goes in. Its size is
+   * exact between chunks (deflate is flushed with each) plus the XML not yet deflated, and
+   * the row is counted at its worst, 3 bytes a character, as deflate never grows it by more
+   * than the tail allows for.
+   */
+  full(rowXml: string): boolean {
+    return this.maxBytes !== undefined && this.book.size + rowXml.length * 3 + Parts.TAIL > this.maxBytes;
+  }
+
+  /** Refuses a row no part could hold, rather than write a part over the limit. */
+  fits(rowXml: string): void {
+    if (this.maxBytes !== undefined && rowXml.length * 3 + 2 * Parts.TAIL > this.maxBytes) {
+      throw new Error(`export: a row of ${rowXml.length} characters does not fit in a file of ${this.maxBytes} bytes`);
+    }
   }
 
   /** Completes the current part (for a path: written and closed). */
   async finish(): Promise<void> {
     await this.book.finish();
-    await this.closed;
   }
 
   async next(): Promise<void> {
@@ -169,8 +180,9 @@ class Parts {
     this.open();
   }
 
-  /** A half-written file is no export: close it (the caller decides about the paths). */
+  /** A half-written file is no export: stop and close it (the caller decides about the paths). */
   destroy(): void {
+    this.book?.abort();
     if (typeof this.target !== 'object') this.out?.destroy();
   }
 }
@@ -193,14 +205,15 @@ class SheetWriter {
   async write(name: MessageKey, columns: Column[], rows: Iterable<Cell[]>, total: number): Promise<void> {
     const base = t(name);
     let piece = 1;
-    if (this.parts.full()) await this.parts.next();
+    if (this.parts.full('')) await this.parts.next();
     let sheet = await this.open(base, columns);
     let inSheet = 0;
     let done = 0;
     let entry = { name: base, rows: 0, part: this.parts.files.length || 1 };
     this.result.sheets.push(entry);
     for (const values of rows) {
-      const partFull = inSheet > 0 && this.parts.full();
+      let xml = sheet.render(values);
+      const partFull = this.parts.rows > 0 && this.parts.full(xml);
       if (inSheet === MAX_DATA_ROWS || partFull) {
         await sheet.close();
         if (partFull) await this.parts.next();
@@ -209,11 +222,14 @@ class SheetWriter {
         this.result.sheets.push(entry);
         sheet = await this.open(entry.name, columns);
         inSheet = 0;
+        xml = sheet.render(values); // numbered for the new sheet
       }
+      this.parts.fits(xml);
       // Resolves at once, except every few hundred rows when the XML goes to the zip and
       // the zip (or the disk) is behind: then the export waits for it.
-      const flushed = sheet.row(values);
+      const flushed = sheet.add(xml);
       if (flushed) await flushed;
+      this.parts.rows += 1;
       inSheet += 1;
       done += 1;
       entry.rows += 1;

@@ -105,12 +105,12 @@ export class SheetStream {
       + '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
       + '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
       + `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`);
-    this.append(columns.map((c) => c.header), ' s="1"');
+    this.add(this.render(columns.map((c) => c.header), ' s="1"'));
   }
 
-  /** Renders one row into the buffer; `style` overrides every cell's style (the header). */
-  private append(values: readonly XlsxCell[], style?: string): void {
-    const r = this.rowNo++;
+  /** A row's XML, numbered as this sheet's next row; `style` overrides every cell's style (the header). */
+  render(values: readonly XlsxCell[], style?: string): string {
+    const r = this.rowNo;
     let xml = `<row r="${r}">`;
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
@@ -124,7 +124,24 @@ export class SheetStream {
         xml += `<c r="${ref}${r}"${style ?? ''} t="inlineStr"><is><t${space}>${xmlEscape(v)}</t></is></c>`;
       }
     }
-    this.put(`${xml}</row>`);
+    return `${xml}</row>`;
+  }
+
+  /**
+   * Adds a row `render` made for this sheet as its next row; resolves at once unless a chunk
+   * is full (then once the zip took it).
+   */
+  add(rowXml: string): Promise<void> | undefined {
+    this.rowNo += 1;
+    this.put(rowXml);
+    return this.ready.length > 0 ? this.flush() : undefined;
+  }
+
+  /** Bytes of XML held here and not yet handed to the zip. */
+  get pending(): number {
+    let n = this.used;
+    for (const chunk of this.ready) n += chunk.length;
+    return n;
   }
 
   /** Encodes XML into the current chunk, setting a full chunk aside first when it might not fit. */
@@ -132,7 +149,14 @@ export class SheetStream {
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
     if (xml.length * 3 > this.chunk.length - this.used) {
       if (this.used > 0) this.ready.push(this.chunk.subarray(0, this.used));
-      this.chunk = Buffer.allocUnsafe(Math.max(this.opts.chunkBytes, xml.length * 3));
+      if (xml.length * 3 > this.opts.chunkBytes) {
+        // A row larger than a chunk goes to the zip on its own; the next rows get a usual chunk.
+        this.ready.push(Buffer.from(xml, 'utf8'));
+        this.chunk = Buffer.allocUnsafe(this.opts.chunkBytes);
+        this.used = 0;
+        return;
+      }
+      this.chunk = Buffer.allocUnsafe(this.opts.chunkBytes);
       this.used = 0;
     }
     this.used += this.chunk.write(xml, this.used);
@@ -140,8 +164,7 @@ export class SheetStream {
 
   /** Adds a data row; resolves at once unless a chunk is full (then once the zip took it). */
   row(values: readonly XlsxCell[]): Promise<void> | undefined {
-    this.append(values);
-    return this.ready.length > 0 ? this.flush() : undefined;
+    return this.add(this.render(values));
   }
 
   private async flush(): Promise<void> {
@@ -173,9 +196,18 @@ export class XlsxWriter {
     this.sheetOptions = { chunkBytes: opts.chunkBytes ?? CHUNK_BYTES, exactSize: opts.exactSize ?? false };
   }
 
-  /** Bytes written to the output so far (exact between rows with `exactSize`). */
+  /**
+   * Bytes written to the output so far (exact between rows with `exactSize`) plus the open
+   * sheet's XML not yet compressed: a bound on the file's size were it finished now, before
+   * its closing parts.
+   */
   get size(): number {
-    return this.zip.size;
+    return this.zip.size + (this.current?.pending ?? 0);
+  }
+
+  /** Stops an unfinished workbook (after a failure); the caller closes the output. */
+  abort(): void {
+    this.zip.abort();
   }
 
   /** Starts the next sheet (the previous one must be closed). */

@@ -8,6 +8,7 @@
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import zlib from 'node:zlib';
 
 const MAX32 = 0xffffffff;
@@ -59,8 +60,40 @@ export class ZipWriter {
   private offset = 0;
   private readonly stamp = dosDateTime(new Date());
   private busy = false;
+  /** The open entry's deflate stream. */
+  private deflate: zlib.DeflateRaw | undefined;
+  /** The first error of the output or of deflate (a full disk, say): every later step throws it. */
+  private failure: Error | undefined;
+  /** Rejects with the failure, for waits that would otherwise never end (a flush of a destroyed deflate). */
+  private readonly failed: Promise<never>;
+  private rejectFailed!: (err: Error) => void;
 
-  constructor(private readonly out: Writable, private readonly level = 1) {}
+  constructor(private readonly out: Writable, private readonly level = 1) {
+    this.failed = new Promise<never>((_, reject) => {
+      this.rejectFailed = reject;
+    });
+    this.failed.catch(() => {}); // observed where it is raced; never unhandled
+    out.on('error', (err) => this.fail(err));
+  }
+
+  private fail(err: Error): void {
+    this.failure ??= err;
+    this.rejectFailed(this.failure);
+    // With the error, so a write waiting for deflate's drain is released too.
+    this.deflate?.destroy(this.failure);
+  }
+
+  /** Waits while the output's buffer is full; throws once the output or deflate failed. */
+  private async room(): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (this.out.writableNeedDrain) await once(this.out, 'drain'); // rejects on 'error'
+    if (this.failure) throw this.failure;
+  }
+
+  /** Stops an unfinished archive: the open entry's deflate stream is released (the caller closes the output). */
+  abort(): void {
+    this.fail(new Error('zip: aborted'));
+  }
 
   /** Bytes of the archive written to the output so far. */
   get size(): number {
@@ -69,8 +102,10 @@ export class ZipWriter {
 
   /** Writes raw bytes to the output, waiting while its buffer is full. */
   private async raw(buf: Buffer): Promise<void> {
+    if (this.failure) throw this.failure;
     this.offset += buf.length;
-    if (!this.out.write(buf)) await once(this.out, 'drain');
+    this.out.write(buf);
+    await this.room();
   }
 
   /** Starts an entry; entries are written one after another, never interleaved. */
@@ -96,29 +131,32 @@ export class ZipWriter {
     deflate.on('data', (chunk: Buffer) => {
       entry.csize += chunk.length;
       this.offset += chunk.length;
-      this.out.write(chunk);
+      if (!this.failure) this.out.write(chunk);
     });
-    const ended = once(deflate, 'end');
-    const room = async () => {
-      if (this.out.writableNeedDrain) await once(this.out, 'drain');
-    };
+    deflate.on('error', (err) => this.fail(err));
+    this.deflate = deflate;
+    const room = () => this.room();
     return {
       write: async (chunk) => {
         const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
         entry.crc = crc32(buf, entry.crc);
         entry.usize += buf.length;
-        if (!deflate.write(buf)) await once(deflate, 'drain');
+        if (this.failure) throw this.failure;
+        if (!deflate.write(buf)) await once(deflate, 'drain'); // rejects once deflate is destroyed with the failure
         await room();
       },
       flush: async () => {
-        await new Promise<void>((resolve) => deflate.flush(zlib.constants.Z_SYNC_FLUSH, () => resolve()));
+        if (this.failure) throw this.failure;
+        await Promise.race([new Promise<void>((resolve) => deflate.flush(zlib.constants.Z_SYNC_FLUSH, () => resolve())), this.failed]);
         // Output pushed with the flush's last piece is emitted on the next tick at the latest.
         await new Promise<void>((resolve) => setImmediate(resolve));
         await room();
       },
       close: async () => {
+        if (this.failure) throw this.failure;
         deflate.end();
-        await ended;
+        await finished(deflate);
+        this.deflate = undefined;
         if (entry.usize > MAX32 || entry.csize > MAX32 || this.offset > MAX32) throw new Error(`zip: ${name} is too large for a zip without zip64`);
         const desc = Buffer.alloc(16);
         desc.writeUInt32LE(0x08074b50, 0);
@@ -167,8 +205,8 @@ export class ZipWriter {
     end.writeUInt32LE(size, 12);
     end.writeUInt32LE(start, 16);
     await this.raw(end);
-    const done = once(this.out, 'finish');
     this.out.end();
-    await done;
+    // Rejects if the output failed; for a file, resolves once it is closed.
+    await finished(this.out);
   }
 }
