@@ -288,6 +288,7 @@ async function meRound(fakeUrl: string, fake: Awaited<ReturnType<typeof startFak
   const cpu = { all: ((server.cpuMs() - cpu0.all) * 1000) / total, main: ((server.mainCpuMs() - cpu0.main) * 1000) / total };
   off();
   await server.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
   ackLatency.sort((a, b) => a - b);
   replyLatency.sort((a, b) => a - b);
   return {
@@ -343,6 +344,7 @@ async function main() {
     console.log(`ratio vs bare koa: ${vsBare.toFixed(2)}× (target ≥ 0.45×)${verdict(vsBare >= 0.45)}   ratio vs SDK path: ${vsSdk.toFixed(2)}× (target ≥ 1.5×)${verdict(vsSdk >= 1.5)}`);
   }
 
+  fs.rmSync(dir, { recursive: true, force: true }); // this bot's database for the ack rounds
   if (only === 'ours') return void (await fake.close(), agent.destroy());
   console.log(`\n/me at ${ME_RATE} events/s for ${ME_SECONDS} s (open loop, ${MEMBERS} bound members, reply observed at the fake Open API)`);
   const me = await meRound(fake.url, fake);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { afterAll } from 'vitest';
 import { startBot, type RunningBot } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -26,8 +27,15 @@ export class TestClock implements Clock {
   }
 }
 
+/** Folders tempDbPath made for this test file, removed after its last test. */
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDbPath(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpbot-'));
+  tempDirs.push(dir);
   return path.join(dir, 'bot.db');
 }
 
