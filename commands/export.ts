@@ -13,7 +13,7 @@ import { defineCommand } from '../src/bot/define.js';
 import type { Db } from '../src/db/client.js';
 import { UserError } from '../src/bot/errors.js';
 import { writeWorkbook } from '../src/domain/export/workbook.js';
-import { FeishuApiError } from '../src/feishu/api.js';
+import { FeishuApiError, fileLimitMb } from '../src/feishu/api.js';
 import { localDate } from '../src/domain/time.js';
 import { t } from '../src/text/zh-CN.js';
 
@@ -61,7 +61,7 @@ export default defineCommand({
       if (parts === 1) await ctx.reply(t('export.done', { year: year.name, file: names[0]! }));
       else {
         const list = names.map((file, i) => t('export.partLine', { file, sheets: result.sheets.filter((s) => s.part === i + 1).map((s) => s.name).join('、') }));
-        await ctx.reply(t('export.doneParts', { year: year.name, parts, mb: +(ctx.feishu.fileMaxBytes / 1e6).toFixed(1), list: list.join('\n') }));
+        await ctx.reply(t('export.doneParts', { year: year.name, parts, mb: fileLimitMb(ctx.feishu), list: list.join('\n') }));
       }
       for (const fileKey of keys) await ctx.notify(ctx.sender.openId, { file: { fileKey } });
     } finally {

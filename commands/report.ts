@@ -15,6 +15,7 @@ import { UserError } from '../src/domain/errors.js';
 import { allColleges, resolveCollege } from '../src/domain/metrics/index.js';
 import { attachmentsOf, attachReportFile, openReport, quarterFigures, quarters, quarterToReport, reportAwaitingFile, saveReport } from '../src/domain/reports.js';
 import { localDate } from '../src/domain/time.js';
+import { fileLimitMb } from '../src/feishu/api.js';
 import { t } from '../src/text/zh-CN.js';
 
 const percent = (r: number) => `${Math.round(r * 100)}%`;
@@ -89,7 +90,7 @@ export async function receiveReportFile(ctx: CommandContext, file: { fileKey: st
     throw new UserError('report.fileType');
   }
   const data = await ctx.feishu.downloadResource(ctx.messageId!, file.fileKey, 'file');
-  if (data.length > ctx.feishu.fileMaxBytes) throw new UserError('report.fileTooLarge', { mb: +(ctx.feishu.fileMaxBytes / 1e6).toFixed(1) });
+  if (data.length > ctx.feishu.fileMaxBytes) throw new UserError('report.fileTooLarge', { mb: fileLimitMb(ctx.feishu) });
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cpbot-report-'));
   let fileKey: string;
   try {

@@ -37,6 +37,9 @@ export interface BotInfo {
  */
 export const FILE_MAX_BYTES = 30_000_000;
 
+/** The file size limit in MB as users read it (30, or 0.4 with a test's lower limit). */
+export const fileLimitMb = (api: Pick<FeishuApi, 'fileMaxBytes'>): number => +(api.fileMaxBytes / 1e6).toFixed(1);
+
 export interface FeishuApi {
   /** The largest file `uploadFile` takes (FILE_MAX_BYTES on Feishu). */
   readonly fileMaxBytes: number;

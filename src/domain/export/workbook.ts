@@ -129,6 +129,8 @@ class Parts {
   private static readonly TAIL = 64 * 1024;
   private readonly chunkBytes: number | undefined;
   readonly files: string[] = [];
+  /** The current part, counted from 1. */
+  part = 0;
   /** Data rows in the current part: a part always takes at least one, so every row goes somewhere. */
   rows = 0;
   book!: XlsxWriter;
@@ -144,8 +146,8 @@ class Parts {
   }
 
   private open(): void {
-    const part = this.files.length + 1;
-    const target = typeof this.target === 'function' ? this.target(part) : this.target;
+    this.part += 1;
+    const target = typeof this.target === 'function' ? this.target(this.part) : this.target;
     this.rows = 0;
     this.out = typeof target === 'string' ? fs.createWriteStream(target) : target;
     if (typeof target === 'string') this.files.push(target);
@@ -209,7 +211,7 @@ class SheetWriter {
     let sheet = await this.open(base, columns);
     let inSheet = 0;
     let done = 0;
-    let entry = { name: base, rows: 0, part: this.parts.files.length || 1 };
+    let entry = { name: base, rows: 0, part: this.parts.part };
     this.result.sheets.push(entry);
     for (const values of rows) {
       let xml = sheet.render(values);
@@ -218,7 +220,7 @@ class SheetWriter {
         await sheet.close();
         if (partFull) await this.parts.next();
         piece += 1;
-        entry = { name: t('export.sheet.more', { name: base, n: piece }), rows: 0, part: this.parts.files.length || 1 };
+        entry = { name: t('export.sheet.more', { name: base, n: piece }), rows: 0, part: this.parts.part };
         this.result.sheets.push(entry);
         sheet = await this.open(entry.name, columns);
         inSheet = 0;

@@ -149,15 +149,13 @@ export class SheetStream {
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
     if (xml.length * 3 > this.chunk.length - this.used) {
       if (this.used > 0) this.ready.push(this.chunk.subarray(0, this.used));
-      if (xml.length * 3 > this.opts.chunkBytes) {
-        // A row larger than a chunk goes to the zip on its own; the next rows get a usual chunk.
-        this.ready.push(Buffer.from(xml, 'utf8'));
-        this.chunk = Buffer.allocUnsafe(this.opts.chunkBytes);
-        this.used = 0;
-        return;
-      }
       this.chunk = Buffer.allocUnsafe(this.opts.chunkBytes);
       this.used = 0;
+      // A row larger than a chunk goes to the zip on its own.
+      if (xml.length * 3 > this.chunk.length) {
+        this.ready.push(Buffer.from(xml, 'utf8'));
+        return;
+      }
     }
     this.used += this.chunk.write(xml, this.used);
   }

@@ -3,8 +3,9 @@
  * a time with node:zlib and written straight to the output, sizes and CRC following each
  * entry in a data descriptor, so no entry is ever held whole in memory. Every write waits
  * for real backpressure (the deflate stream's and the output's), which bounds memory however
- * large a sheet is, and `size` is the archive's length so far. No zip64: an entry or the archive past 4 GiB is refused, not corrupted
- * (a sheet holds at most 1,048,576 rows, well under that).
+ * large a sheet is, and `size` is the archive's length so far. No zip64: an entry or the
+ * archive past 4 GiB is refused, not corrupted (a sheet holds at most 1,048,576 rows, well
+ * under that).
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
