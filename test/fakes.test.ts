@@ -10,6 +10,8 @@ import { decodeFrame, encodeFrame } from './fakes/wsGateway.js';
 import { botAddedEvent, cardActionEvent, deliver, encrypt, messageEvent, sign, urlVerification } from './helpers/feishuEvents.js';
 
 const silent = { error() {}, warn() {}, info() {}, debug() {}, trace() {} };
+/** A small valid Card JSON 2.0 (the stand-in refuses anything else). */
+const card = (content: string) => ({ schema: '2.0', config: { update_multi: true }, body: { elements: [{ tag: 'markdown', content }] } });
 const APP = { appId: 'cli_a1b2c3d4e5f6a7b8', token: 'vt-test' };
 
 let fake: FakeOpenApi;
@@ -47,19 +49,54 @@ describe('fake Open API with the real SDK Client', () => {
   it('replies, patches and edits, and records them', async () => {
     const sent = await client.im.v1.message.create({
       params: { receive_id_type: 'chat_id' },
-      data: { receive_id: 'oc_1', msg_type: 'text', content: JSON.stringify({ text: 'root' }) },
+      data: { receive_id: 'oc_1', msg_type: 'interactive', content: JSON.stringify(card('root')) },
     });
     const parent = sent.data!.message_id!;
     const reply = await client.im.v1.message.reply({ path: { message_id: parent }, data: { msg_type: 'text', content: JSON.stringify({ text: 'pong' }) } });
     expect(reply.data?.chat_id).toBe('oc_1');
-    const patched = await client.im.v1.message.patch({ path: { message_id: parent }, data: { content: JSON.stringify({ schema: '2.0', n: 2 }) } });
+    const patched = await client.im.v1.message.patch({ path: { message_id: parent }, data: { content: JSON.stringify(card('n2')) } });
     expect(patched).toMatchObject({ code: 0, data: {} });
-    await client.im.v1.message.update({ path: { message_id: parent }, data: { msg_type: 'text', content: JSON.stringify({ text: 'edited' }) } });
+    const replyId = reply.data!.message_id!;
+    await client.im.v1.message.update({ path: { message_id: replyId }, data: { msg_type: 'text', content: JSON.stringify({ text: 'edited' }) } });
     expect(fake.messages[1]).toMatchObject({ kind: 'reply', replyTo: parent, chatId: 'oc_1', content: { text: 'pong' } });
     expect(fake.patches).toMatchObject([
-      { messageId: parent, kind: 'patch', content: { n: 2 } },
-      { messageId: parent, kind: 'edit', msgType: 'text', content: { text: 'edited' } },
+      { messageId: parent, kind: 'patch', content: card('n2') },
+      { messageId: replyId, kind: 'edit', msgType: 'text', content: { text: 'edited' } },
     ]);
+  });
+
+  it('refuses what Feishu refuses, with its HTTP status, code and message, and records the refusal', async () => {
+    const bad = { ...card('x'), body: { elements: [{ tag: 'form', name: 'f', elements: [{ tag: 'input', name: 'a', max_length: 5000 }, { tag: 'button', name: 'b', text: { tag: 'plain_text', content: '提交' }, form_action_type: 'submit' }] }] } };
+    await expect(client.im.v1.message.create({ params: { receive_id_type: 'chat_id' }, data: { receive_id: 'oc_1', msg_type: 'interactive', content: JSON.stringify(bad) } }))
+      .rejects.toMatchObject({ response: { status: 400, data: { code: 230099, msg: expect.stringContaining('ErrCode: 200621') } } });
+    const huge = card('字'.repeat(11_000));
+    await expect(client.im.v1.message.create({ params: { receive_id_type: 'chat_id' }, data: { receive_id: 'oc_1', msg_type: 'interactive', content: JSON.stringify(huge) } }))
+      .rejects.toMatchObject({ response: { status: 400, data: { code: 230025 } } });
+    // A user's image key is not the app's: a card may only show pictures the app uploaded.
+    const foreign = { ...card('x'), body: { elements: [{ tag: 'img', img_key: 'img_from_user', alt: { tag: 'plain_text', content: '' } }] } };
+    await expect(client.im.v1.message.create({ params: { receive_id_type: 'chat_id' }, data: { receive_id: 'oc_1', msg_type: 'interactive', content: JSON.stringify(foreign) } }))
+      .rejects.toMatchObject({ response: { status: 400, data: { code: 230099 } } });
+    expect(fake.messages).toEqual([]);
+    expect(fake.takeRefusals().map((r) => r.rule)).toEqual(['card.attribute', 'card.size', 'card.imageKey']);
+  });
+
+  it('refuses to patch a card after 14 days on its own clock (230031)', async () => {
+    let now = Date.parse('2026-12-01T00:00:00Z');
+    const clocked = await startFakeOpenApi({ clock: { now: () => now } });
+    try {
+      const c = new lark.Client({ appId: APP.appId, appSecret: 's', domain: clocked.url, cache: new lark.DefaultCache(), logger: silent });
+      const sent = await c.im.v1.message.create({ params: { receive_id_type: 'chat_id' }, data: { receive_id: 'oc_1', msg_type: 'interactive', content: JSON.stringify(card('a')) } });
+      const id = sent.data!.message_id!;
+      now += 14 * 24 * 3600 * 1000;
+      await c.im.v1.message.patch({ path: { message_id: id }, data: { content: JSON.stringify(card('b')) } });
+      now += 60_000;
+      await expect(c.im.v1.message.patch({ path: { message_id: id }, data: { content: JSON.stringify(card('c')) } }))
+        .rejects.toMatchObject({ response: { status: 400, data: { code: 230031 } } });
+      expect(clocked.takeRefusals().map((r) => r.rule)).toEqual(['patch.age']);
+      expect(clocked.patches.map((p) => p.content)).toEqual([card('b')]);
+    } finally {
+      await clocked.close();
+    }
   });
 
   it('honours uuid: same message_id, recorded once', async () => {
@@ -75,12 +112,17 @@ describe('fake Open API with the real SDK Client', () => {
 
   it('uploads an image from a read stream and serves registered resources', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fake-')), 'p.png');
-    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 255]);
+    const bytes = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'); // a 1×1 PNG
     fs.writeFileSync(file, bytes);
     const res = await client.im.v1.image.create({ data: { image_type: 'message', image: fs.createReadStream(file) } });
     expect(res?.image_key).toMatch(/^img_/);
     expect(fake.uploads[0]).toMatchObject({ kind: 'image', key: res?.image_key, type: 'message', partFilename: 'p.png' });
     expect(fake.uploads[0]?.bytes.equals(bytes)).toBe(true);
+    // As Feishu: a part without a filename (a raw Buffer) is refused, and so is what is not a picture.
+    await expect(client.im.v1.image.create({ data: { image_type: 'message', image: bytes } })).rejects.toMatchObject({ response: { status: 400, data: { code: 234001 } } });
+    fs.writeFileSync(file, 'not a picture');
+    await expect(client.im.v1.image.create({ data: { image_type: 'message', image: fs.createReadStream(file) } })).rejects.toMatchObject({ response: { status: 400, data: { code: 234011 } } });
+    expect(fake.takeRefusals().map((r) => r.rule)).toEqual(['image.part', 'image.format']);
 
     const doc = Buffer.from('姓名,学校\n张三,辽宁大学\n');
     fake.addResource('om_in', 'file_v3_x', doc, 'text/csv');
@@ -110,8 +152,8 @@ describe('fake Open API with the real SDK Client', () => {
     expect(chat.data).toMatchObject({ name: '志愿一队', chat_mode: 'group' });
     const info = await client.request<{ code: number; bot: { open_id: string } }>({ method: 'GET', url: '/open-apis/bot/v3/info' });
     expect(info.bot.open_id).toBe('ou_bot_0000');
-    await client.request({ method: 'POST', url: '/open-apis/interactive/v1/card/update', data: { token: 'c-1', card: { schema: '2.0' } } });
-    expect(fake.cardUpdates).toMatchObject([{ token: 'c-1', card: { schema: '2.0' } }]);
+    await client.request({ method: 'POST', url: '/open-apis/interactive/v1/card/update', data: { token: 'c-1', card: card('later') } });
+    expect(fake.cardUpdates).toMatchObject([{ token: 'c-1', card: card('later') }]);
   });
 
   it('rejects calls without the token', async () => {

@@ -78,12 +78,13 @@ describe('sending', () => {
 
   it('replies and updates a card', async () => {
     const a = api();
-    const root = await a.send({ chatId: 'oc_1' }, { text: 'root' });
+    const card = (content: string) => ({ schema: '2.0', config: { update_multi: true }, body: { elements: [{ tag: 'markdown', content }] } });
+    const root = await a.send({ chatId: 'oc_1' }, { card: card('root') });
     const reply = await a.reply(root.messageId, { text: 'pong' });
-    await a.updateCard(root.messageId, { schema: '2.0', n: 2 });
+    await a.updateCard(root.messageId, card('n2'));
     expect(reply.messageId).toMatch(/^om_/);
     expect(fake.messages[1]).toMatchObject({ kind: 'reply', replyTo: root.messageId, content: { text: 'pong' } });
-    expect(fake.patches).toMatchObject([{ messageId: root.messageId, kind: 'patch', content: { n: 2 } }]);
+    expect(fake.patches).toMatchObject([{ messageId: root.messageId, kind: 'patch', content: card('n2') }]);
   });
 });
 
@@ -167,7 +168,7 @@ describe('retries', () => {
 describe('files, users and the bot itself', () => {
   it('uploads an image from a file (multipart part with a filename) and returns its key', async () => {
     const file = path.join(dir, 'photo.png');
-    const bytes = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const bytes = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'); // a 1×1 PNG
     fs.writeFileSync(file, bytes);
     const { imageKey } = await api().uploadImage({ path: file });
     expect(imageKey).toMatch(/^img_/);

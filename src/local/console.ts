@@ -95,6 +95,15 @@ export async function startConsole(opts: LocalConsoleOptions): Promise<LocalCons
   standIn.messages.forEach(fromBot);
   const offMessage = standIn.onMessage(fromBot);
   const offPatch = standIn.onPatch((p) => update(p.messageId, p.content, p.msgType));
+  // What Feishu would refuse never arrives; the console says so where it would have appeared.
+  const offVerdict = standIn.onVerdict(({ refusal, defects }) => {
+    const chatId = refusal?.chatId ?? defects[0]?.chatId ?? 'oc_unknown';
+    const lines = [
+      ...(refusal ? [`飞书会拒绝这条消息（${refusal.method} ${refusal.path}），用户收不到：${refusal.code} ${refusal.msg} [${refusal.rule}]`] : []),
+      ...defects.map((d) => `飞书会显示异常（${d.path}）：${d.note} [${d.rule}]`),
+    ];
+    add({ id: newId('note_'), chatId, from: 'platform', name: '开发提示（本地模式）', msgType: 'devnote', content: { text: lines.join('\n') } });
+  });
 
   /** Accounts and chats, read from the database each time (a roster import shows up). */
   function state() {
@@ -148,7 +157,9 @@ export async function startConsole(opts: LocalConsoleOptions): Promise<LocalCons
     if (!entry) throw new Error('unknown message');
     const env = cardActionEvent({ ...input, chatId: entry.chatId }, creds, clock.now());
     const res = await post(`${bot.url}/feishu/cards`, signedRequest(env, creds.encryptKey, clock.now()));
-    if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
+    // Judged as Feishu judges an answer: a refused one changes nothing and the clicker sees an error.
+    const verdict = standIn.checkAnswer(res.status, res.body, entry.chatId);
+    if (verdict.refusal) return { toast: { type: 'error', content: `卡片交互失败（飞书错误码 ${verdict.refusal.code}）` } };
     const card = res.body?.card?.data;
     if (card) update(input.messageId, card, 'interactive');
     return { toast: res.body?.toast ?? null };
@@ -169,7 +180,7 @@ export async function startConsole(opts: LocalConsoleOptions): Promise<LocalCons
 
   function image(key: string): { bytes: Buffer; type: string } | undefined {
     const upload = standIn.uploads.find((u) => u.key === key);
-    if (upload) return { bytes: upload.bytes, type: 'image/png' };
+    if (upload) return { bytes: upload.bytes, type: upload.bytes[0] === 0xff && upload.bytes[1] === 0xd8 ? 'image/jpeg' : 'image/png' };
     const mine = entries.find((e) => (e.content as { image_key?: string })?.image_key === key && e.from !== 'bot');
     const src = (mine?.content as { src?: string } | undefined)?.src;
     if (!src) return undefined;
@@ -218,6 +229,7 @@ export async function startConsole(opts: LocalConsoleOptions): Promise<LocalCons
     async close() {
       offMessage();
       offPatch();
+      offVerdict();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

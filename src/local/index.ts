@@ -54,7 +54,7 @@ export async function startLocalMode(opts: LocalModeOptions): Promise<LocalMode>
   } finally {
     closeDb(db);
   }
-  const standIn = await startOpenApiStandIn({ botOpenId: 'ou_demo_bot', token: `t-${creds.appSecret}` });
+  const standIn = await startOpenApiStandIn({ botOpenId: 'ou_demo_bot', token: `t-${creds.appSecret}`, clock });
 
   const config = loadConfig({
     FEISHU_APP_ID: creds.appId,

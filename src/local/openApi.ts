@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FILE_MAX_BYTES } from '../feishu/api.js';
+import { checkCallbackAnswer, checkCard, checkFileUpload, checkImageUpload, checkMessage, checkPatch, type Defect, type DeliveredMessage, type Refusal, type Verdict } from './rules/index.js';
 
 /** One HTTP request as the fake saw it (recorded before auth checks and failure injection). */
 export interface RecordedCall {
@@ -77,6 +78,24 @@ export interface FakeResponse {
   headers?: Record<string, string>;
 }
 
+/** A call the stand-in refused as Feishu would (rules/), with what was asked. */
+export interface RecordedRefusal extends Refusal {
+  method: string;
+  path: string;
+  at: number;
+  /** The chat the message was for, when known (local mode shows the note there). */
+  chatId?: string;
+}
+
+/** Something the stand-in accepted but Feishu would show wrongly (rules/). */
+export interface RecordedDefect extends Defect {
+  method: string;
+  /** The API path, or `callback` for a card-callback answer. */
+  where: string;
+  at: number;
+  chatId?: string;
+}
+
 export interface FakeOpenApiOptions {
   botOpenId?: string;
   /** Tenant access token handed out and then required on every call. Default `t-fake`. */
@@ -84,6 +103,8 @@ export interface FakeOpenApiOptions {
   latencyMs?: number;
   /** Files larger than this are refused, as Feishu refuses files over 30 MB (default FILE_MAX_BYTES). */
   fileMaxBytes?: number;
+  /** The platform's clock (message times, the 14-day patch window); default the system clock. */
+  clock?: { now(): number };
 }
 
 /** What the Open API needs from an attached long-connection gateway. */
@@ -107,6 +128,21 @@ export interface FakeOpenApi {
   readonly patches: PatchedMessage[];
   readonly cardUpdates: CardUpdate[];
   readonly uploads: Upload[];
+  /** Calls refused by the platform's rules since the last `takeRefusals()`. */
+  readonly refusals: RecordedRefusal[];
+  /** Mis-renderings accepted since the last `takeDefects()`. */
+  readonly defects: RecordedDefect[];
+  /** Returns and forgets the refusals recorded so far (a test that means to trigger one takes it). */
+  takeRefusals(): RecordedRefusal[];
+  /** Returns and forgets the defects recorded so far. */
+  takeDefects(): RecordedDefect[];
+  /** Called whenever a call is refused or a defect found; returns an unsubscribe function. */
+  onVerdict(cb: (v: { refusal?: RecordedRefusal; defects: RecordedDefect[] }) => void): () => void;
+  /**
+   * Checks the bot's answer to a card callback as Feishu would (the answer never reaches the
+   * stand-in over HTTP, so whoever delivered the click hands it over) and records the verdict.
+   */
+  checkAnswer(status: number, body: unknown, chatId?: string): Verdict;
   /** A long-connection gateway attached by the tests (test/fakes/wsGateway.ts). */
   ws?: WsGatewayHook;
   /** The next `times` requests matching `match` get `response` instead of normal handling. */
@@ -129,7 +165,7 @@ export interface FakeOpenApi {
   onPatch(cb: (p: PatchedMessage) => void): () => void;
   /** Tells the stand-in which chat a user's message is in, so replies to it land there. */
   noteMessage(messageId: string, chatId: string): void;
-  /** Clears recordings, pending failures and the uuid memory; keeps users, chats, resources. */
+  /** Clears recordings, pending failures and the uuid memory; keeps users, chats, resources, refusals and defects. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -164,6 +200,32 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
   const sentChat = new Map<string, string>();
   const listeners = new Set<(m: SentMessage) => void>();
   const patchListeners = new Set<(p: PatchedMessage) => void>();
+  const verdictListeners = new Set<(v: { refusal?: RecordedRefusal; defects: RecordedDefect[] }) => void>();
+  /** The app's own messages, for the patch rules (what was sent, when). */
+  const delivered = new Map<string, DeliveredMessage>();
+  /** Image keys this app uploaded: the only ones a card may show. */
+  const imageKeys = new Set<string>();
+  const now = () => (opts.clock ?? Date).now();
+
+  /** Records what the rules found; a refusal becomes Feishu's error answer. */
+  function judge(method: string, where: string, verdict: Verdict, chatId?: string): Reply | undefined {
+    const at = now();
+    const defects = verdict.defects.map((d) => ({ ...d, method, where, at, chatId }));
+    const refusal = verdict.refusal ? { ...verdict.refusal, method, path: where, at, chatId } : undefined;
+    if (refusal) fake.refusals.push(refusal);
+    fake.defects.push(...defects);
+    if (refusal || defects.length) for (const cb of verdictListeners) cb({ refusal, defects });
+    return refusal ? fail(refusal.status, refusal.code, refusal.msg) : undefined;
+  }
+
+  /** Cards may show only pictures this app uploaded (a user's image_key is not the app's). */
+  function foreignImage(card: unknown): Verdict {
+    const keys = JSON.stringify(card ?? null).match(/"img_key":"[^"]*"/g) ?? [];
+    const foreign = keys.map((k) => k.slice(11, -1)).find((k) => !imageKeys.has(k));
+    return foreign === undefined
+      ? { defects: [] }
+      : { refusal: { rule: 'card.imageKey', status: 400, code: 230099, msg: `Failed to create card content, ext=ErrCode: 200621; ErrMsg: img_key is invalid (not uploaded by this app); ErrorValue: ${foreign}; ` }, defects: [] };
+  }
 
   const record = (m: SentMessage) => {
     fake.messages.push(m);
@@ -200,13 +262,18 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
     } else {
       chatId = replyTo ? sentChat.get(replyTo) : undefined;
     }
-    const now = Date.now();
+    const path = kind === 'send' ? '/open-apis/im/v1/messages' : `/open-apis/im/v1/messages/${replyTo}/reply`;
+    const refused = judge('POST', path, checkMessage(body.msg_type, parsed.content, body.content), chatId)
+      ?? (body.msg_type === 'interactive' ? judge('POST', path, foreignImage(parsed.content), chatId) : undefined);
+    if (refused) return refused;
+    const at = now();
     const messageId = nextId('om_');
-    const data = messageData(messageId, chatId ?? 'oc_unknown', body.msg_type, body.content, now, replyTo);
+    const data = messageData(messageId, chatId ?? 'oc_unknown', body.msg_type, body.content, at, replyTo);
     if (chatId) sentChat.set(messageId, chatId);
+    delivered.set(messageId, { msgType: body.msg_type, content: parsed.content, sentAt: at });
     if (typeof body.uuid === 'string') byUuid.set(body.uuid, data);
     record({
-      messageId, kind, msgType: body.msg_type, content: parsed.content, at: now, chatId,
+      messageId, kind, msgType: body.msg_type, content: parsed.content, at, chatId,
       ...(kind === 'send' ? { receiveIdType: query.receive_id_type, receiveId: body.receive_id } : { replyTo }),
       ...(body.reply_in_thread !== undefined ? { replyInThread: Boolean(body.reply_in_thread) } : {}),
       ...(typeof body.uuid === 'string' ? { uuid: body.uuid } : {}),
@@ -214,22 +281,27 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
     return ok(data);
   }
 
-  function upload(kind: 'image' | 'file', req: IncomingMessage, raw: Buffer): Reply {
+  async function upload(kind: 'image' | 'file', req: IncomingMessage, raw: Buffer): Promise<Reply> {
     const parts = parseMultipart(req.headers['content-type'], raw);
     const filePart = parts.find((p) => p.name === kind);
-    if (!filePart || filePart.data.length === 0) return fail(400, 234001, 'Invalid request param.');
-    // Any non-zero code fails the call; the real server's code for this case is not in FEISHU.md.
-    if (kind === 'file' && filePart.data.length > (opts.fileMaxBytes ?? FILE_MAX_BYTES)) return fail(400, 234006, 'file size exceeds the limit');
     const field = (name: string) => parts.find((p) => p.name === name)?.data.toString('utf8');
+    const path = `/open-apis/im/v1/${kind}s`;
+    const refusal =
+      kind === 'image'
+        ? checkImageUpload({ imageType: field('image_type'), bytes: filePart?.data, partFilename: filePart?.filename, info: filePart?.data.length ? await readImage(filePart.data) : undefined })
+        : checkFileUpload({ bytes: filePart?.data, fileName: field('file_name'), maxBytes: opts.fileMaxBytes ?? FILE_MAX_BYTES });
+    const refused = refusal ? judge('POST', path, { refusal, defects: [] }) : undefined;
+    if (refused || !filePart) return refused ?? fail(400, 234001, 'Invalid request param.');
     const key = nextId(kind === 'image' ? 'img_' : 'file_');
+    if (kind === 'image') imageKeys.add(key);
     fake.uploads.push({
       kind, key, type: field(kind === 'image' ? 'image_type' : 'file_type'), fileName: field('file_name'),
-      partFilename: filePart.filename, bytes: filePart.data, at: Date.now(),
+      partFilename: filePart.filename, bytes: filePart.data, at: now(),
     });
     return ok(kind === 'image' ? { image_key: key } : { file_key: key });
   }
 
-  function route(req: IncomingMessage, path: string, query: Record<string, string>, body: Json, raw: Buffer): Reply {
+  async function route(req: IncomingMessage, path: string, query: Record<string, string>, body: Json, raw: Buffer): Promise<Reply> {
     const method = req.method ?? 'GET';
     if (TOKEN_ROUTES.has(path) && method === 'POST') {
       return { body: { code: 0, msg: 'ok', tenant_access_token: token, app_access_token: token, expire: 7200 } };
@@ -253,13 +325,19 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
       if (!('content' in parsed)) return parsed;
       const messageId = m[1]!;
       const edit = method === 'PUT';
-      const patch: PatchedMessage = { messageId, kind: edit ? 'edit' : 'patch', msgType: body.msg_type, content: parsed.content, at: Date.now() };
+      if (!edit) {
+        const chatId = sentChat.get(messageId);
+        const refused = judge('PATCH', path, checkPatch(delivered.get(messageId), parsed.content, now()), chatId) ?? judge('PATCH', path, foreignImage(parsed.content), chatId);
+        if (refused) return refused;
+        delivered.get(messageId)!.content = parsed.content;
+      }
+      const patch: PatchedMessage = { messageId, kind: edit ? 'edit' : 'patch', msgType: body.msg_type, content: parsed.content, at: now() };
       fake.patches.push(patch);
       for (const cb of patchListeners) cb(patch);
-      return ok(edit ? messageData(messageId, sentChat.get(messageId) ?? 'oc_unknown', body.msg_type, body.content, Date.now()) : {});
+      return ok(edit ? messageData(messageId, sentChat.get(messageId) ?? 'oc_unknown', body.msg_type, body.content, now()) : {});
     }
-    if (path === '/open-apis/im/v1/images' && method === 'POST') return upload('image', req, raw);
-    if (path === '/open-apis/im/v1/files' && method === 'POST') return upload('file', req, raw);
+    if (path === '/open-apis/im/v1/images' && method === 'POST') return await upload('image', req, raw);
+    if (path === '/open-apis/im/v1/files' && method === 'POST') return await upload('file', req, raw);
     if ((m = RESOURCE_ROUTE.exec(path)) && method === 'GET') {
       const res = resources.get(`${m[1]}\n${m[2]}`);
       if (!res) return fail(400, 234003, 'File not in msg.');
@@ -278,7 +356,9 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
       });
     }
     if (path === '/open-apis/interactive/v1/card/update' && method === 'POST') {
-      fake.cardUpdates.push({ token: body.token, card: body.card, at: Date.now() });
+      const refused = judge('POST', path, checkCard(body.card)) ?? judge('POST', path, foreignImage(body.card));
+      if (refused) return refused;
+      fake.cardUpdates.push({ token: body.token, card: body.card, at: now() });
       return { body: { code: 0, msg: 'ok' } };
     }
     return fail(404, 404, `fake has no route for ${method} ${path}`);
@@ -296,12 +376,12 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
       try { json = JSON.parse(raw.toString('utf8')); } catch { json = undefined; }
     }
     const method = req.method ?? 'GET';
-    fake.calls.push({ method, path, query, body: json, headers: req.headers, at: Date.now() });
+    fake.calls.push({ method, path, query, body: json, headers: req.headers, at: now() });
     if (latency > 0) await new Promise((r) => setTimeout(r, latency));
 
     const rule = rules.find((r) => r.left > 0 && matches(r.match, method, path));
     if (rule) rule.left--;
-    const reply: Reply = rule ? rule.response : route(req, path, query, json ?? {}, raw);
+    const reply: Reply = rule ? rule.response : await route(req, path, query, json ?? {}, raw);
     const payload = reply.raw ?? Buffer.from(JSON.stringify(reply.body));
     res.writeHead(reply.status ?? 200, { 'content-type': 'application/json; charset=utf-8', ...reply.headers, 'content-length': payload.length });
     res.end(payload);
@@ -320,7 +400,20 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
     url: `http://127.0.0.1:${port}`,
     server,
     botOpenId: opts.botOpenId ?? 'ou_bot_0000',
-    calls: [], messages: [], patches: [], cardUpdates: [], uploads: [],
+    calls: [], messages: [], patches: [], cardUpdates: [], uploads: [], refusals: [], defects: [],
+    takeRefusals: () => fake.refusals.splice(0),
+    takeDefects: () => fake.defects.splice(0),
+    onVerdict(cb) {
+      verdictListeners.add(cb);
+      return () => verdictListeners.delete(cb);
+    },
+    checkAnswer(status, body, chatId) {
+      const verdict = checkCallbackAnswer(status, body);
+      const card = (body as { card?: { type?: string; data?: unknown } } | null)?.card;
+      const images = !verdict.refusal && card?.type === 'raw' ? foreignImage(card.data) : { defects: [] };
+      judge('POST', 'callback', images.refusal ? images : verdict, chatId);
+      return images.refusal ? images : verdict;
+    },
     failNext(match, response, times = 1) {
       rules = rules.filter((r) => r.left > 0);
       rules.push({ match, response, left: times });
@@ -368,6 +461,7 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
     },
     noteMessage(messageId, chatId) { sentChat.set(messageId, chatId); },
     reset() {
+      // Refusals and defects stay until taken: a test's own reset must not hide them.
       for (const list of [fake.calls, fake.messages, fake.patches, fake.cardUpdates, fake.uploads]) list.length = 0;
       rules = [];
       byUuid = new Map();
@@ -379,6 +473,12 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
     },
   };
   return fake;
+}
+
+/** What the picture is; loaded on the first upload (sharp is large). */
+async function readImage(bytes: Buffer): Promise<{ format: string; width: number; height: number } | undefined> {
+  const { imageInfo } = await import('../domain/photos.js');
+  return imageInfo(bytes);
 }
 
 function matches(match: RequestMatcher, method: string, path: string): boolean {

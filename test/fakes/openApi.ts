@@ -1,13 +1,18 @@
 /**
  * The fake Feishu Open API of the tests: the stand-in local mode runs on (src/local/openApi.ts),
- * plus the long-connection gateway (./wsGateway.ts) for the `ws` event mode tests.
+ * as strict as the platform (src/local/rules/), plus the long-connection gateway (./wsGateway.ts)
+ * for the `ws` event mode tests. Every fake started here is watched by test/setup/platform.ts:
+ * a test in which the platform refused something the bot sent, or would show it wrongly, fails.
  */
 import { startOpenApiStandIn, type FakeOpenApi as StandIn, type FakeOpenApiOptions } from '../../src/local/openApi.js';
 import { attachFakeWsGateway, type FakeWsGateway } from './wsGateway.js';
 
-export type { CardUpdate, FakeResponse, FakeUser, PatchedMessage, RecordedCall, RequestMatcher, SentMessage, Upload } from '../../src/local/openApi.js';
+export type { CardUpdate, FakeResponse, FakeUser, PatchedMessage, RecordedCall, RecordedDefect, RecordedRefusal, RequestMatcher, SentMessage, Upload } from '../../src/local/openApi.js';
 
 export type FakeOpenApi = Omit<StandIn, 'ws'> & { ws?: FakeWsGateway };
+
+/** The fakes of the running test file that are still open. */
+export const liveFakes = new Set<FakeOpenApi>();
 
 /** Start a fake Feishu Open API on 127.0.0.1 (random port) that the real node-sdk `Client` can talk to. */
 export async function startFakeOpenApi(opts: FakeOpenApiOptions & { ws: true }): Promise<FakeOpenApi & { ws: FakeWsGateway }>;
@@ -15,5 +20,11 @@ export async function startFakeOpenApi(opts?: FakeOpenApiOptions & { ws?: boolea
 export async function startFakeOpenApi(opts: FakeOpenApiOptions & { ws?: boolean } = {}): Promise<FakeOpenApi> {
   const fake = (await startOpenApiStandIn(opts)) as FakeOpenApi;
   if (opts.ws) attachFakeWsGateway(fake);
+  liveFakes.add(fake);
+  const close = fake.close.bind(fake);
+  fake.close = async () => {
+    liveFakes.delete(fake);
+    await close();
+  };
   return fake;
 }

@@ -69,15 +69,20 @@ export interface Harness {
 }
 
 export async function startHarness(opts: { config?: Record<string, string>; clock?: TestClock; fileMaxBytes?: number } = {}): Promise<Harness> {
-  const fake = await startFakeOpenApi({ fileMaxBytes: opts.fileMaxBytes });
   const clock = opts.clock ?? new TestClock();
+  const fake = await startFakeOpenApi({ fileMaxBytes: opts.fileMaxBytes, clock });
   const config = testConfig(fake, opts.config);
   const bot = await startBot(config, { clock, log: silentLogger, retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 }, fileMaxBytes: opts.fileMaxBytes });
   await bot.ready;
   const app = { token: APP.token, appId: APP.appId };
 
-  const post: Harness['post'] = (envelope, o = {}) =>
-    deliver(bot.url, o.path ?? '/feishu/events', envelope, { encryptKey: APP.encryptKey, timestamp: Math.floor(clock.now() / 1000), ...o });
+  const post: Harness['post'] = async (envelope, o = {}) => {
+    const res = await deliver(bot.url, o.path ?? '/feishu/events', envelope, { encryptKey: APP.encryptKey, timestamp: Math.floor(clock.now() / 1000), ...o });
+    // What Feishu does with the answer to a click: checked like everything else the bot sends.
+    const type = (envelope as { header?: { event_type?: string } }).header?.event_type;
+    if (type === 'card.action.trigger' && res.status === 200) fake.checkAnswer(res.status, res.body);
+    return res;
+  };
 
   return {
     fake,

@@ -115,6 +115,7 @@ async function poll() {
 
 function renderEntry(entry) {
   const mine = entry.from === view.openId;
+  if (entry.msgType === 'devnote') return el('div', { class: 'msg devnote', 'data-id': entry.id, 'data-type': 'devnote' }, [el('div', { class: 'who', text: entry.name }), el('div', { class: 'bubble', text: entry.content.text })]);
   const body = entry.msgType === 'interactive' ? renderCard(entry.content, entry.id) : el('div', { class: 'bubble' }, renderPlain(entry));
   return el('div', { class: `msg ${mine ? 'mine' : ''}`, 'data-id': entry.id, 'data-type': entry.msgType }, [el('div', { class: 'who', text: entry.name }), body]);
 }
@@ -191,7 +192,7 @@ function renderElement(e, ctx) {
     case 'chart':
       return renderChart(e.chart_spec || {});
     case 'img':
-      return el('img', { src: `/api/image/${encodeURIComponent(e.img_key)}`, alt: plain(e.alt) || '图片', style: 'max-width:100%' });
+      return el('img', { src: `/api/image/${encodeURIComponent(e.img_key)}`, alt: plain(e.alt) || '图片', class: e.scale_type === 'crop_center' || e.scale_type === 'crop_top' ? 'crop' : '', style: 'max-width:100%' });
     default:
       return el('div', { class: 'md small', text: `［${e.tag}］` });
   }
@@ -235,7 +236,9 @@ function renderInput(e) {
 
 function renderSelect(e) {
   const multi = e.tag === 'multi_select_static';
-  const select = el('select', { 'data-name': e.name, 'data-kind': multi ? 'multi' : 'select', multiple: multi, required: e.required, 'aria-label': plain(e.placeholder) || e.name });
+  // As the Feishu client does: a multi-select's `required` defaults to true.
+  const required = multi ? e.required !== false : e.required;
+  const select = el('select', { 'data-name': e.name, 'data-kind': multi ? 'multi' : 'select', multiple: multi, required, 'aria-label': plain(e.placeholder) || e.name });
   if (!multi) select.append(el('option', { value: '', text: `${plain(e.placeholder) || '请选择'}…` }));
   const chosen = new Set(multi ? e.selected_values || [] : [e.initial_option]);
   for (const o of e.options || []) {

@@ -1,0 +1,11 @@
+/**
+ * The platform's rules in one place (CARDS.md): what Feishu refuses and what it mis-renders,
+ * for cards, message bodies, patches, uploads and card-callback answers. The Open API
+ * stand-in (../openApi.ts) checks every request against them, so tests and local mode meet
+ * the real platform's strictness; test/platformRules.test.ts feeds each rule a violating and
+ * a conforming case.
+ */
+export { CARD_MAX_BYTES, MAX_COMPONENTS, SUBTITLE_MAX_WIDTH, checkCard, countComponents, displayWidth } from './cards.js';
+export { checkMarkdown } from './markdown.js';
+export { IMAGE_MAX_BYTES, PATCH_WINDOW_MS, POST_MAX_BYTES, TEXT_MAX_BYTES, checkCallbackAnswer, checkFileUpload, checkImageUpload, checkMessage, checkPatch, type DeliveredMessage } from './messages.js';
+export type { Defect, Refusal, Verdict } from './verdict.js';
