@@ -9,7 +9,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { BaseContext, CommandContext } from '../src/bot/context.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
-import { REPORT_BODY_MAX, REPORT_TITLE_MAX, reportCard } from '../src/cards/reports.js';
+import { joinReportBody, REPORT_BODY_MAX, REPORT_PART_MAX, REPORT_TITLE_MAX, reportCard } from '../src/cards/reports.js';
 import { REPORT_KINDS, type QuarterlyReport } from '../src/db/schema/index.js';
 import { UserError } from '../src/domain/errors.js';
 import { allColleges, resolveCollege } from '../src/domain/metrics/index.js';
@@ -38,19 +38,53 @@ function cardOf(ctx: BaseContext, report: QuarterlyReport, note?: string) {
   });
 }
 
-const reportForm = z.object({
-  kind: z.enum(REPORT_KINDS, t('report.kindRequired')),
-  title: z.string(t('report.titleRequired')).trim().min(1, t('report.titleRequired')).max(REPORT_TITLE_MAX, t('report.titleRequired')),
-  body: z.string().max(REPORT_BODY_MAX, t('report.bodyTooLong')).optional().default(''),
-});
+/** `body_1`, `body_2`, …: the text's fields (a card may show more than five for an old, over-long text). */
+const BODY_FIELD = /^body_([1-9]\d?)$/;
+
+/**
+ * The report form. The text arrives in several fields of at most 1000 characters (Feishu's
+ * input limit) and is joined by joinReportBody (src/cards/reports.ts) with the fields the card
+ * started inside a paragraph (`glued`, from the buttons' payload): each field ≤ 1000 and the
+ * joined text ≤ 5000, or nothing is saved.
+ */
+const reportForm = z
+  .object({
+    kind: z.enum(REPORT_KINDS, t('report.kindRequired')),
+    title: z.string(t('report.titleRequired')).trim().min(1, t('report.titleRequired')).max(REPORT_TITLE_MAX, t('report.titleRequired')),
+    body: z.array(z.object({ n: z.number(), text: z.unknown() })).transform((fields, ctx) => {
+      const parts: { n: number; text: string }[] = [];
+      for (const { n, text } of fields) {
+        if (text !== undefined && text !== null && typeof text !== 'string') ctx.addIssue({ code: 'custom', message: t('report.partUnreadable', { n }) });
+        else if (text && text.length > REPORT_PART_MAX) ctx.addIssue({ code: 'custom', message: t('report.partTooLong', { n, length: text.length }) });
+        else parts.push({ n, text: text ?? '' });
+      }
+      return parts;
+    }),
+    glued: z.array(z.number()),
+  })
+  .transform(({ body: fields, glued, ...rest }, ctx) => {
+    const body = joinReportBody(fields, new Set(glued));
+    if (body.length > REPORT_BODY_MAX) ctx.addIssue({ code: 'custom', message: t('report.bodyTooLong', { length: body.length }) });
+    return { ...rest, body };
+  });
+
+/** What the form and the button carry, in the shape of reportForm. */
+function formInput(form: Record<string, unknown>, glued: string | undefined) {
+  const body = Object.entries(form).flatMap(([key, text]) => {
+    const m = BODY_FIELD.exec(key);
+    return m ? [{ n: Number(m[1]), text }] : [];
+  });
+  return { ...form, body, glued: glued ? glued.split(',').map(Number) : [] };
+}
 
 function saveAction(name: string, submit: boolean) {
   return defineAction({
     name,
     audience: 'college_admin',
-    payload: z.object({ r: z.number().int().positive() }),
-    async run(ctx, { r }) {
-      const parsed = reportForm.safeParse(ctx.form);
+    // g: the body fields the card started inside a paragraph, e.g. "2,3" (see joinReportBody).
+    payload: z.object({ r: z.number().int().positive(), g: z.string().regex(/^\d+(,\d+)*$/).optional() }),
+    async run(ctx, { r, g }) {
+      const parsed = reportForm.safeParse(formInput(ctx.form, g));
       if (!parsed.success) throw new UserError('report.badForm', { problem: parsed.error.issues[0]?.message ?? '' });
       const saved = saveReport(ctx.db, ctx.member!, r, parsed.data, submit, ctx.clock.now(), ctx.timeZone);
       const kind = t(`report.kind.${saved.kind}`);

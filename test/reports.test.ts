@@ -4,12 +4,14 @@
  * the card (refused for a forwarded card or a bad form), attachments sent as files, reminders
  * 7 and 1 days before a due date (once each, not to colleges that submitted) and late reports
  * flagged to the school admin once; the college view (/学院) showing this quarter's report, the next
- * due date and the overdue ones as the clock moves.
+ * due date and the overdue ones as the clock moves; the text carried in fields of at most 1000
+ * characters (Feishu's input limit) and stored again exactly as the card showed it.
  */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { quarterlyReports, reportAttachments, serviceLogs, type Member } from '../src/db/schema/index.js';
+import { joinReportBody, splitReportBody } from '../src/cards/reports.js';
 import { quarters } from '../src/domain/reports.js';
 import { FILE_MAX_BYTES } from '../src/feishu/api.js';
 import { bindDirect, sendFile } from './helpers/bot.js';
@@ -68,7 +70,7 @@ describe('quarterly reports', () => {
     const econ = bindDirect(h, '2023110101', 'ou_report_econ_secretary');
     log(loop, econ, '2026-11-12', 'xiangmu', 6);
     const { card } = await openCard(loop);
-    const body = field(card, 'body')!.default_value as string;
+    const body = field(card, 'body_1')!.default_value as string;
     expect(body).toContain('覆盖率：1/3 个团支部参与（33%），目标 25%');
     expect(body).toContain('本季度认证时长：5 小时');
     expect(body).toContain('实事 1 条、走访 1 条、活动 0 条、项目 0 条');
@@ -80,15 +82,15 @@ describe('quarterly reports', () => {
     loop = await startLoop();
     const { h, m } = loop;
     const { card, report } = await openCard(loop);
-    const saved = await h.click(ACCOUNTS.collegeAdmin, button(card, 'report.save'), form({ kind: 'plan', title: '下阶段计划', body: '走访十户' }));
+    const saved = await h.click(ACCOUNTS.collegeAdmin, button(card, 'report.save'), form({ kind: 'plan', title: '下阶段计划', body_1: '走访十户' }));
     expect(toastOf(saved)).toBe('草稿已保存。');
     expect(reportRow(loop, report.id)).toMatchObject({ status: 'draft', kind: 'plan', title: '下阶段计划', body: '走访十户', submittedAt: null });
 
-    const submitted = await h.click(ACCOUNTS.collegeAdmin, button(card, 'report.submit'), form({ kind: 'summary', title: '第一季度总结', body: '完成结对' }));
+    const submitted = await h.click(ACCOUNTS.collegeAdmin, button(card, 'report.submit'), form({ kind: 'summary', title: '第一季度总结', body_1: '完成结对' }));
     expect(toastOf(submitted)).toBe('已提交第1季度工作总结。');
     expect(reportRow(loop, report.id)).toMatchObject({ status: 'submitted', kind: 'summary', title: '第一季度总结', late: false, submittedByMemberId: m.collegeAdmin.id, submittedAt: h.clock.now() });
 
-    const again = await h.click(ACCOUNTS.collegeAdmin, button(card, 'report.save'), form({ kind: 'plan', title: '改', body: '改' }));
+    const again = await h.click(ACCOUNTS.collegeAdmin, button(card, 'report.save'), form({ kind: 'plan', title: '改', body_1: '改' }));
     expect(toastOf(again)).toContain('已经提交');
     expect(reportRow(loop, report.id)).toMatchObject({ status: 'submitted', title: '第一季度总结' });
   });
@@ -98,15 +100,17 @@ describe('quarterly reports', () => {
     const { h } = loop;
     const { card, report } = await openCard(loop);
     const before = reportRow(loop, report.id);
-    const noTitle = await h.click(ACCOUNTS.collegeAdmin, button(card, 'report.submit'), form({ kind: 'summary', title: '  ', body: 'x' }));
+    const noTitle = await h.click(ACCOUNTS.collegeAdmin, button(card, 'report.submit'), form({ kind: 'summary', title: '  ', body_1: 'x' }));
     expect(toastOf(noTitle)).toContain('请填写标题');
-    const tooLong = await h.click(ACCOUNTS.collegeAdmin, button(card, 'report.submit'), form({ kind: 'summary', title: 't', body: 'x'.repeat(5001) }));
-    expect(toastOf(tooLong)).toContain('5000');
-    const badKind = await h.click(ACCOUNTS.collegeAdmin, button(card, 'report.submit'), form({ kind: 'other', title: 't', body: 'x' }));
+    // Five full fields are 5004 characters with the line breaks between them.
+    const full = Object.fromEntries([1, 2, 3, 4, 5].map((n) => [`body_${n}`, 'x'.repeat(1000)]));
+    const tooLong = await h.click(ACCOUNTS.collegeAdmin, button(card, 'report.submit'), form({ kind: 'summary', title: 't', ...full }));
+    expect(toastOf(tooLong)).toBe('总结没有保存：正文合计 5004 字，超过了 5000 字的上限，请删减；更长的材料可以作为附件发给我。');
+    const badKind = await h.click(ACCOUNTS.collegeAdmin, button(card, 'report.submit'), form({ kind: 'other', title: 't', body_1: 'x' }));
     expect(toastOf(badKind)).toContain('类型');
-    await h.click(ACCOUNTS.student, button(card, 'report.submit'), form({ kind: 'summary', title: 't', body: 'x' }));
+    await h.click(ACCOUNTS.student, button(card, 'report.submit'), form({ kind: 'summary', title: 't', body_1: 'x' }));
     bindDirect(h, 'T2001', ECON_ADMIN);
-    const other = await h.click(ECON_ADMIN, button(card, 'report.submit'), form({ kind: 'summary', title: 't', body: 'x' }));
+    const other = await h.click(ECON_ADMIN, button(card, 'report.submit'), form({ kind: 'summary', title: 't', body_1: 'x' }));
     expect(toastOf(other)).toContain('其他学院');
     expect(reportRow(loop, report.id)).toEqual(before);
   });
@@ -136,7 +140,7 @@ describe('quarterly reports', () => {
     const { h } = loop;
     bindDirect(h, 'T2001', ECON_ADMIN);
     const { card } = await openCard(loop, ECON_ADMIN);
-    await h.click(ECON_ADMIN, button(card, 'report.submit'), form({ kind: 'summary', title: '经管总结', body: 'x' }));
+    await h.click(ECON_ADMIN, button(card, 'report.submit'), form({ kind: 'summary', title: '经管总结', body_1: 'x' }));
     await runJob(loop);
     await runJob(loop);
     const cs = sentTo(h, ACCOUNTS.collegeAdmin);
@@ -159,7 +163,7 @@ describe('quarterly reports', () => {
     const { h } = loop;
     bindDirect(h, 'T2001', ECON_ADMIN);
     const { card } = await openCard(loop, ECON_ADMIN);
-    const res = await h.click(ECON_ADMIN, button(card, 'report.submit'), form({ kind: 'summary', title: '经管总结', body: 'x' }));
+    const res = await h.click(ECON_ADMIN, button(card, 'report.submit'), form({ kind: 'summary', title: '经管总结', body_1: 'x' }));
     expect(toastOf(res)).toContain('逾期');
     expect(h.bot.db.select().from(quarterlyReports).all()).toMatchObject([{ late: true, status: 'submitted' }]);
     await runJob(loop);
@@ -170,7 +174,7 @@ describe('quarterly reports', () => {
     expect(flags).toContainEqual(expect.stringContaining('经济管理学院 第1季度总结截止 2026-12-31，于 2027-01-01 逾期提交'));
     // The CS college submits late afterwards: already flagged, not told again.
     const cs = await openCard(loop);
-    await h.click(ACCOUNTS.collegeAdmin, button(cs.card, 'report.submit'), form({ kind: 'summary', title: '计科总结', body: 'x' }));
+    await h.click(ACCOUNTS.collegeAdmin, button(cs.card, 'report.submit'), form({ kind: 'summary', title: '计科总结', body_1: 'x' }));
     h.clock.advance(DAY);
     await runJob(loop);
     expect(sentTo(h, ACCOUNTS.schoolAdmin)).toHaveLength(2);
@@ -183,7 +187,7 @@ describe('quarterly reports', () => {
     const view = async () => cardText((await h.say(ACCOUNTS.collegeAdmin, '/学院')).content);
     const submit = async (title: string) => {
       const { card } = await openCard(loop!);
-      await h.click(ACCOUNTS.collegeAdmin, button(card, 'report.submit'), form({ kind: 'summary', title, body: 'x' }));
+      await h.click(ACCOUNTS.collegeAdmin, button(card, 'report.submit'), form({ kind: 'summary', title, body_1: 'x' }));
     };
     let text = await view();
     expect(text).toContain('**季度总结**\n本季度（第1季度，2026-10-01 至 2026-12-31）：尚未填写\n下一个截止：第1季度 2026-12-31（还有 36 天）');
@@ -200,5 +204,175 @@ describe('quarterly reports', () => {
     text = await view();
     expect(text).toContain('本季度（第2季度，2027-01-01 至 2027-03-31）：✅ 已提交\n下一个截止：第3季度 2027-06-30（还有 161 天）');
     expect(h.bot.db.select().from(quarterlyReports).all().map((r) => [r.quarterIndex, r.late])).toEqual([[1, true], [2, false]]);
+  });
+});
+
+/** Every tagged object of a card (components, with their nested texts). */
+function tagged(node: unknown, out: Record<string, any>[] = []): Record<string, any>[] {
+  if (Array.isArray(node)) for (const x of node) tagged(x, out);
+  else if (node && typeof node === 'object') {
+    if (typeof (node as any).tag === 'string') out.push(node as Record<string, any>);
+    for (const v of Object.values(node)) tagged(v, out);
+  }
+  return out;
+}
+
+/** The text's fields of a report card, in order. */
+const bodyFields = (card: unknown) => tagged(card).filter((o) => o.tag === 'input' && /^body_\d+$/.test(o.name));
+
+/** The form as Feishu submits it when nothing was changed: every field with the value it shows. */
+function unchanged(card: unknown): Record<string, string> {
+  const out: Record<string, string> = { kind: field(card, 'kind')!.initial_option, title: field(card, 'title')!.default_value ?? '' };
+  for (const f of bodyFields(card)) out[f.name] = f.default_value ?? '';
+  return out;
+}
+
+/** Chinese prose of exactly `length` characters without line breaks, a sentence end every `sentence` characters (0: none). */
+function prose(length: number, seed = 0, sentence = 30): string {
+  const chars = '社区走访志愿服务居民活动反诈宣传结对帮扶团支部开展实践';
+  let s = '';
+  for (let i = 0; s.length < length; i++) s += sentence && (i + 1) % sentence === 0 ? '。' : chars[(i * 7 + seed) % chars.length];
+  return s;
+}
+
+/** Split, then joined as the card's fields come back unchanged. */
+function roundTrip(text: string): string {
+  const parts = splitReportBody(text);
+  return joinReportBody(parts.map((p, i) => ({ n: i + 1, text: p.text })), new Set(parts.flatMap((p, i) => (p.glued ? [i + 1] : []))));
+}
+
+describe('the report text in fields of at most 1000 characters', () => {
+  it('packs whole paragraphs, cuts a long one after a sentence end or else at 1000, and joins back to the same text', () => {
+    const [a, b, c, d] = [prose(300), prose(500, 1), prose(400, 2), prose(150, 3)];
+    expect(splitReportBody([a, b, c, d].join('\n'))).toEqual([{ text: `${a}\n${b}`, glued: false }, { text: `${c}\n${d}`, glued: false }]);
+
+    const long = prose(2500, 4); // a sentence end every 30 characters: the last one within 1000 is at 990
+    const parts = splitReportBody(long);
+    expect(parts.map((p) => [p.text.length, p.text.at(-1), p.glued])).toEqual([[990, '。', false], [990, '。', true], [520, long.at(-1), true]]);
+    expect(splitReportBody('甲'.repeat(1500)).map((p) => [p.text.length, p.glued])).toEqual([[1000, false], [500, true]]);
+
+    for (const text of [[a, b, c, d].join('\n'), long, '甲'.repeat(1500), `${a}\n${long}\n${b}`]) expect(roundTrip(text)).toBe(text);
+  });
+
+  it('fits any text of up to 5000 characters in five non-empty fields and joins it back exactly', () => {
+    const texts = [
+      Array.from({ length: 9 }, (_, i) => prose(i === 8 ? 192 : 600, i)).join('\n'), // 5000: paragraph packing alone would need 9 fields
+      prose(5000, 5, 0), // no line break, no sentence end
+      prose(5000, 6, 70),
+      `${'甲'.repeat(1000)}\n`, // a line break ending the text after a full field
+      `${'甲'.repeat(1000)}\n\n${'乙'.repeat(10)}`, // a blank line where the fields meet
+      `\n\n${prose(1200, 7)}\n\n`,
+      `a${'😀'.repeat(1200)}`, // a hard cut never splits a surrogate pair
+      '\n'.repeat(1001),
+      '',
+    ];
+    for (const text of texts) {
+      const parts = splitReportBody(text);
+      expect(parts.length).toBeLessThanOrEqual(5);
+      for (const p of parts) {
+        expect(p.text.length).toBeGreaterThan(0);
+        expect(p.text.length).toBeLessThanOrEqual(1000);
+        expect(p.text).not.toMatch(/^[\udc00-\udfff]|[\ud800-\udbff]$/);
+      }
+      expect(roundTrip(text)).toBe(text);
+    }
+  });
+
+  it('shows no input that takes more than 1000 characters or holds more than it takes', async () => {
+    loop = await startLoop();
+    const { card: draftCard, report } = await openCard(loop);
+    loop.h.bot.db.update(quarterlyReports).set({ body: Array.from({ length: 9 }, (_, i) => prose(i === 8 ? 192 : 600, i)).join('\n') }).where(eq(quarterlyReports.id, report.id)).run();
+    const { card: fullCard } = await openCard(loop);
+    for (const card of [draftCard, fullCard]) {
+      const inputs = tagged(card).filter((o) => o.tag === 'input');
+      expect(bodyFields(card).map((f) => f.name)).toEqual(['body_1', 'body_2', 'body_3', 'body_4', 'body_5']);
+      for (const i of inputs) {
+        expect(Number.isInteger(i.max_length) && i.max_length >= 1 && i.max_length <= 1000, `${i.name}.max_length ${i.max_length}`).toBe(true);
+        expect([...(i.default_value ?? '')].length, `${i.name}.default_value`).toBeLessThanOrEqual(i.max_length);
+        expect((i.default_value ?? '').length, `${i.name}.default_value`).toBeLessThanOrEqual(i.max_length);
+      }
+      const names = tagged(card).filter((o) => o.tag !== 'plain_text' && typeof o.name === 'string').map((o) => o.name);
+      expect(new Set(names).size).toBe(names.length);
+      expect(bodyFields(card).map((f) => f.label.content)).toEqual(['正文第1段', '正文第2段', '正文第3段', '正文第4段', '正文第5段']);
+      expect(cardText(card)).toContain('每段最多 1000 字');
+      expect(cardText(card)).toContain('作为附件发给我');
+    }
+    expect(bodyFields(fullCard).every((f) => f.default_value)).toBe(true);
+  });
+
+  it('stores the prefilled draft saved unchanged exactly as the card showed it', async () => {
+    loop = await startLoop();
+    const { card, report } = await openCard(loop);
+    const shown = field(card, 'body_1')!.default_value as string;
+    expect(shown).toMatch(/^【第1季度数据/);
+    expect(bodyFields(card).slice(1).map((f) => f.default_value)).toEqual([undefined, undefined, undefined, undefined]);
+    await loop.h.click(ACCOUNTS.collegeAdmin, button(card, 'report.save'), form(unchanged(card)));
+    expect(reportRow(loop, report.id).body).toBe(shown);
+  });
+
+  it('saves a 4,500-character draft typed into the five fields and reopens it identical', async () => {
+    loop = await startLoop();
+    const { h } = loop;
+    const { card, report } = await openCard(loop);
+    // Each field a few paragraphs; 4 × 900 + 896 characters and the four line breaks between fields.
+    const typed = Object.fromEntries([1, 2, 3, 4, 5].map((n) => [`body_${n}`, [prose(300, n), prose(n === 5 ? 294 : 298, n + 10), prose(300, n + 20)].join('\n')]));
+    const saved = await h.click(ACCOUNTS.collegeAdmin, button(card, 'report.save'), form({ kind: 'summary', title: '第一季度总结', ...typed }));
+    expect(toastOf(saved)).toBe('草稿已保存。');
+    const text = Object.values(typed).join('\n');
+    expect(text).toHaveLength(4500);
+    expect(reportRow(loop, report.id).body).toBe(text);
+
+    const reopened = (await openCard(loop)).card;
+    expect(bodyFields(reopened).map((f) => (f.default_value as string).length).every((n) => n <= 1000)).toBe(true);
+    await h.click(ACCOUNTS.collegeAdmin, button(reopened, 'report.save'), form(unchanged(reopened)));
+    expect(reportRow(loop, report.id).body).toBe(text);
+    const again = (await openCard(loop)).card;
+    expect(unchanged(again)).toEqual(unchanged(reopened));
+  });
+
+  it('gives back a stored paragraph over 1000 characters unchanged, cut mid-paragraph or not', async () => {
+    loop = await startLoop();
+    const { h } = loop;
+    const { report } = await openCard(loop);
+    // An introduction, a 2,600-character paragraph of sentences, a 1,200-character list without a sentence end.
+    const names = Array.from({ length: 240 }, (_, i) => `志愿者${String(i).padStart(3, '0')}`).join('、').slice(0, 1200);
+    const text = [prose(80, 1), prose(2600, 2), names].join('\n');
+    h.bot.db.update(quarterlyReports).set({ body: text }).where(eq(quarterlyReports.id, report.id)).run();
+    const { card } = await openCard(loop);
+    const fields = bodyFields(card).map((f) => f.default_value as string);
+    expect(fields).toHaveLength(5);
+    expect(fields[0]).toBe(prose(80, 1));
+    expect(fields[1]).toMatch(/。$/); // the long paragraph cut after a sentence end, not mid-sentence
+    expect(button(card, 'report.save').p?.g).toBeTruthy(); // the card says which fields go on a paragraph
+    await h.click(ACCOUNTS.collegeAdmin, button(card, 'report.submit'), form(unchanged(card)));
+    expect(reportRow(loop, report.id)).toMatchObject({ status: 'submitted', body: text });
+  });
+
+  it('refuses a field over 1000 characters, saying what to do, and changes nothing', async () => {
+    loop = await startLoop();
+    const { h } = loop;
+    const { card, report } = await openCard(loop);
+    await h.click(ACCOUNTS.collegeAdmin, button(card, 'report.save'), form({ kind: 'summary', title: '第一季度总结', body_1: '走访十户' }));
+    const before = reportRow(loop, report.id);
+    const res = await h.click(ACCOUNTS.collegeAdmin, button(card, 'report.submit'), form({ kind: 'summary', title: '改', body_1: '改', body_2: '长'.repeat(1001) }));
+    expect(toastOf(res)).toBe('总结没有保存：正文第2段有 1001 字，超过了每段 1000 字的上限，请把多出的内容移到空着的段里；更长的材料可以作为附件发给我。');
+    const odd = await h.click(ACCOUNTS.collegeAdmin, button(card, 'report.save'), { formValue: { kind: 'summary', title: '改', body_3: ['改'] } });
+    expect(toastOf(odd)).toContain('正文第3段的内容无法读取');
+    expect(reportRow(loop, report.id)).toEqual(before);
+  });
+
+  it('keeps the submitted card of a 5000-character text under 30 KB, escaping included', async () => {
+    loop = await startLoop();
+    const { h } = loop;
+    const { card, report } = await openCard(loop);
+    // Every character one that card markdown escapes to five bytes.
+    const marks = '&*_[]()#|`~\\<>';
+    const worst = (n: number) => Array.from({ length: n }, (_, i) => marks[i % marks.length]).join('');
+    const fields = Object.fromEntries([1, 2, 3, 4, 5].map((n) => [`body_${n}`, worst(n === 5 ? 996 : 1000)]));
+    const res = await h.click(ACCOUNTS.collegeAdmin, button(card, 'report.submit'), form({ kind: 'summary', title: worst(100), ...fields }));
+    expect(toastOf(res)).toBe('已提交第1季度工作总结。');
+    expect(reportRow(loop, report.id).body).toHaveLength(5000);
+    const shown = res.body.card.data;
+    expect(Buffer.byteLength(JSON.stringify(shown))).toBeLessThan(30 * 1024);
   });
 });
