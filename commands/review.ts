@@ -15,6 +15,7 @@ import { formatDateTime } from '../src/domain/time.js';
 import { withQrPng } from '../src/web/qr.js';
 import { t } from '../src/text/zh-CN.js';
 
+/** The most logs one /审核 card lists; reviewListCard shows fewer when their text would pass the card size limit. */
 const LIST_SIZE = 10;
 const logRef = z.object({ l: z.number().int().positive(), list: z.literal(1).optional() });
 const rating = z.coerce.number().int().min(1).max(5).optional();

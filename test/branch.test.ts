@@ -46,7 +46,8 @@ describe('/支部 on a seeded branch as the weeks pass', () => {
     const reply = await dashboard(loop, secretary);
     const text = cardText(reply.content);
     expect(text).toContain('支部看板 · 计科2301团支部');
-    expect(text).toContain('计算机科学与工程学院 · 2026-2027 实践年度 · 2026-11-05');
+    expect(text).toContain('计算机科学与工程学院 · 2026-11-05');
+    expect(text).toContain('2026-2027 实践年度');
     expect(text).toContain(t('branch.noPairing'));
     expect(text).toContain(t('branch.noProjects'));
     expect(text).toContain(t('branch.noPositions'));

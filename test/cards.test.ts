@@ -6,11 +6,16 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actions } from '../commands/index.js';
 import { bindFormCard, helpCard, meCard, type MeView } from '../src/cards/account.js';
-import { button, card, datePicker, envelope, escapeMd, form, input, markdown, multiSelect, select } from '../src/cards/primitives.js';
-import { colleges, members } from '../src/db/schema/index.js';
+import { newPairingCard } from '../src/cards/pairing.js';
+import { button, card, datePicker, envelope, escapeMd, form, input, markdown, multiSelect, select, subtitle, SUBTITLE_WIDTH, textWidth, type Element } from '../src/cards/primitives.js';
+import { projectFormCard } from '../src/cards/projects.js';
+import { digestCard } from '../src/cards/digest.js';
+import { DigestFigures, digestWeek } from '../src/jobs/digestData.js';
+import { colleges, members, programYears } from '../src/db/schema/index.js';
 import type { CardJson } from '../src/feishu/api.js';
 import { bindDirect, insertLog, memberByNo } from './helpers/bot.js';
 import { startHarness, type Harness } from './helpers/harness.js';
+import { ACCOUNTS, program, startLoop, type Loop } from './helpers/loop.js';
 
 const ME: MeView = { name: '李浩然', role: '学生', unit: '计算机科学与工程学院 · 计科2301团支部', approvedHours: 3, pendingHours: 1.5, boundAt: '2026-10-08 10:00', memberId: 7 };
 
@@ -30,6 +35,14 @@ function markdownOf(node: unknown): string[] {
   const o = node as Record<string, unknown>;
   const own = o.tag === 'markdown' && typeof o.content === 'string' ? [o.content] : [];
   return [...own, ...Object.values(o).flatMap(markdownOf)];
+}
+
+/** The form field named `name` in a card. */
+function fieldOf(node: unknown, name: string): Record<string, unknown> | undefined {
+  if (Array.isArray(node)) return node.map((n) => fieldOf(n, name)).find(Boolean);
+  if (!node || typeof node !== 'object') return undefined;
+  const o = node as Record<string, unknown>;
+  return o.name === name && o.tag !== 'form' ? o : Object.values(o).map((v) => fieldOf(v, name)).find(Boolean);
 }
 
 /** Every callback value (button envelope) in a card. */
@@ -93,7 +106,7 @@ describe('card builders', () => {
     expect(envelope('x.y')).toEqual({ a: 'x.y', v: 1 });
     expect(envelope('x.y', { m: 1 }, 99)).toEqual({ a: 'x.y', v: 1, p: { m: 1 }, exp: 99 });
     expect(button('好', envelope('x'))).toEqual({ tag: 'button', text: { tag: 'plain_text', content: '好' }, type: 'default', behaviors: [{ type: 'callback', value: { a: 'x', v: 1 } }] });
-    expect(input('n', '名')).toEqual({ tag: 'input', name: 'n', label: { tag: 'plain_text', content: '名' }, label_position: 'top' });
+    expect(input('n', '名')).toEqual({ tag: 'input', name: 'n', label: { tag: 'plain_text', content: '名' }, label_position: 'top', required: false });
     expect(form('f', [], { label: '提交', value: envelope('f.submit') })).toMatchObject({ tag: 'form', name: 'f', elements: [{ name: 'f_submit', form_action_type: 'submit' }] });
     expect(card({ title: 'T', elements: [markdown('x')] })).toMatchObject({ schema: '2.0', config: { update_multi: true }, header: { template: 'blue' } });
   });
@@ -111,6 +124,81 @@ describe('form fields keep their label once a value is chosen', () => {
     expect(column.elements[1]).toMatchObject({ tag, width: 'fill' });
     // The placeholder disappears once a value is set; the caption says what the value is.
     expect(column.elements[0].content).toBe(column.elements[1].placeholder.content);
+  });
+});
+
+describe('form fields say whether they are required', () => {
+  const options = [{ value: 'a', label: '甲' }];
+  const control = (e: Element) => ((e as any).columns?.[0].elements[1] ?? e) as Record<string, unknown>;
+
+  // Feishu's multi_select_static is required unless it says otherwise (CARDS.md, Multi-select):
+  // a multi-select with no `required` could not be submitted empty.
+  it.each([
+    ['multiSelect', (required?: boolean) => multiSelect('tags', '标签', options, required === undefined ? {} : { required })],
+    ['select', (required?: boolean) => select('kind', '类型', options, required === undefined ? {} : { required })],
+    ['input', (required?: boolean) => input('n', '名', required === undefined ? {} : { required })],
+  ])('%s: required is always written, false unless asked for', (_, make) => {
+    expect(control(make())).toHaveProperty('required', false);
+    expect(control(make(false))).toHaveProperty('required', false);
+    expect(control(make(true))).toHaveProperty('required', true);
+  });
+
+  it('the pairing form\'s tags and the project form\'s members are optional; its items are not', () => {
+    const pairing = newPairingCard({ prefill: { community: '幸福社区' } });
+    const project = projectFormCard({ prefill: {}, members: [{ id: 1, name: '李浩然' }], communities: [] });
+    expect(fieldOf(pairing, 'tags')).toMatchObject({ tag: 'multi_select_static', required: false });
+    expect(fieldOf(project, 'members')).toMatchObject({ tag: 'multi_select_static', required: false });
+    expect(fieldOf(project, 'items')).toMatchObject({ tag: 'multi_select_static', required: true });
+  });
+});
+
+describe('header subtitles', () => {
+  it('textWidth counts ASCII as half a CJK character', () => {
+    expect(textWidth('2026-12-06')).toBe(5);
+    expect(textWidth('马克思主义学院')).toBe(7);
+    expect(textWidth('学院 · 2026')).toBe(6); // the middle dot counts whole
+  });
+
+  it('subtitle clips the name, never what follows it, to 20 widths', () => {
+    const render = (college: string) => `${college} · 2026-12-06`;
+    expect(subtitle(render, '机械工程与自动化学院')).toBe('机械工程与自动化学院 · 2026-12-06');
+    const long = subtitle(render, '马克思主义学院与机械工程与自动化联合学院');
+    expect(long).toBe('马克思主义学院与机械工程… · 2026-12-06');
+    expect(textWidth(long)).toBeLessThanOrEqual(SUBTITLE_WIDTH);
+    expect(subtitle(() => '2026-W49 · 统计至 2026-12-06')).toBe('2026-W49 · 统计至 2026-12-06');
+    expect(textWidth(subtitle(() => '很长'.repeat(20)))).toBeLessThanOrEqual(SUBTITLE_WIDTH);
+  });
+});
+
+describe('every subtitle fits one phone line with the longest real names', () => {
+  /** Sunday 2026-12-06 10:00 Beijing, in week 2026-W49. */
+  const SUNDAY = Date.parse('2026-12-06T02:00:00Z');
+  let loop: Loop;
+  beforeAll(async () => {
+    loop = await startLoop({ now: SUNDAY });
+    loop.h.bot.db.update(programYears).set({ name: '2026–2027' }).where(eq(programYears.id, program(loop.h).id)).run();
+  });
+  afterAll(() => loop.h.close());
+
+  const subtitleOf = (c: unknown) => ((c as CardJson).header as { subtitle?: { content: string } }).subtitle?.content ?? '';
+
+  it.each(['马克思主义学院', '机械工程与自动化学院', '马克思主义学院与机械工程与自动化联合学院'])('%s: /支部, /学院, /全校 and both digests', async (name) => {
+    const { h, m } = loop;
+    h.bot.db.update(colleges).set({ name }).where(eq(colleges.id, m.secretary.collegeId!)).run();
+    const figures = new DigestFigures(h.bot.db, program(h), digestWeek(SUNDAY, 'Asia/Shanghai'), SUNDAY, 'Asia/Shanghai');
+    const subtitles = {
+      branch: subtitleOf((await h.say(ACCOUNTS.secretary, '/支部')).content),
+      college: subtitleOf((await h.say(ACCOUNTS.collegeAdmin, '/学院')).content),
+      overview: subtitleOf((await h.say(ACCOUNTS.schoolAdmin, '/全校')).content),
+      collegeDigest: subtitleOf(digestCard(figures.college({ id: m.secretary.collegeId!, name }, 'college:test'))),
+      schoolDigest: subtitleOf(digestCard(figures.school('school:test'))),
+    };
+    for (const [builder, text] of Object.entries(subtitles)) {
+      expect(textWidth(text), `${builder}: ${text}`).toBeLessThanOrEqual(SUBTITLE_WIDTH);
+      expect(text, builder).toContain('2026-12-06'); // the date is never what gets cut
+    }
+    expect(subtitles.branch).toBe(textWidth(name) <= 10 ? `${name} · 2026-12-06` : '马克思主义学院与机械工程… · 2026-12-06');
+    expect(subtitles.collegeDigest).toBe('2026-W49 · 统计至 2026-12-06');
   });
 });
 
@@ -171,7 +259,7 @@ describe('cards sent by the bot', () => {
       expect(reply.msgType).toBe('interactive');
       const md = markdownOf(reply.content).join('\n');
       expect(md, cmd).toContain('&lt;at id=all&gt;&lt;/at&gt;');
-      expect(md, cmd).toContain('&#91;点我&#93;&#40;https://evil.example.com&#41;学院');
+      expect(md, cmd).toContain('&#91;点我&#93;&#40;https&#58;//evil.example.com&#41;学院');
       expect(md, cmd).not.toContain('<at');
       expect(md, cmd).not.toContain('](');
     }

@@ -111,7 +111,8 @@ describe('the weekly digest card', () => {
     expect(msg).toBeDefined();
     const text = cardText(msg!.content);
     expect(text).toContain('每周进展 · 计算机科学与工程学院');
-    expect(text).toContain('2026-2027 实践年度 · 2026-W48 · 统计至 2026-11-25');
+    expect(text).toContain('2026-W48 · 统计至 2026-11-25');
+    expect(text).toContain('2026-2027 实践年度');
     expect(text).toContain('**覆盖率**：1/3 个团支部参与（33.3%），目标 25%　✅ 已达标');
     expect(text).toContain('**较上周**：+1 个参与团支部（上周 0 个）');
     expect(text).toContain('**已认证时长**：上周（2026-11-16 至 2026-11-22）8.5 小时（前一周 2 小时）· 本年度累计 12.5 小时');

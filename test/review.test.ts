@@ -379,6 +379,52 @@ describe('/审核 and 全部通过', () => {
   });
 });
 
+describe('/审核 with long descriptions heavy in punctuation', () => {
+  let loop: Loop;
+  beforeAll(async () => {
+    loop = await startLoop();
+  });
+  afterAll(() => loop.h.close());
+
+  /** Objects with a `tag`: what Feishu counts against its 200 components. */
+  const components = (node: unknown): number =>
+    Array.isArray(node) ? node.reduce((n: number, x) => n + components(x), 0)
+      : node && typeof node === 'object' ? Object.values(node).reduce((n: number, x) => n + components(x), typeof (node as { tag?: unknown }).tag === 'string' ? 1 : 0)
+        : 0;
+  /** 500 characters, most of them escaped to a five- or six-byte reference, list markers at line starts. */
+  const heavy = (i: number) => `${i}. 走访\n- ${'|~|~|~|*_[]()#<>&-+:ok:服务'.repeat(25)}`.slice(0, 500);
+
+  // Regression: all ten such logs were listed, in a card of about 31 KB that Feishu refuses (230025).
+  it('lists the oldest logs that fit one card, says how many more, and 全部通过 takes only those shown', async () => {
+    const { h } = loop;
+    const logs: ServiceLog[] = [];
+    for (let i = 0; i < 10; i++) logs.push(await logBy(loop, i % 2 ? 'student2' : 'student', { description: heavy(i) }));
+    expect(logs.map((l) => [...l.description].length)).toEqual(Array(10).fill(500));
+
+    const list = await h.say(secretary, '/审核');
+    expect(Buffer.byteLength(JSON.stringify(list.content), 'utf8')).toBeLessThan(30 * 1024);
+    expect(components(list.content)).toBeLessThan(200);
+    const shown = buttons(list.content).filter((v) => v.a === 'review.approve').map((v) => v.p!.l);
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown.length).toBeLessThan(10);
+    expect(shown).toEqual(logs.slice(0, shown.length).map((l) => l.id));
+    const text = cardText(list.content);
+    expect(text).toContain(t('review.listTitle', { count: 10 }));
+    expect(text).toContain(t('review.more', { count: 10 - shown.length }));
+    expect(text).not.toContain(':ok:');
+    expect(button(list.content, 'review.approveAll')).toEqual(envelope('review.approveAll', { ids: shown.join(',') }));
+
+    // 全部通过 decides the logs shown; the re-listed card starts where this one stopped.
+    const res = await h.click(secretary, button(list.content, 'review.approveAll'), { messageId: list.messageId });
+    expect(res.body.toast).toEqual({ type: 'success', content: t('review.bulkDone', { count: shown.length }) });
+    expect(logs.map((l) => logRow(h, l.id).status)).toEqual(logs.map((_, i) => (i < shown.length ? 'approved' : 'pending')));
+    const next = answerCard(res);
+    expect(Buffer.byteLength(JSON.stringify(next), 'utf8')).toBeLessThan(30 * 1024);
+    expect(cardText(next)).toContain(t('review.listTitle', { count: 10 - shown.length }));
+    expect(buttons(next).find((v) => v.a === 'review.approve')?.p?.l).toBe(logs[shown.length]!.id);
+  });
+});
+
 describe('withdrawal', () => {
   let loop: Loop;
   beforeAll(async () => {

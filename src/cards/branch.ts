@@ -3,7 +3,7 @@ import { FOUR_ITEMS } from '../db/schema/index.js';
 import type { BranchStatus, DeadlineStatus } from '../domain/branchStatus.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, card, divider, envelope, escapeMd, markdown, type Element } from './primitives.js';
+import { button, card, divider, envelope, escapeMd, markdown, subtitle, type Element } from './primitives.js';
 
 /** Enough names to act on without the card growing past a phone screen or two. */
 const MAX_IDLE_NAMES = 30;
@@ -44,6 +44,8 @@ export function branchCard(s: BranchStatus): CardJson {
   const done = FOUR_ITEMS.filter((i) => s.fourItems[i]).length;
   const idleNames = s.idle.slice(0, MAX_IDLE_NAMES).map(escapeMd).join('、') + (s.idle.length > MAX_IDLE_NAMES ? ` ${t('branch.idleMore', { count: s.idle.length })}` : '');
   const sections: string[] = [
+    // The year does not fit the header's one subtitle line next to the college and the date.
+    t('branch.subtitleYear', { year: s.programYear }),
     pairingSection(s),
     ...(s.pastPairings.length
       ? [t('branch.pastPairings', { list: s.pastPairings.map((p) => t('branch.pastPairing', { community: escapeMd(p.community), from: p.from ?? '—', to: p.to ?? '—' })).join('；') })]
@@ -69,7 +71,7 @@ export function branchCard(s: BranchStatus): CardJson {
   ];
   return card({
     title: t('branch.title', { branch: s.branch.name }),
-    subtitle: t('branch.subtitle', { college: s.branch.college, year: s.programYear, today: s.today }),
+    subtitle: subtitle((college) => t('branch.subtitle', { college, today: s.today }), s.branch.college),
     template: s.deadlines.some((d) => d.state.kind === 'missed') ? 'red' : 'blue',
     elements,
   });

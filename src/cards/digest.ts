@@ -9,7 +9,7 @@ import type { Coverage } from '../domain/metrics/index.js';
 import type { CardJson } from '../feishu/api.js';
 import { fourItemCounts, type CollegeDigest, type Contributor, type Digest, type NewCase, type SchoolDigest, type UpcomingDeadline } from '../jobs/digestData.js';
 import { t } from '../text/zh-CN.js';
-import { card, divider, escapeMd, markdown, type Element } from './primitives.js';
+import { card, divider, escapeMd, markdown, subtitle, type Element } from './primitives.js';
 
 /** Bars in a chart: enough to see who is behind; more would be unreadable on a phone. */
 export const MAX_BARS = 20;
@@ -132,7 +132,8 @@ export function collegeDigestCard(d: CollegeDigest): CardJson {
   const counts = fourItemCounts(v);
   const silent = v.branches.filter((b) => b.silent);
   const elements: Element[] = [
-    markdown([coverageLine(v.summary.coverage), changeLine(v.summary.coverage.participating, d.participatingBefore), t('digest.rule')].join('\n')),
+    // The year does not fit the header's one subtitle line next to the week and the date.
+    markdown([t('digest.subtitleYear', { year: v.programYear.name }), coverageLine(v.summary.coverage), changeLine(v.summary.coverage.participating, d.participatingBefore), t('digest.rule')].join('\n')),
     ...chartBlock(t('digest.chartBranches', { target: percent(target) }), branchBars(d), target),
     divider(),
     markdown([
@@ -157,7 +158,7 @@ export function collegeDigestCard(d: CollegeDigest): CardJson {
   ];
   return card({
     title: t('digest.title', { name: v.college.name }),
-    subtitle: t('digest.subtitle', { year: v.programYear.name, week: d.week.key, today: v.window.today }),
+    subtitle: subtitle(() => t('digest.subtitle', { week: d.week.key, today: v.window.today })),
     template: v.summary.coverage.belowTarget ? 'orange' : 'green',
     elements,
   });
@@ -171,7 +172,7 @@ export function schoolDigestCard(d: SchoolDigest): CardJson {
     capped(o.colleges.filter((c) => pick(c) > 0).sort((a, b) => pick(b) - pick(a)).map((c) => t('digest.perCollege', { college: escapeMd(c.name), count: pick(c) }))).join('、');
   const silent = o.colleges.reduce((n, c) => n + c.silent, 0);
   const elements: Element[] = [
-    markdown([coverageLine(o.school), changeLine(o.school.participating, d.participatingBefore), t('digest.rule')].join('\n')),
+    markdown([t('digest.subtitleYear', { year: o.programYear.name }), coverageLine(o.school), changeLine(o.school.participating, d.participatingBefore), t('digest.rule')].join('\n')),
     ...chartBlock(t('digest.chartColleges', { target: percent(target) }), collegeBars(d), target),
     markdown(below.length
       ? [t('digest.belowHead', { count: below.length }), ...capped(below.map((c) => t('digest.below', {
@@ -192,7 +193,7 @@ export function schoolDigestCard(d: SchoolDigest): CardJson {
   ];
   return card({
     title: t('digest.title', { name: t('digest.schoolName') }),
-    subtitle: t('digest.subtitle', { year: o.programYear.name, week: d.week.key, today: o.window.today }),
+    subtitle: subtitle(() => t('digest.subtitle', { week: d.week.key, today: o.window.today })),
     template: below.length ? 'orange' : 'green',
     elements,
   });

@@ -24,15 +24,37 @@ export function envelope(action: string, payload?: ActionEnvelope['p'], expiresA
 }
 
 const MD_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const entity = (c: string) => MD_ENTITY[c] ?? `&#${c.charCodeAt(0)};`;
 
 /**
- * Escapes user text for card markdown: `<at id=all>` would @ everyone, links and tags would render.
- * Uses HTML character references, which render as the character and can never form a tag; a
- * backslash (the previous approach) left `<at id=all>` verbatim in the content, safe only if
- * Feishu's renderer honours `\<` before it looks for tags, which nothing guarantees.
+ * What escapeMd rewrites, in one pass over the raw text (so an entity it writes is never
+ * escaped again, and `:ok_hand:` is seen before its `_` becomes `&#95;`):
+ * - a character that is markdown or HTML anywhere in a line;
+ * - a colon that opens an emoji code (`:OK:`), or that of `https://`: a bare URL would be linked,
+ *   and one run straight into Chinese text makes Feishu refuse the card;
+ * - the marker that makes a line (after its indent; at the start of the text or after any line
+ *   break) a list item, a thematic break or a setext heading underline: `-`, `+`, `=`, and the
+ *   `.` / `)` of `1.` `2)`. A line-start `>` or `#` is covered by the first rule.
+ */
+const MD_SPECIAL = /[&<>\\`*_~[\]()#|]|:(?=[A-Za-z0-9_]+:|\/\/)|(?<=^|[\r\n])[ \t]*(?:[-+=]|\d+[.)](?=[ \t\r\n]|$))/g;
+
+/**
+ * Escapes user text for card markdown: `<at id=all>` would @ everyone, links and tags would
+ * render, a line starting `- `, `1. `, `> ` or `#` would become a list, a quote or a heading,
+ * `:OK:` an emoji and `https://…` a link. Uses HTML character references, as Feishu's escape
+ * table does (`&#45;` for `-`): they render as the character and can never form a tag or a
+ * block. A backslash (an earlier approach) left `<at id=all>` verbatim in the content, safe only
+ * if Feishu's renderer honours `\<` before it looks for tags, which nothing guarantees. Ordinary
+ * text is left as it is: a `-` inside a line, a `1.5` at a line start, a time like `14:00:30`
+ * (digits on both sides of a colon are no emoji code).
+ * (CARDS.md "Markdown in cards", from Feishu's 富文本（Markdown） page.)
  */
 export function escapeMd(text: string): string {
-  return text.replace(/[&<>\\`*_~[\]()#|]/g, (c) => MD_ENTITY[c] ?? `&#${c.charCodeAt(0)};`);
+  return text.replace(MD_SPECIAL, (m: string, at: number, all: string) => {
+    if (m === ':') return /\d/.test(all[at - 1] ?? '') && /^:\d+:/.test(all.slice(at)) ? m : '&#58;';
+    // One special character, or a line-start marker with its indent (and digits) kept as they are.
+    return m.slice(0, -1) + entity(m.slice(-1));
+  });
 }
 
 export function card(opts: { title: string; template?: Template; subtitle?: string; elements: Element[] }): CardJson {
@@ -48,8 +70,71 @@ export function card(opts: { title: string; template?: Template; subtitle?: stri
   };
 }
 
+/** How wide a header subtitle may be: it shows one line, about 20 CJK characters on a phone (CARDS.md, Header). */
+export const SUBTITLE_WIDTH = 20;
+
+/** Width in CJK characters as a phone lays a line out: ASCII counts ½, anything else (CJK, full-width, `·`, `–`, `…`) 1. */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ch.codePointAt(0)! < 0x80 ? 0.5 : 1;
+  return width;
+}
+
+/** `text` shortened to `width` with a trailing "…" when it is wider. */
+export function clip(text: string, width: number): string {
+  if (textWidth(text) <= width) return text;
+  let out = '';
+  let used = 1; // the "…"
+  for (const ch of text) {
+    const w = textWidth(ch);
+    if (used + w > width) break;
+    out += ch;
+    used += w;
+  }
+  return width >= 1 ? `${out}…` : '';
+}
+
+/**
+ * A header subtitle that fits {@link SUBTITLE_WIDTH}. Left to the client, a long subtitle loses
+ * its end — the date; so `render` gets the one name that may be shortened, clipped here with
+ * "…" to the room the rest leaves: `subtitle((college) => t('x.subtitle', { college, today }), name)`.
+ */
+export function subtitle(render: (name: string) => string, name = ''): string {
+  const room = SUBTITLE_WIDTH - textWidth(render(''));
+  return clip(render(clip(name, room)), SUBTITLE_WIDTH);
+}
+
+/** Feishu's limits on one card, with a margin: 30 KB of JSON (230025) and 200 components (230099 / 11310); CARDS.md. */
+export const CARD_BUDGET = { bytes: 28 * 1024, components: 190 } as const;
+
+/** The UTF-8 size of a card's JSON, as Feishu measures the message body. */
+export function cardBytes(c: CardJson): number {
+  return Buffer.byteLength(JSON.stringify(c), 'utf8');
+}
+
+/** Components Feishu counts in a card: every object with a `tag`, down to each `plain_text`. */
+export function componentCount(node: unknown): number {
+  if (Array.isArray(node)) return node.reduce((n: number, x) => n + componentCount(x), 0);
+  if (!node || typeof node !== 'object') return 0;
+  const own = typeof (node as Record<string, unknown>).tag === 'string' ? 1 : 0;
+  return Object.values(node).reduce((n: number, x) => n + componentCount(x), own);
+}
+
+/** Whether a card stays within {@link CARD_BUDGET}. */
+export function fitsInCard(c: CardJson): boolean {
+  return cardBytes(c) <= CARD_BUDGET.bytes && componentCount(c) <= CARD_BUDGET.components;
+}
+
 export function markdown(content: string): Element {
   return { tag: 'markdown', content };
+}
+
+/** A picture the bot uploaded (im/v1/images); a tap opens it large. */
+export function image(imageKey: string, alt: string, opts: { crop?: boolean } = {}): Element {
+  return {
+    tag: 'img', img_key: imageKey, alt: { tag: 'plain_text', content: alt }, preview: true,
+    ...(opts.crop ? { scale_type: 'crop_center', size: 'large' } : { scale_type: 'fit_horizontal' }),
+  };
 }
 
 export function divider(): Element {
@@ -75,7 +160,7 @@ export function input(name: string, label: string, opts: { placeholder?: string;
     label_position: 'top',
     ...(opts.placeholder ? { placeholder: { tag: 'plain_text', content: opts.placeholder } } : {}),
     ...(opts.value ? { default_value: opts.value } : {}),
-    ...(opts.required ? { required: true } : {}),
+    required: opts.required ?? false,
     ...(opts.maxLength ? { max_length: opts.maxLength } : {}),
   };
 }
@@ -85,7 +170,11 @@ export interface Option {
   label: string;
 }
 
-/** A single-choice dropdown; inside a form its value arrives in `form_value[name]`. */
+/**
+ * A single-choice dropdown; inside a form its value arrives in `form_value[name]`. `required`
+ * is always written out, as for every form field here, so a card says what it means whatever
+ * the control's default.
+ */
 export function select(name: string, label: string, options: Option[], opts: { initial?: string; required?: boolean } = {}): Element {
   return captioned(label, {
     tag: 'select_static',
@@ -93,14 +182,15 @@ export function select(name: string, label: string, options: Option[], opts: { i
     width: 'fill',
     placeholder: { tag: 'plain_text', content: label },
     ...(opts.initial && options.some((o) => o.value === opts.initial) ? { initial_option: opts.initial } : {}),
-    ...(opts.required ? { required: true } : {}),
+    required: opts.required ?? false,
     options: options.map((o) => ({ text: { tag: 'plain_text', content: o.label }, value: o.value })),
   });
 }
 
 /**
  * A multiple-choice dropdown (card JSON 2.0 `multi_select_static`); inside a form its values
- * arrive as an array in `form_value[name]`.
+ * arrive as an array in `form_value[name]`. Optional unless `required`: Feishu's own default
+ * for this control is required, so `required` is always written out (CARDS.md, Multi-select).
  * https://open.feishu.cn/document/feishu-cards/card-json-v2-components/interactive-components/multi-select-dropdown-menu
  */
 export function multiSelect(name: string, label: string, options: Option[], opts: { selected?: string[]; required?: boolean } = {}): Element {
@@ -111,7 +201,7 @@ export function multiSelect(name: string, label: string, options: Option[], opts
     width: 'fill',
     placeholder: { tag: 'plain_text', content: label },
     selected_values: (opts.selected ?? []).filter((v) => known.has(v)),
-    ...(opts.required ? { required: true } : {}),
+    required: opts.required ?? false,
     options: options.map((o) => ({ text: { tag: 'plain_text', content: o.label }, value: o.value })),
   });
 }

@@ -8,7 +8,7 @@ import { fourDone, type CollegeView, type Coverage, type Overview } from '../dom
 import type { CollegeReports } from '../domain/reports.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, card, divider, envelope, escapeMd, markdown, type Element } from './primitives.js';
+import { button, card, divider, envelope, escapeMd, markdown, subtitle, type Element } from './primitives.js';
 
 /** Enough lines to act on without the card growing past a phone screen or two. */
 const MAX_LINES = 40;
@@ -75,7 +75,7 @@ export function collegeCard(v: CollegeView, reports: CollegeReports): CardJson {
   ];
   return card({
     title: t('college.title', { college: v.college.name }),
-    subtitle: t('college.subtitle', { year: v.programYear.name, today: v.window.today }),
+    subtitle: subtitle((year) => t('college.subtitle', { year, today: v.window.today }), v.programYear.name),
     template: v.summary.coverage.belowTarget ? 'orange' : 'green',
     elements,
   });
@@ -116,7 +116,7 @@ export function overviewCard(o: Overview): CardJson {
   }));
   return card({
     title: t('overview.title', { year: o.programYear.name }),
-    subtitle: t('overview.subtitle', { today: o.window.today }),
+    subtitle: subtitle(() => t('overview.subtitle', { today: o.window.today })),
     template: below ? 'orange' : 'green',
     elements: [
       markdown(`${head}\n${t('tracking.participatingRule')}`),

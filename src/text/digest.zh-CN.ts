@@ -11,7 +11,8 @@ export const digest = {
 
   'digest.title': '每周进展 · {name}',
   'digest.schoolName': '全校',
-  'digest.subtitle': '{year} 实践年度 · {week} · 统计至 {today}',
+  'digest.subtitle': '{week} · 统计至 {today}',
+  'digest.subtitleYear': '{year} 实践年度',
   'digest.coverage': '**覆盖率**：{participating}/{branches} 个团支部参与（{percent}），目标 {target}　{status}',
   'digest.coverageMet': '✅ 已达标',
   'digest.coverageBelow': '❌ 未达标，还差 {needed} 个团支部',
