@@ -3,12 +3,11 @@
  * like a service report becomes a log; a photo attaches to the log just sent; a location
  * attaches to today's check-in; a roster file from a school admin is imported.
  */
-import { createHash } from 'node:crypto';
 import type { Hooks } from '../src/bot/bot.js';
 import { logFromText } from '../src/bot/flows/serviceLog.js';
 import { UserError } from '../src/bot/errors.js';
 import { attachLocation } from '../src/domain/checkins.js';
-import { attachEvidence } from '../src/domain/evidence.js';
+import { receivePhoto } from '../src/bot/flows/evidence.js';
 import { CommunityFileError, formatCommunitySummary, importCommunitiesFile } from '../src/domain/communityImport.js';
 import { formatRosterSummary, importRosterFile, RosterFileError } from '../src/domain/roster.js';
 import { receiveAgreementFile } from './pair.js';
@@ -25,15 +24,7 @@ export const hooks: Hooks = {
 
   async image(ctx, { imageKey }) {
     if (!ctx.member) return;
-    // The content hash catches the same photo sent again for another log (a new image_key each time).
-    let imageHash: string | undefined;
-    try {
-      imageHash = createHash('sha256').update(await ctx.feishu.downloadResource(ctx.messageId!, imageKey, 'image')).digest('hex');
-    } catch (err) {
-      ctx.log.warn({ eventId: ctx.eventId, err: (err as Error).message }, 'could not download evidence image; attached without hash');
-    }
-    const attached = attachEvidence(ctx.db, ctx.member, { imageKey, messageId: ctx.messageId!, imageHash }, ctx.clock.now());
-    await ctx.reply(attached ? ctx.t('evidence.attached', { date: attached.log.serviceDate, count: attached.count }) : ctx.t('evidence.noLog'));
+    await receivePhoto(ctx, imageKey);
   },
 
   async location(ctx, at) {

@@ -2,7 +2,7 @@
 import type { ConfirmationSummary } from '../domain/confirmations.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { card, escapeMd, markdown, type Element } from './primitives.js';
+import { card, escapeMd, image, markdown, type Element } from './primitives.js';
 
 export interface ConfirmLinkVm {
   url: string;
@@ -11,11 +11,6 @@ export interface ConfirmLinkVm {
   summary: ConfirmationSummary;
   /** Local date-time the link stops working, already formatted. */
   expires: string;
-}
-
-/** A card image element (schema 2.0 `img`, FEISHU.md §8). */
-function image(imageKey: string, alt: string): Element {
-  return { tag: 'img', img_key: imageKey, alt: { tag: 'plain_text', content: alt }, preview: true, scale_type: 'fit_horizontal' };
 }
 
 /** Sent privately to the reviewer who asked: the link, its QR code and how to use it. */

@@ -9,13 +9,15 @@ import { members, serviceLogs, type ServiceLog } from '../db/schema/index.js';
 import { t } from '../text/zh-CN.js';
 import { checkinById, distanceToCommunity } from './checkins.js';
 import { communityById } from './communities.js';
-import { evidenceCount, hasReusedPhoto } from './evidence.js';
+import { evidenceCount, evidencePhotos, hasReusedPhoto } from './evidence.js';
 import { unitOf } from './members.js';
 
 const IMPLAUSIBLE_DAY_HOURS = 10;
 const BURST_WINDOW_MS = 10 * 60 * 1000;
 const BURST_COUNT = 3;
 const FAR_KM = 5;
+/** Photos shown on a review card; the rest are counted. */
+export const PHOTOS_SHOWN = 3;
 
 export interface LogView {
   id: number;
@@ -30,6 +32,8 @@ export interface LogView {
   source: string;
   description: string;
   evidence: number;
+  /** The first photos as the bot uploaded them (image keys a card may show), at most PHOTOS_SHOWN. */
+  photos: string[];
   distanceKm?: number;
   signals: string[];
   status: ServiceLog['status'];
@@ -53,6 +57,7 @@ export function viewOf(db: Db, log: ServiceLog): LogView {
     source: t(`source.${log.source}`),
     description: log.description,
     evidence: evidenceCount(db, log.id),
+    photos: evidencePhotos(db, log.id, PHOTOS_SHOWN),
     distanceKm: km === undefined ? undefined : Math.round(km * 10) / 10,
     signals: signalsOf(db, log, km),
     status: log.status,

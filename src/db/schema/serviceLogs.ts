@@ -90,12 +90,21 @@ export const serviceLogs = sqliteTable('service_logs', {
 export const serviceLogEvidence = sqliteTable('service_log_evidence', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   logId: integer('log_id').notNull().references(() => serviceLogs.id, { onDelete: 'cascade' }),
-  /** Feishu image_key. */
+  /** The student's image_key (of their message; only downloadable, never shown on a card). */
   imageKey: text('image_key').notNull(),
   messageId: text('message_id'),
-  /** Content hash, to flag the same photo reused across logs (a fraud signal, not a block). */
+  /**
+   * The same picture uploaded by the bot (im/v1/images): a card may only show images the app
+   * uploaded. Null when the photo could not be read or uploaded.
+   */
+  cardImageKey: text('card_image_key'),
+  /**
+   * Perceptual hash (domain/photos.ts, 16 hex digits) to flag the same photo reused across logs
+   * (a fraud signal, not a block); a SHA-256 of the bytes for rows written before, or for a
+   * picture that could not be decoded.
+   */
   imageHash: text('image_hash'),
-  /** The earlier log the same image was first attached to, when `imageHash` matched. */
+  /** The earlier log the same photo was first attached to, when `imageHash` matched. */
   reusedFromLogId: integer('reused_from_log_id').references(() => serviceLogs.id),
   createdAt: createdAt(),
 }, (t) => [

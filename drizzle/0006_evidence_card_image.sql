@@ -1,0 +1,1 @@
+ALTER TABLE `service_log_evidence` ADD `card_image_key` text;

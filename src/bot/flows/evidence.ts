@@ -1,0 +1,61 @@
+/**
+ * A photo sent after a log (PRODUCT.md §4, §8): downloaded from the student's message, hashed by
+ * what it shows, uploaded again by the bot so review cards may show it (a card can only show
+ * images the app uploaded), attached to the log, and the log's review cards updated in place.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { reviewCard } from '../../cards/logs.js';
+import { attachEvidence } from '../../domain/evidence.js';
+import { viewOf } from '../../domain/logView.js';
+import { photoHash } from '../../domain/photos.js';
+import type { CommandContext } from '../context.js';
+import { decisionLine, updateReviewCards } from './serviceLog.js';
+
+/** Feishu's image upload takes up to 10 MB (im/v1/images). */
+const IMAGE_MAX_BYTES = 10 * 1024 * 1024;
+
+export async function receivePhoto(ctx: CommandContext, imageKey: string): Promise<void> {
+  const member = ctx.member!;
+  const photo = await readPhoto(ctx, imageKey);
+  const attached = attachEvidence(ctx.db, member, { imageKey, messageId: ctx.messageId!, ...photo }, ctx.clock.now());
+  if (!attached) return ctx.reply(ctx.t('evidence.noLog'));
+  if (photo.cardImageKey) {
+    // The reviewers' cards went out when the log was saved; they show the photo from now on.
+    const log = attached.log;
+    await updateReviewCards(ctx, [log], (l) =>
+      l.status === 'pending' ? reviewCard(viewOf(ctx.db, l), { confirmLink: ctx.confirm !== undefined }) : reviewCard(viewOf(ctx.db, l), { decided: decisionLine(ctx, l) }));
+  }
+  await ctx.reply(ctx.t('evidence.attached', { date: attached.log.serviceDate, count: attached.count }));
+}
+
+/**
+ * The photo's hash and the bot's upload of it. Best effort: a photo that cannot be downloaded
+ * still attaches (counted, not shown), one that cannot be decoded is hashed by its bytes.
+ */
+async function readPhoto(ctx: CommandContext, imageKey: string): Promise<{ imageHash?: string; cardImageKey?: string }> {
+  let bytes: Buffer;
+  try {
+    bytes = await ctx.feishu.downloadResource(ctx.messageId!, imageKey, 'image');
+  } catch (err) {
+    ctx.log.warn({ eventId: ctx.eventId, err: (err as Error).message }, 'could not download an evidence photo; attached without it');
+    return {};
+  }
+  const hash = await photoHash(bytes);
+  if (!hash || bytes.length > IMAGE_MAX_BYTES) return { imageHash: hash ?? createHash('sha256').update(bytes).digest('hex') };
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cpbot-photo-'));
+  try {
+    // A file, not a Buffer: the upload needs a named part (FEISHU.md §2).
+    const file = path.join(dir, 'photo');
+    await fs.writeFile(file, bytes);
+    const { imageKey: cardImageKey } = await ctx.feishu.uploadImage({ path: file });
+    return { imageHash: hash, cardImageKey };
+  } catch (err) {
+    ctx.log.warn({ eventId: ctx.eventId, err: (err as Error).message }, 'could not upload an evidence photo for the review card');
+    return { imageHash: hash };
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
