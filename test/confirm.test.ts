@@ -236,7 +236,7 @@ describe('the confirmation page', () => {
     const log = newLog();
     // The review card as the bot sends it, remembered for the log.
     const sent = await h.bot.outbox.send({ to: { openId: SECRETARY }, message: { card: reviewCard(viewOf(h.bot.db, log), { confirmLink: true }) }, uuid: `review-card-${log.id}` });
-    rememberReviewCard(h.bot.db, log.id, secretary.id, sent);
+    rememberReviewCard(h.bot.db, log.id, secretary.id, sent, h.clock.now());
     expect(JSON.stringify(h.fake.messages.at(-1)!.content)).toContain('review.confirmLink');
 
     expect((await post(issue(log.id), { rating: '4' })).status).toBe(200);

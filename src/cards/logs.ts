@@ -3,7 +3,7 @@ import { ITEMS, LOG_MODES, SERVICE_AREAS, type Item, type LogMode, type ServiceA
 import type { LogView } from '../domain/logView.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, buttonRow, card, datePicker, divider, envelope, escapeMd, form, input, markdown, select, submitButton, type Element } from './primitives.js';
+import { button, buttonRow, image, card, datePicker, divider, envelope, escapeMd, fitsInCard, form, input, markdown, select, submitButton, type Element } from './primitives.js';
 
 export interface LogPrefill {
   date?: string;
@@ -46,10 +46,13 @@ export function logFormCard(vm: LogFormVm): CardJson {
           select('item', t('log.formItem'), ITEMS.map((i) => ({ value: i, label: t(`item.${i}`) })), { initial: p.item, required: true }),
           input('item_label', t('log.formItemLabel'), { maxLength: 30, value: p.itemLabel }),
           select('area', t('log.formArea'), SERVICE_AREAS.map((a) => ({ value: a, label: t(`area.${a}`) })), { initial: p.area }),
-          // A select needs options; with no known community yet the field is left out.
+          // The community picker: a short dropdown (domain/communityPicker; every option counts
+          // toward Feishu's 200 components) and a typed name for any other known place, which
+          // wins when both are given. A select needs options: with none, only the name is asked.
           ...(vm.communities.length
             ? [select('community', t('log.formCommunity'), vm.communities.map((c) => ({ value: String(c.id), label: c.name })), { initial: p.communityId ? String(p.communityId) : undefined })]
             : []),
+          input('community_name', vm.communities.length ? t('log.formCommunityName') : t('log.formCommunityNameOnly'), { maxLength: 60, placeholder: t('log.formCommunityNamePlaceholder') }),
           input('hours', t('log.formHours'), { required: true, maxLength: 5, value: p.hours !== undefined ? String(p.hours) : undefined, placeholder: '2' }),
           select('mode', t('log.formMode'), LOG_MODES.map((m) => ({ value: m, label: t(`mode.${m}`) })), { initial: p.mode ?? 'offline' }),
           input('description', t('log.formDescription'), { required: true, maxLength: 500, value: p.description, multiline: true }),
@@ -97,6 +100,22 @@ function summary(v: LogView): Element[] {
 
 const RATINGS = [5, 4, 3, 2, 1].map((r) => ({ value: String(r), label: `${r} 分` }));
 
+/**
+ * The evidence photos side by side (the first PHOTOS_SHOWN, cropped square; a tap opens one
+ * large), and how many more there are.
+ */
+function photoRow(v: LogView): Element[] {
+  if (!v.photos.length) return [];
+  const row: Element = {
+    tag: 'column_set',
+    flex_mode: 'none',
+    horizontal_spacing: '8px',
+    columns: v.photos.map((key, i) => ({ tag: 'column', width: 'weighted', weight: 1, elements: [image(key, t('review.photoAlt', { n: i + 1 }), { crop: true })] })),
+  };
+  const more = v.evidence - v.photos.length;
+  return more > 0 ? [row, markdown(t('review.photosMore', { count: more }))] : [row];
+}
+
 /** The card a reviewer decides on; `decided` renders it settled, without buttons. */
 export function reviewCard(v: LogView, opts: { decided?: string; confirmLink?: boolean } = {}): CardJson {
   const actions: Element[] = opts.decided
@@ -108,7 +127,7 @@ export function reviewCard(v: LogView, opts: { decided?: string; confirmLink?: b
         ]),
         ...(opts.confirmLink ? [button(t('review.confirmLink'), envelope('review.confirmLink', { l: v.id }))] : []),
       ];
-  return card({ title: t('review.title'), template: opts.decided ? 'grey' : 'orange', elements: [...summary(v), divider(), ...actions] });
+  return card({ title: t('review.title'), template: opts.decided ? 'grey' : 'orange', elements: [...summary(v), ...photoRow(v), divider(), ...actions] });
 }
 
 export function rejectReasonCard(v: LogView): CardJson {
@@ -122,24 +141,38 @@ export function rejectReasonCard(v: LogView): CardJson {
   });
 }
 
-/** `/review`: the pending logs, each with its own buttons, and approve-all. */
+/**
+ * `/review`: the pending logs, oldest first, each with its own buttons, and approve-all for
+ * those shown. As many of `views` as fit one card (CARD_BUDGET): escaped descriptions of 500
+ * characters can be 3 KB each, so ten need not fit; the rest are counted, for the next /审核.
+ */
 export function reviewListCard(views: LogView[], total: number): CardJson {
   if (total === 0) return card({ title: t('review.listTitle', { count: 0 }), template: 'green', elements: [markdown(t('review.listEmpty'))] });
-  const pending = views.filter((v) => v.status === 'pending');
-  const sections = views.flatMap((v) => [
-    ...summary(v),
-    v.status === 'pending'
-      ? buttonRow([button(t('review.approve'), envelope('review.approve', { l: v.id, list: 1 }), 'primary'), button(t('review.reject'), envelope('review.rejectAsk', { l: v.id }), 'danger')])
-      : markdown(`**${t(`status.${v.status}`)}**`),
-    divider(),
-  ]);
-  return card({
-    title: t('review.listTitle', { count: total }),
-    template: 'orange',
-    elements: [
-      ...sections,
-      ...(total > views.length ? [markdown(t('review.more', { count: total - views.length }))] : []),
-      ...(pending.length > 1 ? [button(t('review.approveAll', { count: pending.length }), envelope('review.approveAll', { ids: pending.map((v) => v.id).join(',') }), 'primary_filled')] : []),
-    ],
-  });
+  const listOf = (shown: LogView[]): CardJson => {
+    const pending = shown.filter((v) => v.status === 'pending');
+    const sections = shown.flatMap((v) => [
+      ...summary(v),
+      v.status === 'pending'
+        ? buttonRow([button(t('review.approve'), envelope('review.approve', { l: v.id, list: 1 }), 'primary'), button(t('review.reject'), envelope('review.rejectAsk', { l: v.id }), 'danger')])
+        : markdown(`**${t(`status.${v.status}`)}**`),
+      divider(),
+    ]);
+    return card({
+      title: t('review.listTitle', { count: total }),
+      template: 'orange',
+      elements: [
+        ...sections,
+        ...(total > shown.length ? [markdown(t('review.more', { count: total - shown.length }))] : []),
+        ...(pending.length > 1 ? [button(t('review.approveAll', { count: pending.length }), envelope('review.approveAll', { ids: pending.map((v) => v.id).join(',') }), 'primary_filled')] : []),
+      ],
+    });
+  };
+  // One log always fits (a description is at most 500 characters); more while the card still does.
+  let list = listOf(views.slice(0, 1));
+  for (let n = 2; n <= views.length; n++) {
+    const longer = listOf(views.slice(0, n));
+    if (!fitsInCard(longer)) break;
+    list = longer;
+  }
+  return list;
 }

@@ -97,23 +97,36 @@ export function pendingFor(db: Db, reviewer: Member, limit: number): { logs: Ser
 }
 
 /** Records the review card sent (or still queued in the outbox) to a reviewer for a log. */
-export function rememberReviewCard(db: Db, logId: number, reviewerId: number, sent: { uuid: string; messageId?: string }): void {
+export function rememberReviewCard(db: Db, logId: number, reviewerId: number, sent: { uuid: string; messageId?: string }, now: number): void {
   db.insert(reviewMessages)
-    .values({ logId, reviewerMemberId: reviewerId, sendUuid: sent.uuid, messageId: sent.messageId ?? null })
+    .values({ logId, reviewerMemberId: reviewerId, sendUuid: sent.uuid, messageId: sent.messageId ?? null, createdAt: now })
     .onConflictDoNothing()
     .run();
 }
 
-/**
- * The review cards of these logs, sent or queued. `messageId` is null while the outbox has not
- * delivered the card yet; once it has, it is read from the outbox row.
- */
-export function reviewCardsOf(db: Db, logIds: number[]): { logId: number; messageId: string | null }[] {
+/** A review card as sent (or queued) to one reviewer. */
+export interface ReviewCardCopy {
+  logId: number;
+  /** Null while the outbox has not delivered the card yet; then read from the outbox row. */
+  messageId: string | null;
+  /** When it went out (the outbox's time, else when it was written), for Feishu's 14-day update window. */
+  sentAt: number | null;
+  reviewerOpenId: string | null;
+}
+
+/** The review cards of these logs, sent or queued. */
+export function reviewCardsOf(db: Db, logIds: number[]): ReviewCardCopy[] {
   if (logIds.length === 0) return [];
   return db
-    .select({ logId: reviewMessages.logId, messageId: sql<string | null>`coalesce(${reviewMessages.messageId}, ${outbox.messageId})` })
+    .select({
+      logId: reviewMessages.logId,
+      messageId: sql<string | null>`coalesce(${reviewMessages.messageId}, ${outbox.messageId})`,
+      sentAt: sql<number | null>`coalesce(${outbox.sentAt}, ${reviewMessages.createdAt})`,
+      reviewerOpenId: members.openId,
+    })
     .from(reviewMessages)
     .leftJoin(outbox, eq(outbox.uuid, reviewMessages.sendUuid))
+    .leftJoin(members, eq(members.id, reviewMessages.reviewerMemberId))
     .where(inArray(reviewMessages.logId, logIds))
     .all();
 }

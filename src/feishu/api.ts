@@ -37,6 +37,12 @@ export interface BotInfo {
  */
 export const FILE_MAX_BYTES = 30_000_000;
 
+/**
+ * How long after sending a card Feishu still takes updates of it (Card JSON 2.0: 14 days,
+ * CARDS.md), less an hour so an update started near the end is not refused on the way.
+ */
+export const CARD_UPDATE_WINDOW_MS = 14 * 24 * 3600 * 1000 - 3600 * 1000;
+
 /** The file size limit in MB as users read it (30, or 0.4 with a test's lower limit). */
 export const fileLimitMb = (api: Pick<FeishuApi, 'fileMaxBytes'>): number => +(api.fileMaxBytes / 1e6).toFixed(1);
 

@@ -4,11 +4,13 @@
  * answer to the author. Also what happens around a decision: the author is told and every
  * other copy of the review card is settled in place.
  */
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { members, type Member, type ServiceLog } from '../../db/schema/index.js';
 import { logFormCard, reviewCard, type LogPrefill } from '../../cards/logs.js';
 import { allCommunities, communityById, pairedCommunity } from '../../domain/communities.js';
 import { linkLog } from '../../domain/checkins.js';
+import { pickerCommunities, type PickerOption } from '../../domain/communityPicker.js';
 import { viewOf } from '../../domain/logView.js';
 import { describeReviewers, rememberReviewCard, reviewCardsOf, reviewersFor } from '../../domain/review.js';
 import { UserError } from '../../domain/errors.js';
@@ -16,7 +18,7 @@ import { createLog, liveDuplicate, type LogOrigin } from '../../domain/serviceLo
 import { formatDateTime, localDate } from '../../domain/time.js';
 import { parseReport } from '../../text/reportParser.js';
 import { t } from '../../text/zh-CN.js';
-import type { CardJson } from '../../feishu/api.js';
+import { CARD_UPDATE_WINDOW_MS, FeishuApiError, type CardJson } from '../../feishu/api.js';
 import type { BaseContext, CommandContext, Ports } from '../context.js';
 
 /** Creates the log, sends it for review, and returns the sentence for the author. */
@@ -39,7 +41,7 @@ export async function submitLog(ctx: BaseContext, draft: unknown, origin: LogOri
   const card = reviewCard(viewOf(ctx.db, log), { confirmLink: ctx.confirm !== undefined });
   for (const reviewer of reviewers) {
     const sent = await ctx.notify(reviewer.openId!, { card });
-    rememberReviewCard(ctx.db, log.id, reviewer.id, sent);
+    rememberReviewCard(ctx.db, log.id, reviewer.id, sent, ctx.clock.now());
   }
   const community = communityById(ctx.db, log.communityId);
   const params = {
@@ -53,11 +55,13 @@ export async function submitLog(ctx: BaseContext, draft: unknown, origin: LogOri
   return { log, message: reviewers.length ? t('log.saved', params) : t('log.savedNoReviewer', params) };
 }
 
-/** Communities offered in the log form: the branch's paired one first, then the rest. */
-export function formCommunities(ctx: BaseContext): { id: number; name: string }[] {
-  const paired = pairedCommunity(ctx.db, ctx.member?.branchId ?? null);
-  const all = allCommunities(ctx.db).map((c) => ({ id: c.id, name: c.name }));
-  return paired ? [{ id: paired.id, name: paired.name }, ...all.filter((c) => c.id !== paired.id)] : all;
+/**
+ * The log form's community dropdown: a bounded list (domain/communityPicker) — the branch's
+ * paired community, `include` (the community the form preselects), then the places the member
+ * and the branch used lately. Any other known place is typed into the form's name field.
+ */
+export function formCommunities(ctx: BaseContext, include?: number | null): PickerOption[] {
+  return pickerCommunities(ctx.db, { memberId: ctx.member?.id, branchId: ctx.member?.branchId, include: [include] });
 }
 
 /**
@@ -82,7 +86,7 @@ export async function logFromText(ctx: CommandContext, text: string, opts: { pla
   };
   if (parsed.missing.length > 0 || parsed.ambiguities.length > 0) {
     await ctx.reply({
-      card: logFormCard({ prefill, communities: formCommunities(ctx), missing: parsed.missing.map((m) => t(`log.missing.${m}`)), ambiguities: parsed.ambiguities }),
+      card: logFormCard({ prefill, communities: formCommunities(ctx, prefill.communityId), missing: parsed.missing.map((m) => t(`log.missing.${m}`)), ambiguities: parsed.ambiguities }),
     });
     return true;
   }
@@ -109,24 +113,56 @@ export async function afterDecision(ctx: BaseContext, logs: ServiceLog[], clicke
 }
 
 export async function settleReviewCards(ctx: BaseContext, logs: ServiceLog[], skipMessageId?: string): Promise<void> {
-  await updateReviewCards(ctx, logs, (log) => reviewCard(viewOf(ctx.db, log), { decided: decisionLine(ctx, log) }), skipMessageId);
+  await updateReviewCards(ctx, logs, (log) => reviewCard(viewOf(ctx.db, log), { decided: decisionLine(ctx, log) }), {
+    skipMessageId,
+    note: { outbox: ctx.outbox, text: (log) => staleCardNote(ctx, log) },
+  });
 }
 
 /**
  * Replaces every delivered review card of these logs (but `skipMessageId`) with `cardFor(log)`.
- * Best effort: a stale copy still answers correctly when clicked (the log is re-read then), and
- * a card the outbox has not delivered yet goes out as first written.
+ * Feishu takes updates of a card for 14 days only (CARDS.md): an older card is not tried, and
+ * one Feishu refuses (recalled, deleted, too old) is not retried; with `note` the reviewer gets
+ * its text as a new message instead, once per card and state (the send uuid says which). A
+ * card the outbox has not delivered yet goes out as first written; a stale copy still answers
+ * correctly when clicked (the log is re-read then).
  */
-export async function updateReviewCards(ports: Pick<Ports, 'db' | 'feishu' | 'log'>, logs: ServiceLog[], cardFor: (log: ServiceLog) => CardJson, skipMessageId?: string): Promise<void> {
+export async function updateReviewCards(
+  ports: Pick<Ports, 'db' | 'feishu' | 'log' | 'clock'>,
+  logs: ServiceLog[],
+  cardFor: (log: ServiceLog) => CardJson,
+  opts: { skipMessageId?: string; note?: { outbox: Ports['outbox']; text: (log: ServiceLog) => string } } = {},
+): Promise<void> {
   const byId = new Map(logs.map((l) => [l.id, l]));
-  for (const { logId, messageId } of reviewCardsOf(ports.db, [...byId.keys()])) {
-    if (!messageId || messageId === skipMessageId) continue;
-    try {
-      await ports.feishu.updateCard(messageId, cardFor(byId.get(logId)!));
-    } catch (err) {
-      ports.log.warn({ logId, err: (err as Error).message }, 'could not update a review card');
+  for (const copy of reviewCardsOf(ports.db, [...byId.keys()])) {
+    if (!copy.messageId || copy.messageId === opts.skipMessageId) continue;
+    const log = byId.get(copy.logId)!;
+    const fresh = copy.sentAt === null || ports.clock.now() - copy.sentAt < CARD_UPDATE_WINDOW_MS;
+    if (fresh) {
+      try {
+        await ports.feishu.updateCard(copy.messageId, cardFor(log));
+        continue;
+      } catch (err) {
+        ports.log.warn({ logId: log.id, code: err instanceof FeishuApiError ? err.code : undefined, err: (err as Error).message }, 'could not update a review card');
+      }
     }
+    if (!opts.note || !copy.reviewerOpenId) continue;
+    const uuid = createHash('sha256').update(`card-note:${copy.messageId}:${log.status}:${log.updatedAt ?? ''}`).digest('hex').slice(0, 40);
+    await opts.note.outbox.send({ to: { openId: copy.reviewerOpenId }, message: { text: opts.note.text(log) }, uuid }).catch((err: unknown) => {
+      ports.log.warn({ logId: log.id, err: (err as Error).message }, 'could not send the note for an old review card');
+    });
   }
+}
+
+/** The text sent instead of updating a review card Feishu no longer updates. */
+function staleCardNote(ctx: BaseContext, log: ServiceLog): string {
+  const v = viewOf(ctx.db, log);
+  return t('review.staleCardNote', { name: plainText(v.authorName), date: v.date, item: v.item, hours: v.hours, state: plainText(decisionLine(ctx, log)) });
+}
+
+/** User text in a text message, unable to form an `<at>` mention (CARDS.md "Text messages"). */
+function plainText(s: string): string {
+  return s.replace(/</g, '＜').replace(/>/g, '＞');
 }
 
 export function decisionLine(ctx: BaseContext, log: ServiceLog): string {
