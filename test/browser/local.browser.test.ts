@@ -3,23 +3,24 @@
  * console. A student binds, checks in, shares a location, logs service in plain Chinese and
  * sends a photo;
  * the branch secretary approves it from the rendered card; the student sees 已认证 hours in
- * /我的; the 团委's digest shows its chart in the college group. Screenshots go to
- * test-artifacts/local-*.png.
+ * /我的; the 团委's digest shows its chart in the college group; a school with 1,000
+ * communities still gets a log form. Nothing the bot sends is refused by the stand-in (no
+ * developer note appears). Screenshots go to test-artifacts/local-*.png.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCommunitiesFile } from '../../src/domain/communityImport.js';
 import { startLocalMode, type LocalMode } from '../../src/local/index.js';
 import { silentLogger } from '../../src/log.js';
+import { photoJpeg } from '../helpers/photos.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = 'test-artifacts';
 const STUDENT = 'ou_demo_2023010102';
 const SECRETARY = 'ou_demo_2023010101';
-/** A 1×1 PNG. */
-const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 let dir: string;
 let local: LocalMode;
@@ -85,7 +86,7 @@ describe('local mode console in Chromium', () => {
     await botSaid('已记录：').waitFor();
     expect(await botSaid('已记录：').innerText()).toContain('待审核');
     // A photo from the file input: the bot downloads it from the stand-in and attaches it.
-    await page.setInputFiles('#image', { name: 'service.png', mimeType: 'image/png', buffer: Buffer.from(PNG, 'base64') });
+    await page.setInputFiles('#image', { name: 'service.jpg', mimeType: 'image/jpeg', buffer: await photoJpeg(7, { width: 640, height: 480 }) });
     await botSaid('已把照片附到').waitFor();
     expect(await page.locator('.msg.mine img').last().evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     // Readable on the phone: nothing wider than the screen.
@@ -98,6 +99,10 @@ describe('local mode console in Chromium', () => {
     const card = page.locator('.msg[data-type="interactive"]').filter({ hasText: '辅导作业' }).last();
     await card.waitFor();
     expect(await card.innerText()).toContain('李浩然');
+    // The photo sent after the card went out is on it: uploaded by the bot, the card updated in place.
+    const photo = card.locator('img').first();
+    await photo.waitFor();
+    await expect.poll(() => photo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(100);
     await card.locator('select').first().selectOption('5');
     await shot('2-review');
     await card.getByRole('button', { name: '通过' }).tap();
@@ -126,5 +131,30 @@ describe('local mode console in Chromium', () => {
     await page.getByRole('button', { name: '时间 +1 周' }).tap();
     await expect.poll(() => page.locator('#toast').textContent()).toContain('时间已前进 7 天');
     expect(problems).toEqual([]);
+  });
+
+  it('with 1,000 communities imported, the log form still arrives: a short list and a name to type', async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => `锦州市第${i + 1}号示范社区,社区,锦州市古塔区,,,,,`);
+    const csv = Buffer.from(['名称,层级,所在地区,标签,联系人,联系电话,经度,纬度', ...rows].join('\n'));
+    const summary = await importCommunitiesFile(local.bot.db, csv, 'communities.csv', local.clock.now());
+    expect(summary.created).toBe(1000);
+    await as(STUDENT, `oc_p2p_${STUDENT}`);
+    await say('/记录');
+    const form = page.locator('.msg[data-type="interactive"]').filter({ hasText: '记录服务' }).last();
+    await form.waitFor();
+    const options = await form.locator('select[data-name="community"] option').count();
+    expect(options).toBeGreaterThan(1);
+    expect(options).toBeLessThanOrEqual(21); // ≤ 20 and the empty choice
+    await form.locator('[data-name="hours"]').fill('1.5');
+    await form.locator('[data-name="description"]').fill('给社区老人讲解防诈骗知识');
+    await form.locator('[data-name="item"]').selectOption('huodong');
+    await form.locator('[data-name="community_name"]').fill('锦州市第777号示范社区');
+    await page.locator('#toast').waitFor({ state: 'hidden' });
+    await shot('6-log-form-1000');
+    await form.getByRole('button', { name: '提交' }).tap();
+    await expect.poll(() => form.innerText(), { timeout: 5000 }).toContain('第777号示范社区');
+    // Nothing the bot sent in this whole walkthrough was refused or shown wrongly.
+    expect(await page.locator('.msg.devnote').count()).toBe(0);
+    expect([...local.standIn.refusals, ...local.standIn.defects]).toEqual([]);
   });
 });
