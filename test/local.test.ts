@@ -151,4 +151,24 @@ describe('local mode', () => {
     const digest = await until('the digest in the group', async () => (await chat(group)).find((e) => JSON.stringify(e.content).includes('"tag":"chart"')));
     expect(digest.from).toBe('bot');
   });
+
+  it('a message Feishu would refuse never arrives: the console shows a developer note in its place, and the refusal is recorded', async () => {
+    const chatId = 'oc_p2p_ou_demo_devnote';
+    const bad = {
+      schema: '2.0', config: { update_multi: true },
+      body: { elements: [{ tag: 'form', name: 'f', elements: [{ tag: 'input', name: 'body', max_length: 5000 }, { tag: 'button', name: 'go', text: { tag: 'plain_text', content: '提交' }, form_action_type: 'submit' }] }] },
+    };
+    const res = await fetch(`${local.standIn.url}/open-apis/im/v1/messages?receive_id_type=chat_id`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer t-${local.creds.appSecret}` },
+      body: JSON.stringify({ receive_id: chatId, msg_type: 'interactive', content: JSON.stringify(bad) }),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: 230099 });
+    const entries = await chat(chatId);
+    expect(entries.map((e) => e.msgType)).toEqual(['devnote']);
+    expect(entries[0]!.content.text).toContain('飞书会拒绝这条消息');
+    expect(entries[0]!.content.text).toContain('230099');
+    expect(local.standIn.takeRefusals().map((r) => r.rule)).toEqual(['card.attribute']);
+  });
 });
