@@ -218,10 +218,16 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
     return refusal ? fail(refusal.status, refusal.code, refusal.msg) : undefined;
   }
 
-  /** Cards may show only pictures this app uploaded (a user's image_key is not the app's). */
+  /**
+   * Cards may show only pictures this app uploaded: a student's image_key (of their message) is
+   * refused. A key shaped like this stand-in's uploads but unknown to this run is taken as one
+   * uploaded by an earlier run (local mode keeps its database across restarts; Feishu its keys).
+   */
   function foreignImage(card: unknown): Verdict {
     const keys = JSON.stringify(card ?? null).match(/"img_key":"[^"]*"/g) ?? [];
-    const foreign = keys.map((k) => k.slice(11, -1)).find((k) => !imageKeys.has(k));
+    const ownShape = /^img_[0-9a-f]{14}$/;
+    const userKeys = new Set([...resources.keys()].map((k) => k.split('\n')[1]));
+    const foreign = keys.map((k) => k.slice(11, -1)).find((k) => !imageKeys.has(k) && (userKeys.has(k) || !ownShape.test(k)));
     return foreign === undefined
       ? { defects: [] }
       : { refusal: { rule: 'card.imageKey', status: 400, code: 230099, msg: `Failed to create card content, ext=ErrCode: 200621; ErrMsg: img_key is invalid (not uploaded by this app); ErrorValue: ${foreign}; ` }, defects: [] };
