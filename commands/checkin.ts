@@ -19,7 +19,10 @@ export const checkout = defineAction({
       hours,
     });
     const prefill = { date: checkin.checkinDate, hours, communityId: checkin.communityId ?? undefined, mode: checkin.kind === 'online' ? ('online' as const) : ('offline' as const) };
-    return { card: { type: 'raw', data: logFormCard({ prefill, communities: formCommunities(ctx), checkinId: checkin.id, intro }) } };
+    // The check-in's community is preselected, so the dropdown must offer it: formCommunities
+    // puts it right after the paired one, however long ago the student last used it.
+    const communities = formCommunities(ctx, checkin.communityId);
+    return { card: { type: 'raw', data: logFormCard({ prefill, communities, checkinId: checkin.id, intro }) } };
   },
 });
 

@@ -4,16 +4,24 @@ import { formText } from '../src/bot/forms.js';
 import { formCommunities, logFromText, submitLog } from '../src/bot/flows/serviceLog.js';
 import { card, escapeMd, markdown } from '../src/cards/primitives.js';
 import { logFormCard } from '../src/cards/logs.js';
+import type { Db } from '../src/db/client.js';
 import { checkinById, hasLiveLog, timedHours } from '../src/domain/checkins.js';
+import { communityByTypedName } from '../src/domain/communityPicker.js';
 import { UserError } from '../src/domain/errors.js';
 import { localDate } from '../src/domain/time.js';
 import { t } from '../src/text/zh-CN.js';
 
 
-/** form_value → the draft the one log validation checks; nothing is trusted or defaulted silently. */
-function draftFromForm(form: Record<string, unknown>) {
+/**
+ * form_value → the draft the one log validation checks; nothing is trusted or defaulted silently.
+ * A typed community name wins over the dropdown and must name exactly one known community (an
+ * unknown or ambiguous name is refused here, before anything is stored); the dropdown's value is
+ * still checked as a community id by the validation.
+ */
+function draftFromForm(db: Db, form: Record<string, unknown>) {
   const hours = formText(form.hours);
-  const community = formText(form.community);
+  const typed = formText(form.community_name);
+  const community = typed ? String(communityByTypedName(db, typed, 'log.communityNotFound').id) : formText(form.community);
   return {
     date: formText(form.date)?.slice(0, 10), // the date picker sends "2026-11-20 +0800"
     item: formText(form.item),
@@ -31,7 +39,7 @@ export const logSubmit = defineAction({
   audience: 'student',
   payload: z.object({ c: z.number().int().positive().optional() }),
   async run(ctx, { c }) {
-    const draft = draftFromForm(ctx.form);
+    const draft = draftFromForm(ctx.db, ctx.form);
     let origin: { source: 'timed' | 'self'; checkinId?: number } = { source: 'self' };
     if (c !== undefined) {
       // The check-in is re-read from the database: only its owner's closed, unlinked check-in counts as timed.

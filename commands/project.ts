@@ -6,10 +6,13 @@ import { formText, formWhole, formList } from '../src/bot/forms.js';
 import { rawCard } from '../src/bot/router.js';
 import { positionFormCard, projectFormCard, projectListCard, type ProjectVm } from '../src/cards/projects.js';
 import { colleges, type Project } from '../src/db/schema/index.js';
-import { allCommunities, pairedCommunity } from '../src/domain/communities.js';
+import type { Db } from '../src/db/client.js';
+import { pairedCommunity } from '../src/domain/communities.js';
+import { communityByTypedName, pickerCommunities } from '../src/domain/communityPicker.js';
+import { membersByTypedNames, pickerMembers } from '../src/domain/memberPicker.js';
 import { UserError } from '../src/domain/errors.js';
 import { addPosition, positionsOfProjects, signupCounts } from '../src/domain/positions.js';
-import { branchById, branchMembers, managedProject, projectDetail, projectsFor, saveProject } from '../src/domain/projects.js';
+import { branchById, managedProject, projectDetail, projectsFor, saveProject } from '../src/domain/projects.js';
 import { localDate } from '../src/domain/time.js';
 import type { CardJson } from '../src/feishu/api.js';
 import { t } from '../src/text/zh-CN.js';
@@ -23,9 +26,16 @@ export function positionDraftFromForm(form: Record<string, unknown>) {
   return { title: formText(form.title), slots: slots === undefined ? undefined : formWhole(slots), schedule: formText(form.schedule) };
 }
 
-/** form_value → the draft `projectDraft` checks; nothing is defaulted silently. */
-function draftFromForm(form: Record<string, unknown>) {
-  const community = formText(form.community);
+/**
+ * form_value → the draft `projectDraft` checks; nothing is defaulted silently. A typed community
+ * name wins over the dropdown and must name exactly one known community (refused here otherwise).
+ * The group is the dropdown's choices plus the members of `branchId` typed by name or 学号; an
+ * unknown or shared name is refused here, before anything is stored.
+ */
+function draftFromForm(db: Db, form: Record<string, unknown>, branchId: number) {
+  const typed = formText(form.community_name);
+  const community = typed ? String(communityByTypedName(db, typed, 'project.communityNotFound').id) : formText(form.community);
+  const typedMembers = formText(form.member_names);
   return {
     title: formText(form.title),
     area: formText(form.area),
@@ -37,7 +47,7 @@ function draftFromForm(form: Record<string, unknown>) {
     cooperationStart: formText(form.start)?.slice(0, 10), // the date picker sends "2026-11-20 +0800"
     cooperationEnd: formText(form.end)?.slice(0, 10),
     communityId: community === undefined ? undefined : formWhole(community),
-    memberIds: formList(form.members).map(formWhole),
+    memberIds: [...formList(form.members).map(formWhole), ...(typedMembers ? membersByTypedNames(db, branchId, typedMembers) : [])],
   };
 }
 
@@ -90,8 +100,6 @@ function formCard(ctx: BaseContext, project?: Project): CardJson {
   const branchId = project?.branchId ?? ctx.member!.branchId;
   if (!branchId) throw new UserError('project.noBranch');
   const paired = pairedCommunity(ctx.db, branchId);
-  const communities = allCommunities(ctx.db).map((c) => ({ id: c.id, name: c.name }));
-  const ordered = paired ? [{ id: paired.id, name: paired.name }, ...communities.filter((c) => c.id !== paired.id)] : communities;
   const d = project && projectDetail(ctx.db, project);
   const prefill = d
     ? {
@@ -108,7 +116,11 @@ function formCard(ctx: BaseContext, project?: Project): CardJson {
         memberIds: d.members.map((m) => m.id),
       }
     : { communityId: paired?.id, start: localDate(ctx.clock.now(), ctx.timeZone), end: ctx.program.endsOn };
-  return projectFormCard({ projectId: project?.id, prefill, members: branchMembers(ctx.db, branchId), communities: ordered });
+  // A bounded dropdown: the paired community, the project's own, then what the secretary and the branch used lately.
+  const communities = pickerCommunities(ctx.db, { memberId: ctx.member!.id, branchId, include: [prefill.communityId] });
+  // Another: the whole current group, then who served at its community or lately; the rest are typed.
+  const members = pickerMembers(ctx.db, { branchId, current: prefill.memberIds, communityId: prefill.communityId });
+  return projectFormCard({ projectId: project?.id, prefill, members: members.options, unlistedMembers: members.unlisted, communities });
 }
 
 const projectRef = z.object({ p: z.number().int().positive() });
@@ -137,7 +149,10 @@ export const projectSave = defineAction({
   audience: 'secretary',
   payload: z.object({ p: z.number().int().positive().optional() }),
   async run(ctx, { p }) {
-    const project = saveProject(ctx.db, ctx.member!, ctx.program, p, draftFromForm(ctx.form), ctx.clock.now());
+    // Who may change the project is settled before the form's community and member names are looked up.
+    const branchId = p !== undefined ? managedProject(ctx.db, ctx.member!, p).branch.id : ctx.member!.branchId;
+    if (!branchId) throw new UserError('project.noBranch');
+    const project = saveProject(ctx.db, ctx.member!, ctx.program, p, draftFromForm(ctx.db, ctx.form, branchId), ctx.clock.now());
     return { toast: { type: 'success', content: t('project.saved', { title: project.title }) }, card: rawCard(listCard(ctx)) };
   },
 });

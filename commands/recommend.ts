@@ -6,7 +6,9 @@ import { formText } from '../src/bot/forms.js';
 import { rawCard } from '../src/bot/router.js';
 import { recommendCard, recommendFormCard, type CandidateVm } from '../src/cards/recommend.js';
 import { colleges, type Member } from '../src/db/schema/index.js';
-import { allCommunities, pairedCommunity } from '../src/domain/communities.js';
+import { pairedCommunity } from '../src/domain/communities.js';
+import { communityByTypedName, hasCommunities, pickerCommunities } from '../src/domain/communityPicker.js';
+import { UserError } from '../src/domain/errors.js';
 import { branchById } from '../src/domain/projects.js';
 import {
   markAppointed, ranking, recommendable, recommendationsFor, recordRecommendation, round1, scopeFor, scoreOf, weightsOf, type ScoredMember,
@@ -52,9 +54,15 @@ function recommendView(ctx: BaseContext): CardJson {
 function formView(ctx: BaseContext, member: Member): CardJson {
   const s = scoreOf(ctx.db, ctx.member!, member, ctx.program);
   const paired = pairedCommunity(ctx.db, member.branchId);
-  const communities = allCommunities(ctx.db).map((c) => ({ id: c.id, name: c.name }));
-  const ordered = paired ? [{ id: paired.id, name: paired.name }, ...communities.filter((c) => c.id !== paired.id)] : communities;
-  return recommendFormCard({ candidate: candidateVm({ ...s, branchName: s.branchName ?? branchById(ctx.db, member.branchId)?.name ?? null }), communities: ordered, defaultCommunityId: paired?.id });
+  // A bounded dropdown: the member's branch's paired community (preselected), then the places
+  // the member and their branch used lately; any other known community is typed.
+  const communities = pickerCommunities(ctx.db, { memberId: member.id, branchId: member.branchId });
+  return recommendFormCard({
+    candidate: candidateVm({ ...s, branchName: s.branchName ?? branchById(ctx.db, member.branchId)?.name ?? null }),
+    communities,
+    defaultCommunityId: paired?.id,
+    anyCommunity: communities.length > 0 || hasCommunities(ctx.db),
+  });
 }
 
 const memberRef = z.object({ m: z.number().int().positive() });
@@ -73,10 +81,15 @@ export const recommendSubmit = defineAction({
   audience: 'secretary',
   payload: memberRef,
   async run(ctx, { m }) {
+    // Who may be recommended is settled before the form's community name is looked up.
+    recommendable(ctx.db, ctx.member!, m);
+    // A typed community name wins over the dropdown and must name exactly one known community.
+    const typed = formText(ctx.form.community_name);
     const community = formText(ctx.form.community);
+    if (!typed && community === undefined) throw new UserError('recommend.invalid', { problem: t('recommend.communityMissing') });
     const draft = {
       post: formText(ctx.form.post),
-      communityId: community && /^\d+$/.test(community) ? Number(community) : undefined,
+      communityId: typed ? communityByTypedName(ctx.db, typed, 'recommend.communityNotFound').id : community && /^\d+$/.test(community) ? Number(community) : undefined,
       status: formText(ctx.form.status),
     };
     const { row, member, community: place } = recordRecommendation(ctx.db, ctx.member!, ctx.program, m, draft, ctx.clock.now());

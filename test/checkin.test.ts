@@ -243,6 +243,26 @@ describe('签退', () => {
     expect(checkinsOf(h, m.student)[0]!.serviceLogId).toBeNull();
   });
 
+  it('the check-out form preselects the check-in\'s community, even one the dropdown would not list by itself', async () => {
+    const { h } = loop;
+    // A school with more places than the dropdown browses whole, a paired community, and a
+    // check-in at 洛阳社区 followed by five others: by then 洛阳社区 is none of the places the
+    // student or the branch used lately.
+    for (let i = 1; i <= 60; i++) addCommunity(h, `测试${String(i).padStart(2, '0')}社区`);
+    pair(h, loop.m.student.branchId!, addCommunity(h, '幸福社区').id);
+    const luoyang = addCommunity(h, '洛阳社区');
+    const { checkout, checkinId } = await checkIn(h, student, '洛阳社区');
+    for (let i = 1; i <= 5; i++) await checkIn(h, student, `测试0${i}社区`);
+    h.clock.advance(2 * HOUR);
+    const form = answerCard(await h.click(student, checkout));
+    const community = field(form, 'community')!;
+    expect(community.initial_option).toBe(String(luoyang.id));
+    expect(community.options.map((o: any) => o.text.content).slice(0, 2)).toEqual(['幸福社区', '洛阳社区']);
+    const res = await submitLog(h, student, { hours: '2', community: community.initial_option }, { checkinId });
+    expect(res.body.toast.type).toBe('success');
+    expect(lastLog(h, loop.m.student)).toMatchObject({ communityId: luoyang.id, source: 'timed', checkinId });
+  });
+
   it('an online check-in prefills the online mode', async () => {
     const { h } = loop;
     setProgram(h, { periodMode: 'online' });

@@ -7,10 +7,12 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, members, positions, projectItems, projectMembers, projects, type Member } from '../src/db/schema/index.js';
+import { auditLog, communities, members, positions, projectItems, projectMembers, projects, type Member } from '../src/db/schema/index.js';
+import { PICKER_SIZE } from '../src/domain/communityPicker.js';
+import { MEMBER_PICKER_EXTRA, MEMBER_PICKER_SIZE, memberPickerQueries } from '../src/domain/memberPicker.js';
 import { t } from '../src/text/zh-CN.js';
 import { bindDirect } from './helpers/bot.js';
-import { ACCOUNTS, addCommunity, answerCard, button, buttons, cardText, envelope, field, pair, startLoop, type Loop } from './helpers/loop.js';
+import { ACCOUNTS, addCommunity, answerCard, button, buttons, cardText, envelope, field, pair, startLoop, submitLog, TODAY, type Loop } from './helpers/loop.js';
 
 const { student, secretary, otherSecretary, collegeAdmin, schoolAdmin } = ACCOUNTS;
 const ECON_ADMIN = 'ou_proj_econ_admin';
@@ -299,5 +301,160 @@ describe('/项目: only who runs the branch acts on its project cards', () => {
   it('a card naming a project that does not exist says so', async () => {
     const res = await loop.h.click(secretary, envelope('project.edit', { p: 999999 }));
     expect(res.body).toEqual({ toast: { type: 'error', content: t('project.notFound') } });
+  });
+});
+
+/** Feishu's limits (docs/CARDS.md): at most 200 tagged components, each option's plain_text among them, and 30 KB. */
+function components(node: unknown): number {
+  if (Array.isArray(node)) return node.reduce((n: number, x) => n + components(x), 0);
+  if (!node || typeof node !== 'object') return 0;
+  return Object.values(node).reduce((n: number, x) => n + components(x), 'tag' in node ? 1 : 0);
+}
+function expectWithinLimits(card: unknown): void {
+  expect(components(card)).toBeLessThanOrEqual(200);
+  expect(Buffer.byteLength(JSON.stringify(card), 'utf8')).toBeLessThan(30 * 1024);
+}
+
+const groupOf = (loop: Loop, projectId: number) =>
+  loop.h.bot.db.select({ id: projectMembers.memberId }).from(projectMembers).where(eq(projectMembers.projectId, projectId)).all().map((r) => r.id).sort((a, b) => a - b);
+const ids = (list: { id: number }[]) => list.map((m) => m.id).sort((a, b) => a - b);
+
+describe('/项目 in a branch of 200 members (issue #12): a bounded group dropdown plus typed names', () => {
+  let loop: Loop;
+  /** The 197 members added to 计科2301 (with the 3 of the example roster: 200), in 学号 order. */
+  let added: Member[];
+  let active: Member[];
+  let wangWei: Member[];
+  let pairedId: number;
+  const SURNAMES = '赵钱孙李周吴郑冯陈褚卫蒋沈韩杨朱秦尤许何';
+  const GIVEN = ['子涵', '浩宇', '欣怡', '梓萱', '宇轩', '思远', '雨泽', '诗琪', '俊杰', '一诺'];
+  // Long names for the worst case: 60-character community names the secretary served at lately.
+  const longCommunity = (i: number) => `${'甲乙丙丁戊'[i % 5]}${'子丑寅卯辰'[Math.floor(i / 5)]}${'新时代文明实践志愿服务青年之家示范基地'.repeat(3)}`.slice(0, 58) + '社区';
+
+  beforeAll(async () => {
+    loop = await startLoop();
+    const { h, m } = loop;
+    const names = [...Array.from({ length: 193 }, (_, i) => `${SURNAMES[i % 20]}${GIVEN[Math.floor(i / 20)]}`), '欧阳思远', '阿卜杜热合曼·买买提', '王伟', '王伟'];
+    added = names.map((name, i) =>
+      h.bot.db.insert(members).values({ studentNo: `20230199${String(i).padStart(3, '0')}`, name, role: 'student', collegeId: m.secretary.collegeId, branchId: m.secretary.branchId }).returning().get());
+    expect(branchMemberIds(loop, m.secretary.branchId!)).toHaveLength(200);
+    wangWei = added.filter((a) => a.name === '王伟');
+    // Two members far down the roster served lately: one at the paired community, one elsewhere.
+    pairedId = addCommunity(h, '幸福社区').id;
+    pair(h, m.secretary.branchId!, pairedId);
+    const elsewhere = addCommunity(h, '解放路社区').id;
+    active = [bindDirect(h, added[150]!.studentNo, 'ou_big_active1'), bindDirect(h, added[151]!.studentNo, 'ou_big_active2')];
+    expect((await submitLog(h, 'ou_big_active2', { hours: '1', community: String(elsewhere), description: '在解放路社区辅导作业' })).body.toast.type).toBe('success');
+    expect((await submitLog(h, 'ou_big_active1', { hours: '1', community: String(pairedId), description: '在幸福社区辅导作业' })).body.toast.type).toBe('success');
+    // The secretary served at 20 long-named places lately: the community dropdown at its fullest and longest.
+    for (let i = 0; i < 25; i++) addCommunity(h, longCommunity(i));
+    for (let i = 0; i < 20; i++) {
+      const id = h.bot.db.select({ id: communities.id }).from(communities).where(eq(communities.name, longCommunity(i))).get()!.id;
+      const date = new Date(Date.parse(`${TODAY}T00:00:00Z`) - (i + 1) * 86_400_000).toISOString().slice(0, 10);
+      expect((await submitLog(h, secretary, { date: `${date} +0800`, hours: '1', community: String(id), description: `服务记录 ${i}` })).body.toast.type).toBe('success');
+    }
+  });
+  afterAll(() => loop.h.close());
+
+  it('新建项目: 40 members offered (who served at the paired community first, then who served lately, then the roster), the rest typed', async () => {
+    const { h, m } = loop;
+    const formCard = answerCard(await h.click(secretary, envelope('project.new')));
+    expectWithinLimits(formCard);
+    const group = field(formCard, 'members')!;
+    expect(group).toMatchObject({ tag: 'multi_select_static', required: false, selected_values: [] });
+    // 幸福社区's server; then by latest log the secretary (20 logs since) and the other; then the roster.
+    const first = [active[0]!.id, m.secretary.id, active[1]!.id];
+    const rest = branchMemberIds(loop, m.secretary.branchId!).filter((id) => !first.includes(id));
+    expect(group.options.map((o: any) => o.value)).toEqual([...first, ...rest.slice(0, MEMBER_PICKER_SIZE - 3)].map(String));
+    expect(cardText(formCard)).toContain(t('project.fieldMembersSome', { more: 200 - MEMBER_PICKER_SIZE }));
+    expect(field(formCard, 'member_names')).toMatchObject({ tag: 'input', required: false, max_length: 1000, label: { content: '或输入成员姓名，用逗号或空格分隔' } });
+  });
+
+  it('saving with typed names (any separator, 学号 too) adds them to what was ticked', async () => {
+    const { h, m } = loop;
+    const typed = `${added[100]!.name}，${added[120]!.name}  ${added[130]!.studentNo}、阿卜杜热合曼买买提;${added[100]!.name}`;
+    const res = await h.click(secretary, envelope('project.save'), { formValue: projectForm(m, { members: [String(m.secretary.id)], member_names: typed }) });
+    expect(res.body.toast).toEqual({ type: 'success', content: t('project.saved', { title: '四点半课堂' }) });
+    const sorted = [m.secretary, added[100]!, added[120]!, added[130]!, added[194]!].map((x) => x.id).sort((a, b) => a - b);
+    expect(groupOf(loop, lastProject(loop).id)).toEqual(sorted);
+  });
+
+  it.each([
+    ['a name not on the roster', '赵子涵，不存在的人', t('project.memberNotFound', { names: '不存在的人' })],
+    ['a member of another branch', '孙佳怡', t('project.memberNotFound', { names: '孙佳怡' })],
+    ['a 学号 of another branch', '2023010202', t('project.memberNotFound', { names: '2023010202' })],
+    ['six unknown names (five are listed)', '甲一 甲二 甲三 甲四 甲五 甲六 赵子涵', t('project.memberNotFoundMany', { names: '甲一、甲二、甲三、甲四、甲五', count: 6 })],
+    ['a name two members share', '王伟 赵子涵', 'AMBIGUOUS'],
+  ])('%s is refused, says what to type, and nothing is stored (new or edited)', async (_, typed, message) => {
+    const { h, m } = loop;
+    const content = message === 'AMBIGUOUS'
+      ? t('project.memberAmbiguous', { name: '王伟', count: 2, studentNos: wangWei.map((w) => w.studentNo).join('、'), example: wangWei[0]!.studentNo })
+      : message;
+    const existing = lastProject(loop).id;
+    const before = frozen(loop);
+    for (const payload of [undefined, { p: existing }]) {
+      const res = await h.click(secretary, envelope('project.save', payload), { formValue: projectForm(m, { title: '改了名字', member_names: typed }) });
+      expect(res.body).toEqual({ toast: { type: 'error', content } });
+    }
+    expect(frozen(loop)).toEqual(before);
+  });
+
+  it('two members of one name are told apart in the dropdown and by 学号 when typed', async () => {
+    const { h, m } = loop;
+    const p = lastProject(loop);
+    const res = await h.click(secretary, envelope('project.save', { p: p.id }), { formValue: projectForm(m, { members: [], member_names: wangWei[1]!.studentNo }) });
+    expect(res.body.toast.type).toBe('success');
+    expect(groupOf(loop, p.id)).toEqual([wangWei[1]!.id]);
+    const formCard = answerCard(await h.click(secretary, envelope('project.edit', { p: p.id })));
+    const option = field(formCard, 'members')!.options.find((o: any) => o.value === String(wangWei[1]!.id));
+    const order = [...wangWei].sort((a, b) => a.studentNo.localeCompare(b.studentNo)).map((w) => w.id);
+    expect(option.text.content).toBe(t('project.memberOption', { name: '王伟', n: order.indexOf(wangWei[1]!.id) + 1 }));
+    expect(JSON.stringify(formCard)).not.toContain(wangWei[1]!.studentNo.slice(-4));
+  });
+
+  it('editing a project of 50 (the most a group may have): all 50 stay selected, the card stays within Feishu\'s limits, and saving keeps them', async () => {
+    const { h, m } = loop;
+    // Created the way a secretary would: all 50 typed, at the longest every field may be.
+    const fifty = added.slice(60, 110);
+    const created = await h.click(secretary, envelope('project.save'), {
+      formValue: projectForm(m, {
+        title: '项'.repeat(60), x_label: '垃'.repeat(30), goals: '目'.repeat(500), tasks: '任'.repeat(500), responsibilities: '责'.repeat(500),
+        members: [], member_names: fifty.map((x) => x.name).join('，'),
+      }),
+    });
+    expect(created.body.toast.type).toBe('success');
+    const p = lastProject(loop);
+    expect(groupOf(loop, p.id)).toEqual(ids(fifty));
+
+    const formCard = answerCard(await h.click(secretary, envelope('project.edit', { p: p.id })));
+    expectWithinLimits(formCard);
+    expect(field(formCard, 'community')!.options).toHaveLength(PICKER_SIZE);
+    const group = field(formCard, 'members')!;
+    expect(group.options).toHaveLength(50 + MEMBER_PICKER_EXTRA);
+    expect(group.options.slice(0, 50).map((o: any) => Number(o.value))).toEqual(fifty.map((x) => x.id));
+    expect([...group.selected_values].sort()).toEqual(fifty.map((x) => String(x.id)).sort());
+
+    // Submitted as the client sends it back: the form's own selection, nothing typed.
+    const before = frozen(loop);
+    const res = await h.click(secretary, envelope('project.save', { p: p.id }), {
+      formValue: projectForm(m, { title: '改名了', goals: '目'.repeat(500), members: group.selected_values }),
+    });
+    expect(res.body.toast.type).toBe('success');
+    expect(groupOf(loop, p.id)).toEqual(ids(fifty));
+    expect(frozen(loop).group).toEqual(before.group);
+
+    // One more typed is one too many: refused, nothing changed.
+    const more = await h.click(secretary, envelope('project.save', { p: p.id }), { formValue: projectForm(m, { members: group.selected_values, member_names: added[0]!.name }) });
+    expect(more.body).toEqual({ toast: { type: 'error', content: t('project.invalid', { problem: t('project.tooManyMembers') }) } });
+    expect(groupOf(loop, p.id)).toEqual(ids(fifty));
+  });
+
+  it('the dropdown\'s log query is an index walk with LIMIT, never a scan or a sort of service_logs', () => {
+    const db = loop.h.bot.db;
+    const { sql, params } = memberPickerQueries.branchLogs(db).toSQL();
+    const plan = (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params.map(() => 1)) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(sql).toMatch(/limit \?$/);
+    expect(plan).toMatch(/SEARCH service_logs USING INDEX service_logs_branch_status/);
+    expect(plan).not.toMatch(/TEMP B-TREE|SCAN service_logs/);
   });
 });

@@ -2,7 +2,7 @@
 import { ITEMS, SERVICE_AREAS, type Item, type ServiceArea } from '../db/schema/index.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, buttonRow, card, datePicker, divider, envelope, escapeMd, form, input, markdown, multiSelect, select, type Element } from './primitives.js';
+import { button, buttonRow, card, datePicker, divider, envelope, escapeMd, fitting, form, input, markdown, multiSelect, select, type Element } from './primitives.js';
 
 /** A position as the project list shows it. */
 export interface PositionLineVm {
@@ -76,16 +76,17 @@ function projectSection(p: ProjectVm): Element[] {
 
 /** `/项目`: the projects in the viewer's scope, each with 编辑 and 添加岗位, and 新建项目. */
 export function projectListCard(vm: { scope: string; deadline: string; projects: ProjectVm[]; more: number; canCreate: boolean }): CardJson {
-  return card({
+  // As many projects as the card holds: goals, tasks and responsibilities are up to 500 characters each.
+  return fitting(vm.projects, (projects) => card({
     title: t('project.listTitle', { scope: vm.scope }),
     template: 'blue',
     elements: [
       markdown(t('project.deadline', { date: vm.deadline })),
-      ...(vm.projects.length ? vm.projects.flatMap(projectSection) : [markdown(t('project.listEmpty'))]),
-      ...(vm.more > 0 ? [markdown(t('project.more', { count: vm.more }))] : []),
+      ...(projects.length ? projects.flatMap(projectSection) : [markdown(t('project.listEmpty'))]),
+      ...(vm.more + vm.projects.length - projects.length > 0 ? [markdown(t('project.more', { count: vm.more + vm.projects.length - projects.length }))] : []),
       ...(vm.canCreate ? [button(t('project.new'), envelope('project.new'), 'primary_filled')] : []),
     ],
-  });
+  }));
 }
 
 /** What the project form starts with. */
@@ -103,8 +104,19 @@ export interface ProjectPrefill {
   memberIds?: number[];
 }
 
-/** The project form, empty (新建) or prefilled from a project (`projectId`, 编辑). */
-export function projectFormCard(vm: { projectId?: number; prefill: ProjectPrefill; members: { id: number; name: string }[]; communities: { id: number; name: string }[] }): CardJson {
+/** A member the group dropdown offers; `sameNameIndex` tells apart two members of one name. */
+export interface MemberOptionVm {
+  id: number;
+  name: string;
+  sameNameIndex?: number;
+}
+
+/**
+ * The project form, empty (新建) or prefilled from a project (`projectId`, 编辑). `members` is the
+ * bounded group dropdown (domain/memberPicker: the current group first); `unlistedMembers`
+ * counts the branch's members left out of it, whom the secretary types by name or 学号.
+ */
+export function projectFormCard(vm: { projectId?: number; prefill: ProjectPrefill; members: MemberOptionVm[]; unlistedMembers?: number; communities: { id: number; name: string }[] }): CardJson {
   const p = vm.prefill;
   return card({
     title: vm.projectId ? t('project.formEdit') : t('project.formNew'),
@@ -123,13 +135,25 @@ export function projectFormCard(vm: { projectId?: number; prefill: ProjectPrefil
           input('responsibilities', t('project.fieldResponsibilities'), { maxLength: 500, value: p.responsibilities, multiline: true }),
           datePicker('start', t('project.fieldStart'), p.start),
           datePicker('end', t('project.fieldEnd'), p.end),
-          // A select needs options: with no known community the field is left out.
+          // The community picker: a short dropdown (domain/communityPicker) and a typed name for
+          // any other known place, which wins when both are given. With no option, only the name.
           ...(vm.communities.length
             ? [select('community', t('project.fieldCommunity'), vm.communities.map((c) => ({ value: String(c.id), label: c.name })), { initial: p.communityId ? String(p.communityId) : undefined })]
             : []),
+          input('community_name', vm.communities.length ? t('project.fieldCommunityName') : t('project.fieldCommunityNameOnly'), { maxLength: 60, placeholder: t('project.communityNamePlaceholder') }),
+          // The group: a bounded dropdown (every option is a component of the card's 200) and
+          // typed names or 学号 for the rest of the branch; both together make the group.
           ...(vm.members.length
-            ? [multiSelect('members', t('project.fieldMembers'), vm.members.map((m) => ({ value: String(m.id), label: m.name })), { selected: p.memberIds?.map(String) })]
+            ? [
+                multiSelect(
+                  'members',
+                  vm.unlistedMembers ? t('project.fieldMembersSome', { more: vm.unlistedMembers }) : t('project.fieldMembers'),
+                  vm.members.map((m) => ({ value: String(m.id), label: m.sameNameIndex ? t('project.memberOption', { name: m.name, n: m.sameNameIndex }) : m.name })),
+                  { selected: p.memberIds?.map(String), required: false },
+                ),
+              ]
             : []),
+          input('member_names', t('project.fieldMemberNames'), { maxLength: 1000, placeholder: t('project.memberNamesPlaceholder') }),
         ],
         { label: t('project.submit'), value: envelope('project.save', vm.projectId ? { p: vm.projectId } : undefined) },
       ),

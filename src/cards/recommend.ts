@@ -2,7 +2,7 @@
 import { POSTS, RECOMMENDATION_STATUSES, type Post, type RecommendationStatus } from '../db/schema/index.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, card, divider, envelope, escapeMd, form, markdown, select, type Element } from './primitives.js';
+import { button, card, divider, envelope, escapeMd, form, input, markdown, select, type Element } from './primitives.js';
 
 /** A candidate's inputs and points, already rounded for display. */
 export interface CandidateVm {
@@ -84,13 +84,17 @@ export function recommendCard(vm: { scope: string; weights: Record<'hours' | 'da
   });
 }
 
-/** 记录推荐 for one member: post, community (the paired one preselected) and status. */
-export function recommendFormCard(vm: { candidate: CandidateVm; communities: { id: number; name: string }[]; defaultCommunityId?: number }): CardJson {
+/**
+ * 记录推荐 for one member: post, community (the paired one preselected) and status. The
+ * community is picked from a short dropdown (domain/communityPicker) or typed, the typed name
+ * winning; `anyCommunity` false (no community known at all) gives a card that says so instead.
+ */
+export function recommendFormCard(vm: { candidate: CandidateVm; communities: { id: number; name: string }[]; defaultCommunityId?: number; anyCommunity?: boolean }): CardJson {
   const c = vm.candidate;
   const intro = markdown(
     t('recommend.formIntro', { name: escapeMd(c.name), branch: escapeMd(c.branch), score: c.score.toFixed(1), hours: c.hours, days: c.days, rating: rated(c.rating), feedback: rated(c.feedback) }),
   );
-  if (!vm.communities.length) return card({ title: t('recommend.formTitle', { name: c.name }), template: 'grey', elements: [intro, markdown(t('recommend.noCommunity'))] });
+  if (!(vm.anyCommunity ?? vm.communities.length > 0)) return card({ title: t('recommend.formTitle', { name: c.name }), template: 'grey', elements: [intro, markdown(t('recommend.noCommunity'))] });
   return card({
     title: t('recommend.formTitle', { name: c.name }),
     template: 'violet',
@@ -100,10 +104,11 @@ export function recommendFormCard(vm: { candidate: CandidateVm; communities: { i
         'recommend',
         [
           select('post', t('recommend.fieldPost'), POSTS.map((p) => ({ value: p, label: t(`recommend.post.${p}`) })), { required: true }),
-          select('community', t('recommend.fieldCommunity'), vm.communities.map((x) => ({ value: String(x.id), label: x.name })), {
-            initial: vm.defaultCommunityId ? String(vm.defaultCommunityId) : undefined,
-            required: true,
-          }),
+          // Not required: a typed name may stand in for it (the submit checks that one is given).
+          ...(vm.communities.length
+            ? [select('community', t('recommend.fieldCommunity'), vm.communities.map((x) => ({ value: String(x.id), label: x.name })), { initial: vm.defaultCommunityId ? String(vm.defaultCommunityId) : undefined })]
+            : []),
+          input('community_name', vm.communities.length ? t('recommend.fieldCommunityName') : t('recommend.fieldCommunityNameOnly'), { maxLength: 60, placeholder: t('recommend.communityNamePlaceholder') }),
           select('status', t('recommend.fieldStatus'), RECOMMENDATION_STATUSES.map((s) => ({ value: s, label: t(`recommend.status.${s}`) })), { initial: 'recommended', required: true }),
         ],
         { label: t('recommend.submit'), value: envelope('recommend.submit', { m: c.memberId }) },

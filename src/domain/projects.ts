@@ -80,11 +80,6 @@ export function managedProject(db: Db, actor: Member, projectId: number): { proj
   return { project, branch };
 }
 
-/** Members of a branch, the pool a project group is chosen from. */
-export function branchMembers(db: Db, branchId: number): Pick<Member, 'id' | 'name'>[] {
-  return db.select({ id: members.id, name: members.name }).from(members).where(eq(members.branchId, branchId)).orderBy(asc(members.studentNo)).all();
-}
-
 /**
  * Creates a project for the actor's branch (`projectId` absent) or replaces an existing
  * one's fields, items and group. A refusal throws a UserError and writes nothing.
