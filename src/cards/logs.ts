@@ -3,7 +3,7 @@ import { ITEMS, LOG_MODES, SERVICE_AREAS, type Item, type LogMode, type ServiceA
 import type { LogView } from '../domain/logView.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, buttonRow, image, card, datePicker, divider, envelope, escapeMd, fitsInCard, form, input, markdown, select, submitButton, type Element } from './primitives.js';
+import { button, buttonRow, image, card, datePicker, divider, envelope, escapeMd, fitting, form, input, markdown, select, submitButton, type Element } from './primitives.js';
 
 export interface LogPrefill {
   date?: string;
@@ -148,7 +148,8 @@ export function rejectReasonCard(v: LogView): CardJson {
  */
 export function reviewListCard(views: LogView[], total: number): CardJson {
   if (total === 0) return card({ title: t('review.listTitle', { count: 0 }), template: 'green', elements: [markdown(t('review.listEmpty'))] });
-  const listOf = (shown: LogView[]): CardJson => {
+  // One log always fits (a description is at most 500 characters); more while the card still does.
+  return fitting(views, (shown) => {
     const pending = shown.filter((v) => v.status === 'pending');
     const sections = shown.flatMap((v) => [
       ...summary(v),
@@ -166,13 +167,5 @@ export function reviewListCard(views: LogView[], total: number): CardJson {
         ...(pending.length > 1 ? [button(t('review.approveAll', { count: pending.length }), envelope('review.approveAll', { ids: pending.map((v) => v.id).join(',') }), 'primary_filled')] : []),
       ],
     });
-  };
-  // One log always fits (a description is at most 500 characters); more while the card still does.
-  let list = listOf(views.slice(0, 1));
-  for (let n = 2; n <= views.length; n++) {
-    const longer = listOf(views.slice(0, n));
-    if (!fitsInCard(longer)) break;
-    list = longer;
-  }
-  return list;
+  });
 }

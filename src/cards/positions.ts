@@ -2,7 +2,7 @@
 import type { SignupStatus } from '../db/schema/index.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, buttonRow, card, divider, envelope, escapeMd, markdown, type Element } from './primitives.js';
+import { button, buttonRow, card, divider, envelope, escapeMd, fitting, markdown, type Element } from './primitives.js';
 
 /** A position the viewer may sign up for (or was confirmed for), with their own status. */
 export interface OpenPositionVm {
@@ -60,15 +60,17 @@ export function positionsCard(vm: { open: OpenPositionVm[]; managed?: ManagedPos
   const managed = vm.managed
     ? [markdown(t('positions.manageTitle')), ...(vm.managed.length ? vm.managed.flatMap(manageLine) : [markdown(t('positions.manageEmpty'))])]
     : [];
-  return card({
+  // As many open positions as the card holds (their titles and schedules are free text).
+  return fitting(vm.open, (open) => card({
     title: t('positions.title'),
     template: 'blue',
     elements: [
-      ...(vm.open.length ? vm.open.flatMap(openSection) : [markdown(t('positions.empty')), divider()]),
+      ...(open.length ? open.flatMap(openSection) : [markdown(t('positions.empty')), divider()]),
+      ...(vm.open.length > open.length ? [markdown(t('positions.moreOpen', { count: vm.open.length - open.length })), divider()] : []),
       ...managed,
       ...(vm.canPublish ? [button(t('positions.publish'), envelope('positions.collegeForm'), 'primary')] : []),
     ],
-  });
+  }));
 }
 
 /** 确认匹配: waiting candidates in the order given (fewest approved hours first), each with 确认. */
@@ -81,15 +83,19 @@ export function matchCard(vm: {
   /** Card markdown shown first; the caller escapes any user text in it. */
   note?: string;
 }): CardJson {
-  const candidates = vm.closed
+  const candidates = (shown: readonly (typeof vm.candidates)[number][]) => vm.closed
     ? [markdown(t('positions.closedNote'))]
-    : vm.candidates.length
-      ? vm.candidates.flatMap((c, i) => [
-          markdown(t('positions.candidate', { n: i + 1, name: escapeMd(c.name), hours: c.hours, at: c.at })),
-          button(t('positions.confirm', { name: c.name }), envelope('positions.confirm', { s: c.signupId }), 'primary'),
-        ])
+    : shown.length
+      ? [
+          ...shown.flatMap((c, i) => [
+            markdown(t('positions.candidate', { n: i + 1, name: escapeMd(c.name), hours: c.hours, at: c.at })),
+            button(t('positions.confirm', { name: c.name }), envelope('positions.confirm', { s: c.signupId }), 'primary'),
+          ]),
+          ...(vm.candidates.length > shown.length ? [markdown(t('positions.moreCandidates', { count: vm.candidates.length - shown.length }))] : []),
+        ]
       : [markdown(t('positions.noCandidates'))];
-  return card({
+  // The first candidates (fewest hours) as many as the card holds; confirming one shows the next.
+  return fitting(vm.closed ? [] : vm.candidates, (shown) => card({
     title: t('positions.matchTitle', { title: vm.title }),
     template: vm.closed ? 'grey' : 'orange',
     elements: [
@@ -97,7 +103,7 @@ export function matchCard(vm: {
       markdown(t('positions.matchIntro', { slots: vm.slots, confirmed: vm.confirmed.length })),
       ...(vm.confirmed.length ? [markdown(t('positions.confirmedList', { names: vm.confirmed.map(escapeMd).join('、') }))] : []),
       divider(),
-      ...candidates,
+      ...candidates(shown),
     ],
-  });
+  }));
 }

@@ -125,6 +125,26 @@ export function fitsInCard(c: CardJson): boolean {
   return cardBytes(c) <= CARD_BUDGET.bytes && componentCount(c) <= CARD_BUDGET.components;
 }
 
+/**
+ * The card of as many of `items` (in order) as fit {@link CARD_BUDGET}, at least the first:
+ * lists whose entries carry user text of any length (reviews, projects, candidates) are cut
+ * by what Feishu takes, not by a count that holds only for short texts. `build` says how many
+ * were left out.
+ */
+export function fitting<T>(items: readonly T[], build: (shown: readonly T[]) => CardJson): CardJson {
+  let best = build(items.slice(0, 1));
+  if (items.length <= 1 || !fitsInCard(best)) return items.length <= 1 ? build(items) : best;
+  let [lo, hi] = [1, items.length];
+  // Binary search for the longest prefix that fits: card size grows with each entry.
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    const c = build(items.slice(0, mid));
+    if (fitsInCard(c)) [lo, best] = [mid, c];
+    else hi = mid - 1;
+  }
+  return best;
+}
+
 export function markdown(content: string): Element {
   return { tag: 'markdown', content };
 }

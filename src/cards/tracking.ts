@@ -8,15 +8,15 @@ import { fourDone, type CollegeView, type Coverage, type Overview } from '../dom
 import type { CollegeReports } from '../domain/reports.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, card, divider, envelope, escapeMd, markdown, subtitle, type Element } from './primitives.js';
+import { button, card, divider, envelope, escapeMd, fitsInCard, markdown, subtitle, type Element } from './primitives.js';
 
 /** Enough lines to act on without the card growing past a phone screen or two. */
 const MAX_LINES = 40;
 
 const percent = (ratio: number) => `${Math.round(ratio * 1000) / 10}%`;
 
-function capped(lines: string[]): string[] {
-  return lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), t('college.more', { count: lines.length - MAX_LINES })] : lines;
+function cappedAt(lines: string[], max: number): string[] {
+  return lines.length > max ? [...lines.slice(0, max), t('college.more', { count: lines.length - max })] : lines;
 }
 
 function coverageLine(c: Coverage): string {
@@ -24,7 +24,18 @@ function coverageLine(c: Coverage): string {
   return `${t('tracking.coverage', { participating: c.participating, branches: c.branches, percent: percent(c.ratio), target: percent(c.target) })}　${status}`;
 }
 
+/**
+ * `/学院`: lists of up to 40 branches each; with long branch names the lists are shortened
+ * until the card fits what Feishu takes (30 KB), the rest counted.
+ */
 export function collegeCard(v: CollegeView, reports: CollegeReports): CardJson {
+  let c = collegeCardListing(v, reports, MAX_LINES);
+  for (let max = MAX_LINES / 2; !fitsInCard(c) && max >= 5; max = Math.floor(max / 2)) c = collegeCardListing(v, reports, max);
+  return c;
+}
+
+function collegeCardListing(v: CollegeView, reports: CollegeReports, maxLines: number): CardJson {
+  const capped = (lines: string[]) => cappedAt(lines, maxLines);
   const behind = v.branches.filter((b) => !b.participating);
   const silent = v.branches.filter((b) => b.silent);
   const overview = [
@@ -49,7 +60,7 @@ export function collegeCard(v: CollegeView, reports: CollegeReports): CardJson {
     const n = (k: string) => states.filter((s) => s === k).length;
     const missed = v.branches.filter((b) => b.deadlines[key].kind === 'missed').map((b) => escapeMd(b.name));
     const line = t('college.deadline', { label: t(`branch.deadline.${key}`), deadline: v.programYear[`${key}Deadline`], met: n('met'), late: n('late'), missed: n('missed'), open: n('open') });
-    return missed.length ? [line, t('college.deadlineMissed', { branches: missed.slice(0, MAX_LINES).join('、') })] : [line];
+    return missed.length ? [line, t('college.deadlineMissed', { branches: missed.slice(0, maxLines).join('、') })] : [line];
   })];
   const branchLines = [t('college.branchesHead'), ...capped(v.branches.map((b) => t('college.branch', {
     mark: b.participating ? '✅' : '❌',
