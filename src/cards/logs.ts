@@ -101,17 +101,20 @@ function summary(v: LogView): Element[] {
 const RATINGS = [5, 4, 3, 2, 1].map((r) => ({ value: String(r), label: `${r} 分` }));
 
 /**
- * The evidence photos side by side (the first PHOTOS_SHOWN, cropped square; a tap opens one
- * large), and how many more there are.
+ * The evidence photos: one across the card, or the first PHOTOS_SHOWN side by side as square
+ * thumbnails (a tap opens one large), and how many more there are.
  */
 function photoRow(v: LogView): Element[] {
   if (!v.photos.length) return [];
-  const row: Element = {
-    tag: 'column_set',
-    flex_mode: 'none',
-    horizontal_spacing: '8px',
-    columns: v.photos.map((key, i) => ({ tag: 'column', width: 'weighted', weight: 1, elements: [image(key, t('review.photoAlt', { n: i + 1 }), { crop: true })] })),
-  };
+  const alt = (i: number) => t('review.photoAlt', { n: i + 1 });
+  const row: Element = v.photos.length === 1
+    ? image(v.photos[0]!, alt(0))
+    : {
+        tag: 'column_set',
+        flex_mode: 'none',
+        horizontal_spacing: '8px',
+        columns: v.photos.map((key, i) => ({ tag: 'column', width: 'auto', elements: [image(key, alt(i), { thumbnail: true })] })),
+      };
   const more = v.evidence - v.photos.length;
   return more > 0 ? [row, markdown(t('review.photosMore', { count: more }))] : [row];
 }
