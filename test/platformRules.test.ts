@@ -137,6 +137,16 @@ describe('messages, patches, uploads', () => {
     ok(t('x'.repeat(150 * 1024 - 20)));
   });
 
+  it('a card message: 30 KB of request body, where the card is an escaped string (quotes count twice)', () => {
+    // ≈ 19 KB of card JSON, ≈ 35 KB once escaped into the request's `content` string.
+    const quoted = card(Array.from({ length: 120 }, (_, i) => md(`${'"'.repeat(60)} ${i}`)));
+    expect(Buffer.byteLength(JSON.stringify(quoted))).toBeLessThan(30 * 1024);
+    expect(refused(checkMessage('interactive', quoted, JSON.stringify(quoted)))).toEqual({ rule: 'card.size', status: 400, code: 230025 });
+    expect(refused(checkPatch({ msgType: 'interactive', content: card([md('x')]), sentAt: 0 }, quoted, 0))).toEqual({ rule: 'card.size', status: 400, code: 230025 });
+    // In a callback answer the card is plain JSON in the body: it fits.
+    ok(checkCallbackAnswer(200, { card: { type: 'raw', data: quoted } }));
+  });
+
   it('post: at most 30 KB', () => {
     const big = JSON.stringify({ zh_cn: { content: [[{ tag: 'text', text: 'x'.repeat(31 * 1024) }]] } });
     expect(refused(checkMessage('post', JSON.parse(big), big))).toEqual({ rule: 'post.size', status: 400, code: 230025 });

@@ -107,9 +107,12 @@ export function subtitle(render: (name: string) => string, name = ''): string {
 /** Feishu's limits on one card, with a margin: 30 KB of JSON (230025) and 200 components (230099 / 11310); CARDS.md. */
 export const CARD_BUDGET = { bytes: 28 * 1024, components: 190 } as const;
 
-/** The UTF-8 size of a card's JSON, as Feishu measures the message body. */
+/**
+ * The UTF-8 size of a card as Feishu measures the message body: the card travels as an escaped
+ * JSON string inside the request, so every quote and backslash counts twice.
+ */
 export function cardBytes(c: CardJson): number {
-  return Buffer.byteLength(JSON.stringify(c), 'utf8');
+  return Buffer.byteLength(JSON.stringify(JSON.stringify(c)), 'utf8');
 }
 
 /** Components Feishu counts in a card: every object with a `tag`, down to each `plain_text`. */

@@ -219,6 +219,17 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
   }
 
   /**
+   * What this app sent as `messageId`. An id shaped like this stand-in's but unknown to this run
+   * is taken as a card an earlier run sent (local mode keeps its database across restarts, as
+   * Feishu keeps messages), of unknown age; anything else is not the app's message.
+   */
+  function deliveredBefore(messageId: string): DeliveredMessage | undefined {
+    const known = delivered.get(messageId);
+    if (known || !/^om_[0-9a-f]{14}$/.test(messageId) || messageId.startsWith(`om_${idPrefix}`)) return known;
+    return { msgType: 'interactive', content: { config: { update_multi: true } }, sentAt: now() };
+  }
+
+  /**
    * Cards may show only pictures this app uploaded: a student's image_key (of their message) is
    * refused. A key shaped like this stand-in's uploads but unknown to this run is taken as one
    * uploaded by an earlier run (local mode keeps its database across restarts; Feishu its keys).
@@ -333,9 +344,9 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
       const edit = method === 'PUT';
       if (!edit) {
         const chatId = sentChat.get(messageId);
-        const refused = judge('PATCH', path, checkPatch(delivered.get(messageId), parsed.content, now()), chatId) ?? judge('PATCH', path, foreignImage(parsed.content), chatId);
+        const refused = judge('PATCH', path, checkPatch(deliveredBefore(messageId), parsed.content, now()), chatId) ?? judge('PATCH', path, foreignImage(parsed.content), chatId);
         if (refused) return refused;
-        delivered.get(messageId)!.content = parsed.content;
+        delivered.set(messageId, { ...deliveredBefore(messageId)!, content: parsed.content });
       }
       const patch: PatchedMessage = { messageId, kind: edit ? 'edit' : 'patch', msgType: body.msg_type, content: parsed.content, at: now() };
       fake.patches.push(patch);
@@ -484,7 +495,14 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
 /** What the picture is; loaded on the first upload (sharp is large). */
 async function readImage(bytes: Buffer): Promise<{ format: string; width: number; height: number } | undefined> {
   const { imageInfo } = await import('../domain/photos.js');
-  return imageInfo(bytes);
+  return (await imageInfo(bytes)) ?? bmpOrIco(bytes);
+}
+
+/** BMP and ICO, which Feishu takes but sharp's prebuilt libvips does not read: from their headers. */
+function bmpOrIco(b: Buffer): { format: string; width: number; height: number } | undefined {
+  if (b.length >= 26 && b[0] === 0x42 && b[1] === 0x4d) return { format: 'bmp', width: Math.abs(b.readInt32LE(18)), height: Math.abs(b.readInt32LE(22)) };
+  if (b.length >= 22 && b.readUInt16LE(0) === 0 && b.readUInt16LE(2) === 1 && b.readUInt16LE(4) > 0) return { format: 'ico', width: b[6] || 256, height: b[7] || 256 };
+  return undefined;
 }
 
 function matches(match: RequestMatcher, method: string, path: string): boolean {

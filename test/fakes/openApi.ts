@@ -11,8 +11,11 @@ export type { CardUpdate, FakeResponse, FakeUser, PatchedMessage, RecordedCall, 
 
 export type FakeOpenApi = Omit<StandIn, 'ws'> & { ws?: FakeWsGateway };
 
-/** The fakes of the running test file that are still open. */
-export const liveFakes = new Set<FakeOpenApi>();
+/**
+ * The fakes of the running test file not yet checked since they closed: a fake closed in a
+ * test's own `afterEach` (which runs before the setup file's) is still checked, then forgotten.
+ */
+export const watchedFakes = new Map<FakeOpenApi, { closed: boolean }>();
 
 /** Start a fake Feishu Open API on 127.0.0.1 (random port) that the real node-sdk `Client` can talk to. */
 export async function startFakeOpenApi(opts: FakeOpenApiOptions & { ws: true }): Promise<FakeOpenApi & { ws: FakeWsGateway }>;
@@ -20,10 +23,11 @@ export async function startFakeOpenApi(opts?: FakeOpenApiOptions & { ws?: boolea
 export async function startFakeOpenApi(opts: FakeOpenApiOptions & { ws?: boolean } = {}): Promise<FakeOpenApi> {
   const fake = (await startOpenApiStandIn(opts)) as FakeOpenApi;
   if (opts.ws) attachFakeWsGateway(fake);
-  liveFakes.add(fake);
+  const state = { closed: false };
+  watchedFakes.set(fake, state);
   const close = fake.close.bind(fake);
   fake.close = async () => {
-    liveFakes.delete(fake);
+    state.closed = true;
     await close();
   };
   return fake;
