@@ -111,6 +111,7 @@ export interface ReviewCardCopy {
   messageId: string | null;
   /** When it went out (the outbox's time, else when it was written), for Feishu's 14-day update window. */
   sentAt: number | null;
+  reviewerMemberId: number;
   reviewerOpenId: string | null;
 }
 
@@ -122,6 +123,7 @@ export function reviewCardsOf(db: Db, logIds: number[]): ReviewCardCopy[] {
       logId: reviewMessages.logId,
       messageId: sql<string | null>`coalesce(${reviewMessages.messageId}, ${outbox.messageId})`,
       sentAt: sql<number | null>`coalesce(${outbox.sentAt}, ${reviewMessages.createdAt})`,
+      reviewerMemberId: reviewMessages.reviewerMemberId,
       reviewerOpenId: members.openId,
     })
     .from(reviewMessages)

@@ -115,25 +115,32 @@ export async function afterDecision(ctx: BaseContext, logs: ServiceLog[], clicke
 export async function settleReviewCards(ctx: BaseContext, logs: ServiceLog[], skipMessageId?: string): Promise<void> {
   await updateReviewCards(ctx, logs, (log) => reviewCard(viewOf(ctx.db, log), { decided: decisionLine(ctx, log) }), {
     skipMessageId,
-    note: { outbox: ctx.outbox, text: (log) => staleCardNote(ctx, log) },
+    actorMemberId: ctx.member?.id,
+    note: { outbox: ctx.outbox, line: (log) => staleCardLine(ctx, log) },
   });
 }
+
+/** Feishu's answers to a card update that will not change: too old (230031), recalled (230011), deleted (230110). */
+const LASTING_UPDATE_REFUSALS = new Set([230031, 230011, 230110]);
 
 /**
  * Replaces every delivered review card of these logs (but `skipMessageId`) with `cardFor(log)`.
  * Feishu takes updates of a card for 14 days only (CARDS.md): an older card is not tried, and
- * one Feishu refuses (recalled, deleted, too old) is not retried; with `note` the reviewer gets
- * its text as a new message instead, once per card and state (the send uuid says which). A
- * card the outbox has not delivered yet goes out as first written; a stale copy still answers
- * correctly when clicked (the log is re-read then).
+ * one Feishu refuses for good (too old, recalled, deleted) is not retried. With `note`, each
+ * other reviewer holding such cards gets one message listing their outcomes instead — not the
+ * member who just decided (`actorMemberId`), who knows — once per set of cards and states (the
+ * send uuid says which). A card refused for a passing reason is only logged: its stale copy
+ * still answers correctly when clicked (the log is re-read then). A card the outbox has not
+ * delivered yet goes out as first written.
  */
 export async function updateReviewCards(
   ports: Pick<Ports, 'db' | 'feishu' | 'log' | 'clock'>,
   logs: ServiceLog[],
   cardFor: (log: ServiceLog) => CardJson,
-  opts: { skipMessageId?: string; note?: { outbox: Ports['outbox']; text: (log: ServiceLog) => string } } = {},
+  opts: { skipMessageId?: string; actorMemberId?: number; note?: { outbox: Ports['outbox']; line: (log: ServiceLog) => string } } = {},
 ): Promise<void> {
   const byId = new Map(logs.map((l) => [l.id, l]));
+  const notes = new Map<string, { lines: string[]; keys: string[] }>();
   for (const copy of reviewCardsOf(ports.db, [...byId.keys()])) {
     if (!copy.messageId || copy.messageId === opts.skipMessageId) continue;
     const log = byId.get(copy.logId)!;
@@ -143,21 +150,30 @@ export async function updateReviewCards(
         await ports.feishu.updateCard(copy.messageId, cardFor(log));
         continue;
       } catch (err) {
-        ports.log.warn({ logId: log.id, code: err instanceof FeishuApiError ? err.code : undefined, err: (err as Error).message }, 'could not update a review card');
+        const code = err instanceof FeishuApiError ? err.code : undefined;
+        ports.log.warn({ logId: log.id, code, err: (err as Error).message }, 'could not update a review card');
+        if (code === undefined || !LASTING_UPDATE_REFUSALS.has(code)) continue;
       }
     }
-    if (!opts.note || !copy.reviewerOpenId) continue;
-    const uuid = createHash('sha256').update(`card-note:${copy.messageId}:${log.status}:${log.updatedAt ?? ''}`).digest('hex').slice(0, 40);
-    await opts.note.outbox.send({ to: { openId: copy.reviewerOpenId }, message: { text: opts.note.text(log) }, uuid }).catch((err: unknown) => {
-      ports.log.warn({ logId: log.id, err: (err as Error).message }, 'could not send the note for an old review card');
+    if (!opts.note || !copy.reviewerOpenId || copy.reviewerMemberId === opts.actorMemberId) continue;
+    const note = notes.get(copy.reviewerOpenId) ?? { lines: [], keys: [] };
+    note.lines.push(opts.note.line(log));
+    note.keys.push(`${copy.messageId}:${log.status}:${log.updatedAt ?? ''}`);
+    notes.set(copy.reviewerOpenId, note);
+  }
+  for (const [openId, note] of notes) {
+    const uuid = createHash('sha256').update(`card-note:${note.keys.sort().join(',')}`).digest('hex').slice(0, 40);
+    const text = [t('review.staleCardsHead', { count: note.lines.length }), ...note.lines, t('review.staleCardsFoot')].join('\n');
+    await opts.note!.outbox.send({ to: { openId }, message: { text }, uuid }).catch((err: unknown) => {
+      ports.log.warn({ err: (err as Error).message }, 'could not send the note for old review cards');
     });
   }
 }
 
-/** The text sent instead of updating a review card Feishu no longer updates. */
-function staleCardNote(ctx: BaseContext, log: ServiceLog): string {
+/** One log's outcome in the message sent instead of updating a review card Feishu no longer updates. */
+function staleCardLine(ctx: BaseContext, log: ServiceLog): string {
   const v = viewOf(ctx.db, log);
-  return t('review.staleCardNote', { name: plainText(v.authorName), date: v.date, item: v.item, hours: v.hours, state: plainText(decisionLine(ctx, log)) });
+  return t('review.staleCardLine', { name: plainText(v.authorName), date: v.date, item: v.item, hours: v.hours, state: plainText(decisionLine(ctx, log)) });
 }
 
 /** User text in a text message, unable to form an `<at>` mention (CARDS.md "Text messages"). */
