@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { crc32 } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { random, scene } from './helpers/photos.js';
-import { SAME_PHOTO_MAX_DISTANCE, findSamePhoto, imageInfo, isSamePhoto, photoDistance, photoHash } from '../src/domain/photos.js';
+import { distanceTo, SAME_PHOTO_MAX_DISTANCE, findSamePhoto, imageInfo, isSamePhoto, photoDistance, photoHash } from '../src/domain/photos.js';
 
 const W = 1200;
 const H = 900;
@@ -162,3 +162,9 @@ describe('photoDistance, isSamePhoto, findSamePhoto', () => {
   });
 });
 
+describe('distanceTo', () => {
+  it('gives the same distances as photoDistance, the query hash parsed once', () => {
+    const hashes = ['0000000000000000', 'ffffffffffffffff', '0f0f0f0f0f0f0f0f', '8000000000000001', 'a5a5a5a55a5a5a5a'];
+    for (const a of hashes) for (const b of hashes) expect(distanceTo(a)(b)).toBe(photoDistance(a, b));
+  });
+});

@@ -6,7 +6,8 @@
 import { and, asc, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { serviceLogEvidence, serviceLogs, type Member, type ServiceLog } from '../db/schema/index.js';
-import { findSamePhoto } from './photos.js';
+import type { Statement } from 'better-sqlite3';
+import { distanceTo, SAME_PHOTO_MAX_DISTANCE } from './photos.js';
 import { latestLogSince } from './serviceLogs.js';
 
 export const EVIDENCE_WINDOW_MS = 10 * 60 * 1000;
@@ -30,7 +31,11 @@ export function attachEvidence(db: Db, member: Member, image: EvidenceImage, now
       logId: log.id, imageKey: image.imageKey, messageId: image.messageId, imageHash: image.imageHash ?? null, cardImageKey: image.cardImageKey ?? null,
       reusedFromLogId: earlier ?? null, createdAt: now,
     })
-    .onConflictDoNothing()
+    // The same message processed again (a redelivery after a crash) fills what the first try missed.
+    .onConflictDoUpdate({
+      target: [serviceLogEvidence.logId, serviceLogEvidence.imageKey],
+      set: { cardImageKey: sql`coalesce(${serviceLogEvidence.cardImageKey}, excluded.card_image_key)`, imageHash: sql`coalesce(${serviceLogEvidence.imageHash}, excluded.image_hash)` },
+    })
     .run();
   return { log, count: evidenceCount(db, log.id) };
 }
@@ -40,6 +45,8 @@ export function attachEvidence(db: Db, member: Member, image: EvidenceImage, now
  * hash within SAME_PHOTO_MAX_DISTANCE, or the same bytes for older SHA-256 rows.
  */
 function sameImageElsewhere(db: Db, log: ServiceLog, hash: string): number | undefined {
+  // A one-colour picture hashes to zero: it shows nothing that could be someone else's.
+  if (/^0+$/.test(hash)) return undefined;
   const exact = db
     .select({ logId: serviceLogEvidence.logId })
     .from(serviceLogEvidence)
@@ -47,16 +54,36 @@ function sameImageElsewhere(db: Db, log: ServiceLog, hash: string): number | und
     .limit(1)
     .get();
   if (exact) return exact.logId;
-  // Distances cannot be indexed: the college's photos of the year are compared in memory
-  // (≈ 0.1 µs each). Reuse across colleges is left out: it is rare and would scan the school.
-  const candidates = db
-    .select({ logId: serviceLogEvidence.logId, hash: serviceLogEvidence.imageHash })
-    .from(serviceLogEvidence)
-    .innerJoin(serviceLogs, eq(serviceLogs.id, serviceLogEvidence.logId))
-    .where(and(eq(serviceLogs.programYearId, log.programYearId), eq(serviceLogs.collegeId, log.collegeId), ne(serviceLogEvidence.logId, log.id), isNotNull(serviceLogEvidence.imageHash), sql`length(${serviceLogEvidence.imageHash}) = 16`))
-    .orderBy(asc(serviceLogEvidence.id))
-    .all() as { logId: number; hash: string }[];
-  return findSamePhoto(hash, candidates)?.logId;
+  // Distances cannot be indexed: the college's photos of the year (found through the logs'
+  // college/year index) are compared in SQLite by a function on the connection, without a JS
+  // object per row; only the few matches are sorted. Reuse across colleges is left out: it is
+  // rare and would scan the school.
+  const found = photoDistanceQuery(db).get(log.programYearId, log.collegeId, log.id, hash, SAME_PHOTO_MAX_DISTANCE) as { logId: number } | undefined;
+  return found?.logId;
+}
+
+const distanceQueries = new WeakMap<object, Statement>();
+
+/** The prepared look-alike query of this connection, with `photo_distance` registered on it. */
+function photoDistanceQuery(db: Db): Statement {
+  const client = db.$client;
+  let stmt = distanceQueries.get(client);
+  if (!stmt) {
+    // The query's own hash is the second argument of every call: parsed once per query.
+    let query = '';
+    let to = (_: string) => Infinity;
+    client.function('photo_distance', { deterministic: true }, (a: unknown, b: unknown) => {
+      if (b !== query) [query, to] = [String(b), /^[0-9a-f]{16}$/i.test(String(b)) ? distanceTo(String(b)) : () => Infinity];
+      return typeof a === 'string' && a.length === 16 ? to(a) : Infinity;
+    });
+    stmt = client.prepare(`
+      SELECT e.log_id AS logId
+      FROM service_logs l JOIN service_log_evidence e ON e.log_id = l.id
+      WHERE l.program_year_id = ? AND l.college_id = ? AND e.log_id <> ? AND length(e.image_hash) = 16 AND photo_distance(e.image_hash, ?) <= ?
+      ORDER BY e.id LIMIT 1`);
+    distanceQueries.set(client, stmt);
+  }
+  return stmt;
 }
 
 export function evidenceCount(db: Db, logId: number): number {

@@ -33,6 +33,23 @@ const INPUT: SharpOptions = {
   failOn: 'none',
 };
 
+/**
+ * Whether the bytes start like a photo format (JPEG, PNG, GIF, WebP, TIFF, HEIF/AVIF): anything
+ * else never reaches libvips, whose loaders (SVG through librsvg, PDF …) are a larger surface
+ * for untrusted input than the photo decoders.
+ */
+function looksLikePhoto(b: Buffer): boolean {
+  const ascii = (from: number, to: number) => b.subarray(from, to).toString('latin1');
+  return (
+    (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff)
+    || ascii(0, 8) === '\x89PNG\r\n\x1a\n'
+    || ascii(0, 4) === 'GIF8'
+    || (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP')
+    || ascii(0, 4) === 'II*\0' || ascii(0, 4) === 'MM\0*'
+    || ascii(4, 8) === 'ftyp'
+  );
+}
+
 const SIZE = 32;
 const LOW = 8;
 
@@ -57,6 +74,7 @@ function loadSharp(): Promise<SharpFactory> {
  * Rejects only when sharp itself cannot be loaded.
  */
 export async function imageInfo(bytes: Buffer): Promise<ImageInfo | undefined> {
+  if (!looksLikePhoto(bytes)) return undefined;
   const sharp = await loadSharp();
   try {
     // The header alone allocates no pixels, and an oversized picture is worth describing: the
@@ -80,6 +98,7 @@ export async function imageInfo(bytes: Buffer): Promise<ImageInfo | undefined> {
  * cannot be loaded.
  */
 export async function photoHash(bytes: Buffer): Promise<string | undefined> {
+  if (!looksLikePhoto(bytes)) return undefined;
   const sharp = await loadSharp();
   let pixels: { data: Buffer; channels: number };
   try {
@@ -148,6 +167,16 @@ const HASH = /^[0-9a-f]{16}$/i;
 export function photoDistance(a: string, b: string): number {
   if (!HASH.test(a) || !HASH.test(b)) return Infinity;
   return popcount32(parseInt(a.slice(0, 8), 16) ^ parseInt(b.slice(0, 8), 16)) + popcount32(parseInt(a.slice(8), 16) ^ parseInt(b.slice(8), 16));
+}
+
+/**
+ * photoDistance for scanning many stored hashes against one (the reused-photo query): the one
+ * is parsed once, each stored hash (known to be 16 hex digits) without a pattern test.
+ */
+export function distanceTo(hash: string): (stored: string) => number {
+  const hi = parseInt(hash.slice(0, 8), 16);
+  const lo = parseInt(hash.slice(8), 16);
+  return (stored) => popcount32(parseInt(stored.slice(0, 8), 16) ^ hi) + popcount32(parseInt(stored.slice(8), 16) ^ lo);
 }
 
 function popcount32(n: number): number {

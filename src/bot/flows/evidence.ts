@@ -8,25 +8,33 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { reviewCard } from '../../cards/logs.js';
-import { attachEvidence } from '../../domain/evidence.js';
+import { attachEvidence, EVIDENCE_WINDOW_MS } from '../../domain/evidence.js';
 import { viewOf } from '../../domain/logView.js';
 import { photoHash } from '../../domain/photos.js';
+import { latestLogSince, logById } from '../../domain/serviceLogs.js';
 import type { CommandContext } from '../context.js';
 import { decisionLine, updateReviewCards } from './serviceLog.js';
 
 /** Feishu's image upload takes up to 10 MB (im/v1/images). */
 const IMAGE_MAX_BYTES = 10 * 1024 * 1024;
+/** Larger "photos" are hashed by their bytes only: decoding them is not worth the time. */
+const DECODE_MAX_BYTES = 30 * 1024 * 1024;
 
 export async function receivePhoto(ctx: CommandContext, imageKey: string): Promise<void> {
   const member = ctx.member!;
+  // A photo with no log to attach to is not downloaded, hashed or copied at all.
+  if (!latestLogSince(ctx.db, member.id, ctx.clock.now() - EVIDENCE_WINDOW_MS)) return ctx.reply(ctx.t('evidence.noLog'));
   const photo = await readPhoto(ctx, imageKey);
   const attached = attachEvidence(ctx.db, member, { imageKey, messageId: ctx.messageId!, ...photo }, ctx.clock.now());
   if (!attached) return ctx.reply(ctx.t('evidence.noLog'));
   if (photo.cardImageKey) {
     // The reviewers' cards went out when the log was saved; they show the photo from now on.
     const log = attached.log;
-    await updateReviewCards(ctx, [log], (l) =>
-      l.status === 'pending' ? reviewCard(viewOf(ctx.db, l), { confirmLink: ctx.confirm !== undefined }) : reviewCard(viewOf(ctx.db, l), { decided: decisionLine(ctx, l) }));
+    // Re-read for each card: a decision made meanwhile must not bring the buttons back.
+    await updateReviewCards(ctx, [log], (l) => {
+      const now = logById(ctx.db, l.id) ?? l;
+      return now.status === 'pending' ? reviewCard(viewOf(ctx.db, now), { confirmLink: ctx.confirm !== undefined }) : reviewCard(viewOf(ctx.db, now), { decided: decisionLine(ctx, now) });
+    });
   }
   await ctx.reply(ctx.t('evidence.attached', { date: attached.log.serviceDate, count: attached.count }));
 }
@@ -43,7 +51,7 @@ async function readPhoto(ctx: CommandContext, imageKey: string): Promise<{ image
     ctx.log.warn({ eventId: ctx.eventId, err: (err as Error).message }, 'could not download an evidence photo; attached without it');
     return {};
   }
-  const hash = await photoHash(bytes);
+  const hash = bytes.length <= DECODE_MAX_BYTES ? await photoHash(bytes) : undefined;
   if (!hash || bytes.length > IMAGE_MAX_BYTES) return { imageHash: hash ?? createHash('sha256').update(bytes).digest('hex') };
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cpbot-photo-'));
   try {
