@@ -144,6 +144,9 @@ export function attachFakeWsGateway(fake: FakeOpenApi): FakeWsGateway {
         }, timeoutMs);
         pendingAcks.set(messageId, (ack) => {
           clearTimeout(timer);
+          // A click's answer is judged as Feishu judges it (a handler that threw acks 500).
+          const eventType = (eventJson as { header?: { event_type?: string } }).header?.event_type;
+          if (eventType === 'card.action.trigger' && type === 'event') fake.checkAnswer(ack.code, ack.data ?? {});
           resolve(ack);
         });
       });
