@@ -154,7 +154,14 @@ export interface FakeOpenApi {
   /** Override fields of `im.v1.chat.get` for one chat (any chat id answers with defaults). */
   setChat(chatId: string, chat: Record<string, unknown>): void;
   /** Bytes served by `GET /open-apis/im/v1/messages/:messageId/resources/:fileKey`. */
-  addResource(messageId: string, fileKey: string, bytes: Buffer, contentType?: string): void;
+  addResource(messageId: string, fileKey: string, bytes: Buffer, contentType?: string, opts?: { unsupported?: boolean }): void;
+  /** Plays a withdrawn message: replies and patches to it answer 230011 "The message is recalled." */
+  recall(messageId: string): void;
+  /**
+   * Plays a tenant token rejected before its expiry (Feishu answers 99991663): the token handed
+   * out so far stops working at once; the next token request gets a new one.
+   */
+  rotateToken(): void;
   /** Resolves with the first message (index ≥ `since`) matching `predicate`, now or later. */
   waitFor(predicate: (m: SentMessage) => boolean, timeoutMs?: number, since?: number): Promise<SentMessage>;
   /** Resolves once at least `n` messages are recorded, with the first `n`. */
@@ -186,7 +193,13 @@ const fail = (status: number, code: number, msg: string): Reply => ({ status, bo
 
 /** Start the stand-in on 127.0.0.1 (random port) that the real node-sdk `Client` can talk to. */
 export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promise<FakeOpenApi> {
-  const token = opts.token ?? 't-fake';
+  const baseToken = opts.token ?? 't-fake';
+  let token = baseToken;
+  let tokenGeneration = 0;
+  /** Messages withdrawn (the user's or the app's): replies and patches to them answer 230011. */
+  const recalled = new Set<string>();
+  /** Resources of merged-forward or card messages: Feishu will not hand them out (234043). */
+  const unsupportedResources = new Set<string>();
   const idPrefix = randomBytes(3).toString('hex');
   let seq = 0;
   const nextId = (prefix: string) => `${prefix}${idPrefix}${(++seq).toString(16).padStart(8, '0')}`;
@@ -336,12 +349,16 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
       return { body: { code: 0, msg: 'ok', bot: { open_id: fake.botOpenId, app_name: '社区实践助手', activate_status: 2, avatar_url: '', ip_white_list: [] } } };
     }
     if (path === '/open-apis/im/v1/messages' && method === 'POST') return sendOrReply('send', body, query);
-    if ((m = REPLY_ROUTE.exec(path)) && method === 'POST') return sendOrReply('reply', body, query, m[1]);
+    if ((m = REPLY_ROUTE.exec(path)) && method === 'POST') {
+      if (recalled.has(m[1]!)) return fail(400, 230011, 'The message is recalled.');
+      return sendOrReply('reply', body, query, m[1]);
+    }
     if ((m = MSG_ROUTE.exec(path)) && (method === 'PATCH' || method === 'PUT')) {
       const parsed = parseContent(body);
       if (!('content' in parsed)) return parsed;
       const messageId = m[1]!;
       const edit = method === 'PUT';
+      if (recalled.has(messageId)) return fail(400, 230011, 'The message is recalled.');
       if (!edit) {
         const chatId = sentChat.get(messageId);
         const refused = judge('PATCH', path, checkPatch(deliveredBefore(messageId), parsed.content, now()), chatId) ?? judge('PATCH', path, foreignImage(parsed.content), chatId);
@@ -356,6 +373,7 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
     if (path === '/open-apis/im/v1/images' && method === 'POST') return await upload('image', req, raw);
     if (path === '/open-apis/im/v1/files' && method === 'POST') return await upload('file', req, raw);
     if ((m = RESOURCE_ROUTE.exec(path)) && method === 'GET') {
+      if (unsupportedResources.has(`${m[1]}\n${m[2]}`)) return fail(400, 234043, 'Unsupported message type.');
       const res = resources.get(`${m[1]}\n${m[2]}`);
       if (!res) return fail(400, 234003, 'File not in msg.');
       return { body: undefined, raw: res.bytes, headers: { 'content-type': res.contentType, 'content-disposition': `attachment; filename="${m[2]}"` } };
@@ -445,8 +463,15 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
       });
     },
     setChat(chatId, chat) { chats.set(chatId, chat); },
-    addResource(messageId, fileKey, bytes, contentType = 'application/octet-stream') {
+    addResource(messageId, fileKey, bytes, contentType = 'application/octet-stream', o = {}) {
       resources.set(`${messageId}\n${fileKey}`, { bytes, contentType });
+      if (o.unsupported) unsupportedResources.add(`${messageId}\n${fileKey}`);
+    },
+    recall(messageId) {
+      recalled.add(messageId);
+    },
+    rotateToken() {
+      token = `${baseToken}-${++tokenGeneration}`;
     },
     waitFor(predicate, timeoutMs = 3000, since = 0) {
       const found = fake.messages.slice(since).find(predicate);
