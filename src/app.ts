@@ -42,6 +42,8 @@ export interface StartOptions {
   fileMaxBytes?: number;
   /** Outbox pacing and backoff (tests shorten them). */
   outbox?: Partial<OutboxOptions>;
+  /** Long-connection mode: seconds without a pong before reconnecting (tests shorten it). */
+  wsPingTimeoutSec?: number;
 }
 
 export interface RunningBot {
@@ -66,6 +68,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
 
   let botOpenId: string | undefined;
   let stopping = false;
+  let connection: LongConnection | undefined;
 
   const ready = (async () => {
     for (let attempt = 1; ; attempt++) {
@@ -102,7 +105,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   const webhook = config.feishu.eventMode === 'webhook';
   app.use(async (ctx, next) => {
     if (ctx.method === 'GET' && ctx.path === '/healthz') {
-      ctx.body = health(db, config, pipeline, botOpenId);
+      ctx.body = health(db, config, pipeline, botOpenId, connection);
       ctx.status = ctx.body.status === 'ok' ? 200 : 503;
       return;
     }
@@ -142,8 +145,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   for (const job of jobs) scheduler.register(job);
   scheduler.start();
 
-  let connection: LongConnection | undefined;
-  if (!webhook) connection = startLongConnection({ ...config.feishu, pipeline, log });
+  if (!webhook) connection = startLongConnection({ ...config.feishu, pipeline, log, pingTimeoutSec: opts.wsPingTimeoutSec });
 
   let stopped: Promise<void> | undefined;
   const stop = () =>
@@ -167,17 +169,22 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   return { url, server, db, pipeline, feishu, outbox, scheduler, ready, stop };
 }
 
-function health(db: Db, config: Config, pipeline: InboundPipeline, botOpenId: string | undefined) {
+function health(db: Db, config: Config, pipeline: InboundPipeline, botOpenId: string | undefined, connection: LongConnection | undefined) {
   let database: 'ok' | 'error' = 'ok';
   try {
     db.$client.prepare('SELECT 1').get();
   } catch {
     database = 'error';
   }
+  // In long-connection mode events arrive only while the connection is up: anything else is
+  // reported as an error, so a monitor sees a deaf bot.
+  const ws = connection?.status();
+  const deaf = config.feishu.eventMode === 'ws' && ws?.state !== 'connected';
   return {
-    status: database === 'ok' ? 'ok' : 'error',
+    status: database === 'ok' && !deaf ? 'ok' : 'error',
     database,
     mode: config.feishu.eventMode,
+    ...(config.feishu.eventMode === 'ws' ? { connection: ws ?? { state: 'connecting', reconnectAttempts: 0 } } : {}),
     botKnown: botOpenId !== undefined,
     inFlight: pipeline.busy,
   };

@@ -112,7 +112,7 @@ describe('long connection', () => {
   it('serves GET /healthz with the database ok', async () => {
     const res = await fetch(`${bot.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', database: 'ok', mode: 'ws' });
+    expect(await res.json()).toMatchObject({ status: 'ok', database: 'ok', mode: 'ws', connection: { state: 'connected' } });
   });
 
   it('does not accept events over HTTP (there are no webhook secrets to verify them with)', async () => {
@@ -122,5 +122,55 @@ describe('long connection', () => {
     await sleep(60);
     expect(eventRow(bot.db.$client, env.header.event_id)).toBeUndefined();
     expect(replyCalls(fake, messageIdOf(env))).toHaveLength(0);
+  });
+});
+
+describe('a half-open long connection (a NAT or router drop: no pong, no close)', () => {
+  let halfFake: FakeOpenApi & { ws: FakeWsGateway };
+  let halfBot: RunningBot;
+  const until = async (check: () => Promise<boolean>, what: string, ms = 5000) => {
+    for (const end = Date.now() + ms; !(await check()); await sleep(20)) if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+  };
+  const health = async () => {
+    const res = await fetch(`${halfBot.url}/healthz`);
+    return { status: res.status, body: (await res.json()) as { status: string; connection?: { state: string } } };
+  };
+
+  beforeAll(async () => {
+    // Pings every second, reconnect at once: the watchdog (0.5 s) must fire before the next ping.
+    halfFake = await startFakeOpenApi({ ws: true, wsClientConfig: { PingInterval: 1, ReconnectInterval: 1, ReconnectNonce: 0 } });
+    const config = testConfig(halfFake, { FEISHU_EVENT_MODE: 'ws', FEISHU_VERIFICATION_TOKEN: '', FEISHU_ENCRYPT_KEY: '' });
+    halfBot = await startBot(config, { clock, log: silentLogger, retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 }, wsPingTimeoutSec: 0.5 });
+    await halfBot.ready;
+    await halfFake.ws.connected(5000);
+  });
+  afterAll(async () => {
+    await halfBot?.stop();
+    await halfFake?.close();
+  });
+
+  it('is noticed: /healthz answers 503 until the client has reconnected, then events flow again and nothing delivered is lost', async () => {
+    const before = messageEvent({ openId: 'ou_ws_half', text: '/help' }, app);
+    expect((await halfFake.ws.push(before)).code).toBe(200);
+    expect((await health()).status).toBe(200);
+
+    halfFake.ws.silence();
+    // The SDK's pong watchdog takes the socket for dead and reconnects; meanwhile the bot says it is deaf.
+    const states = new Set<string>();
+    await until(async () => {
+      const h = await health();
+      if (h.status === 503) states.add(h.body.connection?.state ?? '?');
+      return h.status === 503;
+    }, '/healthz 503 while the connection is down');
+    await halfFake.ws.connected(5000);
+    await until(async () => (await health()).status === 200, '/healthz back to 200');
+    expect([...states].every((s) => s !== 'connected')).toBe(true);
+
+    const after = messageEvent({ openId: 'ou_ws_half', text: '/help' }, app);
+    expect((await halfFake.ws.push(after)).code).toBe(200);
+    await halfFake.waitFor((m) => m.replyTo === messageIdOf(after), 3000);
+    // What the gateway delivered before the drop was processed and answered.
+    expect(halfFake.messages.filter((m) => m.replyTo === messageIdOf(before))).toHaveLength(1);
+    expect(eventRow(halfBot.db.$client, before.header.event_id)?.status).toBe('done');
   });
 });

@@ -17,11 +17,27 @@ export interface LongConnectionOptions {
   domain: string;
   pipeline: InboundPipeline;
   log: Logger;
+  /**
+   * Seconds without a pong after a ping before the socket is taken for dead and reconnected.
+   * It must be shorter than the gateway's ping interval (120 s on Feishu): the SDK re-arms it at
+   * every ping (FEISHU.md §5 "Half-open connections").
+   */
+  pingTimeoutSec?: number;
+}
+
+/** Whether events can arrive: the SDK's view of the connection. */
+export interface ConnectionStatus {
+  state: 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'idle';
+  reconnectAttempts: number;
 }
 
 export interface LongConnection {
+  status(): ConnectionStatus;
   close(): void;
 }
+
+/** Detects a half-open socket within ≈ 2½ minutes (120 s ping interval + this). */
+const PING_TIMEOUT_SEC = 30;
 
 export function startLongConnection(opts: LongConnectionOptions): LongConnection {
   const { pipeline, log } = opts;
@@ -37,8 +53,24 @@ export function startLongConnection(opts: LongConnectionOptions): LongConnection
       return reception.duplicate ? {} : reception.response;
     },
   };
-  const client = new lark.WSClient({ appId: opts.appId, appSecret: opts.appSecret, domain: opts.domain, logger: sdkLogger(log), autoReconnect: true });
+  // Without a pong watchdog a half-open socket (a NAT or router drop, a sleeping laptop) raises
+  // no close: the bot would stay deaf until restarted. A fatal endpoint error or exhausted
+  // reconnects are reported only through onError and the status.
+  const client = new lark.WSClient({
+    appId: opts.appId, appSecret: opts.appSecret, domain: opts.domain, logger: sdkLogger(log), autoReconnect: true,
+    wsConfig: { pingTimeout: opts.pingTimeoutSec ?? PING_TIMEOUT_SEC },
+    onError: (err: Error) => log.error({ err: err.message }, 'long connection failed for good: no event can arrive (see /healthz); restart after fixing the app credentials or network'),
+    onReconnecting: () => log.warn('long connection lost; reconnecting'),
+    onReconnected: () => log.info('long connection back'),
+  } as ConstructorParameters<typeof lark.WSClient>[0]);
+  log.warn('long-connection mode: run ONE copy of the bot per App ID — Feishu gives each event to one connection, so a second copy silently takes part of the events');
   // The SDK only ever calls `invoke` on what it is given.
   void client.start({ eventDispatcher: dispatcher as unknown as lark.EventDispatcher });
-  return { close: () => client.close({ force: true }) };
+  return {
+    status: () => {
+      const s = client.getConnectionStatus();
+      return { state: s.state as ConnectionStatus['state'], reconnectAttempts: s.reconnectAttempts };
+    },
+    close: () => client.close({ force: true }),
+  };
 }

@@ -18,11 +18,12 @@ export type FakeOpenApi = Omit<StandIn, 'ws'> & { ws?: FakeWsGateway };
 export const watchedFakes = new Map<FakeOpenApi, { closed: boolean }>();
 
 /** Start a fake Feishu Open API on 127.0.0.1 (random port) that the real node-sdk `Client` can talk to. */
-export async function startFakeOpenApi(opts: FakeOpenApiOptions & { ws: true }): Promise<FakeOpenApi & { ws: FakeWsGateway }>;
+type WsOption = { ws: true; wsClientConfig?: Parameters<typeof attachFakeWsGateway>[1] };
+export async function startFakeOpenApi(opts: FakeOpenApiOptions & WsOption): Promise<FakeOpenApi & { ws: FakeWsGateway }>;
 export async function startFakeOpenApi(opts?: FakeOpenApiOptions & { ws?: boolean }): Promise<FakeOpenApi>;
-export async function startFakeOpenApi(opts: FakeOpenApiOptions & { ws?: boolean } = {}): Promise<FakeOpenApi> {
+export async function startFakeOpenApi(opts: FakeOpenApiOptions & { ws?: boolean; wsClientConfig?: Parameters<typeof attachFakeWsGateway>[1] } = {}): Promise<FakeOpenApi> {
   const fake = (await startOpenApiStandIn(opts)) as FakeOpenApi;
-  if (opts.ws) attachFakeWsGateway(fake);
+  if (opts.ws) attachFakeWsGateway(fake, opts.wsClientConfig);
   const state = { closed: false };
   watchedFakes.set(fake, state);
   const close = fake.close.bind(fake);

@@ -49,6 +49,11 @@ export interface FakeWsGateway {
   endpointResponse(): object;
   /** Drop all client sockets (the SDK then reconnects if `autoReconnect` is on). */
   disconnectAll(): void;
+  /**
+   * Makes the open connections half-open, as a NAT or router drop does: they stay open but
+   * nothing crosses them any more (no pong, no event, no close). New connections work.
+   */
+  silence(): void;
   close(): void;
 }
 
@@ -63,8 +68,10 @@ const SERVICE_ID = 33554678;
  * Pings get a pong with the ClientConfig; {@link FakeWsGateway.push} sends an event data frame and awaits the ack.
  * Equivalent to `startFakeOpenApi({ws: true})`.
  */
-export function attachFakeWsGateway(fake: FakeOpenApi): FakeWsGateway {
+export function attachFakeWsGateway(fake: FakeOpenApi, clientConfig: Partial<typeof CLIENT_CONFIG> = {}): FakeWsGateway {
   if (fake.ws) return fake.ws;
+  const config = { ...CLIENT_CONFIG, ...clientConfig };
+  const dead = new Set<WebSocket>();
   const wss = new WebSocketServer({ server: fake.server, path: '/ws' });
   const ready: WebSocket[] = [];
   const received: Frame[] = [];
@@ -74,6 +81,7 @@ export function attachFakeWsGateway(fake: FakeOpenApi): FakeWsGateway {
 
   wss.on('connection', (socket) => {
     socket.on('message', (data: Buffer) => {
+      if (dead.has(socket)) return;
       let frame: Frame;
       try {
         frame = decodeFrame(data);
@@ -85,7 +93,7 @@ export function attachFakeWsGateway(fake: FakeOpenApi): FakeWsGateway {
       if (frame.method === 0 && type === 'ping') {
         socket.send(encodeFrame({
           SeqID: 0, LogID: 0, service: frame.service, method: 0, headers: [{ key: 'type', value: 'pong' }],
-          payload: Buffer.from(JSON.stringify(CLIENT_CONFIG)),
+          payload: Buffer.from(JSON.stringify(config)),
         }));
         if (!ready.includes(socket)) {
           ready.push(socket);
@@ -111,13 +119,13 @@ export function attachFakeWsGateway(fake: FakeOpenApi): FakeWsGateway {
 
   const gateway: FakeWsGateway = {
     get clientCount() {
-      return ready.filter((s) => s.readyState === WebSocket.OPEN).length;
+      return ready.filter((s) => s.readyState === WebSocket.OPEN && !dead.has(s)).length;
     },
     received,
     endpointResponse() {
       // device_id/service_id must not come first: the SDK reads them with qs.parse(wholeUrl).
       const url = `ws://127.0.0.1:${(fake.server.address() as { port: number }).port}/ws?x=1&device_id=d1&service_id=${SERVICE_ID}`;
-      return { code: 0, msg: 'ok', data: { URL: url, ClientConfig: CLIENT_CONFIG } };
+      return { code: 0, msg: 'ok', data: { URL: url, ClientConfig: config } };
     },
     connected(timeoutMs = 3000) {
       if (gateway.clientCount > 0) return Promise.resolve();
@@ -130,7 +138,7 @@ export function attachFakeWsGateway(fake: FakeOpenApi): FakeWsGateway {
       });
     },
     push(eventJson, opts = {}) {
-      const socket = [...ready].reverse().find((s) => s.readyState === WebSocket.OPEN);
+      const socket = [...ready].reverse().find((s) => s.readyState === WebSocket.OPEN && !dead.has(s));
       if (!socket) return Promise.reject(new Error('push: no connected WSClient (await fake.ws.connected() first)'));
       const { fragments = 1, timeoutMs = 3000, type = 'event' } = opts;
       const messageId = randomUUID();
@@ -165,6 +173,9 @@ export function attachFakeWsGateway(fake: FakeOpenApi): FakeWsGateway {
     },
     disconnectAll() {
       for (const s of wss.clients) s.terminate();
+    },
+    silence() {
+      for (const s of wss.clients) dead.add(s);
     },
     close() {
       gateway.disconnectAll();
