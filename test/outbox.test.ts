@@ -377,6 +377,115 @@ describe('answers to commands go through the outbox too', () => {
   });
 });
 
+describe('a reply to a message the student withdrew', () => {
+  const REPLY = { method: 'POST', path: /\/reply$/ };
+  const replyCalls = () => fake.calls.filter((c) => c.method === 'POST' && REPLY.path.test(c.path));
+  /** A reply row as a command writes it: to the chat of the message (a p2p chat here), 50-char uuid. */
+  function answer(studentMessage: string, uuid = `evt_${'e'.repeat(40)}:1`.padEnd(50, '0')) {
+    fake.noteMessage(studentMessage, 'oc_p2p_student');
+    return { to: { chatId: 'oc_p2p_student' }, replyTo: studentMessage, message: { text: '已记录' }, uuid };
+  }
+
+  it('is sent to the chat instead, exactly once, and send() resolves sent with the new message id', async () => {
+    const input = answer('om_withdrawn_1');
+    expect(input.uuid).toHaveLength(50);
+    fake.recall('om_withdrawn_1');
+    const w = worker();
+
+    const delivered = await w.send(input);
+    expect(replyCalls()).toHaveLength(1);
+    expect(fake.messages).toHaveLength(1);
+    const [m] = fake.messages;
+    expect(m).toMatchObject({ kind: 'send', receiveIdType: 'chat_id', receiveId: 'oc_p2p_student', chatId: 'oc_p2p_student', msgType: 'text', content: { text: '已记录' } });
+    // Its own idempotency key, derived from the row's and within Feishu's 50 characters.
+    expect(m!.uuid).not.toBe(input.uuid);
+    expect(m!.uuid!.length).toBeLessThanOrEqual(50);
+    expect(delivered).toEqual({ uuid: input.uuid, status: 'sent', messageId: m!.messageId });
+    await w.drain();
+    expect(rows()[0]).toMatchObject({ status: 'sent', attempts: 1, messageId: m!.messageId, lastError: null });
+
+    // The worker running again and the same answer written again send nothing more.
+    expect(await w.drain()).toBe(0);
+    expect(await worker().send(input)).toEqual(delivered);
+    expect(fake.messages).toHaveLength(1);
+  });
+
+  it('is not sent twice when the row is sent again after a crash before it was marked sent', async () => {
+    const input = answer('om_withdrawn_2');
+    fake.recall('om_withdrawn_2');
+    enqueue(db, input, clock.now());
+    expect(await worker().drain()).toBe(1);
+    const first = fake.messages[0]!;
+    // The crashed process sent it but never recorded it.
+    db.update(outbox).set({ status: 'pending', messageId: null, sentAt: null, attempts: 0 }).run();
+
+    expect(await worker().drain()).toBe(1);
+    const chatSends = sendCalls();
+    expect(chatSends).toHaveLength(2);
+    expect(chatSends.map((c) => (c.body as { uuid: string }).uuid)).toEqual([first.uuid, first.uuid]);
+    expect(fake.messages).toHaveLength(1);
+    expect(rows()[0]).toMatchObject({ status: 'sent', messageId: first.messageId });
+  });
+
+  it('is retried to the chat with the same key when sending to the chat fails, and delivered once', async () => {
+    const input = answer('om_withdrawn_3', 'retry-withdrawn-1');
+    fake.recall('om_withdrawn_3');
+    fake.failNext(SEND, { status: 500, body: { code: 500, msg: 'internal error' } });
+    const w = worker();
+
+    expect(await w.send(input)).toMatchObject({ uuid: 'retry-withdrawn-1', status: 'pending' });
+    expect(rows()[0]).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: clock.now() + 5000 });
+    expect(fake.messages).toHaveLength(0);
+
+    clock.advance(5000);
+    expect(await w.drain()).toBe(1);
+    expect(fake.messages).toHaveLength(1);
+    expect(fake.messages[0]).toMatchObject({ kind: 'send', receiveId: 'oc_p2p_student' });
+    const keys = sendCalls().map((c) => (c.body as { uuid: string }).uuid);
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(1);
+    expect(rows()[0]).toMatchObject({ status: 'sent', attempts: 2, messageId: fake.messages[0]!.messageId, lastError: null });
+  });
+
+  it('is sent to the chat when the message was deleted (230110) too', async () => {
+    const input = answer('om_deleted_1', 'deleted-1');
+    fake.failNext(REPLY, { status: 400, body: { code: 230110, msg: 'Action unavailable as the message has been deleted.' } });
+    const delivered = await worker().send(input);
+    expect(fake.messages).toHaveLength(1);
+    expect(fake.messages[0]).toMatchObject({ kind: 'send', receiveIdType: 'chat_id', receiveId: 'oc_p2p_student' });
+    expect(delivered).toEqual({ uuid: 'deleted-1', status: 'sent', messageId: fake.messages[0]!.messageId });
+  });
+
+  it('a reply refused for another reason (230001) still fails the row, and nothing goes to the chat', async () => {
+    const input = answer('om_fine_1', 'bad-1');
+    fake.failNext(REPLY, { status: 400, body: { code: 230001, msg: 'invalid message content' } });
+    const delivered = await worker().send(input);
+    expect(delivered).toMatchObject({ uuid: 'bad-1', status: 'failed' });
+    expect(delivered.error).toContain('230001');
+    expect(rows()[0]).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(sendCalls()).toHaveLength(0);
+    expect(fake.messages).toHaveLength(0);
+  });
+
+  it('the bot answers a command whose message was withdrawn in the student\'s p2p chat, once', async () => {
+    const h = await startHarness({ clock });
+    try {
+      const messageId = `om_${randomUUID().replace(/-/g, '')}`;
+      h.fake.recall(messageId);
+      const env = messageEvent({ openId: 'ou_withdrawer', text: '/帮助', messageId }, { token: APP.token, appId: APP.appId });
+      expect((await h.post(env)).status).toBe(200);
+      const m = await h.fake.waitFor((x) => x.kind === 'send' && x.receiveId === 'oc_p2p_ou_withdrawer', 3000);
+      await until(() => h.bot.pipeline.busy === 0);
+      await h.bot.outbox.drain();
+      expect(m).toMatchObject({ receiveIdType: 'chat_id' });
+      expect(h.fake.messages).toHaveLength(1);
+      expect(h.bot.db.select().from(outbox).where(eq(outbox.replyTo, messageId)).get()).toMatchObject({ status: 'sent', messageId: m.messageId });
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 async function until(done: () => boolean, timeoutMs = 3000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!done()) {

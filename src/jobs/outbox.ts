@@ -7,7 +7,10 @@
  * send but before the row is marked 'sent' resends with the same uuid and Feishu drops the copy
  * (it remembers a uuid for 1 h — https://open.feishu.cn/document/server-docs/im-v1/message/create);
  * a row already 'sent' is never sent again, however late the same uuid is written again.
+ * A reply whose message the user withdrew before it went out (230011/230110) is sent to that
+ * message's chat instead, under a uuid derived from the row's (`chatUuid`).
  */
+import { createHash } from 'node:crypto';
 import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
@@ -26,6 +29,21 @@ export interface Delivery {
   /** Why the last try failed. */
   error?: string;
 }
+
+/**
+ * The message a reply answers is gone: 230011 "The message is recalled.", 230110 "Action
+ * unavailable as the message has been deleted." Sending again cannot help; sending to the chat can.
+ */
+const WITHDRAWN_CODES = new Set([230011, 230110]);
+
+const withdrawn = (err: unknown): boolean => err instanceof FeishuApiError && err.code !== undefined && WITHDRAWN_CODES.has(err.code);
+
+/**
+ * The idempotency key of a reply sent to the chat instead (its message was withdrawn): the same
+ * for every try of the row, so Feishu drops a repeat, and never the row's own uuid, as Feishu may
+ * keep a uuid's memory per API. 43 characters, within Feishu's 50.
+ */
+export const chatUuid = (rowUuid: string): string => `rc-${createHash('sha256').update(`outbox-reply-to-chat\n${rowUuid}`).digest('hex').slice(0, 40)}`;
 
 /** App-wide rate limits (99991400 frequency limit, 11232 message service busy). */
 const APP_LIMIT_CODES = new Set([99991400, 11232]);
@@ -241,17 +259,35 @@ export class OutboxWorker {
   private async attempt(row: OutboxRow, opts: { appWindow: boolean; viaWriter: boolean }): Promise<SendOutcome> {
     const { db, feishu, clock, log } = this.ports;
     const key = targetOf(row);
-    const release = await this.pacer.take(key, opts);
+    const paced = async (send: () => Promise<{ messageId: string }>) => {
+      const release = await this.pacer.take(key, opts);
+      try {
+        return (await send()).messageId;
+      } finally {
+        release();
+      }
+    };
     let messageId: string;
     try {
       const message = messageOf(row);
-      const sent = row.replyTo && !('file' in message) ? feishu.reply(row.replyTo, message, { uuid: row.uuid }) : feishu.send(recipientOf(row), message, { uuid: row.uuid });
-      messageId = (await sent).messageId;
+      const { replyTo } = row;
+      if (replyTo && !('file' in message)) {
+        try {
+          messageId = await paced(() => feishu.reply(replyTo, message, { uuid: row.uuid }));
+        } catch (err) {
+          if (!withdrawn(err)) throw err;
+          // The student withdrew (or deleted) the message before the answer went out: the
+          // answer goes to the chat it was in. Under a key of its own, derived from the row's,
+          // so a retry or a crash before the row is marked still sends it once.
+          log.info({ outboxId: row.id, code: (err as FeishuApiError).code }, 'outbox reply target withdrawn; sending to the chat');
+          messageId = await paced(() => feishu.send(recipientOf(row), message, { uuid: chatUuid(row.uuid) }));
+        }
+      } else {
+        messageId = await paced(() => feishu.send(recipientOf(row), message, { uuid: row.uuid }));
+      }
     } catch (err) {
       this.inFlight.delete(row.id);
       return { outcome: this.failed(key, row, err) };
-    } finally {
-      release();
     }
     this.limitStreak.delete(key);
     this.limitStreak.delete('*');
