@@ -7,7 +7,7 @@ import type { FileMessage, OutMessage } from '../feishu/api.js';
 import type { Delivery } from '../jobs/outbox.js';
 import type { EnqueueInput } from '../jobs/outboxRows.js';
 import type { InboundEvent } from '../feishu/envelope.js';
-import { botAddedToChat, botMenu, cardAction, fileContent, imageContent, locationContent, messageReceived, postText, textContent } from '../feishu/events.js';
+import { botAddedToChat, botMenu, cardAction, fileContent, imageContent, locationContent, messageReceived, postImages, postText, textContent } from '../feishu/events.js';
 import type { CardResponse, EventHandler } from '../feishu/pipeline.js';
 import { memberForAccount } from '../domain/members.js';
 import { currentProgramYear } from '../domain/program.js';
@@ -130,11 +130,17 @@ export class Bot implements EventHandler {
       if (message.message_type === 'text' || message.message_type === 'post') {
         const text = message.message_type === 'text' ? textContent.safeParse(content).data?.text : postText(content);
         if (text === undefined || text === null) return;
-        const found = this.router.lookup(text, chatType === 'group');
-        if (found.kind === 'command') return this.router.runCommand(ctx, found.call);
-        if (found.kind === 'unknown') throw new UserError('error.unknownCommand', { name: found.name });
-        if (chatType === 'p2p') return this.opts.hooks.plainText(ctx, text.trim());
-        return ctx.reply(t('hint.plainText'));
+        // A post in a private chat may carry photos (a pasted screenshot, a photo sent with the
+        // report): evidence, as an image message is. In a group only its text counts.
+        const images = chatType === 'p2p' && message.message_type === 'post' ? postImages(content) : undefined;
+        if (!images || (images.imageKeys.length === 0 && images.malformed === 0)) return this.onText(ctx, text);
+        if (images.malformed > 0) this.opts.log.warn({ eventId: event.id, malformed: images.malformed }, 'post images without an image_key ignored');
+        // The text first (it may create the log the photos belong to), then each photo in order,
+        // each answered through ctx.reply, so every answer keeps its own stable send uuid. A text
+        // that fails ends here: its photos are not attached to some earlier log instead.
+        if (text.trim() !== '') await this.onText(ctx, text);
+        for (const imageKey of images.imageKeys) await this.opts.hooks.image(ctx, { imageKey });
+        return;
       }
       if (chatType === 'p2p' && message.message_type === 'file') {
         const file = fileContent.safeParse(content);
@@ -151,6 +157,15 @@ export class Bot implements EventHandler {
       // Stickers, audio and the rest carry nothing the bot uses.
       this.opts.log.debug({ eventId: event.id, type: message.message_type }, 'message type not handled');
     });
+  }
+
+  /** A text (or a post's text): a command, else plain text in a private chat, else a hint. */
+  private async onText(ctx: CommandContext, text: string): Promise<void> {
+    const found = this.router.lookup(text, ctx.chat.type === 'group');
+    if (found.kind === 'command') return this.router.runCommand(ctx, found.call);
+    if (found.kind === 'unknown') throw new UserError('error.unknownCommand', { name: found.name });
+    if (ctx.chat.type === 'p2p') return this.opts.hooks.plainText(ctx, text.trim());
+    return ctx.reply(t('hint.plainText'));
   }
 
   private async onAddedToChat(event: InboundEvent): Promise<void> {

@@ -60,13 +60,49 @@ export const locationContent = z.object({
   longitude: z.coerce.number().min(-180).max(180),
 });
 
-/** Text of a rich-text (`post`) message, flattened; Feishu wraps it by locale or not. */
-export function postText(content: unknown): string | null {
+/**
+ * The body of a rich-text (`post`) message: `{title, content: [[element, …], …]}`, either as is
+ * or wrapped by locale (`{"zh_cn": {…}}`, the first locale with a body is read).
+ */
+function postBody(content: unknown): { content: unknown[] } | null {
   const body = content as Record<string, unknown> | null;
   if (!body || typeof body !== 'object') return null;
-  const post = (Array.isArray(body.content) ? body : (Object.values(body).find((v) => v && typeof v === 'object' && Array.isArray((v as { content?: unknown }).content)) ?? null)) as { content?: unknown[][] } | null;
-  if (!post?.content) return null;
+  const post = (Array.isArray(body.content) ? body : (Object.values(body).find((v) => v && typeof v === 'object' && Array.isArray((v as { content?: unknown }).content)) ?? null)) as { content?: unknown[] } | null;
+  return post?.content ? { content: post.content } : null;
+}
+
+/** Text of a rich-text (`post`) message, flattened; Feishu wraps it by locale or not. */
+export function postText(content: unknown): string | null {
+  const post = postBody(content);
+  if (!post) return null;
   return post.content
     .map((line) => (Array.isArray(line) ? line.map((seg) => (seg && typeof seg === 'object' && typeof (seg as { text?: unknown }).text === 'string' ? (seg as { text: string }).text : (seg as { key?: string })?.key ?? '')).join('') : ''))
     .join('\n');
+}
+
+/** An element of a post that claims to be an image; only one with a usable key is one. */
+const postImgTag = z.object({ tag: z.literal('img') });
+export const postImage = z.object({ tag: z.literal('img'), image_key: imageContent.shape.image_key });
+
+export interface PostImages {
+  /** The `image_key`s of the post's images, in reading order (line by line, left to right). */
+  imageKeys: string[];
+  /** `img` elements without a usable `image_key`: dropped, counted for the log. */
+  malformed: number;
+}
+
+/** The images of a rich-text (`post`) message (a pasted screenshot, a photo sent with text). */
+export function postImages(content: unknown): PostImages {
+  const imageKeys: string[] = [];
+  let malformed = 0;
+  for (const line of postBody(content)?.content ?? []) {
+    if (!Array.isArray(line)) continue;
+    for (const seg of line) {
+      if (!postImgTag.safeParse(seg).success) continue;
+      const image = postImage.safeParse(seg);
+      if (image.success) imageKeys.push(image.data.image_key);
+      else malformed++;
+    }
+  }
+  return { imageKeys, malformed };
 }
