@@ -170,6 +170,36 @@ describe('redelivery of the same event_id', () => {
   });
 });
 
+describe('the same message under a new event_id (Feishu redelivers after reconnects)', () => {
+  const withNewEventId = (env: EventEnvelope): EventEnvelope => ({ ...env, header: { ...env.header, event_id: randomUUID().replace(/-/g, '') } });
+
+  it('is answered once and acted on once: the copy is a duplicate, acknowledged 200', async () => {
+    const env = bindEvent();
+    const messageId = (env.event as any).message.message_id as string;
+    expect((await h.post(env)).status).toBe(200);
+    await h.fake.waitFor((m) => m.replyTo === messageId);
+    const copy = withNewEventId(env);
+    const again = await h.post(copy);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({});
+    await sleep(60);
+    expect(replyCalls(h.fake, messageId)).toHaveLength(1);
+    expect(eventRow(sqlite(), copy.header.event_id)).toBeUndefined();
+    expect(boundMemberCount(sqlite())).toBe(1);
+  });
+
+  it('copies in flight at the same time: all get 200, one reply', async () => {
+    const env = bindEvent();
+    const messageId = (env.event as any).message.message_id as string;
+    const results = await Promise.all([h.post(env), h.post(withNewEventId(env)), h.post(withNewEventId(env))]);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    await h.fake.waitFor((m) => m.replyTo === messageId);
+    await sleep(60);
+    expect(replyCalls(h.fake, messageId)).toHaveLength(1);
+    expect(eventRows(sqlite())).toHaveLength(1);
+  });
+});
+
 describe('another connection holding the write lock', () => {
   it('delays the ack until the lock is free, then stores and answers the event once', async () => {
     // The bot's own connection (outbox rows, domain writes) takes the lock the same way.

@@ -26,6 +26,7 @@ export interface EventKey {
 
 interface PendingInsert {
   id: string;
+  message: string | null;
   resolve: (r: Acceptance) => void;
   reject: (e: unknown) => void;
 }
@@ -63,18 +64,21 @@ export class EventStore {
    * so Feishu retries). A null payload records an event there is nothing to do for: only
    * its key is kept (for dedupe), already marked done.
    */
-  accept({ id, time }: EventKey, type: string, payload: string | null, receivedAt: number): Promise<Acceptance> {
+  accept({ id, time }: EventKey, type: string, payload: string | null, receivedAt: number, messageId?: string): Promise<Acceptance> {
     // A copy racing the first one is a duplicate, but it must not be answered 200 before the
     // first copy is committed: if that write fails, every copy gets a non-2xx and Feishu
-    // retries (answering the racer at once lost the event — test/transport.test.ts).
-    const first = this.inflight.get(id);
+    // retries (answering the racer at once lost the event — test/transport.test.ts). The same
+    // message under another event_id races the same way.
+    const message = payload !== null && messageId ? messageId : null;
+    const first = this.inflight.get(id) ?? (message ? this.inflight.get(`message:${message}`) : undefined);
     if (first) return first.then(() => 'duplicate' as const);
     const accepted = new Promise<Acceptance>((resolve, reject) => {
-      this.batch.inserts.push(payload === null ? [time, id, type, '', receivedAt, 'done', receivedAt] : [time, id, type, payload, receivedAt, 'pending', null]);
-      this.waiters.push({ id, resolve, reject });
+      this.batch.inserts.push(payload === null ? [time, id, type, '', receivedAt, 'done', receivedAt, null] : [time, id, type, payload, receivedAt, 'pending', null, message]);
+      this.waiters.push({ id, message, resolve, reject });
       this.schedule();
     });
     this.inflight.set(id, accepted);
+    if (message) this.inflight.set(`message:${message}`, accepted);
     return accepted;
   }
 
@@ -131,7 +135,10 @@ export class EventStore {
         } catch (err) {
           for (const w of [...waiters, ...writeWaiters]) w.reject(err);
         } finally {
-          for (const w of waiters) this.inflight.delete(w.id);
+          for (const w of waiters) {
+            this.inflight.delete(w.id);
+            if (w.message) this.inflight.delete(`message:${w.message}`);
+          }
         }
       }
     } finally {

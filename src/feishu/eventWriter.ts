@@ -11,8 +11,8 @@ import Database from 'better-sqlite3';
 
 export type Acceptance = 'new' | 'duplicate';
 
-/** [event_time, event_id, event_type, payload, received_at, status, processed_at] */
-export type InsertRow = [number, string, string, string, number, 'pending', null] | [number, string, string, '', number, 'done', number];
+/** [event_time, event_id, event_type, payload, received_at, status, processed_at, message_id] */
+export type InsertRow = [number, string, string, string, number, 'pending', null, string | null] | [number, string, string, '', number, 'done', number, null];
 /** [processed_at, event_time, event_id, error or null] */
 export type DoneRow = [number, number, string, string | null];
 
@@ -39,7 +39,7 @@ export interface EventWriter {
 
 /** The statements, shared by both writers (the worker receives them as data). */
 export const STATEMENTS = {
-  insert: `INSERT OR IGNORE INTO processed_events (event_time, event_id, event_type, payload, received_at, status, processed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  insert: `INSERT OR IGNORE INTO processed_events (event_time, event_id, event_type, payload, received_at, status, processed_at, message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   done: `UPDATE processed_events SET status = 'done', processed_at = ?, error = NULL WHERE event_time = ? AND event_id = ?`,
   fail: `UPDATE processed_events SET status = 'failed', processed_at = ?, error = ? WHERE event_time = ? AND event_id = ?`,
 } as const;

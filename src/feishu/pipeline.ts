@@ -31,6 +31,13 @@ export interface EventHandler {
 
 export const CARD_ACTION = 'card.action.trigger';
 
+/** The message_id of a received message (its second dedupe key), read before any validation. */
+function messageIdOf(event: InboundEvent): string | undefined {
+  if (event.type !== 'im.message.receive_v1') return undefined;
+  const id = (event.event as { message?: { message_id?: unknown } } | null)?.message?.message_id;
+  return typeof id === 'string' && id.length > 0 && id.length <= 128 ? id : undefined;
+}
+
 /** Card answers must arrive within 3 s; past this the click is acknowledged and finishes later. */
 const CARD_DEADLINE_MS = 2500;
 
@@ -50,7 +57,7 @@ export class InboundPipeline {
   /** Call before answering; throws if the event could not be stored (answer 5xx then). */
   async receive(event: InboundEvent, rawEvent: string): Promise<Reception> {
     const ignored = event.type !== CARD_ACTION && this.handler.ignores(event);
-    const acceptance = await this.store.accept(event, event.type, ignored ? null : rawEvent, this.clock.now());
+    const acceptance = await this.store.accept(event, event.type, ignored ? null : rawEvent, this.clock.now(), messageIdOf(event));
     if (acceptance === 'duplicate') {
       this.log.debug({ eventId: event.id, type: event.type }, 'duplicate event ignored');
       return { duplicate: true };

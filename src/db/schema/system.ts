@@ -23,8 +23,16 @@ export const processedEvents = sqliteTable('processed_events', {
   status: text('status', { enum: EVENT_STATUSES }).notNull().default('pending'),
   processedAt: integer('processed_at', { mode: 'number' }),
   error: text('error'),
+  /**
+   * The message of an `im.message.receive_v1` the bot acts on: Feishu may deliver one message
+   * again under a new event_id (after reconnects; its docs advise deduplicating by message_id),
+   * and the unique index makes that copy a duplicate too. Null for other events and for chatter
+   * the bot ignores, so the index costs nothing on their ack path.
+   */
+  messageId: text('message_id'),
 }, (t) => [
   primaryKey({ columns: [t.eventTime, t.eventId] }),
+  uniqueIndex('processed_events_message').on(t.messageId).where(sql`${t.messageId} is not null`),
   index('processed_events_received').on(t.receivedAt),
   index('processed_events_pending').on(t.status).where(sql`${t.status} = 'pending'`),
 ]);

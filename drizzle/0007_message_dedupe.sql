@@ -1,0 +1,2 @@
+ALTER TABLE `processed_events` ADD `message_id` text;--> statement-breakpoint
+CREATE UNIQUE INDEX `processed_events_message` ON `processed_events` (`message_id`) WHERE "processed_events"."message_id" is not null;
