@@ -10,6 +10,7 @@ import { attachLocation } from '../src/domain/checkins.js';
 import { receivePhoto } from '../src/bot/flows/evidence.js';
 import { CommunityFileError, formatCommunitySummary, importCommunitiesFile } from '../src/domain/communityImport.js';
 import { formatRosterSummary, importRosterFile, RosterFileError } from '../src/domain/roster.js';
+import { DownloadTooLargeError, isUnsupportedResource } from '../src/feishu/api.js';
 import { receiveAgreementFile } from './pair.js';
 import { receiveReportFile } from './report.js';
 
@@ -43,8 +44,12 @@ export const hooks: Hooks = {
     if (await receiveAgreementFile(ctx, file)) return;
     if (ctx.member?.role !== 'school_admin') return ctx.reply(ctx.t('hint.fileNotAdmin'));
     if (!ROSTER_FILE.test(file.fileName)) throw new UserError('hint.fileType');
-    const data = await ctx.feishu.downloadResource(ctx.messageId!, file.fileKey, 'file');
-    if (data.length > MAX_ROSTER_BYTES) throw new UserError('import.tooLarge', { mb: MAX_ROSTER_BYTES / 1024 / 1024 });
+    // Not read past the limit; a file inside a merged forward cannot be downloaded at all.
+    const data = await ctx.feishu.downloadResource(ctx.messageId!, file.fileKey, 'file', { maxBytes: MAX_ROSTER_BYTES }).catch((err: unknown) => {
+      if (err instanceof DownloadTooLargeError) throw new UserError('import.tooLarge', { mb: MAX_ROSTER_BYTES / 1024 / 1024 });
+      if (isUnsupportedResource(err)) throw new UserError('hint.fileForwarded');
+      throw err;
+    });
     try {
       const summary = await importRosterFile(ctx.db, data, file.fileName, ctx.clock.now());
       ctx.log.info({ eventId: ctx.eventId, created: summary.created, updated: summary.updated, errors: summary.errors.length }, 'roster imported');

@@ -9,6 +9,7 @@ import { endConfirmCard, newPairingCard, pairingCard, sharedNoticeCard } from '.
 import type { Pairing } from '../src/db/schema/index.js';
 import { findCommunity } from '../src/domain/communities.js';
 import { UserError } from '../src/domain/errors.js';
+import { DownloadTooLargeError, isUnsupportedResource } from '../src/feishu/api.js';
 import {
   activePairingOf, createPairing, endPairing, mayManage, otherBranchesPairedWith,
   pairingById, pairingView, readSignedDate, sharedPairingAudience, updatePairing, validPairingDraft, type PairingDraft,
@@ -236,8 +237,11 @@ export async function receiveAgreementFile(ctx: CommandContext, file: { fileKey:
     if (member.role === 'school_admin') return false;
     throw new UserError('pairing.fileType');
   }
-  const data = await ctx.feishu.downloadResource(ctx.messageId!, file.fileKey, 'file');
-  if (data.length > MAX_AGREEMENT_BYTES) throw new UserError('pairing.fileTooLarge', { mb: MAX_AGREEMENT_BYTES / 1024 / 1024 });
+  const data = await ctx.feishu.downloadResource(ctx.messageId!, file.fileKey, 'file', { maxBytes: MAX_AGREEMENT_BYTES }).catch((err: unknown) => {
+    if (err instanceof DownloadTooLargeError) throw new UserError('pairing.fileTooLarge', { mb: MAX_AGREEMENT_BYTES / 1024 / 1024 });
+    if (isUnsupportedResource(err)) throw new UserError('hint.fileForwarded');
+    throw err;
+  });
   if (!type.magic.every((b, i) => data[i] === b)) throw new UserError('pairing.fileMismatch', { file: file.fileName, ext });
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cpbot-agreement-'));
   let fileKey: string;

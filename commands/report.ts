@@ -15,7 +15,7 @@ import { UserError } from '../src/domain/errors.js';
 import { allColleges, resolveCollege } from '../src/domain/metrics/index.js';
 import { attachmentsOf, attachReportFile, openReport, quarterFigures, quarters, quarterToReport, reportAwaitingFile, saveReport } from '../src/domain/reports.js';
 import { localDate } from '../src/domain/time.js';
-import { fileLimitMb } from '../src/feishu/api.js';
+import { DownloadTooLargeError, fileLimitMb, isUnsupportedResource } from '../src/feishu/api.js';
 import { t } from '../src/text/zh-CN.js';
 
 const percent = (r: number) => `${Math.round(r * 100)}%`;
@@ -123,8 +123,12 @@ export async function receiveReportFile(ctx: CommandContext, file: { fileKey: st
   if (!type) {
     throw new UserError('report.fileType');
   }
-  const data = await ctx.feishu.downloadResource(ctx.messageId!, file.fileKey, 'file');
-  if (data.length > ctx.feishu.fileMaxBytes) throw new UserError('report.fileTooLarge', { mb: fileLimitMb(ctx.feishu) });
+  // Not read past what Feishu would take back as an attachment.
+  const data = await ctx.feishu.downloadResource(ctx.messageId!, file.fileKey, 'file', { maxBytes: ctx.feishu.fileMaxBytes }).catch((err: unknown) => {
+    if (err instanceof DownloadTooLargeError) throw new UserError('report.fileTooLarge', { mb: fileLimitMb(ctx.feishu) });
+    if (isUnsupportedResource(err)) throw new UserError('hint.fileForwarded');
+    throw err;
+  });
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cpbot-report-'));
   let fileKey: string;
   try {

@@ -5,10 +5,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import http from 'node:http';
 import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FeishuApiError } from '../src/feishu/api.js';
+import { DownloadTooLargeError, FeishuApiError, isUnsupportedResource } from '../src/feishu/api.js';
 import { LarkApi, type RetryPolicy } from '../src/feishu/larkApi.js';
 import { createLogger, silentLogger } from '../src/log.js';
 import { startFakeOpenApi, type FakeOpenApi } from './fakes/openApi.js';
@@ -165,6 +166,70 @@ describe('retries', () => {
   });
 });
 
+describe('a tenant token rejected before its expiry', () => {
+  const tokenCalls = () => fake.calls.filter((c) => c.path.includes('tenant_access_token'));
+  const card = (content: string) => ({ schema: '2.0', config: { update_multi: true }, body: { elements: [{ tag: 'markdown', content }] } });
+  const png = () => {
+    const file = path.join(dir, `token-${randomUUID()}.png`);
+    fs.writeFileSync(file, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+    return file;
+  };
+  const bytes = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7) % 256));
+
+  it.each([
+    ['send', (a: LarkApi) => a.send({ openId: 'ou_alice' }, { text: 'after rotation' }), (r: unknown) => expect(r).toMatchObject({ messageId: expect.stringMatching(/^om_/) })],
+    ['reply', (a: LarkApi, root: string) => a.reply(root, { text: 'pong' }), (r: unknown) => expect(r).toMatchObject({ messageId: expect.stringMatching(/^om_/) })],
+    ['updateCard', (a: LarkApi, root: string) => a.updateCard(root, card('n2')), () => expect(fake.patches).toHaveLength(1)],
+    ['downloadResource', (a: LarkApi) => a.downloadResource('om_token_file', 'file_token', 'file'), (r: unknown) => expect((r as Buffer).equals(bytes)).toBe(true)],
+    ['uploadImage', (a: LarkApi) => a.uploadImage({ path: png() }), (r: unknown) => expect(r).toMatchObject({ imageKey: expect.stringMatching(/^img_/) })],
+  ] as const)('%s: drops the cached token, fetches one new token and succeeds', async (_name, op, check) => {
+    fake.addResource('om_token_file', 'file_token', bytes);
+    // No retries at all: the fresh-token retry is not taken from the normal budget.
+    const a = api({ retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 5 } });
+    const root = await a.send({ chatId: 'oc_token' }, { card: card('root') });
+    expect(tokenCalls()).toHaveLength(1);
+    fake.rotateToken();
+    const before = fake.calls.length;
+    check(await op(a, root.messageId));
+    expect(tokenCalls()).toHaveLength(2);
+    // The rejected call, the token request and the call again with the new token.
+    const after = fake.calls.slice(before);
+    expect(after).toHaveLength(3);
+    expect(after[0]!.headers.authorization).not.toBe(after[2]!.headers.authorization);
+    // And the new token stays cached.
+    await a.send({ openId: 'ou_alice' }, { text: 'again' });
+    expect(tokenCalls()).toHaveLength(2);
+  });
+
+  it('a missing-token answer (99991661) is handled the same way', async () => {
+    const a = api();
+    await a.send({ openId: 'ou_alice' }, { text: 'warm up' });
+    fake.failNext(SEND, { status: 200, body: { code: 99991661, msg: 'missing token' } });
+    await a.send({ openId: 'ou_alice' }, { text: 'hi' });
+    expect(tokenCalls()).toHaveLength(2);
+    expect(fake.messages).toHaveLength(2);
+  });
+
+  it('a rejection right after a refresh is not looped: one refresh, then a clean FeishuApiError', async () => {
+    const a = api();
+    await a.send({ openId: 'ou_alice' }, { text: 'warm up' });
+    fake.failNext(SEND, { status: 200, body: { code: 99991663, msg: 'invalid access token' } }, 10);
+    const err = await failure(a.send({ openId: 'ou_alice' }, { text: 'hi' }));
+    expect(err).toMatchObject({ operation: 'send', code: 99991663 });
+    expect(sendCalls()).toHaveLength(3);
+    expect(tokenCalls()).toHaveLength(2);
+  });
+
+  it('a rejection answered with HTTP 401 on a download is recognised too', async () => {
+    fake.addResource('om_token_file', 'file_token', bytes);
+    const a = api();
+    await a.send({ openId: 'ou_alice' }, { text: 'warm up' });
+    fake.failNext({ method: 'GET', path: /\/resources\// }, { status: 401, body: { code: 99991663, msg: 'invalid access token' } });
+    expect((await a.downloadResource('om_token_file', 'file_token', 'file')).equals(bytes)).toBe(true);
+    expect(tokenCalls()).toHaveLength(2);
+  });
+});
+
 describe('files, users and the bot itself', () => {
   it('uploads an image from a file (multipart part with a filename) and returns its key', async () => {
     const file = path.join(dir, 'photo.png');
@@ -198,6 +263,62 @@ describe('files, users and the bot itself', () => {
   it('throws FeishuApiError for a resource that is not there', async () => {
     const err = await failure(api().downloadResource('om_none', 'file_none', 'file'));
     expect(err.operation).toBe('downloadResource');
+  });
+
+  it('takes a resource of exactly maxBytes', async () => {
+    const bytes = Buffer.alloc(100_000, 7);
+    fake.addResource('om_cap', 'file_cap', bytes);
+    expect((await api().downloadResource('om_cap', 'file_cap', 'file', { maxBytes: 100_000 })).equals(bytes)).toBe(true);
+  });
+
+  it('refuses a resource past maxBytes with DownloadTooLargeError, once (no retry)', async () => {
+    fake.addResource('om_big', 'file_big', Buffer.alloc(100_001, 7));
+    const err = await failure(api().downloadResource('om_big', 'file_big', 'file', { maxBytes: 100_000 }));
+    expect(err).toBeInstanceOf(DownloadTooLargeError);
+    expect(err).toMatchObject({ operation: 'downloadResource', maxBytes: 100_000 });
+    expect(fake.calls.filter((c) => c.path.includes('/resources/'))).toHaveLength(1);
+  });
+
+  it('stops reading a resource of unknown length at maxBytes and closes the connection', async () => {
+    // A server that streams without a Content-Length, forever, as fast as it is read.
+    let written = 0;
+    let closed!: () => void;
+    const gone = new Promise<void>((r) => (closed = r));
+    const server = http.createServer((req, res) => {
+      if (req.url!.includes('tenant_access_token')) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return res.end(JSON.stringify({ code: 0, msg: 'ok', tenant_access_token: 't-endless', expire: 7200 }));
+      }
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-disposition': 'attachment; filename="x"' });
+      const chunk = Buffer.alloc(64 * 1024, 1);
+      const pump = () => {
+        while (!res.destroyed) {
+          written += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+      };
+      res.on('close', () => closed());
+      pump();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const port = (server.address() as net.AddressInfo).port;
+      const err = await failure(api({ domain: `http://127.0.0.1:${port}` }).downloadResource('om_endless', 'file_endless', 'file', { maxBytes: 1_000_000 }));
+      expect(err).toBeInstanceOf(DownloadTooLargeError);
+      await gone; // the client hung up: the stream was destroyed, not drained
+      expect(written).toBeGreaterThan(1_000_000);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+
+  it('answers a merged-forward resource (HTTP 400 234043) with a recognisable error, without retrying', async () => {
+    fake.addResource('om_forward', 'file_inside', Buffer.from('x'), 'application/octet-stream', { unsupported: true });
+    const err = await failure(api().downloadResource('om_forward', 'file_inside', 'file'));
+    expect(err).toMatchObject({ operation: 'downloadResource', code: 234043, httpStatus: 400 });
+    expect(isUnsupportedResource(err)).toBe(true);
+    expect(fake.calls.filter((c) => c.path.includes('/resources/'))).toHaveLength(1);
   });
 
   it('reads a user by open_id', async () => {

@@ -46,6 +46,11 @@ export const CARD_UPDATE_WINDOW_MS = 14 * 24 * 3600 * 1000 - 3600 * 1000;
 /** The file size limit in MB as users read it (30, or 0.4 with a test's lower limit). */
 export const fileLimitMb = (api: Pick<FeishuApi, 'fileMaxBytes'>): number => +(api.fileMaxBytes / 1e6).toFixed(1);
 
+export interface DownloadOptions {
+  /** The largest resource taken; a larger one is not read past this many bytes. */
+  maxBytes?: number;
+}
+
 export interface FeishuApi {
   /** The largest file `uploadFile` takes (FILE_MAX_BYTES on Feishu). */
   readonly fileMaxBytes: number;
@@ -55,7 +60,13 @@ export interface FeishuApi {
   updateCard(messageId: string, card: CardJson): Promise<void>;
   uploadImage(file: { path: string }): Promise<{ imageKey: string }>;
   uploadFile(file: { path: string; name: string; type?: 'xls' | 'pdf' | 'doc' | 'stream' }): Promise<{ fileKey: string }>;
-  downloadResource(messageId: string, fileKey: string, type: 'file' | 'image'): Promise<Buffer>;
+  /**
+   * A file or image of a received message. Streams and gives up past `maxBytes` (throws
+   * {@link DownloadTooLargeError}, having read no more than that); a resource Feishu will not
+   * hand out (inside a merged forward or a card) throws a FeishuApiError that
+   * {@link isUnsupportedResource} recognises.
+   */
+  downloadResource(messageId: string, fileKey: string, type: 'file' | 'image', opts?: DownloadOptions): Promise<Buffer>;
   getUser(openId: string): Promise<FeishuUser>;
   botInfo(): Promise<BotInfo>;
 }
@@ -72,3 +83,19 @@ export class FeishuApiError extends Error {
     this.name = 'FeishuApiError';
   }
 }
+
+/** A download cut off at its `maxBytes`: the resource is larger than the caller takes. */
+export class DownloadTooLargeError extends FeishuApiError {
+  constructor(readonly maxBytes: number) {
+    super('downloadResource', undefined, undefined, `resource larger than ${maxBytes} bytes`);
+    this.name = 'DownloadTooLargeError';
+  }
+}
+
+/**
+ * Feishu's answer for the resources of a merged-forward (or card) message: "Unsupported
+ * message type." (HTTP 400). The file or photo has to be sent on its own.
+ */
+export const UNSUPPORTED_RESOURCE_CODE = 234043;
+
+export const isUnsupportedResource = (err: unknown): boolean => err instanceof FeishuApiError && err.code === UNSUPPORTED_RESOURCE_CODE;

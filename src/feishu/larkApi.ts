@@ -8,10 +8,20 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
-import { FeishuApiError, FILE_MAX_BYTES, type BotInfo, type CardJson, type FeishuApi, type FeishuUser, type FileMessage, type OutMessage, type Recipient, type SendOptions } from './api.js';
+import { DownloadTooLargeError, FeishuApiError, FILE_MAX_BYTES, type BotInfo, type CardJson, type DownloadOptions, type FeishuApi, type FeishuUser, type FileMessage, type OutMessage, type Recipient, type SendOptions } from './api.js';
 
 /** Rate limits (99991400 app-wide, 230020 per chat, 11232 message service) and server errors. */
 const RETRYABLE_CODES = new Set([99991400, 230020, 11232]);
+
+/**
+ * The tenant token was refused: 99991663 invalid (Feishu invalidates a token before its
+ * expiry), 99991661 missing. The SDK keeps its token until 3 minutes before expiry and never
+ * drops it on these (it has no handling of them), so every call would fail for up to 2 hours.
+ */
+const TOKEN_REJECTED_CODES = new Set([99991661, 99991663]);
+
+/** An error answer read from a download stream is a small JSON envelope; more is not one. */
+const ERROR_BODY_MAX_BYTES = 64 * 1024;
 
 export interface RetryPolicy {
   attempts: number;
@@ -39,6 +49,53 @@ function content(message: OutMessage | FileMessage): { msg_type: string; content
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const isStream = (x: unknown): x is Readable => typeof (x as Readable | null)?.pipe === 'function' && typeof (x as Readable).destroy === 'function';
+
+/**
+ * Reads `stream` whole, or throws `tooLarge()` as soon as it has given more than `max` bytes;
+ * the stream is then destroyed (the connection closed), so no more of it is read.
+ */
+async function readUpTo(stream: Readable, max: number, tooLarge: () => Error): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of stream) {
+      const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+      total += buf.length;
+      if (total > max) throw tooLarge();
+      chunks.push(buf);
+    }
+  } catch (err) {
+    stream.destroy();
+    throw err;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** `{code, msg}` when `bytes` is a JSON envelope with a non-zero code. */
+function errorEnvelope(bytes: Buffer): { code: number; msg?: string } | undefined {
+  try {
+    const body = JSON.parse(bytes.toString('utf8')) as { code?: unknown; msg?: unknown };
+    if (typeof body?.code === 'number' && body.code !== 0) return { code: body.code, msg: typeof body.msg === 'string' ? body.msg : undefined };
+  } catch {
+    // Not JSON: not an envelope.
+  }
+  return undefined;
+}
+
+/**
+ * A streamed call (`responseType: 'stream'`) that failed carries its error body as a stream:
+ * read it (a little) so `call()` sees Feishu's code, as for every other call.
+ */
+async function withErrorBody(err: unknown): Promise<unknown> {
+  const res = (err as AxiosLikeError).response as { data?: unknown } | undefined;
+  if (res && isStream(res.data)) {
+    const body = await readUpTo(res.data, ERROR_BODY_MAX_BYTES, () => new Error('error body too large')).catch(() => Buffer.alloc(0));
+    res.data = errorEnvelope(body) ?? {};
+  }
+  return err;
+}
 
 /**
  * A logger for the SDK that keeps request bodies (message text, phone numbers) out of the
@@ -104,17 +161,21 @@ export class LarkApi implements FeishuApi {
   readonly fileMaxBytes: number;
   private readonly retry: RetryPolicy;
   private readonly log: Logger;
+  private readonly appId: string;
+  /** The Client's token cache (its tenant token lives under the SDK's own key, namespaced by appId). */
+  private readonly tokenCache = new lark.DefaultCache();
 
   constructor(opts: LarkApiOptions) {
     this.log = opts.log;
     this.retry = opts.retry ?? DEFAULT_RETRY;
     this.fileMaxBytes = opts.fileMaxBytes ?? FILE_MAX_BYTES;
+    this.appId = opts.appId;
     this.client = new lark.Client({
       appId: opts.appId,
       appSecret: opts.appSecret,
       domain: opts.domain,
       // Own cache: the default one is module-global and shared by every Client in the process.
-      cache: new lark.DefaultCache(),
+      cache: this.tokenCache,
       logger: sdkLogger(opts.log),
       // The Client's own User-Agent (oapi-node-sdk/<version>), read once it exists.
       httpInstance: httpInstance(() => (this.client as unknown as { userAgent?: string } | undefined)?.userAgent),
@@ -142,27 +203,46 @@ export class LarkApi implements FeishuApi {
 
   async uploadImage(file: { path: string }): Promise<{ imageKey: string }> {
     // A stream, not a Buffer: a Buffer part has no filename and the real server refuses it (FEISHU.md §2).
-    const data = await this.call('uploadImage', async () => {
-      const res = await this.client.im.v1.image.create({ data: { image_type: 'message', image: fs.createReadStream(file.path) } });
-      return res?.image_key ? { code: 0, data: res } : { code: -1, msg: 'no image_key' };
-    });
-    return { imageKey: data!.image_key! };
+    const data = await this.call('uploadImage', () => this.upload<{ image_key?: string }>('/open-apis/im/v1/images', { image_type: 'message', image: fs.createReadStream(file.path) }));
+    if (!data?.image_key) throw new FeishuApiError('uploadImage', undefined, undefined, 'no image_key');
+    return { imageKey: data.image_key };
   }
 
   async uploadFile(file: { path: string; name: string; type?: 'xls' | 'pdf' | 'doc' | 'stream' }): Promise<{ fileKey: string }> {
-    const data = await this.call('uploadFile', async () => {
-      const res = await this.client.im.v1.file.create({ data: { file_type: file.type ?? 'stream', file_name: file.name, file: fs.createReadStream(file.path) } });
-      return res?.file_key ? { code: 0, data: res } : { code: -1, msg: 'no file_key' };
-    });
-    return { fileKey: data!.file_key! };
+    const data = await this.call('uploadFile', () =>
+      this.upload<{ file_key?: string }>('/open-apis/im/v1/files', { file_type: file.type ?? 'stream', file_name: file.name, file: fs.createReadStream(file.path) }),
+    );
+    if (!data?.file_key) throw new FeishuApiError('uploadFile', undefined, undefined, 'no file_key');
+    return { fileKey: data.file_key };
   }
 
-  async downloadResource(messageId: string, fileKey: string, type: 'file' | 'image'): Promise<Buffer> {
-    const data = await this.call('downloadResource', async () => {
-      const res = await this.client.im.v1.messageResource.get({ path: { message_id: messageId, file_key: fileKey }, params: { type } });
-      const chunks: Buffer[] = [];
-      for await (const chunk of res.getReadableStream() as Readable) chunks.push(Buffer.from(chunk));
-      return { code: 0, data: Buffer.concat(chunks) };
+  /**
+   * A multipart upload as `im.v1.image.create` / `im.v1.file.create` send it, but answering the
+   * whole envelope: those methods hand back only `data` (null on a refusal), which loses the
+   * code that says whether the token was refused.
+   */
+  private upload<T>(url: string, form: Record<string, unknown>): Promise<Envelope<T>> {
+    return this.client.request<Envelope<T>>({ method: 'POST', url, data: form, headers: { 'Content-Type': 'multipart/form-data' } });
+  }
+
+  async downloadResource(messageId: string, fileKey: string, type: 'file' | 'image', opts: DownloadOptions = {}): Promise<Buffer> {
+    const max = opts.maxBytes ?? Number.POSITIVE_INFINITY;
+    const data = await this.call('downloadResource', async (): Promise<Envelope<Buffer>> => {
+      const res = await this.client.im.v1.messageResource.get({ path: { message_id: messageId, file_key: fileKey }, params: { type } }).catch(async (err: unknown) => {
+        throw await withErrorBody(err);
+      });
+      const stream = res.getReadableStream();
+      const header = (name: string): string => String((res.headers as Record<string, unknown> | undefined)?.[name] ?? '');
+      // Past the cap by its declared length: not a byte of it is read.
+      const length = Number(header('content-length') || Number.NaN);
+      if (Number.isFinite(length) && length > max) {
+        stream.destroy();
+        throw new DownloadTooLargeError(max);
+      }
+      const bytes = await readUpTo(stream, max, () => new DownloadTooLargeError(max));
+      // A refusal with HTTP 200 (a rejected token) comes as a JSON envelope, not as a file.
+      const envelope = /json/i.test(header('content-type')) && !/attachment/i.test(header('content-disposition')) ? errorEnvelope(bytes) : undefined;
+      return envelope ?? { code: 0, data: bytes };
     });
     return data!;
   }
@@ -182,8 +262,27 @@ export class LarkApi implements FeishuApi {
     return { openId: res.open_id, name: res.app_name ?? '' };
   }
 
+  /** The tenant token the Client holds now (undefined when it will fetch one). */
+  private cachedToken(): Promise<string | undefined> {
+    return this.tokenCache.get(lark.CTenantAccessToken, { namespace: this.appId }) as Promise<string | undefined>;
+  }
+
+  /**
+   * Makes the Client fetch a new tenant token on its next call: its cache entry, set through
+   * the SDK's own key, now expires at once. Skipped when another call already replaced `refused`.
+   */
+  private async dropToken(refused: string | undefined): Promise<void> {
+    const now = await this.cachedToken();
+    if (now !== undefined && refused !== undefined && now !== refused) return;
+    await this.tokenCache.set(lark.CTenantAccessToken, '', 1, { namespace: this.appId });
+  }
+
   private async call<T>(operation: string, fn: () => Promise<Envelope<T>>): Promise<T | undefined> {
+    // One fresh-token retry per call, not taken from the retry budget: a second refusal of a
+    // token just fetched is not a stale token, and fails like any other error.
+    let tokenRefreshed = false;
     for (let attempt = 1; ; attempt++) {
+      const token = await this.cachedToken();
       let code: number | undefined;
       let status: number | undefined;
       let message: string;
@@ -205,6 +304,13 @@ export class LarkApi implements FeishuApi {
           const reset = Number(e.response.headers?.['x-ogw-ratelimit-reset']);
           if (Number.isFinite(reset) && reset > 0) resetSeconds = reset;
         }
+      }
+      if (code !== undefined && TOKEN_REJECTED_CODES.has(code) && !tokenRefreshed) {
+        tokenRefreshed = true;
+        await this.dropToken(token);
+        this.log.info({ operation, code, status }, 'tenant token refused; retrying with a new one');
+        attempt--;
+        continue;
       }
       const retryable = status === undefined && code === undefined ? true : (status !== undefined && (status >= 500 || status === 429)) || (code !== undefined && RETRYABLE_CODES.has(code));
       if (!retryable || attempt >= this.retry.attempts) {

@@ -81,6 +81,7 @@ export const logs = {
   'log.notPending': '这条记录{status}，不能再撤回。',
   'log.notFound': '找不到这条记录，可能已被删除。',
   'evidence.attached': '📎 已把照片附到 {date} 的记录上（共 {count} 张）。',
+  'evidence.forwarded': '合并转发里的照片我取不到。请直接发送照片，不要合并转发。',
   'evidence.noLog': '收到照片。如果是服务照片，请在记录服务后 10 分钟内发送，会自动附到那条记录上。',
 
   'checkin.done': '{kind}成功',

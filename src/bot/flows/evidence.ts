@@ -13,6 +13,8 @@ import { viewOf } from '../../domain/logView.js';
 import { photoHash } from '../../domain/photos.js';
 import { latestLogSince, logById } from '../../domain/serviceLogs.js';
 import type { CommandContext } from '../context.js';
+import { isUnsupportedResource } from '../../feishu/api.js';
+import { UserError } from '../errors.js';
 import { decisionLine, updateReviewCards } from './serviceLog.js';
 
 /** Feishu's image upload takes up to 10 MB (im/v1/images). */
@@ -46,8 +48,11 @@ export async function receivePhoto(ctx: CommandContext, imageKey: string): Promi
 async function readPhoto(ctx: CommandContext, imageKey: string): Promise<{ imageHash?: string; cardImageKey?: string }> {
   let bytes: Buffer;
   try {
-    bytes = await ctx.feishu.downloadResource(ctx.messageId!, imageKey, 'image');
+    // Past DECODE_MAX_BYTES it is not read on (attached without it, like any failed download).
+    bytes = await ctx.feishu.downloadResource(ctx.messageId!, imageKey, 'image', { maxBytes: DECODE_MAX_BYTES });
   } catch (err) {
+    // A photo inside a merged forward is never handed out: it has to be sent on its own.
+    if (isUnsupportedResource(err)) throw new UserError('evidence.forwarded');
     ctx.log.warn({ eventId: ctx.eventId, err: (err as Error).message }, 'could not download an evidence photo; attached without it');
     return {};
   }
