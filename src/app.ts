@@ -11,7 +11,7 @@ import { Bot } from './bot/bot.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { closeDb, openDb, type Db } from './db/client.js';
-import type { FeishuApi } from './feishu/api.js';
+import type { CardJson, FeishuApi } from './feishu/api.js';
 import { parseEnvelope } from './feishu/envelope.js';
 import { EventStore } from './feishu/eventStore.js';
 import { LarkApi, type RetryPolicy } from './feishu/larkApi.js';
@@ -98,7 +98,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     // taken for someone else's and dropped.
     botOpenId: () => botOpenId ?? within(ready, BOT_INFO_WAIT_MS).then(() => botOpenId),
   });
-  const pipeline = new InboundPipeline(store, bot, clock, log);
+  const pipeline = new InboundPipeline(store, bot, clock, log, (token, card) => feishu.updateCardLater(token, card as CardJson));
 
   const app = new Koa();
   const receive = webhookHandler({ verificationToken: config.feishu.verificationToken, encryptKey: config.feishu.encryptKey, pipeline, clock, log });

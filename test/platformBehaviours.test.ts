@@ -109,3 +109,29 @@ describe('a file or photo inside a merged forward (234043)', () => {
     expect(stored(h)).toEqual({ ...before, sent: before.sent + 1 });
   });
 });
+
+describe('a slow click (issue 13.5): answered within the budget, its card brought to its final state afterwards', () => {
+  it('approving while Feishu is slow answers 「正在处理」 in time, then the clicked card is replaced with the decided one through the delayed-update token', async () => {
+    const { h, m } = loop;
+    const since = h.fake.messages.length;
+    await h.say(ACCOUNTS.student, '/记录 实事 2小时 在洛阳社区给小朋友辅导作业（慢点击）');
+    const log = lastLog(h, m.student);
+    const card = h.fake.messages.slice(since).find((x) => x.kind === 'send' && x.receiveId === ACCOUNTS.secretary && x.msgType === 'interactive')!;
+    h.fake.setLatency(3000); // every Open API call now takes 3 s: the author's notice alone outlasts the 2.5 s budget
+    try {
+      const updates = h.fake.cardUpdates.length;
+      const started = Date.now();
+      const env = { a: 'review.approve', v: 1, p: { l: log.id } };
+      const res = await h.click(ACCOUNTS.secretary, env, { formValue: { rating: '5' }, messageId: card.messageId });
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(res.body).toEqual({ toast: { type: 'info', content: t('card.processing') } });
+      await vi.waitFor(() => expect(h.fake.cardUpdates.length).toBe(updates + 1), { timeout: 10_000, interval: 50 });
+      const update = h.fake.cardUpdates.at(-1)!;
+      expect(update.token).toMatch(/^c-/);
+      expect(JSON.stringify(update.card)).toContain('已通过');
+      expect(JSON.stringify(update.card)).not.toContain('review.approve');
+    } finally {
+      h.fake.setLatency(0);
+    }
+  });
+});

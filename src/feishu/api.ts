@@ -58,6 +58,11 @@ export interface FeishuApi {
   reply(messageId: string, message: OutMessage, opts?: SendOptions): Promise<{ messageId: string }>;
   /** Replaces a sent card (the card must have `config.update_multi: true`). */
   updateCard(messageId: string, card: CardJson): Promise<void>;
+  /**
+   * Replaces the card a click came from, after the click was answered, with the callback's
+   * delayed-update token (valid 30 minutes, twice; FEISHU.md §4.1).
+   */
+  updateCardLater(token: string, card: CardJson): Promise<void>;
   uploadImage(file: { path: string }): Promise<{ imageKey: string }>;
   uploadFile(file: { path: string; name: string; type?: 'xls' | 'pdf' | 'doc' | 'stream' }): Promise<{ fileKey: string }>;
   /**

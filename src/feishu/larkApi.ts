@@ -201,6 +201,10 @@ export class LarkApi implements FeishuApi {
     await this.call('updateCard', () => this.client.im.v1.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } }));
   }
 
+  async updateCardLater(token: string, card: CardJson): Promise<void> {
+    await this.call('updateCardLater', () => this.client.request<Envelope<unknown>>({ method: 'POST', url: '/open-apis/interactive/v1/card/update', data: { token, card } }));
+  }
+
   async uploadImage(file: { path: string }): Promise<{ imageKey: string }> {
     // A stream, not a Buffer: a Buffer part has no filename and the real server refuses it (FEISHU.md §2).
     const data = await this.call('uploadImage', () => this.upload<{ image_key?: string }>('/open-apis/im/v1/images', { image_type: 'message', image: fs.createReadStream(file.path) }));

@@ -52,6 +52,11 @@ export class InboundPipeline {
     private readonly handler: EventHandler,
     private readonly clock: Clock,
     private readonly log: Logger,
+    /**
+     * Puts a slow click's card in its final state after the click was answered (with the
+     * callback's delayed-update token); without it the clicker keeps the card as it was.
+     */
+    private readonly finishLate?: (token: string, card: unknown) => Promise<void>,
   ) {}
 
   /** Call before answering; throws if the event could not be stored (answer 5xx then). */
@@ -125,10 +130,20 @@ export class InboundPipeline {
         return { toast: { type: 'error', content: t('error.unexpected') } } satisfies CardResponse;
       },
     );
-    this.track(work.then(() => undefined));
+    let answeredLate = false;
+    // A click answered with 「正在处理」 still ends with its card in the final state: once the work
+    // is done, its card goes out with the delayed-update token (after the answer, as required).
+    const token = (event.event as { token?: unknown } | null)?.token;
+    this.track(work.then(async (r: CardResponse) => {
+      if (!answeredLate || !r.card || typeof token !== 'string' || !this.finishLate) return;
+      await this.finishLate(token, r.card.data).catch((err: unknown) => this.log.warn({ eventId: event.id, err: (err as Error).message }, 'could not update a slow click\'s card'));
+    }));
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<CardResponse>((resolve) => {
-      timer = setTimeout(() => resolve({ toast: { type: 'info', content: t('card.processing') } }), CARD_DEADLINE_MS);
+      timer = setTimeout(() => {
+        answeredLate = true;
+        resolve({ toast: { type: 'info', content: t('card.processing') } });
+      }, CARD_DEADLINE_MS);
     });
     try {
       return await Promise.race([work, late]);
