@@ -20,7 +20,7 @@ type Ctx = CommandContext | ActionContext;
 
 /** Binds and returns the sentence to show; refusals are UserErrors. */
 async function bindAndDescribe(ctx: Ctx, studentNo: string, name: string): Promise<string> {
-  const outcome = bind(ctx.db, { openId: ctx.sender.openId, studentNo, name, current: ctx.member }, ctx.clock.now());
+  const outcome = bind(ctx.db, { openId: ctx.sender.openId, unionId: ctx.sender.unionId, studentNo, name, current: ctx.member }, ctx.clock.now());
   switch (outcome.kind) {
     case 'not_found':
       throw new UserError('bind.notFound');

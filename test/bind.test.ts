@@ -1,7 +1,7 @@
 /**
  * `/bind` (PRODUCT.md §3) through signed events: binding, every refusal (and that it
  * changes nothing), the admin alert on a taken entry, the form card, and roster 飞书ID
- * auto-binding.
+ * auto-binding (by open_id or union_id, keeping both). Other apps: test/accounts.test.ts.
  */
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,7 +151,7 @@ describe('roster 飞书ID auto-binding', () => {
     await importRosterFile(h.bot.db, Buffer.from(
       '学院,团支部,学号,姓名,角色,飞书ID\n'
       + '计算机科学与工程学院,计科2301团支部,2023019901,陈一帆,学生,ou_bind_auto\n'
-      + '计算机科学与工程学院,计科2301团支部,2023019902,陈二帆,学生,u_bind_auto_uid\n',
+      + '计算机科学与工程学院,计科2301团支部,2023019902,陈二帆,学生,on_bind_auto_uid\n',
     ), 'extra.csv', h.clock.now());
     expect(memberByNo(h, '2023019901').openId).toBeNull();
 
@@ -159,12 +159,13 @@ describe('roster 飞书ID auto-binding', () => {
     expect(reply).toContain('**陈一帆** · 学生');
     const m = memberByNo(h, '2023019901');
     expect(m.openId).toBe('ou_bind_auto');
+    expect(m.unionId).toBe('on_bind_auto'); // kept at once, so the binding survives a new App ID
     expect(h.bot.db.select().from(auditLog).where(eq(auditLog.subject, `member:${m.id}`)).all().map((a) => a.action)).toEqual(['bind.roster_id']);
   });
 
-  it('matches the user_id too (the harness derives u_… from ou_…)', async () => {
+  it('matches a union_id (on_…) too and stores both ids (the harness derives on_… from ou_…)', async () => {
     expect(await ask(h, 'ou_bind_auto_uid', '/我的')).toContain('**陈二帆**');
-    expect(memberByNo(h, '2023019902').openId).toBe('ou_bind_auto_uid');
+    expect(memberByNo(h, '2023019902')).toMatchObject({ openId: 'ou_bind_auto_uid', unionId: 'on_bind_auto_uid' });
   });
 
   it('binds nothing when two entries list the same 飞书ID', async () => {

@@ -111,6 +111,32 @@ describe('bad rows', () => {
     expect(text).not.toMatch(/1234/);
   });
 
+  it('takes 飞书ID as an open_id (ou_…) or a union_id (on_…) and refuses anything else with its line', async () => {
+    const s = await importCsv(csv(
+      HEADER,
+      'A,B,S1,甲,学生,,ou_7d8a6e3f2b1c', // 2
+      'A,B,S2,乙,学生,,on_94e2c1b0a7d5', // 3
+      'A,B,S3,丙,学生,,4d7a3c1e', // 4: a user_id
+      'A,B,S4,丁,学生,,zhangsan@example.edu.cn', // 5
+      'A,B,S5,戊,学生,,OU_abc', // 6: the prefix is lower case
+      `A,B,S6,己,学生,,ou_${'a'.repeat(62)}`, // 7: too long, said once
+      'A,B,S7,庚,学生,,', // 8: blank is fine
+    ));
+    expect(counts(s)).toEqual({ created: 3, updated: 0, unchanged: 0 });
+    expect(member('S1')?.rosterFeishuId).toBe('ou_7d8a6e3f2b1c');
+    expect(member('S2')?.rosterFeishuId).toBe('on_94e2c1b0a7d5');
+    expect(member('S7')?.rosterFeishuId).toBeNull();
+    const refused = (value: string) =>
+      `飞书ID“${value}”无法识别：只能填 open_id（ou_ 开头）或 union_id（on_ 开头）；user_id 等其他 ID 没有通讯录权限无法匹配，请留空，让本人向机器人发送 /绑定 学号 姓名`;
+    expect(s.errors).toEqual([
+      { line: 4, reason: refused('4d7a3c1e') },
+      { line: 5, reason: refused('zhangsan@example.edu.cn') },
+      { line: 6, reason: refused('OU_abc') },
+      { line: 7, reason: '飞书ID 超过 64 个字符' },
+    ]);
+    expect(formatRosterSummary(s)).toContain('第 4 行：飞书ID“4d7a3c1e”无法识别');
+  });
+
   it('lists at most 20 errors in the summary text', async () => {
     const bad = Array.from({ length: 25 }, (_, i) => `A,B,S${i},甲,班长,,`);
     const text = formatRosterSummary(await importCsv(csv(HEADER, ...bad)));

@@ -9,7 +9,7 @@ import type { EnqueueInput } from '../jobs/outboxRows.js';
 import type { InboundEvent } from '../feishu/envelope.js';
 import { botAddedToChat, botMenu, cardAction, fileContent, imageContent, locationContent, messageReceived, postImages, postText, textContent } from '../feishu/events.js';
 import type { CardResponse, EventHandler } from '../feishu/pipeline.js';
-import { memberForAccount } from '../domain/members.js';
+import { keepUnionId, memberForAccount, type FeishuAccount } from '../domain/members.js';
 import { currentProgramYear } from '../domain/program.js';
 import type { ConfirmSettings } from '../domain/confirmations.js';
 import { t } from '../text/zh-CN.js';
@@ -99,7 +99,7 @@ export class Bot implements EventHandler {
     const parsed = cardAction.safeParse(event.event);
     if (!parsed.success) return toast('error', t('error.cardInvalid'));
     const { operator, action, context } = parsed.data;
-    const base = this.baseContext(event.id, { openId: operator.open_id, userId: operator.user_id });
+    const base = this.baseContext(event.id, account(operator));
     const ctx: ActionContext = { ...base, messageId: context?.open_message_id, chatId: context?.open_chat_id, form: action.form_value ?? {} };
     try {
       return await this.router.runAction(ctx, action.value);
@@ -124,7 +124,7 @@ export class Bot implements EventHandler {
     if (sender.sender_type !== 'user' || !sender.sender_id.open_id) return;
     const chatType = message.chat_type === 'p2p' ? 'p2p' : 'group';
 
-    const ctx = this.commandContext(event.id, { openId: sender.sender_id.open_id, userId: sender.sender_id.user_id }, { id: message.chat_id, type: chatType }, message.message_id);
+    const ctx = this.commandContext(event.id, account({ ...sender.sender_id, open_id: sender.sender_id.open_id }), { id: message.chat_id, type: chatType }, message.message_id);
     await this.boundary(ctx, async () => {
       const content = safeJson(message.content);
       if (message.message_type === 'text' || message.message_type === 'post') {
@@ -179,7 +179,7 @@ export class Bot implements EventHandler {
     const parsed = botMenu.safeParse(event.event);
     if (!parsed.success) return;
     const who = parsed.data.operator.operator_id;
-    const ctx = this.commandContext(event.id, { openId: who.open_id, userId: who.user_id }, { id: '', type: 'p2p' }, undefined);
+    const ctx = this.commandContext(event.id, account(who), { id: '', type: 'p2p' }, undefined);
     await this.boundary(ctx, async () => {
       const found = this.router.lookup(`/${parsed.data.event_key}`, false);
       if (found.kind === 'command') await this.router.runCommand(ctx, found.call);
@@ -205,7 +205,7 @@ export class Bot implements EventHandler {
     }
   }
 
-  private baseContext(eventId: string, sender: { openId: string; userId?: string }) {
+  private baseContext(eventId: string, sender: FeishuAccount) {
     const { db, feishu, outbox, clock, log, timeZone } = this.opts;
     const now = clock.now();
     let sends = 0;
@@ -229,10 +229,13 @@ export class Bot implements EventHandler {
     };
   }
 
-  private commandContext(eventId: string, sender: { openId: string; userId?: string }, chat: CommandContext['chat'], messageId: string | undefined): CommandContext {
+  private commandContext(eventId: string, sender: FeishuAccount, chat: CommandContext['chat'], messageId: string | undefined): CommandContext {
     const base = this.baseContext(eventId, sender);
     return {
       ...base,
+      // A member who writes keeps their union_id on file (issue 13.8); a card click only does
+      // what its action does.
+      member: base.member && keepUnionId(this.opts.db, base.member, sender),
       chat,
       messageId,
       reply: async (m) => {
@@ -241,6 +244,11 @@ export class Bot implements EventHandler {
       },
     };
   }
+}
+
+/** The acting account from an event's id triple (`sender_id`, `operator`, `operator_id`). */
+function account(ids: { open_id: string; union_id?: string; user_id?: string }): FeishuAccount {
+  return { openId: ids.open_id, unionId: ids.union_id || undefined, userId: ids.user_id || undefined };
 }
 
 function safeJson(text: string): unknown {

@@ -11,6 +11,7 @@ import type { Delivery } from '../jobs/outbox.js';
 import type { EnqueueInput } from '../jobs/outboxRows.js';
 import type { t } from '../text/zh-CN.js';
 import type { ConfirmSettings } from '../domain/confirmations.js';
+import type { FeishuAccount } from '../domain/members.js';
 import type { Registry } from './router.js';
 
 export interface Ports {
@@ -28,8 +29,8 @@ export interface Ports {
 export interface BaseContext extends Ports {
   t: typeof t;
   eventId: string;
-  /** The Feishu account acting. */
-  sender: { openId: string; userId?: string };
+  /** The Feishu account acting (union_id: the same person under another app of ours). */
+  sender: FeishuAccount;
   /** The roster entry bound to the sender, read from the database for this update. */
   member: Member | null;
   program: ProgramYear;

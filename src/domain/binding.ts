@@ -1,10 +1,11 @@
 /**
  * `/bind` (PRODUCT.md §3): a Feishu account claims a roster entry by 学号 and 姓名. The name
  * must match; an entry bound to another account is refused and the school admins are told.
+ * The account's union_id is stored with its open_id, so the binding survives a new App ID.
  */
 import type { Db } from '../db/client.js';
 import type { Member } from '../db/schema/index.js';
-import { audit, bindAccount, boundSchoolAdmins, memberByStudentNo, sameName } from './members.js';
+import { audit, bindAccount, boundSchoolAdmins, memberByStudentNo, sameName, type FeishuAccount } from './members.js';
 
 export type BindOutcome =
   | { kind: 'bound'; member: Member }
@@ -14,7 +15,7 @@ export type BindOutcome =
   | { kind: 'self_bound_other'; current: Member }
   | { kind: 'taken'; entry: Member; admins: Member[] };
 
-export function bind(db: Db, input: { openId: string; studentNo: string; name: string; current: Member | null }, now: number): BindOutcome {
+export function bind(db: Db, input: FeishuAccount & { studentNo: string; name: string; current: Member | null }, now: number): BindOutcome {
   const entry = memberByStudentNo(db, input.studentNo);
   if (!entry) {
     audit(db, { at: now, actorOpenId: input.openId, action: 'bind.not_found' });
@@ -30,5 +31,5 @@ export function bind(db: Db, input: { openId: string; studentNo: string; name: s
     audit(db, { at: now, actorOpenId: input.openId, action: 'bind.taken', subject: `member:${entry.id}` });
     return { kind: 'taken', entry, admins: boundSchoolAdmins(db) };
   }
-  return { kind: 'bound', member: bindAccount(db, entry, input.openId, now) };
+  return { kind: 'bound', member: bindAccount(db, entry, { openId: input.openId, unionId: input.unionId }, now) };
 }

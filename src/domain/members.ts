@@ -12,38 +12,112 @@ export interface MemberUnit {
 }
 
 /**
- * The member bound to this Feishu account. An unbound account whose open_id or user_id is the
- * roster's 飞书ID is bound on the spot, so admins who know the ids spare students `/bind`.
+ * Who is writing, as the event tells it (FEISHU.md §3.1 `sender_id`, §4.1 `operator`). open_id
+ * is per app; union_id is the same for one person across the apps of one developer, so it is
+ * what finds a binding again after the bot is re-created under a new App ID.
  */
-const boundTo = (db: Db) => db.select().from(members).where(eq(members.openId, sql.placeholder('openId'))).prepare();
+export interface FeishuAccount {
+  openId: string;
+  unionId?: string;
+  /** Only sent with the contact scope; matched against old rosters' 飞书ID, nothing else. */
+  userId?: string;
+}
 
-export function memberForAccount(db: Db, account: { openId: string; userId?: string }, now: number): Member | null {
+const boundTo = (db: Db) => db.select().from(members).where(eq(members.openId, sql.placeholder('openId'))).prepare();
+const boundByUnionId = (db: Db) =>
+  db.select().from(members).where(and(eq(members.unionId, sql.placeholder('unionId')), isNotNull(members.openId))).prepare();
+
+/**
+ * The member bound to this Feishu account:
+ * 1. the entry bound to this open_id;
+ * 2. else the bound entry holding this union_id: the same person writing to a new app (a
+ *    re-created bot, a test app) — it now answers to this open_id, audited as `bind.union_id`;
+ * 3. else an unbound entry whose roster 飞书ID is this open_id or union_id (or, from rosters
+ *    imported before 飞书ID took only those two, this user_id) is bound on the spot, so admins
+ *    who know the ids spare students `/bind`.
+ * A union_id only finds the entry holding that same union_id, so it never moves someone else's
+ * binding; and it only moves a binding: clearing an entry's open_id unbinds it for good.
+ */
+export function memberForAccount(db: Db, account: FeishuAccount, now: number): Member | null {
   const bound = prepared(db, boundTo).get({ openId: account.openId });
   if (bound) return bound;
-  const ids = [account.openId, ...(account.userId ? [account.userId] : [])];
+  if (account.unionId) {
+    const moved = prepared(db, boundByUnionId).get({ unionId: account.unionId });
+    if (moved) return moveToOpenId(db, moved, account, now);
+  }
+  const ids = [account.openId, account.unionId, account.userId].filter((id): id is string => !!id);
   const listed = db
     .select()
     .from(members)
     .where(and(isNull(members.openId), or(...ids.map((id) => eq(members.rosterFeishuId, id)))))
     .all();
   if (listed.length !== 1) return null; // none, or ambiguous: leave it to /bind
-  return bindAccount(db, listed[0]!, account.openId, now, 'bind.roster_id');
+  return bindAccount(db, listed[0]!, account, now, 'bind.roster_id');
+}
+
+/** No other entry holds this union_id (it is unique: one person, one roster entry). */
+const unionIdFree = (unionId: string) => sql`not exists (select 1 from ${members} as other where other.union_id = ${unionId})`;
+
+/**
+ * Fills in the union_id of a member bound before it was stored (or bound by a caller that did not
+ * pass it), when the member writes: one UPDATE, only while it is missing. Skipped if another entry
+ * holds it — one person on two entries is for an admin to sort out, not for a guess.
+ */
+export function keepUnionId(db: Db, member: Member, account: FeishuAccount): Member {
+  if (member.unionId !== null || !account.unionId || member.openId !== account.openId) return member;
+  return db
+    .update(members)
+    .set({ unionId: account.unionId })
+    .where(and(eq(members.id, member.id), isNull(members.unionId), unionIdFree(account.unionId)))
+    .returning()
+    .get() ?? member;
+}
+
+/** The entry holding this union_id now answers to the open_id this app gives the person. */
+function moveToOpenId(db: Db, member: Member, account: FeishuAccount, now: number): Member {
+  return writeTransaction(db, (tx) => {
+    const moved = tx
+      .update(members)
+      .set({ openId: account.openId, updatedAt: now })
+      .where(and(eq(members.id, member.id), eq(members.unionId, account.unionId!), isNotNull(members.openId)))
+      .returning()
+      .get();
+    if (!moved) return member;
+    audit(tx, {
+      at: now,
+      actorMemberId: member.id,
+      actorOpenId: account.openId,
+      action: 'bind.union_id',
+      subject: `member:${member.id}`,
+      detail: { fromOpenId: member.openId, toOpenId: account.openId },
+    });
+    return moved;
+  });
 }
 
 export function memberByStudentNo(db: Db, studentNo: string): Member | undefined {
   return db.select().from(members).where(eq(members.studentNo, studentNo)).get();
 }
 
-export function bindAccount(db: Db, member: Member, openId: string, now: number, via = 'bind'): Member {
+/**
+ * Links an unbound entry to this account, with the account's union_id when it is given and no
+ * other bound entry holds it. Whatever union_id the entry kept from an earlier, removed binding
+ * is replaced: it must never let that person's new app take this binding over.
+ */
+export function bindAccount(db: Db, member: Member, account: FeishuAccount, now: number, via = 'bind'): Member {
   return writeTransaction(db, (tx) => {
+    const unionId = account.unionId ?? null;
+    // An unbound entry (open_id cleared by an admin) gives up a union_id it still holds.
+    if (unionId) tx.update(members).set({ unionId: null }).where(and(eq(members.unionId, unionId), isNull(members.openId))).run();
+    const free = !unionId || !tx.select({ id: members.id }).from(members).where(eq(members.unionId, unionId)).get();
     const updated = tx
       .update(members)
-      .set({ openId, boundAt: now, updatedAt: now })
+      .set({ openId: account.openId, unionId: free ? unionId : null, boundAt: now, updatedAt: now })
       .where(and(eq(members.id, member.id), isNull(members.openId)))
       .returning()
       .get();
     if (!updated) throw new Error('member was bound concurrently');
-    tx.insert(auditLog).values({ at: now, actorMemberId: member.id, actorOpenId: openId, action: via, subject: `member:${member.id}` }).run();
+    tx.insert(auditLog).values({ at: now, actorMemberId: member.id, actorOpenId: account.openId, action: via, subject: `member:${member.id}` }).run();
     return updated;
   });
 }

@@ -1,7 +1,7 @@
 /**
  * Roster import (PRODUCT §7): a CSV or XLSX file of 学院/团支部/学号/姓名/角色/手机/飞书ID
  * becomes colleges, branches and members. 学号 is the key; a re-import updates in place
- * and never touches a member's Feishu binding (openId/boundAt).
+ * and never touches a member's Feishu binding (openId/unionId/boundAt).
  */
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -76,6 +76,13 @@ export function readRosterFile(data: Buffer, fileName: string): Promise<RosterPa
   return readTable(data, fileName, ROSTER_TABLE);
 }
 
+/**
+ * 飞书ID is an open_id (`ou_…`, this app's id of the person) or a union_id (`on_…`, the same
+ * across our apps), told apart by prefix. A user_id (or a mobile, an email) is refused: it only
+ * comes with the contact scope, so the bot could never match it.
+ */
+const FEISHU_ID = /^o[un]_[0-9A-Za-z_-]+$/;
+
 const optionalName = (max: number, tooLong: RosterTextKey) =>
   z.string().max(max, { error: t(tooLong) }).transform((s) => s || null);
 
@@ -104,7 +111,11 @@ export const rosterRowSchema = z.object({
     ctx.addIssue({ code: 'custom', message: t('row.mobileInvalid') });
     return z.NEVER;
   }),
-  feishuId: optionalName(64, 'row.feishuIdTooLong'),
+  feishuId: optionalName(64, 'row.feishuIdTooLong').transform((id, ctx) => {
+    if (id === null || FEISHU_ID.test(id)) return id;
+    ctx.addIssue({ code: 'custom', message: t('row.feishuIdInvalid', { value: id }) });
+    return z.NEVER;
+  }),
 }).superRefine((row, ctx) => {
   const label = Object.keys(ROLE_BY_LABEL).find((k) => ROLE_BY_LABEL[k] === row.role) ?? row.role;
   if (!row.college && row.role !== 'school_admin') ctx.addIssue({ code: 'custom', message: t('row.collegeMissing') });
@@ -140,7 +151,7 @@ export function validateRoster(parse: RosterParse): { entries: RosterEntry[]; er
 
 /**
  * Imports a read roster in one transaction: colleges and branches are created by name on
- * demand, members upserted by 学号 (openId/boundAt are never written). An optional column
+ * demand, members upserted by 学号 (openId/unionId/boundAt are never written). An optional column
  * absent from the file leaves that field as it is; present but blank clears it.
  */
 export function importRoster(db: Db, parse: RosterParse, now: number): RosterSummary {

@@ -34,6 +34,7 @@ export const roster = {
   'row.branchWithoutCollege': '填写了团支部但学院为空，请补上所属学院',
   'row.mobileInvalid': '手机号格式不对，应为 11 位大陆手机号（也可以留空）',
   'row.feishuIdTooLong': '飞书ID 超过 64 个字符',
+  'row.feishuIdInvalid': '飞书ID“{value}”无法识别：只能填 open_id（ou_ 开头）或 union_id（on_ 开头）；user_id 等其他 ID 没有通讯录权限无法匹配，请留空，让本人向机器人发送 /绑定 学号 姓名',
   'row.duplicateStudentNo': '学号与第 {first} 行重复',
 
   // The summary sent to the school admin (and printed by the CLI).

@@ -1,6 +1,8 @@
 /**
  * The organisation: program years, colleges (团总支), branches (团支部) and members.
- * A member is a roster entry keyed by 学号; binding links it to one Feishu open_id.
+ * A member is a roster entry keyed by 学号; binding links it to one Feishu account: its open_id
+ * (per app) and its union_id (the same across the apps of one developer, so a binding survives
+ * a new App ID).
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
@@ -60,10 +62,12 @@ export const members = sqliteTable('members', {
   collegeId: integer('college_id').references(() => colleges.id),
   branchId: integer('branch_id').references(() => branches.id),
   mobile: text('mobile'),
-  /** 飞书ID from the roster (open_id or user_id), used to bind without /bind. */
+  /** 飞书ID from the roster (open_id `ou_…` or union_id `on_…`), used to bind without /bind. */
   rosterFeishuId: text('roster_feishu_id'),
-  /** The Feishu account bound to this entry. */
+  /** The Feishu account bound to this entry, as this app sees it (open_id differs per app). */
   openId: text('open_id').unique(),
+  /** The same account's union_id: finds the entry again when the bot runs under a new app. */
+  unionId: text('union_id').unique(),
   boundAt: integer('bound_at', { mode: 'number' }),
   createdAt: createdAt(),
   updatedAt: integer('updated_at', { mode: 'number' }),
