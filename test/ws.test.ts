@@ -154,6 +154,9 @@ describe('a half-open long connection (a NAT or router drop: no pong, no close)'
     expect((await halfFake.ws.push(before)).code).toBe(200);
     expect((await health()).status).toBe(200);
 
+    // The first reconnection attempt meets an unavailable endpoint, as after a network drop; the
+    // next one, a second later (ReconnectInterval), gets through.
+    halfFake.failNext({ method: 'POST', path: '/callback/ws/endpoint' }, { status: 503, body: { code: 1, msg: 'unavailable' } });
     halfFake.ws.silence();
     // The SDK's pong watchdog takes the socket for dead and reconnects; meanwhile the bot says it is deaf.
     const states = new Set<string>();
