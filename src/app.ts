@@ -2,6 +2,7 @@
  * Composition root: config → db (+migrate) → ports → bot → transport → recovery, and the
  * graceful stop. `main.ts` runs it as a process; tests start it in-process on port 0.
  */
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Koa from 'koa';
@@ -98,7 +99,16 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     // taken for someone else's and dropped.
     botOpenId: () => botOpenId ?? within(ready, BOT_INFO_WAIT_MS).then(() => botOpenId),
   });
-  const pipeline = new InboundPipeline(store, bot, clock, log, (token, card) => feishu.updateCardLater(token, card as CardJson));
+  const pipeline = new InboundPipeline(store, bot, clock, log, async (event, response) => {
+    const e = event.event as { token?: unknown; operator?: { open_id?: unknown } } | null;
+    if (response.card && typeof e?.token === 'string') return feishu.updateCardLater(e.token, response.card.data as CardJson);
+    // No card to replace (a failure, say): its toast goes to the clicker as a message, once.
+    const openId = e?.operator?.open_id;
+    if (response.toast && typeof openId === 'string') {
+      const uuid = createHash('sha256').update(`late-click:${event.id}`).digest('hex').slice(0, 40);
+      await outbox.send({ to: { openId }, message: { text: response.toast.content }, uuid });
+    }
+  });
 
   const app = new Koa();
   const receive = webhookHandler({ verificationToken: config.feishu.verificationToken, encryptKey: config.feishu.encryptKey, pipeline, clock, log });

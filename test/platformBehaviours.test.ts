@@ -135,3 +135,34 @@ describe('a slow click (issue 13.5): answered within the budget, its card brough
     }
   });
 });
+
+describe('a merged forward (merge_forward message)', () => {
+  it('is answered with what to send instead, and nothing is stored', async () => {
+    const { h } = loop;
+    const before = stored(h);
+    const d = await deliverMessage(h, { openId: ACCOUNTS.student, messageType: 'merge_forward', content: { content: 'Merged and Forwarded Message' } });
+    expect(d.reply && said(d.reply)).toBe(t('hint.mergeForward'));
+    expect(stored(h)).toEqual({ ...before, sent: before.sent + 1 });
+  });
+});
+
+describe('a slow click that fails (issue 13.5): the failure is still shown', () => {
+  it('answered 「正在处理」 in time; the error then reaches the clicker as a message', async () => {
+    const confirmLoop = await startLoop({ config: { PUBLIC_BASE_URL: 'https://bot.example.edu' } });
+    const { h, m } = confirmLoop;
+    try {
+      await h.say(ACCOUNTS.student, '/记录 实事 2小时 在洛阳社区给小朋友辅导作业（慢而失败的点击）');
+      const log = lastLog(h, m.student);
+      const since = h.fake.messages.length;
+      h.fake.setLatency(3000); // the QR upload alone outlasts the 2.5 s budget …
+      h.fake.failNext({ method: 'POST', path: '/open-apis/im/v1/messages' }, { status: 400, body: { code: 230001, msg: 'invalid' } }); // … and the link's message is refused
+      const res = await h.click(ACCOUNTS.secretary, { a: 'review.confirmLink', v: 1, p: { l: log.id } });
+      expect(res.body).toEqual({ toast: { type: 'info', content: t('card.processing') } });
+      const told = await h.fake.waitFor((x) => x.kind === 'send' && x.receiveId === ACCOUNTS.secretary && x.msgType === 'text', 12_000, since);
+      expect(said(told)).toBe(t('error.unexpected'));
+    } finally {
+      h.fake.setLatency(0);
+      await confirmLoop.h.close();
+    }
+  }, 30_000);
+});

@@ -9,6 +9,7 @@ import type { EnqueueInput } from '../jobs/outboxRows.js';
 import type { InboundEvent } from '../feishu/envelope.js';
 import { botAddedToChat, botMenu, cardAction, fileContent, imageContent, locationContent, messageReceived, postImages, postText, textContent } from '../feishu/events.js';
 import type { CardResponse, EventHandler } from '../feishu/pipeline.js';
+import type { Member } from '../db/schema/index.js';
 import { keepUnionId, memberForAccount, type FeishuAccount } from '../domain/members.js';
 import { currentProgramYear } from '../domain/program.js';
 import type { ConfirmSettings } from '../domain/confirmations.js';
@@ -150,6 +151,8 @@ export class Bot implements EventHandler {
         const image = imageContent.safeParse(content);
         if (image.success) return this.opts.hooks.image(ctx, { imageKey: image.data.image_key });
       }
+      // A merged forward's files and photos cannot be fetched by the bot (234043): say what works.
+      if (chatType === 'p2p' && message.message_type === 'merge_forward') return ctx.reply(t('hint.mergeForward'));
       if (chatType === 'p2p' && message.message_type === 'location') {
         const at = locationContent.safeParse(content);
         if (at.success) return this.opts.hooks.location(ctx, { lat: at.data.latitude, lng: at.data.longitude, name: at.data.name });
@@ -205,11 +208,15 @@ export class Bot implements EventHandler {
     }
   }
 
-  private baseContext(eventId: string, sender: FeishuAccount) {
+  /**
+   * `uuidSource`: what send uuids derive from — the message for a message (Feishu may deliver one
+   * message again under a new event_id), else the event.
+   */
+  private baseContext(eventId: string, sender: FeishuAccount, uuidSource = eventId) {
     const { db, feishu, outbox, clock, log, timeZone } = this.opts;
     const now = clock.now();
     let sends = 0;
-    const nextUuid = () => sendUuid(eventId, ++sends);
+    const nextUuid = () => sendUuid(uuidSource, ++sends);
     return {
       db,
       feishu,
@@ -229,13 +236,23 @@ export class Bot implements EventHandler {
     };
   }
 
+  /** keepUnionId, never at the cost of the message: a failed backfill is only logged. */
+  private keepingUnionId(member: Member, sender: FeishuAccount, eventId: string): Member {
+    try {
+      return keepUnionId(this.opts.db, member, sender);
+    } catch (err) {
+      this.opts.log.warn({ eventId, err: (err as Error).message }, 'could not record the union_id of a member');
+      return member;
+    }
+  }
+
   private commandContext(eventId: string, sender: FeishuAccount, chat: CommandContext['chat'], messageId: string | undefined): CommandContext {
-    const base = this.baseContext(eventId, sender);
+    const base = this.baseContext(eventId, sender, messageId ?? eventId);
     return {
       ...base,
       // A member who writes keeps their union_id on file (issue 13.8); a card click only does
       // what its action does.
-      member: base.member && keepUnionId(this.opts.db, base.member, sender),
+      member: base.member && this.keepingUnionId(base.member, sender, eventId),
       chat,
       messageId,
       reply: async (m) => {

@@ -65,6 +65,8 @@ const unionIdFree = (unionId: string) => sql`not exists (select 1 from ${members
  */
 export function keepUnionId(db: Db, member: Member, account: FeishuAccount): Member {
   if (member.unionId !== null || !account.unionId || member.openId !== account.openId) return member;
+  // Read first: a union_id held by another entry must not cost a write on every message.
+  if (db.select({ id: members.id }).from(members).where(eq(members.unionId, account.unionId)).get()) return member;
   return db
     .update(members)
     .set({ unionId: account.unionId })

@@ -59,6 +59,8 @@ export function startLongConnection(opts: LongConnectionOptions): LongConnection
   const client = new lark.WSClient({
     appId: opts.appId, appSecret: opts.appSecret, domain: opts.domain, logger: sdkLogger(log), autoReconnect: true,
     wsConfig: { pingTimeout: opts.pingTimeoutSec ?? PING_TIMEOUT_SEC },
+    // A reconnection whose upgrade never answers would otherwise stay 'reconnecting' for good.
+    handshakeTimeoutMs: 15_000,
     onError: (err: Error) => log.error({ err: err.message }, 'long connection failed for good: no event can arrive (see /healthz); restart after fixing the app credentials or network'),
     onReconnecting: () => log.warn('long connection lost; reconnecting'),
     onReconnected: () => log.info('long connection back'),

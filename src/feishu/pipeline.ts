@@ -53,10 +53,10 @@ export class InboundPipeline {
     private readonly clock: Clock,
     private readonly log: Logger,
     /**
-     * Puts a slow click's card in its final state after the click was answered (with the
-     * callback's delayed-update token); without it the clicker keeps the card as it was.
+     * Shows the clicker what a slow click came to after it was answered 「正在处理」: its card
+     * (through the callback's delayed-update token) or its toast (a failure, say, as a message).
      */
-    private readonly finishLate?: (token: string, card: unknown) => Promise<void>,
+    private readonly finishLate?: (event: InboundEvent, response: CardResponse) => Promise<void>,
   ) {}
 
   /** Call before answering; throws if the event could not be stored (answer 5xx then). */
@@ -131,12 +131,11 @@ export class InboundPipeline {
       },
     );
     let answeredLate = false;
-    // A click answered with 「正在处理」 still ends with its card in the final state: once the work
-    // is done, its card goes out with the delayed-update token (after the answer, as required).
-    const token = (event.event as { token?: unknown } | null)?.token;
+    // A click answered with 「正在处理」 still ends in its final state: once the work is done, the
+    // clicker is shown its outcome (after the answer, as the delayed update requires).
     this.track(work.then(async (r: CardResponse) => {
-      if (!answeredLate || !r.card || typeof token !== 'string' || !this.finishLate) return;
-      await this.finishLate(token, r.card.data).catch((err: unknown) => this.log.warn({ eventId: event.id, err: (err as Error).message }, 'could not update a slow click\'s card'));
+      if (!answeredLate || !this.finishLate) return;
+      await this.finishLate(event, r).catch((err: unknown) => this.log.warn({ eventId: event.id, err: (err as Error).message }, 'could not show a slow click its outcome'));
     }));
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<CardResponse>((resolve) => {
