@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { ActionContext } from '../src/bot/context.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
-import { afterDecision, decisionLine } from '../src/bot/flows/serviceLog.js';
+import { afterDecision, reviewCardNow } from '../src/bot/flows/serviceLog.js';
 import { toast } from '../src/bot/router.js';
-import { rejectReasonCard, reviewCard, reviewListCard } from '../src/cards/logs.js';
+import { rejectReasonCard, reviewListCard } from '../src/cards/logs.js';
 import type { ServiceLog } from '../src/db/schema/index.js';
 import { UserError } from '../src/domain/errors.js';
 import { viewOf } from '../src/domain/logView.js';
@@ -29,7 +29,7 @@ function listCard(ctx: ActionContext) {
 function settled(ctx: ActionContext, log: ServiceLog, list: boolean, message: string) {
   return {
     toast: { type: 'success' as const, content: message },
-    card: list ? listCard(ctx) : { type: 'raw' as const, data: reviewCard(viewOf(ctx.db, log), { decided: decisionLine(ctx, log) }) },
+    card: list ? listCard(ctx) : { type: 'raw' as const, data: reviewCardNow(ctx, log) },
   };
 }
 

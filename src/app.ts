@@ -2,7 +2,6 @@
  * Composition root: config → db (+migrate) → ports → bot → transport → recovery, and the
  * graceful stop. `main.ts` runs it as a process; tests start it in-process on port 0.
  */
-import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Koa from 'koa';
@@ -21,6 +20,7 @@ import { InboundPipeline } from './feishu/pipeline.js';
 import { webhookHandler } from './feishu/webhook.js';
 import { jobs } from './jobs/index.js';
 import { OutboxWorker, type OutboxOptions } from './jobs/outbox.js';
+import { deriveUuid } from './jobs/outboxRows.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { createLogger } from './log.js';
 import { confirmRoutes } from './web/confirm.js';
@@ -105,8 +105,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     // No card to replace (a failure, say): its toast goes to the clicker as a message, once.
     const openId = e?.operator?.open_id;
     if (response.toast && typeof openId === 'string') {
-      const uuid = createHash('sha256').update(`late-click:${event.id}`).digest('hex').slice(0, 40);
-      await outbox.send({ to: { openId }, message: { text: response.toast.content }, uuid });
+      await outbox.send({ to: { openId }, message: { text: response.toast.content }, uuid: deriveUuid(`late-click:${event.id}`) });
     }
   });
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  checkCallbackAnswer, checkCard, checkFileUpload, checkImageUpload, checkMessage, checkPatch, countComponents, displayWidth, PATCH_WINDOW_MS, type Verdict,
+  checkCallbackAnswer, checkCard, checkFileUpload, checkImageUpload, checkMessage, checkPatch, countComponents, PATCH_WINDOW_MS, textWidth as displayWidth, type Verdict,
 } from '../src/local/rules/index.js';
 
 type El = Record<string, unknown>;

@@ -2,10 +2,9 @@
  * The bot as the transport sees it: turns verified events into contexts and hands them to
  * the router, inside one error boundary (STYLE.md §5).
  */
-import { createHash } from 'node:crypto';
 import type { FileMessage, OutMessage } from '../feishu/api.js';
 import type { Delivery } from '../jobs/outbox.js';
-import type { EnqueueInput } from '../jobs/outboxRows.js';
+import { deriveUuid, type EnqueueInput } from '../jobs/outboxRows.js';
 import type { InboundEvent } from '../feishu/envelope.js';
 import { botAddedToChat, botMenu, cardAction, fileContent, imageContent, locationContent, messageReceived, postImages, postText, textContent } from '../feishu/events.js';
 import type { CardResponse, EventHandler } from '../feishu/pipeline.js';
@@ -41,7 +40,7 @@ export interface BotOptions extends Ports {
 
 /** Send uuids derive from the event, so processing an event twice sends nothing twice. */
 function sendUuid(eventId: string, n: number): string {
-  return createHash('sha256').update(`${eventId}#${n}`).digest('hex').slice(0, 40);
+  return deriveUuid(`${eventId}#${n}`);
 }
 
 /** The event types `handleEvent` acts on; anything else is only recorded. */

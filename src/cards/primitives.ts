@@ -3,6 +3,7 @@
  * model made from these; nothing here talks to Feishu.
  */
 import type { CardJson } from '../feishu/api.js';
+import { CARD_MAX_BYTES, cardRequestBytes, countComponents, MAX_COMPONENTS, SUBTITLE_MAX_WIDTH, textWidth } from '../feishu/cardLimits.js';
 
 export type Element = Record<string, unknown>;
 export type Template = 'blue' | 'wathet' | 'turquoise' | 'green' | 'yellow' | 'orange' | 'red' | 'carmine' | 'violet' | 'purple' | 'indigo' | 'grey';
@@ -70,16 +71,6 @@ export function card(opts: { title: string; template?: Template; subtitle?: stri
   };
 }
 
-/** How wide a header subtitle may be: it shows one line, about 20 CJK characters on a phone (CARDS.md, Header). */
-export const SUBTITLE_WIDTH = 20;
-
-/** Width in CJK characters as a phone lays a line out: ASCII counts ½, anything else (CJK, full-width, `·`, `–`, `…`) 1. */
-export function textWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += ch.codePointAt(0)! < 0x80 ? 0.5 : 1;
-  return width;
-}
-
 /** `text` shortened to `width` with a trailing "…" when it is wider. */
 export function clip(text: string, width: number): string {
   if (textWidth(text) <= width) return text;
@@ -95,37 +86,21 @@ export function clip(text: string, width: number): string {
 }
 
 /**
- * A header subtitle that fits {@link SUBTITLE_WIDTH}. Left to the client, a long subtitle loses
+ * A header subtitle that fits {@link SUBTITLE_MAX_WIDTH}. Left to the client, a long subtitle loses
  * its end — the date; so `render` gets the one name that may be shortened, clipped here with
  * "…" to the room the rest leaves: `subtitle((college) => t('x.subtitle', { college, today }), name)`.
  */
 export function subtitle(render: (name: string) => string, name = ''): string {
-  const room = SUBTITLE_WIDTH - textWidth(render(''));
-  return clip(render(clip(name, room)), SUBTITLE_WIDTH);
+  const room = SUBTITLE_MAX_WIDTH - textWidth(render(''));
+  return clip(render(clip(name, room)), SUBTITLE_MAX_WIDTH);
 }
 
-/** Feishu's limits on one card, with a margin: 30 KB of JSON (230025) and 200 components (230099 / 11310); CARDS.md. */
-export const CARD_BUDGET = { bytes: 28 * 1024, components: 190 } as const;
-
-/**
- * The UTF-8 size of a card as Feishu measures the message body: the card travels as an escaped
- * JSON string inside the request, so every quote and backslash counts twice.
- */
-export function cardBytes(c: CardJson): number {
-  return Buffer.byteLength(JSON.stringify(JSON.stringify(c)), 'utf8');
-}
-
-/** Components Feishu counts in a card: every object with a `tag`, down to each `plain_text`. */
-export function componentCount(node: unknown): number {
-  if (Array.isArray(node)) return node.reduce((n: number, x) => n + componentCount(x), 0);
-  if (!node || typeof node !== 'object') return 0;
-  const own = typeof (node as Record<string, unknown>).tag === 'string' ? 1 : 0;
-  return Object.values(node).reduce((n: number, x) => n + componentCount(x), own);
-}
+/** Feishu's limits on one card (feishu/cardLimits.ts), with a margin for the request's envelope. */
+export const CARD_BUDGET = { bytes: CARD_MAX_BYTES - 2 * 1024, components: MAX_COMPONENTS - 10 } as const;
 
 /** Whether a card stays within {@link CARD_BUDGET}. */
 export function fitsInCard(c: CardJson): boolean {
-  return cardBytes(c) <= CARD_BUDGET.bytes && componentCount(c) <= CARD_BUDGET.components;
+  return cardRequestBytes(c) <= CARD_BUDGET.bytes && countComponents(c) <= CARD_BUDGET.components;
 }
 
 /**

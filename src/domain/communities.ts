@@ -4,6 +4,7 @@
  */
 import { asc, eq, or, sql } from 'drizzle-orm';
 import { writeTransaction, type Db } from '../db/client.js';
+import { prepared } from '../db/prepared.js';
 import {
   communities, communityTags as communityTagsTable, COMMUNITY_TAGS, pairings, type Community, type CommunityLevel, type CommunityTag,
 } from '../db/schema/index.js';
@@ -12,9 +13,11 @@ import { candidateKeys, cleanName, foldName, levelFromName, matchKey, matchPlace
 
 export { cleanName, coreName, foldName, levelFromName, matchKey, matchPlaces, namesMatch, type NamedPlace } from './placeNames.js';
 
-/** Every known community, oldest first. */
-export function allCommunities(db: Db): Community[] {
-  return db.select().from(communities).orderBy(asc(communities.id)).all();
+const namesQuery = (db: Db) => db.select({ id: communities.id, name: communities.name }).from(communities).orderBy(asc(communities.id)).prepare();
+
+/** Every known community's id and name, oldest first: what a plain-Chinese report is read against, on every such message. */
+export function communityNames(db: Db): { id: number; name: string }[] {
+  return prepared(db, namesQuery).all();
 }
 
 /** The community with this id; undefined for a null id or an unknown one. */

@@ -5,7 +5,8 @@
  */
 import { and, asc, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { serviceLogEvidence, serviceLogs, type Member, type ServiceLog } from '../db/schema/index.js';
+import { prepared } from '../db/prepared.js';
+import { serviceLogEvidence, type Member, type ServiceLog } from '../db/schema/index.js';
 import type { Statement } from 'better-sqlite3';
 import { distanceTo, SAME_PHOTO_MAX_DISTANCE } from './photos.js';
 import { latestLogSince } from './serviceLogs.js';
@@ -58,32 +59,28 @@ function sameImageElsewhere(db: Db, log: ServiceLog, hash: string): number | und
   // college/year index) are compared in SQLite by a function on the connection, without a JS
   // object per row; only the few matches are sorted. Reuse across colleges is left out: it is
   // rare and would scan the school.
-  const found = photoDistanceQuery(db).get(log.programYearId, log.collegeId, log.id, hash, SAME_PHOTO_MAX_DISTANCE) as { logId: number } | undefined;
+  const found = prepared(db, photoDistanceQuery).get(log.programYearId, log.collegeId, log.id, hash, SAME_PHOTO_MAX_DISTANCE) as { logId: number } | undefined;
   return found?.logId;
 }
 
-const distanceQueries = new WeakMap<object, Statement>();
-
-/** The prepared look-alike query of this connection, with `photo_distance` registered on it. */
+/**
+ * The look-alike query, prepared once per connection (db/prepared.ts) with `photo_distance`
+ * registered on that connection.
+ */
 function photoDistanceQuery(db: Db): Statement {
   const client = db.$client;
-  let stmt = distanceQueries.get(client);
-  if (!stmt) {
-    // The query's own hash is the second argument of every call: parsed once per query.
-    let query = '';
-    let to = (_: string) => Infinity;
-    client.function('photo_distance', { deterministic: true }, (a: unknown, b: unknown) => {
-      if (b !== query) [query, to] = [String(b), /^[0-9a-f]{16}$/i.test(String(b)) ? distanceTo(String(b)) : () => Infinity];
-      return typeof a === 'string' && a.length === 16 ? to(a) : Infinity;
-    });
-    stmt = client.prepare(`
-      SELECT e.log_id AS logId
-      FROM service_logs l JOIN service_log_evidence e ON e.log_id = l.id
-      WHERE l.program_year_id = ? AND l.college_id = ? AND e.log_id <> ? AND length(e.image_hash) = 16 AND photo_distance(e.image_hash, ?) <= ?
-      ORDER BY e.id LIMIT 1`);
-    distanceQueries.set(client, stmt);
-  }
-  return stmt;
+  // The query's own hash is the second argument of every call: parsed once per query.
+  let query = '';
+  let to = (_: string) => Infinity;
+  client.function('photo_distance', { deterministic: true }, (a: unknown, b: unknown) => {
+    if (b !== query) [query, to] = [String(b), /^[0-9a-f]{16}$/i.test(String(b)) ? distanceTo(String(b)) : () => Infinity];
+    return typeof a === 'string' && a.length === 16 ? to(a) : Infinity;
+  });
+  return client.prepare(`
+    SELECT e.log_id AS logId
+    FROM service_logs l JOIN service_log_evidence e ON e.log_id = l.id
+    WHERE l.program_year_id = ? AND l.college_id = ? AND e.log_id <> ? AND length(e.image_hash) = 16 AND photo_distance(e.image_hash, ?) <= ?
+    ORDER BY e.id LIMIT 1`);
 }
 
 export function evidenceCount(db: Db, logId: number): number {

@@ -165,8 +165,7 @@ const HASH = /^[0-9a-f]{16}$/i;
  * 16-hex-digit hash, e.g. a SHA-256 stored before photo hashes, so it never counts as the same.
  */
 export function photoDistance(a: string, b: string): number {
-  if (!HASH.test(a) || !HASH.test(b)) return Infinity;
-  return popcount32(parseInt(a.slice(0, 8), 16) ^ parseInt(b.slice(0, 8), 16)) + popcount32(parseInt(a.slice(8), 16) ^ parseInt(b.slice(8), 16));
+  return HASH.test(a) && HASH.test(b) ? distanceTo(a)(b) : Infinity;
 }
 
 /**

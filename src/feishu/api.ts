@@ -2,6 +2,7 @@
  * The outbound port: everything the bot asks of Feishu. Domain and command code depend on
  * this interface only; `larkApi.ts` implements it on the node-sdk Client.
  */
+import { CARD_PATCH_WINDOW_MS } from './cardLimits.js';
 
 /** A message body: plain text or a card JSON 2.0 object. */
 export type OutMessage = { text: string } | { card: CardJson };
@@ -41,7 +42,10 @@ export const FILE_MAX_BYTES = 30_000_000;
  * How long after sending a card Feishu still takes updates of it (Card JSON 2.0: 14 days,
  * CARDS.md), less an hour so an update started near the end is not refused on the way.
  */
-export const CARD_UPDATE_WINDOW_MS = 14 * 24 * 3600 * 1000 - 3600 * 1000;
+export const CARD_UPDATE_WINDOW_MS = CARD_PATCH_WINDOW_MS - 3600 * 1000;
+
+/** The largest picture im/v1/images takes: 10 MB. */
+export const IMAGE_MAX_BYTES = 10 * 1024 * 1024;
 
 /** The file size limit in MB as users read it (30, or 0.4 with a test's lower limit). */
 export const fileLimitMb = (api: Pick<FeishuApi, 'fileMaxBytes'>): number => +(api.fileMaxBytes / 1e6).toFixed(1);

@@ -266,18 +266,13 @@ export class LarkApi implements FeishuApi {
     return { openId: res.open_id, name: res.app_name ?? '' };
   }
 
-  /** The tenant token the Client holds now (undefined when it will fetch one). */
-  private cachedToken(): Promise<string | undefined> {
-    return this.tokenCache.get(lark.CTenantAccessToken, { namespace: this.appId }) as Promise<string | undefined>;
-  }
-
   /**
    * Makes the Client fetch a new tenant token on its next call: its cache entry, set through
-   * the SDK's own key, now expires at once. Skipped when another call already replaced `refused`.
+   * the SDK's own key, now expires at once. Calls refused together may each drop it; a token is
+   * rarely refused, so a few extra token requests then cost less than reading the cache on
+   * every call to tell them apart.
    */
-  private async dropToken(refused: string | undefined): Promise<void> {
-    const now = await this.cachedToken();
-    if (now !== undefined && refused !== undefined && now !== refused) return;
+  private async dropToken(): Promise<void> {
     await this.tokenCache.set(lark.CTenantAccessToken, '', 1, { namespace: this.appId });
   }
 
@@ -286,7 +281,6 @@ export class LarkApi implements FeishuApi {
     // token just fetched is not a stale token, and fails like any other error.
     let tokenRefreshed = false;
     for (let attempt = 1; ; attempt++) {
-      const token = await this.cachedToken();
       let code: number | undefined;
       let status: number | undefined;
       let message: string;
@@ -311,7 +305,7 @@ export class LarkApi implements FeishuApi {
       }
       if (code !== undefined && TOKEN_REJECTED_CODES.has(code) && !tokenRefreshed) {
         tokenRefreshed = true;
-        await this.dropToken(token);
+        await this.dropToken();
         this.log.info({ operation, code, status }, 'tenant token refused; retrying with a new one');
         attempt--;
         continue;

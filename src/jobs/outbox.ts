@@ -10,14 +10,13 @@
  * A reply whose message the user withdrew before it went out (230011/230110) is sent to that
  * message's chat instead, under a uuid derived from the row's (`chatUuid`).
  */
-import { createHash } from 'node:crypto';
 import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import { writeTransaction, type Db } from '../db/client.js';
 import { outbox, type OutboxRow } from '../db/schema/index.js';
 import { FeishuApiError, type FeishuApi } from '../feishu/api.js';
-import { insertWrite, messageOf, onEnqueue, recipientOf, rowStatements, sentWrite, targetOf, writeRow, type EnqueueInput, type SentMark, type SqlWrite } from './outboxRows.js';
+import { deriveUuid, insertWrite, messageOf, onEnqueue, recipientOf, rowStatements, sentWrite, targetOf, writeRow, type EnqueueInput, type SentMark, type SqlWrite } from './outboxRows.js';
 import { realTimer, SendPacer, type Timer } from './rateLimit.js';
 
 /** Where a message written with `OutboxWorker.send` stands when the call returns. */
@@ -43,7 +42,7 @@ const withdrawn = (err: unknown): boolean => err instanceof FeishuApiError && er
  * for every try of the row, so Feishu drops a repeat, and never the row's own uuid, as Feishu may
  * keep a uuid's memory per API. 43 characters, within Feishu's 50.
  */
-export const chatUuid = (rowUuid: string): string => `rc-${createHash('sha256').update(`outbox-reply-to-chat\n${rowUuid}`).digest('hex').slice(0, 40)}`;
+export const chatUuid = (rowUuid: string): string => `rc-${deriveUuid(`outbox-reply-to-chat\n${rowUuid}`)}`;
 
 /** App-wide rate limits (99991400 frequency limit, 11232 message service busy). */
 const APP_LIMIT_CODES = new Set([99991400, 11232]);
@@ -257,7 +256,7 @@ export class OutboxWorker {
   }
 
   private async attempt(row: OutboxRow, opts: { appWindow: boolean; viaWriter: boolean }): Promise<SendOutcome> {
-    const { db, feishu, clock, log } = this.ports;
+    const { feishu, clock, log } = this.ports;
     const key = targetOf(row);
     const paced = async (send: () => Promise<{ messageId: string }>) => {
       const release = await this.pacer.take(key, opts);

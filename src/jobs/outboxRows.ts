@@ -4,6 +4,7 @@
  * drizzle (`enqueue`); answers to commands, written once per event on the hot path, use the
  * plain SQL below, prepared once per connection or handed to the event writer thread.
  */
+import { createHash } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
 import { z } from 'zod';
@@ -32,6 +33,15 @@ export interface EnqueueInput {
   message: OutMessage | FileMessage;
   /** Idempotency key, ≤ 50 chars; derive it from what caused the message (e.g. a job-run claim). */
   uuid: string;
+}
+
+/**
+ * A send uuid derived from what caused the message (an event and the n-th send of it, a job's
+ * claim, a card and its state …): the same cause always gives the same uuid, so a message sent
+ * again for it is the one Feishu and the outbox already know. 40 hex characters, within 50.
+ */
+export function deriveUuid(cause: string): string {
+  return createHash('sha256').update(cause).digest('hex').slice(0, 40);
 }
 
 const listeners = new WeakMap<object, Set<() => void>>();

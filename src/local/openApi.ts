@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FILE_MAX_BYTES } from '../feishu/api.js';
+import { parseMultipart, readImage } from './uploads.js';
 import { checkCallbackAnswer, checkCard, checkFileUpload, checkImageUpload, checkMessage, checkPatch, type Defect, type DeliveredMessage, type Refusal, type Verdict } from './rules/index.js';
 
 /** One HTTP request as the fake saw it (recorded before auth checks and failure injection). */
@@ -218,6 +219,8 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
   const delivered = new Map<string, DeliveredMessage>();
   /** Image keys this app uploaded: the only ones a card may show. */
   const imageKeys = new Set<string>();
+  /** Keys of what users sent (served as message resources): never the app's to show. */
+  const userImageKeys = new Set<string>();
   const now = () => (opts.clock ?? Date).now();
 
   /** Records what the rules found; a refusal becomes Feishu's error answer. */
@@ -243,18 +246,18 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
   }
 
   /**
-   * Cards may show only pictures this app uploaded: a student's image_key (of their message) is
-   * refused. A key shaped like this stand-in's uploads but unknown to this run is taken as one
-   * uploaded by an earlier run (local mode keeps its database across restarts; Feishu its keys).
+   * `verdict`, or a refusal when the card shows a picture this app did not upload: a student's
+   * image_key (of their message) is not the app's. A key shaped like this stand-in's uploads but
+   * unknown to this run is taken as one an earlier run uploaded (local mode keeps its database
+   * across restarts; Feishu its keys).
    */
-  function foreignImage(card: unknown): Verdict {
+  function withImages(verdict: Verdict, card: unknown): Verdict {
+    if (verdict.refusal) return verdict;
     const keys = JSON.stringify(card ?? null).match(/"img_key":"[^"]*"/g) ?? [];
-    const ownShape = /^img_[0-9a-f]{14}$/;
-    const userKeys = new Set([...resources.keys()].map((k) => k.split('\n')[1]));
-    const foreign = keys.map((k) => k.slice(11, -1)).find((k) => !imageKeys.has(k) && (userKeys.has(k) || !ownShape.test(k)));
-    return foreign === undefined
-      ? { defects: [] }
-      : { refusal: { rule: 'card.imageKey', status: 400, code: 230099, msg: `Failed to create card content, ext=ErrCode: 200621; ErrMsg: img_key is invalid (not uploaded by this app); ErrorValue: ${foreign}; ` }, defects: [] };
+    const foreign = keys.map((k) => k.slice(11, -1)).find((k) => !imageKeys.has(k) && (userImageKeys.has(k) || !/^img_[0-9a-f]{14}$/.test(k)));
+    if (foreign === undefined) return verdict;
+    const msg = `Failed to create card content, ext=ErrCode: 200621; ErrMsg: img_key is invalid (not uploaded by this app); ErrorValue: ${foreign}; `;
+    return { refusal: { rule: 'card.imageKey', status: 400, code: 230099, msg }, defects: verdict.defects };
   }
 
   const record = (m: SentMessage) => {
@@ -293,8 +296,8 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
       chatId = replyTo ? sentChat.get(replyTo) : undefined;
     }
     const path = kind === 'send' ? '/open-apis/im/v1/messages' : `/open-apis/im/v1/messages/${replyTo}/reply`;
-    const refused = judge('POST', path, checkMessage(body.msg_type, parsed.content, body.content), chatId)
-      ?? (body.msg_type === 'interactive' ? judge('POST', path, foreignImage(parsed.content), chatId) : undefined);
+    const verdict = checkMessage(body.msg_type, parsed.content, body.content);
+    const refused = judge('POST', path, body.msg_type === 'interactive' ? withImages(verdict, parsed.content) : verdict, chatId);
     if (refused) return refused;
     const at = now();
     const messageId = nextId('om_');
@@ -361,7 +364,7 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
       if (recalled.has(messageId)) return fail(400, 230011, 'The message is recalled.');
       if (!edit) {
         const chatId = sentChat.get(messageId);
-        const refused = judge('PATCH', path, checkPatch(deliveredBefore(messageId), parsed.content, now()), chatId) ?? judge('PATCH', path, foreignImage(parsed.content), chatId);
+        const refused = judge('PATCH', path, withImages(checkPatch(deliveredBefore(messageId), parsed.content, now()), parsed.content), chatId);
         if (refused) return refused;
         delivered.set(messageId, { ...deliveredBefore(messageId)!, content: parsed.content });
       }
@@ -391,7 +394,7 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
       });
     }
     if (path === '/open-apis/interactive/v1/card/update' && method === 'POST') {
-      const refused = judge('POST', path, checkCard(body.card)) ?? judge('POST', path, foreignImage(body.card));
+      const refused = judge('POST', path, withImages(checkCard(body.card), body.card));
       if (refused) return refused;
       fake.cardUpdates.push({ token: body.token, card: body.card, at: now() });
       return { body: { code: 0, msg: 'ok' } };
@@ -443,11 +446,10 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
       return () => verdictListeners.delete(cb);
     },
     checkAnswer(status, body, chatId) {
-      const verdict = checkCallbackAnswer(status, body);
       const card = (body as { card?: { type?: string; data?: unknown } } | null)?.card;
-      const images = !verdict.refusal && card?.type === 'raw' ? foreignImage(card.data) : { defects: [] };
-      judge('POST', 'callback', images.refusal ? images : verdict, chatId);
-      return images.refusal ? images : verdict;
+      const verdict = withImages(checkCallbackAnswer(status, body), card?.type === 'raw' ? card.data : null);
+      judge('POST', 'callback', verdict, chatId);
+      return verdict;
     },
     failNext(match, response, times = 1) {
       rules = rules.filter((r) => r.left > 0);
@@ -465,6 +467,7 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
     setChat(chatId, chat) { chats.set(chatId, chat); },
     addResource(messageId, fileKey, bytes, contentType = 'application/octet-stream', o = {}) {
       resources.set(`${messageId}\n${fileKey}`, { bytes, contentType });
+      userImageKeys.add(fileKey);
       if (o.unsupported) unsupportedResources.add(`${messageId}\n${fileKey}`);
     },
     recall(messageId) {
@@ -517,19 +520,6 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
   return fake;
 }
 
-/** What the picture is; loaded on the first upload (sharp is large). */
-async function readImage(bytes: Buffer): Promise<{ format: string; width: number; height: number } | undefined> {
-  const { imageInfo } = await import('../domain/photos.js');
-  return (await imageInfo(bytes)) ?? bmpOrIco(bytes);
-}
-
-/** BMP and ICO, which Feishu takes but sharp's prebuilt libvips does not read: from their headers. */
-function bmpOrIco(b: Buffer): { format: string; width: number; height: number } | undefined {
-  if (b.length >= 26 && b[0] === 0x42 && b[1] === 0x4d) return { format: 'bmp', width: Math.abs(b.readInt32LE(18)), height: Math.abs(b.readInt32LE(22)) };
-  if (b.length >= 22 && b.readUInt16LE(0) === 0 && b.readUInt16LE(2) === 1 && b.readUInt16LE(4) > 0) return { format: 'ico', width: b[6] || 256, height: b[7] || 256 };
-  return undefined;
-}
-
 function matches(match: RequestMatcher, method: string, path: string): boolean {
   if (match.method && match.method.toUpperCase() !== method) return false;
   if (match.path === undefined) return true;
@@ -539,32 +529,4 @@ function matches(match: RequestMatcher, method: string, path: string): boolean {
 function summarize(messages: SentMessage[]): string {
   if (!messages.length) return '(none)';
   return messages.map((m) => `${m.kind} ${m.msgType} ${JSON.stringify(m.content).slice(0, 80)}`).join('; ');
-}
-
-interface Part { name?: string; filename?: string; data: Buffer }
-
-/** Minimal multipart/form-data parser: enough for the SDK's form-data uploads. */
-function parseMultipart(contentType: string | undefined, raw: Buffer): Part[] {
-  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType ?? '');
-  if (!boundary) return [];
-  const delim = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
-  const parts: Part[] = [];
-  let pos = raw.indexOf(delim);
-  while (pos !== -1) {
-    const start = pos + delim.length;
-    if (raw.subarray(start, start + 2).toString() === '--') break;
-    const next = raw.indexOf(delim, start);
-    if (next === -1) break;
-    const section = raw.subarray(start + 2, next - 2); // strip CRLF after delimiter and before the next one
-    const split = section.indexOf('\r\n\r\n');
-    const head = section.subarray(0, split).toString('utf8');
-    const disposition = /content-disposition:[^\r\n]*/i.exec(head)?.[0] ?? '';
-    parts.push({
-      name: /\bname="([^"]*)"/i.exec(disposition)?.[1],
-      filename: /\bfilename="([^"]*)"/i.exec(disposition)?.[1],
-      data: Buffer.from(section.subarray(split + 4)),
-    });
-    pos = next;
-  }
-  return parts;
 }

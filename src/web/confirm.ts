@@ -4,7 +4,6 @@
  * no script) records the answer and tells the reviewer(s). GET never changes anything, so a
  * chat app's link preview cannot spend the token.
  */
-import { createHash } from 'node:crypto';
 import type { Context, Middleware } from 'koa';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
@@ -16,11 +15,9 @@ import { t } from '../text/zh-CN.js';
 import { confirmFormPage, messagePage, thanksPage } from './confirmPages.js';
 import { sendPage } from './html.js';
 import { BodyTooLarge, readBody } from '../http/body.js';
-import { enqueue } from '../jobs/outboxRows.js';
+import { deriveUuid, enqueue } from '../jobs/outboxRows.js';
 import type { FeishuApi } from '../feishu/api.js';
-import { reviewCard } from '../cards/logs.js';
-import { viewOf } from '../domain/logView.js';
-import { updateReviewCards } from '../bot/flows/serviceLog.js';
+import { reviewCardNow, updateReviewCards } from '../bot/flows/serviceLog.js';
 
 export interface ConfirmRoutesOptions {
   db: Db;
@@ -92,7 +89,7 @@ export function confirmRoutes(opts: ConfirmRoutesOptions): Middleware {
     tellReviewers(opts, token, result);
     // The cards still waiting for a decision now read 社区确认 and no longer offer a link (a log
     // is confirmed once).
-    if (result.log.status === 'pending') await updateReviewCards(opts, [result.log], (log) => reviewCard(viewOf(opts.db, log)));
+    if (result.log.status === 'pending') await updateReviewCards(opts, [result.log], (log) => reviewCardNow(opts, log));
     sendPage(ctx, 200, t('confirm.thanksTitle'), thanksPage({ studentName: result.summary.studentName, rating: result.rating }));
   }
 
@@ -128,7 +125,7 @@ function tellReviewers(opts: ConfirmRoutesOptions, token: string, result: Extrac
   const hash = tokenHash(token);
   for (const reviewer of confirmationRecipients(opts.db, result.confirmationId, result.log)) {
     if (!reviewer.openId) continue;
-    const uuid = createHash('sha256').update(`community-confirm:${hash}:${reviewer.openId}`).digest('hex').slice(0, 40);
+    const uuid = deriveUuid(`community-confirm:${hash}:${reviewer.openId}`);
     enqueue(opts.db, { to: { openId: reviewer.openId }, message: { card }, uuid }, opts.clock.now());
   }
 }

@@ -7,18 +7,15 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { reviewCard } from '../../cards/logs.js';
 import { attachEvidence, EVIDENCE_WINDOW_MS } from '../../domain/evidence.js';
-import { viewOf } from '../../domain/logView.js';
 import { photoHash } from '../../domain/photos.js';
+import { IMAGE_MAX_BYTES } from '../../feishu/api.js';
 import { latestLogSince, logById } from '../../domain/serviceLogs.js';
 import type { CommandContext } from '../context.js';
 import { isUnsupportedResource } from '../../feishu/api.js';
 import { UserError } from '../errors.js';
-import { decisionLine, updateReviewCards } from './serviceLog.js';
+import { reviewCardNow, updateReviewCards } from './serviceLog.js';
 
-/** Feishu's image upload takes up to 10 MB (im/v1/images). */
-const IMAGE_MAX_BYTES = 10 * 1024 * 1024;
 /** Larger "photos" are hashed by their bytes only: decoding them is not worth the time. */
 const DECODE_MAX_BYTES = 30 * 1024 * 1024;
 
@@ -33,10 +30,7 @@ export async function receivePhoto(ctx: CommandContext, imageKey: string): Promi
     // The reviewers' cards went out when the log was saved; they show the photo from now on.
     const log = attached.log;
     // Re-read for each card: a decision made meanwhile must not bring the buttons back.
-    await updateReviewCards(ctx, [log], (l) => {
-      const now = logById(ctx.db, l.id) ?? l;
-      return now.status === 'pending' ? reviewCard(viewOf(ctx.db, now), { confirmLink: ctx.confirm !== undefined }) : reviewCard(viewOf(ctx.db, now), { decided: decisionLine(ctx, now) });
-    });
+    await updateReviewCards(ctx, [log], (l) => reviewCardNow(ctx, logById(ctx.db, l.id) ?? l));
   }
   await ctx.reply(ctx.t('evidence.attached', { date: attached.log.serviceDate, count: attached.count }));
 }

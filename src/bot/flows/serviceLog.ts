@@ -4,11 +4,11 @@
  * answer to the author. Also what happens around a decision: the author is told and every
  * other copy of the review card is settled in place.
  */
-import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { deriveUuid } from '../../jobs/outboxRows.js';
 import { members, type Member, type ServiceLog } from '../../db/schema/index.js';
 import { logFormCard, reviewCard, type LogPrefill } from '../../cards/logs.js';
-import { allCommunities, communityById, pairedCommunity } from '../../domain/communities.js';
+import { communityNames, communityById, pairedCommunity } from '../../domain/communities.js';
 import { linkLog } from '../../domain/checkins.js';
 import { pickerCommunities, type PickerOption } from '../../domain/communityPicker.js';
 import { viewOf } from '../../domain/logView.js';
@@ -38,7 +38,7 @@ export async function submitLog(ctx: BaseContext, draft: unknown, origin: LogOri
   }
   if (origin.checkinId) linkLog(ctx.db, origin.checkinId, log.id);
   const reviewers = reviewersFor(ctx.db, member);
-  const card = reviewCard(viewOf(ctx.db, log), { confirmLink: ctx.confirm !== undefined });
+  const card = reviewCardNow(ctx, log);
   for (const reviewer of reviewers) {
     const sent = await ctx.notify(reviewer.openId!, { card });
     rememberReviewCard(ctx.db, log.id, reviewer.id, sent, ctx.clock.now());
@@ -73,7 +73,7 @@ export async function logFromText(ctx: CommandContext, text: string, opts: { pla
   const member = ctx.member!;
   const now = ctx.clock.now();
   const paired = pairedCommunity(ctx.db, member.branchId);
-  const parsed = parseReport({ text, now, timeZone: ctx.timeZone, communities: allCommunities(ctx.db).map((c) => ({ id: c.id, name: c.name })), pairedCommunityId: paired?.id ?? null });
+  const parsed = parseReport({ text, now, timeZone: ctx.timeZone, communities: communityNames(ctx.db), pairedCommunityId: paired?.id ?? null });
   if (opts.plain && !parsed.looksLikeReport) return false;
   const prefill: LogPrefill = {
     date: parsed.date ?? localDate(now, ctx.timeZone),
@@ -113,7 +113,7 @@ export async function afterDecision(ctx: BaseContext, logs: ServiceLog[], clicke
 }
 
 export async function settleReviewCards(ctx: BaseContext, logs: ServiceLog[], skipMessageId?: string): Promise<void> {
-  await updateReviewCards(ctx, logs, (log) => reviewCard(viewOf(ctx.db, log), { decided: decisionLine(ctx, log) }), {
+  await updateReviewCards(ctx, logs, (log) => reviewCardNow(ctx, log), {
     skipMessageId,
     actorMemberId: ctx.member?.id,
     note: { outbox: ctx.outbox, line: (log) => staleCardLine(ctx, log) },
@@ -162,7 +162,7 @@ export async function updateReviewCards(
     notes.set(copy.reviewerOpenId, note);
   }
   for (const [openId, note] of notes) {
-    const uuid = createHash('sha256').update(`card-note:${note.keys.sort().join(',')}`).digest('hex').slice(0, 40);
+    const uuid = deriveUuid(`card-note:${note.keys.sort().join(',')}`);
     const text = [t('review.staleCardsHead', { count: note.lines.length }), ...note.lines, t('review.staleCardsFoot')].join('\n');
     await opts.note!.outbox.send({ to: { openId }, message: { text }, uuid }).catch((err: unknown) => {
       ports.log.warn({ err: (err as Error).message }, 'could not send the note for old review cards');
@@ -181,7 +181,17 @@ function plainText(s: string): string {
   return s.replace(/</g, '＜').replace(/>/g, '＞');
 }
 
-export function decisionLine(ctx: BaseContext, log: ServiceLog): string {
+/**
+ * A log's review card as it stands now: settled with its decision, or waiting, with the button
+ * for a community confirmation link when links are configured and the community has not yet confirmed.
+ */
+export function reviewCardNow(ctx: Pick<BaseContext, 'db' | 'timeZone' | 'confirm'>, log: ServiceLog): CardJson {
+  const view = viewOf(ctx.db, log);
+  if (log.status !== 'pending') return reviewCard(view, { decided: decisionLine(ctx, log) });
+  return reviewCard(view, { confirmLink: ctx.confirm !== undefined && log.source !== 'community' });
+}
+
+export function decisionLine(ctx: Pick<BaseContext, 'db' | 'timeZone'>, log: ServiceLog): string {
   if (log.status === 'withdrawn') return t('review.withdrawnByAuthor');
   const reviewer: Member | undefined = log.reviewerMemberId ? ctx.db.select().from(members).where(eq(members.id, log.reviewerMemberId)).get() : undefined;
   const at = log.reviewedAt ? formatDateTime(log.reviewedAt, ctx.timeZone) : '';

@@ -4,19 +4,16 @@
  * modelled here with its documented attributes and their ranges, and any other tag is refused:
  * a new component must be modelled before a card may use it.
  */
+import { CARD_MAX_BYTES, countComponents, MAX_COMPONENTS, SUBTITLE_MAX_WIDTH, textWidth } from '../../feishu/cardLimits.js';
 import { checkMarkdown } from './markdown.js';
 import { cardRefusal, tooLong, type Defect, type Refusal, type Verdict } from './verdict.js';
 
-/** 30 KB: the card message body Feishu takes (230025). */
-export const CARD_MAX_BYTES = 30 * 1024;
-export const MAX_COMPONENTS = 200;
 const MAX_NESTING = 5;
-/** How much of a header subtitle a phone shows before "…", in CJK character widths. */
-export const SUBTITLE_MAX_WIDTH = 20;
 
 type Check = (v: unknown) => string | undefined;
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A JSON object (not an array, not null). */
+export const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str: Check = (v) => (typeof v === 'string' ? undefined : 'must be a string');
 const bool: Check = (v) => (typeof v === 'boolean' ? undefined : 'must be a boolean');
 const obj: Check = (v) => (isObj(v) ? undefined : 'must be an object');
@@ -135,22 +132,6 @@ class Refused extends Error {
 const refuse = (rule: string, subCode: number, errMsg: string, path: string, value?: unknown): never => {
   throw new Refused(cardRefusal(rule, subCode, errMsg, path, value));
 };
-
-/** Width of text as a phone lays it out: a CJK or full-width character is 1, anything else ½. */
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u.test(ch) ? 1 : 0.5;
-  return w;
-}
-
-/** Every object with a `tag`: what Feishu counts against the 200 limit (chart specs and callback payloads aside). */
-export function countComponents(node: unknown): number {
-  if (Array.isArray(node)) return node.reduce((n: number, x) => n + countComponents(x), 0);
-  if (!isObj(node)) return 0;
-  let n = typeof node.tag === 'string' ? 1 : 0;
-  for (const [k, v] of Object.entries(node)) if (k !== 'chart_spec' && k !== 'behaviors') n += countComponents(v);
-  return n;
-}
 
 interface Walk {
   defects: Defect[];
@@ -278,8 +259,8 @@ export function checkCard(card: unknown): Verdict {
       const header = c.header as Record<string, unknown>;
       if (header.title === undefined) refuse('card.required', 200621, 'header needs a title', 'header');
       const subtitle = (header.subtitle as { content?: string } | undefined)?.content;
-      if (subtitle && displayWidth(subtitle) > SUBTITLE_MAX_WIDTH) {
-        w.defects.push({ rule: 'header.subtitleWidth', path: 'header.subtitle', note: `"${subtitle}" is ${displayWidth(subtitle)} CJK widths; a phone shows about ${SUBTITLE_MAX_WIDTH} and cuts the rest to "…"` });
+      if (subtitle && textWidth(subtitle) > SUBTITLE_MAX_WIDTH) {
+        w.defects.push({ rule: 'header.subtitleWidth', path: 'header.subtitle', note: `"${subtitle}" is ${textWidth(subtitle)} CJK widths; a phone shows about ${SUBTITLE_MAX_WIDTH} and cuts the rest to "…"` });
       }
     }
     checkSection(c.body, BODY, 'body');

@@ -5,7 +5,8 @@
  * the real platform's strictness; test/platformRules.test.ts feeds each rule a violating and
  * a conforming case.
  */
-export { CARD_MAX_BYTES, MAX_COMPONENTS, SUBTITLE_MAX_WIDTH, checkCard, countComponents, displayWidth } from './cards.js';
+export { CARD_MAX_BYTES, CARD_PATCH_WINDOW_MS as PATCH_WINDOW_MS, MAX_COMPONENTS, SUBTITLE_MAX_WIDTH, countComponents, textWidth } from '../../feishu/cardLimits.js';
+export { checkCard } from './cards.js';
 export { checkMarkdown } from './markdown.js';
-export { IMAGE_MAX_BYTES, PATCH_WINDOW_MS, POST_MAX_BYTES, TEXT_MAX_BYTES, checkCallbackAnswer, checkFileUpload, checkImageUpload, checkMessage, checkPatch, type DeliveredMessage } from './messages.js';
+export { POST_MAX_BYTES, TEXT_MAX_BYTES, checkCallbackAnswer, checkFileUpload, checkImageUpload, checkMessage, checkPatch, type DeliveredMessage } from './messages.js';
 export type { Defect, Refusal, Verdict } from './verdict.js';

@@ -3,17 +3,15 @@
  * uploads, and the answer to a card callback (CARDS.md "Text messages", "Callback answers";
  * the send, patch, image and file pages' error tables).
  */
-import { CARD_MAX_BYTES, checkCard } from './cards.js';
+import { IMAGE_MAX_BYTES } from '../../feishu/api.js';
+import { CARD_MAX_BYTES, CARD_PATCH_WINDOW_MS, cardRequestBytes } from '../../feishu/cardLimits.js';
+import { checkCard, isObj } from './cards.js';
 import { badParam, tooLong, type Refusal, type Verdict } from './verdict.js';
 
 export const TEXT_MAX_BYTES = 150 * 1024;
 export const POST_MAX_BYTES = 30 * 1024;
-/** A 2.0 card can be patched (and clicked) for 14 days after it was sent. */
-export const PATCH_WINDOW_MS = 14 * 24 * 3600 * 1000;
-export const IMAGE_MAX_BYTES = 10 * 1024 * 1024;
 const IMAGE_FORMATS = new Set(['jpeg', 'jpg', 'png', 'webp', 'gif', 'bmp', 'ico', 'tiff', 'heif', 'heic']);
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A message body (`msg_type` and its parsed `content`) as the send and reply APIs check it. */
 export function checkMessage(msgType: string, content: unknown, rawContent: string): Verdict {
@@ -40,7 +38,7 @@ export function checkMessage(msgType: string, content: unknown, rawContent: stri
  */
 function checkCardMessage(card: unknown): Verdict {
   const verdict = checkCard(card);
-  if (!verdict.refusal && Buffer.byteLength(JSON.stringify(JSON.stringify(card))) > CARD_MAX_BYTES) return { refusal: tooLong('card.size'), defects: verdict.defects };
+  if (!verdict.refusal && cardRequestBytes(card) > CARD_MAX_BYTES) return { refusal: tooLong('card.size'), defects: verdict.defects };
   return verdict;
 }
 
@@ -58,7 +56,7 @@ export interface DeliveredMessage {
 export function checkPatch(original: DeliveredMessage | undefined, card: unknown, now: number): Verdict {
   if (!original) return { refusal: badParam('patch.unknownMessage', 'message_id is not a message this app sent'), defects: [] };
   if (original.msgType !== 'interactive') return { refusal: badParam('patch.notCard', 'only card messages can be patched'), defects: [] };
-  if (now - original.sentAt > PATCH_WINDOW_MS) {
+  if (now - original.sentAt > CARD_PATCH_WINDOW_MS) {
     return { refusal: { rule: 'patch.age', status: 400, code: 230031, msg: 'Message can only be modified within 14 days after sending.' }, defects: [] };
   }
   const shared = (c: unknown) => isObj(c) && isObj(c.config) && c.config.update_multi === true;
