@@ -27,12 +27,12 @@ function parser(): void {
   const messages = Array.from({ length: 50 }, (_, i) => i % 2 ? `昨天下午在${list[i * 17]!.name}给三年级小朋友辅导作业，两个半小时` : `今天去敬老院陪老人聊天打扫卫生 2 小时`);
   const now = Date.parse('2026-11-25T07:00:00Z');
   const first = performance.now();
-  parseReport({ text: messages[0]!, now, communities: list.map((c) => ({ ...c })) });
+  parseReport({ text: messages[0]!, now, timeZone: 'Asia/Shanghai', communities: list.map((c) => ({ ...c })) });
   const firstMs = performance.now() - first;
   const times = messages.map((text) => {
     const communities = list.map((c) => ({ ...c }));
     const t0 = performance.now();
-    parseReport({ text, now, communities });
+    parseReport({ text, now, timeZone: 'Asia/Shanghai', communities });
     return performance.now() - t0;
   });
   console.log(`report parser, 1,000 communities: first message ${fmt(firstMs)}, then median ${fmt(median(times))} a message (${times.length} messages)`);

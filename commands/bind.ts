@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ActionContext, CommandContext } from '../src/bot/context.js';
+import { bindSubmit } from '../src/cards/account.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
 import { UserError } from '../src/bot/errors.js';
 import { toast } from '../src/bot/router.js';
@@ -38,7 +39,7 @@ async function bindAndDescribe(ctx: Ctx, studentNo: string, name: string): Promi
         unit: [unit.college, unit.branch].filter(Boolean).join(' ') || '—',
         openId: ctx.sender.openId,
       });
-      for (const admin of outcome.admins) await ctx.notify(admin.openId!, alert);
+      for (const admin of outcome.admins) await ctx.notify(admin.openId, alert);
       ctx.log.warn({ eventId: ctx.eventId, memberId: outcome.entry.id }, 'bind refused: entry bound to another account');
       throw new UserError('bind.takenByOther');
     }
@@ -51,10 +52,8 @@ async function bindAndDescribe(ctx: Ctx, studentNo: string, name: string): Promi
   }
 }
 
-export const bindSubmit = defineAction({
-  name: 'bind.submit',
+const onBindSubmit = defineAction(bindSubmit, {
   audience: 'anyone',
-  payload: z.object({}),
   async run(ctx) {
     const parsed = bindArgs.safeParse({ studentNo: String(ctx.form.student_no ?? ''), name: String(ctx.form.name ?? '') });
     if (!parsed.success || 'form' in parsed.data) return toast('error', parsed.error?.issues[0]?.message ?? t('bind.badName'));
@@ -63,7 +62,7 @@ export const bindSubmit = defineAction({
   },
 });
 
-export default defineCommand({
+export const command = defineCommand({
   name: 'bind',
   aliases: ['绑定'],
   summary: 'cmd.bind.summary',
@@ -80,3 +79,5 @@ export default defineCommand({
     await ctx.reply(await bindAndDescribe(ctx, args.studentNo, args.name));
   },
 });
+
+export const actions = [onBindSubmit];

@@ -6,7 +6,7 @@ import { t } from '../src/text/zh-CN.js';
 
 export const SCHOOL_GROUP = '全校';
 
-export default defineCommand({
+export const command = defineCommand({
   name: 'bindgroup',
   aliases: ['绑定群'],
   summary: 'cmd.bindgroup.summary',
@@ -16,7 +16,7 @@ export default defineCommand({
   args: z.object({ college: z.string().trim().max(60, t('bindgroup.tooLong')).optional() }),
   parse: (rest) => ({ college: rest || undefined }),
   async run(ctx, { college }) {
-    const member = ctx.member!;
+    const member = ctx.member;
     const outcome = bindGroup(ctx.db, { member, chatId: ctx.chat.id, target: college === SCHOOL_GROUP ? { school: true } : { college } }, ctx.clock.now());
     switch (outcome.kind) {
       case 'need_college':
@@ -42,3 +42,5 @@ export default defineCommand({
     }
   },
 });
+
+export const actions = [];

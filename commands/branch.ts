@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { branchRefresh } from '../src/cards/branch.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
 import { toast } from '../src/bot/router.js';
 import { branchCard } from '../src/cards/branch.js';
@@ -7,20 +8,18 @@ import { UserError } from '../src/domain/errors.js';
 import { t } from '../src/text/zh-CN.js';
 
 /** 刷新 on a dashboard: re-read for whoever clicked, if they may see that branch (a forwarded card proves nothing). */
-export const branchRefresh = defineAction({
-  name: 'branch.refresh',
+const onBranchRefresh = defineAction(branchRefresh, {
   audience: 'secretary',
-  payload: z.object({ b: z.number().int().positive() }),
   async run(ctx, { b }) {
     const branch = branchRef(ctx.db, b);
     if (!branch) throw new UserError('branch.gone');
-    if (!mayViewBranch(ctx.member!, branch)) return toast('error', t('error.actionForbidden'));
+    if (!mayViewBranch(ctx.member, branch)) return toast('error', t('error.actionForbidden'));
     return { card: { type: 'raw', data: branchCard(branchStatus(ctx.db, branch, ctx.program, ctx.clock.now(), ctx.timeZone)) } };
   },
 });
 
 /** `/支部 [团支部]`: the dashboard of the secretary's branch, or of a named branch in an admin's scope. */
-export default defineCommand({
+export const command = defineCommand({
   name: 'branch',
   aliases: ['支部'],
   summary: 'cmd.branch.summary',
@@ -29,7 +28,9 @@ export default defineCommand({
   args: z.object({ name: z.string().trim().max(60, t('branch.nameTooLong')).optional() }),
   parse: (rest) => ({ name: rest || undefined }),
   async run(ctx, { name }) {
-    const branch = resolveBranch(ctx.db, ctx.member!, name || undefined);
+    const branch = resolveBranch(ctx.db, ctx.member, name || undefined);
     await ctx.reply({ card: branchCard(branchStatus(ctx.db, branch, ctx.program, ctx.clock.now(), ctx.timeZone)) });
   },
 });
+
+export const actions = [onBranchRefresh];

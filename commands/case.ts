@@ -15,7 +15,7 @@ const KINDS: Record<string, 'log' | 'report'> = { 记录: 'log', log: 'log', 总
 /** Outbox uuid of a case's announcement in one college group (≤ 50 characters). */
 export const caseUuid = (caseId: number, collegeId: number) => `case:${caseId}:college:${collegeId}`;
 
-export default defineCommand({
+export const command = defineCommand({
   name: 'case',
   aliases: ['优秀案例'],
   summary: 'cmd.case.summary',
@@ -31,7 +31,7 @@ export default defineCommand({
     return { kind: KINDS[kind.toLowerCase()] ?? kind, id: /^#?\d+$/.test(id) ? id.replace('#', '') : 'x', citation: words.join(' ') };
   },
   async run(ctx, input) {
-    const { groups } = markCase(ctx.db, ctx.member!, input, ctx.clock.now(), (tx, c, subject, group) => {
+    const { groups } = markCase(ctx.db, ctx.member, input, ctx.clock.now(), (tx, c, subject, group) => {
       const card = caseCard({ ...subject, citation: c.citation });
       enqueue(tx, { to: { chatId: group.chatId }, message: { card }, uuid: caseUuid(c.id, group.collegeId) }, ctx.clock.now());
     });
@@ -39,3 +39,5 @@ export default defineCommand({
     await ctx.reply(t('case.marked', { groups }));
   },
 });
+
+export const actions = [];

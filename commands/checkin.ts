@@ -1,17 +1,16 @@
 import { z } from 'zod';
+import { checkinCheckout } from '../src/cards/logs.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
-import { formCommunities } from '../src/bot/flows/serviceLog.js';
+import { formCommunities } from '../src/app/submitLog.js';
 import { checkinReceiptCard, logFormCard } from '../src/cards/logs.js';
 import { checkIn, checkinTime, checkOut } from '../src/domain/checkins.js';
-import { formatDateTime } from '../src/domain/time.js';
+import { formatDateTime } from '../src/time.js';
 import { t } from '../src/text/zh-CN.js';
 
-export const checkout = defineAction({
-  name: 'checkin.checkout',
+const onCheckout = defineAction(checkinCheckout, {
   audience: 'student',
-  payload: z.object({ c: z.number().int().positive() }),
   async run(ctx, { c }) {
-    const { checkin, hours } = checkOut(ctx.db, c, ctx.member!, ctx.clock.now());
+    const { checkin, hours } = checkOut(ctx.db, c, ctx.member, ctx.clock.now());
     const intro = t('checkin.checkedOut', {
       site: checkin.siteName,
       from: formatDateTime(checkin.checkedInAt, ctx.timeZone).slice(11),
@@ -26,7 +25,7 @@ export const checkout = defineAction({
   },
 });
 
-export default defineCommand({
+export const command = defineCommand({
   name: 'checkin',
   aliases: ['报到'],
   summary: 'cmd.checkin.summary',
@@ -35,9 +34,11 @@ export default defineCommand({
   args: z.object({ site: z.string().trim().max(60, t('checkin.siteTooLong')).optional() }),
   parse: (rest) => ({ site: rest || undefined }),
   async run(ctx, { site }) {
-    const { checkin, created } = checkIn(ctx.db, ctx.member!, ctx.program, site, ctx.clock.now(), ctx.timeZone);
+    const { checkin, created } = checkIn(ctx.db, ctx.member, ctx.program, site, ctx.clock.now(), ctx.timeZone);
     const time = checkinTime(checkin, ctx.timeZone);
     const note = created ? undefined : t('checkin.already', { site: checkin.siteName, time });
     await ctx.reply({ card: checkinReceiptCard({ id: checkin.id, kind: t(`checkin.kind.${checkin.kind}`), site: checkin.siteName, time, note }) });
   },
 });
+
+export const actions = [onCheckout];

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { collegeRefresh } from '../src/cards/tracking.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
 import { toast } from '../src/bot/router.js';
 import { collegeCard } from '../src/cards/tracking.js';
 import { allColleges, collegeView, mayViewCollege, resolveCollege, type CollegeRef } from '../src/domain/metrics/index.js';
 import { collegeReports } from '../src/domain/reports.js';
-import { localDate } from '../src/domain/time.js';
+import { localDate } from '../src/time.js';
 import type { BaseContext } from '../src/bot/context.js';
 import { t } from '../src/text/zh-CN.js';
 
@@ -15,19 +16,17 @@ function collegeViewCard(ctx: BaseContext, college: CollegeRef) {
 }
 
 /** 刷新 on a college view: re-read for whoever clicked, if they may see that college (a forwarded card proves nothing). */
-export const collegeRefresh = defineAction({
-  name: 'college.refresh',
+const onCollegeRefresh = defineAction(collegeRefresh, {
   audience: 'college_admin',
-  payload: z.object({ c: z.number().int().positive() }),
   async run(ctx, { c }) {
     const college = allColleges(ctx.db).find((x) => x.id === c);
-    if (!college || !mayViewCollege(ctx.member!, college.id)) return toast('error', t('error.actionForbidden'));
+    if (!college || !mayViewCollege(ctx.member, college.id)) return toast('error', t('error.actionForbidden'));
     return { card: { type: 'raw', data: collegeViewCard(ctx, college) } };
   },
 });
 
 /** `/学院 [学院]`: the 团总支's own college, or (团委) a named one, in the current program year. */
-export default defineCommand({
+export const command = defineCommand({
   name: 'college',
   aliases: ['学院'],
   summary: 'cmd.college.summary',
@@ -36,7 +35,9 @@ export default defineCommand({
   args: z.object({ name: z.string().trim().max(60, t('tracking.nameTooLong')).optional() }),
   parse: (rest) => ({ name: rest || undefined }),
   async run(ctx, { name }) {
-    const college = resolveCollege(ctx.db, ctx.member!, name || undefined);
+    const college = resolveCollege(ctx.db, ctx.member, name || undefined);
     await ctx.reply({ card: collegeViewCard(ctx, college) });
   },
 });
+
+export const actions = [onCollegeRefresh];

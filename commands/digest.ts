@@ -7,7 +7,7 @@ import { weeklyDigests } from '../src/jobs/digest.js';
  * group. It shares the scheduled run's claims, so a chat that already had this week's digest is
  * skipped rather than sent a second one, and the 09:00 run then skips the chats posted here.
  */
-export default defineCommand({
+export const command = defineCommand({
   name: 'digest',
   aliases: ['周报'],
   summary: 'cmd.digest.summary',
@@ -25,3 +25,5 @@ export default defineCommand({
     await ctx.reply(ctx.t('digest.done', { week: outcome.week, posted: outcome.posted.length, skipped: outcome.skipped.length, unbound }) + failed);
   },
 });
+
+export const actions = [];

@@ -10,20 +10,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { defineCommand } from '../src/bot/define.js';
-import type { Db } from '../src/db/client.js';
 import { UserError } from '../src/bot/errors.js';
-import { writeWorkbook } from '../src/domain/export/workbook.js';
+import { writeWorkbook } from '../src/app/export/workbook.js';
+import { highestLogId } from '../src/domain/serviceLogs.js';
 import { FeishuApiError, fileLimitMb } from '../src/feishu/api.js';
-import { localDate } from '../src/domain/time.js';
+import { localDate } from '../src/time.js';
 import { t } from '../src/text/zh-CN.js';
 
 /** Logs past which the export takes long enough (over a second or so) to announce it. */
 const SLOW_EXPORT_LOGS = 50_000;
 
-/** The highest log id: an instant upper bound of how many logs there are. */
-const logsUpTo = (db: Db): number => (db.$client.prepare('SELECT max(id) AS n FROM service_logs').get() as { n: number | null }).n ?? 0;
-
-export default defineCommand({
+export const command = defineCommand({
   name: 'export',
   aliases: ['导出'],
   summary: 'cmd.export.summary',
@@ -37,7 +34,7 @@ export default defineCommand({
     // A big school's workbook takes a while (2M logs: ≈ 40 s): say so first. Decided on the
     // data, not on a timer; and the notice has its uuid slot either way, so an event processed
     // again gives every later message the uuid it had the first time.
-    if (logsUpTo(ctx.db) > SLOW_EXPORT_LOGS) await ctx.reply(t('export.started', { year: year.name }));
+    if (highestLogId(ctx.db) > SLOW_EXPORT_LOGS) await ctx.reply(t('export.started', { year: year.name }));
     else ctx.nextUuid();
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cpbot-export-'));
     try {
@@ -69,3 +66,5 @@ export default defineCommand({
     }
   },
 });
+
+export const actions = [];

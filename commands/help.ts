@@ -4,7 +4,7 @@ import { allows } from '../src/bot/roles.js';
 import { helpCard } from '../src/cards/account.js';
 import { unitOf } from '../src/domain/members.js';
 
-export default defineCommand({
+export const command = defineCommand({
   name: 'help',
   aliases: ['帮助'],
   summary: 'cmd.help.summary',
@@ -22,3 +22,5 @@ export default defineCommand({
     await ctx.reply({ card: helpCard({ role: member ? t(`role.${member.role}`) : null, who, entries }) });
   },
 });
+
+export const actions = [];

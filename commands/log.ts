@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { logSubmit } from '../src/cards/logs.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
 import { formText } from '../src/bot/forms.js';
-import { formCommunities, logFromText, submitLog } from '../src/bot/flows/serviceLog.js';
+import { formCommunities, logFromText, submitLog } from '../src/app/submitLog.js';
 import { card, escapeMd, markdown } from '../src/cards/primitives.js';
 import { logFormCard } from '../src/cards/logs.js';
 import type { Db } from '../src/db/client.js';
 import { checkinById, hasLiveLog, timedHours } from '../src/domain/checkins.js';
 import { communityByTypedName } from '../src/domain/communityPicker.js';
 import { UserError } from '../src/domain/errors.js';
-import { localDate } from '../src/domain/time.js';
+import { localDate } from '../src/time.js';
 import { t } from '../src/text/zh-CN.js';
 
 
@@ -34,17 +35,15 @@ function draftFromForm(db: Db, form: Record<string, unknown>) {
   };
 }
 
-export const logSubmit = defineAction({
-  name: 'log.submit',
+const onLogSubmit = defineAction(logSubmit, {
   audience: 'student',
-  payload: z.object({ c: z.number().int().positive().optional() }),
   async run(ctx, { c }) {
     const draft = draftFromForm(ctx.db, ctx.form);
     let origin: { source: 'timed' | 'self'; checkinId?: number } = { source: 'self' };
     if (c !== undefined) {
       // The check-in is re-read from the database: only its owner's closed, unlinked check-in counts as timed.
       const checkin = checkinById(ctx.db, c);
-      if (!checkin || checkin.memberId !== ctx.member!.id) throw new UserError('checkin.notYours');
+      if (!checkin || checkin.memberId !== ctx.member.id) throw new UserError('checkin.notYours');
       if (hasLiveLog(ctx.db, checkin)) throw new UserError('checkin.alreadyOut');
       const timed = checkin.checkedOutAt ? timedHours(checkin.checkedOutAt - checkin.checkedInAt) : 0;
       // The timing is of the check-in's day: the form moved to another date is self-reported.
@@ -57,7 +56,7 @@ export const logSubmit = defineAction({
   },
 });
 
-export default defineCommand({
+export const command = defineCommand({
   name: 'log',
   aliases: ['记录'],
   summary: 'cmd.log.summary',
@@ -73,3 +72,5 @@ export default defineCommand({
     await logFromText(ctx, rest, { plain: false });
   },
 });
+
+export const actions = [onLogSubmit];

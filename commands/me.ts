@@ -1,19 +1,21 @@
 import { z } from 'zod';
 import type { BaseContext } from '../src/bot/context.js';
+import type { Member } from '../src/db/schema/index.js';
+import { meRefresh, logWithdraw } from '../src/cards/account.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
 import { toast } from '../src/bot/router.js';
 import { meCard } from '../src/cards/account.js';
 import { approvedBreakdown, hoursOf } from '../src/domain/hours.js';
 import { recentLogs, withdrawLog } from '../src/domain/serviceLogs.js';
-import { settleReviewCards } from '../src/bot/flows/serviceLog.js';
+import { settleReviewCards } from '../src/app/review.js';
 import { ITEMS, LOG_SOURCES } from '../src/db/schema/index.js';
 import { unitOf } from '../src/domain/members.js';
-import { formatDateTime } from '../src/domain/time.js';
+import { formatDateTime } from '../src/time.js';
 import type { CardJson } from '../src/feishu/api.js';
 
 /** The /me card for whoever is acting — never for the person the card was first sent to. */
-function myCard(ctx: BaseContext): CardJson {
-  const member = ctx.member!;
+function myCard(ctx: BaseContext<Member>): CardJson {
+  const member = ctx.member;
   const unit = unitOf(ctx.db, member);
   const hours = hoursOf(ctx.db, member.id, ctx.program.id);
   const breakdown = approvedBreakdown(ctx.db, member.id, ctx.program.id);
@@ -39,31 +41,27 @@ function myCard(ctx: BaseContext): CardJson {
   });
 }
 
-export const meRefresh = defineAction({
-  name: 'me.refresh',
+const onMeRefresh = defineAction(meRefresh, {
   audience: 'student',
-  payload: z.object({ m: z.number().int() }),
   async run(ctx, { m }) {
     // The card says whose it is; the database says who clicked. Someone else's card (e.g.
     // forwarded) is left as it is rather than overwritten with the clicker's data.
-    if (ctx.member!.id !== m) return toast('warning', ctx.t('me.notYours'));
+    if (ctx.member.id !== m) return toast('warning', ctx.t('me.notYours'));
     return { card: { type: 'raw', data: myCard(ctx) } };
   },
 });
 
 /** Withdraws a pending log from the /me card and shows the card again, updated. */
-export const logWithdraw = defineAction({
-  name: 'log.withdraw',
+const onLogWithdraw = defineAction(logWithdraw, {
   audience: 'student',
-  payload: z.object({ l: z.number().int().positive() }),
   async run(ctx, { l }) {
-    const log = withdrawLog(ctx.db, l, ctx.member!, ctx.clock.now());
+    const log = withdrawLog(ctx.db, l, ctx.member, ctx.clock.now());
     await settleReviewCards(ctx, [log]);
     return { ...toast('success', ctx.t('log.withdrawn', { date: log.serviceDate, item: ctx.t(`item.${log.item}`), hours: log.halfHours / 2 })), card: { type: 'raw', data: myCard(ctx) } };
   },
 });
 
-export default defineCommand({
+export const command = defineCommand({
   name: 'me',
   aliases: ['我的'],
   summary: 'cmd.me.summary',
@@ -75,3 +73,5 @@ export default defineCommand({
     await ctx.reply({ card: myCard(ctx) });
   },
 });
+
+export const actions = [onMeRefresh, onLogWithdraw];

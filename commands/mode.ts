@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import type { BaseContext } from '../src/bot/context.js';
+import { settingsSave, settingsNextYear } from '../src/cards/settings.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
 import { settingsCard } from '../src/cards/settings.js';
 import type { ProgramYear } from '../src/db/schema/index.js';
 import { UserError } from '../src/domain/errors.js';
 import { checkinKindFor, periodOn } from '../src/domain/period.js';
 import { MODE_WORDS, parseSettingsForm, saveSettings, setPeriodMode, startNextProgramYear } from '../src/domain/settings.js';
-import { localDate } from '../src/domain/time.js';
-import type { MessageKey } from '../src/text/zh-CN.js';
+import { localDate } from '../src/time.js';
+import type { PlainKey } from '../src/text/zh-CN.js';
 import { t } from '../src/text/zh-CN.js';
 
-const LABELS: Record<string, MessageKey> = {
+const LABELS: Record<string, PlainKey> = {
   startsOn: 'settings.startsOn', endsOn: 'settings.endsOn', pairingDeadline: 'settings.pairingDeadline',
   projectListDeadline: 'settings.projectListDeadline', matchingDeadline: 'settings.matchingDeadline',
   winterVacationStart: 'settings.winterStart', winterVacationEnd: 'settings.winterEnd',
@@ -23,27 +24,21 @@ function card(ctx: BaseContext, program: ProgramYear, note?: string) {
   return settingsCard({ program, period: t(`mode.${period}`), note });
 }
 
-/** The year the card was built for; the router already checked the clicker is a 团委 admin. */
-const payload = z.object({ y: z.number().int().positive() });
 
-export const settingsSave = defineAction({
-  name: 'settings.save',
+const onSettingsSave = defineAction(settingsSave, {
   audience: 'school_admin',
-  payload,
   async run(ctx, { y }) {
     const patch = parseSettingsForm(ctx.form, label);
-    const { changed, program } = saveSettings(ctx.db, ctx.member!, y, patch, ctx.clock.now());
+    const { changed, program } = saveSettings(ctx.db, ctx.member, y, patch, ctx.clock.now());
     const note = changed ? t('settings.saved', { count: changed }) : t('settings.noChange');
     return { toast: { type: changed ? 'success' : 'info', content: note }, card: { type: 'raw', data: card(ctx, program, note) } };
   },
 });
 
-export const settingsNextYear = defineAction({
-  name: 'settings.nextYear',
+const onSettingsNextYear = defineAction(settingsNextYear, {
   audience: 'school_admin',
-  payload,
   async run(ctx, { y }) {
-    const { old, created } = startNextProgramYear(ctx.db, ctx.member!, y, ctx.clock.now());
+    const { old, created } = startNextProgramYear(ctx.db, ctx.member, y, ctx.clock.now());
     const note = t('settings.nextYearDone', { name: created.name, start: created.startsOn, end: created.endsOn, old: old.name });
     return { toast: { type: 'success', content: note }, card: { type: 'raw', data: card(ctx, created, note) } };
   },
@@ -53,7 +48,7 @@ export const settingsNextYear = defineAction({
  * `/模式 寒假` switches the period mode at once (it decides what /报到 records); `/模式` or `/设置`
  * alone opens the settings card with every setting of the year, the mode among them.
  */
-export default defineCommand({
+export const command = defineCommand({
   name: 'mode',
   aliases: ['模式', '设置'],
   summary: 'cmd.mode.summary',
@@ -65,7 +60,7 @@ export default defineCommand({
     if (!value) return ctx.reply({ card: card(ctx, ctx.program) });
     const mode = MODE_WORDS[value] ?? (Object.values(MODE_WORDS).includes(value as never) ? (value as ProgramYear['periodMode']) : undefined);
     if (!mode) throw new UserError('mode.badValue', { value, values: Object.keys(MODE_WORDS).join('、') });
-    const { before, after } = setPeriodMode(ctx.db, ctx.member!, ctx.program.id, mode, ctx.clock.now());
+    const { before, after } = setPeriodMode(ctx.db, ctx.member, ctx.program.id, mode, ctx.clock.now());
     if (before.periodMode === after.periodMode) return ctx.reply(t('mode.unchanged', { after: t(`mode.${mode}`) }));
     const today = localDate(ctx.clock.now(), ctx.timeZone);
     const period = periodOn(after, today);
@@ -74,3 +69,5 @@ export default defineCommand({
     }));
   },
 });
+
+export const actions = [onSettingsSave, onSettingsNextYear];

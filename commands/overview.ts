@@ -1,20 +1,19 @@
 import { z } from 'zod';
+import { overviewRefresh } from '../src/cards/tracking.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
 import { overviewCard } from '../src/cards/tracking.js';
 import { schoolOverview } from '../src/domain/metrics/index.js';
 
 /** 刷新 on the overview; the router already refused anyone below 团委, whatever card they hold. */
-export const overviewRefresh = defineAction({
-  name: 'overview.refresh',
+const onOverviewRefresh = defineAction(overviewRefresh, {
   audience: 'school_admin',
-  payload: z.object({}),
   async run(ctx) {
     return { card: { type: 'raw', data: overviewCard(schoolOverview(ctx.db, ctx.program.id, ctx.clock.now(), ctx.timeZone)) } };
   },
 });
 
 /** `/全校`: every college side by side for the 团委, best coverage first, those below target marked. */
-export default defineCommand({
+export const command = defineCommand({
   name: 'overview',
   aliases: ['全校'],
   summary: 'cmd.overview.summary',
@@ -26,3 +25,5 @@ export default defineCommand({
     await ctx.reply({ card: overviewCard(schoolOverview(ctx.db, ctx.program.id, ctx.clock.now(), ctx.timeZone)) });
   },
 });
+
+export const actions = [onOverviewRefresh];

@@ -2,7 +2,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import type { ActionContext, BaseContext, CommandContext } from '../src/bot/context.js';
+import type { ActionContext, BaseContext, HookContext } from '../src/bot/context.js';
+import type { Member } from '../src/db/schema/index.js';
+import { pairingCreate, pairingSave, pairingAwaitFile, pairingEndAsk, pairingEnd, pairingShow } from '../src/cards/pairing.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
 import { toast } from '../src/bot/router.js';
 import { endConfirmCard, newPairingCard, pairingCard, sharedNoticeCard } from '../src/cards/pairing.js';
@@ -12,10 +14,12 @@ import { UserError } from '../src/domain/errors.js';
 import { DownloadTooLargeError, isUnsupportedResource } from '../src/feishu/api.js';
 import {
   activePairingOf, createPairing, endPairing, mayManage, otherBranchesPairedWith,
-  pairingById, pairingView, readSignedDate, sharedPairingAudience, updatePairing, validPairingDraft, type PairingDraft,
+  pairingById, pairingView, sharedPairingAudience, updatePairing, validPairingDraft, type PairingDraft,
 } from '../src/domain/pairings.js';
-import { localDate } from '../src/domain/time.js';
+import { readSignedDate } from '../src/app/pairing.js';
+import { localDate } from '../src/time.js';
 import { t } from '../src/text/zh-CN.js';
+import { render } from '../src/text/message.js';
 import { attachAgreement, expectAgreement, pairingAwaitingFile } from '../src/domain/agreements.js';
 
 /** A last word made only of digits and date separators, or a relative day, is the signed date. */
@@ -40,7 +44,6 @@ function draftFromForm(form: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-const ref = z.object({ p: z.number().int().positive() });
 
 /** A card answer that replaces the clicked card, with an optional toast. */
 function answer(card: ReturnType<typeof pairingCard>, message?: string, type: 'success' | 'info' | 'error' = 'success') {
@@ -48,51 +51,49 @@ function answer(card: ReturnType<typeof pairingCard>, message?: string, type: 's
 }
 
 /** The pairing of a card, if the clicker may act on it (judged from the database, not the card). */
-function clicked(ctx: ActionContext, id: number): Pairing {
+function clicked(ctx: ActionContext<Member>, id: number): Pairing {
   const pairing = pairingById(ctx.db, id);
   if (!pairing) throw new UserError('pairing.notFound');
-  if (!mayManage(ctx.db, ctx.member!, pairing.branchId)) throw new UserError('pairing.forbidden');
+  if (!mayManage(ctx.db, ctx.member, pairing.branchId)) throw new UserError('pairing.forbidden');
   return pairing;
 }
 
 /** Tells the college admin why a second branch paired with this community. The pairing is stored already. */
-async function tellShared(ctx: BaseContext, pairing: Pairing): Promise<void> {
+async function tellShared(ctx: BaseContext<Member>, pairing: Pairing): Promise<void> {
   const view = pairingView(ctx.db, pairing);
   const others = otherBranchesPairedWith(ctx.db, pairing.communityId, pairing.branchId);
   for (const admin of sharedPairingAudience(ctx.db, pairing.branchId)) {
-    if (admin.id === ctx.member!.id) continue;
+    if (admin.id === ctx.member.id) continue;
     try {
-      await ctx.notify(admin.openId!, { card: sharedNoticeCard(view, { others, actor: ctx.member!.name }) });
+      await ctx.notify(admin.openId, { card: sharedNoticeCard(view, { others, actor: ctx.member.name }) });
     } catch (err) {
       ctx.log.warn({ eventId: ctx.eventId, pairingId: pairing.id, err: (err as Error).message }, 'could not tell the college admin about a shared pairing');
     }
   }
 }
 
-function recordedNote(ctx: BaseContext, pairing: Pairing): string {
+function recordedNote(ctx: BaseContext<Member>, pairing: Pairing): string {
   const v = pairingView(ctx.db, pairing);
   return t('pairing.recorded', { branch: v.branch, community: v.community.name, signed: v.signedOn ? t('pairing.signedOn', { date: v.signedOn }) : t('pairing.draftNote') });
 }
 
 /** The form again, now asking for the reason, when the community turned out to be paired elsewhere. */
-function askReasonCard(ctx: BaseContext, draft: PairingDraft) {
+function askReasonCard(ctx: BaseContext<Member>, draft: PairingDraft) {
   const community = findCommunity(ctx.db, draft.community ?? '');
-  const sharedWith = community ? otherBranchesPairedWith(ctx.db, community.id, ctx.member!.branchId ?? -1) : [];
+  const sharedWith = community ? otherBranchesPairedWith(ctx.db, community.id, ctx.member.branchId ?? -1) : [];
   return newPairingCard({ prefill: draft, sharedWith, sharedCommunity: community?.name });
 }
 
 /** 保存结对 on the new-pairing form; a shared community without a reason gets the form back, asking for it. */
-export const pairingCreate = defineAction({
-  name: 'pairing.create',
+const onPairingCreate = defineAction(pairingCreate, {
   audience: 'secretary',
-  payload: z.object({}),
   async run(ctx) {
     const draft = validPairingDraft(draftFromForm(ctx.form));
     let outcome;
     try {
-      outcome = createPairing(ctx.db, ctx.member!, ctx.program, draft, ctx.clock.now(), ctx.timeZone, { details: true });
+      outcome = createPairing(ctx.db, ctx.member, ctx.program, draft, ctx.clock.now(), ctx.timeZone, { details: true });
     } catch (err) {
-      if (err instanceof UserError && err.key === 'pairing.reasonRequired') return answer(askReasonCard(ctx, draft), t(err.key, err.params), 'error');
+      if (err instanceof UserError && err.key === 'pairing.reasonRequired') return answer(askReasonCard(ctx, draft), render(err), 'error');
       throw err;
     }
     if (outcome.kind === 'exists') {
@@ -105,33 +106,27 @@ export const pairingCreate = defineAction({
 });
 
 /** 保存修改 on the completion card; a changed sharing reason is told to the college admin again. */
-export const pairingSave = defineAction({
-  name: 'pairing.save',
+const onPairingSave = defineAction(pairingSave, {
   audience: 'secretary',
-  payload: ref,
   async run(ctx, { p }) {
-    const { pairing, reasonChanged } = updatePairing(ctx.db, ctx.member!, ctx.program, p, draftFromForm(ctx.form), ctx.clock.now(), ctx.timeZone);
+    const { pairing, reasonChanged } = updatePairing(ctx.db, ctx.member, ctx.program, p, draftFromForm(ctx.form), ctx.clock.now(), ctx.timeZone);
     if (reasonChanged) await tellShared(ctx, pairing);
     return answer(pairingCard(pairingView(ctx.db, pairing)), t('pairing.savedToast'));
   },
 });
 
 /** 上传协议: the next agreement file within 30 minutes belongs to this pairing. */
-export const pairingAwaitFile = defineAction({
-  name: 'pairing.awaitFile',
+const onPairingAwaitFile = defineAction(pairingAwaitFile, {
   audience: 'secretary',
-  payload: ref,
   async run(ctx, { p }) {
-    expectAgreement(ctx.db, ctx.member!, p, ctx.clock.now());
+    expectAgreement(ctx.db, ctx.member, p, ctx.clock.now());
     return toast('info', t('pairing.awaitFile'));
   },
 });
 
 /** 结束结对: asks for confirmation first. */
-export const pairingEndAsk = defineAction({
-  name: 'pairing.endAsk',
+const onPairingEndAsk = defineAction(pairingEndAsk, {
   audience: 'secretary',
-  payload: ref,
   async run(ctx, { p }) {
     const pairing = clicked(ctx, p);
     if (pairing.status === 'ended') throw new UserError('pairing.isEnded', { date: pairing.endedOn ?? '' });
@@ -140,28 +135,24 @@ export const pairingEndAsk = defineAction({
 });
 
 /** 确认结束: the pairing ends today and stays as history. */
-export const pairingEnd = defineAction({
-  name: 'pairing.end',
+const onPairingEnd = defineAction(pairingEnd, {
   audience: 'secretary',
-  payload: ref,
   async run(ctx, { p }) {
-    const ended = endPairing(ctx.db, ctx.member!, p, ctx.clock.now(), ctx.timeZone);
+    const ended = endPairing(ctx.db, ctx.member, p, ctx.clock.now(), ctx.timeZone);
     return answer(pairingCard(pairingView(ctx.db, ended)), t('pairing.endedToast'));
   },
 });
 
 /** 取消 on the end confirmation: the pairing card again. */
-export const pairingShow = defineAction({
-  name: 'pairing.view',
+const onPairingShow = defineAction(pairingShow, {
   audience: 'secretary',
-  payload: ref,
   async run(ctx, { p }) {
     return answer(pairingCard(pairingView(ctx.db, clicked(ctx, p))));
   },
 });
 
 /** `/结对 [服务地] [签约日期]`: records a signed pairing at once, or answers with the card form. */
-export default defineCommand({
+export const command = defineCommand({
   name: 'pair',
   aliases: ['结对'],
   summary: 'cmd.pair.summary',
@@ -178,7 +169,7 @@ export default defineCommand({
     return { community: rest || undefined };
   },
   async run(ctx, { community, date }) {
-    const member = ctx.member!;
+    const member = ctx.member;
     if (!member.branchId) throw new UserError('pairing.noBranch');
     const now = ctx.clock.now();
     if (!community) {
@@ -222,7 +213,7 @@ const MAX_AGREEMENT_BYTES = 30 * 1024 * 1024;
  * (a received message's key only downloads through that message). Returns false when the file
  * is not for a pairing, so the other file handling (the roster import) takes it.
  */
-export async function receiveAgreementFile(ctx: CommandContext, file: { fileKey: string; fileName: string }): Promise<boolean> {
+export async function receiveAgreementFile(ctx: HookContext, file: { fileKey: string; fileName: string }): Promise<boolean> {
   const member = ctx.member;
   if (!member || member.role === 'student') return false;
   const ext = path.extname(file.fileName).slice(1).toLowerCase();
@@ -237,7 +228,7 @@ export async function receiveAgreementFile(ctx: CommandContext, file: { fileKey:
     if (member.role === 'school_admin') return false;
     throw new UserError('pairing.fileType');
   }
-  const data = await ctx.feishu.downloadResource(ctx.messageId!, file.fileKey, 'file', { maxBytes: MAX_AGREEMENT_BYTES }).catch((err: unknown) => {
+  const data = await ctx.feishu.downloadResource(ctx.messageId, file.fileKey, 'file', { maxBytes: MAX_AGREEMENT_BYTES }).catch((err: unknown) => {
     if (err instanceof DownloadTooLargeError) throw new UserError('pairing.fileTooLarge', { mb: MAX_AGREEMENT_BYTES / 1024 / 1024 });
     if (isUnsupportedResource(err)) throw new UserError('hint.fileForwarded');
     throw err;
@@ -260,3 +251,5 @@ export async function receiveAgreementFile(ctx: CommandContext, file: { fileKey:
   await ctx.reply(t(replaced ? 'pairing.fileReplaced' : 'pairing.fileAttached', { file: shown, branch: v.branch, community: v.community.name }));
   return true;
 }
+
+export const actions = [onPairingCreate, onPairingSave, onPairingAwaitFile, onPairingEndAsk, onPairingEnd, onPairingShow];

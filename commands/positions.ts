@@ -1,6 +1,8 @@
-import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { BaseContext } from '../src/bot/context.js';
+import type { Member } from '../src/db/schema/index.js';
+import { positionsSignup, positionsWithdraw, positionsMatch, positionsConfirm, positionsCollegeForm } from '../src/cards/positions.js';
+import { positionsAddCollege } from '../src/cards/projects.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
 import { rawCard } from '../src/bot/router.js';
 import { positionDraftFromForm } from './project.js';
@@ -8,24 +10,20 @@ import { allows } from '../src/bot/roles.js';
 import { escapeMd } from '../src/cards/primitives.js';
 import { matchCard, positionsCard } from '../src/cards/positions.js';
 import { positionFormCard } from '../src/cards/projects.js';
-import { branches, colleges, projects, type Position } from '../src/db/schema/index.js';
+import type { Position } from '../src/db/schema/index.js';
 import { UserError } from '../src/domain/errors.js';
 import {
   addCollegePosition, candidatesOf, confirmedClosedPositionsOf, confirmedOf, confirmSignup, managedPositions, managersOf, myStatuses, openPositionsFor, positionById, signUp, signupCounts, withdrawSignup,
 } from '../src/domain/positions.js';
-import { managesUnit } from '../src/domain/projects.js';
-import { formatDateTime } from '../src/domain/time.js';
+import { branchNames, collegeById, managesUnit, projectTitles } from '../src/domain/projects.js';
+import { formatDateTime } from '../src/time.js';
 import type { CardJson } from '../src/feishu/api.js';
 import { t } from '../src/text/zh-CN.js';
 
 
-function namesById<T extends { id: number; name: string }>(rows: T[]): Map<number, string> {
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 /** `/岗位` for whoever is acting: what they may sign up for and, if they confirm matches, their positions' sign-ups. */
-function positionsView(ctx: BaseContext): CardJson {
-  const me = ctx.member!;
+function positionsView(ctx: BaseContext<Member>): CardJson {
+  const me = ctx.member;
   const open = [...openPositionsFor(ctx.db, me, ctx.program.id), ...confirmedClosedPositionsOf(ctx.db, me.id, ctx.program.id)].sort((a, b) => a.id - b.id);
   const managed = allows('secretary', me) ? managedPositions(ctx.db, me, ctx.program.id) : [];
   const all = [...open, ...managed];
@@ -33,14 +31,14 @@ function positionsView(ctx: BaseContext): CardJson {
   const mine = myStatuses(ctx.db, me.id, open.map((p) => p.id));
   const projectIds = [...new Set(all.map((p) => p.projectId).filter((id): id is number => id !== null))];
   const branchIds = [...new Set(all.map((p) => p.branchId).filter((id): id is number => id !== null))];
-  const projectNames = namesById(projectIds.length ? ctx.db.select({ id: projects.id, name: projects.title }).from(projects).where(inArray(projects.id, projectIds)).all() : []);
-  const branchNames = namesById(branchIds.length ? ctx.db.select({ id: branches.id, name: branches.name }).from(branches).where(inArray(branches.id, branchIds)).all() : []);
+  const projectNames = projectTitles(ctx.db, projectIds);
+  const branchNamesById = branchNames(ctx.db, branchIds);
   return positionsCard({
     open: open.map((p) => ({
       id: p.id,
       title: p.title,
       project: p.projectId ? (projectNames.get(p.projectId) ?? null) : null,
-      branch: p.branchId ? (branchNames.get(p.branchId) ?? null) : null,
+      branch: p.branchId ? (branchNamesById.get(p.branchId) ?? null) : null,
       schedule: p.schedule,
       slots: p.slots,
       confirmed: counts.get(p.id)!.confirmed,
@@ -52,7 +50,7 @@ function positionsView(ctx: BaseContext): CardJson {
 }
 
 /** The 确认匹配 card of a position, candidates fewest approved hours first. */
-function matchView(ctx: BaseContext, position: Position, note?: string): CardJson {
+function matchView(ctx: BaseContext<Member>, position: Position, note?: string): CardJson {
   return matchCard({
     title: position.title,
     slots: position.slots,
@@ -63,59 +61,50 @@ function matchView(ctx: BaseContext, position: Position, note?: string): CardJso
   });
 }
 
-const positionRef = z.object({ p: z.number().int().positive() });
 
-export const positionSignup = defineAction({
-  name: 'positions.signup',
+const onPositionSignup = defineAction(positionsSignup, {
   audience: 'student',
-  payload: positionRef,
   async run(ctx, { p }) {
-    const me = ctx.member!;
+    const me = ctx.member;
     const position = signUp(ctx.db, me, p, ctx.clock.now());
     // The people who confirm matches hear of it with the card to do so.
     const card = matchView(ctx, position, t('positions.signupNotice', { name: escapeMd(me.name), title: escapeMd(position.title) }));
     for (const manager of managersOf(ctx.db, position)) {
-      if (manager.id !== me.id) await ctx.notify(manager.openId!, { card });
+      if (manager.id !== me.id) await ctx.notify(manager.openId, { card });
     }
     return { toast: { type: 'success', content: t('positions.signedUp', { title: position.title }) }, card: rawCard(positionsView(ctx)) };
   },
 });
 
-export const positionWithdraw = defineAction({
-  name: 'positions.withdraw',
+const onPositionWithdraw = defineAction(positionsWithdraw, {
   audience: 'student',
-  payload: positionRef,
   async run(ctx, { p }) {
-    const position = withdrawSignup(ctx.db, ctx.member!, p, ctx.clock.now());
+    const position = withdrawSignup(ctx.db, ctx.member, p, ctx.clock.now());
     return { toast: { type: 'success', content: t('positions.withdrawn', { title: position.title }) }, card: rawCard(positionsView(ctx)) };
   },
 });
 
-export const positionMatch = defineAction({
-  name: 'positions.match',
+const onPositionMatch = defineAction(positionsMatch, {
   audience: 'secretary',
-  payload: positionRef,
   async run(ctx, { p }) {
     const position = positionById(ctx.db, p);
     if (!position) throw new UserError('positions.notFound');
     // Candidates' names and hours are only for who runs the position, whatever card was clicked.
-    if (!managesUnit(ctx.member!, position)) throw new UserError('positions.forbidden');
+    if (!managesUnit(ctx.member, position)) throw new UserError('positions.forbidden');
     return { card: rawCard(matchView(ctx, position)) };
   },
 });
 
-export const positionConfirm = defineAction({
-  name: 'positions.confirm',
+const onPositionConfirm = defineAction(positionsConfirm, {
   audience: 'secretary',
-  payload: z.object({ s: z.number().int().positive() }),
   async run(ctx, { s }) {
-    const done = confirmSignup(ctx.db, ctx.member!, s, ctx.clock.now());
+    const done = confirmSignup(ctx.db, ctx.member, s, ctx.clock.now());
     const { position, member } = done;
-    const project = position.projectId ? ctx.db.select({ title: projects.title }).from(projects).where(eq(projects.id, position.projectId)).get() : undefined;
+    const project = position.projectId ? projectTitles(ctx.db, [position.projectId]).get(position.projectId) : undefined;
     if (member.openId) {
       await ctx.notify(member.openId, t('positions.toStudentConfirmed', {
         title: position.title,
-        project: project ? t('positions.project', { title: project.title }) : '',
+        project: project !== undefined ? t('positions.project', { title: project }) : '',
         schedule: position.schedule ?? t('positions.noSchedule'),
       }));
     }
@@ -127,29 +116,25 @@ export const positionConfirm = defineAction({
 });
 
 /** 发布学院岗位: the 团总支's form for a position open to the whole college. */
-export const collegePositionForm = defineAction({
-  name: 'positions.collegeForm',
+const onCollegePositionForm = defineAction(positionsCollegeForm, {
   audience: 'college_admin',
-  payload: z.object({}),
   async run(ctx) {
-    const me = ctx.member!;
+    const me = ctx.member;
     if (me.role !== 'college_admin' || !me.collegeId) throw new UserError('positions.collegeOnly');
-    const college = ctx.db.select({ name: colleges.name }).from(colleges).where(eq(colleges.id, me.collegeId)).get();
+    const college = collegeById(ctx.db, me.collegeId);
     return { card: rawCard(positionFormCard({ project: college?.name ?? '' })) };
   },
 });
 
-export const collegePositionAdd = defineAction({
-  name: 'positions.addCollege',
+const onCollegePositionAdd = defineAction(positionsAddCollege, {
   audience: 'college_admin',
-  payload: z.object({}),
   async run(ctx) {
-        const position = addCollegePosition(ctx.db, ctx.member!, positionDraftFromForm(ctx.form), ctx.clock.now());
+        const position = addCollegePosition(ctx.db, ctx.member, positionDraftFromForm(ctx.form), ctx.clock.now());
     return { toast: { type: 'success', content: t('position.added', { title: position.title, slots: position.slots }) }, card: rawCard(positionsView(ctx)) };
   },
 });
 
-export default defineCommand({
+export const command = defineCommand({
   name: 'positions',
   aliases: ['岗位'],
   summary: 'cmd.positions.summary',
@@ -161,3 +146,5 @@ export default defineCommand({
     await ctx.reply({ card: positionsView(ctx) });
   },
 });
+
+export const actions = [onPositionSignup, onPositionWithdraw, onPositionMatch, onPositionConfirm, onCollegePositionForm, onCollegePositionAdd];

@@ -1,19 +1,20 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { BaseContext } from '../src/bot/context.js';
+import type { Member } from '../src/db/schema/index.js';
+import { projectNew, projectEdit, projectSave, projectPositionForm, projectAddPosition } from '../src/cards/projects.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
 import { formText, formWhole, formList } from '../src/bot/forms.js';
 import { rawCard } from '../src/bot/router.js';
 import { positionFormCard, projectFormCard, projectListCard, type ProjectVm } from '../src/cards/projects.js';
-import { colleges, type Project } from '../src/db/schema/index.js';
+import type { Project } from '../src/db/schema/index.js';
 import type { Db } from '../src/db/client.js';
 import { pairedCommunity } from '../src/domain/communities.js';
 import { communityByTypedName, pickerCommunities } from '../src/domain/communityPicker.js';
 import { membersByTypedNames, pickerMembers } from '../src/domain/memberPicker.js';
 import { UserError } from '../src/domain/errors.js';
 import { addPosition, positionsOfProjects, signupCounts } from '../src/domain/positions.js';
-import { branchById, managedProject, projectDetail, projectsFor, saveProject } from '../src/domain/projects.js';
-import { localDate } from '../src/domain/time.js';
+import { branchById, collegeById, managedProject, projectDetail, projectsFor, saveProject } from '../src/domain/projects.js';
+import { localDate } from '../src/time.js';
 import type { CardJson } from '../src/feishu/api.js';
 import { t } from '../src/text/zh-CN.js';
 
@@ -51,14 +52,14 @@ function draftFromForm(db: Db, form: Record<string, unknown>, branchId: number) 
   };
 }
 
-function scopeName(ctx: BaseContext): string {
-  const me = ctx.member!;
+function scopeName(ctx: BaseContext<Member>): string {
+  const me = ctx.member;
   if (me.role === 'school_admin') return t('project.scopeAll');
-  if (me.role === 'college_admin') return ctx.db.select({ name: colleges.name }).from(colleges).where(eq(colleges.id, me.collegeId ?? -1)).get()?.name ?? '';
+  if (me.role === 'college_admin') return collegeById(ctx.db, me.collegeId)?.name ?? '';
   return branchById(ctx.db, me.branchId)?.name ?? '';
 }
 
-function projectVms(ctx: BaseContext, list: Project[]): ProjectVm[] {
+function projectVms(ctx: BaseContext<Member>, list: Project[]): ProjectVm[] {
   const positions = positionsOfProjects(ctx.db, list.map((p) => p.id));
   const counts = signupCounts(ctx.db, positions.map((p) => p.id));
   return list.map((p) => {
@@ -84,20 +85,20 @@ function projectVms(ctx: BaseContext, list: Project[]): ProjectVm[] {
 }
 
 /** The project list of whoever is acting (never of whom the card was first sent to). */
-function listCard(ctx: BaseContext): CardJson {
-  const all = projectsFor(ctx.db, ctx.member!, ctx.program.id);
+function listCard(ctx: BaseContext<Member>): CardJson {
+  const all = projectsFor(ctx.db, ctx.member, ctx.program.id);
   return projectListCard({
     scope: scopeName(ctx),
     deadline: ctx.program.projectListDeadline,
     projects: projectVms(ctx, all.slice(0, LIST_SIZE)),
     more: Math.max(0, all.length - LIST_SIZE),
-    canCreate: ctx.member!.branchId !== null,
+    canCreate: ctx.member.branchId !== null,
   });
 }
 
 /** The form for a new project of the actor's branch, or prefilled from `project`. */
-function formCard(ctx: BaseContext, project?: Project): CardJson {
-  const branchId = project?.branchId ?? ctx.member!.branchId;
+function formCard(ctx: BaseContext<Member>, project?: Project): CardJson {
+  const branchId = project?.branchId ?? ctx.member.branchId;
   if (!branchId) throw new UserError('project.noBranch');
   const paired = pairedCommunity(ctx.db, branchId);
   const d = project && projectDetail(ctx.db, project);
@@ -117,67 +118,56 @@ function formCard(ctx: BaseContext, project?: Project): CardJson {
       }
     : { communityId: paired?.id, start: localDate(ctx.clock.now(), ctx.timeZone), end: ctx.program.endsOn };
   // A bounded dropdown: the paired community, the project's own, then what the secretary and the branch used lately.
-  const communities = pickerCommunities(ctx.db, { memberId: ctx.member!.id, branchId, include: [prefill.communityId] });
+  const communities = pickerCommunities(ctx.db, { memberId: ctx.member.id, branchId, include: [prefill.communityId] });
   // Another: the whole current group, then who served at its community or lately; the rest are typed.
   const members = pickerMembers(ctx.db, { branchId, current: prefill.memberIds, communityId: prefill.communityId });
   return projectFormCard({ projectId: project?.id, prefill, members: members.options, unlistedMembers: members.unlisted, communities });
 }
 
-const projectRef = z.object({ p: z.number().int().positive() });
 
-export const projectNew = defineAction({
-  name: 'project.new',
+const onProjectNew = defineAction(projectNew, {
   audience: 'secretary',
-  payload: z.object({}),
   async run(ctx) {
     return { card: rawCard(formCard(ctx)) };
   },
 });
 
-export const projectEdit = defineAction({
-  name: 'project.edit',
+const onProjectEdit = defineAction(projectEdit, {
   audience: 'secretary',
-  payload: projectRef,
   async run(ctx, { p }) {
-    const { project } = managedProject(ctx.db, ctx.member!, p);
+    const { project } = managedProject(ctx.db, ctx.member, p);
     return { card: rawCard(formCard(ctx, project)) };
   },
 });
 
-export const projectSave = defineAction({
-  name: 'project.save',
+const onProjectSave = defineAction(projectSave, {
   audience: 'secretary',
-  payload: z.object({ p: z.number().int().positive().optional() }),
   async run(ctx, { p }) {
     // Who may change the project is settled before the form's community and member names are looked up.
-    const branchId = p !== undefined ? managedProject(ctx.db, ctx.member!, p).branch.id : ctx.member!.branchId;
+    const branchId = p !== undefined ? managedProject(ctx.db, ctx.member, p).branch.id : ctx.member.branchId;
     if (!branchId) throw new UserError('project.noBranch');
-    const project = saveProject(ctx.db, ctx.member!, ctx.program, p, draftFromForm(ctx.db, ctx.form, branchId), ctx.clock.now());
+    const project = saveProject(ctx.db, ctx.member, ctx.program, p, draftFromForm(ctx.db, ctx.form, branchId), ctx.clock.now());
     return { toast: { type: 'success', content: t('project.saved', { title: project.title }) }, card: rawCard(listCard(ctx)) };
   },
 });
 
-export const positionForm = defineAction({
-  name: 'project.positionForm',
+const onPositionForm = defineAction(projectPositionForm, {
   audience: 'secretary',
-  payload: projectRef,
   async run(ctx, { p }) {
-    const { project } = managedProject(ctx.db, ctx.member!, p);
+    const { project } = managedProject(ctx.db, ctx.member, p);
     return { card: rawCard(positionFormCard({ projectId: project.id, project: project.title })) };
   },
 });
 
-export const positionAdd = defineAction({
-  name: 'project.addPosition',
+const onPositionAdd = defineAction(projectAddPosition, {
   audience: 'secretary',
-  payload: projectRef,
   async run(ctx, { p }) {
-    const position = addPosition(ctx.db, ctx.member!, p, positionDraftFromForm(ctx.form), ctx.clock.now());
+    const position = addPosition(ctx.db, ctx.member, p, positionDraftFromForm(ctx.form), ctx.clock.now());
     return { toast: { type: 'success', content: t('position.added', { title: position.title, slots: position.slots }) }, card: rawCard(listCard(ctx)) };
   },
 });
 
-export default defineCommand({
+export const command = defineCommand({
   name: 'project',
   aliases: ['项目'],
   summary: 'cmd.project.summary',
@@ -189,3 +179,5 @@ export default defineCommand({
     await ctx.reply({ card: listCard(ctx) });
   },
 });
+
+export const actions = [onProjectNew, onProjectEdit, onProjectSave, onPositionForm, onPositionAdd];

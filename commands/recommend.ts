@@ -1,15 +1,15 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { BaseContext } from '../src/bot/context.js';
+import { recommendForm, recommendSubmit, recommendAppoint } from '../src/cards/recommend.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
 import { formText } from '../src/bot/forms.js';
 import { rawCard } from '../src/bot/router.js';
 import { recommendCard, recommendFormCard, type CandidateVm } from '../src/cards/recommend.js';
-import { colleges, type Member } from '../src/db/schema/index.js';
+import type { Member } from '../src/db/schema/index.js';
 import { pairedCommunity } from '../src/domain/communities.js';
 import { communityByTypedName, hasCommunities, pickerCommunities } from '../src/domain/communityPicker.js';
 import { UserError } from '../src/domain/errors.js';
-import { branchById } from '../src/domain/projects.js';
+import { branchById, collegeById } from '../src/domain/projects.js';
 import {
   markAppointed, ranking, recommendable, recommendationsFor, recordRecommendation, round1, scopeFor, scoreOf, weightsOf, type ScoredMember,
 } from '../src/domain/recommendations.js';
@@ -32,27 +32,27 @@ function candidateVm(s: ScoredMember): CandidateVm {
   };
 }
 
-function scopeName(ctx: BaseContext): string {
-  const me = ctx.member!;
+function scopeName(ctx: BaseContext<Member>): string {
+  const me = ctx.member;
   if (me.role === 'school_admin') return t('recommend.scopeAll');
-  if (me.role === 'college_admin') return ctx.db.select({ name: colleges.name }).from(colleges).where(eq(colleges.id, me.collegeId ?? -1)).get()?.name ?? '';
+  if (me.role === 'college_admin') return collegeById(ctx.db, me.collegeId)?.name ?? '';
   return branchById(ctx.db, me.branchId)?.name ?? '';
 }
 
 /** `/推荐` for whoever is acting: a secretary's branch, a 团总支's college, the whole school for the 团委. */
-function recommendView(ctx: BaseContext): CardJson {
-  const ranked = ranking(ctx.db, scopeFor(ctx.member!), ctx.program);
+function recommendView(ctx: BaseContext<Member>): CardJson {
+  const ranked = ranking(ctx.db, scopeFor(ctx.member), ctx.program);
   return recommendCard({
     scope: scopeName(ctx),
     weights: weightsOf(ctx.program),
     candidates: ranked.slice(0, SHOWN).map(candidateVm),
     more: Math.max(0, ranked.length - SHOWN),
-    recorded: recommendationsFor(ctx.db, ctx.member!, ctx.program.id).map((r) => ({ ...r, branch: r.branchName ?? '—', community: r.communityName })),
+    recorded: recommendationsFor(ctx.db, ctx.member, ctx.program.id).map((r) => ({ ...r, branch: r.branchName ?? '—', community: r.communityName })),
   });
 }
 
-function formView(ctx: BaseContext, member: Member): CardJson {
-  const s = scoreOf(ctx.db, ctx.member!, member, ctx.program);
+function formView(ctx: BaseContext<Member>, member: Member): CardJson {
+  const s = scoreOf(ctx.db, ctx.member, member, ctx.program);
   const paired = pairedCommunity(ctx.db, member.branchId);
   // A bounded dropdown: the member's branch's paired community (preselected), then the places
   // the member and their branch used lately; any other known community is typed.
@@ -65,24 +65,19 @@ function formView(ctx: BaseContext, member: Member): CardJson {
   });
 }
 
-const memberRef = z.object({ m: z.number().int().positive() });
 
-export const recommendForm = defineAction({
-  name: 'recommend.form',
+const onRecommendForm = defineAction(recommendForm, {
   audience: 'secretary',
-  payload: memberRef,
   async run(ctx, { m }) {
-    return { card: rawCard(formView(ctx, recommendable(ctx.db, ctx.member!, m))) };
+    return { card: rawCard(formView(ctx, recommendable(ctx.db, ctx.member, m))) };
   },
 });
 
-export const recommendSubmit = defineAction({
-  name: 'recommend.submit',
+const onRecommendSubmit = defineAction(recommendSubmit, {
   audience: 'secretary',
-  payload: memberRef,
   async run(ctx, { m }) {
     // Who may be recommended is settled before the form's community name is looked up.
-    recommendable(ctx.db, ctx.member!, m);
+    recommendable(ctx.db, ctx.member, m);
     // A typed community name wins over the dropdown and must name exactly one known community.
     const typed = formText(ctx.form.community_name);
     const community = formText(ctx.form.community);
@@ -92,23 +87,21 @@ export const recommendSubmit = defineAction({
       communityId: typed ? communityByTypedName(ctx.db, typed, 'recommend.communityNotFound').id : community && /^\d+$/.test(community) ? Number(community) : undefined,
       status: formText(ctx.form.status),
     };
-    const { row, member, community: place } = recordRecommendation(ctx.db, ctx.member!, ctx.program, m, draft, ctx.clock.now());
+    const { row, member, community: place } = recordRecommendation(ctx.db, ctx.member, ctx.program, m, draft, ctx.clock.now());
     const content = t('recommend.recorded', { name: member.name, community: place.name, post: t(`recommend.post.${row.post}`), status: t(`recommend.status.${row.status}`) });
     return { toast: { type: 'success', content }, card: rawCard(recommendView(ctx)) };
   },
 });
 
-export const recommendAppoint = defineAction({
-  name: 'recommend.appoint',
+const onRecommendAppoint = defineAction(recommendAppoint, {
   audience: 'secretary',
-  payload: z.object({ r: z.number().int().positive() }),
   async run(ctx, { r }) {
-    const { member } = markAppointed(ctx.db, ctx.member!, r, ctx.clock.now());
+    const { member } = markAppointed(ctx.db, ctx.member, r, ctx.clock.now());
     return { toast: { type: 'success', content: t('recommend.appointed', { name: member.name }) }, card: rawCard(recommendView(ctx)) };
   },
 });
 
-export default defineCommand({
+export const command = defineCommand({
   name: 'recommend',
   aliases: ['推荐'],
   summary: 'cmd.recommend.summary',
@@ -120,3 +113,5 @@ export default defineCommand({
     await ctx.reply({ card: recommendView(ctx) });
   },
 });
+
+export const actions = [onRecommendForm, onRecommendSubmit, onRecommendAppoint];

@@ -7,14 +7,14 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import type { BaseContext, CommandContext } from '../src/bot/context.js';
+import type { BaseContext, HookContext } from '../src/bot/context.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
-import { joinReportBody, REPORT_BODY_MAX, REPORT_PART_MAX, REPORT_TITLE_MAX, reportCard } from '../src/cards/reports.js';
+import { joinReportBody, REPORT_BODY_MAX, REPORT_PART_MAX, REPORT_TITLE_MAX, reportCard, reportSave, reportSubmit } from '../src/cards/reports.js';
 import { REPORT_KINDS, type QuarterlyReport } from '../src/db/schema/index.js';
 import { UserError } from '../src/domain/errors.js';
 import { allColleges, resolveCollege } from '../src/domain/metrics/index.js';
 import { attachmentsOf, attachReportFile, openReport, quarterFigures, quarters, quarterToReport, reportAwaitingFile, saveReport } from '../src/domain/reports.js';
-import { localDate } from '../src/domain/time.js';
+import { localDate } from '../src/time.js';
 import { DownloadTooLargeError, fileLimitMb, isUnsupportedResource } from '../src/feishu/api.js';
 import { t } from '../src/text/zh-CN.js';
 
@@ -77,16 +77,13 @@ function formInput(form: Record<string, unknown>, glued: string | undefined) {
   return { ...form, body, glued: glued ? glued.split(',').map(Number) : [] };
 }
 
-function saveAction(name: string, submit: boolean) {
-  return defineAction({
-    name,
+function saveAction(handle: typeof reportSave, submit: boolean) {
+  return defineAction(handle, {
     audience: 'college_admin',
-    // g: the body fields the card started inside a paragraph, e.g. "2,3" (see joinReportBody).
-    payload: z.object({ r: z.number().int().positive(), g: z.string().regex(/^\d+(,\d+)*$/).optional() }),
     async run(ctx, { r, g }) {
       const parsed = reportForm.safeParse(formInput(ctx.form, g));
       if (!parsed.success) throw new UserError('report.badForm', { problem: parsed.error.issues[0]?.message ?? '' });
-      const saved = saveReport(ctx.db, ctx.member!, r, parsed.data, submit, ctx.clock.now(), ctx.timeZone);
+      const saved = saveReport(ctx.db, ctx.member, r, parsed.data, submit, ctx.clock.now(), ctx.timeZone);
       const kind = t(`report.kind.${saved.kind}`);
       const message = !submit ? t('report.draftSaved') : t(saved.late ? 'report.submittedLate' : 'report.submitted', { quarter: saved.quarterIndex, kind, due: saved.dueOn });
       ctx.log.info({ eventId: ctx.eventId, reportId: saved.id, submit, late: saved.late }, 'quarterly report saved');
@@ -96,9 +93,9 @@ function saveAction(name: string, submit: boolean) {
 }
 
 /** 存为草稿 on the report card. */
-export const reportSave = saveAction('report.save', false);
+const onReportSave = saveAction(reportSave, false);
 /** 提交 on the report card. */
-export const reportSubmit = saveAction('report.submit', true);
+const onReportSubmit = saveAction(reportSubmit, true);
 
 /** Attachments: the extensions accepted and how they are uploaded again. */
 const ATTACHMENT_TYPES: Record<string, 'pdf' | 'doc' | 'xls' | 'stream'> = {
@@ -110,7 +107,7 @@ const ATTACHMENT_TYPES: Record<string, 'pdf' | 'doc' | 'xls' | 'stream'> = {
  * attachment; re-uploaded so the bot holds a file_key it can send on later. Returns false when
  * no report card is open, so the other file handling takes the file.
  */
-export async function receiveReportFile(ctx: CommandContext, file: { fileKey: string; fileName: string }): Promise<boolean> {
+export async function receiveReportFile(ctx: HookContext, file: { fileKey: string; fileName: string }): Promise<boolean> {
   const member = ctx.member;
   if (!member || (member.role !== 'college_admin' && member.role !== 'school_admin')) return false;
   const report = reportAwaitingFile(ctx.db, member, ctx.clock.now());
@@ -124,7 +121,7 @@ export async function receiveReportFile(ctx: CommandContext, file: { fileKey: st
     throw new UserError('report.fileType');
   }
   // Not read past what Feishu would take back as an attachment.
-  const data = await ctx.feishu.downloadResource(ctx.messageId!, file.fileKey, 'file', { maxBytes: ctx.feishu.fileMaxBytes }).catch((err: unknown) => {
+  const data = await ctx.feishu.downloadResource(ctx.messageId, file.fileKey, 'file', { maxBytes: ctx.feishu.fileMaxBytes }).catch((err: unknown) => {
     if (err instanceof DownloadTooLargeError) throw new UserError('report.fileTooLarge', { mb: fileLimitMb(ctx.feishu) });
     if (isUnsupportedResource(err)) throw new UserError('hint.fileForwarded');
     throw err;
@@ -146,7 +143,7 @@ export async function receiveReportFile(ctx: CommandContext, file: { fileKey: st
   return true;
 }
 
-export default defineCommand({
+export const command = defineCommand({
   name: 'report',
   aliases: ['总结'],
   summary: 'cmd.report.summary',
@@ -155,11 +152,13 @@ export default defineCommand({
   args: z.object({ name: z.string().trim().max(60, t('tracking.nameTooLong')).optional() }),
   parse: (rest) => ({ name: rest || undefined }),
   async run(ctx, { name }) {
-    const college = resolveCollege(ctx.db, ctx.member!, name || undefined);
+    const college = resolveCollege(ctx.db, ctx.member, name || undefined);
     const now = ctx.clock.now();
     const quarter = quarterToReport(ctx.db, college.id, ctx.program, localDate(now, ctx.timeZone));
     const title = t('report.defaultTitle', { college: college.name, quarter: quarter.index, kind: t('report.kind.summary') });
-    const report = openReport(ctx.db, ctx.member!, college.id, ctx.program, quarter, { kind: 'summary', title }, now);
+    const report = openReport(ctx.db, ctx.member, college.id, ctx.program, quarter, { kind: 'summary', title }, now);
     await ctx.reply({ card: cardOf(ctx, report) });
   },
 });
+
+export const actions = [onReportSave, onReportSubmit];

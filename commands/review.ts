@@ -1,84 +1,78 @@
 import { z } from 'zod';
 import type { ActionContext } from '../src/bot/context.js';
+import type { Member } from '../src/db/schema/index.js';
+import { reviewApprove, reviewRejectAsk, reviewReject, reviewApproveAll, reviewConfirmLink } from '../src/cards/logs.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
-import { afterDecision, reviewCardNow } from '../src/bot/flows/serviceLog.js';
+import { afterDecision } from '../src/app/review.js';
+import { reviewCardNow } from '../src/app/reviewCards.js';
 import { toast } from '../src/bot/router.js';
 import { rejectReasonCard, reviewListCard } from '../src/cards/logs.js';
 import type { ServiceLog } from '../src/db/schema/index.js';
 import { UserError } from '../src/domain/errors.js';
-import { viewOf } from '../src/domain/logView.js';
+import { viewOf } from '../src/app/logView.js';
 import { decide, mayReview, pendingFor } from '../src/domain/review.js';
 import { logById } from '../src/domain/serviceLogs.js';
 import { confirmLinkCard } from '../src/cards/confirm.js';
 import { confirmUrl, issueConfirmation, summaryOf } from '../src/domain/confirmations.js';
-import { formatDateTime } from '../src/domain/time.js';
-import { withQrPng } from '../src/web/qr.js';
+import { formatDateTime } from '../src/time.js';
+import { withQrPng } from '../src/app/qr.js';
 import { t } from '../src/text/zh-CN.js';
 
 /** The most logs one /审核 card lists; reviewListCard shows fewer when their text would pass the card size limit. */
 const LIST_SIZE = 10;
-const logRef = z.object({ l: z.number().int().positive(), list: z.literal(1).optional() });
 const rating = z.coerce.number().int().min(1).max(5).optional();
 
-function listCard(ctx: ActionContext) {
-  const { logs, total } = pendingFor(ctx.db, ctx.member!, LIST_SIZE);
+function listCard(ctx: ActionContext<Member>) {
+  const { logs, total } = pendingFor(ctx.db, ctx.member, LIST_SIZE);
   return { type: 'raw' as const, data: reviewListCard(logs.map((l) => viewOf(ctx.db, l)), total) };
 }
 
 /** The answer to a decision: the clicked card settles in place (a list card re-lists what is left). */
-function settled(ctx: ActionContext, log: ServiceLog, list: boolean, message: string) {
+function settled(ctx: ActionContext<Member>, log: ServiceLog, list: boolean, message: string) {
   return {
     toast: { type: 'success' as const, content: message },
     card: list ? listCard(ctx) : { type: 'raw' as const, data: reviewCardNow(ctx, log) },
   };
 }
 
-export const approve = defineAction({
-  name: 'review.approve',
+const onApprove = defineAction(reviewApprove, {
   audience: 'secretary',
-  payload: logRef,
   async run(ctx, { l, list }) {
     const parsed = rating.safeParse(ctx.form.rating === '' ? undefined : ctx.form.rating);
-    const log = decide(ctx.db, l, ctx.member!, { kind: 'approve', rating: parsed.success ? parsed.data : undefined }, ctx.clock.now());
+    const log = decide(ctx.db, l, ctx.member, { kind: 'approve', rating: parsed.success ? parsed.data : undefined }, ctx.clock.now());
     await afterDecision(ctx, [log], ctx.messageId);
     return settled(ctx, log, !!list, t('review.approvedToast'));
   },
 });
 
-export const rejectAsk = defineAction({
-  name: 'review.rejectAsk',
+const onRejectAsk = defineAction(reviewRejectAsk, {
   audience: 'secretary',
-  payload: logRef,
   async run(ctx, { l }) {
     const log = logById(ctx.db, l);
     if (!log) throw new UserError('log.notFound');
-    if (!mayReview(ctx.db, ctx.member!, log)) throw new UserError('review.forbidden');
+    if (!mayReview(ctx.db, ctx.member, log)) throw new UserError('review.forbidden');
     if (log.status !== 'pending') throw new UserError('review.already', { status: t(`status.${log.status}`) });
     return { card: { type: 'raw', data: rejectReasonCard(viewOf(ctx.db, log)) } };
   },
 });
 
-export const reject = defineAction({
-  name: 'review.reject',
+const onReject = defineAction(reviewReject, {
   audience: 'secretary',
-  payload: logRef,
   async run(ctx, { l }) {
     const reason = typeof ctx.form.reason === 'string' ? ctx.form.reason : '';
-    const log = decide(ctx.db, l, ctx.member!, { kind: 'reject', reason }, ctx.clock.now());
+    const log = decide(ctx.db, l, ctx.member, { kind: 'reject', reason }, ctx.clock.now());
     await afterDecision(ctx, [log], ctx.messageId);
     return settled(ctx, log, false, t('review.rejectedToast'));
   },
 });
 
-export const approveAll = defineAction({
-  name: 'review.approveAll',
+const onApproveAll = defineAction(reviewApproveAll, {
   audience: 'secretary',
-  payload: z.object({ ids: z.string().regex(/^\d+(,\d+){0,49}$/) }),
   async run(ctx, { ids }) {
     const decided: ServiceLog[] = [];
     for (const id of ids.split(',').map(Number)) {
       try {
-        decided.push(decide(ctx.db, id, ctx.member!, { kind: 'approve' }, ctx.clock.now()));
+        decided.push(decide(ctx.db, id, ctx.member, { kind: 'approve' }, ctx.clock.now()));
       } catch (err) {
         // Decided meanwhile, withdrawn, or not this reviewer's: the rest still go through.
         if (!(err instanceof UserError)) throw err;
@@ -93,18 +87,16 @@ export const approveAll = defineAction({
  * 生成社区确认链接 on a review card: a signed, expiring, single-use link and its QR code,
  * sent privately to the reviewer who clicked, to pass on to the community contact.
  */
-export const confirmLink = defineAction({
-  name: 'review.confirmLink',
+const onConfirmLink = defineAction(reviewConfirmLink, {
   audience: 'secretary',
-  payload: z.object({ l: z.number().int().positive() }),
   async run(ctx, { l }) {
     const settings = ctx.confirm;
     if (!settings) throw new UserError('confirm.unavailable');
     const log = logById(ctx.db, l);
     if (!log) throw new UserError('log.notFound');
     // The card may have been forwarded: the clicker is judged from the database, not the card.
-    if (!mayReview(ctx.db, ctx.member!, log)) throw new UserError('review.forbidden');
-    const { token, expiresAt } = issueConfirmation(ctx.db, log.id, settings.secret, ctx.clock.now(), undefined, ctx.member!);
+    if (!mayReview(ctx.db, ctx.member, log)) throw new UserError('review.forbidden');
+    const { token, expiresAt } = issueConfirmation(ctx.db, log.id, settings.secret, ctx.clock.now(), undefined, ctx.member);
     const url = confirmUrl(settings, token);
     const { imageKey } = await withQrPng(url, (path) => ctx.feishu.uploadImage({ path }));
     const card = confirmLinkCard({ url, imageKey, summary: summaryOf(ctx.db, log), expires: formatDateTime(expiresAt, ctx.timeZone) });
@@ -114,7 +106,7 @@ export const confirmLink = defineAction({
   },
 });
 
-export default defineCommand({
+export const command = defineCommand({
   name: 'review',
   aliases: ['审核'],
   summary: 'cmd.review.summary',
@@ -123,7 +115,9 @@ export default defineCommand({
   args: z.object({}),
   parse: () => ({}),
   async run(ctx) {
-    const { logs, total } = pendingFor(ctx.db, ctx.member!, LIST_SIZE);
+    const { logs, total } = pendingFor(ctx.db, ctx.member, LIST_SIZE);
     await ctx.reply({ card: reviewListCard(logs.map((l) => viewOf(ctx.db, l)), total) });
   },
 });
+
+export const actions = [onApprove, onRejectAsk, onReject, onApproveAll, onConfirmLink];

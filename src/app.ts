@@ -12,11 +12,11 @@ import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { closeDb, openDb, type Db } from './db/client.js';
 import type { CardJson, FeishuApi } from './feishu/api.js';
-import { parseEnvelope } from './feishu/envelope.js';
+import { parseEnvelope, type InboundEvent } from './feishu/envelope.js';
 import { EventStore } from './feishu/eventStore.js';
 import { LarkApi, type RetryPolicy } from './feishu/larkApi.js';
 import { startLongConnection, type LongConnection } from './feishu/longConnection.js';
-import { InboundPipeline } from './feishu/pipeline.js';
+import { InboundPipeline, type CardResponse } from './feishu/pipeline.js';
 import { webhookHandler } from './feishu/webhook.js';
 import { jobs } from './jobs/index.js';
 import { OutboxWorker, type OutboxOptions } from './jobs/outbox.js';
@@ -57,6 +57,17 @@ export interface RunningBot {
   scheduler: Scheduler;
   /** Resolves once the bot's own open_id is known (group @-mentions need it). */
   ready: Promise<void>;
+  /**
+   * The in-process entry: a verified, decrypted event handed to the pipeline both transports
+   * use, answered as the webhook answers it (the card callback's response, `{}` otherwise or
+   * for a duplicate). Tests of commands and cards enter here; transport tests go over HTTP.
+   */
+  handle(event: InboundEvent, rawEvent: string): Promise<CardResponse | Record<string, never>>;
+  /**
+   * Resolves once no event is being processed, its rows are committed, and the outbox has
+   * nothing in flight: what tests wait for instead of sleeping.
+   */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -174,8 +185,19 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       closeDb(db);
     })());
 
+  const handle = async (event: InboundEvent, rawEvent: string) => {
+    const reception = await pipeline.receive(event, rawEvent);
+    return reception.duplicate ? {} : reception.response;
+  };
+  const idle = async () => {
+    do {
+      await pipeline.idle();
+      await outbox.idle();
+    } while (pipeline.busy > 0);
+  };
+
   log.info({ url, mode: config.feishu.eventMode }, 'bot started');
-  return { url, server, db, pipeline, feishu, outbox, scheduler, ready, stop };
+  return { url, server, db, pipeline, feishu, outbox, scheduler, ready, handle, idle, stop };
 }
 
 function health(db: Db, config: Config, pipeline: InboundPipeline, botOpenId: string | undefined, connection: LongConnection | undefined) {

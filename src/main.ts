@@ -6,31 +6,17 @@
  */
 import { startBot, type RunningBot } from './app.js';
 import type { Logger } from 'pino';
-import { configOrExplain, loadDotEnv, type Config } from './config.js';
+import { configOrExplain, loadDotEnv, wantsLocalMode, type LocalConfig } from './config.js';
 import { createLogger } from './log.js';
-
-const CREDENTIALS = ['FEISHU_APP_ID', 'FEISHU_APP_SECRET', 'FEISHU_VERIFICATION_TOKEN', 'FEISHU_ENCRYPT_KEY'];
-
-/** Local mode only when none is set: a half-filled .env is a mistake to explain, not a demo. */
-function wantsLocalMode(env: NodeJS.ProcessEnv): boolean {
-  return CREDENTIALS.every((k) => !env[k]?.trim());
-}
 
 /** What `startBot` and local mode both give main: a graceful stop. */
 type Running = Pick<RunningBot, 'stop'>;
 
-async function startLocal(timeZone: string, logLevel: Config['logLevel'], log: Logger): Promise<Running> {
+async function startLocal(config: LocalConfig, log: Logger): Promise<Running> {
   // Dynamic: production never loads the stand-in or the console.
   const { startLocalMode } = await import('./local/index.js');
-  const local = await startLocalMode({
-    port: Number(process.env.PORT?.trim() || 3000),
-    host: process.env.HOST?.trim() || undefined,
-    databasePath: process.env.DATABASE_PATH?.trim() || undefined,
-    timeZone,
-    logLevel,
-    log,
-  });
-  console.log(`社区实践助手 · 本地体验模式（未连接飞书，使用演示数据 ${process.env.DATABASE_PATH?.trim() || './data/demo.db'}）`);
+  const local = await startLocalMode({ ...config, log });
+  console.log(`社区实践助手 · 本地体验模式（未连接飞书，使用演示数据 ${config.databasePath}）`);
   console.log(`Local mode (no Feishu credentials): open ${local.url}/ in a browser`);
   return local;
 }
@@ -39,15 +25,16 @@ const STOP_DEADLINE_MS = 9_000;
 
 async function main(): Promise<void> {
   loadDotEnv();
-  if (wantsLocalMode(process.env)) {
-    const timeZone = (process.env.TZ = process.env.TZ?.trim() || 'Asia/Shanghai');
-    const logLevel = (process.env.LOG_LEVEL?.trim() || 'warn') as Config['logLevel'];
-    const log = createLogger(logLevel);
-    return runUntilSignalled(() => startLocal(timeZone, logLevel, log), log);
+  // The school's zone travels in the config (ctx.timeZone, ports.timeZone) and is passed to
+  // every date computation; the process's own zone is not touched.
+  if (wantsLocalMode()) {
+    const config = configOrExplain('local');
+    if (!config) process.exit(1);
+    const log = createLogger(config.logLevel);
+    return runUntilSignalled(() => startLocal(config, log), log);
   }
   const config = configOrExplain();
   if (!config) process.exit(1);
-  process.env.TZ = config.timeZone;
   const log = createLogger(config.logLevel);
   await runUntilSignalled(async () => {
     const bot = await startBot(config, { log });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeDb, openDb } from '../src/db/client.js';
-import { importRosterFile } from '../src/domain/roster.js';
+import { importRosterFile } from '../src/app/import/roster.js';
 import { tempDbPath } from './helpers/harness.js';
 
 const run = (args: string[], env: Record<string, string>) =>

@@ -6,7 +6,7 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, members } from '../src/db/schema/index.js';
-import { importRosterFile } from '../src/domain/roster.js';
+import { importRosterFile } from '../src/app/import/roster.js';
 import { t } from '../src/text/zh-CN.js';
 import { ask, auditActions, bindDirect, memberByNo } from './helpers/bot.js';
 import { startHarness, textOf, type Harness } from './helpers/harness.js';

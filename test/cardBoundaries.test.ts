@@ -10,10 +10,12 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as account from '../src/cards/account.js';
+import * as action from '../src/cards/action.js';
 import * as branch from '../src/cards/branch.js';
 import * as confirm from '../src/cards/confirm.js';
 import * as digest from '../src/cards/digest.js';
 import * as logs from '../src/cards/logs.js';
+import * as logViews from '../src/cards/logView.js';
 import * as pairing from '../src/cards/pairing.js';
 import * as positions from '../src/cards/positions.js';
 import * as primitives from '../src/cards/primitives.js';
@@ -24,6 +26,7 @@ import * as settings from '../src/cards/settings.js';
 import * as tracking from '../src/cards/tracking.js';
 import { card, escapeMd, markdown } from '../src/cards/primitives.js';
 import { ITEMS } from '../src/db/schema/index.js';
+import type { ConfirmationSummary } from '../src/domain/confirmations.js';
 import { MEMBER_PICKER_EXTRA } from '../src/domain/memberPicker.js';
 import type { CardJson } from '../src/feishu/api.js';
 import { CARD_MAX_BYTES, checkCallbackAnswer, checkCard, countComponents, MAX_COMPONENTS, type Verdict } from '../src/local/rules/index.js';
@@ -34,7 +37,7 @@ import {
 } from './helpers/boundaryData.js';
 
 const MODULES: Record<string, Record<string, unknown>> = {
-  'account.ts': account, 'branch.ts': branch, 'confirm.ts': confirm, 'digest.ts': digest, 'logs.ts': logs, 'pairing.ts': pairing, 'positions.ts': positions,
+  'account.ts': account, 'action.ts': action, 'branch.ts': branch, 'confirm.ts': confirm, 'digest.ts': digest, 'logs.ts': logs, 'logView.ts': logViews, 'pairing.ts': pairing, 'positions.ts': positions,
   'primitives.ts': primitives, 'projects.ts': projects, 'recommend.ts': recommend, 'reports.ts': reports, 'settings.ts': settings, 'tracking.ts': tracking,
 };
 
@@ -50,7 +53,7 @@ interface Case {
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const LINK = 'https://practice.example.edu.cn/c/eyJsIjo1MDAwLCJjIjo5OTk5OTksImUiOjE3NjUwMDAwMDB9.Qm9yZGVyLWNhc2UtdG9rZW4tc2lnbmF0dXJl';
-const summaryOf = (d: Dataset) => ({ studentName: d.name(0), unit: `${d.line(60, 1)} ${d.line(60, 2)}`, date: '2026-11-20', item: t('item.huodong'), hours: 8, mode: t('mode.offline'), community: d.line(60, 3), description: d.text(500) });
+const summaryOf = (d: Dataset): ConfirmationSummary => ({ studentName: d.name(0), unit: { college: d.line(60, 1), branch: d.line(60, 2) }, date: '2026-11-20', item: 'huodong', itemLabel: null, hours: 8, mode: 'offline', community: d.line(60, 3), description: d.text(500) });
 const openPosition = (d: Dataset, i: number): positions.OpenPositionVm => ({
   id: i + 1, title: d.line(40, i), project: i % 3 ? d.line(60, i) : null, branch: i % 2 ? d.line(60, i + 1) : null, schedule: d.opt(d.line(60, i + 2)), slots: 50, confirmed: 49,
   mine: (['confirmed', 'signed_up', undefined] as const)[i % 3],
@@ -105,7 +108,7 @@ const CASES: Case[] = [
   },
   { fn: pairing.newPairingCard, variant: 'new', toast: () => '', build: () => pairing.newPairingCard({ prefill: { signedOn: TODAY } }) },
   {
-    fn: pairing.newPairingCard, variant: 'shared, asks why', toast: () => t('pairing.reasonRequired'),
+    fn: pairing.newPairingCard, variant: 'shared, asks why', toast: (d) => t('pairing.reasonRequired', { community: pairingView(d).community.name, branches: (d.empty ? ['团支部'] : pairingView(d).sharedWith).join('、') }),
     build: (d) => {
       const v = pairingView(d);
       return pairing.newPairingCard({
@@ -160,7 +163,7 @@ const CASES: Case[] = [
     fn: recommend.recommendFormCard, toast: () => '',
     build: (d) => recommend.recommendFormCard({ candidate: candidate(d, 0), communities: pickerOptions(d), defaultCommunityId: pickerOptions(d)[0]?.id, anyCommunity: !d.empty }),
   },
-  ...(['draft', 'submitted'] as const).map((s): Case => ({ fn: reports.reportCard, variant: s, toast: () => t('report.submitted', { quarter: 4, kind: t('report.kind.summary'), due: '2027-08-31' }), build: (d) => reports.reportCard(reportVm(d, s)) })),
+  ...(['draft', 'submitted'] as const).map((s): Case => ({ fn: reports.reportCard, variant: s, toast: () => t('report.submittedLate', { quarter: 4, kind: t('report.kind.summary'), due: '2027-08-31' }), build: (d) => reports.reportCard(reportVm(d, s)) })),
   { fn: reports.caseCard, variant: 'log', build: (d) => reports.caseCard({ kind: 'log', name: d.name(0), unit: d.line(60, 1), date: TODAY, citation: d.text(200) }) },
   { fn: reports.caseCard, variant: 'report', build: (d) => reports.caseCard({ kind: 'report', college: d.line(60, 2), title: d.line(100), citation: d.text(200) }) },
   {

@@ -11,7 +11,7 @@ import { button, card, datePicker, envelope, escapeMd, form, input, markdown, mu
 import { SUBTITLE_MAX_WIDTH as SUBTITLE_WIDTH, textWidth } from '../src/feishu/cardLimits.js';
 import { projectFormCard } from '../src/cards/projects.js';
 import { digestCard } from '../src/cards/digest.js';
-import { DigestFigures, digestWeek } from '../src/jobs/digestData.js';
+import { DigestFigures, digestWeek } from '../src/domain/metrics/digest.js';
 import { colleges, members, programYears } from '../src/db/schema/index.js';
 import type { CardJson } from '../src/feishu/api.js';
 import { bindDirect, insertLog, memberByNo } from './helpers/bot.js';

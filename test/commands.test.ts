@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actions, commands, hooks } from '../commands/index.js';
 import { Bot } from '../src/bot/bot.js';
+import { cardAction } from '../src/cards/action.js';
 import { defineAction } from '../src/bot/define.js';
 import { allows } from '../src/bot/roles.js';
 import { colleges, members, programYears, ROLES, serviceLogs, settings, type Role } from '../src/db/schema/index.js';
@@ -299,13 +300,11 @@ describe('role checks read the database on every update', () => {
     // The registry has no 团委-only action yet, so this drives the real Bot (database,
     // router, context) with one; the HTTP path is the same as for the actions above.
     let ran = 0;
-    const adminOnly = defineAction({
-      name: 'test.adminOnly',
+    const adminOnly = defineAction(cardAction('test.adminOnly', z.object({ role: z.string() })), {
       audience: 'school_admin',
-      payload: z.object({ role: z.string() }),
       async run(ctx) {
         ran++;
-        ctx.db.insert(settings).values({ key: 'test.adminOnly', value: String(ctx.member!.id), updatedAt: ctx.clock.now() }).run();
+        ctx.db.insert(settings).values({ key: 'test.adminOnly', value: String(ctx.member.id), updatedAt: ctx.clock.now() }).run();
         return { toast: { type: 'success', content: 'ok' } };
       },
     });

@@ -12,9 +12,9 @@ import { communities } from '../src/db/schema/index.js';
 import {
   coreName, communityTags, findCommunity, findOrCreateCommunity, levelFromName, matchKey, namesMatch, setTags, upsertCommunity,
 } from '../src/domain/communities.js';
-import { importCommunitiesFile } from '../src/domain/communityImport.js';
+import { importCommunitiesFile } from '../src/app/import/communities.js';
 import { UserError } from '../src/domain/errors.js';
-import { t } from '../src/text/zh-CN.js';
+import { render } from '../src/text/message.js';
 import { ACCOUNTS, checkIn, checkinsOf, startLoop } from './helpers/loop.js';
 
 const NOW = Date.UTC(2026, 10, 1, 2, 0);
@@ -109,7 +109,7 @@ describe('find-or-create and upsert (what the pairing card calls)', () => {
     }
     expect(error).toBeInstanceOf(UserError);
     const e = error as UserError;
-    expect(t(e.key, e.params)).toBe('「幸福」可能是这几个服务地之一：幸福社区、幸福村。请写出全称（带上 社区/村/街道 等，必要时加上区县），例如「幸福社区」。');
+    expect(render(e)).toBe('「幸福」可能是这几个服务地之一：幸福社区、幸福村。请写出全称（带上 社区/村/街道 等，必要时加上区县），例如「幸福社区」。');
     expect(rows()).toHaveLength(2);
     expect(findCommunity(db, '幸福 社区')?.name).toBe('幸福社区');
   });

@@ -16,7 +16,7 @@ import { communities, type Community } from '../src/db/schema/index.js';
 import { communityTags, findOrCreateCommunity } from '../src/domain/communities.js';
 import {
   CommunityFileError, formatCommunitySummary, importCommunities, importCommunitiesFile, readCommunityFile, type CommunitySummary,
-} from '../src/domain/communityImport.js';
+} from '../src/app/import/communities.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NOW = Date.UTC(2026, 9, 20, 2, 0);
@@ -265,7 +265,8 @@ describe('examples/communities.csv and the CLI', () => {
   });
 
   const run = (args: string[], env: Record<string, string> = {}) =>
-    spawnSync('npx', ['tsx', 'src/cli/importCommunities.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+    // `node --import tsx`, as `npm run` does through the tsx binary, without npx's and tsx's own launcher processes.
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/importCommunities.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
 
   it('imports a file end to end, and a second run changes nothing', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'communities-cli-'));

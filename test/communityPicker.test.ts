@@ -9,7 +9,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communities, projects, recommendations, serviceLogs, type Community } from '../src/db/schema/index.js';
-import { importCommunitiesFile } from '../src/domain/communityImport.js';
+import { importCommunitiesFile } from '../src/app/import/communities.js';
 import { PICKER_SIZE, pickerQueries } from '../src/domain/communityPicker.js';
 import { t } from '../src/text/zh-CN.js';
 import {

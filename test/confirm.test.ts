@@ -11,11 +11,11 @@ import { envelope } from '../src/cards/primitives.js';
 import { auditLog, communityConfirmations, serviceLogs, type Member, type ServiceLog } from '../src/db/schema/index.js';
 import { reviewCard } from '../src/cards/logs.js';
 import { CONFIRMATION_TTL_MS, issueConfirmation, readConfirmation } from '../src/domain/confirmations.js';
-import { viewOf } from '../src/domain/logView.js';
+import { viewOf } from '../src/app/logView.js';
 import { rememberReviewCard } from '../src/domain/review.js';
 import { currentProgramYear } from '../src/domain/program.js';
 import { createLog, withdrawLog } from '../src/domain/serviceLogs.js';
-import { dayjs, localDate } from '../src/domain/time.js';
+import { dayjs, localDate } from '../src/time.js';
 import { t } from '../src/text/zh-CN.js';
 import { auditActions, bindDirect, memberByNo } from './helpers/bot.js';
 import { APP, startHarness, type Harness } from './helpers/harness.js';
@@ -55,9 +55,9 @@ function immediately<T>(work: () => T): T {
 /** A pending self-reported log by the student, each on its own day so the daily cap never bites. */
 function newLog(opts: { hours?: number; description?: string; source?: 'self' | 'timed' } = {}): ServiceLog {
   const now = h.clock.now();
-  const date = dayjs(localDate(now)).subtract(logCount++ % 20, 'day').format('YYYY-MM-DD');
+  const date = dayjs(localDate(now, h.config.timeZone)).subtract(logCount++ % 20, 'day').format('YYYY-MM-DD');
   const draft = { date, item: 'shishi', hours: opts.hours ?? 2, mode: 'offline', description: opts.description ?? `辅导作业 第 ${logCount} 次` };
-  return immediately(() => createLog(h.bot.db, student, currentProgramYear(h.bot.db, now), draft, { source: opts.source ?? 'self' }, now));
+  return immediately(() => createLog(h.bot.db, student, currentProgramYear(h.bot.db, now, h.config.timeZone), draft, { source: opts.source ?? 'self' }, now, h.config.timeZone));
 }
 
 const logRow = (id: number) => h.bot.db.select().from(serviceLogs).where(eq(serviceLogs.id, id)).get()!;
@@ -418,7 +418,7 @@ describe('without PUBLIC_BASE_URL', () => {
       bindDirect(bare, '2023010101', SECRETARY);
       const author = bindDirect(bare, '2023010102', STUDENT);
       const now = bare.clock.now();
-      const log = createLog(bare.bot.db, author, currentProgramYear(bare.bot.db, now), { date: localDate(now), item: 'zoufang', hours: 1, mode: 'online', description: '线上走访' }, { source: 'self' }, now);
+      const log = createLog(bare.bot.db, author, currentProgramYear(bare.bot.db, now, bare.config.timeZone), { date: localDate(now, bare.config.timeZone), item: 'zoufang', hours: 1, mode: 'online', description: '线上走访' }, { source: 'self' }, now, bare.config.timeZone);
       const res = await bare.click(SECRETARY, envelope('review.confirmLink', { l: log.id }));
       expect(res.body.toast).toEqual({ type: 'error', content: t('confirm.unavailable') });
       expect(bare.bot.db.select().from(communityConfirmations).all()).toEqual([]);

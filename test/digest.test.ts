@@ -14,6 +14,7 @@ import { silentLogger } from '../src/log.js';
 import { t } from '../src/text/zh-CN.js';
 import type { SentMessage } from './fakes/openApi.js';
 import { TestClock } from './helpers/harness.js';
+import { VirtualTimer } from './helpers/timers.js';
 import { ACCOUNTS, addCommunity, cardText, program, said, startLoop, type Loop } from './helpers/loop.js';
 
 const MIN = 60_000;
@@ -286,7 +287,8 @@ describe('rate-limited fan-out', () => {
     loop.h.fake.failNext(SEND, { status: 400, body: { code: 230020, msg: 'The message sending frequency to this chat exceeds the limit' } });
     // Restarted with one lane, a short hold and no retries inside the API client (the outbox's
     // handling is under test); its start-up catch-up writes the three digests.
-    const again = await startBot(loop.h.config, { clock: new TestClock(loop.h.clock.now()), log: silentLogger, retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 }, outbox: { rateLimitBackoffMs: 500, lanes: 1 } });
+    const timer = new VirtualTimer();
+    const again = await startBot(loop.h.config, { clock: new TestClock(loop.h.clock.now()), log: silentLogger, retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 }, outbox: { rateLimitBackoffMs: 500, lanes: 1, timer } });
     extra.push(again);
     await again.scheduler.runNow('weeklyDigest');
     await again.outbox.drain();
@@ -296,7 +298,10 @@ describe('rate-limited fan-out', () => {
     expect(held[0]).toMatchObject({ attempts: 0 });
     expect(held[0]!.lastError).toContain('230020');
     expect(counts(loop)).toEqual(CHATS.map((c) => (c === held[0]!.receiveId ? 0 : 1)));
-    await new Promise((r) => setTimeout(r, 550));
+    timer.advance(499);
+    await again.outbox.drain();
+    expect(counts(loop)).toEqual(CHATS.map((c) => (c === held[0]!.receiveId ? 0 : 1)));
+    timer.advance(1); // the hold is over
     await again.outbox.drain();
     expect(counts(loop)).toEqual([1, 1, 1]);
   });

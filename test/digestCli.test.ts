@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, openDb } from '../src/db/client.js';
 import { colleges } from '../src/db/schema/index.js';
-import { importRosterFile } from '../src/domain/roster.js';
+import { importRosterFile } from '../src/app/import/roster.js';
 import { startFakeOpenApi, type FakeOpenApi } from './fakes/openApi.js';
 import { APP, tempDbPath } from './helpers/harness.js';
 

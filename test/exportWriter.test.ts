@@ -12,11 +12,12 @@ import { randomUUID } from 'node:crypto';
 import { closeDb, openDb, type Db } from '../src/db/client.js';
 import { branches, colleges, members, serviceLogs } from '../src/db/schema/index.js';
 import { CHECKINS_SQL, LOGS_SQL } from '../src/domain/export/details.js';
-import { writeWorkbook } from '../src/domain/export/workbook.js';
-import { XlsxWriter, type XlsxCell } from '../src/domain/export/xlsx.js';
+import { writeWorkbook } from '../src/app/export/workbook.js';
+import { XlsxWriter, type XlsxCell } from '../src/app/export/xlsx.js';
 import { currentProgramYear } from '../src/domain/program.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpbot-export-writer-'));
+const TZ = 'Asia/Shanghai';
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('the streaming sheet writer', () => {
@@ -28,7 +29,7 @@ describe('the streaming sheet writer', () => {
     }
     // About 2.4 MB of UTF-8 in one cell: more than a whole chunk on its own.
     rows.splice(6_000, 0, [-1, '长'.repeat(800_000), 0.5, 'x']);
-    const book = new XlsxWriter(fs.createWriteStream(file));
+    const book = new XlsxWriter(fs.createWriteStream(file), { timeZone: TZ });
     const sheet = await book.addSheet('明细', [
       { header: '编号', width: 8 }, { header: '内容', width: 40 }, { header: '时长', width: 8, numFmt: '0.0' }, { header: '备注', width: 10 },
     ]);
@@ -53,7 +54,7 @@ describe('the streaming sheet writer', () => {
 /** A school of one member whose logs have the given descriptions; returns the program year and log ids. */
 function school(file: string, descriptions: string[]): { db: Db; year: number; ids: number[] } {
   const db = openDb(path.join(dir, file));
-  const year = currentProgramYear(db, Date.parse('2026-11-20T02:00:00Z')).id;
+  const year = currentProgramYear(db, Date.parse('2026-11-20T02:00:00Z'), TZ).id;
   const college = db.insert(colleges).values({ name: '测试学院' }).returning().get();
   const branch = db.insert(branches).values({ collegeId: college.id, name: '测试团支部' }).returning().get();
   const member = db.insert(members).values({ studentNo: '1', name: '甲', role: 'student', collegeId: college.id, branchId: branch.id }).returning().get();
@@ -71,7 +72,7 @@ describe('a workbook split under a size limit', () => {
   it('keeps every part under the limit even with rows larger than a chunk, and every log in exactly one part', async () => {
     const LIMIT = 400_000; // chunks of 25,000 bytes; each row below is up to 120,000
     const { db, year, ids } = school('split.db', Array.from({ length: 16 }, () => noise(40_000)));
-    const result = await writeWorkbook(db, year, (part) => path.join(dir, `split-${part}.xlsx`), undefined, { maxBytes: LIMIT });
+    const result = await writeWorkbook(db, year, (part) => path.join(dir, `split-${part}.xlsx`), undefined, { timeZone: TZ, maxBytes: LIMIT });
     expect(result.files.length).toBeGreaterThanOrEqual(3);
     const seen: number[] = [];
     for (const file of result.files) {
@@ -86,7 +87,7 @@ describe('a workbook split under a size limit', () => {
 
   it('refuses a row no part could hold instead of writing a part over the limit', async () => {
     const { db, year } = school('huge-row.db', [noise(200_000)]);
-    await expect(writeWorkbook(db, year, (part) => path.join(dir, `huge-${part}.xlsx`), undefined, { maxBytes: 400_000 })).rejects.toThrow(/does not fit/);
+    await expect(writeWorkbook(db, year, (part) => path.join(dir, `huge-${part}.xlsx`), undefined, { timeZone: TZ, maxBytes: 400_000 })).rejects.toThrow(/does not fit/);
     closeDb(db);
   });
 });
@@ -94,7 +95,7 @@ describe('a workbook split under a size limit', () => {
 describe('a failing disk', () => {
   it.skipIf(!fs.existsSync('/dev/full'))('fails the export with the disk\'s error, without crashing the process or hanging', async () => {
     const { db, year } = school('full.db', Array.from({ length: 3_000 }, (_, i) => `第${i}次服务 ${randomUUID()}`));
-    await expect(writeWorkbook(db, year, '/dev/full')).rejects.toThrow(/ENOSPC/);
+    await expect(writeWorkbook(db, year, '/dev/full', undefined, { timeZone: TZ })).rejects.toThrow(/ENOSPC/);
     closeDb(db);
   }, 20_000);
 });

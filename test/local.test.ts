@@ -100,7 +100,7 @@ describe('local mode', () => {
     expect((await post(`${bot.url}/feishu/events`, tampered)).status).toBe(401);
     const wrongKey = signedRequest(bad, 'not-this-run-s-key', clock.now());
     expect((await post(`${bot.url}/feishu/events`, wrongKey)).status).toBe(401);
-    await new Promise((r) => setTimeout(r, 200));
+    await bot.idle();
     expect(standIn.messages.some((m) => m.replyTo === badId)).toBe(false);
   });
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { members, type Community } from '../src/db/schema/index.js';
-import { t } from '../src/text/zh-CN.js';
+import { t, type PlainKey } from '../src/text/zh-CN.js';
 import { deliverMessage } from './helpers/bot.js';
 import {
   ACCOUNTS, addCommunity, button, cardText, checkIn, checkinsOf, envelope, field, lastLog, logsOf, pair, reviewCardsOf, reviewCardTo, said, setProgram,
@@ -120,7 +120,7 @@ describe('every refusal says what to fix and stores nothing', () => {
   });
   afterAll(() => loop.h.close());
 
-  const invalid = (key: Parameters<typeof t>[0]) => t('log.invalid', { problem: t(key) });
+  const invalid = (key: PlainKey) => t('log.invalid', { problem: t(key) });
 
   /** Submits the form and expects an error toast with `message`, nothing stored, nothing sent. */
   async function refused(fields: Partial<LogForm>, message: string, who: string = student) {

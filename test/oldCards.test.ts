@@ -5,9 +5,9 @@
  * is for good, and is only logged when it is passing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { updateReviewCards } from '../src/bot/flows/serviceLog.js';
+import { updateReviewCards } from '../src/app/reviewCards.js';
 import { reviewCard } from '../src/cards/logs.js';
-import { viewOf } from '../src/domain/logView.js';
+import { viewOf } from '../src/app/logView.js';
 import { silentLogger } from '../src/log.js';
 import { ACCOUNTS, envelope, logBy, logRow, patchesOf, reviewCardTo, sentTo, startLoop, type Loop } from './helpers/loop.js';
 

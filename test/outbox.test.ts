@@ -1,7 +1,8 @@
 /**
  * The outbox (src/jobs/outbox.ts): a real SQLite file, the real node-sdk Client (LarkApi, no
  * retries of its own so the worker's are what is tested) against the fake Open API, and an
- * injected clock for backoff. Rate limits are measured where Feishu measures them: at the fake.
+ * injected clock for backoff, and a virtual timer for the pacer and the rate-limit holds. Rate
+ * limits are measured where Feishu measures them: at the fake, on the pacer's time.
  */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
@@ -14,7 +15,9 @@ import { enqueue } from '../src/jobs/outboxRows.js';
 import { silentLogger } from '../src/log.js';
 import { startFakeOpenApi, type FakeOpenApi } from './fakes/openApi.js';
 import { messageEvent } from './helpers/feishuEvents.js';
-import { APP, startHarness, tempDbPath, TestClock, type Harness } from './helpers/harness.js';
+import { APP, migratedDbPath, startHarness, TestClock, type Harness } from './helpers/harness.js';
+import { eventually } from './helpers/observe.js';
+import { VirtualTimer } from './helpers/timers.js';
 
 const SEND = { method: 'POST', path: '/open-apis/im/v1/messages' };
 
@@ -22,16 +25,19 @@ let fake: FakeOpenApi;
 let dbPath: string;
 let db: Db;
 let clock: TestClock;
+/** The pacer's time, which the fake also records its calls on (`at`). */
+let timer: VirtualTimer;
 const workers: OutboxWorker[] = [];
 
 beforeAll(async () => {
-  fake = await startFakeOpenApi();
+  fake = await startFakeOpenApi({ clock: { now: () => timer.now() } });
 });
 afterAll(() => fake.close());
 beforeEach(() => {
-  dbPath = tempDbPath();
+  dbPath = migratedDbPath();
   db = openDb(dbPath);
   clock = new TestClock(Date.parse('2025-03-10T01:00:00Z'));
+  timer = new VirtualTimer(() => sending > 0);
 });
 afterEach(async () => {
   for (const w of workers.splice(0)) await w.stop();
@@ -40,11 +46,28 @@ afterEach(async () => {
   fake.setLatency(0);
 });
 
+/** Sends on their way to the fake: the virtual time stands still meanwhile (see VirtualTimer). */
+let sending = 0;
+
 // One attempt per send: the worker's own retry and backoff are under test, not LarkApi's.
-const api = () => new LarkApi({ appId: APP.appId, appSecret: APP.appSecret, domain: fake.url, log: silentLogger, retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
+const api = () => {
+  const lark = new LarkApi({ appId: APP.appId, appSecret: APP.appSecret, domain: fake.url, log: silentLogger, retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
+  for (const method of ['send', 'reply'] as const) {
+    const call = lark[method].bind(lark) as (...args: unknown[]) => Promise<{ messageId: string }>;
+    (lark as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+      sending++;
+      try {
+        return await call(...args);
+      } finally {
+        sending--;
+      }
+    };
+  }
+  return lark;
+};
 
 function worker(opts: Partial<OutboxOptions> = {}, onDb: Db = db): OutboxWorker {
-  const w = new OutboxWorker({ db: onDb, feishu: api(), clock, log: silentLogger }, { random: () => 0.5, ...opts });
+  const w = new OutboxWorker({ db: onDb, feishu: api(), clock, log: silentLogger }, { random: () => 0.5, timer, ...opts });
   workers.push(w);
   return w;
 }
@@ -158,7 +181,9 @@ describe('retries', () => {
     expect(busy2).toMatchObject({ status: 'pending', attempts: 0 });
 
     expect(await w.drain()).toBe(0); // still held back
-    await new Promise((r) => setTimeout(r, 320));
+    timer.advance(299);
+    expect(await w.drain()).toBe(0); // a moment before the hold ends
+    timer.advance(1);
     expect(await w.drain()).toBe(2);
     // In the order written, each once.
     expect(fake.messages.map((m) => m.uuid)).toEqual(['quiet-1', 'busy-1', 'busy-2']);
@@ -171,7 +196,9 @@ describe('retries', () => {
     enqueue(db, { to: { chatId: 'oc_b' }, message: { text: 'b' }, uuid: 'app-2' }, clock.now());
     const w = worker({ rateLimitBackoffMs: 200, lanes: 1 });
     expect(await w.drain()).toBe(0);
-    await new Promise((r) => setTimeout(r, 220));
+    timer.advance(199);
+    expect(await w.drain()).toBe(0);
+    timer.advance(1);
     expect(await w.drain()).toBe(2);
     expect(rows().map((r) => r.attempts)).toEqual([1, 1]);
   });
@@ -206,7 +233,7 @@ describe('crash between write and send', () => {
   });
 
   it('the bot sends what a previous run left pending when it starts', async () => {
-    const path = tempDbPath();
+    const path = migratedDbPath();
     const before = openDb(path);
     enqueue(before, { to: { openId: 'ou_alice' }, message: { text: '提醒' }, uuid: 'boot-1' }, clock.now());
     closeDb(before);
@@ -227,7 +254,7 @@ describe('the worker', () => {
   it('wakes on enqueue instead of waiting for the poll', async () => {
     const w = worker({ pollMs: 60_000 });
     w.start();
-    await new Promise((r) => setTimeout(r, 20));
+    await w.idle(); // the first drain, at start, found nothing
     const started = Date.now();
     enqueue(db, { to: { chatId: 'oc_1' }, message: { text: 'now' }, uuid: 'wake-1' }, clock.now());
     await fake.waitFor((m) => m.uuid === 'wake-1', 2000);
@@ -251,8 +278,7 @@ describe('the worker', () => {
     const w = worker();
     w.start();
     enqueue(db, { to: { chatId: 'oc_1' }, message: { text: 'slow' }, uuid: 'slow-1' }, clock.now());
-    const deadline = Date.now() + 3000;
-    while (!sendCalls().length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    await eventually(() => sendCalls().length > 0, 3000, 'the send to start');
     await w.stop();
     expect(rows()[0]).toMatchObject({ status: 'sent' });
   });
@@ -293,7 +319,8 @@ describe('answers to commands go through the outbox too', () => {
     const messageId = `om_${randomUUID().replace(/-/g, '')}`;
     const env = messageEvent({ openId: USER, text: '/帮助', messageId }, app);
     expect((await h.post(env)).status).toBe(200);
-    await until(() => h.bot.pipeline.busy === 0 && (h.bot.db.select().from(outbox).where(eq(outbox.replyTo, messageId)).get()?.attempts ?? 0) > 0);
+    await h.idle();
+    expect(h.bot.db.select().from(outbox).where(eq(outbox.replyTo, messageId)).get()?.attempts).toBeGreaterThan(0);
     return { messageId, eventId: env.header.event_id };
   }
   const replyRow = (h: Harness, messageId: string) => h.bot.db.select().from(outbox).where(eq(outbox.replyTo, messageId)).get()!;
@@ -331,7 +358,7 @@ describe('answers to commands go through the outbox too', () => {
   });
 
   it('a reply written but not sent before the bot stopped is sent by the next run, once, to the same message', async () => {
-    const path = tempDbPath();
+    const path = migratedDbPath();
     const first = await startHarness({ config: { DATABASE_PATH: path }, clock });
     first.fake.failNext(REPLY, SERVER_ERROR, 3);
     const { messageId } = await askHelp(first);
@@ -353,7 +380,7 @@ describe('answers to commands go through the outbox too', () => {
   });
 
   it('an event processed again after a crash (answered, not yet marked done) answers nothing twice, even past Feishu\'s 1-hour uuid memory', async () => {
-    const path = tempDbPath();
+    const path = migratedDbPath();
     const first = await startHarness({ config: { DATABASE_PATH: path }, clock });
     const { messageId, eventId } = await askHelp(first);
     expect(first.fake.messages).toHaveLength(1);
@@ -475,8 +502,7 @@ describe('a reply to a message the student withdrew', () => {
       const env = messageEvent({ openId: 'ou_withdrawer', text: '/帮助', messageId }, { token: APP.token, appId: APP.appId });
       expect((await h.post(env)).status).toBe(200);
       const m = await h.fake.waitFor((x) => x.kind === 'send' && x.receiveId === 'oc_p2p_ou_withdrawer', 3000);
-      await until(() => h.bot.pipeline.busy === 0);
-      await h.bot.outbox.drain();
+      await h.idle();
       expect(m).toMatchObject({ receiveIdType: 'chat_id' });
       expect(h.fake.messages).toHaveLength(1);
       expect(h.bot.db.select().from(outbox).where(eq(outbox.replyTo, messageId)).get()).toMatchObject({ status: 'sent', messageId: m.messageId });
@@ -485,11 +511,3 @@ describe('a reply to a message the student withdrew', () => {
     }
   });
 });
-
-async function until(done: () => boolean, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}

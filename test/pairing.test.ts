@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communities, communityTags, pairings, type Pairing } from '../src/db/schema/index.js';
-import { t } from '../src/text/zh-CN.js';
+import { t, type PlainKey } from '../src/text/zh-CN.js';
 import { bindDirect, memberByNo, sendFile } from './helpers/bot.js';
 import { ACCOUNTS, addCommunity, answerCard, buttons, cardText, envelope, field, MINUTE, said, sentTo, startLoop, TODAY, type Loop } from './helpers/loop.js';
 
@@ -429,7 +429,7 @@ describe('bad input on the pairing forms', () => {
   });
   afterAll(() => loop.h.close());
 
-  const invalid = (key: Parameters<typeof t>[0]) => t('pairing.invalid', { problem: t(key) });
+  const invalid = (key: PlainKey) => t('pairing.invalid', { problem: t(key) });
   const cases: [string, Record<string, unknown>, string][] = [
     ['a date that is not one', { signed_on: '2026-02-30 +0800' }, t('pairing.badDate', { value: '2026-02-30' })],
     ['a date that is not a date at all', { signed_on: 'abc' }, t('pairing.badDate', { value: 'abc' })],

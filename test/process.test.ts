@@ -10,7 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { closeDb, openDb } from '../src/db/client.js';
 import { members, settings } from '../src/db/schema/index.js';
-import { importRosterFile } from '../src/domain/roster.js';
+import { importRosterFile } from '../src/app/import/roster.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeOpenApi, type FakeOpenApi } from './fakes/openApi.js';
 import { APP } from './helpers/harness.js';

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, programYears, recommendations, serviceLogs, type Member } from '../src/db/schema/index.js';
-import { t } from '../src/text/zh-CN.js';
+import { t, type MessageParams } from '../src/text/zh-CN.js';
 import { bindDirect } from './helpers/bot.js';
 import { ACCOUNTS, addCommunity, answerCard, button, buttons, cardText, envelope, field, pair, program, startLoop, type Loop } from './helpers/loop.js';
 
@@ -49,7 +49,7 @@ function seed(loop: Loop) {
   log(loop, m.otherStudent, { date: '2026-11-07', hours: 10, rating: 3 });
 }
 
-const line = (p: Record<string, string | number>) => t('recommend.candidate', { branch: '计科2301团支部', ...p });
+const line = (p: Omit<MessageParams<'recommend.candidate'>, 'branch'>) => t('recommend.candidate', { branch: '计科2301团支部', ...p });
 
 function frozen(loop: Loop) {
   return {

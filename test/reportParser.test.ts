@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseReport, type ItemKey, type ParseInput } from '../src/text/reportParser.js';
 
 const NOW = Date.UTC(2026, 10, 25, 7, 0); // 2026-11-25 15:00 +08:00, a Wednesday
+const TZ = 'Asia/Shanghai';
 const TODAY = '2026-11-25';
 const PAIRED = 6;
 const COMMUNITIES: ParseInput['communities'] = [
@@ -20,7 +21,7 @@ const COMMUNITIES: ParseInput['communities'] = [
 ];
 
 const parse = (text: string, extra: Partial<ParseInput> = {}) =>
-  parseReport({ text, now: NOW, communities: COMMUNITIES, pairedCommunityId: PAIRED, ...extra });
+  parseReport({ text, now: NOW, timeZone: TZ, communities: COMMUNITIES, pairedCommunityId: PAIRED, ...extra });
 
 /**
  * One sentence and everything the parser must read from it. Omitted fields mean the
@@ -302,7 +303,7 @@ describe('parseReport — many communities', () => {
     for (let i = 0; i < 5000; i++) {
       let text = '';
       for (let j = 1 + Math.floor(rand() * 8); j > 0; j--) text += pieces[Math.floor(rand() * pieces.length)];
-      const r = parseReport({ text, now: NOW, communities, pairedCommunityId: null });
+      const r = parseReport({ text, now: NOW, timeZone: TZ, communities, pairedCommunityId: null });
       const want = referenceCommunity(text, communities);
       expect(want === null ? [r.communityId, r.ambiguities.some((a) => a.includes('多个社区'))] : [r.communityId, r.communitySource], JSON.stringify(text))
         .toEqual(want === null ? [undefined, true] : want === undefined ? [undefined, undefined] : [want, 'named']);
@@ -312,11 +313,11 @@ describe('parseReport — many communities', () => {
   it('reads messages against 1,000 communities given as a fresh list each time, as the bot passes it', () => {
     const list = cityList();
     const texts = [...REPORTS, ...ASK].map((r) => r.text).concat(list.slice(0, 200).map((c, i) => `昨天在${i % 2 ? c.name : c.name.slice(6)}辅导作业 2小时`));
-    parseReport({ text: texts[0]!, now: NOW, communities: list.map((c) => ({ ...c })) }); // builds the matcher once
+    parseReport({ text: texts[0]!, now: NOW, timeZone: TZ, communities: list.map((c) => ({ ...c })) }); // builds the matcher once
     // A new array per message, as logFromText reads it from the database; the matcher is built
     // once per list content (≈ 0.2–0.3 ms a message instead of ≈ 35 ms, measured outside the suite).
     const full = texts.slice(-200).filter((_, i) => i % 2 === 1);
-    const found = full.map((text) => parseReport({ text, now: NOW, communities: list.map((c) => ({ ...c })) }).communityId);
+    const found = full.map((text) => parseReport({ text, now: NOW, timeZone: TZ, communities: list.map((c) => ({ ...c })) }).communityId);
     expect(found).toEqual(list.slice(0, 200).filter((_, i) => i % 2 === 1).map((c) => c.id));
     expect(parse(`今天在${list[17]!.name}辅导 2h`, { communities: list })).toMatchObject({ communityId: 18, communitySource: 'named' });
   });

@@ -67,7 +67,7 @@ describe('when no reviewer has bound Feishu yet', () => {
   it('the log is kept pending, the author is told, and the secretary finds it in /审核 once bound', async () => {
     const author = bindDirect(h, '2023010102', student);
     const reply = await h.say(student, '/记录 实事 2小时 给三年级小朋友辅导作业');
-    expect(said(reply)).toBe(t('log.savedNoReviewer', { date: TODAY, item: '实事', hours: 2, mode: '线下', community: '', reviewer: '' }));
+    expect(said(reply)).toBe(t('log.savedNoReviewer', { date: TODAY, item: '实事', hours: 2, mode: '线下', community: '' }));
     const log = lastLog(h, author);
     expect(log.status).toBe('pending');
     expect(reviewCardsOf(h, log.id)).toEqual([]);

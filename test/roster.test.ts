@@ -10,7 +10,7 @@ import { closeDb, openDb, type Db } from '../src/db/client.js';
 import { branches, colleges, members } from '../src/db/schema/org.js';
 import {
   formatRosterSummary, importRoster, importRosterFile, readRosterFile, RosterFileError, type RosterSummary,
-} from '../src/domain/roster.js';
+} from '../src/app/import/roster.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NOW = Date.UTC(2026, 9, 8, 2, 0);
@@ -232,7 +232,8 @@ describe('examples/roster.csv and the CLI', () => {
   });
 
   const run = (args: string[], env: Record<string, string> = {}) =>
-    spawnSync('npx', ['tsx', 'src/cli/import.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+    // `node --import tsx`, as `npm run` does through the tsx binary, without npx's and tsx's own launcher processes.
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
 
   it('imports a file end to end and prints the summary', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-cli-'));

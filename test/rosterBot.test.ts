@@ -7,7 +7,7 @@ import { isNotNull } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { members } from '../src/db/schema/index.js';
-import { importRosterFile } from '../src/domain/roster.js';
+import { importRosterFile } from '../src/app/import/roster.js';
 import { t } from '../src/text/zh-CN.js';
 import { ask, memberByNo, sendFile } from './helpers/bot.js';
 import { startHarness, textOf, type Harness } from './helpers/harness.js';

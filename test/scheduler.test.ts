@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeDb, openDb, type Db } from '../src/db/client.js';
 import { jobRuns, outbox } from '../src/db/schema/index.js';
 import { claim, fail, find, finish, isDone } from '../src/jobs/jobRuns.js';
@@ -14,7 +14,7 @@ import { enqueue } from '../src/jobs/outboxRows.js';
 import type { JobPorts } from '../src/jobs/ports.js';
 import { defineJob, Scheduler } from '../src/jobs/scheduler.js';
 import { silentLogger } from '../src/log.js';
-import { startHarness, tempDbPath, TestClock } from './helpers/harness.js';
+import { migratedDbPath, startHarness, TestClock } from './helpers/harness.js';
 import { ROOT } from './helpers/process.js';
 
 const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
@@ -26,7 +26,7 @@ let clock: TestClock;
 const schedulers: Scheduler[] = [];
 
 beforeEach(() => {
-  dbPath = tempDbPath();
+  dbPath = migratedDbPath();
   db = openDb(dbPath);
   // Wednesday 2025-03-05 20:00 in Shanghai.
   clock = new TestClock(Date.parse('2025-03-05T12:00:00Z'));
@@ -122,18 +122,23 @@ describe('the scheduler', () => {
   });
 
   it('fires a registered job on its schedule once started, and not after stop', async () => {
-    let runs = 0;
-    const s = scheduler().register(defineJob({ name: 'tick', cron: '* * * * * *', run: () => void runs++ }));
-    await new Promise((r) => setTimeout(r, 1200));
-    expect(runs).toBe(0); // registered but not started
-    s.start();
-    const deadline = Date.now() + 3000;
-    while (runs === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    expect(runs).toBeGreaterThan(0);
-    await s.stop();
-    const after = runs;
-    await new Promise((r) => setTimeout(r, 1200));
-    expect(runs).toBe(after);
+    // The cron timers run on fake time: each second that passes is one croner would have fired in.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    try {
+      let runs = 0;
+      const s = scheduler().register(defineJob({ name: 'tick', cron: '* * * * * *', run: () => void runs++ }));
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(runs).toBe(0); // registered but not started
+      s.start();
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(runs).toBeGreaterThan(0);
+      await s.stop();
+      const after = runs;
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(runs).toBe(after);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('runNow runs a job and surfaces its error; catch-up jobs run once at start', async () => {
@@ -156,18 +161,22 @@ describe('the scheduler', () => {
   it('does not start a second run of a job while one is in progress', async () => {
     let running = 0;
     let max = 0;
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
     const s = scheduler().register(
       defineJob({
         name: 'slow',
         cron: '0 9 * * 1',
         async run() {
           max = Math.max(max, ++running);
-          await new Promise((r) => setTimeout(r, 50));
+          await finished;
           running--;
         },
       }),
     );
-    await Promise.all([s.runNow('slow'), s.runNow('slow'), s.runNow('slow')]);
+    const runs = Promise.all([s.runNow('slow'), s.runNow('slow'), s.runNow('slow')]);
+    finish();
+    await runs;
     expect(max).toBe(1);
   });
 
@@ -182,7 +191,7 @@ describe('the scheduler', () => {
         finish(d, run, c.now());
       },
     });
-    const config = { DATABASE_PATH: tempDbPath() };
+    const config = { DATABASE_PATH: migratedDbPath() };
     for (const restart of [0, 1]) {
       const h = await startHarness({ config, clock });
       try {

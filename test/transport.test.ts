@@ -5,12 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startBot } from '../src/app.js';
 import { silentLogger } from '../src/log.js';
 import { APP, startHarness, type Harness } from './helpers/harness.js';
 import { cardActionEvent, deliver, encrypt, messageEvent, sign, urlVerification, type EventEnvelope } from './helpers/feishuEvents.js';
-import { boundMemberCount, eventRow, eventRows, eventually, memberIdByStudentNo, replyCalls, sendCalls, sleep } from './helpers/observe.js';
+import { boundMemberCount, eventRow, eventRows, eventually, memberIdByStudentNo, replyCalls, sendCalls } from './helpers/observe.js';
 import { deliverRacing } from './helpers/race.js';
 
 const app = { token: APP.token, appId: APP.appId };
@@ -20,7 +20,7 @@ const BIND_TEXT = '/bind 2023010102 李浩然';
 
 let h: Harness;
 beforeEach(async () => {
-  h = await startHarness();
+  h = await startHarness({ transport: 'http' });
   await h.importRoster();
 });
 afterEach(async () => {
@@ -34,8 +34,8 @@ const encryptedBody = (envelope: object, key = APP.encryptKey) => JSON.stringify
 
 /** Asserts the request changed nothing: no dedupe row, nothing sent, nobody bound. */
 async function expectNothingChanged(): Promise<void> {
-  // Give any (wrongly) started processing the time to reach the fake.
-  await sleep(60);
+  // Anything (wrongly) started by the request has finished, and sent what it would send.
+  await h.idle();
   expect(eventRows(sqlite())).toEqual([]);
   expect(sendCalls(h.fake)).toEqual([]);
   expect(h.fake.messages).toEqual([]);
@@ -92,7 +92,7 @@ describe('redelivery of the same event_id', () => {
     const again = await h.post(env);
     expect(again.status).toBe(200);
     expect(again.body).toEqual({});
-    await sleep(60);
+    await h.idle();
     expect(replyCalls(h.fake, messageId)).toHaveLength(1);
     expect(h.fake.messages).toHaveLength(1);
     expect(eventRows(sqlite())).toHaveLength(1);
@@ -105,7 +105,7 @@ describe('redelivery of the same event_id', () => {
     expect((await h.post(env)).status).toBe(200);
     expect((await h.post(env)).status).toBe(200);
     await h.fake.waitFor((m) => m.replyTo === messageId);
-    await sleep(250);
+    await h.idle();
     expect(replyCalls(h.fake, messageId)).toHaveLength(1);
   });
 
@@ -115,7 +115,7 @@ describe('redelivery of the same event_id', () => {
     const results = await Promise.all([h.post(env), h.post(env), h.post(env)]);
     expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
     await h.fake.waitFor((m) => m.replyTo === messageId);
-    await sleep(60);
+    await h.idle();
     expect(replyCalls(h.fake, messageId)).toHaveLength(1);
     expect(h.fake.messages).toHaveLength(1);
     expect(boundMemberCount(sqlite())).toBe(1);
@@ -129,7 +129,7 @@ describe('redelivery of the same event_id', () => {
     // Every 200 means "stored": the row exists by the time any copy is answered.
     expect(eventRow(sqlite(), env.header.event_id)).toBeDefined();
     await h.fake.waitFor((m) => m.replyTo === messageId);
-    await sleep(60);
+    await h.idle();
     expect(replyCalls(h.fake, messageId)).toHaveLength(1);
     expect(eventRows(sqlite())).toHaveLength(1);
   });
@@ -146,7 +146,7 @@ describe('redelivery of the same event_id', () => {
     try {
       const res = await deliver(again.url, '/feishu/events', env, { encryptKey: APP.encryptKey, timestamp: nowS() });
       expect(res.status).toBe(200);
-      await sleep(60);
+      await again.idle();
       expect(replyCalls(h.fake, messageId)).toHaveLength(1);
     } finally {
       await again.stop();
@@ -182,7 +182,7 @@ describe('the same message under a new event_id (Feishu redelivers after reconne
     const again = await h.post(copy);
     expect(again.status).toBe(200);
     expect(again.body).toEqual({});
-    await sleep(60);
+    await h.idle();
     expect(replyCalls(h.fake, messageId)).toHaveLength(1);
     expect(eventRow(sqlite(), copy.header.event_id)).toBeUndefined();
     expect(boundMemberCount(sqlite())).toBe(1);
@@ -194,7 +194,7 @@ describe('the same message under a new event_id (Feishu redelivers after reconne
     const results = await Promise.all([h.post(env), h.post(withNewEventId(env)), h.post(withNewEventId(env))]);
     expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
     await h.fake.waitFor((m) => m.replyTo === messageId);
-    await sleep(60);
+    await h.idle();
     expect(replyCalls(h.fake, messageId)).toHaveLength(1);
     expect(eventRows(sqlite())).toHaveLength(1);
   });
@@ -206,14 +206,22 @@ describe('another connection holding the write lock', () => {
     const other = new Database(h.config.databasePath);
     const env = bindEvent();
     let acked: number | undefined;
+    const receive = vi.spyOn(h.bot.pipeline, 'receive');
     try {
       other.exec('BEGIN IMMEDIATE');
       const delivery = h.post(env).then((r) => ((acked = Date.now()), r));
-      await sleep(150);
+      // The request is verified and its row handed to the store, which cannot commit while the
+      // lock is held: the reception stays pending, and nothing is answered meanwhile.
+      await vi.waitFor(() => expect(receive).toHaveBeenCalledOnce(), { interval: 5 });
+      let stored = false;
+      void (receive.mock.results[0]!.value as Promise<unknown>).then(() => (stored = true), () => (stored = true));
+      for (let turn = 0; turn < 20; turn++) await new Promise((r) => setImmediate(r));
+      expect(stored).toBe(false);
       expect(acked).toBeUndefined(); // not acknowledged before it is stored
       other.exec('COMMIT');
       expect((await delivery).status).toBe(200);
     } finally {
+      receive.mockRestore();
       if (other.inTransaction) other.exec('ROLLBACK');
       other.close();
     }
@@ -239,7 +247,7 @@ describe('group chatter not addressed to the bot', () => {
     const again = await h.post(env);
     expect(again.status).toBe(200);
     expect(eventRows(sqlite())).toHaveLength(1);
-    await sleep(60);
+    await h.idle();
     expect(h.fake.messages).toEqual([]);
   });
 

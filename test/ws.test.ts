@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type RunningBot } from '../src/app.js';
-import { importRosterFile } from '../src/domain/roster.js';
+import { importRosterFile } from '../src/app/import/roster.js';
 import { silentLogger } from '../src/log.js';
 import { startFakeOpenApi, type FakeOpenApi } from './fakes/openApi.js';
 import type { FakeWsGateway } from './fakes/wsGateway.js';
@@ -55,7 +55,7 @@ describe('long connection', () => {
     await fake.waitFor((m) => m.replyTo === messageIdOf(env));
     const again = await fake.ws.push(env);
     expect(again.code).toBe(200);
-    await sleep(60);
+    await bot.idle();
     expect(replyCalls(fake, messageIdOf(env))).toHaveLength(1);
   });
 
@@ -102,7 +102,7 @@ describe('long connection', () => {
     } finally {
       sqlite.exec('DROP TRIGGER ws_fail_insert');
     }
-    await sleep(60);
+    await bot.idle();
     expect(replyCalls(fake, messageIdOf(env))).toHaveLength(0);
     // The redelivery is processed normally.
     expect((await fake.ws.push(env)).code).toBe(200);
@@ -119,7 +119,7 @@ describe('long connection', () => {
     const env = messageEvent({ openId: 'ou_ws_user', text: '/help' }, app);
     const res = await deliver(bot.url, '/feishu/events', env, {});
     expect(res.status).toBeGreaterThanOrEqual(400);
-    await sleep(60);
+    await bot.idle();
     expect(eventRow(bot.db.$client, env.header.event_id)).toBeUndefined();
     expect(replyCalls(fake, messageIdOf(env))).toHaveLength(0);
   });

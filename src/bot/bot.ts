@@ -13,20 +13,21 @@ import { keepUnionId, memberForAccount, type FeishuAccount } from '../domain/mem
 import { currentProgramYear } from '../domain/program.js';
 import type { ConfirmSettings } from '../domain/confirmations.js';
 import { t } from '../text/zh-CN.js';
-import type { ActionContext, CommandContext, Ports } from './context.js';
+import { render } from '../text/message.js';
+import type { ActionContext, CommandContext, HookContext, Ports } from './context.js';
 import { UserError } from './errors.js';
 import { Router, toast, type Registry } from './router.js';
 
 /** What the bot does with messages that are not commands. */
 export interface Hooks {
   /** Plain text in a private chat. */
-  plainText(ctx: CommandContext, text: string): Promise<void>;
+  plainText(ctx: HookContext, text: string): Promise<void>;
   /** A file sent in a private chat. */
-  file(ctx: CommandContext, file: { fileKey: string; fileName: string }): Promise<void>;
+  file(ctx: HookContext, file: { fileKey: string; fileName: string }): Promise<void>;
   /** An image sent in a private chat (evidence for a log). */
-  image(ctx: CommandContext, image: { imageKey: string }): Promise<void>;
+  image(ctx: HookContext, image: { imageKey: string }): Promise<void>;
   /** A location shared in a private chat (presence at a check-in). */
-  location(ctx: CommandContext, at: { lat: number; lng: number; name?: string }): Promise<void>;
+  location(ctx: HookContext, at: { lat: number; lng: number; name?: string }): Promise<void>;
 }
 
 export interface BotOptions extends Ports {
@@ -101,12 +102,7 @@ export class Bot implements EventHandler {
     const { operator, action, context } = parsed.data;
     const base = this.baseContext(event.id, account(operator));
     const ctx: ActionContext = { ...base, messageId: context?.open_message_id, chatId: context?.open_chat_id, form: action.form_value ?? {} };
-    try {
-      return await this.router.runAction(ctx, action.value);
-    } catch (err) {
-      this.opts.log.error({ eventId: event.id, err }, 'card action failed');
-      return toast('error', t('error.unexpected'));
-    }
+    return this.boundary(event.id, () => this.router.runAction(ctx, action.value), (text) => toast('error', text));
   }
 
   private async onMessage(event: InboundEvent): Promise<void> {
@@ -125,36 +121,38 @@ export class Bot implements EventHandler {
     const chatType = message.chat_type === 'p2p' ? 'p2p' : 'group';
 
     const ctx = this.commandContext(event.id, account({ ...sender.sender_id, open_id: sender.sender_id.open_id }), { id: message.chat_id, type: chatType }, message.message_id);
-    await this.boundary(ctx, async () => {
+    // Hooks only see private messages: the same context, with the chat and message known.
+    const hook: HookContext | undefined = chatType === 'p2p' ? { ...ctx, chat: { id: message.chat_id, type: 'p2p' }, messageId: message.message_id } : undefined;
+    await this.replying(ctx, async () => {
       const content = safeJson(message.content);
       if (message.message_type === 'text' || message.message_type === 'post') {
         const text = message.message_type === 'text' ? textContent.safeParse(content).data?.text : postText(content);
         if (text === undefined || text === null) return;
         // A post in a private chat may carry photos (a pasted screenshot, a photo sent with the
         // report): evidence, as an image message is. In a group only its text counts.
-        const images = chatType === 'p2p' && message.message_type === 'post' ? postImages(content) : undefined;
-        if (!images || (images.imageKeys.length === 0 && images.malformed === 0)) return this.onText(ctx, text);
+        const images = hook && message.message_type === 'post' ? postImages(content) : undefined;
+        if (!hook || !images || (images.imageKeys.length === 0 && images.malformed === 0)) return this.onText(ctx, text, hook);
         if (images.malformed > 0) this.opts.log.warn({ eventId: event.id, malformed: images.malformed }, 'post images without an image_key ignored');
         // The text first (it may create the log the photos belong to), then each photo in order,
         // each answered through ctx.reply, so every answer keeps its own stable send uuid. A text
         // that fails ends here: its photos are not attached to some earlier log instead.
-        if (text.trim() !== '') await this.onText(ctx, text);
-        for (const imageKey of images.imageKeys) await this.opts.hooks.image(ctx, { imageKey });
+        if (text.trim() !== '') await this.onText(ctx, text, hook);
+        for (const imageKey of images.imageKeys) await this.opts.hooks.image(hook, { imageKey });
         return;
       }
-      if (chatType === 'p2p' && message.message_type === 'file') {
+      if (hook && message.message_type === 'file') {
         const file = fileContent.safeParse(content);
-        if (file.success) return this.opts.hooks.file(ctx, { fileKey: file.data.file_key, fileName: file.data.file_name });
+        if (file.success) return this.opts.hooks.file(hook, { fileKey: file.data.file_key, fileName: file.data.file_name });
       }
-      if (chatType === 'p2p' && message.message_type === 'image') {
+      if (hook && message.message_type === 'image') {
         const image = imageContent.safeParse(content);
-        if (image.success) return this.opts.hooks.image(ctx, { imageKey: image.data.image_key });
+        if (image.success) return this.opts.hooks.image(hook, { imageKey: image.data.image_key });
       }
       // A merged forward's files and photos cannot be fetched by the bot (234043): say what works.
-      if (chatType === 'p2p' && message.message_type === 'merge_forward') return ctx.reply(t('hint.mergeForward'));
-      if (chatType === 'p2p' && message.message_type === 'location') {
+      if (hook && message.message_type === 'merge_forward') return ctx.reply(t('hint.mergeForward'));
+      if (hook && message.message_type === 'location') {
         const at = locationContent.safeParse(content);
-        if (at.success) return this.opts.hooks.location(ctx, { lat: at.data.latitude, lng: at.data.longitude, name: at.data.name });
+        if (at.success) return this.opts.hooks.location(hook, { lat: at.data.latitude, lng: at.data.longitude, name: at.data.name });
       }
       // Stickers, audio and the rest carry nothing the bot uses.
       this.opts.log.debug({ eventId: event.id, type: message.message_type }, 'message type not handled');
@@ -162,11 +160,11 @@ export class Bot implements EventHandler {
   }
 
   /** A text (or a post's text): a command, else plain text in a private chat, else a hint. */
-  private async onText(ctx: CommandContext, text: string): Promise<void> {
+  private async onText(ctx: CommandContext, text: string, hook: HookContext | undefined): Promise<void> {
     const found = this.router.lookup(text, ctx.chat.type === 'group');
     if (found.kind === 'command') return this.router.runCommand(ctx, found.call);
     if (found.kind === 'unknown') throw new UserError('error.unknownCommand', { name: found.name });
-    if (ctx.chat.type === 'p2p') return this.opts.hooks.plainText(ctx, text.trim());
+    if (hook) return this.opts.hooks.plainText(hook, text.trim());
     return ctx.reply(t('hint.plainText'));
   }
 
@@ -182,7 +180,7 @@ export class Bot implements EventHandler {
     if (!parsed.success) return;
     const who = parsed.data.operator.operator_id;
     const ctx = this.commandContext(event.id, account(who), { id: '', type: 'p2p' }, undefined);
-    await this.boundary(ctx, async () => {
+    await this.replying(ctx, async () => {
       const found = this.router.lookup(`/${parsed.data.event_key}`, false);
       if (found.kind === 'command') await this.router.runCommand(ctx, found.call);
     });
@@ -194,17 +192,27 @@ export class Bot implements EventHandler {
     return !!me && mentions(list, me);
   }
 
-  private async boundary(ctx: CommandContext, work: () => Promise<void>): Promise<void> {
+  /**
+   * The one error boundary (STYLE.md §5), for messages, menu clicks and card clicks alike: a
+   * UserError is an expected failure and becomes its Chinese message; anything else is logged
+   * whole with the event id and answered with a short apology. `answer` says how: a reply or
+   * a toast.
+   */
+  private async boundary<R>(eventId: string, work: () => Promise<R>, answer: (text: string) => R | Promise<R>): Promise<R> {
     try {
-      await work();
+      return await work();
     } catch (err) {
       if (err instanceof UserError) {
-        await ctx.reply(t(err.key, err.params));
-        return;
+        this.opts.log.debug({ eventId, key: err.key }, 'answered with a user error');
+        return answer(render(err));
       }
-      this.opts.log.error({ eventId: ctx.eventId, err }, 'command failed');
-      await ctx.reply(t('error.unexpected'));
+      this.opts.log.error({ eventId, err }, 'update failed');
+      return answer(t('error.unexpected'));
     }
+  }
+
+  private replying(ctx: CommandContext, work: () => Promise<void>): Promise<void> {
+    return this.boundary(ctx.eventId, work, (text) => ctx.reply(text));
   }
 
   /**

@@ -26,13 +26,21 @@ export interface Ports {
   timeZone: string;
 }
 
-export interface BaseContext extends Ports {
+/**
+ * Contexts are typed by the member the router checked: `Member | null` for commands anyone may
+ * use, `Member` (with its role narrowed) for any role — see `MemberOf` in roles.ts, which
+ * defineCommand and defineAction apply to the audience.
+ */
+export interface BaseContext<M extends Member | null = Member | null> extends Ports {
   t: typeof t;
   eventId: string;
   /** The Feishu account acting (union_id: the same person under another app of ours). */
   sender: FeishuAccount;
-  /** The roster entry bound to the sender, read from the database for this update. */
-  member: Member | null;
+  /**
+   * The roster entry bound to the sender, read from the database for this update; the router
+   * has checked it against the command's or action's audience, and the type says what it found.
+   */
+  member: M;
   program: ProgramYear;
   /**
    * Where confirmation links point and what signs them; absent without PUBLIC_BASE_URL, and
@@ -51,7 +59,7 @@ export interface BaseContext extends Ports {
   notify(openId: string, message: OutMessage | FileMessage | string): Promise<Delivery>;
 }
 
-export interface CommandContext extends BaseContext {
+export interface CommandContext<M extends Member | null = Member | null> extends BaseContext<M> {
   chat: { id: string; type: 'p2p' | 'group' };
   /** The message being answered; absent for bot-menu clicks. */
   messageId?: string;
@@ -59,7 +67,13 @@ export interface CommandContext extends BaseContext {
   reply(message: OutMessage | string): Promise<void>;
 }
 
-export interface ActionContext extends BaseContext {
+/** What a hook (a private message that is no command) sees: always a message to answer. */
+export interface HookContext extends CommandContext {
+  chat: { id: string; type: 'p2p' };
+  messageId: string;
+}
+
+export interface ActionContext<M extends Member | null = Member | null> extends BaseContext<M> {
   /** The card message that was clicked. */
   messageId?: string;
   chatId?: string;

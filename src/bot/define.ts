@@ -1,51 +1,70 @@
 /**
- * Commands and card actions are data plus `run` (STYLE.md §6); the registry in
- * `commands/index.ts` lists them and `/help` is generated from it.
+ * Commands and card actions are data plus `run` (STYLE.md §6); each command module exports
+ * `{ command, actions }` and the registry in `commands/index.ts` lists the modules once.
+ * `/help` is generated from it.
  */
 import type { z } from 'zod';
+import type { CardAction, PayloadShape } from '../cards/action.js';
 import type { CardResponse } from '../feishu/pipeline.js';
-import type { MessageKey } from '../text/zh-CN.js';
+import type { CommandTextKey } from '../text/zh-CN.js';
 import type { ActionContext, CommandContext } from './context.js';
-import type { Audience } from './roles.js';
+import type { Audience, MemberOf } from './roles.js';
 
-export interface CommandDefinition<A = unknown> {
+export interface CommandDefinition<A = unknown, R extends Audience = Audience> {
   /** English name, typed as `/name`. */
   name: string;
   /** Chinese aliases, typed as `/别名`. */
   aliases: string[];
-  summary: MessageKey;
-  example: MessageKey;
-  /** Who may use it; checked against the database before `run`. */
-  audience: Audience;
+  summary: CommandTextKey;
+  example: CommandTextKey;
+  /**
+   * Who may use it; checked against the database before `run`, whose context then carries the
+   * member that role implies (`ctx.member` is a `Member` for any role, `null` only for 'anyone').
+   */
+  audience: R;
   /** Restricts where it may be used (default: anywhere). */
   where?: 'group';
   /** Validates what `parse` made of the text after the command name. */
   args: z.ZodType<A>;
   parse(rest: string): unknown;
-  run(ctx: CommandContext, args: A): Promise<void>;
+  run(ctx: CommandContext<MemberOf<R>>, args: A): Promise<void>;
 }
 
-export interface ActionDefinition<V = unknown> {
-  /** The `a` field of the button's value envelope. */
-  name: string;
-  audience: Audience;
+/** A card action's handler, bound to the handle its cards place (src/cards/action.ts). */
+export interface ActionDefinition<V = unknown, R extends Audience = Audience> {
+  /** The `a` field of the button's value envelope (the handle's name). */
+  readonly name: string;
+  readonly audience: R;
   /** Validates the envelope's payload (`p`). */
-  payload: z.ZodType<V>;
-  run(ctx: ActionContext, payload: V): Promise<CardResponse>;
+  readonly payload: z.ZodType<V>;
+  run(ctx: ActionContext<MemberOf<R>>, payload: V): Promise<CardResponse>;
 }
 
 /** Declares a chat command; the identity function exists for type inference. */
-export function defineCommand<A>(def: CommandDefinition<A>): CommandDefinition<A> {
+export function defineCommand<A, R extends Audience>(def: CommandDefinition<A, R>): CommandDefinition<A, R> {
   return def;
 }
 
-/** Declares a card action handler; the identity function exists for type inference. */
-export function defineAction<V>(def: ActionDefinition<V>): ActionDefinition<V> {
-  return def;
+/**
+ * Handles the clicks of a card action declared with `cardAction` beside its card: the payload
+ * type is the handle's, the context's member the audience's.
+ */
+export function defineAction<In extends PayloadShape, V, R extends Audience>(
+  handle: CardAction<In, V>,
+  def: { audience: R; run(ctx: ActionContext<MemberOf<R>>, payload: V): Promise<CardResponse> },
+): ActionDefinition<V, R> {
+  return { name: handle.name, payload: handle.payload, audience: def.audience, run: def.run };
 }
 
-// The registry holds definitions of different argument types side by side.
+// The registry holds definitions of different argument types side by side; each was checked
+// against its own types where it was defined.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyCommand = CommandDefinition<any>;
+export type AnyCommand = CommandDefinition<any, any>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyAction = ActionDefinition<any>;
+export type AnyAction = ActionDefinition<any, any>;
+
+/** What a command file exports: its command and the card actions of its flow. */
+export interface CommandModule {
+  command: AnyCommand;
+  actions: readonly AnyAction[];
+}

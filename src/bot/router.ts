@@ -78,7 +78,7 @@ export class Router {
     await command.run(ctx, args.data);
   }
 
-  /** Runs a card click; every refusal becomes a toast and changes nothing. */
+  /** Runs a card click; every refusal becomes a toast (here or in the boundary) and changes nothing. */
   async runAction(ctx: ActionContext, value: unknown): Promise<CardResponse> {
     const env = actionEnvelope.safeParse(value);
     if (!env.success) return toast('error', t('error.cardInvalid'));
@@ -90,12 +90,8 @@ export class Router {
     }
     const payload = action.payload.safeParse(env.data.p ?? {});
     if (!payload.success) return toast('error', t('error.cardInvalid'));
-    try {
-      return await action.run(ctx, payload.data);
-    } catch (err) {
-      if (err instanceof UserError) return toast('error', t(err.key, err.params));
-      throw err;
-    }
+    // A UserError becomes a toast in the bot's one error boundary.
+    return action.run(ctx, payload.data);
   }
 }
 

@@ -1,7 +1,14 @@
 /** Cards about the user's own account: /help, the /bind form, /me. */
+import { z } from 'zod';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, buttonRow, card, envelope, escapeMd, form, input, markdown } from './primitives.js';
+import { button, buttonRow, card, escapeMd, form, input, markdown } from './primitives.js';
+import { cardAction } from './action.js';
+
+// The card actions these cards place (src/cards/action.ts); commands bind their handlers.
+export const bindSubmit = cardAction('bind.submit', z.object({}));
+export const logWithdraw = cardAction('log.withdraw', z.object({ l: z.number().int().positive() }));
+export const meRefresh = cardAction('me.refresh', z.object({ m: z.number().int() }));
 
 export interface HelpEntry {
   example: string;
@@ -33,7 +40,7 @@ export function bindFormCard(prefill: { studentNo?: string; name?: string } = {}
           input('student_no', t('bind.formStudentNo'), { required: true, maxLength: 32, value: prefill.studentNo, placeholder: '2023010101' }),
           input('name', t('bind.formName'), { required: true, maxLength: 40, value: prefill.name, placeholder: '张三' }),
         ],
-        { label: t('bind.formSubmit'), value: envelope('bind.submit') },
+        { label: t('bind.formSubmit'), value: bindSubmit.value({}) },
       ),
     ],
   });
@@ -68,13 +75,13 @@ export function meCard(vm: MeView): CardJson {
             markdown(t('me.recent')),
             ...vm.recent.map((r) =>
               r.pending
-                ? buttonRow([markdown(escapeMd(r.line)), button(t('log.withdraw'), envelope('log.withdraw', { l: r.id }), 'danger')])
+                ? buttonRow([markdown(escapeMd(r.line)), logWithdraw.button(t('log.withdraw'), { l: r.id }, 'danger')])
                 : markdown(escapeMd(r.line)),
             ),
           ]
         : [markdown(t('me.noLogs'))]),
       ...(vm.boundAt ? [markdown(`<font color='grey'>${t('me.boundAt', { at: vm.boundAt })}</font>`)] : []),
-      button(t('me.refresh'), envelope('me.refresh', { m: vm.memberId }), 'default'),
+      meRefresh.button(t('me.refresh'), { m: vm.memberId }, 'default'),
     ],
   });
 }

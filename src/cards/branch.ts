@@ -1,9 +1,14 @@
 /** The branch dashboard card (/支部). Pure builder over {@link BranchStatus}; names are escaped. */
+import { z } from 'zod';
 import { FOUR_ITEMS } from '../db/schema/index.js';
 import type { BranchStatus, DeadlineStatus } from '../domain/branchStatus.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, card, divider, envelope, escapeMd, markdown, subtitle, type Element } from './primitives.js';
+import { button, card, divider, escapeMd, markdown, subtitle, type Element } from './primitives.js';
+import { cardAction } from './action.js';
+
+// The card actions these cards place (src/cards/action.ts); commands bind their handlers.
+export const branchRefresh = cardAction('branch.refresh', z.object({ b: z.number().int().positive() }));
 
 /** Enough names to act on without the card growing past a phone screen or two. */
 const MAX_IDLE_NAMES = 30;
@@ -67,7 +72,7 @@ export function branchCard(s: BranchStatus): CardJson {
     markdown(progress.join('\n')),
     divider(),
     markdown([t('branch.deadlines'), ...s.deadlines.map(deadlineLine)].join('\n')),
-    button(t('branch.refresh'), envelope('branch.refresh', { b: s.branch.id })),
+    branchRefresh.button(t('branch.refresh'), { b: s.branch.id }),
   ];
   return card({
     title: t('branch.title', { branch: s.branch.name }),

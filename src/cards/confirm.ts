@@ -1,6 +1,7 @@
 /** Cards of the community confirmation: the link for the reviewer, and the note when it is used. */
 import type { ConfirmationSummary } from '../domain/confirmations.js';
 import type { CardJson } from '../feishu/api.js';
+import { confirmationView } from './logView.js';
 import { t } from '../text/zh-CN.js';
 import { card, escapeMd, image, markdown, type Element } from './primitives.js';
 
@@ -15,7 +16,7 @@ export interface ConfirmLinkVm {
 
 /** Sent privately to the reviewer who asked: the link, its QR code and how to use it. */
 export function confirmLinkCard(vm: ConfirmLinkVm): CardJson {
-  const s = vm.summary;
+  const s = confirmationView(vm.summary);
   return card({
     title: t('confirm.cardTitle'),
     template: 'turquoise',
@@ -31,7 +32,7 @@ export function confirmLinkCard(vm: ConfirmLinkVm): CardJson {
 
 /** Sent to the reviewer(s) once the community contact has confirmed. */
 export function communityConfirmedCard(vm: { summary: ConfirmationSummary; rating: number; comment: string | null }): CardJson {
-  const s = vm.summary;
+  const s = confirmationView(vm.summary);
   const elements: Element[] = [
     markdown(
       t('confirm.notifyBody', {

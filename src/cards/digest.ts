@@ -7,7 +7,7 @@
 import { FOUR_ITEMS } from '../db/schema/index.js';
 import type { Coverage } from '../domain/metrics/index.js';
 import type { CardJson } from '../feishu/api.js';
-import { fourItemCounts, type CollegeDigest, type Contributor, type Digest, type NewCase, type SchoolDigest, type UpcomingDeadline } from '../jobs/digestData.js';
+import { fourItemCounts, type CollegeDigest, type Contributor, type Digest, type NewCase, type SchoolDigest, type UpcomingDeadline } from '../domain/metrics/digest.js';
 import { t } from '../text/zh-CN.js';
 import { card, divider, escapeMd, markdown, subtitle, type Element } from './primitives.js';
 

@@ -1,9 +1,22 @@
 /** Cards of the students' loop: the log form, the check-in receipt, review cards. */
+import { z } from 'zod';
 import { ITEMS, LOG_MODES, SERVICE_AREAS, type Item, type LogMode, type ServiceArea } from '../db/schema/index.js';
-import type { LogView } from '../domain/logView.js';
+import type { LogView } from './logView.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, buttonRow, image, card, datePicker, divider, envelope, escapeMd, fitting, form, input, markdown, select, submitButton, type Element } from './primitives.js';
+import { button, buttonRow, image, card, datePicker, divider, escapeMd, fitting, form, input, markdown, select, submitButton, type Element } from './primitives.js';
+import { cardAction } from './action.js';
+
+// The card actions these cards place (src/cards/action.ts); commands bind their handlers.
+/** The log a review button decides; `list` when it sits on the /审核 list card. */
+const logRef = z.object({ l: z.number().int().positive(), list: z.literal(1).optional() });
+export const logSubmit = cardAction('log.submit', z.object({ c: z.number().int().positive().optional() }));
+export const checkinCheckout = cardAction('checkin.checkout', z.object({ c: z.number().int().positive() }));
+export const reviewApprove = cardAction('review.approve', logRef);
+export const reviewRejectAsk = cardAction('review.rejectAsk', logRef);
+export const reviewConfirmLink = cardAction('review.confirmLink', z.object({ l: z.number().int().positive() }));
+export const reviewReject = cardAction('review.reject', logRef);
+export const reviewApproveAll = cardAction('review.approveAll', z.object({ ids: z.string().regex(/^\d+(,\d+){0,49}$/) }));
 
 export interface LogPrefill {
   date?: string;
@@ -57,7 +70,7 @@ export function logFormCard(vm: LogFormVm): CardJson {
           select('mode', t('log.formMode'), LOG_MODES.map((m) => ({ value: m, label: t(`mode.${m}`) })), { initial: p.mode ?? 'offline' }),
           input('description', t('log.formDescription'), { required: true, maxLength: 500, value: p.description, multiline: true }),
         ],
-        { label: t('log.formSubmit'), value: envelope('log.submit', vm.checkinId ? { c: vm.checkinId } : undefined) },
+        { label: t('log.formSubmit'), value: logSubmit.value({ c: vm.checkinId || undefined }) },
       ),
     ],
   });
@@ -70,7 +83,7 @@ export function checkinReceiptCard(vm: { id: number; kind: string; site: string;
     elements: [
       ...(vm.note ? [markdown(escapeMd(vm.note))] : []),
       markdown(t('checkin.receipt', { site: escapeMd(vm.site), time: vm.time })),
-      button(t('checkin.checkout'), envelope('checkin.checkout', { c: vm.id }), 'primary'),
+      checkinCheckout.button(t('checkin.checkout'), { c: vm.id }, 'primary'),
     ],
   });
 }
@@ -125,10 +138,10 @@ export function reviewCard(v: LogView, opts: { decided?: string; confirmLink?: b
     ? [markdown(`**${escapeMd(opts.decided)}**`)]
     : [
         form('review', [select('rating', t('review.rating'), RATINGS, { initial: '4' })], [
-          submitButton('approve', t('review.approve'), envelope('review.approve', { l: v.id })),
-          submitButton('reject', t('review.reject'), envelope('review.rejectAsk', { l: v.id }), 'danger'),
+          reviewApprove.submit('approve', t('review.approve'), { l: v.id }),
+          reviewRejectAsk.submit('reject', t('review.reject'), { l: v.id }, 'danger'),
         ]),
-        ...(opts.confirmLink ? [button(t('review.confirmLink'), envelope('review.confirmLink', { l: v.id }))] : []),
+        ...(opts.confirmLink ? [reviewConfirmLink.button(t('review.confirmLink'), { l: v.id })] : []),
       ];
   return card({ title: t('review.title'), template: opts.decided ? 'grey' : 'orange', elements: [...summary(v), ...photoRow(v), divider(), ...actions] });
 }
@@ -139,7 +152,7 @@ export function rejectReasonCard(v: LogView): CardJson {
     template: 'red',
     elements: [
       ...summary(v),
-      form('reject', [input('reason', t('review.rejectReason'), { required: true, maxLength: 200, multiline: true })], { label: t('review.rejectSubmit'), value: envelope('review.reject', { l: v.id }) }),
+      form('reject', [input('reason', t('review.rejectReason'), { required: true, maxLength: 200, multiline: true })], { label: t('review.rejectSubmit'), value: reviewReject.value({ l: v.id }) }),
     ],
   });
 }
@@ -157,7 +170,7 @@ export function reviewListCard(views: LogView[], total: number): CardJson {
     const sections = shown.flatMap((v) => [
       ...summary(v),
       v.status === 'pending'
-        ? buttonRow([button(t('review.approve'), envelope('review.approve', { l: v.id, list: 1 }), 'primary'), button(t('review.reject'), envelope('review.rejectAsk', { l: v.id }), 'danger')])
+        ? buttonRow([reviewApprove.button(t('review.approve'), { l: v.id, list: 1 }, 'primary'), reviewRejectAsk.button(t('review.reject'), { l: v.id }, 'danger')])
         : markdown(`**${t(`status.${v.status}`)}**`),
       divider(),
     ]);
@@ -167,7 +180,7 @@ export function reviewListCard(views: LogView[], total: number): CardJson {
       elements: [
         ...sections,
         ...(total > shown.length ? [markdown(t('review.more', { count: total - shown.length }))] : []),
-        ...(pending.length > 1 ? [button(t('review.approveAll', { count: pending.length }), envelope('review.approveAll', { ids: pending.map((v) => v.id).join(',') }), 'primary_filled')] : []),
+        ...(pending.length > 1 ? [reviewApproveAll.button(t('review.approveAll', { count: pending.length }), { ids: pending.map((v) => v.id).join(',') }, 'primary_filled')] : []),
       ],
     });
   });

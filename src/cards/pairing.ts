@@ -3,11 +3,23 @@
  * active pairing (edit form, 上传协议, 结束结对), the end confirmation and the note to the
  * college admin about a shared community. Pure builders; user text is escaped.
  */
+import { z } from 'zod';
 import { COMMUNITY_LEVELS, COMMUNITY_TAGS, type CommunityLevel, type CommunityTag } from '../db/schema/index.js';
 import type { PairingView } from '../domain/pairings.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, buttonRow, card, datePicker, envelope, escapeMd, form, input, markdown, multiSelect, select, type Element } from './primitives.js';
+import { button, buttonRow, card, datePicker, escapeMd, form, input, markdown, multiSelect, select, type Element } from './primitives.js';
+import { cardAction } from './action.js';
+
+// The card actions these cards place (src/cards/action.ts); commands bind their handlers.
+/** The pairing a button acts on. */
+const pairingRef = z.object({ p: z.number().int().positive() });
+export const pairingCreate = cardAction('pairing.create', z.object({}));
+export const pairingSave = cardAction('pairing.save', pairingRef);
+export const pairingAwaitFile = cardAction('pairing.awaitFile', pairingRef);
+export const pairingEndAsk = cardAction('pairing.endAsk', pairingRef);
+export const pairingEnd = cardAction('pairing.end', pairingRef);
+export const pairingShow = cardAction('pairing.view', pairingRef);
 
 /** What the forms show: the submitted or stored values. */
 export interface PairingPrefill {
@@ -52,7 +64,7 @@ export function newPairingCard(vm: { prefill: PairingPrefill; sharedWith?: strin
       ...notes,
       form('pairing', [input('community', t('pairing.formCommunity'), { required: true, maxLength: 60, value: vm.prefill.community, placeholder: '幸福社区' }), ...detailFields(vm.prefill, shared)], {
         label: t('pairing.formCreate'),
-        value: envelope('pairing.create'),
+        value: pairingCreate.value({}),
       }),
     ],
   });
@@ -92,8 +104,8 @@ export function pairingCard(v: PairingView, opts: { note?: string } = {}): CardJ
     template: v.priority ? 'green' : v.status === 'draft' ? 'orange' : 'blue',
     elements: [
       ...head,
-      form('pairing', detailFields(prefill, v.sharedReason !== null), { label: t('pairing.formSave'), value: envelope('pairing.save', { p: v.id }) }),
-      buttonRow([button(t('pairing.upload'), envelope('pairing.awaitFile', { p: v.id })), button(t('pairing.end'), envelope('pairing.endAsk', { p: v.id }), 'danger')]),
+      form('pairing', detailFields(prefill, v.sharedReason !== null), { label: t('pairing.formSave'), value: pairingSave.value({ p: v.id }) }),
+      buttonRow([pairingAwaitFile.button(t('pairing.upload'), { p: v.id }), pairingEndAsk.button(t('pairing.end'), { p: v.id }, 'danger')]),
     ],
   });
 }
@@ -105,7 +117,7 @@ export function endConfirmCard(v: PairingView): CardJson {
     template: 'red',
     elements: [
       markdown(t('pairing.endConfirm', { branch: escapeMd(v.branch), community: escapeMd(v.community.name) })),
-      buttonRow([button(t('pairing.endYes'), envelope('pairing.end', { p: v.id }), 'danger'), button(t('pairing.endNo'), envelope('pairing.view', { p: v.id }))]),
+      buttonRow([pairingEnd.button(t('pairing.endYes'), { p: v.id }, 'danger'), pairingShow.button(t('pairing.endNo'), { p: v.id })]),
     ],
   });
 }

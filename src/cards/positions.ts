@@ -1,8 +1,19 @@
 /** Cards of positions (岗位): what a member may sign up for, and the secretary's 确认匹配 card. */
+import { z } from 'zod';
 import type { SignupStatus } from '../db/schema/index.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, buttonRow, card, divider, envelope, escapeMd, fitting, markdown, type Element } from './primitives.js';
+import { button, buttonRow, card, divider, escapeMd, fitting, markdown, type Element } from './primitives.js';
+import { cardAction } from './action.js';
+
+// The card actions these cards place (src/cards/action.ts); commands bind their handlers.
+/** The position a button acts on. */
+const positionRef = z.object({ p: z.number().int().positive() });
+export const positionsWithdraw = cardAction('positions.withdraw', positionRef);
+export const positionsSignup = cardAction('positions.signup', positionRef);
+export const positionsMatch = cardAction('positions.match', positionRef);
+export const positionsCollegeForm = cardAction('positions.collegeForm', z.object({}));
+export const positionsConfirm = cardAction('positions.confirm', z.object({ s: z.number().int().positive() }));
 
 /** A position the viewer may sign up for (or was confirmed for), with their own status. */
 export interface OpenPositionVm {
@@ -40,15 +51,15 @@ function openSection(p: OpenPositionVm): Element[] {
     p.mine === 'confirmed'
       ? markdown(t('positions.mine.confirmed'))
       : p.mine === 'signed_up'
-        ? buttonRow([markdown(t('positions.mine.signed_up')), button(t('positions.withdraw', { title: p.title }), envelope('positions.withdraw', { p: p.id }), 'danger')])
-        : button(t('positions.signUp', { title: p.title }), envelope('positions.signup', { p: p.id }), 'primary');
+        ? buttonRow([markdown(t('positions.mine.signed_up')), positionsWithdraw.button(t('positions.withdraw', { title: p.title }), { p: p.id }, 'danger')])
+        : positionsSignup.button(t('positions.signUp', { title: p.title }), { p: p.id }, 'primary');
   return [markdown(line), action, divider()];
 }
 
 function manageLine(p: ManagedPositionVm): Element[] {
   return [
     markdown(t('positions.manageLine', { title: escapeMd(p.title), waiting: p.waiting, confirmed: p.confirmed, slots: p.slots, closed: p.closed ? t('positions.closedMark') : '' })),
-    ...(p.waiting > 0 ? [button(t('positions.match', { title: p.title }), envelope('positions.match', { p: p.id }), 'primary')] : []),
+    ...(p.waiting > 0 ? [positionsMatch.button(t('positions.match', { title: p.title }), { p: p.id }, 'primary')] : []),
   ];
 }
 
@@ -68,7 +79,7 @@ export function positionsCard(vm: { open: OpenPositionVm[]; managed?: ManagedPos
       ...(open.length ? open.flatMap(openSection) : [markdown(t('positions.empty')), divider()]),
       ...(vm.open.length > open.length ? [markdown(t('positions.moreOpen', { count: vm.open.length - open.length })), divider()] : []),
       ...managed,
-      ...(vm.canPublish ? [button(t('positions.publish'), envelope('positions.collegeForm'), 'primary')] : []),
+      ...(vm.canPublish ? [positionsCollegeForm.button(t('positions.publish'), {}, 'primary')] : []),
     ],
   }));
 }
@@ -89,7 +100,7 @@ export function matchCard(vm: {
       ? [
           ...shown.flatMap((c, i) => [
             markdown(t('positions.candidate', { n: i + 1, name: escapeMd(c.name), hours: c.hours, at: c.at })),
-            button(t('positions.confirm', { name: c.name }), envelope('positions.confirm', { s: c.signupId }), 'primary'),
+            positionsConfirm.button(t('positions.confirm', { name: c.name }), { s: c.signupId }, 'primary'),
           ]),
           ...(vm.candidates.length > shown.length ? [markdown(t('positions.moreCandidates', { count: vm.candidates.length - shown.length }))] : []),
         ]

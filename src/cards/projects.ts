@@ -1,8 +1,20 @@
 /** Cards of the project list (项目清单): the list, the project form and the position form. */
+import { z } from 'zod';
 import { ITEMS, SERVICE_AREAS, type Item, type ServiceArea } from '../db/schema/index.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, buttonRow, card, datePicker, divider, envelope, escapeMd, fitting, form, input, markdown, multiSelect, select, type Element } from './primitives.js';
+import { button, buttonRow, card, datePicker, divider, escapeMd, fitting, form, input, markdown, multiSelect, select, type Element } from './primitives.js';
+import { cardAction } from './action.js';
+
+// The card actions these cards place (src/cards/action.ts); commands bind their handlers.
+/** The project a button acts on. */
+const projectRef = z.object({ p: z.number().int().positive() });
+export const projectEdit = cardAction('project.edit', projectRef);
+export const projectPositionForm = cardAction('project.positionForm', projectRef);
+export const projectNew = cardAction('project.new', z.object({}));
+export const projectSave = cardAction('project.save', z.object({ p: z.number().int().positive().optional() }));
+export const projectAddPosition = cardAction('project.addPosition', projectRef);
+export const positionsAddCollege = cardAction('positions.addCollege', z.object({}));
 
 /** A position as the project list shows it. */
 export interface PositionLineVm {
@@ -67,8 +79,8 @@ function projectSection(p: ProjectVm): Element[] {
   return [
     markdown(lines.join('\n')),
     buttonRow([
-      button(t('project.edit', { title: p.title }), envelope('project.edit', { p: p.id })),
-      button(t('project.addPosition', { title: p.title }), envelope('project.positionForm', { p: p.id }), 'primary'),
+      projectEdit.button(t('project.edit', { title: p.title }), { p: p.id }),
+      projectPositionForm.button(t('project.addPosition', { title: p.title }), { p: p.id }, 'primary'),
     ]),
     divider(),
   ];
@@ -84,7 +96,7 @@ export function projectListCard(vm: { scope: string; deadline: string; projects:
       markdown(t('project.deadline', { date: vm.deadline })),
       ...(projects.length ? projects.flatMap(projectSection) : [markdown(t('project.listEmpty'))]),
       ...(vm.more + vm.projects.length - projects.length > 0 ? [markdown(t('project.more', { count: vm.more + vm.projects.length - projects.length }))] : []),
-      ...(vm.canCreate ? [button(t('project.new'), envelope('project.new'), 'primary_filled')] : []),
+      ...(vm.canCreate ? [projectNew.button(t('project.new'), {}, 'primary_filled')] : []),
     ],
   }));
 }
@@ -155,7 +167,7 @@ export function projectFormCard(vm: { projectId?: number; prefill: ProjectPrefil
             : []),
           input('member_names', t('project.fieldMemberNames'), { maxLength: 1000, placeholder: t('project.memberNamesPlaceholder') }),
         ],
-        { label: t('project.submit'), value: envelope('project.save', vm.projectId ? { p: vm.projectId } : undefined) },
+        { label: t('project.submit'), value: projectSave.value({ p: vm.projectId || undefined }) },
       ),
     ],
   });
@@ -176,7 +188,7 @@ export function positionFormCard(vm: { projectId?: number; project: string; pref
           input('slots', t('position.fieldSlots'), { required: true, maxLength: 2, value: p.slots, placeholder: '3' }),
           input('schedule', t('position.fieldSchedule'), { maxLength: 60, value: p.schedule }),
         ],
-        { label: t('position.submit'), value: vm.projectId ? envelope('project.addPosition', { p: vm.projectId }) : envelope('positions.addCollege') },
+        { label: t('position.submit'), value: vm.projectId ? projectAddPosition.value({ p: vm.projectId }) : positionsAddCollege.value({}) },
       ),
     ],
   });

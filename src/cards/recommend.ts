@@ -1,8 +1,17 @@
 /** Cards of recommendations for concurrent posts (兼任职务): the ranking and the record form. */
+import { z } from 'zod';
 import { POSTS, RECOMMENDATION_STATUSES, type Post, type RecommendationStatus } from '../db/schema/index.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, card, divider, envelope, escapeMd, form, input, markdown, select, type Element } from './primitives.js';
+import { button, card, divider, escapeMd, form, input, markdown, select, type Element } from './primitives.js';
+import { cardAction } from './action.js';
+
+// The card actions these cards place (src/cards/action.ts); commands bind their handlers.
+/** The member a recommendation is about. */
+const memberRef = z.object({ m: z.number().int().positive() });
+export const recommendForm = cardAction('recommend.form', memberRef);
+export const recommendAppoint = cardAction('recommend.appoint', z.object({ r: z.number().int().positive() }));
+export const recommendSubmit = cardAction('recommend.submit', memberRef);
 
 /** A candidate's inputs and points, already rounded for display. */
 export interface CandidateVm {
@@ -49,7 +58,7 @@ function candidateSection(c: CandidateVm, rank: number): Element[] {
         pFeedback: c.points.feedback.toFixed(1),
       }),
     ),
-    button(t('recommend.record', { name: c.name }), envelope('recommend.form', { m: c.memberId })),
+    recommendForm.button(t('recommend.record', { name: c.name }), { m: c.memberId }),
   ];
 }
 
@@ -64,7 +73,7 @@ function recordedLine(r: RecommendationVm): Element[] {
       score: r.score === null ? '' : t('recommend.listScore', { score: r.score.toFixed(1) }),
     }),
   );
-  return r.status === 'recommended' ? [line, button(t('recommend.appoint', { name: r.name }), envelope('recommend.appoint', { r: r.id }))] : [line];
+  return r.status === 'recommended' ? [line, recommendAppoint.button(t('recommend.appoint', { name: r.name }), { r: r.id })] : [line];
 }
 
 /** `/推荐`: the ranked candidates with their breakdown, and the recommendations recorded so far. */
@@ -111,7 +120,7 @@ export function recommendFormCard(vm: { candidate: CandidateVm; communities: { i
           input('community_name', vm.communities.length ? t('recommend.fieldCommunityName') : t('recommend.fieldCommunityNameOnly'), { maxLength: 60, placeholder: t('recommend.communityNamePlaceholder') }),
           select('status', t('recommend.fieldStatus'), RECOMMENDATION_STATUSES.map((s) => ({ value: s, label: t(`recommend.status.${s}`) })), { initial: 'recommended', required: true }),
         ],
-        { label: t('recommend.submit'), value: envelope('recommend.submit', { m: c.memberId }) },
+        { label: t('recommend.submit'), value: recommendSubmit.value({ m: c.memberId }) },
       ),
     ],
   });

@@ -1,8 +1,16 @@
 /** Cards of quarterly reports (/总结) and of excellent cases (/优秀案例). */
+import { z } from 'zod';
 import { REPORT_KINDS, type ReportKind, type ReportStatus } from '../db/schema/index.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { buttonRow, card, envelope, escapeMd, form, input, markdown, select, submitButton, type Element } from './primitives.js';
+import { buttonRow, card, escapeMd, form, input, markdown, select, submitButton, type Element } from './primitives.js';
+import { cardAction } from './action.js';
+
+// The card actions these cards place (src/cards/action.ts); commands bind their handlers.
+/** The report; g: the body fields the card started inside a paragraph, e.g. "2,3" (see joinReportBody). */
+const reportRef = z.object({ r: z.number().int().positive(), g: z.string().regex(/^\d+(,\d+)*$/).optional() });
+export const reportSave = cardAction('report.save', reportRef);
+export const reportSubmit = cardAction('report.submit', reportRef);
 
 /** The longest report text stored. */
 export const REPORT_BODY_MAX = 5000;
@@ -156,8 +164,8 @@ export function reportCard(vm: ReportCardVm): CardJson {
           ),
         ],
         [buttonRow([
-          submitButton('report_draft', t('report.saveDraft'), envelope('report.save', payload), 'default'),
-          submitButton('report_submit', t('report.submit'), envelope('report.submit', payload)),
+          reportSave.submit('report_draft', t('report.saveDraft'), payload, 'default'),
+          reportSubmit.submit('report_submit', t('report.submit'), payload),
         ])],
       ),
       markdown(t('report.attachHint')),

@@ -2,10 +2,18 @@
  * The program settings card of `/设置` (`/模式` without arguments): one form with every
  * setting of the current year, and the button that starts the next year.
  */
+import { z } from 'zod';
 import type { ProgramYear } from '../db/schema/index.js';
 import type { CardJson } from '../feishu/api.js';
-import { t } from '../text/zh-CN.js';
-import { button, card, datePicker, divider, envelope, form, input, markdown, select, submitButton } from './primitives.js';
+import { t, type PlainKey } from '../text/zh-CN.js';
+import { button, card, datePicker, divider, form, input, markdown, select, submitButton } from './primitives.js';
+import { cardAction } from './action.js';
+
+// The card actions these cards place (src/cards/action.ts); commands bind their handlers.
+/** The year the card was built for; the router already checked the clicker is a 团委 admin. */
+const yearRef = z.object({ y: z.number().int().positive() });
+export const settingsSave = cardAction('settings.save', yearRef);
+export const settingsNextYear = cardAction('settings.nextYear', yearRef);
 
 export interface SettingsView {
   program: ProgramYear;
@@ -21,7 +29,7 @@ const MODES = ['auto', 'term', 'winter', 'summer', 'online'] as const;
 export function settingsCard(v: SettingsView): CardJson {
   const p = v.program;
   const y = { y: p.id };
-  const date = (name: keyof ProgramYear & string, key: Parameters<typeof t>[0]) => datePicker(name, t(key), (p[name] as string | null) ?? undefined);
+  const date = (name: keyof ProgramYear & string, key: PlainKey) => datePicker(name, t(key), (p[name] as string | null) ?? undefined);
   return card({
     title: t('settings.title', { name: p.name }),
     template: 'indigo',
@@ -42,10 +50,10 @@ export function settingsCard(v: SettingsView): CardJson {
         date('summerVacationEnd', 'settings.summerEnd'),
         input('logWindowDays', t('settings.logWindowDays'), { required: true, maxLength: 3, value: String(p.logWindowDays) }),
         input('scoreWeights', t('settings.scoreWeights'), { maxLength: 200, value: p.scoreWeights ? JSON.stringify(p.scoreWeights) : undefined, placeholder: '{"hours":0.4,"days":0.2,"rating":0.2,"feedback":0.2}' }),
-      ], [submitButton('save', t('settings.save'), envelope('settings.save', y))]),
+      ], [settingsSave.submit('save', t('settings.save'), y)]),
       divider(),
       markdown(t('settings.nextYearNote')),
-      button(t('settings.nextYear'), envelope('settings.nextYear', y), 'danger'),
+      settingsNextYear.button(t('settings.nextYear'), y, 'danger'),
     ],
   });
 }

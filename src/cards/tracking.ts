@@ -3,12 +3,18 @@
  * builders over the metrics views; college and branch names come from the roster and are
  * escaped. Names only, never student numbers (these may be asked for in a group chat).
  */
+import { z } from 'zod';
 import { DEADLINES } from '../domain/branchStatus.js';
 import { fourDone, type CollegeView, type Coverage, type Overview } from '../domain/metrics/index.js';
 import type { CollegeReports } from '../domain/reports.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, card, divider, envelope, escapeMd, fitsInCard, markdown, subtitle, type Element } from './primitives.js';
+import { button, card, divider, escapeMd, fitsInCard, markdown, subtitle, type Element } from './primitives.js';
+import { cardAction } from './action.js';
+
+// The card actions these cards place (src/cards/action.ts); commands bind their handlers.
+export const collegeRefresh = cardAction('college.refresh', z.object({ c: z.number().int().positive() }));
+export const overviewRefresh = cardAction('overview.refresh', z.object({}));
 
 /** Enough lines to act on without the card growing past a phone screen or two. */
 const MAX_LINES = 40;
@@ -82,7 +88,7 @@ function collegeCardListing(v: CollegeView, reports: CollegeReports, maxLines: n
     markdown(reportLines(reports).join('\n')),
     divider(),
     markdown(branchLines.join('\n')),
-    button(t('tracking.refresh'), envelope('college.refresh', { c: v.college.id })),
+    collegeRefresh.button(t('tracking.refresh'), { c: v.college.id }),
   ];
   return card({
     title: t('college.title', { college: v.college.name }),
@@ -133,7 +139,7 @@ export function overviewCard(o: Overview): CardJson {
       markdown(`${head}\n${t('tracking.participatingRule')}`),
       divider(),
       markdown(rows.length ? rows.join('\n') : t('overview.noColleges')),
-      button(t('tracking.refresh'), envelope('overview.refresh')),
+      overviewRefresh.button(t('tracking.refresh'), {}),
     ],
   });
 }

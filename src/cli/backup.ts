@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { configOrExplain } from '../config.js';
 import { closeDb, openDb } from '../db/client.js';
 
 async function main(args: string[]): Promise<number> {
@@ -12,12 +13,9 @@ async function main(args: string[]): Promise<number> {
     console.error('用法 / Usage: npm run backup -- <备份文件 backup file, e.g. backups/bot-2026-11-28.db>');
     return 1;
   }
-  try {
-    process.loadEnvFile();
-  } catch {
-    // No .env file: the process environment alone configures the CLI.
-  }
-  const source = process.env.DATABASE_PATH || './data/bot.db';
+  const config = configOrExplain('offline');
+  if (!config) return 1;
+  const source = config.databasePath;
   if (!fs.existsSync(source)) {
     console.error(`数据库不存在 / database not found: ${source}`);
     return 1;

@@ -17,7 +17,7 @@ import { createLogger } from '../log.js';
 const WAIT_MS = 60_000;
 
 async function main(): Promise<number> {
-  const config = configOrExplain();
+  const config = configOrExplain('bot'); // it sends, so it needs the Feishu credentials
   if (!config) return 1;
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const db = openDb(config.databasePath);

@@ -5,9 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { configOrExplain } from '../config.js';
 import { closeDb, openDb } from '../db/client.js';
 import { currentProgramYear } from '../domain/program.js';
-import { writeWorkbook, type ExportProgress } from '../domain/export/workbook.js';
+import { writeWorkbook, type ExportProgress } from '../app/export/workbook.js';
 import { t } from '../text/zh-CN.js';
 
 const number = new Intl.NumberFormat('en-US');
@@ -48,19 +49,15 @@ async function main(args: string[]): Promise<number> {
     console.error(t('export.cli.notXlsx', { path: target }));
     return 1;
   }
-  try {
-    process.loadEnvFile();
-  } catch {
-    // No .env file: the process environment alone configures the CLI.
-  }
-  const file = process.env.DATABASE_PATH || './data/bot.db';
+  const config = configOrExplain('offline');
+  if (!config) return 1;
+  const { databasePath: file, timeZone: tz } = config;
   if (!fs.existsSync(file)) {
     console.error(t('export.cli.noDatabase', { path: file }));
     return 1;
   }
   const db = openDb(file);
   try {
-    const tz = process.env.TZ || 'Asia/Shanghai';
     const years = db.$client.prepare('SELECT id, name FROM program_years ORDER BY starts_on').all() as { id: number; name: string }[];
     const year = yearName ? years.find((y) => y.name === yearName) : currentProgramYear(db, Date.now(), tz);
     if (!year) {

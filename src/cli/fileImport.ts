@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { configOrExplain } from '../config.js';
 import { closeDb, openDb, type Db } from '../db/client.js';
 
 export interface FileImport<S> {
@@ -23,11 +24,8 @@ export async function runFileImport<S>(args: string[], spec: FileImport<S>): Pro
     console.error(spec.usage);
     return file ? 0 : 1;
   }
-  try {
-    process.loadEnvFile();
-  } catch {
-    // No .env file: the process environment alone configures the CLI.
-  }
+  const config = configOrExplain('offline');
+  if (!config) return 1;
   let data: Buffer;
   try {
     data = await fs.readFile(file);
@@ -36,7 +34,7 @@ export async function runFileImport<S>(args: string[], spec: FileImport<S>): Pro
     console.error(spec.usage);
     return 1;
   }
-  const db = openDb(process.env.DATABASE_PATH || './data/bot.db');
+  const db = openDb(config.databasePath);
   try {
     console.log(spec.summary(await spec.run(db, data, path.basename(file), Date.now())));
     return 0;

@@ -1,5 +1,5 @@
 /** `npm run import -- <file>`: imports a roster file (.csv/.xlsx) into DATABASE_PATH. */
-import { formatRosterSummary, importRosterFile, RosterFileError } from '../domain/roster.js';
+import { formatRosterSummary, importRosterFile, RosterFileError } from '../app/import/roster.js';
 import { roster as text } from '../text/roster.zh-CN.js';
 import { format } from '../text/t.js';
 import { runFileImport } from './fileImport.js';

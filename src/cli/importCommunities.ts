@@ -1,5 +1,5 @@
 /** `npm run import-communities -- <file>`: imports a community list (.csv/.xlsx) into DATABASE_PATH. */
-import { CommunityFileError, formatCommunitySummary, importCommunitiesFile } from '../domain/communityImport.js';
+import { CommunityFileError, formatCommunitySummary, importCommunitiesFile } from '../app/import/communities.js';
 import { communities as text } from '../text/communities.zh-CN.js';
 import { format } from '../text/t.js';
 import { runFileImport } from './fileImport.js';

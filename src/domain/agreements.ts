@@ -9,7 +9,7 @@ import { audit, lastAuditedSubject } from './members.js';
 import { manageable, mayManage, pairingById } from './pairings.js';
 
 /** A file a secretary sends this long after creating or editing a pairing is its agreement. */
-export const AGREEMENT_WINDOW_MS = 30 * 60 * 1000;
+const AGREEMENT_WINDOW_MS = 30 * 60 * 1000;
 /** The audit actions that open the agreement-file window. */
 const WINDOW_ACTIONS = ['pairing.create', 'pairing.update', 'pairing.awaitFile'];
 

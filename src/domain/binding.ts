@@ -5,15 +5,15 @@
  */
 import type { Db } from '../db/client.js';
 import type { Member } from '../db/schema/index.js';
-import { audit, bindAccount, boundSchoolAdmins, memberByStudentNo, sameName, type FeishuAccount } from './members.js';
+import { audit, bindAccount, boundSchoolAdmins, memberByStudentNo, sameName, type BoundMember, type FeishuAccount } from './members.js';
 
-export type BindOutcome =
+type BindOutcome =
   | { kind: 'bound'; member: Member }
   | { kind: 'already'; member: Member }
   | { kind: 'not_found' }
   | { kind: 'name_mismatch' }
   | { kind: 'self_bound_other'; current: Member }
-  | { kind: 'taken'; entry: Member; admins: Member[] };
+  | { kind: 'taken'; entry: Member; admins: BoundMember[] };
 
 export function bind(db: Db, input: FeishuAccount & { studentNo: string; name: string; current: Member | null }, now: number): BindOutcome {
   const entry = memberByStudentNo(db, input.studentNo);

@@ -9,10 +9,11 @@ import {
   branches, colleges, communities, FOUR_ITEMS, members, pairings, positions, positionSignups, projects, serviceLogs,
   type Member, type ProgramYear, type ServiceArea,
 } from '../db/schema/index.js';
+import type { Message } from '../text/message.js';
 import { UserError } from './errors.js';
 import { approvedHoursByMember } from './hours.js';
 import { activePairingOf, pairingView, type PairingView } from './pairings.js';
-import { dayjs, DEFAULT_TZ, localDate } from './time.js';
+import { dayjs, localDate, startOfDate } from '../time.js';
 
 export const DEADLINES = ['pairing', 'projectList', 'matching'] as const;
 export type DeadlineKey = (typeof DEADLINES)[number];
@@ -32,7 +33,7 @@ export function judgeDeadline(deadline: string, doneOn: string | undefined, toda
   return { kind: 'open', daysLeft: dayjs.utc(deadline).diff(dayjs.utc(today), 'day') };
 }
 
-export interface BranchRef {
+interface BranchRef {
   id: number;
   name: string;
   collegeId: number;
@@ -62,7 +63,7 @@ const branchRefs = (db: Db) =>
   db.select({ id: branches.id, name: branches.name, collegeId: branches.collegeId, college: colleges.name }).from(branches).innerJoin(colleges, eq(colleges.id, branches.collegeId));
 
 /** The branches `member` may look at: a secretary their own, a 团总支 the college's, the 团委 all. */
-export function branchesInScope(db: Db, member: Member): BranchRef[] {
+function branchesInScope(db: Db, member: Member): BranchRef[] {
   const q = branchRefs(db);
   if (member.role === 'school_admin') return q.orderBy(asc(branches.collegeId), asc(branches.id)).all();
   if (member.role === 'college_admin') return q.where(eq(branches.collegeId, member.collegeId ?? -1)).orderBy(asc(branches.id)).all();
@@ -89,13 +90,14 @@ const foldBranch = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').replac
  */
 export function resolveBranch(db: Db, member: Member, name: string | undefined): BranchRef {
   const scope = branchesInScope(db, member);
-  const list = scope.slice(0, 12).map((b) => b.name).join('、') + (scope.length > 12 ? ` 等 ${scope.length} 个` : '');
+  const names = scope.slice(0, 12).map((b) => b.name);
+  const list: Message | readonly string[] | string = scope.length > 12 ? { key: 'branch.listMore', params: { names, count: scope.length } } : names.length ? names : '—';
   if (!name) {
     if (member.role === 'secretary') {
       if (!scope[0]) throw new UserError('branch.noBranch');
       return scope[0];
     }
-    throw new UserError('branch.needName', { example: scope[0]?.name ?? '计科2301团支部', list: list || '—' });
+    throw new UserError('branch.needName', { example: scope[0]?.name ?? { key: 'branch.exampleName' }, list });
   }
   const words = name.split(/\s+/);
   const college = words.length > 1 ? words[0]! : undefined;
@@ -104,13 +106,13 @@ export function resolveBranch(db: Db, member: Member, name: string | undefined):
   const mine = everywhere.filter((b) => mayViewBranch(member, b));
   if (mine.length === 1) return mine[0]!;
   if (mine.length > 1) throw new UserError('branch.ambiguous', { name, example: `${mine[0]!.college} ${mine[0]!.name}` });
-  if (everywhere.length === 0) throw new UserError('branch.unknown', { name, list: list || '—' });
-  if (member.role === 'secretary') throw new UserError('branch.notYours', { own: scope[0] ? `「${scope[0].name}」` : '本支部' });
+  if (everywhere.length === 0) throw new UserError('branch.unknown', { name, list });
+  if (member.role === 'secretary') throw new UserError('branch.notYours', { own: scope[0] ? { key: 'branch.ownNamed', params: { name: scope[0].name } } : { key: 'branch.ownUnnamed' } });
   throw new UserError('branch.outsideScope', { name });
 }
 
 /** The first signing and the first project of the year: when those deadlines' work was done. */
-function firstDone(db: Db, branchId: number, program: ProgramYear, tz?: string): { signed?: string; listed?: string } {
+function firstDone(db: Db, branchId: number, program: ProgramYear, tz: string): { signed?: string; listed?: string } {
   // A pairing counts if it belongs to this program year or is still running from an earlier one.
   const signed = db
     .select({ signedOn: pairings.signedOn })
@@ -124,8 +126,8 @@ function firstDone(db: Db, branchId: number, program: ProgramYear, tz?: string):
 }
 
 /** Positions of the branch in this program year: its own, and those under its projects of the year. */
-function branchPositions(db: Db, branchId: number, program: ProgramYear, tz?: string) {
-  const since = dayjs.tz(program.startsOn, tz ?? DEFAULT_TZ).valueOf();
+function branchPositions(db: Db, branchId: number, program: ProgramYear, tz: string) {
+  const since = startOfDate(program.startsOn, tz);
   return db
     .select({ id: positions.id, slots: positions.slots })
     .from(positions)
@@ -140,7 +142,7 @@ function branchPositions(db: Db, branchId: number, program: ProgramYear, tz?: st
 }
 
 /** Everything the dashboard shows about one branch. */
-export function branchStatus(db: Db, branch: BranchRef, program: ProgramYear, now: number, tz?: string): BranchStatus {
+export function branchStatus(db: Db, branch: BranchRef, program: ProgramYear, now: number, tz: string): BranchStatus {
   const today = localDate(now, tz);
   const active = activePairingOf(db, branch.id);
   const past = db

@@ -4,24 +4,22 @@
  * group (the caller enqueues the cards in the same transaction) and listed in the next digests.
  */
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { writeTransaction, type Db } from '../db/client.js';
+import { writeTransaction, type Db, type DbWriter } from '../db/client.js';
 import { branches, colleges, excellentCases, members, quarterlyReports, serviceLogs, type CaseSubjectKind, type ExcellentCase, type Member } from '../db/schema/index.js';
-import type { DbWriter } from '../jobs/ports.js';
-import { t } from '../text/zh-CN.js';
 import { UserError } from './errors.js';
 import { audit } from './members.js';
 
 /** The longest citation accepted. */
 export const CITATION_MAX = 200;
 
-export interface CaseInput {
+interface CaseInput {
   kind: CaseSubjectKind;
   id: number;
   citation: string;
 }
 
 /** What the announcement shows about the case's subject: names only, never student numbers. */
-export type CaseSubject =
+type CaseSubject =
   | { kind: 'log'; name: string; unit: string; date: string; collegeId: number }
   | { kind: 'report'; college: string; title: string; collegeId: number };
 
@@ -66,7 +64,7 @@ export function markCase(
     const subject = subjectOf(tx, input.kind, input.id);
     if (actor.role !== 'school_admin' && !(actor.role === 'college_admin' && actor.collegeId === subject.collegeId)) throw new UserError('case.notYourCollege');
     const existing = tx.select().from(excellentCases).where(and(eq(excellentCases.subjectKind, input.kind), eq(excellentCases.subjectId, input.id))).get();
-    if (existing) throw new UserError('case.exists', { subject: t(`case.subject.${input.kind}`) });
+    if (existing) throw new UserError('case.exists', { subject: { key: `case.subject.${input.kind}` } });
     const created = tx.insert(excellentCases).values({ subjectKind: input.kind, subjectId: input.id, citation: input.citation, markedByMemberId: actor.id, createdAt: now }).returning().get();
     const groups = tx.select({ collegeId: colleges.id, chatId: colleges.chatId }).from(colleges).where(isNotNull(colleges.chatId)).orderBy(colleges.id).all();
     for (const g of groups) publicise(tx, created, subject, { collegeId: g.collegeId, chatId: g.chatId! });

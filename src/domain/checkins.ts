@@ -2,24 +2,24 @@
  * Check-in and check-out (PRODUCT.md §3 `/checkin`): one check-in per student per site per
  * day; its kind follows the period; check-out turns the elapsed time into timed hours.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { checkins, serviceLogs, type Checkin, type Community, type Member, type ProgramYear } from '../db/schema/index.js';
 import { communityById, distanceKm, findCommunity, pairedCommunity } from './communities.js';
 import { UserError } from './errors.js';
 import { checkinKindFor, periodOn } from './period.js';
-import { formatDateTime, localDate } from './time.js';
+import { formatDateTime, localDate } from '../time.js';
 import { MAX_HOURS_PER_LOG } from './serviceLogs.js';
 
 const MIN_CHECKOUT_MS = 15 * 60 * 1000;
 
-export interface CheckinResult {
+interface CheckinResult {
   checkin: Checkin;
   community?: Community;
   created: boolean;
 }
 
-export function checkIn(db: Db, member: Member, program: ProgramYear, site: string | undefined, now: number, tz?: string): CheckinResult {
+export function checkIn(db: Db, member: Member, program: ProgramYear, site: string | undefined, now: number, tz: string): CheckinResult {
   if (!member.collegeId) throw new UserError('log.noCollege');
   const named = site ? findCommunity(db, site) : undefined;
   const community = named ?? (site ? undefined : pairedCommunity(db, member.branchId));
@@ -45,7 +45,7 @@ export function checkIn(db: Db, member: Member, program: ProgramYear, site: stri
   return { checkin, community, created: true };
 }
 
-export interface Checkout {
+interface Checkout {
   checkin: Checkin;
   /** Elapsed time in hours, rounded to 0.5, at least 0.5 and at most 12. */
   hours: number;
@@ -69,16 +69,26 @@ export function timedHours(elapsedMs: number): number {
 
 /**
  * Whether the check-in's log still stands. A withdrawn or rejected one frees the check-in,
- * so the corrected log can again be submitted with its timed hours.
+ * so the corrected log can again be submitted with its timed hours. The link is the log's
+ * `checkinId`, stored with the log in its transaction.
  */
 export function hasLiveLog(db: Db, checkin: Checkin): boolean {
-  if (!checkin.serviceLogId) return false;
-  const log = db.select({ status: serviceLogs.status }).from(serviceLogs).where(eq(serviceLogs.id, checkin.serviceLogId)).get();
-  return log?.status === 'pending' || log?.status === 'approved';
+  const live = db
+    .select({ id: serviceLogs.id })
+    .from(serviceLogs)
+    .where(and(eq(serviceLogs.checkinId, checkin.id), inArray(serviceLogs.status, ['pending', 'approved'])))
+    .limit(1)
+    .get();
+  return live !== undefined;
 }
 
-export function linkLog(db: Db, checkinId: number, logId: number): void {
-  db.update(checkins).set({ serviceLogId: logId }).where(eq(checkins.id, checkinId)).run();
+/**
+ * Links an earlier identical log, stored without a check-in, to the check-out form that finished
+ * sending it (bot/flows/serviceLog `submitLog`), so the check-in counts as out. A log already
+ * linked keeps its check-in.
+ */
+export function adoptLog(db: Db, checkinId: number, logId: number): void {
+  db.update(serviceLogs).set({ checkinId }).where(and(eq(serviceLogs.id, logId), isNull(serviceLogs.checkinId))).run();
 }
 
 export function checkinById(db: Db, id: number | null | undefined): Checkin | undefined {
@@ -86,7 +96,7 @@ export function checkinById(db: Db, id: number | null | undefined): Checkin | un
 }
 
 /** Attaches a shared location to today's latest check-in; returns it with the distance to its community. */
-export function attachLocation(db: Db, member: Member, at: { lat: number; lng: number; messageId: string }, now: number, tz?: string): { checkin: Checkin; km?: number } | null {
+export function attachLocation(db: Db, member: Member, at: { lat: number; lng: number; messageId: string }, now: number, tz: string): { checkin: Checkin; km?: number } | null {
   const latest = db
     .select()
     .from(checkins)
@@ -105,4 +115,4 @@ export function distanceToCommunity(db: Db, checkin: Checkin): number | undefine
   return distanceKm({ lat: checkin.latitude, lng: checkin.longitude }, { lat: community.latitude, lng: community.longitude });
 }
 
-export const checkinTime = (c: Checkin, tz?: string) => formatDateTime(c.checkedInAt, tz);
+export const checkinTime = (c: Checkin, tz: string) => formatDateTime(c.checkedInAt, tz);

@@ -11,7 +11,7 @@ import {
 import { UserError } from './errors.js';
 import { candidateKeys, cleanName, foldName, levelFromName, matchKey, matchPlaces, parseName } from './placeNames.js';
 
-export { cleanName, coreName, foldName, levelFromName, matchKey, matchPlaces, namesMatch, type NamedPlace } from './placeNames.js';
+export { cleanName, coreName, foldName, levelFromName, matchKey, matchPlaces, namesMatch } from './placeNames.js';
 
 const namesQuery = (db: Db) => db.select({ id: communities.id, name: communities.name }).from(communities).orderBy(asc(communities.id)).prepare();
 
@@ -43,7 +43,7 @@ export function findCommunity(db: Db, name: string): Community | undefined {
 }
 
 function ambiguous(name: string, matches: Community[]): UserError {
-  return new UserError('community.ambiguous', { name, names: matches.map((c) => c.name).join('、'), example: matches[0]!.name });
+  return new UserError('community.ambiguous', { name, names: matches.map((c) => c.name), example: matches[0]!.name });
 }
 
 /**
@@ -90,7 +90,7 @@ export interface CommunityInput {
 }
 
 /** What `upsertCommunity` did. */
-export interface UpsertedCommunity {
+interface UpsertedCommunity {
   community: Community;
   created: boolean;
   /** False when the row (and its tags) already said exactly this. */

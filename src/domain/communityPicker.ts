@@ -27,9 +27,9 @@ export const PICKER_SIZE = 20;
  * while room remains: a short list browsed whole. A longer one would only show the first
  * letters of the alphabet, so there the typed name is the way to the rest.
  */
-export const FEW_COMMUNITIES = 50;
+const FEW_COMMUNITIES = 50;
 /** The longest typed name read (the card's input allows as many; communities are named in ≤ 60). */
-export const TYPED_NAME_MAX = 60;
+const TYPED_NAME_MAX = 60;
 
 /** Recent rows read per source: enough to find a handful of distinct places, never a scan. */
 const RECENT_ROWS = 100;
@@ -44,7 +44,7 @@ export interface PickerOption {
 }
 
 /** Whose form it is. */
-export interface PickerScope {
+interface PickerScope {
   /** The member filling the form: their own check-ins and logs come first among recent places. */
   memberId?: number | null;
   /** The branch the form is for: its pairing, its logs and its projects. */
@@ -170,6 +170,6 @@ export function communityByTypedName(db: Db, typed: string, notFound: MessageKey
   const matches = matchCommunities(db, name);
   if (matches.length === 1) return matches[0]!;
   if (matches.length === 0) throw new UserError(notFound, { name });
-  throw new UserError('community.ambiguous', { name, names: matches.map((c) => c.name).join('、'), example: matches[0]!.name });
+  throw new UserError('community.ambiguous', { name, names: matches.map((c) => c.name), example: matches[0]!.name });
 }
 

@@ -13,10 +13,9 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { auditLog, communityConfirmations, members, serviceLogs, type Member, type ServiceLog } from '../db/schema/index.js';
-import { t } from '../text/zh-CN.js';
 import { UserError } from './errors.js';
-import { viewOf } from './logView.js';
-import { audit } from './members.js';
+import { logFacts } from './logView.js';
+import { audit, type MemberUnit } from './members.js';
 import { reviewersFor } from './review.js';
 
 export const CONFIRMATION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -28,15 +27,19 @@ const KEY_LABEL = 'community-confirmation';
 const NONCE_BYTES = 16;
 const B64URL = /^[A-Za-z0-9_-]+$/;
 
-/** What the community contact sees: no student number, no phone, no fraud signals. */
+/**
+ * What the community contact sees: no student number, no phone, no fraud signals. Data;
+ * src/cards/logView.ts `confirmationView` renders it.
+ */
 export interface ConfirmationSummary {
-  studentName: string;
-  unit: string;
+  studentName: string | null;
+  unit: MemberUnit;
   date: string;
-  item: string;
+  item: ServiceLog['item'];
+  itemLabel: string | null;
   hours: number;
-  mode: string;
-  community: string;
+  mode: ServiceLog['mode'];
+  community: string | null;
   description: string;
 }
 
@@ -44,13 +47,13 @@ export type ConfirmationState =
   | { status: 'valid'; logId: number; confirmationId: number; expiresAt: number; summary: ConfirmationSummary }
   | { status: 'forged' | 'unknown' | 'expired' | 'used' | 'closed' };
 
-export type ConfirmResult =
+type ConfirmResult =
   | { status: 'confirmed'; log: ServiceLog; confirmationId: number; rating: number; comment: string | null; summary: ConfirmationSummary }
   | { status: 'invalid'; problem: 'rating' | 'comment' }
   | { status: 'forged' | 'unknown' | 'expired' | 'used' | 'closed' };
 
 /** The community contact's answer; form fields arrive as strings. */
-export const confirmationInput = z.object({
+const confirmationInput = z.object({
   rating: z.preprocess((v) => (typeof v === 'string' && /^\s*[1-5]\s*$/.test(v) ? Number(v) : v), z.number().int().min(1).max(5)),
   comment: z.preprocess(
     (v) => (v === undefined || v === null ? '' : v),
@@ -91,7 +94,7 @@ function verify(token: string, appSecret: string): { logId: number; expiresAt: n
 export function issueConfirmation(db: Db, logId: number, appSecret: string, now: number, ttlMs = CONFIRMATION_TTL_MS, issuer?: Member): { token: string; expiresAt: number } {
   const log = db.select().from(serviceLogs).where(eq(serviceLogs.id, logId)).get();
   if (!log) throw new UserError('log.notFound');
-  if (log.status === 'rejected' || log.status === 'withdrawn') throw new UserError('confirm.logClosed', { status: t(`status.${log.status}`) });
+  if (log.status === 'rejected' || log.status === 'withdrawn') throw new UserError('confirm.logClosed', { status: { key: `status.${log.status}` } });
   if (log.communityConfirmedAt !== null) throw new UserError('confirm.alreadyConfirmed', { rating: log.communityRating ?? '' });
   const expiresAt = now + ttlMs;
   const body = Buffer.from(`${logId}.${expiresAt}.${randomBytes(NONCE_BYTES).toString('base64url')}`).toString('base64url');
@@ -120,12 +123,13 @@ function lookup(db: Db, token: string, appSecret: string, now: number): Lookup {
 }
 
 export function summaryOf(db: Db, log: ServiceLog): ConfirmationSummary {
-  const v = viewOf(db, log);
+  const v = logFacts(db, log);
   return {
     studentName: v.authorName,
     unit: v.unit,
     date: v.date,
-    item: `${v.item}${v.itemLabel}`,
+    item: v.item,
+    itemLabel: v.itemLabel,
     hours: v.hours,
     mode: v.mode,
     community: v.community,

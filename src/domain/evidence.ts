@@ -13,7 +13,7 @@ import { latestLogSince } from './serviceLogs.js';
 
 export const EVIDENCE_WINDOW_MS = 10 * 60 * 1000;
 
-export interface EvidenceImage {
+interface EvidenceImage {
   /** The student's image_key. */
   imageKey: string;
   messageId: string;

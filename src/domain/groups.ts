@@ -9,7 +9,7 @@ import { audit } from './members.js';
 
 export const SCHOOL_CHAT_KEY = 'school_chat_id';
 
-export type BindGroupOutcome =
+type BindGroupOutcome =
   | { kind: 'bound' | 'already'; name: string }
   | { kind: 'moved'; name: string; from: string }
   | { kind: 'school' | 'school_already' }

@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import { prepared } from '../db/prepared.js';
 import { memberYearTotals, serviceLogs, type Item, type LogSource } from '../db/schema/index.js';
 
-export interface HourTotals {
+interface HourTotals {
   approved: number;
   pending: number;
 }
@@ -25,7 +25,7 @@ export function hoursOf(db: Db, memberId: number, programYearId: number): HourTo
   return { approved: half('approved') / 2, pending: half('pending') / 2 };
 }
 
-export interface Breakdown {
+interface Breakdown {
   /** Approved logs per "4+X" item. */
   items: Partial<Record<Item, number>>;
   /** Approved hours per origin (timed, self-reported, community-confirmed). */

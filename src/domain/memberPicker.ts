@@ -23,7 +23,7 @@ export const MEMBER_PICKER_SIZE = 40;
  */
 export const MEMBER_PICKER_EXTRA = 10;
 /** The longest typed list read: the form's input allows as many characters. */
-export const TYPED_MEMBERS_MAX = 1000;
+const TYPED_MEMBERS_MAX = 1000;
 
 /** The branch's latest logs read per status, to find who served lately: a bounded index walk. */
 const RECENT_LOGS = 300;
@@ -31,14 +31,14 @@ const RECENT_LOGS = 300;
 const ACTIVE_STATUSES: readonly LogStatus[] = ['pending', 'approved'];
 
 /** One dropdown option. `sameNameIndex` (1, 2 …, in 学号 order) is set only for a name the branch holds more than once. */
-export interface MemberOption {
+interface MemberOption {
   id: number;
   name: string;
   sameNameIndex?: number;
 }
 
 /** Whose group it is. */
-export interface MemberPickerScope {
+interface MemberPickerScope {
   branchId: number;
   /** The project's current group, in the order to show it: always offered, first. */
   current?: readonly number[];
@@ -138,11 +138,11 @@ export function membersByTypedNames(db: Db, branchId: number, typed: string): nu
     else ambiguous.push({ name: entry, studentNos: named.map((m) => m.studentNo) });
   }
   if (unknown.length) {
-    const names = unknown.slice(0, UNKNOWN_LISTED).map((e) => e.slice(0, 20)).join('、');
+    const names = unknown.slice(0, UNKNOWN_LISTED).map((e) => e.slice(0, 20));
     if (unknown.length > UNKNOWN_LISTED) throw new UserError('project.memberNotFoundMany', { names, count: unknown.length });
     throw new UserError('project.memberNotFound', { names });
   }
   const first = ambiguous[0];
-  if (first) throw new UserError('project.memberAmbiguous', { name: first.name, count: first.studentNos.length, studentNos: first.studentNos.join('、'), example: first.studentNos[0]! });
+  if (first) throw new UserError('project.memberAmbiguous', { name: first.name, count: first.studentNos.length, studentNos: first.studentNos, example: first.studentNos[0]! });
   return [...new Set(ids)];
 }

@@ -97,6 +97,10 @@ function moveToOpenId(db: Db, member: Member, account: FeishuAccount, now: numbe
   });
 }
 
+export function memberById(db: Db, id: number): Member | undefined {
+  return db.select().from(members).where(eq(members.id, id)).get();
+}
+
 export function memberByStudentNo(db: Db, studentNo: string): Member | undefined {
   return db.select().from(members).where(eq(members.studentNo, studentNo)).get();
 }
@@ -133,9 +137,15 @@ export function unitOf(db: Db, member: Pick<Member, 'collegeId' | 'branchId'>): 
   return { college: college?.name ?? null, branch: branch?.name ?? null };
 }
 
+/** A member bound to a Feishu account: someone the bot can write to. */
+export type BoundMember = Member & { openId: string };
+
+/** Narrows rows a query already filtered on `open_id IS NOT NULL` (and drops any that were not). */
+export const isBound = (m: Member): m is BoundMember => m.openId !== null;
+
 /** School admins who can be told about something (bound to a Feishu account). */
-export function boundSchoolAdmins(db: Db): Member[] {
-  return db.select().from(members).where(and(eq(members.role, 'school_admin'), isNotNull(members.openId))).all();
+export function boundSchoolAdmins(db: Db): BoundMember[] {
+  return db.select().from(members).where(and(eq(members.role, 'school_admin'), isNotNull(members.openId))).all().filter(isBound);
 }
 
 /** Names are compared ignoring spaces and the various middle dots of minority names. */

@@ -13,11 +13,9 @@ import {
 } from '../db/schema/index.js';
 import { communityTags, findCommunity, findOrCreateCommunity, setTags } from './communities.js';
 import { phoneText } from './communityFields.js';
-import { UserError } from './errors.js';
-import { audit, boundSchoolAdmins } from './members.js';
-import { dayjs, localDate } from './time.js';
-import { findDates, foldWidth } from '../text/numerals.js';
-import { t } from '../text/zh-CN.js';
+import { issueMessage, messageKey as k, UserError } from './errors.js';
+import { audit, boundSchoolAdmins, isBound, type BoundMember } from './members.js';
+import { dayjs, localDate } from '../time.js';
 
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -33,16 +31,16 @@ const MAX_CONTACT = 40;
  * `signedOn` null means "not signed yet" (a draft); dates are checked against today by the
  * functions below, which know the clock.
  */
-export const pairingDraft = z.object({
-  community: z.preprocess(blankToUndefined, z.string({ error: t('pairing.communityBad') }).trim().min(2, t('pairing.communityBad')).max(MAX_NAME, t('pairing.communityBad')).optional()),
+const pairingDraft = z.object({
+  community: z.preprocess(blankToUndefined, z.string({ error: k('pairing.communityBad') }).trim().min(2, k('pairing.communityBad')).max(MAX_NAME, k('pairing.communityBad')).optional()),
   signedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => dayjs.utc(d).isValid() && dayjs.utc(d).format('YYYY-MM-DD') === d).nullish().transform((d) => d ?? null),
-  level: z.preprocess(blankToUndefined, z.enum(COMMUNITY_LEVELS, { error: t('pairing.badLevel') }).optional()),
-  region: optionalText(MAX_REGION, t('pairing.regionTooLong')),
-  tags: z.array(z.enum(COMMUNITY_TAGS, { error: t('pairing.badTag') }), { error: t('pairing.badTag') }).max(COMMUNITY_TAGS.length, t('pairing.badTag')).optional(),
-  contactName: optionalText(MAX_CONTACT, t('pairing.contactNameTooLong')),
+  level: z.preprocess(blankToUndefined, z.enum(COMMUNITY_LEVELS, { error: k('pairing.badLevel') }).optional()),
+  region: optionalText(MAX_REGION, k('pairing.regionTooLong')),
+  tags: z.array(z.enum(COMMUNITY_TAGS, { error: k('pairing.badTag') }), { error: k('pairing.badTag') }).max(COMMUNITY_TAGS.length, k('pairing.badTag')).optional(),
+  contactName: optionalText(MAX_CONTACT, k('pairing.contactNameTooLong')),
   // The list import's phone rules: +86, spaces and dashes tolerated, landlines as 区号-号码.
   contactPhone: z.preprocess((v) => (v === undefined || v === null ? '' : String(v)), phoneText).transform((v) => v ?? undefined),
-  sharedReason: optionalText(200, t('pairing.reasonTooLong')),
+  sharedReason: optionalText(200, k('pairing.reasonTooLong')),
 });
 export type PairingDraft = z.infer<typeof pairingDraft>;
 
@@ -52,23 +50,11 @@ export function validPairingDraft(input: unknown): PairingDraft {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   if (issue?.path[0] === 'signedOn') throw new UserError('pairing.badDate', { value: String((input as { signedOn?: unknown }).signedOn ?? '') });
-  throw new UserError('pairing.invalid', { problem: issue?.message ?? '' });
-}
-
-/**
- * A date as typed after `/结对 服务地` (2026-11-01, 11月1日, 昨天…) → YYYY-MM-DD, read relative to
- * today in the school's zone; anything else is refused with what to write instead.
- */
-export function readSignedDate(text: string, now: number, tz?: string): string {
-  const folded = foldWidth(text.trim());
-  const { hits } = findDates(folded, dayjs.utc(localDate(now, tz)));
-  const hit = hits.length === 1 && hits[0]!.start === 0 && hits[0]!.end >= folded.trimEnd().length ? hits[0] : undefined;
-  if (!hit?.date) throw new UserError('pairing.badDate', { value: text.trim() });
-  return hit.date;
+  throw new UserError('pairing.invalid', { problem: issueMessage(issue) });
 }
 
 /** Signed dates are in the past, and not before the year ahead of the program year. */
-function checkSignedOn(signedOn: string | null | undefined, program: ProgramYear, now: number, tz?: string): void {
+function checkSignedOn(signedOn: string | null | undefined, program: ProgramYear, now: number, tz: string): void {
   if (!signedOn) return;
   const today = localDate(now, tz);
   if (signedOn > today) throw new UserError('pairing.futureDate', { date: signedOn, today });
@@ -135,7 +121,7 @@ function applyCommunityDetails(db: Db, communityId: number, d: PairingDraft, mod
   else if (given.length) setTags(db, communityId, [...communityTags(db, communityId), ...given]);
 }
 
-export type CreateOutcome =
+type CreateOutcome =
   | { kind: 'created'; pairing: Pairing; community: Community; sharedWith: string[] }
   | { kind: 'exists'; pairing: Pairing };
 
@@ -144,10 +130,10 @@ export type CreateOutcome =
  * with the details). Refuses a second active pairing and, without a reason, a community another
  * branch is already paired with. Nothing is stored on a refusal (a new community neither).
  */
-export function createPairing(db: Db, actor: Member, program: ProgramYear, input: unknown, now: number, tz?: string, opts: { details?: boolean } = {}): CreateOutcome {
+export function createPairing(db: Db, actor: Member, program: ProgramYear, input: unknown, now: number, tz: string, opts: { details?: boolean } = {}): CreateOutcome {
   const draft = validPairingDraft(input);
   if (!actor.branchId) throw new UserError('pairing.noBranch');
-  if (!draft.community) throw new UserError('pairing.invalid', { problem: t('pairing.communityBad') });
+  if (!draft.community) throw new UserError('pairing.invalid', { problem: { key: 'pairing.communityBad' } });
   checkSignedOn(draft.signedOn, program, now, tz);
   const branchId = actor.branchId;
   const name = draft.community;
@@ -158,10 +144,10 @@ export function createPairing(db: Db, actor: Member, program: ProgramYear, input
     if (active) {
       if (known && active.communityId === known.id) return { kind: 'exists', pairing: active };
       const current = db.select({ name: communities.name }).from(communities).where(eq(communities.id, active.communityId)).get();
-      throw new UserError('pairing.alreadyActive', { community: current?.name ?? '', status: t(`pairing.status.${active.status}`) });
+      throw new UserError('pairing.alreadyActive', { community: current?.name ?? '', status: { key: `pairing.status.${active.status}` } });
     }
     const sharedWith = known ? otherBranchesPairedWith(db, known.id, branchId) : [];
-    if (sharedWith.length && !draft.sharedReason) throw new UserError('pairing.reasonRequired', { community: known!.name, branches: sharedWith.join('、') });
+    if (sharedWith.length && !draft.sharedReason) throw new UserError('pairing.reasonRequired', { community: known!.name, branches: sharedWith });
     const community = known ?? findOrCreateCommunity(db, name, now).community;
     if (opts.details) applyCommunityDetails(db, community.id, draft, 'fill');
     const pairing = db
@@ -190,7 +176,7 @@ export function createPairing(db: Db, actor: Member, program: ProgramYear, input
  * Saves the completion card: signed date (empty → back to draft), contact, the community's
  * level, region and tags, and the sharing reason (a shared pairing cannot drop it).
  */
-export function updatePairing(db: Db, actor: Member, program: ProgramYear, id: number, input: unknown, now: number, tz?: string): { pairing: Pairing; reasonChanged: boolean } {
+export function updatePairing(db: Db, actor: Member, program: ProgramYear, id: number, input: unknown, now: number, tz: string): { pairing: Pairing; reasonChanged: boolean } {
   const draft = validPairingDraft(input);
   checkSignedOn(draft.signedOn, program, now, tz);
   return writeTransaction(db, () => {
@@ -198,7 +184,7 @@ export function updatePairing(db: Db, actor: Member, program: ProgramYear, id: n
     if (before.sharedReason && !draft.sharedReason) {
       const community = db.select({ name: communities.name }).from(communities).where(eq(communities.id, before.communityId)).get();
       const others = otherBranchesPairedWith(db, before.communityId, before.branchId);
-      throw new UserError('pairing.reasonRequired', { community: community?.name ?? '', branches: others.join('、') || '其他团支部' });
+      throw new UserError('pairing.reasonRequired', { community: community?.name ?? '', branches: others.length ? others : { key: 'pairing.otherBranches' } });
     }
     applyCommunityDetails(db, before.communityId, draft, 'replace');
     const pairing = db
@@ -220,7 +206,7 @@ export function updatePairing(db: Db, actor: Member, program: ProgramYear, id: n
 }
 
 /** Ends the pairing today; the row stays (status ended) and the branch may pair again. */
-export function endPairing(db: Db, actor: Member, id: number, now: number, tz?: string): Pairing {
+export function endPairing(db: Db, actor: Member, id: number, now: number, tz: string): Pairing {
   return writeTransaction(db, () => {
     manageable(db, actor, id);
     const ended = db.update(pairings).set({ status: 'ended', endedOn: localDate(now, tz), updatedAt: now }).where(eq(pairings.id, id)).returning().get();
@@ -272,8 +258,8 @@ export function pairingView(db: Db, p: Pairing): PairingView {
 }
 
 /** Who hears about a shared pairing: the branch's college admins, else the school admins. */
-export function sharedPairingAudience(db: Db, branchId: number): Member[] {
+export function sharedPairingAudience(db: Db, branchId: number): BoundMember[] {
   const collegeId = db.select({ collegeId: branches.collegeId }).from(branches).where(eq(branches.id, branchId)).get()?.collegeId ?? -1;
-  const admins = db.select().from(members).where(and(eq(members.role, 'college_admin'), eq(members.collegeId, collegeId), isNotNull(members.openId))).all();
+  const admins = db.select().from(members).where(and(eq(members.role, 'college_admin'), eq(members.collegeId, collegeId), isNotNull(members.openId))).all().filter(isBound);
   return admins.length ? admins : boundSchoolAdmins(db);
 }

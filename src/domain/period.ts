@@ -36,7 +36,7 @@ export function checkinKindFor(period: Period): CheckinKind {
   return period === 'term' ? 'daily' : 'concentrated';
 }
 
-export const isVacation = (period: Period): boolean => period === 'winter' || period === 'summer';
+const isVacation = (period: Period): boolean => period === 'winter' || period === 'summer';
 
 export type ReminderKind = 'deadline' | 'review' | 'quarterlyReport';
 

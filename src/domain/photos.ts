@@ -8,7 +8,7 @@
 import type { Sharp, SharpOptions } from 'sharp';
 
 /** What a picture is, as its header says; width and height as displayed (EXIF rotation applied). */
-export interface ImageInfo {
+interface ImageInfo {
   /**
    * sharp's name for it: jpeg, png, webp, gif, tiff or heif. sharp's prebuilt libvips reads AVIF
    * but has no HEVC decoder, so an iPhone HEIC is not decoded (photoHash gives undefined).

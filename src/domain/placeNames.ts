@@ -27,7 +27,7 @@ const SUFFIXES: { re: RegExp; level: CommunityLevel; canon: string }[] = [
 ];
 
 /** A folded name split into its core and the level its suffix names (if any). */
-export interface ParsedName { core: string; level: CommunityLevel | null; key: string }
+interface ParsedName { core: string; level: CommunityLevel | null; key: string }
 
 // Parsing is memoised: an import compares every row with every known place.
 const parsed = new Map<string, ParsedName>();
@@ -95,7 +95,7 @@ function regionPrefix(prefix: string, region: string | null | undefined): boolea
 }
 
 /** A place name with the region it is in, when known. */
-export interface NamedPlace { name: string; region?: string | null }
+interface NamedPlace { name: string; region?: string | null }
 
 /** Same core, compatible suffixes: the strong match. */
 function sameCore(a: NamedPlace, b: NamedPlace): boolean {

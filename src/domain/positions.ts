@@ -8,27 +8,26 @@ import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeTransaction, type Db } from '../db/client.js';
 import { members, positions, positionSignups, projects, type Member, type Position, type PositionSignup, type SignupStatus } from '../db/schema/index.js';
-import { t } from '../text/zh-CN.js';
-import { UserError } from './errors.js';
+import { issueMessage, messageKey as k, UserError } from './errors.js';
 import { approvedHoursByMember } from './hours.js';
-import { audit } from './members.js';
+import { audit, isBound, type BoundMember } from './members.js';
 import { managedProject, managesUnit } from './projects.js';
 
 /** Slots of one position, 1 to 50. */
-export const MAX_SLOTS = 50;
+const MAX_SLOTS = 50;
 
 /** The one validation of a position (title, slots, schedule). */
-export const positionDraft = z.object({
-  title: z.string({ error: t('position.titleMissing') }).trim().min(1, t('position.titleMissing')).max(40, t('position.titleTooLong')),
-  slots: z.number({ error: t('position.badSlots') }).int(t('position.badSlots')).min(1, t('position.badSlots')).max(MAX_SLOTS, t('position.badSlots')),
-  schedule: z.string().trim().max(60, t('position.scheduleTooLong')).optional(),
+const positionDraft = z.object({
+  title: z.string({ error: k('position.titleMissing') }).trim().min(1, k('position.titleMissing')).max(40, k('position.titleTooLong')),
+  slots: z.number({ error: k('position.badSlots') }).int(k('position.badSlots')).min(1, k('position.badSlots')).max(MAX_SLOTS, k('position.badSlots')),
+  schedule: z.string().trim().max(60, k('position.scheduleTooLong')).optional(),
 });
 
 /** Adds a position to a project the actor manages. */
 export function addPosition(db: Db, actor: Member, projectId: number, input: unknown, now: number): Position {
   const { project, branch } = managedProject(db, actor, projectId);
   const parsed = positionDraft.safeParse(input);
-  if (!parsed.success) throw new UserError('position.invalid', { problem: parsed.error.issues[0]?.message ?? '' });
+  if (!parsed.success) throw new UserError('position.invalid', { problem: issueMessage(parsed.error.issues[0]) });
   const position = db
     .insert(positions)
     .values({ projectId: project.id, branchId: branch.id, collegeId: branch.collegeId, ...parsed.data, schedule: parsed.data.schedule || null, createdAt: now })
@@ -45,7 +44,7 @@ export function addPosition(db: Db, actor: Member, projectId: number, input: unk
 export function addCollegePosition(db: Db, actor: Member, input: unknown, now: number): Position {
   if (actor.role !== 'college_admin' || !actor.collegeId) throw new UserError('positions.collegeOnly');
   const parsed = positionDraft.safeParse(input);
-  if (!parsed.success) throw new UserError('position.invalid', { problem: parsed.error.issues[0]?.message ?? '' });
+  if (!parsed.success) throw new UserError('position.invalid', { problem: issueMessage(parsed.error.issues[0]) });
   const position = db
     .insert(positions)
     .values({ projectId: null, branchId: null, collegeId: actor.collegeId, ...parsed.data, schedule: parsed.data.schedule || null, createdAt: now })
@@ -85,7 +84,7 @@ export function positionsOfProjects(db: Db, projectIds: number[]): Position[] {
 }
 
 /** Whether `member` may sign up for `position`: it is their branch's, or their college's as a whole. */
-export function mayApply(member: Member, position: Position): boolean {
+function mayApply(member: Member, position: Position): boolean {
   return position.branchId === null ? member.collegeId === position.collegeId : member.branchId === position.branchId;
 }
 
@@ -168,7 +167,7 @@ export function withdrawSignup(db: Db, member: Member, positionId: number, now: 
 }
 
 /** A waiting sign-up as the 确认匹配 card lists it. */
-export interface Candidate {
+interface Candidate {
   signupId: number;
   memberId: number;
   name: string;
@@ -202,7 +201,7 @@ export function confirmedOf(db: Db, positionId: number): { id: number; name: str
 }
 
 /** What a confirmation changed, for telling both sides. */
-export interface Confirmation {
+interface Confirmation {
   position: Position;
   signup: PositionSignup;
   member: Member;
@@ -244,10 +243,10 @@ export function confirmSignup(db: Db, actor: Member, signupId: number, now: numb
 }
 
 /** Who hears of a new sign-up: the position's branch secretaries, or its college's 团总支 for a college-wide one. */
-export function managersOf(db: Db, position: Position): Member[] {
+export function managersOf(db: Db, position: Position): BoundMember[] {
   const where =
     position.branchId === null
       ? and(eq(members.role, 'college_admin'), eq(members.collegeId, position.collegeId))
       : and(eq(members.role, 'secretary'), eq(members.branchId, position.branchId));
-  return db.select().from(members).where(where).all().filter((m) => m.openId);
+  return db.select().from(members).where(where).all().filter(isBound);
 }

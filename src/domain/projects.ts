@@ -7,16 +7,15 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeTransaction, type Db } from '../db/client.js';
 import {
-  branches, communities, ITEMS, members, projectItems, projectMembers, projects, SERVICE_AREAS,
+  branches, colleges, communities, ITEMS, members, projectItems, projectMembers, projects, SERVICE_AREAS,
   type Branch, type Item, type Member, type Project, type ProgramYear,
 } from '../db/schema/index.js';
-import { t } from '../text/zh-CN.js';
-import { UserError } from './errors.js';
+import { issueMessage, messageKey as k, UserError } from './errors.js';
 import { audit } from './members.js';
-import { dayjs } from './time.js';
+import { dayjs } from '../time.js';
 
 /** A branch or a college-wide unit (branchId null) something belongs to. */
-export interface Unit {
+interface Unit {
   branchId: number | null;
   collegeId: number | null;
 }
@@ -37,37 +36,53 @@ export function branchById(db: Db, id: number | null | undefined): Branch | unde
   return id ? db.select().from(branches).where(eq(branches.id, id)).get() : undefined;
 }
 
-const longText = z.string().trim().max(500, t('project.textTooLong')).optional();
+/** A college row by id (undefined for null or unknown). */
+export function collegeById(db: Db, id: number | null | undefined): typeof colleges.$inferSelect | undefined {
+  return id ? db.select().from(colleges).where(eq(colleges.id, id)).get() : undefined;
+}
+
+/** Branch names by id, for the branches a list shows. */
+export function branchNames(db: Db, ids: readonly number[]): Map<number, string> {
+  const rows = ids.length ? db.select({ id: branches.id, name: branches.name }).from(branches).where(inArray(branches.id, [...ids])).all() : [];
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Project titles by id, for the projects a list shows. */
+export function projectTitles(db: Db, ids: readonly number[]): Map<number, string> {
+  const rows = ids.length ? db.select({ id: projects.id, title: projects.title }).from(projects).where(inArray(projects.id, [...ids])).all() : [];
+  return new Map(rows.map((r) => [r.id, r.title]));
+}
+
+const longText = z.string().trim().max(500, k('project.textTooLong')).optional();
 const date = z
-  .string({ error: t('project.badDate') })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, t('project.badDate'))
-  .refine((d) => dayjs(d, 'YYYY-MM-DD', true).isValid(), t('project.badDate'));
+  .string({ error: k('project.badDate') })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, k('project.badDate'))
+  .refine((d) => dayjs(d, 'YYYY-MM-DD', true).isValid(), k('project.badDate'));
 
 /** The one validation of a project, whatever form it came from. */
-export const projectDraft = z
+const projectDraft = z
   .object({
-    title: z.string({ error: t('project.titleMissing') }).trim().min(1, t('project.titleMissing')).max(60, t('project.titleTooLong')),
-    area: z.enum(SERVICE_AREAS, { error: t('project.badArea') }),
-    items: z.array(z.enum(ITEMS, { error: t('project.badItem') }), { error: t('project.itemsMissing') }).min(1, t('project.itemsMissing')),
-    xLabel: z.string().trim().max(30, t('project.xLabelTooLong')).optional(),
+    title: z.string({ error: k('project.titleMissing') }).trim().min(1, k('project.titleMissing')).max(60, k('project.titleTooLong')),
+    area: z.enum(SERVICE_AREAS, { error: k('project.badArea') }),
+    items: z.array(z.enum(ITEMS, { error: k('project.badItem') }), { error: k('project.itemsMissing') }).min(1, k('project.itemsMissing')),
+    xLabel: z.string().trim().max(30, k('project.xLabelTooLong')).optional(),
     goals: longText,
     tasks: longText,
     responsibilities: longText,
     cooperationStart: date,
     cooperationEnd: date,
-    communityId: z.number({ error: t('project.unknownCommunity') }).int().positive().optional(),
-    memberIds: z.array(z.number({ error: t('project.unknownMember') }).int().positive(t('project.unknownMember'))).max(50, t('project.tooManyMembers')),
+    communityId: z.number({ error: k('project.unknownCommunity') }).int().positive().optional(),
+    memberIds: z.array(z.number({ error: k('project.unknownMember') }).int().positive(k('project.unknownMember'))).max(50, k('project.tooManyMembers')),
   })
   .superRefine((d, ctx) => {
     if (d.cooperationEnd < d.cooperationStart) {
-      ctx.addIssue({ code: 'custom', message: t('project.endBeforeStart', { start: d.cooperationStart, end: d.cooperationEnd }) });
+      ctx.addIssue({ code: 'custom', message: k('project.endBeforeStart'), params: { start: d.cooperationStart, end: d.cooperationEnd } });
     }
-    if (d.items.includes('x') && !d.xLabel) ctx.addIssue({ code: 'custom', message: t('project.xLabelMissing') });
+    if (d.items.includes('x') && !d.xLabel) ctx.addIssue({ code: 'custom', message: k('project.xLabelMissing') });
   });
-export type ProjectDraft = z.infer<typeof projectDraft>;
 
 /** A project row by id. */
-export function projectById(db: Db, id: number): Project | undefined {
+function projectById(db: Db, id: number): Project | undefined {
   return db.select().from(projects).where(eq(projects.id, id)).get();
 }
 
@@ -93,15 +108,15 @@ export function saveProject(db: Db, actor: Member, program: ProgramYear, project
     branchId = managedProject(db, actor, projectId).branch.id;
   }
   const parsed = projectDraft.safeParse(input);
-  if (!parsed.success) throw new UserError('project.invalid', { problem: parsed.error.issues[0]?.message ?? '' });
+  if (!parsed.success) throw new UserError('project.invalid', { problem: issueMessage(parsed.error.issues[0]) });
   const d = parsed.data;
   const memberIds = [...new Set(d.memberIds)];
   if (memberIds.length) {
     const found = db.select({ id: members.id }).from(members).where(and(inArray(members.id, memberIds), eq(members.branchId, branchId))).all();
-    if (found.length !== memberIds.length) throw new UserError('project.invalid', { problem: t('project.unknownMember') });
+    if (found.length !== memberIds.length) throw new UserError('project.invalid', { problem: { key: 'project.unknownMember' } });
   }
   if (d.communityId !== undefined && !db.select({ id: communities.id }).from(communities).where(eq(communities.id, d.communityId)).get()) {
-    throw new UserError('project.invalid', { problem: t('project.unknownCommunity') });
+    throw new UserError('project.invalid', { problem: { key: 'project.unknownCommunity' } });
   }
   const fields = {
     title: d.title,
@@ -129,7 +144,7 @@ export function saveProject(db: Db, actor: Member, program: ProgramYear, project
 }
 
 /** A project with what its card shows: items, group, community and branch names. */
-export interface ProjectDetail {
+interface ProjectDetail {
   project: Project;
   branchName: string;
   items: { item: Item; label: string | null }[];

@@ -11,18 +11,17 @@ import {
   branches, communities, members, POSTS, RECOMMENDATION_STATUSES, recommendations, serviceLogs,
   type Community, type Member, type Post, type ProgramYear, type Recommendation, type RecommendationStatus, type ScoreSnapshot,
 } from '../db/schema/index.js';
-import { t } from '../text/zh-CN.js';
-import { UserError } from './errors.js';
+import { issueMessage, messageKey as k, UserError } from './errors.js';
 import { audit } from './members.js';
 import { managesUnit } from './projects.js';
 
 /** The inputs of the recommendation score, in display order. */
-export const SCORE_PARTS = ['hours', 'days', 'rating', 'feedback'] as const;
-export type ScorePart = (typeof SCORE_PARTS)[number];
-export type Weights = Record<ScorePart, number>;
+const SCORE_PARTS = ['hours', 'days', 'rating', 'feedback'] as const;
+type ScorePart = (typeof SCORE_PARTS)[number];
+type Weights = Record<ScorePart, number>;
 
 /** Used when the program year sets no weights (PRODUCT.md §5 "weights configurable"). */
-export const DEFAULT_WEIGHTS: Weights = { hours: 0.4, days: 0.3, rating: 0.2, feedback: 0.1 };
+const DEFAULT_WEIGHTS: Weights = { hours: 0.4, days: 0.3, rating: 0.2, feedback: 0.1 };
 
 const weightsSetting = z.object({ hours: z.number().min(0), days: z.number().min(0), rating: z.number().min(0), feedback: z.number().min(0) }).partial();
 
@@ -56,7 +55,7 @@ export interface ScoredMember {
 }
 
 /** Whose members a ranking covers. */
-export type Scope = { branchId: number } | { collegeId: number } | { all: true };
+type Scope = { branchId: number } | { collegeId: number } | { all: true };
 
 /** Rounds to one decimal, as scores are shown and stored in snapshots. */
 export const round1 = (x: number): number => Math.round(x * 10) / 10;
@@ -111,10 +110,10 @@ export function scopeFor(actor: Member): Scope {
 }
 
 /** The one validation of the record form (post, community, status). */
-export const recommendationDraft = z.object({
-  post: z.enum(POSTS, { error: t('recommend.badPost') }),
-  communityId: z.number({ error: t('recommend.badCommunity') }).int().positive(t('recommend.badCommunity')),
-  status: z.enum(RECOMMENDATION_STATUSES, { error: t('recommend.badStatus') }),
+const recommendationDraft = z.object({
+  post: z.enum(POSTS, { error: k('recommend.badPost') }),
+  communityId: z.number({ error: k('recommend.badCommunity') }).int().positive(k('recommend.badCommunity')),
+  status: z.enum(RECOMMENDATION_STATUSES, { error: k('recommend.badStatus') }),
 });
 
 /** The member `actor` may recommend (of their branch, or college), else a UserError. */
@@ -142,10 +141,10 @@ export function recordRecommendation(
 ): { row: Recommendation; member: Member; community: Community } {
   const member = recommendable(db, actor, memberId);
   const parsed = recommendationDraft.safeParse(input);
-  if (!parsed.success) throw new UserError('recommend.invalid', { problem: parsed.error.issues[0]?.message ?? '' });
+  if (!parsed.success) throw new UserError('recommend.invalid', { problem: issueMessage(parsed.error.issues[0]) });
   const d = parsed.data;
   const community = db.select().from(communities).where(eq(communities.id, d.communityId)).get();
-  if (!community) throw new UserError('recommend.invalid', { problem: t('recommend.badCommunity') });
+  if (!community) throw new UserError('recommend.invalid', { problem: { key: 'recommend.badCommunity' } });
   const s = scoreOf(db, actor, member, program);
   const snapshot: ScoreSnapshot = {
     score: round1(s.score),
@@ -159,7 +158,7 @@ export function recordRecommendation(
       .where(and(eq(recommendations.programYearId, program.id), eq(recommendations.memberId, member.id), eq(recommendations.post, d.post), eq(recommendations.communityId, d.communityId)))
       .get();
     if (same) {
-      throw new UserError('recommend.duplicate', { name: member.name, community: community.name, post: t(`recommend.post.${d.post}`), status: t(`recommend.status.${same.status}`) });
+      throw new UserError('recommend.duplicate', { name: member.name, community: community.name, post: { key: `recommend.post.${d.post}` }, status: { key: `recommend.status.${same.status}` } });
     }
     const row = tx
       .insert(recommendations)
@@ -186,7 +185,7 @@ export function markAppointed(db: Db, actor: Member, recommendationId: number, n
 }
 
 /** A recorded recommendation as the /推荐 list shows it. */
-export interface RecommendationLine {
+interface RecommendationLine {
   id: number;
   name: string;
   branchName: string | null;

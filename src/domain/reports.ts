@@ -11,14 +11,14 @@ import { colleges, FOUR_ITEMS, members, quarterlyReports, reportAttachments, typ
 import { UserError } from './errors.js';
 import { collegeView } from './metrics/index.js';
 import { mayViewCollege } from './metrics/scope.js';
-import { audit, lastAuditedSubject } from './members.js';
-import { dayjs, localDate } from './time.js';
+import { audit, isBound, lastAuditedSubject, type BoundMember } from './members.js';
+import { dayjs, localDate } from '../time.js';
 
 /** A file sent within this long after opening the report card attaches to that report. */
-export const REPORT_FILE_WINDOW_MS = 30 * 60_000;
+const REPORT_FILE_WINDOW_MS = 30 * 60_000;
 const OPEN_ACTION = 'report.open';
 
-export interface Quarter {
+interface Quarter {
   index: 1 | 2 | 3 | 4;
   /** First day of the quarter (local date). */
   startsOn: string;
@@ -37,7 +37,7 @@ export function quarters(program: Pick<ProgramYear, 'startsOn'>): Quarter[] {
 }
 
 /** The quarter `today` falls in; before the start the first, after the last due date the last. */
-export function quarterOf(program: Pick<ProgramYear, 'startsOn'>, today: string): Quarter {
+function quarterOf(program: Pick<ProgramYear, 'startsOn'>, today: string): Quarter {
   const all = quarters(program);
   return all.find((q) => today <= q.dueOn) ?? all[3]!;
 }
@@ -53,7 +53,7 @@ export function quarterToReport(db: Db, collegeId: number, program: ProgramYear,
   return quarterOf(program, today);
 }
 
-export function reportById(db: Db, id: number): QuarterlyReport | undefined {
+function reportById(db: Db, id: number): QuarterlyReport | undefined {
   return db.select().from(quarterlyReports).where(eq(quarterlyReports.id, id)).get();
 }
 
@@ -80,14 +80,14 @@ export function openReport(db: Db, actor: Member, collegeId: number, program: Pr
   });
 }
 
-export interface ReportInput {
+interface ReportInput {
   kind: ReportKind;
   title: string;
   body: string;
 }
 
 /** Saves the card's fields as a draft, or submits them (flagged late after the due date). */
-export function saveReport(db: Db, actor: Member, reportId: number, input: ReportInput, submit: boolean, now: number, tz?: string): QuarterlyReport {
+export function saveReport(db: Db, actor: Member, reportId: number, input: ReportInput, submit: boolean, now: number, tz: string): QuarterlyReport {
   return writeTransaction(db, (tx) => {
     const report = tx.select().from(quarterlyReports).where(eq(quarterlyReports.id, reportId)).get();
     if (!report) throw new UserError('report.notFound');
@@ -116,7 +116,7 @@ export function attachReportFile(db: Db, actor: Member, reportId: number, file: 
   });
 }
 
-export interface QuarterFigures {
+interface QuarterFigures {
   participating: number;
   branches: number;
   ratio: number;
@@ -130,7 +130,7 @@ export interface QuarterFigures {
 }
 
 /** The figures a report draft starts from: coverage as of now, hours and items of the quarter. */
-export function quarterFigures(db: Db, college: { id: number; name: string }, program: ProgramYear, quarter: Quarter, now: number, tz?: string): QuarterFigures {
+export function quarterFigures(db: Db, college: { id: number; name: string }, program: ProgramYear, quarter: Quarter, now: number, tz: string): QuarterFigures {
   const view = collegeView(db, college, program.id, now, tz);
   const rows = db.$client
     .prepare(`select item, count(*) as n, coalesce(sum(half_hours), 0) as half from service_logs
@@ -141,7 +141,7 @@ export function quarterFigures(db: Db, college: { id: number; name: string }, pr
   return { participating: c.participating, branches: c.branches, ratio: c.ratio, target: c.target, hours: rows.reduce((n, r) => n + r.half, 0) / 2, items, fourComplete: view.summary.fourComplete };
 }
 
-export interface LateReport {
+interface LateReport {
   college: { id: number; name: string };
   quarter: Quarter;
   /** Null when it was still not submitted. */
@@ -149,7 +149,7 @@ export interface LateReport {
 }
 
 /** Reports of `program` whose due date is before `today` and that were not submitted in time. */
-export function lateReports(db: Db, program: ProgramYear, today: string, tz?: string): LateReport[] {
+export function lateReports(db: Db, program: ProgramYear, today: string, tz: string): LateReport[] {
   const out: LateReport[] = [];
   const all = db.select({ id: colleges.id, name: colleges.name }).from(colleges).orderBy(colleges.id).all();
   for (const quarter of quarters(program).filter((q) => q.dueOn < today)) {
@@ -190,14 +190,14 @@ export function collegeReports(db: Db, collegeId: number, program: ProgramYear, 
   };
 }
 
-export interface DueReminder {
+interface DueReminder {
   college: { id: number; name: string };
   quarter: Quarter;
   daysLeft: number;
   /** Which of the two reminders this is: 7 days before, or 1 day before. */
   which: 7 | 1;
   /** Bound 团总支 of the college to tell. */
-  admins: Member[];
+  admins: BoundMember[];
 }
 
 /**
@@ -215,7 +215,8 @@ export function dueReminders(db: Db, program: ProgramYear, today: string): DueRe
       if (reports.get(college.id)?.status === 'submitted') continue;
       const admins = db.select().from(members)
         .where(and(eq(members.role, 'college_admin'), eq(members.collegeId, college.id), sql`${members.openId} is not null`))
-        .all();
+        .all()
+        .filter(isBound);
       out.push({ college, quarter, daysLeft, which, admins });
     }
   }

@@ -7,21 +7,20 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { members, outbox, reviewMessages, serviceLogs, type Member, type ServiceLog } from '../db/schema/index.js';
-import { t } from '../text/zh-CN.js';
 import { UserError } from './errors.js';
-import { audit } from './members.js';
+import { audit, isBound, type BoundMember } from './members.js';
 
 type Level = 'secretary' | 'college_admin' | 'school_admin';
 
-function boundWith(db: Db, role: Level, scope: { branchId?: number | null; collegeId?: number | null }): Member[] {
+function boundWith(db: Db, role: Level, scope: { branchId?: number | null; collegeId?: number | null }): BoundMember[] {
   const where = [eq(members.role, role), isNotNull(members.openId)];
   if (role === 'secretary') where.push(eq(members.branchId, scope.branchId ?? -1));
   if (role === 'college_admin') where.push(eq(members.collegeId, scope.collegeId ?? -1));
-  return db.select().from(members).where(and(...where)).all();
+  return db.select().from(members).where(and(...where)).all().filter(isBound);
 }
 
 /** The people a new log is sent to for review (never its author). */
-export function reviewersFor(db: Db, author: Member): Member[] {
+export function reviewersFor(db: Db, author: Member): BoundMember[] {
   const ladder: Level[] =
     author.role === 'student' ? ['secretary', 'college_admin', 'school_admin'] : author.role === 'secretary' ? ['college_admin', 'school_admin'] : ['school_admin'];
   for (const level of ladder) {
@@ -46,7 +45,7 @@ export function mayReview(db: Db, reviewer: Member, log: ServiceLog): boolean {
   return authorRole() === 'student';
 }
 
-export type Decision = { kind: 'approve'; rating?: number } | { kind: 'reject'; reason: string };
+type Decision = { kind: 'approve'; rating?: number } | { kind: 'reject'; reason: string };
 
 /**
  * Records a decision on a pending log. The status check and the update are one statement,
@@ -56,7 +55,7 @@ export function decide(db: Db, logId: number, reviewer: Member, decision: Decisi
   const log = db.select().from(serviceLogs).where(eq(serviceLogs.id, logId)).get();
   if (!log) throw new UserError('log.notFound');
   if (!mayReview(db, reviewer, log)) throw new UserError('review.forbidden');
-  if (log.status !== 'pending') throw new UserError('review.already', { status: t(`status.${log.status}`) });
+  if (log.status !== 'pending') throw new UserError('review.already', { status: { key: `status.${log.status}` } });
   if (decision.kind === 'reject' && !decision.reason.trim()) throw new UserError('review.reasonMissing');
   const set =
     decision.kind === 'approve'
@@ -70,7 +69,7 @@ export function decide(db: Db, logId: number, reviewer: Member, decision: Decisi
     .get();
   if (!updated) {
     const current = db.select({ status: serviceLogs.status }).from(serviceLogs).where(eq(serviceLogs.id, logId)).get();
-    throw new UserError('review.already', { status: t(`status.${current?.status ?? 'approved'}`) });
+    throw new UserError('review.already', { status: { key: `status.${current?.status ?? 'approved'}` } });
   }
   audit(db, { at: now, actorMemberId: reviewer.id, action: `log.${decision.kind}`, subject: `log:${logId}`, detail: decision.kind === 'approve' ? { rating: decision.rating ?? null } : null });
   return updated;
@@ -105,7 +104,7 @@ export function rememberReviewCard(db: Db, logId: number, reviewerId: number, se
 }
 
 /** A review card as sent (or queued) to one reviewer. */
-export interface ReviewCardCopy {
+interface ReviewCardCopy {
   logId: number;
   /** Null while the outbox has not delivered the card yet; then read from the outbox row. */
   messageId: string | null;
@@ -131,10 +130,5 @@ export function reviewCardsOf(db: Db, logIds: number[]): ReviewCardCopy[] {
     .leftJoin(members, eq(members.id, reviewMessages.reviewerMemberId))
     .where(inArray(reviewMessages.logId, logIds))
     .all();
-}
-
-/** Reviewers' display name for the "sent to …" line. */
-export function describeReviewers(reviewers: Member[]): string {
-  return reviewers.map((r) => `${r.name}（${t(`role.${r.role}`)}）`).join('、');
 }
 

@@ -8,31 +8,30 @@ import { z } from 'zod';
 import { writeTransaction, type Db } from '../db/client.js';
 import { prepared } from '../db/prepared.js';
 import { communities, ITEMS, LOG_MODES, LOG_SOURCES, SERVICE_AREAS, serviceLogs, type LogSource, type Member, type ProgramYear, type ServiceLog } from '../db/schema/index.js';
-import { t } from '../text/zh-CN.js';
-import { UserError } from './errors.js';
+import { issueMessage, messageKey as k, UserError } from './errors.js';
 import { audit } from './members.js';
-import { dayjs, localDate } from './time.js';
+import { dayjs, localDate } from '../time.js';
 
 export const MAX_HOURS_PER_LOG = 12;
-export const MAX_HOURS_PER_DAY = 16;
-export const MAX_DESCRIPTION = 500;
+const MAX_HOURS_PER_DAY = 16;
+const MAX_DESCRIPTION = 500;
 
 /** The one validation every path goes through (STYLE.md §7). */
-export const logDraft = z.object({
-  date: z.string({ error: t('log.badDate') }).regex(/^\d{4}-\d{2}-\d{2}$/, t('log.badDate')).refine((d) => dayjs(d, 'YYYY-MM-DD', true).isValid(), t('log.badDate')),
-  item: z.enum(ITEMS, { error: t('log.badItem') }),
-  itemLabel: z.string().trim().max(30, t('log.itemLabelTooLong')).optional(),
-  area: z.enum(SERVICE_AREAS, { error: t('log.badArea') }).optional(),
-  communityId: z.number({ error: t('log.unknownCommunity') }).int().positive().optional(),
+const logDraft = z.object({
+  date: z.string({ error: k('log.badDate') }).regex(/^\d{4}-\d{2}-\d{2}$/, k('log.badDate')).refine((d) => dayjs(d, 'YYYY-MM-DD', true).isValid(), k('log.badDate')),
+  item: z.enum(ITEMS, { error: k('log.badItem') }),
+  itemLabel: z.string().trim().max(30, k('log.itemLabelTooLong')).optional(),
+  area: z.enum(SERVICE_AREAS, { error: k('log.badArea') }).optional(),
+  communityId: z.number({ error: k('log.unknownCommunity') }).int().positive().optional(),
   hours: z
-    .number({ error: t('log.badHours') })
-    .gt(0, t('log.hoursRange'))
-    .max(MAX_HOURS_PER_LOG, t('log.hoursRange'))
-    .refine((h) => Number.isInteger(h * 2), t('log.hoursStep')),
-  mode: z.enum(LOG_MODES, { error: t('log.badMode') }),
-  description: z.string({ error: t('log.descriptionMissing') }).trim().min(1, t('log.descriptionMissing')).max(MAX_DESCRIPTION, t('log.descriptionTooLong')),
+    .number({ error: k('log.badHours') })
+    .gt(0, k('log.hoursRange'))
+    .max(MAX_HOURS_PER_LOG, k('log.hoursRange'))
+    .refine((h) => Number.isInteger(h * 2), k('log.hoursStep')),
+  mode: z.enum(LOG_MODES, { error: k('log.badMode') }),
+  description: z.string({ error: k('log.descriptionMissing') }).trim().min(1, k('log.descriptionMissing')).max(MAX_DESCRIPTION, k('log.descriptionTooLong')),
 });
-export type LogDraft = z.infer<typeof logDraft>;
+type LogDraft = z.infer<typeof logDraft>;
 
 export interface LogOrigin {
   source: LogSource;
@@ -41,9 +40,9 @@ export interface LogOrigin {
 }
 
 /** Validates the draft or throws the first problem as a UserError that says what to fix. */
-export function validDraft(input: unknown): LogDraft {
+function validDraft(input: unknown): LogDraft {
   const parsed = logDraft.safeParse(input);
-  if (!parsed.success) throw new UserError('log.invalid', { problem: parsed.error.issues[0]?.message ?? '' });
+  if (!parsed.success) throw new UserError('log.invalid', { problem: issueMessage(parsed.error.issues[0]) });
   return parsed.data;
 }
 
@@ -56,7 +55,7 @@ function dedupeKey(memberId: number, d: LogDraft): string {
  * Stores a log after every rule of PRODUCT.md §4; a refusal throws a UserError and stores
  * nothing.
  */
-export function createLog(db: Db, author: Member, program: ProgramYear, input: unknown, origin: LogOrigin, now: number, tz?: string): ServiceLog {
+export function createLog(db: Db, author: Member, program: ProgramYear, input: unknown, origin: LogOrigin, now: number, tz: string): ServiceLog {
   if (!LOG_SOURCES.includes(origin.source)) throw new Error(`unknown source ${origin.source}`);
   const draft = validDraft(input);
   if (!author.collegeId) throw new UserError('log.noCollege');
@@ -119,6 +118,11 @@ export function liveDuplicate(db: Db, memberId: number, input: unknown): Service
   return db.select().from(serviceLogs).where(and(eq(serviceLogs.dedupeKey, key), inArray(serviceLogs.status, ['pending', 'approved']))).get();
 }
 
+/** The highest log id: an instant upper bound of how many logs there are (no count over the table). */
+export function highestLogId(db: Db): number {
+  return (db.$client.prepare('SELECT max(id) AS n FROM service_logs').get() as { n: number | null }).n ?? 0;
+}
+
 export function logById(db: Db, id: number): ServiceLog | undefined {
   return db.select().from(serviceLogs).where(eq(serviceLogs.id, id)).get();
 }
@@ -128,14 +132,14 @@ export function withdrawLog(db: Db, logId: number, member: Member, now: number):
   const log = logById(db, logId);
   if (!log) throw new UserError('log.notFound');
   if (log.memberId !== member.id) throw new UserError('log.notYours');
-  if (log.status !== 'pending') throw new UserError('log.notPending', { status: t(`status.${log.status}`) });
+  if (log.status !== 'pending') throw new UserError('log.notPending', { status: { key: `status.${log.status}` } });
   const updated = db
     .update(serviceLogs)
     .set({ status: 'withdrawn', updatedAt: now })
     .where(and(eq(serviceLogs.id, logId), eq(serviceLogs.status, 'pending')))
     .returning()
     .get();
-  if (!updated) throw new UserError('log.notPending', { status: t('status.approved') });
+  if (!updated) throw new UserError('log.notPending', { status: { key: 'status.approved' } });
   audit(db, { at: now, actorMemberId: member.id, action: 'log.withdraw', subject: `log:${logId}` });
   return updated;
 }
@@ -158,5 +162,3 @@ export function latestLogSince(db: Db, memberId: number, since: number): Service
     .limit(1)
     .get();
 }
-
-export const hoursOfLog = (log: Pick<ServiceLog, 'halfHours'>) => log.halfHours / 2;

@@ -10,20 +10,20 @@ import { writeTransaction, type Db } from '../db/client.js';
 import { programYears, type Member, type ProgramYear } from '../db/schema/index.js';
 import { UserError } from './errors.js';
 import { audit } from './members.js';
-import { dayjs } from './time.js';
+import { dayjs } from '../time.js';
 
-export type PeriodMode = ProgramYear['periodMode'];
+type PeriodMode = ProgramYear['periodMode'];
 
 /** The words `/模式` accepts, in the order they are listed to the user. */
 export const MODE_WORDS: Record<string, PeriodMode> = { 在校: 'term', 寒假: 'winter', 暑假: 'summer', 线上: 'online', 自动: 'auto' };
 
 /** The fields the settings card edits; the keys are the form field names. */
-export const SETTING_FIELDS = [
+const SETTING_FIELDS = [
   'startsOn', 'endsOn', 'targetRatio', 'pairingDeadline', 'projectListDeadline', 'matchingDeadline',
   'winterVacationStart', 'winterVacationEnd', 'summerVacationStart', 'summerVacationEnd', 'logWindowDays', 'scoreWeights', 'periodMode',
 ] as const;
 
-export type SettingsPatch = Pick<ProgramYear, (typeof SETTING_FIELDS)[number]>;
+type SettingsPatch = Pick<ProgramYear, (typeof SETTING_FIELDS)[number]>;
 
 /** Sets the period mode of the current program year; returns the row before and after. */
 export function setPeriodMode(db: Db, actor: Member, programId: number, mode: PeriodMode, now: number): { before: ProgramYear; after: ProgramYear } {

@@ -105,6 +105,6 @@ export class DownloadTooLargeError extends FeishuApiError {
  * Feishu's answer for the resources of a merged-forward (or card) message: "Unsupported
  * message type." (HTTP 400). The file or photo has to be sent on its own.
  */
-export const UNSUPPORTED_RESOURCE_CODE = 234043;
+const UNSUPPORTED_RESOURCE_CODE = 234043;
 
 export const isUnsupportedResource = (err: unknown): boolean => err instanceof FeishuApiError && err.code === UNSUPPORTED_RESOURCE_CODE;

@@ -27,7 +27,7 @@ const v1Envelope = z.object({
   event: z.object({ type: z.string().min(1).max(128) }).passthrough(),
 });
 
-export const urlVerification = z.object({
+const urlVerification = z.object({
   type: z.literal('url_verification'),
   challenge: z.string().max(512),
   token: z.string(),
@@ -45,7 +45,7 @@ export interface InboundEvent {
   event: Record<string, unknown>;
 }
 
-export type Envelope =
+type Envelope =
   | { kind: 'challenge'; challenge: string; token: string }
   | { kind: 'event'; inbound: InboundEvent };
 

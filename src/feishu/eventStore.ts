@@ -19,7 +19,7 @@ const emptyBatch = (): Batch => ({ inserts: [], dones: [], writes: [] });
 export type { Acceptance } from './eventWriter.js';
 
 /** Identifies a stored event: Feishu's event_id and the event's create_time (ms). */
-export interface EventKey {
+interface EventKey {
   id: string;
   time: number;
 }
@@ -31,7 +31,7 @@ interface PendingInsert {
   reject: (e: unknown) => void;
 }
 
-export interface StoredEvent {
+interface StoredEvent {
   eventId: string;
   eventTime: number;
   eventType: string;

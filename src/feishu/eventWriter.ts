@@ -12,12 +12,12 @@ import Database from 'better-sqlite3';
 export type Acceptance = 'new' | 'duplicate';
 
 /** [event_time, event_id, event_type, payload, received_at, status, processed_at, message_id] */
-export type InsertRow = [number, string, string, string, number, 'pending', null, string | null] | [number, string, string, '', number, 'done', number, null];
+type InsertRow = [number, string, string, string, number, 'pending', null, string | null] | [number, string, string, '', number, 'done', number, null];
 /** [processed_at, event_time, event_id, error or null] */
-export type DoneRow = [number, number, string, string | null];
+type DoneRow = [number, number, string, string | null];
 
 /** Any other write to commit with the batch: [sql, params]. */
-export type WriteRow = [string, unknown[]];
+type WriteRow = [string, unknown[]];
 
 export interface Batch {
   inserts: InsertRow[];
@@ -26,7 +26,7 @@ export interface Batch {
 }
 
 /** Per insert, whether it was new; per write, the rows it changed. */
-export interface BatchResult {
+interface BatchResult {
   results: Acceptance[];
   changes: number[];
 }
@@ -38,7 +38,7 @@ export interface EventWriter {
 }
 
 /** The statements, shared by both writers (the worker receives them as data). */
-export const STATEMENTS = {
+const STATEMENTS = {
   insert: `INSERT OR IGNORE INTO processed_events (event_time, event_id, event_type, payload, received_at, status, processed_at, message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   done: `UPDATE processed_events SET status = 'done', processed_at = ?, error = NULL WHERE event_time = ? AND event_id = ?`,
   fail: `UPDATE processed_events SET status = 'failed', processed_at = ?, error = ? WHERE event_time = ? AND event_id = ?`,

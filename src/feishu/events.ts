@@ -20,7 +20,6 @@ export const messageReceived = z.object({
       .optional(),
   }),
 });
-export type MessageReceived = z.infer<typeof messageReceived>;
 
 export const cardAction = z.object({
   operator: userId,
@@ -37,7 +36,6 @@ export const cardAction = z.object({
   }),
   context: z.object({ open_message_id: z.string().optional(), open_chat_id: z.string().optional() }).optional(),
 });
-export type CardAction = z.infer<typeof cardAction>;
 
 export const botAddedToChat = z.object({
   chat_id: z.string().min(1),
@@ -82,9 +80,9 @@ export function postText(content: unknown): string | null {
 
 /** An element of a post that claims to be an image; only one with a usable key is one. */
 const postImgTag = z.object({ tag: z.literal('img') });
-export const postImage = z.object({ tag: z.literal('img'), image_key: imageContent.shape.image_key });
+const postImage = z.object({ tag: z.literal('img'), image_key: imageContent.shape.image_key });
 
-export interface PostImages {
+interface PostImages {
   /** The `image_key`s of the post's images, in reading order (line by line, left to right). */
   imageKeys: string[];
   /** `img` elements without a usable `image_key`: dropped, counted for the log. */

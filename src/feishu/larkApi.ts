@@ -5,10 +5,11 @@
  */
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
 import { DownloadTooLargeError, FeishuApiError, FILE_MAX_BYTES, type BotInfo, type CardJson, type DownloadOptions, type FeishuApi, type FeishuUser, type FileMessage, type OutMessage, type Recipient, type SendOptions } from './api.js';
+import { httpInstance, sdkLogger, type AxiosLikeError } from './larkClient.js';
+import { errorEnvelope, readUpTo, withErrorBody } from './larkStreams.js';
 
 /** Rate limits (99991400 app-wide, 230020 per chat, 11232 message service) and server errors. */
 const RETRYABLE_CODES = new Set([99991400, 230020, 11232]);
@@ -19,9 +20,6 @@ const RETRYABLE_CODES = new Set([99991400, 230020, 11232]);
  * drops it on these (it has no handling of them), so every call would fail for up to 2 hours.
  */
 const TOKEN_REJECTED_CODES = new Set([99991661, 99991663]);
-
-/** An error answer read from a download stream is a small JSON envelope; more is not one. */
-const ERROR_BODY_MAX_BYTES = 64 * 1024;
 
 export interface RetryPolicy {
   attempts: number;
@@ -37,11 +35,6 @@ interface Envelope<T> {
   data?: T;
 }
 
-interface AxiosLikeError {
-  response?: { status?: number; data?: { code?: number; msg?: string }; headers?: Record<string, string> };
-  message?: string;
-}
-
 function content(message: OutMessage | FileMessage): { msg_type: string; content: string } {
   if ('text' in message) return { msg_type: 'text', content: JSON.stringify({ text: message.text }) };
   if ('file' in message) return { msg_type: 'file', content: JSON.stringify({ file_key: message.file.fileKey }) };
@@ -49,102 +42,6 @@ function content(message: OutMessage | FileMessage): { msg_type: string; content
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const isStream = (x: unknown): x is Readable => typeof (x as Readable | null)?.pipe === 'function' && typeof (x as Readable).destroy === 'function';
-
-/**
- * Reads `stream` whole, or throws `tooLarge()` as soon as it has given more than `max` bytes;
- * the stream is then destroyed (the connection closed), so no more of it is read.
- */
-async function readUpTo(stream: Readable, max: number, tooLarge: () => Error): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  try {
-    for await (const chunk of stream) {
-      const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
-      total += buf.length;
-      if (total > max) throw tooLarge();
-      chunks.push(buf);
-    }
-  } catch (err) {
-    stream.destroy();
-    throw err;
-  }
-  return Buffer.concat(chunks, total);
-}
-
-/** `{code, msg}` when `bytes` is a JSON envelope with a non-zero code. */
-function errorEnvelope(bytes: Buffer): { code: number; msg?: string } | undefined {
-  try {
-    const body = JSON.parse(bytes.toString('utf8')) as { code?: unknown; msg?: unknown };
-    if (typeof body?.code === 'number' && body.code !== 0) return { code: body.code, msg: typeof body.msg === 'string' ? body.msg : undefined };
-  } catch {
-    // Not JSON: not an envelope.
-  }
-  return undefined;
-}
-
-/**
- * A streamed call (`responseType: 'stream'`) that failed carries its error body as a stream:
- * read it (a little) so `call()` sees Feishu's code, as for every other call.
- */
-async function withErrorBody(err: unknown): Promise<unknown> {
-  const res = (err as AxiosLikeError).response as { data?: unknown } | undefined;
-  if (res && isStream(res.data)) {
-    const body = await readUpTo(res.data, ERROR_BODY_MAX_BYTES, () => new Error('error body too large')).catch(() => Buffer.alloc(0));
-    res.data = errorEnvelope(body) ?? {};
-  }
-  return err;
-}
-
-/**
- * A logger for the SDK that keeps request bodies (message text, phone numbers) out of the
- * logs: the SDK logs failed calls at error level with the full request (FEISHU.md §9.8).
- */
-export function sdkLogger(log: Logger) {
-  // Keep only what says what failed: the SDK's formatErrors hands over [{message, config:
-  // {url, method, data}, request, response: {status, data}}, responseBody] — `config.data`
-  // is the request body (message text), so it never gets through.
-  const summarise = (args: unknown[]): string =>
-    args
-      .map((a): string => {
-        if (Array.isArray(a)) return summarise(a);
-        if (typeof a === 'string') return a.replace(/"(content|text|mobile|app_secret|uuid)"\s*:\s*"(?:[^"\\]|\\.)*"/g, '"$1":"[redacted]"').slice(0, 300);
-        if (a && typeof a === 'object') {
-          const o = a as AxiosLikeError & { code?: number; msg?: string; config?: { url?: string; method?: string } };
-          const url = o.config?.url?.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
-          return JSON.stringify({ message: o.message?.slice(0, 200), method: o.config?.method, url, status: o.response?.status, code: o.code ?? o.response?.data?.code, msg: o.msg ?? o.response?.data?.msg });
-        }
-        return String(a);
-      })
-      .join(' ');
-  return {
-    error: (...args: unknown[]) => log.warn({ sdk: summarise(args) }, 'feishu sdk error'),
-    warn: (...args: unknown[]) => log.warn({ sdk: summarise(args) }, 'feishu sdk warning'),
-    info: (...args: unknown[]) => log.debug({ sdk: summarise(args) }, 'feishu sdk'),
-    debug: (...args: unknown[]) => log.trace({ sdk: summarise(args) }, 'feishu sdk'),
-    trace: (...args: unknown[]) => log.trace({ sdk: summarise(args) }, 'feishu sdk'),
-  };
-}
-
-/**
- * The SDK's HTTP instance without redirect following: the Open API never redirects, and
- * axios' follow-redirects wrapper around each request was a third of the client's CPU per
- * reply (≈ 1.1 → 0.8 ms for a reply and the fake's answer, bench/ack.ts `--only=me`).
- * It does what the SDK's own instance does around each call: a User-Agent on requests that
- * carry none (the token request; the Client sets its own on API calls), and answers unwrapped
- * (`data`, or `{data, headers}` when a call asks for `$return_headers`).
- */
-function httpInstance(userAgent: () => string | undefined): lark.HttpInstance {
-  const http = lark.defaultHttpInstance.create({ maxRedirects: 0 });
-  http.interceptors.request.use((req) => {
-    const ua = userAgent();
-    if (ua && !req.headers.get('User-Agent')) req.headers.set('User-Agent', ua);
-    return req;
-  });
-  http.interceptors.response.use((res) => ((res.config as { $return_headers?: boolean }).$return_headers ? { data: res.data, headers: res.headers } : res.data));
-  return http as unknown as lark.HttpInstance;
-}
 
 export interface LarkApiOptions {
   appId: string;

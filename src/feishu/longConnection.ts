@@ -8,10 +8,10 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
 import { parseEnvelope } from './envelope.js';
-import { sdkLogger } from './larkApi.js';
+import { sdkLogger } from './larkClient.js';
 import type { InboundPipeline } from './pipeline.js';
 
-export interface LongConnectionOptions {
+interface LongConnectionOptions {
   appId: string;
   appSecret: string;
   domain: string;
@@ -26,7 +26,7 @@ export interface LongConnectionOptions {
 }
 
 /** Whether events can arrive: the SDK's view of the connection. */
-export interface ConnectionStatus {
+interface ConnectionStatus {
   state: 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'idle';
   reconnectAttempts: number;
 }

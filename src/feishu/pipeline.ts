@@ -29,7 +29,7 @@ export interface EventHandler {
   handleCardAction(event: InboundEvent): Promise<CardResponse>;
 }
 
-export const CARD_ACTION = 'card.action.trigger';
+const CARD_ACTION = 'card.action.trigger';
 
 /** The message_id of a received message (its second dedupe key), read before any validation. */
 function messageIdOf(event: InboundEvent): string | undefined {
@@ -41,7 +41,7 @@ function messageIdOf(event: InboundEvent): string | undefined {
 /** Card answers must arrive within 3 s; past this the click is acknowledged and finishes later. */
 const CARD_DEADLINE_MS = 2500;
 
-export type Reception = { duplicate: true } | { duplicate: false; response: CardResponse | Record<string, never> };
+type Reception = { duplicate: true } | { duplicate: false; response: CardResponse | Record<string, never> };
 
 export class InboundPipeline {
   private readonly inflight = new Set<Promise<void>>();
@@ -98,6 +98,17 @@ export class InboundPipeline {
     this.closing = true;
     while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
     await this.store.close();
+  }
+
+  /**
+   * Resolves once no event is in progress and the event rows written so far are committed;
+   * unlike `drain()` the pipeline stays open. Tests wait for this instead of sleeping.
+   */
+  async idle(): Promise<void> {
+    do {
+      while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+      await this.store.flush();
+    } while (this.inflight.size > 0);
   }
 
   get busy(): number {

@@ -13,10 +13,10 @@ import { makeDecryptor, secretMatcher, signatureMatches } from './crypto.js';
 import { parseEnvelope } from './envelope.js';
 import type { InboundPipeline } from './pipeline.js';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
-export const TIMESTAMP_WINDOW_S = 5 * 60;
+const MAX_BODY_BYTES = 1024 * 1024;
+const TIMESTAMP_WINDOW_S = 5 * 60;
 
-export interface WebhookOptions {
+interface WebhookOptions {
   verificationToken: string;
   encryptKey: string;
   pipeline: InboundPipeline;

@@ -19,29 +19,29 @@ import { writeTransaction } from '../db/client.js';
 import { colleges, settings } from '../db/schema/index.js';
 import { SCHOOL_CHAT_KEY } from '../domain/groups.js';
 import { currentProgramYear } from '../domain/program.js';
-import { DigestFigures, digestWeek } from './digestData.js';
+import { DigestFigures, digestWeek } from '../domain/metrics/digest.js';
 import { claim, fail, find, finish } from './jobRuns.js';
 import { enqueue } from './outboxRows.js';
 import type { JobPorts } from './ports.js';
 import { defineJob } from './scheduler.js';
 
-export const DIGEST_KIND = 'digest';
+const DIGEST_KIND = 'digest';
 /**
  * A claim older than this is taken for a crashed run. Building and enqueueing one chat's card
  * takes well under a second, so two minutes never steals a live run.
  */
-export const DIGEST_STALE_MS = 2 * 60_000;
+const DIGEST_STALE_MS = 2 * 60_000;
 /** A digest whose build failed is tried again on a later run after this long. */
-export const DIGEST_RETRY_MS = 5 * 60_000;
+const DIGEST_RETRY_MS = 5 * 60_000;
 
-export interface DigestTarget {
+interface DigestTarget {
   /** Job-run target: 'college:<id>' or 'school'. */
   target: string;
   chatId: string;
   college?: { id: number; name: string };
 }
 
-export interface DigestOutcome {
+interface DigestOutcome {
   week: string;
   /** Targets whose digest was written to the outbox by this run. */
   posted: string[];
@@ -56,7 +56,7 @@ export interface DigestOutcome {
 }
 
 /** Every chat that receives a digest: bound college groups (by college id), then the 团委's group. */
-export function digestTargets(ports: Pick<JobPorts, 'db'>): DigestTarget[] {
+function digestTargets(ports: Pick<JobPorts, 'db'>): DigestTarget[] {
   const { db } = ports;
   const bound = db.select({ id: colleges.id, name: colleges.name, chatId: colleges.chatId }).from(colleges).where(isNotNull(colleges.chatId)).orderBy(asc(colleges.id)).all();
   const school = db.select().from(settings).where(eq(settings.key, SCHOOL_CHAT_KEY)).get();

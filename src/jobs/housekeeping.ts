@@ -8,7 +8,7 @@ import { keepStatistics } from '../db/client.js';
 import { pruneSent } from './outboxRows.js';
 import { defineJob } from './scheduler.js';
 
-export const SENT_KEEP_MS = 30 * 24 * 3600 * 1000;
+const SENT_KEEP_MS = 30 * 24 * 3600 * 1000;
 
 export const housekeeping = defineJob({
   name: 'housekeeping',

@@ -10,13 +10,13 @@ import type { DbWriter } from './ports.js';
 
 export type JobRun = typeof jobRuns.$inferSelect;
 
-export interface JobKey {
+interface JobKey {
   kind: string;
   target: string | number;
   period: string;
 }
 
-export interface ClaimOptions {
+interface ClaimOptions {
   /** A failed run may be claimed again this long after it failed. */
   retryAfterMs?: number;
   /**
@@ -26,8 +26,8 @@ export interface ClaimOptions {
   staleAfterMs?: number;
 }
 
-export const DEFAULT_RETRY_AFTER_MS = 5 * 60_000;
-export const DEFAULT_STALE_AFTER_MS = 30 * 60_000;
+const DEFAULT_RETRY_AFTER_MS = 5 * 60_000;
+const DEFAULT_STALE_AFTER_MS = 30 * 60_000;
 
 const where = (key: JobKey) => and(eq(jobRuns.kind, key.kind), eq(jobRuns.target, String(key.target)), eq(jobRuns.period, key.period));
 

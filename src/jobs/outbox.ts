@@ -1,9 +1,10 @@
 /**
  * The outbox: every outgoing message is written to the `outbox` table first, then sent with
  * retries, backoff and Feishu's rate limits; the rows themselves are written and read in
- * outboxRows.ts. Jobs `enqueue` and leave the sending to `OutboxWorker`; a command's answer goes through `OutboxWorker.send`, which writes the row and
- * sends it at once, so the user waits for no poll and a failed send is still retried by the
- * worker. The row's `uuid` goes to Feishu as the send's idempotency key, so a crash after the
+ * outboxRows.ts, and what a failed send means is decided in outboxPolicy.ts. Jobs `enqueue`
+ * and leave the sending to `OutboxWorker`; a command's answer goes through
+ * `OutboxWorker.send`, which writes the row and sends it at once, so the user waits for no
+ * poll and a failed send is still retried by the worker. The row's `uuid` goes to Feishu as the send's idempotency key, so a crash after the
  * send but before the row is marked 'sent' resends with the same uuid and Feishu drops the copy
  * (it remembers a uuid for 1 h — https://open.feishu.cn/document/server-docs/im-v1/message/create);
  * a row already 'sent' is never sent again, however late the same uuid is written again.
@@ -15,9 +16,12 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import { writeTransaction, type Db } from '../db/client.js';
 import { outbox, type OutboxRow } from '../db/schema/index.js';
-import { FeishuApiError, type FeishuApi } from '../feishu/api.js';
-import { deriveUuid, insertWrite, messageOf, onEnqueue, recipientOf, rowStatements, sentWrite, targetOf, writeRow, type EnqueueInput, type SentMark, type SqlWrite } from './outboxRows.js';
-import { realTimer, SendPacer, type Timer } from './rateLimit.js';
+import type { FeishuApi } from '../feishu/api.js';
+import { backoffMs, DEFAULT_OUTBOX, recordFailure, sendRow, type OutboxOptions } from './outboxPolicy.js';
+import { insertWrite, onEnqueue, rowStatements, sentWrite, targetOf, writeRow, type EnqueueInput, type SentMark, type SqlWrite } from './outboxRows.js';
+import { SendPacer } from './rateLimit.js';
+
+export { chatUuid, DEFAULT_OUTBOX, type OutboxOptions } from './outboxPolicy.js';
 
 /** Where a message written with `OutboxWorker.send` stands when the call returns. */
 export interface Delivery {
@@ -28,59 +32,6 @@ export interface Delivery {
   /** Why the last try failed. */
   error?: string;
 }
-
-/**
- * The message a reply answers is gone: 230011 "The message is recalled.", 230110 "Action
- * unavailable as the message has been deleted." Sending again cannot help; sending to the chat can.
- */
-const WITHDRAWN_CODES = new Set([230011, 230110]);
-
-const withdrawn = (err: unknown): boolean => err instanceof FeishuApiError && err.code !== undefined && WITHDRAWN_CODES.has(err.code);
-
-/**
- * The idempotency key of a reply sent to the chat instead (its message was withdrawn): the same
- * for every try of the row, so Feishu drops a repeat, and never the row's own uuid, as Feishu may
- * keep a uuid's memory per API. 43 characters, within Feishu's 50.
- */
-export const chatUuid = (rowUuid: string): string => `rc-${deriveUuid(`outbox-reply-to-chat\n${rowUuid}`)}`;
-
-/** App-wide rate limits (99991400 frequency limit, 11232 message service busy). */
-const APP_LIMIT_CODES = new Set([99991400, 11232]);
-/** Per-chat/user limit: more than 5 messages/s to the same receiver. */
-const TARGET_LIMIT_CODE = 230020;
-
-export interface OutboxOptions {
-  /** A row is marked 'failed' after this many failed sends. */
-  maxAttempts: number;
-  /** Backoff after the n-th failure: baseDelayMs · 2^(n-1) ± 20 % jitter, at most maxDelayMs. */
-  baseDelayMs: number;
-  maxDelayMs: number;
-  /** How long a rate-limited target (or the app) is held back, doubled while it repeats. */
-  rateLimitBackoffMs: number;
-  pollMs: number;
-  perTargetPerSecond: number;
-  overallPerSecond: number;
-  /** Targets sent to at the same time (each target's rows go one after another, in order). */
-  lanes: number;
-  batch: number;
-  random: () => number;
-  timer: Timer;
-}
-
-/** Feishu's documented limits and a backoff from 5 s to 30 min (8 attempts ≈ 10 min in all). */
-export const DEFAULT_OUTBOX: OutboxOptions = {
-  maxAttempts: 8,
-  baseDelayMs: 5_000,
-  maxDelayMs: 30 * 60_000,
-  rateLimitBackoffMs: 1_000,
-  pollMs: 1_000,
-  perTargetPerSecond: 5,
-  overallPerSecond: 50,
-  lanes: 8,
-  batch: 200,
-  random: Math.random,
-  timer: realTimer,
-};
 
 export interface OutboxPorts {
   db: Db;
@@ -95,16 +46,17 @@ export interface OutboxPorts {
   writer?: { write(...write: SqlWrite): Promise<number> };
 }
 
+interface SendOutcome {
+  outcome: 'sent' | 'failed' | 'held';
+  messageId?: string;
+}
+
 /**
  * Sends due outbox rows. `drain()` does one pass and is what tests call; `start()` drains on a
  * 1 s poll and right after each enqueue; `stop()` lets the in-flight sends finish. Rows still
  * 'pending' at start (a crash between write and send, or mid-send) are simply due and go out
  * with their original uuid.
  */
-interface SendOutcome {
-  outcome: 'sent' | 'failed' | 'held';
-  messageId?: string;
-}
 
 export class OutboxWorker {
   private readonly opts: OutboxOptions;
@@ -143,6 +95,19 @@ export class OutboxWorker {
   wake(): void {
     if (this.stopping) return;
     this.drain().catch((err: unknown) => this.ports.log.error({ err: (err as Error).message }, 'outbox drain failed'));
+  }
+
+  /**
+   * Resolves once no pass is running and no send is in flight or waiting to be marked 'sent'
+   * (rows held back or not yet due stay 'pending'): "the outbox has drained", which tests
+   * wait for instead of sleeping.
+   */
+  async idle(): Promise<void> {
+    do {
+      // The wake after an enqueue runs on the next turn; so does marking an attempt 'sent'.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      await Promise.allSettled([this.draining, ...this.inFlight.values()]);
+    } while (this.draining || this.inFlight.size > 0 || this.sentMarks.length > 0);
   }
 
   /** Finishes the sends in flight; rows not yet sent stay 'pending' for the next start. */
@@ -268,25 +233,10 @@ export class OutboxWorker {
     };
     let messageId: string;
     try {
-      const message = messageOf(row);
-      const { replyTo } = row;
-      if (replyTo && !('file' in message)) {
-        try {
-          messageId = await paced(() => feishu.reply(replyTo, message, { uuid: row.uuid }));
-        } catch (err) {
-          if (!withdrawn(err)) throw err;
-          // The student withdrew (or deleted) the message before the answer went out: the
-          // answer goes to the chat it was in. Under a key of its own, derived from the row's,
-          // so a retry or a crash before the row is marked still sends it once.
-          log.info({ outboxId: row.id, code: (err as FeishuApiError).code }, 'outbox reply target withdrawn; sending to the chat');
-          messageId = await paced(() => feishu.send(recipientOf(row), message, { uuid: chatUuid(row.uuid) }));
-        }
-      } else {
-        messageId = await paced(() => feishu.send(recipientOf(row), message, { uuid: row.uuid }));
-      }
+      messageId = await sendRow(feishu, row, paced, log);
     } catch (err) {
       this.inFlight.delete(row.id);
-      return { outcome: this.failed(key, row, err) };
+      return { outcome: recordFailure({ ...this.ports, opts: this.opts, pacer: this.pacer, limitStreak: this.limitStreak }, key, row, err) };
     }
     this.limitStreak.delete(key);
     this.limitStreak.delete('*');
@@ -326,45 +276,8 @@ export class OutboxWorker {
     }
   }
 
-  private failed(key: string, row: OutboxRow, err: unknown): 'failed' | 'held' {
-    const { db, clock, log } = this.ports;
-    const code = err instanceof FeishuApiError ? err.code : undefined;
-    const status = err instanceof FeishuApiError ? err.httpStatus : undefined;
-    const error = (err instanceof FeishuApiError && code !== undefined ? `[${code}] ` : '') + ((err as Error)?.message ?? String(err)).slice(0, 500);
-
-    // A rate limit is not the message's fault: hold the target (or the app) back and leave the
-    // row due, without counting an attempt.
-    const appLimited = status === 429 || (code !== undefined && APP_LIMIT_CODES.has(code));
-    if (appLimited || code === TARGET_LIMIT_CODE) {
-      const streakKey = appLimited ? '*' : key;
-      const streak = (this.limitStreak.get(streakKey) ?? 0) + 1;
-      this.limitStreak.set(streakKey, streak);
-      const ms = Math.min(30_000, this.opts.rateLimitBackoffMs * 2 ** (streak - 1));
-      this.pacer.backOff(appLimited ? null : key, ms);
-      db.update(outbox).set({ lastError: error }).where(eq(outbox.id, row.id)).run();
-      log.warn({ outboxId: row.id, code, backoffMs: ms }, 'outbox send rate-limited; holding back');
-      return 'held';
-    }
-
-    const attempts = row.attempts + 1;
-    // A Feishu code on a 200/4xx answer (bot not in the chat, user out of the app's range, bad
-    // content) fails the same way every time; retrying for hours would only delay the alert.
-    // Access-token codes (9999166x) are the exception: the SDK fetches a fresh token next time.
-    const permanent = code !== undefined && (status === undefined || (status >= 400 && status < 500)) && Math.floor(code / 10) !== 9999166;
-    if (permanent || attempts >= this.opts.maxAttempts) {
-      db.update(outbox).set({ status: 'failed', attempts, lastError: error }).where(eq(outbox.id, row.id)).run();
-      log.error({ outboxId: row.id, code, status, attempts }, 'outbox message given up');
-      return 'failed';
-    }
-    const delay = this.backoffMs(attempts);
-    db.update(outbox).set({ attempts, lastError: error, nextAttemptAt: clock.now() + delay }).where(eq(outbox.id, row.id)).run();
-    log.warn({ outboxId: row.id, code, status, attempts, delay }, 'outbox send failed; will retry');
-    return 'failed';
-  }
-
   /** Delay before the retry that follows the n-th failure. */
   backoffMs(failures: number): number {
-    const base = Math.min(this.opts.maxDelayMs, this.opts.baseDelayMs * 2 ** (failures - 1));
-    return Math.min(this.opts.maxDelayMs, Math.round(base * (0.8 + 0.4 * this.opts.random())));
+    return backoffMs(this.opts, failures);
   }
 }

@@ -13,35 +13,36 @@
 import { and, asc, eq, isNotNull, lt } from 'drizzle-orm';
 import { writeTransaction, type Db } from '../db/client.js';
 import { branches, colleges, members, serviceLogs, type Member, type ProgramYear } from '../db/schema/index.js';
+import { isBound, type BoundMember } from '../domain/members.js';
 import { DEADLINES, type DeadlineKey } from '../domain/branchStatus.js';
 import { deadlinesByBranch } from '../domain/metrics/deadlines.js';
 import { periodOn, remindsIn } from '../domain/period.js';
 import { currentProgramYear } from '../domain/program.js';
 import { reviewersFor } from '../domain/review.js';
-import { localDate } from '../domain/time.js';
+import { localDate } from '../time.js';
 import { t } from '../text/zh-CN.js';
 import { claim, finish, type JobRun } from './jobRuns.js';
 import { enqueue } from './outboxRows.js';
 import type { DbWriter, JobPorts } from './ports.js';
 import { defineJob } from './scheduler.js';
 
-export const REMINDER_KIND = 'reminder';
+const REMINDER_KIND = 'reminder';
 /** A log waiting longer than this is reminded about, once. */
-export const REVIEW_OVERDUE_MS = 3 * 24 * 3600 * 1000;
+const REVIEW_OVERDUE_MS = 3 * 24 * 3600 * 1000;
 const STALE_MS = 2 * 60_000;
 
 /**
  * The reminder stage for a deadline `daysLeft` away: 'd7' within the week before (so a bot down
  * on the 7th day still sends it on a later one), 'd1' on the eve; none otherwise.
  */
-export function deadlineStage(daysLeft: number): 'd7' | 'd1' | null {
+function deadlineStage(daysLeft: number): 'd7' | 'd1' | null {
   if (daysLeft === 1) return 'd1';
   return daysLeft >= 2 && daysLeft <= 7 ? 'd7' : null;
 }
 
 const DEADLINE_FIELD: Record<DeadlineKey, keyof ProgramYear & `${string}Deadline`> = { pairing: 'pairingDeadline', projectList: 'projectListDeadline', matching: 'matchingDeadline' };
 
-export interface ReminderOutcome {
+interface ReminderOutcome {
   deadlineMessages: number;
   reviewMessages: number;
   /** Why deadline reminders were not considered today, if so. */
@@ -50,8 +51,8 @@ export interface ReminderOutcome {
   skippedReviews?: 'vacation';
 }
 
-function secretariesOf(db: Db, branchId: number): Member[] {
-  return db.select().from(members).where(and(eq(members.role, 'secretary'), eq(members.branchId, branchId), isNotNull(members.openId))).orderBy(asc(members.id)).all();
+function secretariesOf(db: Db, branchId: number): BoundMember[] {
+  return db.select().from(members).where(and(eq(members.role, 'secretary'), eq(members.branchId, branchId), isNotNull(members.openId))).orderBy(asc(members.id)).all().filter(isBound);
 }
 
 function sendAll(db: Db, runs: JobRun[], messages: { openId: string; text: string; uuid: string }[], now: number): void {
@@ -89,7 +90,7 @@ function deadlineReminders(ports: JobPorts, program: ProgramYear, today: string)
       const branch = db.select({ name: branches.name }).from(branches).where(eq(branches.id, branchId)).get()!;
       const text = t('reminder.deadline', { branch: branch.name, items: items.join('\n') });
       // The first claim's id names this batch: unique, and the same on a resend after a crash.
-      sendAll(db, runs, secretaries.map((s) => ({ openId: s.openId!, text, uuid: `rmd:${runs[0]!.id}:m${s.id}` })), clock.now());
+      sendAll(db, runs, secretaries.map((s) => ({ openId: s.openId, text, uuid: `rmd:${runs[0]!.id}:m${s.id}` })), clock.now());
       sent += secretaries.length;
     }
   }
@@ -100,7 +101,7 @@ function deadlineReminders(ports: JobPorts, program: ProgramYear, today: string)
 function reviewReminders(ports: JobPorts): number {
   const { db, clock } = ports;
   const overdue = db.select().from(serviceLogs).where(and(eq(serviceLogs.status, 'pending'), lt(serviceLogs.createdAt, clock.now() - REVIEW_OVERDUE_MS))).orderBy(asc(serviceLogs.id)).all();
-  const byReviewer = new Map<number, { reviewer: Member; runs: JobRun[] }>();
+  const byReviewer = new Map<number, { reviewer: BoundMember; runs: JobRun[] }>();
   for (const log of overdue) {
     const author = db.select().from(members).where(eq(members.id, log.memberId)).get();
     const reviewers = author ? reviewersFor(db, author) : [];
@@ -116,14 +117,14 @@ function reviewReminders(ports: JobPorts): number {
   const runs = [...new Map([...byReviewer.values()].flatMap((e) => e.runs.map((r) => [r.id, r] as const))).values()];
   if (!runs.length) return 0;
   const messages = [...byReviewer.values()].map(({ reviewer, runs: own }) => ({
-    openId: reviewer.openId!, text: t('reminder.review', { count: own.length }), uuid: `rmr:${own[0]!.id}:m${reviewer.id}`,
+    openId: reviewer.openId, text: t('reminder.review', { count: own.length }), uuid: `rmr:${own[0]!.id}:m${reviewer.id}`,
   }));
   sendAll(db, runs, messages, clock.now());
   return messages.length;
 }
 
 /** Runs today's reminders; safe to run any number of times a day. */
-export function sendReminders(ports: JobPorts): ReminderOutcome {
+function sendReminders(ports: JobPorts): ReminderOutcome {
   const { db, clock, timeZone } = ports;
   const now = clock.now();
   const today = localDate(now, timeZone);

@@ -15,15 +15,15 @@ import { boundSchoolAdmins } from '../domain/members.js';
 import { periodOn, remindsIn } from '../domain/period.js';
 import { currentProgramYear } from '../domain/program.js';
 import { dueReminders, lateReports } from '../domain/reports.js';
-import { localDate } from '../domain/time.js';
+import { localDate } from '../time.js';
 import { t } from '../text/zh-CN.js';
 import { claim, fail, finish } from './jobRuns.js';
 import { enqueue } from './outboxRows.js';
 import type { DbWriter, JobPorts } from './ports.js';
 import { defineJob } from './scheduler.js';
 
-export const REMINDER_KIND = 'reportReminder';
-export const LATE_KIND = 'reportLate';
+const REMINDER_KIND = 'reportReminder';
+const LATE_KIND = 'reportLate';
 
 /** Claims `key`, writes its messages and finishes the claim in one transaction; false when already done. */
 function once(ports: JobPorts, key: { kind: string; target: string; period: string }, write: (tx: DbWriter) => void): boolean {
@@ -44,7 +44,7 @@ function once(ports: JobPorts, key: { kind: string; target: string; period: stri
 }
 
 /** Sends the reminders and late flags due today; returns how many claims it acted on. */
-export function reportReminders(ports: JobPorts): { reminders: number; late: number } {
+function reportReminders(ports: JobPorts): { reminders: number; late: number } {
   const { db, clock, timeZone } = ports;
   const now = clock.now();
   const program = currentProgramYear(db, now, timeZone);
@@ -56,7 +56,7 @@ export function reportReminders(ports: JobPorts): { reminders: number; late: num
     const period = `${program.id}-q${r.quarter.index}-d${r.which}`;
     const sent = once(ports, { kind: REMINDER_KIND, target: `college:${r.college.id}`, period }, (tx) => {
       const text = t('report.reminder', { college: r.college.name, quarter: r.quarter.index, due: r.quarter.dueOn, days: r.daysLeft });
-      for (const admin of r.admins) enqueue(tx, { to: { openId: admin.openId! }, message: { text }, uuid: `rr:${period}:${admin.id}` }, now);
+      for (const admin of r.admins) enqueue(tx, { to: { openId: admin.openId }, message: { text }, uuid: `rr:${period}:${admin.id}` }, now);
     });
     if (sent) reminders++;
   }
@@ -66,7 +66,7 @@ export function reportReminders(ports: JobPorts): { reminders: number; late: num
     const sent = once(ports, { kind: LATE_KIND, target: `college:${r.college.id}`, period }, (tx) => {
       const state = r.submittedOn ? t('report.lateSubmitted', { date: r.submittedOn }) : t('report.lateNotSubmitted');
       const text = t('report.lateNotice', { college: r.college.name, quarter: r.quarter.index, due: r.quarter.dueOn, state });
-      for (const admin of admins) enqueue(tx, { to: { openId: admin.openId! }, message: { text }, uuid: `rl:${period}:${r.college.id}:${admin.id}` }, now);
+      for (const admin of admins) enqueue(tx, { to: { openId: admin.openId }, message: { text }, uuid: `rl:${period}:${r.college.id}:${admin.id}` }, now);
     });
     if (sent) late++;
   }

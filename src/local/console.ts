@@ -22,6 +22,7 @@ import { listen } from '../http/listen.js';
 const STATIC: Record<string, { file: string; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
+  '/cards.js': { file: 'cards.js', type: 'text/javascript; charset=utf-8' },
   '/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
 };
 const CONSOLE_DIR = new URL('./console/', import.meta.url);
@@ -40,7 +41,7 @@ interface Entry {
   rev: number;
 }
 
-export interface LocalConsoleOptions {
+interface LocalConsoleOptions {
   bot: RunningBot;
   standIn: FakeOpenApi;
   clock: OffsetClock;

@@ -15,7 +15,7 @@ export interface LocalCredentials {
   encryptKey: string;
 }
 
-export const TENANT_KEY = 'tenant_local';
+const TENANT_KEY = 'tenant_local';
 
 export const newId = (prefix: string): string => `${prefix}${randomUUID().replace(/-/g, '')}`;
 
@@ -58,7 +58,7 @@ export function messageEvent(m: UserMessage, creds: LocalCredentials, now: numbe
   }, creds, now);
 }
 
-export interface CardClick {
+interface CardClick {
   openId: string;
   messageId: string;
   chatId: string;
@@ -96,7 +96,7 @@ export function sign(timestamp: string | number, nonce: string, encryptKey: stri
   return createHash('sha256').update(`${timestamp}${nonce}${encryptKey}${rawBody}`).digest('hex');
 }
 
-export interface SignedRequest {
+interface SignedRequest {
   headers: Record<string, string>;
   body: string;
 }

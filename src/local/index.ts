@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { startBot, type RunningBot } from '../app.js';
-import { loadConfig } from '../config.js';
+import { loadConfig, type LocalConfig } from '../config.js';
 import { closeDb, openDb } from '../db/client.js';
 import { OffsetClock } from './clock.js';
 import { startConsole, type LocalConsole } from './console.js';
@@ -16,16 +16,13 @@ import { randomCredentials, type LocalCredentials } from './events.js';
 import { startOpenApiStandIn, type FakeOpenApi } from './openApi.js';
 import { seedDemo } from './seed.js';
 
-export const DEMO_DATABASE_PATH = './data/demo.db';
-export const BOT_NAME = '社区实践助手';
+const BOT_NAME = '社区实践助手';
 
-export interface LocalModeOptions {
-  /** The console's port (PORT, default 3000); the bot's webhook listens on a free internal one. */
-  port: number;
-  host?: string;
-  databasePath?: string;
-  timeZone: string;
-  logLevel: string;
+/**
+ * `loadConfig(env, 'local')` plus a logger. `port` is the console's (PORT); the bot's webhook
+ * listens on a free internal one. `databasePath` defaults to the demo database there.
+ */
+interface LocalModeOptions extends LocalConfig {
   log: Logger;
 }
 
@@ -44,7 +41,7 @@ export interface LocalMode {
 export async function startLocalMode(opts: LocalModeOptions): Promise<LocalMode> {
   const { log } = opts;
   const creds = randomCredentials();
-  const databasePath = opts.databasePath ?? DEMO_DATABASE_PATH;
+  const { databasePath } = opts;
   const clock = new OffsetClock();
 
   fs.mkdirSync(path.dirname(path.resolve(databasePath)), { recursive: true });

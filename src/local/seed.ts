@@ -13,14 +13,14 @@ import { colleges, members, settings, type Member } from '../db/schema/index.js'
 import { bind } from '../domain/binding.js';
 import { checkIn, checkOut } from '../domain/checkins.js';
 import { findCommunity } from '../domain/communities.js';
-import { importCommunities, readCommunityFile } from '../domain/communityImport.js';
+import { importCommunities, readCommunityFile } from '../app/import/communities.js';
 import { bindGroup } from '../domain/groups.js';
 import { createPairing } from '../domain/pairings.js';
 import { currentProgramYear } from '../domain/program.js';
 import { decide } from '../domain/review.js';
-import { importRosterFile } from '../domain/roster.js';
+import { importRosterFile } from '../app/import/roster.js';
 import { createLog } from '../domain/serviceLogs.js';
-import { dayjs, localDate } from '../domain/time.js';
+import { dayjs, localDate } from '../time.js';
 
 const ROSTER = new URL('./demoRoster.csv', import.meta.url);
 const COMMUNITIES = new URL('../../examples/communities.csv', import.meta.url);
@@ -30,7 +30,7 @@ const DEMO_KEY = 'demo_database';
 const DAY = 24 * 3600 * 1000;
 
 /** Demo accounts left unbound, so the walkthrough can show /绑定. */
-export const UNBOUND = ['2023010102', '2023010104'];
+const UNBOUND = ['2023010102', '2023010104'];
 
 export const demoOpenId = (studentNo: string): string => `ou_demo_${studentNo.toLowerCase()}`;
 export const collegeChatId = (collegeId: number): string => `oc_demo_college_${collegeId}`;
@@ -59,7 +59,7 @@ const HISTORY: { secretary: string; community: string; logs: { studentNo: string
 ];
 
 /** DATABASE_PATH names a database with a real roster: local mode would mix the demo school into it. */
-export class NotADemoDatabase extends Error {
+class NotADemoDatabase extends Error {
   constructor(readonly databasePath: string) {
     super(`${databasePath} holds a roster that local mode did not create`);
     this.name = 'NotADemoDatabase';

@@ -16,7 +16,7 @@ function bmpOrIco(b: Buffer): { format: string; width: number; height: number } 
   return undefined;
 }
 
-export interface Part { name?: string; filename?: string; data: Buffer }
+interface Part { name?: string; filename?: string; data: Buffer }
 
 /** Minimal multipart/form-data parser: enough for the SDK's form-data uploads. */
 export function parseMultipart(contentType: string | undefined, raw: Buffer): Part[] {

@@ -37,6 +37,11 @@ export const branch = {
   'branch.needName': '请写明要查看的团支部，例如：/支部 {example}\n可以查看：{list}',
   'branch.unknown': '没有找到团支部「{name}」。可以查看：{list}',
   'branch.notYours': '团支书只能查看本支部的看板，发送 /支部 即可查看{own}。',
+  // Params of the refusals above, passed as entries by domain/branchStatus.ts.
+  'branch.exampleName': '计科2301团支部',
+  'branch.listMore': '{names} 等 {count} 个',
+  'branch.ownNamed': '「{name}」',
+  'branch.ownUnnamed': '本支部',
   'branch.outsideScope': '「{name}」不在你负责的学院，不能查看。',
   'branch.ambiguous': '有几个学院都有「{name}」，请在前面写上学院，例如：/支部 {example}',
   'branch.nameTooLong': '团支部名称太长了，请写名单中的团支部名称，例如：/支部 计科2301团支部',

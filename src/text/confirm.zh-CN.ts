@@ -47,7 +47,6 @@ export const confirm = {
   'confirm.badInputTitle': '请检查填写内容',
   'confirm.badRating': '请选择 1 到 5 星的评价。',
   'confirm.badComment': '留言最多 200 字。',
-  'confirm.backHint': '请返回上一页修改后重新提交。',
   'confirm.usedTitle': '这个链接已经使用过了',
   'confirm.usedBody': '这条服务记录已由社区确认，不需要再次提交。如有疑问，请联系把链接发给您的团支部。',
   'confirm.expiredTitle': '链接已过期',

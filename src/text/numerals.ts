@@ -5,7 +5,7 @@
  * phrases (`昨天`, `上周五`, `11月20日`, `11-20`, `20号`). Pure helpers for
  * reportParser.ts; every function works on width-folded text (see {@link foldWidth}).
  */
-import { dayjs } from '../domain/time.js';
+import { dayjs } from '../time.js';
 
 /** A stretch of the text, as UTF-16 indices (start inclusive, end exclusive). */
 export interface Span {

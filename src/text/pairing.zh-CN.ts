@@ -20,6 +20,8 @@ export const pairing = {
   'pairing.contactNameTooLong': '联系人姓名最多 40 个字。',
   'pairing.reasonTooLong': '共同结对理由最多 200 字，请精简后再提交。',
   'pairing.reasonRequired': '「{community}」已与{branches}结对。原则上一个服务地只与一个团支部结对；如确需共同结对，请在卡片里填写理由后提交（理由会告知学院团总支）。',
+  /** `{branches}` of pairing.reasonRequired when the other branches cannot be named. */
+  'pairing.otherBranches': '其他团支部',
   'pairing.alreadyActive': '本支部已与「{community}」结对（{status}）。一个团支部同时只能有一个结对；如需更换，请先发送 /结对，在卡片上点「结束结对」。',
   'pairing.alreadySame': '本支部已经与「{community}」结对，可以在下面的卡片里补全或修改信息。',
   'pairing.notFound': '找不到这条结对记录，请重新发送 /结对。',
@@ -47,7 +49,6 @@ export const pairing = {
   'pairing.upload': '上传协议',
   'pairing.end': '结束结对',
   'pairing.summary': '**{branch}** ↔ **{community}**\n状态：{status}{signed}',
-  'pairing.place': '{level}{region}',
   'pairing.contact': '联系人：{name} {phone}',
   'pairing.tags': '标签：{tags}',
   'pairing.noticeTitle': '共同结对说明',

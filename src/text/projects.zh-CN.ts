@@ -123,6 +123,5 @@ export const projects = {
   'positions.confirmedToast': '已确认 {name}',
   'positions.toStudentConfirmed': '✅ 你报名的岗位「{title}」已确认匹配{project}。时间安排：{schedule}。请按时参加，服务后记得 /记录。',
   'positions.toStudentFull': '你报名的岗位「{title}」名额已满，这次没有匹配上。发送 /岗位 看看其他岗位。',
-  'positions.signupNoticeTitle': '岗位有新报名',
   'positions.signupNotice': '**{name}** 报名了岗位「{title}」。',
 } as const;

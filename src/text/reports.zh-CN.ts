@@ -37,7 +37,6 @@ export const reports = {
   'report.partTooLong': '正文第{n}段有 {length} 字，超过了每段 1000 字的上限，请把多出的内容移到空着的段里；更长的材料可以作为附件发给我',
   'report.partUnreadable': '正文第{n}段的内容无法读取，请重新发送 /总结 打开新的卡片再填写',
   'report.kindRequired': '请选择类型（工作总结或下阶段活动策划）',
-  'report.outsideYear': '当前不在实践年度内，暂时没有需要提交的季度总结。',
   'report.fileAttached': '已把「{file}」附到第{quarter}季度总结「{title}」。',
   'report.fileType': '季度总结的附件只接受 PDF、Word、Excel、PPT、图片或压缩包文件。',
   'report.fileTooLarge': '附件超过 {mb} MB，请压缩后再发送。',

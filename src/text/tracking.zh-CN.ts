@@ -7,6 +7,8 @@ export const tracking = {
 
   'tracking.nameTooLong': '学院名称太长了，请写名单中的学院全称，例如：/学院 计算机科学与工程学院',
   'tracking.needCollege': '请写明要查看的学院，例如：/学院 {example}\n可以查看：{list}',
+  /** `{example}` of tracking.needCollege when no college is known yet. */
+  'tracking.exampleCollege': '计算机科学与工程学院',
   'tracking.unknownCollege': '没有找到学院「{name}」。请使用名单中的学院全称。{list}',
   'tracking.notYourCollege': '你只能查看本学院的进展，不能查看「{name}」。发送 /学院 查看本学院。',
   'tracking.noCollege': '你没有所属的学院。请联系团委管理员核对名单。',

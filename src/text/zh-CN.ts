@@ -1,6 +1,7 @@
 /**
- * Every user-visible sentence, in Simplified Chinese. Keys are typed so a missing entry is a
- * compile error; `{name}` placeholders are filled by `t()`.
+ * Every user-visible sentence, in Simplified Chinese. Each part is `as const`, so the type of
+ * the catalogue holds every template: an unknown key, and a `t()` call that leaves out one of
+ * its key's `{name}` placeholders, are compile errors (src/text/t.ts parses the placeholders).
  */
 import { branch } from './branch.zh-CN.js';
 import { communities } from './communities.zh-CN.js';
@@ -14,7 +15,7 @@ import { reports } from './reports.zh-CN.js';
 import { roster } from './roster.zh-CN.js';
 import { settingsText } from './settings.zh-CN.js';
 import { tracking } from './tracking.zh-CN.js';
-import { format } from './t.js';
+import { format, type ParamValue, type ParamsArgs, type ParamsOf, type PlainKeysOf } from './t.js';
 
 const core = {
   'role.student': '学生',
@@ -75,7 +76,6 @@ const core = {
   'me.notYours': '这是别人的卡片。发送 /我的 查看你自己的信息。',
   'me.boundAt': '绑定时间：{at}',
 
-  'bindgroup.badCollege': '请写学院全称，或写「全校」绑定团委工作群。',
   'bindgroup.needCollege': '请写明要绑定的学院，例如：/绑定群 计算机科学与工程学院；绑定团委工作群请发送：/绑定群 全校',
   'bindgroup.unknownCollege': '没有找到学院「{name}」。请使用名单中的学院全称。',
   'bindgroup.notYourCollege': '你只能把群绑定到自己所在的学院（{own}）。',
@@ -87,7 +87,6 @@ const core = {
   'bindgroup.schoolDone': '✅ 本群已绑定为团委工作群，每周一会收到全校汇总周报。',
   'bindgroup.schoolAlready': '本群已经是团委工作群了。',
 
-  'import.received': '正在导入名单「{file}」…',
   'import.failed': '名单导入失败：{reason}',
   'import.tooLarge': '名单文件超过 {mb} MB，请拆分后分别发送。',
   'card.processing': '正在处理，请稍候…',
@@ -96,8 +95,42 @@ const core = {
 
 export const zhCN = { ...core, ...roster, ...logs, ...confirm, ...communities, ...pairing, ...projects, ...branch, ...exportText, ...tracking, ...digest, ...reports, ...settingsText } as const;
 
-export type MessageKey = keyof typeof zhCN;
+/** The whole catalogue's type: every value a literal, so `t()` can read its placeholders. */
+export type Catalogue = typeof zhCN;
 
-export function t(key: MessageKey, params?: Record<string, string | number>): string {
+export type MessageKey = keyof Catalogue;
+
+/** Keys whose template has no `{placeholder}`: safe to pass around and render as `t(key)`. */
+export type PlainKey = PlainKeysOf<Catalogue>;
+
+/** The texts a command definition names: its `cmd.<name>.summary` and `cmd.<name>.example`. */
+export type CommandTextKey = Extract<PlainKey, `cmd.${string}.${'summary' | 'example'}`>;
+
+/** The params object `t(key, params)` needs for K (for a union of keys, for all of them). */
+export type MessageParams<K extends MessageKey> = ParamsOf<Catalogue[K]>;
+
+/**
+ * The arguments after the key: nothing for a plain key, else the params object. V widens what
+ * a param may be (e.g. `MessageValues[string]` for a `UserError`'s constructor).
+ */
+export type MessageArgs<K extends MessageKey, V = ParamValue> = ParamsArgs<Catalogue[K], V>;
+
+/**
+ * Renders a catalogue entry. The params object must fill the `{name}` placeholders of the
+ * key's template — a missing one does not compile, nor does an extra one in an object literal;
+ * a key without placeholders takes none.
+ * A key built at run time types itself from its template literal (`t(\`item.${log.item}\`)`),
+ * and then must fill the placeholders of every key it can be.
+ */
+export function t<K extends MessageKey>(key: K, ...[params]: MessageArgs<K>): string {
+  return format(zhCN[key], params);
+}
+
+/**
+ * The escape hatch: renders a key whose params the compiler cannot see — a `Message` carried
+ * as data (text/message.ts `render`) or a label key built from a stored code (the export's
+ * `labels`). A missing param renders as empty, so use `t()` wherever the key is known.
+ */
+export function tDynamic(key: MessageKey, params?: Readonly<Record<string, ParamValue>>): string {
   return format(zhCN[key], params);
 }

@@ -9,17 +9,18 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import { communityConfirmedCard } from '../cards/confirm.js';
+import { confirmationView } from '../cards/logView.js';
 import { confirm, confirmationRecipients, readConfirmation, tokenHash, MAX_TOKEN_LENGTH, type ConfirmationState } from '../domain/confirmations.js';
-import { formatDateTime } from '../domain/time.js';
+import { formatDateTime } from '../time.js';
 import { t } from '../text/zh-CN.js';
 import { confirmFormPage, messagePage, thanksPage } from './confirmPages.js';
 import { sendPage } from './html.js';
 import { BodyTooLarge, readBody } from '../http/body.js';
 import { deriveUuid, enqueue } from '../jobs/outboxRows.js';
 import type { FeishuApi } from '../feishu/api.js';
-import { reviewCardNow, updateReviewCards } from '../bot/flows/serviceLog.js';
+import { reviewCardNow, updateReviewCards } from '../app/reviewCards.js';
 
-export interface ConfirmRoutesOptions {
+interface ConfirmRoutesOptions {
   db: Db;
   /** For updating the review cards in place (messages go through the outbox). */
   feishu: FeishuApi;
@@ -90,7 +91,7 @@ export function confirmRoutes(opts: ConfirmRoutesOptions): Middleware {
     // The cards still waiting for a decision now read 社区确认 and no longer offer a link (a log
     // is confirmed once).
     if (result.log.status === 'pending') await updateReviewCards(opts, [result.log], (log) => reviewCardNow(opts, log));
-    sendPage(ctx, 200, t('confirm.thanksTitle'), thanksPage({ studentName: result.summary.studentName, rating: result.rating }));
+    sendPage(ctx, 200, t('confirm.thanksTitle'), thanksPage({ studentName: confirmationView(result.summary).studentName, rating: result.rating }));
   }
 
   return async (ctx, next) => {

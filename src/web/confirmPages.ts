@@ -1,12 +1,14 @@
 /** The pages of the community confirmation (PRODUCT.md §4), as pure functions of what they show. */
 import type { ConfirmationSummary } from '../domain/confirmations.js';
 import { MAX_COMMENT } from '../domain/confirmations.js';
+import { confirmationView } from '../cards/logView.js';
 import { t } from '../text/zh-CN.js';
 import { html, type Html } from './html.js';
 
 const RATINGS = [5, 4, 3, 2, 1] as const;
 
-function summaryBlock(s: ConfirmationSummary): Html {
+function summaryBlock(summary: ConfirmationSummary): Html {
+  const s = confirmationView(summary);
   const rows: [string, string][] = [
     [t('confirm.fieldStudent'), s.studentName],
     [t('confirm.fieldUnit'), s.unit],
@@ -51,7 +53,7 @@ ${ratingControl()}
 <p class="note">${t('confirm.footer', { expires: vm.expires })}</p>`;
 }
 
-export type Tone = 'ok' | 'warn' | 'info';
+type Tone = 'ok' | 'warn' | 'info';
 
 /** A round mark drawn in CSS: emoji need a font the phone (or a headless test box) may lack. */
 function badge(tone: Tone): Html {

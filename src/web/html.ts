@@ -9,7 +9,7 @@ import type { Context } from 'koa';
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Escapes text for HTML element content and quoted attribute values. */
-export function esc(text: string | number): string {
+function esc(text: string | number): string {
   return String(text).replace(/[&<>"']/g, (c) => ENTITY[c]!);
 }
 
@@ -18,7 +18,7 @@ export interface Html {
   readonly html: string;
 }
 
-export const raw = (html: string): Html => ({ html });
+const raw = (html: string): Html => ({ html });
 
 /** A tagged template that escapes every interpolation except `Html` values (and arrays of them). */
 export function html(strings: TemplateStringsArray, ...values: (string | number | Html | Html[] | null | undefined | false)[]): Html {
@@ -71,7 +71,7 @@ button{display:block;width:100%;margin-top:16px;padding:14px;font:inherit;font-s
 `;
 
 /** The one layout: a narrow column, readable at 360 px, no script at all. */
-export function layout(opts: { title: string; nonce: string; body: Html }): string {
+function layout(opts: { title: string; nonce: string; body: Html }): string {
   return `<!doctype html>
 <html lang="zh-CN">
 <head>

@@ -14,7 +14,7 @@ import { serviceLogs, type Member, type ServiceLog } from '../../src/db/schema/i
 import { CONFIRMATION_TTL_MS, issueConfirmation } from '../../src/domain/confirmations.js';
 import { currentProgramYear } from '../../src/domain/program.js';
 import { createLog } from '../../src/domain/serviceLogs.js';
-import { dayjs, localDate } from '../../src/domain/time.js';
+import { dayjs, localDate } from '../../src/time.js';
 import { bindDirect } from '../helpers/bot.js';
 import { APP, startHarness, type Harness } from '../helpers/harness.js';
 
@@ -63,9 +63,9 @@ function phone(opts: { javaScriptEnabled?: boolean; width?: number } = {}): Prom
 /** A pending self-reported log; set-up writes take the write lock first (see test/confirm.test.ts). */
 function newLog(description: string): ServiceLog {
   const now = h.clock.now();
-  const date = dayjs(localDate(now)).subtract(day++, 'day').format('YYYY-MM-DD');
+  const date = dayjs(localDate(now, h.config.timeZone)).subtract(day++, 'day').format('YYYY-MM-DD');
   return h.bot.db.transaction(
-    () => createLog(h.bot.db, student, currentProgramYear(h.bot.db, now), { date, item: 'zoufang', hours: 2.5, mode: 'offline', description }, { source: 'self' }, now),
+    () => createLog(h.bot.db, student, currentProgramYear(h.bot.db, now, h.config.timeZone), { date, item: 'zoufang', hours: 2.5, mode: 'offline', description }, { source: 'self' }, now, h.config.timeZone),
     { behavior: 'immediate' },
   );
 }

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importCommunitiesFile } from '../../src/domain/communityImport.js';
+import { importCommunitiesFile } from '../../src/app/import/communities.js';
 import { startLocalMode, type LocalMode } from '../../src/local/index.js';
 import { silentLogger } from '../../src/log.js';
 import { photoJpeg } from '../helpers/photos.js';

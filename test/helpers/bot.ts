@@ -14,13 +14,9 @@ export const APP_IDENTITY = { token: APP.token, appId: APP.appId };
 
 export const newMessageId = (): string => `om_${randomUUID().replace(/-/g, '')}`;
 
-/** Resolves once no event is being processed (the bot answers inside that processing). */
-export async function settle(h: Harness, timeoutMs = 3000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (h.bot.pipeline.busy > 0) {
-    if (Date.now() > until) throw new Error('settle: the bot is still busy');
-    await new Promise((r) => setTimeout(r, 5));
-  }
+/** Resolves once no event is being processed (the bot answers inside that processing) and the outbox is idle. */
+export function settle(h: Harness): Promise<void> {
+  return h.idle();
 }
 
 export interface Delivery {

@@ -10,11 +10,11 @@
  */
 import { COMMUNITY_TAGS, FOUR_ITEMS, SERVICE_AREAS, type ProgramYear } from '../../src/db/schema/index.js';
 import type { BranchStatus, DeadlineStatus } from '../../src/domain/branchStatus.js';
-import type { LogView } from '../../src/domain/logView.js';
+import type { LogView } from '../../src/cards/logView.js';
 import { coverage, type CollegeBranch, type CollegeSummary, type CollegeView, type Overview } from '../../src/domain/metrics/index.js';
 import type { PairingView } from '../../src/domain/pairings.js';
 import type { CollegeReports } from '../../src/domain/reports.js';
-import type { CollegeDigest, NewCase, SchoolDigest, UpcomingDeadline } from '../../src/jobs/digestData.js';
+import type { CollegeDigest, NewCase, SchoolDigest, UpcomingDeadline } from '../../src/domain/metrics/digest.js';
 import type { ProjectVm } from '../../src/cards/projects.js';
 import type { CandidateVm, RecommendationVm } from '../../src/cards/recommend.js';
 import { t } from '../../src/text/zh-CN.js';

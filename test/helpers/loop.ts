@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { asc, count, eq } from 'drizzle-orm';
+import { expect } from 'vitest';
 import {
   checkins, communities, members, pairings, programYears, reviewMessages, serviceLogEvidence, serviceLogs,
   type Checkin, type Community, type Member, type ProgramYear, type ServiceLog,
@@ -264,7 +265,8 @@ export function sendLocation(h: Harness, openId: string, at: { lat: string; lng:
   return deliverMessage(h, { openId, messageType: 'location', content: { name: at.name ?? '辽宁省锦州市', latitude: at.lat, longitude: at.lng } });
 }
 
-let logSeq = 0;
+/** Per test file (files share this module when they run in one worker), so a file's logs fall on the same days however it is scheduled. */
+const logSeqs = new Map<string, number>();
 
 /**
  * Submits a log through the form as one of the {@link ACCOUNTS} and returns the stored row.
@@ -272,7 +274,9 @@ let logSeq = 0;
  * duplicate rule nor the daily cap bites unless a test asks for it.
  */
 export async function logBy(loop: Loop, who: Who, fields: Partial<LogForm> = {}): Promise<ServiceLog> {
-  const n = ++logSeq;
+  const file = expect.getState().testPath ?? '';
+  const n = (logSeqs.get(file) ?? 0) + 1;
+  logSeqs.set(file, n);
   const day = new Date(Date.parse(`${TODAY}T00:00:00Z`) - (n % 20) * 86_400_000).toISOString().slice(0, 10);
   const res = await submitLog(loop.h, ACCOUNTS[who], { date: `${day} +0800`, hours: '1', description: `服务记录 #${n}`, ...fields });
   if (res.body?.toast?.type !== 'success') throw new Error(`log by ${who} refused: ${res.text}`);

@@ -3,13 +3,12 @@
  * concentrated in vacations, or online — and checking out; check-out turns the elapsed
  * time into a prefilled service log, linked back here.
  */
-import { index, integer, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { communities } from './communities.js';
 import { branches, colleges, members } from './org.js';
-import { serviceLogs } from './serviceLogs.js';
 
 /** Follows the period mode: term → daily (日常报到), vacation → concentrated (集中报到), online. */
-export const CHECKIN_KINDS = ['daily', 'concentrated', 'online'] as const;
+const CHECKIN_KINDS = ['daily', 'concentrated', 'online'] as const;
 export type CheckinKind = (typeof CHECKIN_KINDS)[number];
 
 export const checkins = sqliteTable('checkins', {
@@ -30,8 +29,6 @@ export const checkins = sqliteTable('checkins', {
   longitude: real('longitude'),
   /** The Feishu location message the position came from. */
   locationMessageId: text('location_message_id'),
-  /** The log created from check-out (its hours are `timed`). */
-  serviceLogId: integer('service_log_id').references((): AnySQLiteColumn => serviceLogs.id),
 }, (t) => [
   uniqueIndex('checkins_member_site_date').on(t.memberId, t.siteName, t.checkinDate),
   index('checkins_college_date').on(t.collegeId, t.checkinDate),

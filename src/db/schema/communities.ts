@@ -47,4 +47,3 @@ export const communityTags = sqliteTable('community_tags', {
 }, (t) => [primaryKey({ columns: [t.communityId, t.tag] })]);
 
 export type Community = typeof communities.$inferSelect;
-export type CommunityTagRow = typeof communityTags.$inferSelect;

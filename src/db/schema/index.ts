@@ -7,5 +7,4 @@ export * from './projects.js';
 export * from './checkins.js';
 export * from './serviceLogs.js';
 export * from './reports.js';
-export * from './totals.js';
 export * from './rollups.js';

@@ -10,8 +10,7 @@ import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-or
 export const ROLES = ['student', 'secretary', 'college_admin', 'school_admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PERIOD_MODES = ['auto', 'term', 'winter', 'summer', 'online'] as const;
-export type PeriodMode = (typeof PERIOD_MODES)[number];
+const PERIOD_MODES = ['auto', 'term', 'winter', 'summer', 'online'] as const;
 
 const createdAt = () => integer('created_at', { mode: 'number' }).notNull().default(sql`(unixepoch() * 1000)`);
 
@@ -78,6 +77,5 @@ export const members = sqliteTable('members', {
 ]);
 
 export type ProgramYear = typeof programYears.$inferSelect;
-export type College = typeof colleges.$inferSelect;
 export type Branch = typeof branches.$inferSelect;
 export type Member = typeof members.$inferSelect;

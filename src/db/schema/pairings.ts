@@ -8,7 +8,7 @@ import { createdAt, updatedAt } from './columns.js';
 import { communities } from './communities.js';
 import { branches, members, programYears } from './org.js';
 
-export const PAIRING_STATUSES = ['draft', 'signed', 'ended'] as const;
+const PAIRING_STATUSES = ['draft', 'signed', 'ended'] as const;
 export type PairingStatus = (typeof PAIRING_STATUSES)[number];
 
 export const pairings = sqliteTable('pairings', {

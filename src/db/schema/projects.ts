@@ -41,8 +41,7 @@ export const projectMembers = sqliteTable('project_members', {
   index('project_members_member').on(t.memberId),
 ]);
 
-export const POSITION_STATUSES = ['open', 'closed'] as const;
-export type PositionStatus = (typeof POSITION_STATUSES)[number];
+const POSITION_STATUSES = ['open', 'closed'] as const;
 
 /**
  * A position offered by a branch (optionally under one of its projects) or by the
@@ -65,7 +64,7 @@ export const positions = sqliteTable('positions', {
   check('positions_slots_positive', sql`${t.slots} >= 1`),
 ]);
 
-export const SIGNUP_STATUSES = ['signed_up', 'confirmed', 'declined', 'withdrawn'] as const;
+const SIGNUP_STATUSES = ['signed_up', 'confirmed', 'declined', 'withdrawn'] as const;
 export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
 
 export const positionSignups = sqliteTable('position_signups', {
@@ -81,7 +80,5 @@ export const positionSignups = sqliteTable('position_signups', {
 ]);
 
 export type Project = typeof projects.$inferSelect;
-export type ProjectItem = typeof projectItems.$inferSelect;
-export type ProjectMember = typeof projectMembers.$inferSelect;
 export type Position = typeof positions.$inferSelect;
 export type PositionSignup = typeof positionSignups.$inferSelect;

@@ -12,7 +12,7 @@ import { colleges, members, programYears } from './org.js';
 export const REPORT_KINDS = ['summary', 'plan'] as const; // 工作总结 / 下阶段活动策划
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
-export const REPORT_STATUSES = ['draft', 'submitted'] as const;
+const REPORT_STATUSES = ['draft', 'submitted'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 /** One report per college per quarter of the program year (every three months from its start). */
@@ -81,7 +81,7 @@ export const recommendations = sqliteTable('recommendations', {
 ]);
 
 /** What an excellent case points at: a service log or a quarterly report. */
-export const CASE_SUBJECT_KINDS = ['log', 'report'] as const;
+const CASE_SUBJECT_KINDS = ['log', 'report'] as const;
 export type CaseSubjectKind = (typeof CASE_SUBJECT_KINDS)[number];
 
 export const excellentCases = sqliteTable('excellent_cases', {

@@ -28,6 +28,3 @@ export const branchYearTotals = sqliteTable('branch_year_totals', {
   huodongLogs: integer('huodong_logs').notNull(),
   xiangmuLogs: integer('xiangmu_logs').notNull(),
 }, (t) => [primaryKey({ columns: [t.branchId, t.programYearId] })]);
-
-export type MemberYearTotals = typeof memberYearTotals.$inferSelect;
-export type BranchYearTotals = typeof branchYearTotals.$inferSelect;

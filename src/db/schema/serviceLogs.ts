@@ -18,7 +18,7 @@ export type LogMode = (typeof LOG_MODES)[number];
 export const LOG_SOURCES = ['timed', 'self', 'community'] as const;
 export type LogSource = (typeof LOG_SOURCES)[number];
 
-export const LOG_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+const LOG_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 export type LogStatus = (typeof LOG_STATUSES)[number];
 
 export const serviceLogs = sqliteTable('service_logs', {
@@ -52,6 +52,7 @@ export const serviceLogs = sqliteTable('service_logs', {
   /** 群众反映: the community contact's 1–5 rating from the confirmation page. */
   communityRating: integer('community_rating'),
   communityConfirmedAt: integer('community_confirmed_at', { mode: 'number' }),
+  /** The check-in whose check-out form the log came from: the one link between the two. */
   checkinId: integer('checkin_id').references((): AnySQLiteColumn => checkins.id),
   /**
    * Hash of (member, date, item, hours, description). Unique among live logs, so an
@@ -81,6 +82,8 @@ export const serviceLogs = sqliteTable('service_logs', {
   index('service_logs_college_year_status_date').on(t.collegeId, t.programYearId, t.status, t.serviceDate, t.halfHours),
   index('service_logs_college_year_status_date_member').on(t.collegeId, t.programYearId, t.status, t.serviceDate, t.memberId, t.branchId, t.halfHours),
   index('service_logs_college_year_status_created').on(t.collegeId, t.programYearId, t.status, t.createdAt),
+  // Whether a check-in's log still stands (domain/checkins hasLiveLog) is a seek on this.
+  index('service_logs_checkin').on(t.checkinId),
   check('service_logs_half_hours_positive', sql`${t.halfHours} > 0`),
   check('service_logs_rating_range', sql`${t.rating} between 1 and 5`),
   check('service_logs_community_rating_range', sql`${t.communityRating} between 1 and 5`),
@@ -143,5 +146,3 @@ export const reviewMessages = sqliteTable('review_messages', {
 
 export type ServiceLog = typeof serviceLogs.$inferSelect;
 export type NewServiceLog = typeof serviceLogs.$inferInsert;
-export type ServiceLogEvidence = typeof serviceLogEvidence.$inferSelect;
-export type CommunityConfirmation = typeof communityConfirmations.$inferSelect;

@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-export const EVENT_STATUSES = ['pending', 'done', 'failed'] as const;
+const EVENT_STATUSES = ['pending', 'done', 'failed'] as const;
 
 /**
  * Every acknowledged event, keyed by Feishu's event_id. The row is written before the
@@ -37,7 +37,7 @@ export const processedEvents = sqliteTable('processed_events', {
   index('processed_events_pending').on(t.status).where(sql`${t.status} = 'pending'`),
 ]);
 
-export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
+const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
 
 /** Messages to send, written first and sent by a worker; `uuid` makes a resend idempotent. */
 export const outbox = sqliteTable('outbox', {
@@ -88,5 +88,4 @@ export const auditLog = sqliteTable('audit_log', {
   detail: text('detail', { mode: 'json' }),
 }, (t) => [index('audit_log_at').on(t.at)]);
 
-export type ProcessedEvent = typeof processedEvents.$inferSelect;
 export type OutboxRow = typeof outbox.$inferSelect;

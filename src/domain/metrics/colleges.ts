@@ -76,7 +76,7 @@ export interface Overview {
 }
 
 /** All colleges side by side for `programYearId` at `now` (the /全校 view). */
-export function schoolOverview(db: Db, programYearId: number, now: number, tz?: string): Overview {
+export function schoolOverview(db: Db, programYearId: number, now: number, tz: string): Overview {
   const program = programYearById(db, programYearId);
   const win = metricsWindow(program, now, tz);
   const figures = branchFigures(db, program, win, { collegeId: null });
@@ -101,7 +101,7 @@ export function schoolOverview(db: Db, programYearId: number, now: number, tz?: 
   };
 }
 
-export type NotParticipatingReason = 'no_pairing' | 'no_log';
+type NotParticipatingReason = 'no_pairing' | 'no_log';
 
 export interface CollegeBranch extends BranchFigures {
   members: number;
@@ -125,7 +125,7 @@ export interface CollegeView {
 }
 
 /** Everything the /学院 view shows about one college in `programYearId` at `now`. */
-export function collegeView(db: Db, college: { id: number; name: string }, programYearId: number, now: number, tz?: string): CollegeView {
+export function collegeView(db: Db, college: { id: number; name: string }, programYearId: number, now: number, tz: string): CollegeView {
   const program = programYearById(db, programYearId);
   const win = metricsWindow(program, now, tz);
   const figures = branchFigures(db, program, win, { collegeId: college.id });

@@ -7,7 +7,7 @@
 import type { Db } from '../../db/client.js';
 import type { ProgramYear } from '../../db/schema/index.js';
 import { DEADLINES, judgeDeadline, type DeadlineKey, type DeadlineState } from '../branchStatus.js';
-import { dayjs, DEFAULT_TZ, localDate } from '../time.js';
+import { localDate, startOfDate } from '../../time.js';
 
 export type BranchDeadlines = Record<DeadlineKey, DeadlineState>;
 
@@ -17,8 +17,8 @@ function firstByBranch(db: Db, query: string, params: Record<string, unknown>): 
 }
 
 /** Each branch's state for each deadline of `program`, judged at `today`. */
-export function deadlinesByBranch(db: Db, program: ProgramYear, collegeId: number, today: string, tz = DEFAULT_TZ): Map<number, BranchDeadlines> {
-  const since = dayjs.tz(program.startsOn, tz).valueOf();
+export function deadlinesByBranch(db: Db, program: ProgramYear, collegeId: number, today: string, tz: string): Map<number, BranchDeadlines> {
+  const since = startOfDate(program.startsOn, tz);
   const params = { py: program.id, college: collegeId, since };
   // A pairing counts if it belongs to this year or is still running from an earlier one.
   const signed = firstByBranch(db,

@@ -5,9 +5,9 @@
  * the whole year's record by college and branch (the export's summary sheets).
  */
 export { branchFigures, fourDone, type BranchFigures, type FourItem } from './branches.js';
-export { collegeView, coverage, programYearById, schoolOverview, type CollegeBranch, type CollegeSummary, type CollegeView, type Coverage, type NotParticipatingReason, type Overview } from './colleges.js';
+export { collegeView, coverage, programYearById, schoolOverview, type CollegeBranch, type CollegeSummary, type CollegeView, type Coverage, type Overview } from './colleges.js';
 export { deadlinesByBranch, type BranchDeadlines } from './deadlines.js';
-export { idleMembers, membershipByBranch, type BranchMembership } from './members.js';
+export { idleMembers, membershipByBranch } from './members.js';
 export { allColleges, mayViewCollege, resolveCollege, type CollegeRef } from './scope.js';
-export { daysBetween, metricsWindow, SILENT_DAYS, type MetricsWindow } from './window.js';
-export { yearRecord, type BranchYear, type CollegeYear, type YearRecord, type YearTotals } from './year.js';
+export { metricsWindow, type MetricsWindow } from './window.js';
+export { yearRecord, type YearTotals } from './year.js';

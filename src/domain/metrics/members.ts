@@ -8,7 +8,7 @@ import type { Db } from '../../db/client.js';
 
 const noApprovedLog = `not exists(select 1 from member_year_totals t where t.member_id = m.id and t.program_year_id = @py)`;
 
-export interface BranchMembership {
+interface BranchMembership {
   branchId: number;
   members: number;
   /** Members with no approved log this year. */

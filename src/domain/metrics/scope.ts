@@ -27,14 +27,14 @@ export function mayViewCollege(member: Member, collegeId: number): boolean {
 /** The college `/学院 [名称]` means for `member`, or a refusal saying what to write. */
 export function resolveCollege(db: Db, member: Member, name: string | undefined): CollegeRef {
   const colleges = allColleges(db);
-  const list = colleges.map((c) => c.name).join('、') || '—';
+  const list = colleges.length ? colleges.map((c) => c.name) : '—';
   if (!name) {
     if (member.role === 'college_admin') {
       const own = colleges.find((c) => c.id === member.collegeId);
       if (!own) throw new UserError('tracking.noCollege');
       return own;
     }
-    if (member.role === 'school_admin') throw new UserError('tracking.needCollege', { example: colleges[0]?.name ?? '计算机科学与工程学院', list });
+    if (member.role === 'school_admin') throw new UserError('tracking.needCollege', { example: colleges[0]?.name ?? { key: 'tracking.exampleCollege' }, list });
     throw new UserError('tracking.noCollege');
   }
   const wanted = foldCollege(name);

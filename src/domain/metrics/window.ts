@@ -4,10 +4,10 @@
  * as local dates in the school's zone from an injected `now` (service_date is a local date).
  */
 import type { ProgramYear } from '../../db/schema/index.js';
-import { dayjs, localDay } from '../time.js';
+import { dayjs, localDay } from '../../time.js';
 
 /** A branch with no approved log on any of the last this-many days is silent (PRODUCT.md §6). */
-export const SILENT_DAYS = 30;
+const SILENT_DAYS = 30;
 
 export interface MetricsWindow {
   /** The local date figures are judged at: today, or the year's last day once it is over. */
@@ -20,7 +20,7 @@ export interface MetricsWindow {
 }
 
 /** The dates of {@link MetricsWindow} for `program` at `now` in `tz`. */
-export function metricsWindow(program: Pick<ProgramYear, 'endsOn'>, now: number, tz?: string): MetricsWindow {
+export function metricsWindow(program: Pick<ProgramYear, 'endsOn'>, now: number, tz: string): MetricsWindow {
   const day = localDay(now, tz);
   const monday = day.subtract((day.day() + 6) % 7, 'day');
   const local = day.format('YYYY-MM-DD');
@@ -31,9 +31,4 @@ export function metricsWindow(program: Pick<ProgramYear, 'endsOn'>, now: number,
     weekEnd: monday.add(6, 'day').format('YYYY-MM-DD'),
     activeSince: dayjs.utc(today).subtract(SILENT_DAYS - 1, 'day').format('YYYY-MM-DD'),
   };
-}
-
-/** Whole days from `date` to `today` (both local dates). */
-export function daysBetween(date: string, today: string): number {
-  return dayjs.utc(today).diff(dayjs.utc(date), 'day');
 }

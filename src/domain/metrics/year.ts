@@ -13,7 +13,7 @@ import { coverage, programYearById, type Coverage } from './colleges.js';
 import { membershipByBranch } from './members.js';
 import { metricsWindow } from './window.js';
 
-export interface BranchYear {
+interface BranchYear {
   id: number;
   name: string;
   collegeId: number;
@@ -40,13 +40,13 @@ export interface YearTotals {
   pending: { count: number; hours: number };
 }
 
-export interface CollegeYear extends YearTotals {
+interface CollegeYear extends YearTotals {
   id: number;
   name: string;
   coverage: Coverage;
 }
 
-export interface YearRecord {
+interface YearRecord {
   programYear: ProgramYear;
   /** In id order. */
   colleges: CollegeYear[];
@@ -61,7 +61,7 @@ export interface YearRecord {
  * one before an ended one; then the newest. Pairings considered are those that count and those
  * the 结对协议 sheet lists (made in the year, or still running from an earlier one).
  */
-export function yearPairings(db: Db, program: ProgramYear): Map<number, NonNullable<BranchYear['pairing']>> {
+function yearPairings(db: Db, program: ProgramYear): Map<number, NonNullable<BranchYear['pairing']>> {
   const rows = db.$client
     .prepare(
       `select branchId, community, status from (

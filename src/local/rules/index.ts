@@ -8,5 +8,5 @@
 export { CARD_MAX_BYTES, CARD_PATCH_WINDOW_MS as PATCH_WINDOW_MS, MAX_COMPONENTS, SUBTITLE_MAX_WIDTH, countComponents, textWidth } from '../../feishu/cardLimits.js';
 export { checkCard } from './cards.js';
 export { checkMarkdown } from './markdown.js';
-export { POST_MAX_BYTES, TEXT_MAX_BYTES, checkCallbackAnswer, checkFileUpload, checkImageUpload, checkMessage, checkPatch, type DeliveredMessage } from './messages.js';
+export { checkCallbackAnswer, checkFileUpload, checkImageUpload, checkMessage, checkPatch, type DeliveredMessage } from './messages.js';
 export type { Defect, Refusal, Verdict } from './verdict.js';

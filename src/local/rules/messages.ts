@@ -8,8 +8,8 @@ import { CARD_MAX_BYTES, CARD_PATCH_WINDOW_MS, cardRequestBytes } from '../../fe
 import { checkCard, isObj } from './cards.js';
 import { badParam, tooLong, type Refusal, type Verdict } from './verdict.js';
 
-export const TEXT_MAX_BYTES = 150 * 1024;
-export const POST_MAX_BYTES = 30 * 1024;
+const TEXT_MAX_BYTES = 150 * 1024;
+const POST_MAX_BYTES = 30 * 1024;
 const IMAGE_FORMATS = new Set(['jpeg', 'jpg', 'png', 'webp', 'gif', 'bmp', 'ico', 'tiff', 'heif', 'heic']);
 
 

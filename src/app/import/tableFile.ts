@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { normalizeKey } from '../../domain/communityFields.js';
 
 /** A whole-file problem; the import that reads the file words the message. */
 export type TableProblem =
@@ -39,8 +40,7 @@ export interface TableRow<F extends string> { line: number; cells: Record<F, str
 /** A file read into rows; `line` is 1-based as the user sees it in an editor or Excel. */
 export interface TableParse<F extends string> { format: 'csv' | 'xlsx'; columns: F[]; rows: TableRow<F>[] }
 
-/** Header cells and vocabulary are compared lower-cased, without spaces, '_' and '-'. */
-export const normalizeKey = (s: string): string => s.toLowerCase().replace(/[\s_-]/g, '');
+export { normalizeKey };
 
 /**
  * Reads `data` (named `fileName`, whose extension picks the format) against `spec`.

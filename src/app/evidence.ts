@@ -7,43 +7,46 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { attachEvidence, EVIDENCE_WINDOW_MS } from '../../domain/evidence.js';
-import { photoHash } from '../../domain/photos.js';
-import { IMAGE_MAX_BYTES } from '../../feishu/api.js';
-import { latestLogSince, logById } from '../../domain/serviceLogs.js';
-import type { CommandContext } from '../context.js';
-import { isUnsupportedResource } from '../../feishu/api.js';
-import { UserError } from '../errors.js';
-import { reviewCardNow, updateReviewCards } from './serviceLog.js';
+import { UserError } from '../domain/errors.js';
+import { attachEvidence, EVIDENCE_WINDOW_MS } from '../domain/evidence.js';
+import { photoHash } from '../domain/photos.js';
+import { latestLogSince, logById } from '../domain/serviceLogs.js';
+import { IMAGE_MAX_BYTES, isUnsupportedResource } from '../feishu/api.js';
+import { t } from '../text/zh-CN.js';
+import type { Acting, AppPorts, Replying, ReviewCardSettings } from './context.js';
+import { reviewCardNow, updateReviewCards } from './reviewCards.js';
 
 /** Larger "photos" are hashed by their bytes only: decoding them is not worth the time. */
 const DECODE_MAX_BYTES = 30 * 1024 * 1024;
 
-export async function receivePhoto(ctx: CommandContext, imageKey: string): Promise<void> {
-  const member = ctx.member!;
+/** A photo message in a private chat, from a bound member. */
+export type PhotoContext = AppPorts & ReviewCardSettings & Acting & Replying & { messageId: string };
+
+export async function receivePhoto(ctx: PhotoContext, imageKey: string): Promise<void> {
+  const member = ctx.member;
   // A photo with no log to attach to is not downloaded, hashed or copied at all.
-  if (!latestLogSince(ctx.db, member.id, ctx.clock.now() - EVIDENCE_WINDOW_MS)) return ctx.reply(ctx.t('evidence.noLog'));
+  if (!latestLogSince(ctx.db, member.id, ctx.clock.now() - EVIDENCE_WINDOW_MS)) return ctx.reply(t('evidence.noLog'));
   const photo = await readPhoto(ctx, imageKey);
-  const attached = attachEvidence(ctx.db, member, { imageKey, messageId: ctx.messageId!, ...photo }, ctx.clock.now());
-  if (!attached) return ctx.reply(ctx.t('evidence.noLog'));
+  const attached = attachEvidence(ctx.db, member, { imageKey, messageId: ctx.messageId, ...photo }, ctx.clock.now());
+  if (!attached) return ctx.reply(t('evidence.noLog'));
   if (photo.cardImageKey) {
     // The reviewers' cards went out when the log was saved; they show the photo from now on.
     const log = attached.log;
     // Re-read for each card: a decision made meanwhile must not bring the buttons back.
     await updateReviewCards(ctx, [log], (l) => reviewCardNow(ctx, logById(ctx.db, l.id) ?? l));
   }
-  await ctx.reply(ctx.t('evidence.attached', { date: attached.log.serviceDate, count: attached.count }));
+  await ctx.reply(t('evidence.attached', { date: attached.log.serviceDate, count: attached.count }));
 }
 
 /**
  * The photo's hash and the bot's upload of it. Best effort: a photo that cannot be downloaded
  * still attaches (counted, not shown), one that cannot be decoded is hashed by its bytes.
  */
-async function readPhoto(ctx: CommandContext, imageKey: string): Promise<{ imageHash?: string; cardImageKey?: string }> {
+async function readPhoto(ctx: PhotoContext, imageKey: string): Promise<{ imageHash?: string; cardImageKey?: string }> {
   let bytes: Buffer;
   try {
     // Past DECODE_MAX_BYTES it is not read on (attached without it, like any failed download).
-    bytes = await ctx.feishu.downloadResource(ctx.messageId!, imageKey, 'image', { maxBytes: DECODE_MAX_BYTES });
+    bytes = await ctx.feishu.downloadResource(ctx.messageId, imageKey, 'image', { maxBytes: DECODE_MAX_BYTES });
   } catch (err) {
     // A photo inside a merged forward is never handed out: it has to be sent on its own.
     if (isUnsupportedResource(err)) throw new UserError('evidence.forwarded');

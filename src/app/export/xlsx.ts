@@ -13,7 +13,7 @@ import { ZipWriter, type ZipEntryWriter } from './zip.js';
 /** A cell value; null, undefined, '' and non-finite numbers leave the cell empty. */
 export type XlsxCell = string | number | null | undefined;
 
-export interface XlsxColumn {
+interface XlsxColumn {
   header: string;
   width: number;
   /** An Excel number format for the column's numbers, e.g. `0.0%`. */
@@ -38,7 +38,7 @@ const SPECIAL_ALL = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
 /** Escapes text for an XML text node or attribute; the common case (nothing to escape) allocates nothing. */
-export function xmlEscape(s: string): string {
+function xmlEscape(s: string): string {
   return SPECIAL.test(s) ? s.replace(SPECIAL_ALL, (c) => ESCAPES[c] ?? '') : s;
 }
 
@@ -78,7 +78,7 @@ class Styles {
   }
 }
 
-export interface SheetOptions {
+interface SheetOptions {
   /** Bytes of XML handed to the zip at once. */
   chunkBytes: number;
   /** Flush deflate with each chunk, so the workbook's `size` is exact between chunks. */
@@ -189,8 +189,8 @@ export class XlsxWriter {
 
   private readonly sheetOptions: SheetOptions;
 
-  constructor(out: Writable, opts: { level?: number } & Partial<SheetOptions> = {}) {
-    this.zip = new ZipWriter(out, opts.level ?? 1);
+  constructor(out: Writable, opts: { level?: number; timeZone: string } & Partial<SheetOptions>) {
+    this.zip = new ZipWriter(out, { level: opts.level ?? 1, timeZone: opts.timeZone });
     this.sheetOptions = { chunkBytes: opts.chunkBytes ?? CHUNK_BYTES, exactSize: opts.exactSize ?? false };
   }
 

@@ -9,27 +9,25 @@
  */
 import fs from 'node:fs';
 import type { Writable } from 'node:stream';
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Db } from '../../db/client.js';
-import * as schema from '../../db/schema/index.js';
 import { FOUR_ITEMS } from '../../db/schema/index.js';
-import { t, type MessageKey } from '../../text/zh-CN.js';
-import { checkinRows, logRows, pairingRows, projectRows, recommendationRows, reportRows, type Cell, type DetailSource, type YearRef } from './details.js';
+import { openReader, yearRef } from '../../domain/export/reader.js';
+import { t, type PlainKey } from '../../text/zh-CN.js';
+import { checkinRows, logRows, pairingRows, projectRows, recommendationRows, reportRows, type Cell, type DetailSource } from './details.js';
 import { summaryRows } from './summary.js';
 import { CHUNK_BYTES, XlsxWriter, type SheetStream } from './xlsx.js';
 
 /** Called as rows are written (every few thousand rows and at the end of each sheet). */
 export type ExportProgress = (p: { sheet: string; done: number; total: number }) => void;
 
-export interface ExportOptions {
-  /** IANA zone for timestamps (default Asia/Shanghai). */
-  timeZone?: string;
+interface ExportOptions {
+  /** IANA zone of the school (config TZ): timestamps and the package's file times. */
+  timeZone: string;
   /** Split the workbook into files of at most this many bytes (`target` then names each part). */
   maxBytes?: number;
 }
 
-export interface ExportResult {
+interface ExportResult {
   /** Every sheet written, with the part (file) it is in, counted from 1. */
   sheets: { name: string; rows: number; part: number }[];
   rows: number;
@@ -38,12 +36,12 @@ export interface ExportResult {
 }
 
 interface Column {
-  header: MessageKey;
+  header: PlainKey;
   width: number;
   numFmt?: string;
 }
 
-const col = (header: MessageKey, width: number, numFmt?: string): Column => ({ header, width, numFmt });
+const col = (header: PlainKey, width: number, numFmt?: string): Column => ({ header, width, numFmt });
 
 /** Excel's limit is 1,048,576 rows a sheet; the rest continues on a 服务记录（续2） sheet. */
 const MAX_DATA_ROWS = 1_048_575;
@@ -98,25 +96,8 @@ const SHEETS = {
   ],
 } satisfies Record<string, Column[]>;
 
-/**
- * A connection of its own for the export: iterating holds a better-sqlite3 connection busy,
- * and the export awaits between chunks, so the bot's connection must stay free for other
- * updates meanwhile. One read transaction gives every sheet the same snapshot: the record
- * sheets read the connection directly, the summary sheets read it through drizzle as the
- * metrics' `Db` (no migrations: the bot's connection has applied them, and this one is read-only).
- * An in-memory database has no second connection; it is read in place.
- */
-function openReader(db: Db): { db: Db; conn: Database.Database; close(): void } {
-  const main = db.$client;
-  if (main.memory) return { db, conn: main, close() {} };
-  const conn = new Database(main.name, { readonly: true, fileMustExist: true });
-  conn.pragma('busy_timeout = 5000');
-  conn.exec('BEGIN');
-  return { db: drizzle(conn, { schema, casing: 'snake_case' }) as Db, conn, close: () => conn.close() };
-}
-
 /** Where the workbook goes: a path, a stream (ended when done), or one path per part. */
-export type ExportTarget = string | Writable | ((part: number) => string);
+type ExportTarget = string | Writable | ((part: number) => string);
 
 /**
  * The workbook files being written, one after another when a size limit splits them: the
@@ -136,7 +117,7 @@ class Parts {
   book!: XlsxWriter;
   private out!: Writable;
 
-  constructor(private readonly target: ExportTarget, private readonly maxBytes: number | undefined) {
+  constructor(private readonly target: ExportTarget, private readonly maxBytes: number | undefined, private readonly timeZone: string) {
     // A chunk a sixteenth of the limit, at most the usual one: its XML counts uncompressed
     // until it is deflated, so parts end within about a chunk of the limit.
     this.chunkBytes = maxBytes === undefined ? undefined : Math.min(CHUNK_BYTES, Math.floor(maxBytes / 16));
@@ -152,7 +133,7 @@ class Parts {
     this.out = typeof target === 'string' ? fs.createWriteStream(target) : target;
     if (typeof target === 'string') this.files.push(target);
     // Fast compression: the sheets are mostly repetitive XML, level 1 already shrinks them ~10×.
-    this.book = new XlsxWriter(this.out, { level: 1, chunkBytes: this.chunkBytes, exactSize: this.maxBytes !== undefined });
+    this.book = new XlsxWriter(this.out, { level: 1, timeZone: this.timeZone, chunkBytes: this.chunkBytes, exactSize: this.maxBytes !== undefined });
   }
 
   /**
@@ -204,7 +185,7 @@ class SheetWriter {
    * Writes one sheet, continued on further sheets past Excel's row limit or, with a size
    * limit, in the next part.
    */
-  async write(name: MessageKey, columns: Column[], rows: Iterable<Cell[]>, total: number): Promise<void> {
+  async write(name: PlainKey, columns: Column[], rows: Iterable<Cell[]>, total: number): Promise<void> {
     const base = t(name);
     let piece = 1;
     if (this.parts.full('')) await this.parts.next();
@@ -253,21 +234,21 @@ class SheetWriter {
  * complete (for a path: written and closed). With `maxBytes` the workbook is split into
  * files of at most that size (Feishu takes files up to 30 MB), `target` naming each part.
  */
-export async function writeWorkbook(db: Db, programYearId: number, target: ExportTarget, onProgress?: ExportProgress, opts: ExportOptions = {}): Promise<ExportResult> {
+export async function writeWorkbook(db: Db, programYearId: number, target: ExportTarget, onProgress: ExportProgress | undefined, opts: ExportOptions): Promise<ExportResult> {
   const reader = openReader(db);
   let parts: Parts | undefined;
   try {
     const { conn } = reader;
-    const year = conn.prepare('SELECT id, starts_on AS startsOn, ends_on AS endsOn FROM program_years WHERE id = ?').get(programYearId) as YearRef | undefined;
+    const year = yearRef(conn, programYearId);
     if (!year) throw new Error(`program year ${programYearId} not found`);
-    parts = new Parts(target, opts.maxBytes);
+    parts = new Parts(target, opts.maxBytes, opts.timeZone);
     const sheets = new SheetWriter(parts, onProgress, { sheets: [], rows: 0, files: parts.files });
 
     const summary = summaryRows(reader.db, year.id);
     await sheets.write('export.sheet.colleges', SHEETS.colleges, summary.colleges, summary.colleges.length);
     await sheets.write('export.sheet.branches', SHEETS.branches, summary.branches, summary.branches.length);
 
-    const details: [MessageKey, Column[], DetailSource][] = [
+    const details: [PlainKey, Column[], DetailSource][] = [
       ['export.sheet.logs', SHEETS.logs, logRows(conn, year, opts.timeZone)],
       ['export.sheet.checkins', SHEETS.checkins, checkinRows(conn, year, opts.timeZone)],
       ['export.sheet.pairings', SHEETS.pairings, pairingRows(conn, year)],

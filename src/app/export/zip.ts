@@ -11,6 +11,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import zlib from 'node:zlib';
+import { localDay } from '../../time.js';
 
 const MAX32 = 0xffffffff;
 /** General purpose flags: bit 3 (sizes in a data descriptor), bit 11 (UTF-8 names). */
@@ -40,11 +41,15 @@ interface Entry {
   offset: number;
 }
 
-/** DOS date and time of a moment (local time, two-second resolution), as zip headers hold them. */
-function dosDateTime(d: Date): { date: number; time: number } {
+/**
+ * DOS date and time of a moment (wall time in `tz`, two-second resolution), as zip headers hold
+ * them: the school's time, not the server's zone.
+ */
+function dosDateTime(ms: number, tz: string): { date: number; time: number } {
+  const d = localDay(ms, tz);
   return {
-    date: ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
-    time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
+    date: ((d.year() - 1980) << 9) | ((d.month() + 1) << 5) | d.date(),
+    time: (d.hour() << 11) | (d.minute() << 5) | (d.second() >> 1),
   };
 }
 
@@ -59,7 +64,7 @@ export interface ZipEntryWriter {
 export class ZipWriter {
   private readonly entries: Entry[] = [];
   private offset = 0;
-  private readonly stamp = dosDateTime(new Date());
+  private readonly stamp: { date: number; time: number };
   private busy = false;
   /** The open entry's deflate stream. */
   private deflate: zlib.DeflateRaw | undefined;
@@ -69,7 +74,11 @@ export class ZipWriter {
   private readonly failed: Promise<never>;
   private rejectFailed!: (err: Error) => void;
 
-  constructor(private readonly out: Writable, private readonly level = 1) {
+  private readonly level: number;
+
+  constructor(private readonly out: Writable, opts: { level?: number; timeZone: string }) {
+    this.level = opts.level ?? 1;
+    this.stamp = dosDateTime(Date.now(), opts.timeZone);
     this.failed = new Promise<never>((_, reject) => {
       this.rejectFailed = reject;
     });

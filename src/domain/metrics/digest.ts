@@ -8,12 +8,13 @@
  * A digest posted on Monday reports the week that has just ended (Monday–Sunday before it):
  * at 09:00 on a Monday the current week holds almost nothing.
  */
-import type { Db } from '../db/client.js';
-import { FOUR_ITEMS, type ProgramYear } from '../db/schema/index.js';
-import { DEADLINES, type DeadlineKey } from '../domain/branchStatus.js';
-import { collegeView, deadlinesByBranch, schoolOverview, type CollegeView, type Overview } from '../domain/metrics/index.js';
-import { countingPairing } from '../domain/metrics/branches.js';
-import { dayjs, localDate } from '../domain/time.js';
+import type { Db } from '../../db/client.js';
+import { FOUR_ITEMS, type ProgramYear } from '../../db/schema/index.js';
+import { DEADLINES, type DeadlineKey } from '../branchStatus.js';
+import { collegeView, schoolOverview, type CollegeView, type Overview } from './colleges.js';
+import { deadlinesByBranch } from './deadlines.js';
+import { countingPairing } from './branches.js';
+import { dayjs, localDate } from '../../time.js';
 
 /** How far ahead the digest lists deadlines. */
 export const DEADLINE_HORIZON_DAYS = 14;

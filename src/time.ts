@@ -1,4 +1,8 @@
-/** Calendar dates in the school's time zone, from an injected `now`. */
+/**
+ * Calendar dates and wall times in the school's time zone, from an injected `now`. Every
+ * function is given its zone (config TZ, carried as `ctx.timeZone`, `ports.timeZone` or a
+ * {@link When}); none reads the process's own zone, which is left as the machine has it.
+ */
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import timezone from 'dayjs/plugin/timezone.js';
@@ -10,10 +14,21 @@ dayjs.extend(timezone);
 // come from exceljs, which extends the shared dayjs when loaded; now exceljs loads on first use.
 dayjs.extend(customParseFormat);
 
-export const DEFAULT_TZ = 'Asia/Shanghai';
+/** A moment and the zone its calendar is read in: what a rule needs to know "today". */
+export interface When {
+  /** Epoch milliseconds (from the injected clock). */
+  now: number;
+  /** IANA zone of the school (config TZ). */
+  tz: string;
+}
 
-export function localDay(now: number, tz = DEFAULT_TZ): dayjs.Dayjs {
+export function localDay(now: number, tz: string): dayjs.Dayjs {
   return dayjs(now).tz(tz);
+}
+
+/** Epoch ms at which the calendar day `date` (YYYY-MM-DD) begins in the zone. */
+export function startOfDate(date: string, tz: string): number {
+  return dayjs.tz(date, tz).valueOf();
 }
 
 /**
@@ -38,12 +53,12 @@ function offsetAt(ms: number, tz: string): number {
 const wallTime = (ms: number, tz: string): string => new Date(ms + offsetAt(ms, tz)).toISOString();
 
 /** YYYY-MM-DD of `now` in the school's zone. */
-export function localDate(now: number, tz = DEFAULT_TZ): string {
+export function localDate(now: number, tz: string): string {
   return wallTime(now, tz).slice(0, 10);
 }
 
 /** YYYY-MM-DD HH:mm of `ms` in the school's zone. */
-export function formatDateTime(ms: number, tz = DEFAULT_TZ): string {
+export function formatDateTime(ms: number, tz: string): string {
   const iso = wallTime(ms, tz);
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }

@@ -6,7 +6,7 @@
 import type { Db } from '../../db/client.js';
 import { FOUR_ITEMS } from '../../db/schema/index.js';
 import { t } from '../../text/zh-CN.js';
-import { fourDone, yearRecord, type Coverage, type YearTotals } from '../metrics/index.js';
+import { fourDone, yearRecord, type Coverage, type YearTotals } from '../../domain/metrics/index.js';
 import type { Cell } from './details.js';
 
 const mark = (v: boolean) => (v ? t('export.done.mark') : '');

@@ -1,0 +1,59 @@
+/**
+ * A file sent in a private chat goes to whichever flow is waiting for one: a receiver (a report
+ * card or a pairing card opened just before) takes it, else a school admin's spreadsheet is
+ * imported as the roster or, failing that, as the community list.
+ */
+import type { Member } from '../db/schema/index.js';
+import { UserError } from '../domain/errors.js';
+import { DownloadTooLargeError, isUnsupportedResource } from '../feishu/api.js';
+import { t } from '../text/zh-CN.js';
+import type { AppPorts, Replying } from './context.js';
+import { CommunityFileError, formatCommunitySummary, importCommunitiesFile } from './import/communities.js';
+import { formatRosterSummary, importRosterFile, RosterFileError } from './import/roster.js';
+
+export interface UploadedFile {
+  fileKey: string;
+  fileName: string;
+}
+
+/** Takes the file when its flow is waiting for one; false passes it on. */
+export type FileReceiver<C> = (ctx: C, file: UploadedFile) => Promise<boolean>;
+
+/** A private message carrying a file, from anyone (the receivers and the import check who). */
+export type FileContext = AppPorts & Replying & { member: Member | null; messageId: string };
+
+const ROSTER_FILE = /\.(csv|xlsx)$/i;
+const MAX_ROSTER_BYTES = 10 * 1024 * 1024;
+
+/** Offers the file to each receiver in turn; a file none takes is a school admin's import, or refused. */
+export async function routeFile<C extends FileContext>(ctx: C, file: UploadedFile, receivers: readonly FileReceiver<C>[]): Promise<void> {
+  for (const receive of receivers) if (await receive(ctx, file)) return;
+  if (ctx.member?.role !== 'school_admin') return ctx.reply(t('hint.fileNotAdmin'));
+  await importSpreadsheet(ctx, file);
+}
+
+/** A roster file, or else a community list (its header has 名称 instead of 学号). */
+async function importSpreadsheet(ctx: FileContext, file: UploadedFile): Promise<void> {
+  if (!ROSTER_FILE.test(file.fileName)) throw new UserError('hint.fileType');
+  // Not read past the limit; a file inside a merged forward cannot be downloaded at all.
+  const data = await ctx.feishu.downloadResource(ctx.messageId, file.fileKey, 'file', { maxBytes: MAX_ROSTER_BYTES }).catch((err: unknown) => {
+    if (err instanceof DownloadTooLargeError) throw new UserError('import.tooLarge', { mb: MAX_ROSTER_BYTES / 1024 / 1024 });
+    if (isUnsupportedResource(err)) throw new UserError('hint.fileForwarded');
+    throw err;
+  });
+  try {
+    const summary = await importRosterFile(ctx.db, data, file.fileName, ctx.clock.now());
+    ctx.log.info({ eventId: ctx.eventId, created: summary.created, updated: summary.updated, errors: summary.errors.length }, 'roster imported');
+    await ctx.reply(formatRosterSummary(summary));
+  } catch (err) {
+    if (!(err instanceof RosterFileError)) throw err;
+    // Not a roster: it may be a community list (its header has 名称 instead of 学号).
+    const communities = await importCommunitiesFile(ctx.db, data, file.fileName, ctx.clock.now()).catch((e: unknown) => {
+      if (e instanceof CommunityFileError) return null;
+      throw e;
+    });
+    if (!communities) throw new UserError('import.failed', { reason: err.message });
+    ctx.log.info({ eventId: ctx.eventId, created: communities.created, errors: communities.errors.length }, 'communities imported');
+    await ctx.reply(formatCommunitySummary(communities));
+  }
+}

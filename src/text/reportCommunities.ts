@@ -1,0 +1,179 @@
+/**
+ * Which community a report names (PRODUCT.md §4), or else the student's paired one.
+ * Part of reportParser.ts; works on width-folded text.
+ */
+import { foldWidth } from './numerals.js';
+
+/** A community the text may name, by its name or one of its aliases. */
+export interface CommunityName {
+  id: number;
+  name: string;
+  aliases?: string[];
+}
+
+/** The communities to look for, and the one to fall back on. */
+export interface CommunityInput {
+  communities: CommunityName[];
+  pairedCommunityId?: number | null;
+}
+
+/** The community read, and whether the text named it or it is the paired one. */
+export interface CommunityReading {
+  communityId?: number;
+  communitySource?: 'named' | 'paired';
+}
+
+/**
+ * Community names the parser looks for. A key matches where its characters stand in the text
+ * with at most two whitespace characters between any two of them (幸 福 里 社区); a bare
+ * 2-character stem (幸福, 北街) is an everyday word, so it counts only as a place: after
+ * 在/去/到… or before a place word, each with at most two whitespace characters between.
+ *
+ * Matching used to build one RegExp per key and run every one over every message: with 1,000
+ * communities (≈ 6,000 keys) that took 10–40 ms a message once warm, and seconds after start
+ * or a GC, since V8 compiles each new pattern on its first runs. Now the keys are built once
+ * per community list (cached by its content, so a caller may pass a fresh array each time)
+ * and indexed by their first two characters; a message is read once with its whitespace
+ * taken out, and only keys starting at one of its positions are checked.
+ */
+interface CommunityKey {
+  id: number;
+  /** Folded and without whitespace; at least two UTF-16 units. */
+  key: string;
+  /** A bare stem: it needs {@link PLACE_BEFORE} or {@link PLACE_AFTER} around it. */
+  bare: boolean;
+  /** Indexes j where key[j-1..j] is one surrogate pair: no whitespace may come between them. */
+  tight: number[];
+}
+interface CommunityMatcher {
+  keys: CommunityKey[];
+  /** Key indexes (ascending) by the key's first two UTF-16 units, `unit0 * 65536 + unit1`. */
+  byStart: Map<number, number[]>;
+}
+const SUFFIX = /(?:社区居委会|居委会|村委会|社区|街道办事处|街道|小区|村|镇|乡)$/;
+/** What makes a bare stem a place: one of these just before it (在幸福)… */
+const PLACE_BEFORE = ['在', '去', '到', '赴', '于', '往', '走进', '前往', '来到'];
+/** …or just after it (幸福社区, 北街这边). */
+const PLACE_AFTER = ['社区', '小区', '街道', '村', '镇', '乡', '居委', '这边', '那边'];
+/** The most whitespace characters between two characters of a key, or a key and a place word. */
+const GAP = 2;
+const WS = /\s/;
+const isWs = (text: string, at: number) => at >= 0 && at < text.length && WS.test(text[at]!);
+
+const isHigh = (u: number) => u >= 0xd800 && u <= 0xdbff;
+const isLow = (u: number) => u >= 0xdc00 && u <= 0xdfff;
+
+/** Full names, aliases, their tails after 市/区/县 and the stems without 社区/街道/村/镇, indexed. */
+function buildMatcher(communities: CommunityName[]): CommunityMatcher {
+  const keys: CommunityKey[] = [];
+  const byStart = new Map<number, number[]>();
+  for (const c of communities) {
+    const seen = new Set<string>();
+    for (const raw of [c.name, ...(c.aliases ?? [])]) {
+      const name = foldWidth(raw).replace(/\s+/g, '');
+      const tails = [name, ...[...name.matchAll(/[省市区县旗]/g)].map((m) => name.slice(m.index! + 1))];
+      for (const tail of tails) for (const key of [tail, tail.replace(SUFFIX, '')]) {
+        if (key.length < 2 || seen.has(key)) continue;
+        seen.add(key);
+        const tight: number[] = [];
+        for (let j = 1; j < key.length; j++) if (isHigh(key.charCodeAt(j - 1)) && isLow(key.charCodeAt(j))) tight.push(j);
+        const start = key.charCodeAt(0) * 0x10000 + key.charCodeAt(1);
+        let bucket = byStart.get(start);
+        if (!bucket) byStart.set(start, (bucket = []));
+        bucket.push(keys.length);
+        keys.push({ id: c.id, key, bare: key.length <= 2 && !SUFFIX.test(key), tight });
+      }
+    }
+  }
+  return { keys, byStart };
+}
+
+/**
+ * The matchers of the last few community lists, by content: the bot reads the list from the
+ * database for each message, so the same content arrives in a new array every time. An exact
+ * signature (not a hash) means a renamed or added community is never matched by stale keys.
+ */
+const matchers = new Map<string, CommunityMatcher>();
+const MATCHERS_KEPT = 4;
+
+function signature(communities: CommunityName[]): string {
+  let sig = '';
+  for (const c of communities) {
+    sig += `${c.id}:${c.name.length}:${c.name}`;
+    for (const a of c.aliases ?? []) sig += `+${a.length}:${a}`;
+    sig += ';';
+  }
+  return sig;
+}
+
+function matcherFor(communities: CommunityName[]): CommunityMatcher {
+  const sig = signature(communities);
+  let matcher = matchers.get(sig);
+  if (matcher) matchers.delete(sig); // re-inserted below as the most recent
+  else matcher = buildMatcher(communities);
+  matchers.set(sig, matcher);
+  if (matchers.size > MATCHERS_KEPT) matchers.delete(matchers.keys().next().value!);
+  return matcher;
+}
+
+/** Whether a place word ends at `at` (after ≤ 2 whitespace characters before `at`). */
+function placeBefore(text: string, at: number): boolean {
+  for (let k = 0; k <= GAP; k++) {
+    if (k > 0 && !isWs(text, at - k)) return false;
+    if (PLACE_BEFORE.some((w) => text.endsWith(w, at - k) && at - k >= w.length)) return true;
+  }
+  return false;
+}
+
+/** Whether a place word starts at `at` (after ≤ 2 whitespace characters from `at`). */
+function placeAfter(text: string, at: number): boolean {
+  for (let k = 0; k <= GAP; k++) {
+    if (k > 0 && !isWs(text, at + k - 1)) return false;
+    if (PLACE_AFTER.some((w) => text.startsWith(w, at + k))) return true;
+  }
+  return false;
+}
+
+/** The indexes of the keys `folded` names, ascending. */
+function namedKeys(folded: string, matcher: CommunityMatcher): number[] {
+  // The text without whitespace, and where each of its units stands in `folded`.
+  let squeezed = '';
+  const pos: number[] = [];
+  for (let i = 0; i < folded.length; i++) {
+    if (WS.test(folded[i]!)) continue;
+    squeezed += folded[i];
+    pos.push(i);
+  }
+  const found = new Set<number>();
+  for (let i = 0; i + 1 < squeezed.length; i++) {
+    const bucket = matcher.byStart.get(squeezed.charCodeAt(i) * 0x10000 + squeezed.charCodeAt(i + 1));
+    if (!bucket) continue;
+    for (const k of bucket) {
+      if (found.has(k)) continue;
+      const { key, bare: stem, tight } = matcher.keys[k]!;
+      if (!squeezed.startsWith(key, i)) continue;
+      let fits = true;
+      for (let j = 1; j < key.length && fits; j++) fits = pos[i + j]! - pos[i + j - 1]! - 1 <= GAP;
+      for (const j of tight) if (pos[i + j]! - pos[i + j - 1]! > 1) fits = false;
+      if (!fits) continue;
+      if (stem && !placeBefore(folded, pos[i]!) && !placeAfter(folded, pos[i + key.length - 1]! + 1)) continue;
+      found.add(k);
+    }
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/** The longest named community; two different ones of the same length → ambiguity. */
+export function findCommunity(folded: string, input: CommunityInput, ambiguities: string[]): CommunityReading {
+  const matcher = matcherFor(input.communities);
+  const hits = namedKeys(folded, matcher).map((k) => ({ id: matcher.keys[k]!.id, len: matcher.keys[k]!.key.length }));
+  const best = Math.max(0, ...hits.map((h) => h.len));
+  const ids = [...new Set(hits.filter((h) => h.len === best).map((h) => h.id))];
+  if (ids.length === 1) return { communityId: ids[0], communitySource: 'named' };
+  if (ids.length > 1) {
+    const names = ids.map((id) => input.communities.find((c) => c.id === id)!.name).join('、');
+    ambiguities.push(`提到了多个社区（${names}），请确认在哪个社区服务。`);
+    return {};
+  }
+  return input.pairedCommunityId != null ? { communityId: input.pairedCommunityId, communitySource: 'paired' } : {};
+}

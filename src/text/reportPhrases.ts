@@ -1,0 +1,108 @@
+/**
+ * The phrases a report's facts are read from and then cut out of its description: how long
+ * (with the words that only framed the amount), which day, online or offline; and the
+ * description that is left. Part of reportParser.ts; works on width-folded text.
+ */
+import type { DateHit, Duration, Span } from './numerals.js';
+
+/** How the service was given, and whether the text said so. */
+export interface ModeReading {
+  mode: 'offline' | 'online';
+  modeSource: 'explicit' | 'default';
+}
+
+/**
+ * One amount wins; a stated amount beats a clock range (下午2点到5点，实际2.5小时).
+ * Different stated amounts or only vague ones → ask.
+ */
+export function resolveHours(durations: Duration[], folded: string, removed: Span[], ambiguities: string[]): number | undefined {
+  // Clock ranges stay in the description: 下午2点到4点 tells the reviewer when, not how long.
+  removed.push(...durations.filter((d) => d.kind !== 'range').map((d) => withFiller(folded, d)));
+  const amounts = durations.filter((d) => d.kind === 'amount');
+  const pool = amounts.length > 0 ? amounts : durations.filter((d) => d.kind === 'range');
+  const values = [...new Set(pool.map((d) => d.hours!))];
+  if (values.length === 1) return values[0];
+  if (values.length > 1) {
+    ambiguities.push(`提到了多个时长（${pool.map((d) => d.phrase).join('、')}），请确认这次服务共计多少小时。`);
+  } else {
+    const vague = durations.find((d) => d.kind === 'vague');
+    if (vague) ambiguities.push(`时长「${vague.phrase}」不够具体，请填写确切的小时数。`);
+  }
+  return undefined;
+}
+
+// Words that only framed an amount (共2小时, 时长：2h, 辅导了2小时 …) go with it.
+const LEAD_FILLER = /(?:(?:服务|志愿)?时长|用时|历时|耗时|共计|总共|一共|合计|累计|总计|共|约|大约|大概|差不多|花了|用了|了)\s{0,2}[:为是]?\s{0,2}$/;
+const TRAIL_FILLER = /^\s{0,2}(?:左右|上下|的样子)/;
+const FILLER_CLAUSE = /^[\s:：]*(?:(?:服务|志愿服务|志愿)?(?:时长|时间)|服务了?|用时|历时|耗时|共计|总共|一共|合计|累计|总计|共|约|大约|大概|左右|为|是|了|[\s:：])*$/;
+
+/** Widens an hours span over the words that only framed it (共约 2小时左右). */
+function withFiller(folded: string, s: Span): Span {
+  let start = s.start;
+  for (let i = 0; i < 3; i++) {
+    const lead = LEAD_FILLER.exec(folded.slice(Math.max(0, start - 12), start))?.[0] ?? '';
+    if (!lead) break;
+    start -= lead.length;
+  }
+  return { start, end: s.end + (TRAIL_FILLER.exec(folded.slice(s.end, s.end + 8))?.[0].length ?? 0) };
+}
+
+/** Cuts `removed` out of `text` and tidies what is left. */
+export function describe(text: string, removed: Span[]): string {
+  const spans = [...removed];
+  spans.sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    if (s.start > at) out += text.slice(at, s.start);
+    at = Math.max(at, s.end);
+  }
+  out += text.slice(at);
+  const tidy = out
+    .split(/([,，。；;！!？?\n、])/)
+    .filter((part, i, parts) => !(i % 2 === 0 && FILLER_CLAUSE.test(part)) && !(i % 2 === 1 && FILLER_CLAUSE.test(parts[i - 1] ?? '')))
+    .join('')
+    .replace(/[（(]\s*[)）]|【\s*】/g, '')
+    .replace(/[ \t\u3000]{2,}/g, ' ')
+    .replace(/\s+([,，。；;、！!？?])/g, '$1')
+    .replace(/([,，。；;、])[\s,，。；;、]+/g, '$1')
+    .replace(/^的(?=\S)/, '')
+    .replace(/^[\s,，。；;、:：]+|[\s,，；;、:：]+$/g, '');
+  return tidy || text.trim();
+}
+
+/** The date named (today when none is); several, none pinned down, or one still to come → ambiguity. */
+export function resolveDate(hits: DateHit[], today: string, ambiguities: string[]): string | undefined {
+  if (hits.length === 0) return today;
+  const dates = [...new Set(hits.flatMap((h) => (h.date ? [h.date] : [])))];
+  if (dates.length === 0) {
+    ambiguities.push(...hits.map((h) => h.problem!));
+    return undefined;
+  }
+  if (dates.length > 1) {
+    ambiguities.push(`提到了多个日期（${dates.join('、')}），请确认是哪一天。`);
+    return undefined;
+  }
+  if (dates[0]! > today) ambiguities.push(`日期 ${dates[0]} 还没到，只能记录今天或以前的服务，请确认日期。`);
+  return dates[0];
+}
+
+// `线` after 路/航/底… is a line (公交线上), and 在线上 is 在 + 线上, not 在线.
+const ONLINE_REMOVABLE = /(?:通过|以|采用|采取|用|在)?(?:(?<![路航干曲直主火界底])线上|网上|在线(?![上下])|远程)(?:的)?(?:方式|形式)?/g;
+const OFFLINE_REMOVABLE = /(?:通过|以|采用|采取|在)?(?<![路航干曲直主火界底])线下(?:的)?(?:方式|形式)?/g;
+// Kept in the description: they say what was done (视频通话辅导, 云宣讲, 现场讲解).
+const ONLINE_WORDS = /视频|腾讯会议|钉钉|飞书会议|zoom|直播|网课|云(?=宣讲|访谈|组队|辅导|支教|课堂|上|端|直播|参观|走访|调研|义诊|服务|会议|家访|探访|讲座)/;
+const OFFLINE_WORDS = /现场|实地/;
+
+/** Online or offline (the phrases that say so go into `removed`); both named → ambiguity; offline by default. */
+export function findMode(masked: string, removed: Span[], ambiguities: string[]): ModeReading {
+  const spans = (re: RegExp) => [...masked.matchAll(re)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  const on = spans(ONLINE_REMOVABLE);
+  const off = spans(OFFLINE_REMOVABLE);
+  removed.push(...on, ...off);
+  const online = on.length > 0 || ONLINE_WORDS.test(masked);
+  const offline = off.length > 0 || OFFLINE_WORDS.test(masked);
+  if (online && offline) ambiguities.push('同时提到了线上和线下，请确认服务方式。');
+  if (online === offline) return { mode: 'offline', modeSource: online ? 'explicit' : 'default' };
+  return { mode: online ? 'online' : 'offline', modeSource: 'explicit' };
+}
