@@ -6,6 +6,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { PLACEHOLDER, format, translator, type Placeholders } from '../src/text/t.js';
 import { roster } from '../src/text/roster.zh-CN.js';
+import { render } from '../src/text/message.js';
+import { UserError } from '../src/domain/errors.js';
 import { t, tDynamic, zhCN, type CommandTextKey, type MessageKey, type MessageParams, type PlainKey } from '../src/text/zh-CN.js';
 
 /** Holds lines that are only type-checked: a call tsc must reject would fail at run time too. */
@@ -36,6 +38,18 @@ describe('t() types', () => {
       t('me.boundAt', { at: new Date() });
       // @ts-expect-error not a catalogue key
       t('bind.nope');
+    });
+  });
+
+  it('a UserError takes the params of its key, as t() does (a param may also be a list or an entry)', () => {
+    const err = new UserError('community.ambiguous', { name: '幸福', names: ['幸福社区', '幸福村'], example: '幸福社区' });
+    expect(render(err)).toContain('幸福社区、幸福村');
+    expect(new UserError('help.title').params).toEqual({});
+    compileOnly(() => {
+      // @ts-expect-error a missing param ({example})
+      new UserError('community.ambiguous', { name: '幸福', names: ['幸福社区'] });
+      // @ts-expect-error no params for a key with placeholders
+      new UserError('bind.done');
     });
   });
 

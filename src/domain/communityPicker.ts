@@ -165,7 +165,7 @@ export function hasCommunities(db: Db): boolean {
  * @throws UserError `notFound` (with `{name}`) when no known community matches, and
  *   `community.ambiguous` listing the candidates when several do (幸福 with 幸福社区 and 幸福村).
  */
-export function communityByTypedName(db: Db, typed: string, notFound: MessageKey): Community {
+export function communityByTypedName(db: Db, typed: string, notFound: Extract<MessageKey, `${string}.communityNotFound`>): Community {
   const name = cleanName(typed).slice(0, TYPED_NAME_MAX);
   const matches = matchCommunities(db, name);
   if (matches.length === 1) return matches[0]!;

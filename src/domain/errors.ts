@@ -5,20 +5,24 @@
  */
 import type { z } from 'zod';
 import type { Message, MessageValues } from '../text/message.js';
-import type { MessageKey } from '../text/zh-CN.js';
+import type { MessageArgs, MessageKey } from '../text/zh-CN.js';
 
 /**
  * An expected failure the user can fix. Thrown by domain rules and commands, rendered from
  * the zh-CN catalogue as the reply (or card toast); never logged as an error. A param may be
  * another catalogue entry (`{ key: 'status.approved' }`), rendered in its place.
  */
-export class UserError extends Error implements Message {
+export class UserError<K extends MessageKey = MessageKey> extends Error implements Message {
+  readonly params: MessageValues;
+
+  /** The params are typed from the key's template, as `t()`'s are: a missing one does not compile. */
   constructor(
-    readonly key: MessageKey,
-    readonly params: MessageValues = {},
+    readonly key: K,
+    ...[params]: MessageArgs<K, MessageValues[string]>
   ) {
     super(key);
     this.name = 'UserError';
+    this.params = (params ?? {}) as MessageValues;
   }
 }
 

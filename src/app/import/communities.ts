@@ -14,7 +14,7 @@ import { issueMessage } from '../../domain/errors.js';
 import { PlaceIndex } from '../../domain/placeNames.js';
 import { communities as text, type CommunitiesTextKey } from '../../text/communities.zh-CN.js';
 import { render } from '../../text/message.js';
-import { format } from '../../text/t.js';
+import { format, translator } from '../../text/t.js';
 import { readTable, type TableParse, type TableSpec } from './tableFile.js';
 
 export { COMMUNITY_FIELDS, type CommunityEntry, type CommunityField };
@@ -36,7 +36,7 @@ export class CommunityFileError extends Error {
   override name = 'CommunityFileError';
 }
 
-const t = (key: CommunitiesTextKey, params?: Record<string, string | number>) => format(text[key], params);
+const t = translator(text);
 
 // Header cells are matched after lower-casing and dropping spaces, '_' and '-'.
 const HEADERS: Record<string, CommunityField> = {
@@ -55,7 +55,8 @@ const COMMUNITY_TABLE: TableSpec<CommunityField> = {
   optional: COMMUNITY_FIELDS.filter((f) => f !== 'name'),
   headers: HEADERS,
   label: (f) => t(`community.column.${f}`),
-  fail: (problem, params) => new CommunityFileError(t(`community.file.${problem}`, params)),
+  // The reader's whole-file problems come as a kind and its values.
+  fail: (problem, params) => new CommunityFileError(format(text[`community.file.${problem}`], params)),
 };
 
 /**

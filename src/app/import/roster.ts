@@ -9,7 +9,7 @@ import type { Db } from '../../db/client.js';
 import type { Role } from '../../db/schema/org.js';
 import { ROSTER_FIELDS, saveRoster, type RosterCounts, type RosterEntry, type RosterField } from '../../domain/roster.js';
 import { roster as text, type RosterTextKey } from '../../text/roster.zh-CN.js';
-import { format } from '../../text/t.js';
+import { format, translator, type PlainKeysOf } from '../../text/t.js';
 import { normalizeKey, readTable, type TableParse, type TableRow, type TableSpec } from './tableFile.js';
 
 export { ROSTER_FIELDS, type RosterEntry, type RosterField };
@@ -34,8 +34,9 @@ export class RosterFileError extends Error {
   override name = 'RosterFileError';
 }
 
-const t = (key: RosterTextKey, params?: Record<string, string | number>) => format(text[key], params);
-const fileError = (key: RosterTextKey, params?: Record<string, string | number>) => new RosterFileError(t(key, params));
+const t = translator(text);
+/** The reader's whole-file problems come as a kind and its values, rendered from `file.<kind>`. */
+const fileError = (key: RosterTextKey, params?: Record<string, string | number>) => new RosterFileError(format(text[key], params));
 
 // Header cells are matched after lower-casing and dropping spaces, '_' and '-'.
 const HEADER_ALIASES: Record<string, RosterField> = {
@@ -78,7 +79,7 @@ export function readRosterFile(data: Buffer, fileName: string): Promise<RosterPa
  */
 const FEISHU_ID = /^o[un]_[0-9A-Za-z_-]+$/;
 
-const optionalName = (max: number, tooLong: RosterTextKey) =>
+const optionalName = (max: number, tooLong: PlainKeysOf<typeof text>) =>
   z.string().max(max, { error: t(tooLong) }).transform((s) => s || null);
 
 /**
