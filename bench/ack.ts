@@ -15,10 +15,7 @@
  * Flags: --only=ours (ack path of this bot alone), --only=me (the /me round alone),
  * --rate, --seconds, --events, --rounds, --concurrency, --profile, --node-flags.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -27,7 +24,8 @@ import { openDb, closeDb } from '../src/db/client.js';
 import { branches, colleges, members } from '../src/db/schema/index.js';
 import { startFakeOpenApi } from '../test/fakes/openApi.js';
 import { encrypt, messageEvent, sign } from '../test/helpers/feishuEvents.js';
-import { RawConnection, serialise } from './rawClient.js';
+import { serialise } from './rawClient.js';
+import { agent, closedLoop, median, percentile, post, startServer, type Request } from './load.js';
 
 const APP = { appId: 'cli_a1b2c3d4e5f6a7b8', appSecret: 'bench-secret', token: 'bench-token', encryptKey: 'bench-encrypt-key' };
 const args = new Map(process.argv.slice(2).map((a) => { const [k, ...v] = a.replace(/^--/, '').split('='); return [k!, v.join('=')] as [string, string]; }));
@@ -45,13 +43,7 @@ const ME_SECONDS = Number(args.get('seconds') ?? 10);
 const MEMBERS = 200;
 /** Node flags for every server process (the same for all, so the comparison stays fair). */
 const NODE_FLAGS = (args.get('node-flags') ?? '').split(' ').filter(Boolean);
-
-interface Request {
-  body: string;
-  headers: Record<string, string>;
-  messageId: string;
-  wire: Buffer;
-}
+const SERVER_OPTS = { nodeFlags: NODE_FLAGS, profile: args.get('profile') };
 
 function signedRequest(envelope: object, messageId: string): Request {
   const body = JSON.stringify({ encrypt: encrypt(JSON.stringify(envelope), APP.encryptKey) });
@@ -72,97 +64,6 @@ function groupChatter(n: number): Request[] {
     const messageId = `om_ack_${i}_${randomUUID().slice(0, 8)}`;
     return signedRequest(messageEvent({ openId: `ou_chatter_${i % 50}`, chatType: 'group', chatId: 'oc_bench_group', text: '今天的活动几点开始？', messageId }, APP), messageId);
   });
-}
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-
-function post(port: number, req: Request): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const r = http.request({ host: '127.0.0.1', port, path: '/feishu/events', method: 'POST', headers: req.headers, agent }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    r.on('error', reject);
-    r.end(req.body);
-  });
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function closedLoop(port: number, requests: Request[], concurrency: number) {
-  const latencies: number[] = new Array(requests.length);
-  let next = 0;
-  let failures = 0;
-  const connections = Array.from({ length: concurrency }, () => new RawConnection(port));
-  const started = performance.now();
-  await Promise.all(
-    connections.map(async (conn) => {
-      while (next < requests.length) {
-        const i = next++;
-        const t0 = performance.now();
-        const status = await conn.send(requests[i]!.wire);
-        latencies[i] = performance.now() - t0;
-        if (status < 200 || status >= 300) failures++;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  for (const c of connections) c.close();
-  latencies.sort((a, b) => a - b);
-  return { perSecond: requests.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitHealthy(port: number, pathName: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    const ok = await new Promise<boolean>((resolve) => {
-      const r = http.request({ host: '127.0.0.1', port, path: pathName, method: pathName === '/healthz' ? 'GET' : 'POST', agent }, (res) => {
-        res.resume();
-        resolve((res.statusCode ?? 500) < 500);
-      });
-      r.on('error', () => resolve(false));
-      r.end();
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('server did not come up');
-}
-
-async function startServer(script: string, env: Record<string, string>, healthPath: string) {
-  const port = await freePort();
-  const child = fork(script, [], { execArgv: [...NODE_FLAGS, '--import', 'tsx', ...(args.has('profile') && (args.get('profile') === 'all' || script === 'src/main.ts') ? ['--cpu-prof', '--cpu-prof-dir=bench/out'] : [])], env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  await waitHealthy(port, healthPath, child);
-  return {
-    port,
-    /** CPU time (user + system, all threads) the server process has used so far, in ms. */
-    cpuMs: () => {
-      const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
-    },
-    /** CPU time of the process's main thread (the event loop), in ms. */
-    mainCpuMs: () => {
-      const f = fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      return (Number(f[11]) + Number(f[12])) * 10;
-    },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
 interface Contender {
@@ -199,14 +100,13 @@ async function ackRound(server: Server, concurrency: number): Promise<RoundResul
   };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
  * All contenders run side by side and are loaded in turn, round after round, so drift in
  * the machine's speed (this is a shared VM) hits them alike; the median round counts.
  */
 async function ackComparison(contenders: Contender[], concurrency: number): Promise<number[]> {
-  const servers = await Promise.all(contenders.map((c) => startServer(c.script, c.env, c.healthPath)));
+  const servers = await Promise.all(contenders.map((c) => startServer(c.script, c.env, c.healthPath, SERVER_OPTS)));
   for (const server of servers) await closedLoop(server.port, groupChatter(Math.min(5000, ACK_EVENTS)), concurrency); // warm-up
   const rounds: RoundResult[][] = contenders.map(() => []);
   for (let r = 0; r < ROUNDS; r++) {
@@ -239,7 +139,7 @@ async function meRound(fakeUrl: string, fake: Awaited<ReturnType<typeof startFak
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpbot-bench-'));
   const dbPath = path.join(dir, 'bot.db');
   const openIds = seedMembers(dbPath);
-  const server = await startServer('src/main.ts', botEnv(fakeUrl, dbPath), '/healthz');
+  const server = await startServer('src/main.ts', botEnv(fakeUrl, dbPath), '/healthz', SERVER_OPTS);
 
   const total = ME_RATE * ME_SECONDS;
   const sentAt = new Map<string, number>();

@@ -4,7 +4,7 @@ import { UserError } from '../src/bot/errors.js';
 import { bindGroup } from '../src/domain/groups.js';
 import { t } from '../src/text/zh-CN.js';
 
-export const SCHOOL_GROUP = '全校';
+const SCHOOL_GROUP = '全校';
 
 export const command = defineCommand({
   name: 'bindgroup',

@@ -13,7 +13,7 @@ import { t } from '../src/text/zh-CN.js';
 const KINDS: Record<string, 'log' | 'report'> = { 记录: 'log', log: 'log', 总结: 'report', report: 'report' };
 
 /** Outbox uuid of a case's announcement in one college group (≤ 50 characters). */
-export const caseUuid = (caseId: number, collegeId: number) => `case:${caseId}:college:${collegeId}`;
+const caseUuid = (caseId: number, collegeId: number) => `case:${caseId}:college:${collegeId}`;
 
 export const command = defineCommand({
   name: 'case',

@@ -85,7 +85,7 @@ export function reviewCardNow(ctx: ReviewCardSettings, log: ServiceLog): CardJso
   return reviewCard(view, { confirmLink: ctx.confirm !== undefined && log.source !== 'community' });
 }
 
-export function decisionLine(ctx: Pick<ReviewCardSettings, 'db' | 'timeZone'>, log: ServiceLog): string {
+function decisionLine(ctx: Pick<ReviewCardSettings, 'db' | 'timeZone'>, log: ServiceLog): string {
   if (log.status === 'withdrawn') return t('review.withdrawnByAuthor');
   const reviewer = log.reviewerMemberId ? memberById(ctx.db, log.reviewerMemberId) : undefined;
   const at = log.reviewedAt ? formatDateTime(log.reviewedAt, ctx.timeZone) : '';

@@ -17,7 +17,7 @@ export interface Registry {
 }
 
 /** Strips Feishu's `@_user_N` mention placeholders and normalises full-width slashes/spaces. */
-export function cleanText(text: string): string {
+function cleanText(text: string): string {
   return text
     .replace(/@_user_\d+/g, ' ')
     .replace(/[\u3000\u00a0]/g, ' ')

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, buttonRow, card, escapeMd, form, input, markdown } from './primitives.js';
+import { buttonRow, card, escapeMd, form, input, markdown } from './primitives.js';
 import { cardAction } from './action.js';
 
 // The card actions these cards place (src/cards/action.ts); commands bind their handlers.

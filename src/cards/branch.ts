@@ -4,7 +4,7 @@ import { FOUR_ITEMS } from '../db/schema/index.js';
 import type { BranchStatus, DeadlineStatus } from '../domain/branchStatus.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, card, divider, escapeMd, markdown, subtitle, type Element } from './primitives.js';
+import { card, divider, escapeMd, markdown, subtitle, type Element } from './primitives.js';
 import { cardAction } from './action.js';
 
 // The card actions these cards place (src/cards/action.ts); commands bind their handlers.

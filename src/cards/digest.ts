@@ -12,7 +12,7 @@ import { t } from '../text/zh-CN.js';
 import { card, divider, escapeMd, markdown, subtitle, type Element } from './primitives.js';
 
 /** Bars in a chart: enough to see who is behind; more would be unreadable on a phone. */
-export const MAX_BARS = 20;
+const MAX_BARS = 20;
 const MAX_LINES = 10;
 
 const percent = (ratio: number) => `${Math.round(ratio * 1000) / 10}%`;
@@ -34,7 +34,7 @@ export interface ChartBar {
  * whether it counts, and the target as a dashed mark line.
  * https://open.feishu.cn/document/feishu-cards/card-json-v2-components/content-components/chart
  */
-export function coverageChart(bars: ChartBar[], target: number): Element {
+function coverageChart(bars: ChartBar[], target: number): Element {
   return {
     tag: 'chart',
     height: 'auto',
@@ -107,7 +107,7 @@ function chartBlock(caption: string, bars: (ChartBar & { ok: boolean })[], targe
 }
 
 /** The chart bars of a college digest: each branch's share of members with an approved log. */
-export function branchBars(d: CollegeDigest): (ChartBar & { ok: boolean })[] {
+function branchBars(d: CollegeDigest): (ChartBar & { ok: boolean })[] {
   return d.view.branches.map((b) => ({
     name: b.name,
     percent: b.members ? pct((b.members - b.idle) / b.members) : 0,
@@ -117,7 +117,7 @@ export function branchBars(d: CollegeDigest): (ChartBar & { ok: boolean })[] {
 }
 
 /** The chart bars of the school digest: each college's coverage. */
-export function collegeBars(d: SchoolDigest): (ChartBar & { ok: boolean })[] {
+function collegeBars(d: SchoolDigest): (ChartBar & { ok: boolean })[] {
   return d.overview.colleges.map((c) => ({
     name: c.name,
     percent: pct(c.coverage.ratio),

@@ -4,7 +4,7 @@ import { ITEMS, LOG_MODES, SERVICE_AREAS, type Item, type LogMode, type ServiceA
 import type { LogView } from './logView.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, buttonRow, image, card, datePicker, divider, escapeMd, fitting, form, input, markdown, select, submitButton, type Element } from './primitives.js';
+import { buttonRow, image, card, datePicker, divider, escapeMd, fitting, form, input, markdown, select, type Element } from './primitives.js';
 import { cardAction } from './action.js';
 
 // The card actions these cards place (src/cards/action.ts); commands bind their handlers.

@@ -8,7 +8,7 @@ import { COMMUNITY_LEVELS, COMMUNITY_TAGS, type CommunityLevel, type CommunityTa
 import type { PairingView } from '../domain/pairings.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, buttonRow, card, datePicker, escapeMd, form, input, markdown, multiSelect, select, type Element } from './primitives.js';
+import { buttonRow, card, datePicker, escapeMd, form, input, markdown, multiSelect, select, type Element } from './primitives.js';
 import { cardAction } from './action.js';
 
 // The card actions these cards place (src/cards/action.ts); commands bind their handlers.
@@ -71,7 +71,7 @@ export function newPairingCard(vm: { prefill: PairingPrefill; sharedWith?: strin
 }
 
 /** The lines describing a pairing, shared by its cards. */
-export function pairingLines(v: PairingView): string[] {
+function pairingLines(v: PairingView): string[] {
   const place = [v.community.level ? t(`community.level.${v.community.level}`) : '', v.community.region ? escapeMd(v.community.region) : ''].filter(Boolean).join(' · ');
   const otherTags = v.community.tags.filter((tag) => tag !== 'rural_revitalization_county').map((tag) => t(`community.tag.${tag}`));
   const lines = [

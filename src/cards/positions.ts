@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { SignupStatus } from '../db/schema/index.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, buttonRow, card, divider, escapeMd, fitting, markdown, type Element } from './primitives.js';
+import { buttonRow, card, divider, escapeMd, fitting, markdown, type Element } from './primitives.js';
 import { cardAction } from './action.js';
 
 // The card actions these cards place (src/cards/action.ts); commands bind their handlers.

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ITEMS, SERVICE_AREAS, type Item, type ServiceArea } from '../db/schema/index.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, buttonRow, card, datePicker, divider, escapeMd, fitting, form, input, markdown, multiSelect, select, type Element } from './primitives.js';
+import { buttonRow, card, datePicker, divider, escapeMd, fitting, form, input, markdown, multiSelect, select, type Element } from './primitives.js';
 import { cardAction } from './action.js';
 
 // The card actions these cards place (src/cards/action.ts); commands bind their handlers.

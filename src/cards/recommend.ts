@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { POSTS, RECOMMENDATION_STATUSES, type Post, type RecommendationStatus } from '../db/schema/index.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, card, divider, escapeMd, form, input, markdown, select, type Element } from './primitives.js';
+import { card, divider, escapeMd, form, input, markdown, select, type Element } from './primitives.js';
 import { cardAction } from './action.js';
 
 // The card actions these cards place (src/cards/action.ts); commands bind their handlers.

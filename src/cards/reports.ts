@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { REPORT_KINDS, type ReportKind, type ReportStatus } from '../db/schema/index.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { buttonRow, card, escapeMd, form, input, markdown, select, submitButton, type Element } from './primitives.js';
+import { buttonRow, card, escapeMd, form, input, markdown, select, type Element } from './primitives.js';
 import { cardAction } from './action.js';
 
 // The card actions these cards place (src/cards/action.ts); commands bind their handlers.
@@ -18,7 +18,7 @@ export const REPORT_TITLE_MAX = 100;
 /** The most one input takes: Feishu documents `input.max_length` as an integer 1…1000 (CARDS.md). */
 export const REPORT_PART_MAX = 1000;
 /** Body fields the form shows: five of 1000 hold the 5000 of REPORT_BODY_MAX. */
-export const REPORT_BODY_FIELDS = 5;
+const REPORT_BODY_FIELDS = 5;
 
 /*
  * The text in several fields, and back.
@@ -106,7 +106,7 @@ export function joinReportBody(fields: { n: number; text: string }[], glued: Rea
 }
 
 /** The form field of body part `n` (from 1). */
-export const bodyFieldName = (n: number) => `body_${n}`;
+const bodyFieldName = (n: number) => `body_${n}`;
 
 export interface ReportCardVm {
   id: number;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ProgramYear } from '../db/schema/index.js';
 import type { CardJson } from '../feishu/api.js';
 import { t, type PlainKey } from '../text/zh-CN.js';
-import { button, card, datePicker, divider, form, input, markdown, select, submitButton } from './primitives.js';
+import { card, datePicker, divider, form, input, markdown, select } from './primitives.js';
 import { cardAction } from './action.js';
 
 // The card actions these cards place (src/cards/action.ts); commands bind their handlers.

@@ -9,7 +9,7 @@ import { fourDone, type CollegeView, type Coverage, type Overview } from '../dom
 import type { CollegeReports } from '../domain/reports.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { button, card, divider, escapeMd, fitsInCard, markdown, subtitle, type Element } from './primitives.js';
+import { card, divider, escapeMd, fitsInCard, markdown, subtitle, type Element } from './primitives.js';
 import { cardAction } from './action.js';
 
 // The card actions these cards place (src/cards/action.ts); commands bind their handlers.

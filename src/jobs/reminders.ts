@@ -12,7 +12,7 @@
  */
 import { and, asc, eq, isNotNull, lt } from 'drizzle-orm';
 import { writeTransaction, type Db } from '../db/client.js';
-import { branches, colleges, members, serviceLogs, type Member, type ProgramYear } from '../db/schema/index.js';
+import { branches, colleges, members, serviceLogs, type ProgramYear } from '../db/schema/index.js';
 import { isBound, type BoundMember } from '../domain/members.js';
 import { DEADLINES, type DeadlineKey } from '../domain/branchStatus.js';
 import { deadlinesByBranch } from '../domain/metrics/deadlines.js';

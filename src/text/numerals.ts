@@ -25,9 +25,9 @@ const CN_DIGIT: Record<string, number> = {
 };
 
 /** Regex source: a Chinese integer 0–99 (`一`, `两`, `十二`, `二十五`). */
-export const CN_INT = '(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[零〇一二两三四五六七八九])';
+const CN_INT = '(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[零〇一二两三四五六七八九])';
 /** Regex source: an Arabic decimal or a Chinese integer. */
-export const NUM = `(?:\\d+(?:\\.\\d+)?|${CN_INT})`;
+const NUM = `(?:\\d+(?:\\.\\d+)?|${CN_INT})`;
 /**
  * Bounded whitespace. Unbounded `\s*` runs next to each other backtrack quadratically
  * on long runs of spaces, and nobody types more than a few spaces inside "2 小时".
@@ -52,7 +52,7 @@ export function foldWidth(text: string): string {
 }
 
 /** `"1.5"` → 1.5, `"两"` → 2, `"十二"` → 12, `"二十"` → 20; anything else → undefined. */
-export function parseNumber(raw: string): number | undefined {
+function parseNumber(raw: string): number | undefined {
   const s = raw.replace(/\s+/g, '');
   if (/^\d+(?:\.\d+)?$/.test(s)) return Number(s);
   const tens = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(s);

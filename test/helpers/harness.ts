@@ -17,7 +17,7 @@ import { silentLogger } from '../../src/log.js';
 import { startFakeOpenApi, type FakeOpenApi, type SentMessage } from '../fakes/openApi.js';
 import { parseEnvelope } from '../../src/feishu/envelope.js';
 import { cardActionEvent, deliver, messageEvent, type DeliverOptions, type DeliverResult, type EventEnvelope } from './feishuEvents.js';
-import { migratedDbPath, tempDbPath } from './tempFiles.js';
+import { migratedDbPath } from './tempFiles.js';
 import { VirtualTimer } from './timers.js';
 
 export { migratedDbPath, tempDbPath } from './tempFiles.js';

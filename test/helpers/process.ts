@@ -12,13 +12,24 @@ const MAIN = path.join(ROOT, 'src/main.ts');
 // Absolute, so the process can run from any working directory (e.g. one without a .env).
 const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
-/** A port nobody listens on right now (the bot's PORT=0 choice is not visible from outside). */
+/**
+ * A port nobody listens on right now (the bot's PORT=0 choice is not visible from outside). It
+ * is taken below the kernel's ephemeral range (32768–60999 on Linux), where nothing binding
+ * port 0 — the other test files' servers, running meanwhile — or connecting out is given it
+ * before the child process binds it.
+ */
 export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const server = net.createServer();
+    const free = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (!free) continue;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return port;
+  }
 }
 
 /** The environment a fresh shell would give: no FEISHU_* or other bot settings leak in from the test runner. */

@@ -12,7 +12,7 @@ import { coordinatesText, levelText, nameText, optionalText, phoneText, tagsText
 import { COMMUNITY_FIELDS, saveCommunities, type CommunityEntry, type CommunityField } from '../../domain/communityImport.js';
 import { issueMessage } from '../../domain/errors.js';
 import { PlaceIndex } from '../../domain/placeNames.js';
-import { communities as text, type CommunitiesTextKey } from '../../text/communities.zh-CN.js';
+import { communities as text } from '../../text/communities.zh-CN.js';
 import { render } from '../../text/message.js';
 import { format, translator } from '../../text/t.js';
 import { readTable, type TableParse, type TableSpec } from './tableFile.js';
@@ -86,7 +86,7 @@ function districtOf(region: string | null): string {
  * Validates every row; a row naming the same place as an earlier row (tolerantly, as the
  * database would match it) is reported against that row's line. Pure.
  */
-export function validateCommunities(parse: CommunityParse): { entries: CommunityEntry[]; errors: CommunityRowError[] } {
+function validateCommunities(parse: CommunityParse): { entries: CommunityEntry[]; errors: CommunityRowError[] } {
   const has = (f: CommunityField) => parse.columns.includes(f);
   const entries: CommunityEntry[] = [];
   const errors: CommunityRowError[] = [];

@@ -10,14 +10,11 @@ import type { Role } from '../../db/schema/org.js';
 import { ROSTER_FIELDS, saveRoster, type RosterCounts, type RosterEntry, type RosterField } from '../../domain/roster.js';
 import { roster as text, type RosterTextKey } from '../../text/roster.zh-CN.js';
 import { format, translator, type PlainKeysOf } from '../../text/t.js';
-import { normalizeKey, readTable, type TableParse, type TableRow, type TableSpec } from './tableFile.js';
+import { normalizeKey, readTable, type TableParse, type TableSpec } from './tableFile.js';
 
 export { ROSTER_FIELDS, type RosterEntry, type RosterField };
 
 const OPTIONAL_FIELDS: readonly RosterField[] = ['mobile', 'feishuId'];
-
-/** One data row as read from the file: trimmed cell text ('' when blank or the column is absent). */
-export type RosterRawRow = TableRow<RosterField>;
 
 /** A file read into rows; `line` is 1-based as the user sees it in an editor or Excel. */
 export type RosterParse = TableParse<RosterField>;
@@ -86,7 +83,7 @@ const optionalName = (max: number, tooLong: PlainKeysOf<typeof text>) =>
  * One roster row: cell text in, normalised member fields out. Reasons are Chinese
  * catalogue messages that say what to fix.
  */
-export const rosterRowSchema = z.object({
+const rosterRowSchema = z.object({
   college: optionalName(60, 'row.collegeTooLong'),
   branch: optionalName(60, 'row.branchTooLong'),
   studentNo: z.string()
@@ -126,7 +123,7 @@ export const rosterRowSchema = z.object({
  * Validates every row and drops later duplicates of a 学号 (the first occurrence wins).
  * Pure; `importRoster` calls it, a caller may use it to preview a file.
  */
-export function validateRoster(parse: RosterParse): { entries: RosterEntry[]; errors: RosterError[] } {
+function validateRoster(parse: RosterParse): { entries: RosterEntry[]; errors: RosterError[] } {
   const entries: RosterEntry[] = [];
   const errors: RosterError[] = [];
   const firstLine = new Map<string, number>();

@@ -138,7 +138,7 @@ async function readXlsxLines(data: Buffer, spec: TableSpec<string>): Promise<Raw
 }
 
 /** Excel cell value → the text a user sees: integers without '.0', rich text joined, formula results. */
-export function cellText(value: unknown): string {
+function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
