@@ -14,7 +14,7 @@ const onBranchRefresh = defineAction(branchRefresh, {
     const branch = branchRef(ctx.db, b);
     if (!branch) throw new UserError('branch.gone');
     if (!mayViewBranch(ctx.member, branch)) return toast('error', t('error.actionForbidden'));
-    return { card: { type: 'raw', data: branchCard(branchStatus(ctx.db, branch, ctx.program, ctx.clock.now(), ctx.timeZone)) } };
+    return { card: { type: 'raw', data: branchCard(branchStatus(ctx.db, branch, ctx.program, ctx.when)) } };
   },
 });
 
@@ -29,7 +29,7 @@ export const command = defineCommand({
   parse: (rest) => ({ name: rest || undefined }),
   async run(ctx, { name }) {
     const branch = resolveBranch(ctx.db, ctx.member, name || undefined);
-    await ctx.reply({ card: branchCard(branchStatus(ctx.db, branch, ctx.program, ctx.clock.now(), ctx.timeZone)) });
+    await ctx.reply({ card: branchCard(branchStatus(ctx.db, branch, ctx.program, ctx.when)) });
   },
 });
 

@@ -34,7 +34,7 @@ export const command = defineCommand({
   args: z.object({ site: z.string().trim().max(60, t('checkin.siteTooLong')).optional() }),
   parse: (rest) => ({ site: rest || undefined }),
   async run(ctx, { site }) {
-    const { checkin, created } = checkIn(ctx.db, ctx.member, ctx.program, site, ctx.clock.now(), ctx.timeZone);
+    const { checkin, created } = checkIn(ctx.db, ctx.member, ctx.program, site, ctx.when);
     const time = checkinTime(checkin, ctx.timeZone);
     const note = created ? undefined : t('checkin.already', { site: checkin.siteName, time });
     await ctx.reply({ card: checkinReceiptCard({ id: checkin.id, kind: t(`checkin.kind.${checkin.kind}`), site: checkin.siteName, time, note }) });

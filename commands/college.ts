@@ -12,7 +12,7 @@ import { t } from '../src/text/zh-CN.js';
 /** The college view with its quarterly reports, as of the context's clock. */
 function collegeViewCard(ctx: BaseContext, college: CollegeRef) {
   const now = ctx.clock.now();
-  return collegeCard(collegeView(ctx.db, college, ctx.program.id, now, ctx.timeZone), collegeReports(ctx.db, college.id, ctx.program, localDate(now, ctx.timeZone)));
+  return collegeCard(collegeView(ctx.db, college, ctx.program.id, { now, tz: ctx.timeZone }), collegeReports(ctx.db, college.id, ctx.program, localDate(now, ctx.timeZone)));
 }
 
 /** 刷新 on a college view: re-read for whoever clicked, if they may see that college (a forwarded card proves nothing). */

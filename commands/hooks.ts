@@ -27,7 +27,7 @@ export const hooks: Hooks = {
 
   async location(ctx, at) {
     if (!ctx.member) return;
-    const attached = attachLocation(ctx.db, ctx.member, { lat: at.lat, lng: at.lng, messageId: ctx.messageId }, ctx.clock.now(), ctx.timeZone);
+    const attached = attachLocation(ctx.db, ctx.member, { lat: at.lat, lng: at.lng, messageId: ctx.messageId }, ctx.when);
     if (!attached) return ctx.reply(ctx.t('checkin.noOpen'));
     const distance = attached.km === undefined ? '' : ctx.t('checkin.locationDistance', { site: attached.checkin.siteName, km: Math.round(attached.km * 10) / 10 });
     await ctx.reply(ctx.t('checkin.location', { distance }));

@@ -8,7 +8,7 @@ import { schoolOverview } from '../src/domain/metrics/index.js';
 const onOverviewRefresh = defineAction(overviewRefresh, {
   audience: 'school_admin',
   async run(ctx) {
-    return { card: { type: 'raw', data: overviewCard(schoolOverview(ctx.db, ctx.program.id, ctx.clock.now(), ctx.timeZone)) } };
+    return { card: { type: 'raw', data: overviewCard(schoolOverview(ctx.db, ctx.program.id, ctx.when)) } };
   },
 });
 
@@ -22,7 +22,7 @@ export const command = defineCommand({
   args: z.object({}),
   parse: () => ({}),
   async run(ctx) {
-    await ctx.reply({ card: overviewCard(schoolOverview(ctx.db, ctx.program.id, ctx.clock.now(), ctx.timeZone)) });
+    await ctx.reply({ card: overviewCard(schoolOverview(ctx.db, ctx.program.id, ctx.when)) });
   },
 });
 

@@ -91,7 +91,7 @@ const onPairingCreate = defineAction(pairingCreate, {
     const draft = validPairingDraft(draftFromForm(ctx.form));
     let outcome;
     try {
-      outcome = createPairing(ctx.db, ctx.member, ctx.program, draft, ctx.clock.now(), ctx.timeZone, { details: true });
+      outcome = createPairing(ctx.db, ctx.member, ctx.program, draft, ctx.when, { details: true });
     } catch (err) {
       if (err instanceof UserError && err.key === 'pairing.reasonRequired') return answer(askReasonCard(ctx, draft), render(err), 'error');
       throw err;
@@ -109,7 +109,7 @@ const onPairingCreate = defineAction(pairingCreate, {
 const onPairingSave = defineAction(pairingSave, {
   audience: 'secretary',
   async run(ctx, { p }) {
-    const { pairing, reasonChanged } = updatePairing(ctx.db, ctx.member, ctx.program, p, draftFromForm(ctx.form), ctx.clock.now(), ctx.timeZone);
+    const { pairing, reasonChanged } = updatePairing(ctx.db, ctx.member, ctx.program, p, draftFromForm(ctx.form), ctx.when);
     if (reasonChanged) await tellShared(ctx, pairing);
     return answer(pairingCard(pairingView(ctx.db, pairing)), t('pairing.savedToast'));
   },
@@ -138,7 +138,7 @@ const onPairingEndAsk = defineAction(pairingEndAsk, {
 const onPairingEnd = defineAction(pairingEnd, {
   audience: 'secretary',
   async run(ctx, { p }) {
-    const ended = endPairing(ctx.db, ctx.member, p, ctx.clock.now(), ctx.timeZone);
+    const ended = endPairing(ctx.db, ctx.member, p, ctx.when);
     return answer(pairingCard(pairingView(ctx.db, ended)), t('pairing.endedToast'));
   },
 });
@@ -177,10 +177,10 @@ export const command = defineCommand({
       await ctx.reply({ card: active ? pairingCard(pairingView(ctx.db, active)) : newPairingCard({ prefill: { signedOn: localDate(now, ctx.timeZone) } }) });
       return;
     }
-    const draft = { community, signedOn: date ? readSignedDate(date, now, ctx.timeZone) : localDate(now, ctx.timeZone) };
+    const draft = { community, signedOn: date ? readSignedDate(date, { now, tz: ctx.timeZone }) : localDate(now, ctx.timeZone) };
     let outcome;
     try {
-      outcome = createPairing(ctx.db, member, ctx.program, draft, now, ctx.timeZone);
+      outcome = createPairing(ctx.db, member, ctx.program, draft, { now, tz: ctx.timeZone });
     } catch (err) {
       // The command line has no room for the reason: answer with the same pairing as a form that asks for it.
       if (err instanceof UserError && err.key === 'pairing.reasonRequired') return ctx.reply({ card: askReasonCard(ctx, validPairingDraft(draft)) });

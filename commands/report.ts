@@ -26,7 +26,7 @@ function cardOf(ctx: BaseContext, report: QuarterlyReport, note?: string) {
   const quarter = quarters(ctx.program)[report.quarterIndex - 1]!;
   let body = report.body;
   if (!body && report.status === 'draft') {
-    const f = quarterFigures(ctx.db, college, ctx.program, quarter, ctx.clock.now(), ctx.timeZone);
+    const f = quarterFigures(ctx.db, college, ctx.program, quarter, ctx.when);
     body = t('report.draftBody', {
       quarter: quarter.index, start: quarter.startsOn, end: quarter.dueOn, participating: f.participating, branches: f.branches,
       percent: percent(f.ratio), target: percent(f.target), hours: f.hours, ...f.items, fourComplete: f.fourComplete,
@@ -83,7 +83,7 @@ function saveAction(handle: typeof reportSave, submit: boolean) {
     async run(ctx, { r, g }) {
       const parsed = reportForm.safeParse(formInput(ctx.form, g));
       if (!parsed.success) throw new UserError('report.badForm', { problem: parsed.error.issues[0]?.message ?? '' });
-      const saved = saveReport(ctx.db, ctx.member, r, parsed.data, submit, ctx.clock.now(), ctx.timeZone);
+      const saved = saveReport(ctx.db, ctx.member, r, parsed.data, submit, ctx.when);
       const kind = t(`report.kind.${saved.kind}`);
       const message = !submit ? t('report.draftSaved') : t(saved.late ? 'report.submittedLate' : 'report.submitted', { quarter: saved.quarterIndex, kind, due: saved.dueOn });
       ctx.log.info({ eventId: ctx.eventId, reportId: saved.id, submit, late: saved.late }, 'quarterly report saved');

@@ -186,7 +186,7 @@ describe('every subtitle fits one phone line with the longest real names', () =>
   it.each(['马克思主义学院', '机械工程与自动化学院', '马克思主义学院与机械工程与自动化联合学院'])('%s: /支部, /学院, /全校 and both digests', async (name) => {
     const { h, m } = loop;
     h.bot.db.update(colleges).set({ name }).where(eq(colleges.id, m.secretary.collegeId!)).run();
-    const figures = new DigestFigures(h.bot.db, program(h), digestWeek(SUNDAY, 'Asia/Shanghai'), SUNDAY, 'Asia/Shanghai');
+    const figures = new DigestFigures(h.bot.db, program(h), digestWeek({ now: SUNDAY, tz: 'Asia/Shanghai' }), SUNDAY, 'Asia/Shanghai');
     const subtitles = {
       branch: subtitleOf((await h.say(ACCOUNTS.secretary, '/支部')).content),
       college: subtitleOf((await h.say(ACCOUNTS.collegeAdmin, '/学院')).content),

@@ -230,7 +230,7 @@ describe('the CLIs and local mode take DATABASE_PATH and TZ from the loader', ()
     const db = openDb(dbFile);
     try {
       await importRosterFile(db, fs.readFileSync(path.join(ROOT, 'examples/roster.csv')), 'roster.csv', Date.now());
-      const year = currentProgramYear(db, Date.now(), DEFAULT_TIME_ZONE).id;
+      const year = currentProgramYear(db, { now: Date.now(), tz: DEFAULT_TIME_ZONE }).id;
       const m = db.select().from(members).all().find((r) => r.collegeId !== null && r.branchId !== null)!;
       db.insert(serviceLogs).values({
         memberId: m.id, branchId: m.branchId, collegeId: m.collegeId!, programYearId: year, serviceDate: '2026-11-20',

@@ -57,7 +57,7 @@ function newLog(opts: { hours?: number; description?: string; source?: 'self' | 
   const now = h.clock.now();
   const date = dayjs(localDate(now, h.config.timeZone)).subtract(logCount++ % 20, 'day').format('YYYY-MM-DD');
   const draft = { date, item: 'shishi', hours: opts.hours ?? 2, mode: 'offline', description: opts.description ?? `辅导作业 第 ${logCount} 次` };
-  return immediately(() => createLog(h.bot.db, student, currentProgramYear(h.bot.db, now, h.config.timeZone), draft, { source: opts.source ?? 'self' }, now, h.config.timeZone));
+  return immediately(() => createLog(h.bot.db, student, currentProgramYear(h.bot.db, { now, tz: h.config.timeZone }), draft, { source: opts.source ?? 'self' }, { now, tz: h.config.timeZone }));
 }
 
 const logRow = (id: number) => h.bot.db.select().from(serviceLogs).where(eq(serviceLogs.id, id)).get()!;
@@ -418,7 +418,7 @@ describe('without PUBLIC_BASE_URL', () => {
       bindDirect(bare, '2023010101', SECRETARY);
       const author = bindDirect(bare, '2023010102', STUDENT);
       const now = bare.clock.now();
-      const log = createLog(bare.bot.db, author, currentProgramYear(bare.bot.db, now, bare.config.timeZone), { date: localDate(now, bare.config.timeZone), item: 'zoufang', hours: 1, mode: 'online', description: '线上走访' }, { source: 'self' }, now, bare.config.timeZone);
+      const log = createLog(bare.bot.db, author, currentProgramYear(bare.bot.db, { now, tz: bare.config.timeZone }), { date: localDate(now, bare.config.timeZone), item: 'zoufang', hours: 1, mode: 'online', description: '线上走访' }, { source: 'self' }, { now, tz: bare.config.timeZone });
       const res = await bare.click(SECRETARY, envelope('review.confirmLink', { l: log.id }));
       expect(res.body.toast).toEqual({ type: 'error', content: t('confirm.unavailable') });
       expect(bare.bot.db.select().from(communityConfirmations).all()).toEqual([]);

@@ -31,7 +31,7 @@ function log(member: Member, item: Item, hours: number, status: 'approved' | 'pe
  * college's three; of its three members only 李浩然 has an approved log (张雨桐's is pending).
  */
 function seed() {
-  year = currentProgramYear(h.bot.db, h.clock.now(), h.config.timeZone).id;
+  year = currentProgramYear(h.bot.db, { now: h.clock.now(), tz: h.config.timeZone }).id;
   const community = h.bot.db.insert(communities).values({ name: '幸福社区', normalisedName: '幸福社区', level: 'community' }).returning().get();
   const hr = memberByNo(h, '2023010102'); // 李浩然, 计科2301
   const zy = memberByNo(h, '2023010103'); // 张雨桐, 计科2301
@@ -152,7 +152,7 @@ describe('a workbook larger than Feishu takes in one file', () => {
     big = await startHarness({ fileMaxBytes: LIMIT });
     await big.importRoster();
     bindDirect(big, 'T0001', 'ou_school_admin');
-    const py = currentProgramYear(big.bot.db, big.clock.now(), big.config.timeZone).id;
+    const py = currentProgramYear(big.bot.db, { now: big.clock.now(), tz: big.config.timeZone }).id;
     const hr = memberByNo(big, '2023010102');
     big.bot.db.transaction((tx) => {
       for (let i = 0; i < 8_000; i++) {
@@ -205,7 +205,7 @@ describe('a workbook larger than Feishu takes in one file', () => {
   });
 
   it('tells the admin first when the school is big enough for the export to take a while', async () => {
-    const py = currentProgramYear(big.bot.db, big.clock.now(), big.config.timeZone).id;
+    const py = currentProgramYear(big.bot.db, { now: big.clock.now(), tz: big.config.timeZone }).id;
     const hr = memberByNo(big, '2023010102');
     // Log ids past 50,000: what a school with that many logs has.
     big.bot.db.insert(serviceLogs).values({

@@ -54,7 +54,7 @@ describe('the streaming sheet writer', () => {
 /** A school of one member whose logs have the given descriptions; returns the program year and log ids. */
 function school(file: string, descriptions: string[]): { db: Db; year: number; ids: number[] } {
   const db = openDb(path.join(dir, file));
-  const year = currentProgramYear(db, Date.parse('2026-11-20T02:00:00Z'), TZ).id;
+  const year = currentProgramYear(db, { now: Date.parse('2026-11-20T02:00:00Z'), tz: TZ }).id;
   const college = db.insert(colleges).values({ name: '测试学院' }).returning().get();
   const branch = db.insert(branches).values({ collegeId: college.id, name: '测试团支部' }).returning().get();
   const member = db.insert(members).values({ studentNo: '1', name: '甲', role: 'student', collegeId: college.id, branchId: branch.id }).returning().get();

@@ -69,7 +69,7 @@ describe('local mode', () => {
   it('seeds a demo school once: colleges with groups, bound accounts, history; seeding again adds nothing', async () => {
     const db = openDb(path.join(dir, 'again.db'));
     try {
-      await seedDemo(db, Date.now(), TZ, silentLogger);
+      await seedDemo(db, { now: Date.now(), tz: TZ }, silentLogger);
       const first = counts(db);
       expect(first.colleges).toBe(3);
       expect(first.members).toBeGreaterThanOrEqual(25);
@@ -77,7 +77,7 @@ describe('local mode', () => {
       expect(first.serviceLogs).toBeGreaterThanOrEqual(5);
       expect(db.select().from(colleges).all().every((c) => c.chatId)).toBe(true);
       expect(db.select().from(members).all().filter((m) => !m.openId).map((m) => m.studentNo)).toEqual(['2023010102', '2023010104']);
-      await seedDemo(db, Date.now() + 60_000, TZ, silentLogger);
+      await seedDemo(db, { now: Date.now() + 60_000, tz: TZ }, silentLogger);
       expect(counts(db)).toEqual(first);
     } finally {
       closeDb(db);

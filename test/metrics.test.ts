@@ -97,14 +97,14 @@ describe('metrics on a seeded school', () => {
 
   it('the week is Monday–Sunday in Asia/Shanghai, whatever the UTC date', () => {
     const program = { endsOn: '2027-09-30' };
-    expect(metricsWindow(program, MONDAY, TZ)).toEqual({ today: '2026-11-30', weekStart: '2026-11-30', weekEnd: '2026-12-06', activeSince: '2026-11-01' });
-    expect(metricsWindow(program, SUNDAY, TZ)).toMatchObject({ today: '2026-11-29', weekStart: '2026-11-23', weekEnd: '2026-11-29' });
+    expect(metricsWindow(program, { now: MONDAY, tz: TZ })).toEqual({ today: '2026-11-30', weekStart: '2026-11-30', weekEnd: '2026-12-06', activeSince: '2026-11-01' });
+    expect(metricsWindow(program, { now: SUNDAY, tz: TZ })).toMatchObject({ today: '2026-11-29', weekStart: '2026-11-23', weekEnd: '2026-11-29' });
     // A past year is judged as it ended.
-    expect(metricsWindow({ endsOn: '2026-09-30' }, MONDAY, TZ).today).toBe('2026-09-30');
+    expect(metricsWindow({ endsOn: '2026-09-30' }, { now: MONDAY, tz: TZ }).today).toBe('2026-09-30');
   });
 
   it('participation needs a counting signed pairing and an approved log; the reasons say which is missing', () => {
-    const v = collegeView(s.db, s.college.A, s.py1, MONDAY, TZ);
+    const v = collegeView(s.db, s.college.A, s.py1, { now: MONDAY, tz: TZ });
     const row = (n: string) => ({ paired: byName(v, n).paired, active: byName(v, n).active, participating: byName(v, n).participating, reasons: byName(v, n).reasons });
     expect(row('A1')).toEqual({ paired: true, active: true, participating: true, reasons: [] });
     expect(row('A2')).toEqual({ paired: false, active: true, participating: false, reasons: ['no_pairing'] }); // draft only
@@ -116,7 +116,7 @@ describe('metrics on a seeded school', () => {
   });
 
   it('"四个一", hours this week and in total, pending reviews and idle members, exactly', () => {
-    const v = collegeView(s.db, s.college.A, s.py1, MONDAY, TZ);
+    const v = collegeView(s.db, s.college.A, s.py1, { now: MONDAY, tz: TZ });
     expect(byName(v, 'A1').fourItems).toEqual({ shishi: true, zoufang: true, huodong: false, xiangmu: false }); // pending 活动, rejected 项目
     expect(byName(v, 'A5').fourItems).toEqual({ shishi: true, zoufang: true, huodong: true, xiangmu: true });
     expect(byName(v, 'A1')).toMatchObject({ weekHours: 2, totalHours: 3.5, pending: 1, members: 2, idle: 1 });
@@ -130,21 +130,21 @@ describe('metrics on a seeded school', () => {
   });
 
   it('on Sunday night the week is the one that ends that day', () => {
-    const v = collegeView(s.db, s.college.A, s.py1, SUNDAY, TZ);
+    const v = collegeView(s.db, s.college.A, s.py1, { now: SUNDAY, tz: TZ });
     expect(byName(v, 'A1').weekHours).toBe(1.5);
     expect(v.summary.weekHours).toBe(1.5);
   });
 
   it('silent: no approved log dated in the last 30 days, at the boundary', () => {
-    const monday = collegeView(s.db, s.college.A, s.py1, MONDAY, TZ);
+    const monday = collegeView(s.db, s.college.A, s.py1, { now: MONDAY, tz: TZ });
     expect(monday.branches.filter((b) => b.silent).map((b) => b.name)).toEqual(['A3团支部', 'A4团支部']);
     expect(byName(monday, 'A5').lastServiceDate).toBe('2026-11-01');
-    const tuesday = collegeView(s.db, s.college.A, s.py1, MONDAY + 86_400_000, TZ);
+    const tuesday = collegeView(s.db, s.college.A, s.py1, { now: MONDAY + 86_400_000, tz: TZ });
     expect(tuesday.branches.filter((b) => b.silent).map((b) => b.name)).toEqual(['A3团支部', 'A4团支部', 'A5团支部']);
   });
 
   it('deadlines per branch: met, late and missed by the same rules as the branch dashboard', () => {
-    const v = collegeView(s.db, s.college.A, s.py1, MONDAY, TZ);
+    const v = collegeView(s.db, s.college.A, s.py1, { now: MONDAY, tz: TZ });
     const kinds = (key: 'pairing' | 'projectList' | 'matching') => Object.fromEntries(v.branches.map((b) => [b.name.slice(0, 2), b.deadlines[key].kind]));
     expect(kinds('pairing')).toEqual({ A1: 'met', A2: 'missed', A3: 'met', A4: 'missed', A5: 'met' });
     expect(kinds('projectList')).toEqual({ A1: 'late', A2: 'missed', A3: 'missed', A4: 'missed', A5: 'missed' });
@@ -152,7 +152,7 @@ describe('metrics on a seeded school', () => {
   });
 
   it('the overview: every college sorted by coverage, those below target marked with what they need', () => {
-    const o = schoolOverview(s.db, s.py1, MONDAY, TZ);
+    const o = schoolOverview(s.db, s.py1, { now: MONDAY, tz: TZ });
     expect(o.colleges.map((c) => [c.name, c.coverage.participating, c.coverage.branches, c.coverage.belowTarget, c.coverage.needed])).toEqual([
       ['经济管理学院', 1, 2, false, 0],
       ['计算机科学与工程学院', 2, 5, false, 0],
@@ -165,7 +165,7 @@ describe('metrics on a seeded school', () => {
   it('a higher target turns a college below target; coverage is compared in whole branches', () => {
     s.db.update(programYears).set({ targetRatio: 0.5 }).where(eq(programYears.id, s.py1)).run();
     try {
-      const o = schoolOverview(s.db, s.py1, MONDAY, TZ);
+      const o = schoolOverview(s.db, s.py1, { now: MONDAY, tz: TZ });
       expect(o.colleges.find((c) => c.id === s.college.A.id)!.coverage).toMatchObject({ participating: 2, needed: 1, belowTarget: true });
       expect(o.colleges.find((c) => c.id === s.college.B.id)!.coverage).toMatchObject({ ratio: 0.5, needed: 0, belowTarget: false });
     } finally {
@@ -174,7 +174,7 @@ describe('metrics on a seeded school', () => {
   });
 
   it('another program year is measured on its own logs and pairings', () => {
-    const v = collegeView(s.db, s.college.A, s.py0, MONDAY, TZ);
+    const v = collegeView(s.db, s.college.A, s.py0, { now: MONDAY, tz: TZ });
     expect(v.window.today).toBe('2026-09-30');
     expect(v.branches.filter((b) => b.paired).map((b) => b.name)).toEqual(['A4团支部', 'A5团支部']); // A1 signed after that year
     expect(v.branches.filter((b) => b.participating).map((b) => b.name)).toEqual(['A5团支部']);

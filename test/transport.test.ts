@@ -52,7 +52,8 @@ describe('a genuine event', () => {
     const reply = await h.fake.waitFor((m) => m.replyTo === messageId);
     expect(reply.content.text).toContain('李浩然');
     expect(boundMemberCount(sqlite())).toBe(1);
-    await eventually(() => eventRow(sqlite(), env.header.event_id)?.status === 'done', 3000, "row 'done'");
+    await h.idle();
+    expect(eventRow(sqlite(), env.header.event_id)?.status).toBe('done');
   });
 
   it('has its row written before the 200 (pending while processing is slow, then done)', async () => {
@@ -64,7 +65,8 @@ describe('a genuine event', () => {
     expect(eventRow(sqlite(), env.header.event_id)).toMatchObject({ event_type: 'im.message.receive_v1', status: 'pending' });
     expect(h.fake.messages).toEqual([]);
     await h.fake.waitFor((m) => m.replyTo === (env.event as any).message.message_id);
-    const row = await eventually(() => (eventRow(sqlite(), env.header.event_id)?.status === 'done' ? eventRow(sqlite(), env.header.event_id) : undefined));
+    await h.idle();
+    const row = eventRow(sqlite(), env.header.event_id)!;
     expect(row).toMatchObject({ status: 'done', error: null });
     expect(row.processed_at).toBeGreaterThanOrEqual(row.received_at);
   });
@@ -139,7 +141,8 @@ describe('redelivery of the same event_id', () => {
     const messageId = (env.event as any).message.message_id as string;
     expect((await h.post(env)).status).toBe(200);
     await h.fake.waitFor((m) => m.replyTo === messageId);
-    await eventually(() => eventRow(sqlite(), env.header.event_id)?.status === 'done');
+    await h.idle();
+    expect(eventRow(sqlite(), env.header.event_id)?.status).toBe('done');
     await h.bot.stop();
 
     const again = await startBot(h.config, { clock: h.clock, log: silentLogger, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 } });
@@ -226,7 +229,8 @@ describe('another connection holding the write lock', () => {
       other.close();
     }
     await h.fake.waitFor((m) => m.replyTo === (env.event as any).message.message_id);
-    await eventually(() => eventRow(sqlite(), env.header.event_id)?.status === "done", 3000, "the event marked done");
+    await h.idle();
+    expect(eventRow(sqlite(), env.header.event_id)?.status).toBe('done');
   });
 });
 
@@ -427,7 +431,8 @@ describe('card callbacks (card.action.trigger)', () => {
     expect(res.body.card.type).toBe('raw');
     expect(res.body.card.data).toMatchObject({ schema: '2.0' });
     expect(JSON.stringify(res.body.card.data)).toContain('李浩然');
-    await eventually(() => eventRow(sqlite(), env.header.event_id)?.status === 'done', 3000, "card row 'done'");
+    await h.idle();
+    expect(eventRow(sqlite(), env.header.event_id)?.status).toBe('done');
   });
 
   it('answers a malformed button value with an error toast', async () => {

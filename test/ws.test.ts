@@ -12,7 +12,7 @@ import { startFakeOpenApi, type FakeOpenApi } from './fakes/openApi.js';
 import type { FakeWsGateway } from './fakes/wsGateway.js';
 import { APP, TestClock, testConfig } from './helpers/harness.js';
 import { cardActionEvent, deliver, messageEvent } from './helpers/feishuEvents.js';
-import { eventRow, eventually, memberIdByStudentNo, replyCalls, sleep } from './helpers/observe.js';
+import { eventRow, memberIdByStudentNo, replyCalls, sleep } from './helpers/observe.js';
 
 const app = { token: APP.token, appId: APP.appId };
 
@@ -46,7 +46,8 @@ describe('long connection', () => {
     expect(ack.code).toBe(200);
     const reply = await fake.waitFor((m) => m.replyTo === messageIdOf(env));
     expect(reply.msgType).toBe('interactive');
-    await eventually(() => eventRow(bot.db.$client, env.header.event_id)?.status === 'done', 3000, "row 'done'");
+    await bot.idle();
+    expect(eventRow(bot.db.$client, env.header.event_id)?.status).toBe('done');
   });
 
   it('does not reply again when the same event_id is pushed again', async () => {

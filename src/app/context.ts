@@ -10,6 +10,7 @@ import type { Member, ProgramYear } from '../db/schema/index.js';
 import type { ConfirmSettings } from '../domain/confirmations.js';
 import type { FeishuApi, FileMessage, OutMessage } from '../feishu/api.js';
 import type { Delivery } from '../jobs/outbox.js';
+import type { When } from '../time.js';
 import type { EnqueueInput } from '../jobs/outboxRows.js';
 
 /** Writes a message and sends it at once (jobs/outbox.ts `OutboxWorker.send`). */
@@ -31,6 +32,8 @@ export interface AppPorts {
 /** One update as a use case sees it: its id (for logs) and idempotent sends tied to it. */
 export interface Update {
   eventId: string;
+  /** When the update is handled, in the school's zone: what dates and deadlines are judged by. */
+  when: When;
   /** A private message through the outbox; the same update processed twice sends it once. */
   notify(openId: string, message: OutMessage | FileMessage | string): Promise<Delivery>;
 }

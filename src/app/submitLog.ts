@@ -25,7 +25,7 @@ export async function submitLog(ctx: SubmitContext, draft: unknown, origin: LogO
   const member = ctx.member;
   let log: ServiceLog;
   try {
-    log = createLog(ctx.db, member, ctx.program, draft, origin, ctx.clock.now(), ctx.timeZone);
+    log = createLog(ctx.db, member, ctx.program, draft, origin, ctx.when);
     ctx.log.info({ eventId: ctx.eventId, logId: log.id, source: log.source }, 'service log created');
   } catch (err) {
     // The same log stored earlier whose review cards never went out (the bot stopped between

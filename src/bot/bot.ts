@@ -222,6 +222,7 @@ export class Bot implements EventHandler {
   private baseContext(eventId: string, sender: FeishuAccount, uuidSource = eventId) {
     const { db, feishu, outbox, clock, log, timeZone } = this.opts;
     const now = clock.now();
+    const when = { now, tz: timeZone };
     let sends = 0;
     const nextUuid = () => sendUuid(uuidSource, ++sends);
     return {
@@ -235,7 +236,8 @@ export class Bot implements EventHandler {
       eventId,
       sender,
       member: memberForAccount(db, sender, now),
-      program: currentProgramYear(db, now, timeZone),
+      when,
+      program: currentProgramYear(db, when),
       registry: this.opts.registry,
       confirm: this.opts.confirm,
       nextUuid,

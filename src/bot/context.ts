@@ -13,6 +13,7 @@ import type { t } from '../text/zh-CN.js';
 import type { ConfirmSettings } from '../domain/confirmations.js';
 import type { FeishuAccount } from '../domain/members.js';
 import type { Registry } from './router.js';
+import type { When } from '../time.js';
 
 export interface Ports {
   db: Db;
@@ -34,6 +35,8 @@ export interface Ports {
 export interface BaseContext<M extends Member | null = Member | null> extends Ports {
   t: typeof t;
   eventId: string;
+  /** When this update is handled, in the school's zone (`clock.now()` at its start, config TZ). */
+  when: When;
   /** The Feishu account acting (union_id: the same person under another app of ours). */
   sender: FeishuAccount;
   /**

@@ -59,7 +59,7 @@ async function main(args: string[]): Promise<number> {
   const db = openDb(file);
   try {
     const years = db.$client.prepare('SELECT id, name FROM program_years ORDER BY starts_on').all() as { id: number; name: string }[];
-    const year = yearName ? years.find((y) => y.name === yearName) : currentProgramYear(db, Date.now(), tz);
+    const year = yearName ? years.find((y) => y.name === yearName) : currentProgramYear(db, { now: Date.now(), tz: tz });
     if (!year) {
       console.error(t('export.cli.noYear', { name: yearName ?? '', list: years.map((y) => y.name).join('、') || '—' }));
       return 1;

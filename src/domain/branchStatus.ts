@@ -13,7 +13,7 @@ import type { Message } from '../text/message.js';
 import { UserError } from './errors.js';
 import { approvedHoursByMember } from './hours.js';
 import { activePairingOf, pairingView, type PairingView } from './pairings.js';
-import { dayjs, localDate, startOfDate } from '../time.js';
+import { dayjs, localDate, startOfDate, type When } from '../time.js';
 
 export const DEADLINES = ['pairing', 'projectList', 'matching'] as const;
 export type DeadlineKey = (typeof DEADLINES)[number];
@@ -142,7 +142,7 @@ function branchPositions(db: Db, branchId: number, program: ProgramYear, tz: str
 }
 
 /** Everything the dashboard shows about one branch. */
-export function branchStatus(db: Db, branch: BranchRef, program: ProgramYear, now: number, tz: string): BranchStatus {
+export function branchStatus(db: Db, branch: BranchRef, program: ProgramYear, { now, tz }: When): BranchStatus {
   const today = localDate(now, tz);
   const active = activePairingOf(db, branch.id);
   const past = db

@@ -8,7 +8,7 @@ import { checkins, serviceLogs, type Checkin, type Community, type Member, type 
 import { communityById, distanceKm, findCommunity, pairedCommunity } from './communities.js';
 import { UserError } from './errors.js';
 import { checkinKindFor, periodOn } from './period.js';
-import { formatDateTime, localDate } from '../time.js';
+import { formatDateTime, localDate, type When } from '../time.js';
 import { MAX_HOURS_PER_LOG } from './serviceLogs.js';
 
 const MIN_CHECKOUT_MS = 15 * 60 * 1000;
@@ -19,7 +19,7 @@ interface CheckinResult {
   created: boolean;
 }
 
-export function checkIn(db: Db, member: Member, program: ProgramYear, site: string | undefined, now: number, tz: string): CheckinResult {
+export function checkIn(db: Db, member: Member, program: ProgramYear, site: string | undefined, { now, tz }: When): CheckinResult {
   if (!member.collegeId) throw new UserError('log.noCollege');
   const named = site ? findCommunity(db, site) : undefined;
   const community = named ?? (site ? undefined : pairedCommunity(db, member.branchId));
@@ -96,7 +96,7 @@ export function checkinById(db: Db, id: number | null | undefined): Checkin | un
 }
 
 /** Attaches a shared location to today's latest check-in; returns it with the distance to its community. */
-export function attachLocation(db: Db, member: Member, at: { lat: number; lng: number; messageId: string }, now: number, tz: string): { checkin: Checkin; km?: number } | null {
+export function attachLocation(db: Db, member: Member, at: { lat: number; lng: number; messageId: string }, { now, tz }: When): { checkin: Checkin; km?: number } | null {
   const latest = db
     .select()
     .from(checkins)

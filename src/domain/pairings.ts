@@ -15,7 +15,7 @@ import { communityTags, findCommunity, findOrCreateCommunity, setTags } from './
 import { phoneText } from './communityFields.js';
 import { issueMessage, messageKey as k, UserError } from './errors.js';
 import { audit, boundSchoolAdmins, isBound, type BoundMember } from './members.js';
-import { dayjs, localDate } from '../time.js';
+import { dayjs, localDate, type When } from '../time.js';
 
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -54,7 +54,7 @@ export function validPairingDraft(input: unknown): PairingDraft {
 }
 
 /** Signed dates are in the past, and not before the year ahead of the program year. */
-function checkSignedOn(signedOn: string | null | undefined, program: ProgramYear, now: number, tz: string): void {
+function checkSignedOn(signedOn: string | null | undefined, program: ProgramYear, { now, tz }: When): void {
   if (!signedOn) return;
   const today = localDate(now, tz);
   if (signedOn > today) throw new UserError('pairing.futureDate', { date: signedOn, today });
@@ -130,11 +130,11 @@ type CreateOutcome =
  * with the details). Refuses a second active pairing and, without a reason, a community another
  * branch is already paired with. Nothing is stored on a refusal (a new community neither).
  */
-export function createPairing(db: Db, actor: Member, program: ProgramYear, input: unknown, now: number, tz: string, opts: { details?: boolean } = {}): CreateOutcome {
+export function createPairing(db: Db, actor: Member, program: ProgramYear, input: unknown, { now, tz }: When, opts: { details?: boolean } = {}): CreateOutcome {
   const draft = validPairingDraft(input);
   if (!actor.branchId) throw new UserError('pairing.noBranch');
   if (!draft.community) throw new UserError('pairing.invalid', { problem: { key: 'pairing.communityBad' } });
-  checkSignedOn(draft.signedOn, program, now, tz);
+  checkSignedOn(draft.signedOn, program, { now, tz });
   const branchId = actor.branchId;
   const name = draft.community;
   // better-sqlite3 transactions belong to the connection: the helpers' queries through `db` run inside it.
@@ -176,9 +176,9 @@ export function createPairing(db: Db, actor: Member, program: ProgramYear, input
  * Saves the completion card: signed date (empty → back to draft), contact, the community's
  * level, region and tags, and the sharing reason (a shared pairing cannot drop it).
  */
-export function updatePairing(db: Db, actor: Member, program: ProgramYear, id: number, input: unknown, now: number, tz: string): { pairing: Pairing; reasonChanged: boolean } {
+export function updatePairing(db: Db, actor: Member, program: ProgramYear, id: number, input: unknown, { now, tz }: When): { pairing: Pairing; reasonChanged: boolean } {
   const draft = validPairingDraft(input);
-  checkSignedOn(draft.signedOn, program, now, tz);
+  checkSignedOn(draft.signedOn, program, { now, tz });
   return writeTransaction(db, () => {
     const before = manageable(db, actor, id);
     if (before.sharedReason && !draft.sharedReason) {
@@ -206,7 +206,7 @@ export function updatePairing(db: Db, actor: Member, program: ProgramYear, id: n
 }
 
 /** Ends the pairing today; the row stays (status ended) and the branch may pair again. */
-export function endPairing(db: Db, actor: Member, id: number, now: number, tz: string): Pairing {
+export function endPairing(db: Db, actor: Member, id: number, { now, tz }: When): Pairing {
   return writeTransaction(db, () => {
     manageable(db, actor, id);
     const ended = db.update(pairings).set({ status: 'ended', endedOn: localDate(now, tz), updatedAt: now }).where(eq(pairings.id, id)).returning().get();

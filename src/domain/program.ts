@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { writeTransaction, type Db } from '../db/client.js';
 import { prepared } from '../db/prepared.js';
 import { programYears, type ProgramYear } from '../db/schema/index.js';
-import { localDate } from '../time.js';
+import { localDate, type When } from '../time.js';
 
 function defaultProgramYear(today: string): Pick<ProgramYear, 'name' | 'startsOn' | 'endsOn' | 'pairingDeadline' | 'projectListDeadline' | 'matchingDeadline'> {
   const year = Number(today.slice(0, 4));
@@ -24,7 +24,7 @@ function defaultProgramYear(today: string): Pick<ProgramYear, 'name' | 'startsOn
 /** The current program year, created with the defaults on first use. */
 const currentYear = (db: Db) => db.select().from(programYears).where(eq(programYears.isCurrent, true)).prepare();
 
-export function currentProgramYear(db: Db, now: number, tz: string): ProgramYear {
+export function currentProgramYear(db: Db, { now, tz }: When): ProgramYear {
   const current = prepared(db, currentYear).get();
   if (current) return current;
   const defaults = defaultProgramYear(localDate(now, tz));

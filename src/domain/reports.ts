@@ -12,7 +12,7 @@ import { UserError } from './errors.js';
 import { collegeView } from './metrics/index.js';
 import { mayViewCollege } from './metrics/scope.js';
 import { audit, isBound, lastAuditedSubject, type BoundMember } from './members.js';
-import { dayjs, localDate } from '../time.js';
+import { dayjs, localDate, type When } from '../time.js';
 
 /** A file sent within this long after opening the report card attaches to that report. */
 const REPORT_FILE_WINDOW_MS = 30 * 60_000;
@@ -87,7 +87,7 @@ interface ReportInput {
 }
 
 /** Saves the card's fields as a draft, or submits them (flagged late after the due date). */
-export function saveReport(db: Db, actor: Member, reportId: number, input: ReportInput, submit: boolean, now: number, tz: string): QuarterlyReport {
+export function saveReport(db: Db, actor: Member, reportId: number, input: ReportInput, submit: boolean, { now, tz }: When): QuarterlyReport {
   return writeTransaction(db, (tx) => {
     const report = tx.select().from(quarterlyReports).where(eq(quarterlyReports.id, reportId)).get();
     if (!report) throw new UserError('report.notFound');
@@ -130,8 +130,8 @@ interface QuarterFigures {
 }
 
 /** The figures a report draft starts from: coverage as of now, hours and items of the quarter. */
-export function quarterFigures(db: Db, college: { id: number; name: string }, program: ProgramYear, quarter: Quarter, now: number, tz: string): QuarterFigures {
-  const view = collegeView(db, college, program.id, now, tz);
+export function quarterFigures(db: Db, college: { id: number; name: string }, program: ProgramYear, quarter: Quarter, { now, tz }: When): QuarterFigures {
+  const view = collegeView(db, college, program.id, { now, tz });
   const rows = db.$client
     .prepare(`select item, count(*) as n, coalesce(sum(half_hours), 0) as half from service_logs
       where college_id = ? and program_year_id = ? and status = 'approved' and service_date between ? and ? group by item`)

@@ -10,7 +10,7 @@ import { prepared } from '../db/prepared.js';
 import { communities, ITEMS, LOG_MODES, LOG_SOURCES, SERVICE_AREAS, serviceLogs, type LogSource, type Member, type ProgramYear, type ServiceLog } from '../db/schema/index.js';
 import { issueMessage, messageKey as k, UserError } from './errors.js';
 import { audit } from './members.js';
-import { dayjs, localDate } from '../time.js';
+import { dayjs, localDate, type When } from '../time.js';
 
 export const MAX_HOURS_PER_LOG = 12;
 const MAX_HOURS_PER_DAY = 16;
@@ -55,7 +55,7 @@ function dedupeKey(memberId: number, d: LogDraft): string {
  * Stores a log after every rule of PRODUCT.md §4; a refusal throws a UserError and stores
  * nothing.
  */
-export function createLog(db: Db, author: Member, program: ProgramYear, input: unknown, origin: LogOrigin, now: number, tz: string): ServiceLog {
+export function createLog(db: Db, author: Member, program: ProgramYear, input: unknown, origin: LogOrigin, { now, tz }: When): ServiceLog {
   if (!LOG_SOURCES.includes(origin.source)) throw new Error(`unknown source ${origin.source}`);
   const draft = validDraft(input);
   if (!author.collegeId) throw new UserError('log.noCollege');

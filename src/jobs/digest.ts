@@ -76,7 +76,7 @@ export const digestUuid = (target: string, week: string) => `${DIGEST_KIND}:${ta
 export async function weeklyDigests(ports: JobPorts, opts: { force?: boolean; retryOnly?: boolean } = {}): Promise<DigestOutcome> {
   const { db, clock, log, timeZone } = ports;
   const now = clock.now();
-  const week = digestWeek(now, timeZone);
+  const week = digestWeek({ now, tz: timeZone });
   const unbound = db.select({ name: colleges.name }).from(colleges).where(isNull(colleges.chatId)).orderBy(asc(colleges.id)).all();
   const outcome: DigestOutcome = { week: week.key, posted: [], skipped: [], failed: [], unbound: unbound.map((c) => c.name) };
 
@@ -84,7 +84,7 @@ export async function weeklyDigests(ports: JobPorts, opts: { force?: boolean; re
   // A retry run only finishes what a run of this week started (a stale claim, a failed build).
   const targets = digestTargets(ports).filter((x) => !opts.retryOnly || find(db, { kind: DIGEST_KIND, target: x.target, period: week.key }));
   if (!targets.length) return outcome;
-  const program = currentProgramYear(db, now, timeZone);
+  const program = currentProgramYear(db, { now, tz: timeZone });
   // No digest while the year has not begun or once its last week has been reported.
   if (week.today < program.startsOn || week.report.start > program.endsOn) return { ...outcome, reason: 'outside_year' };
 

@@ -128,7 +128,7 @@ function sendReminders(ports: JobPorts): ReminderOutcome {
   const { db, clock, timeZone } = ports;
   const now = clock.now();
   const today = localDate(now, timeZone);
-  const program = currentProgramYear(db, now, timeZone);
+  const program = currentProgramYear(db, { now, tz: timeZone });
   const period = periodOn(program, today);
   const deadlines = remindsIn('deadline', period);
   const reviews = remindsIn('review', period);

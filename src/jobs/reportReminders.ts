@@ -47,7 +47,7 @@ function once(ports: JobPorts, key: { kind: string; target: string; period: stri
 function reportReminders(ports: JobPorts): { reminders: number; late: number } {
   const { db, clock, timeZone } = ports;
   const now = clock.now();
-  const program = currentProgramYear(db, now, timeZone);
+  const program = currentProgramYear(db, { now, tz: timeZone });
   const today = localDate(now, timeZone);
   let reminders = 0;
   let late = 0;

@@ -47,7 +47,7 @@ export async function startLocalMode(opts: LocalModeOptions): Promise<LocalMode>
   fs.mkdirSync(path.dirname(path.resolve(databasePath)), { recursive: true });
   const db = openDb(databasePath);
   try {
-    await seedDemo(db, clock.now(), opts.timeZone, log);
+    await seedDemo(db, { now: clock.now(), tz: opts.timeZone }, log);
   } finally {
     closeDb(db);
   }

@@ -20,7 +20,7 @@ import { currentProgramYear } from '../domain/program.js';
 import { decide } from '../domain/review.js';
 import { importRosterFile } from '../app/import/roster.js';
 import { createLog } from '../domain/serviceLogs.js';
-import { dayjs, localDate } from '../time.js';
+import { dayjs, localDate, type When } from '../time.js';
 
 const ROSTER = new URL('./demoRoster.csv', import.meta.url);
 const COMMUNITIES = new URL('../../examples/communities.csv', import.meta.url);
@@ -72,7 +72,7 @@ function holdsRealData(db: Db): boolean {
   return !marked && db.select({ id: members.id }).from(members).limit(1).get() !== undefined;
 }
 
-export async function seedDemo(db: Db, now: number, tz: string, log: Logger): Promise<void> {
+export async function seedDemo(db: Db, { now, tz }: When, log: Logger): Promise<void> {
   if (holdsRealData(db)) throw new NotADemoDatabase(db.$client.name);
   db.insert(settings).values({ key: DEMO_KEY, value: String(now), updatedAt: now }).onConflictDoNothing().run();
   await importRosterFile(db, fs.readFileSync(ROSTER), 'demoRoster.csv', now);
@@ -87,23 +87,23 @@ export async function seedDemo(db: Db, now: number, tz: string, log: Logger): Pr
   bindGroup(db, { member: admin, chatId: SCHOOL_CHAT_ID, target: { school: true } }, now);
 
   if (db.select().from(settings).where(eq(settings.key, HISTORY_KEY)).get()) return;
-  seedHistory(db, now, tz, log);
+  seedHistory(db, { now, tz }, log);
   db.insert(settings).values({ key: HISTORY_KEY, value: String(now), updatedAt: now }).run();
 }
 
-function seedHistory(db: Db, now: number, tz: string, log: Logger): void {
-  const program = currentProgramYear(db, now, tz);
+function seedHistory(db: Db, { now, tz }: When, log: Logger): void {
+  const program = currentProgramYear(db, { now, tz });
   const dateAgo = (days: number) => dayjs(localDate(now - days * DAY, tz)).format('YYYY-MM-DD');
   for (const branch of HISTORY) {
     const secretary = byNo(db, branch.secretary);
-    attempt(log, `pairing ${branch.community}`, () => createPairing(db, secretary, program, { community: branch.community, signedOn: dateAgo(10) }, now, tz));
+    attempt(log, `pairing ${branch.community}`, () => createPairing(db, secretary, program, { community: branch.community, signedOn: dateAgo(10) }, { now, tz }));
     const communityId = findCommunity(db, branch.community)?.id;
     for (const l of branch.logs) {
       attempt(log, `log ${l.studentNo}`, () => {
         const author = byNo(db, l.studentNo);
-        const visit = checkIn(db, author, program, branch.community, now - l.daysAgo * DAY, tz);
+        const visit = checkIn(db, author, program, branch.community, { now: now - l.daysAgo * DAY, tz: tz });
         checkOut(db, visit.checkin.id, author, now - l.daysAgo * DAY + l.hours * 3600 * 1000);
-        const entry = createLog(db, author, program, { date: dateAgo(l.daysAgo), item: l.item, hours: l.hours, mode: 'offline', communityId, description: l.description }, { source: 'self' }, now, tz);
+        const entry = createLog(db, author, program, { date: dateAgo(l.daysAgo), item: l.item, hours: l.hours, mode: 'offline', communityId, description: l.description }, { source: 'self' }, { now, tz });
         if (l.approve) decide(db, entry.id, secretary, { kind: 'approve', rating: 5 }, now);
       });
     }

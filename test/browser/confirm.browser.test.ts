@@ -65,7 +65,7 @@ function newLog(description: string): ServiceLog {
   const now = h.clock.now();
   const date = dayjs(localDate(now, h.config.timeZone)).subtract(day++, 'day').format('YYYY-MM-DD');
   return h.bot.db.transaction(
-    () => createLog(h.bot.db, student, currentProgramYear(h.bot.db, now, h.config.timeZone), { date, item: 'zoufang', hours: 2.5, mode: 'offline', description }, { source: 'self' }, now, h.config.timeZone),
+    () => createLog(h.bot.db, student, currentProgramYear(h.bot.db, { now, tz: h.config.timeZone }), { date, item: 'zoufang', hours: 2.5, mode: 'offline', description }, { source: 'self' }, { now, tz: h.config.timeZone }),
     { behavior: 'immediate' },
   );
 }

@@ -65,14 +65,14 @@ export async function startLoop(opts: { now?: number; config?: Record<string, st
   const h = await startHarness({ clock: new TestClock(opts.now ?? NOW), config: opts.config });
   await h.importRoster();
   const m = Object.fromEntries((Object.keys(ACCOUNTS) as Who[]).map((who) => [who, bindDirect(h, STUDENT_NOS[who], ACCOUNTS[who])])) as Record<Who, Member>;
-  currentProgramYear(h.bot.db, h.clock.now(), h.config.timeZone);
+  currentProgramYear(h.bot.db, { now: h.clock.now(), tz: h.config.timeZone });
   return { h, m };
 }
 
 // ── database ────────────────────────────────────────────────────────────────
 
 export function program(h: Harness): ProgramYear {
-  return currentProgramYear(h.bot.db, h.clock.now(), h.config.timeZone);
+  return currentProgramYear(h.bot.db, { now: h.clock.now(), tz: h.config.timeZone });
 }
 
 /** Changes a setting of the current program year (period mode, log window …). */

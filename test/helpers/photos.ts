@@ -21,6 +21,16 @@ export function random(seed: number): () => number {
  * sensor noise. Different seeds are different scenes.
  */
 export function scene(seed: number, W = 1200, H = 900): Sharp {
+  const key = `${seed}:${W}x${H}`;
+  let raw = scenes.get(key);
+  if (!raw) scenes.set(key, (raw = paint(seed, W, H)));
+  return sharp(raw, { raw: { width: W, height: H, channels: 3 } });
+}
+
+/** Painted scenes by seed and size: the same seed is the same pixels, painted once. */
+const scenes = new Map<string, Buffer>();
+
+function paint(seed: number, W: number, H: number): Buffer {
   const r = random(seed);
   const px = new Float32Array(W * H * 3);
   const colour = () => [r() * 255, r() * 255, r() * 255] as const;
@@ -57,7 +67,7 @@ export function scene(seed: number, W = 1200, H = 900): Sharp {
       for (let k = 0; k < 3; k++) out[i + k] = Math.min(255, Math.max(0, px[i + k]! * light + (r() - 0.5) * 20));
     }
   }
-  return sharp(out, { raw: { width: W, height: H, channels: 3 } });
+  return out;
 }
 
 

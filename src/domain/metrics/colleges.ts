@@ -3,6 +3,7 @@
  * branches against the program year's target ratio, with the figures the college view and the
  * all-college overview show. Built from {@link branchFigures}, so both read the same rules.
  */
+import type { When } from '../../time.js';
 import type { Db } from '../../db/client.js';
 import { programYears, type ProgramYear } from '../../db/schema/index.js';
 import { eq } from 'drizzle-orm';
@@ -76,9 +77,9 @@ export interface Overview {
 }
 
 /** All colleges side by side for `programYearId` at `now` (the /全校 view). */
-export function schoolOverview(db: Db, programYearId: number, now: number, tz: string): Overview {
+export function schoolOverview(db: Db, programYearId: number, { now, tz }: When): Overview {
   const program = programYearById(db, programYearId);
-  const win = metricsWindow(program, now, tz);
+  const win = metricsWindow(program, { now, tz });
   const figures = branchFigures(db, program, win, { collegeId: null });
   // College-level figures come from the log rows, so a 团总支's own logs (no branch) count too;
   // one correlated seek per college on service_logs_college_year_status_date.
@@ -125,9 +126,9 @@ export interface CollegeView {
 }
 
 /** Everything the /学院 view shows about one college in `programYearId` at `now`. */
-export function collegeView(db: Db, college: { id: number; name: string }, programYearId: number, now: number, tz: string): CollegeView {
+export function collegeView(db: Db, college: { id: number; name: string }, programYearId: number, { now, tz }: When): CollegeView {
   const program = programYearById(db, programYearId);
-  const win = metricsWindow(program, now, tz);
+  const win = metricsWindow(program, { now, tz });
   const figures = branchFigures(db, program, win, { collegeId: college.id });
   const membership = membershipByBranch(db, program.id, college.id);
   const deadlines = deadlinesByBranch(db, program, college.id, win.today, tz);

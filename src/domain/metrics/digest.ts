@@ -14,7 +14,7 @@ import { DEADLINES, type DeadlineKey } from '../branchStatus.js';
 import { collegeView, schoolOverview, type CollegeView, type Overview } from './colleges.js';
 import { deadlinesByBranch } from './deadlines.js';
 import { countingPairing } from './branches.js';
-import { dayjs, localDate } from '../../time.js';
+import { dayjs, localDate, type When } from '../../time.js';
 
 /** How far ahead the digest lists deadlines. */
 export const DEADLINE_HORIZON_DAYS = 14;
@@ -39,7 +39,7 @@ export interface DigestWeek {
 }
 
 /** The digest week containing `now` in `tz` (weeks start on Monday, ISO-8601 numbering). */
-export function digestWeek(now: number, tz: string): DigestWeek {
+export function digestWeek({ now, tz }: When): DigestWeek {
   const today = localDate(now, tz);
   const day = dayjs.utc(today);
   const monday = day.subtract((day.day() + 6) % 7, 'day');
@@ -144,7 +144,7 @@ export class DigestFigures {
    */
   private yearTotal(collegeIds: { id: number; name: string }[]): number {
     return collegeIds.reduce((sum, c) => {
-      if (!this.totalByCollege.has(c.id)) this.totalByCollege.set(c.id, collegeView(this.db, c, this.program.id, this.now, this.tz).totalHours);
+      if (!this.totalByCollege.has(c.id)) this.totalByCollege.set(c.id, collegeView(this.db, c, this.program.id, { now: this.now, tz: this.tz }).totalHours);
       return sum + this.totalByCollege.get(c.id)!;
     }, 0);
   }
@@ -228,7 +228,7 @@ export class DigestFigures {
 
   /** Everything the digest of one college shows. */
   college(college: { id: number; name: string }, target: string): CollegeDigest {
-    const view = collegeView(this.db, college, this.program.id, this.now, this.tz);
+    const view = collegeView(this.db, college, this.program.id, { now: this.now, tz: this.tz });
     this.totalByCollege.set(college.id, view.totalHours);
     const names = new Map(view.branches.map((b) => [b.id, b.name]));
     return {
@@ -246,7 +246,7 @@ export class DigestFigures {
 
   /** Everything the all-college digest to the 团委's group shows. */
   school(target: string): SchoolDigest {
-    const overview = schoolOverview(this.db, this.program.id, this.now, this.tz);
+    const overview = schoolOverview(this.db, this.program.id, { now: this.now, tz: this.tz });
     const names = new Map((this.db.$client.prepare('select id, name from branches').all() as { id: number; name: string }[]).map((b) => [b.id, b.name]));
     return {
       scope: 'school',

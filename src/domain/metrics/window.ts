@@ -4,7 +4,7 @@
  * as local dates in the school's zone from an injected `now` (service_date is a local date).
  */
 import type { ProgramYear } from '../../db/schema/index.js';
-import { dayjs, localDay } from '../../time.js';
+import { dayjs, localDay, type When } from '../../time.js';
 
 /** A branch with no approved log on any of the last this-many days is silent (PRODUCT.md §6). */
 const SILENT_DAYS = 30;
@@ -20,7 +20,7 @@ export interface MetricsWindow {
 }
 
 /** The dates of {@link MetricsWindow} for `program` at `now` in `tz`. */
-export function metricsWindow(program: Pick<ProgramYear, 'endsOn'>, now: number, tz: string): MetricsWindow {
+export function metricsWindow(program: Pick<ProgramYear, 'endsOn'>, { now, tz }: When): MetricsWindow {
   const day = localDay(now, tz);
   const monday = day.subtract((day.day() + 6) % 7, 'day');
   const local = day.format('YYYY-MM-DD');

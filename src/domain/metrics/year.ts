@@ -79,7 +79,7 @@ function yearPairings(db: Db, program: ProgramYear): Map<number, NonNullable<Bra
 export function yearRecord(db: Db, programYearId: number): YearRecord {
   const program = programYearById(db, programYearId);
   // The record reads no week or silence figure, so the window it is measured on is the year's last day.
-  const win = metricsWindow(program, Date.parse(`${program.endsOn}T12:00:00Z`), 'UTC');
+  const win = metricsWindow(program, { now: Date.parse(`${program.endsOn}T12:00:00Z`), tz: 'UTC' });
   const figures = branchFigures(db, program, win, { collegeId: null });
   const membership = membershipByBranch(db, program.id, null);
   const pairing = yearPairings(db, program);
