@@ -2,12 +2,40 @@
  * Group chats that receive digests: one per college (bound by its 团总支 or the 团委) and the
  * school admin group (bound with `/bindgroup 全校` by the 团委).
  */
-import { eq } from 'drizzle-orm';
+import { asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { writeTransaction, type Db } from '../db/client.js';
 import { colleges, settings, type Member } from '../db/schema/index.js';
 import { audit } from './members.js';
 
 export const SCHOOL_CHAT_KEY = 'school_chat_id';
+
+/** A college and the group chat bound to it. */
+export interface CollegeGroup {
+  id: number;
+  name: string;
+  chatId: string;
+}
+
+/** The colleges that have a group bound, by id. */
+export function collegeGroups(db: Db): CollegeGroup[] {
+  return db
+    .select({ id: colleges.id, name: colleges.name, chatId: colleges.chatId })
+    .from(colleges)
+    .where(isNotNull(colleges.chatId))
+    .orderBy(asc(colleges.id))
+    .all()
+    .filter((c): c is CollegeGroup => c.chatId !== null);
+}
+
+/** Names of the colleges no group is bound to, by id. */
+export function collegesWithoutGroup(db: Db): string[] {
+  return db.select({ name: colleges.name }).from(colleges).where(isNull(colleges.chatId)).orderBy(asc(colleges.id)).all().map((c) => c.name);
+}
+
+/** The school admin group's chat, if one is bound. */
+export function schoolChatId(db: Db): string | undefined {
+  return db.select().from(settings).where(eq(settings.key, SCHOOL_CHAT_KEY)).get()?.value;
+}
 
 type BindGroupOutcome =
   | { kind: 'bound' | 'already'; name: string }
@@ -25,8 +53,7 @@ export function bindGroup(db: Db, input: { member: Member; chatId: string; targe
   if ('school' in target) {
     if (!isSchoolAdmin) return { kind: 'school_only' };
     // Like a college group bound twice: say so rather than re-binding (and re-auditing) it.
-    const current = db.select().from(settings).where(eq(settings.key, SCHOOL_CHAT_KEY)).get();
-    if (current?.value === chatId) return { kind: 'school_already' };
+    if (schoolChatId(db) === chatId) return { kind: 'school_already' };
     db.insert(settings).values({ key: SCHOOL_CHAT_KEY, value: chatId, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value: chatId, updatedAt: now } }).run();
     audit(db, { at: now, actorMemberId: member.id, action: 'bindgroup.school', subject: `chat:${chatId}` });
     return { kind: 'school' };

@@ -1,7 +1,7 @@
 /**
  * Roster entries and their Feishu binding (PRODUCT.md §3 `/bind`).
  */
-import { and, desc, eq, gte, inArray, isNotNull, isNull, like, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, like, or, sql } from 'drizzle-orm';
 import { writeTransaction, type Db } from '../db/client.js';
 import { prepared } from '../db/prepared.js';
 import { auditLog, branches, colleges, members, type Member } from '../db/schema/index.js';
@@ -131,6 +131,11 @@ export function bindAccount(db: Db, member: Member, account: FeishuAccount, now:
 const collegeName = (db: Db) => db.select({ name: colleges.name }).from(colleges).where(eq(colleges.id, sql.placeholder('id'))).prepare();
 const branchName = (db: Db) => db.select({ name: branches.name }).from(branches).where(eq(branches.id, sql.placeholder('id'))).prepare();
 
+/** A branch's name, if the branch exists. */
+export function branchNameOf(db: Db, branchId: number): string | undefined {
+  return prepared(db, branchName).get({ id: branchId })?.name;
+}
+
 export function unitOf(db: Db, member: Pick<Member, 'collegeId' | 'branchId'>): MemberUnit {
   const college = member.collegeId ? prepared(db, collegeName).get({ id: member.collegeId }) : undefined;
   const branch = member.branchId ? prepared(db, branchName).get({ id: member.branchId }) : undefined;
@@ -142,6 +147,11 @@ export type BoundMember = Member & { openId: string };
 
 /** Narrows rows a query already filtered on `open_id IS NOT NULL` (and drops any that were not). */
 export const isBound = (m: Member): m is BoundMember => m.openId !== null;
+
+/** A branch's bound secretaries, by id: who is told about the branch's deadlines. */
+export function boundSecretariesOf(db: Db, branchId: number): BoundMember[] {
+  return db.select().from(members).where(and(eq(members.role, 'secretary'), eq(members.branchId, branchId), isNotNull(members.openId))).orderBy(asc(members.id)).all().filter(isBound);
+}
 
 /** School admins who can be told about something (bound to a Feishu account). */
 export function boundSchoolAdmins(db: Db): BoundMember[] {

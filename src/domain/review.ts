@@ -4,7 +4,7 @@
  * a college admin's to the school admin; when nobody at that level has bound Feishu, the
  * next level up. Every decision re-checks the reviewer against the database.
  */
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { members, outbox, reviewMessages, serviceLogs, type Member, type ServiceLog } from '../db/schema/index.js';
 import { UserError } from './errors.js';
@@ -93,6 +93,11 @@ export function pendingFor(db: Db, reviewer: Member, limit: number): { logs: Ser
     .all()
     .filter((log) => mayReview(db, reviewer, log));
   return { logs: candidates.slice(0, limit), total: candidates.length };
+}
+
+/** Pending logs created before `createdBefore` (waiting that long for a decision), by id. */
+export function pendingCreatedBefore(db: Db, createdBefore: number): ServiceLog[] {
+  return db.select().from(serviceLogs).where(and(eq(serviceLogs.status, 'pending'), lt(serviceLogs.createdAt, createdBefore))).orderBy(asc(serviceLogs.id)).all();
 }
 
 /** Records the review card sent (or still queued in the outbox) to a reviewer for a log. */

@@ -13,14 +13,11 @@
  * week's digest and never before its Monday 09:00 — a bot down over Monday posts on its return
  * the same week, and a digest missed for a whole week is never posted late.
  */
-import { asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { digestCard } from '../cards/digest.js';
-import { writeTransaction } from '../db/client.js';
-import { colleges, settings } from '../db/schema/index.js';
-import { SCHOOL_CHAT_KEY } from '../domain/groups.js';
+import { collegeGroups, collegesWithoutGroup, schoolChatId } from '../domain/groups.js';
 import { currentProgramYear } from '../domain/program.js';
 import { DigestFigures, digestWeek } from '../domain/metrics/digest.js';
-import { claim, fail, find, finish } from './jobRuns.js';
+import { claim, fail, find, finishWith } from './jobRuns.js';
 import { enqueue } from './outboxRows.js';
 import type { JobPorts } from './ports.js';
 import { defineJob } from './scheduler.js';
@@ -58,11 +55,11 @@ interface DigestOutcome {
 /** Every chat that receives a digest: bound college groups (by college id), then the 团委's group. */
 function digestTargets(ports: Pick<JobPorts, 'db'>): DigestTarget[] {
   const { db } = ports;
-  const bound = db.select({ id: colleges.id, name: colleges.name, chatId: colleges.chatId }).from(colleges).where(isNotNull(colleges.chatId)).orderBy(asc(colleges.id)).all();
-  const school = db.select().from(settings).where(eq(settings.key, SCHOOL_CHAT_KEY)).get();
+  const bound = collegeGroups(db);
+  const school = schoolChatId(db);
   return [
-    ...bound.map((c) => ({ target: `college:${c.id}`, chatId: c.chatId!, college: { id: c.id, name: c.name } })),
-    ...(school ? [{ target: 'school', chatId: school.value }] : []),
+    ...bound.map((c) => ({ target: `college:${c.id}`, chatId: c.chatId, college: { id: c.id, name: c.name } })),
+    ...(school !== undefined ? [{ target: 'school', chatId: school }] : []),
   ];
 }
 
@@ -77,8 +74,7 @@ export async function weeklyDigests(ports: JobPorts, opts: { force?: boolean; re
   const { db, clock, log, timeZone } = ports;
   const now = clock.now();
   const week = digestWeek({ now, tz: timeZone });
-  const unbound = db.select({ name: colleges.name }).from(colleges).where(isNull(colleges.chatId)).orderBy(asc(colleges.id)).all();
-  const outcome: DigestOutcome = { week: week.key, posted: [], skipped: [], failed: [], unbound: unbound.map((c) => c.name) };
+  const outcome: DigestOutcome = { week: week.key, posted: [], skipped: [], failed: [], unbound: collegesWithoutGroup(db) };
 
   if (!opts.force && now < week.dueAt) return { ...outcome, reason: 'not_due' };
   // A retry run only finishes what a run of this week started (a stale claim, a failed build).
@@ -98,10 +94,7 @@ export async function weeklyDigests(ports: JobPorts, opts: { force?: boolean; re
     try {
       const digest = target.college ? figures.college(target.college, target.target) : figures.school(target.target);
       const card = digestCard(digest);
-      writeTransaction(db, (tx) => {
-        enqueue(tx, { to: { chatId: target.chatId }, message: { card }, uuid: digestUuid(target.target, week.key) }, clock.now());
-        finish(tx, run, clock.now());
-      });
+      finishWith(db, [run], clock, (tx) => enqueue(tx, { to: { chatId: target.chatId }, message: { card }, uuid: digestUuid(target.target, week.key) }, clock.now()));
       outcome.posted.push(target.target);
     } catch (err) {
       fail(db, run, err, clock.now());

@@ -4,6 +4,7 @@
  * across restarts, a crash, `runNow` racing the cron tick, or two processes on the same file.
  */
 import { and, eq } from 'drizzle-orm';
+import type { Clock } from '../clock.js';
 import { writeTransaction, type Db } from '../db/client.js';
 import { jobRuns } from '../db/schema/index.js';
 import type { DbWriter } from './ports.js';
@@ -64,6 +65,20 @@ export function claim(db: Db, key: JobKey, now: number, opts: ClaimOptions = {})
 /** Marks a claimed run done: it will not be claimed again. */
 export function finish(db: DbWriter, run: Pick<JobRun, 'id'>, now: number): void {
   db.update(jobRuns).set({ status: 'done', finishedAt: now, error: null }).where(eq(jobRuns.id, run.id)).run();
+}
+
+/**
+ * Does the work claimed runs stand for and marks them done in one transaction: the messages a
+ * job writes to the outbox and the end of its claims commit together, so a crash leaves both
+ * (the outbox sends the messages once) or neither (the claims go stale and are taken again).
+ * Each run's finish time is read from `clock` after `work`.
+ */
+export function finishWith<T>(db: Db, runs: readonly Pick<JobRun, 'id'>[], clock: Clock, work: (tx: DbWriter) => T): T {
+  return writeTransaction(db, (tx) => {
+    const result = work(tx);
+    for (const run of runs) finish(tx, run, clock.now());
+    return result;
+  });
 }
 
 /** Marks a claimed run failed with the reason; it may be claimed again after `retryAfterMs`. */

@@ -10,20 +10,20 @@
  * are enqueued and the claims finished in one transaction, with send uuids derived from the
  * claim, so the later runs of the day, a restart or a crash send each one once.
  */
-import { and, asc, eq, isNotNull, lt } from 'drizzle-orm';
-import { writeTransaction, type Db } from '../db/client.js';
-import { branches, colleges, members, serviceLogs, type ProgramYear } from '../db/schema/index.js';
-import { isBound, type BoundMember } from '../domain/members.js';
+import type { Db } from '../db/client.js';
+import type { ProgramYear } from '../db/schema/index.js';
+import { boundSecretariesOf, branchNameOf, memberById, type BoundMember } from '../domain/members.js';
 import { DEADLINES, type DeadlineKey } from '../domain/branchStatus.js';
 import { deadlinesByBranch } from '../domain/metrics/deadlines.js';
+import { allColleges } from '../domain/metrics/scope.js';
 import { periodOn, remindsIn } from '../domain/period.js';
 import { currentProgramYear } from '../domain/program.js';
-import { reviewersFor } from '../domain/review.js';
+import { pendingCreatedBefore, reviewersFor } from '../domain/review.js';
 import { localDate } from '../time.js';
 import { t } from '../text/zh-CN.js';
-import { claim, finish, type JobRun } from './jobRuns.js';
+import { claim, finishWith, type JobRun } from './jobRuns.js';
 import { enqueue } from './outboxRows.js';
-import type { DbWriter, JobPorts } from './ports.js';
+import type { JobPorts } from './ports.js';
 import { defineJob } from './scheduler.js';
 
 const REMINDER_KIND = 'reminder';
@@ -51,14 +51,9 @@ interface ReminderOutcome {
   skippedReviews?: 'vacation';
 }
 
-function secretariesOf(db: Db, branchId: number): BoundMember[] {
-  return db.select().from(members).where(and(eq(members.role, 'secretary'), eq(members.branchId, branchId), isNotNull(members.openId))).orderBy(asc(members.id)).all().filter(isBound);
-}
-
 function sendAll(db: Db, runs: JobRun[], messages: { openId: string; text: string; uuid: string }[], now: number): void {
-  writeTransaction(db, (tx: DbWriter) => {
+  finishWith(db, runs, { now: () => now }, (tx) => {
     for (const m of messages) enqueue(tx, { to: { openId: m.openId }, message: { text: m.text }, uuid: m.uuid }, now);
-    for (const run of runs) finish(tx, run, now);
   });
 }
 
@@ -66,7 +61,7 @@ function sendAll(db: Db, runs: JobRun[], messages: { openId: string; text: strin
 function deadlineReminders(ports: JobPorts, program: ProgramYear, today: string): number {
   const { db, clock, timeZone } = ports;
   let sent = 0;
-  for (const college of db.select({ id: colleges.id }).from(colleges).orderBy(asc(colleges.id)).all()) {
+  for (const college of allColleges(db)) {
     const states = deadlinesByBranch(db, program, college.id, today, timeZone);
     for (const [branchId, byKey] of states) {
       const due = DEADLINES.flatMap((key) => {
@@ -75,7 +70,7 @@ function deadlineReminders(ports: JobPorts, program: ProgramYear, today: string)
         return stage && state.kind === 'open' ? [{ key, stage, daysLeft: state.daysLeft, date: program[DEADLINE_FIELD[key]] }] : [];
       });
       if (!due.length) continue;
-      const secretaries = secretariesOf(db, branchId);
+      const secretaries = boundSecretariesOf(db, branchId);
       // Unclaimed while nobody is bound: a secretary binding later this week still gets it.
       if (!secretaries.length) continue;
       const runs: JobRun[] = [];
@@ -87,8 +82,7 @@ function deadlineReminders(ports: JobPorts, program: ProgramYear, today: string)
         items.push(t('reminder.deadlineItem', { what: t(`reminder.what.${d.key}`), date: d.date, days: d.daysLeft }));
       }
       if (!runs.length) continue;
-      const branch = db.select({ name: branches.name }).from(branches).where(eq(branches.id, branchId)).get()!;
-      const text = t('reminder.deadline', { branch: branch.name, items: items.join('\n') });
+      const text = t('reminder.deadline', { branch: branchNameOf(db, branchId)!, items: items.join('\n') });
       // The first claim's id names this batch: unique, and the same on a resend after a crash.
       sendAll(db, runs, secretaries.map((s) => ({ openId: s.openId, text, uuid: `rmd:${runs[0]!.id}:m${s.id}` })), clock.now());
       sent += secretaries.length;
@@ -100,10 +94,10 @@ function deadlineReminders(ports: JobPorts, program: ProgramYear, today: string)
 /** One message per reviewer listing how many of their logs have waited more than 3 days. */
 function reviewReminders(ports: JobPorts): number {
   const { db, clock } = ports;
-  const overdue = db.select().from(serviceLogs).where(and(eq(serviceLogs.status, 'pending'), lt(serviceLogs.createdAt, clock.now() - REVIEW_OVERDUE_MS))).orderBy(asc(serviceLogs.id)).all();
+  const overdue = pendingCreatedBefore(db, clock.now() - REVIEW_OVERDUE_MS);
   const byReviewer = new Map<number, { reviewer: BoundMember; runs: JobRun[] }>();
   for (const log of overdue) {
-    const author = db.select().from(members).where(eq(members.id, log.memberId)).get();
+    const author = memberById(db, log.memberId);
     const reviewers = author ? reviewersFor(db, author) : [];
     if (!reviewers.length) continue;
     const run = claim(db, { kind: REMINDER_KIND, target: `log:${log.id}`, period: 'review:3d' }, clock.now(), { staleAfterMs: STALE_MS });

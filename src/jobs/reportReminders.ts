@@ -10,14 +10,13 @@
  * Each claim is finished in the transaction that writes its messages to the outbox, whose
  * uuids derive from the same key, so a rerun or a restart sends nothing twice.
  */
-import { writeTransaction } from '../db/client.js';
 import { boundSchoolAdmins } from '../domain/members.js';
 import { periodOn, remindsIn } from '../domain/period.js';
 import { currentProgramYear } from '../domain/program.js';
 import { dueReminders, lateReports } from '../domain/reports.js';
 import { localDate } from '../time.js';
 import { t } from '../text/zh-CN.js';
-import { claim, fail, finish } from './jobRuns.js';
+import { claim, fail, finishWith } from './jobRuns.js';
 import { enqueue } from './outboxRows.js';
 import type { DbWriter, JobPorts } from './ports.js';
 import { defineJob } from './scheduler.js';
@@ -31,10 +30,7 @@ function once(ports: JobPorts, key: { kind: string; target: string; period: stri
   const run = claim(db, key, clock.now());
   if (!run) return false;
   try {
-    writeTransaction(db, (tx) => {
-      write(tx);
-      finish(tx, run, clock.now());
-    });
+    finishWith(db, [run], clock, write);
     return true;
   } catch (err) {
     fail(db, run, err, clock.now());
