@@ -32,9 +32,10 @@ export default defineConfig({
     pool: 'threads',
     isolate: false,
     // Vitest's default is one worker less than the cores: a single worker on a 2-core machine.
-    // The tests wait on child processes, sockets and the event writer thread for much of their
-    // time, so two workers keep both cores busy.
-    maxWorkers: Math.max(2, os.availableParallelism()),
+    // The tests wait on child processes (the bot, the CLIs), sockets and timers for much of their
+    // time, so one worker more than the cores keeps them all busy (2 cores: 3 workers ≈ 48–51 s,
+    // 2 workers ≈ 50–53 s, 1 worker ≈ 85 s).
+    maxWorkers: os.availableParallelism() + 1,
     sequence: { sequencer: ChildProcessesFirst },
     testTimeout: 20_000,
     hookTimeout: 20_000,

@@ -45,6 +45,8 @@ export interface StartOptions {
   outbox?: Partial<OutboxOptions>;
   /** Long-connection mode: seconds without a pong before reconnecting (tests shorten it). */
   wsPingTimeoutSec?: number;
+  /** How long a click's work may take before it is answered 「正在处理」 (default 2.5 s; tests shorten it). */
+  cardDeadlineMs?: number;
 }
 
 export interface RunningBot {
@@ -118,7 +120,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     if (response.toast && typeof openId === 'string') {
       await outbox.send({ to: { openId }, message: { text: response.toast.content }, uuid: deriveUuid(`late-click:${event.id}`) });
     }
-  });
+  }, opts.cardDeadlineMs);
 
   const app = new Koa();
   const receive = webhookHandler({ verificationToken: config.feishu.verificationToken, encryptKey: config.feishu.encryptKey, pipeline, clock, log });

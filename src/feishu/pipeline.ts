@@ -57,6 +57,8 @@ export class InboundPipeline {
      * (through the callback's delayed-update token) or its toast (a failure, say, as a message).
      */
     private readonly finishLate?: (event: InboundEvent, response: CardResponse) => Promise<void>,
+    /** How long a click's work may take before it is answered 「正在处理」 (tests shorten it). */
+    private readonly cardDeadlineMs = CARD_DEADLINE_MS,
   ) {}
 
   /** Call before answering; throws if the event could not be stored (answer 5xx then). */
@@ -153,7 +155,7 @@ export class InboundPipeline {
       timer = setTimeout(() => {
         answeredLate = true;
         resolve({ toast: { type: 'info', content: t('card.processing') } });
-      }, CARD_DEADLINE_MS);
+      }, this.cardDeadlineMs);
     });
     try {
       return await Promise.race([work, late]);

@@ -76,6 +76,8 @@ export interface HarnessOptions {
   fileMaxBytes?: number;
   /** 'direct' (default): events enter through `RunningBot.handle`; 'http': through the webhook. */
   transport?: 'direct' | 'http';
+  /** How long a click may take before it is answered 「正在处理」 (default: the bot's 2.5 s). */
+  cardDeadlineMs?: number;
 }
 
 const TRANSPORT_OPTIONS = ['encryptKey', 'timestamp', 'nonce', 'signature', 'unsigned', 'rawBody', 'headers'] as const;
@@ -85,7 +87,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const timer = new VirtualTimer();
   const fake = await startFakeOpenApi({ fileMaxBytes: opts.fileMaxBytes, clock });
   const config = testConfig(fake, opts.config);
-  const bot = await startBot(config, { clock, log: silentLogger, retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 }, fileMaxBytes: opts.fileMaxBytes, outbox: { timer } });
+  const bot = await startBot(config, { clock, log: silentLogger, retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 }, fileMaxBytes: opts.fileMaxBytes, outbox: { timer }, cardDeadlineMs: opts.cardDeadlineMs });
   await bot.ready;
   const app = { token: APP.token, appId: APP.appId };
 

@@ -61,8 +61,8 @@ export interface Loop {
 }
 
 /** A bot on the fixed date with the example roster imported and every {@link ACCOUNTS} bound. */
-export async function startLoop(opts: { now?: number; config?: Record<string, string> } = {}): Promise<Loop> {
-  const h = await startHarness({ clock: new TestClock(opts.now ?? NOW), config: opts.config });
+export async function startLoop(opts: { now?: number; config?: Record<string, string>; cardDeadlineMs?: number } = {}): Promise<Loop> {
+  const h = await startHarness({ clock: new TestClock(opts.now ?? NOW), config: opts.config, cardDeadlineMs: opts.cardDeadlineMs });
   await h.importRoster();
   const m = Object.fromEntries((Object.keys(ACCOUNTS) as Who[]).map((who) => [who, bindDirect(h, STUDENT_NOS[who], ACCOUNTS[who])])) as Record<Who, Member>;
   currentProgramYear(h.bot.db, { now: h.clock.now(), tz: h.config.timeZone });

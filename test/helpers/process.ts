@@ -60,8 +60,12 @@ export function spawnBot(env: NodeJS.ProcessEnv, cwd = ROOT): BotProcess {
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
-/** Waits until the bot answers /healthz and knows its own open_id (it has talked to the Open API). */
-export async function waitUntilReady(bot: BotProcess, baseUrl: string, timeoutMs = 10_000): Promise<void> {
+/**
+ * Waits until the bot answers /healthz and knows its own open_id (it has talked to the Open API).
+ * Not a bound on start-up: only how long to wait before giving up (loading the bot under tsx
+ * takes seconds of CPU, more when the machine is busy).
+ */
+export async function waitUntilReady(bot: BotProcess, baseUrl: string, timeoutMs = 20_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   let exited = false;
   void bot.exited.then(() => (exited = true));
