@@ -4,7 +4,7 @@
  * With no Feishu credentials at all it starts local mode (src/local) instead: the same bot
  * against an embedded stand-in, with a web console, on a demo database.
  */
-import { startBot, type RunningBot } from './app.js';
+import type { RunningBot } from './app.js';
 import type { Logger } from 'pino';
 import { configOrExplain, loadDotEnv, wantsLocalMode, type LocalConfig } from './config.js';
 import { createLogger } from './log.js';
@@ -37,6 +37,9 @@ async function main(): Promise<void> {
   if (!config) process.exit(1);
   const log = createLogger(config.logLevel);
   await runUntilSignalled(async () => {
+    // Loaded once the configuration is known good: a bad .env is explained without first
+    // loading the SDK, koa and the whole bot.
+    const { startBot } = await import('./app.js');
     const bot = await startBot(config, { log });
     console.log(`社区实践助手已启动 / bot running: ${bot.url} (${config.feishu.eventMode})`);
     return bot;
