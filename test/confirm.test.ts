@@ -7,7 +7,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { envelope } from '../src/cards/primitives.js';
+import { reviewConfirmLink } from '../src/cards/logs.js';
 import { auditLog, communityConfirmations, serviceLogs, type Member, type ServiceLog } from '../src/db/schema/index.js';
 import { reviewCard } from '../src/cards/logs.js';
 import { CONFIRMATION_TTL_MS, issueConfirmation, readConfirmation } from '../src/domain/confirmations.js';
@@ -100,7 +100,7 @@ describe('生成社区确认链接 on a review card', () => {
     const uploadsBefore = h.fake.uploads.length;
     const sentBefore = h.fake.messages.length;
 
-    const res = await h.click(SECRETARY, envelope('review.confirmLink', { l: log.id }));
+    const res = await h.click(SECRETARY, reviewConfirmLink.value({ l: log.id }));
 
     expect(res.status).toBe(200);
     expect(res.body.toast).toEqual({ type: 'success', content: t('confirm.sentToast') });
@@ -138,7 +138,7 @@ describe('生成社区确认链接 on a review card', () => {
   it('a student who clicks a forwarded card gets a toast, and nothing is made or sent', async () => {
     const log = newLog();
     const before = { uploads: h.fake.uploads.length, ...snapshot(log.id) };
-    const res = await h.click(STUDENT, envelope('review.confirmLink', { l: log.id }));
+    const res = await h.click(STUDENT, reviewConfirmLink.value({ l: log.id }));
     expect(res.body.toast).toEqual({ type: 'error', content: t('error.actionForbidden') });
     expect({ uploads: h.fake.uploads.length, ...snapshot(log.id) }).toEqual(before);
   });
@@ -146,7 +146,7 @@ describe('生成社区确认链接 on a review card', () => {
   it("another branch's secretary gets a toast: the clicker is judged from the database, not the card", async () => {
     const log = newLog();
     const before = { uploads: h.fake.uploads.length, ...snapshot(log.id) };
-    const res = await h.click(OTHER_SECRETARY, envelope('review.confirmLink', { l: log.id }));
+    const res = await h.click(OTHER_SECRETARY, reviewConfirmLink.value({ l: log.id }));
     expect(res.body.toast).toEqual({ type: 'error', content: t('review.forbidden') });
     expect({ uploads: h.fake.uploads.length, ...snapshot(log.id) }).toEqual(before);
   });
@@ -155,7 +155,7 @@ describe('生成社区确认链接 on a review card', () => {
     const log = newLog();
     immediately(() => withdrawLog(h.bot.db, log.id, student, h.clock.now()));
     const before = snapshot(log.id);
-    const res = await h.click(SECRETARY, envelope('review.confirmLink', { l: log.id }));
+    const res = await h.click(SECRETARY, reviewConfirmLink.value({ l: log.id }));
     expect(res.body.toast).toEqual({ type: 'error', content: t('confirm.logClosed', { status: t('status.withdrawn') }) });
     expect(snapshot(log.id)).toEqual(before);
   });
@@ -264,7 +264,7 @@ describe('the confirmation page', () => {
     expect((await post(second, { rating: '2' })).status).toBe(410);
     expect(snapshot(log.id)).toEqual(before);
 
-    const res = await h.click(SECRETARY, envelope('review.confirmLink', { l: log.id }));
+    const res = await h.click(SECRETARY, reviewConfirmLink.value({ l: log.id }));
     expect(res.body.toast).toEqual({ type: 'error', content: t('confirm.alreadyConfirmed', { rating: 4 }) });
     expect(confirmationRows(log.id)).toHaveLength(2);
   });
@@ -419,7 +419,7 @@ describe('without PUBLIC_BASE_URL', () => {
       const author = bindDirect(bare, '2023010102', STUDENT);
       const now = bare.clock.now();
       const log = createLog(bare.bot.db, author, currentProgramYear(bare.bot.db, { now, tz: bare.config.timeZone }), { date: localDate(now, bare.config.timeZone), item: 'zoufang', hours: 1, mode: 'online', description: '线上走访' }, { source: 'self' }, { now, tz: bare.config.timeZone });
-      const res = await bare.click(SECRETARY, envelope('review.confirmLink', { l: log.id }));
+      const res = await bare.click(SECRETARY, reviewConfirmLink.value({ l: log.id }));
       expect(res.body.toast).toEqual({ type: 'error', content: t('confirm.unavailable') });
       expect(bare.bot.db.select().from(communityConfirmations).all()).toEqual([]);
       expect(bare.fake.uploads).toEqual([]);

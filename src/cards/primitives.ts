@@ -20,10 +20,6 @@ export interface ActionEnvelope {
   exp?: number;
 }
 
-export function envelope(action: string, payload?: ActionEnvelope['p'], expiresAt?: number): ActionEnvelope {
-  return { a: action, v: 1, ...(payload ? { p: payload } : {}), ...(expiresAt ? { exp: expiresAt } : {}) };
-}
-
 const MD_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const entity = (c: string) => MD_ENTITY[c] ?? `&#${c.charCodeAt(0)};`;
 

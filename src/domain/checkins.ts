@@ -84,7 +84,7 @@ export function hasLiveLog(db: Db, checkin: Checkin): boolean {
 
 /**
  * Links an earlier identical log, stored without a check-in, to the check-out form that finished
- * sending it (bot/flows/serviceLog `submitLog`), so the check-in counts as out. A log already
+ * sending it (src/app/submitLog.ts `submitLog`), so the check-in counts as out. A log already
  * linked keeps its check-in.
  */
 export function adoptLog(db: Db, checkinId: number, logId: number): void {

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { envelope } from '../../src/cards/primitives.js';
+import { reviewConfirmLink } from '../../src/cards/logs.js';
 import { serviceLogs, type Member, type ServiceLog } from '../../src/db/schema/index.js';
 import { CONFIRMATION_TTL_MS, issueConfirmation } from '../../src/domain/confirmations.js';
 import { currentProgramYear } from '../../src/domain/program.js';
@@ -92,7 +92,7 @@ describe('community confirmation in Chromium', () => {
   it('the secretary gets the link from the review card; the contact rates 4 stars, taps 确认 and sees the thank-you page', async () => {
     log = newLog('走访幸福社区物业公司，了解垃圾分类情况');
     const sentBefore = h.fake.messages.length;
-    const click = await h.click(SECRETARY, envelope('review.confirmLink', { l: log.id }));
+    const click = await h.click(SECRETARY, reviewConfirmLink.value({ l: log.id }));
     expect(click.body.toast.type).toBe('success');
     const card = JSON.stringify(h.fake.messages.slice(sentBefore).find((m) => m.receiveId === SECRETARY)!.content);
     link = /https:\/\/practice\.example\.edu\.cn\/confirm\/[A-Za-z0-9_.-]+/.exec(card)![0];

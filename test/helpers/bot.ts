@@ -28,7 +28,7 @@ export interface Delivery {
 }
 
 /**
- * Delivers an `im.message.receive_v1` (signed, encrypted) and waits until the bot is done
+ * Delivers an `im.message.receive_v1` (in process by default, signed and encrypted over HTTP with `transport: 'http'`) and waits until the bot is done
  * with it, whether or not it answers. `tweak` may edit the envelope (e.g. the sender type).
  */
 export async function deliverMessage(h: Harness, input: MessageEventInput, tweak?: (env: EventEnvelope) => void): Promise<Delivery> {
