@@ -15,7 +15,7 @@ import { PlaceIndex } from '../../domain/placeNames.js';
 import { communities as text } from '../../text/communities.zh-CN.js';
 import { render } from '../../text/message.js';
 import { format, translator } from '../../text/t.js';
-import { readTable, type TableParse, type TableSpec } from './tableFile.js';
+import { readTable, summaryText, type TableParse, type TableSpec } from './tableFile.js';
 
 export { COMMUNITY_FIELDS, type CommunityEntry, type CommunityField };
 
@@ -145,18 +145,17 @@ export async function importCommunitiesFile(db: Db, data: Buffer, fileName: stri
   return importCommunities(db, await readCommunityFile(data, fileName), now);
 }
 
-const MAX_LISTED_ERRORS = 20;
-
 /** The Chinese summary: counts, then at most 20 bad rows by line. */
 export function formatCommunitySummary(summary: CommunitySummary): string {
   const { created, updated, unchanged, errors } = summary;
-  const lines = [
+  const head = [
     t('community.summary.title', { total: created + updated + unchanged + errors.length }),
     t('community.summary.counts', { created, updated, unchanged }),
   ];
-  if (errors.length === 0) return [...lines, t('community.summary.noErrors')].join('\n');
-  lines.push(t('community.summary.errorsHeader', { count: errors.length }));
-  for (const e of errors.slice(0, MAX_LISTED_ERRORS)) lines.push(t('community.row.error', { line: e.line, reason: e.reason }));
-  if (errors.length > MAX_LISTED_ERRORS) lines.push(t('community.summary.moreErrors', { count: errors.length - MAX_LISTED_ERRORS }));
-  return lines.join('\n');
+  return summaryText(head, errors, {
+    none: t('community.summary.noErrors'),
+    header: (count) => t('community.summary.errorsHeader', { count }),
+    row: (e) => t('community.row.error', { line: e.line, reason: e.reason }),
+    more: (count) => t('community.summary.moreErrors', { count }),
+  });
 }

@@ -10,7 +10,7 @@ import type { Role } from '../../db/schema/org.js';
 import { ROSTER_FIELDS, saveRoster, type RosterCounts, type RosterEntry, type RosterField } from '../../domain/roster.js';
 import { roster as text, type RosterTextKey } from '../../text/roster.zh-CN.js';
 import { format, translator, type PlainKeysOf } from '../../text/t.js';
-import { normalizeKey, readTable, type TableParse, type TableSpec } from './tableFile.js';
+import { normalizeKey, readTable, summaryText, type TableParse, type TableSpec } from './tableFile.js';
 
 export { ROSTER_FIELDS, type RosterEntry, type RosterField };
 
@@ -161,20 +161,18 @@ export async function importRosterFile(db: Db, data: Buffer, fileName: string, n
   return importRoster(db, await readRosterFile(data, fileName), now);
 }
 
-const MAX_LISTED_ERRORS = 20;
-
 /** The Chinese summary for the school admin: counts, then at most 20 bad rows. No phone numbers. */
 export function formatRosterSummary(summary: RosterSummary): string {
   const { created, updated, unchanged, errors } = summary;
-  const lines = [
+  const head = [
     t('summary.title', { total: created + updated + unchanged + errors.length }),
     t('summary.members', { created, updated, unchanged }),
     t('summary.org', { colleges: summary.colleges.created, branches: summary.branches.created }),
   ];
-  if (errors.length === 0) return [...lines, t('summary.noErrors')].join('\n');
-  const sorted = [...errors].sort((a, b) => a.line - b.line);
-  lines.push(t('summary.errorsHeader', { count: errors.length }));
-  for (const e of sorted.slice(0, MAX_LISTED_ERRORS)) lines.push(t('row.error', { line: e.line, reason: e.reason }));
-  if (errors.length > MAX_LISTED_ERRORS) lines.push(t('summary.moreErrors', { count: errors.length - MAX_LISTED_ERRORS }));
-  return lines.join('\n');
+  return summaryText(head, errors, {
+    none: t('summary.noErrors'),
+    header: (count) => t('summary.errorsHeader', { count }),
+    row: (e) => t('row.error', { line: e.line, reason: e.reason }),
+    more: (count) => t('summary.moreErrors', { count }),
+  });
 }

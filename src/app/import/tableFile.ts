@@ -152,3 +152,21 @@ function cellText(value: unknown): string {
   }
   return ''; // error values such as #N/A
 }
+
+/** How an import summary words its bad rows (each importer's own catalogue keys). */
+export interface RowErrorTexts {
+  none: string;
+  header(count: number): string;
+  row(e: { line: number; reason: string }): string;
+  more(count: number): string;
+}
+
+const MAX_LISTED_ERRORS = 20;
+
+/** An import summary: its head lines, then the bad rows by line, at most 20 of them listed. */
+export function summaryText(head: string[], errors: readonly { line: number; reason: string }[], texts: RowErrorTexts): string {
+  if (errors.length === 0) return [...head, texts.none].join('\n');
+  const listed = [...errors].sort((a, b) => a.line - b.line).slice(0, MAX_LISTED_ERRORS);
+  const more = errors.length - listed.length;
+  return [...head, texts.header(errors.length), ...listed.map(texts.row), ...(more > 0 ? [texts.more(more)] : [])].join('\n');
+}
