@@ -6,8 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateReviewCards } from '../src/app/reviewCards.js';
-import { reviewCard } from '../src/cards/logs.js';
-import { viewOf } from '../src/app/logView.js';
 import { silentLogger } from '../src/log.js';
 import { ACCOUNTS, envelope, logBy, logRow, patchesOf, reviewCardTo, sentTo, startLoop, type Loop } from './helpers/loop.js';
 
@@ -61,10 +59,10 @@ describe('a review card older than Feishu updates', () => {
     expect(notes[0]!.content.text).toContain(log.serviceDate);
     // Settling the same decision again (the bot stopped between the send and its record) sends nothing more.
     const decided = logRow(h, log.id);
-    const ports = { db: h.bot.db, feishu: h.bot.feishu, log: silentLogger, clock: h.clock };
-    const note = { outbox: h.bot.outbox, line: () => notes[0]!.content.text.split('\n')[1] };
-    await updateReviewCards(ports, [decided], (l) => reviewCard(viewOf(h.bot.db, l)), { note });
-    await updateReviewCards(ports, [decided], (l) => reviewCard(viewOf(h.bot.db, l)), { note });
+    const ports = { db: h.bot.db, feishu: h.bot.feishu, log: silentLogger, clock: h.clock, timeZone: 'Asia/Shanghai' };
+    const note = { outbox: h.bot.outbox };
+    await updateReviewCards(ports, [decided], { note });
+    await updateReviewCards(ports, [decided], { note });
     expect(notesTo(ACCOUNTS.collegeAdmin, since)).toHaveLength(1);
   });
 

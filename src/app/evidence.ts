@@ -10,11 +10,11 @@ import path from 'node:path';
 import { UserError } from '../domain/errors.js';
 import { attachEvidence, EVIDENCE_WINDOW_MS } from '../domain/evidence.js';
 import { photoHash } from '../domain/photos.js';
-import { latestLogSince, logById } from '../domain/serviceLogs.js';
+import { latestLogSince } from '../domain/serviceLogs.js';
 import { IMAGE_MAX_BYTES, isUnsupportedResource } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
 import type { Acting, AppPorts, Replying, ReviewCardSettings } from './context.js';
-import { reviewCardNow, updateReviewCards } from './reviewCards.js';
+import { updateReviewCards } from './reviewCards.js';
 
 /** Larger "photos" are hashed by their bytes only: decoding them is not worth the time. */
 const DECODE_MAX_BYTES = 30 * 1024 * 1024;
@@ -33,7 +33,7 @@ export async function receivePhoto(ctx: PhotoContext, imageKey: string): Promise
     // The reviewers' cards went out when the log was saved; they show the photo from now on.
     const log = attached.log;
     // Re-read for each card: a decision made meanwhile must not bring the buttons back.
-    await updateReviewCards(ctx, [log], (l) => reviewCardNow(ctx, logById(ctx.db, l.id) ?? l));
+    await updateReviewCards(ctx, [log], { reread: true });
   }
   await ctx.reply(t('evidence.attached', { date: attached.log.serviceDate, count: attached.count }));
 }

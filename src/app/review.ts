@@ -7,7 +7,7 @@ import type { ConfirmSettings } from '../domain/confirmations.js';
 import { memberById } from '../domain/members.js';
 import { t } from '../text/zh-CN.js';
 import type { AppPorts, Update } from './context.js';
-import { reviewCardNow, staleCardLine, updateReviewCards } from './reviewCards.js';
+import { updateReviewCards } from './reviewCards.js';
 
 /** Who settles the cards: the member who acted (not sent a note about it) and the card settings. */
 export interface SettleContext extends AppPorts {
@@ -33,11 +33,7 @@ export async function afterDecision(ctx: SettleContext & Update, logs: ServiceLo
 }
 
 export async function settleReviewCards(ctx: SettleContext, logs: ServiceLog[], skipMessageId?: string): Promise<void> {
-  await updateReviewCards(ctx, logs, (log) => reviewCardNow(ctx, log), {
-    skipMessageId,
-    actorMemberId: ctx.member?.id,
-    note: { outbox: ctx.outbox, line: (log) => staleCardLine(ctx, log) },
-  });
+  await updateReviewCards(ctx, logs, { skipMessageId, actorMemberId: ctx.member?.id, note: { outbox: ctx.outbox } });
 }
 
 function outcomeForAuthor(log: ServiceLog): string {

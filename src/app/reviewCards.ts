@@ -6,6 +6,7 @@
 import { reviewCard } from '../cards/logs.js';
 import { memberById } from '../domain/members.js';
 import { reviewCardsOf } from '../domain/review.js';
+import { logById } from '../domain/serviceLogs.js';
 import type { ServiceLog } from '../db/schema/index.js';
 import { CARD_UPDATE_WINDOW_MS, FeishuApiError, type CardJson } from '../feishu/api.js';
 import { deriveUuid } from '../jobs/outboxRows.js';
@@ -18,7 +19,10 @@ import { viewOf } from './logView.js';
 const LASTING_UPDATE_REFUSALS = new Set([230031, 230011, 230110]);
 
 /**
- * Replaces every delivered review card of these logs (but `skipMessageId`) with `cardFor(log)`.
+ * Replaces every delivered review card of these logs (but `skipMessageId`) with the card as the
+ * log stands now (`reviewCardNow`), built once per log and state however many reviewers hold a
+ * copy. With `reread`, the log is read again before each copy: a decision made while the copies
+ * are being updated must not bring the buttons back.
  * Feishu takes updates of a card for 14 days only (CARDS.md): an older card is not tried, and
  * one Feishu refuses for good (too old, recalled, deleted) is not retried. With `note`, each
  * other reviewer holding such cards gets one message listing their outcomes instead — not the
@@ -28,12 +32,25 @@ const LASTING_UPDATE_REFUSALS = new Set([230031, 230011, 230110]);
  * delivered yet goes out as first written.
  */
 export async function updateReviewCards(
-  ports: Pick<AppPorts, 'db' | 'feishu' | 'log' | 'clock'>,
+  ports: Pick<AppPorts, 'feishu' | 'log' | 'clock'> & ReviewCardSettings,
   logs: ServiceLog[],
-  cardFor: (log: ServiceLog) => CardJson,
-  opts: { skipMessageId?: string; actorMemberId?: number; note?: { outbox: Outbox; line: (log: ServiceLog) => string } } = {},
+  opts: { reread?: boolean; skipMessageId?: string; actorMemberId?: number; note?: { outbox: Outbox } } = {},
 ): Promise<void> {
   const byId = new Map(logs.map((l) => [l.id, l]));
+  const cards = new Map<string, CardJson>();
+  const cardFor = (log: ServiceLog): CardJson => {
+    const now = opts.reread ? (logById(ports.db, log.id) ?? log) : log;
+    const key = `${now.id}:${now.status}:${now.updatedAt ?? ''}:${now.source}`;
+    let card = cards.get(key);
+    if (!card) cards.set(key, (card = reviewCardNow(ports, now)));
+    return card;
+  };
+  const lines = new Map<number, string>();
+  const lineFor = (log: ServiceLog): string => {
+    let line = lines.get(log.id);
+    if (line === undefined) lines.set(log.id, (line = staleCardLine(ports, log)));
+    return line;
+  };
   const notes = new Map<string, { lines: string[]; keys: string[] }>();
   for (const copy of reviewCardsOf(ports.db, [...byId.keys()])) {
     if (!copy.messageId || copy.messageId === opts.skipMessageId) continue;
@@ -51,7 +68,7 @@ export async function updateReviewCards(
     }
     if (!opts.note || !copy.reviewerOpenId || copy.reviewerMemberId === opts.actorMemberId) continue;
     const note = notes.get(copy.reviewerOpenId) ?? { lines: [], keys: [] };
-    note.lines.push(opts.note.line(log));
+    note.lines.push(lineFor(log));
     note.keys.push(`${copy.messageId}:${log.status}:${log.updatedAt ?? ''}`);
     notes.set(copy.reviewerOpenId, note);
   }
@@ -65,7 +82,7 @@ export async function updateReviewCards(
 }
 
 /** One log's outcome in the message sent instead of updating a review card Feishu no longer updates. */
-export function staleCardLine(ctx: Pick<ReviewCardSettings, 'db' | 'timeZone'>, log: ServiceLog): string {
+function staleCardLine(ctx: Pick<ReviewCardSettings, 'db' | 'timeZone'>, log: ServiceLog): string {
   const v = viewOf(ctx.db, log);
   return t('review.staleCardLine', { name: plainText(v.authorName), date: v.date, item: v.item, hours: v.hours, state: plainText(decisionLine(ctx, log)) });
 }

@@ -18,7 +18,7 @@ import { sendPage } from './html.js';
 import { BodyTooLarge, readBody } from '../http/body.js';
 import { deriveUuid, enqueue } from '../jobs/outboxRows.js';
 import type { FeishuApi } from '../feishu/api.js';
-import { reviewCardNow, updateReviewCards } from '../app/reviewCards.js';
+import { updateReviewCards } from '../app/reviewCards.js';
 
 interface ConfirmRoutesOptions {
   db: Db;
@@ -90,7 +90,7 @@ export function confirmRoutes(opts: ConfirmRoutesOptions): Middleware {
     tellReviewers(opts, token, result);
     // The cards still waiting for a decision now read 社区确认 and no longer offer a link (a log
     // is confirmed once).
-    if (result.log.status === 'pending') await updateReviewCards(opts, [result.log], (log) => reviewCardNow(opts, log));
+    if (result.log.status === 'pending') await updateReviewCards(opts, [result.log]);
     sendPage(ctx, 200, t('confirm.thanksTitle'), thanksPage({ studentName: confirmationView(result.summary).studentName, rating: result.rating }));
   }
 
