@@ -8,15 +8,15 @@ import { memberById } from '../domain/members.js';
 import { reviewCardsOf } from '../domain/review.js';
 import { logById } from '../domain/serviceLogs.js';
 import type { ServiceLog } from '../db/schema/index.js';
-import { CARD_UPDATE_WINDOW_MS, FeishuApiError, type CardJson } from '../feishu/api.js';
+import { CARD_UPDATE_WINDOW_MS, FeishuApiError, isMessageGone, type CardJson } from '../feishu/api.js';
 import { deriveUuid } from '../jobs/outboxRows.js';
 import { t } from '../text/zh-CN.js';
 import { formatDateTime } from '../time.js';
 import type { AppPorts, Outbox, ReviewCardSettings } from './context.js';
 import { viewOf } from './logView.js';
 
-/** Feishu's answers to a card update that will not change: too old (230031), recalled (230011), deleted (230110). */
-const LASTING_UPDATE_REFUSALS = new Set([230031, 230011, 230110]);
+/** Feishu's answer to an update of a card older than its update window (230031). */
+const TOO_OLD_TO_UPDATE = 230031;
 
 /**
  * Replaces every delivered review card of these logs (but `skipMessageId`) with the card as the
@@ -63,7 +63,8 @@ export async function updateReviewCards(
       } catch (err) {
         const code = err instanceof FeishuApiError ? err.code : undefined;
         ports.log.warn({ logId: log.id, code, err: (err as Error).message }, 'could not update a review card');
-        if (code === undefined || !LASTING_UPDATE_REFUSALS.has(code)) continue;
+        // Only a refusal that will not change (too old, recalled, deleted) turns into a note.
+        if (code !== TOO_OLD_TO_UPDATE && !isMessageGone(err)) continue;
       }
     }
     if (!opts.note || !copy.reviewerOpenId || copy.reviewerMemberId === opts.actorMemberId) continue;

@@ -13,7 +13,7 @@ import type { Db } from '../db/client.js';
 import { prepared } from '../db/prepared.js';
 import { members, serviceLogs, type LogStatus } from '../db/schema/index.js';
 import { UserError } from './errors.js';
-import { sameName } from './members.js';
+import { nameKey, sameName } from './members.js';
 
 /** The most options the dropdown offers while the group is small: 40 of a card's 200 components. */
 export const MEMBER_PICKER_SIZE = 40;
@@ -106,8 +106,6 @@ export function pickerMembers(db: Db, scope: MemberPickerScope, size = MEMBER_PI
   return { options, unlisted: all.length - options.length };
 }
 
-/** Names compare as `sameName` does: ignoring spaces, middle dots, width and case. */
-const nameKey = (name: string) => name.normalize('NFKC').replace(/[\s·•・‧.]/g, '').toLowerCase();
 
 /** Unknown entries a refusal names (the rest are counted). */
 const UNKNOWN_LISTED = 5;

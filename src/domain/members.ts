@@ -158,10 +158,11 @@ export function boundSchoolAdmins(db: Db): BoundMember[] {
   return db.select().from(members).where(and(eq(members.role, 'school_admin'), isNotNull(members.openId))).all().filter(isBound);
 }
 
-/** Names are compared ignoring spaces and the various middle dots of minority names. */
+/** A name as names are compared: ignoring spaces, the various middle dots of minority names, width and case. */
+export const nameKey = (name: string): string => name.normalize('NFKC').replace(/[\s·•・‧.]/g, '').toLowerCase();
+
 export function sameName(a: string, b: string): boolean {
-  const norm = (s: string) => s.normalize('NFKC').replace(/[\s·•・‧.]/g, '').toLowerCase();
-  return norm(a) === norm(b);
+  return nameKey(a) === nameKey(b);
 }
 
 export function audit(db: Pick<Db, 'insert'>, entry: { at: number; actorMemberId?: number | null; actorOpenId?: string; action: string; subject?: string; detail?: unknown }): void {

@@ -108,3 +108,12 @@ export class DownloadTooLargeError extends FeishuApiError {
 const UNSUPPORTED_RESOURCE_CODE = 234043;
 
 export const isUnsupportedResource = (err: unknown): boolean => err instanceof FeishuApiError && err.code === UNSUPPORTED_RESOURCE_CODE;
+
+/**
+ * The message a call is about is gone: 230011 "The message is recalled.", 230110 "Action
+ * unavailable as the message has been deleted." Neither a reply to it nor an update of it can
+ * succeed later.
+ */
+const MESSAGE_GONE_CODES = new Set([230011, 230110]);
+
+export const isMessageGone = (err: unknown): boolean => err instanceof FeishuApiError && err.code !== undefined && MESSAGE_GONE_CODES.has(err.code);

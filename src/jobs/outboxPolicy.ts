@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import { outbox, type OutboxRow } from '../db/schema/index.js';
-import { FeishuApiError, type FeishuApi } from '../feishu/api.js';
+import { FeishuApiError, isMessageGone, type FeishuApi } from '../feishu/api.js';
 import { deriveUuid, messageOf, recipientOf } from './outboxRows.js';
 import { realTimer, type SendPacer, type Timer } from './rateLimit.js';
 
@@ -48,14 +48,6 @@ export const DEFAULT_OUTBOX: OutboxOptions = {
 };
 
 /**
- * The message a reply answers is gone: 230011 "The message is recalled.", 230110 "Action
- * unavailable as the message has been deleted." Sending again cannot help; sending to the chat can.
- */
-const WITHDRAWN_CODES = new Set([230011, 230110]);
-
-const withdrawn = (err: unknown): boolean => err instanceof FeishuApiError && err.code !== undefined && WITHDRAWN_CODES.has(err.code);
-
-/**
  * The idempotency key of a reply sent to the chat instead (its message was withdrawn): the same
  * for every try of the row, so Feishu drops a repeat, and never the row's own uuid, as Feishu may
  * keep a uuid's memory per API. 43 characters, within Feishu's 50.
@@ -73,7 +65,7 @@ export async function sendRow(feishu: FeishuApi, row: OutboxRow, paced: (send: (
   try {
     return await paced(() => feishu.reply(replyTo, message, { uuid: row.uuid }));
   } catch (err) {
-    if (!withdrawn(err)) throw err;
+    if (!isMessageGone(err)) throw err;
     // The student withdrew (or deleted) the message before the answer went out: the answer
     // goes to the chat it was in. Under a key of its own, derived from the row's, so a retry
     // or a crash before the row is marked still sends it once.
