@@ -5,14 +5,13 @@ import { toast } from '../src/bot/router.js';
 import { collegeCard } from '../src/cards/tracking.js';
 import { allColleges, collegeView, mayViewCollege, resolveCollege, type CollegeRef } from '../src/domain/metrics/index.js';
 import { collegeReports } from '../src/domain/reports.js';
-import { localDate } from '../src/time.js';
+import { today } from '../src/time.js';
 import type { BaseContext } from '../src/bot/context.js';
 import { t } from '../src/text/zh-CN.js';
 
-/** The college view with its quarterly reports, as of the context's clock. */
+/** The college view with its quarterly reports, as of the update's time. */
 function collegeViewCard(ctx: BaseContext, college: CollegeRef) {
-  const now = ctx.clock.now();
-  return collegeCard(collegeView(ctx.db, college, ctx.program.id, { now, tz: ctx.timeZone }), collegeReports(ctx.db, college.id, ctx.program, localDate(now, ctx.timeZone)));
+  return collegeCard(collegeView(ctx.db, college, ctx.program.id, ctx.when), collegeReports(ctx.db, college.id, ctx.program, today(ctx.when)));
 }
 
 /** 刷新 on a college view: re-read for whoever clicked, if they may see that college (a forwarded card proves nothing). */

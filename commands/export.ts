@@ -14,7 +14,7 @@ import { UserError } from '../src/bot/errors.js';
 import { writeWorkbook } from '../src/app/export/workbook.js';
 import { highestLogId } from '../src/domain/serviceLogs.js';
 import { FeishuApiError, fileLimitMb } from '../src/feishu/api.js';
-import { localDate } from '../src/time.js';
+import { today } from '../src/time.js';
 import { t } from '../src/text/zh-CN.js';
 
 /** Logs past which the export takes long enough (over a second or so) to announce it. */
@@ -30,7 +30,7 @@ export const command = defineCommand({
   parse: (rest) => ({ extra: rest.trim() }),
   async run(ctx) {
     const year = ctx.program;
-    const date = localDate(ctx.clock.now(), ctx.timeZone).replaceAll('-', '');
+    const date = today(ctx.when).replaceAll('-', '');
     // A big school's workbook takes a while (2M logs: ≈ 40 s): say so first. Decided on the
     // data, not on a timer; and the notice has its uuid slot either way, so an event processed
     // again gives every later message the uuid it had the first time.

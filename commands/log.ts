@@ -9,7 +9,7 @@ import type { Db } from '../src/db/client.js';
 import { checkinById, hasLiveLog, timedHours } from '../src/domain/checkins.js';
 import { communityByTypedName } from '../src/domain/communityPicker.js';
 import { UserError } from '../src/domain/errors.js';
-import { localDate } from '../src/time.js';
+import { today } from '../src/time.js';
 import { t } from '../src/text/zh-CN.js';
 
 
@@ -66,7 +66,7 @@ export const command = defineCommand({
   parse: (rest) => ({ text: rest }),
   async run(ctx, { text: rest }) {
     if (!rest) {
-      await ctx.reply({ card: logFormCard({ prefill: { date: localDate(ctx.clock.now(), ctx.timeZone), mode: 'offline' }, communities: formCommunities(ctx) }) });
+      await ctx.reply({ card: logFormCard({ prefill: { date: today(ctx.when), mode: 'offline' }, communities: formCommunities(ctx) }) });
       return;
     }
     await logFromText(ctx, rest, { plain: false });

@@ -7,7 +7,7 @@ import type { ProgramYear } from '../src/db/schema/index.js';
 import { UserError } from '../src/domain/errors.js';
 import { checkinKindFor, periodOn } from '../src/domain/period.js';
 import { MODE_WORDS, parseSettingsForm, saveSettings, setPeriodMode, startNextProgramYear } from '../src/domain/settings.js';
-import { localDate } from '../src/time.js';
+import { today } from '../src/time.js';
 import type { PlainKey } from '../src/text/zh-CN.js';
 import { t } from '../src/text/zh-CN.js';
 
@@ -20,7 +20,7 @@ const LABELS: Record<string, PlainKey> = {
 const label = (field: string) => (LABELS[field] ? t(LABELS[field]) : field);
 
 function card(ctx: BaseContext, program: ProgramYear, note?: string) {
-  const period = periodOn(program, localDate(ctx.clock.now(), ctx.timeZone));
+  const period = periodOn(program, today(ctx.when));
   return settingsCard({ program, period: t(`mode.${period}`), note });
 }
 
@@ -62,10 +62,10 @@ export const command = defineCommand({
     if (!mode) throw new UserError('mode.badValue', { value, values: Object.keys(MODE_WORDS).join('、') });
     const { before, after } = setPeriodMode(ctx.db, ctx.member, ctx.program.id, mode, ctx.clock.now());
     if (before.periodMode === after.periodMode) return ctx.reply(t('mode.unchanged', { after: t(`mode.${mode}`) }));
-    const today = localDate(ctx.clock.now(), ctx.timeZone);
-    const period = periodOn(after, today);
+    const date = today(ctx.when);
+    const period = periodOn(after, date);
     await ctx.reply(t('mode.done', {
-      before: t(`mode.${before.periodMode}`), after: t(`mode.${mode}`), today, period: t(`mode.${period}`), kind: t(`checkin.kind.${checkinKindFor(period)}`),
+      before: t(`mode.${before.periodMode}`), after: t(`mode.${mode}`), today: date, period: t(`mode.${period}`), kind: t(`checkin.kind.${checkinKindFor(period)}`),
     }));
   },
 });

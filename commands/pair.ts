@@ -17,7 +17,7 @@ import {
   pairingById, pairingView, sharedPairingAudience, updatePairing, validPairingDraft, type PairingDraft,
 } from '../src/domain/pairings.js';
 import { readSignedDate } from '../src/app/pairing.js';
-import { localDate } from '../src/time.js';
+import { today } from '../src/time.js';
 import { t } from '../src/text/zh-CN.js';
 import { render } from '../src/text/message.js';
 import { attachAgreement, expectAgreement, pairingAwaitingFile } from '../src/domain/agreements.js';
@@ -171,16 +171,15 @@ export const command = defineCommand({
   async run(ctx, { community, date }) {
     const member = ctx.member;
     if (!member.branchId) throw new UserError('pairing.noBranch');
-    const now = ctx.clock.now();
     if (!community) {
       const active = activePairingOf(ctx.db, member.branchId);
-      await ctx.reply({ card: active ? pairingCard(pairingView(ctx.db, active)) : newPairingCard({ prefill: { signedOn: localDate(now, ctx.timeZone) } }) });
+      await ctx.reply({ card: active ? pairingCard(pairingView(ctx.db, active)) : newPairingCard({ prefill: { signedOn: today(ctx.when) } }) });
       return;
     }
-    const draft = { community, signedOn: date ? readSignedDate(date, { now, tz: ctx.timeZone }) : localDate(now, ctx.timeZone) };
+    const draft = { community, signedOn: date ? readSignedDate(date, ctx.when) : today(ctx.when) };
     let outcome;
     try {
-      outcome = createPairing(ctx.db, member, ctx.program, draft, { now, tz: ctx.timeZone });
+      outcome = createPairing(ctx.db, member, ctx.program, draft, ctx.when);
     } catch (err) {
       // The command line has no room for the reason: answer with the same pairing as a form that asks for it.
       if (err instanceof UserError && err.key === 'pairing.reasonRequired') return ctx.reply({ card: askReasonCard(ctx, validPairingDraft(draft)) });

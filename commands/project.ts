@@ -14,7 +14,7 @@ import { membersByTypedNames, pickerMembers } from '../src/domain/memberPicker.j
 import { UserError } from '../src/domain/errors.js';
 import { addPosition, positionsOfProjects, signupCounts } from '../src/domain/positions.js';
 import { branchById, collegeById, managedProject, projectDetail, projectsFor, saveProject } from '../src/domain/projects.js';
-import { localDate } from '../src/time.js';
+import { today } from '../src/time.js';
 import type { CardJson } from '../src/feishu/api.js';
 import { t } from '../src/text/zh-CN.js';
 
@@ -116,7 +116,7 @@ function formCard(ctx: BaseContext<Member>, project?: Project): CardJson {
         communityId: d.project.communityId ?? undefined,
         memberIds: d.members.map((m) => m.id),
       }
-    : { communityId: paired?.id, start: localDate(ctx.clock.now(), ctx.timeZone), end: ctx.program.endsOn };
+    : { communityId: paired?.id, start: today(ctx.when), end: ctx.program.endsOn };
   // A bounded dropdown: the paired community, the project's own, then what the secretary and the branch used lately.
   const communities = pickerCommunities(ctx.db, { memberId: ctx.member.id, branchId, include: [prefill.communityId] });
   // Another: the whole current group, then who served at its community or lately; the rest are typed.

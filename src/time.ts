@@ -22,6 +22,9 @@ export interface When {
   tz: string;
 }
 
+/** YYYY-MM-DD of the moment, in its zone: "today" for an update. */
+export const today = (when: When): string => localDate(when.now, when.tz);
+
 export function localDay(now: number, tz: string): dayjs.Dayjs {
   return dayjs(now).tz(tz);
 }
