@@ -106,9 +106,12 @@ export function fitsInCard(c: CardJson): boolean {
  * were left out.
  */
 export function fitting<T>(items: readonly T[], build: (shown: readonly T[]) => CardJson): CardJson {
+  // Most lists fit whole: one build then.
+  const whole = build(items);
+  if (items.length <= 1 || fitsInCard(whole)) return whole;
   let best = build(items.slice(0, 1));
-  if (items.length <= 1 || !fitsInCard(best)) return items.length <= 1 ? build(items) : best;
-  let [lo, hi] = [1, items.length];
+  if (!fitsInCard(best)) return best;
+  let [lo, hi] = [1, items.length - 1];
   // Binary search for the longest prefix that fits: card size grows with each entry.
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
