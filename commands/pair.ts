@@ -11,7 +11,7 @@ import { endConfirmCard, newPairingCard, pairingCard, sharedNoticeCard } from '.
 import type { Pairing } from '../src/db/schema/index.js';
 import { findCommunity } from '../src/domain/communities.js';
 import { UserError } from '../src/domain/errors.js';
-import { DownloadTooLargeError, isUnsupportedResource } from '../src/feishu/api.js';
+import { downloadFile } from '../src/app/files.js';
 import {
   activePairingOf, createPairing, endPairing, mayManage, otherBranchesPairedWith,
   pairingById, pairingView, sharedPairingAudience, updatePairing, validPairingDraft, type PairingDraft,
@@ -227,11 +227,7 @@ export async function receiveAgreementFile(ctx: HookContext, file: { fileKey: st
     if (member.role === 'school_admin') return false;
     throw new UserError('pairing.fileType');
   }
-  const data = await ctx.feishu.downloadResource(ctx.messageId, file.fileKey, 'file', { maxBytes: MAX_AGREEMENT_BYTES }).catch((err: unknown) => {
-    if (err instanceof DownloadTooLargeError) throw new UserError('pairing.fileTooLarge', { mb: MAX_AGREEMENT_BYTES / 1024 / 1024 });
-    if (isUnsupportedResource(err)) throw new UserError('hint.fileForwarded');
-    throw err;
-  });
+  const data = await downloadFile(ctx, file, MAX_AGREEMENT_BYTES, new UserError('pairing.fileTooLarge', { mb: MAX_AGREEMENT_BYTES / 1024 / 1024 }));
   if (!type.magic.every((b, i) => data[i] === b)) throw new UserError('pairing.fileMismatch', { file: file.fileName, ext });
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cpbot-agreement-'));
   let fileKey: string;

@@ -15,7 +15,8 @@ import { UserError } from '../src/domain/errors.js';
 import { allColleges, resolveCollege } from '../src/domain/metrics/index.js';
 import { attachmentsOf, attachReportFile, openReport, quarterFigures, quarters, quarterToReport, reportAwaitingFile, saveReport } from '../src/domain/reports.js';
 import { localDate } from '../src/time.js';
-import { DownloadTooLargeError, fileLimitMb, isUnsupportedResource } from '../src/feishu/api.js';
+import { fileLimitMb } from '../src/feishu/api.js';
+import { downloadFile } from '../src/app/files.js';
 import { t } from '../src/text/zh-CN.js';
 
 const percent = (r: number) => `${Math.round(r * 100)}%`;
@@ -121,11 +122,7 @@ export async function receiveReportFile(ctx: HookContext, file: { fileKey: strin
     throw new UserError('report.fileType');
   }
   // Not read past what Feishu would take back as an attachment.
-  const data = await ctx.feishu.downloadResource(ctx.messageId, file.fileKey, 'file', { maxBytes: ctx.feishu.fileMaxBytes }).catch((err: unknown) => {
-    if (err instanceof DownloadTooLargeError) throw new UserError('report.fileTooLarge', { mb: fileLimitMb(ctx.feishu) });
-    if (isUnsupportedResource(err)) throw new UserError('hint.fileForwarded');
-    throw err;
-  });
+  const data = await downloadFile(ctx, file, ctx.feishu.fileMaxBytes, new UserError('report.fileTooLarge', { mb: fileLimitMb(ctx.feishu) }));
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cpbot-report-'));
   let fileKey: string;
   try {

@@ -32,15 +32,24 @@ export async function routeFile<C extends FileContext>(ctx: C, file: UploadedFil
   await importSpreadsheet(ctx, file);
 }
 
+/**
+ * The file's bytes, read no further than `maxBytes`: a larger file is refused with `tooLarge`
+ * (the flow's own words for its limit), one inside a merged forward with the hint to send it
+ * directly, as Feishu hands out neither.
+ */
+export async function downloadFile(ctx: Pick<AppPorts, 'feishu'> & { messageId: string }, file: UploadedFile, maxBytes: number, tooLarge: UserError): Promise<Buffer> {
+  return ctx.feishu.downloadResource(ctx.messageId, file.fileKey, 'file', { maxBytes }).catch((err: unknown) => {
+    if (err instanceof DownloadTooLargeError) throw tooLarge;
+    if (isUnsupportedResource(err)) throw new UserError('hint.fileForwarded');
+    throw err;
+  });
+}
+
 /** A roster file, or else a community list (its header has 名称 instead of 学号). */
 async function importSpreadsheet(ctx: FileContext, file: UploadedFile): Promise<void> {
   if (!ROSTER_FILE.test(file.fileName)) throw new UserError('hint.fileType');
   // Not read past the limit; a file inside a merged forward cannot be downloaded at all.
-  const data = await ctx.feishu.downloadResource(ctx.messageId, file.fileKey, 'file', { maxBytes: MAX_ROSTER_BYTES }).catch((err: unknown) => {
-    if (err instanceof DownloadTooLargeError) throw new UserError('import.tooLarge', { mb: MAX_ROSTER_BYTES / 1024 / 1024 });
-    if (isUnsupportedResource(err)) throw new UserError('hint.fileForwarded');
-    throw err;
-  });
+  const data = await downloadFile(ctx, file, MAX_ROSTER_BYTES, new UserError('import.tooLarge', { mb: MAX_ROSTER_BYTES / 1024 / 1024 }));
   try {
     const summary = await importRosterFile(ctx.db, data, file.fileName, ctx.clock.now());
     ctx.log.info({ eventId: ctx.eventId, created: summary.created, updated: summary.updated, errors: summary.errors.length }, 'roster imported');
