@@ -17,8 +17,8 @@ import type { Member } from '../src/db/schema/index.js';
 import { attachEvidence } from '../src/domain/evidence.js';
 import { photoHash } from '../src/domain/photos.js';
 import { parseReport } from '../src/text/reportParser.js';
+import { median } from './load.js';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 
 function parser(): void {

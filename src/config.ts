@@ -4,6 +4,7 @@
  * (`loadConfig(env, need)`), so a default or a check is written here once.
  * Names are the deployment contract of PRODUCT.md §7 — keep them exactly.
  */
+import path from 'node:path';
 import { z } from 'zod';
 
 /** The deployment contract's defaults (PRODUCT.md §7, README 「配置」), written nowhere else. */
@@ -165,8 +166,13 @@ function shape(e: z.infer<typeof production>, need: ConfigNeed): OfflineConfig |
   };
 }
 
-/** Reads `.env` from the working directory if there is one (real env vars win). */
+const loadedEnvFiles = new Set<string>();
+
+/** Reads `.env` from the working directory if there is one (real env vars win), once per process. */
 export function loadDotEnv(file = '.env'): void {
+  const where = path.resolve(file);
+  if (loadedEnvFiles.has(where)) return;
+  loadedEnvFiles.add(where);
   try {
     process.loadEnvFile(file);
   } catch (err) {

@@ -6,6 +6,7 @@
  * SAME_PHOTO_MAX_DISTANCE).
  */
 import type { Sharp, SharpOptions } from 'sharp';
+import { IMAGE_MAX_SIDE } from '../feishu/api.js';
 
 /** What a picture is, as its header says; width and height as displayed (EXIF rotation applied). */
 interface ImageInfo {
@@ -27,7 +28,7 @@ const PHOTO_FORMATS: ReadonlySet<string> = new Set(['jpeg', 'png', 'webp', 'gif'
 
 const INPUT: SharpOptions = {
   // Feishu's own image limit; a larger "photo" is refused before any pixels are allocated.
-  limitInputPixels: 12_000 * 12_000,
+  limitInputPixels: IMAGE_MAX_SIDE * IMAGE_MAX_SIDE,
   // A phone JPEG cut short in transfer still shows most of the photo; its missing rows come out
   // grey, and a hash near the original's is worth more than none.
   failOn: 'none',

@@ -47,6 +47,10 @@ export const CARD_UPDATE_WINDOW_MS = CARD_PATCH_WINDOW_MS - 3600 * 1000;
 /** The largest picture im/v1/images takes: 10 MB. */
 export const IMAGE_MAX_BYTES = 10 * 1024 * 1024;
 
+/** The widest and tallest picture im/v1/images takes, in pixels (a GIF: 2000). */
+export const IMAGE_MAX_SIDE = 12_000;
+export const GIF_MAX_SIDE = 2_000;
+
 /** The file size limit in MB as users read it (30, or 0.4 with a test's lower limit). */
 export const fileLimitMb = (api: Pick<FeishuApi, 'fileMaxBytes'>): number => +(api.fileMaxBytes / 1e6).toFixed(1);
 

@@ -68,9 +68,10 @@ export function patchOrEdit(p: Platform, method: 'PATCH' | 'PUT', path: string, 
   if (p.recalled.has(messageId)) return fail(400, 230011, 'The message is recalled.');
   if (!edit) {
     const chatId = p.sentChat.get(messageId);
-    const refused = p.judge('PATCH', path, p.withImages(checkPatch(p.deliveredBefore(messageId), parsed.content, p.now()), parsed.content), chatId);
+    const original = p.deliveredBefore(messageId);
+    const refused = p.judge('PATCH', path, p.withImages(checkPatch(original, parsed.content, p.now()), parsed.content), chatId);
     if (refused) return refused;
-    p.delivered.set(messageId, { ...p.deliveredBefore(messageId)!, content: parsed.content });
+    p.delivered.set(messageId, { ...original!, content: parsed.content });
   }
   const patch: PatchedMessage = { messageId, kind: edit ? 'edit' : 'patch', msgType: body.msg_type, content: parsed.content, at: p.now() };
   p.patches.push(patch);

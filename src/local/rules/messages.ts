@@ -3,7 +3,7 @@
  * uploads, and the answer to a card callback (CARDS.md "Text messages", "Callback answers";
  * the send, patch, image and file pages' error tables).
  */
-import { IMAGE_MAX_BYTES } from '../../feishu/api.js';
+import { GIF_MAX_SIDE, IMAGE_MAX_BYTES, IMAGE_MAX_SIDE } from '../../feishu/api.js';
 import { CARD_MAX_BYTES, CARD_PATCH_WINDOW_MS, cardRequestBytes } from '../../feishu/cardLimits.js';
 import { checkCard, isObj } from './cards.js';
 import { badParam, tooLong, type Refusal, type Verdict } from './verdict.js';
@@ -107,7 +107,7 @@ export function checkImageUpload(u: { imageType?: string; bytes?: Buffer; partFi
   if (u.bytes.length === 0) return uploadRefusal('image.empty', 234010, "File's size can't be 0.");
   if (u.bytes.length > IMAGE_MAX_BYTES) return uploadRefusal('image.size', 234006, 'The file size exceed the max value.');
   if (!u.info || !IMAGE_FORMATS.has(u.info.format)) return uploadRefusal('image.format', 234011, "Can't regonnize the image format.");
-  const max = u.info.format === 'gif' ? 2000 : 12000;
+  const max = u.info.format === 'gif' ? GIF_MAX_SIDE : IMAGE_MAX_SIDE;
   if (u.info.width > max || u.info.height > max) return uploadRefusal('image.resolution', 234039, 'Image resolution exceeds limit.');
   return undefined;
 }
