@@ -14,6 +14,7 @@ import { closeDb, openDb, type Db } from './db/client.js';
 import type { CardJson, FeishuApi } from './feishu/api.js';
 import { parseEnvelope, type InboundEvent } from './feishu/envelope.js';
 import { EventStore } from './feishu/eventStore.js';
+import { cardAction } from './feishu/events.js';
 import { LarkApi, type RetryPolicy } from './feishu/larkApi.js';
 import { startLongConnection, type LongConnection } from './feishu/longConnection.js';
 import { InboundPipeline, type CardResponse } from './feishu/pipeline.js';
@@ -113,11 +114,14 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     botOpenId: () => botOpenId ?? within(ready, BOT_INFO_WAIT_MS).then(() => botOpenId),
   });
   const pipeline = new InboundPipeline(store, bot, clock, log, async (event, response) => {
-    const e = event.event as { token?: unknown; operator?: { open_id?: unknown } } | null;
-    if (response.card && typeof e?.token === 'string') return feishu.updateCardLater(e.token, response.card.data as CardJson);
+    // Only a click the bot could parse runs long enough to finish late.
+    const click = cardAction.safeParse(event.event);
+    if (!click.success) return;
+    const { token, operator } = click.data;
+    if (response.card && token) return feishu.updateCardLater(token, response.card.data as CardJson);
     // No card to replace (a failure, say): its toast goes to the clicker as a message, once.
-    const openId = e?.operator?.open_id;
-    if (response.toast && typeof openId === 'string') {
+    const openId = operator.open_id;
+    if (response.toast) {
       await outbox.send({ to: { openId }, message: { text: response.toast.content }, uuid: deriveUuid(`late-click:${event.id}`) });
     }
   }, opts.cardDeadlineMs);
