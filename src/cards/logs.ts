@@ -4,7 +4,7 @@ import { ITEMS, LOG_MODES, SERVICE_AREAS, type Item, type LogMode, type ServiceA
 import type { LogView } from './logView.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { buttonRow, image, card, datePicker, divider, escapeMd, fitting, form, input, markdown, select, type Element } from './primitives.js';
+import { communityPicker, buttonRow, image, card, datePicker, divider, escapeMd, fitting, form, input, markdown, select, type Element } from './primitives.js';
 import { cardAction } from './action.js';
 
 // The card actions these cards place (src/cards/action.ts); commands bind their handlers.
@@ -59,13 +59,9 @@ export function logFormCard(vm: LogFormVm): CardJson {
           select('item', t('log.formItem'), ITEMS.map((i) => ({ value: i, label: t(`item.${i}`) })), { initial: p.item, required: true }),
           input('item_label', t('log.formItemLabel'), { maxLength: 30, value: p.itemLabel }),
           select('area', t('log.formArea'), SERVICE_AREAS.map((a) => ({ value: a, label: t(`area.${a}`) })), { initial: p.area }),
-          // The community picker: a short dropdown (domain/communityPicker; every option counts
-          // toward Feishu's 200 components) and a typed name for any other known place, which
-          // wins when both are given. A select needs options: with none, only the name is asked.
-          ...(vm.communities.length
-            ? [select('community', t('log.formCommunity'), vm.communities.map((c) => ({ value: String(c.id), label: c.name })), { initial: p.communityId ? String(p.communityId) : undefined })]
-            : []),
-          input('community_name', vm.communities.length ? t('log.formCommunityName') : t('log.formCommunityNameOnly'), { maxLength: 60, placeholder: t('log.formCommunityNamePlaceholder') }),
+          ...communityPicker(vm.communities, p.communityId, {
+            select: t('log.formCommunity'), name: t('log.formCommunityName'), nameOnly: t('log.formCommunityNameOnly'), placeholder: t('log.formCommunityNamePlaceholder'),
+          }),
           input('hours', t('log.formHours'), { required: true, maxLength: 5, value: p.hours !== undefined ? String(p.hours) : undefined, placeholder: '2' }),
           select('mode', t('log.formMode'), LOG_MODES.map((m) => ({ value: m, label: t(`mode.${m}`) })), { initial: p.mode ?? 'offline' }),
           input('description', t('log.formDescription'), { required: true, maxLength: 500, value: p.description, multiline: true }),

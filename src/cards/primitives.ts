@@ -122,6 +122,22 @@ export function fitting<T>(items: readonly T[], build: (shown: readonly T[]) => 
   return best;
 }
 
+/**
+ * The community picker of a form: a short dropdown (domain/communityPicker; every option counts
+ * toward Feishu's 200 components) and a typed name for any other known place, which wins when
+ * both are given. A select needs options: with none, only the name is asked (`nameOnly` label).
+ */
+export function communityPicker(
+  communities: readonly { id: number; name: string }[],
+  initial: number | null | undefined,
+  labels: { select: string; name: string; nameOnly: string; placeholder: string },
+): Element[] {
+  return [
+    ...(communities.length ? [select('community', labels.select, communities.map((c) => ({ value: String(c.id), label: c.name })), { initial: initial ? String(initial) : undefined })] : []),
+    input('community_name', communities.length ? labels.name : labels.nameOnly, { maxLength: 60, placeholder: labels.placeholder }),
+  ];
+}
+
 export function markdown(content: string): Element {
   return { tag: 'markdown', content };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ITEMS, SERVICE_AREAS, type Item, type ServiceArea } from '../db/schema/index.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { buttonRow, card, datePicker, divider, escapeMd, fitting, form, input, markdown, multiSelect, select, type Element } from './primitives.js';
+import { communityPicker, buttonRow, card, datePicker, divider, escapeMd, fitting, form, input, markdown, multiSelect, select, type Element } from './primitives.js';
 import { cardAction } from './action.js';
 
 // The card actions these cards place (src/cards/action.ts); commands bind their handlers.
@@ -147,12 +147,9 @@ export function projectFormCard(vm: { projectId?: number; prefill: ProjectPrefil
           input('responsibilities', t('project.fieldResponsibilities'), { maxLength: 500, value: p.responsibilities, multiline: true }),
           datePicker('start', t('project.fieldStart'), p.start),
           datePicker('end', t('project.fieldEnd'), p.end),
-          // The community picker: a short dropdown (domain/communityPicker) and a typed name for
-          // any other known place, which wins when both are given. With no option, only the name.
-          ...(vm.communities.length
-            ? [select('community', t('project.fieldCommunity'), vm.communities.map((c) => ({ value: String(c.id), label: c.name })), { initial: p.communityId ? String(p.communityId) : undefined })]
-            : []),
-          input('community_name', vm.communities.length ? t('project.fieldCommunityName') : t('project.fieldCommunityNameOnly'), { maxLength: 60, placeholder: t('project.communityNamePlaceholder') }),
+          ...communityPicker(vm.communities, p.communityId, {
+            select: t('project.fieldCommunity'), name: t('project.fieldCommunityName'), nameOnly: t('project.fieldCommunityNameOnly'), placeholder: t('project.communityNamePlaceholder'),
+          }),
           // The group: a bounded dropdown (every option is a component of the card's 200) and
           // typed names or 学号 for the rest of the branch; both together make the group.
           ...(vm.members.length

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { POSTS, RECOMMENDATION_STATUSES, type Post, type RecommendationStatus } from '../db/schema/index.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
-import { card, divider, escapeMd, form, input, markdown, select, type Element } from './primitives.js';
+import { communityPicker, card, divider, escapeMd, form, markdown, select, type Element } from './primitives.js';
 import { cardAction } from './action.js';
 
 // The card actions these cards place (src/cards/action.ts); commands bind their handlers.
@@ -114,10 +114,9 @@ export function recommendFormCard(vm: { candidate: CandidateVm; communities: { i
         [
           select('post', t('recommend.fieldPost'), POSTS.map((p) => ({ value: p, label: t(`recommend.post.${p}`) })), { required: true }),
           // Not required: a typed name may stand in for it (the submit checks that one is given).
-          ...(vm.communities.length
-            ? [select('community', t('recommend.fieldCommunity'), vm.communities.map((x) => ({ value: String(x.id), label: x.name })), { initial: vm.defaultCommunityId ? String(vm.defaultCommunityId) : undefined })]
-            : []),
-          input('community_name', vm.communities.length ? t('recommend.fieldCommunityName') : t('recommend.fieldCommunityNameOnly'), { maxLength: 60, placeholder: t('recommend.communityNamePlaceholder') }),
+          ...communityPicker(vm.communities, vm.defaultCommunityId, {
+            select: t('recommend.fieldCommunity'), name: t('recommend.fieldCommunityName'), nameOnly: t('recommend.fieldCommunityNameOnly'), placeholder: t('recommend.communityNamePlaceholder'),
+          }),
           select('status', t('recommend.fieldStatus'), RECOMMENDATION_STATUSES.map((s) => ({ value: s, label: t(`recommend.status.${s}`) })), { initial: 'recommended', required: true }),
         ],
         { label: t('recommend.submit'), value: recommendSubmit.value({ m: c.memberId }) },
