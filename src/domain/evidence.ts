@@ -8,7 +8,7 @@ import type { Db } from '../db/client.js';
 import { prepared } from '../db/prepared.js';
 import { serviceLogEvidence, type Member, type ServiceLog } from '../db/schema/index.js';
 import type { Statement } from 'better-sqlite3';
-import { distanceTo, SAME_PHOTO_MAX_DISTANCE } from './photos.js';
+import { distanceTo, isPhotoHash, SAME_PHOTO_MAX_DISTANCE } from './photos.js';
 import { latestLogSince } from './serviceLogs.js';
 
 export const EVIDENCE_WINDOW_MS = 10 * 60 * 1000;
@@ -73,7 +73,7 @@ function photoDistanceQuery(db: Db): Statement {
   let query = '';
   let to = (_: string) => Infinity;
   client.function('photo_distance', { deterministic: true }, (a: unknown, b: unknown) => {
-    if (b !== query) [query, to] = [String(b), /^[0-9a-f]{16}$/i.test(String(b)) ? distanceTo(String(b)) : () => Infinity];
+    if (b !== query) [query, to] = [String(b), isPhotoHash(String(b)) ? distanceTo(String(b)) : () => Infinity];
     return typeof a === 'string' && a.length === 16 ? to(a) : Infinity;
   });
   return client.prepare(`

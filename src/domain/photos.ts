@@ -165,6 +165,9 @@ const HASH = /^[0-9a-f]{16}$/i;
  * Number of differing bits of two photoHash values (0–64). Infinity when either is not a
  * 16-hex-digit hash, e.g. a SHA-256 stored before photo hashes, so it never counts as the same.
  */
+/** Whether a stored or computed value is a photo hash (16 hex digits). */
+export const isPhotoHash = (s: string): boolean => HASH.test(s);
+
 export function photoDistance(a: string, b: string): number {
   return HASH.test(a) && HASH.test(b) ? distanceTo(a)(b) : Infinity;
 }
