@@ -245,8 +245,15 @@ function checkSection(section: unknown, checks: Record<string, Check>, name: str
   }
 }
 
-/** Checks a card JSON 2.0 object the way Feishu does when it is sent, patched or answered with. */
-export function checkCard(card: unknown): Verdict {
+/** A card's size as Feishu measures a card that arrives as an object (a callback answer, card/update). */
+const objectBytes = (card: unknown): number => Buffer.byteLength(JSON.stringify(card));
+
+/**
+ * Checks a card JSON 2.0 object the way Feishu does when it is sent, patched or answered with.
+ * `size` measures it against the 30 KB: as an object by default; a message body passes
+ * `cardRequestBytes`, as there the card travels as an escaped string.
+ */
+export function checkCard(card: unknown, size: (card: unknown) => number = objectBytes): Verdict {
   const w: Walk = { defects: [], names: new Set(), elementIds: new Set() };
   try {
     if (!isObj(card)) refuse('card.structure', 200621, 'parse card json err, please check whether the card json is correct', 'ROOT');
@@ -269,7 +276,7 @@ export function checkCard(card: unknown): Verdict {
     (elements as unknown[]).forEach((el, i) => walkElement(el, `elements -> [${i}]`, 0, null, 'body', w));
     const count = countComponents(c);
     if (count > MAX_COMPONENTS) refuse('card.elementCount', 11310, 'element exceeds the limit', 'ROOT', count);
-    if (Buffer.byteLength(JSON.stringify(c)) > CARD_MAX_BYTES) return { refusal: tooLong('card.size'), defects: w.defects };
+    if (size(c) > CARD_MAX_BYTES) return { refusal: tooLong('card.size'), defects: w.defects };
   } catch (err) {
     if (err instanceof Refused) return { refusal: err.refusal, defects: w.defects };
     throw err;

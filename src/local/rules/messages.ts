@@ -4,7 +4,7 @@
  * the send, patch, image and file pages' error tables).
  */
 import { GIF_MAX_SIDE, IMAGE_MAX_BYTES, IMAGE_MAX_SIDE } from '../../feishu/api.js';
-import { CARD_MAX_BYTES, CARD_PATCH_WINDOW_MS, cardRequestBytes } from '../../feishu/cardLimits.js';
+import { CARD_PATCH_WINDOW_MS, cardRequestBytes } from '../../feishu/cardLimits.js';
 import { checkCard, isObj } from './cards.js';
 import { badParam, tooLong, type Refusal, type Verdict } from './verdict.js';
 
@@ -37,9 +37,7 @@ export function checkMessage(msgType: string, content: unknown, rawContent: stri
  * body, where the card travels as an escaped JSON string (every quote costs twice).
  */
 function checkCardMessage(card: unknown): Verdict {
-  const verdict = checkCard(card);
-  if (!verdict.refusal && cardRequestBytes(card) > CARD_MAX_BYTES) return { refusal: tooLong('card.size'), defects: verdict.defects };
-  return verdict;
+  return checkCard(card, cardRequestBytes);
 }
 
 /** What the stand-in knows of a message it delivered. */
