@@ -5,13 +5,12 @@
  * each a complete workbook, and the answer says which sheets each part holds. It holds 学号
  * and 手机, which only the school admin may see; the role is checked in the database.
  */
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { defineCommand } from '../src/bot/define.js';
 import { UserError } from '../src/bot/errors.js';
 import { writeWorkbook } from '../src/app/export/workbook.js';
+import { withTempDir } from '../src/app/tempDir.js';
 import { highestLogId } from '../src/domain/serviceLogs.js';
 import { FeishuApiError, fileLimitMb } from '../src/feishu/api.js';
 import { today } from '../src/time.js';
@@ -36,8 +35,7 @@ export const command = defineCommand({
     // again gives every later message the uuid it had the first time.
     if (highestLogId(ctx.db) > SLOW_EXPORT_LOGS) await ctx.reply(t('export.started', { year: year.name }));
     else ctx.nextUuid();
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cpbot-export-'));
-    try {
+    await withTempDir('export', async (dir) => {
       const result = await writeWorkbook(ctx.db, year.id, (part) => path.join(dir, `part${part}.xlsx`), undefined, {
         timeZone: ctx.timeZone,
         maxBytes: ctx.feishu.fileMaxBytes,
@@ -61,9 +59,7 @@ export const command = defineCommand({
         await ctx.reply(t('export.doneParts', { year: year.name, parts, mb: fileLimitMb(ctx.feishu), list: list.join('\n') }));
       }
       for (const fileKey of keys) await ctx.notify(ctx.sender.openId, { file: { fileKey } });
-    } finally {
-      await fs.rm(dir, { recursive: true, force: true });
-    }
+    });
   },
 });
 

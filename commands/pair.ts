@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ActionContext, BaseContext, HookContext } from '../src/bot/context.js';
@@ -11,7 +9,7 @@ import { endConfirmCard, newPairingCard, pairingCard, sharedNoticeCard } from '.
 import type { Pairing } from '../src/db/schema/index.js';
 import { findCommunity } from '../src/domain/communities.js';
 import { UserError } from '../src/domain/errors.js';
-import { downloadFile } from '../src/app/files.js';
+import { downloadFile, uploadAgain } from '../src/app/files.js';
 import {
   activePairingOf, createPairing, endPairing, mayManage, otherBranchesPairedWith,
   pairingById, pairingView, sharedPairingAudience, updatePairing, validPairingDraft, type PairingDraft,
@@ -229,15 +227,7 @@ export async function receiveAgreementFile(ctx: HookContext, file: { fileKey: st
   }
   const data = await downloadFile(ctx, file, MAX_AGREEMENT_BYTES, new UserError('pairing.fileTooLarge', { mb: MAX_AGREEMENT_BYTES / 1024 / 1024 }));
   if (!type.magic.every((b, i) => data[i] === b)) throw new UserError('pairing.fileMismatch', { file: file.fileName, ext });
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cpbot-agreement-'));
-  let fileKey: string;
-  try {
-    const tmp = path.join(dir, `agreement.${ext}`);
-    await fs.writeFile(tmp, data);
-    ({ fileKey } = await ctx.feishu.uploadFile({ path: tmp, name: file.fileName, type: type.upload }));
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+  const fileKey = await uploadAgain(ctx, data, { name: file.fileName, ext, type: type.upload });
   const { pairing: saved, replaced } = attachAgreement(ctx.db, member, pairing.id, { fileKey, fileName: file.fileName }, ctx.clock.now());
   const v = pairingView(ctx.db, saved);
   ctx.log.info({ eventId: ctx.eventId, pairingId: saved.id }, 'pairing agreement attached');

@@ -3,8 +3,6 @@
  * title and text prefilled with the quarter's figures — saved as a draft or submitted; a file
  * sent to the bot within 30 minutes after opening the card attaches to it (commands/hooks.ts).
  */
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import type { BaseContext, HookContext } from '../src/bot/context.js';
@@ -16,7 +14,7 @@ import { allColleges, resolveCollege } from '../src/domain/metrics/index.js';
 import { attachmentsOf, attachReportFile, openReport, quarterFigures, quarters, quarterToReport, reportAwaitingFile, saveReport } from '../src/domain/reports.js';
 import { localDate } from '../src/time.js';
 import { fileLimitMb } from '../src/feishu/api.js';
-import { downloadFile } from '../src/app/files.js';
+import { downloadFile, uploadAgain } from '../src/app/files.js';
 import { t } from '../src/text/zh-CN.js';
 
 const percent = (r: number) => `${Math.round(r * 100)}%`;
@@ -123,15 +121,7 @@ export async function receiveReportFile(ctx: HookContext, file: { fileKey: strin
   }
   // Not read past what Feishu would take back as an attachment.
   const data = await downloadFile(ctx, file, ctx.feishu.fileMaxBytes, new UserError('report.fileTooLarge', { mb: fileLimitMb(ctx.feishu) }));
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cpbot-report-'));
-  let fileKey: string;
-  try {
-    const tmp = path.join(dir, `attachment.${ext}`);
-    await fs.writeFile(tmp, data);
-    ({ fileKey } = await ctx.feishu.uploadFile({ path: tmp, name: file.fileName, type }));
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+  const fileKey = await uploadAgain(ctx, data, { name: file.fileName, ext, type });
   attachReportFile(ctx.db, member, report.id, { fileKey, fileName: file.fileName }, ctx.clock.now());
   ctx.log.info({ eventId: ctx.eventId, reportId: report.id }, 'report attachment stored');
   // A text message renders <at …> tags: the file name and title are the sender's text.

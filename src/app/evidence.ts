@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../domain/errors.js';
 import { attachEvidence, EVIDENCE_WINDOW_MS } from '../domain/evidence.js';
@@ -15,6 +14,7 @@ import { IMAGE_MAX_BYTES, isUnsupportedResource } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
 import type { Acting, AppPorts, Replying, ReviewCardSettings } from './context.js';
 import { updateReviewCards } from './reviewCards.js';
+import { withTempDir } from './tempDir.js';
 
 /** Larger "photos" are hashed by their bytes only: decoding them is not worth the time. */
 const DECODE_MAX_BYTES = 30 * 1024 * 1024;
@@ -55,17 +55,16 @@ async function readPhoto(ctx: PhotoContext, imageKey: string): Promise<{ imageHa
   }
   const hash = bytes.length <= DECODE_MAX_BYTES ? await photoHash(bytes) : undefined;
   if (!hash || bytes.length > IMAGE_MAX_BYTES) return { imageHash: hash ?? createHash('sha256').update(bytes).digest('hex') };
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cpbot-photo-'));
   try {
     // A file, not a Buffer: the upload needs a named part (FEISHU.md §2).
-    const file = path.join(dir, 'photo');
-    await fs.writeFile(file, bytes);
-    const { imageKey: cardImageKey } = await ctx.feishu.uploadImage({ path: file });
+    const { imageKey: cardImageKey } = await withTempDir('photo', async (dir) => {
+      const file = path.join(dir, 'photo');
+      await fs.writeFile(file, bytes);
+      return ctx.feishu.uploadImage({ path: file });
+    });
     return { imageHash: hash, cardImageKey };
   } catch (err) {
     ctx.log.warn({ eventId: ctx.eventId, err: (err as Error).message }, 'could not upload an evidence photo for the review card');
     return { imageHash: hash };
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
   }
 }

@@ -3,13 +3,18 @@
  * card or a pairing card opened just before) takes it, else a school admin's spreadsheet is
  * imported as the roster or, failing that, as the community list.
  */
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import type { Member } from '../db/schema/index.js';
 import { UserError } from '../domain/errors.js';
-import { DownloadTooLargeError, isUnsupportedResource } from '../feishu/api.js';
+import { DownloadTooLargeError, isUnsupportedResource, type FeishuApi } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
 import type { AppPorts, Replying } from './context.js';
 import { CommunityFileError, formatCommunitySummary, importCommunitiesFile } from './import/communities.js';
 import { formatRosterSummary, importRosterFile, RosterFileError } from './import/roster.js';
+import { withTempDir } from './tempDir.js';
+
+type FileUploadType = NonNullable<Parameters<FeishuApi['uploadFile']>[0]['type']>;
 
 export interface UploadedFile {
   fileKey: string;
@@ -42,6 +47,18 @@ export async function downloadFile(ctx: Pick<AppPorts, 'feishu'> & { messageId: 
     if (err instanceof DownloadTooLargeError) throw tooLarge;
     if (isUnsupportedResource(err)) throw new UserError('hint.fileForwarded');
     throw err;
+  });
+}
+
+/**
+ * A file from chat uploaded again, so the bot holds a file_key it can send on later (a pairing
+ * agreement, a report attachment): Feishu lets an app send only files it uploaded itself.
+ */
+export async function uploadAgain(ctx: Pick<AppPorts, 'feishu'>, data: Buffer, file: { name: string; ext: string; type: FileUploadType }): Promise<string> {
+  return withTempDir('upload', async (dir) => {
+    const tmp = path.join(dir, `upload.${file.ext}`);
+    await fs.writeFile(tmp, data);
+    return (await ctx.feishu.uploadFile({ path: tmp, name: file.name, type: file.type })).fileKey;
   });
 }
 
