@@ -10,17 +10,25 @@ import { t } from '../src/text/zh-CN.js';
 const onCheckout = defineAction(checkinCheckout, {
   audience: 'student',
   async run(ctx, { c }) {
-    const { checkin, hours } = checkOut(ctx.db, c, ctx.member, ctx.clock.now());
+    const out = checkOut(ctx.db, c, ctx.member, ctx.when);
+    const { checkin } = out;
+    const mode = checkin.kind === 'online' ? ('online' as const) : ('offline' as const);
+    // The check-in's community is preselected, so the dropdown must offer it: formCommunities
+    // puts it right after the paired one, however long ago the student last used it.
+    const communities = formCommunities(ctx, checkin.communityId);
+    if (out.kind === 'pastDay') {
+      // Not timed: the form for that day, with the hours left for the student to fill in.
+      const intro = t('checkin.pastDay', { site: checkin.siteName, date: checkin.checkinDate });
+      const prefill = { date: checkin.checkinDate, communityId: checkin.communityId ?? undefined, mode };
+      return { card: { type: 'raw', data: logFormCard({ prefill, communities, intro }) } };
+    }
     const intro = t('checkin.checkedOut', {
       site: checkin.siteName,
       from: formatDateTime(checkin.checkedInAt, ctx.timeZone).slice(11),
       to: formatDateTime(checkin.checkedOutAt!, ctx.timeZone).slice(11),
-      hours,
+      hours: out.hours,
     });
-    const prefill = { date: checkin.checkinDate, hours, communityId: checkin.communityId ?? undefined, mode: checkin.kind === 'online' ? ('online' as const) : ('offline' as const) };
-    // The check-in's community is preselected, so the dropdown must offer it: formCommunities
-    // puts it right after the paired one, however long ago the student last used it.
-    const communities = formCommunities(ctx, checkin.communityId);
+    const prefill = { date: checkin.checkinDate, hours: out.hours, communityId: checkin.communityId ?? undefined, mode };
     return { card: { type: 'raw', data: logFormCard({ prefill, communities, checkinId: checkin.id, intro }) } };
   },
 });

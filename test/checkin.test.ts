@@ -160,18 +160,37 @@ describe('签退', () => {
     expect(checkinsOf(h, m.student)[0]!.checkedOutAt).toBe(closedAt);
   });
 
-  it('caps the hours at 12 after a very long check-in, and the log keeps the check-in date', async () => {
+  it('caps the hours at 12 after a very long check-in the same day', async () => {
     const { h, m } = loop;
+    h.clock.advance(-9 * HOUR); // 06:00
     const { checkout, checkinId } = await checkIn(h, student, '幸福社区');
-    h.clock.advance(15 * HOUR); // 15:00 → 06:00 the next morning
+    h.clock.advance(13 * HOUR); // 19:00 the same day
     const form = answerCard(await h.click(student, checkout));
     expect(field(form, 'hours')?.default_value).toBe('12');
     expect(field(form, 'date')?.initial_date).toBe(TODAY);
-    expect(cardText(form)).toContain(t('checkin.checkedOut', { site: '幸福社区', from: '15:00', to: '06:00', hours: 12 }));
+    expect(cardText(form)).toContain(t('checkin.checkedOut', { site: '幸福社区', from: '06:00', to: '19:00', hours: 12 }));
 
     const res = await submitLog(h, student, { hours: '12', description: '通宵值守防汛点' }, { checkinId });
     expect(res.body.toast?.type).toBe('success');
     expect(lastLog(h, m.student)).toMatchObject({ serviceDate: TODAY, halfHours: 24, source: 'timed', checkinId });
+  });
+
+  it('签退 of a check-in from an earlier day is not timed: the form for that day, hours left empty, the check-in left open', async () => {
+    const { h, m } = loop;
+    const { checkout, checkinId } = await checkIn(h, student, '幸福社区');
+    h.clock.advance(7 * 24 * HOUR + 4 * MINUTE); // a week later, four minutes past the check-in time
+    const before = stored(h);
+    const form = answerCard(await h.click(student, checkout));
+    expect(cardText(form)).toContain(t('checkin.pastDay', { site: '幸福社区', date: TODAY }));
+    expect(cardText(form)).not.toContain('计 12 小时');
+    expect(field(form, 'date')?.initial_date).toBe(TODAY);
+    expect(field(form, 'hours')?.default_value).toBeUndefined();
+    expect(stored(h)).toEqual(before);
+    expect(checkinsOf(h, m.student).find((c) => c.id === checkinId)?.checkedOutAt).toBeNull();
+
+    const res = await submitLog(h, student, { date: `${TODAY} +0800`, hours: '2', description: '帮社区整理图书' });
+    expect(res.body.toast?.type).toBe('success');
+    expect(lastLog(h, m.student)).toMatchObject({ serviceDate: TODAY, halfHours: 4, source: 'self', checkinId: null });
   });
 
   it('submitting fewer hours than timed keeps the source timed; more than timed makes it self-reported', async () => {

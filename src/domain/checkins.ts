@@ -45,21 +45,25 @@ export function checkIn(db: Db, member: Member, program: ProgramYear, site: stri
   return { checkin, community, created: true };
 }
 
-interface Checkout {
-  checkin: Checkin;
-  /** Elapsed time in hours, rounded to 0.5, at least 0.5 and at most 12. */
-  hours: number;
-}
+/**
+ * A check-out: timed hours, or — for a check-in left open past its local day — no timing at all,
+ * since the elapsed time (a week, say) says nothing about the service; the student fills in
+ * that day's hours instead.
+ */
+type Checkout =
+  | { kind: 'timed'; checkin: Checkin; /** Elapsed time in hours, rounded to 0.5, at least 0.5 and at most 12. */ hours: number }
+  | { kind: 'pastDay'; checkin: Checkin };
 
 /** Closes a check-in (or re-reads a closed one whose log was not submitted yet). */
-export function checkOut(db: Db, checkinId: number, member: Member, now: number): Checkout {
+export function checkOut(db: Db, checkinId: number, member: Member, { now, tz }: When): Checkout {
   const checkin = db.select().from(checkins).where(eq(checkins.id, checkinId)).get();
   if (!checkin || checkin.memberId !== member.id) throw new UserError('checkin.notYours');
   if (hasLiveLog(db, checkin)) throw new UserError('checkin.alreadyOut');
+  if (!checkin.checkedOutAt && localDate(now, tz) !== checkin.checkinDate) return { kind: 'pastDay', checkin };
   const end = checkin.checkedOutAt ?? now;
   if (end - checkin.checkedInAt < MIN_CHECKOUT_MS) throw new UserError('checkin.tooShort');
   const closed = checkin.checkedOutAt ? checkin : db.update(checkins).set({ checkedOutAt: end }).where(eq(checkins.id, checkin.id)).returning().get();
-  return { checkin: closed, hours: timedHours(end - checkin.checkedInAt) };
+  return { kind: 'timed', checkin: closed, hours: timedHours(end - checkin.checkedInAt) };
 }
 
 export function timedHours(elapsedMs: number): number {

@@ -102,7 +102,7 @@ function seedHistory(db: Db, { now, tz }: When, log: Logger): void {
       attempt(log, `log ${l.studentNo}`, () => {
         const author = byNo(db, l.studentNo);
         const visit = checkIn(db, author, program, branch.community, { now: now - l.daysAgo * DAY, tz: tz });
-        checkOut(db, visit.checkin.id, author, now - l.daysAgo * DAY + l.hours * 3600 * 1000);
+        checkOut(db, visit.checkin.id, author, { now: now - l.daysAgo * DAY + l.hours * 3600 * 1000, tz });
         const entry = createLog(db, author, program, { date: dateAgo(l.daysAgo), item: l.item, hours: l.hours, mode: 'offline', communityId, description: l.description }, { source: 'self' }, { now, tz });
         if (l.approve) decide(db, entry.id, secretary, { kind: 'approve', rating: 5 }, now);
       });
