@@ -66,6 +66,7 @@ export const command = defineCommand({
   name: 'bind',
   aliases: ['绑定'],
   summary: 'cmd.bind.summary',
+  listed: 'unbound',
   example: 'cmd.bind.example',
   audience: 'anyone',
   args: bindArgs,

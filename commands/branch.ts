@@ -23,6 +23,7 @@ export const command = defineCommand({
   name: 'branch',
   aliases: ['支部'],
   summary: 'cmd.branch.summary',
+  summaryFor: { secretary: 'cmd.branch.secretary.summary', college_admin: 'cmd.branch.college_admin.summary', school_admin: 'cmd.branch.school_admin.summary' },
   example: 'cmd.branch.example',
   audience: 'secretary',
   args: z.object({ name: z.string().trim().max(60, t('branch.nameTooLong')).optional() }),

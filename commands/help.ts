@@ -15,8 +15,8 @@ export const command = defineCommand({
   async run(ctx) {
     const { member, t } = ctx;
     const entries = ctx.registry.commands
-      .filter((c) => allows(c.audience, member))
-      .map((c) => ({ example: t(c.example), summary: t(c.summary) }));
+      .filter((c) => allows(c.audience, member) && (c.listed !== 'unbound' || !member))
+      .map((c) => ({ example: t(c.example), summary: t((member && c.summaryFor?.[member.role]) || c.summary) }));
     const unit = member ? unitOf(ctx.db, member) : null;
     const who = member ? [member.name, unit?.college, unit?.branch].filter(Boolean).join(' · ') : '';
     await ctx.reply({ card: helpCard({ role: member ? t(`role.${member.role}`) : null, who, entries }) });

@@ -154,6 +154,7 @@ export const command = defineCommand({
   name: 'pair',
   aliases: ['结对'],
   summary: 'cmd.pair.summary',
+  summaryFor: { college_admin: 'cmd.pair.college_admin.summary', school_admin: 'cmd.pair.school_admin.summary' },
   example: 'cmd.pair.example',
   audience: 'secretary',
   args: z.object({

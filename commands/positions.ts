@@ -138,6 +138,7 @@ export const command = defineCommand({
   name: 'positions',
   aliases: ['岗位'],
   summary: 'cmd.positions.summary',
+  summaryFor: { secretary: 'cmd.positions.secretary.summary', college_admin: 'cmd.positions.college_admin.summary', school_admin: 'cmd.positions.school_admin.summary' },
   example: 'cmd.positions.example',
   audience: 'student',
   args: z.object({}),

@@ -171,6 +171,7 @@ export const command = defineCommand({
   name: 'project',
   aliases: ['项目'],
   summary: 'cmd.project.summary',
+  summaryFor: { college_admin: 'cmd.project.college_admin.summary', school_admin: 'cmd.project.school_admin.summary' },
   example: 'cmd.project.example',
   audience: 'secretary',
   args: z.object({}),

@@ -105,6 +105,7 @@ export const command = defineCommand({
   name: 'recommend',
   aliases: ['推荐'],
   summary: 'cmd.recommend.summary',
+  summaryFor: { college_admin: 'cmd.recommend.college_admin.summary', school_admin: 'cmd.recommend.school_admin.summary' },
   example: 'cmd.recommend.example',
   audience: 'secretary',
   args: z.object({}),

@@ -110,6 +110,7 @@ export const command = defineCommand({
   name: 'review',
   aliases: ['审核'],
   summary: 'cmd.review.summary',
+  summaryFor: { college_admin: 'cmd.review.college_admin.summary', school_admin: 'cmd.review.school_admin.summary' },
   example: 'cmd.review.example',
   audience: 'secretary',
   args: z.object({}),

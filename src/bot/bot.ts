@@ -14,6 +14,7 @@ import { currentProgramYear } from '../domain/program.js';
 import type { ConfirmSettings } from '../domain/confirmations.js';
 import { t } from '../text/zh-CN.js';
 import { render } from '../text/message.js';
+import { parseReport } from '../text/reportParser.js';
 import type { ActionContext, CommandContext, HookContext, Ports } from './context.js';
 import { UserError } from './errors.js';
 import { Router, toast, type Registry } from './router.js';
@@ -163,9 +164,11 @@ export class Bot implements EventHandler {
   private async onText(ctx: CommandContext, text: string, hook: HookContext | undefined): Promise<void> {
     const found = this.router.lookup(text, ctx.chat.type === 'group');
     if (found.kind === 'command') return this.router.runCommand(ctx, found.call);
-    if (found.kind === 'unknown') throw new UserError('error.unknownCommand', { name: found.name });
+    if (found.kind === 'unknown') throw this.router.unknown(found, ctx.member);
     if (hook) return this.opts.hooks.plainText(hook, text.trim());
-    return ctx.reply(t('hint.plainText'));
+    // Reports are recorded in private only (the card that follows is the author's): say so, store nothing.
+    const report = parseReport({ text: found.text, now: ctx.when.now, timeZone: ctx.timeZone, communities: [] });
+    return ctx.reply(t(report.looksLikeReport ? 'hint.groupReport' : 'hint.plainText'));
   }
 
   private async onAddedToChat(event: InboundEvent): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { CardAction, PayloadShape } from '../cards/action.js';
+import type { Role } from '../db/schema/index.js';
 import type { CardResponse } from '../feishu/pipeline.js';
 import type { CommandTextKey } from '../text/zh-CN.js';
 import type { ActionContext, CommandContext } from './context.js';
@@ -16,7 +17,14 @@ export interface CommandDefinition<A = unknown, R extends Audience = Audience> {
   /** Chinese aliases, typed as `/别名`. */
   aliases: string[];
   summary: CommandTextKey;
+  /**
+   * /帮助's wording for a role whose scope `summary` does not fit (团支书 本支部, 团总支 本院,
+   * 团委 全校); the roles not listed read `summary`.
+   */
+  summaryFor?: Partial<Record<Role, CommandTextKey>>;
   example: CommandTextKey;
+  /** Whom /帮助 lists it for, when not everyone it answers: 'unbound' — /绑定 is no news to a bound user (who may still send it). */
+  listed?: 'unbound';
   /**
    * Who may use it; checked against the database before `run`, whose context then carries the
    * member that role implies (`ctx.member` is a `Member` for any role, `null` only for 'anyone').

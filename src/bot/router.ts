@@ -3,6 +3,7 @@
  * may be used, who may use it (from the database), and argument validation.
  */
 import { z } from 'zod';
+import type { Member } from '../db/schema/index.js';
 import type { CardJson } from '../feishu/api.js';
 import type { CardResponse } from '../feishu/pipeline.js';
 import { t } from '../text/zh-CN.js';
@@ -10,6 +11,7 @@ import type { ActionContext, CommandContext } from './context.js';
 import type { AnyAction, AnyCommand } from './define.js';
 import { UserError } from './errors.js';
 import { allows, type Audience } from './roles.js';
+import { CommandSuggester } from './suggest.js';
 
 export interface Registry {
   commands: readonly AnyCommand[];
@@ -30,11 +32,14 @@ export interface CommandCall {
   rest: string;
 }
 
-export type Lookup = { kind: 'command'; call: CommandCall } | { kind: 'unknown'; name: string } | { kind: 'text' };
+/** `unknown`: a `/word` no command is called; `body` is what followed the slash. `text`: the message, cleaned. */
+export type Lookup = { kind: 'command'; call: CommandCall } | { kind: 'unknown'; name: string; body: string } | { kind: 'text'; text: string };
 
 export class Router {
   private readonly byName = new Map<string, AnyCommand>();
   private readonly actions = new Map<string, AnyAction>();
+  /** Built once from the registry: the forms (aliases, English names, pinyin) a mistyped command is compared with. */
+  readonly suggester: CommandSuggester<AnyCommand>;
 
   constructor(readonly registry: Registry) {
     for (const c of registry.commands) {
@@ -48,6 +53,7 @@ export class Router {
       if (this.actions.has(a.name)) throw new Error(`action ${a.name} registered twice`);
       this.actions.set(a.name, a);
     }
+    this.suggester = new CommandSuggester(registry.commands);
   }
 
   /**
@@ -57,13 +63,23 @@ export class Router {
   lookup(text: string, allowBare: boolean): Lookup {
     const cleaned = cleanText(text);
     const slashed = cleaned.startsWith('/');
-    if (!slashed && !allowBare) return { kind: 'text' };
+    if (!slashed && !allowBare) return { kind: 'text', text: cleaned };
     const body = slashed ? cleaned.slice(1) : cleaned;
     const match = /^(\S+)\s*([\s\S]*)$/.exec(body);
-    if (!match) return slashed ? { kind: 'unknown', name: '/' } : { kind: 'text' };
+    if (!match) return slashed ? { kind: 'unknown', name: '/', body } : { kind: 'text', text: cleaned };
     const command = this.byName.get(match[1]!.toLowerCase());
     if (command) return { kind: 'command', call: { command, rest: match[2]!.trim() } };
-    return slashed ? { kind: 'unknown', name: `/${match[1]}` } : { kind: 'text' };
+    return slashed ? { kind: 'unknown', name: `/${match[1]}`, body } : { kind: 'text', text: cleaned };
+  }
+
+  /**
+   * The answer to an unknown `/word`: the closest command the member may use, when one is close
+   * enough (src/bot/suggest.ts), else the plain refusal.
+   */
+  unknown(found: Extract<Lookup, { kind: 'unknown' }>, member: Pick<Member, 'role'> | null): UserError {
+    const near = this.suggester.suggest(found.body, (c) => allows(c.audience, member));
+    if (near) return new UserError('error.unknownCommandSuggest', { name: near.typed, suggestion: near.suggestion });
+    return new UserError('error.unknownCommand', { name: found.name });
   }
 
   async runCommand(ctx: CommandContext, { command, rest }: CommandCall): Promise<void> {

@@ -37,8 +37,8 @@ export function bindFormCard(prefill: { studentNo?: string; name?: string } = {}
       form(
         'bind',
         [
-          input('student_no', t('bind.formStudentNo'), { required: true, maxLength: 32, value: prefill.studentNo, placeholder: '2023010101' }),
-          input('name', t('bind.formName'), { required: true, maxLength: 40, value: prefill.name, placeholder: '张三' }),
+          input('student_no', t('bind.formStudentNo'), { required: true, maxLength: 32, value: prefill.studentNo, placeholder: t('bind.formStudentNoPlaceholder') }),
+          input('name', t('bind.formName'), { required: true, maxLength: 40, value: prefill.name, placeholder: t('bind.formNamePlaceholder') }),
         ],
         { label: t('bind.formSubmit'), value: bindSubmit.value({}) },
       ),

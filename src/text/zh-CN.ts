@@ -8,6 +8,7 @@ import { communities } from './communities.zh-CN.js';
 import { confirm } from './confirm.zh-CN.js';
 import { digest } from './digest.zh-CN.js';
 import { exportText } from './export.zh-CN.js';
+import { help } from './help.zh-CN.js';
 import { logs } from './logs.zh-CN.js';
 import { pairing } from './pairing.zh-CN.js';
 import { projects } from './projects.zh-CN.js';
@@ -25,29 +26,27 @@ const core = {
   'role.anyone': '所有人',
 
   'error.unexpected': '抱歉，处理时出了点问题，已记录下来。请稍后再试；如果反复出现，请联系团委管理员。',
-  'error.notBound': '你还没有绑定名单，暂时不能使用「/{command}」。请先发送：/绑定 <学号> <姓名>，例如：/绑定 2023010101 张三',
+  'error.notBound': '你还没有绑定名单，暂时不能使用「/{command}」。请先发送：/绑定 <学号> <姓名>，例如：/绑定 20240000 张三',
   'error.forbidden': '「/{command}」仅限{role}及以上角色使用。发送 /帮助 查看你可以使用的命令。',
   'error.groupOnly': '「/{command}」需要在群聊里 @我 使用。',
   'error.unknownCommand': '没有「{name}」这个命令。发送 /帮助 查看可用命令。',
+  'error.unknownCommandSuggest': '没有「{name}」这个命令，是不是想发 {suggestion}？发送 /帮助 查看可用命令。',
   'error.badArgs': '{problem}\n用法：{usage}',
   'error.cardExpired': '这张卡片已过期，请重新发送命令获取新卡片。',
   'error.cardInvalid': '这张卡片的数据无法识别，请重新发送命令获取新卡片。',
   'error.actionForbidden': '你没有权限进行这个操作。',
   'hint.plainText': '我还没看懂这句话。发送 /帮助 查看可用命令。',
+  'hint.groupReport': '服务记录请私聊我发送，群里不记录。',
   'hint.fileNotAdmin': '收到文件。目前只有团委管理员可以通过发送文件导入名单；结对协议等文件请按对应卡片的提示发送。',
   'hint.fileType': '名单文件只支持 .csv 或 .xlsx 格式，请另存后重新发送。',
   'hint.fileForwarded': '合并转发里的文件我取不到。请直接发送文件，不要合并转发。',
   'hint.mergeForward': '合并转发的聊天记录里的文件、照片和文字我都读不到。请直接把文件或照片发给我；记录服务请直接发一句话，例如「今天在幸福社区辅导作业两小时」。',
   'group.welcome': '大家好，我是社区实践助手 👋\n学院团总支管理员请在本群 @我 并发送「/绑定群」，把本群绑定为学院群，每周进展周报会发到这里。\n同学们请私聊我，先发送「/绑定 学号 姓名」完成绑定。',
 
-  'help.title': '社区实践助手 · 可用命令',
-  'help.intro': '你的身份：**{role}**{who}。点命令前的示例即可照着发送：',
-  'help.unbound': '你还没有绑定名单。先发送 `/绑定 学号 姓名` 完成绑定，之后能看到更多命令。',
-  'help.footer': '私聊我时直接发送命令即可；在群里请先 @我。',
   'cmd.help.summary': '查看你可以使用的命令',
   'cmd.help.example': '/帮助',
   'cmd.bind.summary': '把飞书账号绑定到名单中的自己',
-  'cmd.bind.example': '/绑定 2023010101 张三',
+  'cmd.bind.example': '/绑定 20240000 张三',
   'cmd.me.summary': '查看我的绑定信息和服务时长',
   'cmd.me.example': '/我的',
   'cmd.bindgroup.summary': '把本群绑定为学院群（接收每周进展）',
@@ -59,6 +58,8 @@ const core = {
   'bind.formIntro': '请填写名单中的学号和姓名。绑定后才能报到、记录服务和查看时长。',
   'bind.formStudentNo': '学号',
   'bind.formName': '姓名',
+  'bind.formStudentNoPlaceholder': '20240000',
+  'bind.formNamePlaceholder': '张三',
   'bind.formSubmit': '绑定',
   'bind.notFound': '名单里没有这个学号。请核对学号；如果确实没有你，请联系团支书或学院团总支把你加入名单。',
   'bind.nameMismatch': '学号和姓名对不上，请核对后重新发送（姓名需与名单一致）。',
@@ -93,7 +94,7 @@ const core = {
   'bindgroup.tooLong': '学院名称太长了，请写名单中的学院全称。',
 } as const;
 
-export const zhCN = { ...core, ...roster, ...logs, ...confirm, ...communities, ...pairing, ...projects, ...branch, ...exportText, ...tracking, ...digest, ...reports, ...settingsText } as const;
+export const zhCN = { ...core, ...help, ...roster, ...logs, ...confirm, ...communities, ...pairing, ...projects, ...branch, ...exportText, ...tracking, ...digest, ...reports, ...settingsText } as const;
 
 /** The whole catalogue's type: every value a literal, so `t()` can read its placeholders. */
 export type Catalogue = typeof zhCN;
