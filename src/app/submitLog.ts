@@ -11,9 +11,8 @@ import { pickerCommunities, type PickerOption } from '../domain/communityPicker.
 import { UserError } from '../domain/errors.js';
 import { rememberReviewCard, reviewCardsOf, reviewersFor } from '../domain/review.js';
 import { createLog, liveDuplicate, type LogOrigin } from '../domain/serviceLogs.js';
-import { parseReport } from '../text/reportParser.js';
+import { parseReport, recordable } from '../text/reportParser.js';
 import { t } from '../text/zh-CN.js';
-import { localDate } from '../time.js';
 import type { Acting, AppPorts, InProgram, Replying, ReviewCardSettings, Update } from './context.js';
 import { reviewCardNow } from './reviewCards.js';
 
@@ -82,16 +81,18 @@ export async function logFromText(ctx: LogTextContext, text: string, opts: { pla
   const paired = pairedCommunity(ctx.db, member.branchId);
   const parsed = parseReport({ text, now, timeZone: ctx.timeZone, communities: communityNames(ctx.db), pairedCommunityId: paired?.id ?? null });
   if (opts.plain && !parsed.looksLikeReport) return false;
+  // A date the text named but that cannot be placed stays empty for the student to pick.
   const prefill: LogPrefill = {
-    date: parsed.date ?? localDate(now, ctx.timeZone),
+    date: parsed.date,
     item: parsed.item,
+    area: parsed.area,
     itemLabel: parsed.itemLabel,
     hours: parsed.hours,
     mode: parsed.mode,
     communityId: parsed.communityId,
     description: parsed.description,
   };
-  if (parsed.missing.length > 0 || parsed.ambiguities.length > 0) {
+  if (!recordable(parsed)) {
     await ctx.reply({
       card: logFormCard({ prefill, communities: formCommunities(ctx, prefill.communityId), missing: parsed.missing.map((m) => t(`log.missing.${m}`)), ambiguities: parsed.ambiguities }),
     });

@@ -13,7 +13,10 @@ export interface Span {
   end: number;
 }
 
-/** An amount of time found in the text. `vague` amounts (`两个多小时`) carry no hours. */
+/**
+ * An amount of time found in the text. `vague` amounts (`两个多小时`) carry no hours; a
+ * signed one (`-3小时`, `负3小时`) carries its negative value, for the parser to refuse.
+ */
 export interface Duration extends Span {
   hours?: number;
   phrase: string;
@@ -21,11 +24,11 @@ export interface Duration extends Span {
 }
 
 const CN_DIGIT: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 俩: 2, 三: 3, 仨: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 
 /** Regex source: a Chinese integer 0–99 (`一`, `两`, `十二`, `二十五`). */
-const CN_INT = '(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[零〇一二两三四五六七八九])';
+const CN_INT = '(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[零〇一二两俩三仨四五六七八九])';
 /** Regex source: an Arabic decimal or a Chinese integer. */
 const NUM = `(?:\\d+(?:\\.\\d+)?|${CN_INT})`;
 /**
@@ -60,35 +63,44 @@ function parseNumber(raw: string): number | undefined {
   return s.length === 1 ? CN_DIGIT[s] : undefined;
 }
 
-// 小时候 is "childhood", not a unit; `h` must not start an English word (2hao, 5hz).
-const UNIT = '(?:小时(?!候)|钟头|hours?(?![a-z])|hrs?(?![a-z])|h(?![a-z]))';
+// 小时候 is "childhood", not a unit; `h` must not start an English word (2hao, 5hz); a bare
+// 钟 is an hour only after 个 (两个钟, 一个半钟), as 三点钟 is a time of day.
+const UNIT = '(?:小时(?!候)|钟头|(?<=个\\s{0,3}(?:半\\s{0,3})?)钟(?![点表声楼])|hours?(?![a-z])|hrs?(?![a-z])|h(?![a-z]))';
 // A number right after 周/星期/礼拜 is a weekday (`周三两小时` = Wednesday, 2 h), and
 // one right after a digit or dot is the tail of another number.
 const NOT_WEEKDAY = '(?<![周期拜\\d.])';
+/**
+ * A minus written before an amount (`-3小时`, `负 3 小时`): captured, to be refused. A dash
+ * counts only at the start of a word and right before the digit: in `辅导作业-3小时` or
+ * `洛阳社区 - 3小时` it separates, it does not negate.
+ */
+const SIGN = `(?:((?<=^|[\\s:：,，;；(（【\\[])[-−]|负${S}))?`;
 
 const VAGUE: RegExp[] = [
   new RegExp(`${NUM}${S}(?:[-~—–到至或])${S}${NUM}${S}个?${S}${UNIT}`, 'g'), // 2-3小时, 两到三个小时
   new RegExp(`${NOT_WEEKDAY}([一二两三四五六七八九])([两二三四五六七八九])${S}个?${S}${UNIT}`, 'g'), // 两三个小时
   new RegExp(`${NUM}?${S}个?${S}多${S}${UNIT}|${NUM}${S}${UNIT}多(?![次个人位名天])`, 'g'), // 两个多小时, 1小时多
   new RegExp(`(?:好|十)?几${S}个?${S}${UNIT}`, 'g'), // 几个小时
+  /个把(?:小时|钟头)|(?:一|大|小)?半天|(?<![周期拜])一(?:整)?(?:个)?(?:上午|下午|晚上|早上|白天)|一整天/g, // 一下午, 半天
 ];
 const AMOUNT = new RegExp(
-  `${NOT_WEEKDAY}(${NUM})${S}(个)?${S}(半)?${S}${UNIT}(?:${S}(半)(?![天年月日个]))?` +
+  `${NOT_WEEKDAY}${SIGN}(${NUM})${S}(个)?${S}(半)?${S}${UNIT}(?:${S}(半)(?![天年月日个]))?` +
     `(?:${S}(?:零|又)?${S}(${NUM})${S}(?:分钟|分(?![之数钟])|minutes?(?![a-z])|mins?(?![a-z])|m(?![a-z])))?`,
   'g',
 );
 // Bare 分 is a score (考了90分), so minutes alone need 分钟 or min.
-const MINUTES = new RegExp(`${NOT_WEEKDAY}(${NUM})${S}(?:分钟|minutes?(?![a-z])|mins?(?![a-z]))`, 'g');
+const MINUTES = new RegExp(`${NOT_WEEKDAY}${SIGN}(${NUM})${S}(?:分钟|minutes?(?![a-z])|mins?(?![a-z]))`, 'g');
 const HALF = new RegExp(`半${S}个?${S}(?:小时(?!候)|钟头)`, 'g');
 // "时长：2" with no unit: the label says what the number is.
 const LABELLED = new RegExp(
-  `(?:(?:服务|志愿)?时长|用时|工时|时数)${S}[:为是]?${S}(\\d+(?:\\.\\d+)?|${CN_INT})(?![\\d.]|${S}[个点号日月年天分次人位户])`,
+  `(?:(?:服务|志愿)?时长|用时|工时|时数)${S}[:为是]?${S}${SIGN}(\\d+(?:\\.\\d+)?|${CN_INT})(?![\\d.]|${S}[个点号日月年天分次人位户])`,
   'g',
 );
 
 const PERIOD = '(上午|早上|早晨|中午|下午|傍晚|晚上|早|晚)';
 const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:[点时]${S}(?:(半)|(\\d{1,2}|${CN_INT})${S}分?)?|:(\\d{2}))`;
-const CLOCK_RANGE = new RegExp(`${CLOCK}${S}(?:到|至|-|~|—|–)+${S}${CLOCK}`, 'g');
+// 8点到12点, 14:00-16:30, and with the work said between: 从早上8点干到中午12点.
+const CLOCK_RANGE = new RegExp(`${CLOCK}${S}(?:干|忙|做|弄|搞|服务|待|呆|一直)?${S}(?:到|至|-|~|—|–)+${S}${CLOCK}`, 'g');
 
 /** Hands each match to `read`; a match it accepts is masked so later patterns skip it. */
 function scan(work: string[], re: RegExp, kind: Duration['kind'], read: (m: RegExpMatchArray) => number | null | undefined, out: Duration[]): void {
@@ -135,18 +147,22 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
       return undefined;
     }, out);
   }
+  const signed = (sign: string | undefined, n: number) => (sign ? -n : n);
   scan(work, AMOUNT, 'amount', (m) => {
-    const n = parseNumber(m[1]!);
-    const extraMinutes = m[5] ? parseNumber(m[5]) : 0;
+    const n = parseNumber(m[2]!);
+    const extraMinutes = m[6] ? parseNumber(m[6]) : 0;
     if (n === undefined || extraMinutes === undefined) return null;
-    return n + (m[3] ? 0.5 : 0) + (m[4] ? 0.5 : 0) + extraMinutes / 60;
+    return signed(m[1], n + (m[4] ? 0.5 : 0) + (m[5] ? 0.5 : 0) + extraMinutes / 60);
   }, out);
   scan(work, MINUTES, 'amount', (m) => {
-    const n = parseNumber(m[1]!);
-    return n === undefined ? null : n / 60;
+    const n = parseNumber(m[2]!);
+    return n === undefined ? null : signed(m[1], n / 60);
   }, out);
   scan(work, HALF, 'amount', () => 0.5, out);
-  scan(work, LABELLED, 'amount', (m) => parseNumber(m[1]!) ?? null, out);
+  scan(work, LABELLED, 'amount', (m) => {
+    const n = parseNumber(m[2]!);
+    return n === undefined ? null : signed(m[1], n);
+  }, out);
   scan(work, CLOCK_RANGE, 'range', rangeHours, out);
   return { durations: out.sort((a, b) => a.start - b.start), masked: work[0]! };
 }
@@ -167,9 +183,24 @@ const WEEKDAY = '([一二三四五六日天七1-7])';
 const CN_TENS = '[一二两三]?十[一二三四五六七八九]?';
 // Each reader returns a date, undefined for a date that does not exist, a hit with a
 // problem, or null for "not a date after all" (then the text stays unmasked).
+/** A date phrase that names no single day; the parser asks instead of taking today. */
+const unplaced = (m: RegExpMatchArray): DateHit => ({ start: 0, end: 0, phrase: m[0], problem: `「${m[0].trim()}」没有说是哪一天，请补充具体日期。` });
+const DAY = `(\\d{1,2}|${CN_INT})${S}[日号]`;
+
 const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs) => DateHit | string | undefined | null][] = [
+  // 去年11月20日, 上个月15号, 这个月5号: a day placed by the year or month named before it.
+  [new RegExp(`(去年|前年)${S}(\\d{1,2}|${CN_INT})${S}月${S}(\\d{1,2}|${CN_INT})${S}[日号]?`, 'g'), (m, today) => {
+    const mo = parseNumber(m[2]!);
+    const d = parseNumber(m[3]!);
+    return mo === undefined || d === undefined ? undefined : calendar(today.year() - (m[1] === '去年' ? 1 : 2), mo, d);
+  }],
+  [new RegExp(`(上上|上|这|本)${S}个?${S}月(?:份)?${S}${DAY}`, 'g'), (m, today) => {
+    const d = parseNumber(m[2]!);
+    const month = today.startOf('month').subtract(({ 上上: 2, 上: 1 } as Record<string, number>)[m[1]!] ?? 0, 'month');
+    return d === undefined ? undefined : calendar(month.year(), month.month() + 1, d);
+  }],
   [/(?<!\d)(\d{4})\s{0,2}[年\-/.]\s{0,2}(\d{1,2})\s{0,2}[月\-/.]\s{0,2}(\d{1,2})\s{0,2}[日号]?/g, (m) => calendar(+m[1]!, +m[2]!, +m[3]!)],
-  [new RegExp(`(?<![\\d.:])(\\d{1,2}|${CN_INT})${S}月${S}(\\d{1,2}|${CN_INT})${S}([日号])?`, 'g'), (m, today) =>
+  [new RegExp(`(?<![\\d.])(\\d{1,2}|${CN_INT})${S}月${S}(\\d{1,2}|${CN_INT})${S}([日号])?`, 'g'), (m, today) =>
     !m[3] && !/^\d+$/.test(m[2]!) ? null : monthDay(today, parseNumber(m[1]!), parseNumber(m[2]!))],
   // 11-20, 11/20, 11.20 — unless a unit follows (3-5人, 1.5万) or it is not a real date.
   [/(?<![\d.:/\-])(\d{1,2})[-/.](\d{1,2})(?![\d.:/\-]|\s{0,2}(?:个|小时|h|分|点|%|元|块|万|人|位|名|户|楼|栋|单元|次|年级|班|的|km|公里|米|斤))/g, (m, today) => {
@@ -179,14 +210,29 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs) => DateH
   [new RegExp(`(?<![\\d月.\\-/])(\\d{1,2}[号日]|${CN_INT}号|${CN_TENS}日)(?!楼|院|线|门|床|机|房|栋|单元|窗口|车|位|选手|常|记|志|报|程|子|期|语|本|元)`, 'g'), (m, today) => {
     const day = parseNumber(m[1]!.slice(0, -1));
     if (day === undefined) return null;
+    // 20号 on the 18th is still to come (asked about); 28号 on the 3rd is last month's.
     const thisMonth = calendar(today.year(), today.month() + 1, day);
-    return thisMonth && thisMonth <= today.format('YYYY-MM-DD') ? thisMonth : dayOfLastMonth(today, day);
+    if (thisMonth && (thisMonth <= today.format('YYYY-MM-DD') || today.date() > 7 || day < 20)) return thisMonth;
+    return dayOfLastMonth(today, day);
   }],
   [new RegExp(RELATIVE.map(([p]) => `(${p})`).join('|'), 'g'), (m, today) =>
     today.add(RELATIVE[m.slice(1).findIndex((g) => g !== undefined)]![1], 'day').format('YYYY-MM-DD')],
   [new RegExp(`(?<![每一二两三四五六七八九几])(上上|上|这|本|下下|下)?${S}个?${S}(?:周|星期|礼拜)${WEEKDAY}`, 'g'), (m, today) => weekday(today, m[1], m[2]!)],
   [new RegExp(`(?<![每个])(?:(?:上|这|本|下)?${S}个?${S}周末|(?:上上|上|这|本|下)${S}个?${S}(?:周|星期|礼拜)(?![围边岁年]))`, 'g'), (m) =>
-    ({ start: 0, end: 0, phrase: m[0], problem: `「${m[0].trim()}」没有说是哪一天，请补充具体日期。` })],
+    unplaced(m)],
+  // 3天前, 两天前, 一周前.
+  [new RegExp(`(?<![\\d.])(\\d{1,2}|${CN_INT})${S}天${S}(?:以)?前`, 'g'), (m, today) => {
+    const n = parseNumber(m[1]!);
+    return n === undefined ? null : today.subtract(n, 'day').format('YYYY-MM-DD');
+  }],
+  [new RegExp(`(?:一|1)${S}个?${S}(?:周|星期|礼拜)${S}(?:以)?前`, 'g'), (m, today) => today.subtract(7, 'day').format('YYYY-MM-DD')],
+  // Words for a time that is not one day: asked about, never read as today.
+  [new RegExp(
+    `去年|前年|(?:上上|上|这|本)${S}个?${S}月(?:份)?|上学期|这学期|本学期|前(?:几|两|些|一)${S}(?:天|日子)|这(?:几|两)天|前段时间|前一段|前阵子|前一阵|` +
+      `(?<!离[^，。,]{0,12})最近(?!的)|近期|近日|那天|那一天|某天|有一天|有天|月初|月中|月底|月末|[上中下]旬|暑假|寒假|国庆|元旦`,
+    'g'), unplaced],
+  // 11月, 十一月份: a month with no day.
+  [new RegExp(`(?<![\\d.个])(?:\\d{1,2}|十[一二]?|[一二三四五六七八九])${S}月份|(?<![\\d.个上下这本每])(?:\\d{1,2})${S}月(?![\\d\\s一二三四五六七八九十两])`, 'g'), unplaced],
 ];
 
 /** YYYY-MM-DD if the day exists, else undefined (2月30日). */
@@ -201,11 +247,16 @@ function dayOfLastMonth(today: dayjs.Dayjs, d: number): string | undefined {
   return calendar(t.year(), t.month() + 1, d);
 }
 
-/** A month and day without a year: the most recent such date not after today. */
+/**
+ * A month and day without a year: this year's, even when still to come (11月25日 on the 18th is
+ * asked about, not read as last year's); only a date more than two months ahead (12月28日 said
+ * in January) is last year's.
+ */
 function monthDay(today: dayjs.Dayjs, mo: number | undefined, d: number | undefined): string | undefined {
   if (mo === undefined || d === undefined) return undefined;
   const thisYear = calendar(today.year(), mo, d);
-  return thisYear && thisYear <= today.format('YYYY-MM-DD') ? thisYear : calendar(today.year() - 1, mo, d) ?? thisYear;
+  if (thisYear && thisYear > today.add(2, 'month').format('YYYY-MM-DD')) return calendar(today.year() - 1, mo, d);
+  return thisYear;
 }
 
 /** 上周五 = Friday of the previous Monday-based week; bare 周五 = the latest Friday, today included. */

@@ -63,7 +63,7 @@ const isWs = (text: string, at: number) => at >= 0 && at < text.length && WS.tes
 const isHigh = (u: number) => u >= 0xd800 && u <= 0xdbff;
 const isLow = (u: number) => u >= 0xdc00 && u <= 0xdfff;
 
-/** Full names, aliases, their tails after 市/区/县 and the stems without 社区/街道/村/镇, indexed. */
+/** Full names, aliases, their tails after 市/区/县/乡/镇/街道 and the stems without 社区/街道/村/镇, indexed. */
 function buildMatcher(communities: CommunityName[]): CommunityMatcher {
   const keys: CommunityKey[] = [];
   const byStart = new Map<number, number[]>();
@@ -71,7 +71,7 @@ function buildMatcher(communities: CommunityName[]): CommunityMatcher {
     const seen = new Set<string>();
     for (const raw of [c.name, ...(c.aliases ?? [])]) {
       const name = foldWidth(raw).replace(/\s+/g, '');
-      const tails = [name, ...[...name.matchAll(/[省市区县旗]/g)].map((m) => name.slice(m.index! + 1))];
+      const tails = [name, ...[...name.matchAll(/[省市区县旗乡镇]|街道/g)].map((m) => name.slice(m.index! + m[0].length))];
       for (const tail of tails) for (const key of [tail, tail.replace(SUFFIX, '')]) {
         if (key.length < 2 || seen.has(key)) continue;
         seen.add(key);

@@ -9,19 +9,49 @@ export type ItemKey = 'shishi' | 'zoufang' | 'huodong' | 'xiangmu' | 'x';
 
 const LABEL: Record<ItemKey, string> = { shishi: '实事', zoufang: '走访', huodong: '活动', xiangmu: '项目', x: 'X' };
 
-// Strong keywords decide the item; weak ones (generic words like 志愿服务/活动/项目 that
-// turn up in every kind of report) only count when no strong keyword is present.
-const STRONG: [ItemKey, RegExp][] = [
-  ['shishi', /辅导|课后服务|助老|为老|敬老|助残|帮扶|清理|清扫|打扫|义诊|支教|陪伴|陪护|义务劳动|义剪|理发|维修|照料|代办|环境整治|捡垃圾/],
-  ['zoufang', /走访|调研|访谈|入户|家访|探访|走进企业|座谈|问卷|采访|摸排|摸底|拜访/],
-  ['huodong', /宣讲|演出|比赛|书法|绘画|歌曲|唱歌|合唱|舞蹈|话剧|健身|讲座|展演|晚会|联欢|文艺|表演|游园|运动会|朗诵|科普|培训/],
-  ['xiangmu', /培育|孵化|常态化项目|项目组|品牌项目|项目化|项目申报|项目策划/],
+// The notice's own words for each item (§四 "四个一": 出计献策、开展服务、课后服务、困难救助；
+// 走访居民区、物业公司和业委会；宣讲、书法、绘画、歌曲、舞蹈、话剧；培育常态化项目) and the
+// words students use for the same work. A project (项目) is decided by its own words before the
+// rest, as a project meeting names the service it plans; an event (讲座, 比赛, 宣传 …) frames
+// the help given at it (帮忙布置讲座会场 is 活动).
+const PROJECT = new RegExp([
+  '培育|孵化|项目组|品牌项目|项目化|项目申报|项目策划|项目设计|项目方案|项目启动|项目例会|项目会议|项目推进|项目书|立项|人才培育',
+  // 常态化…项目, 设计…项目, and the project's name before its planning: 「银龄课堂」项目怎么常态化开展
+  '(?:常态化|对接|商量|开会|讨论|策划|设计|筹备|启动|推进)[^，。,；;]{0,16}项目',
+  '项目[^，。,；;]{0,16}(?:常态化|开展|对接|商量|开会|讨论|筹备|推进|方案|任务清单|计划书|招募)',
+].join('|'));
+const EVENT = /宣讲|宣传|宣教|传单|宣传册|讲座|演出|汇演|展演|文艺|晚会|联欢|比赛|竞赛|游园|运动会|集市|义卖|展览|画展|书画展|布展|讲解|知识讲解|讲[^，。,；;]{0,10}知识|普及[^，。,；;]{0,6}知识|知识普及|给(?:居民|群众|村民|大家|业主|老人们|家长)讲|科普|培训班?|观影|放电影|主题活动|亲子活动|联谊|彩排|排练|读书会|分享会|茶话会|故事会|夏令营|冬令营|演示|(?:组织|开展|举办|办了|搞了)[^，。,；;]{0,16}活动/;
+const ART = /书法|书画|绘画|画画|歌曲|唱歌|学唱|合唱|红歌|舞蹈|跳舞|广场舞|秧歌|话剧|小品|健身|表演|朗诵|手工课|皮影|剪纸|灯谜|写春联|送春联|主持/;
+const VISIT = /走访|调研|访谈|入户|家访|探访|走进[^，。,；;]{0,4}企业|座谈|问卷|采访|摸排|摸底|拜访|调查|考察|参观[^，。,；;]{0,4}企业|访民情|察社情|了解[^，。,；;]{0,14}(?:情况|需求|诉求|困难|问题|现状)/;
+const SERVICE = new RegExp([
+  // 课后服务 and tutoring
+  '辅导|辅倒|作业|课后服务|课后|托管|答疑|补课|支教|讲题|功课|四点半课堂|陪读|绘本|接送|讲(?![座解])[^，。,；;]{0,6}(?:数学|语文|英语|物理|化学|生物|历史|地理|题|课)',
+  // the elderly, the disabled, families in need
+  '助老|为老|敬老|养老院|敬老院|助残|帮扶|救助|关爱|照顾|照料|陪伴|陪护|陪诊|陪(?!同)|上门|送餐|送药|送菜|送米|米面油|代办|代购|买菜|做饭|理发|剪头发|洗脚|修指甲|读报',
+  // 环境治理, cleaning, snow, planting
+  '清理|清扫|打扫|卫生|清洁|保洁|消毒|扫雪|除雪|铲雪|铲冰|扫地|落叶|捡垃圾|捡拾|分拣|环境整治|义务劳动|督导|站桶|墙绘|彩绘|手绘|植树|种树|除草|浇水|巡河|护河',
+  // health help
+  '义诊|量血压|测血压|测血糖|测体温|体检|叫号|换药|康复训练|用药指导|理疗|艾灸|推拿|按摩|健康档案|健康咨询',
+  // order and safety
+  '巡逻|巡查|值守|值班|执勤|站岗|维持秩序|劝导|疏导|核酸|接种|调解|出计献策|建议书?',
+  // skills put to use
+  '义剪|维修|修理|修[^，。,；;]{0,4}(?:电脑|路由器|家电|自行车|水管|电器|手机)|装系统|重装|杀毒|调试|教[^，。,；;]{0,10}(?:用|使用|操作|下载|注册|拍|查|交|缴|挂号|发|设置)|下载|注册|安装|改简历|模拟面试|报名|填[^，。,；;]{0,4}表|申请|海报|黑板报|文化墙|剪辑|修图',
+  // help on farms and with selling
+  '打包|装袋|晾晒|收玉米|掰玉米|采摘|施肥|剪枝|修剪|农活|翻地|育苗|直播(?:带货|卖|销售)|带货|网店|上架|包装|讲故事',
+].join('|'));
+/** Help that serves whatever else the report names (整理数据 for a survey, 布置 for an event). */
+const SUPPORT = /登记|录入|整理|贴标签|发放|分发|布置|搬|引导|拍照|摄影|后勤|打字|复印|统计|接待/;
+/** Generic words of service: 实事 is the program's default for service to residents. */
+const HELPING = /帮|协助|慰问|送温暖|支援|照看|看护|看望|探望|捐|义务/;
+
+const LABEL_WORDS: [ItemKey, RegExp][] = [
+  ['xiangmu', PROJECT],
+  ['zoufang', VISIT],
+  ['huodong', EVENT],
+  ['huodong', ART],
+  ['shishi', SERVICE],
 ];
-const WEAK: [ItemKey, RegExp][] = [
-  ['shishi', /志愿服务|志愿者|慰问/],
-  ['huodong', /活动/],
-  ['xiangmu', /项目/],
-];
+
 const ITEM_WORD = '(x项目|x类|x|其他|其它|实事|走访|活动|项目)';
 // `/记录 走访 2小时 …`, `实事：…`, `【活动】…`, `X项目：…` — the student chose the item.
 const LEADING_LABEL = new RegExp(`^\\s*(?:/?记录${S})?[【\\[(]?${S}${ITEM_WORD}(?![a-z])${S}[】\\])]?${S}(?:[:,，]|\\s|$)${S}`);
@@ -44,20 +74,44 @@ export function findLabel(folded: string, masked: string): { item: ItemKey; item
   return { item, itemLabel, span: lead ? { start: 0, end } : undefined };
 }
 
-/** Item keywords, strong before weak; several different items → ambiguity. */
+/**
+ * The item the words describe: a project by its own words; else the one item the notice's
+ * words name, with an event beating the help given at it; a visit or an art form beside
+ * direct help, or a visit beside an event → ambiguity. Help that only supports (登记, 整理,
+ * 布置 …) counts when nothing else is named, and so do generic words of help: 实事 is the
+ * program's default for service to residents. Nothing → no item (not a service).
+ */
 export function findItem(masked: string, ambiguities: string[]): ItemKey | undefined {
-  for (const table of [STRONG, WEAK]) {
-    const hits = new Map<ItemKey, string>();
-    for (const [key, words] of table) {
-      const m = words.exec(masked);
-      if (m && !hits.has(key)) hits.set(key, m[0]);
-    }
-    if (hits.size === 1) return [...hits.keys()][0];
-    if (hits.size > 1) {
-      const list = [...hits].map(([k, w]) => `「${w}」（${LABEL[k]}）`).join('和');
-      ambiguities.push(`同时提到了${list}，请确认这次服务属于哪一类。`);
-      return undefined;
-    }
+  // A quoted name (“科技助老”讲座, 「四点半课堂」) names the thing, not the work done, unless
+  // nothing else says what the work was.
+  let text = masked.replace(QUOTED, (q) => ' '.repeat(q.length));
+  let hits = itemWords(text);
+  if (hits.size === 0) hits = itemWords((text = masked));
+  if (hits.has('xiangmu')) return 'xiangmu';
+  if (hits.size === 2 && hits.has('shishi') && hits.has('huodong') && eventFirst(text)) return 'huodong';
+  if (hits.size === 1) return [...hits.keys()][0];
+  if (hits.size > 1) {
+    const list = [...hits].map(([k, w]) => `「${w}」（${LABEL[k]}）`).join('和');
+    ambiguities.push(`同时提到了${list}，请确认这次服务属于哪一类。`);
+    return undefined;
   }
-  return undefined;
+  return SUPPORT.test(text) || HELPING.test(text) ? 'shishi' : undefined;
+}
+
+function itemWords(text: string): Map<ItemKey, string> {
+  const hits = new Map<ItemKey, string>();
+  for (const [key, words] of LABEL_WORDS) {
+    const m = words.exec(text);
+    if (m && !hits.has(key)) hits.set(key, m[0]);
+  }
+  return hits;
+}
+
+const QUOTED = /[“"「『《][^”"」』》]{1,24}[”"」』》]/g;
+
+/** An event named before any direct help: the help was given at it (办了个讲座，教大家…). */
+function eventFirst(text: string): boolean {
+  const event = EVENT.exec(text);
+  const service = SERVICE.exec(text);
+  return event !== null && service !== null && event.index < service.index;
 }

@@ -1,6 +1,7 @@
 /**
  * Reads a service report written in plain Chinese (PRODUCT.md §4): the "4+X" item, the
- * hours, the date, the mode and the community, keeping the rest as the description.
+ * hours, the date, the service area, the mode and the community, keeping the rest as the
+ * description.
  * Pure, synchronous and deterministic (`now` and the time zone are inputs). What it
  * cannot read it reports as `missing`; what it could read two ways it reports as an
  * `ambiguity` and leaves empty — the bot then asks with a prefilled card, it never
@@ -9,10 +10,12 @@
 import { dayjs, localDate } from '../time.js';
 import { findDates, findDurations, foldWidth, type Span } from './numerals.js';
 import { findCommunity, type CommunityName } from './reportCommunities.js';
+import { findArea, type AreaKey } from './reportAreas.js';
 import { findItem, findLabel, type ItemKey } from './reportItems.js';
 import { describe, findMode, resolveDate, resolveHours } from './reportPhrases.js';
 
 export type { ItemKey } from './reportItems.js';
+export type { AreaKey } from './reportAreas.js';
 
 /** What {@link parseReport} needs: the text, the clock, and the communities it may name. */
 export interface ParseInput {
@@ -31,9 +34,11 @@ export interface ParsedReport {
   item?: ItemKey;
   /** The name of the X item (`X项目：垃圾分类宣传` → 垃圾分类宣传). */
   itemLabel?: string;
-  /** As stated, unrounded and unvalidated (0, 13 or 0.75 pass through). */
+  /** One of the notice's nine areas, when the words point at exactly one. */
+  area?: AreaKey;
+  /** As stated; absent when it breaks the hours rule (0.5–12 in half hours), with the rule in `ambiguities`. */
   hours?: number;
-  /** YYYY-MM-DD in the time zone; absent only when the date named cannot be pinned down. */
+  /** YYYY-MM-DD in the time zone; absent when the date named names no single past day. */
   date?: string;
   dateSource: 'explicit' | 'default_today';
   mode: 'offline' | 'online';
@@ -52,6 +57,11 @@ export interface ParsedReport {
 
 const QUESTION = /[?？]\s*$|^\s*请问|什么意思|是什么|啥意思|怎么|怎样|如何|能不能|可不可以|是否|为什么|为啥|在哪|什么时候|啥时候|吗[\s?？。!！~]*$|呢[\s?？。!！~]*$/;
 const SMALL_TALK = /^\s*(?:你好|您好|hi|hello|嗨|哈喽|在吗|在不在|谢谢|多谢|好的|收到|ok|嗯+|哦+|早上好|晚安)[\s!！~。.，,呀啊哈了]*$/;
+
+/** Whether a reading can be saved as it is; otherwise the bot asks with a prefilled card. */
+export function recordable(parsed: ParsedReport): boolean {
+  return parsed.missing.length === 0 && parsed.ambiguities.length === 0 && parsed.date !== undefined;
+}
 
 /**
  * Parses one plain-text service report. Never throws on any text; the same input always
@@ -91,8 +101,10 @@ export function parseReport(input: ParseInput): ParsedReport {
   const missing: ParsedReport['missing'] = [];
   if (hours === undefined) missing.push('hours');
   if (keywordItem === undefined) missing.push('item');
+  const area = findArea(masked);
   return {
     item: keywordItem,
+    ...(area ? { area } : {}),
     ...(label?.itemLabel ? { itemLabel: label.itemLabel } : {}),
     hours,
     date,

@@ -21,13 +21,28 @@ export function resolveHours(durations: Duration[], folded: string, removed: Spa
   const amounts = durations.filter((d) => d.kind === 'amount');
   const pool = amounts.length > 0 ? amounts : durations.filter((d) => d.kind === 'range');
   const values = [...new Set(pool.map((d) => d.hours!))];
-  if (values.length === 1) return values[0];
+  if (values.length === 1) return checkHours(values[0]!, pool[0]!.phrase, ambiguities);
   if (values.length > 1) {
     ambiguities.push(`提到了多个时长（${pool.map((d) => d.phrase).join('、')}），请确认这次服务共计多少小时。`);
   } else {
     const vague = durations.find((d) => d.kind === 'vague');
     if (vague) ambiguities.push(`时长「${vague.phrase}」不够具体，请填写确切的小时数。`);
   }
+  return undefined;
+}
+
+/**
+ * The hours rule a log must meet (PRODUCT.md §4: more than 0, at most 12, in half hours), said
+ * while the student is still in the chat: `-3小时` is refused, never saved as 3.
+ */
+function checkHours(hours: number, phrase: string, ambiguities: string[]): number | undefined {
+  const rule = '服务时长须在 0.5 到 12 小时之间，以半小时为单位';
+  if (hours <= 0) ambiguities.push(`时长「${phrase}」不是正数。${rule}，请填写实际的小时数。`);
+  else if (hours > 12) ambiguities.push(`时长「${phrase}」超过了 12 小时。${rule}；连续几天的服务请每天各记一条。`);
+  else if (!Number.isInteger(hours * 2)) {
+    const down = Math.floor(hours * 2) / 2;
+    ambiguities.push(`时长「${phrase}」不是半小时的整数倍。${rule}，请填写 ${down > 0 ? `${down} 或 ` : ''}${Math.ceil(hours * 2) / 2} 小时。`);
+  } else return hours;
   return undefined;
 }
 
@@ -67,11 +82,11 @@ export function describe(text: string, removed: Span[]): string {
     .replace(/\s+([,，。；;、！!？?])/g, '$1')
     .replace(/([,，。；;、])[\s,，。；;、]+/g, '$1')
     .replace(/^的(?=\S)/, '')
-    .replace(/^[\s,，。；;、:：]+|[\s,，；;、:：]+$/g, '');
+    .replace(/^[\s,，。；;、:：\-—–~]+|[\s,，；;、:：\-—–~]+$/g, '');
   return tidy || text.trim();
 }
 
-/** The date named (today when none is); several, none pinned down, or one still to come → ambiguity. */
+/** The date named (today when none is); several, none pinned down, or one still to come → ambiguity and no date. */
 export function resolveDate(hits: DateHit[], today: string, ambiguities: string[]): string | undefined {
   if (hits.length === 0) return today;
   const dates = [...new Set(hits.flatMap((h) => (h.date ? [h.date] : [])))];
@@ -83,7 +98,10 @@ export function resolveDate(hits: DateHit[], today: string, ambiguities: string[
     ambiguities.push(`提到了多个日期（${dates.join('、')}），请确认是哪一天。`);
     return undefined;
   }
-  if (dates[0]! > today) ambiguities.push(`日期 ${dates[0]} 还没到，只能记录今天或以前的服务，请确认日期。`);
+  if (dates[0]! > today) {
+    ambiguities.push(`日期 ${dates[0]} 还没到，只能记录今天或以前的服务，请确认日期。`);
+    return undefined;
+  }
   return dates[0];
 }
 
@@ -91,7 +109,8 @@ export function resolveDate(hits: DateHit[], today: string, ambiguities: string[
 const ONLINE_REMOVABLE = /(?:通过|以|采用|采取|用|在)?(?:(?<![路航干曲直主火界底])线上|网上|在线(?![上下])|远程)(?:的)?(?:方式|形式)?/g;
 const OFFLINE_REMOVABLE = /(?:通过|以|采用|采取|在)?(?<![路航干曲直主火界底])线下(?:的)?(?:方式|形式)?/g;
 // Kept in the description: they say what was done (视频通话辅导, 云宣讲, 现场讲解).
-const ONLINE_WORDS = /视频|腾讯会议|钉钉|飞书会议|zoom|直播|网课|云(?=宣讲|访谈|组队|辅导|支教|课堂|上|端|直播|参观|走访|调研|义诊|服务|会议|家访|探访|讲座)/;
+// 直播 alone is not one: 直播卖苹果 is done in the village.
+const ONLINE_WORDS = /视频|腾讯会议|钉钉|飞书会议|zoom|网课|云(?=宣讲|访谈|组队|辅导|支教|课堂|上|端|直播|参观|走访|调研|义诊|服务|会议|家访|探访|讲座)/;
 const OFFLINE_WORDS = /现场|实地/;
 
 /** Online or offline (the phrases that say so go into `removed`); both named → ambiguity; offline by default. */

@@ -1,0 +1,41 @@
+/**
+ * `npm run eval:parser [-- --misses]`: scores the report parser on the development table and
+ * on the held-out file (eval/parser/README.md says how they were kept apart). Prints per-field
+ * accuracy, the ask rate on clear reports, the wrong-record rate on unclear ones and the time
+ * per report, for each; `--misses` lists the development table's misses (never the held-out
+ * file's, so nobody tunes the vocabulary against it by accident). Exits 1 if a target is missed.
+ */
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { evaluate, readRows, readSetup, shortfalls, type EvalResult } from './parserEval.js';
+
+const dir = fileURLToPath(new URL('./parser/', import.meta.url));
+const setup = readSetup(`${dir}communities.json`);
+const pct = (x: number) => `${(x * 100).toFixed(1).padStart(5)} %`;
+
+function print(name: string, r: EvalResult): void {
+  console.log(`\n${name}: ${r.rows} reports (${r.clear} clear, ${r.unclear} to ask about or refuse)`);
+  for (const f of ['date', 'hours', 'item', 'area', 'mode', 'community'] as const) {
+    const note = f === 'area' ? ` of ${r.counted.area} that name one; filled on ${r.areaFalseFills} that name none` : '';
+    console.log(`  ${f.padEnd(10)} ${pct(r.accuracy[f])}${note}`);
+  }
+  console.log(`  asked on clear reports      ${pct(r.askRate)}`);
+  console.log(`  recorded unclear reports    ${pct(r.wrongRecordRate)} (${r.wrongRecords})`);
+  console.log(`  time per report             ${r.msPerReport.toFixed(3)} ms`);
+  const short = shortfalls(r);
+  console.log(short.length ? `  MISSED TARGETS: ${short.join('; ')}` : '  all targets met');
+}
+
+const files = (prefix: string) => readdirSync(dir).filter((f) => f.startsWith(prefix) && f.endsWith('.jsonl')).sort();
+const rows = (names: string[]) => names.flatMap((f) => readRows(`${dir}${f}`));
+const devFiles = files('table');
+const heldOutFiles = files('heldout');
+const dev = evaluate(rows(devFiles), setup);
+const heldOut = evaluate(rows(heldOutFiles), setup);
+print(`Development table (${devFiles.join(' + ')})`, dev);
+print(`Held-out part (${heldOutFiles.join(' + ')})`, heldOut);
+if (process.argv.includes('--misses')) {
+  console.log('\nDevelopment table misses:');
+  for (const m of dev.misses) console.log(`  ${m.id} ${m.what}\n      ${m.text}`);
+}
+process.exitCode = shortfalls(dev).length + shortfalls(heldOut).length > 0 ? 1 : 0;

@@ -1,0 +1,54 @@
+/**
+ * Which of the notice's nine service areas (服务乡村振兴、基层治理、济困助学、就业创业、生态环保、
+ * 文化传承、科技推广、卫生医疗、政策宣传) a report is about, read from the words students use
+ * for each. The area is optional on a log, so a report that points at no area, or at two
+ * equally, gets none: never a guess. Part of reportParser.ts; works on width-folded text.
+ */
+export type AreaKey =
+  | 'rural_revitalization' | 'grassroots_governance' | 'aid_education' | 'employment' | 'ecology'
+  | 'culture' | 'technology' | 'health' | 'policy';
+
+/**
+ * Topic words name an area on their own (垃圾分类 is 生态环保 however it was done); the
+ * area's own name counts too. Broad words (宣传, 健康, 农村) count only when no topic word
+ * is present, so 垃圾分类宣传 is 生态环保, not 政策宣传.
+ */
+const TOPIC: [AreaKey, RegExp][] = [
+  ['rural_revitalization', /乡村振兴|助农|农产品|农副产品|农户|果农|菜农|农民|种植|大棚|采摘|秋收|春耕|收玉米|掰玉米|收割|电商|直播带货|带货|合作社|养殖|特产|果园|果树|农田|田间|地里|庄稼|农活|农技|病虫害|施肥|秸秆|农机|农业|村集体|美丽乡村|和美乡村/g],
+  ['grassroots_governance', /基层治理|社区治理|网格|矛盾|调解|纠纷|人口普查|人口登记|信息登记|信息采集|入户登记|安全巡查|安全检查|隐患|巡逻|巡查|治安|物业|业委会|业主|议事|民情|社情|停车|文明创建|创城|防疫|核酸|信访|选举|换届|居民需求|居民诉求|需求摸排|摸排|出计献策|建议|老旧小区|加装电梯|充电桩|消防通道|网格员|联防|供暖|报修|楼院|社区事务/g],
+  ['aid_education', /济困|助学|困难家庭|困难户|困难群众|困难老人|困难学生|贫困|低保|留守儿童|困境儿童|孤儿|单亲|辅导|作业|课后服务|课后|托管|支教|功课|补课|家教|四点半|学困|特殊儿童|捐书|助学金|资助|奖学金|中考|高考|小升初/g],
+  ['employment', /就业|招聘|求职|简历|面试|创业|岗位|职业规划|职业指导|技能培训|招工|用工|实习|务工|劳动力/g],
+  ['ecology', /生态|环保|垃圾分类|植树|种树|河道|河边|巡河|护河|白色污染|节能|低碳|绿化|护绿|湿地|废旧电池|回收|捡垃圾|清理垃圾|垃圾清理|清运垃圾|环境保护|爱护环境|护林|爱鸟|节水|节电|光盘|旧物|污水|秸秆焚烧/g],
+  ['culture', /文化传承|传统文化|非遗|剪纸|书法|书画|国画|民俗|红色文化|红色故事|红色教育|红歌|京剧|戏曲|评剧|二人转|秧歌|皮影|春联|对联|福字|灯谜|灯笼|国学|诗词|经典诵读|古诗|地方文化|满族|博物馆|纪念馆|传统节日|中秋|端午|元宵|重阳|腊八|民乐|手工艺|扎染|刺绣|年画|历史文化/g],
+  ['technology', /科技推广|科技|科普|智能|手机使用|使用手机|用手机|手机操作|教老人用|网上缴费|线上缴费|电脑|系统|软件|app|小程序|公众号|网站|编程|机器人|无人机|信息技术|路由器|wifi|打印机|网购|微信使用|用微信|数字鸿沟|数字|家电维修|维修电器|修电脑|人工智能|ai|3d打印|天文|实验/g],
+  ['health', /卫生医疗|医疗|义诊|量血压|测血压|血压|血糖|高血压|糖尿病|慢病|慢性病|体检|体温|心理|急救|心肺复苏|护理|康复|医院|疫苗|用药|陪诊|换药|理疗|艾灸|中医|推拿|按摩|口腔|牙|视力|近视|眼保健|营养|膳食|健康讲座|健康知识|健康科普|健康宣传|健康宣教|健康教育|健康检查|健康咨询|健康档案|卫生院|医护|医生|护士|保健/g],
+  ['policy', /政策宣传|政策|反诈|防诈|诈骗|电诈|防骗|法律|法规|普法|法治|宪法|民法典|医保|社保|养老保险|消防(?:安全)?知识|消防宣传|防火|燃气安全|安全用电|用电安全|禁毒|反邪教|防溺水|交通安全|理论宣讲|二十大|党的|精神宣讲|征兵|国家安全|安全知识|安全教育|非法集资|党史|党课|团课|习近平/g],
+];
+const BROAD: [AreaKey, RegExp][] = [
+  ['rural_revitalization', /乡村|农村|村民|村里/g],
+  ['aid_education', /学习|小朋友|孩子|儿童|学生/g],
+  ['ecology', /环境/g],
+  ['culture', /文化/g],
+  ['technology', /手机/g],
+  ['health', /健康/g],
+  ['policy', /宣讲|安全/g],
+];
+
+/**
+ * The area the text points at most: the one whose words it uses most (distinct words), topic
+ * words before broad ones; none when two areas tie.
+ */
+export function findArea(masked: string): AreaKey | undefined {
+  for (const table of [TOPIC, BROAD]) {
+    let best: AreaKey | undefined;
+    let bestScore = 0;
+    let tie = false;
+    for (const [key, words] of table) {
+      const score = new Set(masked.match(words)).size;
+      if (score > bestScore) [best, bestScore, tie] = [key, score, false];
+      else if (score > 0 && score === bestScore) tie = true;
+    }
+    if (bestScore > 0) return tie ? undefined : best;
+  }
+  return undefined;
+}
