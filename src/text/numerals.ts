@@ -30,7 +30,7 @@ const CN_DIGIT: Record<string, number> = {
 /** Regex source: a Chinese integer 0–99 (`一`, `两`, `十二`, `二十五`). */
 const CN_INT = '(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[零〇一二两俩三仨四五六七八九])';
 /** Regex source: an Arabic decimal or a Chinese integer. */
-const NUM = `(?:\\d+(?:\\.\\d+)?|${CN_INT})`;
+const NUM = `(?:\\d+(?:\\.\\d+)?|${CN_INT}(?:点五)?)`;
 /**
  * Bounded whitespace. Unbounded `\s*` runs next to each other backtrack quadratically
  * on long runs of spaces, and nobody types more than a few spaces inside "2 小时".
@@ -58,6 +58,10 @@ export function foldWidth(text: string): string {
 function parseNumber(raw: string): number | undefined {
   const s = raw.replace(/\s+/g, '');
   if (/^\d+(?:\.\d+)?$/.test(s)) return Number(s);
+  if (s.endsWith('点五')) {
+    const whole = parseNumber(s.slice(0, -2)); // 一点五个小时, as voice input writes 1.5
+    return whole === undefined ? undefined : whole + 0.5;
+  }
   const tens = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(s);
   if (tens) return (tens[1] ? CN_DIGIT[tens[1]]! : 1) * 10 + (tens[2] ? CN_DIGIT[tens[2]]! : 0);
   return s.length === 1 ? CN_DIGIT[s] : undefined;
@@ -77,7 +81,9 @@ const NOT_WEEKDAY = '(?<![周期拜\\d.])';
 const SIGN = `(?:((?<=^|[\\s:：,，;；(（【\\[])[-−]|负${S}))?`;
 
 const VAGUE: RegExp[] = [
-  new RegExp(`${NUM}${S}(?:[-~—–到至或])${S}${NUM}${S}个?${S}${UNIT}`, 'g'), // 2-3小时, 两到三个小时
+  new RegExp(`${NUM}${S}(?:[-~—–到至或、,，/])${S}${NUM}${S}个?${S}${UNIT}`, 'g'), // 2-3小时, 两到三个小时, 2、3个小时
+  new RegExp(`${NUM}${S}个?${S}来${S}个?${S}${UNIT}`, 'g'), // 十来个小时, 两个来小时
+  new RegExp(`(?:将近|接近|不到|不足|至少|超过|快|近)${S}${NUM}${S}个?${S}半?${S}${UNIT}`, 'g'), // 将近三小时, 不到两个小时
   new RegExp(`${NOT_WEEKDAY}([一二两三四五六七八九])([两二三四五六七八九])${S}个?${S}${UNIT}`, 'g'), // 两三个小时
   new RegExp(`${NUM}?${S}个?${S}多${S}${UNIT}|${NUM}${S}${UNIT}多(?![次个人位名天])`, 'g'), // 两个多小时, 1小时多
   new RegExp(`(?:好|十)?几${S}个?${S}${UNIT}`, 'g'), // 几个小时
@@ -90,7 +96,9 @@ const AMOUNT = new RegExp(
 );
 // Bare 分 is a score (考了90分), so minutes alone need 分钟 or min.
 const MINUTES = new RegExp(`${NOT_WEEKDAY}${SIGN}(${NUM})${S}(?:分钟|minutes?(?![a-z])|mins?(?![a-z]))`, 'g');
-const HALF = new RegExp(`半${S}个?${S}(?:小时(?!候)|钟头)`, 'g');
+const HALF = new RegExp(`半${S}个?${S}(?:小时(?!候)|钟头|(?<=个\\s{0,3})钟(?![点表声楼]))`, 'g');
+// 干了个半小时: 一 dropped before 个半.
+const ONE_AND_HALF = new RegExp(`(?<![\\d.一二两俩三仨四五六七八九十几多])个${S}半${S}(?:小时(?!候)|钟头|钟(?![点表声楼]))`, 'g');
 // "时长：2" with no unit: the label says what the number is.
 const LABELLED = new RegExp(
   `(?:(?:服务|志愿)?时长|用时|工时|时数)${S}[:为是]?${S}${SIGN}(\\d+(?:\\.\\d+)?|${CN_INT})(?![\\d.]|${S}[个点号日月年天分次人位户])`,
@@ -98,8 +106,10 @@ const LABELLED = new RegExp(
 );
 
 const PERIOD = '(上午|早上|早晨|中午|下午|傍晚|晚上|早|晚)';
-const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:[点时]${S}(?:(半)|(\\d{1,2}|${CN_INT})${S}分?)?|:(\\d{2}))`;
+const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:[点时]${S}(?:(半)|(\\d{1,2}|${CN_INT})${S}分?)?|[:.](\\d{2}))`;
 // 8点到12点, 14:00-16:30, and with the work said between: 从早上8点干到中午12点.
+// 下午2-4点, 上午9到11点半: the hour word once, after the end.
+const SHORT_RANGE = new RegExp(`${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:到|至|-|~|—|–)${S}(\\d{1,2}|${CN_INT})${S}[点时](?:${S}(半))?`, 'g');
 const CLOCK_RANGE = new RegExp(`${CLOCK}${S}(?:干|忙|做|弄|搞|服务|待|呆|一直)?${S}(?:到|至|-|~|—|–)+${S}${CLOCK}`, 'g');
 
 /** Hands each match to `read`; a match it accepts is masked so later patterns skip it. */
@@ -123,14 +133,17 @@ function clockHours(period: string | undefined, h: string, half?: string, min?: 
   return hour + (pm ? 12 : 0) + minutes / 60;
 }
 
-function rangeHours(m: RegExpMatchArray): number | null {
-  const start = clockHours(m[1], m[2]!, m[3], m[4], m[5]);
-  let end = clockHours(m[6] ?? m[1], m[7]!, m[8], m[9], m[10]);
+/** Hours between two clock times; the end takes the start's 上午/下午 unless it has its own. */
+function between(start: number | undefined, endOf: (period: string | undefined) => number | undefined, startPeriod: string | undefined, endPeriod: string | undefined): number | null {
+  let end = endOf(endPeriod ?? startPeriod);
   if (start === undefined || end === undefined) return null;
-  if (end <= start && end + 12 > start && !m[6]) end += 12; // 11点到1点
+  if (end <= start && end + 12 > start && !endPeriod) end += 12; // 11点到1点
   const d = end - start;
   return d > 0 && d <= 16 ? Math.round(d * 1e6) / 1e6 : null;
 }
+
+const rangeHours = (m: RegExpMatchArray) => between(clockHours(m[1], m[2]!, m[3], m[4], m[5]), (p) => clockHours(p, m[7]!, m[8], m[9], m[10]), m[1], m[6]);
+const shortRangeHours = (m: RegExpMatchArray) => between(clockHours(m[1], m[2]!), (p) => clockHours(p, m[3]!, m[4]), m[1], undefined);
 
 /**
  * Every amount of time in `folded`, in the order: vague amounts, exact amounts, clock
@@ -158,12 +171,14 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
     const n = parseNumber(m[2]!);
     return n === undefined ? null : signed(m[1], n / 60);
   }, out);
+  scan(work, ONE_AND_HALF, 'amount', () => 1.5, out);
   scan(work, HALF, 'amount', () => 0.5, out);
   scan(work, LABELLED, 'amount', (m) => {
     const n = parseNumber(m[2]!);
     return n === undefined ? null : signed(m[1], n);
   }, out);
   scan(work, CLOCK_RANGE, 'range', rangeHours, out);
+  scan(work, SHORT_RANGE, 'range', shortRangeHours, out);
   return { durations: out.sort((a, b) => a.start - b.start), masked: work[0]! };
 }
 
@@ -176,8 +191,9 @@ export interface DateHit extends Span {
 }
 
 const RELATIVE: [string, number][] = [
-  ['大前天', -3], ['(?<![之以目提])前(?:天|日)', -2], ['昨(?:天|日|儿|晚|夜)', -1], ['今(?:天|日|儿|晚|早)', 0],
+  ['大前天', -3], ['(?<![之以目提])前(?:天|日|儿(?=个))', -2], ['昨(?:天|日|儿|个|晚|夜)', -1], ['今(?:天|日|儿|个|晚|早)', 0],
   ['(?<![说证表声透])明(?:天|日|晚|早)', 1], ['大后天', 3], ['(?<![之以然最过])后天', 2],
+  ['(?<![a-z])today(?![a-z])', 0], ['(?<![a-z])yesterday(?![a-z])', -1],
 ];
 const WEEKDAY = '([一二三四五六日天七1-7])';
 const CN_TENS = '[一二两三]?十[一二三四五六七八九]?';
@@ -221,7 +237,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs) => DateH
   [new RegExp(`(?<![每个])(?:(?:上|这|本|下)?${S}个?${S}周末|(?:上上|上|这|本|下)${S}个?${S}(?:周|星期|礼拜)(?![围边岁年]))`, 'g'), (m) =>
     unplaced(m)],
   // 3天前, 两天前, 一周前.
-  [new RegExp(`(?<![\\d.])(\\d{1,2}|${CN_INT})${S}天${S}(?:以)?前`, 'g'), (m, today) => {
+  [new RegExp(`(?<![\\d.])(\\d{1,2}|${CN_INT})${S}天${S}(?:以|之)?前`, 'g'), (m, today) => {
     const n = parseNumber(m[1]!);
     return n === undefined ? null : today.subtract(n, 'day').format('YYYY-MM-DD');
   }],
@@ -229,7 +245,8 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs) => DateH
   // Words for a time that is not one day: asked about, never read as today.
   [new RegExp(
     `去年|前年|(?:上上|上|这|本)${S}个?${S}月(?:份)?|上学期|这学期|本学期|前(?:几|两|些|一)${S}(?:天|日子)|这(?:几|两)天|前段时间|前一段|前阵子|前一阵|` +
-      `(?<!离[^，。,]{0,12})最近(?!的)|近期|近日|那天|那一天|某天|有一天|有天|月初|月中|月底|月末|[上中下]旬|暑假|寒假|国庆|元旦`,
+      `(?<!离[^，。,]{0,12})最近(?!的)|近期|近日|(?<![天周月年])[之以]前(?![的面])|上次|上回|那天|那一天|那几天|那阵子?|某天|有一天|有天|` +
+      `前(?:段|阵|些)(?:日子|时间|时候)?|这阵子|(?:好|头)?几天(?:以|之)?前|头几天|早些时候|月初|月中|月底|月末|[上中下]旬|暑假|寒假|国庆|元旦`,
     'g'), unplaced],
   // 11月, 十一月份: a month with no day.
   [new RegExp(`(?<![\\d.个])(?:\\d{1,2}|十[一二]?|[一二三四五六七八九])${S}月份|(?<![\\d.个上下这本每])(?:\\d{1,2})${S}月(?![\\d\\s一二三四五六七八九十两])`, 'g'), unplaced],

@@ -27,7 +27,8 @@ export interface CommunityReading {
  * Community names the parser looks for. A key matches where its characters stand in the text
  * with at most two whitespace characters between any two of them (幸 福 里 社区); a bare
  * 2-character stem (幸福, 北街) is an everyday word, so it counts only as a place: after
- * 在/去/到… or before a place word, each with at most two whitespace characters between.
+ * 在/去/到… or before a place word, each with at most two whitespace characters between, or
+ * standing alone between spaces or punctuation (11月12日 锦绣 2h).
  *
  * Matching used to build one RegExp per key and run every one over every message: with 1,000
  * communities (≈ 6,000 keys) that took 10–40 ms a message once warm, and seconds after start
@@ -116,6 +117,11 @@ function matcherFor(communities: CommunityName[]): CommunityMatcher {
   return matcher;
 }
 
+/** Whether `at` is outside the text or a space or punctuation: a stem standing alone (11月12日 锦绣 2h) is a place. */
+function edge(text: string, at: number): boolean {
+  return at < 0 || at >= text.length || /[\s,，。.;；:：、!！?？()（）【】\[\]\-—~]/.test(text[at]!);
+}
+
 /** Whether a place word ends at `at` (after ≤ 2 whitespace characters before `at`). */
 function placeBefore(text: string, at: number): boolean {
   for (let k = 0; k <= GAP; k++) {
@@ -156,7 +162,9 @@ function namedKeys(folded: string, matcher: CommunityMatcher): number[] {
       for (let j = 1; j < key.length && fits; j++) fits = pos[i + j]! - pos[i + j - 1]! - 1 <= GAP;
       for (const j of tight) if (pos[i + j]! - pos[i + j - 1]! > 1) fits = false;
       if (!fits) continue;
-      if (stem && !placeBefore(folded, pos[i]!) && !placeAfter(folded, pos[i + key.length - 1]! + 1)) continue;
+      const from = pos[i]!;
+      const to = pos[i + key.length - 1]! + 1;
+      if (stem && !placeBefore(folded, from) && !placeAfter(folded, to) && !(edge(folded, from - 1) && edge(folded, to))) continue;
       found.add(k);
     }
   }

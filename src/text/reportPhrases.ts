@@ -11,14 +11,20 @@ export interface ModeReading {
   modeSource: 'explicit' | 'default';
 }
 
+/** An amount said to be the real one (实际7小时, 其中有效服务2小时) beats the others. */
+const ACTUAL = /(?:实际|其中|有效|净)[^，。,；;]{0,8}$/;
+
 /**
- * One amount wins; a stated amount beats a clock range (下午2点到5点，实际2.5小时).
+ * One amount wins; a stated amount beats a clock range (下午2点到5点，实际2.5小时), and an
+ * amount said to be the real one beats other amounts (8点到4点，中午歇了一个小时，实际7小时).
  * Different stated amounts or only vague ones → ask.
  */
 export function resolveHours(durations: Duration[], folded: string, removed: Span[], ambiguities: string[]): number | undefined {
   // Clock ranges stay in the description: 下午2点到4点 tells the reviewer when, not how long.
   removed.push(...durations.filter((d) => d.kind !== 'range').map((d) => withFiller(folded, d)));
-  const amounts = durations.filter((d) => d.kind === 'amount');
+  const stated = durations.filter((d) => d.kind === 'amount');
+  const actual = stated.filter((d) => ACTUAL.test(folded.slice(Math.max(0, d.start - 12), d.start)));
+  const amounts = new Set(actual.map((d) => d.hours)).size === 1 ? actual : stated;
   const pool = amounts.length > 0 ? amounts : durations.filter((d) => d.kind === 'range');
   const values = [...new Set(pool.map((d) => d.hours!))];
   if (values.length === 1) return checkHours(values[0]!, pool[0]!.phrase, ambiguities);
@@ -106,11 +112,13 @@ export function resolveDate(hits: DateHit[], today: string, ambiguities: string[
 }
 
 // `线` after 路/航/底… is a line (公交线上), and 在线上 is 在 + 线上, not 在线.
-const ONLINE_REMOVABLE = /(?:通过|以|采用|采取|用|在)?(?:(?<![路航干曲直主火界底])线上|网上|在线(?![上下])|远程)(?:的)?(?:方式|形式)?/g;
-const OFFLINE_REMOVABLE = /(?:通过|以|采用|采取|在)?(?<![路航干曲直主火界底])线下(?:的)?(?:方式|形式)?/g;
+// 教老人网上交电费 is taught in person.
+const ONLINE_REMOVABLE = /(?<!教[^，。,；;]{0,16})(?:通过|以|采用|采取|用|在)?(?:(?<![路航干曲直主火界底])线上|网上|在线(?![上下])|远程|online(?![a-z]))(?:的)?(?:方式|形式)?/g;
+const OFFLINE_REMOVABLE = /(?:通过|以|采用|采取|在)?(?:(?<![路航干曲直主火界底])线下|offline(?![a-z]))(?:的)?(?:方式|形式)?/g;
 // Kept in the description: they say what was done (视频通话辅导, 云宣讲, 现场讲解).
 // 直播 alone is not one: 直播卖苹果 is done in the village.
-const ONLINE_WORDS = /视频|腾讯会议|钉钉|飞书会议|zoom|网课|云(?=宣讲|访谈|组队|辅导|支教|课堂|上|端|直播|参观|走访|调研|义诊|服务|会议|家访|探访|讲座)/;
+// 教老人用微信视频通话 is taught in person.
+const ONLINE_WORDS = /(?<!教[^，。,；;]{0,16})视频|腾讯会议|抖音|快手|b站|视频号|微信群|qq群|网络(?:直播|课堂|授课)|钉钉|飞书会议|zoom|网课|云(?=宣讲|访谈|组队|辅导|支教|课堂|上|端|直播|参观|走访|调研|义诊|服务|会议|家访|探访|讲座)/;
 const OFFLINE_WORDS = /现场|实地/;
 
 /** Online or offline (the phrases that say so go into `removed`); both named → ambiguity; offline by default. */
