@@ -46,6 +46,18 @@ describe('three ways in', () => {
     expect(reviewCardsOf(h, log.id).map((c) => c.receiveId)).toEqual([secretary]);
   });
 
+  it.each([
+    // Everyday help with no item word is 实事 (it used to get the "请补全服务内容" card); the area is read from its words.
+    ['昨天在幸福社区帮独居老人打扫卫生，3小时', { item: 'shishi', halfHours: 6, area: null }],
+    ['昨天在幸福社区教老年人用智能手机挂号 2h', { item: 'shishi', halfHours: 4, area: 'technology' }],
+    ['昨天在幸福社区搞垃圾分类宣传，俩小时😊', { item: 'huodong', halfHours: 4, area: 'ecology' }],
+  ] as const)('plain Chinese `%s` is recorded with its item and area', async (text, want) => {
+    const { h, m } = loop;
+    const reply = await h.say(student, text);
+    expect(lastLog(h, m.student)).toMatchObject({ serviceDate: '2026-11-24', communityId: site.id, source: 'self', status: 'pending', ...want });
+    expect(said(reply)).toContain('✅ 已记录：2026-11-24');
+  });
+
   it('a report without hours answers with the form prefilled with what was read, and stores nothing', async () => {
     const { h } = loop;
     const before = stored(h);

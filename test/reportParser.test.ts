@@ -275,7 +275,7 @@ function referenceCommunity(text: string, communities: ParseInput['communities']
   const SUFFIX = /(?:社区居委会|居委会|村委会|社区|街道办事处|街道|小区|村|镇|乡)$/;
   const before = '(?<=(?:在|去|到|赴|于|往|走进|前往|来到)\\s{0,2})';
   const after = '(?=\\s{0,2}(?:社区|小区|街道|村|镇|乡|居委|这边|那边))';
-  const edge = '[\\s,，。.;；:：、!！?？()（）【】\\[\\]\\-—~]';
+  const edge = '[\\s,，。.;；:：、!！?？()（）【】\\[\\]\\-—~/|]';
   const alone = (body: string) => `(?<=^|${edge})${body}(?=$|${edge})`;
   const hits: { id: number; len: number }[] = [];
   for (const c of communities) {

@@ -106,11 +106,18 @@ const LABELLED = new RegExp(
 );
 
 const PERIOD = '(上午|早上|早晨|中午|下午|傍晚|晚上|早|晚)';
-const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:[点时]${S}(?:(半)|(\\d{1,2}|${CN_INT})${S}分?)?|[:.](\\d{2}))`;
+// A Chinese minute needs 分 unless it is a number of tens (九点十五): 九点一直陪到 is 9:00, not 9:01.
+const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:[点时]${S}(?:(半)|(\\d{1,2}|[一二三四五]?十[一二三四五六七八九]?|${CN_INT}(?=${S}分))${S}分?)?|[:.](\\d{2}))`;
 // 8点到12点, 14:00-16:30, and with the work said between: 从早上8点干到中午12点.
 // 下午2-4点, 上午9到11点半: the hour word once, after the end.
 const SHORT_RANGE = new RegExp(`${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:到|至|-|~|—|–)${S}(\\d{1,2}|${CN_INT})${S}[点时](?:${S}(半))?`, 'g');
-const CLOCK_RANGE = new RegExp(`${CLOCK}${S}(?:干|忙|做|弄|搞|服务|待|呆|一直)?${S}(?:到|至|-|~|—|–)+${S}${CLOCK}`, 'g');
+// …with the work said between (九点一直陪到十一点), or as 一点半开始，四点结束.
+const CLOCK_RANGE = new RegExp(
+  `${CLOCK}${S}(?:(?:[^\\d\\s，。,；;点时:刻]{1,4}?)?(?:到|至)|-|~|—|–|开始[，,、\\s]{0,2}(?=[^，。,；;]{0,8}结束))+${S}${CLOCK}(?:${S}结束)?`,
+  'g',
+);
+// from 2pm to 4pm
+const ENGLISH_RANGE = /(\d{1,2})(?::(\d{2}))?\s{0,2}(am|pm)\s{0,2}(?:to|-|~|–)\s{0,2}(\d{1,2})(?::(\d{2}))?\s{0,2}(am|pm)/g;
 
 /** Hands each match to `read`; a match it accepts is masked so later patterns skip it. */
 function scan(work: string[], re: RegExp, kind: Duration['kind'], read: (m: RegExpMatchArray) => number | null | undefined, out: Duration[]): void {
@@ -179,6 +186,11 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
   }, out);
   scan(work, CLOCK_RANGE, 'range', rangeHours, out);
   scan(work, SHORT_RANGE, 'range', shortRangeHours, out);
+  scan(work, ENGLISH_RANGE, 'range', (m) => {
+    const at = (h: string, min: string | undefined, half: string) => (Number(h) % 12) + (half === 'pm' ? 12 : 0) + Number(min ?? 0) / 60;
+    const d = at(m[4]!, m[5], m[6]!) - at(m[1]!, m[2], m[3]!);
+    return d > 0 && d <= 16 ? d : null;
+  }, out);
   return { durations: out.sort((a, b) => a.start - b.start), masked: work[0]! };
 }
 
@@ -234,6 +246,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs) => DateH
   [new RegExp(RELATIVE.map(([p]) => `(${p})`).join('|'), 'g'), (m, today) =>
     today.add(RELATIVE[m.slice(1).findIndex((g) => g !== undefined)]![1], 'day').format('YYYY-MM-DD')],
   [new RegExp(`(?<![每一二两三四五六七八九几])(上上|上|这|本|下下|下)?${S}个?${S}(?:周|星期|礼拜)${WEEKDAY}`, 'g'), (m, today) => weekday(today, m[1], m[2]!)],
+  [/(?<![a-z])(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?(?![a-z])/g, (m, today) => weekday(today, undefined, String(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(m[1]!) + 1))],
   [new RegExp(`(?<![每个])(?:(?:上|这|本|下)?${S}个?${S}周末|(?:上上|上|这|本|下)${S}个?${S}(?:周|星期|礼拜)(?![围边岁年]))`, 'g'), (m) =>
     unplaced(m)],
   // 3天前, 两天前, 一周前.
@@ -245,7 +258,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs) => DateH
   // Words for a time that is not one day: asked about, never read as today.
   [new RegExp(
     `去年|前年|(?:上上|上|这|本)${S}个?${S}月(?:份)?|上学期|这学期|本学期|前(?:几|两|些|一)${S}(?:天|日子)|这(?:几|两)天|前段时间|前一段|前阵子|前一阵|` +
-      `(?<!离[^，。,]{0,12})最近(?!的)|近期|近日|(?<![天周月年])[之以]前(?![的面])|上次|上回|那天|那一天|那几天|那阵子?|某天|有一天|有天|` +
+      `(?:忘了|不记得|记不清)[^，。,；;]{0,3}(?:哪天|哪一天|几号|日期)|哪天来着|(?<!离[^，。,]{0,12})最近(?!的)|近期|近日|(?<![天周月年])[之以]前(?![的面])|上次|上回|那天|那一天|那几天|那阵子?|某天|有一天|有天|` +
       `前(?:段|阵|些)(?:日子|时间|时候)?|这阵子|(?:好|头)?几天(?:以|之)?前|头几天|早些时候|月初|月中|月底|月末|[上中下]旬|暑假|寒假|国庆|元旦`,
     'g'), unplaced],
   // 11月, 十一月份: a month with no day.

@@ -119,7 +119,7 @@ function matcherFor(communities: CommunityName[]): CommunityMatcher {
 
 /** Whether `at` is outside the text or a space or punctuation: a stem standing alone (11月12日 锦绣 2h) is a place. */
 function edge(text: string, at: number): boolean {
-  return at < 0 || at >= text.length || /[\s,，。.;；:：、!！?？()（）【】\[\]\-—~]/.test(text[at]!);
+  return at < 0 || at >= text.length || /[\s,，。.;；:：、!！?？()（）【】\[\]\-—~/|]/.test(text[at]!);
 }
 
 /** Whether a place word ends at `at` (after ≤ 2 whitespace characters before `at`). */
