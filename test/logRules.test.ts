@@ -202,7 +202,6 @@ describe('every refusal says what to fix and stores nothing', () => {
   it.each([
     ['2026-02-30 +0800'],
     ['next week'],
-    [''],
   ])('a malformed date "%s" is refused', async (date) => {
     await refused({ date }, invalid('log.badDate'));
   });
@@ -312,6 +311,11 @@ describe('every refusal says what to fix and stores nothing', () => {
     // A stray minus is not left in a description read from the rest of the text.
     if (text.startsWith('/记录')) expect(field(reply.content, 'description')?.default_value).not.toMatch(/[-负]/);
     expect(stored(h)).toEqual({ ...before, sent: before.sent + 1 });
+  });
+
+  it('the form sent back with the date still empty is refused with "pick the date" and stores nothing', async () => {
+    await refused({ date: undefined }, invalid('log.dateMissing'));
+    await refused({ date: '' }, invalid('log.dateMissing'));
   });
 
   it('plain Chinese about a day older than the window is refused with the window', async () => {

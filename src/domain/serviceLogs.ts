@@ -18,7 +18,8 @@ const MAX_DESCRIPTION = 500;
 
 /** The one validation every path goes through (STYLE.md §7). */
 const logDraft = z.object({
-  date: z.string({ error: k('log.badDate') }).regex(/^\d{4}-\d{2}-\d{2}$/, k('log.badDate')).refine((d) => dayjs(d, 'YYYY-MM-DD', true).isValid(), k('log.badDate')),
+  // A form whose date was left empty (the text named a day that could not be placed) says to pick one.
+  date: z.string({ error: (issue) => (issue.input === undefined || issue.input === '' ? k('log.dateMissing') : k('log.badDate')) }).regex(/^\d{4}-\d{2}-\d{2}$/, k('log.badDate')).refine((d) => dayjs(d, 'YYYY-MM-DD', true).isValid(), k('log.badDate')),
   item: z.enum(ITEMS, { error: k('log.badItem') }),
   itemLabel: z.string().trim().max(30, k('log.itemLabelTooLong')).optional(),
   area: z.enum(SERVICE_AREAS, { error: k('log.badArea') }).optional(),

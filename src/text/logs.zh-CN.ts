@@ -36,6 +36,7 @@ export const logs = {
   'cmd.review.example': '/审核',
 
   'log.badDate': '日期格式不对，请写成 2026-11-20 或「昨天」「11月20日」。',
+  'log.dateMissing': '请在卡片上选择服务日期。',
   'log.badItem': '请选择服务内容：实事、走访、活动、项目 或 X（其他）。',
   'log.badHours': '请填写服务时长（小时），例如 2 或 1.5。',
   'log.badMode': '方式请选择 线下 或 线上。',
