@@ -51,6 +51,9 @@ const REPORTS: Row[] = [
   { text: '今天在幸福社区帮独居老人打扫卫生，3小时', item: 'shishi', hours: 3, date: TODAY, community: 1 },
   { text: '周一下午 幸福社区 教老年人用智能手机挂号 2h', item: 'shishi', hours: 2, date: '2026-11-23', community: 1 },
   { text: '前天去石桥子村帮农户直播卖苹果，搞了4个小时', item: 'shishi', hours: 4, date: '2026-11-23', community: 3 },
+  // A weekday in brackets confirms the date; a vague time beside a named day is only context.
+  { text: '11月20日（周五）在幸福社区辅导作业2小时', item: 'shishi', hours: 2, date: '2026-11-20', community: 1 },
+  { text: '昨天开了项目组例会，讨论下周的分工，1小时', item: 'xiangmu', hours: 1, date: '2026-11-24' },
   // An event frames the help given at it; a quoted name is not the work done.
   { text: '上周五在幸福社区办了个“科技助老”讲座，讲怎么清理手机内存，2小时', item: 'huodong', hours: 2, date: '2026-11-20', community: 1 },
   { text: '报告老师，前天在幸福社区参与除雪，从早上8点干到中午12点', item: 'shishi', hours: 4, date: '2026-11-23', community: 1 },
@@ -130,6 +133,8 @@ const ASK: Row[] = [
   { text: '给3户人家送温暖，走访了20位老人', item: 'zoufang' },
   { text: '3小时', hours: 3, desc: '3小时' },
   { text: '今天在幸福社区 服务了一下午', date: TODAY, community: 1, ambiguous: true },
+  // …but one that disagrees with its weekday is asked about.
+  { text: '11月20日（周一）在幸福社区辅导作业2小时', item: 'shishi', hours: 2, date: null, community: 1, ambiguous: true },
   // A date still to come this year is asked about, not read as last year's.
   { text: '12月30日辅导作业2h', item: 'shishi', hours: 2, date: null, ambiguous: true, desc: '辅导作业' },
   // 服务 / 志愿服务 alone say that something was done, not what: asked about.

@@ -200,6 +200,13 @@ export interface DateHit extends Span {
   date?: string;
   /** Why `date` is absent: the phrase names no single day. */
   problem?: string;
+  /** A weekday in brackets that agrees with the date just before it (11月8日（周日）): no date of its own. */
+  confirms?: true;
+  /**
+   * A time that is no one day (上个月, 下周): asked about when it is the only date word, but only
+   * context beside a day named (昨天开了例会，讨论下周的分工).
+   */
+  vague?: true;
 }
 
 const RELATIVE: [string, number][] = [
@@ -212,10 +219,10 @@ const CN_TENS = '[一二两三]?十[一二三四五六七八九]?';
 // Each reader returns a date, undefined for a date that does not exist, a hit with a
 // problem, or null for "not a date after all" (then the text stays unmasked).
 /** A date phrase that names no single day; the parser asks instead of taking today. */
-const unplaced = (m: RegExpMatchArray): DateHit => ({ start: 0, end: 0, phrase: m[0], problem: `「${m[0].trim()}」没有说是哪一天，请补充具体日期。` });
+const unplaced = (m: RegExpMatchArray): DateHit => ({ start: 0, end: 0, phrase: m[0], problem: `「${m[0].trim()}」没有说是哪一天，请补充具体日期。`, vague: true });
 const DAY = `(\\d{1,2}|${CN_INT})${S}[日号]`;
 
-const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs) => DateHit | string | undefined | null][] = [
+const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: DateHit[]) => DateHit | string | undefined | null][] = [
   // 去年11月20日, 上个月15号, 这个月5号: a day placed by the year or month named before it.
   [new RegExp(`(去年|前年)${S}(\\d{1,2}|${CN_INT})${S}月${S}(\\d{1,2}|${CN_INT})${S}[日号]?`, 'g'), (m, today) => {
     const mo = parseNumber(m[2]!);
@@ -245,6 +252,14 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs) => DateH
   }],
   [new RegExp(RELATIVE.map(([p]) => `(${p})`).join('|'), 'g'), (m, today) =>
     today.add(RELATIVE[m.slice(1).findIndex((g) => g !== undefined)]![1], 'day').format('YYYY-MM-DD')],
+  // 11月8日（周日）: the weekday confirms the date just read; one that does not agree is asked about.
+  [new RegExp(`(?<=\u0001)${S}[(]${S}(?:周|星期|礼拜)${WEEKDAY}${S}[)]`, 'g'), (m, _today, before) => {
+    const date = before.find((h) => h.end === m.index)?.date;
+    if (!date) return null;
+    const day = /[日天七]/.test(m[1]!) ? 0 : Number(parseNumber(m[1]!)) % 7;
+    if (dayjs.utc(date).day() === day) return { start: 0, end: 0, phrase: m[0], confirms: true };
+    return { start: 0, end: 0, phrase: m[0], problem: `${date} 不是${m[0].trim().replace(/[()]/g, '')}，请确认日期。` };
+  }],
   [new RegExp(`(?<![每一二两三四五六七八九几])(上上|上|这|本|下下|下)?${S}个?${S}(?:周|星期|礼拜)${WEEKDAY}`, 'g'), (m, today) => weekday(today, m[1], m[2]!)],
   [/(?<![a-z])(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?(?![a-z])/g, (m, today) => weekday(today, undefined, String(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(m[1]!) + 1))],
   [new RegExp(`(?<![每个])(?:(?:上|这|本|下)?${S}个?${S}周末|(?:上上|上|这|本|下)${S}个?${S}(?:周|星期|礼拜)(?![围边岁年]))`, 'g'), (m) =>
@@ -308,7 +323,7 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
   let work = masked;
   for (const [re, read] of DATE_PATTERNS) {
     for (const m of work.matchAll(re)) {
-      const r = read(m, today);
+      const r = read(m, today, hits);
       if (r === null) continue;
       const start = m.index!;
       const end = start + m[0].length;

@@ -93,11 +93,15 @@ export function describe(text: string, removed: Span[]): string {
 }
 
 /** The date named (today when none is); several, none pinned down, or one still to come → ambiguity and no date. */
-export function resolveDate(hits: DateHit[], today: string, ambiguities: string[]): string | undefined {
+export function resolveDate(all: DateHit[], today: string, ambiguities: string[]): string | undefined {
+  const hits = all.filter((h) => !h.confirms);
   if (hits.length === 0) return today;
+  // A date that does not exist or disagrees with its weekday is asked about, even beside a day
+  // named; a vague time (上个月) only when no day is named.
   const dates = [...new Set(hits.flatMap((h) => (h.date ? [h.date] : [])))];
-  if (dates.length === 0) {
-    ambiguities.push(...hits.map((h) => h.problem!));
+  const problems = hits.flatMap((h) => (h.date || (h.vague && dates.length > 0) ? [] : [h.problem!]));
+  if (problems.length > 0) {
+    ambiguities.push(...problems);
     return undefined;
   }
   if (dates.length > 1) {
