@@ -54,6 +54,9 @@ const REPORTS: Row[] = [
   // A weekday in brackets confirms the date; a vague time beside a named day is only context.
   { text: '11月20日（周五）在幸福社区辅导作业2小时', item: 'shishi', hours: 2, date: '2026-11-20', community: 1 },
   { text: '昨天开了项目组例会，讨论下周的分工，1小时', item: 'xiangmu', hours: 1, date: '2026-11-24' },
+  // A place the list does not know is not filed under the paired community.
+  { text: '回老家的兴隆社区帮忙打扫卫生 2小时', item: 'shishi', hours: 2, community: null },
+  { text: '在王家村帮老乡收玉米3小时', item: 'shishi', hours: 3, community: null },
   // An event frames the help given at it; a quoted name is not the work done.
   { text: '上周五在幸福社区办了个“科技助老”讲座，讲怎么清理手机内存，2小时', item: 'huodong', hours: 2, date: '2026-11-20', community: 1 },
   { text: '报告老师，前天在幸福社区参与除雪，从早上8点干到中午12点', item: 'shishi', hours: 4, date: '2026-11-23', community: 1 },

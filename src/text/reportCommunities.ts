@@ -183,5 +183,11 @@ export function findCommunity(folded: string, input: CommunityInput, ambiguities
     ambiguities.push(`提到了多个社区（${names}），请确认在哪个社区服务。`);
     return {};
   }
+  // A place the list does not know (回老家的兴隆社区) is not the paired community: no community,
+  // the description keeps the name, rather than a log filed under the wrong place.
+  if (OTHER_PLACE.test(folded)) return {};
   return input.pairedCommunityId != null ? { communityId: input.pairedCommunityId, communitySource: 'paired' } : {};
 }
+
+/** A place named after 在/去/到… that is a community, village or street by its suffix. */
+const OTHER_PLACE = /(?:在|去|到|赴|前往|来到|回到|回)了?\s{0,2}(?:老家|家乡|家里|我家|家)?(?:那边|这边)?的?\s{0,2}[^\s，。,；;、的了在去到给帮和跟与里们我你他她这那一趟次个些下现场协助参加做开展组织为搞整弄陪教讲带]{2,6}?(?:社区|小区|村(?![里民委子儿])|镇|乡(?![亲村])|街道)/;

@@ -25,7 +25,7 @@ export interface ParseInput {
   /** IANA zone of the school (the context's `timeZone`), e.g. 'Asia/Shanghai'. */
   timeZone: string;
   communities: CommunityName[];
-  /** Used when the text names no known community. */
+  /** Used when the text names no place at all (a place the list does not know gets no community). */
   pairedCommunityId?: number | null;
 }
 
