@@ -30,17 +30,18 @@ const EVENT = new RegExp([
   '演出|汇演|展演|义演|节目|文艺|晚会|联欢|比赛|竞赛|问答|答题|游园|运动会|运动推广|(?:办|举办|组织)[^，。,；;]{0,10}集市|义卖|展览|画展|书画展|布展',
   // gatherings
   '观影|放电影|主题活动|亲子活动|推广活动|(?:组织|开展|举办|办了|搞了)[^，。,；;]{0,16}活动|联谊|彩排|排练|读书会|读书活动|亲子阅读|分享会|茶话会|故事会|英语角|夏令营|冬令营|主题党日|团日',
+  '(?:反诈|防诈|普法|宣传)[^，。,；;]{0,6}(?:推文|文章|视频|海报)|展示',
   'lecture|performance|show(?![a-z])|campaign|publicity',
 ].join('|'));
 const ART = /书法|书画|绘画|画画|歌曲|唱歌|学唱|合唱|红歌|舞蹈|跳舞|广场舞|秧歌|话剧|小品|歌舞|唱[^，。,；;]{0,6}歌|乐器|演奏|健身|太极|跳操|健步走|表演|朗诵|手工课|皮影|剪纸|灯谜|写春联|送春联|主持/;
-const VISIT = /走访|回访|调研|访谈|入户|征求意见|收集意见|听取意见|家访|探访|走进[^，。,；;]{0,6}(?:企业|物业|业委会|居民家|农户家)|座谈|问卷|采访|摸排|摸底|拜访|调查|考察|参观[^，。,；;]{0,4}企业|访民情|察社情|visit|survey|interview|了解[^，。,；;]{0,14}(?:情况|需求|诉求|困难|难处|问题|现状|咋样|怎么样|收成)/;
+const VISIT = /走访|调研|访谈|入户|征求意见|收集意见|听取意见|家访|探访|走进[^，。,；;]{0,6}(?:企业|物业|业委会|居民家|农户家)|座谈|问卷|采访|摸排|摸底|拜访|调查|考察|参观[^，。,；;]{0,4}企业|访民情|察社情|visit|survey|interview|了解[^，。,；;]{0,14}(?:情况|需求|诉求|困难|难处|问题|现状|咋样|怎么样|收成)/;
 const SERVICE = new RegExp([
   // 课后服务 and tutoring
-  '辅导|辅倒|作业|课后服务|课后|托管|答疑|补课|支教|讲题|功课|四点半课堂|陪读|绘本|接送|上[^，。,；;]{0,10}课|护学|兴趣班|兴趣课|素质拓展|自护|带[^，。,；;]{0,6}(?:孩子|小朋友|学生|老人)(?![^，。,；;]{0,8}(?:太极|广场舞|跳操|健步走|跳舞|健身|锻炼))|讲(?![座解])[^，。,；;]{0,6}(?:数学|语文|英语|物理|化学|生物|历史|地理|题|课)',
+  '辅导|辅倒|作业|课后服务|课后|托管|答疑|补课|支教|讲题|功课|四点半课堂|陪读|绘本|接送|上[^，。,；;]{0,10}课|护学|兴趣班|兴趣课|素质拓展|自护|带[^，。,；;]{0,6}(?:孩子|小朋友|学生|老人)(?![^，。,；;]{0,8}(?:太极|广场舞|跳操|健步走|跳舞|健身|锻炼|运动会|比赛))|讲(?![座解])[^，。,；;]{0,6}(?:数学|语文|英语|物理|化学|生物|历史|地理|题|课)',
   // the elderly, the disabled, families in need
   '助老|为老|敬老(?!院)|助残|帮扶|救助|关爱|照顾|照料|陪伴|陪护|陪诊|陪(?!同)|上门|送餐|送药|送菜|送米|米面油|助餐|助浴|助洁|适老化|物资|送[^，。,；;]{0,6}(?:衣物|棉被|年货|粮油|爱心)|代办|代购|买菜|做饭|理发|剪头发|洗脚|修指甲|剪指甲|捶背|读报|喂饭|推轮椅|跑腿|取药|买药|取快递|缝补|修鞋|洗衣',
   // 环境治理, cleaning, snow, planting
-  '清理|清扫|打扫|卫生|清洁|保洁|消毒|消杀|文明(?:城市)?创建|创城|扫雪|除雪|铲雪|铲冰|[扫铲][^，。,；;]{0,6}雪|扫地|落叶|捡垃圾|捡拾|分拣|环境整治|义务劳动|督导|站桶|墙绘|彩绘|手绘|粉刷|刷墙|植树|种树|种花|浇花|除草|浇水|巡河|护河|护林',
+  '清理|清扫|打扫|卫生|清洁|保洁|消毒|消杀|文明(?:城市)?创建|创城|扫雪|除雪|铲雪|铲冰|[扫铲][^，。,；;]{0,6}雪|扫地|落叶|捡垃圾|捡[^，。,；;]{0,4}垃圾|清[^，。,；;]{0,6}(?:积雪|雪|垃圾|杂物)|积雪|冰溜子|捡拾|分拣|环境整治|义务劳动|督导|站桶|墙绘|彩绘|手绘|粉刷|刷墙|植树|种树|种花|浇花|除草|浇水|巡河|护河|护林',
   // health help
   '义诊|量血压|测血压|测血糖|测体温|测温|测量|体检|叫号|换药|康复训练|用药指导|理疗|艾灸|推拿|按摩|健康档案|健康咨询',
   // order and safety
@@ -55,7 +56,7 @@ const CLASS = /课后|托管|上[^，。,；;]{0,10}课|节[^，。,；;]{0,6}�
 /** Help that serves whatever else the report names (整理数据 for a survey, 布置 for an event). */
 const SUPPORT = /登记|录入|整理|提醒|通知|ppt|表格|写[^，。,；;]{0,6}(?:稿|材料|推文|文案|报告)|贴标签|发放|分发|布置|搬|引导|拍照|摄影|后勤|打字|复印|统计|接待/;
 /** Generic words of service: 实事 is the program's default for service to residents. */
-const HELPING = /帮(?!(?:了|了点|点|个|一下|下)?忙)|协助|教|指导|爱心|聊天|唠嗑|唠|谈心|心理|慰问|送温暖|支援|照看|看护|看望|探望|捐|义务/;
+const HELPING = /帮(?!(?:了|了点|点|个|一下|下)?忙)(?![^，。,；;]{0,4}(?:干活|干点活|做事|打杂))|协助|教|指导|爱心|聊天|唠嗑|唠|谈心|心理|慰问|送温暖|支援|照看|看护|看望|探望|捐|义务/;
 
 const LABEL_WORDS: [ItemKey, RegExp][] = [
   ['xiangmu', PROJECT],
@@ -101,7 +102,16 @@ export function findItem(masked: string, ambiguities: string[]): ItemKey | undef
   let text = masked.replace(QUOTED, (q) => ' '.repeat(q.length));
   let hits = itemWords(text);
   if (hits.size === 0) hits = itemWords((text = masked));
+  // Two pieces of work said as two (先开了项目组会，然后入户走访；一半时间宣讲，一半时间整理档案): asked about.
+  const items = new Set(hits.keys());
+  if (SUPPORT.test(text) || HELPING.test(text)) items.add('shishi');
+  if (items.size > 1 && (SPLIT.test(text) || (hits.has('xiangmu') ? separated(text, [...hits.values()]) : HALVES.test(text)))) {
+    ambiguities.push(`这条记录里有两件不同的事（${[...items].map((k) => LABEL[k]).join('和')}），请分开记录，或确认属于哪一类。`);
+    return undefined;
+  }
   if (hits.has('xiangmu')) return 'xiangmu';
+  // Helping at an event others put on (运动会上当裁判助理，帮着计分) is 实事; putting one on is 活动.
+  if (VENUE.test(text) && VOLUNTEERED.test(text) && !ORGANISED.test(text) && !hits.has('zoufang')) return 'shishi';
   // The notice's own 课后服务 is 实事, whatever the class was (剪纸课, 科学小实验).
   if (hits.has('shishi') && !hits.has('zoufang') && CLASS.test(text)) return 'shishi';
   if (hits.size === 2 && hits.has('shishi') && hits.has('huodong') && eventFirst(text)) return 'huodong';
@@ -115,7 +125,7 @@ export function findItem(masked: string, ambiguities: string[]): ItemKey | undef
 }
 
 /** What a visit set out to learn (了解电梯维修的情况) is its topic, not work done. */
-const LEARNING = /了解[^，。,；;]{0,14}(?:情况|需求|诉求|困难|难处|问题|现状|咋样|怎么样|收成)/g;
+const LEARNING = /(?:了解|听|问|记录|反映)[^，。,；;]{0,14}(?:情况|需求|诉求|困难|难处|问题|现状|咋样|怎么样|收成|的事|意见)/g;
 
 function itemWords(text: string): Map<ItemKey, string> {
   const hits = new Map<ItemKey, string>();
@@ -128,6 +138,22 @@ function itemWords(text: string): Map<ItemKey, string> {
 }
 
 const QUOTED = /[“"「『《][^”"」』》]{1,24}[”"」』》]/g;
+
+/** Big events students serve at; what they did there decides the item. */
+const VENUE = /运动会|游园|邻里节|冰雪节|马拉松|半马|招聘会|献血|赛事|晚会|集市|庙会|展会/;
+const VOLUNTEERED = /(?:当|做)[^，。,；;]{0,4}志[愿原]者|志愿服务|现场服务|保障|帮忙|帮着|去帮|裁判|计分|检录|引导|维持秩序|补给|存(?:取)?包|发水|摆(?:器材|椅子)|搬/;
+const ORGANISED = /(?:我们|咱们|青协|学生会|支部|班里|班级)[^，。,；;]{0,6}(?:办|举办|组织|策划|搞)|(?:举办|组织|办)了(?:一场|一次|个)|主持/;
+/** 上午…下午…: two pieces of work when each half names a different item. */
+const HALVES = /(?:上午|早上)[^。]{2,40}(?:下午|中午|晚上)/;
+/** Said outright: two pieces of work, half and half. */
+const SPLIT = /各占一半|各一半|一半(?:时间)?[^，。,；;]{0,14}[，,]?[^，。,；;]{0,4}一半|两件事/;
+
+/** Whether a word that starts a second piece of work stands between the first and last of `words`. */
+function separated(text: string, words: string[]): boolean {
+  const at = words.map((w) => text.indexOf(w)).filter((i) => i >= 0).sort((a, b) => a - b);
+  return at.length > 1 && SEQUENCE.test(text.slice(at[0]!, at.at(-1)!));
+}
+const SEQUENCE = /然后|之后|后来|接着|另外|其次|又/;
 
 /** Words that start a second piece of work: 上午宣讲，下午辅导作业 is two items, asked about. */
 const THEN = /上午|下午|晚上|中午|然后|之后|后来|接着|另外|其次|又/;

@@ -56,7 +56,9 @@ export interface ParsedReport {
 }
 
 const QUESTION = /[?？]\s*$|^\s*请问|什么意思|是什么|啥意思|怎么|怎样|如何|能不能|可不可以|是否|为什么|为啥|在哪|什么时候|啥时候|吗[\s?？。!！~]*$|呢[\s?？。!！~]*$/;
-const PLAN = /打算|准备(?:去|要|在|给|下|参加|报名)|计划(?:去|要|在|于|下|参加)|将于|将要|想(?:去|参加|报名)|(?<!不)要去|拟于|到时候|希望(?:能|去|参加)/;
+/** Asked outright (a question mark, 请问, 算不算, a closing 吗): not 讲怎么分垃圾. */
+const ASKING = /[?？]\s*$|^\s*请问|吗[\s?？。!！~]*$|算不算|能不能算|可不可以算|是不是算/;
+const PLAN = /打算|准备(?:去|要|在|给|下|参加|报名)|计划(?:去|要|在|于|下周|下次|下个|参加)|将于|将要|想(?:去|参加|报名)|(?<!不)要去|拟于|到时候|希望(?:能|去|参加)/;
 const SMALL_TALK = /^\s*(?:你好|您好|hi|hello|嗨|哈喽|在吗|在不在|谢谢|多谢|好的|收到|ok|嗯+|哦+|早上好|晚安)[\s!！~。.，,呀啊哈了]*$/;
 
 /** Whether a reading can be saved as it is; otherwise the bot asks with a prefilled card. */
@@ -92,6 +94,8 @@ export function parseReport(input: ParseInput): ParsedReport {
   // 打算/准备去… is a plan: only service already done is recorded.
   const plan = PLAN.exec(masked);
   if (plan) ambiguities.push(`「${plan[0]}」听起来这次服务还没做。只能记录已经完成的服务，做完后再发给我。`);
+  // A question is answered with the form, never recorded as it stands: 昨天辅导了2小时，算实事吗？
+  else if (ASKING.test(folded)) ambiguities.push('这句话像是在提问。如果是要记录服务，请在卡片里确认后提交；使用问题请发送 /帮助。');
 
   const signals = [hours !== undefined || durations.some((d) => d.kind === 'range'), keywordItem !== undefined, hits.length > 0, community.communitySource === 'named', mode.modeSource === 'explicit'].filter(Boolean).length;
   const anyHours = durations.length > 0;
