@@ -188,7 +188,7 @@ const NOT_REPORTS: Row[] = [
   { text: '/help', report: false },
   { text: '今天天气真好', date: TODAY, report: false },
   { text: '一次最多能记几个小时？', ambiguous: true, report: false },
-  { text: '每天最多记12小时吗', hours: 12, report: false },
+  { text: '每天最多记12小时吗', hours: 12, date: null, report: false, ambiguous: true },
   { text: '我的时长什么时候审核通过？', report: false },
   { text: '周五开会吗？', date: '2026-11-20', report: false },
   { text: '项目 是什么意思', item: 'xiangmu', report: false },

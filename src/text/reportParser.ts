@@ -94,8 +94,7 @@ export function parseReport(input: ParseInput): ParsedReport {
   // 打算/准备去… is a plan: only service already done is recorded.
   const plan = PLAN.exec(masked);
   if (plan) ambiguities.push(`「${plan[0]}」听起来这次服务还没做。只能记录已经完成的服务，做完后再发给我。`);
-  // A question is answered with the form, never recorded as it stands: 昨天辅导了2小时，算实事吗？
-  else if (ASKING.test(folded)) ambiguities.push('这句话像是在提问。如果是要记录服务，请在卡片里确认后提交；使用问题请发送 /帮助。');
+
 
   const signals = [hours !== undefined || durations.some((d) => d.kind === 'range'), keywordItem !== undefined, hits.length > 0, community.communitySource === 'named', mode.modeSource === 'explicit'].filter(Boolean).length;
   const anyHours = durations.length > 0;
@@ -105,6 +104,10 @@ export function parseReport(input: ParseInput): ParsedReport {
   const done = keywordItem !== undefined && /了/.test(masked);
   const looksLikeReport = !command && !SMALL_TALK.test(folded) &&
     (/^\s*\/记录/.test(folded) || (QUESTION.test(folded) ? signals >= 3 : anyHours || signals >= 2 || label !== undefined || done));
+
+  // A report asked as a question is answered with the form, never recorded as it stands:
+  // 昨天辅导了2小时，算实事吗？
+  if (looksLikeReport && !plan && ASKING.test(folded)) ambiguities.push('这句话像是在提问。如果是要记录服务，请在卡片里确认后提交；使用问题请发送 /帮助。');
 
   const missing: ParsedReport['missing'] = [];
   if (hours === undefined) missing.push('hours');
