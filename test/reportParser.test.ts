@@ -79,8 +79,8 @@ const REPORTS: Row[] = [
   { text: '11.21 走访北街街道商户 共3h', item: 'zoufang', hours: 3, date: '2026-11-21', community: 2, desc: '走访北街街道商户' },
   { text: '2026-11-19 在石桥子村支教 4小时', item: 'shishi', hours: 4, date: '2026-11-19', community: 3 },
   { text: '2026年11月2日 新民乡 座谈会 1.5小时', item: 'zoufang', hours: 1.5, date: '2026-11-02', community: 4 },
-  { text: '下午2点到4点在幸福社区给老人义剪', item: 'shishi', hours: 2, community: 1, desc: '下午2点到4点在幸福社区给老人义剪' },
-  { text: '14:00-16:30 解放路社区 话剧排练演出', item: 'huodong', hours: 2.5, community: 6 },
+  { text: '上午9点到11点在幸福社区给老人义剪', item: 'shishi', hours: 2, community: 1, desc: '上午9点到11点在幸福社区给老人义剪' },
+  { text: '10:00-12:30 解放路社区 话剧排练演出', item: 'huodong', hours: 2.5, community: 6 },
   { text: '早上9点到11点半，去石桥子村调研乡村振兴', item: 'zoufang', hours: 2.5, community: 3 },
   { text: '今天上午在云飞街道帮忙打扫卫生一小时', item: 'shishi', hours: 1, date: TODAY, community: 7 },
   { text: '昨天 幸福社区 辅导作业 ２ｈ！', item: 'shishi', hours: 2, date: '2026-11-24', community: 1 },
@@ -123,7 +123,7 @@ const REPORTS: Row[] = [
   { text: '这周一 北街社区 陪伴留守儿童 2h', item: 'shishi', hours: 2, date: '2026-11-23', community: 2 },
   { text: '11 月 21 日  石桥子村   调研  2 小时', item: 'zoufang', hours: 2, date: '2026-11-21', community: 3 },
   { text: '十一月二十二日在幸福社区演出两个小时', item: 'huodong', hours: 2, date: '2026-11-22', community: 1 },
-  { text: '今天下午两点到五点在新民乡义诊，实际服务2.5小时', item: 'shishi', hours: 2.5, date: TODAY, community: 4 },
+  { text: '昨天下午两点到五点在新民乡义诊，实际服务2.5小时', item: 'shishi', hours: 2.5, date: '2026-11-24', community: 4 },
   { text: '这周围的独居老人我都走访了，1小时', item: 'zoufang', hours: 1, desc: '这周围的独居老人我都走访了' },
   { text: '今天然后天气很好，去幸福社区辅导 2h', item: 'shishi', hours: 2, date: TODAY, community: 1 },
 ];
@@ -138,6 +138,12 @@ const ASK: Row[] = [
   { text: '今天在幸福社区 服务了一下午', date: TODAY, community: 1, ambiguous: true },
   // …but one that disagrees with its weekday is asked about.
   { text: '11月20日（周一）在幸福社区辅导作业2小时', item: 'shishi', hours: 2, date: null, community: 1, ambiguous: true },
+  // Sent at 15:00: a range that ends later today has not happened yet.
+  { text: '今天下午2点到4点在幸福社区给老人义剪', item: 'shishi', hours: 2, date: TODAY, community: 1, ambiguous: true },
+  // Someone else's service, a record held back, watching a show: not recorded as they stand.
+  { text: '我室友昨天在幸福社区辅导作业2小时，帮她记一下', item: 'shishi', hours: 2, date: '2026-11-24', community: 1, ambiguous: true },
+  { text: '今天去幸福社区辅导作业的事组长统一报，我这就不报了，2小时', item: 'shishi', hours: 2, date: TODAY, community: 1, ambiguous: true },
+  { text: '今天在幸福社区当观众看了2小时文艺演出', hours: 2, date: TODAY, community: 1, ambiguous: true },
   // A date still to come this year is asked about, not read as last year's.
   { text: '12月30日辅导作业2h', item: 'shishi', hours: 2, date: null, ambiguous: true, desc: '辅导作业' },
   // 服务 / 志愿服务 alone say that something was done, not what: asked about.

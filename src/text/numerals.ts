@@ -19,6 +19,8 @@ export interface Span {
  */
 export interface Duration extends Span {
   hours?: number;
+  /** A clock range's end, in hours after midnight (9点到11点半 → 11.5): a range still running is not done. */
+  endsAt?: number;
   phrase: string;
   kind: 'amount' | 'vague' | 'range';
 }
@@ -83,7 +85,7 @@ const SIGN = `(?:((?<=^|[\\s:：,，;；(（【\\[])[-−]|负${S}))?`;
 const VAGUE: RegExp[] = [
   new RegExp(`${NUM}${S}(?:[-~—–到至或、,，/])${S}${NUM}${S}个?${S}${UNIT}`, 'g'), // 2-3小时, 两到三个小时, 2、3个小时
   new RegExp(`${NUM}${S}个?${S}来${S}个?${S}${UNIT}`, 'g'), // 十来个小时, 两个来小时
-  new RegExp(`(?:将近|接近|不到|不足|至少|超过|快|近)${S}${NUM}${S}个?${S}半?${S}${UNIT}`, 'g'), // 将近三小时, 不到两个小时
+  new RegExp(`(?:将近|接近|不到|不足|至少|超过|快|近|估计|可能)${S}${NUM}${S}个?${S}半?${S}${UNIT}`, 'g'), // 将近三小时, 不到两个小时
   new RegExp(`${NOT_WEEKDAY}([一二两三四五六七八九])([两二三四五六七八九])${S}个?${S}${UNIT}`, 'g'), // 两三个小时
   new RegExp(`${NUM}?${S}个?${S}多${S}${UNIT}|${NUM}${S}${UNIT}多(?![次个人位名天])`, 'g'), // 两个多小时, 1小时多
   new RegExp(`(?:好|十)?几${S}个?${S}${UNIT}`, 'g'), // 几个小时
@@ -113,20 +115,20 @@ const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:[点时]${S}(?:(半)|(\\
 const SHORT_RANGE = new RegExp(`${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:到|至|-|~|—|–)${S}(\\d{1,2}|${CN_INT})${S}[点时](?:${S}(半))?`, 'g');
 // …with the work said between (九点一直陪到十一点), or as 一点半开始，四点结束.
 const CLOCK_RANGE = new RegExp(
-  `${CLOCK}${S}(?:(?:[^\\d\\s，。,；;点时:刻]{1,4}?)?(?:到|至)|-|~|—|–|开始[，,、\\s]{0,2}(?=[^，。,；;]{0,8}结束))+${S}${CLOCK}(?:${S}结束)?`,
+  `${CLOCK}${S}(?:(?:[^\\d\\s，。,；;点时:刻多]{1,4}?)?(?:到|至)|-|~|—|–|开始[，,、\\s]{0,2}(?=[^，。,；;]{0,8}结束))+${S}${CLOCK}(?:${S}结束)?`,
   'g',
 );
 // from 2pm to 4pm
 const ENGLISH_RANGE = /(\d{1,2})(?::(\d{2}))?\s{0,2}(am|pm)\s{0,2}(?:to|-|~|–)\s{0,2}(\d{1,2})(?::(\d{2}))?\s{0,2}(am|pm)/g;
 
 /** Hands each match to `read`; a match it accepts is masked so later patterns skip it. */
-function scan(work: string[], re: RegExp, kind: Duration['kind'], read: (m: RegExpMatchArray) => number | null | undefined, out: Duration[]): void {
+function scan(work: string[], re: RegExp, kind: Duration['kind'], read: (m: RegExpMatchArray) => number | Ranged | null | undefined, out: Duration[]): void {
   for (const m of work[0]!.matchAll(re)) {
-    const hours = read(m);
-    if (hours === null) continue; // rejected: not a duration after all
+    const r = read(m);
+    if (r === null) continue; // rejected: not a duration after all
     const start = m.index!;
     const end = start + m[0].length;
-    out.push({ start, end, hours, phrase: m[0].trim(), kind });
+    out.push({ start, end, phrase: m[0].trim(), kind, ...(typeof r === 'object' ? r : { hours: r }) });
     work[0] = work[0]!.slice(0, start) + '\u0001'.repeat(end - start) + work[0]!.slice(end);
   }
 }
@@ -140,13 +142,18 @@ function clockHours(period: string | undefined, h: string, half?: string, min?: 
   return hour + (pm ? 12 : 0) + minutes / 60;
 }
 
+interface Ranged {
+  hours: number;
+  endsAt: number;
+}
+
 /** Hours between two clock times; the end takes the start's 上午/下午 unless it has its own. */
-function between(start: number | undefined, endOf: (period: string | undefined) => number | undefined, startPeriod: string | undefined, endPeriod: string | undefined): number | null {
+function between(start: number | undefined, endOf: (period: string | undefined) => number | undefined, startPeriod: string | undefined, endPeriod: string | undefined): Ranged | null {
   let end = endOf(endPeriod ?? startPeriod);
   if (start === undefined || end === undefined) return null;
   if (end <= start && end + 12 > start && !endPeriod) end += 12; // 11点到1点
   const d = end - start;
-  return d > 0 && d <= 16 ? Math.round(d * 1e6) / 1e6 : null;
+  return d > 0 && d <= 16 ? { hours: Math.round(d * 1e6) / 1e6, endsAt: end } : null;
 }
 
 const rangeHours = (m: RegExpMatchArray) => between(clockHours(m[1], m[2]!, m[3], m[4], m[5]), (p) => clockHours(p, m[7]!, m[8], m[9], m[10]), m[1], m[6]);
@@ -188,8 +195,9 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
   scan(work, SHORT_RANGE, 'range', shortRangeHours, out);
   scan(work, ENGLISH_RANGE, 'range', (m) => {
     const at = (h: string, min: string | undefined, half: string) => (Number(h) % 12) + (half === 'pm' ? 12 : 0) + Number(min ?? 0) / 60;
-    const d = at(m[4]!, m[5], m[6]!) - at(m[1]!, m[2], m[3]!);
-    return d > 0 && d <= 16 ? d : null;
+    const endsAt = at(m[4]!, m[5], m[6]!);
+    const d = endsAt - at(m[1]!, m[2], m[3]!);
+    return d > 0 && d <= 16 ? { hours: d, endsAt } : null;
   }, out);
   return { durations: out.sort((a, b) => a.start - b.start), masked: work[0]! };
 }
@@ -211,7 +219,7 @@ export interface DateHit extends Span {
 
 const RELATIVE: [string, number][] = [
   ['大前天', -3], ['(?<![之以目提])前(?:天|日|儿(?=个))', -2], ['(?:昨|作)(?:天|日|儿|个|晚|夜)', -1], ['(?:今(?:天|日|儿|个|晚|早)|金天)', 0],
-  ['(?<![说证表声透])明(?:天|日|晚|早)', 1], ['大后天', 3], ['(?<![之以然最过])后天', 2],
+  ['(?<![说证表声透])明(?:天|日|晚|早|儿)', 1], ['大后天', 3], ['(?<![之以然最过])后天', 2],
   ['(?<![a-z])today(?![a-z])', 0], ['(?<![a-z])yesterday(?![a-z])', -1],
 ];
 const WEEKDAY = '([一二三四五六日天七1-7])';
@@ -273,7 +281,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   // Words for a time that is not one day: asked about, never read as today.
   [new RegExp(
     `去年|前年|(?:上上|上|这|本)${S}个?${S}月(?:份)?|上学期|这学期|本学期|前(?:几|两|些|一)${S}(?:天|日子)|这(?:几|两)天|前段时间|前一段|前阵子|前一阵|` +
-      `(?:忘了|不记得|记不清)[^，。,；;]{0,3}(?:哪天|哪一天|几号|日期)|哪天来着|前一天|第二天|每(?:周|天|次|个周|个星期|个礼拜|星期|礼拜)|周六日|连(?:续|着)[^，。,；;]{0,4}天|(?<!离[^，。,]{0,12})最近(?!的)|近期|近日|(?<![天周月年])[之以]前(?![的面])|上次|上回|那天|那一天|那几天|那阵子?|某天|有一天|有天|` +
+      `有一回|有(?:一)?次|(?:忘了|不记得|记不清)[^，。,；;]{0,3}(?:哪天|哪一天|几号|日期)|哪天来着|前一天|第二天|每(?:周|天|次|个周|个星期|个礼拜|星期|礼拜)|周六日|连(?:续|着)[^，。,；;]{0,4}天|(?<!离[^，。,]{0,12})最近(?!的)|近期|近日|(?<![天周月年])[之以]前(?![的面])|上次|上回|那天|那一天|那几天|那阵子?|某天|有一天|有天|` +
       `前(?:段|阵|些)(?:日子|时间|时候)?|这阵子|(?:好|头)?几天(?:以|之)?前|头几天|早些时候|月初|月中|月底|月末|[上中下]旬|暑假|寒假|国庆|元旦`,
     'g'), unplaced],
   // 11月, 十一月份: a month with no day.

@@ -41,9 +41,9 @@ const SERVICE = new RegExp([
   // the elderly, the disabled, families in need
   '助老|为老|敬老(?!院)|助残|帮扶|救助|关爱|照顾|照料|陪伴|陪护|陪诊|陪(?!同)|上门|送餐|送药|送菜|送米|米面油|助餐|助浴|助洁|适老化|物资|送[^，。,；;]{0,6}(?:衣物|棉被|年货|粮油|爱心)|代办|代购|买菜|做饭|理发|剪头发|洗脚|修指甲|剪指甲|捶背|读报|喂饭|推轮椅|跑腿|取药|买药|取快递|缝补|修鞋|洗衣',
   // 环境治理, cleaning, snow, planting
-  '清理|清扫|打扫|卫生|清洁|保洁|消毒|消杀|文明(?:城市)?创建|创城|扫雪|除雪|铲雪|铲冰|[扫铲][^，。,；;]{0,6}雪|扫地|落叶|捡垃圾|捡[^，。,；;]{0,4}垃圾|清[^，。,；;]{0,6}(?:积雪|雪|垃圾|杂物)|积雪|冰溜子|捡拾|分拣|环境整治|义务劳动|督导|站桶|墙绘|彩绘|手绘|粉刷|刷墙|植树|种树|种花|浇花|除草|浇水|巡河|护河|护林',
+  '清理|清扫|打扫|卫生|清洁|保洁|消毒|消杀|文明(?:城市)?创建|创城|扫雪|除雪|铲雪|铲冰|[扫铲][^，。,；;]{0,6}雪|扫地|落叶|捡垃圾|捡[^，。,；;]{0,12}垃圾|清[^，。,；;]{0,6}(?:积雪|雪|垃圾|杂物)|积雪|冰溜子|捡拾|分拣|环境整治|义务劳动|督导|站桶|墙绘|彩绘|手绘|粉刷|刷墙|植树|种树|种花|浇花|除草|浇水|巡河|护河|护林',
   // health help
-  '义诊|量血压|测血压|测血糖|测体温|测温|测量|体检|叫号|换药|康复训练|用药指导|理疗|艾灸|推拿|按摩|健康档案|健康咨询',
+  '义诊|量[^，。,；;]{0,3}血压|测[^，。,；;]{0,3}血[压糖]|测体温|测温|测量|体检|叫号|换药|康复训练|用药指导|理疗|艾灸|推拿|按摩|健康档案|健康咨询',
   // order and safety
   '巡逻|巡查|值守|值班|执勤|站岗|维持秩序|维持[^，。,；;]{0,8}秩序|劝导|疏导|指挥交通|排查|检查|检修|核酸|接种|调解|出计献策|建议书?',
   // skills put to use
@@ -52,11 +52,11 @@ const SERVICE = new RegExp([
   '打包|装袋|晾晒|收玉米|掰玉米|采摘|摘|喂|施肥|剪枝|修剪|农活|翻地|育苗|助农|直播(?:带货|卖|销售)|带货|网店|上架|包装|讲故事',
 ].join('|'));
 /** Classes for children (课后服务): 实事, whatever they teach. */
-const CLASS = /课后|托管|上[^，。,；;]{0,10}课|节[^，。,；;]{0,6}课/;
+const CLASS = /课后|托管|上[^，。,；;]{0,10}课|节[^，。,；;]{0,6}课|(?:小孩|孩子|小朋友|学生)们?[^，。,；;]{0,3}教|教[^，。,；;]{0,3}(?:小孩|孩子|小朋友|学生)/;
 /** Help that serves whatever else the report names (整理数据 for a survey, 布置 for an event). */
 const SUPPORT = /登记|录入|整理|提醒|通知|ppt|表格|写[^，。,；;]{0,6}(?:稿|材料|推文|文案|报告)|贴标签|发放|分发|布置|搬|引导|拍照|摄影|后勤|打字|复印|统计|接待/;
 /** Generic words of service: 实事 is the program's default for service to residents. */
-const HELPING = /帮(?!(?:了|了点|点|个|一下|下)?忙)(?![^，。,；;]{0,4}(?:干活|干点活|做事|打杂))|协助|教|指导|爱心|聊天|唠嗑|唠|谈心|心理|慰问|送温暖|支援|照看|看护|看望|探望|捐|义务/;
+const HELPING = /帮(?!(?:了|了点|点|个|一下|下)?小?忙)(?![^，。,；;]{0,4}(?:干活|干点活|做事|打杂))|协助|教|指导|爱心|聊天|唠嗑|唠|谈心|心理|慰问|送温暖|支援|照看|看护|看望|探望|捐|义务/;
 
 const LABEL_WORDS: [ItemKey, RegExp][] = [
   ['xiangmu', PROJECT],
@@ -97,6 +97,17 @@ export function findLabel(folded: string, masked: string): { item: ItemKey; item
  * program's default for service to residents. Nothing → no item (not a service).
  */
 export function findItem(masked: string, ambiguities: string[]): ItemKey | undefined {
+  // Watching or attending is not serving: 当观众看了2小时演出, 参加了表彰大会.
+  const attended = ATTENDED.exec(masked);
+  if (attended && !SERVICE.test(masked) && !VISIT.test(masked)) {
+    ambiguities.push(`「${attended[0]}」听起来是参加或观看，不是你提供的服务。请写明你做了什么。`);
+    return undefined;
+  }
+  const both = BOTH.exec(masked);
+  if (both && both[1] !== both[2]) {
+    ambiguities.push(`同时写了「${both[1]}」和「${both[2]}」，请分开记录，或确认属于哪一类。`);
+    return undefined;
+  }
   // A quoted name (“科技助老”讲座, 「四点半课堂」) names the thing, not the work done, unless
   // nothing else says what the work was.
   let text = masked.replace(QUOTED, (q) => ' '.repeat(q.length));
@@ -113,7 +124,7 @@ export function findItem(masked: string, ambiguities: string[]): ItemKey | undef
   // Helping at an event others put on (运动会上当裁判助理，帮着计分) is 实事; putting one on is 活动.
   if (VENUE.test(text) && VOLUNTEERED.test(text) && !ORGANISED.test(text) && !hits.has('zoufang')) return 'shishi';
   // The notice's own 课后服务 is 实事, whatever the class was (剪纸课, 科学小实验).
-  if (hits.has('shishi') && !hits.has('zoufang') && CLASS.test(text)) return 'shishi';
+  if ((hits.has('shishi') || hits.has('huodong')) && !hits.has('zoufang') && CLASS.test(text)) return 'shishi';
   if (hits.size === 2 && hits.has('shishi') && hits.has('huodong') && eventFirst(text)) return 'huodong';
   if (hits.size === 1) return [...hits.keys()][0];
   if (hits.size > 1) {
@@ -138,6 +149,10 @@ function itemWords(text: string): Map<ItemKey, string> {
 }
 
 const QUOTED = /[“"「『《][^”"」』》]{1,24}[”"」』》]/g;
+
+const ATTENDED = /当观众|观看|观摩|看了[^，。,；;]{0,6}(?:演出|节目|表演|比赛)|参加了?[^，。,；;]{0,8}(?:大会|仪式|典礼|表彰|动员会)/;
+/** 实事走访都有: two items named, neither first. */
+const BOTH = /(实事|走访|活动|项目)[和、跟与加+/]?(实事|走访|活动|项目)都(?:有|做|干)/;
 
 /** Big events students serve at; what they did there decides the item. */
 const VENUE = /运动会|游园|邻里节|冰雪节|马拉松|半马|招聘会|献血|赛事|晚会|集市|庙会|展会/;

@@ -7,7 +7,7 @@
  * `ambiguity` and leaves empty — the bot then asks with a prefilled card, it never
  * guesses silently.
  */
-import { dayjs, localDate } from '../time.js';
+import { dayjs, localDate, startOfDate } from '../time.js';
 import { findDates, findDurations, foldWidth, type Span } from './numerals.js';
 import { findCommunity, type CommunityName } from './reportCommunities.js';
 import { findArea, type AreaKey } from './reportAreas.js';
@@ -58,8 +58,15 @@ export interface ParsedReport {
 const QUESTION = /[?？]\s*$|^\s*请问|什么意思|是什么|啥意思|怎么|怎样|如何|能不能|可不可以|是否|为什么|为啥|在哪|什么时候|啥时候|吗[\s?？。!！~]*$|呢[\s?？。!！~]*$/;
 /** Asked outright (a question mark, 请问, 算不算, a closing 吗): not 讲怎么分垃圾. */
 const ASKING = /[?？]\s*$|^\s*请问|吗[\s?？。!！~]*$|算不算|能不能算|可不可以算|是不是算/;
-const PLAN = /打算|准备(?:去|要|在|给|下|参加|报名)|计划(?:去|要|在|于|下周|下次|下个|参加)|将于|将要|想(?:去|参加|报名)|(?<!不)要去|拟于|到时候|希望(?:能|去|参加)/;
+/** Someone else's service (我室友…, 替组长报), a record held back (先不报), a group notice or an example. */
+const NOT_MINE = /(?:^|[\s，。,；;])(?:我(?:妈|爸|室友|舍友|同学|朋友)|我们班[^，。,；;\s]{0,6}(?=今天|昨天|前天|上周|周[一二三四五六日]|在|去))(?![^，。,；;]{0,3}(?:一起|和我))|替[^，。,；;]{0,6}报|帮(?:她|他|他们)[^，。,；;]{0,3}(?:记|报)|让我也记|先不报|不报了|不用报|@全体成员|每人按|辛苦大家|示例|格式[:：]|模板/;
+const PLAN = /(?<!还)打算(?!再)|准备(?:去|要|在|给|下|参加|报名)|计划(?:去|要|在|于|下周|下次|下个|参加)|将于|将要|想(?:去|参加|报名)|(?<!不)要去|拟于|到时候|希望(?:能|去|参加)/;
 const SMALL_TALK = /^\s*(?:你好|您好|hi|hello|嗨|哈喽|在吗|在不在|谢谢|多谢|好的|收到|ok|嗯+|哦+|早上好|晚安)[\s!！~。.，,呀啊哈了]*$/;
+
+/** Hours after local midnight now: 21:30 → 21.5. */
+function hourOfDay(now: number, timeZone: string): number {
+  return (now - startOfDate(localDate(now, timeZone), timeZone)) / 3_600_000;
+}
 
 /** Whether a reading can be saved as it is; otherwise the bot asks with a prefilled card. */
 export function recordable(parsed: ParsedReport): boolean {
@@ -91,9 +98,16 @@ export function parseReport(input: ParseInput): ParsedReport {
   const command = /^\s*\/(?!记录)/.test(folded);
   if (!label && /^\s*\/记录/.test(folded)) removed.push({ start: 0, end: folded.indexOf('录') + 1 });
   const keywordItem = label ? label.item : findItem(masked, ambiguities);
-  // 打算/准备去… is a plan: only service already done is recorded.
+  // 打算/准备去… is a plan: only service already done is recorded (下周还打算再去 is not the report's plan).
   const plan = PLAN.exec(masked);
   if (plan) ambiguities.push(`「${plan[0]}」听起来这次服务还没做。只能记录已经完成的服务，做完后再发给我。`);
+  // Someone else's service, a message not meant as a record, an example: each student records their own.
+  const notMine = NOT_MINE.exec(masked);
+  if (notMine) ambiguities.push(`「${notMine[0].replace(/^[\s，。,；;]+/, '')}」听起来不是你本人要记的这次服务。每个人用自己的飞书账号记录自己的服务；如果是你自己的，请在卡片里确认后提交。`);
+  // 今天晚上10点到11点, sent at 9 pm: a range still to come today.
+  if (date === todayStr && durations.some((d) => d.endsAt !== undefined && d.endsAt > hourOfDay(input.now, input.timeZone))) {
+    ambiguities.push('这段时间还没结束，只能记录已经完成的服务，做完后再发给我。');
+  }
 
 
   const signals = [hours !== undefined || durations.some((d) => d.kind === 'range'), keywordItem !== undefined, hits.length > 0, community.communitySource === 'named', mode.modeSource === 'explicit'].filter(Boolean).length;
