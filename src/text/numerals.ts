@@ -77,10 +77,10 @@ const UNIT = '(?:小时(?!候)|钟头|(?<=个\\s{0,3}(?:半\\s{0,3})?)钟(?![点
 const NOT_WEEKDAY = '(?<![周期拜\\d.])';
 /**
  * A minus written before an amount (`-3小时`, `负 3 小时`): captured, to be refused. A dash
- * counts only at the start of a word and right before the digit: in `辅导作业-3小时` or
+ * counts only at the start of a word or after 时长 and right before the digit: in `辅导作业-3小时` or
  * `洛阳社区 - 3小时` it separates, it does not negate.
  */
-const SIGN = `(?:((?<=^|[\\s:：,，;；(（【\\[])[-−]|负${S}))?`;
+const SIGN = `(?:((?<=^|[\\s:：,，;；(（【\\[]|时长|用时|时数|工时)[-−]|负${S}))?`;
 
 const VAGUE: RegExp[] = [
   new RegExp(`${NUM}${S}(?:[-~—–到至或、,，/])${S}${NUM}${S}个?${S}${UNIT}`, 'g'), // 2-3小时, 两到三个小时, 2、3个小时

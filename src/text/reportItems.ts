@@ -31,15 +31,16 @@ const EVENT = new RegExp([
   // gatherings
   '观影|放电影|主题活动|亲子活动|推广活动|(?:组织|开展|举办|办了|搞了)[^，。,；;]{0,16}活动|联谊|彩排|排练|读书会|读书活动|亲子阅读|分享会|茶话会|故事会|英语角|夏令营|冬令营|主题党日|团日',
   '(?:反诈|防诈|普法|宣传)[^，。,；;]{0,6}(?:推文|文章|视频|海报)|展示',
+  '(?:开|办|举办)了?(?:个|一场|一期|一节)?[^，。,；;]{0,12}(?:课堂|公益课|讲堂)',
   'lecture|performance|show(?![a-z])|campaign|publicity',
 ].join('|'));
-const ART = /书法|书画|绘画|画画|歌曲|唱歌|学唱|合唱|红歌|舞蹈|跳舞|广场舞|秧歌|话剧|小品|歌舞|唱[^，。,；;]{0,6}歌|乐器|演奏|健身|太极|跳操|健步走|表演|朗诵|手工课|皮影|剪纸|灯谜|写春联|送春联|主持/;
+const ART = /书法|书画|绘画|画画|画[^，。,；;]{0,4}像|歌曲|唱歌|学唱|合唱|红歌|舞蹈|跳舞|广场舞|秧歌|话剧|小品|歌舞|唱[^，。,；;]{0,6}歌|乐器|演奏|健身|太极|跳操|健步走|表演|朗诵|手工课|皮影|剪纸|灯谜|写春联|送春联|主持/;
 const VISIT = /走访|调研|访谈|入户|征求意见|收集意见|听取意见|家访|探访|走进[^，。,；;]{0,6}(?:企业|物业|业委会|居民家|农户家)|座谈|问卷|采访|摸排|摸底|拜访|调查|考察|参观[^，。,；;]{0,4}企业|访民情|察社情|visit|survey|interview|了解[^，。,；;]{0,14}(?:情况|需求|诉求|困难|难处|问题|现状|咋样|怎么样|收成)/;
 const SERVICE = new RegExp([
   // 课后服务 and tutoring
-  '辅导|辅倒|作业|课后服务|课后|托管|答疑|补课|支教|讲题|功课|四点半课堂|陪读|绘本|接送|上[^，。,；;]{0,10}课|护学|兴趣班|兴趣课|素质拓展|自护|带[^，。,；;]{0,6}(?:孩子|小朋友|学生|老人)(?![^，。,；;]{0,8}(?:太极|广场舞|跳操|健步走|跳舞|健身|锻炼|运动会|比赛))|讲(?![座解])[^，。,；;]{0,6}(?:数学|语文|英语|物理|化学|生物|历史|地理|题|课)',
+  '辅导|辅倒|作业|课后服务|课后|托管|答疑|补课|支教|讲题|功课|四点半课堂|陪读|绘本|接送|上[^，。,；;]{0,10}课|护学|兴趣班|兴趣课|素质拓展|自护|带[^，。,；;]{0,6}(?:孩子|小朋友|学生|老人)(?![^，。,；;]{0,8}(?:太极|广场舞|跳操|健步走|跳舞|健身|锻炼|运动会|比赛|排练|演出|表演))|讲(?![座解])[^，。,；;]{0,6}(?:数学|语文|英语|物理|化学|生物|历史|地理|题|课)',
   // the elderly, the disabled, families in need
-  '助老|为老|敬老(?!院)|助残|帮扶|救助|关爱|照顾|照料|陪伴|陪护|陪诊|陪(?!同)|上门|送餐|送药|送菜|送米|米面油|助餐|助浴|助洁|适老化|物资|送[^，。,；;]{0,6}(?:衣物|棉被|年货|粮油|爱心)|代办|代购|买菜|做饭|理发|剪头发|洗脚|修指甲|剪指甲|捶背|读报|喂饭|推轮椅|跑腿|取药|买药|取快递|缝补|修鞋|洗衣',
+  '(?:环保|助老|助残|敬老|关爱)志愿|助老|为老|敬老(?!院)|助残|帮扶|救助|关爱|照顾|照料|陪伴|陪护|陪诊|陪(?!同)|上门|送餐|送药|送菜|送米|米面油|助餐|助浴|助洁|适老化|物资|送[^，。,；;]{0,6}(?:衣物|棉被|年货|粮油|爱心)|代办|代购|买菜|做饭|理发|剪头发|洗脚|修指甲|剪指甲|捶背|读报|喂饭|推轮椅|跑腿|取药|买药|取快递|缝补|修鞋|洗衣',
   // 环境治理, cleaning, snow, planting
   '清理|清扫|打扫|卫生|清洁|保洁|消毒|消杀|文明(?:城市)?创建|创城|扫雪|除雪|铲雪|铲冰|[扫铲][^，。,；;]{0,6}雪|扫地|落叶|捡垃圾|捡[^，。,；;]{0,12}垃圾|清[^，。,；;]{0,6}(?:积雪|雪|垃圾|杂物)|积雪|冰溜子|捡拾|分拣|环境整治|义务劳动|督导|站桶|墙绘|彩绘|手绘|粉刷|刷墙|植树|种树|种花|浇花|除草|浇水|巡河|护河|护林',
   // health help
@@ -51,6 +52,8 @@ const SERVICE = new RegExp([
   // help on farms and with selling
   '打包|装袋|晾晒|收玉米|掰玉米|采摘|摘|喂|施肥|剪枝|修剪|农活|翻地|育苗|助农|直播(?:带货|卖|销售)|带货|网店|上架|包装|讲故事',
 ].join('|'));
+/** An activity the students put on (搞剪纸活动，教小朋友剪窗花): 活动, even when it teaches children. */
+const PUT_ON = /(?:组织|开展|举办|办(?!理|公)了?|搞了?)[^，。,；;]{0,16}活动/;
 /** Classes for children (课后服务): 实事, whatever they teach. */
 const CLASS = /课后|托管|上[^，。,；;]{0,10}课|节[^，。,；;]{0,6}课|(?:小孩|孩子|小朋友|学生)们?[^，。,；;]{0,3}教|教[^，。,；;]{0,3}(?:小孩|孩子|小朋友|学生)/;
 /** Help that serves whatever else the report names (整理数据 for a survey, 布置 for an event). */
@@ -70,7 +73,7 @@ const ITEM_WORD = '(x项目|x类|x|其他|其它|实事|走访|活动|项目)';
 // `/记录 走访 2小时 …`, `实事：…`, `【活动】…`, `X项目：…` — the student chose the item.
 const LEADING_LABEL = new RegExp(`^\\s*(?:/?记录${S})?[【\\[(]?${S}${ITEM_WORD}(?![a-z])${S}[】\\])]?${S}(?:[:,，]|\\s|$)${S}`);
 // …also `今天 洛阳 X项目 整理图书角`: the X item's own name standing alone.
-const INLINE_LABEL = new RegExp(`(?:【${ITEM_WORD}】|(?:类别|类型|事项)${S}[:：]?${S}${ITEM_WORD}|(?<=^|\\s)(x项目)(?=\\s|[:：]|$))`);
+const INLINE_LABEL = new RegExp(`(?:【${ITEM_WORD}】|(?:类别|类型|事项)${S}[:：]?${S}${ITEM_WORD}|(?<=^|[\\s，。,:：;；的])(x项目)(?=[\\s:：(（]|$))`);
 
 /** 实事/走访/活动/项目 name their item; x, x项目, x类, 其他 all mean the X item. */
 function labelItem(word: string): ItemKey {
@@ -110,7 +113,9 @@ export function findItem(masked: string, ambiguities: string[]): ItemKey | undef
   }
   // A quoted name (“科技助老”讲座, 「四点半课堂」) names the thing, not the work done, unless
   // nothing else says what the work was.
-  let text = masked.replace(QUOTED, (q) => ' '.repeat(q.length));
+  // …and what was done 顺便 (清理秸秆，顺便发了点传单) is not the main work.
+  const blank = (t: string) => ' '.repeat(t.length);
+  let text = masked.replace(QUOTED, blank).replace(ASIDE, blank);
   let hits = itemWords(text);
   if (hits.size === 0) hits = itemWords((text = masked));
   // Two pieces of work said as two (先开了项目组会，然后入户走访；一半时间宣讲，一半时间整理档案): asked about.
@@ -124,7 +129,7 @@ export function findItem(masked: string, ambiguities: string[]): ItemKey | undef
   // Helping at an event others put on (运动会上当裁判助理，帮着计分) is 实事; putting one on is 活动.
   if (VENUE.test(text) && VOLUNTEERED.test(text) && !ORGANISED.test(text) && !hits.has('zoufang')) return 'shishi';
   // The notice's own 课后服务 is 实事, whatever the class was (剪纸课, 科学小实验).
-  if ((hits.has('shishi') || hits.has('huodong')) && !hits.has('zoufang') && CLASS.test(text)) return 'shishi';
+  if ((hits.has('shishi') || hits.has('huodong')) && !hits.has('zoufang') && CLASS.test(text) && !PUT_ON.test(text)) return 'shishi';
   if (hits.size === 2 && hits.has('shishi') && hits.has('huodong') && eventFirst(text)) return 'huodong';
   if (hits.size === 1) return [...hits.keys()][0];
   if (hits.size > 1) {
@@ -148,6 +153,7 @@ function itemWords(text: string): Map<ItemKey, string> {
   return hits;
 }
 
+const ASIDE = /顺便[^，。,；;]*/g;
 const QUOTED = /[“"「『《][^”"」』》]{1,24}[”"」』》]/g;
 
 const ATTENDED = /当观众|观看|观摩|看了[^，。,；;]{0,6}(?:演出|节目|表演|比赛)|参加了?[^，。,；;]{0,8}(?:大会|仪式|典礼|表彰|动员会)/;
