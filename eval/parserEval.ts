@@ -21,6 +21,8 @@ const clear = z.object({
     mode: z.enum(['offline', 'online']),
     community: z.string().nullable(),
   }),
+  /** Why a development row's answer was corrected (it contradicted the annotation guideline). */
+  note: z.string().optional(),
 });
 const unclear = z.object({ id: z.string(), text: z.string(), ask: z.enum(['hours', 'date', 'item', 'not_report']), why: z.string().optional() });
 const row = z.union([clear, unclear]);

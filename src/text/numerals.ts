@@ -83,7 +83,7 @@ const NOT_WEEKDAY = '(?<![周期拜\\d.])';
 const SIGN = `(?:((?<=^|[\\s:：,，;；(（【\\[]|时长|用时|时数|工时)[-−]|负${S}))?`;
 
 const VAGUE: RegExp[] = [
-  new RegExp(`${NUM}${S}(?:[-~—–到至或、,，/])${S}${NUM}${S}个?${S}${UNIT}`, 'g'), // 2-3小时, 两到三个小时, 2、3个小时
+  new RegExp(`${NUM}${S}(?:[-~—–到至或、/])${S}${NUM}${S}个?${S}${UNIT}`, 'g'), // 2-3小时, 两到三个小时, 2、3个小时
   new RegExp(`${NUM}${S}个?${S}来${S}个?${S}${UNIT}`, 'g'), // 十来个小时, 两个来小时
   new RegExp(`(?:将近|接近|不到|不足|至少|超过|快|近|估计|可能)${S}${NUM}${S}个?${S}半?${S}${UNIT}`, 'g'), // 将近三小时, 不到两个小时
   new RegExp(`${NOT_WEEKDAY}([一二两三四五六七八九])([两二三四五六七八九])${S}个?${S}${UNIT}`, 'g'), // 两三个小时
@@ -109,10 +109,10 @@ const LABELLED = new RegExp(
 
 const PERIOD = '(上午|早上|早晨|中午|下午|傍晚|晚上|早|晚)';
 // A Chinese minute needs 分 unless it is a number of tens (九点十五): 九点一直陪到 is 9:00, not 9:01.
-const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:[点时]${S}(?:(半)|(\\d{1,2}|[一二三四五]?十[一二三四五六七八九]?|${CN_INT}(?=${S}分))${S}分?)?|[:.](\\d{2}))`;
+const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:(?:点|时(?![长间候段]))${S}(?:(半)|(\\d{1,2}|[一二三四五]?十[一二三四五六七八九]?|${CN_INT}(?=${S}分))${S}分?)?|[:.](\\d{2}))`;
 // 8点到12点, 14:00-16:30, and with the work said between: 从早上8点干到中午12点.
 // 下午2-4点, 上午9到11点半: the hour word once, after the end.
-const SHORT_RANGE = new RegExp(`${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:到|至|-|~|—|–)${S}(\\d{1,2}|${CN_INT})${S}[点时](?:${S}(半))?`, 'g');
+const SHORT_RANGE = new RegExp(`${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:到|至|-|~|—|–)${S}(\\d{1,2}|${CN_INT})${S}(?:点|时(?![长间候段]))(?:${S}(半))?`, 'g');
 // …with the work said between (九点一直陪到十一点), or as 一点半开始，四点结束.
 const CLOCK_RANGE = new RegExp(
   `${CLOCK}${S}(?:(?:[^\\d\\s，。,；;点时:刻多]{1,4}?)?(?:到|至)|-|~|—|–|开始[，,、\\s]{0,2}(?=[^，。,；;]{0,8}结束))+${S}${CLOCK}(?:${S}结束)?`,
