@@ -31,9 +31,10 @@ describe('the report parser on reports written without it', () => {
   it('does no worse on the held-out files than on 6 December 2026', () => {
     expect(heldOut.accuracy.date).toBeGreaterThanOrEqual(0.98);
     expect(heldOut.accuracy.hours).toBeGreaterThanOrEqual(0.98);
-    expect(heldOut.accuracy.item).toBeGreaterThanOrEqual(0.93);
-    expect(heldOut.accuracy.area).toBeGreaterThanOrEqual(0.88);
+    expect(heldOut.accuracy.item).toBeGreaterThanOrEqual(0.95);
+    expect(heldOut.accuracy.area).toBeGreaterThanOrEqual(0.9);
     expect(heldOut.askRate).toBeLessThanOrEqual(0.05);
+    // Issue 15's target is 0; 7 of 303 is where the parser stands (README).
     expect(heldOut.wrongRecords).toBeLessThanOrEqual(7);
   });
 });
