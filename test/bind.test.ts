@@ -179,3 +179,51 @@ describe('roster 飞书ID auto-binding', () => {
     expect(memberByNo(h, '2023019904').openId).toBeNull();
   });
 });
+
+describe('/解绑 学号 原因 (团委)', () => {
+  const OLD = 'ou_unbind_old';
+  const NEW = 'ou_unbind_new';
+
+  it('frees the entry, audits the reason, tells the old account, and the student binds again from a new account', async () => {
+    h.bot.db.update(members).set({ openId: OLD, unionId: 'on_unbind_old', rosterFeishuId: OLD, boundAt: h.clock.now() }).where(eq(members.studentNo, '2023020102')).run();
+    const since = h.fake.messages.length;
+
+    const reply = await ask(h, ADMIN_1, '/解绑 2023020102 换了飞书账号');
+    expect(reply).toBe(t('unbind.done', { name: '吴思琪', unit: '计算机科学与工程学院 软工2301团支部', reason: '换了飞书账号' }));
+    const entry = memberByNo(h, '2023020102');
+    expect(entry).toMatchObject({ openId: null, unionId: null, rosterFeishuId: null, boundAt: null });
+    const audit = h.bot.db.select().from(auditLog).where(and(eq(auditLog.action, 'member.unbind'), eq(auditLog.subject, `member:${entry.id}`))).all();
+    expect(audit).toMatchObject([{ actorMemberId: memberByNo(h, 'T0001').id, detail: { reason: '换了飞书账号' } }]);
+    const told = h.fake.messages.slice(since).filter((m) => m.kind === 'send' && m.receiveId === OLD);
+    expect(told.map((m) => m.content.text)).toEqual([t('unbind.notice', { name: '吴思琪', reason: '换了飞书账号' })]);
+
+    // The old account is not bound again by its roster 飞书ID on its next message…
+    expect(await ask(h, OLD, '/我的')).toContain('绑定');
+    expect(memberByNo(h, '2023020102').openId).toBeNull();
+    // …and the student binds the entry from the new account.
+    expect(await ask(h, NEW, '/绑定 2023020102 吴思琪')).toContain('绑定成功');
+    expect(memberByNo(h, '2023020102').openId).toBe(NEW);
+  });
+
+  it.each([
+    ['/解绑 2023020102', t('unbind.badArgs')],
+    ['/解绑 9999999999 换账号', t('unbind.notFound')],
+    ['/解绑 2023010103 换账号', t('unbind.notBound', { name: '张雨桐' })],
+    ['/解绑 T0001 换账号', t('unbind.self')],
+  ])('`%s` is refused with a clear answer and changes nothing', async (text, answer) => {
+    const before = boundOpenIds();
+    const audits = auditActions(h).length;
+    const reply = await ask(h, ADMIN_1, text);
+    expect(reply).toContain(answer);
+    expect(boundOpenIds()).toEqual(before);
+    expect(auditActions(h).length).toBe(audits);
+  });
+
+  it('is refused to a 团总支 and in a group, and changes nothing', async () => {
+    bindDirect(h, 'T1001', 'ou_unbind_college');
+    const before = boundOpenIds();
+    expect(await ask(h, 'ou_unbind_college', '/解绑 2023020102 换账号')).toBe(t('error.forbidden', { command: '解绑', role: t('role.school_admin') }));
+    expect(await ask(h, ADMIN_1, '/解绑 2023020102 换账号', { chatType: 'group', chatId: 'oc_unbind_group', mentionBot: true })).toBe(t('error.privateOnly', { command: '解绑' }));
+    expect(boundOpenIds()).toEqual(before);
+  });
+});

@@ -30,8 +30,8 @@ export interface CommandDefinition<A = unknown, R extends Audience = Audience> {
    * member that role implies (`ctx.member` is a `Member` for any role, `null` only for 'anyone').
    */
   audience: R;
-  /** Restricts where it may be used (default: anywhere). */
-  where?: 'group';
+  /** Restricts where it may be used (default: anywhere): a group only, or a private chat only. */
+  where?: 'group' | 'p2p';
   /** Validates what `parse` made of the text after the command name. */
   args: z.ZodType<A>;
   parse(rest: string): unknown;

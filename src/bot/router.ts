@@ -87,6 +87,7 @@ export class Router {
     // only leads to a second refusal there.
     checkAudience(command.audience, ctx, command.aliases[0] ?? command.name);
     if (command.where === 'group' && ctx.chat.type !== 'group') throw new UserError('error.groupOnly', { command: command.aliases[0] ?? command.name });
+    if (command.where === 'p2p' && ctx.chat.type !== 'p2p') throw new UserError('error.privateOnly', { command: command.aliases[0] ?? command.name });
     const args = command.args.safeParse(command.parse(rest));
     if (!args.success) {
       throw new UserError('error.badArgs', { problem: args.error.issues[0]?.message ?? '', usage: t(command.example) });

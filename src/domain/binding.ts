@@ -1,10 +1,13 @@
 /**
  * `/bind` (PRODUCT.md §3): a Feishu account claims a roster entry by 学号 and 姓名. The name
- * must match; an entry bound to another account is refused and the school admins are told.
+ * must match; an entry bound to another account is refused and the school admins are told,
+ * who can free it with `/unbind`.
  * The account's union_id is stored with its open_id, so the binding survives a new App ID.
  */
-import type { Db } from '../db/client.js';
-import type { Member } from '../db/schema/index.js';
+import { and, eq } from 'drizzle-orm';
+import { writeTransaction, type Db } from '../db/client.js';
+import { members, type Member } from '../db/schema/index.js';
+import { UserError } from './errors.js';
 import { audit, bindAccount, boundSchoolAdmins, memberByStudentNo, sameName, type BoundMember, type FeishuAccount } from './members.js';
 
 type BindOutcome =
@@ -32,4 +35,36 @@ export function bind(db: Db, input: FeishuAccount & { studentNo: string; name: s
     return { kind: 'taken', entry, admins: boundSchoolAdmins(db) };
   }
   return { kind: 'bound', member: bindAccount(db, entry, { openId: input.openId, unionId: input.unionId }, now) };
+}
+
+/** What unbinding did: the entry now free, and the account that held it (to be told). */
+export interface Unbound {
+  member: Member;
+  previousOpenId: string;
+}
+
+/**
+ * `/解绑` (PRODUCT.md §8 "Accounts"): a school admin frees a roster entry from its Feishu
+ * account, with a reason, audited. The entry's union_id and roster 飞书ID go with the open_id:
+ * either would bind the old account again on its next message (members.ts memberForAccount).
+ * The entry can then be bound again with /绑定, from any account.
+ */
+export function unbind(db: Db, input: { studentNo: string; reason: string; actor: Member }, now: number): Unbound {
+  const entry = memberByStudentNo(db, input.studentNo);
+  if (!entry) throw new UserError('unbind.notFound');
+  if (entry.id === input.actor.id) throw new UserError('unbind.self');
+  const previousOpenId = entry.openId;
+  if (!previousOpenId) throw new UserError('unbind.notBound', { name: entry.name });
+  return writeTransaction(db, (tx) => {
+    const member = tx
+      .update(members)
+      .set({ openId: null, unionId: null, rosterFeishuId: null, boundAt: null, updatedAt: now })
+      .where(and(eq(members.id, entry.id), eq(members.openId, previousOpenId)))
+      .returning()
+      .get();
+    // Unbound or rebound since it was read: nothing to undo here.
+    if (!member) throw new UserError('unbind.notBound', { name: entry.name });
+    audit(tx, { at: now, actorMemberId: input.actor.id, action: 'member.unbind', subject: `member:${entry.id}`, detail: { reason: input.reason } });
+    return { member, previousOpenId };
+  });
 }
