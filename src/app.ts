@@ -11,6 +11,7 @@ import { Bot } from './bot/bot.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { closeDb, openDb, type Db } from './db/client.js';
+import { markRunning } from './db/running.js';
 import type { CardJson, FeishuApi } from './feishu/api.js';
 import { parseEnvelope, type InboundEvent } from './feishu/envelope.js';
 import { EventStore } from './feishu/eventStore.js';
@@ -78,6 +79,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? createLogger(config.logLevel);
   const db = openDb(config.databasePath);
+  const releaseDatabase = markRunning(config.databasePath);
   const feishu = opts.feishu ?? new LarkApi({ ...config.feishu, log, retry: opts.retry, fileMaxBytes: opts.fileMaxBytes });
   const store = new EventStore(db, config.databasePath);
 
@@ -189,6 +191,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       server.closeAllConnections();
       await closed;
       closeDb(db);
+      releaseDatabase();
     })());
 
   const handle = async (event: InboundEvent, rawEvent: string) => {
