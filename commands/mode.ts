@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { BaseContext } from '../src/bot/context.js';
-import { settingsSave, settingsNextYear } from '../src/cards/settings.js';
+import { nextYearConfirmCard, settingsNextYear, settingsNextYearConfirm, settingsSave, settingsShow, settingsUndoYear } from '../src/cards/settings.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
 import { settingsCard } from '../src/cards/settings.js';
 import type { ProgramYear } from '../src/db/schema/index.js';
 import { UserError } from '../src/domain/errors.js';
 import { checkinKindFor, periodOn } from '../src/domain/period.js';
-import { MODE_WORDS, parseSettingsForm, saveSettings, setPeriodMode, startNextProgramYear } from '../src/domain/settings.js';
+import { currentProgramYear, previousYear, scheduledYear } from '../src/domain/program.js';
+import { currentYearById, MODE_WORDS, nextYearOf, parseSettingsForm, saveSettings, setPeriodMode, startNextProgramYear, undoNextProgramYear, yearInUse } from '../src/domain/settings.js';
 import { today } from '../src/time.js';
 import type { PlainKey } from '../src/text/zh-CN.js';
 import { t } from '../src/text/zh-CN.js';
@@ -19,9 +20,13 @@ const LABELS: Record<string, PlainKey> = {
 };
 const label = (field: string) => (LABELS[field] ? t(LABELS[field]) : field);
 
+/** The settings card of the current year, with the year scheduled after it or the one it can go back to. */
 function card(ctx: BaseContext, program: ProgramYear, note?: string) {
   const period = periodOn(program, today(ctx.when));
-  return settingsCard({ program, period: t(`mode.${period}`), note });
+  const next = scheduledYear(ctx.db, program);
+  const before = next ? undefined : previousYear(ctx.db, program);
+  const undoTo = before && !yearInUse(ctx.db, program.id) ? before : undefined;
+  return settingsCard({ program, period: t(`mode.${period}`), note, next, undoTo });
 }
 
 
@@ -35,12 +40,39 @@ const onSettingsSave = defineAction(settingsSave, {
   },
 });
 
+// 「开始下一实践年度」 asks first (PRODUCT.md §8): the confirmation says what changes and when.
 const onSettingsNextYear = defineAction(settingsNextYear, {
   audience: 'school_admin',
   async run(ctx, { y }) {
+    const current = currentYearById(ctx.db, y);
+    if (scheduledYear(ctx.db, current)) return { card: { type: 'raw', data: card(ctx, current) } };
+    return { card: { type: 'raw', data: nextYearConfirmCard({ current, next: nextYearOf(current) }) } };
+  },
+});
+
+const onSettingsNextYearConfirm = defineAction(settingsNextYearConfirm, {
+  audience: 'school_admin',
+  async run(ctx, { y }) {
     const { old, created } = startNextProgramYear(ctx.db, ctx.member, y, ctx.clock.now());
-    const note = t('settings.nextYearDone', { name: created.name, start: created.startsOn, end: created.endsOn, old: old.name });
-    return { toast: { type: 'success', content: note }, card: { type: 'raw', data: card(ctx, created, note) } };
+    const note = t('settings.nextYearDone', { name: created.name, start: created.startsOn, end: created.endsOn, old: old.name, oldEnd: old.endsOn });
+    return { toast: { type: 'success', content: note }, card: { type: 'raw', data: card(ctx, old, note) } };
+  },
+});
+
+const onSettingsUndoYear = defineAction(settingsUndoYear, {
+  audience: 'school_admin',
+  async run(ctx, { n }) {
+    const { undone, current } = undoNextProgramYear(ctx.db, ctx.member, n, ctx.clock.now());
+    const note = current ? t('settings.undoneBack', { name: undone.name, current: current.name }) : t('settings.undone', { name: undone.name });
+    const program = currentProgramYear(ctx.db, ctx.when);
+    return { toast: { type: 'success', content: note }, card: { type: 'raw', data: card(ctx, program, note) } };
+  },
+});
+
+const onSettingsShow = defineAction(settingsShow, {
+  audience: 'school_admin',
+  async run(ctx, { y }) {
+    return { card: { type: 'raw', data: card(ctx, currentYearById(ctx.db, y)) } };
   },
 });
 
@@ -70,4 +102,4 @@ export const command = defineCommand({
   },
 });
 
-export const actions = [onSettingsSave, onSettingsNextYear];
+export const actions = [onSettingsSave, onSettingsNextYear, onSettingsNextYearConfirm, onSettingsUndoYear, onSettingsShow];

@@ -168,8 +168,17 @@ const CASES: Case[] = [
   { fn: reports.caseCard, variant: 'report', build: (d) => reports.caseCard({ kind: 'report', college: d.line(60, 2), title: d.line(100), citation: d.text(200) }) },
   {
     fn: settings.settingsCard, toast: () => t('settings.saved', { count: 13 }),
-    build: (d) => settings.settingsCard({ program: program(d), period: t('mode.winter'), note: d.empty ? undefined : t('settings.nextYearDone', { name: program(d).name, start: '2027-09-01', end: '2028-08-31', old: '2025-2026' }) }),
+    build: (d) => settings.settingsCard({ program: program(d), period: t('mode.winter'), note: d.empty ? undefined : t('settings.nextYearDone', { name: program(d).name, start: '2027-09-01', end: '2028-08-31', old: '2025-2026', oldEnd: '2027-08-31' }) }),
   },
+  {
+    fn: settings.settingsCard, variant: 'scheduled', toast: () => t('settings.undone', { name: '2027-2028' }),
+    build: (d) => settings.settingsCard({ program: program(d), period: t('mode.term'), next: { ...program(d), id: 2 } }),
+  },
+  {
+    fn: settings.settingsCard, variant: 'undoable', toast: () => '',
+    build: (d) => settings.settingsCard({ program: program(d), period: t('mode.term'), undoTo: { ...program(d), id: 2 } }),
+  },
+  { fn: settings.nextYearConfirmCard, toast: () => '', build: (d) => settings.nextYearConfirmCard({ current: program(d), next: program(d) }) },
   { fn: tracking.collegeCard, toast: () => '', build: (d) => tracking.collegeCard(collegeView(d), collegeReports(d)) },
   { fn: tracking.overviewCard, toast: () => '', build: (d) => tracking.overviewCard(overview(d)) },
 ];

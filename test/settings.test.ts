@@ -2,14 +2,16 @@
  * Period mode and program settings (issue 5 points 5–6, PRODUCT.md §1/§6): /模式 by the 团委
  * changes what /报到 records, others are refused; the settings card saves valid values with an
  * audit row and refuses bad ones without changing anything; starting the next program year
- * keeps the old year and its logs.
+ * asks first, takes effect on its start date (announced once), keeps the old year and its logs,
+ * and can be undone until its first log.
  */
 import { asc, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { auditLog, programYears, serviceLogs } from '../src/db/schema/index.js';
+import { auditLog, programYears, serviceLogs, settings } from '../src/db/schema/index.js';
+import { SCHOOL_CHAT_KEY } from '../src/domain/groups.js';
 import { t } from '../src/text/zh-CN.js';
 import { insertLog } from './helpers/bot.js';
-import { ACCOUNTS, answerCard, button, cardText, checkinsOf, field, program, said, startLoop, type Loop } from './helpers/loop.js';
+import { ACCOUNTS, answerCard, button, cardText, checkinsOf, envelope, field, program, said, startLoop, type Loop } from './helpers/loop.js';
 
 let loop: Loop | undefined;
 afterEach(async () => {
@@ -136,29 +138,92 @@ describe('the settings card', () => {
 });
 
 describe('starting the next program year', () => {
-  it('creates the next year shifted by one year, makes it current and keeps the old one and its logs', async () => {
+  const DAY = 24 * 3600_000;
+  const years = (l: Loop) => l.h.bot.db.select().from(programYears).orderBy(asc(programYears.id)).all().map((y) => [y.name, y.isCurrent]);
+
+  it('asks first; on confirmation schedules the next year for its start date, keeping the current one and its logs', async () => {
     loop = await startLoop();
     insertLog(loop.h, loop.m.student, { hours: 2, status: 'approved' });
     const old = program(loop.h);
-    const card = await settingsCard(loop);
-    const next = button(card, 'settings.nextYear');
+    const start = button(await settingsCard(loop), 'settings.nextYear');
 
-    const res = await loop.h.click(ACCOUNTS.collegeAdmin, next);
-    expect(res.body.toast?.type).toBe('error');
-    expect(program(loop.h).id).toBe(old.id);
+    // Others are refused; the 团委 gets the confirmation, and nothing is created yet.
+    expect((await loop.h.click(ACCOUNTS.collegeAdmin, start)).body.toast?.type).toBe('error');
+    const confirm = answerCard(await loop.h.click(ACCOUNTS.schoolAdmin, start));
+    expect(cardText(confirm)).toContain(t('settings.nextYearConfirm', { name: '2027-2028', start: '2027-10-01', end: '2028-09-30', old: '2026-2027', oldEnd: '2027-09-30' }));
+    expect(years(loop)).toEqual([['2026-2027', true]]);
+    // 返回设置 goes back without doing anything.
+    expect(cardText(answerCard(await loop.h.click(ACCOUNTS.schoolAdmin, button(confirm, 'settings.show'))))).toContain(t('settings.nextYearNote'));
+    expect(years(loop)).toEqual([['2026-2027', true]]);
 
-    const done = await loop.h.click(ACCOUNTS.schoolAdmin, next);
-    expect(done.body.toast.type).toBe('success');
-    const years = loop.h.bot.db.select().from(programYears).orderBy(asc(programYears.id)).all();
-    expect(years.map((y) => [y.name, y.isCurrent])).toEqual([['2026-2027', false], ['2027-2028', true]]);
-    expect(years[1]).toMatchObject({ startsOn: '2027-10-01', endsOn: '2028-09-30', pairingDeadline: '2027-11-11', matchingDeadline: '2027-11-19', targetRatio: old.targetRatio, periodMode: 'auto' });
-    expect(years[0]).toMatchObject({ ...old, isCurrent: false });
-    expect(loop.h.bot.db.select().from(serviceLogs).all().map((l) => l.programYearId)).toEqual([old.id]);
+    const done = await loop.h.click(ACCOUNTS.schoolAdmin, button(confirm, 'settings.nextYearConfirm'));
+    expect(done.body.toast).toEqual({ type: 'success', content: t('settings.nextYearDone', { name: '2027-2028', start: '2027-10-01', end: '2028-09-30', old: '2026-2027', oldEnd: '2027-09-30' }) });
+    expect(cardText(done.body.card.data)).toContain(t('settings.nextScheduled', { name: '2027-2028', start: '2027-10-01', end: '2028-09-30' }));
+    expect(years(loop)).toEqual([['2026-2027', true], ['2027-2028', false]]);
+    const created = loop.h.bot.db.select().from(programYears).where(eq(programYears.name, '2027-2028')).get()!;
+    expect(created).toMatchObject({ startsOn: '2027-10-01', endsOn: '2028-09-30', pairingDeadline: '2027-11-11', matchingDeadline: '2027-11-19', targetRatio: old.targetRatio, periodMode: 'auto' });
     expect(audits(loop, 'program.nextYear')).toHaveLength(1);
 
-    // The same (now stale) card again: refused, no third year.
-    const again = await loop.h.click(ACCOUNTS.schoolAdmin, next);
-    expect(again.body).toEqual({ toast: { type: 'error', content: t('settings.stale') } });
-    expect(loop.h.bot.db.select().from(programYears).all()).toHaveLength(2);
+    // The current year goes on: a log today is still this year's.
+    expect(program(loop.h).id).toBe(old.id);
+    const reply = await loop.h.say(ACCOUNTS.student, '/记录 实事 2小时 在幸福社区给小朋友辅导作业');
+    expect(said(reply)).toContain('✅ 已记录');
+    expect(loop.h.bot.db.select().from(serviceLogs).all().map((l) => l.programYearId)).toEqual([old.id, old.id]);
+
+    // The same confirmation again: refused, no third year.
+    const again = await loop.h.click(ACCOUNTS.schoolAdmin, button(confirm, 'settings.nextYearConfirm'));
+    expect(again.body).toEqual({ toast: { type: 'error', content: t('settings.nextYearTaken', { name: '2027-2028' }) } });
+    expect(years(loop)).toHaveLength(2);
+  });
+
+  it('can be undone before it starts', async () => {
+    loop = await startLoop();
+    const confirm = answerCard(await loop.h.click(ACCOUNTS.schoolAdmin, button(await settingsCard(loop), 'settings.nextYear')));
+    const done = await loop.h.click(ACCOUNTS.schoolAdmin, button(confirm, 'settings.nextYearConfirm'));
+    const undo = await loop.h.click(ACCOUNTS.schoolAdmin, button(done.body.card.data, 'settings.undoYear'));
+    expect(undo.body.toast).toEqual({ type: 'success', content: t('settings.undone', { name: '2027-2028' }) });
+    expect(years(loop)).toEqual([['2026-2027', true]]);
+    expect(audits(loop, 'program.nextYearUndo')).toHaveLength(1);
+  });
+
+  it('takes effect by itself when the current year has ended, is announced once in the 团委 group, and can be undone until its first log', async () => {
+    loop = await startLoop();
+    const { h } = loop;
+    h.bot.db.insert(settings).values({ key: SCHOOL_CHAT_KEY, value: 'oc_school_group', updatedAt: h.clock.now() }).run();
+    const old = program(h);
+    const confirm = answerCard(await h.click(ACCOUNTS.schoolAdmin, button(await settingsCard(loop), 'settings.nextYear')));
+    await h.click(ACCOUNTS.schoolAdmin, button(confirm, 'settings.nextYearConfirm'));
+
+    // 2027-09-30, the old year's last day: nothing changes, nothing is announced.
+    h.clock.advance(309 * DAY);
+    await h.bot.scheduler.runNow('programRollover');
+    await h.bot.outbox.drain();
+    expect(program(h).id).toBe(old.id);
+    // 2027-10-01: the new year is current; two runs announce it once.
+    h.clock.advance(DAY);
+    await h.bot.scheduler.runNow('programRollover');
+    await h.bot.scheduler.runNow('programRollover');
+    await h.bot.outbox.drain();
+    expect(years(loop)).toEqual([['2026-2027', false], ['2027-2028', true]]);
+    const told = h.fake.messages.filter((m) => m.kind === 'send' && m.receiveId === 'oc_school_group');
+    expect(told.map((m) => m.content.text)).toEqual([t('settings.rolledOver', { name: '2027-2028', start: '2027-10-01', end: '2028-09-30', old: '2026-2027' })]);
+
+    // No log yet: the settings card offers to go back, and going back works.
+    const card = await settingsCard(loop);
+    expect(cardText(card)).toContain(t('settings.undoThisYearNote', { name: '2026-2027' }));
+    const undo = await h.click(ACCOUNTS.schoolAdmin, button(card, 'settings.undoYear'));
+    expect(undo.body.toast.content).toBe(t('settings.undoneBack', { name: '2027-2028', current: '2026-2027' }));
+    expect(years(loop)).toEqual([['2026-2027', true]]);
+
+    // Started again and in use: the first log ends the chance to undo.
+    const confirm2 = answerCard(await h.click(ACCOUNTS.schoolAdmin, button(await settingsCard(loop), 'settings.nextYear')));
+    await h.click(ACCOUNTS.schoolAdmin, button(confirm2, 'settings.nextYearConfirm'));
+    const current = program(h);
+    expect(current.name).toBe('2027-2028');
+    insertLog(h, loop.m.student, { hours: 1, status: 'pending' });
+    expect(cardText(await settingsCard(loop))).not.toContain(t('settings.undoThisYear', { name: '2026-2027' }));
+    const refused = await h.click(ACCOUNTS.schoolAdmin, envelope('settings.undoYear', { n: current.id }));
+    expect(refused.body).toEqual({ toast: { type: 'error', content: t('settings.undoInUse', { name: '2027-2028' }) } });
+    expect(program(h).id).toBe(current.id);
   });
 });

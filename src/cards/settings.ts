@@ -6,14 +6,20 @@ import { z } from 'zod';
 import type { ProgramYear } from '../db/schema/index.js';
 import type { CardJson } from '../feishu/api.js';
 import { t, type PlainKey } from '../text/zh-CN.js';
-import { card, datePicker, divider, form, input, markdown, select } from './primitives.js';
+import { buttonRow, card, datePicker, divider, form, input, markdown, select, type Element } from './primitives.js';
 import { cardAction } from './action.js';
 
 // The card actions these cards place (src/cards/action.ts); commands bind their handlers.
 /** The year the card was built for; the router already checked the clicker is a 团委 admin. */
 const yearRef = z.object({ y: z.number().int().positive() });
 export const settingsSave = cardAction('settings.save', yearRef);
+/** Opens the confirmation of 「开始下一实践年度」; `settingsNextYearConfirm` starts it. */
 export const settingsNextYear = cardAction('settings.nextYear', yearRef);
+export const settingsNextYearConfirm = cardAction('settings.nextYearConfirm', yearRef);
+/** Undoes the year `n` (scheduled, or current with no log yet). */
+export const settingsUndoYear = cardAction('settings.undoYear', z.object({ n: z.number().int().positive() }));
+/** Back from the confirmation to the settings card. */
+export const settingsShow = cardAction('settings.show', yearRef);
 
 export interface SettingsView {
   program: ProgramYear;
@@ -21,6 +27,10 @@ export interface SettingsView {
   period: string;
   /** A line on top, e.g. what the last save did. */
   note?: string;
+  /** The year started to follow this one, waiting for its start date. */
+  next?: ProgramYear;
+  /** The year before this one, when this one can still be undone (started by an admin, no log yet). */
+  undoTo?: ProgramYear;
 }
 
 const MODES = ['auto', 'term', 'winter', 'summer', 'online'] as const;
@@ -52,8 +62,34 @@ export function settingsCard(v: SettingsView): CardJson {
         input('scoreWeights', t('settings.scoreWeights'), { maxLength: 200, value: p.scoreWeights ? JSON.stringify(p.scoreWeights) : undefined, placeholder: '{"hours":0.4,"days":0.2,"rating":0.2,"feedback":0.2}' }),
       ], [settingsSave.submit('save', t('settings.save'), y)]),
       divider(),
-      markdown(t('settings.nextYearNote')),
-      settingsNextYear.button(t('settings.nextYear'), y, 'danger'),
+      ...nextYearPart(v),
+    ],
+  });
+}
+
+/** The foot of the settings card: start the next year, or what is scheduled and how to undo it. */
+function nextYearPart(v: SettingsView): Element[] {
+  if (v.next) {
+    return [
+      markdown(t('settings.nextScheduled', { name: v.next.name, start: v.next.startsOn, end: v.next.endsOn })),
+      settingsUndoYear.button(t('settings.undoNextYear'), { n: v.next.id }, 'danger'),
+    ];
+  }
+  const undo = v.undoTo
+    ? [markdown(t('settings.undoThisYearNote', { name: v.undoTo.name })), settingsUndoYear.button(t('settings.undoThisYear', { name: v.undoTo.name }), { n: v.program.id }, 'danger')]
+    : [];
+  return [...undo, markdown(t('settings.nextYearNote')), settingsNextYear.button(t('settings.nextYear'), { y: v.program.id }, 'danger')];
+}
+
+/** What starting the next year will do, before it is done. */
+export function nextYearConfirmCard(v: { current: ProgramYear; next: Pick<ProgramYear, 'name' | 'startsOn' | 'endsOn'> }): CardJson {
+  const y = { y: v.current.id };
+  return card({
+    title: t('settings.nextYearConfirmTitle'),
+    template: 'orange',
+    elements: [
+      markdown(t('settings.nextYearConfirm', { name: v.next.name, start: v.next.startsOn, end: v.next.endsOn, old: v.current.name, oldEnd: v.current.endsOn })),
+      buttonRow([settingsNextYearConfirm.button(t('settings.nextYearConfirmButton'), y, 'danger'), settingsShow.button(t('settings.back'), y)]),
     ],
   });
 }

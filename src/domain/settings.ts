@@ -4,10 +4,10 @@
  * the next year. Every change is audited with its before/after so a disputed figure can be
  * traced to who moved a deadline and when.
  */
-import { eq } from 'drizzle-orm';
+import { desc, eq, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeTransaction, type Db } from '../db/client.js';
-import { programYears, type Member, type ProgramYear } from '../db/schema/index.js';
+import { pairings, programYears, projects, quarterlyReports, serviceLogs, type Member, type ProgramYear } from '../db/schema/index.js';
 import { UserError } from './errors.js';
 import { audit } from './members.js';
 import { dayjs } from '../time.js';
@@ -128,23 +128,39 @@ export function saveSettings(db: Db, actor: Member, programId: number, patch: Se
 
 const nextYear = (d: string | null) => (d ? dayjs.utc(d).add(1, 'year').format('YYYY-MM-DD') : null);
 
+/** The name and dates the year after `old` gets: every date a year later. */
+export function nextYearOf(old: ProgramYear): Pick<ProgramYear, 'name' | 'startsOn' | 'endsOn'> {
+  const startsOn = nextYear(old.startsOn)!;
+  const endsOn = nextYear(old.endsOn)!;
+  return { name: `${startsOn.slice(0, 4)}-${endsOn.slice(0, 4)}`, startsOn, endsOn };
+}
+
+/** The year a settings card was built for, refused once it is no longer the current one. */
+export function currentYearById(db: Db, id: number): ProgramYear {
+  const year = db.select().from(programYears).where(eq(programYears.id, id)).get();
+  if (!year?.isCurrent) throw new UserError('settings.stale');
+  return year;
+}
+
+/** Whether anything (a log, a pairing, a project, a report) belongs to the year: then it can no longer be undone. */
+export function yearInUse(db: Pick<Db, 'select'>, yearId: number): boolean {
+  return [serviceLogs, pairings, projects, quarterlyReports].some((table) => db.select({ id: table.id }).from(table).where(eq(table.programYearId, yearId)).limit(1).get() !== undefined);
+}
+
 /**
  * Starts the year after `programId`: a new row with every date shifted one year and the other
- * settings copied, made current. The old row and everything pointing at it (logs, pairings,
+ * settings copied. It becomes current on its start date (domain/program.ts rolls over), never
+ * cutting the current year short; the old row and everything pointing at it (logs, pairings,
  * projects) stay as they are, so last year's figures can still be read and exported.
  */
 export function startNextProgramYear(db: Db, actor: Member, programId: number, now: number): { old: ProgramYear; created: ProgramYear } {
   return writeTransaction(db, (tx) => {
-    const old = tx.select().from(programYears).where(eq(programYears.id, programId)).get();
-    // A second click on the same card names a year that is no longer current: refused, not a third year.
-    if (!old?.isCurrent) throw new UserError('settings.stale');
-    const startsOn = nextYear(old.startsOn)!;
-    const endsOn = nextYear(old.endsOn)!;
-    const name = `${startsOn.slice(0, 4)}-${endsOn.slice(0, 4)}`;
+    const old = currentYearById(tx as unknown as Db, programId);
+    const { name, startsOn, endsOn } = nextYearOf(old);
+    // A second click on the same card finds the year already there: refused, not a third year.
     if (tx.select({ id: programYears.id }).from(programYears).where(eq(programYears.name, name)).get()) throw new UserError('settings.nextYearTaken', { name });
-    tx.update(programYears).set({ isCurrent: false }).where(eq(programYears.id, old.id)).run();
     const created = tx.insert(programYears).values({
-      name, startsOn, endsOn, isCurrent: true, targetRatio: old.targetRatio,
+      name, startsOn, endsOn, isCurrent: false, targetRatio: old.targetRatio,
       pairingDeadline: nextYear(old.pairingDeadline)!, projectListDeadline: nextYear(old.projectListDeadline)!, matchingDeadline: nextYear(old.matchingDeadline)!,
       // A forced mode belongs to the moment it was set; the new year starts by the calendar.
       periodMode: 'auto',
@@ -152,7 +168,33 @@ export function startNextProgramYear(db: Db, actor: Member, programId: number, n
       summerVacationStart: nextYear(old.summerVacationStart), summerVacationEnd: nextYear(old.summerVacationEnd),
       logWindowDays: old.logWindowDays, scoreWeights: old.scoreWeights,
     }).returning().get();
-    audit(tx, { at: now, actorMemberId: actor.id, action: 'program.nextYear', subject: `program_year:${created.id}`, detail: { before: { current: old.name }, after: { current: created.name } } });
+    audit(tx, { at: now, actorMemberId: actor.id, action: 'program.nextYear', subject: `program_year:${created.id}`, detail: { after: { next: created.name, startsOn: created.startsOn } } });
     return { old, created };
+  });
+}
+
+/**
+ * Undoes 「开始下一实践年度」 until the new year has its first log: the year is deleted and, if it
+ * had already become current, the year before it is current again. Refused once anything
+ * (a log, a pairing, a project, a report) belongs to it.
+ */
+export function undoNextProgramYear(db: Db, actor: Member, yearId: number, now: number): { undone: ProgramYear; current?: ProgramYear } {
+  return writeTransaction(db, (tx) => {
+    const year = tx.select().from(programYears).where(eq(programYears.id, yearId)).get();
+    if (!year) throw new UserError('settings.stale');
+    const before = tx.select().from(programYears).where(lt(programYears.startsOn, year.startsOn)).orderBy(desc(programYears.startsOn)).get();
+    if (!before) throw new UserError('settings.undoFirstYear');
+    if (yearInUse(tx, year.id)) throw new UserError('settings.undoInUse', { name: year.name });
+    try {
+      tx.delete(programYears).where(eq(programYears.id, year.id)).run();
+    } catch (err) {
+      // Anything else that points at the year (a total, a check-in): in use.
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new UserError('settings.undoInUse', { name: year.name });
+      throw err;
+    }
+    // After the delete: one current year at a time.
+    const current = year.isCurrent ? tx.update(programYears).set({ isCurrent: true }).where(eq(programYears.id, before.id)).returning().get() : undefined;
+    audit(tx, { at: now, actorMemberId: actor.id, action: 'program.nextYearUndo', subject: `program_year:${year.id}`, detail: { before: { year: year.name, current: year.isCurrent }, after: { current: (current ?? before).name } } });
+    return { undone: year, current };
   });
 }

@@ -4,8 +4,9 @@
  */
 import { weeklyDigest, weeklyDigestRetry } from './digest.js';
 import { housekeeping } from './housekeeping.js';
+import { programRollover } from './programRollover.js';
 import { reminders } from './reminders.js';
 import { quarterlyReportReminders } from './reportReminders.js';
 import type { JobDefinition } from './scheduler.js';
 
-export const jobs: JobDefinition[] = [housekeeping, weeklyDigest, weeklyDigestRetry, reminders, quarterlyReportReminders];
+export const jobs: JobDefinition[] = [housekeeping, weeklyDigest, weeklyDigestRetry, reminders, quarterlyReportReminders, programRollover];

@@ -96,3 +96,22 @@ export function isDone(db: DbWriter, key: JobKey): boolean {
 export function find(db: DbWriter, key: JobKey): JobRun | undefined {
   return db.select().from(jobRuns).where(where(key)).get();
 }
+
+/**
+ * Claims `key`, lets `write` put its messages in the outbox and finishes the claim, all in one
+ * transaction: a rerun or a restart writes nothing twice. False when the key was done already
+ * or `write` failed (then the claim is marked failed and a later run retries it).
+ */
+export function once(ports: { db: Db; clock: Clock; log: { error(obj: object, msg: string): void } }, key: JobKey, write: (tx: DbWriter) => void): boolean {
+  const { db, clock, log } = ports;
+  const run = claim(db, key, clock.now());
+  if (!run) return false;
+  try {
+    finishWith(db, [run], clock, write);
+    return true;
+  } catch (err) {
+    fail(db, run, err, clock.now());
+    log.error({ ...key, err: (err as Error)?.message ?? String(err) }, 'job step failed; a later run retries it');
+    return false;
+  }
+}

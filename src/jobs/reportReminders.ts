@@ -16,28 +16,13 @@ import { currentProgramYear } from '../domain/program.js';
 import { dueReminders, lateReports } from '../domain/reports.js';
 import { localDate } from '../time.js';
 import { t } from '../text/zh-CN.js';
-import { claim, fail, finishWith } from './jobRuns.js';
+import { once } from './jobRuns.js';
 import { enqueue } from './outboxRows.js';
 import type { DbWriter, JobPorts } from './ports.js';
 import { defineJob } from './scheduler.js';
 
 const REMINDER_KIND = 'reportReminder';
 const LATE_KIND = 'reportLate';
-
-/** Claims `key`, writes its messages and finishes the claim in one transaction; false when already done. */
-function once(ports: JobPorts, key: { kind: string; target: string; period: string }, write: (tx: DbWriter) => void): boolean {
-  const { db, clock, log } = ports;
-  const run = claim(db, key, clock.now());
-  if (!run) return false;
-  try {
-    finishWith(db, [run], clock, write);
-    return true;
-  } catch (err) {
-    fail(db, run, err, clock.now());
-    log.error({ ...key, err: (err as Error)?.message ?? String(err) }, 'report reminder failed; a later run retries it');
-    return false;
-  }
-}
 
 /** Sends the reminders and late flags due today; returns how many claims it acted on. */
 function reportReminders(ports: JobPorts): { reminders: number; late: number } {
