@@ -115,7 +115,7 @@ describe('the weekly digest card', () => {
     expect(text).toContain('2026-W48 · 统计至 2026-11-25');
     expect(text).toContain('2026-2027 实践年度');
     expect(text).toContain('**覆盖率**：1/3 个团支部参与（33.3%），目标 25%　✅ 已达标');
-    expect(text).toContain('**较上周**：+1 个参与团支部（上周 0 个）');
+    expect(text).toContain('**较上周**：+1 个参与团支部（前一周末 0 个，上周末 1 个）');
     expect(text).toContain('**已认证时长**：上周（2026-11-16 至 2026-11-22）8.5 小时（前一周 2 小时）· 本年度累计 12.5 小时');
     expect(text).toContain('**"四个一"**：全部完成 0/3 个团支部 · 实事 3 · 走访 1 · 活动 1 · 项目 0');
     expect(text).toContain('**上周服务时长前 3 名**\n1. 孙佳怡（计科2302团支部）4 小时\n2. 王梓涵（计科2301团支部）3 小时\n3. 李浩然（计科2301团支部）1.5 小时');
@@ -139,6 +139,21 @@ describe('the weekly digest card', () => {
     expect(chart.chart_spec.markLine[0]).toMatchObject({ y: 25, label: { text: '目标 25%' } });
   });
 
+  it('counts a branch that joins after the reported week as next week\'s change, once', async () => {
+    loop = await seeded();
+    const se = byNo(loop, '2023020101');
+    pairOn(loop, se.branchId!, '2026-11-24');
+    log(loop, se, '2026-11-24', 'shishi', 2);
+    await runDigest(loop);
+    const w48 = cardText(toChat(loop, CS_CHAT).at(-1)!.content);
+    expect(w48).toContain('**覆盖率**：2/3 个团支部参与');
+    expect(w48).toContain('**较上周**：+1 个参与团支部（前一周末 0 个，上周末 1 个）');
+    loop.h.clock.advance(7 * DAY);
+    await runDigest(loop);
+    const w49 = cardText(toChat(loop, CS_CHAT).at(-1)!.content);
+    expect(w49).toContain('**较上周**：+1 个参与团支部（前一周末 1 个，上周末 2 个）');
+  });
+
   it('gives the 团委 the all-college version with a chart per college', async () => {
     loop = await seeded();
     loop.h.bot.db.update(colleges).set({ chatId: null }).where(eq(colleges.name, '经济管理学院')).run();
@@ -147,7 +162,7 @@ describe('the weekly digest card', () => {
     const text = cardText(msg!.content);
     expect(text).toContain('每周进展 · 全校');
     expect(text).toContain('**覆盖率**：2/6 个团支部参与（33.3%），目标 25%　✅ 已达标');
-    expect(text).toContain('**较上周**：+1 个参与团支部（上周 1 个）');
+    expect(text).toContain('**较上周**：+1 个参与团支部（前一周末 1 个，上周末 2 个）');
     expect(text).toContain('**未达标学院**：没有');
     expect(text).toContain('**已认证时长**：上周（2026-11-16 至 2026-11-22）9 小时（前一周 4 小时）· 本年度累计 15 小时');
     expect(text).toContain('**"四个一"**：全部完成 0/6 个团支部');

@@ -62,9 +62,10 @@ function coverageLine(c: Coverage): string {
   return t('digest.coverage', { participating: c.participating, branches: c.branches, percent: percent(c.ratio), target: percent(c.target), status });
 }
 
-function changeLine(now: number, before: number): string {
-  const delta = now - before;
-  return t('digest.change', { delta: delta > 0 ? `+${delta}` : String(delta), before });
+/** Participating branches at the end of the reported week against the end of the week before. */
+function changeLine(end: number, before: number): string {
+  const delta = end - before;
+  return t('digest.change', { delta: delta > 0 ? `+${delta}` : String(delta), before, end });
 }
 
 function hoursLine(d: Digest): string {
@@ -133,7 +134,7 @@ export function collegeDigestCard(d: CollegeDigest): CardJson {
   const silent = v.branches.filter((b) => b.silent);
   const elements: Element[] = [
     // The year does not fit the header's one subtitle line next to the week and the date.
-    markdown([t('digest.subtitleYear', { year: v.programYear.name }), coverageLine(v.summary.coverage), changeLine(v.summary.coverage.participating, d.participatingBefore), t('digest.rule')].join('\n')),
+    markdown([t('digest.subtitleYear', { year: v.programYear.name }), coverageLine(v.summary.coverage), changeLine(d.participatingEnd, d.participatingBefore), t('digest.rule')].join('\n')),
     ...chartBlock(t('digest.chartBranches', { target: percent(target) }), branchBars(d), target),
     divider(),
     markdown([
@@ -172,7 +173,7 @@ export function schoolDigestCard(d: SchoolDigest): CardJson {
     capped(o.colleges.filter((c) => pick(c) > 0).sort((a, b) => pick(b) - pick(a)).map((c) => t('digest.perCollege', { college: escapeMd(c.name), count: pick(c) }))).join('、');
   const silent = o.colleges.reduce((n, c) => n + c.silent, 0);
   const elements: Element[] = [
-    markdown([t('digest.subtitleYear', { year: o.programYear.name }), coverageLine(o.school), changeLine(o.school.participating, d.participatingBefore), t('digest.rule')].join('\n')),
+    markdown([t('digest.subtitleYear', { year: o.programYear.name }), coverageLine(o.school), changeLine(d.participatingEnd, d.participatingBefore), t('digest.rule')].join('\n')),
     ...chartBlock(t('digest.chartColleges', { target: percent(target) }), collegeBars(d), target),
     markdown(below.length
       ? [t('digest.belowHead', { count: below.length }), ...capped(below.map((c) => t('digest.below', {

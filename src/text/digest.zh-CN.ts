@@ -17,7 +17,7 @@ export const digest = {
   'digest.coverageMet': '✅ 已达标',
   'digest.coverageBelow': '❌ 未达标，还差 {needed} 个团支部',
   'digest.coverageNone': '暂无团支部',
-  'digest.change': '**较上周**：{delta} 个参与团支部（上周 {before} 个）',
+  'digest.change': '**较上周**：{delta} 个参与团支部（前一周末 {before} 个，上周末 {end} 个）',
   'digest.rule': '参与 = 已签约结对，且本年度至少有一条已通过审核的服务记录。',
   'digest.chartBranches': '**各团支部成员参与率**（本年度有已认证服务记录的成员占比；虚线为 {target} 参考线）',
   'digest.chartColleges': '**各学院覆盖率**（参与团支部占比；虚线为目标 {target}）',

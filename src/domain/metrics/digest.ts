@@ -80,8 +80,13 @@ interface Common {
   week: DigestWeek;
   program: ProgramYear;
   hours: { week: number; previous: number; total: number };
-  /** Participating branches before the reported week began. */
+  /**
+   * Participating branches as the data stands on the last day of the week before the reported
+   * one, and on the last day of the reported week: "较上周" compares like with like, so a log
+   * dated after the reported week never counts as this week's change and again as next week's.
+   */
   participatingBefore: number;
+  participatingEnd: number;
   top: Contributor[];
   deadlines: UpcomingDeadline[];
   cases: NewCase[];
@@ -107,7 +112,8 @@ export class DigestFigures {
   private hoursByCollege?: Map<number, { week: number; previous: number }>;
   /** Year totals per college, from the college views built in this run (see `yearTotal`). */
   private readonly totalByCollege = new Map<number, number>();
-  private beforeByCollege?: Map<number, number>;
+  /** Participating branches per college as of a day, by day. */
+  private readonly asOfByDay = new Map<string, Map<number, number>>();
 
   constructor(
     private readonly db: Db,
@@ -149,19 +155,27 @@ export class DigestFigures {
     }, 0);
   }
 
-  /** Participating branches as the data stood on the eve of the reported week (signings and service dates up to then). */
-  private before(collegeId: number | null): number {
-    const asOf = dayjs.utc(this.week.report.start).subtract(1, 'day').format('YYYY-MM-DD');
-    this.beforeByCollege ??= new Map(
-      (this.db.$client
-        .prepare(`select b.college_id as id, count(*) as n from branches b
-          where exists(select 1 from pairings p where p.branch_id = b.id and ${countingPairing('p')})
-            and exists(select 1 from service_logs s where s.branch_id = b.id and s.program_year_id = @py and s.status = 'approved' and s.service_date <= @endsOn)
-          group by b.college_id`)
-        .all({ py: this.program.id, startsOn: this.program.startsOn, endsOn: asOf < this.program.endsOn ? asOf : this.program.endsOn }) as { id: number; n: number }[])
-        .map((r) => [r.id, r.n]),
-    );
-    return collegeId === null ? [...this.beforeByCollege.values()].reduce((a, n) => a + n, 0) : (this.beforeByCollege.get(collegeId) ?? 0);
+  /** The day before the reported week began. */
+  private eve(): string {
+    return dayjs.utc(this.week.report.start).subtract(1, 'day').format('YYYY-MM-DD');
+  }
+
+  /** Participating branches as the data stood at the end of `day` (signings and service dates up to then). */
+  private participatingAsOf(collegeId: number | null, day: string): number {
+    let byCollege = this.asOfByDay.get(day);
+    if (!byCollege) {
+      byCollege = new Map(
+        (this.db.$client
+          .prepare(`select b.college_id as id, count(*) as n from branches b
+            where exists(select 1 from pairings p where p.branch_id = b.id and ${countingPairing('p')})
+              and exists(select 1 from service_logs s where s.branch_id = b.id and s.program_year_id = @py and s.status = 'approved' and s.service_date <= @endsOn)
+            group by b.college_id`)
+          .all({ py: this.program.id, startsOn: this.program.startsOn, endsOn: day < this.program.endsOn ? day : this.program.endsOn }) as { id: number; n: number }[])
+          .map((r) => [r.id, r.n]),
+      );
+      this.asOfByDay.set(day, byCollege);
+    }
+    return collegeId === null ? [...byCollege.values()].reduce((a, n) => a + n, 0) : (byCollege.get(collegeId) ?? 0);
   }
 
   /**
@@ -237,7 +251,8 @@ export class DigestFigures {
       week: this.week,
       program: this.program,
       hours: { ...this.hours(college.id), total: view.totalHours },
-      participatingBefore: this.before(college.id),
+      participatingBefore: this.participatingAsOf(college.id, this.eve()),
+      participatingEnd: this.participatingAsOf(college.id, this.week.report.end),
       top: this.top(college.id),
       deadlines: this.deadlines([college.id], names, view),
       cases: this.cases(target, this.week.key),
@@ -254,7 +269,8 @@ export class DigestFigures {
       week: this.week,
       program: this.program,
       hours: { ...this.hours(null), total: this.yearTotal(overview.colleges.map((c) => ({ id: c.id, name: c.name }))) },
-      participatingBefore: this.before(null),
+      participatingBefore: this.participatingAsOf(null, this.eve()),
+      participatingEnd: this.participatingAsOf(null, this.week.report.end),
       top: this.top(null),
       deadlines: this.deadlines(overview.colleges.map((c) => c.id), names),
       cases: this.cases(target, this.week.key),
