@@ -164,6 +164,16 @@ const CASES: Case[] = [
     build: (d) => recommend.recommendFormCard({ candidate: candidate(d, 0), communities: pickerOptions(d), defaultCommunityId: pickerOptions(d)[0]?.id, anyCommunity: !d.empty }),
   },
   ...(['draft', 'submitted'] as const).map((s): Case => ({ fn: reports.reportCard, variant: s, toast: () => t('report.submittedLate', { quarter: 4, kind: t('report.kind.summary'), due: '2027-08-31' }), build: (d) => reports.reportCard(reportVm(d, s)) })),
+  {
+    fn: reports.casePickerCard, toast: () => t('case.marked', { groups: 20 }),
+    build: (d) => reports.casePickerCard({
+      note: d.empty ? undefined : t('case.marked', { groups: 20 }),
+      candidates: d.empty ? [] : [
+        ...Array.from({ length: 10 }, (_, i) => ({ kind: 'log' as const, id: 1_000_000 + i, date: TODAY, item: 'huodong' as const, halfHours: 24, name: d.name(i), unit: d.line(60, i), description: d.text(500) })),
+        ...Array.from({ length: 5 }, (_, i) => ({ kind: 'report' as const, id: 1_000 + i, college: d.line(60, i), quarter: 4, title: d.line(100, i) })),
+      ],
+    }),
+  },
   { fn: reports.caseCard, variant: 'log', build: (d) => reports.caseCard({ kind: 'log', name: d.name(0), unit: d.line(60, 1), date: TODAY, citation: d.text(200) }) },
   { fn: reports.caseCard, variant: 'report', build: (d) => reports.caseCard({ kind: 'report', college: d.line(60, 2), title: d.line(100), citation: d.text(200) }) },
   {

@@ -9,7 +9,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { colleges, excellentCases, outbox, quarterlyReports, serviceLogs, type Member } from '../src/db/schema/index.js';
 import { bindDirect } from './helpers/bot.js';
-import { ACCOUNTS, cardText, program, startLoop, type Loop } from './helpers/loop.js';
+import { t } from '../src/text/zh-CN.js';
+import { ACCOUNTS, button, cardText, program, startLoop, type Loop } from './helpers/loop.js';
 
 const CS_CHAT = 'oc_case_cs';
 const ECON_CHAT = 'oc_case_econ';
@@ -97,13 +98,43 @@ describe('excellent cases', () => {
     expect(cases(loop).map((c) => [c.subjectKind, c.subjectId])).toEqual([['log', ownLog], ['report', ownReport]]);
   });
 
+  it('/优秀案例 alone lists the admin\'s approved logs and submitted reports with their numbers; the form marks one', async () => {
+    loop = await seeded();
+    const { h, m } = loop;
+    const econ = bindDirect(h, '2023110101', 'ou_case_econ_picker');
+    const econLog = log(loop, econ);
+    const pending = log(loop, m.student, 'pending');
+    const ownLog = log(loop, m.secretary);
+    const reply = await h.say(ACCOUNTS.collegeAdmin, '/优秀案例');
+    const shown = cardText(reply.content);
+    expect(shown).toContain(t('case.pickerLog', { id: ownLog, date: '2026-11-20', item: '活动', hours: 2, name: '王梓涵', unit: '计科2301团支部', description: 'x' }));
+    // Not another college's, not a pending one; never a student number.
+    expect(shown).not.toContain(`#${econLog}`);
+    expect(shown).not.toContain(`#${pending}`);
+    expect(JSON.stringify(reply.content)).not.toMatch(/2023\d{6}/);
+
+    const pick = button(reply.content, 'case.pick');
+    const before = state(loop);
+    const noCitation = await h.click(ACCOUNTS.collegeAdmin, pick, { formValue: { subject: `log:${ownLog}`, citation: ' ' } });
+    expect(noCitation.body).toEqual({ toast: { type: 'error', content: t('case.citationRequired') } });
+    const someoneElses = await h.click(ACCOUNTS.collegeAdmin, pick, { formValue: { subject: `log:${econLog}`, citation: '很好' } });
+    expect(someoneElses.body.toast.type).toBe('error');
+    expect(state(loop)).toEqual(before);
+
+    const done = await h.click(ACCOUNTS.collegeAdmin, pick, { formValue: { subject: `log:${ownLog}`, citation: '深入社区，居民点赞' } });
+    expect(done.body.toast).toEqual({ type: 'success', content: t('case.marked', { groups: 2 }) });
+    expect(cases(loop).map((c) => [c.subjectKind, c.subjectId, c.citation])).toEqual([['log', ownLog, '深入社区，居民点赞']]);
+    // Marked: no longer offered.
+    expect(cardText(done.body.card.data)).not.toContain(`#${ownLog} `);
+  });
+
   it('refuses bad input and students, changing nothing', async () => {
     loop = await seeded();
     const { m } = loop;
     const id = log(loop, m.student);
     const pending = log(loop, m.student, 'pending');
     const before = state(loop);
-    expect(await text(loop, ACCOUNTS.schoolAdmin, '/优秀案例')).toContain('「记录」或「总结」');
+    expect(await text(loop, ACCOUNTS.schoolAdmin, '/优秀案例')).toContain(t('case.pickerTitle'));
     expect(await text(loop, ACCOUNTS.schoolAdmin, '/优秀案例 照片 1 好')).toContain('「记录」或「总结」');
     expect(await text(loop, ACCOUNTS.schoolAdmin, '/优秀案例 记录 abc 好')).toContain('/优秀案例 记录');
     expect(await text(loop, ACCOUNTS.schoolAdmin, `/优秀案例 记录 ${id}`)).toContain('引语');

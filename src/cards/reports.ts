@@ -1,6 +1,7 @@
 /** Cards of quarterly reports (/总结) and of excellent cases (/优秀案例). */
 import { z } from 'zod';
 import { REPORT_KINDS, type ReportKind, type ReportStatus } from '../db/schema/index.js';
+import type { CaseCandidate } from '../domain/cases.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
 import { buttonRow, card, escapeMd, form, input, markdown, select, type Element } from './primitives.js';
@@ -11,6 +12,8 @@ import { cardAction } from './action.js';
 const reportRef = z.object({ r: z.number().int().positive(), g: z.string().regex(/^\d+(,\d+)*$/).optional() });
 export const reportSave = cardAction('report.save', reportRef);
 export const reportSubmit = cardAction('report.submit', reportRef);
+/** The /优秀案例 picker's form: the subject and the citation come in form_value. */
+export const casePick = cardAction('case.pick', z.object({}));
 
 /** The longest report text stored. */
 export const REPORT_BODY_MAX = 5000;
@@ -184,4 +187,33 @@ export function caseCard(vm: CaseCardVm): CardJson {
       ? t('case.cardLog', { name: escapeMd(vm.name), unit: escapeMd(vm.unit), date: vm.date })
       : t('case.cardReport', { college: escapeMd(vm.college), title: escapeMd(vm.title) });
   return card({ title: t('case.cardTitle'), template: 'orange', elements: [markdown(subject), markdown(t('case.cardCitation', { citation: escapeMd(vm.citation) }))] });
+}
+
+/** Where a case's subject is named in the picker's dropdown value: `log:123`, `report:5`. */
+export const caseSubjectValue = (c: Pick<CaseCandidate, 'kind' | 'id'>) => `${c.kind}:${c.id}`;
+
+/**
+ * `/优秀案例` without arguments: the latest approved logs and submitted reports the admin may
+ * mark, each with its number (so `/优秀案例 记录 <编号> <引语>` can be typed too), and a form to
+ * pick one and write the citation.
+ */
+export function casePickerCard(vm: { candidates: CaseCandidate[]; note?: string }): CardJson {
+  const line = (c: CaseCandidate) =>
+    c.kind === 'log'
+      ? t('case.pickerLog', { id: c.id, date: c.date, item: t(`item.${c.item}`), hours: c.halfHours / 2, name: escapeMd(c.name), unit: escapeMd(c.unit), description: escapeMd(c.description.length > 40 ? `${c.description.slice(0, 40)}…` : c.description) })
+      : t('case.pickerReport', { id: c.id, college: escapeMd(c.college), quarter: c.quarter, title: escapeMd(c.title) });
+  const option = (c: CaseCandidate) => ({
+    value: caseSubjectValue(c),
+    label: c.kind === 'log' ? t('case.pickerOptionLog', { id: c.id, name: c.name, date: c.date }) : t('case.pickerOptionReport', { id: c.id, college: c.college, quarter: c.quarter }),
+  });
+  const body: Element[] = vm.candidates.length
+    ? [
+        markdown(vm.candidates.map(line).join('\n')),
+        form('case', [
+          select('subject', t('case.pickerSubject'), vm.candidates.map(option), { required: true }),
+          input('citation', t('case.pickerCitation'), { required: true, maxLength: 200, multiline: true }),
+        ], [casePick.submit('case_submit', t('case.pickerSubmit'), {})]),
+      ]
+    : [markdown(t('case.pickerNone'))];
+  return card({ title: t('case.pickerTitle'), template: 'orange', elements: [...(vm.note ? [markdown(escapeMd(vm.note))] : []), markdown(t('case.pickerIntro')), ...body] });
 }

@@ -3,9 +3,9 @@
  * quarterly report with a short citation; the case is publicised once to every bound college
  * group (the caller enqueues the cards in the same transaction) and listed in the next digests.
  */
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { writeTransaction, type Db, type DbWriter } from '../db/client.js';
-import { branches, colleges, excellentCases, members, quarterlyReports, serviceLogs, type CaseSubjectKind, type ExcellentCase, type Member } from '../db/schema/index.js';
+import { branches, colleges, excellentCases, members, quarterlyReports, serviceLogs, type CaseSubjectKind, type ExcellentCase, type Item, type Member } from '../db/schema/index.js';
 import { UserError } from './errors.js';
 import { audit } from './members.js';
 
@@ -72,4 +72,44 @@ export function markCase(
     audit(tx, { at: now, actorMemberId: actor.id, action: 'case.mark', subject: `${input.kind}:${input.id}`, detail: { caseId: created.id } });
     return { case: saved, groups: groups.length };
   });
+}
+
+/** A log or report an admin may mark, as the /优秀案例 picker lists it (names, never student numbers). */
+export type CaseCandidate =
+  | { kind: 'log'; id: number; date: string; item: Item; halfHours: number; name: string; unit: string; description: string }
+  | { kind: 'report'; id: number; college: string; quarter: number; title: string };
+
+const PICKER_LOGS = 10;
+const PICKER_REPORTS = 5;
+
+/**
+ * What the /优秀案例 picker offers `actor` in the year: the latest approved logs and submitted
+ * reports of their scope (a 团总支 their college, the 团委 all) not yet marked, newest first.
+ */
+export function caseCandidates(db: Db, actor: Member, programYearId: number): CaseCandidate[] {
+  const scope = actor.role === 'school_admin' || actor.collegeId === null ? undefined : actor.collegeId;
+  const logs = db
+    .select({ id: serviceLogs.id, date: serviceLogs.serviceDate, item: serviceLogs.item, halfHours: serviceLogs.halfHours, description: serviceLogs.description, name: members.name, branch: branches.name, college: colleges.name })
+    .from(serviceLogs)
+    .innerJoin(members, eq(members.id, serviceLogs.memberId))
+    .innerJoin(colleges, eq(colleges.id, serviceLogs.collegeId))
+    .leftJoin(branches, eq(branches.id, serviceLogs.branchId))
+    .leftJoin(excellentCases, and(eq(excellentCases.subjectKind, 'log'), eq(excellentCases.subjectId, serviceLogs.id)))
+    .where(and(eq(serviceLogs.programYearId, programYearId), eq(serviceLogs.status, 'approved'), isNull(excellentCases.id), scope === undefined ? undefined : eq(serviceLogs.collegeId, scope)))
+    .orderBy(desc(serviceLogs.id))
+    .limit(PICKER_LOGS)
+    .all();
+  const reports = db
+    .select({ id: quarterlyReports.id, quarter: quarterlyReports.quarterIndex, title: quarterlyReports.title, college: colleges.name })
+    .from(quarterlyReports)
+    .innerJoin(colleges, eq(colleges.id, quarterlyReports.collegeId))
+    .leftJoin(excellentCases, and(eq(excellentCases.subjectKind, 'report'), eq(excellentCases.subjectId, quarterlyReports.id)))
+    .where(and(eq(quarterlyReports.programYearId, programYearId), eq(quarterlyReports.status, 'submitted'), isNull(excellentCases.id), scope === undefined ? undefined : eq(quarterlyReports.collegeId, scope)))
+    .orderBy(desc(quarterlyReports.id))
+    .limit(PICKER_REPORTS)
+    .all();
+  return [
+    ...logs.map((l) => ({ kind: 'log' as const, id: l.id, date: l.date, item: l.item, halfHours: l.halfHours, name: l.name, unit: l.branch ?? l.college, description: l.description })),
+    ...reports.map((r) => ({ kind: 'report' as const, id: r.id, college: r.college, quarter: r.quarter, title: r.title })),
+  ];
 }
