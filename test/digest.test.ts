@@ -130,13 +130,17 @@ describe('the weekly digest card', () => {
 
     const chart = chartOf(msg!.content);
     expect(chart.chart_spec).toMatchObject({ type: 'bar', xField: 'name', yField: 'percent', seriesField: 'status' });
-    // Members with an approved log per branch, those not yet counting first; the 25% line.
+    // The notice's measure against its target: the share of branches taking part at each of the
+    // last four week-ends (计科2301 joined on 11-18); member participation is a figure of its own.
     expect(chart.chart_spec.data.values).toEqual([
-      { name: '计科2302团支部', percent: 33.3, status: '未参与' },
-      { name: '软工2301团支部', percent: 50, status: '未参与' },
-      { name: '计科2301团支部', percent: 100, status: '已参与' },
+      { name: '11-01', percent: 0, status: '未达标' },
+      { name: '11-08', percent: 0, status: '未达标' },
+      { name: '11-15', percent: 0, status: '未达标' },
+      { name: '11-22', percent: 33.3, status: '达标' },
     ]);
     expect(chart.chart_spec.markLine[0]).toMatchObject({ y: 25, label: { text: '目标 25%' } });
+    expect(text).toContain('**参与团支部占比**（近 4 个周末；虚线为目标 25%）');
+    expect(text).toContain('**成员参与**：5/8 名成员本年度有已认证的服务记录（62.5%）');
   });
 
   it('counts a branch that joins after the reported week as next week\'s change, once', async () => {

@@ -107,14 +107,26 @@ function chartBlock(caption: string, bars: (ChartBar & { ok: boolean })[], targe
   return [markdown(caption + note), coverageChart(shown, target)];
 }
 
-/** The chart bars of a college digest: each branch's share of members with an approved log. */
-function branchBars(d: CollegeDigest): (ChartBar & { ok: boolean })[] {
-  return d.view.branches.map((b) => ({
-    name: b.name,
-    percent: b.members ? pct((b.members - b.idle) / b.members) : 0,
-    status: t(b.participating ? 'digest.series.met' : 'digest.series.notMet'),
-    ok: b.participating,
+/**
+ * The college digest's chart: the share of its branches that take part (the notice's measure,
+ * the one the target line is for) at each of the last week-ends.
+ */
+function trendBlock(d: CollegeDigest, target: number): Element[] {
+  const branches = d.view.summary.coverage.branches;
+  if (!branches || !d.trend.length) return [];
+  const bars = d.trend.map((w) => ({
+    name: w.end.slice(5),
+    percent: pct(w.participating / branches),
+    status: t(w.participating / branches >= target ? 'digest.series.collegeMet' : 'digest.series.collegeBelow'),
   }));
+  return [markdown(t('digest.chartTrend', { weeks: bars.length, target: percent(target) })), coverageChart(bars, target)];
+}
+
+/** Members with an approved log this year, as a figure of its own (not the coverage target's measure). */
+function membersLine(d: CollegeDigest): string {
+  const total = d.view.branches.reduce((n, b) => n + b.members, 0);
+  const active = d.view.branches.reduce((n, b) => n + b.members - b.idle, 0);
+  return t('digest.members', { active, total, percent: percent(total ? active / total : 0) });
 }
 
 /** The chart bars of the school digest: each college's coverage. */
@@ -135,7 +147,8 @@ export function collegeDigestCard(d: CollegeDigest): CardJson {
   const elements: Element[] = [
     // The year does not fit the header's one subtitle line next to the week and the date.
     markdown([t('digest.subtitleYear', { year: v.programYear.name }), coverageLine(v.summary.coverage), changeLine(d.participatingEnd, d.participatingBefore), t('digest.rule')].join('\n')),
-    ...chartBlock(t('digest.chartBranches', { target: percent(target) }), branchBars(d), target),
+    ...trendBlock(d, target),
+    markdown(membersLine(d)),
     divider(),
     markdown([
       hoursLine(d),

@@ -196,7 +196,7 @@ function common(d: Dataset) {
     : { kind: 'log', citation: d.text(200, i), name: d.name(i), unit: d.line(60, i), date: '2026-11-20' }));
   return {
     week: { key: '2026-W48', monday: '2026-11-23', dueAt: 0, today: TODAY, report: { start: '2026-11-16', end: '2026-11-22' }, previous: { start: '2026-11-09', end: '2026-11-15' } },
-    program: program(d), hours: { week: 12345.5, previous: 23456, total: 345678.5 }, participatingBefore: 12, participatingEnd: 13,
+    program: program(d), hours: { week: 12345.5, previous: 23456, total: 345678.5 }, participatingBefore: 12, participatingEnd: 13, trend: ['2026-11-01', '2026-11-08', '2026-11-15', '2026-11-22'].map((end, i) => ({ end, participating: 10 + i })),
     top: range(d.n(SIZE.top)).map((i) => ({ name: d.name(i), unit: d.line(60, i), hours: 300 - i })), deadlines, cases,
   };
 }

@@ -87,6 +87,8 @@ interface Common {
    */
   participatingBefore: number;
   participatingEnd: number;
+  /** Participating branches at the end of each of the last weeks (oldest first, within the year), for the chart. */
+  trend: { end: string; participating: number }[];
   top: Contributor[];
   deadlines: UpcomingDeadline[];
   cases: NewCase[];
@@ -108,6 +110,9 @@ export type Digest = CollegeDigest | SchoolDigest;
  * School-wide figures read once per run and shared by every digest of it: hours of the two
  * weeks and of the year per college, participation before the reported week per college.
  */
+/** Week-ends in the digest's chart of participating branches. */
+const TREND_WEEKS = 4;
+
 export class DigestFigures {
   private hoursByCollege?: Map<number, { week: number; previous: number }>;
   /** Year totals per college, from the college views built in this run (see `yearTotal`). */
@@ -153,6 +158,12 @@ export class DigestFigures {
       if (!this.totalByCollege.has(c.id)) this.totalByCollege.set(c.id, collegeView(this.db, c, this.program.id, { now: this.now, tz: this.tz }).totalHours);
       return sum + this.totalByCollege.get(c.id)!;
     }, 0);
+  }
+
+  /** Participating branches at the last TREND_WEEKS week-ends up to the reported week's, none before the year began. */
+  private trend(collegeId: number | null): { end: string; participating: number }[] {
+    const ends = Array.from({ length: TREND_WEEKS }, (_, i) => dayjs.utc(this.week.report.end).subtract(7 * (TREND_WEEKS - 1 - i), 'day').format('YYYY-MM-DD'));
+    return ends.filter((end) => end >= this.program.startsOn).map((end) => ({ end, participating: this.participatingAsOf(collegeId, end) }));
   }
 
   /** The day before the reported week began. */
@@ -253,6 +264,7 @@ export class DigestFigures {
       hours: { ...this.hours(college.id), total: view.totalHours },
       participatingBefore: this.participatingAsOf(college.id, this.eve()),
       participatingEnd: this.participatingAsOf(college.id, this.week.report.end),
+      trend: this.trend(college.id),
       top: this.top(college.id),
       deadlines: this.deadlines([college.id], names, view),
       cases: this.cases(target, this.week.key),
@@ -271,6 +283,7 @@ export class DigestFigures {
       hours: { ...this.hours(null), total: this.yearTotal(overview.colleges.map((c) => ({ id: c.id, name: c.name }))) },
       participatingBefore: this.participatingAsOf(null, this.eve()),
       participatingEnd: this.participatingAsOf(null, this.week.report.end),
+      trend: this.trend(null),
       top: this.top(null),
       deadlines: this.deadlines(overview.colleges.map((c) => c.id), names),
       cases: this.cases(target, this.week.key),
