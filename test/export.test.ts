@@ -14,7 +14,7 @@ import { currentProgramYear } from '../src/domain/program.js';
 import { bindDirect, memberByNo } from './helpers/bot.js';
 import { startHarness, textOf, type Harness } from './helpers/harness.js';
 
-const SHEETS = ['学院汇总', '团支部明细', '服务记录', '报到记录', '结对协议', '项目清单', '季度总结', '兼任推荐'];
+const SHEETS = ['学院汇总', '团支部明细', '服务记录', '报到记录', '结对协议', '项目清单', '季度总结', '兼任推荐', '学生汇总', '岗位与报名', '服务地', '优秀案例'];
 
 let h: Harness;
 let year: number;
@@ -79,6 +79,14 @@ function expectWorkbook(book: ExcelJS.Workbook) {
   expect(logs.getRow(6).getCell(15).value).toBe('已驳回');
   expect(book.getWorksheet('结对协议')!.rowCount).toBe(2);
   expect(book.getWorksheet('报到记录')!.rowCount).toBe(1);
+
+  // Everyone on the roster with a college, their approved hours and logs, and what is pending.
+  const students = book.getWorksheet('学生汇总')!;
+  expect(students.getRow(1).values).toEqual([undefined, '学院', '团支部', '学号', '姓名', '手机', '角色', '已认证时长（小时）', '已通过记录数', '待审核记录']);
+  expect(students.rowCount).toBe(1 + 18);
+  const li = students.getRows(2, 18)!.find((r) => r.getCell(3).value === '2023010102')!;
+  expect((li.values as unknown[]).slice(1)).toEqual(['计算机科学与工程学院', '计科2301团支部', '2023010102', '李浩然', '13800002302', '学生', 3.5, 2, 0]);
+  expect(book.getWorksheet('服务地')!.getRow(2).getCell(1).value).toBe('幸福社区');
 }
 
 beforeAll(async () => {
@@ -91,7 +99,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('/导出', () => {
-  it('sends the school admin the workbook as a file: eight sheets, Chinese headers, frozen header rows, exact figures', async () => {
+  it('sends the school admin the workbook as a file: twelve sheets, Chinese headers, frozen header rows, exact figures', async () => {
     const reply = await h.say('ou_school_admin', '/导出');
     expect(textOf(reply)).toContain('已导出');
     const upload = h.fake.uploads.find((u) => u.kind === 'file');
@@ -129,7 +137,11 @@ describe('npm run export', () => {
     expect(res.status, res.stderr).toBe(0);
     expect(res.stderr).toContain('服务记录 5/5');
     expect(res.stdout).toContain('已导出');
-    expectWorkbook(await read(out));
+    const book = await read(out);
+    expectWorkbook(book);
+    // The answer counts every data row of every sheet (the roster's 18 college members among them).
+    const rows = book.worksheets.reduce((n, sheet) => n + sheet.rowCount - 1, 0);
+    expect(res.stdout).toContain(`年度，${rows} 行，`);
     expect(fs.statSync(out).size).toBeGreaterThan(1000);
   });
 
@@ -190,7 +202,7 @@ describe('a workbook larger than Feishu takes in one file', () => {
     }
     expect(seen).toEqual(logIds);
     const last = (await read(uploads.at(-1)!.bytes)).worksheets.map((s) => s.name);
-    expect(last.slice(-5)).toEqual(['报到记录', '结对协议', '项目清单', '季度总结', '兼任推荐']);
+    expect(last.slice(-9)).toEqual(['报到记录', '结对协议', '项目清单', '季度总结', '兼任推荐', '学生汇总', '岗位与报名', '服务地', '优秀案例']);
   });
 
   it('sends no part when Feishu does not take one of them, and says what to do', async () => {

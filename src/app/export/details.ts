@@ -5,11 +5,11 @@
  * writer pulls them.
  */
 import {
-  checkinRecords, LIST_SEPARATOR, logRecords, pairingRecords, projectRecords, recommendationRecords, reportRecords,
-  type Cell, type Connection, type DetailSource, type YearRef,
+  caseRecords, checkinRecords, communityRecords, LIST_SEPARATOR, logRecords, pairingRecords, positionRecords, projectRecords, recommendationRecords, reportRecords,
+  studentRecords, type Cell, type Connection, type DetailSource, type YearRef,
 } from '../../domain/export/details.js';
 import { t, tDynamic, zhCN, type MessageKey } from '../../text/zh-CN.js';
-import { formatDateTime } from '../../time.js';
+import { formatDateTime, startOfDate } from '../../time.js';
 
 export type { Cell, DetailSource, YearRef };
 
@@ -137,4 +137,45 @@ export function recommendationRows(conn: Connection, year: YearRef, tz: string):
       r.score, r.recommender, at(r.created_at as number),
     ],
   );
+}
+
+/** 学生汇总: every member of a college with the year's approved hours and logs and pending logs. */
+export function studentRows(conn: Connection, year: YearRef): DetailSource {
+  const role = labels('role.');
+  return shaped(studentRecords(conn, year), (r) => [
+    r.college, r.branch, r.student_no, r.name, r.mobile, role(r.role as string), (r.half_hours as number) / 2, r.logs, r.pending,
+  ]);
+}
+
+/** 岗位与报名: a row per sign-up, and a row per position nobody signed up for. */
+export function positionRows(conn: Connection, year: YearRef, tz: string): DetailSource {
+  const status = labels('export.positionStatus.');
+  const signup = labels('export.signupStatus.');
+  const at = timestampFormatter(tz);
+  const from = startOfDate(year.startsOn, tz);
+  const to = startOfDate(year.endsOn, tz) + 24 * 3600_000 - 1;
+  return shaped(positionRecords(conn, year, from, to), (r) => [
+    r.college, r.branch, r.project, r.title, r.slots, r.schedule, status(r.status as string),
+    r.student_no, r.name, signup(r.signup_status as string | null), at(r.signed_up_at as number | null),
+  ]);
+}
+
+/** 服务地: every community known, with the branches paired with it this year. */
+export function communityRows(conn: Connection, year: YearRef): DetailSource {
+  const level = labels('community.level.');
+  const tag = labels('community.tag.');
+  return shaped(communityRecords(conn, year), (r) => [
+    r.name, level(r.level as string | null), r.region, ((r.tags as string | null) ?? '').split(',').filter(Boolean).map(tag).join('、'),
+    list(r.branches), r.contact_name, r.contact_phone,
+  ]);
+}
+
+/** 优秀案例: the year's cases with what each cites. */
+export function caseRows(conn: Connection, year: YearRef, tz: string): DetailSource {
+  const at = timestampFormatter(tz);
+  return shaped(caseRecords(conn, year), (r) => [
+    r.id, t(r.subject_kind === 'log' ? 'case.subject.log' : 'case.subject.report'), r.subject_id, r.college,
+    r.subject_kind === 'log' ? t('export.caseLog', { name: String(r.member ?? ''), date: String(r.service_date ?? '') }) : t('export.caseReport', { quarter: Number(r.quarter_index ?? 0), title: String(r.title ?? '') }),
+    r.citation, r.marked_by, at(r.created_at as number), at(r.publicised_at as number | null),
+  ]);
 }

@@ -13,7 +13,7 @@ import type { Db } from '../../db/client.js';
 import { FOUR_ITEMS } from '../../db/schema/index.js';
 import { openReader, yearRef } from '../../domain/export/reader.js';
 import { t, type PlainKey } from '../../text/zh-CN.js';
-import { checkinRows, logRows, pairingRows, projectRows, recommendationRows, reportRows, type Cell, type DetailSource } from './details.js';
+import { caseRows, checkinRows, communityRows, logRows, pairingRows, positionRows, projectRows, recommendationRows, reportRows, studentRows, type Cell, type DetailSource } from './details.js';
 import { summaryRows } from './summary.js';
 import { CHUNK_BYTES, XlsxWriter, type SheetStream } from './xlsx.js';
 
@@ -93,6 +93,23 @@ const SHEETS = {
     col('export.col.college', 24), col('export.col.branch', 20), col('export.col.studentNo', 13), col('export.col.name', 10),
     col('export.col.post', 12), col('export.col.community', 22), col('export.col.status', 8), col('export.col.score', 8, '0.0'),
     col('export.col.recommendedBy', 10), col('export.col.recordedAt', 17),
+  ],
+  students: [
+    ...person, col('export.col.role', 8), col('export.col.approvedHours', 17, '0.0'), col('export.col.approvedLogs', 12), col('export.col.pendingLogs', 12),
+  ],
+  positions: [
+    col('export.col.college', 24), col('export.col.branch', 20), col('export.col.project', 24), col('export.col.position', 20),
+    col('export.col.slots', 8), col('export.col.schedule', 16), col('export.col.positionStatus', 10), col('export.col.studentNo', 13),
+    col('export.col.name', 10), col('export.col.signupStatus', 10), col('export.col.signedUpAt', 17),
+  ],
+  communities: [
+    col('export.col.community', 22), col('export.col.level', 10), col('export.col.region', 16), col('export.col.tags', 30),
+    col('export.col.pairedBranches', 30), col('export.col.contactName', 10), col('export.col.contactPhone', 14),
+  ],
+  cases: [
+    col('export.col.id', 8), col('export.col.caseKind', 10), col('export.col.subjectId', 10), col('export.col.college', 24),
+    col('export.col.caseSubject', 30), col('export.col.citation', 40), col('export.col.markedBy', 10), col('export.col.markedAt', 17),
+    col('export.col.publicisedAt', 17),
   ],
 } satisfies Record<string, Column[]>;
 
@@ -255,6 +272,10 @@ export async function writeWorkbook(db: Db, programYearId: number, target: Expor
       ['export.sheet.projects', SHEETS.projects, projectRows(conn, year)],
       ['export.sheet.reports', SHEETS.reports, reportRows(conn, year, opts.timeZone)],
       ['export.sheet.recommendations', SHEETS.recommendations, recommendationRows(conn, year, opts.timeZone)],
+      ['export.sheet.students', SHEETS.students, studentRows(conn, year)],
+      ['export.sheet.positions', SHEETS.positions, positionRows(conn, year, opts.timeZone)],
+      ['export.sheet.communities', SHEETS.communities, communityRows(conn, year)],
+      ['export.sheet.cases', SHEETS.cases, caseRows(conn, year, opts.timeZone)],
     ];
     for (const [name, columns, src] of details) await sheets.write(name, columns, src.rows(), src.count());
     await parts.finish();

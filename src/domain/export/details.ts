@@ -1,5 +1,6 @@
 /**
- * The record sheets' data of the export (服务记录, 报到记录, 结对协议, 项目清单, 季度总结, 兼任推荐):
+ * The record sheets' data of the export (服务记录, 报到记录, 结对协议, 项目清单, 季度总结, 兼任推荐,
+ * 学生汇总, 岗位与报名, 服务地, 优秀案例):
  * each is a counted, ordered query whose rows are read one at a time with `.iterate()`, so
  * two million service logs never sit in memory. Rows hold codes and raw values (lists joined
  * by LIST_SEPARATOR); src/app/export/details.ts shapes them into the sheets' Chinese cells.
@@ -165,6 +166,79 @@ export function recommendationRecords(conn: Database.Database, year: YearRef): D
      JOIN communities cm ON cm.id = r.community_id
      LEFT JOIN members rb ON rb.id = r.recommended_by_member_id
      WHERE r.program_year_id = @py ORDER BY m.college_id, m.branch_id, r.id`,
+    { py: year.id },
+  );
+}
+
+/**
+ * 学生汇总: every member of a college, the year's approved hours and logs (from the roll-up, so
+ * no pass over the logs) and their pending logs.
+ */
+export function studentRecords(conn: Database.Database, year: YearRef): DetailSource<Record<string, Cell>> {
+  return source(
+    conn,
+    `SELECT c.name AS college, b.name AS branch, m.student_no, m.name, m.mobile, m.role,
+       coalesce(t.approved_half_hours, 0) AS half_hours, coalesce(t.approved_logs, 0) AS logs, coalesce(p.n, 0) AS pending
+     FROM members m
+     JOIN colleges c ON c.id = m.college_id
+     LEFT JOIN branches b ON b.id = m.branch_id
+     LEFT JOIN member_year_totals t ON t.member_id = m.id AND t.program_year_id = @py
+     LEFT JOIN (SELECT member_id, count(*) AS n FROM service_logs WHERE program_year_id = @py AND status = 'pending' GROUP BY member_id) p ON p.member_id = m.id
+     ORDER BY m.college_id, m.branch_id, m.student_no`,
+    { py: year.id },
+  );
+}
+
+/**
+ * 岗位与报名: one row per sign-up, and one per position nobody signed up for. Positions of a
+ * project belong to its year; a branch's own positions to the year they were opened in.
+ */
+export function positionRecords(conn: Database.Database, year: YearRef, fromMs: number, toMs: number): DetailSource<Record<string, Cell>> {
+  return source(
+    conn,
+    `SELECT c.name AS college, b.name AS branch, pr.title AS project, p.title, p.slots, p.schedule, p.status,
+       m.student_no, m.name, s.status AS signup_status, s.created_at AS signed_up_at
+     FROM positions p
+     JOIN colleges c ON c.id = p.college_id
+     LEFT JOIN branches b ON b.id = p.branch_id
+     LEFT JOIN projects pr ON pr.id = p.project_id
+     LEFT JOIN position_signups s ON s.position_id = p.id
+     LEFT JOIN members m ON m.id = s.member_id
+     WHERE (pr.id IS NOT NULL AND pr.program_year_id = @py) OR (pr.id IS NULL AND p.created_at BETWEEN @fromMs AND @toMs)
+     ORDER BY p.college_id, p.branch_id, p.id, s.id`,
+    { py: year.id, fromMs, toMs },
+  );
+}
+
+/** 服务地: every community known, with the branches paired with it this year. */
+export function communityRecords(conn: Database.Database, year: YearRef): DetailSource<Record<string, Cell>> {
+  return source(
+    conn,
+    `SELECT cm.name, cm.level, cm.region,
+       (SELECT group_concat(tag, ',') FROM community_tags WHERE community_id = cm.id) AS tags,
+       (SELECT group_concat(b.name, char(31)) FROM pairings p JOIN branches b ON b.id = p.branch_id
+         WHERE p.community_id = cm.id AND (p.program_year_id = @py OR (p.program_year_id < @py AND p.status != 'ended'))) AS branches,
+       cm.contact_name, cm.contact_phone
+     FROM communities cm ORDER BY cm.id`,
+    { py: year.id },
+  );
+}
+
+/** 优秀案例: the year's excellent cases, the log or report each one cites, and who marked it. */
+export function caseRecords(conn: Database.Database, year: YearRef): DetailSource<Record<string, Cell>> {
+  return source(
+    conn,
+    `SELECT e.id, e.subject_kind, e.subject_id, coalesce(lc.name, rc.name) AS college, lm.name AS member, s.service_date, q.title, q.quarter_index,
+       e.citation, mb.name AS marked_by, e.created_at, e.publicised_at
+     FROM excellent_cases e
+     LEFT JOIN service_logs s ON e.subject_kind = 'log' AND s.id = e.subject_id
+     LEFT JOIN members lm ON lm.id = s.member_id
+     LEFT JOIN colleges lc ON lc.id = s.college_id
+     LEFT JOIN quarterly_reports q ON e.subject_kind = 'report' AND q.id = e.subject_id
+     LEFT JOIN colleges rc ON rc.id = q.college_id
+     LEFT JOIN members mb ON mb.id = e.marked_by_member_id
+     WHERE coalesce(s.program_year_id, q.program_year_id) = @py
+     ORDER BY e.id`,
     { py: year.id },
   );
 }
