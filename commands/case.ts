@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { BaseContext } from '../src/bot/context.js';
 import type { Member } from '../src/db/schema/index.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
+import { UserError } from '../src/bot/errors.js';
 import { rawCard, toast } from '../src/bot/router.js';
 import { caseCard, casePick, casePickerCard } from '../src/cards/reports.js';
 import { caseCandidates, CITATION_MAX, markCase } from '../src/domain/cases.js';
@@ -63,7 +64,11 @@ export const command = defineCommand({
     return { kind: KINDS[kind.toLowerCase()] ?? kind, id: /^#?\d+$/.test(id) ? id.replace('#', '') : 'x', citation: words.join(' ') };
   },
   async run(ctx, input) {
-    if (input.kind === 'pick') return ctx.reply({ card: casePickerCard({ candidates: caseCandidates(ctx.db, ctx.member, ctx.program.id) }) });
+    if (input.kind === 'pick') {
+      // The picker names students and quotes their logs: private chat only.
+      if (ctx.chat.type !== 'p2p') throw new UserError('error.privateOnly', { command: '优秀案例' });
+      return ctx.reply({ card: casePickerCard({ candidates: caseCandidates(ctx.db, ctx.member, ctx.program.id) }) });
+    }
     await ctx.reply(t('case.marked', { groups: mark(ctx, input) }));
   },
 });

@@ -17,10 +17,12 @@ const onCheckout = defineAction(checkinCheckout, {
     // puts it right after the paired one, however long ago the student last used it.
     const communities = formCommunities(ctx, checkin.communityId);
     if (out.kind === 'pastDay') {
-      // Not timed: the form for that day, with the hours left for the student to fill in.
+      // Not timed: the form for that day, with the hours left for the student to fill in. It still
+      // names the check-in, so the log is linked to it (self-reported: an open check-in has no
+      // timing, commands/log.ts) and the 签退 button gives no second form once it is submitted.
       const intro = t('checkin.pastDay', { site: checkin.siteName, date: checkin.checkinDate });
       const prefill = { date: checkin.checkinDate, communityId: checkin.communityId ?? undefined, mode };
-      return { card: { type: 'raw', data: logFormCard({ prefill, communities, intro }) } };
+      return { card: { type: 'raw', data: logFormCard({ prefill, communities, checkinId: checkin.id, intro }) } };
     }
     const intro = t('checkin.checkedOut', {
       site: checkin.siteName,

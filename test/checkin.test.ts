@@ -188,9 +188,11 @@ describe('签退', () => {
     expect(stored(h)).toEqual(before);
     expect(checkinsOf(h, m.student).find((c) => c.id === checkinId)?.checkedOutAt).toBeNull();
 
-    const res = await submitLog(h, student, { date: `${TODAY} +0800`, hours: '2', description: '帮社区整理图书' });
+    const res = await submitLog(h, student, { date: `${TODAY} +0800`, hours: '2', description: '帮社区整理图书' }, { checkinId });
     expect(res.body.toast?.type).toBe('success');
-    expect(lastLog(h, m.student)).toMatchObject({ serviceDate: TODAY, halfHours: 4, source: 'self', checkinId: null });
+    expect(lastLog(h, m.student)).toMatchObject({ serviceDate: TODAY, halfHours: 4, source: 'self', checkinId });
+    // Linked: the same 签退 gives no second form.
+    expect((await h.click(student, checkout)).body).toEqual({ toast: { type: 'error', content: t('checkin.alreadyOut') } });
   });
 
   it('submitting fewer hours than timed keeps the source timed; more than timed makes it self-reported', async () => {

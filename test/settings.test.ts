@@ -176,6 +176,19 @@ describe('starting the next program year', () => {
     expect(years(loop)).toHaveLength(2);
   });
 
+  it('after the rollover, a late log of the old year\'s last days still counts for the old year', async () => {
+    loop = await startLoop();
+    const { h } = loop;
+    const old = program(h);
+    const confirm = answerCard(await h.click(ACCOUNTS.schoolAdmin, button(await settingsCard(loop), 'settings.nextYear')));
+    await h.click(ACCOUNTS.schoolAdmin, button(confirm, 'settings.nextYearConfirm'));
+    h.clock.advance(311 * DAY); // 2027-10-02
+    const reply = await h.say(ACCOUNTS.student, '/记录 实事 2小时 9月29日在幸福社区给小朋友辅导作业');
+    expect(said(reply)).toContain('✅ 已记录：2027-09-29');
+    expect(program(h).name).toBe('2027-2028');
+    expect(h.bot.db.select().from(serviceLogs).all().map((l) => [l.serviceDate, l.programYearId])).toEqual([['2027-09-29', old.id]]);
+  });
+
   it('can be undone before it starts', async () => {
     loop = await startLoop();
     const confirm = answerCard(await loop.h.click(ACCOUNTS.schoolAdmin, button(await settingsCard(loop), 'settings.nextYear')));

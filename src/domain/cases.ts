@@ -3,7 +3,7 @@
  * quarterly report with a short citation; the case is publicised once to every bound college
  * group (the caller enqueues the cards in the same transaction) and listed in the next digests.
  */
-import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { writeTransaction, type Db, type DbWriter } from '../db/client.js';
 import { branches, colleges, excellentCases, members, quarterlyReports, serviceLogs, type CaseSubjectKind, type ExcellentCase, type Item, type Member } from '../db/schema/index.js';
 import { UserError } from './errors.js';
@@ -87,7 +87,9 @@ const PICKER_REPORTS = 5;
  * reports of their scope (a 团总支 their college, the 团委 all) not yet marked, newest first.
  */
 export function caseCandidates(db: Db, actor: Member, programYearId: number): CaseCandidate[] {
-  const scope = actor.role === 'school_admin' || actor.collegeId === null ? undefined : actor.collegeId;
+  // A 团总支 without a college sees nothing rather than the whole school.
+  if (actor.role !== 'school_admin' && actor.collegeId === null) return [];
+  const scope = actor.role === 'school_admin' ? undefined : actor.collegeId!;
   const logs = db
     .select({ id: serviceLogs.id, date: serviceLogs.serviceDate, item: serviceLogs.item, halfHours: serviceLogs.halfHours, description: serviceLogs.description, name: members.name, branch: branches.name, college: colleges.name })
     .from(serviceLogs)
@@ -95,7 +97,9 @@ export function caseCandidates(db: Db, actor: Member, programYearId: number): Ca
     .innerJoin(colleges, eq(colleges.id, serviceLogs.collegeId))
     .leftJoin(branches, eq(branches.id, serviceLogs.branchId))
     .leftJoin(excellentCases, and(eq(excellentCases.subjectKind, 'log'), eq(excellentCases.subjectId, serviceLogs.id)))
-    .where(and(eq(serviceLogs.programYearId, programYearId), eq(serviceLogs.status, 'approved'), isNull(excellentCases.id), scope === undefined ? undefined : eq(serviceLogs.collegeId, scope)))
+    // Walks the logs newest first by id (the unary + keeps SQLite off the status and year indexes,
+    // which made it read and sort 1.7 M approved rows of a large school to keep 10: 4 s → 3 ms).
+    .where(and(sql`+${serviceLogs.programYearId} = ${programYearId}`, sql`+${serviceLogs.status} = 'approved'`, isNull(excellentCases.id), scope === undefined ? undefined : sql`+${serviceLogs.collegeId} = ${scope}`))
     .orderBy(desc(serviceLogs.id))
     .limit(PICKER_LOGS)
     .all();

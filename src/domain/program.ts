@@ -2,7 +2,7 @@
  * The program year (PRODUCT.md §1): one is current at a time and the old ones keep their
  * history. With nothing configured, the year that contains today, starting 10-01.
  */
-import { and, asc, desc, eq, gt, lt, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt, lte } from 'drizzle-orm';
 import { writeTransaction, type Db } from '../db/client.js';
 import { prepared } from '../db/prepared.js';
 import { auditLog, programYears, type ProgramYear } from '../db/schema/index.js';
@@ -73,4 +73,9 @@ export function previousYear(db: Db, year: ProgramYear): ProgramYear | undefined
 /** When the current year began by rolling over (not by an admin's choice), for the notice to the 团委 group. */
 export function rolledOverAt(db: Db, year: ProgramYear): number | undefined {
   return db.select({ at: auditLog.at }).from(auditLog).where(and(eq(auditLog.action, 'program.rollover'), eq(auditLog.subject, `program_year:${year.id}`))).get()?.at;
+}
+
+/** The program year whose dates contain `date` (YYYY-MM-DD), if any. */
+export function yearOn(db: Db, date: string): ProgramYear | undefined {
+  return db.select().from(programYears).where(and(lte(programYears.startsOn, date), gte(programYears.endsOn, date))).orderBy(desc(programYears.startsOn)).get();
 }

@@ -11,6 +11,7 @@ import { communities, ITEMS, LOG_MODES, LOG_SOURCES, SERVICE_AREAS, serviceLogs,
 import { issueMessage, messageKey as k, UserError } from './errors.js';
 import { audit } from './members.js';
 import { dayjs, localDate, type When } from '../time.js';
+import { yearOn } from './program.js';
 
 export const MAX_HOURS_PER_LOG = 12;
 const MAX_HOURS_PER_DAY = 16;
@@ -62,6 +63,9 @@ export function createLog(db: Db, author: Member, program: ProgramYear, input: u
   if (!author.collegeId) throw new UserError('log.noCollege');
   const today = localDate(now, tz);
   if (draft.date > today) throw new UserError('log.future', { date: draft.date });
+  // A day of the year before, still inside the window (a log of 09-29 sent on 10-02, after the
+  // rollover), counts for the year it was served in.
+  if (draft.date < program.startsOn) program = yearOn(db, draft.date) ?? program;
   if (draft.date < program.startsOn || draft.date > program.endsOn) throw new UserError('log.outsideYear', { date: draft.date, start: program.startsOn, end: program.endsOn });
   const oldest = dayjs(today).subtract(program.logWindowDays, 'day').format('YYYY-MM-DD');
   if (draft.date < oldest) throw new UserError('log.tooOld', { date: draft.date, days: program.logWindowDays });

@@ -15,7 +15,7 @@
  */
 import { digestCard } from '../cards/digest.js';
 import { collegeGroups, collegesWithoutGroup, schoolChatId } from '../domain/groups.js';
-import { currentProgramYear } from '../domain/program.js';
+import { currentProgramYear, yearOn } from '../domain/program.js';
 import { DigestFigures, digestWeek } from '../domain/metrics/digest.js';
 import { claim, fail, find, finishWith } from './jobRuns.js';
 import { enqueue } from './outboxRows.js';
@@ -80,7 +80,10 @@ export async function weeklyDigests(ports: JobPorts, opts: { force?: boolean; re
   // A retry run only finishes what a run of this week started (a stale claim, a failed build).
   const targets = digestTargets(ports).filter((x) => !opts.retryOnly || find(db, { kind: DIGEST_KIND, target: x.target, period: week.key }));
   if (!targets.length) return outcome;
-  const program = currentProgramYear(db, { now, tz: timeZone });
+  // The year the reported week began in: the week across a rollover reports the old year's
+  // last days with the old year's figures (the new year is current by then).
+  const current = currentProgramYear(db, { now, tz: timeZone });
+  const program = yearOn(db, week.report.start) ?? current;
   // No digest while the year has not begun or once its last week has been reported.
   if (week.today < program.startsOn || week.report.start > program.endsOn) return { ...outcome, reason: 'outside_year' };
 

@@ -216,8 +216,8 @@ export function communityRecords(conn: Database.Database, year: YearRef): Detail
     conn,
     `SELECT cm.name, cm.level, cm.region,
        (SELECT group_concat(tag, ',') FROM community_tags WHERE community_id = cm.id) AS tags,
-       (SELECT group_concat(b.name, char(31)) FROM pairings p JOIN branches b ON b.id = p.branch_id
-         WHERE p.community_id = cm.id AND (p.program_year_id = @py OR (p.program_year_id < @py AND p.status != 'ended'))) AS branches,
+       (SELECT group_concat(name, char(31)) FROM (SELECT DISTINCT b.name FROM pairings p JOIN branches b ON b.id = p.branch_id
+         WHERE p.community_id = cm.id AND p.status != 'draft' AND (p.program_year_id = @py OR (p.program_year_id < @py AND p.status != 'ended')))) AS branches,
        cm.contact_name, cm.contact_phone
      FROM communities cm ORDER BY cm.id`,
     { py: year.id },
