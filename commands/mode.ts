@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { BaseContext } from '../src/bot/context.js';
-import { nextYearConfirmCard, settingsNextYear, settingsNextYearConfirm, settingsSave, settingsShow, settingsUndoYear } from '../src/cards/settings.js';
+import { nextYearConfirmCard, settingsNextYear, settingsNextYearConfirm, settingsSave, settingsShow, settingsUndoYear, settingsUndoYearConfirm, undoYearConfirmCard } from '../src/cards/settings.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
 import { settingsCard } from '../src/cards/settings.js';
 import type { ProgramYear } from '../src/db/schema/index.js';
@@ -59,7 +59,18 @@ const onSettingsNextYearConfirm = defineAction(settingsNextYearConfirm, {
   },
 });
 
+// Undoing a year asks first too: it deletes the year and its settings.
 const onSettingsUndoYear = defineAction(settingsUndoYear, {
+  audience: 'school_admin',
+  async run(ctx, { n }) {
+    const current = currentProgramYear(ctx.db, ctx.when);
+    const year = n === current.id ? current : scheduledYear(ctx.db, current);
+    if (!year || year.id !== n) throw new UserError('settings.stale');
+    return { card: { type: 'raw', data: undoYearConfirmCard({ year, current, back: year.isCurrent ? previousYear(ctx.db, year) : undefined }) } };
+  },
+});
+
+const onSettingsUndoYearConfirm = defineAction(settingsUndoYearConfirm, {
   audience: 'school_admin',
   async run(ctx, { n }) {
     const { undone, current } = undoNextProgramYear(ctx.db, ctx.member, n, ctx.clock.now());
@@ -102,4 +113,4 @@ export const command = defineCommand({
   },
 });
 
-export const actions = [onSettingsSave, onSettingsNextYear, onSettingsNextYearConfirm, onSettingsUndoYear, onSettingsShow];
+export const actions = [onSettingsSave, onSettingsNextYear, onSettingsNextYearConfirm, onSettingsUndoYear, onSettingsUndoYearConfirm, onSettingsShow];

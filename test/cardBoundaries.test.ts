@@ -189,6 +189,8 @@ const CASES: Case[] = [
     build: (d) => settings.settingsCard({ program: program(d), period: t('mode.term'), undoTo: { ...program(d), id: 2 } }),
   },
   { fn: settings.nextYearConfirmCard, toast: () => '', build: (d) => settings.nextYearConfirmCard({ current: program(d), next: program(d) }) },
+  { fn: settings.undoYearConfirmCard, variant: 'next', toast: () => '', build: (d) => settings.undoYearConfirmCard({ year: { ...program(d), isCurrent: false }, current: program(d) }) },
+  { fn: settings.undoYearConfirmCard, variant: 'current', toast: () => '', build: (d) => settings.undoYearConfirmCard({ year: program(d), current: program(d), back: program(d) }) },
   { fn: tracking.collegeCard, toast: () => '', build: (d) => tracking.collegeCard(collegeView(d), collegeReports(d)) },
   { fn: tracking.overviewCard, toast: () => '', build: (d) => tracking.overviewCard(overview(d)) },
 ];

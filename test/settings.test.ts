@@ -193,7 +193,11 @@ describe('starting the next program year', () => {
     loop = await startLoop();
     const confirm = answerCard(await loop.h.click(ACCOUNTS.schoolAdmin, button(await settingsCard(loop), 'settings.nextYear')));
     const done = await loop.h.click(ACCOUNTS.schoolAdmin, button(confirm, 'settings.nextYearConfirm'));
-    const undo = await loop.h.click(ACCOUNTS.schoolAdmin, button(done.body.card.data, 'settings.undoYear'));
+    // Asks first; 返回设置 changes nothing.
+    const ask = answerCard(await loop.h.click(ACCOUNTS.schoolAdmin, button(done.body.card.data, 'settings.undoYear')));
+    expect(cardText(ask)).toContain(t('settings.undoNextYearConfirm', { name: '2027-2028' }));
+    expect(years(loop)).toEqual([['2026-2027', true], ['2027-2028', false]]);
+    const undo = await loop.h.click(ACCOUNTS.schoolAdmin, button(ask, 'settings.undoYearConfirm'));
     expect(undo.body.toast).toEqual({ type: 'success', content: t('settings.undone', { name: '2027-2028' }) });
     expect(years(loop)).toEqual([['2026-2027', true]]);
     expect(audits(loop, 'program.nextYearUndo')).toHaveLength(1);
@@ -224,7 +228,9 @@ describe('starting the next program year', () => {
     // No log yet: the settings card offers to go back, and going back works.
     const card = await settingsCard(loop);
     expect(cardText(card)).toContain(t('settings.undoThisYearNote', { name: '2026-2027' }));
-    const undo = await h.click(ACCOUNTS.schoolAdmin, button(card, 'settings.undoYear'));
+    const ask = answerCard(await h.click(ACCOUNTS.schoolAdmin, button(card, 'settings.undoYear')));
+    expect(cardText(ask)).toContain(t('settings.undoThisYearConfirm', { name: '2027-2028', back: '2026-2027', end: '2027-09-30' }));
+    const undo = await h.click(ACCOUNTS.schoolAdmin, button(ask, 'settings.undoYearConfirm'));
     expect(undo.body.toast.content).toBe(t('settings.undoneBack', { name: '2027-2028', current: '2026-2027' }));
     expect(years(loop)).toEqual([['2026-2027', true]]);
 
@@ -235,8 +241,12 @@ describe('starting the next program year', () => {
     expect(current.name).toBe('2027-2028');
     insertLog(h, loop.m.student, { hours: 1, status: 'pending' });
     expect(cardText(await settingsCard(loop))).not.toContain(t('settings.undoThisYear', { name: '2026-2027' }));
-    const refused = await h.click(ACCOUNTS.schoolAdmin, envelope('settings.undoYear', { n: current.id }));
+    const refused = await h.click(ACCOUNTS.schoolAdmin, envelope('settings.undoYearConfirm', { n: current.id }));
     expect(refused.body).toEqual({ toast: { type: 'error', content: t('settings.undoInUse', { name: '2027-2028' }) } });
     expect(program(h).id).toBe(current.id);
+    // An old card naming an old year deletes nothing.
+    const stale = await h.click(ACCOUNTS.schoolAdmin, envelope('settings.undoYearConfirm', { n: old.id }));
+    expect(stale.body).toEqual({ toast: { type: 'error', content: t('settings.stale') } });
+    expect(years(loop)).toEqual([['2026-2027', false], ['2027-2028', true]]);
   });
 });

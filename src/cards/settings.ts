@@ -16,8 +16,9 @@ export const settingsSave = cardAction('settings.save', yearRef);
 /** Opens the confirmation of 「开始下一实践年度」; `settingsNextYearConfirm` starts it. */
 export const settingsNextYear = cardAction('settings.nextYear', yearRef);
 export const settingsNextYearConfirm = cardAction('settings.nextYearConfirm', yearRef);
-/** Undoes the year `n` (scheduled, or current with no log yet). */
+/** Asks to confirm undoing the year `n` (scheduled, or current with no log yet); `settingsUndoYearConfirm` undoes it. */
 export const settingsUndoYear = cardAction('settings.undoYear', z.object({ n: z.number().int().positive() }));
+export const settingsUndoYearConfirm = cardAction('settings.undoYearConfirm', z.object({ n: z.number().int().positive() }));
 /** Back from the confirmation to the settings card. */
 export const settingsShow = cardAction('settings.show', yearRef);
 
@@ -91,5 +92,17 @@ export function nextYearConfirmCard(v: { current: ProgramYear; next: Pick<Progra
       markdown(t('settings.nextYearConfirm', { name: v.next.name, start: v.next.startsOn, end: v.next.endsOn, old: v.current.name, oldEnd: v.current.endsOn })),
       buttonRow([settingsNextYearConfirm.button(t('settings.nextYearConfirmButton'), y, 'danger'), settingsShow.button(t('settings.back'), y)]),
     ],
+  });
+}
+
+/** What undoing a year does, before it is done. */
+export function undoYearConfirmCard(v: { year: ProgramYear; current: ProgramYear; back?: ProgramYear }): CardJson {
+  const text = v.year.isCurrent && v.back
+    ? t('settings.undoThisYearConfirm', { name: v.year.name, back: v.back.name, end: v.back.endsOn })
+    : t('settings.undoNextYearConfirm', { name: v.year.name });
+  return card({
+    title: t('settings.undoConfirmTitle'),
+    template: 'orange',
+    elements: [markdown(text), buttonRow([settingsUndoYearConfirm.button(t('settings.undoConfirmButton'), { n: v.year.id }, 'danger'), settingsShow.button(t('settings.back'), { y: v.current.id })])],
   });
 }

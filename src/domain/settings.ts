@@ -181,7 +181,9 @@ export function startNextProgramYear(db: Db, actor: Member, programId: number, n
 export function undoNextProgramYear(db: Db, actor: Member, yearId: number, now: number): { undone: ProgramYear; current?: ProgramYear } {
   return writeTransaction(db, (tx) => {
     const year = tx.select().from(programYears).where(eq(programYears.id, yearId)).get();
-    if (!year) throw new UserError('settings.stale');
+    const current = tx.select().from(programYears).where(eq(programYears.isCurrent, true)).get();
+    // Only the current year or the one waiting after it: an old card never deletes an old year.
+    if (!year || !current || !(year.isCurrent || year.startsOn > current.startsOn)) throw new UserError('settings.stale');
     const before = tx.select().from(programYears).where(lt(programYears.startsOn, year.startsOn)).orderBy(desc(programYears.startsOn)).get();
     if (!before) throw new UserError('settings.undoFirstYear');
     if (yearInUse(tx, year.id)) throw new UserError('settings.undoInUse', { name: year.name });
@@ -193,8 +195,8 @@ export function undoNextProgramYear(db: Db, actor: Member, yearId: number, now: 
       throw err;
     }
     // After the delete: one current year at a time.
-    const current = year.isCurrent ? tx.update(programYears).set({ isCurrent: true }).where(eq(programYears.id, before.id)).returning().get() : undefined;
-    audit(tx, { at: now, actorMemberId: actor.id, action: 'program.nextYearUndo', subject: `program_year:${year.id}`, detail: { before: { year: year.name, current: year.isCurrent }, after: { current: (current ?? before).name } } });
-    return { undone: year, current };
+    const restored = year.isCurrent ? tx.update(programYears).set({ isCurrent: true }).where(eq(programYears.id, before.id)).returning().get() : undefined;
+    audit(tx, { at: now, actorMemberId: actor.id, action: 'program.nextYearUndo', subject: `program_year:${year.id}`, detail: { before: { year: year.name, current: year.isCurrent }, after: { current: (restored ?? current).name } } });
+    return { undone: year, current: restored };
   });
 }
