@@ -78,6 +78,16 @@ describe('restore', () => {
     expect(members(done.savedAs!)).toBe(changed);
   });
 
+  it('restores over a damaged database, keeping its bytes as they were', async () => {
+    const { target, backup, rows } = await withBackup();
+    fs.rmSync(`${target}-wal`, { force: true });
+    fs.writeFileSync(target, 'SQLite format 3\0 but damaged beyond repair');
+    const done = await restoreDatabase(backup, target);
+    expect(members(target)).toBe(rows);
+    expect(fs.readFileSync(done.savedAs!, 'utf8')).toContain('damaged beyond repair');
+    expect(fs.existsSync(`${target}.restoring`)).toBe(false);
+  });
+
   it('restores over a stale marker left by a bot killed with SIGKILL', async () => {
     const { target, backup, rows } = await withBackup();
     fs.writeFileSync(runningMarker(target), '999999999');

@@ -4,7 +4,8 @@
  * migration history), one written by a newer version of the bot (a migration this code does
  * not know), and any restore while a bot has the database open (`<database>.pid`,
  * src/db/running.ts). The database being replaced is first copied beside it as
- * `<database>.before-restore-<time>`, so a restore can itself be undone. A backup from an
+ * `<database>.before-restore-<time>` (its files as they are when it is too damaged to open), so
+ * a restore can itself be undone; the backup is copied in beside it and renamed over it. A backup from an
  * older version is brought up to date by the migrations when it is opened.
  */
 import fs from 'node:fs';
@@ -69,30 +70,53 @@ export async function restoreDatabase(backup: string, target: string, now = new 
   const pid = runningPid(target);
   if (pid !== undefined) throw new RestoreRefused(`机器人正在使用这个数据库（进程 ${pid}），请先停止机器人再恢复 / a bot (pid ${pid}) has the database open: stop it first`);
 
-  let savedAs: string | undefined;
-  if (fs.existsSync(target)) {
-    savedAs = `${target}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
-    const current = new Database(target);
-    try {
-      await current.backup(savedAs);
-      current.pragma('wal_checkpoint(TRUNCATE)');
-    } finally {
-      current.close();
-    }
-    for (const file of [target, `${target}-wal`, `${target}-shm`]) fs.rmSync(file, { force: true });
-  }
+  // The backup is first copied beside the target: a failure there (a full disk) leaves the
+  // database as it was; the swap itself is a rename.
   fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+  const incoming = `${target}.restoring`;
+  fs.rmSync(incoming, { force: true });
   const source = new Database(backup, { readonly: true });
   try {
-    await source.backup(target);
+    await source.backup(incoming);
+  } catch (err) {
+    fs.rmSync(incoming, { force: true });
+    throw err;
   } finally {
     source.close();
   }
+
+  let savedAs: string | undefined;
+  if (fs.existsSync(target)) {
+    savedAs = `${target}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
+    await keep(target, savedAs);
+    for (const file of [`${target}-wal`, `${target}-shm`]) fs.rmSync(file, { force: true });
+  }
+  fs.renameSync(incoming, target);
   const db = openDb(target); // brings a backup from an older version up to date
   try {
     const count = (table: string) => (db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     return { members: count('members'), logs: count('service_logs'), savedAs };
   } finally {
     closeDb(db);
+  }
+}
+
+/**
+ * Keeps the database being replaced as `savedAs`: a consistent SQLite copy when it opens, or
+ * else (it is damaged — often why one restores) its files as they are, WAL included.
+ */
+async function keep(target: string, savedAs: string): Promise<void> {
+  try {
+    const current = new Database(target);
+    try {
+      await current.backup(savedAs);
+      return;
+    } finally {
+      current.close();
+    }
+  } catch {
+    fs.rmSync(savedAs, { force: true });
+    fs.copyFileSync(target, savedAs);
+    for (const suffix of ['-wal', '-shm']) if (fs.existsSync(`${target}${suffix}`)) fs.copyFileSync(`${target}${suffix}`, `${savedAs}${suffix}`);
   }
 }
