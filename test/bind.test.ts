@@ -205,6 +205,16 @@ describe('/解绑 学号 原因 (团委)', () => {
     expect(memberByNo(h, '2023020102').openId).toBe(NEW);
   });
 
+  it('a roster import does not hand the released 飞书ID back, so the old account is not bound again', async () => {
+    h.bot.db.update(members).set({ openId: 'ou_unbind_roster', rosterFeishuId: 'ou_unbind_roster', boundAt: h.clock.now() }).where(eq(members.studentNo, '2023020101')).run();
+    expect(await ask(h, ADMIN_1, '/解绑 2023020101 被别人误绑')).toContain('已解除');
+    const csv = '学院,团支部,学号,姓名,角色,手机,飞书ID\n计算机科学与工程学院,软工2301团支部,2023020101,周子轩,团支书,,ou_unbind_roster\n';
+    await importRosterFile(h.bot.db, Buffer.from(csv), 'roster.csv', h.clock.now());
+    expect(memberByNo(h, '2023020101').rosterFeishuId).toBeNull();
+    await ask(h, 'ou_unbind_roster', '/我的');
+    expect(memberByNo(h, '2023020101').openId).toBeNull();
+  });
+
   it.each([
     ['/解绑 2023020102', t('unbind.badArgs')],
     ['/解绑 9999999999 换账号', t('unbind.notFound')],

@@ -6,7 +6,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { writeTransaction, type Db } from '../db/client.js';
-import { members, type Member } from '../db/schema/index.js';
+import { auditLog, members, type Member } from '../db/schema/index.js';
 import { UserError } from './errors.js';
 import { audit, bindAccount, boundSchoolAdmins, memberByStudentNo, sameName, type BoundMember, type FeishuAccount } from './members.js';
 
@@ -64,7 +64,15 @@ export function unbind(db: Db, input: { studentNo: string; reason: string; actor
       .get();
     // Unbound or rebound since it was read: nothing to undo here.
     if (!member) throw new UserError('unbind.notBound', { name: entry.name });
-    audit(tx, { at: now, actorMemberId: input.actor.id, action: 'member.unbind', subject: `member:${entry.id}`, detail: { reason: input.reason } });
+    // The ids it held, so that a later roster import does not hand the 飞书ID back (roster.ts).
+    const released = [previousOpenId, entry.unionId, entry.rosterFeishuId].filter((id): id is string => !!id);
+    audit(tx, { at: now, actorMemberId: input.actor.id, action: 'member.unbind', subject: `member:${entry.id}`, detail: { reason: input.reason, released } });
     return { member, previousOpenId };
   });
+}
+
+/** The Feishu ids `/解绑` took from an entry: a roster import must not give them back. */
+export function releasedIds(db: Pick<Db, 'select'>, memberId: number): string[] {
+  const rows = db.select({ detail: auditLog.detail }).from(auditLog).where(and(eq(auditLog.action, 'member.unbind'), eq(auditLog.subject, `member:${memberId}`))).all();
+  return rows.flatMap((r) => ((r.detail as { released?: unknown } | null)?.released as string[] | undefined) ?? []);
 }

@@ -4,6 +4,7 @@
  * (openId/unionId/boundAt). Reading and checking the file is src/app/import/roster.ts.
  */
 import { eq } from 'drizzle-orm';
+import { releasedIds } from './binding.js';
 import { writeTransaction, type Db } from '../db/client.js';
 import { branches, colleges, members, type Role } from '../db/schema/org.js';
 
@@ -76,6 +77,8 @@ export function saveRoster(db: Db, entries: readonly RosterEntry[], columns: { m
         ...(hasFeishuId ? { rosterFeishuId: e.feishuId } : {}),
       };
       const existing = tx.select().from(members).where(eq(members.studentNo, e.studentNo)).get();
+      // A 飞书ID /解绑 took from this unbound entry stays off it: it would bind that account again.
+      if (existing && !existing.openId && e.feishuId && releasedIds(tx, existing.id).includes(e.feishuId)) fields.rosterFeishuId = existing.rosterFeishuId;
       if (!existing) {
         tx.insert(members).values({ studentNo: e.studentNo, ...fields, createdAt: now, updatedAt: now }).run();
         summary.created++;
