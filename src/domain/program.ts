@@ -47,10 +47,13 @@ export function currentProgramYear(db: Db, { now, tz }: When): ProgramYear {
 /** The year after `current`, once it has begun and `current` has ended; else `current`. */
 function rollOverIfDue(db: Db, current: ProgramYear, { now, tz }: When): ProgramYear {
   const today = localDate(now, tz);
+  const due = (q: Pick<Db, 'select'>) => q.select().from(programYears)
+    .where(and(eq(programYears.isCurrent, false), gt(programYears.startsOn, current.startsOn), lte(programYears.startsOn, today)))
+    .orderBy(asc(programYears.startsOn)).get();
+  // A read first: after a year ends with no next one, every update would otherwise open a write transaction.
+  if (!due(db)) return current;
   return writeTransaction(db, (tx) => {
-    const next = tx.select().from(programYears)
-      .where(and(eq(programYears.isCurrent, false), gt(programYears.startsOn, current.startsOn), lte(programYears.startsOn, today)))
-      .orderBy(asc(programYears.startsOn)).get();
+    const next = due(tx);
     const still = tx.select().from(programYears).where(eq(programYears.isCurrent, true)).get();
     if (!next || still?.id !== current.id) return still ?? current;
     tx.update(programYears).set({ isCurrent: false }).where(eq(programYears.id, current.id)).run();
