@@ -9,7 +9,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { communities, pairings, serviceLogs, type Item, type Member } from '../src/db/schema/index.js';
+import { communities, communityTags, pairings, serviceLogs, type Item, type Member } from '../src/db/schema/index.js';
 import { currentProgramYear } from '../src/domain/program.js';
 import { bindDirect, memberByNo } from './helpers/bot.js';
 import { startHarness, textOf, type Harness } from './helpers/harness.js';
@@ -33,6 +33,7 @@ function log(member: Member, item: Item, hours: number, status: 'approved' | 'pe
 function seed() {
   year = currentProgramYear(h.bot.db, { now: h.clock.now(), tz: h.config.timeZone }).id;
   const community = h.bot.db.insert(communities).values({ name: '幸福社区', normalisedName: '幸福社区', level: 'community' }).returning().get();
+  h.bot.db.insert(communityTags).values({ communityId: community.id, tag: 'rural_revitalization_county' }).run();
   const hr = memberByNo(h, '2023010102'); // 李浩然, 计科2301
   const zy = memberByNo(h, '2023010103'); // 张雨桐, 计科2301
   const zym = memberByNo(h, '2023010201'); // 赵一鸣, 计科2302 (no pairing)
@@ -59,10 +60,11 @@ function expectWorkbook(book: ExcelJS.Workbook) {
     expect(String(sheet.getRow(1).getCell(1).value)).toMatch(/[\u4e00-\u9fa5]/);
   }
   const colleges = book.getWorksheet('学院汇总')!;
-  expect(colleges.getRow(1).values).toEqual([undefined, '学院', '团支部数', '参与团支部数', '覆盖率', '目标', '是否达标', '已认证时长（小时）', '待审核记录', '待审核时长（小时）']);
+  expect(colleges.getRow(1).values).toEqual([undefined, '学院', '团支部数', '参与团支部数', '覆盖率', '目标', '是否达标', '已认证时长（小时）', '待审核记录', '待审核时长（小时）', '重点帮扶县结对数']);
   expect(colleges.rowCount).toBe(1 + 2 + 1); // header, two colleges, 全校合计
   const cs = colleges.getRow(2).values as unknown[];
-  expect(cs.slice(1)).toEqual(['计算机科学与工程学院', 3, 1, 1 / 3, 0.25, '是', 6.5, 1, 1]);
+  expect(cs.slice(1)).toEqual(['计算机科学与工程学院', 3, 1, 1 / 3, 0.25, '是', 6.5, 1, 1, 1]);
+  expect(colleges.getRow(4).getCell(10).value).toBe(1); // 全校合计
   expect(colleges.getRow(2).getCell(4).numFmt).toBe('0.0%');
   expect((colleges.getRow(3).values as unknown[]).slice(1, 5)).toEqual(['经济管理学院', 3, 0, 0]);
   expect((colleges.getRow(4).values as unknown[]).slice(1, 4)).toEqual(['全校合计', 6, 1]);

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { branches, communities, serviceLogs, type Member } from '../src/db/schema/index.js';
+import { branches, communities, communityTags, serviceLogs, type Member } from '../src/db/schema/index.js';
 import { t } from '../src/text/zh-CN.js';
 import { bindDirect } from './helpers/bot.js';
 import { ACCOUNTS, answerCard, button, cardText, envelope, pair, program, said, startLoop, type Loop } from './helpers/loop.js';
@@ -80,6 +80,11 @@ describe('/学院 and /全校', () => {
     const reply = await loop.h.say(schoolAdmin, '/overview');
     const text = cardText(reply.content);
     expect(text).toContain('**全校**：1/6 个团支部参与（16.7%）· 本周已认证 2 小时 · 待审核 0 条\n**未达标学院**：1 个（目标 25%）');
+    expect(text).toContain('**与国家乡村振兴重点帮扶县结对**：0 个');
+    // Tagged as in a priority county, the one signed pairing counts.
+    const c = loop.h.bot.db.select().from(communities).where(eq(communities.name, '幸福社区')).get()!;
+    loop.h.bot.db.insert(communityTags).values({ communityId: c.id, tag: 'rural_revitalization_county' }).run();
+    expect(cardText((await loop.h.say(schoolAdmin, '/全校')).content)).toContain('**与国家乡村振兴重点帮扶县结对**：1 个');
     expect(text.indexOf('1. 🟢 **计算机科学与工程学院** · 1/3（33.3%） · ✅ 达标')).toBeGreaterThan(-1);
     expect(text).toContain('2. 🔴 **经济管理学院** · 0/3（0%） · ❌ 未达标，还差 1 个');
     const forwarded = await loop.h.click(collegeAdmin, button(reply.content, 'overview.refresh'));

@@ -119,7 +119,7 @@ export function overviewCard(o: Overview): CardJson {
   const below = o.colleges.filter((c) => c.coverage.belowTarget).length;
   const head = t('overview.school', {
     participating: o.school.participating, branches: o.school.branches, percent: percent(o.school.ratio),
-    week: o.school.weekHours, pending: o.school.pending, below, target: percent(o.programYear.targetRatio),
+    week: o.school.weekHours, pending: o.school.pending, below, target: percent(o.programYear.targetRatio), counties: o.school.priorityCounties,
   });
   const rows = o.colleges.map((c, i) => t('overview.college', {
     rank: i + 1,

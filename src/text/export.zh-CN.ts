@@ -33,6 +33,7 @@ export const exportText = {
   'export.sheet.communities': '服务地',
   'export.sheet.cases': '优秀案例',
   'export.col.role': '角色',
+  'export.col.priorityCounties': '重点帮扶县结对数',
   'export.col.approvedLogs': '已通过记录数',
   'export.col.position': '岗位',
   'export.col.slots': '名额',

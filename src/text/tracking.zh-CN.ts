@@ -58,7 +58,7 @@ export const tracking = {
 
   'overview.title': '全校进展 · {year} 实践年度',
   'overview.subtitle': '{today} · 按覆盖率排序',
-  'overview.school': '**全校**：{participating}/{branches} 个团支部参与（{percent}）· 本周已认证 {week} 小时 · 待审核 {pending} 条\n**未达标学院**：{below} 个（目标 {target}）',
+  'overview.school': '**全校**：{participating}/{branches} 个团支部参与（{percent}）· 本周已认证 {week} 小时 · 待审核 {pending} 条\n**未达标学院**：{below} 个（目标 {target}）\n**与国家乡村振兴重点帮扶县结对**：{counties} 个',
   'overview.college': '{rank}. {mark} **{college}** · {participating}/{branches}（{percent}）{status}\n　已结对 {paired} · 有服务记录 {active} · "四个一"全部完成 {four} · 本周 {week} 小时 · 待审核 {pending} · 沉寂 {silent}',
   'overview.below': ' · ❌ 未达标，还差 {needed} 个',
   'overview.met': ' · ✅ 达标',

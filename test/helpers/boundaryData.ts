@@ -186,7 +186,7 @@ export function collegeReports(d: Dataset): CollegeReports {
 
 export function overview(d: Dataset): Overview {
   const colleges = range(d.n(SIZE.colleges)).map((i) => summary(d, i, d.id === 'max' ? (i % 2 ? '马克思主义学院' : '机械工程与自动化学院') + i : d.line(60, i), 60));
-  return { programYear: program(d), window: WINDOW, colleges, school: { ...coverage(colleges.length * 60, colleges.length * 20, 0.25), weekHours: 74070, pending: 59940 } };
+  return { programYear: program(d), window: WINDOW, colleges, school: { ...coverage(colleges.length * 60, colleges.length * 20, 0.25), weekHours: 74070, pending: 59940, priorityCounties: 12345 } };
 }
 
 function common(d: Dataset) {

@@ -6,7 +6,7 @@
 import type { Db } from '../../db/client.js';
 import { FOUR_ITEMS } from '../../db/schema/index.js';
 import { t } from '../../text/zh-CN.js';
-import { fourDone, yearRecord, type Coverage, type YearTotals } from '../../domain/metrics/index.js';
+import { fourDone, priorityCountyPairings, yearRecord, type Coverage, type YearTotals } from '../../domain/metrics/index.js';
 import type { Cell } from './details.js';
 
 const mark = (v: boolean) => (v ? t('export.done.mark') : '');
@@ -14,14 +14,19 @@ const yesNo = (v: boolean) => (v ? t('export.yes') : t('export.no'));
 /** A college without branches has no coverage to reach the target with (/学院 shows 暂无团支部). */
 const reached = (c: Coverage) => c.branches > 0 && !c.belowTarget;
 
-const collegeRow = (name: string, c: Coverage, totals: YearTotals): Cell[] => [
-  name, c.branches, c.participating, c.ratio, c.target, yesNo(reached(c)), totals.totalHours, totals.pending.count, totals.pending.hours,
+const collegeRow = (name: string, c: Coverage, totals: YearTotals, counties: number): Cell[] => [
+  name, c.branches, c.participating, c.ratio, c.target, yesNo(reached(c)), totals.totalHours, totals.pending.count, totals.pending.hours, counties,
 ];
 
 /** Both summary sheets' rows: colleges in id order then 全校合计; branches by college, then id. */
 export function summaryRows(db: Db, programYearId: number): { colleges: Cell[][]; branches: Cell[][] } {
   const record = yearRecord(db, programYearId);
-  const colleges = [...record.colleges.map((c) => collegeRow(c.name, c.coverage, c)), collegeRow(t('export.total'), record.school.coverage, record.school)];
+  const counties = priorityCountyPairings(db, programYearId);
+  const total = [...counties.values()].reduce((a, n) => a + n, 0);
+  const colleges = [
+    ...record.colleges.map((c) => collegeRow(c.name, c.coverage, c, counties.get(c.id) ?? 0)),
+    collegeRow(t('export.total'), record.school.coverage, record.school, total),
+  ];
   const branches = record.branches.map((b): Cell[] => [
     b.college, b.name, b.pairing?.community ?? t('export.noPairing'), b.pairing ? t(`pairing.status.${b.pairing.status}`) : t('export.none'),
     yesNo(b.participating), ...FOUR_ITEMS.map((i) => mark(b.fourItems[i])), `${fourDone(b)}/4`,

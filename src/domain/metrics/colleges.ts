@@ -73,7 +73,22 @@ export interface Overview {
   window: MetricsWindow;
   /** Best coverage first; ties by name. */
   colleges: CollegeSummary[];
-  school: Coverage & { weekHours: number; pending: number };
+  school: Coverage & { weekHours: number; pending: number; priorityCounties: number };
+}
+
+/**
+ * Pairings of the year (signed in it, or still running from an earlier one) with a community
+ * in a 国家乡村振兴重点帮扶县 (the notice: 条件允许的情况下，应优先与…结对), per college.
+ */
+export function priorityCountyPairings(db: Db, programYearId: number): Map<number, number> {
+  const rows = db.$client
+    .prepare(`select b.college_id as id, count(*) as n from pairings p
+        join branches b on b.id = p.branch_id
+        where p.status != 'draft' and (p.program_year_id = @py or (p.program_year_id < @py and p.status != 'ended'))
+          and exists(select 1 from community_tags t where t.community_id = p.community_id and t.tag = 'rural_revitalization_county')
+        group by b.college_id`)
+    .all({ py: programYearId }) as { id: number; n: number }[];
+  return new Map(rows.map((r) => [r.id, r.n]));
 }
 
 /** All colleges side by side for `programYearId` at `now` (the /全校 view). */
@@ -98,7 +113,10 @@ export function schoolOverview(db: Db, programYearId: number, { now, tz }: When)
     programYear: program,
     window: win,
     colleges,
-    school: { ...all.coverage, weekHours: colleges.reduce((n, c) => n + c.weekHours, 0), pending: colleges.reduce((n, c) => n + c.pending, 0) },
+    school: {
+      ...all.coverage, weekHours: colleges.reduce((n, c) => n + c.weekHours, 0), pending: colleges.reduce((n, c) => n + c.pending, 0),
+      priorityCounties: [...priorityCountyPairings(db, program.id).values()].reduce((a, n) => a + n, 0),
+    },
   };
 }
 

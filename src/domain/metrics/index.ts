@@ -5,7 +5,7 @@
  * the whole year's record by college and branch (the export's summary sheets).
  */
 export { branchFigures, fourDone, type BranchFigures, type FourItem } from './branches.js';
-export { collegeView, coverage, programYearById, schoolOverview, type CollegeBranch, type CollegeSummary, type CollegeView, type Coverage, type Overview } from './colleges.js';
+export { collegeView, coverage, priorityCountyPairings, programYearById, schoolOverview, type CollegeBranch, type CollegeSummary, type CollegeView, type Coverage, type Overview } from './colleges.js';
 export { deadlinesByBranch, type BranchDeadlines } from './deadlines.js';
 export { idleMembers, membershipByBranch } from './members.js';
 export { allColleges, mayViewCollege, resolveCollege, type CollegeRef } from './scope.js';
