@@ -4,6 +4,7 @@ import { defineAction, defineCommand } from '../src/bot/define.js';
 import { formCommunities } from '../src/app/submitLog.js';
 import { checkinReceiptCard, logFormCard } from '../src/cards/logs.js';
 import { checkIn, checkinTime, checkOut } from '../src/domain/checkins.js';
+import { safetyPlan } from '../src/domain/settings.js';
 import { formatDateTime } from '../src/time.js';
 import { t } from '../src/text/zh-CN.js';
 
@@ -47,7 +48,9 @@ export const command = defineCommand({
     const { checkin, created } = checkIn(ctx.db, ctx.member, ctx.program, site, ctx.when);
     const time = checkinTime(checkin, ctx.timeZone);
     const note = created ? undefined : t('checkin.already', { site: checkin.siteName, time });
-    await ctx.reply({ card: checkinReceiptCard({ id: checkin.id, kind: t(`checkin.kind.${checkin.kind}`), site: checkin.siteName, time, note }) });
+    // Online service comes with the 团委's 安全预案 (the notice: 做好安全预案以及突发情况的应对处置).
+    const plan = checkin.kind === 'online' ? safetyPlan(ctx.db) : undefined;
+    await ctx.reply({ card: checkinReceiptCard({ id: checkin.id, kind: t(`checkin.kind.${checkin.kind}`), site: checkin.siteName, time, note, safetyPlan: plan }) });
   },
 });
 

@@ -8,6 +8,7 @@ import type { Registry } from '../src/bot/router.js';
 import * as bind from './bind.js';
 import * as bindgroup from './bindgroup.js';
 import * as unbind from './unbind.js';
+import * as safety from './safety.js';
 import * as branch from './branch.js';
 import * as caseCommand from './case.js';
 import * as checkin from './checkin.js';
@@ -29,7 +30,7 @@ import * as review from './review.js';
 export { hooks } from './hooks.js';
 
 /** In /help's order. */
-export const modules: readonly CommandModule[] = [help, bind, me, checkin, log, review, bindgroup, pair, branch, project, positions, recommend, college, overview, digest, exportCommand, mode, report, caseCommand, unbind];
+export const modules: readonly CommandModule[] = [help, bind, me, checkin, log, review, bindgroup, pair, branch, project, positions, recommend, college, overview, digest, exportCommand, mode, report, caseCommand, unbind, safety];
 
 export const commands = modules.map((m) => m.command);
 export const actions = modules.flatMap((m) => m.actions);

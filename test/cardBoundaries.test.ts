@@ -94,7 +94,7 @@ const CASES: Case[] = [
       checkinId: 9, intro: d.empty ? undefined : d.text(200),
     }),
   },
-  { fn: logs.checkinReceiptCard, build: (d) => logs.checkinReceiptCard({ id: 9, kind: t('checkin.kind.concentrated'), site: d.line(60), time: '2026-11-25 08:00', note: d.empty ? undefined : d.text(200) }) },
+  { fn: logs.checkinReceiptCard, build: (d) => logs.checkinReceiptCard({ id: 9, kind: t('checkin.kind.concentrated'), site: d.line(60), time: '2026-11-25 08:00', note: d.empty ? undefined : d.text(200), safetyPlan: d.empty ? undefined : d.text(500) }) },
   { fn: logs.reviewCard, variant: 'pending', toast: () => t('review.approvedToast'), build: (d) => logs.reviewCard(logView(d), { confirmLink: true }) },
   {
     fn: logs.reviewCard, variant: 'rejected', toast: () => t('review.approvedToast'),

@@ -45,6 +45,31 @@ describe('/报到: the kind follows the period mode', () => {
   });
 });
 
+describe('/安全预案: the 团委\'s 安全预案 comes with every online check-in', () => {
+  let loop: Loop;
+  beforeAll(async () => {
+    loop = await startLoop();
+  });
+  afterAll(() => loop.h.close());
+
+  it('is set by the 团委 only, shown on an online check-in and not on an offline one', async () => {
+    const { h } = loop;
+    const PLAN = '线上服务不加陌生人好友，不透露个人信息；遇到异常立即停止并报告团支书';
+    expect(said(await h.say(secretary, `/安全预案 ${PLAN}`))).toBe(t('error.forbidden', { command: '安全预案', role: t('role.school_admin') }));
+    expect(said(await h.say(ACCOUNTS.schoolAdmin, '/安全预案'))).toBe(t('safety.none'));
+    expect(said(await h.say(ACCOUNTS.schoolAdmin, `/安全预案 ${PLAN}`))).toBe(t('safety.saved'));
+    expect(said(await h.say(ACCOUNTS.schoolAdmin, '/安全预案'))).toContain(PLAN);
+
+    setProgram(h, { periodMode: 'term' });
+    expect(cardText((await checkIn(h, student, '图书馆')).reply.content)).not.toContain('安全预案');
+    setProgram(h, { periodMode: 'online' });
+    expect(cardText((await checkIn(h, student2, '腾讯会议')).reply.content)).toContain(t('checkin.safetyPlan', { plan: PLAN }));
+
+    expect(said(await h.say(ACCOUNTS.schoolAdmin, '/安全预案 清除'))).toBe(t('safety.cleared'));
+    expect(said(await h.say(ACCOUNTS.schoolAdmin, '/安全预案'))).toBe(t('safety.none'));
+  });
+});
+
 describe('/报到: once per student, site and day', () => {
   let loop: Loop;
   beforeEach(async () => {

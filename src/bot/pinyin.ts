@@ -13,7 +13,7 @@ export const READINGS: Readonly<Record<string, readonly string[]>> = {
   对: ['dui'], 支: ['zhi'], 部: ['bu'], 项: ['xiang'], 目: ['mu'], 岗: ['gang'], 位: ['wei'],
   推: ['tui'], 荐: ['jian'], 学: ['xue'], 院: ['yuan'], 全: ['quan'], 校: ['xiao', 'jiao'],
   周: ['zhou'], 导: ['dao'], 出: ['chu'], 模: ['mo', 'mu'], 式: ['shi'], 设: ['she'], 置: ['zhi'],
-  总: ['zong'], 优: ['you'], 秀: ['xiu'], 案: ['an'], 例: ['li'], 解: ['jie'],
+  总: ['zong'], 优: ['you'], 秀: ['xiu'], 案: ['an'], 例: ['li'], 解: ['jie'], 安: ['an'], 预: ['yu'],
 };
 
 /**

@@ -72,13 +72,14 @@ export function logFormCard(vm: LogFormVm): CardJson {
   });
 }
 
-export function checkinReceiptCard(vm: { id: number; kind: string; site: string; time: string; note?: string }): CardJson {
+export function checkinReceiptCard(vm: { id: number; kind: string; site: string; time: string; note?: string; safetyPlan?: string }): CardJson {
   return card({
     title: t('checkin.done', { kind: vm.kind }),
     template: 'green',
     elements: [
       ...(vm.note ? [markdown(escapeMd(vm.note))] : []),
       markdown(t('checkin.receipt', { site: escapeMd(vm.site), time: vm.time })),
+      ...(vm.safetyPlan ? [markdown(t('checkin.safetyPlan', { plan: escapeMd(vm.safetyPlan) }))] : []),
       checkinCheckout.button(t('checkin.checkout'), { c: vm.id }, 'primary'),
     ],
   });

@@ -7,7 +7,7 @@
 import { desc, eq, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeTransaction, type Db } from '../db/client.js';
-import { pairings, programYears, projects, quarterlyReports, serviceLogs, type Member, type ProgramYear } from '../db/schema/index.js';
+import { pairings, programYears, projects, quarterlyReports, serviceLogs, settings, type Member, type ProgramYear } from '../db/schema/index.js';
 import { UserError } from './errors.js';
 import { audit } from './members.js';
 import { dayjs } from '../time.js';
@@ -198,5 +198,24 @@ export function undoNextProgramYear(db: Db, actor: Member, yearId: number, now: 
     const restored = year.isCurrent ? tx.update(programYears).set({ isCurrent: true }).where(eq(programYears.id, before.id)).returning().get() : undefined;
     audit(tx, { at: now, actorMemberId: actor.id, action: 'program.nextYearUndo', subject: `program_year:${year.id}`, detail: { before: { year: year.name, current: year.isCurrent }, after: { current: (restored ?? current).name } } });
     return { undone: year, current: restored };
+  });
+}
+
+const SAFETY_PLAN_KEY = 'online_safety_plan';
+/** The longest 安全预案 kept. */
+export const SAFETY_PLAN_MAX = 500;
+
+/** The 安全预案 the 团委 set for online service (the notice: 做好安全预案), shown with every online check-in. */
+export function safetyPlan(db: Db): string | undefined {
+  return db.select().from(settings).where(eq(settings.key, SAFETY_PLAN_KEY)).get()?.value;
+}
+
+/** Sets (or, with null, removes) the 安全预案; audited with the text before and after. */
+export function setSafetyPlan(db: Db, actor: Member, text: string | null, now: number): void {
+  writeTransaction(db, (tx) => {
+    const before = tx.select().from(settings).where(eq(settings.key, SAFETY_PLAN_KEY)).get()?.value ?? null;
+    if (text === null) tx.delete(settings).where(eq(settings.key, SAFETY_PLAN_KEY)).run();
+    else tx.insert(settings).values({ key: SAFETY_PLAN_KEY, value: text, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value: text, updatedAt: now } }).run();
+    audit(tx, { at: now, actorMemberId: actor.id, action: 'settings.safetyPlan', detail: { before, after: text } });
   });
 }

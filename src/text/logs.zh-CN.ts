@@ -93,6 +93,7 @@ export const logs = {
   'checkin.noSite': '请写上服务地，例如：/报到 幸福社区。你的团支部还没有结对社区。',
   'checkin.checkedOut': '已签退：{site}，{from}–{to}，计 {hours} 小时（按半小时取整，单次最多 12 小时）。请确认下面的记录并提交。',
   'checkin.alreadyOut': '这次报到已经签退过了。',
+  'checkin.safetyPlan': '🛡️ **线上服务安全预案**（团委）：\n{plan}',
   'checkin.pastDay': '这次报到是 {date} 在「{site}」的，当天没有签退，已不能按报到时长计时。请在下面填写那天实际服务的小时数后提交。',
   'checkin.tooShort': '报到到现在还不到 15 分钟，暂时不能签退。',
   'checkin.notYours': '这是别人的报到卡片。',
