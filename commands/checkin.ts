@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkinCheckout } from '../src/cards/logs.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
-import { formCommunities } from '../src/app/submitLog.js';
+import { formCommunities, formProjects } from '../src/app/submitLog.js';
 import { checkinReceiptCard, logFormCard } from '../src/cards/logs.js';
 import { checkIn, checkinTime, checkOut } from '../src/domain/checkins.js';
 import { safetyPlan } from '../src/domain/settings.js';
@@ -23,7 +23,7 @@ const onCheckout = defineAction(checkinCheckout, {
       // timing, commands/log.ts) and the 签退 button gives no second form once it is submitted.
       const intro = t('checkin.pastDay', { site: checkin.siteName, date: checkin.checkinDate });
       const prefill = { date: checkin.checkinDate, communityId: checkin.communityId ?? undefined, mode };
-      return { card: { type: 'raw', data: logFormCard({ prefill, communities, checkinId: checkin.id, intro }) } };
+      return { card: { type: 'raw', data: logFormCard({ prefill, communities, projects: formProjects(ctx), checkinId: checkin.id, intro }) } };
     }
     const intro = t('checkin.checkedOut', {
       site: checkin.siteName,
@@ -32,7 +32,7 @@ const onCheckout = defineAction(checkinCheckout, {
       hours: out.hours,
     });
     const prefill = { date: checkin.checkinDate, hours: out.hours, communityId: checkin.communityId ?? undefined, mode };
-    return { card: { type: 'raw', data: logFormCard({ prefill, communities, checkinId: checkin.id, intro }) } };
+    return { card: { type: 'raw', data: logFormCard({ prefill, communities, projects: formProjects(ctx), checkinId: checkin.id, intro }) } };
   },
 });
 

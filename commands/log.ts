@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { logSubmit } from '../src/cards/logs.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
 import { formText } from '../src/bot/forms.js';
-import { formCommunities, logFromText, submitLog } from '../src/app/submitLog.js';
+import { formCommunities, formProjects, logFromText, submitLog } from '../src/app/submitLog.js';
 import { card, escapeMd, markdown } from '../src/cards/primitives.js';
 import { logFormCard } from '../src/cards/logs.js';
 import type { Db } from '../src/db/client.js';
@@ -29,6 +29,7 @@ function draftFromForm(db: Db, form: Record<string, unknown>) {
     itemLabel: formText(form.item_label),
     area: formText(form.area),
     communityId: community ? Number(community) : undefined,
+    projectId: formText(form.project) === undefined ? undefined : Number(formText(form.project)),
     hours: hours === undefined ? undefined : Number(hours.replace(/小时|h$/i, '')),
     mode: formText(form.mode) ?? 'offline',
     description: formText(form.description),
@@ -66,7 +67,7 @@ export const command = defineCommand({
   parse: (rest) => ({ text: rest }),
   async run(ctx, { text: rest }) {
     if (!rest) {
-      await ctx.reply({ card: logFormCard({ prefill: { date: today(ctx.when), mode: 'offline' }, communities: formCommunities(ctx) }) });
+      await ctx.reply({ card: logFormCard({ prefill: { date: today(ctx.when), mode: 'offline' }, communities: formCommunities(ctx), projects: formProjects(ctx) }) });
       return;
     }
     await logFromText(ctx, rest, { plain: false });

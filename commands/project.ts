@@ -13,7 +13,7 @@ import { communityByTypedName, pickerCommunities } from '../src/domain/community
 import { membersByTypedNames, pickerMembers } from '../src/domain/memberPicker.js';
 import { UserError } from '../src/domain/errors.js';
 import { addPosition, positionsOfProjects, signupCounts } from '../src/domain/positions.js';
-import { branchById, collegeById, managedProject, projectDetail, projectsFor, saveProject } from '../src/domain/projects.js';
+import { branchById, collegeById, managedProject, projectDetail, projectProgress, projectsFor, saveProject } from '../src/domain/projects.js';
 import { today } from '../src/time.js';
 import type { CardJson } from '../src/feishu/api.js';
 import { t } from '../src/text/zh-CN.js';
@@ -62,6 +62,7 @@ function scopeName(ctx: BaseContext<Member>): string {
 function projectVms(ctx: BaseContext<Member>, list: Project[]): ProjectVm[] {
   const positions = positionsOfProjects(ctx.db, list.map((p) => p.id));
   const counts = signupCounts(ctx.db, positions.map((p) => p.id));
+  const progress = projectProgress(ctx.db, list.map((p) => p.id));
   return list.map((p) => {
     const d = projectDetail(ctx.db, p);
     return {
@@ -80,6 +81,7 @@ function projectVms(ctx: BaseContext<Member>, list: Project[]): ProjectVm[] {
       positions: positions
         .filter((pos) => pos.projectId === p.id)
         .map((pos) => ({ title: pos.title, schedule: pos.schedule, slots: pos.slots, closed: pos.status === 'closed', ...counts.get(pos.id)! })),
+      progress: progress.get(p.id) ?? { logs: 0, hours: 0, pending: 0 },
     };
   });
 }

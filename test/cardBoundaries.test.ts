@@ -91,7 +91,7 @@ const CASES: Case[] = [
     build: (d) => logs.logFormCard({
       prefill: { date: TODAY, item: 'x', itemLabel: d.line(30), area: 'health', communityId: pickerOptions(d)[0]?.id, hours: 24, mode: 'online', description: d.text(500) },
       communities: pickerOptions(d), missing: d.empty ? [] : [t('log.formDate'), t('log.formHours'), t('log.formCommunity')], ambiguities: range(d.n(3)).map((i) => d.line(60, i)),
-      checkinId: 9, intro: d.empty ? undefined : d.text(200),
+      checkinId: 9, intro: d.empty ? undefined : d.text(200), projects: range(d.n(20)).map((i) => ({ id: 100 + i, title: d.line(60, i) })),
     }),
   },
   { fn: logs.checkinReceiptCard, build: (d) => logs.checkinReceiptCard({ id: 9, kind: t('checkin.kind.concentrated'), site: d.line(60), time: '2026-11-25 08:00', note: d.empty ? undefined : d.text(200), safetyPlan: d.empty ? undefined : d.text(500) }) },

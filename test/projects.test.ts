@@ -7,7 +7,8 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, communities, members, positions, projectItems, projectMembers, projects, type Member } from '../src/db/schema/index.js';
+import { auditLog, communities, members, positions, projectItems, projectMembers, projects, serviceLogs, type Member } from '../src/db/schema/index.js';
+import { currentProgramYear } from '../src/domain/program.js';
 import { PICKER_SIZE } from '../src/domain/communityPicker.js';
 import { MEMBER_PICKER_EXTRA, MEMBER_PICKER_SIZE, memberPickerQueries } from '../src/domain/memberPicker.js';
 import { t } from '../src/text/zh-CN.js';
@@ -458,3 +459,39 @@ describe('/项目 in a branch of 200 members (issue #12): a bounded group dropdo
     expect(plan).not.toMatch(/TEMP B-TREE|SCAN service_logs/);
   });
 });
+
+describe('a log names the project it served (项目组的工作)', () => {
+  let loop: Loop;
+  beforeAll(async () => {
+    loop = await startLoop();
+  });
+  afterAll(() => loop.h.close());
+
+  it('the log form offers the branch\'s projects; the log keeps the one chosen; /项目 shows the progress', async () => {
+    const { h, m } = loop;
+    const own = h.bot.db.insert(projects).values({ branchId: m.secretary.branchId!, programYearId: currentYearId(loop), title: '四点半课堂', area: 'aid_education', createdAt: h.clock.now() }).returning().get();
+    const other = h.bot.db.insert(projects).values({ branchId: m.otherSecretary.branchId!, programYearId: currentYearId(loop), title: '别的支部的项目', area: 'health', createdAt: h.clock.now() }).returning().get();
+
+    const form = (await h.say(student, '/记录')).content;
+    const select = field(form, 'project') as { options: { value: string }[] } | undefined;
+    expect(select?.options.map((o) => o.value)).toEqual([String(own.id)]);
+
+    // Another branch's project is refused, nothing stored.
+    const refused = await submitLog(h, student, { date: `${TODAY} +0800`, description: '辅导作业', project: String(other.id) } as never);
+    expect(refused.body).toEqual({ toast: { type: 'error', content: t('log.badProject') } });
+    expect(h.bot.db.select().from(serviceLogs).all()).toEqual([]);
+
+    const res = await submitLog(h, student, { date: `${TODAY} +0800`, hours: '2', description: '四点半课堂辅导作业', project: String(own.id) } as never);
+    expect(res.body.toast?.type).toBe('success');
+    const log = h.bot.db.select().from(serviceLogs).all().at(-1)!;
+    expect(log.projectId).toBe(own.id);
+
+    expect(cardText((await h.say(secretary, '/项目')).content)).toContain(t('project.progress', { logs: 0, hours: 0, pending: 1 }));
+    h.bot.db.update(serviceLogs).set({ status: 'approved' }).where(eq(serviceLogs.id, log.id)).run();
+    expect(cardText((await h.say(secretary, '/项目')).content)).toContain(t('project.progress', { logs: 1, hours: 2, pending: 0 }));
+  });
+});
+
+function currentYearId(loop: Loop): number {
+  return currentProgramYear(loop.h.bot.db, { now: loop.h.clock.now(), tz: loop.h.config.timeZone }).id;
+}

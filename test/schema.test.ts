@@ -173,8 +173,9 @@ describe('dropping member_totals and checkins.service_log_id (0009–0011)', () 
       expect(c.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'checkins' ORDER BY name`).all())
         .toEqual([{ name: 'checkins_college_date' }, { name: 'checkins_member_site_date' }]);
 
-      // Every log as it was, but log 3, which took over the link its check-in held.
-      expect(c.prepare('SELECT * FROM service_logs ORDER BY id').all()).toEqual(logsBefore.map((l) => (l.id === 3 ? { ...l, checkin_id: 2 } : l)));
+      // Every log as it was, but log 3, which took over the link its check-in held (and with no
+      // project, the column 0012 adds).
+      expect(c.prepare('SELECT * FROM service_logs ORDER BY id').all()).toEqual(logsBefore.map((l) => ({ ...(l.id === 3 ? { ...l, checkin_id: 2 } : l), project_id: null })));
       expect(c.prepare('SELECT * FROM member_year_totals').all()).toEqual(rollupsBefore);
 
       // The links read as before: check-ins 1–3 are out with a log that stands, 4 is free.

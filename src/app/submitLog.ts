@@ -8,6 +8,7 @@ import type { Member, ServiceLog } from '../db/schema/index.js';
 import { adoptLog } from '../domain/checkins.js';
 import { communityById, communityNames, pairedCommunity } from '../domain/communities.js';
 import { pickerCommunities, type PickerOption } from '../domain/communityPicker.js';
+import { branchProjects } from '../domain/projects.js';
 import { UserError } from '../domain/errors.js';
 import { rememberReviewCard, reviewCardsOf, reviewersFor } from '../domain/review.js';
 import { createLog, liveDuplicate, type LogOrigin } from '../domain/serviceLogs.js';
@@ -67,6 +68,11 @@ export function formCommunities(ctx: Pick<AppPorts, 'db'> & { member: Pick<Membe
   return pickerCommunities(ctx.db, { memberId: ctx.member?.id, branchId: ctx.member?.branchId, include: [include] });
 }
 
+/** The log form's project dropdown: the author's branch's projects of the year. */
+export function formProjects(ctx: Pick<AppPorts, 'db'> & InProgram & { member: Pick<Member, 'branchId'> | null }): { id: number; title: string }[] {
+  return branchProjects(ctx.db, ctx.member?.branchId ?? null, ctx.program.id);
+}
+
 /** Reading a log from text also answers: the card asking for what is missing, or the saved log. */
 export type LogTextContext = SubmitContext & Replying & { messageId?: string };
 
@@ -94,7 +100,7 @@ export async function logFromText(ctx: LogTextContext, text: string, opts: { pla
   };
   if (!recordable(parsed)) {
     await ctx.reply({
-      card: logFormCard({ prefill, communities: formCommunities(ctx, prefill.communityId), missing: parsed.missing.map((m) => t(`log.missing.${m}`)), ambiguities: parsed.ambiguities }),
+      card: logFormCard({ prefill, communities: formCommunities(ctx, prefill.communityId), projects: formProjects(ctx), missing: parsed.missing.map((m) => t(`log.missing.${m}`)), ambiguities: parsed.ambiguities }),
     });
     return true;
   }

@@ -32,6 +32,8 @@ export interface LogPrefill {
 export interface LogFormVm {
   prefill: LogPrefill;
   communities: { id: number; name: string }[];
+  /** The author's branch's projects of the year, to name the one served (none: no dropdown). */
+  projects?: { id: number; title: string }[];
   /** What the parser could not read (asked for), and what it was unsure about. */
   missing?: string[];
   ambiguities?: string[];
@@ -62,6 +64,7 @@ export function logFormCard(vm: LogFormVm): CardJson {
           ...communityPicker(vm.communities, p.communityId, {
             select: t('log.formCommunity'), name: t('log.formCommunityName'), nameOnly: t('log.formCommunityNameOnly'), placeholder: t('log.formCommunityNamePlaceholder'),
           }),
+          ...(vm.projects?.length ? [select('project', t('log.formProject'), vm.projects.map((p) => ({ value: String(p.id), label: p.title })))] : []),
           input('hours', t('log.formHours'), { required: true, maxLength: 5, value: p.hours !== undefined ? String(p.hours) : undefined, placeholder: '2' }),
           select('mode', t('log.formMode'), LOG_MODES.map((m) => ({ value: m, label: t(`mode.${m}`) })), { initial: p.mode ?? 'offline' }),
           input('description', t('log.formDescription'), { required: true, maxLength: 500, value: p.description, multiline: true }),

@@ -41,6 +41,8 @@ export interface ProjectVm {
   responsibilities: string | null;
   members: string[];
   positions: PositionLineVm[];
+  /** Logs that named the project: approved (and their hours) and pending. */
+  progress: { logs: number; hours: number; pending: number };
 }
 
 const itemLabel = (i: { item: Item; label: string | null }) => (i.item === 'x' && i.label ? `X：${escapeMd(i.label)}` : t(`item.${i.item}`));
@@ -61,6 +63,7 @@ function projectSection(p: ProjectVm): Element[] {
   if (p.tasks) lines.push(t('project.tasks', { text: escapeMd(p.tasks) }));
   if (p.responsibilities) lines.push(t('project.responsibilities', { text: escapeMd(p.responsibilities) }));
   lines.push(p.members.length ? t('project.members', { names: p.members.map(escapeMd).join('、') }) : t('project.noMembers'));
+  lines.push(t('project.progress', p.progress));
   if (p.positions.length) {
     lines.push(t('project.positionsHead'));
     for (const pos of p.positions) {

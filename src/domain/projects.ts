@@ -3,11 +3,11 @@
  * "4+X" items, goals and tasks, responsibility list, cooperation period, target community
  * and project group. Who may change a branch's list is judged here, from the database.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeTransaction, type Db } from '../db/client.js';
 import {
-  branches, colleges, communities, ITEMS, members, projectItems, projectMembers, projects, SERVICE_AREAS,
+  branches, colleges, communities, ITEMS, members, projectItems, projectMembers, projects, SERVICE_AREAS, serviceLogs,
   type Branch, type Item, type Member, type Project, type ProgramYear,
 } from '../db/schema/index.js';
 import { issueMessage, messageKey as k, UserError } from './errors.js';
@@ -191,4 +191,28 @@ export function projectsFor(db: Db, actor: Member, programYearId: number): Proje
       .map((r) => r.p);
   }
   return db.select().from(projects).where(and(year, eq(projects.branchId, actor.branchId ?? -1))).orderBy(...order).all();
+}
+
+/** The projects a member of `branchId` may name on a log of the year (the log form's dropdown). */
+export function branchProjects(db: Db, branchId: number | null, programYearId: number): { id: number; title: string }[] {
+  if (branchId === null) return [];
+  return db.select({ id: projects.id, title: projects.title }).from(projects)
+    .where(and(eq(projects.branchId, branchId), eq(projects.programYearId, programYearId))).orderBy(asc(projects.id)).all();
+}
+
+/** The approved logs that named each project, and their hours (the /项目 progress line). */
+export function projectProgress(db: Db, ids: readonly number[]): Map<number, { logs: number; hours: number; pending: number }> {
+  if (!ids.length) return new Map();
+  const rows = db
+    .select({
+      id: serviceLogs.projectId,
+      logs: sql<number>`sum(case when ${serviceLogs.status} = 'approved' then 1 else 0 end)`,
+      half: sql<number>`coalesce(sum(case when ${serviceLogs.status} = 'approved' then ${serviceLogs.halfHours} else 0 end), 0)`,
+      pending: sql<number>`sum(case when ${serviceLogs.status} = 'pending' then 1 else 0 end)`,
+    })
+    .from(serviceLogs)
+    .where(inArray(serviceLogs.projectId, [...ids]))
+    .groupBy(serviceLogs.projectId)
+    .all();
+  return new Map(rows.map((r) => [r.id!, { logs: r.logs, hours: r.half / 2, pending: r.pending }]));
 }

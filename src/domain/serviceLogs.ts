@@ -7,7 +7,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeTransaction, type Db } from '../db/client.js';
 import { prepared } from '../db/prepared.js';
-import { communities, ITEMS, LOG_MODES, LOG_SOURCES, SERVICE_AREAS, serviceLogs, type LogSource, type Member, type ProgramYear, type ServiceLog } from '../db/schema/index.js';
+import { communities, ITEMS, LOG_MODES, LOG_SOURCES, projects, SERVICE_AREAS, serviceLogs, type LogSource, type Member, type ProgramYear, type ServiceLog } from '../db/schema/index.js';
 import { issueMessage, messageKey as k, UserError } from './errors.js';
 import { audit } from './members.js';
 import { dayjs, localDate, type When } from '../time.js';
@@ -25,6 +25,7 @@ const logDraft = z.object({
   itemLabel: z.string().trim().max(30, k('log.itemLabelTooLong')).optional(),
   area: z.enum(SERVICE_AREAS, { error: k('log.badArea') }).optional(),
   communityId: z.number({ error: k('log.unknownCommunity') }).int().positive().optional(),
+  projectId: z.number({ error: k('log.badProject') }).int().positive().optional(),
   hours: z
     .number({ error: k('log.badHours') })
     .gt(0, k('log.hoursRange'))
@@ -72,6 +73,11 @@ export function createLog(db: Db, author: Member, program: ProgramYear, input: u
   if (draft.communityId !== undefined && !db.select({ id: communities.id }).from(communities).where(eq(communities.id, draft.communityId)).get()) {
     throw new UserError('log.unknownCommunity');
   }
+  // A project named must be one of the author's branch's projects of the log's year.
+  if (draft.projectId !== undefined) {
+    const project = db.select({ branchId: projects.branchId, year: projects.programYearId }).from(projects).where(eq(projects.id, draft.projectId)).get();
+    if (!project || project.branchId !== author.branchId || project.year !== program.id) throw new UserError('log.badProject');
+  }
   const halfHours = Math.round(draft.hours * 2);
   const key = dedupeKey(author.id, draft);
 
@@ -99,6 +105,7 @@ export function createLog(db: Db, author: Member, program: ProgramYear, input: u
         itemLabel: draft.item === 'x' ? (draft.itemLabel ?? null) : null,
         area: draft.area ?? null,
         communityId: draft.communityId ?? null,
+        projectId: draft.projectId ?? null,
         halfHours,
         mode: draft.mode,
         description: draft.description,

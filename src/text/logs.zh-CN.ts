@@ -53,6 +53,8 @@ export const logs = {
   'log.tooOld': '日期 {date} 已超过 {days} 天的补录期限，不能再记录。如有特殊情况请联系团支书。',
   'log.dailyCap': '{date} 你已登记 {already} 小时，加上这次的 {hours} 小时超过了每天 16 小时的上限。请核对时长。',
   'log.duplicate': '这条记录和你已提交的一条完全相同（日期、内容、时长都一样），没有重复保存。',
+  'log.badProject': '这个项目不是你所在团支部本年度的项目，请在下拉框里重新选择，或留空。',
+  'log.formProject': '服务的项目（可不选）',
   'log.unknownCommunity': '没有找到这个服务地，请从列表中选择，或先由团支书结对。',
   'log.communityNotFound': '这条记录没有保存：没有找到服务地「{name}」。请核对名称（写「幸福」或「幸福社区」都可以），或从「服务地」列表中选择；如果是还没登记的新服务地，请联系团支书发送 /结对 登记，或请团委导入服务地清单。',
   'log.saved': '✅ 已记录：{date} {item} {hours} 小时（{mode}）{community}\n状态：待审核，已发给{reviewer}审核。\n10 分钟内发来的照片会作为佐证附在这条记录上。',

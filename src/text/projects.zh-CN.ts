@@ -9,6 +9,7 @@ export const projects = {
   'project.scopeAll': '全校',
   'project.listEmpty': '还没有项目。点「新建项目」填写项目名称、服务领域、4+X 内容、目标任务、责任清单、合作期限和项目组成员。',
   'project.deadline': '项目清单截止日期：{date}',
+  'project.progress': '进展：{logs} 条已通过的服务记录写了这个项目，共 {hours} 小时；待审核 {pending} 条',
   'project.head': '**{title}**（{branch}）\n领域：{area} · 内容：{items}\n合作期限：{start} 至 {end}{community}',
   'project.community': ' · 服务地：{name}',
   'project.goals': '目标：{text}',

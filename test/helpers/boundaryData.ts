@@ -212,6 +212,7 @@ export function projectVm(d: Dataset, i: number): ProjectVm {
     goals: d.opt(d.text(500, i)), tasks: d.opt(d.text(500, i + 1)), responsibilities: d.opt(d.text(500, i + 2)),
     members: members(d, SIZE.projectMembers).map((m) => m.name),
     positions: range(d.n(SIZE.positionsPerProject)).map((j) => ({ title: d.line(40, j), schedule: d.opt(d.line(60, j)), slots: 50, confirmed: 50, waiting: 199, closed: j % 2 === 0 })),
+    progress: { logs: 12345, hours: 23456.5, pending: 999 },
   };
 }
 

@@ -8,6 +8,7 @@ import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type
 import { checkins } from './checkins.js';
 import { createdAt, updatedAt } from './columns.js';
 import { communities } from './communities.js';
+import { projects } from './projects.js';
 import { ITEMS, SERVICE_AREAS } from './enums.js';
 import { branches, colleges, members, programYears } from './org.js';
 
@@ -38,6 +39,8 @@ export const serviceLogs = sqliteTable('service_logs', {
   itemLabel: text('item_label'),
   area: text('area', { enum: SERVICE_AREAS }),
   communityId: integer('community_id').references(() => communities.id),
+  /** The project (项目组的工作) the service was for, when the student named one (PRODUCT.md §8). */
+  projectId: integer('project_id').references(() => projects.id),
   /** Hours × 2: hours come in steps of 0.5, so integers store them exactly and sum without drift. */
   halfHours: integer('half_hours').notNull(),
   mode: text('mode', { enum: LOG_MODES }).notNull().default('offline'),

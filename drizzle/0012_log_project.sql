@@ -1,0 +1,1 @@
+ALTER TABLE `service_logs` ADD `project_id` integer REFERENCES projects(id);
