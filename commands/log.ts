@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { logSubmit } from '../src/cards/logs.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
-import { formText } from '../src/bot/forms.js';
+import { formCommunity, formText } from '../src/bot/forms.js';
 import { formCommunities, formProjects, logFromText, submitLog } from '../src/app/submitLog.js';
 import { card, escapeMd, markdown } from '../src/cards/primitives.js';
 import { logFormCard } from '../src/cards/logs.js';
 import type { Db } from '../src/db/client.js';
 import { checkinById, hasLiveLog, timedHours } from '../src/domain/checkins.js';
-import { communityByTypedName } from '../src/domain/communityPicker.js';
 import { UserError } from '../src/domain/errors.js';
 import { today } from '../src/time.js';
 import { t } from '../src/text/zh-CN.js';
@@ -21,14 +20,12 @@ import { t } from '../src/text/zh-CN.js';
  */
 function draftFromForm(db: Db, form: Record<string, unknown>) {
   const hours = formText(form.hours);
-  const typed = formText(form.community_name);
-  const community = typed ? String(communityByTypedName(db, typed, 'log.communityNotFound').id) : formText(form.community);
   return {
     date: formText(form.date)?.slice(0, 10), // the date picker sends "2026-11-20 +0800"
     item: formText(form.item),
     itemLabel: formText(form.item_label),
     area: formText(form.area),
-    communityId: community ? Number(community) : undefined,
+    communityId: formCommunity(db, form, 'log.communityNotFound'),
     projectId: formText(form.project) === undefined ? undefined : Number(formText(form.project)),
     hours: hours === undefined ? undefined : Number(hours.replace(/小时|h$/i, '')),
     mode: formText(form.mode) ?? 'offline',

@@ -7,7 +7,7 @@ import type { ProgramYear } from '../src/db/schema/index.js';
 import { UserError } from '../src/domain/errors.js';
 import { checkinKindFor, periodOn } from '../src/domain/period.js';
 import { currentProgramYear, previousYear, scheduledYear } from '../src/domain/program.js';
-import { currentYearById, MODE_WORDS, nextYearOf, parseSettingsForm, saveSettings, setPeriodMode, startNextProgramYear, undoNextProgramYear, yearInUse } from '../src/domain/settings.js';
+import { currentYearById, MODE_WORDS, nextYearOf, parseSettingsForm, saveSettings, setPeriodMode, startNextProgramYear, undoableYear, undoNextProgramYear, yearInUse } from '../src/domain/settings.js';
 import { today } from '../src/time.js';
 import type { PlainKey } from '../src/text/zh-CN.js';
 import { t } from '../src/text/zh-CN.js';
@@ -63,10 +63,8 @@ const onSettingsNextYearConfirm = defineAction(settingsNextYearConfirm, {
 const onSettingsUndoYear = defineAction(settingsUndoYear, {
   audience: 'school_admin',
   async run(ctx, { n }) {
-    const current = currentProgramYear(ctx.db, ctx.when);
-    const year = n === current.id ? current : scheduledYear(ctx.db, current);
-    if (!year || year.id !== n) throw new UserError('settings.stale');
-    return { card: { type: 'raw', data: undoYearConfirmCard({ year, current, back: year.isCurrent ? previousYear(ctx.db, year) : undefined }) } };
+    const { year, current, before } = undoableYear(ctx.db, n);
+    return { card: { type: 'raw', data: undoYearConfirmCard({ year, current, back: year.isCurrent ? before : undefined }) } };
   },
 });
 

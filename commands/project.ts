@@ -3,13 +3,13 @@ import type { BaseContext } from '../src/bot/context.js';
 import type { Member } from '../src/db/schema/index.js';
 import { projectNew, projectEdit, projectSave, projectPositionForm, projectAddPosition } from '../src/cards/projects.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
-import { formText, formWhole, formList } from '../src/bot/forms.js';
+import { formCommunity, formList, formText, formWhole } from '../src/bot/forms.js';
 import { rawCard } from '../src/bot/router.js';
 import { positionFormCard, projectFormCard, projectListCard, type ProjectVm } from '../src/cards/projects.js';
 import type { Project } from '../src/db/schema/index.js';
 import type { Db } from '../src/db/client.js';
 import { pairedCommunity } from '../src/domain/communities.js';
-import { communityByTypedName, pickerCommunities } from '../src/domain/communityPicker.js';
+import { pickerCommunities } from '../src/domain/communityPicker.js';
 import { membersByTypedNames, pickerMembers } from '../src/domain/memberPicker.js';
 import { UserError } from '../src/domain/errors.js';
 import { addPosition, positionsOfProjects, signupCounts } from '../src/domain/positions.js';
@@ -34,8 +34,6 @@ export function positionDraftFromForm(form: Record<string, unknown>) {
  * unknown or shared name is refused here, before anything is stored.
  */
 function draftFromForm(db: Db, form: Record<string, unknown>, branchId: number) {
-  const typed = formText(form.community_name);
-  const community = typed ? String(communityByTypedName(db, typed, 'project.communityNotFound').id) : formText(form.community);
   const typedMembers = formText(form.member_names);
   return {
     title: formText(form.title),
@@ -47,7 +45,7 @@ function draftFromForm(db: Db, form: Record<string, unknown>, branchId: number) 
     responsibilities: formText(form.responsibilities),
     cooperationStart: formText(form.start)?.slice(0, 10), // the date picker sends "2026-11-20 +0800"
     cooperationEnd: formText(form.end)?.slice(0, 10),
-    communityId: community === undefined ? undefined : formWhole(community),
+    communityId: formCommunity(db, form, 'project.communityNotFound'),
     memberIds: [...formList(form.members).map(formWhole), ...(typedMembers ? membersByTypedNames(db, branchId, typedMembers) : [])],
   };
 }

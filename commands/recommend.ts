@@ -2,12 +2,12 @@ import { z } from 'zod';
 import type { BaseContext } from '../src/bot/context.js';
 import { recommendForm, recommendSubmit, recommendAppoint } from '../src/cards/recommend.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
-import { formText } from '../src/bot/forms.js';
+import { formCommunity, formText } from '../src/bot/forms.js';
 import { rawCard } from '../src/bot/router.js';
 import { recommendCard, recommendFormCard, type CandidateVm } from '../src/cards/recommend.js';
 import type { Member } from '../src/db/schema/index.js';
 import { pairedCommunity } from '../src/domain/communities.js';
-import { communityByTypedName, hasCommunities, pickerCommunities } from '../src/domain/communityPicker.js';
+import { hasCommunities, pickerCommunities } from '../src/domain/communityPicker.js';
 import { UserError } from '../src/domain/errors.js';
 import { branchById, collegeById } from '../src/domain/projects.js';
 import {
@@ -79,12 +79,11 @@ const onRecommendSubmit = defineAction(recommendSubmit, {
     // Who may be recommended is settled before the form's community name is looked up.
     recommendable(ctx.db, ctx.member, m);
     // A typed community name wins over the dropdown and must name exactly one known community.
-    const typed = formText(ctx.form.community_name);
-    const community = formText(ctx.form.community);
-    if (!typed && community === undefined) throw new UserError('recommend.invalid', { problem: t('recommend.communityMissing') });
+    const communityId = formCommunity(ctx.db, ctx.form, 'recommend.communityNotFound');
+    if (communityId === undefined) throw new UserError('recommend.invalid', { problem: t('recommend.communityMissing') });
     const draft = {
       post: formText(ctx.form.post),
-      communityId: typed ? communityByTypedName(ctx.db, typed, 'recommend.communityNotFound').id : community && /^\d+$/.test(community) ? Number(community) : undefined,
+      communityId,
       status: formText(ctx.form.status),
     };
     const { row, member, community: place } = recordRecommendation(ctx.db, ctx.member, ctx.program, m, draft, ctx.clock.now());

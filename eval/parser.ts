@@ -5,9 +5,8 @@
  * per report, for each; `--misses` lists the development table's misses (never the held-out
  * file's, so nobody tunes the vocabulary against it by accident). Exits 1 if a target is missed.
  */
-import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { evaluate, readRows, readSetup, shortfalls, type EvalResult } from './parserEval.js';
+import { evaluate, readPart, readSetup, shortfalls, type EvalResult } from './parserEval.js';
 
 const dir = fileURLToPath(new URL('./parser/', import.meta.url));
 const setup = readSetup(`${dir}communities.json`);
@@ -26,14 +25,12 @@ function print(name: string, r: EvalResult): void {
   console.log(short.length ? `  MISSED TARGETS: ${short.join('; ')}` : '  all targets met');
 }
 
-const files = (prefix: string) => readdirSync(dir).filter((f) => f.startsWith(prefix) && f.endsWith('.jsonl')).sort();
-const rows = (names: string[]) => names.flatMap((f) => readRows(`${dir}${f}`));
-const devFiles = files('table');
-const heldOutFiles = files('heldout');
-const dev = evaluate(rows(devFiles), setup);
-const heldOut = evaluate(rows(heldOutFiles), setup);
-print(`Development table (${devFiles.join(' + ')})`, dev);
-print(`Held-out part (${heldOutFiles.join(' + ')})`, heldOut);
+const devPart = readPart(dir, 'table');
+const heldOutPart = readPart(dir, 'heldout');
+const dev = evaluate(devPart.rows, setup);
+const heldOut = evaluate(heldOutPart.rows, setup);
+print(`Development table (${devPart.files.join(' + ')})`, dev);
+print(`Held-out part (${heldOutPart.files.join(' + ')})`, heldOut);
 if (process.argv.includes('--misses')) {
   console.log('\nDevelopment table misses:');
   for (const m of dev.misses) console.log(`  ${m.id} ${m.what}\n      ${m.text}`);

@@ -5,7 +5,8 @@
  * be recorded. Reads each report the way the bot does: `/记录 …` as the command's rest, plain
  * text as a private message (src/app/submitLog.ts `logFromText`).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { SERVICE_AREAS } from '../src/db/schema/enums.js';
 import { parseReport, recordable, type ParsedReport } from '../src/text/reportParser.js';
@@ -49,6 +50,12 @@ export function readRows(path: string): EvalRow[] {
       if (!parsed.success) throw new Error(`${path}:${i + 1}: ${parsed.error.issues[0]?.message}`);
       return parsed.data;
     });
+}
+
+/** One part of the evaluation: every `<prefix>*.jsonl` in `dir` ('table' development, 'heldout' held-out). */
+export function readPart(dir: string, prefix: 'table' | 'heldout'): { files: string[]; rows: EvalRow[] } {
+  const files = readdirSync(dir).filter((f) => f.startsWith(prefix) && f.endsWith('.jsonl')).sort();
+  return { files, rows: files.flatMap((f) => readRows(join(dir, f))) };
 }
 
 const FIELDS = ['date', 'hours', 'item', 'area', 'mode', 'community'] as const;

@@ -1,6 +1,7 @@
 /** Reading what a secretary types after `/结对 服务地` into the pairing's data. */
 import { UserError } from '../domain/errors.js';
-import { findDates, foldWidth } from '../text/numerals.js';
+import { foldWidth } from '../text/numerals.js';
+import { findDates } from '../text/reportDates.js';
 import { dayjs, localDate, type When } from '../time.js';
 
 /**

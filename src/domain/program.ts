@@ -69,7 +69,7 @@ export function scheduledYear(db: Db, current: ProgramYear): ProgramYear | undef
 }
 
 /** The year before `year`, if any. */
-export function previousYear(db: Db, year: ProgramYear): ProgramYear | undefined {
+export function previousYear(db: Pick<Db, 'select'>, year: ProgramYear): ProgramYear | undefined {
   return db.select().from(programYears).where(lt(programYears.startsOn, year.startsOn)).orderBy(desc(programYears.startsOn)).get();
 }
 

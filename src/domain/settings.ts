@@ -4,12 +4,13 @@
  * the next year. Every change is audited with its before/after so a disputed figure can be
  * traced to who moved a deadline and when.
  */
-import { desc, eq, lt } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeTransaction, type Db } from '../db/client.js';
 import { pairings, programYears, projects, quarterlyReports, serviceLogs, settings, type Member, type ProgramYear } from '../db/schema/index.js';
 import { UserError } from './errors.js';
 import { audit } from './members.js';
+import { previousYear } from './program.js';
 import { dayjs } from '../time.js';
 
 type PeriodMode = ProgramYear['periodMode'];
@@ -174,18 +175,26 @@ export function startNextProgramYear(db: Db, actor: Member, programId: number, n
 }
 
 /**
+ * The year `yearId` if it may be undone — the current year or one waiting after it, never an
+ * old year an old card names — with the current year and the year it would hand back to.
+ */
+export function undoableYear(db: Pick<Db, 'select'>, yearId: number): { year: ProgramYear; current: ProgramYear; before: ProgramYear } {
+  const year = db.select().from(programYears).where(eq(programYears.id, yearId)).get();
+  const current = db.select().from(programYears).where(eq(programYears.isCurrent, true)).get();
+  if (!year || !current || !(year.isCurrent || year.startsOn > current.startsOn)) throw new UserError('settings.stale');
+  const before = previousYear(db, year);
+  if (!before) throw new UserError('settings.undoFirstYear');
+  return { year, current, before };
+}
+
+/**
  * Undoes 「开始下一实践年度」 until the new year has its first log: the year is deleted and, if it
  * had already become current, the year before it is current again. Refused once anything
  * (a log, a pairing, a project, a report) belongs to it.
  */
 export function undoNextProgramYear(db: Db, actor: Member, yearId: number, now: number): { undone: ProgramYear; current?: ProgramYear } {
   return writeTransaction(db, (tx) => {
-    const year = tx.select().from(programYears).where(eq(programYears.id, yearId)).get();
-    const current = tx.select().from(programYears).where(eq(programYears.isCurrent, true)).get();
-    // Only the current year or the one waiting after it: an old card never deletes an old year.
-    if (!year || !current || !(year.isCurrent || year.startsOn > current.startsOn)) throw new UserError('settings.stale');
-    const before = tx.select().from(programYears).where(lt(programYears.startsOn, year.startsOn)).orderBy(desc(programYears.startsOn)).get();
-    if (!before) throw new UserError('settings.undoFirstYear');
+    const { year, current, before } = undoableYear(tx, yearId);
     if (yearInUse(tx, year.id)) throw new UserError('settings.undoInUse', { name: year.name });
     try {
       tx.delete(programYears).where(eq(programYears.id, year.id)).run();

@@ -1,11 +1,9 @@
 /**
- * Numbers, amounts of time and dates as students type them on a phone: Arabic or
- * Chinese numerals (一…九十九, 两, 半), durations (`2h`, `1.5个小时`, `两个半小时`,
- * `90分钟`, `2小时30分`), clock ranges (`下午2点到4点`, `14:00-16:30`) and calendar
- * phrases (`昨天`, `上周五`, `11月20日`, `11-20`, `20号`). Pure helpers for
- * reportParser.ts; every function works on width-folded text (see {@link foldWidth}).
+ * Numbers and amounts of time as students type them on a phone: Arabic or Chinese numerals
+ * (一…九十九, 两, 半), durations (`2h`, `1.5个小时`, `两个半小时`, `90分钟`, `2小时30分`) and
+ * clock ranges (`下午2点到4点`, `14:00-16:30`). Calendar phrases are in reportDates.ts. Pure
+ * helpers for reportParser.ts; every function works on width-folded text (see {@link foldWidth}).
  */
-import { dayjs } from '../time.js';
 
 /** A stretch of the text, as UTF-16 indices (start inclusive, end exclusive). */
 export interface Span {
@@ -30,7 +28,7 @@ const CN_DIGIT: Record<string, number> = {
 };
 
 /** Regex source: a Chinese integer 0–99 (`一`, `两`, `十二`, `二十五`). */
-const CN_INT = '(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[零〇一二两俩三仨四五六七八九])';
+export const CN_INT = '(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[零〇一二两俩三仨四五六七八九])';
 /** Regex source: an Arabic decimal or a Chinese integer. */
 const NUM = `(?:\\d+(?:\\.\\d+)?|${CN_INT}(?:点五)?)`;
 /**
@@ -57,7 +55,7 @@ export function foldWidth(text: string): string {
 }
 
 /** `"1.5"` → 1.5, `"两"` → 2, `"十二"` → 12, `"二十"` → 20; anything else → undefined. */
-function parseNumber(raw: string): number | undefined {
+export function parseNumber(raw: string): number | undefined {
   const s = raw.replace(/\s+/g, '');
   if (/^\d+(?:\.\d+)?$/.test(s)) return Number(s);
   if (s.endsWith('点五')) {
@@ -200,146 +198,4 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
     return d > 0 && d <= 16 ? { hours: d, endsAt } : null;
   }, out);
   return { durations: out.sort((a, b) => a.start - b.start), masked: work[0]! };
-}
-
-/** A date phrase; `date` is absent when the phrase names no single, existing day. */
-export interface DateHit extends Span {
-  phrase: string;
-  date?: string;
-  /** Why `date` is absent: the phrase names no single day. */
-  problem?: string;
-  /** A weekday in brackets that agrees with the date just before it (11月8日（周日）): no date of its own. */
-  confirms?: true;
-  /**
-   * A time that is no one day (上个月, 下周): asked about when it is the only date word, but only
-   * context beside a day named (昨天开了例会，讨论下周的分工).
-   */
-  vague?: true;
-}
-
-const RELATIVE: [string, number][] = [
-  ['大前天', -3], ['(?<![之以目提])前(?:天|日|儿(?=个))', -2], ['(?:昨|作)(?:天|日|儿|个|晚|夜)', -1], ['(?:今(?:天|日|儿|个|晚|早)|金天)', 0],
-  ['(?<![说证表声透])明(?:天|日|晚|早|儿)', 1], ['大后天', 3], ['(?<![之以然最过])后天', 2],
-  ['(?<![a-z])today(?![a-z])', 0], ['(?<![a-z])yesterday(?![a-z])', -1],
-];
-const WEEKDAY = '([一二三四五六日天七1-7])';
-const CN_TENS = '[一二两三]?十[一二三四五六七八九]?';
-// Each reader returns a date, undefined for a date that does not exist, a hit with a
-// problem, or null for "not a date after all" (then the text stays unmasked).
-/** A date phrase that names no single day; the parser asks instead of taking today. */
-const unplaced = (m: RegExpMatchArray): DateHit => ({ start: 0, end: 0, phrase: m[0], problem: `「${m[0].trim()}」没有说是哪一天，请补充具体日期。`, vague: true });
-const DAY = `(\\d{1,2}|${CN_INT})${S}[日号]`;
-
-const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: DateHit[]) => DateHit | string | undefined | null][] = [
-  // 去年11月20日, 上个月15号, 这个月5号: a day placed by the year or month named before it.
-  [new RegExp(`(去年|前年)${S}(\\d{1,2}|${CN_INT})${S}月${S}(\\d{1,2}|${CN_INT})${S}[日号]?`, 'g'), (m, today) => {
-    const mo = parseNumber(m[2]!);
-    const d = parseNumber(m[3]!);
-    return mo === undefined || d === undefined ? undefined : calendar(today.year() - (m[1] === '去年' ? 1 : 2), mo, d);
-  }],
-  [new RegExp(`(上上|上|这|本)${S}个?${S}月(?:份)?${S}${DAY}`, 'g'), (m, today) => {
-    const d = parseNumber(m[2]!);
-    const month = today.startOf('month').subtract(({ 上上: 2, 上: 1 } as Record<string, number>)[m[1]!] ?? 0, 'month');
-    return d === undefined ? undefined : calendar(month.year(), month.month() + 1, d);
-  }],
-  [/(?<!\d)(\d{4})\s{0,2}[年\-/.]\s{0,2}(\d{1,2})\s{0,2}[月\-/.]\s{0,2}(\d{1,2})\s{0,2}[日号]?/g, (m) => calendar(+m[1]!, +m[2]!, +m[3]!)],
-  [new RegExp(`(?<![\\d.])(\\d{1,2}|${CN_INT})${S}月${S}(\\d{1,2}|${CN_INT})${S}([日号])?`, 'g'), (m, today) =>
-    !m[3] && !/^\d+$/.test(m[2]!) ? null : monthDay(today, parseNumber(m[1]!), parseNumber(m[2]!))],
-  // 11-20, 11/20, 11.20 — unless a unit follows (3-5人, 1.5万) or it is not a real date.
-  [/(?<![\d./\-]|\d:)(\d{1,2})[-/.](\d{1,2})(?![\d.:/\-]|\s{0,2}(?:个|小时|h|分|点|%|元|块|万|人|位|名|户|楼|栋|单元|次|年级|班|的|km|公里|米|斤))/g, (m, today) => {
-    const r = monthDay(today, +m[1]!, +m[2]!);
-    return typeof r === 'string' ? r : null;
-  }],
-  [new RegExp(`(?<![\\d月.\\-/])(\\d{1,2}[号日]|${CN_INT}号|${CN_TENS}日)(?!楼|院|线|门|床|机|房|栋|单元|窗口|车|位|选手|常|记|志|报|程|子|期|语|本|元)`, 'g'), (m, today) => {
-    const day = parseNumber(m[1]!.slice(0, -1));
-    if (day === undefined) return null;
-    // 20号 on the 18th is still to come (asked about); 28号 on the 3rd is last month's.
-    const thisMonth = calendar(today.year(), today.month() + 1, day);
-    if (thisMonth && (thisMonth <= today.format('YYYY-MM-DD') || today.date() > 7 || day < 20)) return thisMonth;
-    return dayOfLastMonth(today, day);
-  }],
-  [new RegExp(RELATIVE.map(([p]) => `(${p})`).join('|'), 'g'), (m, today) =>
-    today.add(RELATIVE[m.slice(1).findIndex((g) => g !== undefined)]![1], 'day').format('YYYY-MM-DD')],
-  // 11月8日（周日）: the weekday confirms the date just read; one that does not agree is asked about.
-  [new RegExp(`(?<=\u0001)${S}[(]${S}(?:周|星期|礼拜)${WEEKDAY}${S}[)]`, 'g'), (m, _today, before) => {
-    const date = before.find((h) => h.end === m.index)?.date;
-    if (!date) return null;
-    const day = /[日天七]/.test(m[1]!) ? 0 : Number(parseNumber(m[1]!)) % 7;
-    if (dayjs.utc(date).day() === day) return { start: 0, end: 0, phrase: m[0], confirms: true };
-    return { start: 0, end: 0, phrase: m[0], problem: `${date} 不是${m[0].trim().replace(/[()]/g, '')}，请确认日期。` };
-  }],
-  [new RegExp(`(?<![每一二两三四五六七八九几])(上上|上|这|本|下下|下)?${S}个?${S}(?:周|星期|礼拜)${WEEKDAY}`, 'g'), (m, today) => weekday(today, m[1], m[2]!)],
-  [/(?<![a-z])(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?(?![a-z])/g, (m, today) => weekday(today, undefined, String(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(m[1]!) + 1))],
-  [new RegExp(`(?<![每个])(?:(?:上|这|本|下)?${S}个?${S}周末|(?:上上|上|这|本|下)${S}个?${S}(?:周|星期|礼拜)(?![围边岁年]))`, 'g'), (m) =>
-    unplaced(m)],
-  // 3天前, 两天前, 一周前.
-  [new RegExp(`(?<![\\d.])(\\d{1,2}|${CN_INT})${S}天${S}(?:以|之)?前`, 'g'), (m, today) => {
-    const n = parseNumber(m[1]!);
-    return n === undefined ? null : today.subtract(n, 'day').format('YYYY-MM-DD');
-  }],
-  [new RegExp(`(?:一|1)${S}个?${S}(?:周|星期|礼拜)${S}(?:以)?前`, 'g'), (m, today) => today.subtract(7, 'day').format('YYYY-MM-DD')],
-  // Words for a time that is not one day: asked about, never read as today.
-  [new RegExp(
-    `去年|前年|(?:上上|上|这|本)${S}个?${S}月(?:份)?|上学期|这学期|本学期|前(?:几|两|些|一)${S}(?:天|日子)|这(?:几|两)天|前段时间|前一段|前阵子|前一阵|` +
-      `有一回|有(?:一)?次|(?:忘了|不记得|记不清)[^，。,；;]{0,3}(?:哪天|哪一天|几号|日期)|哪天来着|前一天|第二天|每(?:周|天|次|个周|个星期|个礼拜|星期|礼拜)|周六日|连(?:续|着)[^，。,；;]{0,4}天|(?<!离[^，。,]{0,12})最近(?!的)|近期|近日|(?<![天周月年])[之以]前(?![的面])|上次|上回|那天|那一天|那几天|那阵子?|某天|有一天|有天|` +
-      `前(?:段|阵|些)(?:日子|时间|时候)?|这阵子|(?:好|头)?几天(?:以|之)?前|头几天|早些时候|月初|月中|月底|月末|[上中下]旬|暑假|寒假|国庆|元旦`,
-    'g'), unplaced],
-  // 11月, 十一月份: a month with no day.
-  [new RegExp(`(?<![\\d.个])(?:\\d{1,2}|十[一二]?|[一二三四五六七八九])${S}月份|(?<![\\d.个上下这本每])(?:\\d{1,2})${S}月(?![\\d\\s一二三四五六七八九十两])`, 'g'), unplaced],
-];
-
-/** YYYY-MM-DD if the day exists, else undefined (2月30日). */
-function calendar(y: number, mo: number, d: number): string | undefined {
-  const t = dayjs.utc(`${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
-  return t.isValid() && t.year() === y && t.month() + 1 === mo && t.date() === d ? t.format('YYYY-MM-DD') : undefined;
-}
-
-/** Day `d` of the month before today's month (31号 read in November → 31 October). */
-function dayOfLastMonth(today: dayjs.Dayjs, d: number): string | undefined {
-  const t = today.startOf('month').subtract(1, 'month');
-  return calendar(t.year(), t.month() + 1, d);
-}
-
-/**
- * A month and day without a year: this year's, even when still to come (11月25日 on the 18th is
- * asked about, not read as last year's); only a date more than two months ahead (12月28日 said
- * in January) is last year's.
- */
-function monthDay(today: dayjs.Dayjs, mo: number | undefined, d: number | undefined): string | undefined {
-  if (mo === undefined || d === undefined) return undefined;
-  const thisYear = calendar(today.year(), mo, d);
-  if (thisYear && thisYear > today.add(2, 'month').format('YYYY-MM-DD')) return calendar(today.year() - 1, mo, d);
-  return thisYear;
-}
-
-/** 上周五 = Friday of the previous Monday-based week; bare 周五 = the latest Friday, today included. */
-function weekday(today: dayjs.Dayjs, prefix: string | undefined, day: string): string {
-  const idx = /[日天七]/.test(day) ? 6 : (parseNumber(day) ?? 1) - 1; // Monday = 0
-  const dow = (today.day() + 6) % 7;
-  const weeks: Record<string, number> = { 上上: -2, 上: -1, 这: 0, 本: 0, 下: 1, 下下: 2 };
-  const offset = prefix ? weeks[prefix]! * 7 - dow + idx : -((dow - idx + 7) % 7);
-  return today.add(offset, 'day').format('YYYY-MM-DD');
-}
-
-/**
- * Every date phrase in `masked` (width-folded, durations already masked), relative to
- * `today` (a UTC-midnight dayjs holding the local calendar day). Each match is masked in
- * the returned text so a shorter pattern cannot re-read it (20日 inside 11月20日).
- */
-export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]; masked: string } {
-  const hits: DateHit[] = [];
-  let work = masked;
-  for (const [re, read] of DATE_PATTERNS) {
-    for (const m of work.matchAll(re)) {
-      const r = read(m, today, hits);
-      if (r === null) continue;
-      const start = m.index!;
-      const end = start + m[0].length;
-      const phrase = m[0].trim();
-      const hit: DateHit = typeof r === 'object' ? { ...r, start, end } : { start, end, phrase, date: r, problem: r ? undefined : `「${phrase}」不是有效的日期，请检查。` };
-      hits.push(hit);
-      work = work.slice(0, start) + '\u0001'.repeat(end - start) + work.slice(end);
-    }
-  }
-  return { hits: hits.sort((a, b) => a.start - b.start), masked: work };
 }

@@ -174,15 +174,16 @@ const HALVES = /(?:上午|早上)[^。]{2,40}(?:下午|中午|晚上)/;
 /** Said outright: two pieces of work, half and half. */
 const SPLIT = /各占一半|各一半|一半(?:时间)?[^，。,；;]{0,14}[，,]?[^，。,；;]{0,4}一半|两件事/;
 
+/** Words that say a second piece of work follows (先…然后…). */
+const SEQUENCE = /然后|之后|后来|接着|另外|其次|又/;
+/** …and a time of day starting one: 上午宣讲，下午辅导作业 is two items, asked about. */
+const THEN = new RegExp(`上午|下午|晚上|中午|${SEQUENCE.source}`);
+
 /** Whether a word that starts a second piece of work stands between the first and last of `words`. */
 function separated(text: string, words: string[]): boolean {
   const at = words.map((w) => text.indexOf(w)).filter((i) => i >= 0).sort((a, b) => a - b);
   return at.length > 1 && SEQUENCE.test(text.slice(at[0]!, at.at(-1)!));
 }
-const SEQUENCE = /然后|之后|后来|接着|另外|其次|又/;
-
-/** Words that start a second piece of work: 上午宣讲，下午辅导作业 is two items, asked about. */
-const THEN = /上午|下午|晚上|中午|然后|之后|后来|接着|另外|其次|又/;
 
 /** An event named before any direct help, in one piece of work: the help was given at it (办了个讲座，教大家…). */
 function eventFirst(text: string): boolean {

@@ -8,7 +8,8 @@
  * guesses silently.
  */
 import { dayjs, localDate, startOfDate } from '../time.js';
-import { findDates, findDurations, foldWidth, type Span } from './numerals.js';
+import { findDurations, foldWidth, type Span } from './numerals.js';
+import { findDates } from './reportDates.js';
 import { findCommunity, type CommunityName } from './reportCommunities.js';
 import { findArea, type AreaKey } from './reportAreas.js';
 import { findItem, findLabel, type ItemKey } from './reportItems.js';

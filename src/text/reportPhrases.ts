@@ -3,7 +3,8 @@
  * (with the words that only framed the amount), which day, online or offline; and the
  * description that is left. Part of reportParser.ts; works on width-folded text.
  */
-import type { DateHit, Duration, Span } from './numerals.js';
+import type { DateHit } from './reportDates.js';
+import type { Duration, Span } from './numerals.js';
 
 /** How the service was given, and whether the text said so. */
 export interface ModeReading {
@@ -115,15 +116,15 @@ export function resolveDate(all: DateHit[], today: string, ambiguities: string[]
   return dates[0];
 }
 
-// `线` after 路/航/底… is a line (公交线上), and 在线上 is 在 + 线上, not 在线.
-// 教老人网上交电费 is taught in person.
-// …and 在网上开了个店铺 is a shop, not the service.
-const ONLINE_REMOVABLE = /(?<!(?:教|指导|讲解|teach)[^，。,；;]{0,16})(?:通过|以|采用|采取|用|在)?(?:(?<![路航干曲直主火界底])线上|网上(?=直播)|网上(?![^，。,；;]{0,6}(?:店|销售|卖))|在线(?![上下])|远程|online(?![a-z]))(?:的)?(?:方式|形式)?/g;
+/** Not after 教/指导… in the same clause: what was taught in person (教老人网上交电费, 视频通话). */
+const TAUGHT = '(?<!(?:教|指导|讲解|teach)[^，。,；;]{0,24})';
+// `线` after 路/航/底… is a line (公交线上), and 在线上 is 在 + 线上, not 在线; 在网上开了个店铺 is a
+// shop, not the service (在网上直播卖小米 is).
+const ONLINE_REMOVABLE = new RegExp(`${TAUGHT}(?:通过|以|采用|采取|用|在)?(?:(?<![路航干曲直主火界底])线上|网上(?=直播)|网上(?![^，。,；;]{0,6}(?:店|销售|卖))|在线(?![上下])|远程|online(?![a-z]))(?:的)?(?:方式|形式)?`, 'g');
 const OFFLINE_REMOVABLE = /(?:通过|以|采用|采取|在)?(?:(?<![路航干曲直主火界底])线下|offline(?![a-z]))(?:的)?(?:方式|形式)?/g;
 // Kept in the description: they say what was done (视频通话辅导, 云宣讲, 现场讲解).
-// 直播 alone is not one: 直播卖苹果 is done in the village.
-// 教老人用微信视频通话 is taught in person; 拍宣传视频 is made in person.
-const ONLINE_WORDS = /(?<!(?:教|指导|讲解|teach)[^，。,；;]{0,24})(?<!(?:拍|录|剪|做|制作)[^，。,；;]{0,8})视频(?!软件|app|播放器|通话[^，。,；;]{0,6}教)|腾讯会议|抖音|快手|b站|视频号|微信群|qq群|网络(?:直播|课堂|授课)|钉钉|飞书会议|zoom|网课|云(?=宣讲|访谈|组队|辅导|支教|课堂|上|端|直播|参观|走访|调研|义诊|服务|会议|家访|探访|讲座)/;
+// 直播 alone is not one: 直播卖苹果 is done in the village; 拍宣传视频 is made in person.
+const ONLINE_WORDS = new RegExp(`${TAUGHT}(?<!(?:拍|录|剪|做|制作)[^，。,；;]{0,8})视频(?!软件|app|播放器|通话[^，。,；;]{0,6}教)|腾讯会议|抖音|快手|b站|视频号|微信群|qq群|网络(?:直播|课堂|授课)|钉钉|飞书会议|zoom|网课|云(?=宣讲|访谈|组队|辅导|支教|课堂|上|端|直播|参观|走访|调研|义诊|服务|会议|家访|探访|讲座)`);
 const OFFLINE_WORDS = /现场|实地/;
 
 /** Online or offline (the phrases that say so go into `removed`); both named → ambiguity; offline by default. */
