@@ -9,24 +9,27 @@ import { routeFile } from '../src/app/files.js';
 import { logFromText } from '../src/app/submitLog.js';
 import type { Hooks } from '../src/bot/bot.js';
 import { attachLocation } from '../src/domain/checkins.js';
+import { isActive } from '../src/domain/members.js';
 import { receiveAgreementFile } from './pair.js';
 import { receiveReportFile } from './report.js';
 
 export const hooks: Hooks = {
   async plainText(ctx, text) {
     const member = ctx.member;
+    // A member the roster no longer lists records nothing (PRODUCT.md §8) and is told why.
+    if (member && !isActive(member)) return ctx.reply(ctx.t('error.inactive'));
     if (member?.collegeId && (await logFromText({ ...ctx, member }, text, { plain: true }))) return;
     await ctx.reply(ctx.t('hint.plainText'));
   },
 
   async image(ctx, { imageKey }) {
     const member = ctx.member;
-    if (!member) return;
+    if (!member || !isActive(member)) return;
     await receivePhoto({ ...ctx, member }, imageKey);
   },
 
   async location(ctx, at) {
-    if (!ctx.member) return;
+    if (!ctx.member || !isActive(ctx.member)) return;
     const attached = attachLocation(ctx.db, ctx.member, { lat: at.lat, lng: at.lng, messageId: ctx.messageId }, ctx.when);
     if (!attached) return ctx.reply(ctx.t('checkin.noOpen'));
     const distance = attached.km === undefined ? '' : ctx.t('checkin.locationDistance', { site: attached.checkin.siteName, km: Math.round(attached.km * 10) / 10 });

@@ -8,6 +8,7 @@ import type { Registry } from '../src/bot/router.js';
 import * as bind from './bind.js';
 import * as bindgroup from './bindgroup.js';
 import * as unbind from './unbind.js';
+import * as roster from './roster.js';
 import * as safety from './safety.js';
 import * as branch from './branch.js';
 import * as caseCommand from './case.js';
@@ -26,11 +27,12 @@ import * as project from './project.js';
 import * as recommend from './recommend.js';
 import * as report from './report.js';
 import * as review from './review.js';
+import * as team from './team.js';
 
 export { hooks } from './hooks.js';
 
 /** In /help's order. */
-export const modules: readonly CommandModule[] = [help, bind, me, checkin, log, review, bindgroup, pair, branch, project, positions, recommend, college, overview, digest, exportCommand, mode, report, caseCommand, unbind, safety];
+export const modules: readonly CommandModule[] = [help, bind, me, checkin, log, review, bindgroup, pair, branch, project, positions, recommend, college, overview, digest, exportCommand, mode, report, caseCommand, roster, unbind, safety, team];
 
 export const commands = modules.map((m) => m.command);
 export const actions = modules.flatMap((m) => m.actions);

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { logSubmit } from '../src/cards/logs.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
 import { formCommunity, formText } from '../src/bot/forms.js';
-import { formCommunities, formProjects, logFromText, submitLog } from '../src/app/submitLog.js';
+import { formCommunities, formPractices, formProjects, logFromText, practiceFromForm, submitLog } from '../src/app/submitLog.js';
 import { card, escapeMd, markdown } from '../src/cards/primitives.js';
 import { logFormCard } from '../src/cards/logs.js';
 import type { Db } from '../src/db/client.js';
 import { checkinById, hasLiveLog, timedHours } from '../src/domain/checkins.js';
 import { UserError } from '../src/domain/errors.js';
+import { NO_PRACTICE, type Practice } from '../src/domain/teams.js';
+import type { Checkin } from '../src/db/schema/index.js';
 import { today } from '../src/time.js';
 import { t } from '../src/text/zh-CN.js';
 
@@ -33,14 +35,24 @@ function draftFromForm(db: Db, form: Record<string, unknown>) {
   };
 }
 
+/**
+ * The form's 三下乡/返家乡 choice; a check-out form without the dropdown keeps what the check-in
+ * (re-read from the database) named. The one log validation judges either.
+ */
+function practiceOf(form: Record<string, unknown>, checkin: Checkin | undefined): Practice {
+  const chosen = formText(form.practice);
+  if (chosen !== undefined) return practiceFromForm(chosen);
+  return checkin ? { teamId: checkin.teamId, returnHome: checkin.returnHome } : NO_PRACTICE;
+}
+
 const onLogSubmit = defineAction(logSubmit, {
   audience: 'student',
   async run(ctx, { c }) {
     const draft = draftFromForm(ctx.db, ctx.form);
     let origin: { source: 'timed' | 'self'; checkinId?: number } = { source: 'self' };
+    // The check-in is re-read from the database: only its owner's closed, unlinked check-in counts as timed.
+    const checkin = c === undefined ? undefined : checkinById(ctx.db, c);
     if (c !== undefined) {
-      // The check-in is re-read from the database: only its owner's closed, unlinked check-in counts as timed.
-      const checkin = checkinById(ctx.db, c);
       if (!checkin || checkin.memberId !== ctx.member.id) throw new UserError('checkin.notYours');
       if (hasLiveLog(ctx.db, checkin)) throw new UserError('checkin.alreadyOut');
       const timed = checkin.checkedOutAt ? timedHours(checkin.checkedOutAt - checkin.checkedInAt) : 0;
@@ -48,7 +60,7 @@ const onLogSubmit = defineAction(logSubmit, {
       const sameDay = draft.date === checkin.checkinDate;
       origin = { source: typeof draft.hours === 'number' && draft.hours <= timed && sameDay ? 'timed' : 'self', checkinId: c };
     }
-    const { message } = await submitLog(ctx, draft, origin);
+    const { message } = await submitLog(ctx, { ...draft, ...practiceOf(ctx.form, checkin) }, origin);
     // The form is replaced by what was saved, so it cannot be submitted twice.
     return { toast: { type: 'success', content: t('log.submittedToast') }, card: { type: 'raw', data: card({ title: t('log.formTitle'), template: 'green', elements: [markdown(escapeMd(message))] }) } };
   },
@@ -64,7 +76,7 @@ export const command = defineCommand({
   parse: (rest) => ({ text: rest }),
   async run(ctx, { text: rest }) {
     if (!rest) {
-      await ctx.reply({ card: logFormCard({ prefill: { date: today(ctx.when), mode: 'offline' }, communities: formCommunities(ctx), projects: formProjects(ctx) }) });
+      await ctx.reply({ card: logFormCard({ prefill: { date: today(ctx.when), mode: 'offline' }, communities: formCommunities(ctx), projects: formProjects(ctx), practices: formPractices(ctx) }) });
       return;
     }
     await logFromText(ctx, rest, { plain: false });

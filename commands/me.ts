@@ -10,6 +10,8 @@ import { recentLogs, withdrawLog } from '../src/domain/serviceLogs.js';
 import { settleReviewCards } from '../src/app/review.js';
 import { ITEMS, LOG_SOURCES } from '../src/db/schema/index.js';
 import { unitOf } from '../src/domain/members.js';
+import { teamNames } from '../src/domain/teams.js';
+import { practiceLabel } from '../src/cards/logView.js';
 import { formatDateTime } from '../src/time.js';
 import type { CardJson } from '../src/feishu/api.js';
 
@@ -22,11 +24,14 @@ function myCard(ctx: BaseContext<Member>): CardJson {
   const t = ctx.t;
   const items = ITEMS.filter((i) => breakdown.items[i]).map((i) => `${t(`item.${i}`)} ${breakdown.items[i]}`).join(' · ');
   const sources = LOG_SOURCES.filter((s) => breakdown.sources[s]).map((s) => `${t(`source.${s}`)} ${breakdown.sources[s]} 小时`).join(' · ');
-  const recent = recentLogs(ctx.db, member.id).map((l) => ({
-    id: l.id,
-    pending: l.status === 'pending',
-    line: t('me.recentLine', { date: l.serviceDate, item: t(`item.${l.item}`), hours: l.halfHours / 2, status: t(`status.${l.status}`) }),
-  }));
+  const logs = recentLogs(ctx.db, member.id);
+  const teams = teamNames(ctx.db, logs.map((l) => l.teamId));
+  const recent = logs.map((l) => {
+    // The 三下乡 team or 返家乡 a vacation log names, after its status.
+    const practice = practiceLabel({ team: teams.get(l.teamId ?? 0) ?? null, returnHome: l.returnHome });
+    const line = t('me.recentLine', { date: l.serviceDate, item: t(`item.${l.item}`), hours: l.halfHours / 2, status: t(`status.${l.status}`) });
+    return { id: l.id, pending: l.status === 'pending', line: practice ? `${line} · ${practice}` : line };
+  });
   return meCard({
     name: member.name,
     role: ctx.t(`role.${member.role}`),

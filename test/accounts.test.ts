@@ -11,6 +11,7 @@ import { t } from '../src/text/zh-CN.js';
 import { APP_IDENTITY, bindDirect, deliverMessage, memberByNo, sendFile } from './helpers/bot.js';
 import { cardActionEvent } from './helpers/feishuEvents.js';
 import { startHarness, textOf, type Harness } from './helpers/harness.js';
+import { answerCard, button, cardText, said } from './helpers/loop.js';
 
 /** A Feishu account as one app sees it. */
 interface Account { openId: string; unionId: string }
@@ -163,8 +164,12 @@ describe('roster 飞书ID sent to the bot: ou_ is an open_id, on_ a union_id, an
       '计算机科学与工程学院,计科2301团支部,2023019803,周三,学生,,4d7a3c1e',
     ].join('\n');
     const { reply } = await sendFile(appB, ADMIN.openId, { name: 'more.csv', bytes: Buffer.from(file) });
-    const summary = textOf(reply);
-    expect(summary).toContain('第 4 行：飞书ID“4d7a3c1e”无法识别：只能填 open_id（ou_ 开头）或 union_id（on_ 开头）');
+    // The preview lists the bad line; the partial import applies the rest.
+    expect(said(reply)).toContain('第 4 行：飞书ID“4d7a3c1e”无法识别');
+    const applied = await appB.click(ADMIN.openId, button(reply.content, 'roster.apply', { m: 'partial' }), { messageId: reply.messageId });
+    const summary = cardText(answerCard(applied));
+    // (The card escapes markdown: `_` is an entity there.)
+    expect(summary).toContain('第 4 行：飞书ID“4d7a3c1e”无法识别：只能填 open&#95;id（ou&#95; 开头）或 union&#95;id（on&#95; 开头）');
     expect(summary).toContain('请留空，让本人向机器人发送 /绑定 学号 姓名');
     expect(appB.bot.db.select().from(members).where(eq(members.studentNo, '2023019803')).all()).toEqual([]);
 

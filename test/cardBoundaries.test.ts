@@ -23,6 +23,8 @@ import * as projects from '../src/cards/projects.js';
 import * as recommend from '../src/cards/recommend.js';
 import * as reports from '../src/cards/reports.js';
 import * as settings from '../src/cards/settings.js';
+import * as roster from '../src/cards/roster.js';
+import * as teams from '../src/cards/teams.js';
 import * as tracking from '../src/cards/tracking.js';
 import { card, escapeMd, markdown } from '../src/cards/primitives.js';
 import { ITEMS } from '../src/db/schema/index.js';
@@ -33,12 +35,12 @@ import { CARD_MAX_BYTES, checkCallbackAnswer, checkCard, countComponents, MAX_CO
 import { t } from '../src/text/zh-CN.js';
 import {
   branchStatus, candidate, collegeDigest, collegeReports, collegeView, communityNames, datasets, helpEntries, logView, members, overview, pairingView,
-  pickerOptions, program, projectVm, recommendation, schoolDigest, SIZE, TODAY, type Dataset, type DatasetId,
+  pickerOptions, program, projectVm, recommendation, schoolDigest, SIZE, teamVm, TODAY, type Dataset, type DatasetId,
 } from './helpers/boundaryData.js';
 
 const MODULES: Record<string, Record<string, unknown>> = {
   'account.ts': account, 'action.ts': action, 'branch.ts': branch, 'confirm.ts': confirm, 'digest.ts': digest, 'logs.ts': logs, 'logView.ts': logViews, 'pairing.ts': pairing, 'positions.ts': positions,
-  'primitives.ts': primitives, 'projects.ts': projects, 'recommend.ts': recommend, 'reports.ts': reports, 'settings.ts': settings, 'tracking.ts': tracking,
+  'primitives.ts': primitives, 'projects.ts': projects, 'recommend.ts': recommend, 'reports.ts': reports, 'roster.ts': roster, 'settings.ts': settings, 'teams.ts': teams, 'tracking.ts': tracking,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -92,9 +94,10 @@ const CASES: Case[] = [
       prefill: { date: TODAY, item: 'x', itemLabel: d.line(30), area: 'health', communityId: pickerOptions(d)[0]?.id, hours: 24, mode: 'online', description: d.text(500) },
       communities: pickerOptions(d), missing: d.empty ? [] : [t('log.formDate'), t('log.formHours'), t('log.formCommunity')], ambiguities: range(d.n(3)).map((i) => d.line(60, i)),
       checkinId: 9, intro: d.empty ? undefined : d.text(200), projects: range(d.n(20)).map((i) => ({ id: 100 + i, title: d.line(60, i) })),
+      practices: d.empty ? undefined : [{ value: 'none', label: t('team.none') }, { value: 'home', label: t('team.optionHome') }, ...range(5).map((i) => ({ value: `t${i + 1}`, label: t('team.optionTeam', { name: d.line(30, i) }) }))],
     }),
   },
-  { fn: logs.checkinReceiptCard, build: (d) => logs.checkinReceiptCard({ id: 9, kind: t('checkin.kind.concentrated'), site: d.line(60), time: '2026-11-25 08:00', note: d.empty ? undefined : d.text(200), safetyPlan: d.empty ? undefined : d.text(500) }) },
+  { fn: logs.checkinReceiptCard, build: (d) => logs.checkinReceiptCard({ id: 9, kind: t('checkin.kind.concentrated'), site: d.line(60), time: '2026-11-25 08:00', note: d.empty ? undefined : d.text(200), practice: d.empty ? undefined : t('team.checkinTeam', { name: d.line(30) }), safetyPlan: d.empty ? undefined : d.text(500) }) },
   { fn: logs.reviewCard, variant: 'pending', toast: () => t('review.approvedToast'), build: (d) => logs.reviewCard(logView(d), { confirmLink: true }) },
   {
     fn: logs.reviewCard, variant: 'rejected', toast: () => t('review.approvedToast'),
@@ -188,9 +191,36 @@ const CASES: Case[] = [
     fn: settings.settingsCard, variant: 'undoable', toast: () => '',
     build: (d) => settings.settingsCard({ program: program(d), period: t('mode.term'), undoTo: { ...program(d), id: 2 } }),
   },
+  ...([true, false] as const).map((full): Case => ({
+    fn: roster.rosterPreviewCard, variant: full ? 'full' : 'partial only', toast: () => t('roster.superseded'),
+    // 50,000 rows: every list as long as a whole school's, every name the longest there is.
+    build: (d) => roster.rosterPreviewCard({
+      importId: 1,
+      title: t('preview.title', { file: d.line(60), total: 50_000 }),
+      summary: [
+        t('preview.counts', { created: 12_000, changed: 3_000, unchanged: 30_000, returning: 40 }),
+        t('preview.missing', { count: 5_000 }),
+        t('preview.archiveFull', { units: range(d.n(40)).map((i) => d.line(60, i)).join('、') }),
+        ...(full ? [] : [t('preview.senderMissing')]),
+      ],
+      sections: [t('preview.sectionCreated'), t('preview.sectionChanged'), t('preview.sectionReturning'), t('preview.sectionMissing')].map((title, k) => ({
+        title, items: range(d.n(8)).map((i) => `${t('preview.person', { name: d.name(i + k), unit: d.line(60, i) })}：${t('preview.change.unit', { from: d.line(60, i), to: d.line(60, i + 1) })}`), more: d.empty ? 0 : 4_992,
+      })),
+      errors: d.empty ? [] : [t('preview.errors', { count: 300 }), ...range(20).map((i) => t('row.error', { line: i + 2, reason: d.line(60, i) }))],
+      fullDeactivates: full ? 5_000 : null,
+    }),
+  })),
+  { fn: roster.rosterDoneCard, toast: () => t('rosterStatus.applied'), build: (d) => roster.rosterDoneCard(t('rosterStatus.doneTitle.full'), range(d.n(24)).map((i) => d.line(60, i)).join('\n')) },
   { fn: settings.nextYearConfirmCard, toast: () => '', build: (d) => settings.nextYearConfirmCard({ current: program(d), next: program(d) }) },
   { fn: settings.undoYearConfirmCard, variant: 'next', toast: () => '', build: (d) => settings.undoYearConfirmCard({ year: { ...program(d), isCurrent: false }, current: program(d) }) },
   { fn: settings.undoYearConfirmCard, variant: 'current', toast: () => '', build: (d) => settings.undoYearConfirmCard({ year: program(d), current: program(d), back: program(d) }) },
+  ...([true, false] as const).map((canManage): Case => ({
+    fn: teams.teamListCard, variant: canManage ? 'managed' : 'mine', toast: (d) => t('team.createdToast', { name: d.line(30) }),
+    build: (d) => teams.teamListCard({
+      scope: canManage ? d.line(60, 1) : t('team.scopeMine'), teams: range(d.n(canManage ? SIZE.teams : 3)).map((i) => teamVm(d, i)), canManage, mine: !canManage,
+      note: d.empty ? undefined : t('team.created', { name: d.line(30), college: d.line(60, 1), leader: d.name(0), destination: d.line(60, 2), count: 50 }),
+    }),
+  })),
   { fn: tracking.collegeCard, toast: () => '', build: (d) => tracking.collegeCard(collegeView(d), collegeReports(d)) },
   { fn: tracking.overviewCard, toast: () => '', build: (d) => tracking.overviewCard(overview(d)) },
 ];

@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, openDb, type Db } from '../src/db/client.js';
 import { branches, colleges, communities, members, pairings, positions, positionSignups, programYears, projects, serviceLogs, type Item } from '../src/db/schema/index.js';
-import { collegeView, idleMembers, metricsWindow, schoolOverview, type CollegeView } from '../src/domain/metrics/index.js';
+import { collegeView, idleMembers, metricsWindow, programYearById, schoolOverview, type CollegeView } from '../src/domain/metrics/index.js';
 
 const TZ = 'Asia/Shanghai';
 /** Monday 2026-11-30 00:30 in Beijing — still Sunday 16:30 in UTC. */
@@ -126,7 +126,7 @@ describe('metrics on a seeded school', () => {
     expect(v.totalHours).toBe(2 + 1.5 + 3 + 1 + 2 + 1);
     expect(v.pending).toEqual({ count: 2, oldestDays: 4 }); // A3a's, stored 11-25 10:00 Beijing: 4 whole days waiting
     expect({ members: v.members, idle: v.idle }).toEqual({ members: 10, idle: 6 });
-    expect(idleMembers(s.db, s.py1, s.branch.A2!).map((m) => m.name)).toEqual(['A2b']);
+    expect(idleMembers(s.db, programYearById(s.db, s.py1), s.branch.A2!).map((m) => m.name)).toEqual(['A2b']);
   });
 
   it('on Sunday night the week is the one that ends that day', () => {

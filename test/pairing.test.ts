@@ -372,7 +372,7 @@ describe('the agreement file', () => {
     expect(downloads()).toBe(d0);
     expect(frozen(loop)).toEqual(before);
     const { reply } = await sendFile(h, schoolAdmin, { name: 'roster.csv', bytes: fs.readFileSync('examples/roster.csv') });
-    expect(said(reply)).toContain('名单导入完成');
+    expect(said(reply)).toContain('名单预览：roster.csv');
   });
 });
 

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +35,7 @@ describe('reading the file', () => {
       '计算机科学与工程学院,计科2301团支部,2023010101,王梓涵,团支书,138 0000 2301,ou_abc',
       '计算机科学与工程学院,计科2301团支部,2023010102,李浩然,学生,+86 138-0000-2302,',
     ));
-    expect(s).toEqual({ created: 4, updated: 0, unchanged: 0, colleges: { created: 1 }, branches: { created: 1 }, errors: [] });
+    expect(s).toEqual({ created: 4, updated: 0, unchanged: 0, deactivated: 0, reactivated: 0, colleges: { created: 1, archived: 0, restored: 0 }, branches: { created: 1, archived: 0, restored: 0 }, errors: [] });
     expect(member('T0001')).toMatchObject({ role: 'school_admin', collegeId: null, branchId: null });
     expect(member('T1001')).toMatchObject({ role: 'college_admin', branchId: null });
     expect(member('2023010101')).toMatchObject({ name: '王梓涵', role: 'secretary', mobile: '13800002301', rosterFeishuId: 'ou_abc', openId: null });
@@ -191,7 +192,7 @@ describe('re-import', () => {
   it('is idempotent: nothing new is created on the second run', async () => {
     await importCsv(file);
     const again = await importCsv(file, NOW + 1000);
-    expect(again).toEqual({ created: 0, updated: 0, unchanged: 3, colleges: { created: 0 }, branches: { created: 0 }, errors: [] });
+    expect(again).toEqual({ created: 0, updated: 0, unchanged: 3, deactivated: 0, reactivated: 0, colleges: { created: 0, archived: 0, restored: 0 }, branches: { created: 0, archived: 0, restored: 0 }, errors: [] });
     expect(db.select().from(members).all()).toHaveLength(3);
     expect(member('S1')?.updatedAt).toBe(NOW);
   });
@@ -247,6 +248,38 @@ describe('examples/roster.csv and the CLI', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 30_000);
+
+  it('a roster that would stop members is previewed and not applied without --full or --partial (no terminal to ask)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-cli-'));
+    const env = { DATABASE_PATH: path.join(dir, 'bot.db') };
+    const smaller = path.join(dir, 'next.csv');
+    fs.writeFileSync(smaller, fs.readFileSync(example, 'utf8').split('\n').filter((l) => !l.includes('软工2301')).join('\n'));
+    const leftCount = () => {
+      const check = new Database(env.DATABASE_PATH, { readonly: true });
+      try {
+        return (check.prepare('select count(*) as n from members where left_at is not null').get() as { n: number }).n;
+      } finally {
+        check.close();
+      }
+    };
+    try {
+      expect(run(['examples/roster.csv'], env).status).toBe(0);
+      const refused = run([smaller], env);
+      expect(refused.status).toBe(1);
+      expect(refused.stdout).toContain('名单中没有的在册成员 2 人');
+      expect(refused.stderr).toContain('未导入：这份名单会停用 2 名在册成员');
+      expect(leftCount()).toBe(0);
+      const partial = run([smaller, '--partial'], env);
+      expect(partial.status, partial.stderr).toBe(0);
+      expect(leftCount()).toBe(0);
+      const full = run(['--full', smaller], env);
+      expect(full.status, full.stderr).toBe(0);
+      expect(full.stdout).toContain('在册状态：停用 2 人');
+      expect(leftCount()).toBe(2);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('exits 1 with a usage line when the file argument is missing', () => {
     const result = run([]);

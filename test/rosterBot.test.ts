@@ -1,6 +1,7 @@
 /**
- * Roster import through the bot (PRODUCT.md §7): a 团委 sends the file in a private chat;
- * the bot downloads it from the message and answers with the summary.
+ * Roster import through the bot (PRODUCT.md §7, §8): a 团委 sends the file in a private chat;
+ * the bot downloads it, answers with a preview card and applies it only when the 团委 chooses a
+ * full or partial import on that card.
  */
 import fs from 'node:fs';
 import { isNotNull } from 'drizzle-orm';
@@ -11,6 +12,7 @@ import { importRosterFile } from '../src/app/import/roster.js';
 import { t } from '../src/text/zh-CN.js';
 import { ask, memberByNo, sendFile } from './helpers/bot.js';
 import { startHarness, textOf, type Harness } from './helpers/harness.js';
+import { answerCard, button, cardText, said } from './helpers/loop.js';
 
 const ADMIN = 'ou_roster_admin';
 const STUDENT = 'ou_roster_student';
@@ -26,6 +28,16 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const memberCount = () => h.bot.db.select().from(members).all().length;
+
+/** Sends a roster and chooses on its preview card; returns the preview's text and the answer card's. */
+async function importThroughCard(file: { name: string; bytes: Buffer }, mode: 'full' | 'partial' = 'partial') {
+  const before = memberCount();
+  const { reply } = await sendFile(h, ADMIN, file);
+  expect(reply.msgType).toBe('interactive');
+  expect(memberCount()).toBe(before); // a preview applies nothing
+  const res = await h.click(ADMIN, button(reply.content, 'roster.apply', { m: mode }), { messageId: reply.messageId });
+  return { preview: said(reply), done: cardText(answerCard(res)), res };
+}
 const downloads = () => h.fake.calls.filter((c) => c.path.includes('/resources/')).length;
 
 describe('a roster file sent to the bot', () => {
@@ -52,9 +64,11 @@ describe('a roster file sent to the bot', () => {
     expect(memberCount()).toBe(before);
   });
 
-  it('a CSV from the 团委: the summary, and the members exist', async () => {
-    const { reply } = await sendFile(h, ADMIN, { name: 'roster.csv', bytes: fs.readFileSync('examples/roster.csv') });
-    const text = textOf(reply);
+  it('a CSV from the 团委: a preview, then on confirmation the summary, and the members exist', async () => {
+    const { preview, done: text } = await importThroughCard({ name: 'roster.csv', bytes: fs.readFileSync('examples/roster.csv') });
+    expect(preview).toContain('名单预览：roster.csv（共 19 行，尚未导入）');
+    expect(preview).toContain('新增 18 人');
+    expect(preview).not.toMatch(/138\s?0000/);
     expect(text).toContain('名单导入完成：共读取 19 行名单');
     expect(text).toContain('新增 18 人');
     expect(text).toContain('新建学院 2 个，新建团支部 6 个');
@@ -74,8 +88,9 @@ describe('a roster file sent to the bot', () => {
       '经济管理学院,会计2301团支部,2023110197,新同学丙,学生,12345,',
       '经济管理学院,会计2301团支部,2023110196,新同学丁,学生,,',
     ].join('\n');
-    const { reply } = await sendFile(h, ADMIN, { name: '补充名单.csv', bytes: Buffer.from(csv) });
-    const text = textOf(reply);
+    const { preview, done: text } = await importThroughCard({ name: '补充名单.csv', bytes: Buffer.from(csv) });
+    expect(preview).toContain('以下 2 行有误');
+    expect(preview).toContain('第 3 行：角色“班长”无效');
     expect(text).toContain('以下 2 行未导入');
     expect(text).toContain('第 3 行：角色“班长”无效');
     expect(text).toContain('第 4 行：手机号格式不对');
@@ -90,8 +105,8 @@ describe('a roster file sent to the bot', () => {
     sheet.addRow(HEADER.split(','));
     sheet.addRow(['经济管理学院', '电商2301团支部', 2023130199, '表格同学', '学生', '', '']);
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-    const { reply } = await sendFile(h, ADMIN, { name: 'roster.XLSX', bytes });
-    expect(textOf(reply)).toContain('新增 1 人');
+    const { done } = await importThroughCard({ name: 'roster.XLSX', bytes });
+    expect(done).toContain('新增 1 人');
     expect(memberByNo(h, '2023130199').name).toBe('表格同学');
   });
 

@@ -169,13 +169,14 @@ describe('dropping member_totals and checkins.service_log_id (0009–0011)', () 
       expect(c.pragma('foreign_keys', { simple: true })).toBe(1);
 
       // Every check-in as it was, without the dropped column; the indexes rebuilt.
-      expect(c.prepare('SELECT * FROM checkins ORDER BY id').all()).toEqual(checkinsBefore.map(({ service_log_id: _, ...rest }) => rest));
+      // Later migrations add columns with their defaults (0013: the 三下乡 team, 返家乡).
+      expect(c.prepare('SELECT * FROM checkins ORDER BY id').all()).toEqual(checkinsBefore.map(({ service_log_id: _, ...rest }) => ({ ...rest, team_id: null, return_home: 0 })));
       expect(c.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'checkins' ORDER BY name`).all())
         .toEqual([{ name: 'checkins_college_date' }, { name: 'checkins_member_site_date' }]);
 
       // Every log as it was, but log 3, which took over the link its check-in held (and with no
       // project, the column 0012 adds).
-      expect(c.prepare('SELECT * FROM service_logs ORDER BY id').all()).toEqual(logsBefore.map((l) => ({ ...(l.id === 3 ? { ...l, checkin_id: 2 } : l), project_id: null })));
+      expect(c.prepare('SELECT * FROM service_logs ORDER BY id').all()).toEqual(logsBefore.map((l) => ({ ...(l.id === 3 ? { ...l, checkin_id: 2 } : l), project_id: null, team_id: null, return_home: 0 })));
       expect(c.prepare('SELECT * FROM member_year_totals').all()).toEqual(rollupsBefore);
 
       // The links read as before: check-ins 1–3 are out with a log that stands, 4 is free.

@@ -11,7 +11,9 @@ import { DownloadTooLargeError, isUnsupportedResource, type FeishuApi } from '..
 import { t } from '../text/zh-CN.js';
 import type { AppPorts, Replying } from './context.js';
 import { CommunityFileError, formatCommunitySummary, importCommunitiesFile } from './import/communities.js';
-import { formatRosterSummary, importRosterFile, RosterFileError } from './import/roster.js';
+import { rosterPreviewCard } from '../cards/roster.js';
+import { isActive } from '../domain/members.js';
+import { previewRosterFile, previewView, RosterFileError } from './import/roster.js';
 import { withTempDir } from './tempDir.js';
 
 type FileUploadType = NonNullable<Parameters<FeishuApi['uploadFile']>[0]['type']>;
@@ -33,7 +35,7 @@ const MAX_ROSTER_BYTES = 10 * 1024 * 1024;
 /** Offers the file to each receiver in turn; a file none takes is a school admin's import, or refused. */
 export async function routeFile<C extends FileContext>(ctx: C, file: UploadedFile, receivers: readonly FileReceiver<C>[]): Promise<void> {
   for (const receive of receivers) if (await receive(ctx, file)) return;
-  if (ctx.member?.role !== 'school_admin') return ctx.reply(t('hint.fileNotAdmin'));
+  if (ctx.member?.role !== 'school_admin' || !isActive(ctx.member)) return ctx.reply(t('hint.fileNotAdmin'));
   await importSpreadsheet(ctx, file);
 }
 
@@ -62,15 +64,19 @@ export async function uploadAgain(ctx: Pick<AppPorts, 'feishu'>, data: Buffer, f
   });
 }
 
-/** A roster file, or else a community list (its header has 名称 instead of 学号). */
+/**
+ * A roster file is read and previewed, not applied (PRODUCT.md §8): the card says what would
+ * change and the 团委 chooses a full or partial import. A community list (its header has 名称
+ * instead of 学号) only adds and updates, so it is imported at once.
+ */
 async function importSpreadsheet(ctx: FileContext, file: UploadedFile): Promise<void> {
   if (!ROSTER_FILE.test(file.fileName)) throw new UserError('hint.fileType');
   // Not read past the limit; a file inside a merged forward cannot be downloaded at all.
   const data = await downloadFile(ctx, file, MAX_ROSTER_BYTES, new UserError('import.tooLarge', { mb: MAX_ROSTER_BYTES / 1024 / 1024 }));
   try {
-    const summary = await importRosterFile(ctx.db, data, file.fileName, ctx.clock.now());
-    ctx.log.info({ eventId: ctx.eventId, created: summary.created, updated: summary.updated, errors: summary.errors.length }, 'roster imported');
-    await ctx.reply(formatRosterSummary(summary));
+    const preview = await previewRosterFile(ctx.db, data, file.fileName, ctx.member, ctx.clock.now());
+    ctx.log.info({ eventId: ctx.eventId, importId: preview.importId, rows: preview.total, missing: preview.plan.missing.length, errors: preview.errors.length }, 'roster previewed');
+    await ctx.reply({ card: rosterPreviewCard(previewView(preview)) });
   } catch (err) {
     if (!(err instanceof RosterFileError)) throw err;
     // Not a roster: it may be a community list (its header has 名称 instead of 学号).

@@ -9,11 +9,14 @@ import { adoptLog } from '../domain/checkins.js';
 import { communityById, communityNames, pairedCommunity } from '../domain/communities.js';
 import { pickerCommunities, type PickerOption } from '../domain/communityPicker.js';
 import { branchProjects } from '../domain/projects.js';
+import { periodOn } from '../domain/period.js';
+import { NO_PRACTICE, teamsOf, type Practice } from '../domain/teams.js';
 import { UserError } from '../domain/errors.js';
 import { rememberReviewCard, reviewCardsOf, reviewersFor } from '../domain/review.js';
 import { createLog, liveDuplicate, type LogOrigin } from '../domain/serviceLogs.js';
 import { parseReport, recordable } from '../text/reportParser.js';
 import { t } from '../text/zh-CN.js';
+import { localDate } from '../time.js';
 import type { Acting, AppPorts, InProgram, Replying, ReviewCardSettings, Update } from './context.js';
 import { reviewCardNow } from './reviewCards.js';
 
@@ -73,6 +76,57 @@ export function formProjects(ctx: Pick<AppPorts, 'db'> & InProgram & { member: P
   return branchProjects(ctx.db, ctx.member?.branchId ?? null, ctx.program.id);
 }
 
+/** The log form's 三下乡/返家乡 values: `none`, `home`, `t<team id>`. */
+const PRACTICE_NONE = 'none';
+const PRACTICE_HOME = 'home';
+
+/** A stored (or read) practice as the form's value. */
+export function practiceValue(p: Practice): string {
+  if (p.returnHome) return PRACTICE_HOME;
+  return p.teamId !== null ? `t${p.teamId}` : PRACTICE_NONE;
+}
+
+/**
+ * The form's value → what the log names; whether the member may name that team in that day is
+ * judged by the one log validation (domain/teams.ts `checkPractice`), not here.
+ * @throws UserError `team.badChoice` for a value no form offers.
+ */
+export function practiceFromForm(value: string): Practice {
+  if (value === PRACTICE_NONE) return NO_PRACTICE;
+  if (value === PRACTICE_HOME) return { teamId: null, returnHome: true };
+  const team = /^t(\d{1,9})$/.exec(value);
+  if (!team) throw new UserError('team.badChoice');
+  return { teamId: Number(team[1]), returnHome: false };
+}
+
+/**
+ * The log form's 三下乡/返家乡 dropdown: offered in a vacation (the day the form is about, else
+ * today) or when the form already names one (a check-out of a vacation check-in).
+ */
+export function formPractices(ctx: Pick<AppPorts, 'db'> & InProgram & Pick<Update, 'when'> & { member: Pick<Member, 'id'> }, date?: string, current?: Practice): { value: string; label: string }[] | undefined {
+  const period = periodOn(ctx.program, date ?? localDate(ctx.when.now, ctx.when.tz));
+  const vacation = period === 'winter' || period === 'summer';
+  if (!vacation && (!current || practiceValue(current) === PRACTICE_NONE)) return undefined;
+  const teams = teamsOf(ctx.db, ctx.member.id, ctx.program.id).map((team) => ({ value: `t${team.id}`, label: t('team.optionTeam', { name: team.name }) }));
+  return [{ value: PRACTICE_NONE, label: t('team.none') }, { value: PRACTICE_HOME, label: t('team.optionHome') }, ...teams];
+}
+
+/**
+ * What a typed report says of vacation practice, in a vacation only: 返家乡, or 三下乡 with the
+ * member's only team of the year. `unsure` when it names 三下乡 with no single team to mean (or
+ * both), so the form asks instead of guessing.
+ */
+function practiceOfText(ctx: Pick<AppPorts, 'db'> & InProgram & Acting, text: string, date: string): { practice: Practice; unsure: boolean } {
+  const period = periodOn(ctx.program, date);
+  const home = text.includes('返家乡');
+  const team = text.includes('三下乡');
+  if ((period !== 'winter' && period !== 'summer') || (!home && !team)) return { practice: NO_PRACTICE, unsure: false };
+  if (home && !team) return { practice: { teamId: null, returnHome: true }, unsure: false };
+  const mine = teamsOf(ctx.db, ctx.member.id, ctx.program.id);
+  if (!home && mine.length === 1) return { practice: { teamId: mine[0]!.id, returnHome: false }, unsure: false };
+  return { practice: NO_PRACTICE, unsure: true };
+}
+
 /** Reading a log from text also answers: the card asking for what is missing, or the saved log. */
 export type LogTextContext = SubmitContext & Replying & { messageId?: string };
 
@@ -87,8 +141,9 @@ export async function logFromText(ctx: LogTextContext, text: string, opts: { pla
   const paired = pairedCommunity(ctx.db, member.branchId);
   const parsed = parseReport({ text, now, timeZone: ctx.timeZone, communities: communityNames(ctx.db), pairedCommunityId: paired?.id ?? null });
   if (opts.plain && !parsed.looksLikeReport) return false;
+  const vacation = practiceOfText(ctx, text, parsed.date ?? localDate(now, ctx.timeZone));
   // A date the text named but that cannot be placed stays empty for the student to pick.
-  const prefill: LogPrefill = {
+  const prefill: LogPrefill & Partial<Practice> = {
     date: parsed.date,
     item: parsed.item,
     area: parsed.area,
@@ -97,10 +152,16 @@ export async function logFromText(ctx: LogTextContext, text: string, opts: { pla
     mode: parsed.mode,
     communityId: parsed.communityId,
     description: parsed.description,
+    ...vacation.practice,
+    practice: practiceValue(vacation.practice),
   };
-  if (!recordable(parsed)) {
+  if (!recordable(parsed) || vacation.unsure) {
+    const ambiguities = [...parsed.ambiguities, ...(vacation.unsure ? [t('team.reportWhich')] : [])];
     await ctx.reply({
-      card: logFormCard({ prefill, communities: formCommunities(ctx, prefill.communityId), projects: formProjects(ctx), missing: parsed.missing.map((m) => t(`log.missing.${m}`)), ambiguities: parsed.ambiguities }),
+      card: logFormCard({
+        prefill, communities: formCommunities(ctx, prefill.communityId), projects: formProjects(ctx), practices: formPractices(ctx, prefill.date, vacation.practice),
+        missing: parsed.missing.map((m) => t(`log.missing.${m}`)), ambiguities,
+      }),
     });
     return true;
   }

@@ -14,6 +14,7 @@ export const READINGS: Readonly<Record<string, readonly string[]>> = {
   推: ['tui'], 荐: ['jian'], 学: ['xue'], 院: ['yuan'], 全: ['quan'], 校: ['xiao', 'jiao'],
   周: ['zhou'], 导: ['dao'], 出: ['chu'], 模: ['mo', 'mu'], 式: ['shi'], 设: ['she'], 置: ['zhi'],
   总: ['zong'], 优: ['you'], 秀: ['xiu'], 案: ['an'], 例: ['li'], 解: ['jie'], 安: ['an'], 预: ['yu'],
+  三: ['san'], 下: ['xia'], 乡: ['xiang'], 团: ['tuan'], 队: ['dui'], 名: ['ming'], 单: ['dan', 'shan'],
 };
 
 /**

@@ -1,4 +1,5 @@
 import { ROLES, type Member, type Role } from '../db/schema/index.js';
+import { isActive } from '../domain/members.js';
 
 /** Who may use a command or action: everyone (even unbound) or a minimum role. */
 export type Audience = 'anyone' | Role;
@@ -20,9 +21,10 @@ export type MemberOf<A extends Audience> = MembersByAudience[A];
 
 /**
  * Roles are ranked student < secretary < college_admin < school_admin: each may do what the
- * roles below it may (PRODUCT.md §2).
+ * roles below it may (PRODUCT.md §2); an inactive member has no role.
  */
-export function allows(audience: Audience, member: Pick<Member, 'role'> | null): boolean {
+export function allows(audience: Audience, member: (Pick<Member, 'role'> & { leftAt?: number | null }) | null): boolean {
   if (audience === 'anyone') return true;
-  return member !== null && RANK[member.role] >= RANK[audience];
+  // A member the roster no longer lists keeps only what anyone may do (PRODUCT.md §8).
+  return member !== null && isActive(member) && RANK[member.role] >= RANK[audience];
 }

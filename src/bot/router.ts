@@ -11,6 +11,7 @@ import type { ActionContext, CommandContext } from './context.js';
 import type { AnyAction, AnyCommand } from './define.js';
 import { UserError } from './errors.js';
 import { allows, type Audience } from './roles.js';
+import { isActive } from '../domain/members.js';
 import { CommandSuggester } from './suggest.js';
 
 export interface Registry {
@@ -76,7 +77,7 @@ export class Router {
    * The answer to an unknown `/word`: the closest command the member may use, when one is close
    * enough (src/bot/suggest.ts), else the plain refusal.
    */
-  unknown(found: Extract<Lookup, { kind: 'unknown' }>, member: Pick<Member, 'role'> | null): UserError {
+  unknown(found: Extract<Lookup, { kind: 'unknown' }>, member: Parameters<typeof allows>[1]): UserError {
     const near = this.suggester.suggest(found.body, (c) => allows(c.audience, member));
     if (near) return new UserError('error.unknownCommandSuggest', { name: near.typed, suggestion: near.suggestion });
     return new UserError('error.unknownCommand', { name: found.name });
@@ -103,6 +104,7 @@ export class Router {
     if (!action) return toast('error', t('error.cardInvalid'));
     if (env.data.exp !== undefined && env.data.exp < ctx.clock.now()) return toast('warning', t('error.cardExpired'));
     if (!allows(action.audience, ctx.member)) {
+      if (ctx.member && !isActive(ctx.member)) return toast('error', t('error.inactive'));
       return toast('error', ctx.member ? t('error.actionForbidden') : t('error.notBound', { command: '绑定' }));
     }
     const payload = action.payload.safeParse(env.data.p ?? {});
@@ -122,6 +124,7 @@ const actionEnvelope = z.object({
 function checkAudience(audience: Audience, ctx: CommandContext, command: string): void {
   if (allows(audience, ctx.member)) return;
   if (!ctx.member) throw new UserError('error.notBound', { command });
+  if (!isActive(ctx.member)) throw new UserError('error.inactive');
   throw new UserError('error.forbidden', { command, role: t(`role.${audience}`) });
 }
 

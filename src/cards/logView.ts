@@ -18,6 +18,8 @@ export interface LogView {
   mode: string;
   community: string;
   source: string;
+  /** 三下乡「队名」 or 返家乡, when the log names vacation practice. */
+  practice?: string;
   description: string;
   evidence: number;
   /** The first photos as the bot uploaded them (image keys a card may show), at most PHOTOS_SHOWN. */
@@ -42,6 +44,7 @@ export function logView(f: LogFacts): LogView {
     mode: t(`mode.${f.mode}`),
     community: f.community ?? '—',
     source: t(`source.${f.source}`),
+    practice: practiceLabel(f),
     description: f.description,
     evidence: f.evidence,
     photos: f.photos,
@@ -49,6 +52,12 @@ export function logView(f: LogFacts): LogView {
     signals: f.signals.map(signalText),
     status: f.status,
   };
+}
+
+/** 三下乡「队名」 / 返家乡, or undefined: how lists and cards name a log's vacation practice. */
+export function practiceLabel(p: { team: string | null; returnHome: boolean }): string | undefined {
+  if (p.returnHome) return t('team.tagHome');
+  return p.team !== null ? t('team.tagTeam', { name: p.team }) : undefined;
 }
 
 export function signalText(s: LogSignal): string {

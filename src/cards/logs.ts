@@ -27,6 +27,8 @@ export interface LogPrefill {
   hours?: number;
   mode?: LogMode;
   description?: string;
+  /** The 三下乡/返家乡 choice preselected (one of `practices`' values). */
+  practice?: string;
 }
 
 export interface LogFormVm {
@@ -34,6 +36,8 @@ export interface LogFormVm {
   communities: { id: number; name: string }[];
   /** The author's branch's projects of the year, to name the one served (none: no dropdown). */
   projects?: { id: number; title: string }[];
+  /** In a vacation: none, 返家乡 and the author's 三下乡 teams (none: no dropdown). */
+  practices?: { value: string; label: string }[];
   /** What the parser could not read (asked for), and what it was unsure about. */
   missing?: string[];
   ambiguities?: string[];
@@ -65,6 +69,7 @@ export function logFormCard(vm: LogFormVm): CardJson {
             select: t('log.formCommunity'), name: t('log.formCommunityName'), nameOnly: t('log.formCommunityNameOnly'), placeholder: t('log.formCommunityNamePlaceholder'),
           }),
           ...(vm.projects?.length ? [select('project', t('log.formProject'), vm.projects.map((p) => ({ value: String(p.id), label: p.title })))] : []),
+          ...(vm.practices?.length ? [select('practice', t('team.formPractice'), vm.practices, { initial: p.practice ?? vm.practices[0]!.value })] : []),
           input('hours', t('log.formHours'), { required: true, maxLength: 5, value: p.hours !== undefined ? String(p.hours) : undefined, placeholder: '2' }),
           select('mode', t('log.formMode'), LOG_MODES.map((m) => ({ value: m, label: t(`mode.${m}`) })), { initial: p.mode ?? 'offline' }),
           input('description', t('log.formDescription'), { required: true, maxLength: 500, value: p.description, multiline: true }),
@@ -75,13 +80,15 @@ export function logFormCard(vm: LogFormVm): CardJson {
   });
 }
 
-export function checkinReceiptCard(vm: { id: number; kind: string; site: string; time: string; note?: string; safetyPlan?: string }): CardJson {
+/** `practice`: the 三下乡 team or 返家乡 line (user text inside: escaped here). */
+export function checkinReceiptCard(vm: { id: number; kind: string; site: string; time: string; note?: string; practice?: string; safetyPlan?: string }): CardJson {
   return card({
     title: t('checkin.done', { kind: vm.kind }),
     template: 'green',
     elements: [
       ...(vm.note ? [markdown(escapeMd(vm.note))] : []),
       markdown(t('checkin.receipt', { site: escapeMd(vm.site), time: vm.time })),
+      ...(vm.practice ? [markdown(`**${escapeMd(vm.practice)}**`)] : []),
       ...(vm.safetyPlan ? [markdown(t('checkin.safetyPlan', { plan: escapeMd(vm.safetyPlan) }))] : []),
       checkinCheckout.button(t('checkin.checkout'), { c: vm.id }, 'primary'),
     ],
@@ -104,6 +111,7 @@ function summary(v: LogView): Element[] {
         evidence: v.evidence ? t('review.evidence', { count: v.evidence }) : '',
       }),
     ),
+    ...(v.practice ? [markdown(t('team.reviewLine', { what: escapeMd(v.practice) }))] : []),
     markdown(t('review.description', { description: escapeMd(v.description).replace(/\n/g, '\n> ') })),
   ];
   if (v.distanceKm !== undefined) out.push(markdown(t('review.distance', { km: v.distanceKm })));

@@ -19,10 +19,15 @@ export interface FileImport<S> {
 }
 
 export async function runFileImport<S>(args: string[], spec: FileImport<S>): Promise<number> {
-  const file = args.find((a) => a !== '--');
-  if (!file || file === '--help' || file === '-h') {
+  if (args.includes('--help') || args.includes('-h')) {
     console.error(spec.usage);
-    return file ? 0 : 1;
+    return 0;
+  }
+  // Options (`--full`) are the import's own; the first other argument is the file.
+  const file = args.find((a) => !a.startsWith('-'));
+  if (!file) {
+    console.error(spec.usage);
+    return 1;
   }
   const config = configOrExplain('offline');
   if (!config) return 1;

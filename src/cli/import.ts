@@ -1,13 +1,58 @@
-/** `npm run import -- <file>`: imports a roster file (.csv/.xlsx) into DATABASE_PATH. */
-import { formatRosterSummary, importRosterFile, RosterFileError } from '../app/import/roster.js';
+/**
+ * `npm run import -- <file> [--full | --partial]`: previews a roster file (.csv/.xlsx) against
+ * DATABASE_PATH, then applies it as the 团委 chose (PRODUCT.md §8): `--full` makes the members
+ * the file does not list inactive, `--partial` only adds and updates. Without either, a
+ * terminal is asked; a run with no terminal (a script, CI) applies only a file that makes no
+ * one inactive and has no bad row, since then there is nothing to confirm.
+ */
+import readline from 'node:readline/promises';
+import { applyRosterImport, cancelRosterImport, formatRosterPreview, formatRosterSummary, previewRosterFile, RosterFileError, type RosterPreview } from '../app/import/roster.js';
+import type { Db } from '../db/client.js';
+import type { RosterMode } from '../domain/roster.js';
 import { roster as text } from '../text/roster.zh-CN.js';
 import { format } from '../text/t.js';
 import { runFileImport } from './fileImport.js';
 
-process.exitCode = await runFileImport(process.argv.slice(2), {
+const args = process.argv.slice(2);
+const chosen: RosterMode | undefined = args.includes('--full') ? 'full' : args.includes('--partial') ? 'partial' : undefined;
+
+/** The mode to apply, or null to leave the file unapplied (said why on stderr). */
+async function decide(preview: RosterPreview): Promise<RosterMode | null> {
+  if (chosen) return chosen;
+  const missing = preview.plan.missing.length;
+  const errors = preview.errors.length;
+  if (!missing && !errors) return 'partial';
+  if (process.stdin.isTTY) {
+    const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+    const answer = (await rl.question(text['cli.ask'])).trim().toLowerCase();
+    rl.close();
+    return answer === 'f' ? 'full' : answer === 'p' ? 'partial' : null;
+  }
+  const reason = missing && errors
+    ? format(text['cli.reasonBoth'], { errors, count: missing })
+    : missing ? format(text['cli.reasonMissing'], { count: missing }) : format(text['cli.reasonErrors'], { count: errors });
+  throw new RosterFileError(format(text['cli.notApplied'], { reason }));
+}
+
+async function run(db: Db, data: Buffer, fileName: string, now: number): Promise<string> {
+  const preview = await previewRosterFile(db, data, fileName, null, now);
+  console.log(formatRosterPreview(preview));
+  console.log('');
+  const mode = await decide(preview).catch((err: unknown) => {
+    cancelRosterImport(db, preview.importId, now);
+    throw err;
+  });
+  if (!mode) {
+    cancelRosterImport(db, preview.importId, now);
+    return text['cli.cancelled'];
+  }
+  return formatRosterSummary(applyRosterImport(db, preview.importId, mode, null, now));
+}
+
+process.exitCode = await runFileImport(args, {
   usage: text['cli.usage'],
   fileNotFound: (file) => format(text['cli.fileNotFound'], { path: file }),
-  run: importRosterFile,
-  summary: formatRosterSummary,
+  run,
+  summary: (s) => s,
   fileError: RosterFileError,
 });

@@ -165,7 +165,7 @@ export function branchStatus(db: Db, branch: BranchRef, program: ProgramYear, { 
   const items = new Set(db.selectDistinct({ item: serviceLogs.item }).from(serviceLogs).where(ofBranch).all().map((r) => r.item));
   const approvedHalf = db.select({ half: sql<number>`coalesce(sum(${serviceLogs.halfHours}), 0)` }).from(serviceLogs).where(ofBranch).get()?.half ?? 0;
 
-  const roster = db.select({ id: members.id, name: members.name }).from(members).where(eq(members.branchId, branch.id)).orderBy(asc(members.id)).all();
+  const roster = db.select({ id: members.id, name: members.name }).from(members).where(and(eq(members.branchId, branch.id), isNull(members.leftAt))).orderBy(asc(members.id)).all();
   const hours = approvedHoursByMember(db, roster.map((m) => m.id), program.id);
   const pending = db
     .select({ n: sql<number>`count(*)`, oldest: sql<number | null>`min(${serviceLogs.createdAt})` })

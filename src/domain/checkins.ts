@@ -4,12 +4,14 @@
  */
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { checkins, serviceLogs, type Checkin, type Community, type Member, type ProgramYear } from '../db/schema/index.js';
+import { checkins, serviceLogs, type Checkin, type Community, type Member, type ProgramYear, type VacationTeam } from '../db/schema/index.js';
 import { communityById, distanceKm, findCommunity, pairedCommunity } from './communities.js';
 import { UserError } from './errors.js';
+import { isActive } from './members.js';
 import { checkinKindFor, periodOn } from './period.js';
 import { formatDateTime, localDate, type When } from '../time.js';
 import { MAX_HOURS_PER_LOG } from './serviceLogs.js';
+import { assertVacation, NO_PRACTICE, teamForMember, teamsOf, type Practice } from './teams.js';
 
 const MIN_CHECKOUT_MS = 15 * 60 * 1000;
 
@@ -19,15 +21,31 @@ interface CheckinResult {
   created: boolean;
 }
 
-export function checkIn(db: Db, member: Member, program: ProgramYear, site: string | undefined, { now, tz }: When): CheckinResult {
+/** What a check-in names besides its site: a 三下乡 team or 返家乡 (vacations), and online service. */
+interface CheckinPractice extends Practice {
+  online: boolean;
+  /** The team's matched community, which wins over a lookup of the site's name. */
+  communityId?: number | null;
+}
+
+const PLAIN: CheckinPractice = { ...NO_PRACTICE, online: false };
+
+export function checkIn(db: Db, member: Member, program: ProgramYear, site: string | undefined, { now, tz }: When, practice: CheckinPractice = PLAIN): CheckinResult {
+  if (!isActive(member)) throw new UserError('error.inactive');
   if (!member.collegeId) throw new UserError('log.noCollege');
-  const named = site ? findCommunity(db, site) : undefined;
+  const named = practice.communityId ? communityById(db, practice.communityId) : site ? findCommunity(db, site) : undefined;
   const community = named ?? (site ? undefined : pairedCommunity(db, member.branchId));
   const siteName = community?.name ?? site?.trim();
   if (!siteName) throw new UserError('checkin.noSite');
   const date = localDate(now, tz);
+  const tags = { teamId: practice.teamId, returnHome: practice.returnHome };
   const existing = db.select().from(checkins).where(and(eq(checkins.memberId, member.id), eq(checkins.siteName, siteName), eq(checkins.checkinDate, date))).get();
-  if (existing) return { checkin: existing, community, created: false };
+  if (existing) {
+    // The same visit named again, now with its team or as 返家乡: the check-in takes the tag while no log was made from it.
+    const untagged = existing.teamId === null && !existing.returnHome && (tags.teamId !== null || tags.returnHome);
+    if (!untagged || hasLiveLog(db, existing)) return { checkin: existing, community, created: false };
+    return { checkin: db.update(checkins).set(tags).where(eq(checkins.id, existing.id)).returning().get(), community, created: false };
+  }
   const checkin = db
     .insert(checkins)
     .values({
@@ -36,13 +54,40 @@ export function checkIn(db: Db, member: Member, program: ProgramYear, site: stri
       collegeId: member.collegeId,
       communityId: community?.id ?? null,
       siteName,
-      kind: checkinKindFor(periodOn(program, date)),
+      kind: practice.online ? 'online' : checkinKindFor(periodOn(program, date)),
       checkinDate: date,
       checkedInAt: now,
+      ...tags,
     })
     .returning()
     .get();
   return { checkin, community, created: true };
+}
+
+/** `/报到 三下乡 [队名]` or `/报到 返家乡 [线上] 家乡社区`. */
+export type PracticeChoice = { kind: 'team'; team?: string } | { kind: 'home'; site?: string; online: boolean };
+
+/**
+ * A vacation check-in with a 三下乡 team (at the team's destination; only its leader and members)
+ * or as 返家乡 at the home community the student names, online if they say so. Refused outside
+ * the winter and summer vacations.
+ */
+export function practiceCheckIn(db: Db, member: Member, program: ProgramYear, choice: PracticeChoice, when: When): CheckinResult & { team?: VacationTeam } {
+  assertVacation(program, localDate(when.now, when.tz));
+  if (choice.kind === 'team') {
+    const team = teamForMember(db, member, program, choice.team);
+    return { ...checkIn(db, member, program, team.destination, when, { teamId: team.id, returnHome: false, online: false, communityId: team.communityId }), team };
+  }
+  if (!choice.site) throw new UserError('team.homeSiteMissing');
+  return checkIn(db, member, program, choice.site, when, { teamId: null, returnHome: true, online: choice.online });
+}
+
+/** The team to offer on a plain vacation check-in: the member's only team of the year, if they have exactly one. */
+export function offeredTeam(db: Db, member: Member, program: ProgramYear, checkin: Checkin): VacationTeam | undefined {
+  const period = periodOn(program, checkin.checkinDate);
+  if (checkin.teamId !== null || checkin.returnHome || (period !== 'winter' && period !== 'summer')) return undefined;
+  const mine = teamsOf(db, member.id, program.id);
+  return mine.length === 1 ? mine[0] : undefined;
 }
 
 /**

@@ -2,7 +2,7 @@
  * Group chats that receive digests: one per college (bound by its 团总支 or the 团委) and the
  * school admin group (bound with `/bindgroup 全校` by the 团委).
  */
-import { asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { writeTransaction, type Db } from '../db/client.js';
 import { colleges, settings, type Member } from '../db/schema/index.js';
 import { audit } from './members.js';
@@ -16,20 +16,20 @@ export interface CollegeGroup {
   chatId: string;
 }
 
-/** The colleges that have a group bound, by id. */
+/** The colleges on the roster that have a group bound, by id (an archived college gets no digest). */
 export function collegeGroups(db: Db): CollegeGroup[] {
   return db
     .select({ id: colleges.id, name: colleges.name, chatId: colleges.chatId })
     .from(colleges)
-    .where(isNotNull(colleges.chatId))
+    .where(and(isNotNull(colleges.chatId), isNull(colleges.archivedAt)))
     .orderBy(asc(colleges.id))
     .all()
     .filter((c): c is CollegeGroup => c.chatId !== null);
 }
 
-/** Names of the colleges no group is bound to, by id. */
+/** Names of the colleges on the roster no group is bound to, by id. */
 export function collegesWithoutGroup(db: Db): string[] {
-  return db.select({ name: colleges.name }).from(colleges).where(isNull(colleges.chatId)).orderBy(asc(colleges.id)).all().map((c) => c.name);
+  return db.select({ name: colleges.name }).from(colleges).where(and(isNull(colleges.chatId), isNull(colleges.archivedAt))).orderBy(asc(colleges.id)).all().map((c) => c.name);
 }
 
 /** The school admin group's chat, if one is bound. */

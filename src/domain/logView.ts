@@ -10,6 +10,7 @@ import { checkinById, distanceToCommunity } from './checkins.js';
 import { communityById } from './communities.js';
 import { evidenceCount, evidencePhotos, hasReusedPhoto } from './evidence.js';
 import { unitOf, type MemberUnit } from './members.js';
+import { teamById } from './teams.js';
 
 const IMPLAUSIBLE_DAY_HOURS = 10;
 const BURST_WINDOW_MS = 10 * 60 * 1000;
@@ -39,6 +40,9 @@ export interface LogFacts {
   /** The community's name, else the check-in's site; null when the log names neither. */
   community: string | null;
   source: ServiceLog['source'];
+  /** The 三下乡 team's name, if the log names one. */
+  team: string | null;
+  returnHome: boolean;
   description: string;
   evidence: number;
   /** The first photos as the bot uploaded them (image keys a card may show), at most PHOTOS_SHOWN. */
@@ -65,6 +69,8 @@ export function logFacts(db: Db, log: ServiceLog): LogFacts {
     mode: log.mode,
     community: communityById(db, log.communityId)?.name ?? checkin?.siteName ?? null,
     source: log.source,
+    team: teamById(db, log.teamId)?.name ?? null,
+    returnHome: log.returnHome,
     description: log.description,
     evidence: evidenceCount(db, log.id),
     photos: evidencePhotos(db, log.id, PHOTOS_SHOWN),

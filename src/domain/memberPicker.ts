@@ -8,7 +8,7 @@
  * group — all of it, so an edit never drops anyone — and then, up to {@link MEMBER_PICKER_SIZE},
  * who served at the project's community lately, who served at all lately, and the roster.
  */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { prepared } from '../db/prepared.js';
 import { members, serviceLogs, type LogStatus } from '../db/schema/index.js';
@@ -52,7 +52,7 @@ export const memberPickerQueries = {
   /** The branch's roster in 学号 order (members_branch): a branch has at most a few hundred. */
   roster: (db: Db) =>
     db.select({ id: members.id, name: members.name, studentNo: members.studentNo }).from(members)
-      .where(eq(members.branchId, sql.placeholder('branch'))).orderBy(asc(members.studentNo)),
+      .where(and(eq(members.branchId, sql.placeholder('branch')), isNull(members.leftAt))).orderBy(asc(members.studentNo)),
   /** The branch's latest logs of one status: a backwards walk of service_logs_branch_status. */
   branchLogs: (db: Db) =>
     db.select({ memberId: serviceLogs.memberId, communityId: serviceLogs.communityId, logId: serviceLogs.id }).from(serviceLogs)

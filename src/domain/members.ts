@@ -142,20 +142,29 @@ export function unitOf(db: Db, member: Pick<Member, 'collegeId' | 'branchId'>): 
   return { college: college?.name ?? null, branch: branch?.name ?? null };
 }
 
+/**
+ * Whether the member is on the roster now (PRODUCT.md §8): a member a confirmed full roster no
+ * longer listed may not log or act, and is told so; their history stays.
+ */
+export const isActive = (m: { leftAt?: number | null }): boolean => m.leftAt == null;
+
 /** A member bound to a Feishu account: someone the bot can write to. */
 export type BoundMember = Member & { openId: string };
+
+/** Members the bot tells things to: bound to an account and on the roster now. */
+export const reachable = and(isNotNull(members.openId), isNull(members.leftAt))!;
 
 /** Narrows rows a query already filtered on `open_id IS NOT NULL` (and drops any that were not). */
 export const isBound = (m: Member): m is BoundMember => m.openId !== null;
 
 /** A branch's bound secretaries, by id: who is told about the branch's deadlines. */
 export function boundSecretariesOf(db: Db, branchId: number): BoundMember[] {
-  return db.select().from(members).where(and(eq(members.role, 'secretary'), eq(members.branchId, branchId), isNotNull(members.openId))).orderBy(asc(members.id)).all().filter(isBound);
+  return db.select().from(members).where(and(eq(members.role, 'secretary'), eq(members.branchId, branchId), reachable)).orderBy(asc(members.id)).all().filter(isBound);
 }
 
 /** School admins who can be told about something (bound to a Feishu account). */
 export function boundSchoolAdmins(db: Db): BoundMember[] {
-  return db.select().from(members).where(and(eq(members.role, 'school_admin'), isNotNull(members.openId))).all().filter(isBound);
+  return db.select().from(members).where(and(eq(members.role, 'school_admin'), reachable)).all().filter(isBound);
 }
 
 /** A name as names are compared: ignoring spaces, the various middle dots of minority names, width and case. */

@@ -14,7 +14,7 @@ import {
 import { communityTags, findCommunity, findOrCreateCommunity, setTags } from './communities.js';
 import { phoneText } from './communityFields.js';
 import { issueMessage, messageKey as k, UserError } from './errors.js';
-import { audit, boundSchoolAdmins, isBound, type BoundMember } from './members.js';
+import { audit, boundSchoolAdmins, isBound, reachable, type BoundMember } from './members.js';
 import { dayjs, localDate, type When } from '../time.js';
 
 
@@ -260,6 +260,6 @@ export function pairingView(db: Db, p: Pairing): PairingView {
 /** Who hears about a shared pairing: the branch's college admins, else the school admins. */
 export function sharedPairingAudience(db: Db, branchId: number): BoundMember[] {
   const collegeId = db.select({ collegeId: branches.collegeId }).from(branches).where(eq(branches.id, branchId)).get()?.collegeId ?? -1;
-  const admins = db.select().from(members).where(and(eq(members.role, 'college_admin'), eq(members.collegeId, collegeId), isNotNull(members.openId))).all().filter(isBound);
+  const admins = db.select().from(members).where(and(eq(members.role, 'college_admin'), eq(members.collegeId, collegeId), reachable)).all().filter(isBound);
   return admins.length ? admins : boundSchoolAdmins(db);
 }

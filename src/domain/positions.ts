@@ -10,7 +10,7 @@ import { writeTransaction, type Db } from '../db/client.js';
 import { members, positions, positionSignups, projects, type Member, type Position, type PositionSignup, type SignupStatus } from '../db/schema/index.js';
 import { issueMessage, messageKey as k, UserError } from './errors.js';
 import { approvedHoursByMember } from './hours.js';
-import { audit, isBound, type BoundMember } from './members.js';
+import { audit, isBound, reachable, type BoundMember } from './members.js';
 import { managedProject, managesUnit } from './projects.js';
 
 /** Slots of one position, 1 to 50. */
@@ -246,7 +246,7 @@ export function confirmSignup(db: Db, actor: Member, signupId: number, now: numb
 export function managersOf(db: Db, position: Position): BoundMember[] {
   const where =
     position.branchId === null
-      ? and(eq(members.role, 'college_admin'), eq(members.collegeId, position.collegeId))
-      : and(eq(members.role, 'secretary'), eq(members.branchId, position.branchId));
+      ? and(eq(members.role, 'college_admin'), eq(members.collegeId, position.collegeId), reachable)
+      : and(eq(members.role, 'secretary'), eq(members.branchId, position.branchId), reachable);
   return db.select().from(members).where(where).all().filter(isBound);
 }

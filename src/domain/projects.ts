@@ -3,7 +3,7 @@
  * "4+X" items, goals and tasks, responsibility list, cooperation period, target community
  * and project group. Who may change a branch's list is judged here, from the database.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeTransaction, type Db } from '../db/client.js';
 import {
@@ -112,7 +112,7 @@ export function saveProject(db: Db, actor: Member, program: ProgramYear, project
   const d = parsed.data;
   const memberIds = [...new Set(d.memberIds)];
   if (memberIds.length) {
-    const found = db.select({ id: members.id }).from(members).where(and(inArray(members.id, memberIds), eq(members.branchId, branchId))).all();
+    const found = db.select({ id: members.id }).from(members).where(and(inArray(members.id, memberIds), eq(members.branchId, branchId), isNull(members.leftAt))).all();
     if (found.length !== memberIds.length) throw new UserError('project.invalid', { problem: { key: 'project.unknownMember' } });
   }
   if (d.communityId !== undefined && !db.select({ id: communities.id }).from(communities).where(eq(communities.id, d.communityId)).get()) {

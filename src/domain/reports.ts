@@ -5,13 +5,13 @@
  * 10-01 is due 12-31, 03-31, 06-30 and 09-30: the report closes the quarter it describes).
  * A report submitted after its due date, or still not submitted once it has passed, is late.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { writeTransaction, type Db } from '../db/client.js';
 import { colleges, FOUR_ITEMS, members, quarterlyReports, reportAttachments, type Member, type ProgramYear, type QuarterlyReport, type ReportAttachment, type ReportKind } from '../db/schema/index.js';
 import { UserError } from './errors.js';
 import { collegeView } from './metrics/index.js';
 import { mayViewCollege } from './metrics/scope.js';
-import { audit, isBound, lastAuditedSubject, type BoundMember } from './members.js';
+import { audit, isBound, lastAuditedSubject, reachable, type BoundMember } from './members.js';
 import { dayjs, localDate, type When } from '../time.js';
 
 /** A file sent within this long after opening the report card attaches to that report. */
@@ -151,7 +151,7 @@ interface LateReport {
 /** Reports of `program` whose due date is before `today` and that were not submitted in time. */
 export function lateReports(db: Db, program: ProgramYear, today: string, tz: string): LateReport[] {
   const out: LateReport[] = [];
-  const all = db.select({ id: colleges.id, name: colleges.name }).from(colleges).orderBy(colleges.id).all();
+  const all = db.select({ id: colleges.id, name: colleges.name }).from(colleges).where(isNull(colleges.archivedAt)).orderBy(colleges.id).all();
   for (const quarter of quarters(program).filter((q) => q.dueOn < today)) {
     const reports = reportsOfQuarter(db, program.id, quarter.index);
     for (const college of all) {
@@ -211,10 +211,10 @@ export function dueReminders(db: Db, program: ProgramYear, today: string): DueRe
     if (daysLeft < 0 || daysLeft > 7) continue;
     const which = daysLeft <= 1 ? 1 : 7;
     const reports = reportsOfQuarter(db, program.id, quarter.index);
-    for (const college of db.select({ id: colleges.id, name: colleges.name }).from(colleges).orderBy(colleges.id).all()) {
+    for (const college of db.select({ id: colleges.id, name: colleges.name }).from(colleges).where(isNull(colleges.archivedAt)).orderBy(colleges.id).all()) {
       if (reports.get(college.id)?.status === 'submitted') continue;
       const admins = db.select().from(members)
-        .where(and(eq(members.role, 'college_admin'), eq(members.collegeId, college.id), sql`${members.openId} is not null`))
+        .where(and(eq(members.role, 'college_admin'), eq(members.collegeId, college.id), reachable))
         .all()
         .filter(isBound);
       out.push({ college, quarter, daysLeft, which, admins });

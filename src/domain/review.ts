@@ -8,12 +8,12 @@ import { and, asc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { members, outbox, reviewMessages, serviceLogs, type Member, type ServiceLog } from '../db/schema/index.js';
 import { UserError } from './errors.js';
-import { audit, isBound, type BoundMember } from './members.js';
+import { audit, isBound, reachable, type BoundMember } from './members.js';
 
 type Level = 'secretary' | 'college_admin' | 'school_admin';
 
 function boundWith(db: Db, role: Level, scope: { branchId?: number | null; collegeId?: number | null }): BoundMember[] {
-  const where = [eq(members.role, role), isNotNull(members.openId)];
+  const where = [eq(members.role, role), reachable];
   if (role === 'secretary') where.push(eq(members.branchId, scope.branchId ?? -1));
   if (role === 'college_admin') where.push(eq(members.collegeId, scope.collegeId ?? -1));
   return db.select().from(members).where(and(...where)).all().filter(isBound);

@@ -1,12 +1,18 @@
 /**
- * The roster (PRODUCT §7) as stored: colleges, branches and members from validated entries.
- * 学号 is the key; a re-import updates in place and never touches a member's Feishu binding
- * (openId/unionId/boundAt). Reading and checking the file is src/app/import/roster.ts.
+ * The roster (PRODUCT.md §7, §8) as stored: colleges, branches and members from validated
+ * entries. 学号 is the key; a re-import updates in place and never touches a member's Feishu
+ * binding (openId/unionId/boundAt). The roster is the truth of membership: a confirmed full
+ * roster makes the members it no longer lists inactive (left_at) and archives the branches and
+ * colleges left with no active member; listing them again brings them back. A partial roster
+ * only adds and updates. {@link planRoster} says what an import would do (the preview the 团委
+ * confirms); {@link saveRoster} does it. Reading and checking the file is src/app/import/roster.ts.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { UserError } from './errors.js';
+import { audit } from './members.js';
 import { releasedIds } from './binding.js';
 import { writeTransaction, type Db } from '../db/client.js';
-import { branches, colleges, members, type Role } from '../db/schema/org.js';
+import { branches, colleges, members, rosterImports, type Member, type Role } from '../db/schema/org.js';
 
 /** The roster columns, in the order of the documented header; 手机 and 飞书ID are optional. */
 export const ROSTER_FIELDS = ['college', 'branch', 'studentNo', 'name', 'role', 'mobile', 'feishuId'] as const;
@@ -24,25 +30,162 @@ export interface RosterEntry {
   feishuId: string | null;
 }
 
+/** Which optional columns the file had: an absent one leaves that field as it is, a blank cell clears it. */
+export interface RosterColumns {
+  mobile: boolean;
+  feishuId: boolean;
+}
+
+/**
+ * `full`: the file is the whole roster — members it does not list become inactive.
+ * `partial`: the file only adds and updates.
+ */
+export type RosterMode = 'full' | 'partial';
+
+/** A member as the preview names them (the 学号 stays in the 团委's private chat). */
+export interface RosterPerson {
+  id: number;
+  studentNo: string;
+  name: string;
+  /** 学院/团支部 as it stands before the import. */
+  unit: string;
+}
+
+/** A field of an existing entry that the file changes. Mobile and 飞书ID are named, never shown. */
+export interface RosterChange {
+  field: 'name' | 'role' | 'unit' | 'mobile' | 'feishuId';
+  from: string;
+  to: string;
+}
+
+/** What an import would do (or did), before anything is written. */
+export interface RosterPlan {
+  created: RosterEntry[];
+  changed: { person: RosterPerson; changes: RosterChange[] }[];
+  unchanged: number;
+  /** Inactive entries the file lists again: they become active. */
+  returning: RosterPerson[];
+  /** Active entries the file does not list: inactive after a full import, untouched by a partial one. */
+  missing: RosterPerson[];
+  colleges: { created: string[]; archived: string[]; restored: string[] };
+  branches: { created: string[]; archived: string[]; restored: string[] };
+}
+
 /** What an import changed. */
 export interface RosterCounts {
   created: number;
   updated: number;
   unchanged: number;
-  colleges: { created: number };
-  branches: { created: number };
+  /** Members made inactive (full import only) and made active again. */
+  deactivated: number;
+  reactivated: number;
+  colleges: { created: number; archived: number; restored: number };
+  branches: { created: number; archived: number; restored: number };
+}
+
+const unitLabel = (college: string | null, branch: string | null) => [college, branch].filter(Boolean).join('/') || '—';
+
+/** The school's organisation and members as plain maps, read once per plan. */
+function snapshot(db: Pick<Db, 'select'>) {
+  const collegeRows = db.select({ id: colleges.id, name: colleges.name, archivedAt: colleges.archivedAt }).from(colleges).all();
+  const branchRows = db.select({ id: branches.id, collegeId: branches.collegeId, name: branches.name, archivedAt: branches.archivedAt }).from(branches).all();
+  const collegeName = new Map(collegeRows.map((c) => [c.id, c.name]));
+  const branchKey = new Map(branchRows.map((b) => [b.id, `${collegeName.get(b.collegeId)}/${b.name}`]));
+  const byNo = new Map(db.select().from(members).all().map((m) => [m.studentNo, m]));
+  return { collegeRows, branchRows, collegeName, branchKey, byNo };
+}
+
+const person = (m: Member, snap: ReturnType<typeof snapshot>): RosterPerson => ({
+  id: m.id,
+  studentNo: m.studentNo,
+  name: m.name,
+  unit: unitLabel(m.collegeId ? snap.collegeName.get(m.collegeId) ?? null : null, m.branchId ? snap.branchKey.get(m.branchId)?.split('/')[1] ?? null : null),
+});
+
+/**
+ * What importing `entries` in `mode` would do to the database as it stands. Pure reading; the
+ * preview shows it and {@link saveRoster} applies the same rules.
+ */
+export function planRoster(db: Pick<Db, 'select'>, entries: readonly RosterEntry[], columns: RosterColumns, mode: RosterMode): RosterPlan {
+  const snap = snapshot(db);
+  const plan: RosterPlan = {
+    created: [], changed: [], unchanged: 0, returning: [], missing: [],
+    colleges: { created: [], archived: [], restored: [] }, branches: { created: [], archived: [], restored: [] },
+  };
+  const listed = new Set<string>();
+  // Units that will have an active member afterwards, by name ("学院" and "学院/团支部").
+  const activeColleges = new Set<string>();
+  const activeBranches = new Set<string>();
+  const knownColleges = new Set(snap.collegeRows.map((c) => c.name));
+  const knownBranches = new Set(snap.branchKey.values());
+  for (const e of entries) {
+    listed.add(e.studentNo);
+    if (e.college) {
+      activeColleges.add(e.college);
+      if (!knownColleges.has(e.college) && !plan.colleges.created.includes(e.college)) plan.colleges.created.push(e.college);
+      if (e.branch) {
+        const key = `${e.college}/${e.branch}`;
+        activeBranches.add(key);
+        if (!knownBranches.has(key) && !plan.branches.created.includes(key)) plan.branches.created.push(key);
+      }
+    }
+    const m = snap.byNo.get(e.studentNo);
+    if (!m) {
+      plan.created.push(e);
+      continue;
+    }
+    if (m.leftAt !== null) plan.returning.push(person(m, snap));
+    const before = person(m, snap);
+    const changes: RosterChange[] = [];
+    if (m.name !== e.name) changes.push({ field: 'name', from: m.name, to: e.name });
+    if (m.role !== e.role) changes.push({ field: 'role', from: m.role, to: e.role });
+    const unit = unitLabel(e.college, e.branch);
+    if (before.unit !== unit) changes.push({ field: 'unit', from: before.unit, to: unit });
+    if (columns.mobile && m.mobile !== e.mobile) changes.push({ field: 'mobile', from: '', to: '' });
+    if (columns.feishuId && m.rosterFeishuId !== e.feishuId && !(m.openId === null && e.feishuId && releasedIds(db, m.id).includes(e.feishuId))) {
+      changes.push({ field: 'feishuId', from: '', to: '' });
+    }
+    if (changes.length) plan.changed.push({ person: before, changes });
+    else if (m.leftAt === null) plan.unchanged++;
+  }
+  for (const m of snap.byNo.values()) {
+    if (listed.has(m.studentNo) || m.leftAt !== null) continue;
+    plan.missing.push(person(m, snap));
+    // A partial import keeps unlisted members where they are, so their units stay active.
+    if (mode === 'partial') {
+      if (m.collegeId) activeColleges.add(snap.collegeName.get(m.collegeId)!);
+      if (m.branchId) activeBranches.add(snap.branchKey.get(m.branchId)!);
+    }
+  }
+  for (const c of snap.collegeRows) {
+    const active = activeColleges.has(c.name);
+    if (!active && c.archivedAt === null) plan.colleges.archived.push(c.name);
+    if (active && c.archivedAt !== null) plan.colleges.restored.push(c.name);
+  }
+  for (const b of snap.branchRows) {
+    const key = snap.branchKey.get(b.id)!;
+    const active = activeBranches.has(key);
+    if (!active && b.archivedAt === null) plan.branches.archived.push(key);
+    if (active && b.archivedAt !== null) plan.branches.restored.push(key);
+  }
+  return plan;
 }
 
 /**
  * Stores validated roster entries in one transaction: colleges and branches are created by
- * name on demand, members upserted by 学号 (openId/unionId/boundAt are never written). An
- * optional column absent from the file (`columns`) leaves that field as it is; present but
- * blank clears it.
+ * name on demand, members upserted by 学号 (openId/unionId/boundAt are never written) and made
+ * active. A full import then makes every member it does not list inactive; either way,
+ * branches and colleges are archived when no active member is left in them and restored when
+ * one is. Audited as `roster.import` with what changed.
  */
-export function saveRoster(db: Db, entries: readonly RosterEntry[], columns: { mobile: boolean; feishuId: boolean }, now: number): RosterCounts {
-  const summary: RosterCounts = { created: 0, updated: 0, unchanged: 0, colleges: { created: 0 }, branches: { created: 0 } };
-  const hasMobile = columns.mobile;
-  const hasFeishuId = columns.feishuId;
+export function saveRoster(
+  db: Db, entries: readonly RosterEntry[], columns: RosterColumns, now: number,
+  opts: { mode: RosterMode; actorMemberId?: number | null; importId?: number } = { mode: 'partial' },
+): RosterCounts {
+  const summary: RosterCounts = {
+    created: 0, updated: 0, unchanged: 0, deactivated: 0, reactivated: 0,
+    colleges: { created: 0, archived: 0, restored: 0 }, branches: { created: 0, archived: 0, restored: 0 },
+  };
 
   writeTransaction(db, (tx) => {
     const collegeIds = new Map(tx.select().from(colleges).all().map((c) => [c.name, c.id]));
@@ -66,6 +209,7 @@ export function saveRoster(db: Db, entries: readonly RosterEntry[], columns: { m
       return id;
     };
 
+    const moved: number[] = [];
     for (const e of entries) {
       const cid = e.college ? collegeId(e.college) : null;
       const fields = {
@@ -73,8 +217,8 @@ export function saveRoster(db: Db, entries: readonly RosterEntry[], columns: { m
         role: e.role,
         collegeId: cid,
         branchId: cid !== null && e.branch ? branchId(cid, e.branch) : null,
-        ...(hasMobile ? { mobile: e.mobile } : {}),
-        ...(hasFeishuId ? { rosterFeishuId: e.feishuId } : {}),
+        ...(columns.mobile ? { mobile: e.mobile } : {}),
+        ...(columns.feishuId ? { rosterFeishuId: e.feishuId } : {}),
       };
       const existing = tx.select().from(members).where(eq(members.studentNo, e.studentNo)).get();
       // A 飞书ID /解绑 took from this unbound entry stays off it: it would bind that account again.
@@ -82,14 +226,109 @@ export function saveRoster(db: Db, entries: readonly RosterEntry[], columns: { m
       if (!existing) {
         tx.insert(members).values({ studentNo: e.studentNo, ...fields, createdAt: now, updatedAt: now }).run();
         summary.created++;
-      } else if (Object.entries(fields).every(([k, v]) => existing[k as keyof typeof fields] === v)) {
+      } else if (existing.leftAt === null && Object.entries(fields).every(([k, v]) => existing[k as keyof typeof fields] === v)) {
         summary.unchanged++;
       } else {
-        tx.update(members).set({ ...fields, updatedAt: now }).where(eq(members.id, existing.id)).run();
+        if (existing.leftAt !== null) summary.reactivated++;
+        if (existing.branchId !== fields.branchId) moved.push(existing.id);
+        tx.update(members).set({ ...fields, leftAt: null, updatedAt: now }).where(eq(members.id, existing.id)).run();
         summary.updated++;
       }
     }
+
+    let left: number[] = [];
+    if (opts.mode === 'full') {
+      const listed = new Set(entries.map((e) => e.studentNo));
+      left = tx.select({ id: members.id, studentNo: members.studentNo }).from(members).where(sql`${members.leftAt} is null`).all()
+        .filter((m) => !listed.has(m.studentNo)).map((m) => m.id);
+      for (const id of left) tx.update(members).set({ leftAt: now, updatedAt: now }).where(eq(members.id, id)).run();
+      summary.deactivated = left.length;
+    }
+
+    // A unit is archived while no active member is in it (PRODUCT.md §8), whichever import emptied it.
+    const hasActive = (column: 'branch_id' | 'college_id', table: string) => `exists(select 1 from members m where m.${column} = ${table}.id and m.left_at is null)`;
+    const c = db.$client;
+    summary.branches.archived = c.prepare(`update branches set archived_at = ? where archived_at is null and not ${hasActive('branch_id', 'branches')}`).run(now).changes;
+    summary.branches.restored = c.prepare(`update branches set archived_at = null where archived_at is not null and ${hasActive('branch_id', 'branches')}`).run().changes;
+    summary.colleges.archived = c.prepare(`update colleges set archived_at = ? where archived_at is null and not ${hasActive('college_id', 'colleges')}`).run(now).changes;
+    summary.colleges.restored = c.prepare(`update colleges set archived_at = null where archived_at is not null and ${hasActive('college_id', 'colleges')}`).run().changes;
+
+    audit(tx, {
+      at: now,
+      actorMemberId: opts.actorMemberId ?? null,
+      action: 'roster.import',
+      subject: opts.importId !== undefined ? `roster_import:${opts.importId}` : undefined,
+      detail: { mode: opts.mode, ...summary, deactivatedIds: left, movedIds: moved },
+    });
   });
   return summary;
 }
 
+/** The roster as it stands, for the 团委's `/名单`. */
+export interface RosterStatus {
+  active: number;
+  inactive: number;
+  branches: { active: number; archived: number };
+  colleges: { active: number; archived: number };
+  /** The latest applied import, if any. */
+  last: { fileName: string; mode: RosterMode; at: number } | null;
+  /** A preview waiting for a choice, if any. */
+  pendingId: number | null;
+}
+
+export function rosterStatus(db: Db): RosterStatus {
+  const c = db.$client;
+  const count = (q: string) => (c.prepare(q).get() as { n: number }).n;
+  const last = c.prepare(`select file_name as fileName, mode, decided_at as at from roster_imports where status = 'applied' order by decided_at desc, id desc limit 1`).get() as RosterStatus['last'] | undefined;
+  const pending = c.prepare(`select id from roster_imports where status = 'pending' order by id desc limit 1`).get() as { id: number } | undefined;
+  return {
+    active: count('select count(*) as n from members where left_at is null'),
+    inactive: count('select count(*) as n from members where left_at is not null'),
+    branches: { active: count('select count(*) as n from branches where archived_at is null'), archived: count('select count(*) as n from branches where archived_at is not null') },
+    colleges: { active: count('select count(*) as n from colleges where archived_at is null'), archived: count('select count(*) as n from colleges where archived_at is not null') },
+    last: last ?? null,
+    pendingId: pending?.id ?? null,
+  };
+}
+
+/**
+ * Keeps a checked file as the one pending import: an older pending one is superseded, so only
+ * the latest preview can be confirmed.
+ */
+export function keepPendingImport(db: Db, v: { fileName: string; byMemberId: number | null; payload: unknown; now: number }): number {
+  return writeTransaction(db, (tx) => {
+    tx.update(rosterImports).set({ status: 'superseded', decidedAt: v.now }).where(eq(rosterImports.status, 'pending')).run();
+    return tx.insert(rosterImports).values({ byMemberId: v.byMemberId, fileName: v.fileName, payload: v.payload, createdAt: v.now }).returning({ id: rosterImports.id }).get().id;
+  });
+}
+
+/**
+ * Marks a pending import applied before it runs, so two confirmations (a double tap, a
+ * redelivered click) cannot both apply it; returns what was kept with it.
+ */
+export function claimImport<P>(db: Db, importId: number, mode: RosterMode, now: number): P {
+  const row = db.update(rosterImports).set({ status: 'applied', mode, decidedAt: now })
+    .where(and(eq(rosterImports.id, importId), eq(rosterImports.status, 'pending'))).returning().get();
+  if (!row) throw decided(db, importId);
+  return row.payload as P;
+}
+
+/** Puts a claimed import back to pending when applying it failed. */
+export function releaseImport(db: Db, importId: number): void {
+  db.update(rosterImports).set({ status: 'pending', mode: null, decidedAt: null }).where(eq(rosterImports.id, importId)).run();
+}
+
+/** Cancels the pending import `importId`; one already decided is refused with what became of it. */
+export function cancelImport(db: Db, importId: number, now: number): void {
+  const done = db.update(rosterImports).set({ status: 'cancelled', decidedAt: now })
+    .where(and(eq(rosterImports.id, importId), eq(rosterImports.status, 'pending'))).returning({ id: rosterImports.id }).get();
+  if (!done) throw decided(db, importId);
+}
+
+function decided(db: Db, importId: number): UserError {
+  const row = db.select({ status: rosterImports.status }).from(rosterImports).where(eq(rosterImports.id, importId)).get();
+  if (row?.status === 'applied') return new UserError('roster.alreadyApplied');
+  if (row?.status === 'superseded') return new UserError('roster.superseded');
+  if (row?.status === 'cancelled') return new UserError('roster.cancelled');
+  return new UserError('roster.unknownImport');
+}

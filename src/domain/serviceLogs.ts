@@ -9,9 +9,10 @@ import { writeTransaction, type Db } from '../db/client.js';
 import { prepared } from '../db/prepared.js';
 import { communities, ITEMS, LOG_MODES, LOG_SOURCES, projects, SERVICE_AREAS, serviceLogs, type LogSource, type Member, type ProgramYear, type ServiceLog } from '../db/schema/index.js';
 import { issueMessage, messageKey as k, UserError } from './errors.js';
-import { audit } from './members.js';
+import { audit, isActive } from './members.js';
 import { dayjs, localDate, type When } from '../time.js';
 import { yearOn } from './program.js';
+import { checkPractice } from './teams.js';
 
 export const MAX_HOURS_PER_LOG = 12;
 const MAX_HOURS_PER_DAY = 16;
@@ -26,6 +27,9 @@ const logDraft = z.object({
   area: z.enum(SERVICE_AREAS, { error: k('log.badArea') }).optional(),
   communityId: z.number({ error: k('log.unknownCommunity') }).int().positive().optional(),
   projectId: z.number({ error: k('log.badProject') }).int().positive().optional(),
+  /** The 三下乡 team served with, or 返家乡 (vacations only; domain/teams.ts `checkPractice`). */
+  teamId: z.number({ error: k('team.badChoice') }).int().positive().nullable().optional(),
+  returnHome: z.boolean({ error: k('team.badChoice') }).optional(),
   hours: z
     .number({ error: k('log.badHours') })
     .gt(0, k('log.hoursRange'))
@@ -61,6 +65,8 @@ function dedupeKey(memberId: number, d: LogDraft): string {
 export function createLog(db: Db, author: Member, program: ProgramYear, input: unknown, origin: LogOrigin, { now, tz }: When): ServiceLog {
   if (!LOG_SOURCES.includes(origin.source)) throw new Error(`unknown source ${origin.source}`);
   const draft = validDraft(input);
+  // A member a confirmed roster no longer lists records nothing (PRODUCT.md §8).
+  if (!isActive(author)) throw new UserError('error.inactive');
   if (!author.collegeId) throw new UserError('log.noCollege');
   const today = localDate(now, tz);
   if (draft.date > today) throw new UserError('log.future', { date: draft.date });
@@ -78,6 +84,8 @@ export function createLog(db: Db, author: Member, program: ProgramYear, input: u
     const project = db.select({ branchId: projects.branchId, year: projects.programYearId }).from(projects).where(eq(projects.id, draft.projectId)).get();
     if (!project || project.branchId !== author.branchId || project.year !== program.id) throw new UserError('log.badProject');
   }
+  const practice = { teamId: draft.teamId ?? null, returnHome: draft.returnHome ?? false };
+  checkPractice(db, author, program, draft.date, practice);
   const halfHours = Math.round(draft.hours * 2);
   const key = dedupeKey(author.id, draft);
 
@@ -106,6 +114,7 @@ export function createLog(db: Db, author: Member, program: ProgramYear, input: u
         area: draft.area ?? null,
         communityId: draft.communityId ?? null,
         projectId: draft.projectId ?? null,
+        ...practice,
         halfHours,
         mode: draft.mode,
         description: draft.description,

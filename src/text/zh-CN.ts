@@ -15,6 +15,7 @@ import { projects } from './projects.zh-CN.js';
 import { reports } from './reports.zh-CN.js';
 import { roster } from './roster.zh-CN.js';
 import { settingsText } from './settings.zh-CN.js';
+import { teams } from './teams.zh-CN.js';
 import { tracking } from './tracking.zh-CN.js';
 import { format, type ParamValue, type ParamsArgs, type ParamsOf, type PlainKeysOf } from './t.js';
 
@@ -27,6 +28,7 @@ const core = {
 
   'error.unexpected': '抱歉，处理时出了点问题，已记录下来。请稍后再试；如果反复出现，请联系团委管理员。',
   'error.notBound': '你还没有绑定名单，暂时不能使用「/{command}」。请先发送：/绑定 <学号> <姓名>，例如：/绑定 20240000 张三',
+  'error.inactive': '你已不在本学年的名单中（账号已停用），不能再使用这个功能；你的历史记录仍然保留。如有误，请联系校团委把你加入名单后重新导入。',
   'error.forbidden': '「/{command}」仅限{role}及以上角色使用。发送 /帮助 查看你可以使用的命令。',
   'error.groupOnly': '「/{command}」需要在群聊里 @我 使用。',
   'error.privateOnly': '「/{command}」请私聊我发送，不要在群里使用。',
@@ -104,7 +106,7 @@ const core = {
   'bindgroup.tooLong': '学院名称太长了，请写名单中的学院全称。',
 } as const;
 
-export const zhCN = { ...core, ...help, ...roster, ...logs, ...confirm, ...communities, ...pairing, ...projects, ...branch, ...exportText, ...tracking, ...digest, ...reports, ...settingsText } as const;
+export const zhCN = { ...core, ...help, ...roster, ...logs, ...confirm, ...communities, ...pairing, ...projects, ...branch, ...exportText, ...tracking, ...digest, ...reports, ...settingsText, ...teams } as const;
 
 /** The whole catalogue's type: every value a literal, so `t()` can read its placeholders. */
 export type Catalogue = typeof zhCN;

@@ -17,6 +17,7 @@ import type { CollegeReports } from '../../src/domain/reports.js';
 import type { CollegeDigest, NewCase, SchoolDigest, UpcomingDeadline } from '../../src/domain/metrics/digest.js';
 import type { ProjectVm } from '../../src/cards/projects.js';
 import type { CandidateVm, RecommendationVm } from '../../src/cards/recommend.js';
+import type { TeamVm } from '../../src/cards/teams.js';
 import { t } from '../../src/text/zh-CN.js';
 
 export type DatasetId = 'max' | 'hostile' | 'empty';
@@ -29,7 +30,7 @@ export type DatasetId = 'max' | 'hostile' | 'empty';
 export const SIZE = {
   communities: 1000, picker: 20, branchMembers: 200, projectMembers: 50, branches: 60, colleges: 60, reviews: 10,
   projects: 10, positionsPerProject: 5, openPositions: 20, managedPositions: 20, candidates: 200, confirmed: 50,
-  recommendCandidates: 10, recorded: 30, attachments: 10, pastPairings: 5, branchProjects: 10, top: 10, cases: 5,
+  recommendCandidates: 10, recorded: 30, attachments: 10, pastPairings: 5, branchProjects: 10, top: 10, cases: 5, teams: 60, teamMembers: 50,
 } as const;
 
 export interface Dataset {
@@ -121,6 +122,7 @@ export function logView(d: Dataset, i = 0, status: LogView['status'] = 'pending'
   return {
     id: 5000 + i, authorName: d.name(i), unit: `${d.line(60, i)} ${d.line(60, i + 1)}`, date: '2026-11-20', item: t('item.x'),
     itemLabel: d.empty ? '' : `「${d.line(30, i)}」`, hours: 8, mode: t('mode.offline'), community: d.line(60, i + 2), source: t('source.self'),
+    ...(d.empty ? {} : { practice: t('team.tagTeam', { name: d.line(30, i) }) }),
     description: d.text(500, i), evidence: d.n(9), photos: range(Math.min(3, d.n(3))).map(PHOTO),
     ...(d.empty ? {} : { distanceKm: 1234.5 }), signals: d.empty ? [] : SIGNALS, status,
   };
@@ -224,8 +226,13 @@ export function recommendation(d: Dataset, i: number): RecommendationVm {
   return { id: i + 1, name: d.name(i), branch: d.line(60, i), post: 'league_instructor', community: d.line(60, i + 2), status: i % 2 ? 'appointed' : 'recommended', score: i % 3 ? 88.8 : null };
 }
 
+/** A 三下乡 team as /三下乡 lists it: a name (≤ 30), a destination (≤ 60), up to 50 members. */
+export function teamVm(d: Dataset, i: number): TeamVm {
+  return { name: d.line(30, i), college: d.line(60, i + 1), leader: d.name(i), destination: d.line(60, i + 2), matched: i % 2 === 0, members: members(d, SIZE.teamMembers).map((m) => m.name) };
+}
+
 /** Every command's help line, as /帮助 lists them for a 团委 admin (all of them). */
 export function helpEntries(d: Dataset): { example: string; summary: string }[] {
   return d.empty ? [] : HELP_KEYS.map((k) => ({ example: t(`cmd.${k}.example`), summary: t(`cmd.${k}.summary`) }));
 }
-const HELP_KEYS = ['help', 'bind', 'me', 'checkin', 'log', 'review', 'bindgroup', 'pair', 'branch', 'project', 'positions', 'recommend', 'college', 'overview', 'digest', 'export', 'mode', 'report', 'case'] as const;
+const HELP_KEYS = ['help', 'bind', 'me', 'checkin', 'log', 'review', 'bindgroup', 'pair', 'branch', 'project', 'positions', 'recommend', 'college', 'overview', 'digest', 'export', 'mode', 'report', 'case', 'team'] as const;

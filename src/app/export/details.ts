@@ -48,6 +48,9 @@ const list = (v: Cell) => (typeof v === 'string' ? v.split(LIST_SEPARATOR).join(
 
 const yes = (v: Cell) => (v ? t('export.yes') : t('export.no'));
 
+/** 三下乡「队名」 / 返家乡 / empty: the 服务记录 column of vacation practice. */
+const practice = (team: string | null, returnHome: number) => (returnHome ? t('team.tagHome') : team !== null ? t('team.tagTeam', { name: team }) : '');
+
 /** 服务记录: every log of the year, any status, with the member's 学号 and 手机 (school admin only). */
 export function logRows(conn: Connection, year: YearRef, tz: string): DetailSource {
   const item = labels('item.');
@@ -59,10 +62,11 @@ export function logRows(conn: Connection, year: YearRef, tz: string): DetailSour
   return shaped(
     logRecords(conn, year),
     ([id, date, college, branch, studentNo, name, mobile, itemCode, itemLabel, areaCode, community, halfHours, modeCode, sourceCode, statusCode,
-      description, rating, communityRating, reviewer, reviewedAt, rejectReason, createdAt]) => [
+      description, rating, communityRating, reviewer, reviewedAt, rejectReason, createdAt, team, returnHome]) => [
       id, date, college, branch, studentNo, name, mobile, item(itemCode as string), itemLabel, area(areaCode as string | null),
       community, (halfHours as number) / 2, mode(modeCode as string), src(sourceCode as string), status(statusCode as string), description,
       rating, communityRating, reviewer, at(reviewedAt as number | null), rejectReason, at(createdAt as number),
+      practice(team as string | null, returnHome as number),
     ],
   );
 }

@@ -66,7 +66,7 @@ const SHEETS = {
     col('export.col.area', 11), col('export.col.community', 20), col('export.col.hours', 12, '0.0'), col('export.col.mode', 6),
     col('export.col.source', 10), col('export.col.status', 8), col('export.col.description', 50), col('export.col.rating', 10),
     col('export.col.communityRating', 10), col('export.col.reviewer', 10), col('export.col.reviewedAt', 17), col('export.col.rejectReason', 24),
-    col('export.col.createdAt', 17),
+    col('export.col.createdAt', 17), col('export.col.practice', 18),
   ],
   checkins: [
     col('export.col.id', 10), col('export.col.checkinDate', 12), ...person, col('export.col.community', 20), col('export.col.checkinKind', 10),

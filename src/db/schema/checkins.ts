@@ -6,6 +6,7 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { communities } from './communities.js';
 import { branches, colleges, members } from './org.js';
+import { vacationTeams } from './teams.js';
 
 /** Follows the period mode: term → daily (日常报到), vacation → concentrated (集中报到), online. */
 const CHECKIN_KINDS = ['daily', 'concentrated', 'online'] as const;
@@ -29,6 +30,10 @@ export const checkins = sqliteTable('checkins', {
   longitude: real('longitude'),
   /** The Feishu location message the position came from. */
   locationMessageId: text('location_message_id'),
+  /** The 三下乡 team the member went with (vacation check-ins only). */
+  teamId: integer('team_id').references(() => vacationTeams.id),
+  /** 返家乡: service at the member's home community in a vacation (PRODUCT.md §8). */
+  returnHome: integer('return_home', { mode: 'boolean' }).notNull().default(false),
 }, (t) => [
   uniqueIndex('checkins_member_site_date').on(t.memberId, t.siteName, t.checkinDate),
   index('checkins_college_date').on(t.collegeId, t.checkinDate),

@@ -4,6 +4,7 @@ export * from './enums.js';
 export * from './communities.js';
 export * from './pairings.js';
 export * from './projects.js';
+export * from './teams.js';
 export * from './checkins.js';
 export * from './serviceLogs.js';
 export * from './reports.js';

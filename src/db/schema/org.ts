@@ -42,6 +42,11 @@ export const colleges = sqliteTable('colleges', {
   /** The college group chat the weekly digest goes to (bound with /bindgroup). */
   chatId: text('chat_id').unique(),
   chatBoundAt: integer('chat_bound_at', { mode: 'number' }),
+  /**
+   * Set when a confirmed full roster left the college with no active member (PRODUCT.md §8): it
+   * leaves every figure of the years that end after this moment; cleared when members return.
+   */
+  archivedAt: integer('archived_at', { mode: 'number' }),
   createdAt: createdAt(),
 });
 
@@ -49,6 +54,8 @@ export const branches = sqliteTable('branches', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   collegeId: integer('college_id').notNull().references(() => colleges.id),
   name: text('name').notNull(),
+  /** As for colleges: archived when a confirmed full roster left it with no active member. */
+  archivedAt: integer('archived_at', { mode: 'number' }),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('branches_college_name').on(t.collegeId, t.name)]);
 
@@ -68,6 +75,12 @@ export const members = sqliteTable('members', {
   /** The same account's union_id: finds the entry again when the bot runs under a new app. */
   unionId: text('union_id').unique(),
   boundAt: integer('bound_at', { mode: 'number' }),
+  /**
+   * When a confirmed full roster no longer listed the member (PRODUCT.md §8): from then on they
+   * cannot log or act and count in no denominator of a year ending later; their history stays.
+   * Cleared when a roster lists them again.
+   */
+  leftAt: integer('left_at', { mode: 'number' }),
   createdAt: createdAt(),
   updatedAt: integer('updated_at', { mode: 'number' }),
 }, (t) => [
@@ -75,6 +88,24 @@ export const members = sqliteTable('members', {
   index('members_college').on(t.collegeId),
   index('members_roster_feishu_id').on(t.rosterFeishuId),
 ]);
+
+/**
+ * A roster file read and checked but not yet applied (PRODUCT.md §8): the preview the 团委 confirms
+ * or cancels. The validated entries are kept so the confirmation applies exactly what was shown.
+ */
+export const rosterImports = sqliteTable('roster_imports', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** The 团委 member who sent the file (null from the CLI). */
+  byMemberId: integer('by_member_id').references(() => members.id),
+  fileName: text('file_name').notNull(),
+  /** JSON: { entries, errors, columns } as read from the file. */
+  payload: text('payload', { mode: 'json' }).notNull(),
+  status: text('status', { enum: ['pending', 'applied', 'cancelled', 'superseded'] }).notNull().default('pending'),
+  /** 'full' (missing members become inactive) or 'partial' (only adds and updates), once applied. */
+  mode: text('mode', { enum: ['full', 'partial'] }),
+  createdAt: createdAt(),
+  decidedAt: integer('decided_at', { mode: 'number' }),
+}, (t) => [index('roster_imports_status').on(t.status)]);
 
 export type ProgramYear = typeof programYears.$inferSelect;
 export type Branch = typeof branches.$inferSelect;

@@ -9,6 +9,7 @@ import { checkins } from './checkins.js';
 import { createdAt, updatedAt } from './columns.js';
 import { communities } from './communities.js';
 import { projects } from './projects.js';
+import { vacationTeams } from './teams.js';
 import { ITEMS, SERVICE_AREAS } from './enums.js';
 import { branches, colleges, members, programYears } from './org.js';
 
@@ -41,6 +42,10 @@ export const serviceLogs = sqliteTable('service_logs', {
   communityId: integer('community_id').references(() => communities.id),
   /** The project (项目组的工作) the service was for, when the student named one (PRODUCT.md §8). */
   projectId: integer('project_id').references(() => projects.id),
+  /** The 三下乡 team the service was with (vacation logs, PRODUCT.md §8). */
+  teamId: integer('team_id').references(() => vacationTeams.id),
+  /** 返家乡: vacation service at the member's home community. */
+  returnHome: integer('return_home', { mode: 'boolean' }).notNull().default(false),
   /** Hours × 2: hours come in steps of 0.5, so integers store them exactly and sum without drift. */
   halfHours: integer('half_hours').notNull(),
   mode: text('mode', { enum: LOG_MODES }).notNull().default('offline'),

@@ -63,13 +63,14 @@ function largeSource(conn: Database.Database, sql: string, countSql: string, par
 /** 服务记录's query, in the pinned plan described at `largeSource`. */
 export const LOGS_SQL = `SELECT s.id, s.service_date, c.name AS college, b.name AS branch, m.student_no, m.name, m.mobile, s.item, s.item_label, s.area,
     cm.name AS community, s.half_hours, s.mode, s.source, s.status, s.description, s.rating, s.community_rating,
-    r.name AS reviewer, s.reviewed_at, s.reject_reason, s.created_at
+    r.name AS reviewer, s.reviewed_at, s.reject_reason, s.created_at, vt.name AS team, s.return_home
   FROM service_logs s
   CROSS JOIN members m ON m.id = s.member_id
   CROSS JOIN colleges c ON c.id = s.college_id
   LEFT JOIN branches b ON b.id = s.branch_id
   LEFT JOIN communities cm ON cm.id = s.community_id
   LEFT JOIN members r ON r.id = s.reviewer_member_id
+  LEFT JOIN vacation_teams vt ON vt.id = s.team_id
   WHERE s.program_year_id = @py ORDER BY s.id`;
 
 /**

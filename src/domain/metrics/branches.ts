@@ -8,6 +8,7 @@
  */
 import type { Db } from '../../db/client.js';
 import { FOUR_ITEMS, type ProgramYear } from '../../db/schema/index.js';
+import { counted, yearEnd } from './counted.js';
 import type { MetricsWindow } from './window.js';
 
 export type FourItem = (typeof FOUR_ITEMS)[number];
@@ -76,16 +77,20 @@ function statement(oneCollege: boolean): string {
     coalesce(t.approved_half_hours, 0) as totalHalf,
     (select count(*) ${logsOf} and s.status = 'pending') as pending
   from branches b left join branch_year_totals t on t.branch_id = b.id and t.program_year_id = @py
-  ${oneCollege ? 'where b.college_id = @college' : ''}
+  where ${counted('b')}${oneCollege ? ' and b.college_id = @college' : ''}
   order by b.college_id, b.id`;
 }
 
-/** The figures of every branch of `collegeId` (or of the whole school when null) for `program`. */
+/**
+ * The figures of every branch of `collegeId` (or of the whole school when null) for `program`;
+ * branches archived before the year ended are left out (./counted.ts).
+ */
 export function branchFigures(db: Db, program: ProgramYear, win: MetricsWindow, opts: { collegeId: number | null }): BranchFigures[] {
   const rows = db.$client.prepare(statement(opts.collegeId !== null)).all({
     py: program.id,
     startsOn: program.startsOn,
     endsOn: program.endsOn,
+    yearEnd: yearEnd(program),
     weekStart: win.weekStart,
     weekEnd: win.weekEnd,
     ...(opts.collegeId !== null ? { college: opts.collegeId } : {}),

@@ -11,6 +11,7 @@ import { UserError } from '../errors.js';
 import { branchFigures, fourDone, type BranchFigures } from './branches.js';
 import { deadlinesByBranch, type BranchDeadlines } from './deadlines.js';
 import { membershipByBranch } from './members.js';
+import { counted, yearEnd } from './counted.js';
 import { metricsWindow, type MetricsWindow } from './window.js';
 
 export interface Coverage {
@@ -103,8 +104,8 @@ export function schoolOverview(db: Db, programYearId: number, { now, tz }: When)
     .prepare(`select c.id, c.name,
         (select coalesce(sum(s.half_hours), 0) ${ofCollege} and s.status = 'approved' and s.service_date between @weekStart and @weekEnd) as weekHalf,
         (select count(*) ${ofCollege} and s.status = 'pending') as pending
-      from colleges c order by c.id`)
-    .all({ py: program.id, weekStart: win.weekStart, weekEnd: win.weekEnd }) as { id: number; name: string; weekHalf: number; pending: number }[];
+      from colleges c where ${counted('c')} order by c.id`)
+    .all({ py: program.id, yearEnd: yearEnd(program), weekStart: win.weekStart, weekEnd: win.weekEnd }) as { id: number; name: string; weekHalf: number; pending: number }[];
   const colleges = collegeRows
     .map((c) => ({ ...summarise(c.id, c.name, figures.filter((f) => f.collegeId === c.id), program.targetRatio), weekHours: c.weekHalf / 2, pending: c.pending }))
     .sort((a, b) => b.coverage.ratio - a.coverage.ratio || a.name.localeCompare(b.name, 'zh-CN'));
@@ -148,7 +149,7 @@ export function collegeView(db: Db, college: { id: number; name: string }, progr
   const program = programYearById(db, programYearId);
   const win = metricsWindow(program, { now, tz });
   const figures = branchFigures(db, program, win, { collegeId: college.id });
-  const membership = membershipByBranch(db, program.id, college.id);
+  const membership = membershipByBranch(db, program, college.id);
   const deadlines = deadlinesByBranch(db, program, college.id, win.today, tz);
   const branches: CollegeBranch[] = figures.map((f) => ({
     ...f,

@@ -14,6 +14,7 @@ import { DEADLINES, type DeadlineKey } from '../branchStatus.js';
 import { collegeView, schoolOverview, type CollegeView, type Overview } from './colleges.js';
 import { deadlinesByBranch } from './deadlines.js';
 import { countingPairing } from './branches.js';
+import { counted, yearEnd } from './counted.js';
 import { dayjs, localDate, type When } from '../../time.js';
 
 /** How far ahead the digest lists deadlines. */
@@ -178,10 +179,10 @@ export class DigestFigures {
       byCollege = new Map(
         (this.db.$client
           .prepare(`select b.college_id as id, count(*) as n from branches b
-            where exists(select 1 from pairings p where p.branch_id = b.id and ${countingPairing('p')})
+            where ${counted('b')} and exists(select 1 from pairings p where p.branch_id = b.id and ${countingPairing('p')})
               and exists(select 1 from service_logs s where s.branch_id = b.id and s.program_year_id = @py and s.status = 'approved' and s.service_date <= @endsOn)
             group by b.college_id`)
-          .all({ py: this.program.id, startsOn: this.program.startsOn, endsOn: day < this.program.endsOn ? day : this.program.endsOn }) as { id: number; n: number }[])
+          .all({ py: this.program.id, yearEnd: yearEnd(this.program), startsOn: this.program.startsOn, endsOn: day < this.program.endsOn ? day : this.program.endsOn }) as { id: number; n: number }[])
           .map((r) => [r.id, r.n]),
       );
       this.asOfByDay.set(day, byCollege);

@@ -14,8 +14,9 @@ export interface CollegeRef {
 /** College names as typed: width, spaces and a trailing 团总支 do not matter. */
 const foldCollege = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').replace(/(团总支)$/, '').toLowerCase();
 
+/** The colleges on the roster now (an archived one has no active member left: PRODUCT.md §8). */
 export function allColleges(db: Db): CollegeRef[] {
-  return db.$client.prepare('select id, name from colleges order by id').all() as CollegeRef[];
+  return db.$client.prepare('select id, name from colleges where archived_at is null order by id').all() as CollegeRef[];
 }
 
 /** Whether `member` may see the college view of `collegeId`. */

@@ -11,6 +11,7 @@ import type { PairingStatus, ProgramYear } from '../../db/schema/index.js';
 import { branchFigures, countingPairing, type FourItem } from './branches.js';
 import { coverage, programYearById, type Coverage } from './colleges.js';
 import { membershipByBranch } from './members.js';
+import { counted, yearEnd } from './counted.js';
 import { metricsWindow } from './window.js';
 
 interface BranchYear {
@@ -81,7 +82,7 @@ export function yearRecord(db: Db, programYearId: number): YearRecord {
   // The record reads no week or silence figure, so the window it is measured on is the year's last day.
   const win = metricsWindow(program, { now: Date.parse(`${program.endsOn}T12:00:00Z`), tz: 'UTC' });
   const figures = branchFigures(db, program, win, { collegeId: null });
-  const membership = membershipByBranch(db, program.id, null);
+  const membership = membershipByBranch(db, program, null);
   const pairing = yearPairings(db, program);
   // As on /学院: a college's hours are its branches' plus its 团总支's own (no branch); pending
   // reviews are every pending log filed under the college. One seek per college.
@@ -91,8 +92,8 @@ export function yearRecord(db: Db, programYearId: number): YearRecord {
         (select coalesce(sum(s.half_hours), 0) ${ofCollege} and s.branch_id is null and s.status = 'approved') as unbranchedHalf,
         (select count(*) ${ofCollege} and s.status = 'pending') as pending,
         (select coalesce(sum(s.half_hours), 0) ${ofCollege} and s.status = 'pending') as pendingHalf
-      from colleges c order by c.id`)
-    .all({ py: program.id }) as { id: number; name: string; unbranchedHalf: number; pending: number; pendingHalf: number }[];
+      from colleges c where ${counted('c')} order by c.id`)
+    .all({ py: program.id, yearEnd: yearEnd(program) }) as { id: number; name: string; unbranchedHalf: number; pending: number; pendingHalf: number }[];
   const collegeName = new Map(collegeRows.map((c) => [c.id, c.name]));
 
   const branches: BranchYear[] = figures.map((f) => ({
