@@ -88,7 +88,8 @@ const unitLabel = (college: string | null, branch: string | null) => [college, b
 /** The school's organisation and members as plain maps, read once per plan. */
 function snapshot(db: Pick<Db, 'select'>) {
   const collegeRows = db.select({ id: colleges.id, name: colleges.name, archivedAt: colleges.archivedAt }).from(colleges).all();
-  const branchRows = db.select({ id: branches.id, collegeId: branches.collegeId, name: branches.name, archivedAt: branches.archivedAt }).from(branches).all();
+  // Student organisations are not on the roster: only 团支部 are matched, created and archived by it.
+  const branchRows = db.select({ id: branches.id, collegeId: branches.collegeId, name: branches.name, archivedAt: branches.archivedAt }).from(branches).where(eq(branches.kind, 'branch')).all();
   const collegeName = new Map(collegeRows.map((c) => [c.id, c.name]));
   const branchKey = new Map(branchRows.map((b) => [b.id, `${collegeName.get(b.collegeId)}/${b.name}`]));
   const byNo = new Map(db.select().from(members).all().map((m) => [m.studentNo, m]));
@@ -189,7 +190,9 @@ export function saveRoster(
 
   writeTransaction(db, (tx) => {
     const collegeIds = new Map(tx.select().from(colleges).all().map((c) => [c.name, c.id]));
-    const branchIds = new Map(tx.select().from(branches).all().map((b) => [`${b.collegeId}/${b.name}`, b.id]));
+    const units = tx.select().from(branches).all();
+    const branchIds = new Map(units.filter((b) => b.kind === 'branch').map((b) => [`${b.collegeId}/${b.name}`, b.id]));
+    const organisations = new Set(units.filter((b) => b.kind !== 'branch').map((b) => `${b.collegeId}/${b.name}`));
     const collegeId = (name: string) => {
       let id = collegeIds.get(name);
       if (id === undefined) {
@@ -201,6 +204,8 @@ export function saveRoster(
     };
     const branchId = (cid: number, name: string) => {
       let id = branchIds.get(`${cid}/${name}`);
+      // A roster row naming a student organisation would make its members the organisation's roster.
+      if (id === undefined && organisations.has(`${cid}/${name}`)) throw new UserError('roster.organisationName', { name });
       if (id === undefined) {
         id = tx.insert(branches).values({ collegeId: cid, name, createdAt: now }).returning({ id: branches.id }).get().id;
         branchIds.set(`${cid}/${name}`, id);
@@ -248,8 +253,8 @@ export function saveRoster(
     // A unit is archived while no active member is in it (PRODUCT.md §8), whichever import emptied it.
     const hasActive = (column: 'branch_id' | 'college_id', table: string) => `exists(select 1 from members m where m.${column} = ${table}.id and m.left_at is null)`;
     const c = db.$client;
-    summary.branches.archived = c.prepare(`update branches set archived_at = ? where archived_at is null and not ${hasActive('branch_id', 'branches')}`).run(now).changes;
-    summary.branches.restored = c.prepare(`update branches set archived_at = null where archived_at is not null and ${hasActive('branch_id', 'branches')}`).run().changes;
+    summary.branches.archived = c.prepare(`update branches set archived_at = ? where kind = 'branch' and archived_at is null and not ${hasActive('branch_id', 'branches')}`).run(now).changes;
+    summary.branches.restored = c.prepare(`update branches set archived_at = null where kind = 'branch' and archived_at is not null and ${hasActive('branch_id', 'branches')}`).run().changes;
     summary.colleges.archived = c.prepare(`update colleges set archived_at = ? where archived_at is null and not ${hasActive('college_id', 'colleges')}`).run(now).changes;
     summary.colleges.restored = c.prepare(`update colleges set archived_at = null where archived_at is not null and ${hasActive('college_id', 'colleges')}`).run().changes;
 
@@ -284,7 +289,7 @@ export function rosterStatus(db: Db): RosterStatus {
   return {
     active: count('select count(*) as n from members where left_at is null'),
     inactive: count('select count(*) as n from members where left_at is not null'),
-    branches: { active: count('select count(*) as n from branches where archived_at is null'), archived: count('select count(*) as n from branches where archived_at is not null') },
+    branches: { active: count(`select count(*) as n from branches where kind = 'branch' and archived_at is null`), archived: count(`select count(*) as n from branches where kind = 'branch' and archived_at is not null`) },
     colleges: { active: count('select count(*) as n from colleges where archived_at is null'), archived: count('select count(*) as n from colleges where archived_at is not null') },
     last: last ?? null,
     pendingId: pending?.id ?? null,

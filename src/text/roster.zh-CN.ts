@@ -74,6 +74,7 @@ export const roster = {
   'preview.cancel': '取消',
   'preview.cancelled': '已取消，这份名单没有导入。',
   'roster.selfMissing': '你本人不在这份名单里，全量导入会停用你的账号。请把自己加入名单后重新发送，或选择部分导入。',
+  'roster.organisationName': '名单里的团支部“{name}”与同学院的一个学生组织同名，学生组织不按名单管理成员。请在名单中改用团支部的全称后重新发送；这份名单没有导入。',
   'roster.alreadyApplied': '这份名单已经导入过了，无需再次确认。',
   'roster.superseded': '之后又收到了新的名单文件，这份预览已作废；请在最新的预览卡片上确认。',
   'roster.cancelled': '这份名单已取消导入；如需导入，请重新发送文件。',

@@ -5,7 +5,7 @@
  * a new App ID).
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 export const ROLES = ['student', 'secretary', 'college_admin', 'school_admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -50,10 +50,22 @@ export const colleges = sqliteTable('colleges', {
   createdAt: createdAt(),
 });
 
+/**
+ * What a unit under a college is: a 团支部 (from the roster; the coverage counts these), or a
+ * student organisation the notice names as a vehicle beside them (学生会, 学生社团, 青年志愿者协会),
+ * created by the 团总支 or 团委. An organisation owns pairings, projects and positions as a branch
+ * does, has a responsible member instead of a roster, and is counted on its own.
+ */
+export const UNIT_KINDS = ['branch', 'student_union', 'club', 'volunteer_association'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
 export const branches = sqliteTable('branches', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   collegeId: integer('college_id').notNull().references(() => colleges.id),
   name: text('name').notNull(),
+  kind: text('kind', { enum: UNIT_KINDS }).notNull().default('branch'),
+  /** The responsible member of a student organisation (null for a 团支部, whose 团支书 come from the roster). */
+  leaderMemberId: integer('leader_member_id').references((): AnySQLiteColumn => members.id),
   /** As for colleges: archived when a confirmed full roster left it with no active member. */
   archivedAt: integer('archived_at', { mode: 'number' }),
   createdAt: createdAt(),
