@@ -23,10 +23,14 @@ type Ctx = CommandContext | ActionContext;
 async function bindAndDescribe(ctx: Ctx, studentNo: string, name: string): Promise<string> {
   const outcome = bind(ctx.db, { openId: ctx.sender.openId, unionId: ctx.sender.unionId, studentNo, name, current: ctx.member }, ctx.clock.now());
   switch (outcome.kind) {
-    case 'not_found':
-      throw new UserError('bind.notFound');
-    case 'name_mismatch':
-      throw new UserError('bind.nameMismatch');
+    case 'no_match':
+      throw new UserError('bind.noMatch');
+    case 'locked': {
+      const alert = t('bind.lockAlert', { openId: ctx.sender.openId, count: outcome.failures });
+      for (const admin of outcome.admins) await ctx.notify(admin.openId, alert);
+      if (outcome.admins.length) ctx.log.warn({ eventId: ctx.eventId, failures: outcome.failures }, 'bind locked for an account after failed tries');
+      throw new UserError('bind.locked');
+    }
     case 'self_bound_other':
       throw new UserError('bind.selfAlreadyOther', { name: outcome.current.name });
     case 'already':

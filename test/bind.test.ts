@@ -52,15 +52,15 @@ describe('/bind 学号 姓名', () => {
 
   it('refuses a name that does not match and binds nothing', async () => {
     const before = boundOpenIds();
-    expect(await ask(h, 'ou_bind_wrong', '/绑定 2023010103 王五')).toBe(t('bind.nameMismatch'));
+    expect(await ask(h, 'ou_bind_wrong', '/绑定 2023010103 王五')).toBe(t('bind.noMatch'));
     expect(memberByNo(h, '2023010103').openId).toBeNull();
     expect(boundOpenIds()).toEqual(before);
-    expect(auditActions(h)).toContain('bind.name_mismatch');
+    expect(auditActions(h)).toContain('bind.no_match');
   });
 
   it('refuses an unknown 学号', async () => {
     const before = boundOpenIds();
-    expect(await ask(h, 'ou_bind_wrong', '/绑定 2099999999 张三')).toBe(t('bind.notFound'));
+    expect(await ask(h, 'ou_bind_wrong', '/绑定 2099999999 张三')).toBe(t('bind.noMatch'));
     expect(boundOpenIds()).toEqual(before);
   });
 
@@ -140,7 +140,7 @@ describe('/bind without arguments: the form card', () => {
     expect((await submit({ student_no: 'ab$%', name: '钱思远' })).body).toEqual({ toast: { type: 'error', content: t('bind.badStudentNo') } });
     expect((await submit({ student_no: '2023010203', name: '' })).body).toEqual({ toast: { type: 'error', content: t('bind.badName') } });
     expect((await submit({})).body.toast.type).toBe('error');
-    expect((await submit({ student_no: '2023010203', name: '钱多多' })).body).toEqual({ toast: { type: 'error', content: t('bind.nameMismatch') } });
+    expect((await submit({ student_no: '2023010203', name: '钱多多' })).body).toEqual({ toast: { type: 'error', content: t('bind.noMatch') } });
     expect((await submit({ student_no: '2023010202', name: '孙佳怡' })).body).toEqual({ toast: { type: 'error', content: t('bind.takenByOther') } });
     expect(boundOpenIds()).toEqual(before);
   });
