@@ -10,6 +10,18 @@ export type OutMessage = { text: string } | { card: CardJson };
 /** A file uploaded with `uploadFile`, sent as a file message (msg_type `file`). */
 export type FileMessage = { file: { fileKey: string } };
 
+/**
+ * The `content` of a text message, the one place every text the bot sends passes through. In a
+ * text message Feishu turns `<at user_id="all">所有人</at>` into a real mention (CARDS.md "Text
+ * messages"), and names, reasons, community and college names are user text: a roster name or a
+ * reject reason could @everyone in a college group. The bot never mentions anyone in a text
+ * message, so every angle bracket becomes its full-width form (＜ ＞), which reads the same and
+ * can form no tag.
+ */
+export function textMessageContent(text: string): string {
+  return JSON.stringify({ text: text.replace(/</g, '＜').replace(/>/g, '＞') });
+}
+
 export type CardJson = Record<string, unknown>;
 
 export type Recipient = { openId: string } | { chatId: string };

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
-import { DownloadTooLargeError, FeishuApiError, FILE_MAX_BYTES, type BotInfo, type CardJson, type DownloadOptions, type FeishuApi, type FeishuUser, type FileMessage, type OutMessage, type Recipient, type SendOptions } from './api.js';
+import { DownloadTooLargeError, FeishuApiError, FILE_MAX_BYTES, textMessageContent, type BotInfo, type CardJson, type DownloadOptions, type FeishuApi, type FeishuUser, type FileMessage, type OutMessage, type Recipient, type SendOptions } from './api.js';
 import { httpInstance, sdkLogger, type AxiosLikeError } from './larkClient.js';
 import { errorEnvelope, readUpTo, withErrorBody } from './larkStreams.js';
 
@@ -36,7 +36,7 @@ interface Envelope<T> {
 }
 
 function content(message: OutMessage | FileMessage): { msg_type: string; content: string } {
-  if ('text' in message) return { msg_type: 'text', content: JSON.stringify({ text: message.text }) };
+  if ('text' in message) return { msg_type: 'text', content: textMessageContent(message.text) };
   if ('file' in message) return { msg_type: 'file', content: JSON.stringify({ file_key: message.file.fileKey }) };
   return { msg_type: 'interactive', content: JSON.stringify(message.card) };
 }

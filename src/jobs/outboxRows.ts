@@ -10,7 +10,7 @@ import type { Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { outbox, type OutboxRow } from '../db/schema/index.js';
-import type { FileMessage, OutMessage, Recipient } from '../feishu/api.js';
+import { textMessageContent, type FileMessage, type OutMessage, type Recipient } from '../feishu/api.js';
 import type { DbWriter } from './ports.js';
 
 const enqueueInput = z.object({
@@ -83,7 +83,7 @@ function newRow(input: EnqueueInput, now: number) {
   const [receiveIdType, receiveId] = 'openId' in to ? (['open_id', to.openId] as const) : (['chat_id', to.chatId] as const);
   const body =
     'text' in message
-      ? { msgType: 'text', content: JSON.stringify({ text: message.text }) }
+      ? { msgType: 'text', content: textMessageContent(message.text) }
       : 'file' in message
         ? { msgType: 'file', content: JSON.stringify({ file_key: message.file.fileKey }) }
         : { msgType: 'interactive', content: JSON.stringify(message.card) };

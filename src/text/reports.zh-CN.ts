@@ -46,7 +46,7 @@ export const reports = {
   'report.lateSubmitted': '于 {date} 逾期提交',
   'report.reminder': '提醒：{college} 第{quarter}季度工作总结 / 下阶段活动策划将于 {due} 截止（还有 {days} 天），尚未提交。请发送 /总结 填写并提交。',
 
-  'case.usage': '请按格式发送：/优秀案例 记录 <记录编号> <引语>，或 /优秀案例 总结 <总结编号> <引语>；只发 /优秀案例 会列出可选的记录和总结及其编号',
+  'case.usage': '请按格式发送：/优秀案例 记录 记录编号 引语，或 /优秀案例 总结 总结编号 引语；只发 /优秀案例 会列出可选的记录和总结及其编号',
   'case.pickerTitle': '🌟 标为优秀案例',
   'case.pickerIntro': '最近通过的服务记录和已提交的季度总结（# 后是编号）。选一条、写一句引语，提交后推送到各学院群：',
   'case.pickerLog': '- 记录 #{id} · {date} {item} {hours} 小时 · {name}（{unit}）：{description}',
