@@ -73,6 +73,7 @@ export const command = defineCommand({
   listed: 'unbound',
   example: 'cmd.bind.example',
   audience: 'anyone',
+  answer: 'private',
   args: bindArgs,
   parse(rest) {
     if (!rest) return { form: true };

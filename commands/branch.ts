@@ -26,6 +26,7 @@ export const command = defineCommand({
   summaryFor: { secretary: 'cmd.branch.secretary.summary', college_admin: 'cmd.branch.college_admin.summary', school_admin: 'cmd.branch.school_admin.summary' },
   example: 'cmd.branch.example',
   audience: 'secretary',
+  answer: 'private',
   args: z.object({ name: z.string().trim().max(60, t('branch.nameTooLong')).optional() }),
   parse: (rest) => ({ name: rest || undefined }),
   async run(ctx, { name }) {

@@ -72,6 +72,7 @@ export const command = defineCommand({
   summary: 'cmd.me.summary',
   example: 'cmd.me.example',
   audience: 'student',
+  answer: 'private',
   args: z.object({}),
   parse: () => ({}),
   async run(ctx) {

@@ -107,6 +107,7 @@ export const command = defineCommand({
   summaryFor: { college_admin: 'cmd.recommend.college_admin.summary', school_admin: 'cmd.recommend.school_admin.summary' },
   example: 'cmd.recommend.example',
   audience: 'secretary',
+  answer: 'private',
   args: z.object({}),
   parse: () => ({}),
   async run(ctx) {

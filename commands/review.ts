@@ -113,6 +113,7 @@ export const command = defineCommand({
   summaryFor: { college_admin: 'cmd.review.college_admin.summary', school_admin: 'cmd.review.school_admin.summary' },
   example: 'cmd.review.example',
   audience: 'secretary',
+  answer: 'private',
   args: z.object({}),
   parse: () => ({}),
   async run(ctx) {

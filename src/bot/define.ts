@@ -32,6 +32,12 @@ export interface CommandDefinition<A = unknown, R extends Audience = Audience> {
   audience: R;
   /** Restricts where it may be used (default: anywhere): a group only, or a private chat only. */
   where?: 'group' | 'p2p';
+  /**
+   * 'private': it shows personal or review data (PRODUCT.md §8 "Groups see no personal queues"),
+   * so typed in a group it is answered in the sender's private chat, refusals included, and the
+   * group gets one line saying so.
+   */
+  answer?: 'private';
   /** Validates what `parse` made of the text after the command name. */
   args: z.ZodType<A>;
   parse(rest: string): unknown;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Member } from '../db/schema/index.js';
 import type { CardJson } from '../feishu/api.js';
 import type { CardResponse } from '../feishu/pipeline.js';
+import { render } from '../text/message.js';
 import { t } from '../text/zh-CN.js';
 import type { ActionContext, CommandContext } from './context.js';
 import type { AnyAction, AnyCommand } from './define.js';
@@ -93,6 +94,7 @@ export class Router {
     if (!args.success) {
       throw new UserError('error.badArgs', { problem: args.error.issues[0]?.message ?? '', usage: t(command.example) });
     }
+    if (command.answer === 'private' && ctx.chat.type === 'group') return answerPrivately(ctx, command, args.data);
     await command.run(ctx, args.data);
   }
 
@@ -112,6 +114,23 @@ export class Router {
     // A UserError becomes a toast in the bot's one error boundary.
     return action.run(ctx, payload.data);
   }
+}
+
+/** Runs `command` with its answers (and its refusals) sent to the sender privately; the group gets one line. */
+async function answerPrivately(ctx: CommandContext, command: AnyCommand, args: unknown): Promise<void> {
+  const privately: CommandContext = {
+    ...ctx,
+    chat: { id: '', type: 'p2p' },
+    messageId: undefined,
+    reply: async (m) => void (await ctx.notify(ctx.sender.openId, m)),
+  };
+  try {
+    await command.run(privately, args);
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    await privately.reply(render(err));
+  }
+  await ctx.reply(t('group.answeredPrivately', { command: command.aliases[0] ?? command.name }));
 }
 
 const actionEnvelope = z.object({

@@ -40,6 +40,7 @@ const core = {
   'error.actionForbidden': '你没有权限进行这个操作。',
   'hint.plainText': '我还没看懂这句话。发送 /帮助 查看可用命令。',
   'hint.groupReport': '服务记录请私聊我发送，群里不记录。',
+  'group.answeredPrivately': '「/{command}」的内容只给你本人看，已私聊发给你。',
   'hint.fileNotAdmin': '收到文件。目前只有团委管理员可以通过发送文件导入名单；结对协议等文件请按对应卡片的提示发送。',
   'hint.fileType': '名单文件只支持 .csv 或 .xlsx 格式，请另存后重新发送。',
   'hint.fileForwarded': '合并转发里的文件我取不到。请直接发送文件，不要合并转发。',
