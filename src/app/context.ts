@@ -30,12 +30,21 @@ export interface AppPorts {
 }
 
 /** One update as a use case sees it: its id (for logs) and idempotent sends tied to it. */
+/**
+ * `uuid`: a send key naming the message itself rather than the update, e.g. the review card of
+ * one log for one reviewer: whichever updates send it (a report sent twenty times at once, a
+ * resubmission after a crash), the outbox sends it once.
+ */
+export interface SendKey {
+  uuid?: string;
+}
+
 export interface Update {
   eventId: string;
   /** When the update is handled, in the school's zone: what dates and deadlines are judged by. */
   when: When;
   /** A private message through the outbox; the same update processed twice sends it once. */
-  notify(openId: string, message: OutMessage | FileMessage | string): Promise<Delivery>;
+  notify(openId: string, message: OutMessage | FileMessage | string, opts?: SendKey): Promise<Delivery>;
 }
 
 /** An update answering a message (or a menu click). */

@@ -12,7 +12,7 @@ import { branchProjects } from '../domain/projects.js';
 import { periodOn } from '../domain/period.js';
 import { NO_PRACTICE, teamsOf, type Practice } from '../domain/teams.js';
 import { UserError } from '../domain/errors.js';
-import { rememberReviewCard, reviewCardsOf, reviewersFor } from '../domain/review.js';
+import { rememberReviewCard, reviewCardKey, reviewersFor } from '../domain/review.js';
 import { createLog, liveDuplicate, type LogOrigin } from '../domain/serviceLogs.js';
 import { parseReport, recordable } from '../text/reportParser.js';
 import { t } from '../text/zh-CN.js';
@@ -31,20 +31,18 @@ export async function submitLog(ctx: SubmitContext, draft: unknown, origin: LogO
     log = createLog(ctx.db, member, ctx.program, draft, origin, ctx.when);
     ctx.log.info({ eventId: ctx.eventId, logId: log.id, source: log.source }, 'service log created');
   } catch (err) {
-    // The same log stored earlier whose review cards never went out (the bot stopped between
-    // the write and the sends, or Feishu failed): finish sending instead of refusing, so a
-    // redelivered or resubmitted report is not lost. Once a card went out it is a duplicate.
+    // The same log stored already: sent many times at once, or again after the bot stopped
+    // between the write and the sends. Its review cards are sent (again) under keys naming the
+    // log and the reviewer, so they go out once whichever submission gets there first, and never
+    // get lost; this submission is told the log is recorded already.
     const earlier = err instanceof UserError && err.key === 'log.duplicate' ? liveDuplicate(ctx.db, member.id, draft) : undefined;
-    if (!earlier || earlier.status !== 'pending' || reviewCardsOf(ctx.db, [earlier.id]).length > 0) throw err;
-    log = earlier;
-    if (origin.checkinId) adoptLog(ctx.db, origin.checkinId, log.id);
+    if (earlier?.status === 'pending') {
+      if (origin.checkinId) adoptLog(ctx.db, origin.checkinId, earlier.id);
+      await sendReviewCards(ctx, earlier);
+    }
+    throw err;
   }
-  const reviewers = reviewersFor(ctx.db, member);
-  const card = reviewCardNow(ctx, log);
-  for (const reviewer of reviewers) {
-    const sent = await ctx.notify(reviewer.openId, { card });
-    rememberReviewCard(ctx.db, log.id, reviewer.id, sent, ctx.clock.now());
-  }
+  const reviewers = await sendReviewCards(ctx, log);
   const community = communityById(ctx.db, log.communityId);
   const params = {
     date: log.serviceDate,
@@ -55,6 +53,23 @@ export async function submitLog(ctx: SubmitContext, draft: unknown, origin: LogO
     reviewer: describeReviewers(reviewers),
   };
   return { log, message: reviewers.length ? t('log.saved', params) : t('log.savedNoReviewer', params) };
+}
+
+/**
+ * The review card of `log` to each of its reviewers, once per (log, reviewer): the send key is
+ * theirs, not the update's, and the card is recorded under it before anything is awaited, so a
+ * decision settles every copy.
+ */
+async function sendReviewCards(ctx: SubmitContext, log: ServiceLog): Promise<Member[]> {
+  const reviewers = reviewersFor(ctx.db, ctx.member);
+  const card = reviewCardNow(ctx, log);
+  for (const reviewer of reviewers) {
+    const uuid = reviewCardKey(log.id, reviewer.id);
+    rememberReviewCard(ctx.db, log.id, reviewer.id, { uuid }, ctx.clock.now());
+    const sent = await ctx.notify(reviewer.openId, { card }, { uuid });
+    rememberReviewCard(ctx.db, log.id, reviewer.id, sent, ctx.clock.now());
+  }
+  return reviewers;
 }
 
 /** Reviewers' display name for the "sent to …" line. */

@@ -3,6 +3,7 @@
  * the router, inside one error boundary (STYLE.md §5).
  */
 import type { FileMessage, OutMessage } from '../feishu/api.js';
+import type { SendKey } from '../app/context.js';
 import type { Delivery } from '../jobs/outbox.js';
 import { deriveUuid, type EnqueueInput } from '../jobs/outboxRows.js';
 import type { InboundEvent } from '../feishu/envelope.js';
@@ -244,7 +245,7 @@ export class Bot implements EventHandler {
       registry: this.opts.registry,
       confirm: this.opts.confirm,
       nextUuid,
-      notify: (openId: string, m: OutMessage | FileMessage | string) => deliver(outbox, { to: { openId }, message: asMessage(m), uuid: nextUuid() }),
+      notify: (openId: string, m: OutMessage | FileMessage | string, o?: SendKey) => deliver(outbox, { to: { openId }, message: asMessage(m), uuid: o?.uuid ?? nextUuid() }),
     };
   }
 

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import type { Member, ProgramYear } from '../db/schema/index.js';
+import type { SendKey } from '../app/context.js';
 import type { FeishuApi, FileMessage, OutMessage } from '../feishu/api.js';
 import type { Delivery } from '../jobs/outbox.js';
 import type { EnqueueInput } from '../jobs/outboxRows.js';
@@ -59,7 +60,7 @@ export interface BaseContext<M extends Member | null = Member | null> extends Po
    * same update processed twice sends it once (the send uuid derives from the event id). Resolves
    * once it is sent, or left 'pending' for the outbox's retries; throws if Feishu refused it.
    */
-  notify(openId: string, message: OutMessage | FileMessage | string): Promise<Delivery>;
+  notify(openId: string, message: OutMessage | FileMessage | string, opts?: SendKey): Promise<Delivery>;
 }
 
 export interface CommandContext<M extends Member | null = Member | null> extends BaseContext<M> {

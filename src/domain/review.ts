@@ -104,9 +104,17 @@ export function pendingCreatedBefore(db: Db, createdBefore: number): ServiceLog[
 export function rememberReviewCard(db: Db, logId: number, reviewerId: number, sent: { uuid: string; messageId?: string }, now: number): void {
   db.insert(reviewMessages)
     .values({ logId, reviewerMemberId: reviewerId, sendUuid: sent.uuid, messageId: sent.messageId ?? null, createdAt: now })
-    .onConflictDoNothing()
+    .onConflictDoUpdate({
+      target: [reviewMessages.logId, reviewMessages.reviewerMemberId],
+      // The message id arrives once the card is out; the row written before the send keeps its key.
+      set: { messageId: sql`coalesce(${reviewMessages.messageId}, excluded.message_id)` },
+      where: sql`${reviewMessages.sendUuid} = excluded.send_uuid`,
+    })
     .run();
 }
+
+/** The send key of `logId`'s review card to one reviewer: one card per (log, reviewer), whoever sends it. */
+export const reviewCardKey = (logId: number, reviewerId: number): string => `review-card:${logId}:${reviewerId}`;
 
 /** A review card as sent (or queued) to one reviewer. */
 interface ReviewCardCopy {
