@@ -5,20 +5,15 @@
  * the line number the user sees in an editor or Excel. Each import brings its own columns
  * and its own Chinese messages; the reading rules are shared so both behave the same.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { normalizeKey } from '../../domain/communityFields.js';
+import { precheck, TABLE_LIMITS, type LinesResult, type TableProblem } from './tableLines.js';
 
-/** A whole-file problem; the import that reads the file words the message. */
-export type TableProblem =
-  | 'unsupportedType' // params: ext
-  | 'empty'
-  | 'noRows'
-  | 'missingColumns' // params: columns (labels joined by 、)
-  | 'duplicateColumn' // params: column (label)
-  | 'badCsv' // params: line, detail
-  | 'badXlsx' // params: detail
-  | 'noWorksheet';
+export { TABLE_LIMITS, type TableProblem };
 
 /** What a file format is made of, as one import declares it. */
 export interface TableSpec<F extends string> {
@@ -43,17 +38,20 @@ export interface TableParse<F extends string> { format: 'csv' | 'xlsx'; columns:
 export { normalizeKey };
 
 /**
- * Reads `data` (named `fileName`, whose extension picks the format) against `spec`.
- * The header is the first non-blank line; blank lines are skipped but still counted.
+ * Reads `data` (named `fileName`, whose extension picks the format) against `spec`: the file is
+ * checked against {@link TABLE_LIMITS} and read in a worker thread with a heap ceiling
+ * (./tableLines.ts), here the header is matched. The header is the first non-blank line; blank
+ * lines are skipped but still counted.
  * @throws the error `spec.fail` makes for an unsupported type, an unreadable file, a
  *   repeated or missing required column, or a file with no data rows.
  */
 export async function readTable<F extends string>(data: Buffer, fileName: string, spec: TableSpec<F>): Promise<TableParse<F>> {
   const ext = path.extname(fileName).toLowerCase();
-  let lines: RawLine[];
-  if (ext === '.csv') lines = readCsvLines(data, spec);
-  else if (ext === '.xlsx') lines = await readXlsxLines(data, spec);
-  else throw spec.fail('unsupportedType', { ext: ext || fileName });
+  if (ext !== '.csv' && ext !== '.xlsx') throw spec.fail('unsupportedType', { ext: ext || fileName });
+  // Size and an .xlsx's unpacked size are judged from the bytes before any parsing starts.
+  const read = precheck(data, ext) ?? (await readInWorker(data, ext));
+  if ('problem' in read) throw spec.fail(read.problem, read.params);
+  const lines = read.lines;
 
   const nonBlank = lines.filter((l) => l.cells.some((c) => c !== ''));
   const [header, ...body] = nonBlank;
@@ -80,77 +78,45 @@ export async function readTable<F extends string>(data: Buffer, fileName: string
   return { format: ext === '.csv' ? 'csv' : 'xlsx', columns: spec.fields.filter((f) => index.has(f)), rows };
 }
 
-interface RawLine { line: number; cells: string[] }
-
-function decodeText(data: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(data);
-  } catch {
-    // Excel on Chinese Windows saves "CSV" as GBK unless told "CSV UTF-8"; such a file is
-    // never valid UTF-8, so decoding it as GB18030 (a superset of GBK) is a safe fallback.
-    return new TextDecoder('gb18030').decode(data);
-  }
+/**
+ * The worker for a file: the compiled ./tableWorker.js, or, when the bot runs from its TypeScript
+ * sources (tsx, the tests), the .ts file loaded through tsx's loader registered in the worker.
+ */
+function startWorker(workerData: { data: Buffer; ext: '.csv' | '.xlsx' }): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: TABLE_LIMITS.workerHeapMb };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./tableWorker.js', import.meta.url), { workerData, resourceLimits });
+  const tsx = tsxLoaderUrl();
+  const entry = new URL('./tableWorker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(boot, { eval: true, workerData, resourceLimits });
 }
 
-function readCsvLines(data: Buffer, spec: TableSpec<string>): RawLine[] {
-  const source = decodeText(data);
-  let records: { record: string[]; info: { bytes: number } }[];
-  try {
-    // The typings do not model `info: true`, which wraps each record as {record, info}.
-    records = parseCsv(source, { info: true, trim: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as unknown as typeof records;
-  } catch (err) {
-    const e = err as Error & { lines?: number };
-    throw spec.fail('badCsv', { line: e.lines ?? 1, detail: e.message });
-  }
-  // csv-parse's own `info.lines` counts a CRLF inside a quoted field as two lines, so
-  // the start line of each record is counted here from the byte offset where it begins.
-  const bytes = Buffer.from(source);
-  let line = 1;
-  let offset = 0;
-  return records.map(({ record, info }) => {
-    const start = line;
-    const consumed = bytes.subarray(offset, info.bytes).toString();
-    line += consumed.match(/\r\n|\r|\n/g)?.length ?? 0;
-    offset = info.bytes;
-    return { line: start, cells: record.map((c) => c.trim()) };
+/** tsx's ESM API (its `register`), as its package exports it to `import`. */
+function tsxLoaderUrl(): string {
+  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
+  const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  return pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api']!.import.default)).href;
+}
+
+/** Reads the file in a worker; a file that would need more than the worker's heap is refused. */
+function readInWorker(data: Buffer, ext: '.csv' | '.xlsx'): Promise<LinesResult> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker({ data, ext });
+    let answered = false;
+    worker.once('message', (result: LinesResult) => {
+      answered = true;
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once('error', (err: Error & { code?: string }) => {
+      answered = true;
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') resolve({ problem: 'tooHeavy' });
+      else reject(err);
+    });
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`spreadsheet worker exited with code ${code} before answering`));
+    });
   });
-}
-
-async function readXlsxLines(data: Buffer, spec: TableSpec<string>): Promise<RawLine[]> {
-  // Loaded on first use: exceljs takes ≈ 0.3 s and ≈ 30 MB to load, for the odd .xlsx upload.
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs types its input as an ArrayBuffer-like `Buffer`; at runtime it takes a Node Buffer.
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch (err) {
-    throw spec.fail('badXlsx', { detail: (err as Error).message });
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw spec.fail('noWorksheet');
-  const lines: RawLine[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value).trim());
-    lines.push({ line: rowNumber, cells });
-  });
-  return lines;
-}
-
-/** Excel cell value → the text a user sees: integers without '.0', rich text joined, formula results. */
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
-  if (typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; result?: unknown; formula?: unknown; sharedFormula?: unknown; text?: unknown };
-    if (v.richText) return v.richText.map((r) => r.text).join('');
-    if ('formula' in v || 'sharedFormula' in v || 'result' in v) return cellText(v.result);
-    if ('text' in v) return cellText(v.text); // hyperlink
-  }
-  return ''; // error values such as #N/A
 }
 
 /** How an import summary words its bad rows (each importer's own catalogue keys). */
