@@ -189,6 +189,8 @@ export async function startConsole(opts: LocalConsoleOptions): Promise<LocalCons
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const refusal = refuse(req, allowedOrigins());
+    if (refusal) return json(res, refusal.status, { error: refusal.error });
     const url = new URL(req.url ?? '/', 'http://local');
     const route = `${req.method} ${url.pathname}`;
     const asset = req.method === 'GET' ? STATIC[url.pathname] : undefined;
@@ -215,6 +217,7 @@ export async function startConsole(opts: LocalConsoleOptions): Promise<LocalCons
     json(res, 200, await action());
   }
 
+  let allowedOrigins = (): string[] => [];
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       const bad = err instanceof z.ZodError;
@@ -224,6 +227,12 @@ export async function startConsole(opts: LocalConsoleOptions): Promise<LocalCons
   });
   await listen(server, opts.port, opts.host ?? '127.0.0.1');
   const { port } = server.address() as AddressInfo;
+  // The console answers only to its own addresses (a page elsewhere resolving its name here —
+  // DNS rebinding — carries another Host) and to pages it served (another site's Origin).
+  const local = ['localhost', '127.0.0.1', '[::1]'];
+  const named = opts.host && !['0.0.0.0', '::', '127.0.0.1', 'localhost', '::1'].includes(opts.host) ? [opts.host.includes(':') ? `[${opts.host}]` : opts.host] : [];
+  const origins = [...local, ...named].map((h) => `http://${h}:${port}`);
+  allowedOrigins = () => origins;
   const host = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? opts.host : '127.0.0.1';
   return {
     url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`,
@@ -237,9 +246,35 @@ export async function startConsole(opts: LocalConsoleOptions): Promise<LocalCons
   };
 }
 
+/**
+ * Every answer: never cached, never framed, no sniffing, and a page that runs only its own
+ * scripts (cards.js, app.js) and shows only its own and inline (data:) images.
+ */
+const SECURITY_HEADERS = {
+  'cache-control': 'no-store',
+  'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
 function reply(res: ServerResponse, status: number, body: Buffer | string, type: string): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.writeHead(status, { 'content-type': type, ...SECURITY_HEADERS });
   res.end(body);
+}
+
+/**
+ * Why a request is refused, if it is (issue 17): a Host that is not one of the console's own
+ * addresses (DNS rebinding); an Origin of another site; a POST that is not JSON — a cross-site
+ * form or `text/plain` fetch needs no preflight, a JSON one does and gets no CORS answer.
+ */
+export function refuse(req: Pick<IncomingMessage, 'method' | 'headers'>, origins: readonly string[]): { status: number; error: string } | undefined {
+  const host = req.headers.host;
+  if (!host || !origins.some((o) => o === `http://${host}`)) return { status: 421, error: '只接受来自本机控制台的请求（Host 不符）' };
+  const origin = req.headers.origin;
+  if (origin !== undefined && !origins.includes(origin)) return { status: 403, error: '只接受来自本机控制台页面的请求（Origin 不符）' };
+  if (req.method === 'POST' && !/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return { status: 415, error: '接口只接受 JSON（Content-Type: application/json）' };
+  return undefined;
 }
 
 function json(res: ServerResponse, status: number, value: unknown): void {

@@ -7,12 +7,26 @@ function plain(t) {
   return t && typeof t === 'object' ? t.content ?? '' : t ?? '';
 }
 
+/** An http(s) URL as the browser parses it, or null: no other scheme becomes a link. */
+function safeUrl(href) {
+  try {
+    const url = new URL(href);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Card markdown, safely: Feishu tags dropped, entities kept, only bold, links and headings drawn. */
 function markdownHtml(src) {
   let s = String(src).replace(/<\/?(font|text_tag|at|u|i)\b[^>]*>/g, '');
-  s = s.replace(/&(?!#?\w+;)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  // Quotes are escaped with the rest: nothing from the card can close an attribute below.
+  s = s.replace(/&(?!#?\w+;)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
   s = s.replace(/\*\*(.+?)\*\*/g, '<b>$1</b>').replace(/~~(.+?)~~/g, '<s>$1</s>');
-  s = s.replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>');
+  s = s.replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, (all, text, href) => {
+    const url = safeUrl(href.replace(/&amp;/g, '&'));
+    return url ? `<a href="${url.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" target="_blank" rel="noopener noreferrer">${text}</a>` : all;
+  });
   s = s.replace(/^#{1,4}\s+(.*)$/gm, '<b>$1</b>').replace(/^&gt;\s?(.*)$/gm, '<span class="quote">$1</span>');
   return s;
 }
@@ -68,7 +82,7 @@ function renderElement(e, ctx) {
 function renderButton(e, ctx) {
   const behaviour = (e.behaviors || [])[0] || {};
   const label = plain(e.text);
-  if (behaviour.type === 'open_url') return el('a', { href: behaviour.default_url, target: '_blank', rel: 'noopener', text: label });
+  if (behaviour.type === 'open_url') return el('a', { href: safeUrl(String(behaviour.default_url)) ?? '#', target: '_blank', rel: 'noopener noreferrer', text: label });
   const value = behaviour.value ?? e.value;
   const submit = e.form_action_type === 'submit';
   return el('button', {
