@@ -129,7 +129,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   }, opts.cardDeadlineMs);
 
   const app = new Koa();
-  const receive = webhookHandler({ verificationToken: config.feishu.verificationToken, encryptKey: config.feishu.encryptKey, pipeline, clock, log });
+  const receive = webhookHandler({ verificationToken: config.feishu.verificationToken, appId: config.feishu.appId, encryptKey: config.feishu.encryptKey, pipeline, clock, log });
   const webhook = config.feishu.eventMode === 'webhook';
   app.use(async (ctx, next) => {
     if (ctx.method === 'GET' && ctx.path === '/healthz') {

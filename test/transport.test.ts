@@ -319,6 +319,8 @@ describe('requests that must be refused and change nothing', () => {
     ['unsigned event (no signature headers)', (env) => h.post(env, { unsigned: true })],
     ['unsigned event with timestamp and nonce but no signature', (env) =>
       h.post(env, { unsigned: true, headers: { 'X-Lark-Request-Timestamp': String(ts()), 'X-Lark-Request-Nonce': 'n4' } })],
+    ['another app: signed with our key and token, but header.app_id names another app', (env) => h.post({ ...env, header: { ...env.header, app_id: 'cli_another_app_0000' } })],
+    ['another app: a card click for another app', () => h.post(cardActionEvent({ openId: 'ou_lihaoran', value: { a: 'bind.submit', v: 1 }, formValue: { student_no: '2023010102', name: '李浩然' } }, { ...app, appId: 'cli_another_app_0000' }))],
     ['oversize: > 1 MiB with Content-Length (signed, valid otherwise)', (env) =>
       h.post({ ...env, event: { ...env.event, padding: 'x'.repeat(MiB) } })],
   ];

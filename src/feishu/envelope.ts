@@ -41,6 +41,8 @@ export interface InboundEvent {
   type: string;
   /** The verification token the envelope carried ('' when it carried none). */
   token: string;
+  /** The app the event is for, when the envelope names it (v2 `header.app_id`, v1 `event.app_id`). */
+  appId?: string;
   /** The `event` object of the envelope. */
   event: Record<string, unknown>;
 }
@@ -71,9 +73,10 @@ export function parseEnvelope(body: unknown): Envelope | null {
     const v2 = v2Envelope.safeParse(body);
     if (!v2.success) return null;
     const h = v2.data.header;
-    return { kind: 'event', inbound: { id: h.event_id, time: millis(h.create_time, 1), type: h.event_type, token: h.token ?? '', event: v2.data.event } };
+    return { kind: 'event', inbound: { id: h.event_id, time: millis(h.create_time, 1), type: h.event_type, token: h.token ?? '', appId: h.app_id, event: v2.data.event } };
   }
   const v1 = v1Envelope.safeParse(body);
   if (!v1.success) return null;
-  return { kind: 'event', inbound: { id: v1.data.uuid, time: millis(v1.data.ts, 1000), type: v1.data.event.type, token: v1.data.token ?? '', event: v1.data.event } };
+  const v1AppId = typeof v1.data.event.app_id === 'string' ? v1.data.event.app_id : undefined;
+  return { kind: 'event', inbound: { id: v1.data.uuid, time: millis(v1.data.ts, 1000), type: v1.data.event.type, token: v1.data.token ?? '', appId: v1AppId, event: v1.data.event } };
 }

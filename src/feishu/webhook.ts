@@ -18,6 +18,8 @@ const TIMESTAMP_WINDOW_S = 5 * 60;
 
 interface WebhookOptions {
   verificationToken: string;
+  /** The configured App ID: an event that names another app is refused even when signed with our key. */
+  appId: string;
   encryptKey: string;
   pipeline: InboundPipeline;
   clock: Clock;
@@ -86,6 +88,8 @@ export function webhookHandler(opts: WebhookOptions): (ctx: Context) => Promise<
       if (!signed) throw new Rejection(401, 'missing signature');
       const { inbound } = envelope;
       if (!tokenMatches(inbound.token)) throw new Rejection(401, 'bad token');
+      // Two apps of one developer may share an encrypt key and token; an event for the other is not ours.
+      if (inbound.appId !== undefined && inbound.appId !== opts.appId) throw new Rejection(401, 'other app');
 
       let reception;
       try {
