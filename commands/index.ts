@@ -28,11 +28,12 @@ import * as recommend from './recommend.js';
 import * as report from './report.js';
 import * as review from './review.js';
 import * as team from './team.js';
+import * as org from './org.js';
 
 export { hooks } from './hooks.js';
 
 /** In /help's order. */
-export const modules: readonly CommandModule[] = [help, bind, me, checkin, log, review, bindgroup, pair, branch, project, positions, recommend, college, overview, digest, exportCommand, mode, report, caseCommand, roster, unbind, safety, team];
+export const modules: readonly CommandModule[] = [help, bind, me, checkin, log, review, bindgroup, pair, branch, project, positions, recommend, college, overview, digest, exportCommand, mode, report, caseCommand, roster, unbind, safety, team, org];
 
 export const commands = modules.map((m) => m.command);
 export const actions = modules.flatMap((m) => m.actions);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { ActionContext, BaseContext, HookContext } from '../src/bot/context.js';
 import type { Member } from '../src/db/schema/index.js';
-import { pairingCreate, pairingSave, pairingAwaitFile, pairingEndAsk, pairingEnd, pairingShow } from '../src/cards/pairing.js';
+import { pairingCreate, pairingSave, pairingAwaitFile, pairingEndAsk, pairingEnd, pairingShow, pairingOpen } from '../src/cards/pairing.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
 import { toast } from '../src/bot/router.js';
 import { endConfirmCard, newPairingCard, pairingCard, sharedNoticeCard } from '../src/cards/pairing.js';
@@ -19,6 +19,7 @@ import { today } from '../src/time.js';
 import { t } from '../src/text/zh-CN.js';
 import { render } from '../src/text/message.js';
 import { attachAgreement, expectAgreement, pairingAwaitingFile } from '../src/domain/agreements.js';
+import { checkUnitWorker, unitById } from '../src/domain/organisations.js';
 
 /** A last word made only of digits and date separators, or a relative day, is the signed date. */
 const DATE_LIKE = /^(?:(?=.*[\d０-９])[\d０-９\-/.年月日号－／．]+|今天|今日|昨天|昨日|前天)$/;
@@ -75,23 +76,34 @@ function recordedNote(ctx: BaseContext<Member>, pairing: Pairing): string {
   return t('pairing.recorded', { branch: v.branch, community: v.community.name, signed: v.signedOn ? t('pairing.signedOn', { date: v.signedOn }) : t('pairing.draftNote') });
 }
 
-/** The form again, now asking for the reason, when the community turned out to be paired elsewhere. */
-function askReasonCard(ctx: BaseContext<Member>, draft: PairingDraft) {
+/**
+ * The form again, now asking for the reason, when the community turned out to be paired
+ * elsewhere; for `unitId` (a student organisation's form) it stays that unit's form.
+ */
+function askReasonCard(ctx: BaseContext<Member>, draft: PairingDraft, unitId?: number) {
   const community = findCommunity(ctx.db, draft.community ?? '');
-  const sharedWith = community ? otherBranchesPairedWith(ctx.db, community.id, ctx.member.branchId ?? -1) : [];
-  return newPairingCard({ prefill: draft, sharedWith, sharedCommunity: community?.name });
+  const sharedWith = community ? otherBranchesPairedWith(ctx.db, community.id, unitId ?? ctx.member.branchId ?? -1) : [];
+  const unit = unitId !== undefined ? unitById(ctx.db, unitId) : undefined;
+  return newPairingCard({ prefill: draft, sharedWith, sharedCommunity: community?.name, unit: unit && { id: unit.id, name: unit.name } });
 }
 
-/** 保存结对 on the new-pairing form; a shared community without a reason gets the form back, asking for it. */
+// The pairing card actions admit students: an organisation's responsible member may be one
+// (checkUnitWorker refuses every other student as before; mayManage judges the unit).
+
+/**
+ * 保存结对 on the new-pairing form (for the unit it names, else the actor's branch); a shared
+ * community without a reason gets the form back, asking for it.
+ */
 const onPairingCreate = defineAction(pairingCreate, {
-  audience: 'secretary',
-  async run(ctx) {
+  audience: 'student',
+  async run(ctx, { u }) {
+    checkUnitWorker(ctx.db, ctx.member);
     const draft = validPairingDraft(draftFromForm(ctx.form));
     let outcome;
     try {
-      outcome = createPairing(ctx.db, ctx.member, ctx.program, draft, ctx.when, { details: true });
+      outcome = createPairing(ctx.db, ctx.member, ctx.program, draft, ctx.when, { details: true, unitId: u });
     } catch (err) {
-      if (err instanceof UserError && err.key === 'pairing.reasonRequired') return answer(askReasonCard(ctx, draft), render(err), 'error');
+      if (err instanceof UserError && err.key === 'pairing.reasonRequired') return answer(askReasonCard(ctx, draft, u), render(err), 'error');
       throw err;
     }
     if (outcome.kind === 'exists') {
@@ -105,8 +117,9 @@ const onPairingCreate = defineAction(pairingCreate, {
 
 /** 保存修改 on the completion card; a changed sharing reason is told to the college admin again. */
 const onPairingSave = defineAction(pairingSave, {
-  audience: 'secretary',
+  audience: 'student',
   async run(ctx, { p }) {
+    checkUnitWorker(ctx.db, ctx.member);
     const { pairing, reasonChanged } = updatePairing(ctx.db, ctx.member, ctx.program, p, draftFromForm(ctx.form), ctx.when);
     if (reasonChanged) await tellShared(ctx, pairing);
     return answer(pairingCard(pairingView(ctx.db, pairing)), t('pairing.savedToast'));
@@ -115,8 +128,9 @@ const onPairingSave = defineAction(pairingSave, {
 
 /** 上传协议: the next agreement file within 30 minutes belongs to this pairing. */
 const onPairingAwaitFile = defineAction(pairingAwaitFile, {
-  audience: 'secretary',
+  audience: 'student',
   async run(ctx, { p }) {
+    checkUnitWorker(ctx.db, ctx.member);
     expectAgreement(ctx.db, ctx.member, p, ctx.clock.now());
     return toast('info', t('pairing.awaitFile'));
   },
@@ -124,8 +138,9 @@ const onPairingAwaitFile = defineAction(pairingAwaitFile, {
 
 /** 结束结对: asks for confirmation first. */
 const onPairingEndAsk = defineAction(pairingEndAsk, {
-  audience: 'secretary',
+  audience: 'student',
   async run(ctx, { p }) {
+    checkUnitWorker(ctx.db, ctx.member);
     const pairing = clicked(ctx, p);
     if (pairing.status === 'ended') throw new UserError('pairing.isEnded', { date: pairing.endedOn ?? '' });
     return answer(endConfirmCard(pairingView(ctx.db, pairing)));
@@ -134,8 +149,9 @@ const onPairingEndAsk = defineAction(pairingEndAsk, {
 
 /** 确认结束: the pairing ends today and stays as history. */
 const onPairingEnd = defineAction(pairingEnd, {
-  audience: 'secretary',
+  audience: 'student',
   async run(ctx, { p }) {
+    checkUnitWorker(ctx.db, ctx.member);
     const ended = endPairing(ctx.db, ctx.member, p, ctx.when);
     return answer(pairingCard(pairingView(ctx.db, ended)), t('pairing.endedToast'));
   },
@@ -143,9 +159,26 @@ const onPairingEnd = defineAction(pairingEnd, {
 
 /** 取消 on the end confirmation: the pairing card again. */
 const onPairingShow = defineAction(pairingShow, {
-  audience: 'secretary',
+  audience: 'student',
   async run(ctx, { p }) {
+    checkUnitWorker(ctx.db, ctx.member);
     return answer(pairingCard(pairingView(ctx.db, clicked(ctx, p))));
+  },
+});
+
+/**
+ * 结对 on a /组织 card: the unit's active pairing to complete, or the form for its first one
+ * (the unit is judged from the database: its responsible member, its 团总支, the 团委).
+ */
+const onPairingOpen = defineAction(pairingOpen, {
+  audience: 'student',
+  async run(ctx, { u }) {
+    checkUnitWorker(ctx.db, ctx.member);
+    const unit = unitById(ctx.db, u);
+    if (!unit || unit.archivedAt !== null) throw new UserError('pairing.notFound');
+    if (!mayManage(ctx.db, ctx.member, unit.id)) throw new UserError('pairing.forbidden');
+    const active = activePairingOf(ctx.db, unit.id);
+    return answer(active ? pairingCard(pairingView(ctx.db, active)) : newPairingCard({ prefill: { signedOn: today(ctx.when) }, unit: { id: unit.id, name: unit.name } }));
   },
 });
 
@@ -213,10 +246,12 @@ const MAX_AGREEMENT_BYTES = 30 * 1024 * 1024;
  */
 export async function receiveAgreementFile(ctx: HookContext, file: { fileKey: string; fileName: string }): Promise<boolean> {
   const member = ctx.member;
-  if (!member || member.role === 'student') return false;
+  if (!member) return false;
   const ext = path.extname(file.fileName).slice(1).toLowerCase();
   const type = AGREEMENT_TYPES[ext];
   const pairing = pairingAwaitingFile(ctx.db, member, ctx.clock.now());
+  // A student's file is an agreement only for an organisation they are responsible for.
+  if (member.role === 'student' && !pairing) return false;
   if (!pairing) {
     if (!type || member.role === 'school_admin') return false;
     await ctx.reply(t('pairing.fileNoWindow'));
@@ -238,4 +273,4 @@ export async function receiveAgreementFile(ctx: HookContext, file: { fileKey: st
   return true;
 }
 
-export const actions = [onPairingCreate, onPairingSave, onPairingAwaitFile, onPairingEndAsk, onPairingEnd, onPairingShow];
+export const actions = [onPairingCreate, onPairingSave, onPairingAwaitFile, onPairingEndAsk, onPairingEnd, onPairingShow, onPairingOpen];

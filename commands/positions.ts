@@ -13,9 +13,10 @@ import { positionFormCard } from '../src/cards/projects.js';
 import type { Position } from '../src/db/schema/index.js';
 import { UserError } from '../src/domain/errors.js';
 import {
-  addCollegePosition, candidatesOf, confirmedClosedPositionsOf, confirmedOf, confirmSignup, managedPositions, managersOf, myStatuses, openPositionsFor, positionById, signUp, signupCounts, withdrawSignup,
+  addCollegePosition, candidatesOf, confirmedClosedPositionsOf, confirmedOf, confirmSignup, managedPositions, managersOf, managesPosition, myStatuses, openPositionsFor, positionById, signUp, signupCounts, withdrawSignup,
 } from '../src/domain/positions.js';
-import { branchNames, collegeById, managesUnit, projectTitles } from '../src/domain/projects.js';
+import { branchNames, collegeById, projectTitles } from '../src/domain/projects.js';
+import { checkUnitWorker, leadsAnOrganisation } from '../src/domain/organisations.js';
 import { formatDateTime } from '../src/time.js';
 import type { CardJson } from '../src/feishu/api.js';
 import { t } from '../src/text/zh-CN.js';
@@ -25,7 +26,9 @@ import { t } from '../src/text/zh-CN.js';
 function positionsView(ctx: BaseContext<Member>): CardJson {
   const me = ctx.member;
   const open = [...openPositionsFor(ctx.db, me, ctx.program.id), ...confirmedClosedPositionsOf(ctx.db, me.id, ctx.program.id)].sort((a, b) => a.id - b.id);
-  const managed = allows('secretary', me) ? managedPositions(ctx.db, me, ctx.program.id) : [];
+  // An organisation's responsible member confirms its positions' matches, whatever their role.
+  const confirms = allows('secretary', me) || leadsAnOrganisation(ctx.db, me);
+  const managed = confirms ? managedPositions(ctx.db, me, ctx.program.id) : [];
   const all = [...open, ...managed];
   const counts = signupCounts(ctx.db, [...new Set(all.map((p) => p.id))]);
   const mine = myStatuses(ctx.db, me.id, open.map((p) => p.id));
@@ -44,7 +47,7 @@ function positionsView(ctx: BaseContext<Member>): CardJson {
       confirmed: counts.get(p.id)!.confirmed,
       mine: mine.get(p.id),
     })),
-    managed: allows('secretary', me) ? managed.map((p) => ({ id: p.id, title: p.title, slots: p.slots, closed: p.status === 'closed', ...counts.get(p.id)! })) : undefined,
+    managed: confirms ? managed.map((p) => ({ id: p.id, title: p.title, slots: p.slots, closed: p.status === 'closed', ...counts.get(p.id)! })) : undefined,
     canPublish: me.role === 'college_admin' && me.collegeId !== null,
   });
 }
@@ -84,20 +87,24 @@ const onPositionWithdraw = defineAction(positionsWithdraw, {
   },
 });
 
+// 确认匹配 admits students: an organisation's responsible member may be one (checkUnitWorker
+// refuses every other student as before; managesPosition judges the position's unit).
 const onPositionMatch = defineAction(positionsMatch, {
-  audience: 'secretary',
+  audience: 'student',
   async run(ctx, { p }) {
+    checkUnitWorker(ctx.db, ctx.member);
     const position = positionById(ctx.db, p);
     if (!position) throw new UserError('positions.notFound');
     // Candidates' names and hours are only for who runs the position, whatever card was clicked.
-    if (!managesUnit(ctx.member, position)) throw new UserError('positions.forbidden');
+    if (!managesPosition(ctx.db, ctx.member, position)) throw new UserError('positions.forbidden');
     return { card: rawCard(matchView(ctx, position)) };
   },
 });
 
 const onPositionConfirm = defineAction(positionsConfirm, {
-  audience: 'secretary',
+  audience: 'student',
   async run(ctx, { s }) {
+    checkUnitWorker(ctx.db, ctx.member);
     const done = confirmSignup(ctx.db, ctx.member, s, ctx.clock.now());
     const { position, member } = done;
     const project = position.projectId ? projectTitles(ctx.db, [position.projectId]).get(position.projectId) : undefined;

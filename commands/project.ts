@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import type { BaseContext } from '../src/bot/context.js';
 import type { Member } from '../src/db/schema/index.js';
-import { projectNew, projectEdit, projectSave, projectPositionForm, projectAddPosition } from '../src/cards/projects.js';
+import { projectNew, projectEdit, projectSave, projectPositionForm, projectAddPosition, projectUnitList } from '../src/cards/projects.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
 import { formCommunity, formList, formText, formWhole } from '../src/bot/forms.js';
 import { rawCard } from '../src/bot/router.js';
 import { positionFormCard, projectFormCard, projectListCard, type ProjectVm } from '../src/cards/projects.js';
-import type { Project } from '../src/db/schema/index.js';
+import type { Branch, Project } from '../src/db/schema/index.js';
 import type { Db } from '../src/db/client.js';
 import { pairedCommunity } from '../src/domain/communities.js';
 import { pickerCommunities } from '../src/domain/communityPicker.js';
 import { membersByTypedNames, pickerMembers } from '../src/domain/memberPicker.js';
 import { UserError } from '../src/domain/errors.js';
 import { addPosition, positionsOfProjects, signupCounts } from '../src/domain/positions.js';
-import { branchById, collegeById, managedProject, projectDetail, projectProgress, projectsFor, saveProject } from '../src/domain/projects.js';
+import { branchById, collegeById, managedProject, projectDetail, projectProgress, projectsFor, projectsOfUnit, saveProject, unitForNewProject } from '../src/domain/projects.js';
+import { checkUnitWorker, isOrganisation } from '../src/domain/organisations.js';
 import { today } from '../src/time.js';
 import type { CardJson } from '../src/feishu/api.js';
 import { t } from '../src/text/zh-CN.js';
@@ -84,21 +85,31 @@ function projectVms(ctx: BaseContext<Member>, list: Project[]): ProjectVm[] {
   });
 }
 
-/** The project list of whoever is acting (never of whom the card was first sent to). */
-function listCard(ctx: BaseContext<Member>): CardJson {
-  const all = projectsFor(ctx.db, ctx.member, ctx.program.id);
+/**
+ * The project list of whoever is acting (never of whom the card was first sent to), or of one
+ * `unit` — a student organisation's, reached from /组织 and already judged the actor's to run.
+ */
+function listCard(ctx: BaseContext<Member>, unit?: Branch): CardJson {
+  const all = unit ? projectsOfUnit(ctx.db, unit.id, ctx.program.id) : projectsFor(ctx.db, ctx.member, ctx.program.id);
   return projectListCard({
-    scope: scopeName(ctx),
+    scope: unit ? unit.name : scopeName(ctx),
     deadline: ctx.program.projectListDeadline,
     projects: projectVms(ctx, all.slice(0, LIST_SIZE)),
     more: Math.max(0, all.length - LIST_SIZE),
-    canCreate: ctx.member.branchId !== null,
+    canCreate: unit !== undefined || ctx.member.branchId !== null,
+    unitId: unit?.id,
   });
 }
 
-/** The form for a new project of the actor's branch, or prefilled from `project`. */
-function formCard(ctx: BaseContext<Member>, project?: Project): CardJson {
-  const branchId = project?.branchId ?? ctx.member.branchId;
+/** The list a change answers with: the organisation's own when the project is one's, else the actor's. */
+function listAfter(ctx: BaseContext<Member>, unitId: number): CardJson {
+  const unit = branchById(ctx.db, unitId);
+  return listCard(ctx, unit && isOrganisation(unit) ? unit : undefined);
+}
+
+/** The form for a new project of the actor's branch or of `unitId` (re-checked), or prefilled from `project`. */
+function formCard(ctx: BaseContext<Member>, project?: Project, unitId?: number): CardJson {
+  const branchId = project?.branchId ?? (unitId !== undefined ? unitForNewProject(ctx.db, ctx.member, unitId).id : ctx.member.branchId);
   if (!branchId) throw new UserError('project.noBranch');
   const paired = pairedCommunity(ctx.db, branchId);
   const d = project && projectDetail(ctx.db, project);
@@ -121,49 +132,66 @@ function formCard(ctx: BaseContext<Member>, project?: Project): CardJson {
   const communities = pickerCommunities(ctx.db, { memberId: ctx.member.id, branchId, include: [prefill.communityId] });
   // Another: the whole current group, then who served at its community or lately; the rest are typed.
   const members = pickerMembers(ctx.db, { branchId, current: prefill.memberIds, communityId: prefill.communityId });
-  return projectFormCard({ projectId: project?.id, prefill, members: members.options, unlistedMembers: members.unlisted, communities });
+  return projectFormCard({ projectId: project?.id, unitId, prefill, members: members.options, unlistedMembers: members.unlisted, communities });
 }
+
+// The project card actions admit students: an organisation's responsible member may be one
+// (checkUnitWorker refuses every other student as before; managesUnit judges the unit).
 
 
 const onProjectNew = defineAction(projectNew, {
-  audience: 'secretary',
-  async run(ctx) {
-    return { card: rawCard(formCard(ctx)) };
+  audience: 'student',
+  async run(ctx, { u }) {
+    checkUnitWorker(ctx.db, ctx.member);
+    return { card: rawCard(formCard(ctx, undefined, u)) };
   },
 });
 
 const onProjectEdit = defineAction(projectEdit, {
-  audience: 'secretary',
+  audience: 'student',
   async run(ctx, { p }) {
+    checkUnitWorker(ctx.db, ctx.member);
     const { project } = managedProject(ctx.db, ctx.member, p);
     return { card: rawCard(formCard(ctx, project)) };
   },
 });
 
 const onProjectSave = defineAction(projectSave, {
-  audience: 'secretary',
-  async run(ctx, { p }) {
+  audience: 'student',
+  async run(ctx, { p, u }) {
+    checkUnitWorker(ctx.db, ctx.member);
     // Who may change the project is settled before the form's community and member names are looked up.
-    const branchId = p !== undefined ? managedProject(ctx.db, ctx.member, p).branch.id : ctx.member.branchId;
+    const branchId = p !== undefined ? managedProject(ctx.db, ctx.member, p).branch.id : u !== undefined ? unitForNewProject(ctx.db, ctx.member, u).id : ctx.member.branchId;
     if (!branchId) throw new UserError('project.noBranch');
-    const project = saveProject(ctx.db, ctx.member, ctx.program, p, draftFromForm(ctx.db, ctx.form, branchId), ctx.clock.now());
-    return { toast: { type: 'success', content: t('project.saved', { title: project.title }) }, card: rawCard(listCard(ctx)) };
+    const project = saveProject(ctx.db, ctx.member, ctx.program, p, draftFromForm(ctx.db, ctx.form, branchId), ctx.clock.now(), u);
+    return { toast: { type: 'success', content: t('project.saved', { title: project.title }) }, card: rawCard(listAfter(ctx, project.branchId)) };
   },
 });
 
 const onPositionForm = defineAction(projectPositionForm, {
-  audience: 'secretary',
+  audience: 'student',
   async run(ctx, { p }) {
+    checkUnitWorker(ctx.db, ctx.member);
     const { project } = managedProject(ctx.db, ctx.member, p);
     return { card: rawCard(positionFormCard({ projectId: project.id, project: project.title })) };
   },
 });
 
 const onPositionAdd = defineAction(projectAddPosition, {
-  audience: 'secretary',
+  audience: 'student',
   async run(ctx, { p }) {
+    checkUnitWorker(ctx.db, ctx.member);
     const position = addPosition(ctx.db, ctx.member, p, positionDraftFromForm(ctx.form), ctx.clock.now());
-    return { toast: { type: 'success', content: t('position.added', { title: position.title, slots: position.slots }) }, card: rawCard(listCard(ctx)) };
+    return { toast: { type: 'success', content: t('position.added', { title: position.title, slots: position.slots }) }, card: rawCard(listAfter(ctx, position.branchId!)) };
+  },
+});
+
+/** 项目 on a /组织 card: that organisation's project list, with 新建项目 for it. */
+const onUnitList = defineAction(projectUnitList, {
+  audience: 'student',
+  async run(ctx, { u }) {
+    checkUnitWorker(ctx.db, ctx.member);
+    return { card: rawCard(listCard(ctx, unitForNewProject(ctx.db, ctx.member, u))) };
   },
 });
 
@@ -181,4 +209,4 @@ export const command = defineCommand({
   },
 });
 
-export const actions = [onProjectNew, onProjectEdit, onProjectSave, onPositionForm, onPositionAdd];
+export const actions = [onProjectNew, onProjectEdit, onProjectSave, onPositionForm, onPositionAdd, onUnitList];

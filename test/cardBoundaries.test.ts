@@ -16,6 +16,7 @@ import * as confirm from '../src/cards/confirm.js';
 import * as digest from '../src/cards/digest.js';
 import * as logs from '../src/cards/logs.js';
 import * as logViews from '../src/cards/logView.js';
+import * as organisations from '../src/cards/organisations.js';
 import * as pairing from '../src/cards/pairing.js';
 import * as positions from '../src/cards/positions.js';
 import * as primitives from '../src/cards/primitives.js';
@@ -35,11 +36,11 @@ import { CARD_MAX_BYTES, checkCallbackAnswer, checkCard, countComponents, MAX_CO
 import { t } from '../src/text/zh-CN.js';
 import {
   branchStatus, candidate, collegeDigest, collegeReports, collegeView, communityNames, datasets, helpEntries, logView, members, overview, pairingView,
-  pickerOptions, program, projectVm, recommendation, schoolDigest, SIZE, teamVm, TODAY, type Dataset, type DatasetId,
+  organisationVm, pickerOptions, program, projectVm, recommendation, schoolDigest, SIZE, teamVm, TODAY, type Dataset, type DatasetId,
 } from './helpers/boundaryData.js';
 
 const MODULES: Record<string, Record<string, unknown>> = {
-  'account.ts': account, 'action.ts': action, 'branch.ts': branch, 'confirm.ts': confirm, 'digest.ts': digest, 'logs.ts': logs, 'logView.ts': logViews, 'pairing.ts': pairing, 'positions.ts': positions,
+  'account.ts': account, 'action.ts': action, 'branch.ts': branch, 'confirm.ts': confirm, 'digest.ts': digest, 'logs.ts': logs, 'logView.ts': logViews, 'organisations.ts': organisations, 'pairing.ts': pairing, 'positions.ts': positions,
   'primitives.ts': primitives, 'projects.ts': projects, 'recommend.ts': recommend, 'reports.ts': reports, 'roster.ts': roster, 'settings.ts': settings, 'teams.ts': teams, 'tracking.ts': tracking,
 };
 
@@ -219,6 +220,13 @@ const CASES: Case[] = [
     build: (d) => teams.teamListCard({
       scope: canManage ? d.line(60, 1) : t('team.scopeMine'), teams: range(d.n(canManage ? SIZE.teams : 3)).map((i) => teamVm(d, i)), canManage, mine: !canManage,
       note: d.empty ? undefined : t('team.created', { name: d.line(30), college: d.line(60, 1), leader: d.name(0), destination: d.line(60, 2), count: 50 }),
+    }),
+  })),
+  ...([true, false] as const).map((canManage): Case => ({
+    fn: organisations.organisationListCard, variant: canManage ? 'managed' : 'mine',
+    build: (d) => organisations.organisationListCard({
+      scope: canManage ? d.line(60, 1) : t('org.scopeMine'), organisations: range(d.n(canManage ? SIZE.organisations : 3)).map((i) => organisationVm(d, i)), canManage,
+      note: d.empty ? undefined : t('org.created', { kind: t('org.kind.club'), name: d.line(30), college: d.line(60, 1), leader: d.name(0) }),
     }),
   })),
   { fn: tracking.collegeCard, toast: () => '', build: (d) => tracking.collegeCard(collegeView(d), collegeReports(d)) },

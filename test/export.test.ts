@@ -60,10 +60,10 @@ function expectWorkbook(book: ExcelJS.Workbook) {
     expect(String(sheet.getRow(1).getCell(1).value)).toMatch(/[\u4e00-\u9fa5]/);
   }
   const colleges = book.getWorksheet('学院汇总')!;
-  expect(colleges.getRow(1).values).toEqual([undefined, '学院', '团支部数', '参与团支部数', '覆盖率', '目标', '是否达标', '已认证时长（小时）', '待审核记录', '待审核时长（小时）', '重点帮扶县结对数']);
+  expect(colleges.getRow(1).values).toEqual([undefined, '学院', '团支部数', '参与团支部数', '覆盖率', '目标', '是否达标', '已认证时长（小时）', '待审核记录', '待审核时长（小时）', '重点帮扶县结对数', '学生组织数', '已结对学生组织数', '学生组织项目数']);
   expect(colleges.rowCount).toBe(1 + 2 + 1); // header, two colleges, 全校合计
   const cs = colleges.getRow(2).values as unknown[];
-  expect(cs.slice(1)).toEqual(['计算机科学与工程学院', 3, 1, 1 / 3, 0.25, '是', 6.5, 1, 1, 1]);
+  expect(cs.slice(1)).toEqual(['计算机科学与工程学院', 3, 1, 1 / 3, 0.25, '是', 6.5, 1, 1, 1, 0, 0, 0]); // no student organisation in this school
   expect(colleges.getRow(4).getCell(10).value).toBe(1); // 全校合计
   expect(colleges.getRow(2).getCell(4).numFmt).toBe('0.0%');
   expect((colleges.getRow(3).values as unknown[]).slice(1, 5)).toEqual(['经济管理学院', 3, 0, 0]);

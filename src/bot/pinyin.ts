@@ -15,6 +15,7 @@ export const READINGS: Readonly<Record<string, readonly string[]>> = {
   周: ['zhou'], 导: ['dao'], 出: ['chu'], 模: ['mo', 'mu'], 式: ['shi'], 设: ['she'], 置: ['zhi'],
   总: ['zong'], 优: ['you'], 秀: ['xiu'], 案: ['an'], 例: ['li'], 解: ['jie'], 安: ['an'], 预: ['yu'],
   三: ['san'], 下: ['xia'], 乡: ['xiang'], 团: ['tuan'], 队: ['dui'], 名: ['ming'], 单: ['dan', 'shan'],
+  组: ['zu'], 织: ['zhi'], 生: ['sheng'],
 };
 
 /**
@@ -58,6 +59,7 @@ const HOMOPHONES: Readonly<Record<string, string>> = {
   xiu: '修休袖锈绣',
   an: '安按岸暗俺',
   li: '利力里理立李礼历离丽',
+  zu: '足族租祖阻',
   // Syllables near those above (近音, see foldSounds): 森核 for 审核, 字部 for 支部, 记努 for 记录.
   sen: '森', sheng: '生声省胜升', zi: '字自子资紫', si: '四思司私丝', ci: '次此词', zou: '走邹奏',
   cu: '粗促醋', su: '速素诉苏', zun: '尊遵', ban: '办班半板版', gan: '干感赶敢', xian: '先线现县',

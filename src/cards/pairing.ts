@@ -14,7 +14,10 @@ import { cardAction } from './action.js';
 // The card actions these cards place (src/cards/action.ts); commands bind their handlers.
 /** The pairing a button acts on. */
 const pairingRef = z.object({ p: z.number().int().positive() });
-export const pairingCreate = cardAction('pairing.create', z.object({}));
+/** The unit a card works for when it is not the actor's own branch (a student organisation's, from /组织). */
+const unitRef = z.object({ u: z.number().int().positive() });
+export const pairingCreate = cardAction('pairing.create', unitRef.partial());
+export const pairingOpen = cardAction('pairing.open', unitRef);
 export const pairingSave = cardAction('pairing.save', pairingRef);
 export const pairingAwaitFile = cardAction('pairing.awaitFile', pairingRef);
 export const pairingEndAsk = cardAction('pairing.endAsk', pairingRef);
@@ -50,13 +53,15 @@ function detailFields(p: PairingPrefill, askReason: boolean): Element[] {
 
 /**
  * `/结对` with nothing active: the form for a new pairing. With `sharedWith` the community is
- * already paired elsewhere and the form asks why.
+ * already paired elsewhere and the form asks why. With `unit` the pairing is that unit's (a
+ * student organisation's), not the actor's branch: its id rides in the submit button and is
+ * checked again on the click.
  */
-export function newPairingCard(vm: { prefill: PairingPrefill; sharedWith?: string[]; sharedCommunity?: string }): CardJson {
+export function newPairingCard(vm: { prefill: PairingPrefill; sharedWith?: string[]; sharedCommunity?: string; unit?: { id: number; name: string } }): CardJson {
   const shared = (vm.sharedWith?.length ?? 0) > 0;
   const notes = shared
     ? [markdown(t('pairing.sharedAsk', { community: escapeMd(vm.sharedCommunity ?? vm.prefill.community ?? ''), branches: escapeMd(vm.sharedWith!.join('、')) }))]
-    : [markdown(t('pairing.formIntro'))];
+    : [markdown(vm.unit ? t('org.pairingIntro', { unit: escapeMd(vm.unit.name) }) : t('pairing.formIntro'))];
   return card({
     title: t('pairing.titleNew'),
     template: shared ? 'orange' : 'blue',
@@ -64,7 +69,7 @@ export function newPairingCard(vm: { prefill: PairingPrefill; sharedWith?: strin
       ...notes,
       form('pairing', [input('community', t('pairing.formCommunity'), { required: true, maxLength: 60, value: vm.prefill.community, placeholder: '幸福社区' }), ...detailFields(vm.prefill, shared)], {
         label: t('pairing.formCreate'),
-        value: pairingCreate.value({}),
+        value: pairingCreate.value({ u: vm.unit?.id }),
       }),
     ],
   });

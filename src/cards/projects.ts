@@ -9,10 +9,14 @@ import { cardAction } from './action.js';
 // The card actions these cards place (src/cards/action.ts); commands bind their handlers.
 /** The project a button acts on. */
 const projectRef = z.object({ p: z.number().int().positive() });
+/** The unit a new project is for when it is not the actor's own branch (a student organisation's, from /组织). */
+const unitId = z.number().int().positive().optional();
 export const projectEdit = cardAction('project.edit', projectRef);
 export const projectPositionForm = cardAction('project.positionForm', projectRef);
-export const projectNew = cardAction('project.new', z.object({}));
-export const projectSave = cardAction('project.save', z.object({ p: z.number().int().positive().optional() }));
+export const projectNew = cardAction('project.new', z.object({ u: unitId }));
+export const projectSave = cardAction('project.save', z.object({ p: z.number().int().positive().optional(), u: unitId }));
+/** One unit's project list (a student organisation's, from /组织). */
+export const projectUnitList = cardAction('project.unitList', z.object({ u: z.number().int().positive() }));
 export const projectAddPosition = cardAction('project.addPosition', projectRef);
 export const positionsAddCollege = cardAction('positions.addCollege', z.object({}));
 
@@ -89,8 +93,11 @@ function projectSection(p: ProjectVm): Element[] {
   ];
 }
 
-/** `/项目`: the projects in the viewer's scope, each with 编辑 and 添加岗位, and 新建项目. */
-export function projectListCard(vm: { scope: string; deadline: string; projects: ProjectVm[]; more: number; canCreate: boolean }): CardJson {
+/**
+ * `/项目`: the projects in the viewer's scope, each with 编辑 and 添加岗位, and 新建项目 (for
+ * `unitId`, a student organisation, when the list is that unit's).
+ */
+export function projectListCard(vm: { scope: string; deadline: string; projects: ProjectVm[]; more: number; canCreate: boolean; unitId?: number }): CardJson {
   // As many projects as the card holds: goals, tasks and responsibilities are up to 500 characters each.
   return fitting(vm.projects, (projects) => card({
     title: t('project.listTitle', { scope: vm.scope }),
@@ -99,7 +106,7 @@ export function projectListCard(vm: { scope: string; deadline: string; projects:
       markdown(t('project.deadline', { date: vm.deadline })),
       ...(projects.length ? projects.flatMap(projectSection) : [markdown(t('project.listEmpty'))]),
       ...(vm.more + vm.projects.length - projects.length > 0 ? [markdown(t('project.more', { count: vm.more + vm.projects.length - projects.length }))] : []),
-      ...(vm.canCreate ? [projectNew.button(t('project.new'), {}, 'primary_filled')] : []),
+      ...(vm.canCreate ? [projectNew.button(t('project.new'), { u: vm.unitId }, 'primary_filled')] : []),
     ],
   }));
 }
@@ -131,7 +138,7 @@ export interface MemberOptionVm {
  * bounded group dropdown (domain/memberPicker: the current group first); `unlistedMembers`
  * counts the branch's members left out of it, whom the secretary types by name or 学号.
  */
-export function projectFormCard(vm: { projectId?: number; prefill: ProjectPrefill; members: MemberOptionVm[]; unlistedMembers?: number; communities: { id: number; name: string }[] }): CardJson {
+export function projectFormCard(vm: { projectId?: number; unitId?: number; prefill: ProjectPrefill; members: MemberOptionVm[]; unlistedMembers?: number; communities: { id: number; name: string }[] }): CardJson {
   const p = vm.prefill;
   return card({
     title: vm.projectId ? t('project.formEdit') : t('project.formNew'),
@@ -167,7 +174,7 @@ export function projectFormCard(vm: { projectId?: number; prefill: ProjectPrefil
             : []),
           input('member_names', t('project.fieldMemberNames'), { maxLength: 1000, placeholder: t('project.memberNamesPlaceholder') }),
         ],
-        { label: t('project.submit'), value: projectSave.value({ p: vm.projectId || undefined }) },
+        { label: t('project.submit'), value: projectSave.value({ p: vm.projectId || undefined, u: vm.projectId ? undefined : vm.unitId }) },
       ),
     ],
   });

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { DEADLINES } from '../domain/branchStatus.js';
-import { fourDone, type CollegeView, type Coverage, type Overview } from '../domain/metrics/index.js';
+import { fourDone, type CollegeView, type Coverage, type OrganisationCounts, type Overview } from '../domain/metrics/index.js';
 import type { CollegeReports } from '../domain/reports.js';
 import type { CardJson } from '../feishu/api.js';
 import { t } from '../text/zh-CN.js';
@@ -51,6 +51,7 @@ function collegeCardListing(v: CollegeView, reports: CollegeReports, maxLines: n
     t('college.fourItems', { complete: v.summary.fourComplete, branches: v.branches.length }),
     t('college.members', { idle: v.idle, members: v.members }),
     v.pending.count ? t('college.pending', { count: v.pending.count, days: v.pending.oldestDays }) : t('college.pendingNone'),
+    organisationsLine(v.organisations),
   ];
   const behindLines = behind.length
     ? [t('college.behindHead', { count: behind.length }), ...capped(behind.map((b) => t('college.behind', { branch: escapeMd(b.name), reasons: b.reasons.map((r) => t(`college.reason.${r}`)).join('；') })))]
@@ -111,6 +112,11 @@ function reportLines(r: CollegeReports): string[] {
   return lines;
 }
 
+/** Student organisations, counted apart from the 团支部 coverage above them. */
+function organisationsLine(o: OrganisationCounts): string {
+  return t('tracking.organisations', { count: o.organisations, paired: o.paired, projects: o.projects });
+}
+
 function daysAgo(date: string, today: string): number {
   return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 86_400_000);
 }
@@ -136,7 +142,7 @@ export function overviewCard(o: Overview): CardJson {
     subtitle: subtitle(() => t('overview.subtitle', { today: o.window.today })),
     template: below ? 'orange' : 'green',
     elements: [
-      markdown(`${head}\n${t('tracking.participatingRule')}`),
+      markdown(`${head}\n${organisationsLine(o.organisations)}\n${t('tracking.participatingRule')}`),
       divider(),
       markdown(rows.length ? rows.join('\n') : t('overview.noColleges')),
       overviewRefresh.button(t('tracking.refresh'), {}),

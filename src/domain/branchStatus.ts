@@ -3,7 +3,7 @@
  * pairing, project list, positions, "四个一" completion, members with no participation yet,
  * pending reviews — and its three deadlines (program settings) with whether each was met.
  */
-import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import {
   branches, colleges, communities, FOUR_ITEMS, members, pairings, positions, positionSignups, projects, serviceLogs,
@@ -59,15 +59,16 @@ export interface BranchStatus {
   deadlines: DeadlineStatus[];
 }
 
-const branchRefs = (db: Db) =>
-  db.select({ id: branches.id, name: branches.name, collegeId: branches.collegeId, college: colleges.name }).from(branches).innerJoin(colleges, eq(colleges.id, branches.collegeId));
+/** The 团支部 matching `where` (student organisations are no branch to /支部: they have /组织). */
+const branchRefs = (db: Db, where?: SQL) =>
+  db.select({ id: branches.id, name: branches.name, collegeId: branches.collegeId, college: colleges.name }).from(branches).innerJoin(colleges, eq(colleges.id, branches.collegeId))
+    .where(and(eq(branches.kind, 'branch'), where));
 
 /** The branches `member` may look at: a secretary their own, a 团总支 the college's, the 团委 all. */
 function branchesInScope(db: Db, member: Member): BranchRef[] {
-  const q = branchRefs(db);
-  if (member.role === 'school_admin') return q.orderBy(asc(branches.collegeId), asc(branches.id)).all();
-  if (member.role === 'college_admin') return q.where(eq(branches.collegeId, member.collegeId ?? -1)).orderBy(asc(branches.id)).all();
-  if (member.role === 'secretary') return q.where(eq(branches.id, member.branchId ?? -1)).all();
+  if (member.role === 'school_admin') return branchRefs(db).orderBy(asc(branches.collegeId), asc(branches.id)).all();
+  if (member.role === 'college_admin') return branchRefs(db, eq(branches.collegeId, member.collegeId ?? -1)).orderBy(asc(branches.id)).all();
+  if (member.role === 'secretary') return branchRefs(db, eq(branches.id, member.branchId ?? -1)).all();
   return [];
 }
 
@@ -78,7 +79,7 @@ export function mayViewBranch(member: Member, branch: BranchRef): boolean {
 }
 
 export function branchRef(db: Db, id: number): BranchRef | undefined {
-  return branchRefs(db).where(eq(branches.id, id)).get();
+  return branchRefs(db, eq(branches.id, id)).get();
 }
 
 /** Branch names as typed: width, spaces and a missing 团支部 suffix do not matter. */

@@ -11,7 +11,7 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { prepared } from '../db/prepared.js';
-import { members, serviceLogs, type LogStatus } from '../db/schema/index.js';
+import { branches, members, serviceLogs, type LogStatus } from '../db/schema/index.js';
 import { UserError } from './errors.js';
 import { nameKey, sameName } from './members.js';
 
@@ -53,6 +53,13 @@ export const memberPickerQueries = {
   roster: (db: Db) =>
     db.select({ id: members.id, name: members.name, studentNo: members.studentNo }).from(members)
       .where(and(eq(members.branchId, sql.placeholder('branch')), isNull(members.leftAt))).orderBy(asc(members.studentNo)),
+  /**
+   * A student organisation has no roster: its project group is chosen from its college's active
+   * members (members_college), in 学号 order.
+   */
+  collegeRoster: (db: Db) =>
+    db.select({ id: members.id, name: members.name, studentNo: members.studentNo }).from(members)
+      .where(and(eq(members.collegeId, sql.placeholder('college')), isNull(members.leftAt))).orderBy(asc(members.studentNo)),
   /** The branch's latest logs of one status: a backwards walk of service_logs_branch_status. */
   branchLogs: (db: Db) =>
     db.select({ memberId: serviceLogs.memberId, communityId: serviceLogs.communityId, logId: serviceLogs.id }).from(serviceLogs)
@@ -61,12 +68,16 @@ export const memberPickerQueries = {
 };
 
 const rosterQuery = (db: Db) => memberPickerQueries.roster(db).prepare();
+const collegeRosterQuery = (db: Db) => memberPickerQueries.collegeRoster(db).prepare();
 const branchLogsQuery = (db: Db) => memberPickerQueries.branchLogs(db).prepare();
 
 type RosterEntry = { id: number; name: string; studentNo: string };
 
-function roster(db: Db, branchId: number): RosterEntry[] {
-  return prepared(db, rosterQuery).all({ branch: branchId });
+/** Whom the unit's group is chosen from (projects.ts `groupPool`): a branch's roster, an organisation's college. */
+function roster(db: Db, unitId: number): RosterEntry[] {
+  const unit = db.select({ kind: branches.kind, collegeId: branches.collegeId }).from(branches).where(eq(branches.id, unitId)).get();
+  if (unit && unit.kind !== 'branch') return prepared(db, collegeRosterQuery).all({ college: unit.collegeId });
+  return prepared(db, rosterQuery).all({ branch: unitId });
 }
 
 /**

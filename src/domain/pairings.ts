@@ -15,6 +15,7 @@ import { communityTags, findCommunity, findOrCreateCommunity, setTags } from './
 import { phoneText } from './communityFields.js';
 import { issueMessage, messageKey as k, UserError } from './errors.js';
 import { audit, boundSchoolAdmins, isBound, reachable, type BoundMember } from './members.js';
+import { leadsUnitId } from './organisations.js';
 import { dayjs, localDate, type When } from '../time.js';
 
 
@@ -82,9 +83,14 @@ export function otherBranchesPairedWith(db: Db, communityId: number, branchId: n
     .map((r) => r.name);
 }
 
-/** Whether `member` may edit, end or attach to this branch's pairing — judged from the database only. */
+/**
+ * Whether `member` may create, edit, end or attach to the pairing of this unit (a 团支部 or a
+ * student organisation) — judged from the database only. An organisation's responsible member
+ * may, whatever their role (domain/organisations.ts).
+ */
 export function mayManage(db: Db, member: Member, branchId: number): boolean {
   if (member.role === 'school_admin') return true;
+  if (leadsUnitId(db, member, branchId)) return true;
   if (member.role === 'secretary') return member.branchId === branchId;
   if (member.role !== 'college_admin' || !member.collegeId) return false;
   return db.select({ collegeId: branches.collegeId }).from(branches).where(eq(branches.id, branchId)).get()?.collegeId === member.collegeId;
@@ -126,16 +132,23 @@ type CreateOutcome =
   | { kind: 'exists'; pairing: Pairing };
 
 /**
- * Records a pairing of the actor's branch (inline: signed today or on the date given; card:
- * with the details). Refuses a second active pairing and, without a reason, a community another
- * branch is already paired with. Nothing is stored on a refusal (a new community neither).
+ * Records a pairing of the actor's branch, or of `opts.unitId` — a unit the card named (a student
+ * organisation, or any unit an admin runs), re-checked here with {@link mayManage} (inline:
+ * signed today or on the date given; card: with the details). Refuses a second active pairing
+ * and, without a reason, a community another unit is already paired with. Nothing is stored on
+ * a refusal (a new community neither).
  */
-export function createPairing(db: Db, actor: Member, program: ProgramYear, input: unknown, { now, tz }: When, opts: { details?: boolean } = {}): CreateOutcome {
+export function createPairing(db: Db, actor: Member, program: ProgramYear, input: unknown, { now, tz }: When, opts: { details?: boolean; unitId?: number } = {}): CreateOutcome {
   const draft = validPairingDraft(input);
-  if (!actor.branchId) throw new UserError('pairing.noBranch');
+  const branchId = opts.unitId ?? actor.branchId;
+  if (!branchId) throw new UserError('pairing.noBranch');
+  if (opts.unitId !== undefined) {
+    const unit = db.select({ archivedAt: branches.archivedAt }).from(branches).where(eq(branches.id, opts.unitId)).get();
+    if (!unit || unit.archivedAt !== null) throw new UserError('pairing.notFound');
+  }
+  if (!mayManage(db, actor, branchId)) throw new UserError('pairing.forbidden');
   if (!draft.community) throw new UserError('pairing.invalid', { problem: { key: 'pairing.communityBad' } });
   checkSignedOn(draft.signedOn, program, { now, tz });
-  const branchId = actor.branchId;
   const name = draft.community;
   // better-sqlite3 transactions belong to the connection: the helpers' queries through `db` run inside it.
   return writeTransaction(db, () => {

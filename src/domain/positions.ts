@@ -4,14 +4,15 @@
  * hours first, as the notice asks to favour students with few opportunities so far. A
  * position whose confirmed sign-ups reach its slots closes.
  */
-import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeTransaction, type Db } from '../db/client.js';
-import { members, positions, positionSignups, projects, type Member, type Position, type PositionSignup, type SignupStatus } from '../db/schema/index.js';
+import { branches, members, positions, positionSignups, projects, type Member, type Position, type PositionSignup, type SignupStatus } from '../db/schema/index.js';
 import { issueMessage, messageKey as k, UserError } from './errors.js';
 import { approvedHoursByMember } from './hours.js';
-import { audit, isBound, reachable, type BoundMember } from './members.js';
-import { managedProject, managesUnit } from './projects.js';
+import { audit, isActive, isBound, reachable, type BoundMember } from './members.js';
+import { isOrganisation, unitById } from './organisations.js';
+import { managedProject, managesUnit, unitOfBranch } from './projects.js';
 
 /** Slots of one position, 1 to 50. */
 const MAX_SLOTS = 50;
@@ -83,16 +84,34 @@ export function positionsOfProjects(db: Db, projectIds: number[]): Position[] {
   return db.select().from(positions).where(inArray(positions.projectId, projectIds)).orderBy(asc(positions.id)).all();
 }
 
-/** Whether `member` may sign up for `position`: it is their branch's, or their college's as a whole. */
-function mayApply(member: Member, position: Position): boolean {
-  return position.branchId === null ? member.collegeId === position.collegeId : member.branchId === position.branchId;
+/** The student organisations of a college (a sub-select): their positions are open to the whole college. */
+const organisationsOf = (db: Db, collegeId: number) =>
+  db.select({ id: branches.id }).from(branches).where(and(eq(branches.collegeId, collegeId), ne(branches.kind, 'branch')));
+
+/**
+ * Whether `member` may sign up for `position`: it is their branch's, or their college's as a
+ * whole, or a student organisation's of their college (an organisation has no roster; its
+ * project groups come from the college).
+ */
+function mayApply(db: Db, member: Member, position: Position): boolean {
+  if (position.branchId === null) return member.collegeId === position.collegeId;
+  if (member.branchId === position.branchId) return true;
+  const unit = unitById(db, position.branchId);
+  return unit !== undefined && isOrganisation(unit) && member.collegeId === unit.collegeId;
 }
 
-/** Open positions of the member's branch and college, oldest first. */
+/** Whether `actor` runs `position`: as {@link managesUnit} judges its unit (its organisation's responsible member too). */
+export function managesPosition(db: Db, actor: Member, position: Position): boolean {
+  const unit = position.branchId === null ? undefined : unitById(db, position.branchId);
+  return managesUnit(actor, unit ? unitOfBranch(unit) : position);
+}
+
+/** Open positions of the member's branch, college and its student organisations, oldest first. */
 export function openPositionsFor(db: Db, member: Member, programYearId: number): Position[] {
   const scope = or(
     member.branchId ? eq(positions.branchId, member.branchId) : undefined,
     member.collegeId ? and(isNull(positions.branchId), eq(positions.collegeId, member.collegeId)) : undefined,
+    member.collegeId ? inArray(positions.branchId, organisationsOf(db, member.collegeId)) : undefined,
   );
   if (!scope) return [];
   return db.select().from(positions).where(and(eq(positions.status, 'open'), scope, yearFilter(db, programYearId))).orderBy(asc(positions.id)).all();
@@ -110,14 +129,18 @@ export function confirmedClosedPositionsOf(db: Db, memberId: number, programYear
     .map((r) => r.p);
 }
 
-/** Positions whose sign-ups the actor confirms: a secretary's branch, a 团总支's college, all for the 团委. */
+/**
+ * Positions whose sign-ups the actor confirms: a secretary's branch, a 团总支's college, all for
+ * the 团委; and those of the student organisations the actor is responsible for.
+ */
 export function managedPositions(db: Db, actor: Member, programYearId: number, limit = 20): Position[] {
+  const led = db.select({ id: branches.id }).from(branches).where(and(eq(branches.leaderMemberId, actor.id), ne(branches.kind, 'branch'), isNull(branches.archivedAt)));
   const scope =
     actor.role === 'school_admin'
       ? undefined
       : actor.role === 'college_admin'
         ? eq(positions.collegeId, actor.collegeId ?? -1)
-        : eq(positions.branchId, actor.branchId ?? -1);
+        : or(eq(positions.branchId, actor.branchId ?? -1), isActive(actor) ? inArray(positions.branchId, led) : undefined);
   return db.select().from(positions).where(and(scope, yearFilter(db, programYearId))).orderBy(asc(positions.id)).limit(limit).all();
 }
 
@@ -140,7 +163,7 @@ export function signUp(db: Db, member: Member, positionId: number, now: number):
   return writeTransaction(db, (tx) => {
     const position = tx.select().from(positions).where(eq(positions.id, positionId)).get();
     if (!position) throw new UserError('positions.notFound');
-    if (!mayApply(member, position)) throw new UserError('positions.notVisible');
+    if (!mayApply(db, member, position)) throw new UserError('positions.notVisible');
     if (position.status !== 'open') throw new UserError('positions.full', { slots: position.slots });
     const existing = tx.select().from(positionSignups).where(and(eq(positionSignups.positionId, positionId), eq(positionSignups.memberId, member.id))).get();
     if (existing?.status === 'signed_up') throw new UserError('positions.already');
@@ -220,7 +243,7 @@ export function confirmSignup(db: Db, actor: Member, signupId: number, now: numb
     const signup = tx.select().from(positionSignups).where(eq(positionSignups.id, signupId)).get();
     const position = signup && tx.select().from(positions).where(eq(positions.id, signup.positionId)).get();
     if (!signup || !position) throw new UserError('positions.notFound');
-    if (!managesUnit(actor, position)) throw new UserError('positions.forbidden');
+    if (!managesPosition(db, actor, position)) throw new UserError('positions.forbidden');
     if (signup.memberId === actor.id) throw new UserError('positions.notSelf');
     if (position.status !== 'open') throw new UserError('positions.full', { slots: position.slots });
     if (signup.status !== 'signed_up') throw new UserError('positions.signupGone');
@@ -242,11 +265,17 @@ export function confirmSignup(db: Db, actor: Member, signupId: number, now: numb
   });
 }
 
-/** Who hears of a new sign-up: the position's branch secretaries, or its college's 团总支 for a college-wide one. */
+/**
+ * Who hears of a new sign-up: the position's branch secretaries, its college's 团总支 for a
+ * college-wide one, a student organisation's responsible member for the organisation's.
+ */
 export function managersOf(db: Db, position: Position): BoundMember[] {
+  const unit = position.branchId === null ? undefined : unitById(db, position.branchId);
   const where =
     position.branchId === null
       ? and(eq(members.role, 'college_admin'), eq(members.collegeId, position.collegeId), reachable)
-      : and(eq(members.role, 'secretary'), eq(members.branchId, position.branchId), reachable);
+      : unit && isOrganisation(unit)
+        ? and(eq(members.id, unit.leaderMemberId ?? -1), reachable)
+        : and(eq(members.role, 'secretary'), eq(members.branchId, position.branchId), reachable);
   return db.select().from(members).where(where).all().filter(isBound);
 }

@@ -12,20 +12,27 @@ import {
 } from '../db/schema/index.js';
 import { issueMessage, messageKey as k, UserError } from './errors.js';
 import { audit } from './members.js';
+import { isOrganisation, leadsUnit } from './organisations.js';
 import { dayjs } from '../time.js';
 
-/** A branch or a college-wide unit (branchId null) something belongs to. */
+/**
+ * A branch or a college-wide unit (branchId null) something belongs to; for a student
+ * organisation's, its row (`organisation`) says who is responsible for it.
+ */
 interface Unit {
   branchId: number | null;
   collegeId: number | null;
+  organisation?: Pick<Branch, 'kind' | 'leaderMemberId' | 'archivedAt'>;
 }
 
 /**
- * Whether `actor` runs `unit`: its branch's secretary, its college's 团总支, or the 团委.
- * Roles rank upwards, but only over their own branch or college.
+ * Whether `actor` runs `unit`: its branch's secretary, its college's 团总支, or the 团委, and
+ * for a student organisation its responsible member (of any role). Roles rank upwards, but only
+ * over their own branch or college.
  */
 export function managesUnit(actor: Member, unit: Unit): boolean {
   if (actor.role === 'school_admin') return true;
+  if (unit.organisation && leadsUnit(actor, unit.organisation)) return true;
   if (actor.role === 'college_admin') return actor.collegeId !== null && actor.collegeId === unit.collegeId;
   if (actor.role === 'secretary') return actor.branchId !== null && actor.branchId === unit.branchId;
   return false;
@@ -91,28 +98,43 @@ export function managedProject(db: Db, actor: Member, projectId: number): { proj
   const project = projectById(db, projectId);
   const branch = project && branchById(db, project.branchId);
   if (!project || !branch) throw new UserError('project.notFound');
-  if (!managesUnit(actor, { branchId: branch.id, collegeId: branch.collegeId })) throw new UserError('project.forbidden');
+  if (!managesUnit(actor, unitOfBranch(branch))) throw new UserError('project.forbidden');
   return { project, branch };
 }
 
+/** A unit row as {@link managesUnit} judges it. */
+export const unitOfBranch = (branch: Branch): Unit => ({ branchId: branch.id, collegeId: branch.collegeId, organisation: branch });
+
 /**
- * Creates a project for the actor's branch (`projectId` absent) or replaces an existing
- * one's fields, items and group. A refusal throws a UserError and writes nothing.
+ * Who a unit's project group is chosen from: a 团支部's active members, or for a student
+ * organisation (which has no roster) the active members of its college.
  */
-export function saveProject(db: Db, actor: Member, program: ProgramYear, projectId: number | undefined, input: unknown, now: number): Project {
-  let branchId: number;
-  if (projectId === undefined) {
-    if (!actor.branchId) throw new UserError('project.noBranch');
-    branchId = actor.branchId;
-  } else {
-    branchId = managedProject(db, actor, projectId).branch.id;
-  }
+export function groupPool(unit: Pick<Branch, 'id' | 'kind' | 'collegeId'>) {
+  return and(isOrganisation(unit) ? eq(members.collegeId, unit.collegeId) : eq(members.branchId, unit.id), isNull(members.leftAt));
+}
+
+/** The unit a new project goes to: the one the card named (re-checked here), else the actor's branch. */
+export function unitForNewProject(db: Db, actor: Member, unitId: number | undefined): Branch {
+  const unit = branchById(db, unitId ?? actor.branchId);
+  if (!unit) throw new UserError(unitId === undefined ? 'project.noBranch' : 'project.notFound');
+  if (unitId !== undefined && (unit.archivedAt !== null || !managesUnit(actor, unitOfBranch(unit)))) throw new UserError('project.forbidden');
+  return unit;
+}
+
+/**
+ * Creates a project for the actor's branch, or for the unit `unitId` a card named (`projectId`
+ * absent), or replaces an existing one's fields, items and group. A refusal throws a UserError
+ * and writes nothing.
+ */
+export function saveProject(db: Db, actor: Member, program: ProgramYear, projectId: number | undefined, input: unknown, now: number, unitId?: number): Project {
+  const unit = projectId === undefined ? unitForNewProject(db, actor, unitId) : managedProject(db, actor, projectId).branch;
+  const branchId = unit.id;
   const parsed = projectDraft.safeParse(input);
   if (!parsed.success) throw new UserError('project.invalid', { problem: issueMessage(parsed.error.issues[0]) });
   const d = parsed.data;
   const memberIds = [...new Set(d.memberIds)];
   if (memberIds.length) {
-    const found = db.select({ id: members.id }).from(members).where(and(inArray(members.id, memberIds), eq(members.branchId, branchId), isNull(members.leftAt))).all();
+    const found = db.select({ id: members.id }).from(members).where(and(inArray(members.id, memberIds), groupPool(unit))).all();
     if (found.length !== memberIds.length) throw new UserError('project.invalid', { problem: { key: 'project.unknownMember' } });
   }
   if (d.communityId !== undefined && !db.select({ id: communities.id }).from(communities).where(eq(communities.id, d.communityId)).get()) {
@@ -191,6 +213,11 @@ export function projectsFor(db: Db, actor: Member, programYearId: number): Proje
       .map((r) => r.p);
   }
   return db.select().from(projects).where(and(year, eq(projects.branchId, actor.branchId ?? -1))).orderBy(...order).all();
+}
+
+/** The projects of one unit in the program year, oldest first (an organisation's /组织 → 项目). */
+export function projectsOfUnit(db: Db, unitId: number, programYearId: number): Project[] {
+  return db.select().from(projects).where(and(eq(projects.branchId, unitId), eq(projects.programYearId, programYearId))).orderBy(asc(projects.id)).all();
 }
 
 /** The projects a member of `branchId` may name on a log of the year (the log form's dropdown). */

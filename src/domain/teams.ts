@@ -42,12 +42,20 @@ function collegeName(db: Db, id: number | null): string {
   return id ? (db.select({ name: colleges.name }).from(colleges).where(eq(colleges.id, id)).get()?.name ?? '') : '';
 }
 
+/** How {@link memberByTyped} words its refusals: a team's member, or a student organisation's responsible member. */
+export interface TypedMemberRefusals {
+  ambiguous: 'team.memberAmbiguous' | 'org.leaderAmbiguous';
+  otherCollege: 'team.otherCollege' | 'org.leaderOtherCollege';
+  notFound: 'team.memberNotFound' | 'org.leaderNotFound';
+}
+const TEAM_REFUSALS: TypedMemberRefusals = { ambiguous: 'team.memberAmbiguous', otherCollege: 'team.otherCollege', notFound: 'team.memberNotFound' };
+
 /**
  * The active member a typed 学号 or name means, among `collegeId`'s members (the whole school when
  * undefined). Nothing is guessed: no match, a name two members share, and a member of another
  * college are each refused with what to type instead.
  */
-export function memberByTyped(db: Db, typed: string, collegeId: number | undefined): Member {
+export function memberByTyped(db: Db, typed: string, collegeId: number | undefined, refusals: TypedMemberRefusals = TEAM_REFUSALS): Member {
   const entry = typed.trim();
   const byNo = db.select().from(members).where(and(eq(members.studentNo, entry.normalize('NFKC')), isNull(members.leftAt))).all();
   const found = byNo.length ? byNo : membersNamed(db, entry);
@@ -55,10 +63,10 @@ export function memberByTyped(db: Db, typed: string, collegeId: number | undefin
   if (inScope.length === 1) return inScope[0]!;
   if (inScope.length > 1) {
     const studentNos = inScope.map((m) => m.studentNo).sort();
-    throw new UserError('team.memberAmbiguous', { who: entry.slice(0, 20), count: studentNos.length, studentNos, example: studentNos[0]! });
+    throw new UserError(refusals.ambiguous, { who: entry.slice(0, 20), count: studentNos.length, studentNos, example: studentNos[0]! });
   }
-  if (found.length) throw new UserError('team.otherCollege', { who: entry.slice(0, 20), college: collegeName(db, collegeId ?? null) });
-  throw new UserError('team.memberNotFound', { who: entry.slice(0, 20) });
+  if (found.length) throw new UserError(refusals.otherCollege, { who: entry.slice(0, 20), college: collegeName(db, collegeId ?? null) });
+  throw new UserError(refusals.notFound, { who: entry.slice(0, 20) });
 }
 
 /**

@@ -10,6 +10,7 @@ import { digest } from './digest.zh-CN.js';
 import { exportText } from './export.zh-CN.js';
 import { help } from './help.zh-CN.js';
 import { logs } from './logs.zh-CN.js';
+import { organisations } from './organisations.zh-CN.js';
 import { pairing } from './pairing.zh-CN.js';
 import { projects } from './projects.zh-CN.js';
 import { reports } from './reports.zh-CN.js';
@@ -108,7 +109,7 @@ const core = {
   'bindgroup.tooLong': '学院名称太长了，请写名单中的学院全称。',
 } as const;
 
-export const zhCN = { ...core, ...help, ...roster, ...logs, ...confirm, ...communities, ...pairing, ...projects, ...branch, ...exportText, ...tracking, ...digest, ...reports, ...settingsText, ...teams } as const;
+export const zhCN = { ...core, ...help, ...roster, ...logs, ...confirm, ...communities, ...pairing, ...projects, ...branch, ...exportText, ...tracking, ...digest, ...reports, ...settingsText, ...teams, ...organisations } as const;
 
 /** The whole catalogue's type: every value a literal, so `t()` can read its placeholders. */
 export type Catalogue = typeof zhCN;

@@ -18,6 +18,7 @@ import type { CollegeDigest, NewCase, SchoolDigest, UpcomingDeadline } from '../
 import type { ProjectVm } from '../../src/cards/projects.js';
 import type { CandidateVm, RecommendationVm } from '../../src/cards/recommend.js';
 import type { TeamVm } from '../../src/cards/teams.js';
+import type { OrganisationVm } from '../../src/cards/organisations.js';
 import { t } from '../../src/text/zh-CN.js';
 
 export type DatasetId = 'max' | 'hostile' | 'empty';
@@ -30,7 +31,7 @@ export type DatasetId = 'max' | 'hostile' | 'empty';
 export const SIZE = {
   communities: 1000, picker: 20, branchMembers: 200, projectMembers: 50, branches: 60, colleges: 60, reviews: 10,
   projects: 10, positionsPerProject: 5, openPositions: 20, managedPositions: 20, candidates: 200, confirmed: 50,
-  recommendCandidates: 10, recorded: 30, attachments: 10, pastPairings: 5, branchProjects: 10, top: 10, cases: 5, teams: 60, teamMembers: 50,
+  recommendCandidates: 10, recorded: 30, attachments: 10, pastPairings: 5, branchProjects: 10, top: 10, cases: 5, teams: 60, teamMembers: 50, organisations: 100,
 } as const;
 
 export interface Dataset {
@@ -178,6 +179,7 @@ export function collegeView(d: Dataset): CollegeView {
   return {
     college: { id: 2, name }, programYear: p, window: WINDOW, summary: summary(d, 1, name, branches.length),
     totalHours: 123456.5, members: branches.length * 200, idle: branches.length * 150, branches, pending: { count: d.n(9999), oldestDays: d.n(120) },
+    organisations: { organisations: d.n(999), paired: d.n(999), projects: d.n(9999) },
   };
 }
 
@@ -188,7 +190,7 @@ export function collegeReports(d: Dataset): CollegeReports {
 
 export function overview(d: Dataset): Overview {
   const colleges = range(d.n(SIZE.colleges)).map((i) => summary(d, i, d.id === 'max' ? (i % 2 ? '马克思主义学院' : '机械工程与自动化学院') + i : d.line(60, i), 60));
-  return { programYear: program(d), window: WINDOW, colleges, school: { ...coverage(colleges.length * 60, colleges.length * 20, 0.25), weekHours: 74070, pending: 59940, priorityCounties: 12345 } };
+  return { programYear: program(d), window: WINDOW, colleges, school: { ...coverage(colleges.length * 60, colleges.length * 20, 0.25), weekHours: 74070, pending: 59940, priorityCounties: 12345 }, organisations: { organisations: d.n(9999), paired: d.n(9999), projects: d.n(99999) } };
 }
 
 function common(d: Dataset) {
@@ -229,6 +231,14 @@ export function recommendation(d: Dataset, i: number): RecommendationVm {
 /** A 三下乡 team as /三下乡 lists it: a name (≤ 30), a destination (≤ 60), up to 50 members. */
 export function teamVm(d: Dataset, i: number): TeamVm {
   return { name: d.line(30, i), college: d.line(60, i + 1), leader: d.name(i), destination: d.line(60, i + 2), matched: i % 2 === 0, members: members(d, SIZE.teamMembers).map((m) => m.name) };
+}
+
+/** A student organisation as /组织 lists it: a name (≤ 30), its college, leader, pairing and projects. */
+export function organisationVm(d: Dataset, i: number): OrganisationVm {
+  return {
+    id: i + 1, name: d.line(30, i), kind: t('org.kind.volunteer_association'), college: d.line(60, i + 1), leader: i % 3 ? d.name(i) : null,
+    pairing: i % 2 ? { status: 'signed', community: d.line(60, i + 2) } : null, projects: 999,
+  };
 }
 
 /** Every command's help line, as /帮助 lists them for a 团委 admin (all of them). */

@@ -55,6 +55,7 @@ const SHEETS = {
     col('export.col.college', 24), col('export.col.branches', 10), col('export.col.participating', 13), col('export.col.coverage', 10, '0.0%'),
     col('export.col.target', 8, '0%'), col('export.col.reached', 10), col('export.col.approvedHours', 17, '0.0'),
     col('export.col.pendingLogs', 12), col('export.col.pendingHours', 17, '0.0'), col('export.col.priorityCounties', 16),
+    col('export.col.organisations', 10), col('export.col.organisationsPaired', 16), col('export.col.organisationProjects', 14),
   ],
   branches: [
     col('export.col.college', 24), col('export.col.branch', 20), col('export.col.community', 22), col('export.col.pairingStatus', 14),

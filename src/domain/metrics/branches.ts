@@ -77,13 +77,14 @@ function statement(oneCollege: boolean): string {
     coalesce(t.approved_half_hours, 0) as totalHalf,
     (select count(*) ${logsOf} and s.status = 'pending') as pending
   from branches b left join branch_year_totals t on t.branch_id = b.id and t.program_year_id = @py
-  where ${counted('b')}${oneCollege ? ' and b.college_id = @college' : ''}
+  where b.kind = 'branch' and ${counted('b')}${oneCollege ? ' and b.college_id = @college' : ''}
   order by b.college_id, b.id`;
 }
 
 /**
  * The figures of every branch of `collegeId` (or of the whole school when null) for `program`;
- * branches archived before the year ended are left out (./counted.ts).
+ * branches archived before the year ended are left out (./counted.ts), and so are student
+ * organisations: the notice's 25% is of 团支部 (they are counted apart, ./organisations.ts).
  */
 export function branchFigures(db: Db, program: ProgramYear, win: MetricsWindow, opts: { collegeId: number | null }): BranchFigures[] {
   const rows = db.$client.prepare(statement(opts.collegeId !== null)).all({

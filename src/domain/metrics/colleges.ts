@@ -11,8 +11,9 @@ import { UserError } from '../errors.js';
 import { branchFigures, fourDone, type BranchFigures } from './branches.js';
 import { deadlinesByBranch, type BranchDeadlines } from './deadlines.js';
 import { membershipByBranch } from './members.js';
-import { counted, yearEnd } from './counted.js';
+import { counted, uncountedBranchHalfHours, yearEnd } from './counted.js';
 import { metricsWindow, type MetricsWindow } from './window.js';
+import { NO_ORGANISATIONS, organisationCounts, sumCounts, type OrganisationCounts } from './organisations.js';
 
 export interface Coverage {
   branches: number;
@@ -75,11 +76,17 @@ export interface Overview {
   /** Best coverage first; ties by name. */
   colleges: CollegeSummary[];
   school: Coverage & { weekHours: number; pending: number; priorityCounties: number };
+  /** The school's student organisations, counted apart from the 团支部 coverage. */
+  organisations: OrganisationCounts;
 }
 
 /**
  * Pairings of the year (signed in it, or still running from an earlier one) with a community
  * in a 国家乡村振兴重点帮扶县 (the notice: 条件允许的情况下，应优先与…结对), per college.
+ * Student organisations' pairings count here too: the figure is of pairings, not of branch
+ * coverage, and the notice asks the 团总支 to steer 学生会、学生社团、青年志愿者协会 into pairing
+ * (就近就便…结对共建) by the same preference, so a county paired by a 青协 is the college's as much as
+ * one paired by a 团支部.
  */
 export function priorityCountyPairings(db: Db, programYearId: number): Map<number, number> {
   const rows = db.$client
@@ -118,6 +125,7 @@ export function schoolOverview(db: Db, programYearId: number, { now, tz }: When)
       ...all.coverage, weekHours: colleges.reduce((n, c) => n + c.weekHours, 0), pending: colleges.reduce((n, c) => n + c.pending, 0),
       priorityCounties: [...priorityCountyPairings(db, program.id).values()].reduce((a, n) => a + n, 0),
     },
+    organisations: sumCounts(organisationCounts(db, program).values()),
   };
 }
 
@@ -142,6 +150,8 @@ export interface CollegeView {
   branches: CollegeBranch[];
   /** Pending logs of the college this year (admins' own included) and the oldest one's age in days. */
   pending: { count: number; oldestDays: number };
+  /** The college's student organisations, counted apart from the 团支部 coverage. */
+  organisations: OrganisationCounts;
 }
 
 /** Everything the /学院 view shows about one college in `programYearId` at `now`. */
@@ -162,14 +172,16 @@ export function collegeView(db: Db, college: { id: number; name: string }, progr
   const pending = db.$client
     .prepare(`select count(*) as n, min(created_at) as oldest from service_logs where college_id = ? and program_year_id = ? and status = 'pending'`)
     .get(college.id, program.id) as { n: number; oldest: number | null };
-  // College hours also count the 团总支's own logs (no branch); the branches' totals are summed
-  // above, so only those are read here rather than scanning the college's logs a second time.
+  // College hours also count the 团总支's own logs (no branch) and the hours of branches archived
+  // since (./counted.ts); the counted branches' totals are summed above, so only the rest is read
+  // here rather than scanning the college's logs a second time.
   // `+college_id` keeps the planner on the branch index (branch_id is null): without statistics
   // it would otherwise walk the college's whole year in the covering college index.
   const hours = db.$client
     .prepare(`select coalesce((select sum(half_hours) from service_logs where college_id = @college and program_year_id = @py and status = 'approved' and service_date between @weekStart and @weekEnd), 0) as week,
-                     coalesce((select sum(half_hours) from service_logs where branch_id is null and program_year_id = @py and status = 'approved' and +college_id = @college), 0) as unbranched`)
-    .get({ college: college.id, py: program.id, weekStart: win.weekStart, weekEnd: win.weekEnd }) as { week: number; unbranched: number };
+                     coalesce((select sum(half_hours) from service_logs where branch_id is null and program_year_id = @py and status = 'approved' and +college_id = @college), 0)
+                       + ${uncountedBranchHalfHours('@college')} as unbranched`)
+    .get({ college: college.id, py: program.id, yearEnd: yearEnd(program), weekStart: win.weekStart, weekEnd: win.weekEnd }) as { week: number; unbranched: number };
   const branchHalf = figures.reduce((n, f) => n + f.totalHours * 2, 0);
   const summary = { ...summarise(college.id, college.name, figures, program.targetRatio), weekHours: hours.week / 2, pending: pending.n };
   return {
@@ -182,5 +194,6 @@ export function collegeView(db: Db, college: { id: number; name: string }, progr
     idle: branches.reduce((n, b) => n + b.idle, 0),
     branches,
     pending: { count: pending.n, oldestDays: pending.oldest === null ? 0 : Math.max(0, Math.floor((now - pending.oldest) / 86_400_000)) },
+    organisations: organisationCounts(db, program).get(college.id) ?? NO_ORGANISATIONS,
   };
 }

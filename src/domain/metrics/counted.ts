@@ -21,3 +21,13 @@ export function yearEnd(program: Pick<ProgramYear, 'endsOn'>): number {
 export function counted(alias: string, column: 'archived_at' | 'left_at' = 'archived_at'): string {
   return `(${alias}.${column} is null or ${alias}.${column} >= @yearEnd)`;
 }
+
+/**
+ * SQL: the approved half-hours of the year filed under the college `collegeRef` (a column or a
+ * parameter) in branches that no longer count. Hours are history (PRODUCT.md §8 keeps a leaver's
+ * record): a class that graduates leaves the coverage, not the college's 本年度累计.
+ */
+export function uncountedBranchHalfHours(collegeRef: string): string {
+  return `(select coalesce(sum(t.approved_half_hours), 0) from branch_year_totals t join branches ab on ab.id = t.branch_id
+    where ab.college_id = ${collegeRef} and t.program_year_id = @py and not ${counted('ab')})`;
+}

@@ -37,7 +37,8 @@ export function deadlinesByBranch(db: Db, program: ProgramYear, collegeId: numbe
        and coalesce(su.decided_at, su.created_at) >= @since
      group by coalesce(pr.branch_id, po.branch_id)`, params);
 
-  const branchIds = (db.$client.prepare('select id from branches where college_id = ?').all(collegeId) as { id: number }[]).map((b) => b.id);
+  // The 团支部 only: a student organisation is not held to the branches' deadlines nor reminded of them.
+  const branchIds = (db.$client.prepare(`select id from branches where college_id = ? and kind = 'branch'`).all(collegeId) as { id: number }[]).map((b) => b.id);
   const deadline: Record<DeadlineKey, string> = { pairing: program.pairingDeadline, projectList: program.projectListDeadline, matching: program.matchingDeadline };
   const done = (id: number): Record<DeadlineKey, string | undefined> => {
     const ms = (v: string | number | undefined) => (typeof v === 'number' ? localDate(v, tz) : undefined);

@@ -179,7 +179,7 @@ export class DigestFigures {
       byCollege = new Map(
         (this.db.$client
           .prepare(`select b.college_id as id, count(*) as n from branches b
-            where ${counted('b')} and exists(select 1 from pairings p where p.branch_id = b.id and ${countingPairing('p')})
+            where b.kind = 'branch' and ${counted('b')} and exists(select 1 from pairings p where p.branch_id = b.id and ${countingPairing('p')})
               and exists(select 1 from service_logs s where s.branch_id = b.id and s.program_year_id = @py and s.status = 'approved' and s.service_date <= @endsOn)
             group by b.college_id`)
           .all({ py: this.program.id, yearEnd: yearEnd(this.program), startsOn: this.program.startsOn, endsOn: day < this.program.endsOn ? day : this.program.endsOn }) as { id: number; n: number }[])

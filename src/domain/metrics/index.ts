@@ -10,4 +10,5 @@ export { deadlinesByBranch, type BranchDeadlines } from './deadlines.js';
 export { idleMembers, membershipByBranch } from './members.js';
 export { allColleges, mayViewCollege, resolveCollege, type CollegeRef } from './scope.js';
 export { metricsWindow, type MetricsWindow } from './window.js';
+export { organisationCounts, type OrganisationCounts } from './organisations.js';
 export { yearRecord, type YearTotals } from './year.js';

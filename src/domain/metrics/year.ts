@@ -11,8 +11,9 @@ import type { PairingStatus, ProgramYear } from '../../db/schema/index.js';
 import { branchFigures, countingPairing, type FourItem } from './branches.js';
 import { coverage, programYearById, type Coverage } from './colleges.js';
 import { membershipByBranch } from './members.js';
-import { counted, yearEnd } from './counted.js';
+import { counted, uncountedBranchHalfHours, yearEnd } from './counted.js';
 import { metricsWindow } from './window.js';
+import { NO_ORGANISATIONS, organisationCounts, sumCounts, type OrganisationCounts } from './organisations.js';
 
 interface BranchYear {
   id: number;
@@ -45,6 +46,8 @@ interface CollegeYear extends YearTotals {
   id: number;
   name: string;
   coverage: Coverage;
+  /** Student organisations, counted apart from the coverage (./organisations.ts). */
+  organisations: OrganisationCounts;
 }
 
 interface YearRecord {
@@ -53,7 +56,7 @@ interface YearRecord {
   colleges: CollegeYear[];
   /** By college id, then id. */
   branches: BranchYear[];
-  school: YearTotals & { coverage: Coverage };
+  school: YearTotals & { coverage: Coverage; organisations: OrganisationCounts };
 }
 
 /**
@@ -84,12 +87,13 @@ export function yearRecord(db: Db, programYearId: number): YearRecord {
   const figures = branchFigures(db, program, win, { collegeId: null });
   const membership = membershipByBranch(db, program, null);
   const pairing = yearPairings(db, program);
-  // As on /学院: a college's hours are its branches' plus its 团总支's own (no branch); pending
+  // As on /学院: a college's hours are its branches' plus its 团总支's own (no branch) and those of
+  // branches archived since; pending
   // reviews are every pending log filed under the college. One seek per college.
   const ofCollege = `from service_logs s where s.college_id = c.id and s.program_year_id = @py`;
   const collegeRows = db.$client
     .prepare(`select c.id, c.name,
-        (select coalesce(sum(s.half_hours), 0) ${ofCollege} and s.branch_id is null and s.status = 'approved') as unbranchedHalf,
+        (select coalesce(sum(s.half_hours), 0) ${ofCollege} and s.branch_id is null and s.status = 'approved') + ${uncountedBranchHalfHours('c.id')} as unbranchedHalf,
         (select count(*) ${ofCollege} and s.status = 'pending') as pending,
         (select coalesce(sum(s.half_hours), 0) ${ofCollege} and s.status = 'pending') as pendingHalf
       from colleges c where ${counted('c')} order by c.id`)
@@ -119,12 +123,14 @@ export function yearRecord(db: Db, programYearId: number): YearRecord {
     c.half += b.totalHours * 2;
     byCollege.set(b.collegeId, c);
   }
+  const organisations = organisationCounts(db, program);
   const colleges: CollegeYear[] = collegeRows.map((c) => {
     const own = byCollege.get(c.id) ?? { branches: 0, participating: 0, half: 0 };
     return {
       id: c.id,
       name: c.name,
       coverage: coverage(own.branches, own.participating, program.targetRatio),
+      organisations: organisations.get(c.id) ?? NO_ORGANISATIONS,
       totalHours: (own.half + c.unbranchedHalf) / 2,
       pending: { count: c.pending, hours: c.pendingHalf / 2 },
     };
@@ -136,6 +142,7 @@ export function yearRecord(db: Db, programYearId: number): YearRecord {
     branches,
     school: {
       coverage: coverage(branches.length, branches.filter((b) => b.participating).length, program.targetRatio),
+      organisations: sumCounts(colleges.map((c) => c.organisations)),
       totalHours: sum((c) => c.totalHours),
       pending: { count: sum((c) => c.pending.count), hours: sum((c) => c.pending.hours) },
     },
