@@ -59,8 +59,9 @@ describe('a full roster for the next year', () => {
   let movedLogBranch: number;
 
   beforeAll(async () => {
-    // 张雨桐 earned an approved log in 计科2301 before she moved.
+    // 张雨桐 earned an approved log in 计科2301 before she moved; 吴思琪 one in the class that graduates.
     insertLog(h(), loop.m.student2, { hours: 2, status: 'approved' });
+    insertLog(h(), memberByNo(h(), '2023020102'), { hours: 3, status: 'approved' });
     movedLogBranch = logsOf(h(), loop.m.student2)[0]!.branchId!;
     before = membersJson();
     card = await preview(NEXT_YEAR, '2027级名单.csv');
@@ -118,6 +119,11 @@ describe('a full roster for the next year', () => {
     expect(view.summary.coverage.branches).toBe(2);
     // 计科2301 keeps 李浩然 only; 计科2302 gained 张雨桐.
     expect(view.branches.map((b) => b.members)).toEqual([1, 4]);
+    // Hours are history: the graduated class's 3 h stay in the college's 本年度累计.
+    const approved = h().bot.db.$client.prepare(`select sum(half_hours) as half from service_logs where college_id = ? and program_year_id = ? and status = 'approved'`)
+      .get(loop.m.collegeAdmin.collegeId, program(h()).id) as { half: number };
+    expect(view.totalHours).toBe(approved.half / 2);
+    expect(view.totalHours).toBeGreaterThanOrEqual(5);
     const reply = await h().say(ACCOUNTS.collegeAdmin, '/学院');
     expect(said(reply)).not.toContain(GRADUATES);
   });
