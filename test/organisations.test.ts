@@ -13,7 +13,7 @@ import { importRoster, readRosterFile } from '../src/app/import/roster.js';
 import { branches, pairings, projectMembers, projects, type Branch } from '../src/db/schema/index.js';
 import { t } from '../src/text/zh-CN.js';
 import { bindDirect } from './helpers/bot.js';
-import { ACCOUNTS, addMember, answerCard, button, cardText, envelope, program, said, startLoop, type Loop } from './helpers/loop.js';
+import { ACCOUNTS, addMember, answerCard, button, cardText, envelope, field, lastLog, logForm as formOf, program, said, startLoop, type Loop } from './helpers/loop.js';
 
 const { student, student2, secretary, collegeAdmin, schoolAdmin } = ACCOUNTS;
 const ECON_ADMIN = 'ou_org_econ_admin';
@@ -153,6 +153,15 @@ describe('an organisation\'s pairing and projects, run by its responsible studen
     const positions = await h.say(ACCOUNTS.otherStudent, '/岗位');
     button(positions.content, 'positions.signup');
     expect(cardText((await h.say(student, '/组织')).content)).toContain('本学年项目 1 个');
+
+    // A member of its group names it on the log form (their own branch has no such project); someone outside the group cannot.
+    const logForm = await h.say(ACCOUNTS.otherStudent, '/记录');
+    expect(field(logForm.content, 'project')?.options?.map((o: { value: string }) => o.value)).toEqual([String(saved[0]!.id)]);
+    const logged = await h.click(ACCOUNTS.otherStudent, envelope('log.submit'), { formValue: { ...formOf(), project: String(saved[0]!.id) } });
+    expect(logged.body.toast.type, logged.text).toBe('success');
+    expect(lastLog(h, m.otherStudent).projectId).toBe(saved[0]!.id);
+    const outsider = await h.click(ACCOUNTS.secretary, envelope('log.submit'), { formValue: { ...formOf(), project: String(saved[0]!.id) } });
+    expect(outsider.body.toast).toEqual({ type: 'error', content: t('log.badProject') });
   });
 });
 

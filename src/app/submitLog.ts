@@ -8,7 +8,7 @@ import type { Member, ServiceLog } from '../db/schema/index.js';
 import { adoptLog } from '../domain/checkins.js';
 import { communityById, communityNames, pairedCommunity } from '../domain/communities.js';
 import { pickerCommunities, type PickerOption } from '../domain/communityPicker.js';
-import { branchProjects } from '../domain/projects.js';
+import { projectsForLog } from '../domain/projects.js';
 import { periodOn } from '../domain/period.js';
 import { NO_PRACTICE, teamsOf, type Practice } from '../domain/teams.js';
 import { UserError } from '../domain/errors.js';
@@ -86,9 +86,9 @@ export function formCommunities(ctx: Pick<AppPorts, 'db'> & { member: Pick<Membe
   return pickerCommunities(ctx.db, { memberId: ctx.member?.id, branchId: ctx.member?.branchId, include: [include] });
 }
 
-/** The log form's project dropdown: the author's branch's projects of the year. */
-export function formProjects(ctx: Pick<AppPorts, 'db'> & InProgram & { member: Pick<Member, 'branchId'> | null }): { id: number; title: string }[] {
-  return branchProjects(ctx.db, ctx.member?.branchId ?? null, ctx.program.id);
+/** The log form's project dropdown: the projects the author may name (domain/projects.ts projectsForLog). */
+export function formProjects(ctx: Pick<AppPorts, 'db'> & InProgram & { member: Pick<Member, 'id' | 'branchId'> | null }): { id: number; title: string }[] {
+  return ctx.member ? projectsForLog(ctx.db, ctx.member, ctx.program.id) : [];
 }
 
 /** The log form's 三下乡/返家乡 values: `none`, `home`, `t<team id>`. */

@@ -3,7 +3,7 @@
  * "4+X" items, goals and tasks, responsibility list, cooperation period, target community
  * and project group. Who may change a branch's list is judged here, from the database.
  */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeTransaction, type Db } from '../db/client.js';
 import {
@@ -225,6 +225,20 @@ export function branchProjects(db: Db, branchId: number | null, programYearId: n
   if (branchId === null) return [];
   return db.select({ id: projects.id, title: projects.title }).from(projects)
     .where(and(eq(projects.branchId, branchId), eq(projects.programYearId, programYearId))).orderBy(asc(projects.id)).all();
+}
+
+/**
+ * The projects a member's log may name (PRODUCT.md §8 "a log may name the project it served"):
+ * their branch's projects of the year and any project whose group (项目组) they are in — a student
+ * organisation's project, or another unit's that took them on.
+ */
+export function projectsForLog(db: Db, member: Pick<Member, 'id' | 'branchId'>, programYearId: number): { id: number; title: string }[] {
+  return db.select({ id: projects.id, title: projects.title }).from(projects)
+    .where(and(eq(projects.programYearId, programYearId), or(
+      member.branchId === null ? sql`false` : eq(projects.branchId, member.branchId),
+      sql`exists (select 1 from ${projectMembers} pm where pm.project_id = ${projects.id} and pm.member_id = ${member.id})`,
+    )))
+    .orderBy(asc(projects.id)).all();
 }
 
 /** The approved logs that named each project, and their hours (the /项目 progress line). */

@@ -13,6 +13,7 @@ import { audit, isActive } from './members.js';
 import { dayjs, localDate, type When } from '../time.js';
 import { yearOn } from './program.js';
 import { checkPractice } from './teams.js';
+import { projectsForLog } from './projects.js';
 
 export const MAX_HOURS_PER_LOG = 12;
 const MAX_HOURS_PER_DAY = 16;
@@ -79,11 +80,8 @@ export function createLog(db: Db, author: Member, program: ProgramYear, input: u
   if (draft.communityId !== undefined && !db.select({ id: communities.id }).from(communities).where(eq(communities.id, draft.communityId)).get()) {
     throw new UserError('log.unknownCommunity');
   }
-  // A project named must be one of the author's branch's projects of the log's year.
-  if (draft.projectId !== undefined) {
-    const project = db.select({ branchId: projects.branchId, year: projects.programYearId }).from(projects).where(eq(projects.id, draft.projectId)).get();
-    if (!project || project.branchId !== author.branchId || project.year !== program.id) throw new UserError('log.badProject');
-  }
+  // A project named must be one the author may name: their branch's, or one whose group they are in, of the log's year.
+  if (draft.projectId !== undefined && !projectsForLog(db, author, program.id).some((p) => p.id === draft.projectId)) throw new UserError('log.badProject');
   const practice = { teamId: draft.teamId ?? null, returnHome: draft.returnHome ?? false };
   checkPractice(db, author, program, draft.date, practice);
   const halfHours = Math.round(draft.hours * 2);
