@@ -249,33 +249,34 @@ describe('examples/roster.csv and the CLI', () => {
     }
   }, 30_000);
 
-  it('a roster that would stop members is previewed and not applied without --full or --partial (no terminal to ask)', () => {
+  it('without a terminal the CLI imports partially — bad rows listed, the rest imported, nobody stopped; --full stops the missing', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-cli-'));
     const env = { DATABASE_PATH: path.join(dir, 'bot.db') };
     const smaller = path.join(dir, 'next.csv');
-    fs.writeFileSync(smaller, fs.readFileSync(example, 'utf8').split('\n').filter((l) => !l.includes('软工2301')).join('\n'));
-    const leftCount = () => {
+    const lines = fs.readFileSync(example, 'utf8').trim().split('\n').filter((l) => !l.includes('软工2301'));
+    fs.writeFileSync(smaller, [...lines, '经济管理学院,会计2301团支部,2026110001,新生甲,学生,,', '经济管理学院,会计2301团支部,2026110002,新生乙,班长,,'].join('\n'));
+    const count = (where: string) => {
       const check = new Database(env.DATABASE_PATH, { readonly: true });
       try {
-        return (check.prepare('select count(*) as n from members where left_at is not null').get() as { n: number }).n;
+        return (check.prepare(`select count(*) as n from members where ${where}`).get() as { n: number }).n;
       } finally {
         check.close();
       }
     };
     try {
       expect(run(['examples/roster.csv'], env).status).toBe(0);
-      const refused = run([smaller], env);
-      expect(refused.status).toBe(1);
-      expect(refused.stdout).toContain('名单中没有的在册成员 2 人');
-      expect(refused.stderr).toContain('未导入：这份名单会停用 2 名在册成员');
-      expect(leftCount()).toBe(0);
-      const partial = run([smaller, '--partial'], env);
+      const partial = run([smaller], env);
       expect(partial.status, partial.stderr).toBe(0);
-      expect(leftCount()).toBe(0);
+      expect(partial.stdout).toContain('名单中没有的在册成员 2 人');
+      expect(partial.stdout).toContain(`第 ${lines.length + 2} 行：角色“班长”无效`);
+      expect(partial.stdout).toContain('新增 1 人');
+      expect(partial.stderr).toContain('名单外还有 2 名在册成员，这次只新增和更新、没有停用他们');
+      expect(count('left_at is not null')).toBe(0);
+      expect(count("student_no = '2026110001'")).toBe(1);
       const full = run(['--full', smaller], env);
       expect(full.status, full.stderr).toBe(0);
       expect(full.stdout).toContain('在册状态：停用 2 人');
-      expect(leftCount()).toBe(2);
+      expect(count('left_at is not null')).toBe(2);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -2,8 +2,9 @@
  * `npm run import -- <file> [--full | --partial]`: previews a roster file (.csv/.xlsx) against
  * DATABASE_PATH, then applies it as the 团委 chose (PRODUCT.md §8): `--full` makes the members
  * the file does not list inactive, `--partial` only adds and updates. Without either, a
- * terminal is asked; a run with no terminal (a script, CI) applies only a file that makes no
- * one inactive and has no bad row, since then there is nothing to confirm.
+ * terminal is asked; a run with no terminal (a script, CI) imports partially — adds and updates,
+ * bad rows listed and the rest imported, as PRODUCT.md §7 promises scripts — and stops nobody:
+ * stopping members always takes `--full` or a "f" typed at the prompt.
  */
 import readline from 'node:readline/promises';
 import { applyRosterImport, cancelRosterImport, formatRosterPreview, formatRosterSummary, previewRosterFile, RosterFileError, type RosterPreview } from '../app/import/roster.js';
@@ -28,20 +29,15 @@ async function decide(preview: RosterPreview): Promise<RosterMode | null> {
     rl.close();
     return answer === 'f' ? 'full' : answer === 'p' ? 'partial' : null;
   }
-  const reason = missing && errors
-    ? format(text['cli.reasonBoth'], { errors, count: missing })
-    : missing ? format(text['cli.reasonMissing'], { count: missing }) : format(text['cli.reasonErrors'], { count: errors });
-  throw new RosterFileError(format(text['cli.notApplied'], { reason }));
+  if (missing) console.error(format(text['cli.notStopped'], { count: missing }));
+  return 'partial';
 }
 
 async function run(db: Db, data: Buffer, fileName: string, now: number): Promise<string> {
   const preview = await previewRosterFile(db, data, fileName, null, now);
   console.log(formatRosterPreview(preview));
   console.log('');
-  const mode = await decide(preview).catch((err: unknown) => {
-    cancelRosterImport(db, preview.importId, now);
-    throw err;
-  });
+  const mode = await decide(preview);
   if (!mode) {
     cancelRosterImport(db, preview.importId, now);
     return text['cli.cancelled'];

@@ -99,12 +99,9 @@ export const roster = {
   'rosterStatus.cancelledTitle': '名单导入已取消',
 
   // CLI only.
-  'cli.usage': '用法 / Usage: npm run import -- <名单文件 roster file (.csv | .xlsx)> [--full | --partial]\n  先显示预览；--full 全量导入（名单外的在册成员停用），--partial 部分导入（只新增和更新）。\n  不加参数时：在终端里会询问；非交互运行时只有“无人停用且没有错误行”才直接导入。',
+  'cli.usage': '用法 / Usage: npm run import -- <名单文件 roster file (.csv | .xlsx)> [--full | --partial]\n  先显示预览；--full 全量导入（名单外的在册成员停用），--partial 部分导入（只新增和更新）。\n  不加参数时：在终端里会询问；非交互运行（脚本）时按部分导入，不停用任何人。',
   'cli.ask': '全量导入请输入 f，部分导入请输入 p，其他任意键取消：',
-  'cli.notApplied': '未导入：这份名单{reason}。确认后重新运行并加上 --full（全量导入）或 --partial（只新增和更新）。',
-  'cli.reasonMissing': '会停用 {count} 名在册成员',
-  'cli.reasonErrors': '有 {count} 行错误',
-  'cli.reasonBoth': '有 {errors} 行错误，且会停用 {count} 名在册成员',
+  'cli.notStopped': '注意：名单外还有 {count} 名在册成员，这次只新增和更新、没有停用他们。如果这份文件就是完整名单，请加 --full 重新运行。',
   'cli.cancelled': '已取消，名单没有导入。',
   'cli.fileNotFound': '无法读取文件 / Cannot read file: {path}',
 } as const;
