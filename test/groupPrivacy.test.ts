@@ -54,6 +54,12 @@ describe('personal commands typed in a group', () => {
     expect(mine).toEqual([t('bind.noMatch')]);
   });
 
+  it('a refusal of who may use it comes privately too', async () => {
+    const { group, mine } = await inGroup(ACCOUNTS.student, '/审核');
+    expect(group).toEqual([t('group.answeredPrivately', { command: '审核' })]);
+    expect(mine).toEqual([t('error.forbidden', { command: '审核', role: t('role.secretary') })]);
+  });
+
   it('commands with nothing personal still answer in the group', async () => {
     const { group, mine } = await inGroup(ACCOUNTS.collegeAdmin, '/学院');
     expect(group).toHaveLength(1);

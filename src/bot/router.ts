@@ -84,7 +84,14 @@ export class Router {
     return new UserError('error.unknownCommand', { name: found.name });
   }
 
-  async runCommand(ctx: CommandContext, { command, rest }: CommandCall): Promise<void> {
+  async runCommand(ctx: CommandContext, call: CommandCall): Promise<void> {
+    // A command with personal or review data typed in a group is answered privately, its
+    // refusals (who may use it, bad arguments) too: the group sees one line, whatever happened.
+    if (call.command.answer === 'private' && ctx.chat.type === 'group') return answerPrivately(ctx, call.command, (privately) => this.checkAndRun(privately, call));
+    await this.checkAndRun(ctx, call);
+  }
+
+  private async checkAndRun(ctx: CommandContext, { command, rest }: CommandCall): Promise<void> {
     // Who before where: telling a student (or an unbound user) to retry a command in a group
     // only leads to a second refusal there.
     checkAudience(command.audience, ctx, command.aliases[0] ?? command.name);
@@ -94,7 +101,6 @@ export class Router {
     if (!args.success) {
       throw new UserError('error.badArgs', { problem: args.error.issues[0]?.message ?? '', usage: t(command.example) });
     }
-    if (command.answer === 'private' && ctx.chat.type === 'group') return answerPrivately(ctx, command, args.data);
     await command.run(ctx, args.data);
   }
 
@@ -116,8 +122,8 @@ export class Router {
   }
 }
 
-/** Runs `command` with its answers (and its refusals) sent to the sender privately; the group gets one line. */
-async function answerPrivately(ctx: CommandContext, command: AnyCommand, args: unknown): Promise<void> {
+/** Runs `work` with every answer (and refusal) sent to the sender privately; the group gets one line. */
+async function answerPrivately(ctx: CommandContext, command: AnyCommand, work: (privately: CommandContext) => Promise<void>): Promise<void> {
   const privately: CommandContext = {
     ...ctx,
     chat: { id: '', type: 'p2p' },
@@ -125,7 +131,7 @@ async function answerPrivately(ctx: CommandContext, command: AnyCommand, args: u
     reply: async (m) => void (await ctx.notify(ctx.sender.openId, m)),
   };
   try {
-    await command.run(privately, args);
+    await work(privately);
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     await privately.reply(render(err));
