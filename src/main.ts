@@ -95,6 +95,13 @@ function explainStartFailure(err: unknown): string | undefined {
     return `端口 ${String(e.port ?? '')} 已被占用：请先停止占用它的程序，或在 .env 中设置另一个 PORT。
 Port ${String(e.port ?? '')} is already in use: stop the program using it, or set another PORT.`;
   }
+  // better-sqlite3's native part missing or built for another Node.js (README「在任何机器上安装」).
+  const message = err instanceof Error ? err.message : '';
+  if (/better_sqlite3\.node|bindings file|NODE_MODULE_VERSION|ERR_DLOPEN_FAILED|invalid ELF header/i.test(message) || (err as { code?: unknown })?.code === 'ERR_DLOPEN_FAILED') {
+    return `数据库组件 better-sqlite3 无法加载：它没有为当前的 Node.js ${process.version} 编译（换过 Node 版本，或安装时既下载不到预编译文件、本机也没有编译工具）。
+请在项目目录运行 npm rebuild better-sqlite3；需要编译工具：Linux 装 python3、make、g++（Debian/Ubuntu：apt-get install -y python3 make g++），Windows 装 Visual Studio 生成工具（“使用 C++ 的桌面开发”），macOS 运行 xcode-select --install。详见 README「在任何机器上安装」。
+better-sqlite3's native module cannot be loaded for Node.js ${process.version}: run npm rebuild better-sqlite3 (needs python3, make and a C++ compiler). Detail: ${message.split('\n')[0]}`;
+  }
   if (e?.name === 'NotADemoDatabase') {
     return `DATABASE_PATH=${String(e.databasePath)} 里已有正式名单；本地体验模式不会把演示数据写进去。请删除 .env 中的 DATABASE_PATH（演示库默认为 ./data/demo.db），或填好飞书凭证以正式运行。
 ${String(e.databasePath)} holds a real roster; local mode will not seed demo data into it. Unset DATABASE_PATH or set the Feishu credentials.`;

@@ -1,8 +1,10 @@
 /**
- * Runs `src/main.ts` as a real process (`node --import tsx`), the way `npm start` does, for
- * tests of start-up, signals and crashes.
+ * Runs the bot as a real process for tests of start-up, signals and crashes: from its sources
+ * (`node --import tsx src/main.ts`, what `npm run dev` runs, so the tests exercise the code as it
+ * is), or compiled (`dist/src/main.js` with the node flags of `npm start`; test/compiledStart).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -48,8 +50,17 @@ export interface BotProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function spawnBot(env: NodeJS.ProcessEnv, cwd = ROOT): BotProcess {
-  const child = spawn(process.execPath, ['--import', TSX, MAIN], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** The node flags and script of `npm start`, read from package.json (one source for both). */
+export function startCommand(): { flags: string[]; script: string } {
+  const start = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
+  if (start[0] !== 'node') throw new Error(`npm start does not run node: ${start.join(' ')}`);
+  return { flags: start.slice(1, -1), script: path.join(ROOT, start.at(-1)!) };
+}
+
+export function spawnBot(env: NodeJS.ProcessEnv, cwd = ROOT, opts: { compiled?: boolean } = {}): BotProcess {
+  const { flags, script } = startCommand();
+  const args = opts.compiled ? [...flags, script] : ['--import', TSX, MAIN];
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
