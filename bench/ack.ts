@@ -8,13 +8,20 @@
  *    traffic: verified, decrypted, deduped (stored by their key only, already done — see
  *    pipeline.ts `ignores`) and acknowledged, so the figure is the ack path. Targets:
  *    (c) ≥ 0.45× (a) and ≥ 1.5× (b).
+ *    Each round loads the three back to back and is judged as a paired ratio (this bot ÷ bare
+ *    koa, this bot ÷ SDK, the same seconds of the same machine); the median ratio is reported
+ *    with its spread, since a shared VM's speed drifts between rounds.
  * 2. `/me` at a steady 200 events/s (open loop) from bound members: ack latency and
  *    event-to-reply latency, the reply observed at the fake Open API. Target p99 ≤ 25 ms,
  *    none lost.
+ * 3. Memory and start (issue 18): the bot as `npm start` runs it (dist/src/main.js with its node
+ *    flags, read from package.json; built first): start to ready, resident memory idle on an
+ *    empty database, and its peak during round 2. Targets ≤ 1 s, ≤ 120 MB, ≤ 200 MB.
  * Each server runs in its own process; this process generates load and hosts the fake.
  * Flags: --only=ours (ack path of this bot alone), --only=me (the /me round alone),
  * --rate, --seconds, --events, --rounds, --concurrency, --profile, --node-flags.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,8 +48,11 @@ const CONCURRENCY_LEVELS = (args.get('concurrency') ?? '128,32').split(',').map(
 const ME_RATE = Number(args.get('rate') ?? 200);
 const ME_SECONDS = Number(args.get('seconds') ?? 10);
 const MEMBERS = 200;
-/** Node flags for every server process (the same for all, so the comparison stays fair). */
-const NODE_FLAGS = (args.get('node-flags') ?? '').split(' ').filter(Boolean);
+/** `npm start`'s node flags and script, from package.json: what the bench measures is what users run. */
+const START = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
+const BOT_SCRIPT = START.at(-1)!;
+/** Node flags for every server process (the same for all, so the comparison stays fair): npm start's, unless given. */
+const NODE_FLAGS = args.has('node-flags') ? args.get('node-flags')!.split(' ').filter(Boolean) : START.slice(1, -1);
 const SERVER_OPTS = { nodeFlags: NODE_FLAGS, profile: args.get('profile') };
 
 function signedRequest(envelope: object, messageId: string): Request {
@@ -105,7 +115,7 @@ async function ackRound(server: Server, concurrency: number): Promise<RoundResul
  * All contenders run side by side and are loaded in turn, round after round, so drift in
  * the machine's speed (this is a shared VM) hits them alike; the median round counts.
  */
-async function ackComparison(contenders: Contender[], concurrency: number): Promise<number[]> {
+async function ackComparison(contenders: Contender[], concurrency: number): Promise<RoundResult[][]> {
   const servers = await Promise.all(contenders.map((c) => startServer(c.script, c.env, c.healthPath, SERVER_OPTS)));
   for (const server of servers) await closedLoop(server.port, groupChatter(Math.min(5000, ACK_EVENTS)), concurrency); // warm-up
   const rounds: RoundResult[][] = contenders.map(() => []);
@@ -113,14 +123,20 @@ async function ackComparison(contenders: Contender[], concurrency: number): Prom
     for (let i = 0; i < servers.length; i++) rounds[i]!.push(await ackRound(servers[i]!, concurrency));
   }
   await Promise.all(servers.map((s) => s.stop()));
-  return contenders.map((c, i) => {
+  contenders.forEach((c, i) => {
     const rs = rounds[i]!;
     const m = (k: keyof RoundResult) => median(rs.map((x) => x[k]));
     console.log(
       `${c.name.padEnd(38)} ${m('perSecond').toFixed(0).padStart(7)} events/s   ack p50 ${m('p50').toFixed(2)} ms  p99 ${m('p99').toFixed(2)} ms   CPU µs/event: server ${m('serverUs').toFixed(1)} (event loop ${m('mainUs').toFixed(1)}), load generator ${m('loadUs').toFixed(1)}   non-2xx ${rs.reduce((n, x) => n + x.failures, 0)}   rounds: ${rs.map((x) => x.perSecond.toFixed(0)).join(' ')}`,
     );
-    return m('perSecond');
   });
+  return rounds;
+}
+
+/** Round by round, `ours` ÷ `other` (both loaded in the same round): the median and the spread. */
+function pairedRatio(ours: RoundResult[], other: RoundResult[]): { median: number; min: number; max: number; all: number[] } {
+  const all = ours.map((r, i) => r.perSecond / other[i]!.perSecond);
+  return { median: median(all), min: Math.min(...all), max: Math.max(...all), all };
 }
 
 function seedMembers(dbPath: string): string[] {
@@ -139,7 +155,9 @@ async function meRound(fakeUrl: string, fake: Awaited<ReturnType<typeof startFak
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpbot-bench-'));
   const dbPath = path.join(dir, 'bot.db');
   const openIds = seedMembers(dbPath);
-  const server = await startServer('src/main.ts', botEnv(fakeUrl, dbPath), '/healthz', SERVER_OPTS);
+  const server = await startServer(BOT_SCRIPT, botEnv(fakeUrl, dbPath), '/healthz', SERVER_OPTS);
+  let peakRss = server.rssMb();
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, server.rssMb())), 50);
 
   const total = ME_RATE * ME_SECONDS;
   const sentAt = new Map<string, number>();
@@ -185,6 +203,7 @@ async function meRound(fakeUrl: string, fake: Awaited<ReturnType<typeof startFak
   const deadline = performance.now() + 5000;
   while (replyLatency.length < total && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   const elapsed = (performance.now() - start) / 1000;
+  clearInterval(sampler);
   const cpu = { all: ((server.cpuMs() - cpu0.all) * 1000) / total, main: ((server.mainCpuMs() - cpu0.main) * 1000) / total };
   off();
   await server.stop();
@@ -199,7 +218,26 @@ async function meRound(fakeUrl: string, fake: Awaited<ReturnType<typeof startFak
     replied: replyLatency.length,
     failures,
     cpu,
+    peakRss,
   };
+}
+
+/**
+ * Start and idle memory of the bot as `npm start` runs it, on an empty database: the time from
+ * the fork to the first healthy answer, and the resident memory once it has settled (the Open
+ * API answered its first calls) — the median of `runs` fresh starts.
+ */
+async function startAndIdle(fakeUrl: string, runs = 3): Promise<{ readyMs: number; idleMb: number; all: { readyMs: number; idleMb: number }[] }> {
+  const all: { readyMs: number; idleMb: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpbot-bench-'));
+    const server = await startServer(BOT_SCRIPT, botEnv(fakeUrl, path.join(dir, 'bot.db')), '/healthz', SERVER_OPTS);
+    await new Promise((r) => setTimeout(r, 3000));
+    all.push({ readyMs: server.readyMs, idleMb: server.rssMb() });
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return { readyMs: median(all.map((x) => x.readyMs)), idleMb: median(all.map((x) => x.idleMb)), all };
 }
 
 function botEnv(fakeUrl: string, dbPath: string): Record<string, string> {
@@ -216,11 +254,16 @@ function botEnv(fakeUrl: string, dbPath: string): Record<string, string> {
 }
 
 async function main() {
+  // The bench measures what npm start runs: the compiled bot (incremental: seconds when current).
+  if (BOT_SCRIPT.endsWith('.js')) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
   const fake = await startFakeOpenApi();
+  console.log(`The bot as npm start runs it: node ${NODE_FLAGS.join(' ')} ${BOT_SCRIPT}`);
+  const idle = await startAndIdle(fake.url);
+  console.log(`start to ready ${idle.readyMs.toFixed(0)} ms (target ≤ 1000 ms) ${idle.readyMs <= 1000 ? 'OK' : 'MISSED'}   idle RSS ${idle.idleMb.toFixed(0)} MB (target ≤ 120 MB) ${idle.idleMb <= 120 ? 'OK' : 'MISSED'}   (3 fresh starts: ${idle.all.map((x) => `${x.readyMs.toFixed(0)} ms/${x.idleMb.toFixed(0)} MB`).join(', ')})`);
   const sdkEnv = { FEISHU_ENCRYPT_KEY: APP.encryptKey, FEISHU_VERIFICATION_TOKEN: APP.token };
   const only = args.get('only');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpbot-bench-'));
-  const ourServer: Contender = { name: '(c) this bot (verify+decrypt+dedupe)', script: 'src/main.ts', env: botEnv(fake.url, path.join(dir, 'bot.db')), healthPath: '/healthz' };
+  const ourServer: Contender = { name: '(c) this bot (verify+decrypt+dedupe)', script: BOT_SCRIPT, env: botEnv(fake.url, path.join(dir, 'bot.db')), healthPath: '/healthz' };
   const contenders: Contender[] =
     only === 'ours'
       ? [ourServer]
@@ -235,13 +278,15 @@ async function main() {
     console.log(
       `\nAck path, ${concurrency} concurrent keep-alive connections${level === 0 ? ' (capacity — targets judged here)' : ''}: ${ROUNDS} interleaved rounds of ${ACK_EVENTS} signed, encrypted group messages per server, median shown; ${os.cpus().length} cores, Node ${process.version}`,
     );
-    const rates = await ackComparison(contenders, concurrency);
+    const rounds = await ackComparison(contenders, concurrency);
     if (only === 'ours') continue;
-    const [bare, sdk, ours] = rates as [number, number, number];
-    const vsBare = ours / bare;
-    const vsSdk = ours / sdk;
+    const [bare, sdk, ours] = rounds as [RoundResult[], RoundResult[], RoundResult[]];
+    const vsBare = pairedRatio(ours, bare);
+    const vsSdk = pairedRatio(ours, sdk);
     const verdict = (ok: boolean) => (level === 0 ? (ok ? ' OK' : ' MISSED') : '');
-    console.log(`ratio vs bare koa: ${vsBare.toFixed(2)}× (target ≥ 0.45×)${verdict(vsBare >= 0.45)}   ratio vs SDK path: ${vsSdk.toFixed(2)}× (target ≥ 1.5×)${verdict(vsSdk >= 1.5)}`);
+    const show = (r: ReturnType<typeof pairedRatio>) => `${r.median.toFixed(2)}× (rounds ${r.min.toFixed(2)}–${r.max.toFixed(2)}: ${r.all.map((x) => x.toFixed(2)).join(' ')})`;
+    console.log(`paired ratio vs bare koa: ${show(vsBare)}, target ≥ 0.45×${verdict(vsBare.median >= 0.45)}`);
+    console.log(`paired ratio vs SDK path: ${show(vsSdk)}, target ≥ 1.5×${verdict(vsSdk.median >= 1.5)}`);
   }
 
   fs.rmSync(dir, { recursive: true, force: true }); // this bot's database for the ack rounds
@@ -251,6 +296,7 @@ async function main() {
   console.log(`achieved ${me.rate.toFixed(0)} events/s   ack p50 ${me.ack.p50.toFixed(2)} ms p99 ${me.ack.p99.toFixed(2)} ms   event→reply p50 ${me.reply.p50.toFixed(2)} ms p99 ${me.reply.p99.toFixed(2)} ms   server CPU µs/event ${me.cpu.all.toFixed(0)} (event loop ${me.cpu.main.toFixed(0)})`);
   const lost = me.sent - me.replied;
   console.log(`replies ${me.replied}/${me.sent} (lost ${lost}), non-200 acks ${me.failures}; p99 event→reply target ≤ 25 ms ${me.reply.p99 <= 25 && lost === 0 ? 'OK' : 'MISSED'}`);
+  console.log(`peak RSS under ${ME_RATE} events/s ${me.peakRss.toFixed(0)} MB (target ≤ 200 MB) ${me.peakRss <= 200 ? 'OK' : 'MISSED'}`);
   await fake.close();
   agent.destroy();
 }

@@ -67,7 +67,7 @@ export function freePort(): Promise<number> {
 }
 
 export async function waitHealthy(port: number, pathName: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 1500; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     const ok = await new Promise<boolean>((resolve) => {
       const r = http.request({ host: '127.0.0.1', port, path: pathName, method: pathName === '/healthz' ? 'GET' : 'POST', agent }, (res) => {
@@ -78,18 +78,29 @@ export async function waitHealthy(port: number, pathName: string, child: ChildPr
       r.end();
     });
     if (ok) return;
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 10));
   }
   throw new Error('server did not come up');
 }
 
-/** Starts a server script in its own process (through tsx) on a free port and waits until it answers. */
+/**
+ * Starts a server script in its own process on a free port and waits until it answers: a .ts
+ * script through tsx, a .js one (the compiled bot, as `npm start` runs it) as it is.
+ */
 export async function startServer(script: string, env: Record<string, string>, healthPath: string, opts: { nodeFlags: string[]; profile?: string }) {
   const port = await freePort();
-  const child = fork(script, [], { execArgv: [...opts.nodeFlags, '--import', 'tsx', ...(opts.profile !== undefined && (opts.profile === 'all' || script === 'src/main.ts') ? ['--cpu-prof', '--cpu-prof-dir=bench/out'] : [])], env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const profiled = opts.profile !== undefined && (opts.profile === 'all' || /src\/main\.[jt]s$/.test(script));
+  const forkedAt = performance.now();
+  const child = fork(script, [], { execArgv: [...opts.nodeFlags, ...loader, ...(profiled ? ['--cpu-prof', '--cpu-prof-dir=bench/out'] : [])], env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   await waitHealthy(port, healthPath, child);
+  const readyMs = performance.now() - forkedAt;
   return {
     port,
+    /** From the fork to the first healthy answer, in ms. */
+    readyMs,
+    /** Resident memory of the server process now, in MB (VmRSS). */
+    rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024,
     /** CPU time (user + system, all threads) the server process has used so far, in ms. */
     cpuMs: () => {
       const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
