@@ -4,7 +4,7 @@
  * chats. Local mode (src/local/index.ts) runs the bot against it; the tests use it as their
  * fake through test/fakes/openApi.ts. It records what it was sent and never leaves 127.0.0.1.
  *
- * Here: the HTTP server, failure injection and the handle tests and local mode drive it with;
+ * Here: the HTTP server, failure injection (`failNext`, `setFailRatio`) and the handle tests and local mode drive it with;
  * what it remembers and judges in ./openApi/platform.ts, its routes in ./openApi/routes.ts and
  * ./openApi/messages.ts, the platform's rules in ./rules/.
  */
@@ -38,7 +38,8 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
 
     const rule = p.rules.find((r) => r.left > 0 && matches(r.match, method, path));
     if (rule) rule.left--;
-    const reply: Reply = rule ? rule.response : await route(p, fake, req, path, query, json ?? {}, raw);
+    const injected = rule ? rule.response : p.randomFailure((m) => matches(m, method, path));
+    const reply: Reply = injected ?? await route(p, fake, req, path, query, json ?? {}, raw);
     const payload = reply.raw ?? Buffer.from(JSON.stringify(reply.body));
     res.writeHead(reply.status ?? 200, { 'content-type': 'application/json; charset=utf-8', ...reply.headers, 'content-length': payload.length });
     res.end(payload);
@@ -74,6 +75,8 @@ export async function startOpenApiStandIn(opts: FakeOpenApiOptions = {}): Promis
       p.rules = p.rules.filter((r) => r.left > 0);
       p.rules.push({ match, response, left: times });
     },
+    setFailRatio(f) { p.setFailRatio(f); },
+    get injectedFailures() { return p.injectedFailures; },
     setLatency(ms) { p.latency = ms; },
     setUser(openId, user) {
       p.users.set(openId, {

@@ -6,12 +6,37 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { DeliveredMessage, Verdict } from '../rules/index.js';
-import type { CardUpdate, FakeOpenApiOptions, FakeResponse, FakeUser, PatchedMessage, RecordedCall, RecordedDefect, RecordedRefusal, RequestMatcher, SentMessage, Upload } from './types.js';
+import type { CardUpdate, FailRatio, FakeOpenApiOptions, FakeResponse, FakeUser, PatchedMessage, RecordedCall, RecordedDefect, RecordedRefusal, RequestMatcher, SentMessage, Upload } from './types.js';
 
 export type Json = Record<string, any>;
 export type Reply = { status?: number; body: unknown; headers?: Record<string, string>; raw?: Buffer };
 export type Rule = { match: RequestMatcher; response: FakeResponse; left: number };
 export type VerdictListener = (v: { refusal?: RecordedRefusal; defects: RecordedDefect[] }) => void;
+
+/** What `failRatio` answers by default: server errors and Feishu's per-chat rate limit, all retried by a sender. */
+export const FAIL_RATIO_RESPONSES: FakeResponse[] = [
+  { status: 500, body: { code: 500, msg: 'Internal Server Error' } },
+  { status: 502, body: { code: 502, msg: 'Bad Gateway' } },
+  { status: 503, body: { code: 503, msg: 'Service Unavailable' } },
+  { status: 400, body: { code: 230020, msg: 'This operation triggers the frequency limit.' } },
+];
+
+const MESSAGE_SENDS: RequestMatcher[] = [
+  { method: 'POST', path: '/open-apis/im/v1/messages' },
+  { method: 'POST', path: /^\/open-apis\/im\/v1\/messages\/[^/]+\/reply$/ },
+];
+
+/** mulberry32: a small seeded random in [0, 1). */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 export const ok = (data: unknown, msg = 'success'): Reply => ({ body: { code: 0, msg, data } });
 export const fail = (status: number, code: number, msg: string): Reply => ({ status, body: { code, msg } });
@@ -29,6 +54,9 @@ export class Platform {
 
   latency: number;
   rules: Rule[] = [];
+  /** A share of requests failed at random (FakeOpenApi.setFailRatio). */
+  failRatio: { ratio: number; match: RequestMatcher[]; responses: FakeResponse[]; random: () => number } | null = null;
+  injectedFailures = 0;
   byUuid = new Map<string, Json>();
   readonly users = new Map<string, FakeUser>();
   readonly chats = new Map<string, Record<string, unknown>>();
@@ -57,6 +85,25 @@ export class Platform {
     this.baseToken = opts.token ?? 't-fake';
     this.token = this.baseToken;
     this.latency = opts.latencyMs ?? 0;
+    this.setFailRatio(opts.failRatio ?? null);
+  }
+
+  setFailRatio(f: FailRatio | null): void {
+    this.failRatio = f && {
+      ratio: f.ratio,
+      match: f.match ?? MESSAGE_SENDS,
+      responses: f.responses?.length ? f.responses : FAIL_RATIO_RESPONSES,
+      random: seeded(f.seed ?? 1),
+    };
+  }
+
+  /** The failure `failRatio` picks for this request, if it picks one. */
+  randomFailure(matches: (m: RequestMatcher) => boolean): FakeResponse | undefined {
+    const f = this.failRatio;
+    if (!f || !f.match.some(matches)) return undefined;
+    if (f.random() >= f.ratio) return undefined;
+    this.injectedFailures++;
+    return f.responses[Math.floor(f.random() * f.responses.length)];
   }
 
   now(): number {

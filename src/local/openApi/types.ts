@@ -91,8 +91,26 @@ export interface RecordedDefect extends Defect {
   chatId?: string;
 }
 
+/**
+ * Fails a share of the matching requests with canned answers, the requests and the answers
+ * picked by a seeded random, so a run can be repeated (the drill, bench/drill.ts). A failed
+ * request is recorded in `calls` but not handled: nothing is delivered.
+ */
+export interface FailRatio {
+  /** Share of matching requests failed, 0–1. */
+  ratio: number;
+  /** Seed of the random (default 1). */
+  seed?: number;
+  /** Which requests (default: message sends and replies, `POST /open-apis/im/v1/messages[/:id/reply]`). */
+  match?: RequestMatcher[];
+  /** The answers, one picked at random per failure (default FAIL_RATIO_RESPONSES: 5xx and the per-chat rate limit). */
+  responses?: FakeResponse[];
+}
+
 export interface FakeOpenApiOptions {
   botOpenId?: string;
+  /** Fail a share of the message sends from the start (see {@link FakeOpenApi.setFailRatio}). */
+  failRatio?: FailRatio;
   /** Tenant access token handed out and then required on every call. Default `t-fake`. */
   token?: string;
   latencyMs?: number;
@@ -142,6 +160,13 @@ export interface FakeOpenApi {
   ws?: WsGatewayHook;
   /** The next `times` requests matching `match` get `response` instead of normal handling. */
   failNext(match: RequestMatcher, response: FakeResponse, times?: number): void;
+  /**
+   * From now on fails a share of the matching requests (after any `failNext` rule, which comes
+   * first); `null` stops it.
+   */
+  setFailRatio(failRatio: FailRatio | null): void;
+  /** How many requests `failRatio` failed so far. */
+  readonly injectedFailures: number;
   /** Delay handling of every later request by `ms` (the request is recorded in `calls` first). */
   setLatency(ms: number): void;
   /** Register a user for `contact.v3.user.get`; fields are merged over realistic defaults. */
