@@ -3,7 +3,7 @@ import type { ActionContext } from '../src/bot/context.js';
 import type { Member } from '../src/db/schema/index.js';
 import { reviewApprove, reviewRejectAsk, reviewReject, reviewApproveAll, reviewConfirmLink } from '../src/cards/logs.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
-import { afterDecision } from '../src/app/review.js';
+import { afterDecision, afterDecisionAgain } from '../src/app/review.js';
 import { reviewCardNow } from '../src/app/reviewCards.js';
 import { toast } from '../src/bot/router.js';
 import { rejectReasonCard, reviewListCard } from '../src/cards/logs.js';
@@ -35,11 +35,25 @@ function settled(ctx: ActionContext<Member>, log: ServiceLog, list: boolean, mes
   };
 }
 
+/**
+ * The decision, or — when this reviewer took it already (a click replayed after a restart, a
+ * second tap) — what follows a decision done again before the refusal, so a stop between the
+ * decision and its notices loses nothing.
+ */
+async function decideOnce(ctx: ActionContext<Member>, logId: number, decision: Parameters<typeof decide>[3]): Promise<ServiceLog> {
+  try {
+    return decide(ctx.db, logId, ctx.member, decision, ctx.clock.now());
+  } catch (err) {
+    if (err instanceof UserError && err.key === 'review.already') await afterDecisionAgain(ctx, logId, ctx.member.id);
+    throw err;
+  }
+}
+
 const onApprove = defineAction(reviewApprove, {
   audience: 'secretary',
   async run(ctx, { l, list }) {
     const parsed = rating.safeParse(ctx.form.rating === '' ? undefined : ctx.form.rating);
-    const log = decide(ctx.db, l, ctx.member, { kind: 'approve', rating: parsed.success ? parsed.data : undefined }, ctx.clock.now());
+    const log = await decideOnce(ctx, l, { kind: 'approve', rating: parsed.success ? parsed.data : undefined });
     await afterDecision(ctx, [log], ctx.messageId);
     return settled(ctx, log, !!list, t('review.approvedToast'));
   },
@@ -60,7 +74,7 @@ const onReject = defineAction(reviewReject, {
   audience: 'secretary',
   async run(ctx, { l }) {
     const reason = typeof ctx.form.reason === 'string' ? ctx.form.reason : '';
-    const log = decide(ctx.db, l, ctx.member, { kind: 'reject', reason }, ctx.clock.now());
+    const log = await decideOnce(ctx, l, { kind: 'reject', reason });
     await afterDecision(ctx, [log], ctx.messageId);
     return settled(ctx, log, false, t('review.rejectedToast'));
   },

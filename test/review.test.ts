@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Member, ServiceLog } from '../src/db/schema/index.js';
 import { t } from '../src/text/zh-CN.js';
+import { decide } from '../src/domain/review.js';
 import {
   ACCOUNTS, addMember, answerCard, button, buttons, cardText, envelope, logBy, logRow, patchesOf, reviewCardsOf, reviewCardTo,
   NOW, said, sentTo, startLoop, stored, submitLog, lastLog, TODAY, type Loop,
@@ -141,6 +142,20 @@ describe('通过 and 驳回', () => {
     }
     expect(frozen(loop, log)).toEqual(before);
     expect(logRow(h, log.id).rating).toBe(4);
+  });
+
+  it('a decision stored but its notice cut off by a stop: the same click again (replayed at restart) tells the author once', async () => {
+    const { h } = loop;
+    const log = await logBy(loop, 'student');
+    // As if the bot had stopped right after committing the decision, before telling the author.
+    decide(h.bot.db, log.id, loop.m.secretary, { kind: 'approve', rating: 5 }, h.clock.now());
+    const outcome = () => sentTo(h, student).filter((m) => said(m).startsWith('✅ 你的服务记录已通过')).length;
+    const before = outcome();
+    for (let i = 0; i < 2; i++) {
+      const again = await h.click(secretary, approveOf(log), { formValue: { rating: '5' }, messageId: reviewCardTo(h, log.id, secretary).messageId });
+      expect(again.body.toast.content).toBe(t('review.already', { status: '已通过' }));
+    }
+    expect(outcome()).toBe(before + 1);
   });
 
   it('通过 without choosing a rating stores no rating', async () => {

@@ -494,7 +494,7 @@ describe('recovery at start', () => {
       .prepare(`INSERT INTO processed_events (event_id, event_type, payload, received_at, status) VALUES (?, ?, ?, ?, 'pending')`)
       .run(env.header.event_id, env.header.event_type, JSON.stringify(env), h.clock.now() - 60_000);
 
-  it('processes events acknowledged before a crash — a private message and a group @-mention of the bot', async () => {
+  it('processes events acknowledged before a crash — a private message, a group @-mention of the bot, a card click', async () => {
     // Rows exactly as the webhook stores them before its 200 (the decrypted envelope), left
     // 'pending' as if the process had been killed right after answering.
     const p2p = messageEvent({ openId: 'ou_someone', text: '/help' }, app);
@@ -502,7 +502,8 @@ describe('recovery at start', () => {
       { openId: 'ou_someone', text: '@_user_1 /help', chatType: 'group', chatId: 'oc_group_x', mentions: [{ key: '@_user_1', openId: h.fake.botOpenId, name: '社区实践助手' }] },
       app,
     );
-    const click = cardActionEvent({ openId: 'ou_someone', value: { a: 'me.refresh', v: 1, p: { m: 1 } } }, app);
+    // A click acknowledged but cut off before its work was done: the bind form submitted.
+    const click = cardActionEvent({ openId: 'ou_clicked_before_crash', value: { a: 'bind.submit', v: 1 }, formValue: { student_no: '2023010103', name: '张雨桐' } }, app);
     for (const env of [group, p2p, click]) insertPending(env);
     await h.bot.stop();
 
@@ -516,8 +517,9 @@ describe('recovery at start', () => {
       });
       expect(rows.find((r) => r.event_id === p2p.header.event_id)?.status).toBe('done');
       expect(rows.find((r) => r.event_id === group.header.event_id)?.status).toBe('done');
-      // A click's answer window is long gone: it is closed with a reason, not replayed.
-      expect(rows.find((r) => r.event_id === click.header.event_id)).toMatchObject({ status: 'failed' });
+      // A click is replayed (its answer is gone, its work is not): the account is bound.
+      expect(rows.find((r) => r.event_id === click.header.event_id)).toMatchObject({ status: 'done' });
+      expect(again.db.$client.prepare(`select open_id as openId from members where student_no = '2023010103'`).get()).toEqual({ openId: 'ou_clicked_before_crash' });
     } finally {
       await again.stop();
     }

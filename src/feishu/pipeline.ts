@@ -87,8 +87,11 @@ export class InboundPipeline {
         continue;
       }
       this.log.info({ eventId: row.eventId, type: row.eventType }, 'recovering acknowledged event');
-      // Card clicks are not replayed: their answer window is long gone and the card shows the old state.
-      if (event.type === CARD_ACTION) this.store.markDone({ id: row.eventId, time: row.eventTime }, this.clock.now(), 'card action not answered before restart');
+      // A click is replayed too, its answer discarded (the window for it is long gone): what the stop
+      // cut off — a review card after the log was stored, the author's notice after a decision —
+      // still happens. Actions re-check everything from the database and their sends are keyed,
+      // so a click whose work was done and only its done-mark lost changes and sends nothing again.
+      if (event.type === CARD_ACTION) await this.replayClick(event);
       else await this.process(event);
     }
     await this.store.flush();
@@ -119,6 +122,16 @@ export class InboundPipeline {
 
   get isClosing(): boolean {
     return this.closing;
+  }
+
+  private async replayClick(event: InboundEvent): Promise<void> {
+    try {
+      await this.handler.handleCardAction(event);
+      this.store.markDone(event, this.clock.now());
+    } catch (err) {
+      this.log.error({ eventId: event.id, type: event.type, err }, 'replaying a card action failed');
+      this.store.markDone(event, this.clock.now(), err instanceof Error ? err.message : String(err));
+    }
   }
 
   private async process(event: InboundEvent): Promise<void> {
