@@ -12,7 +12,6 @@
  *   cards for one log, two logs for one report or form.
  */
 import Database from 'better-sqlite3';
-import { deriveUuid } from '../../src/jobs/outboxRows.js';
 import type { DrillEvent } from './delivery.js';
 import type { Observer } from './traffic.js';
 
@@ -96,8 +95,8 @@ export function account(dbPath: string, events: DrillEvent[], observer: Observer
         const l = logById.get(ev.logId!);
         if (!l || l.status !== 'approved') clicksLost.push(`${tag}: log ${ev.logId} is ${l?.status ?? 'missing'}${ev.answer === undefined ? ' (its only 200 was the dedupe {} of a retry)' : ''}`);
         else if (l.reviewer !== memberByOpenId.get(ev.openId)) notes.push(`${tag}: log ${ev.logId} approved by member ${l.reviewer}`);
-        // The author's notice is the click's first send; its uuid derives from the event (src/bot/bot.ts sendUuid).
-        else if (!uuids.has(deriveUuid(`${ev.eventId}#1`))) lost.push(`${tag}: log ${ev.logId} approved, its author never told (no delivery of uuid ${deriveUuid(`${ev.eventId}#1`)}${ev.answer === undefined ? '; the click was answered only {}' : ''})`);
+        // The author's notice is keyed by the log (src/app/review.ts), whichever click or replay sent it.
+        else if (!uuids.has(`review-outcome:${ev.logId}`)) lost.push(`${tag}: log ${ev.logId} approved, its author never told (no delivery of uuid review-outcome:${ev.logId}${ev.answer === undefined ? '; the click was answered only {}' : ''})`);
       }
     }
     // Every stored log's review card reached its reviewer once.
