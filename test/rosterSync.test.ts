@@ -203,9 +203,22 @@ describe('the other choices', () => {
     expect(done).toContain(`第 ${EXAMPLE.length + 1} 行`);
   });
 
+  it('a college left with no active member is archived and leaves /全校; the next roster listing it brings it back', async () => {
+    const withoutEcon = await preview(csv(EXAMPLE.filter((l) => !l.startsWith('经济管理学院'))));
+    expect(said(withoutEcon)).toContain('全量导入后将归档：经济管理学院');
+    await choose(withoutEcon, 'full');
+    const archived = h().bot.db.$client.prepare(`select archived_at as at from colleges where name = '经济管理学院'`).get() as { at: number | null };
+    expect(archived.at).not.toBeNull();
+    const overview = said(await h().say(admin, '/全校'));
+    expect(overview).toContain('计算机科学与工程学院');
+    expect(overview).not.toContain('经济管理学院');
+    await choose(await preview(csv(EXAMPLE)), 'full');
+    expect(said(await h().say(admin, '/全校'))).toContain('经济管理学院');
+  });
+
   it('/名单 shows the roster as it stands', async () => {
     const text = said(await h().say(admin, '/名单'));
-    expect(text).toMatch(/在册成员 \d+ 人，已停用 0 人/);
+    expect(text).toMatch(/在册成员 \d+ 人，已停用 2 人/); // the two added by the partial imports above, not on the full roster
     expect(text).toContain('最近一次导入');
     expect(said(await h().say(ACCOUNTS.student, '/名单'))).toContain('仅限');
   });
