@@ -1,0 +1,1 @@
+CREATE INDEX `pairings_branch_status_signed` ON `pairings` (`branch_id`,`status`,`signed_on`);
