@@ -4,6 +4,7 @@
  * database, runs `npm run export`'s CLI on it as a child process, and prints the elapsed
  * time and peak RSS beside the targets (≤ 60 s, peak RSS ≤ 300 MB).
  */
+import { seededRandom } from '../src/local/random.js';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,16 +29,8 @@ const MEMBERS = 50_000;
 const TARGET_SECONDS = 60;
 const TARGET_RSS_MB = 300;
 
-/** mulberry32: a small deterministic PRNG, so every run measures the same school. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic, so every run measures the same school. */
+const prng = seededRandom;
 
 function generate(file: string): void {
   const rnd = prng(20261001);

@@ -6,6 +6,7 @@
  *
  *   npm run bench:metrics [-- --logs 2000000]
  */
+import { seededRandom } from '../src/local/random.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,15 +32,8 @@ const LOGS = arg('logs', 2_000_000);
 const NOW = Date.parse('2027-03-15T02:00:00Z'); // a Monday morning in Beijing
 const TZ = 'Asia/Shanghai';
 
-/** mulberry32: a small deterministic PRNG, so every run measures the same school. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic, so every run measures the same school. */
+const prng = seededRandom;
 
 function generate(file: string): number {
   const db = openDb(file);

@@ -20,6 +20,7 @@
  */
 import type { Statement } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../src/local/random.js';
 import { importRosterFile } from '../src/app/import/roster.js';
 import { t } from '../src/text/zh-CN.js';
 import type { SentMessage } from './fakes/openApi.js';
@@ -87,16 +88,8 @@ const REPORTS: [number, number, string][] = [
 ];
 const DUE = ['2026-12-31', '2027-03-31', '2027-06-30', '2027-09-30'];
 
-/** mulberry32: the same "random" year on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same "random" year on every run. */
+const random = seededRandom;
 
 // ── reading the cards ────────────────────────────────────────────────────────
 

@@ -6,6 +6,7 @@
  * knows which date and hours the bot will store, and keeps each member's day under the
  * 16-hour rule (a refused report would be an answer, not a log, and muddy the count).
  */
+import { seededRandom } from '../../src/local/random.js';
 import { closeDb, openDb } from '../../src/db/client.js';
 import { importRosterFile } from '../../src/app/import/roster.js';
 import { parseReport, recordable } from '../../src/text/reportParser.js';
@@ -60,17 +61,8 @@ export async function seedSchool(dbPath: string, branches = 40, perBranch = 12):
   return { admin, secretaries, students, everyone };
 }
 
-/** A seeded random (mulberry32), so two runs with one seed send the same traffic. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded random, so two runs with one seed send the same traffic. */
+export { seededRandom };
 
 /** A number written with 甲乙丙…: unique text that no date or duration reader takes for a number. */
 export function marker(n: number): string {

@@ -9,6 +9,7 @@
  * worker threads) and the roll-ups filled by rebuildRollups — so they equal what the triggers
  * would have written. Each step is timed, for "where the time goes".
  */
+import { seededRandom } from '../../src/local/random.js';
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { closeDb, openDb } from '../../src/db/client.js';
@@ -41,16 +42,8 @@ export const TZ = 'Asia/Shanghai';
 const DAYS = 330;
 const BATCH = 100_000;
 
-/** mulberry32: a small deterministic PRNG, so every run measures the same school. */
-export function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic, so every run measures the same school. */
+export const prng = seededRandom;
 
 const h8 = (x: number) => (x >>> 0).toString(16).padStart(8, '0');
 /** A 64-hex-digit key unique per i, the size of the real sha256 dedupe keys. */

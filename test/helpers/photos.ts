@@ -3,17 +3,10 @@
  * different scenes; re-encoding, resizing or cropping one gives the copies a student sends again.
  */
 import sharp, { type Sharp } from 'sharp';
+import { seededRandom } from '../../src/local/random.js';
 
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded random the photos are drawn with (src/local/random.ts). */
+export const random = seededRandom;
 
 /**
  * A synthetic photo with the statistics of a real one ("dead leaves": overlapping objects whose

@@ -4,6 +4,7 @@
  * of each call (../rules/), kept where the routes (./routes.ts, ./messages.ts) and the handle
  * tests and local mode hold (../openApi.ts) both reach it.
  */
+import { seededRandom } from '../random.js';
 import { randomBytes } from 'node:crypto';
 import type { DeliveredMessage, Verdict } from '../rules/index.js';
 import type { CardUpdate, FailRatio, FakeOpenApiOptions, FakeResponse, FakeUser, PatchedMessage, RecordedCall, RecordedDefect, RecordedRefusal, RequestMatcher, SentMessage, Upload } from './types.js';
@@ -26,17 +27,6 @@ const MESSAGE_SENDS: RequestMatcher[] = [
   { method: 'POST', path: /^\/open-apis\/im\/v1\/messages\/[^/]+\/reply$/ },
 ];
 
-/** mulberry32: a small seeded random in [0, 1). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const ok = (data: unknown, msg = 'success'): Reply => ({ body: { code: 0, msg, data } });
 export const fail = (status: number, code: number, msg: string): Reply => ({ status, body: { code, msg } });
@@ -93,7 +83,7 @@ export class Platform {
       ratio: f.ratio,
       match: f.match ?? MESSAGE_SENDS,
       responses: f.responses?.length ? f.responses : FAIL_RATIO_RESPONSES,
-      random: seeded(f.seed ?? 1),
+      random: seededRandom(f.seed ?? 1),
     };
   }
 

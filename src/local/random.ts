@@ -1,0 +1,15 @@
+/**
+ * mulberry32: a small seeded random in [0, 1). The same seed gives the same sequence on every
+ * run and machine: the stand-in's injected failures, the drill's traffic, the benchmarks' schools
+ * and the tests' synthetic photos and year are all reproducible from one number.
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
