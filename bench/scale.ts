@@ -23,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { applyRosterImport, previewRosterFile } from '../src/app/import/roster.js';
+import { applyRosterImport, previewRosterFile } from '../src/app/import/rosterPreview.js';
 import { closeDb, openDb, type Db } from '../src/db/client.js';
 import { members } from '../src/db/schema/index.js';
 import { DigestFigures } from '../src/domain/metrics/digest.js';

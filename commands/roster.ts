@@ -6,10 +6,11 @@
  * Who may choose is read from the database on every click; the card only names the import.
  */
 import { z } from 'zod';
-import { applyRosterImport, cancelRosterImport, formatRosterSummary } from '../src/app/import/roster.js';
+import { formatRosterSummary } from '../src/app/import/roster.js';
+import { applyRosterImport, cancelRosterImport } from '../src/app/import/rosterPreview.js';
 import { defineAction, defineCommand } from '../src/bot/define.js';
 import { rosterApply, rosterCancel, rosterDoneCard } from '../src/cards/roster.js';
-import { rosterStatus } from '../src/domain/roster.js';
+import { rosterStatus } from '../src/domain/rosterImports.js';
 import { formatDateTime } from '../src/time.js';
 import { t } from '../src/text/zh-CN.js';
 

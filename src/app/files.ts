@@ -13,7 +13,8 @@ import type { AppPorts, Replying } from './context.js';
 import { CommunityFileError, formatCommunitySummary, importCommunitiesFile } from './import/communities.js';
 import { rosterPreviewCard } from '../cards/roster.js';
 import { isActive } from '../domain/members.js';
-import { previewRosterFile, previewView, RosterFileError } from './import/roster.js';
+import { RosterFileError } from './import/roster.js';
+import { previewRosterFile, previewView } from './import/rosterPreview.js';
 import { withTempDir } from './tempDir.js';
 
 type FileUploadType = NonNullable<Parameters<FeishuApi['uploadFile']>[0]['type']>;

@@ -7,7 +7,8 @@
  * stopping members always takes `--full` or a "f" typed at the prompt.
  */
 import readline from 'node:readline/promises';
-import { applyRosterImport, cancelRosterImport, formatRosterPreview, formatRosterSummary, previewRosterFile, RosterFileError, type RosterPreview } from '../app/import/roster.js';
+import { formatRosterSummary, RosterFileError } from '../app/import/roster.js';
+import { applyRosterImport, cancelRosterImport, formatRosterPreview, previewRosterFile, type RosterPreview } from '../app/import/rosterPreview.js';
 import type { Db } from '../db/client.js';
 import type { RosterMode } from '../domain/roster.js';
 import { roster as text } from '../text/roster.zh-CN.js';

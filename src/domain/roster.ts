@@ -7,12 +7,12 @@
  * only adds and updates. {@link planRoster} says what an import would do (the preview the 团委
  * confirms); {@link saveRoster} does it. Reading and checking the file is src/app/import/roster.ts.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { UserError } from './errors.js';
 import { audit } from './members.js';
 import { releasedIds } from './binding.js';
 import { writeTransaction, type Db } from '../db/client.js';
-import { branches, colleges, members, rosterImports, type Member, type Role } from '../db/schema/org.js';
+import { branches, colleges, members, type Member, type Role } from '../db/schema/org.js';
 
 /** The roster columns, in the order of the documented header; 手机 and 飞书ID are optional. */
 export const ROSTER_FIELDS = ['college', 'branch', 'studentNo', 'name', 'role', 'mobile', 'feishuId'] as const;
@@ -67,8 +67,11 @@ export interface RosterPlan {
   returning: RosterPerson[];
   /** Active entries the file does not list: inactive after a full import, untouched by a partial one. */
   missing: RosterPerson[];
+  /** `archived` and `restored` as a full import leaves them. */
   colleges: { created: string[]; archived: string[]; restored: string[] };
   branches: { created: string[]; archived: string[]; restored: string[] };
+  /** What a partial import archives: only units a move in the file empties. */
+  partialArchived: { colleges: string[]; branches: string[] };
 }
 
 /** What an import changed. */
@@ -91,43 +94,50 @@ function snapshot(db: Pick<Db, 'select'>) {
   // Student organisations are not on the roster: only 团支部 are matched, created and archived by it.
   const branchRows = db.select({ id: branches.id, collegeId: branches.collegeId, name: branches.name, archivedAt: branches.archivedAt }).from(branches).where(eq(branches.kind, 'branch')).all();
   const collegeName = new Map(collegeRows.map((c) => [c.id, c.name]));
+  const branchName = new Map(branchRows.map((b) => [b.id, b.name]));
   const branchKey = new Map(branchRows.map((b) => [b.id, `${collegeName.get(b.collegeId)}/${b.name}`]));
   const byNo = new Map(db.select().from(members).all().map((m) => [m.studentNo, m]));
-  return { collegeRows, branchRows, collegeName, branchKey, byNo };
+  return { collegeRows, branchRows, collegeName, branchName, branchKey, byNo };
 }
 
 const person = (m: Member, snap: ReturnType<typeof snapshot>): RosterPerson => ({
   id: m.id,
   studentNo: m.studentNo,
   name: m.name,
-  unit: unitLabel(m.collegeId ? snap.collegeName.get(m.collegeId) ?? null : null, m.branchId ? snap.branchKey.get(m.branchId)?.split('/')[1] ?? null : null),
+  unit: unitLabel(m.collegeId ? snap.collegeName.get(m.collegeId) ?? null : null, m.branchId ? snap.branchName.get(m.branchId) ?? null : null),
 });
 
 /**
- * What importing `entries` in `mode` would do to the database as it stands. Pure reading; the
- * preview shows it and {@link saveRoster} applies the same rules.
+ * What importing `entries` would do to the database as it stands, read in one pass: the members a
+ * full import stops and the units it archives, and the units a partial one archives (only those a
+ * move in the file empties: it keeps unlisted members where they are). Pure reading; the preview
+ * shows it and {@link saveRoster} applies the same rules.
  */
-export function planRoster(db: Pick<Db, 'select'>, entries: readonly RosterEntry[], columns: RosterColumns, mode: RosterMode): RosterPlan {
+export function planRoster(db: Pick<Db, 'select'>, entries: readonly RosterEntry[], columns: RosterColumns): RosterPlan {
   const snap = snapshot(db);
   const plan: RosterPlan = {
     created: [], changed: [], unchanged: 0, returning: [], missing: [],
     colleges: { created: [], archived: [], restored: [] }, branches: { created: [], archived: [], restored: [] },
+    partialArchived: { colleges: [], branches: [] },
   };
   const listed = new Set<string>();
-  // Units that will have an active member afterwards, by name ("学院" and "学院/团支部").
-  const activeColleges = new Set<string>();
-  const activeBranches = new Set<string>();
+  // Units with an active member after a full import (the file's), by name ("学院" and "学院/团支部");
+  // after a partial one, those and the units of the members it leaves as they are.
+  const full = { colleges: new Set<string>(), branches: new Set<string>() };
+  const kept = { colleges: new Set<string>(), branches: new Set<string>() };
   const knownColleges = new Set(snap.collegeRows.map((c) => c.name));
   const knownBranches = new Set(snap.branchKey.values());
+  const newColleges = new Set<string>();
+  const newBranches = new Set<string>();
   for (const e of entries) {
     listed.add(e.studentNo);
     if (e.college) {
-      activeColleges.add(e.college);
-      if (!knownColleges.has(e.college) && !plan.colleges.created.includes(e.college)) plan.colleges.created.push(e.college);
+      full.colleges.add(e.college);
+      if (!knownColleges.has(e.college)) newColleges.add(e.college);
       if (e.branch) {
         const key = `${e.college}/${e.branch}`;
-        activeBranches.add(key);
-        if (!knownBranches.has(key) && !plan.branches.created.includes(key)) plan.branches.created.push(key);
+        full.branches.add(key);
+        if (!knownBranches.has(key)) newBranches.add(key);
       }
     }
     const m = snap.byNo.get(e.studentNo);
@@ -149,24 +159,29 @@ export function planRoster(db: Pick<Db, 'select'>, entries: readonly RosterEntry
     if (changes.length) plan.changed.push({ person: before, changes });
     else if (m.leftAt === null) plan.unchanged++;
   }
+  plan.colleges.created = [...newColleges];
+  plan.branches.created = [...newBranches];
   for (const m of snap.byNo.values()) {
     if (listed.has(m.studentNo) || m.leftAt !== null) continue;
     plan.missing.push(person(m, snap));
-    // A partial import keeps unlisted members where they are, so their units stay active.
-    if (mode === 'partial') {
-      if (m.collegeId) activeColleges.add(snap.collegeName.get(m.collegeId)!);
-      if (m.branchId) activeBranches.add(snap.branchKey.get(m.branchId)!);
-    }
+    if (m.collegeId) kept.colleges.add(snap.collegeName.get(m.collegeId)!);
+    if (m.branchId) kept.branches.add(snap.branchKey.get(m.branchId)!);
   }
   for (const c of snap.collegeRows) {
-    const active = activeColleges.has(c.name);
-    if (!active && c.archivedAt === null) plan.colleges.archived.push(c.name);
+    const active = full.colleges.has(c.name);
+    if (!active && c.archivedAt === null) {
+      plan.colleges.archived.push(c.name);
+      if (!kept.colleges.has(c.name)) plan.partialArchived.colleges.push(c.name);
+    }
     if (active && c.archivedAt !== null) plan.colleges.restored.push(c.name);
   }
   for (const b of snap.branchRows) {
     const key = snap.branchKey.get(b.id)!;
-    const active = activeBranches.has(key);
-    if (!active && b.archivedAt === null) plan.branches.archived.push(key);
+    const active = full.branches.has(key);
+    if (!active && b.archivedAt === null) {
+      plan.branches.archived.push(key);
+      if (!kept.branches.has(key)) plan.partialArchived.branches.push(key);
+    }
     if (active && b.archivedAt !== null) plan.branches.restored.push(key);
   }
   return plan;
@@ -267,73 +282,4 @@ export function saveRoster(
     });
   });
   return summary;
-}
-
-/** The roster as it stands, for the 团委's `/名单`. */
-export interface RosterStatus {
-  active: number;
-  inactive: number;
-  branches: { active: number; archived: number };
-  colleges: { active: number; archived: number };
-  /** The latest applied import, if any. */
-  last: { fileName: string; mode: RosterMode; at: number } | null;
-  /** A preview waiting for a choice, if any. */
-  pendingId: number | null;
-}
-
-export function rosterStatus(db: Db): RosterStatus {
-  const c = db.$client;
-  const count = (q: string) => (c.prepare(q).get() as { n: number }).n;
-  const last = c.prepare(`select file_name as fileName, mode, decided_at as at from roster_imports where status = 'applied' order by decided_at desc, id desc limit 1`).get() as RosterStatus['last'] | undefined;
-  const pending = c.prepare(`select id from roster_imports where status = 'pending' order by id desc limit 1`).get() as { id: number } | undefined;
-  return {
-    active: count('select count(*) as n from members where left_at is null'),
-    inactive: count('select count(*) as n from members where left_at is not null'),
-    branches: { active: count(`select count(*) as n from branches where kind = 'branch' and archived_at is null`), archived: count(`select count(*) as n from branches where kind = 'branch' and archived_at is not null`) },
-    colleges: { active: count('select count(*) as n from colleges where archived_at is null'), archived: count('select count(*) as n from colleges where archived_at is not null') },
-    last: last ?? null,
-    pendingId: pending?.id ?? null,
-  };
-}
-
-/**
- * Keeps a checked file as the one pending import: an older pending one is superseded, so only
- * the latest preview can be confirmed.
- */
-export function keepPendingImport(db: Db, v: { fileName: string; byMemberId: number | null; payload: unknown; now: number }): number {
-  return writeTransaction(db, (tx) => {
-    tx.update(rosterImports).set({ status: 'superseded', decidedAt: v.now }).where(eq(rosterImports.status, 'pending')).run();
-    return tx.insert(rosterImports).values({ byMemberId: v.byMemberId, fileName: v.fileName, payload: v.payload, createdAt: v.now }).returning({ id: rosterImports.id }).get().id;
-  });
-}
-
-/**
- * Marks a pending import applied before it runs, so two confirmations (a double tap, a
- * redelivered click) cannot both apply it; returns what was kept with it.
- */
-export function claimImport<P>(db: Db, importId: number, mode: RosterMode, now: number): P {
-  const row = db.update(rosterImports).set({ status: 'applied', mode, decidedAt: now })
-    .where(and(eq(rosterImports.id, importId), eq(rosterImports.status, 'pending'))).returning().get();
-  if (!row) throw decided(db, importId);
-  return row.payload as P;
-}
-
-/** Puts a claimed import back to pending when applying it failed. */
-export function releaseImport(db: Db, importId: number): void {
-  db.update(rosterImports).set({ status: 'pending', mode: null, decidedAt: null }).where(eq(rosterImports.id, importId)).run();
-}
-
-/** Cancels the pending import `importId`; one already decided is refused with what became of it. */
-export function cancelImport(db: Db, importId: number, now: number): void {
-  const done = db.update(rosterImports).set({ status: 'cancelled', decidedAt: now })
-    .where(and(eq(rosterImports.id, importId), eq(rosterImports.status, 'pending'))).returning({ id: rosterImports.id }).get();
-  if (!done) throw decided(db, importId);
-}
-
-function decided(db: Db, importId: number): UserError {
-  const row = db.select({ status: rosterImports.status }).from(rosterImports).where(eq(rosterImports.id, importId)).get();
-  if (row?.status === 'applied') return new UserError('roster.alreadyApplied');
-  if (row?.status === 'superseded') return new UserError('roster.superseded');
-  if (row?.status === 'cancelled') return new UserError('roster.cancelled');
-  return new UserError('roster.unknownImport');
 }
