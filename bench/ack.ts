@@ -30,12 +30,12 @@ import { performance } from 'node:perf_hooks';
 import { openDb, closeDb } from '../src/db/client.js';
 import { branches, colleges, members } from '../src/db/schema/index.js';
 import { startFakeOpenApi } from '../test/fakes/openApi.js';
-import { encrypt, messageEvent, sign } from '../test/helpers/feishuEvents.js';
-import { serialise } from './rawClient.js';
-import { agent, closedLoop, median, percentile, post, startServer, type Request } from './load.js';
+import { messageEvent } from '../test/helpers/feishuEvents.js';
+import { startCommand } from '../test/helpers/process.js';
+import { agent, closedLoop, median, parseArgs, percentile, post, signedRequest, startServer, type Request } from './load.js';
 
 const APP = { appId: 'cli_a1b2c3d4e5f6a7b8', appSecret: 'bench-secret', token: 'bench-token', encryptKey: 'bench-encrypt-key' };
-const args = new Map(process.argv.slice(2).map((a) => { const [k, ...v] = a.replace(/^--/, '').split('='); return [k!, v.join('=')] as [string, string]; }));
+const args = parseArgs();
 const ACK_EVENTS = Number(args.get('events') ?? 15_000);
 const ROUNDS = Number(args.get('rounds') ?? 5);
 /**
@@ -49,30 +49,19 @@ const ME_RATE = Number(args.get('rate') ?? 200);
 const ME_SECONDS = Number(args.get('seconds') ?? 10);
 const MEMBERS = 200;
 /** `npm start`'s node flags and script, from package.json: what the bench measures is what users run. */
-const START = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
-const BOT_SCRIPT = START.at(-1)!;
+const START = startCommand();
+const BOT_SCRIPT = START.script;
 /** Node flags for every server process (the same for all, so the comparison stays fair): npm start's, unless given. */
-const NODE_FLAGS = args.has('node-flags') ? args.get('node-flags')!.split(' ').filter(Boolean) : START.slice(1, -1);
+const NODE_FLAGS = args.has('node-flags') ? args.get('node-flags')!.split(' ').filter(Boolean) : START.flags;
 const SERVER_OPTS = { nodeFlags: NODE_FLAGS, profile: args.get('profile') };
 
-function signedRequest(envelope: object, messageId: string): Request {
-  const body = JSON.stringify({ encrypt: encrypt(JSON.stringify(envelope), APP.encryptKey) });
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const nonce = randomUUID();
-  const headers = {
-    'content-type': 'application/json',
-    'content-length': String(Buffer.byteLength(body)),
-    'x-lark-request-timestamp': timestamp,
-    'x-lark-request-nonce': nonce,
-    'x-lark-signature': sign(timestamp, nonce, APP.encryptKey, body),
-  };
-  return { body, messageId, headers, wire: serialise('POST', '/feishu/events', headers, body) };
-}
+
+const signed = (envelope: object, messageId: string) => signedRequest(envelope, messageId, APP.encryptKey);
 
 function groupChatter(n: number): Request[] {
   return Array.from({ length: n }, (_, i) => {
     const messageId = `om_ack_${i}_${randomUUID().slice(0, 8)}`;
-    return signedRequest(messageEvent({ openId: `ou_chatter_${i % 50}`, chatType: 'group', chatId: 'oc_bench_group', text: '今天的活动几点开始？', messageId }, APP), messageId);
+    return signed(messageEvent({ openId: `ou_chatter_${i % 50}`, chatType: 'group', chatId: 'oc_bench_group', text: '今天的活动几点开始？', messageId }, APP), messageId);
   });
 }
 
@@ -169,7 +158,7 @@ async function meRound(fakeUrl: string, fake: Awaited<ReturnType<typeof startFak
   // Warm-up at the same rate for a second (JIT, token fetch, statement cache).
   const warm = Array.from({ length: ME_RATE }, (_, i) => {
     const messageId = `om_warm_${i}_${randomUUID().slice(0, 8)}`;
-    return signedRequest(messageEvent({ openId: openIds[i % openIds.length]!, text: '/我的', messageId }, APP), messageId);
+    return signed(messageEvent({ openId: openIds[i % openIds.length]!, text: '/我的', messageId }, APP), messageId);
   });
   await Promise.all(warm.map((r) => post(server.port, r)));
   await new Promise((r) => setTimeout(r, 500));
@@ -177,7 +166,7 @@ async function meRound(fakeUrl: string, fake: Awaited<ReturnType<typeof startFak
 
   const requests = Array.from({ length: total }, (_, i) => {
     const messageId = `om_me_${i}_${randomUUID().slice(0, 8)}`;
-    return signedRequest(messageEvent({ openId: openIds[i % openIds.length]!, text: '/我的', messageId }, APP), messageId);
+    return signed(messageEvent({ openId: openIds[i % openIds.length]!, text: '/我的', messageId }, APP), messageId);
   });
   const ackLatency: number[] = [];
   let failures = 0;

@@ -23,21 +23,15 @@ import { Worker } from 'node:worker_threads';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { startOpenApiStandIn } from '../src/local/openApi.js';
-import { freePort } from '../test/helpers/process.js';
+import { freePort, startCommand } from '../test/helpers/process.js';
 import { account, percentile } from './drill/accounting.js';
-import { DrilledBot, inWindow, npmStartCommand } from './drill/botProcess.js';
+import { DrilledBot, inWindow } from './drill/botProcess.js';
+import { parseArgs } from './load.js';
 import { closeAgent, push, type DrillEvent } from './drill/delivery.js';
 import { seedSchool, seededRandom } from './drill/school.js';
 import { Observer, Traffic, type App } from './drill/traffic.js';
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i++) {
-  const [k, v] = process.argv[i]!.replace(/^--/, '').split('=');
-  const next = process.argv[i + 1];
-  if (v !== undefined) args.set(k!, v);
-  else if (next !== undefined && !next.startsWith('--')) args.set(k!, (i++, next));
-  else args.set(k!, 'true');
-}
+const args = parseArgs();
 const SECONDS = Number(args.get('seconds') ?? 60);
 const RATE = Number(args.get('rate') ?? 200);
 const KILL_EVERY_S = Number(args.get('kill-every') ?? 10);
@@ -94,7 +88,7 @@ async function main(): Promise<number> {
     FEISHU_APP_ID: APP.appId, FEISHU_APP_SECRET: APP.appSecret, FEISHU_VERIFICATION_TOKEN: APP.token, FEISHU_ENCRYPT_KEY: APP.encryptKey,
     FEISHU_DOMAIN: fake.url, FEISHU_EVENT_MODE: 'webhook', PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: dbPath, LOG_LEVEL: 'error',
   }, port, { tsx: args.has('tsx'), profileDir: args.has('profile') ? path.resolve(args.get('profile')!) : undefined });
-  console.log(`The bot as ${args.has('tsx') ? 'the tests run it: node --import tsx src/main.ts' : `npm start runs it: node ${npmStartCommand().join(' ')}`}`);
+  console.log(`The bot as ${args.has('tsx') ? 'the tests run it: node --import tsx src/main.ts' : `npm start runs it: node ${[...startCommand().flags, path.relative(process.cwd(), startCommand().script)].join(' ')}`}`);
   await bot.start();
   log(`bot ready in ${bot.startMs[0]!.toFixed(0)} ms; ${school.everyone.length} people on the roster`);
 

@@ -12,16 +12,10 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { closeDb, openDb } from '../src/db/client.js';
 import { bulkLoadLogs } from './bulkLoad.js';
+import { parseArgs } from './load.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** `--logs=N` or `--logs N`; a flag without a value (`--keep`) maps to ''. */
-const args = new Map<string, string>();
-for (let i = 2, argv = process.argv; i < argv.length; i++) {
-  const [k, ...v] = argv[i]!.replace(/^--/, '').split('=');
-  if (v.length) args.set(k!, v.join('='));
-  else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) args.set(k!, argv[++i]!);
-  else args.set(k!, '');
-}
+const args = parseArgs();
 const LOGS = Number(args.get('logs') ?? 2_000_000);
 const COLLEGES = 20;
 const BRANCHES = 1_000;

@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { RawConnection } from './rawClient.js';
+import { randomUUID } from 'node:crypto';
+import { encrypt, sign } from '../test/helpers/feishuEvents.js';
+import { RawConnection, serialise } from './rawClient.js';
 
 export interface Request {
   body: string;
@@ -17,6 +19,36 @@ export interface Request {
 }
 
 export const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+/**
+ * A benchmark's command line: `--name=value` or `--name value`; a flag without a value
+ * (`--keep`) maps to ''.
+ */
+export function parseArgs(argv: readonly string[] = process.argv.slice(2)): Map<string, string> {
+  const args = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const [k, ...v] = argv[i]!.replace(/^--/, '').split('=');
+    if (v.length) args.set(k!, v.join('='));
+    else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) args.set(k!, argv[++i]!);
+    else args.set(k!, '');
+  }
+  return args;
+}
+
+/** An event as Feishu delivers it to the webhook: encrypted, signed now, ready for `post` or a raw connection. */
+export function signedRequest(envelope: object, messageId: string, encryptKey: string): Request {
+  const body = JSON.stringify({ encrypt: encrypt(JSON.stringify(envelope), encryptKey) });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const nonce = randomUUID();
+  const headers = {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+    'x-lark-request-timestamp': timestamp,
+    'x-lark-request-nonce': nonce,
+    'x-lark-signature': sign(timestamp, nonce, encryptKey, body),
+  };
+  return { body, messageId, headers, wire: serialise('POST', '/feishu/events', headers, body) };
+}
 
 export function post(port: number, req: Request): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -23,6 +23,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startCommand } from '../test/helpers/process.js';
+import { parseArgs } from './load.js';
 import { applyRosterImport, previewRosterFile } from '../src/app/import/rosterPreview.js';
 import { closeDb, openDb, type Db } from '../src/db/client.js';
 import { members } from '../src/db/schema/index.js';
@@ -37,13 +39,7 @@ import { digestFanout, type FanoutResult, type PhaseStats } from './scale/fanout
 import { dbBytes, generate, TZ, type ScaleSizes } from './scale/generate.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const args = new Map<string, string>();
-for (let i = 2, argv = process.argv; i < argv.length; i++) {
-  const [k, ...v] = argv[i]!.replace(/^--/, '').split('=');
-  if (v.length) args.set(k!, v.join('='));
-  else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) args.set(k!, argv[++i]!);
-  else args.set(k!, '');
-}
+const args = parseArgs();
 const num = (k: string, fallback: number) => (args.has(k) ? Number(args.get(k)!.replace(/_/g, '')) : fallback);
 const COLLEGES = num('colleges', 1_000);
 const LOGS = num('logs', 20_000_000);
@@ -59,7 +55,7 @@ const ROSTER = num('roster', 50_000);
 const RATE = num('rate', 200);
 const BEFORE = num('before', 10);
 const skip = new Set((args.get('skip') ?? '').split(',').filter(Boolean));
-const START = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
+const START = startCommand();
 const fmtN = (n: number) => n.toLocaleString('en-US');
 const s1 = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
 const mb = (bytes: number) => (bytes >= 1 << 30 ? `${(bytes / (1 << 30)).toFixed(2)} GB` : `${(bytes / (1 << 20)).toFixed(0)} MB`);
@@ -253,7 +249,7 @@ async function main(): Promise<void> {
       const build = timed(() => execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' }));
       log(`built dist/ in ${s1(build.ms)}`);
       fan = await digestFanout({
-        dbFile, script: path.join(ROOT, START.at(-1)!), nodeFlags: START.slice(1, -1), rate: RATE, beforeSeconds: BEFORE, maxSeconds: BEFORE + 300,
+        dbFile, script: START.script, nodeFlags: START.flags, rate: RATE, beforeSeconds: BEFORE, maxSeconds: BEFORE + 300,
         senders: school.senders, adminOpenId: school.adminOpenId, expectedCards: colleges.length + 1, log,
       });
       row('bot start on the big database (fork → /healthz)', s1(fan.readyMs), `idle RSS ${fan.idleRssMb.toFixed(0)} MB`);

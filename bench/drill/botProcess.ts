@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { cleanEnv, ROOT, spawnBot, waitUntilReady, type BotProcess } from '../../test/helpers/process.js';
+import { cleanEnv, ROOT, spawnBot, startCommand, waitUntilReady, type BotProcess } from '../../test/helpers/process.js';
 
 /**
  * The bot as `npm start` runs it: package.json's start script (node, its flags, the compiled
@@ -23,11 +23,6 @@ export interface HowToRun {
   profileDir?: string;
 }
 
-export function npmStartCommand(): string[] {
-  const start = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
-  if (start[0] !== 'node') throw new Error(`npm start is not a node command: ${start.join(' ')}`);
-  return start.slice(1);
-}
 
 function spawnWith(args: string[], env: NodeJS.ProcessEnv): BotProcess {
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -46,8 +41,8 @@ function spawnAsConfigured(how: HowToRun, env: NodeJS.ProcessEnv): BotProcess {
     const tsx = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
     return spawnWith([...profile, '--import', tsx, path.join(ROOT, 'src/main.ts')], env);
   }
-  const command = npmStartCommand();
-  return spawnWith([...profile, ...command.slice(0, -1), path.join(ROOT, command.at(-1)!)], env);
+  const { flags, script } = startCommand();
+  return spawnWith([...profile, ...flags, script], env);
 }
 
 export interface Window {

@@ -13,28 +13,16 @@ import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { startFakeOpenApi } from '../../test/fakes/openApi.js';
-import { encrypt, messageEvent, sign } from '../../test/helpers/feishuEvents.js';
-import { agent, freePort, percentile, post, type Request } from '../load.js';
+import { messageEvent } from '../../test/helpers/feishuEvents.js';
+import { agent, freePort, percentile, post, signedRequest, type Request } from '../load.js';
 
 const APP = { appId: 'cli_a1b2c3d4e5f6a7b8', appSecret: 'bench-secret', token: 'bench-token', encryptKey: 'bench-encrypt-key' };
 
-function signedRequest(envelope: object, messageId: string): Request {
-  const body = JSON.stringify({ encrypt: encrypt(JSON.stringify(envelope), APP.encryptKey) });
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const nonce = randomUUID();
-  const headers = {
-    'content-type': 'application/json',
-    'content-length': String(Buffer.byteLength(body)),
-    'x-lark-request-timestamp': timestamp,
-    'x-lark-request-nonce': nonce,
-    'x-lark-signature': sign(timestamp, nonce, APP.encryptKey, body),
-  };
-  return { body, messageId, headers, wire: Buffer.alloc(0) };
-}
+const signed = (envelope: object, messageId: string): Request => signedRequest(envelope, messageId, APP.encryptKey);
 
 const me = (openId: string, tag: string) => {
   const messageId = `om_${tag}_${randomUUID().slice(0, 12)}`;
-  return signedRequest(messageEvent({ openId, text: '/我的', messageId }, APP), messageId);
+  return signed(messageEvent({ openId, text: '/我的', messageId }, APP), messageId);
 };
 
 export interface PhaseStats {
@@ -159,7 +147,7 @@ export async function digestFanout(opts: {
         triggerAt = t;
         const ev = messageEvent({ openId: opts.adminOpenId, text: '/周报' }, APP) as unknown as { event: { message: { message_id: string } } };
         adminMessage = ev.event.message.message_id;
-        inflight.push(post(port, signedRequest(ev, adminMessage)).then((s) => { if (s !== 200) opts.log(`/周报 acked ${s}`); }));
+        inflight.push(post(port, signed(ev, adminMessage)).then((s) => { if (s !== 200) opts.log(`/周报 acked ${s}`); }));
         opts.log(`/周报 sent at ${((t - start) / 1000).toFixed(1)} s`);
       }
       const phase: Sent['phase'] = !triggerAt ? 'before' : !answerAt ? 'during' : 'after';
