@@ -91,8 +91,7 @@ export class InboundPipeline {
       // cut off — a review card after the log was stored, the author's notice after a decision —
       // still happens. Actions re-check everything from the database and their sends are keyed,
       // so a click whose work was done and only its done-mark lost changes and sends nothing again.
-      if (event.type === CARD_ACTION) await this.replayClick(event);
-      else await this.process(event);
+      await this.process(event, event.type === CARD_ACTION ? (e) => this.handler.handleCardAction(e) : undefined);
     }
     await this.store.flush();
     return rows.length;
@@ -124,19 +123,10 @@ export class InboundPipeline {
     return this.closing;
   }
 
-  private async replayClick(event: InboundEvent): Promise<void> {
+  /** Runs `work` for the event (its handling; a replayed click's action) and marks the event done, or failed. */
+  private async process(event: InboundEvent, work: (e: InboundEvent) => Promise<unknown> = (e) => this.handler.handleEvent(e)): Promise<void> {
     try {
-      await this.handler.handleCardAction(event);
-      this.store.markDone(event, this.clock.now());
-    } catch (err) {
-      this.log.error({ eventId: event.id, type: event.type, err }, 'replaying a card action failed');
-      this.store.markDone(event, this.clock.now(), err instanceof Error ? err.message : String(err));
-    }
-  }
-
-  private async process(event: InboundEvent): Promise<void> {
-    try {
-      await this.handler.handleEvent(event);
+      await work(event);
       this.store.markDone(event, this.clock.now());
     } catch (err) {
       this.log.error({ eventId: event.id, type: event.type, err }, 'event processing failed');
