@@ -393,6 +393,8 @@ describe('answers to commands go through the outbox too', () => {
     clock.advance(2 * 3600_000);
     const next = await startHarness({ config: { DATABASE_PATH: path }, clock });
     try {
+      // Recovery is queued behind the start, like any acknowledged event.
+      await next.bot.idle();
       await next.bot.outbox.drain();
       const status = next.bot.db.$client.prepare('SELECT status FROM processed_events WHERE event_id = ?').get(eventId) as { status: string };
       expect(status.status).toBe('done'); // it was processed again

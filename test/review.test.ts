@@ -111,7 +111,8 @@ describe('通过 and 驳回', () => {
 
   it('a review card that went out late, from the outbox\'s retry, is settled in place like the others', async () => {
     const { h } = loop;
-    h.fake.failNext({ method: 'POST', path: '/open-apis/im/v1/messages' }, { status: 500, body: { code: 500, msg: 'internal error' } }, 3);
+    // A click's sends get one try (the outbox retries them): the first card fails, the second goes out.
+    h.fake.failNext({ method: 'POST', path: '/open-apis/im/v1/messages' }, { status: 500, body: { code: 500, msg: 'internal error' } }, 1);
     const log = await logBy(loop, 'secretary');
     const [onTime, ...rest] = reviewCardsOf(h, log.id);
     expect(rest).toEqual([]);
@@ -541,5 +542,35 @@ describe('/我的 counts only approved hours', () => {
       '2026-11-21 实事 1.5 小时 · 已通过',
     ]);
     expect(buttons(me.content).filter((b) => b.a === 'log.withdraw')).toHaveLength(1);
+  });
+});
+
+describe('a card click does not wait for a failed send to be retried', () => {
+  let loop: Loop;
+  beforeAll(async () => {
+    loop = await startLoop();
+  });
+  afterAll(() => loop.h.close());
+
+  it('a log form\'s review card is tried once while the click waits; the outbox sends it later, once, and it is settled like any other', async () => {
+    const { h, m } = loop;
+    const sends = () => h.fake.calls.filter((c) => c.method === 'POST' && c.path === '/open-apis/im/v1/messages').length;
+    const before = sends();
+    h.fake.failNext({ method: 'POST', path: '/open-apis/im/v1/messages' }, { status: 503, body: { code: 503, msg: 'service unavailable' } }, 1);
+    const res = await submitLog(h, student, { date: `${TODAY} +0800`, hours: '2', description: '辅导作业' });
+    expect(res.body.toast?.type).toBe('success');
+    // One try while the click waited: no retry inside the call (the harness's in-call policy would retry at once).
+    expect(sends() - before).toBe(1);
+    const log = lastLog(h, m.student);
+    expect(reviewCardsOf(h, log.id)).toEqual([]);
+
+    h.clock.advance(60_000);
+    await h.bot.outbox.drain();
+    const card = reviewCardTo(h, log.id, secretary);
+    await h.bot.outbox.drain();
+    expect(reviewCardsOf(h, log.id)).toHaveLength(1);
+    const approved = await h.click(secretary, approveOf(log), { formValue: { rating: '4' }, messageId: card.messageId });
+    expect(approved.body.toast).toEqual({ type: 'success', content: '已通过' });
+    expect(logRow(h, log.id)).toMatchObject({ status: 'approved', rating: 4 });
   });
 });

@@ -7,8 +7,9 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startBot } from '../src/app.js';
+import { parseEnvelope } from '../src/feishu/envelope.js';
 import { silentLogger } from '../src/log.js';
-import { APP, startHarness, type Harness } from './helpers/harness.js';
+import { APP, migratedDbPath, startHarness, type Harness } from './helpers/harness.js';
 import { cardActionEvent, deliver, encrypt, messageEvent, sign, urlVerification, type EventEnvelope } from './helpers/feishuEvents.js';
 import { boundMemberCount, eventRow, eventRows, eventually, memberIdByStudentNo, replyCalls, sendCalls } from './helpers/observe.js';
 import { deliverRacing } from './helpers/race.js';
@@ -69,6 +70,43 @@ describe('a genuine event', () => {
     const row = eventRow(sqlite(), env.header.event_id)!;
     expect(row).toMatchObject({ status: 'done', error: null });
     expect(row.processed_at).toBeGreaterThanOrEqual(row.received_at);
+  });
+
+  it('is answered before any of its processing runs (a later turn does it, so a burst\'s acks never wait on handling)', async () => {
+    const env = bindEvent();
+    const parsed = parseEnvelope(env);
+    if (parsed?.kind !== 'event') throw new Error('not an event envelope');
+    expect(await h.bot.handle(parsed.inbound, JSON.stringify(env))).toEqual({});
+    expect(eventRow(sqlite(), env.header.event_id)?.status).toBe('pending');
+    expect(boundMemberCount(sqlite())).toBe(0);
+    await h.idle();
+    expect(boundMemberCount(sqlite())).toBe(1);
+    expect(eventRow(sqlite(), env.header.event_id)?.status).toBe('done');
+  });
+
+  it('still queued at a graceful stop, it stays pending, and the next start processes it once', async () => {
+    const path = migratedDbPath();
+    const first = await startHarness({ config: { DATABASE_PATH: path } });
+    await first.importRoster();
+    const env = bindEvent();
+    const parsed = parseEnvelope(env);
+    if (parsed?.kind !== 'event') throw new Error('not an event envelope');
+    expect(await first.bot.handle(parsed.inbound, JSON.stringify(env))).toEqual({});
+    await first.bot.stop(); // its synchronous part runs before the turn that would start the processing
+    await first.close();
+    const db = new Database(path, { readonly: true });
+    expect(eventRow(db, env.header.event_id)?.status).toBe('pending');
+    expect(boundMemberCount(db)).toBe(0);
+    db.close();
+
+    const next = await startHarness({ config: { DATABASE_PATH: path } });
+    try {
+      await next.idle();
+      expect(boundMemberCount(next.bot.db.$client)).toBe(1);
+      expect(next.fake.messages.filter((m) => m.replyTo === (env.event as any).message.message_id)).toHaveLength(1);
+    } finally {
+      await next.close();
+    }
   });
 
   it('is accepted on /feishu/cards too (same handling on both routes)', async () => {

@@ -65,9 +65,15 @@ async function deliver(outbox: Ports['outbox'], input: EnqueueInput): Promise<De
 
 export class Bot implements EventHandler {
   readonly router: Router;
+  /**
+   * What a card click sends through: the platform waits for the click's answer, so a send that
+   * fails is tried once now and left to the outbox's retries, never Feishu's in-call backoff.
+   */
+  private readonly clickOutbox: Ports['outbox'];
 
   constructor(private readonly opts: BotOptions) {
     this.router = new Router(opts.registry);
+    this.clickOutbox = { send: (input) => opts.outbox.send(input, { once: true }) };
   }
 
   /**
@@ -102,7 +108,7 @@ export class Bot implements EventHandler {
     const parsed = cardAction.safeParse(event.event);
     if (!parsed.success) return toast('error', t('error.cardInvalid'));
     const { operator, action, context } = parsed.data;
-    const base = this.baseContext(event.id, account(operator));
+    const base = this.baseContext(event.id, account(operator), event.id, this.clickOutbox);
     const ctx: ActionContext = { ...base, messageId: context?.open_message_id, chatId: context?.open_chat_id, form: action.form_value ?? {} };
     return this.boundary(event.id, () => this.router.runAction(ctx, action.value), (text) => toast('error', text));
   }
@@ -221,10 +227,10 @@ export class Bot implements EventHandler {
 
   /**
    * `uuidSource`: what send uuids derive from — the message for a message (Feishu may deliver one
-   * message again under a new event_id), else the event.
+   * message again under a new event_id), else the event. `outbox`: what it sends through.
    */
-  private baseContext(eventId: string, sender: FeishuAccount, uuidSource = eventId) {
-    const { db, feishu, outbox, clock, log, timeZone } = this.opts;
+  private baseContext(eventId: string, sender: FeishuAccount, uuidSource = eventId, outbox = this.opts.outbox) {
+    const { db, feishu, clock, log, timeZone } = this.opts;
     const now = clock.now();
     const when = { now, tz: timeZone };
     let sends = 0;

@@ -20,8 +20,8 @@ export interface Ports {
   db: Db;
   /** For uploads, downloads and card updates; messages go through `outbox`. */
   feishu: FeishuApi;
-  /** Writes a message and sends it at once (jobs/outbox.ts `OutboxWorker.send`). */
-  outbox: { send(input: EnqueueInput): Promise<Delivery> };
+  /** Writes a message and sends it at once (jobs/outbox.ts `OutboxWorker.send`; `once`: a single try). */
+  outbox: { send(input: EnqueueInput, opts?: { once?: boolean }): Promise<Delivery> };
   clock: Clock;
   log: Logger;
   /** IANA time zone of the school (config TZ). */

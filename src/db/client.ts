@@ -35,10 +35,41 @@ export function openDb(file: string): Db {
   // The roll-up triggers on service_logs (drizzle/0004_rollup_triggers.sql) must also see the
   // rows a REPLACE conflict deletes; SQLite fires delete triggers for those only with this on.
   sqlite.pragma('recursive_triggers = ON');
+  reuseStatements(sqlite);
   const db = drizzle(sqlite, { schema, casing: 'snake_case' }) as Db;
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   keepStatistics(db, true);
   return db;
+}
+
+/** Compiled statements kept per connection (a few KB each; the bot runs a few hundred distinct queries). */
+const STATEMENTS_KEPT = 256;
+
+/**
+ * Hands out one compiled statement per SQL text instead of compiling it again. drizzle prepares
+ * every query it runs, and SQLite's compile was the largest single cost of handling a message
+ * (bench/drill.ts profile: 8 % of the bot's CPU under load). A statement is reset to its
+ * defaults when handed out again (drizzle switches `raw` on for some calls), and one still being
+ * iterated (an export's cursor) is not shared: the caller gets a fresh one.
+ */
+function reuseStatements(sqlite: Database.Database): void {
+  const compile = sqlite.prepare.bind(sqlite);
+  const kept = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const stmt = kept.get(source);
+    if (stmt && !stmt.busy) {
+      kept.delete(source);
+      kept.set(source, stmt);
+      if (stmt.reader) stmt.raw(false).pluck(false).expand(false);
+      return stmt;
+    }
+    const fresh = compile(source);
+    if (!stmt) {
+      kept.set(source, fresh);
+      if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+    }
+    return fresh;
+  }) as Database.Database['prepare'];
 }
 
 /**

@@ -32,6 +32,11 @@ export interface SendOptions {
    * retried or replayed send is not delivered twice. Derive it from what caused the send.
    */
   uuid?: string;
+  /**
+   * One try, no retries in the call: the caller retries later itself (the outbox, for a send
+   * a card click must not wait on).
+   */
+  once?: boolean;
 }
 
 export interface FeishuUser {

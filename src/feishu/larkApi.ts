@@ -82,15 +82,17 @@ export class LarkApi implements FeishuApi {
   async send(to: Recipient, message: OutMessage | FileMessage, opts: SendOptions = {}): Promise<{ messageId: string }> {
     const uuid = opts.uuid ?? randomUUID();
     const [receiveIdType, receiveId] = 'openId' in to ? (['open_id', to.openId] as const) : (['chat_id', to.chatId] as const);
-    const data = await this.call('send', () =>
-      this.client.im.v1.message.create({ params: { receive_id_type: receiveIdType }, data: { receive_id: receiveId, ...content(message), uuid } }),
+    const data = await this.call(
+      'send',
+      () => this.client.im.v1.message.create({ params: { receive_id_type: receiveIdType }, data: { receive_id: receiveId, ...content(message), uuid } }),
+      opts.once,
     );
     return { messageId: data?.message_id ?? '' };
   }
 
   async reply(messageId: string, message: OutMessage, opts: SendOptions = {}): Promise<{ messageId: string }> {
     const uuid = opts.uuid ?? randomUUID();
-    const data = await this.call('reply', () => this.client.im.v1.message.reply({ path: { message_id: messageId }, data: { ...content(message), uuid } }));
+    const data = await this.call('reply', () => this.client.im.v1.message.reply({ path: { message_id: messageId }, data: { ...content(message), uuid } }), opts.once);
     return { messageId: data?.message_id ?? '' };
   }
 
@@ -173,7 +175,8 @@ export class LarkApi implements FeishuApi {
     await this.tokenCache.set(lark.CTenantAccessToken, '', 1, { namespace: this.appId });
   }
 
-  private async call<T>(operation: string, fn: () => Promise<Envelope<T>>): Promise<T | undefined> {
+  /** `once`: a failure is thrown at once instead of retried (the fresh-token retry still applies). */
+  private async call<T>(operation: string, fn: () => Promise<Envelope<T>>, once = false): Promise<T | undefined> {
     // One fresh-token retry per call, not taken from the retry budget: a second refusal of a
     // token just fetched is not a stale token, and fails like any other error.
     let tokenRefreshed = false;
@@ -208,7 +211,7 @@ export class LarkApi implements FeishuApi {
         continue;
       }
       const retryable = status === undefined && code === undefined ? true : (status !== undefined && (status >= 500 || status === 429)) || (code !== undefined && RETRYABLE_CODES.has(code));
-      if (!retryable || attempt >= this.retry.attempts) {
+      if (!retryable || once || attempt >= this.retry.attempts) {
         this.log.warn({ operation, code, status, attempt }, 'feishu call failed');
         throw new FeishuApiError(operation, code, status, message);
       }

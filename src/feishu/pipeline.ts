@@ -41,10 +41,33 @@ function messageIdOf(event: InboundEvent): string | undefined {
 /** Card answers must arrive within 3 s; past this the click is acknowledged and finishes later. */
 const CARD_DEADLINE_MS = 2500;
 
+/**
+ * Events processed at once. Processing mostly waits on Feishu (a send takes 100–300 ms there),
+ * so many run side by side; the cap bounds the memory and the continuations of a backlog.
+ */
+const MAX_PROCESSING = 64;
+
+/** An acknowledged event waiting for its turn, and what settles its place in `inflight`. */
+interface Queued {
+  event: InboundEvent;
+  work?: (e: InboundEvent) => Promise<unknown>;
+  settle: () => void;
+}
+
 type Reception = { duplicate: true } | { duplicate: false; response: CardResponse | Record<string, never> };
 
+/**
+ * Processing starts one event per turn of the event loop, after the ack: handling is mostly
+ * synchronous (SQLite), and started inside `receive` it held back the event's own 200 and every
+ * request that arrived meanwhile. A turn first serves the sockets, so under a burst the acks go
+ * out at once and the backlog — already durable, recovered after a kill — is worked through
+ * behind them (bench/drill.ts).
+ */
 export class InboundPipeline {
   private readonly inflight = new Set<Promise<void>>();
+  private readonly queue: Queued[] = [];
+  private processing = 0;
+  private pumping = false;
   private closing = false;
 
   constructor(
@@ -71,11 +94,14 @@ export class InboundPipeline {
     }
     if (ignored) return { duplicate: false, response: {} };
     if (event.type === CARD_ACTION) return { duplicate: false, response: await this.cardAction(event) };
-    this.track(this.process(event));
+    this.enqueue(event);
     return { duplicate: false, response: {} };
   }
 
-  /** Processes what was acknowledged before a crash or kill. */
+  /**
+   * Queues what was acknowledged before a crash or kill, ahead of anything received since;
+   * resolves with how many once they are queued (`idle()` waits for their processing).
+   */
   async recover(parse: (payload: string) => InboundEvent | null): Promise<number> {
     const rows = this.store.pending();
     for (const row of rows) {
@@ -91,15 +117,19 @@ export class InboundPipeline {
       // cut off — a review card after the log was stored, the author's notice after a decision —
       // still happens. Actions re-check everything from the database and their sends are keyed,
       // so a click whose work was done and only its done-mark lost changes and sends nothing again.
-      await this.process(event, event.type === CARD_ACTION ? (e) => this.handler.handleCardAction(e) : undefined);
+      this.enqueue(event, event.type === CARD_ACTION ? (e) => this.handler.handleCardAction(e) : undefined);
     }
     await this.store.flush();
     return rows.length;
   }
 
-  /** Waits for every event in progress (graceful shutdown). */
+  /**
+   * Graceful shutdown: waits for the events being processed; those still queued stay 'pending'
+   * in the store, and the next start recovers them.
+   */
   async drain(): Promise<void> {
     this.closing = true;
+    for (const waiting of this.queue.splice(0)) waiting.settle();
     while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
     await this.store.close();
   }
@@ -165,6 +195,30 @@ export class InboundPipeline {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** Queues an acknowledged event for processing; `work` replaces its handling (a replayed click). */
+  private enqueue(event: InboundEvent, work?: (e: InboundEvent) => Promise<unknown>): void {
+    this.track(new Promise<void>((settle) => this.queue.push({ event, work, settle })));
+    this.pump();
+  }
+
+  /** Starts the next queued event on the next turn, after the turn's I/O (the acks) is served. */
+  private pump(): void {
+    if (this.pumping || this.closing || this.queue.length === 0 || this.processing >= MAX_PROCESSING) return;
+    this.pumping = true;
+    setImmediate(() => {
+      this.pumping = false;
+      const next = this.closing ? undefined : this.queue.shift();
+      if (!next) return;
+      this.processing++;
+      void this.process(next.event, next.work).finally(() => {
+        this.processing--;
+        next.settle();
+        this.pump();
+      });
+      this.pump();
+    });
   }
 
   private track(p: Promise<void>): void {

@@ -46,6 +46,13 @@ export interface OutboxPorts {
   writer?: { write(...write: SqlWrite): Promise<number> };
 }
 
+/** How a row is tried: in the app-wide window or as an answer, marked through the writer, in a single try. */
+interface AttemptOptions {
+  appWindow: boolean;
+  viaWriter: boolean;
+  once?: boolean;
+}
+
 interface SendOutcome {
   outcome: 'sent' | 'failed' | 'held';
   messageId?: string;
@@ -125,9 +132,11 @@ export class OutboxWorker {
    * Writes the message and sends it now, for an answer someone is waiting for. Paced per chat
    * only: replies have their own Feishu quota and come one per command, and an app-wide 429 still
    * holds them back. A send that fails or is held stays 'pending' for the worker's retries; the
-   * same uuid written again (an event processed twice) sends nothing twice.
+   * same uuid written again (an event processed twice) sends nothing twice. With `once`, the
+   * send now is a single try: a card click, whose answer waits for this, leaves a failed send to
+   * the worker's retries instead of Feishu's in-call backoff (0.3 + 0.6 + 1.2 … s).
    */
-  async send(input: EnqueueInput): Promise<Delivery> {
+  async send(input: EnqueueInput, { once = false }: { once?: boolean } = {}): Promise<Delivery> {
     const { db, clock, writer } = this.ports;
     const rows = rowStatements(db);
     // Read first: an answer already written (the event processed again) is not written twice.
@@ -141,7 +150,7 @@ export class OutboxWorker {
     // this one (so a caller keeping the message id, like a review card, always gets it).
     const running = this.inFlight.get(row.id);
     const attempt = running
-      ?? (row.status === 'pending' && row.nextAttemptAt <= clock.now() && !this.pacer.blocked(targetOf(row)) ? this.sendOne(row, { appWindow: false, viaWriter: true }) : undefined);
+      ?? (row.status === 'pending' && row.nextAttemptAt <= clock.now() && !this.pacer.blocked(targetOf(row)) ? this.sendOne(row, { appWindow: false, viaWriter: true, once }) : undefined);
     if (attempt) {
       const { outcome, messageId } = await attempt;
       if (outcome === 'sent') return { uuid: row.uuid, status: 'sent', messageId };
@@ -214,13 +223,13 @@ export class OutboxWorker {
     }
   }
 
-  private sendOne(row: OutboxRow, opts: { appWindow: boolean; viaWriter: boolean }): Promise<SendOutcome> {
+  private sendOne(row: OutboxRow, opts: AttemptOptions): Promise<SendOutcome> {
     const attempt = this.attempt(row, opts);
     this.inFlight.set(row.id, attempt);
     return attempt;
   }
 
-  private async attempt(row: OutboxRow, opts: { appWindow: boolean; viaWriter: boolean }): Promise<SendOutcome> {
+  private async attempt(row: OutboxRow, opts: AttemptOptions): Promise<SendOutcome> {
     const { feishu, clock, log } = this.ports;
     const key = targetOf(row);
     const paced = async (send: () => Promise<{ messageId: string }>) => {
@@ -233,7 +242,7 @@ export class OutboxWorker {
     };
     let messageId: string;
     try {
-      messageId = await sendRow(feishu, row, paced, log);
+      messageId = await sendRow(feishu, row, paced, log, opts.once);
     } catch (err) {
       this.inFlight.delete(row.id);
       return { outcome: recordFailure({ ...this.ports, opts: this.opts, pacer: this.pacer, limitStreak: this.limitStreak }, key, row, err) };

@@ -56,21 +56,22 @@ export const chatUuid = (rowUuid: string): string => `rc-${deriveUuid(`outbox-re
 
 /**
  * Sends the row's message once through `paced` (which takes the pacer's slot around the call);
- * resolves with Feishu's message id, rejects with Feishu's error.
+ * resolves with Feishu's message id, rejects with Feishu's error. `once`: no retries inside the
+ * call either (the worker's backoff retries the row).
  */
-export async function sendRow(feishu: FeishuApi, row: OutboxRow, paced: (send: () => Promise<{ messageId: string }>) => Promise<string>, log: Logger): Promise<string> {
+export async function sendRow(feishu: FeishuApi, row: OutboxRow, paced: (send: () => Promise<{ messageId: string }>) => Promise<string>, log: Logger, once = false): Promise<string> {
   const message = messageOf(row);
   const { replyTo } = row;
-  if (!replyTo || 'file' in message) return paced(() => feishu.send(recipientOf(row), message, { uuid: row.uuid }));
+  if (!replyTo || 'file' in message) return paced(() => feishu.send(recipientOf(row), message, { uuid: row.uuid, once }));
   try {
-    return await paced(() => feishu.reply(replyTo, message, { uuid: row.uuid }));
+    return await paced(() => feishu.reply(replyTo, message, { uuid: row.uuid, once }));
   } catch (err) {
     if (!isMessageGone(err)) throw err;
     // The student withdrew (or deleted) the message before the answer went out: the answer
     // goes to the chat it was in. Under a key of its own, derived from the row's, so a retry
     // or a crash before the row is marked still sends it once.
     log.info({ outboxId: row.id, code: (err as FeishuApiError).code }, 'outbox reply target withdrawn; sending to the chat');
-    return paced(() => feishu.send(recipientOf(row), message, { uuid: chatUuid(row.uuid) }));
+    return paced(() => feishu.send(recipientOf(row), message, { uuid: chatUuid(row.uuid), once }));
   }
 }
 
