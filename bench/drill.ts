@@ -219,6 +219,16 @@ async function main(): Promise<number> {
   const p = (q: number) => percentile(latencies, q);
   const duringBackup = events.flatMap((e) => e.attempts).filter((a) => a.status === 200 && a.t0 < backupWindow.to && a.t1 > backupWindow.from).map((a) => a.t1 - a.t0).sort((a, b) => a - b);
   const uuidResent = [...observer.triesByUuid.values()].filter((n) => n > 1).length;
+  // Where the slow acks fall: seconds since the end of the last restart window before them.
+  const slow = events.flatMap((e) => e.attempts).filter((a) => a.status === 200 && a.t1 - a.t0 > 500 && !inWindow(bot.windows, a.t0, a.t1));
+  const sinceRestart = (t: number) => Math.max(0, ...bot.windows.filter((w) => w.to <= t).map((w) => w.to));
+  const slowBuckets = new Map<string, number>();
+  for (const a of slow) {
+    const s = Math.floor((a.t0 - sinceRestart(a.t0)) / 2000) * 2;
+    const key = a.t0 < backupWindow.to && a.t1 > backupWindow.from ? 'during the backup' : `${s}–${s + 2} s`;
+    slowBuckets.set(key, (slowBuckets.get(key) ?? 0) + 1);
+  }
+  const slowLine = [...slowBuckets].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([k, n]) => `${k}: ${n}`).join(', ');
   const backupOk = !('error' in backupResult) && verify !== undefined && verify.problems.length === 0;
   const rows: [string, string, string][] = [
     ['events sent', `${events.length} (${byKind('report')} reports, ${byKind('me')} /我的, ${byKind('form')} log forms, ${byKind('approve')} approvals)`, ''],
@@ -234,6 +244,7 @@ async function main(): Promise<number> {
     ['clicks lost', `${verdict.clicksLost.length} of ${byKind('form') + byKind('approve')} (acknowledged, effect missing); ${verdict.clicksAnsweredEmpty} clicks got only the dedupe {} of a retry`, verdict.clicksLost.length === 0 ? 'OK' : 'MISSED'],
     ['ack p50 / p95 / p99', `${pct(latencies)} (${latencies.length} acks; ${excluded} tries in restart windows left out)`, p(99) < 1000 ? 'OK' : 'MISSED'],
     ['  message events', `${pct(messageAcks)} (reports, /我的: stored, then 200)`, ''],
+    ['  acks over 0.5 s', `${slow.length}, by the time since the last restart (or the backup): ${slowLine || '-'}`, ''],
     ['  card clicks', `${pct(clickAcks)} (the answer is the click's result; ${clickAcks.filter((ms) => ms > 2500).length} answered 「正在处理」 after 2.5 s)`, ''],
     ['backup', 'error' in backupResult ? backupResult.error : `${(backupResult.backupMs / 1000).toFixed(1)} s under load, ${backupResult.restarts} restarts, ${(backupResult.bytes / 1024).toFixed(0)} KiB`, backupOk ? 'OK' : 'MISSED'],
     ['  acks during it', `${duringBackup.length} events, ack p50 ${percentile(duringBackup, 50).toFixed(1)} ms, max ${(duringBackup.at(-1) ?? NaN).toFixed(1)} ms (the backup, with the drill's snapshots before and after, took ${((backupWindow.to - backupWindow.from) / 1000).toFixed(1)} s)`, ''],
