@@ -26,6 +26,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import fs from 'node:fs';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { closeDb, openDb } from '../../src/db/client.js';
@@ -194,6 +195,18 @@ function verify(restoreTo: string) {
     if (differs) problems.push(`${differs} unchanged rows differ in the backup`);
     return { problems, examples, exact, changedPresent, writtenDuring, phantom, restoredRows, fkViolations, rollupMismatches, tables: backupSnap.size };
   }
+}
+
+/**
+ * This thread runs at nice 10, as the backup service does (deploy/community-practice-bot-backup.service
+ * `Nice=10`): the backup and the drill's whole-database reads take the CPU the bot leaves over.
+ * Niceness is per thread on Linux; /proc/thread-self names this one.
+ */
+try {
+  const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').at(-1));
+  if (Number.isInteger(tid)) os.setPriority(tid, 10);
+} catch {
+  // Not Linux: the backup runs at normal priority.
 }
 
 parentPort!.on('message', (msg: { cmd: 'backup'; source: string; target: string } | { cmd: 'verify'; restoreTo: string }) => {

@@ -45,7 +45,7 @@ const CARD_DEADLINE_MS = 2500;
  * Events processed at once. Processing mostly waits on Feishu (a send takes 100–300 ms there),
  * so many run side by side; the cap bounds the memory and the continuations of a backlog.
  */
-const MAX_PROCESSING = 64;
+const MAX_PROCESSING = 32;
 
 /** An acknowledged event waiting for its turn, and what settles its place in `inflight`. */
 interface Queued {
