@@ -4,7 +4,7 @@
  * 2026-11-25 15:00 in Asia/Shanghai; the student's paired community is 解放路社区 (6).
  */
 import { describe, expect, it } from 'vitest';
-import { parseReport, type ItemKey, type ParseInput } from '../src/text/reportParser.js';
+import { parseReport, recordable, type ItemKey, type ParseInput } from '../src/text/reportParser.js';
 
 const NOW = Date.UTC(2026, 10, 25, 7, 0); // 2026-11-25 15:00 +08:00, a Wednesday
 const TZ = 'Asia/Shanghai';
@@ -378,6 +378,131 @@ function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }
+
+/**
+ * Classes of phrasing that must never be recorded as they stand (the bot asks instead), each
+ * with a look-alike that still is: when in doubt the parser asks, but a plain report is
+ * not held up. Now is Wednesday 15:00.
+ */
+describe('parseReport — what is asked about, by kind of phrasing', () => {
+  const recorded = (text: string) => {
+    const r = parse(text);
+    return r.looksLikeReport && recordable(r);
+  };
+  const cases: Record<string, { ask: string[]; record: string[] }> = {
+    'an amount that is a bound, a hedge or a span, not the hours': {
+      ask: [
+        '昨天在幸福社区铲雪，起码两个小时',
+        '前天去石桥子村帮老乡剥玉米 3小时出头',
+        '周一给北街街道的孩子补课，一个半到两个小时',
+        '今天在幸福社区陪老人下棋，小两个小时',
+        '昨天帮解放路社区贴春联，整个下午',
+        '昨天在幸福社区量血压，应该是3小时吧',
+        '今天在幸福社区值守2小时，哦好像是2.5小时',
+        '昨天从下午两点到四点多在云飞街道清理小广告',
+        '昨天在幸福社区扫雪 2h+',
+        '昨天在幸福社区扫雪，2小时，可能还要多一点',
+        'yesterday 幸福社区 tutoring, more than 2 hours',
+      ],
+      record: ['昨天在幸福社区铲雪，大约两个小时', '昨天在幸福社区铲雪，两小时左右'],
+    },
+    'a day that is not one past day': {
+      ask: [
+        '具体哪天记不清了，在幸福社区辅导作业2小时',
+        '某天在石桥子村帮老人劈柴 3小时',
+        '周四周五在北街街道值守，2小时',
+        '20-21号在幸福社区帮忙布置会场 3小时',
+        '下回去幸福社区教老人用手机 2小时',
+        '平时周末都去幸福社区辅导作业 2小时',
+        '开学以来在幸福社区扫雪 2小时',
+        '好像是周一在幸福社区辅导作业 2小时',
+        'last week 在幸福社区 tutoring 2h',
+        'tmr 去幸福社区辅导作业 2h',
+        '下个月15号去幸福社区帮老人理发 2小时',
+        '一个月前在幸福社区扫雪 2小时',
+        '十月在石桥子村帮老乡收白菜 3小时',
+        '下周的分工：周二去幸福社区辅导作业 2小时',
+        '这是我上周的：周四在幸福社区辅导作业 2小时',
+        '入冬后在石桥子村帮农户加固大棚 4小时',
+        '新民乡帮老人换灯泡 1小时，啥时候来着忘了',
+      ],
+      record: ['昨天和社区书记定了每周的课表，项目组开会 1小时', '周一一早在幸福社区扫雪 2小时', '今天项目组开会，讨论下个月的排班，1小时'],
+    },
+    'service still to come today (sent at 15:00)': {
+      ask: [
+        '今晚七点线上给新民乡的孩子辅导作业1小时',
+        '晚上八点以后在线上给孩子答疑，1小时',
+        '待会儿去幸福社区帮老人买菜，1小时',
+        '今天还要给北街街道的孩子辅导作业 2小时，先帮我记上',
+        '今天下午三点半开始在幸福社区量血压，1小时',
+        '夜里十一点在线上给孩子答疑 1小时',
+      ],
+      record: ['今天上午10点开始在幸福社区扫雪，扫了2小时', '今天下午1点开始给孩子辅导作业，1小时'],
+    },
+    "someone else's service, or hours shared out": {
+      ask: [
+        '她昨天在幸福社区辅导作业两小时',
+        '我同桌今天在解放路社区扫雪 3小时',
+        '宿舍的小王和小赵前天在幸福社区扫雪，各两小时',
+        '代组员提交：昨天在幸福社区打扫卫生2小时',
+        '昨天在幸福社区扫雪2小时，我和小李一起的，顺便也给她记上',
+        '组长昨天在北街街道发传单 2小时',
+        '刘芳同学昨天在幸福社区辅导作业 2小时',
+        '我们小组今天在幸福社区做垃圾分类宣传，每人记1.5小时',
+        '群里说今天扫雪的同学记2小时，我也去了',
+        '本支部昨天在幸福社区扫雪，参加团员12人，人均服务2小时',
+      ],
+      record: ['今天班长带我们去幸福社区扫雪，2小时', '昨天我和小李在幸福社区扫雪2小时', '11月20日，我班12名同学在幸福社区开展助老服务，服务时长3小时'],
+    },
+    'a question about the report': {
+      ask: [
+        '昨天在幸福社区辅导作业2小时，这个怎么填',
+        '昨天在幸福社区辅导作业2小时，算活动还是实事',
+        '昨天在幸福社区辅导作业2小时，能算不',
+        '昨天在幸福社区辅导作业2小时，可以记吧',
+        '昨天在幸福社区辅导作业2小时 这样写行不行',
+        '我昨天报的幸福社区辅导作业2小时通过了没',
+        '比如：昨天在幸福社区辅导作业2小时',
+        '我昨天辅导作业2小时，是不是没记上',
+      ],
+      record: ['昨天在幸福社区教老人怎么填医保报销单，2小时', '昨天在幸福社区挨家挨户问老人要不要帮忙买菜，帮了三户，2小时'],
+    },
+    'no service said, or only being there': {
+      ask: [
+        '今天帮幸福社区做了点事，2小时',
+        '昨天在幸福社区干了些杂活 3小时',
+        '今天在幸福社区帮了一下忙 2小时',
+        '今天在幸福社区协助社区工作人员，2小时',
+        '今天在幸福社区值守了3小时，啥也没干',
+        '今天写了社区实践心得，2小时',
+        '今天在北街街道听了一场反诈讲座，2小时',
+        '今天在幸福社区参加了志愿者交流会，2小时',
+      ],
+      record: ['今天帮幸福社区做了些登记工作，2小时', '昨天参加社区组织的义诊，我负责排队引导，3小时'],
+    },
+    'two pieces of work at once': {
+      ask: ['今天在幸福社区上午写项目方案，下午扫雪，共5小时', '今天 幸福社区 实事+走访 3小时', '今天开了项目组例会，也去入户走访了，3小时'],
+      record: ['今天在幸福社区开了项目组例会，讨论下个月的排班，1小时'],
+    },
+    'a change to a record, a notice, or service that did not happen': {
+      ask: [
+        '上一条作废，昨天在幸福社区扫雪其实是3小时',
+        '刚才那条时长写错了，应该是2小时',
+        '今天幸福社区的扫雪活动被取消了，原定2小时',
+        '今天去幸福社区辅导作业，结果没人，白跑一趟，2小时',
+        '幸福社区扫雪志愿者10名，时长2小时，有意者私聊',
+        '我报名了周六在幸福社区扫雪的志愿活动，3小时',
+      ],
+      record: ['今天在幸福社区帮老人把手机里乱订的业务取消了，1小时'],
+    },
+  };
+  for (const [kind, { ask, record }] of Object.entries(cases)) {
+    describe(kind, () => {
+      it.each(ask)('asks: %s', (text) => expect(recorded(text)).toBe(false));
+      it.each(record)('records: %s', (text) => expect(recorded(text)).toBe(true));
+    });
+  }
+});
 
 describe('parseReport — robustness', () => {
   const all = [...REPORTS, ...ASK, ...NOT_REPORTS].map((r) => r.text);

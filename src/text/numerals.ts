@@ -81,13 +81,18 @@ const NOT_WEEKDAY = '(?<![周期拜\\d.])';
 const SIGN = `(?:((?<=^|[\\s:：,，;；(（【\\[]|时长|用时|时数|工时)[-−]|负${S}))?`;
 
 const VAGUE: RegExp[] = [
-  new RegExp(`${NUM}${S}(?:[-~—–到至或、/])${S}${NUM}${S}个?${S}${UNIT}`, 'g'), // 2-3小时, 两到三个小时, 2、3个小时
+  new RegExp(`${NUM}${S}(?:个${S}(?:半${S})?)?(?:[-~—–到至或、/]|或者|还是)${S}${NUM}${S}个?${S}${UNIT}`, 'g'), // 2-3小时, 两到三个小时, 2、3个小时, 一个半到两个小时
   new RegExp(`${NUM}${S}个?${S}来${S}个?${S}${UNIT}`, 'g'), // 十来个小时, 两个来小时
-  new RegExp(`(?:将近|接近|不到|不足|至少|超过|快|近|估计|可能)${S}${NUM}${S}个?${S}半?${S}${UNIT}`, 'g'), // 将近三小时, 不到两个小时
-  new RegExp(`${NOT_WEEKDAY}([一二两三四五六七八九])([两二三四五六七八九])${S}个?${S}${UNIT}`, 'g'), // 两三个小时
-  new RegExp(`${NUM}?${S}个?${S}多${S}${UNIT}|${NUM}${S}${UNIT}多(?![次个人位名天])`, 'g'), // 两个多小时, 1小时多
+  new RegExp(`(?:将近|接近|不到|不足|至少|起码|最少|不止|不下|超过|快|近|估计|可能|好像|似乎|貌似|应该|也许|或许)${S}(?:是|有|就)?${S}${NUM}${S}个?${S}半?${S}${UNIT}`, 'g'), // 将近三小时, 不到两个小时, 应该是2小时
+  // 2小时出头, 两个钟头以上, 三小时不到, 2h+: a bound, not the amount.
+  new RegExp(`${NUM}${S}个?${S}半?${S}${UNIT}(?:${S}半)?${S}(?:以上|出头|开外|有余|还多|不到|不足|未满|\\+)`, 'g'),
+  new RegExp(`(?<=^|[^\\u4e00-\\u9fa5]|[了有用花干共约])小${S}(?:[两二三四五六七八九十])${S}个?${S}${UNIT}`, 'g'), // 小两个小时: nearly two
+  new RegExp(`${NOT_WEEKDAY}([一二两俩三仨四五六七八九])([两二俩三仨四五六七八九])${S}个?${S}${UNIT}`, 'g'), // 两三个小时, 俩仨小时
+  new RegExp(`${NUM}?${S}个?${S}多${S}${UNIT}|(?:${NUM}|半)${S}个?${S}${UNIT}多(?![次个人位名天少])`, 'g'), // 两个多小时, 1小时多, 两个小时多, 半个钟头多
   new RegExp(`(?:好|十)?几${S}个?${S}${UNIT}`, 'g'), // 几个小时
-  /个把(?:小时|钟头)|(?:一|大|小)?半天|(?<![周期拜])一(?:整)?(?:个)?(?:上午|下午|晚上|早上|白天)|一整天|(?<![前后昨今明第每有那某哪])一天|整天/g, // 一下午, 半天, 干了一天
+  // more than 2 hours, a few hours, all afternoon: the same in English.
+  new RegExp(`(?<![a-z])(?:more than|over|at least|almost|nearly|under|less than|maybe|probably)\\s{1,2}${NUM}${S}${UNIT}|${NUM}${S}${UNIT}\\s{0,2}(?:plus|\\+)|(?<![a-z])(?:a (?:couple|few) (?:of )?|several |many )hours|(?<![a-z])(?:all|half a|a whole) (?:morning|afternoon|evening|night|day)(?![a-z])`, 'g'),
+  /个把(?:小时|钟头)|(?:一|大|小)?半天|整个(?:上午|下午|晚上|早上|白天)|一整(?:晚|夜|宿)|(?<![\d.])全天|一宿|通宵|(?<![周期拜])一(?:整)?(?:个)?(?:上午|下午|晚上|早上|白天)|一整天|(?<![前后昨今明第每有那某哪])一天|整天/g, // 一下午, 半天, 干了一天
 ];
 const AMOUNT = new RegExp(
   `${NOT_WEEKDAY}${SIGN}(${NUM})${S}(个)?${S}(半)?${S}${UNIT}(?:${S}(半)(?![天年月日个]))?` +
@@ -105,7 +110,7 @@ const LABELLED = new RegExp(
   'g',
 );
 
-const PERIOD = '(上午|早上|早晨|中午|下午|傍晚|晚上|早|晚)';
+const PERIOD = '(上午|早上|早晨|凌晨|中午|下午|傍晚|晚上|夜里|夜间|深夜|半夜|早|晚)';
 // A Chinese minute needs 分 unless it is a number of tens (九点十五): 九点一直陪到 is 9:00, not 9:01.
 const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:(?:点|时(?![长间候段]))${S}(?:(半)|(\\d{1,2}|[一二三四五]?十[一二三四五六七八九]?|${CN_INT}(?=${S}分))${S}分?)?|[:.](\\d{2}))`;
 // 8点到12点, 14:00-16:30, and with the work said between: 从早上8点干到中午12点.
@@ -136,8 +141,27 @@ function clockHours(period: string | undefined, h: string, half?: string, min?: 
   const hour = parseNumber(h);
   const minutes = half ? 30 : parseNumber(min ?? colonMin ?? '0');
   if (hour === undefined || minutes === undefined || hour > 24 || minutes >= 60) return undefined;
-  const pm = (period && /下午|傍晚|晚/.test(period) && hour < 12) || (period === '中午' && hour < 6);
+  // 夜里十一点 is 23:00, 半夜两点 is 2:00.
+  const pm = (period && /下午|傍晚|晚/.test(period) && hour < 12) || (period === '中午' && hour < 6) || (period !== undefined && /夜/.test(period) && hour >= 6 && hour < 12);
   return hour + (pm ? 12 : 0) + minutes / 60;
+}
+
+// A time of day on its own (今晚十点以后, 晚上9点半开始), not followed by 前 (十点前 bounds the end).
+const CLOCK_AT = new RegExp(`${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:(?:点|时(?![长间候段]))${S}(半|(\\d{1,2})${S}分?)?|:(\\d{2}))(?!${S}(?:前|之前|以前|钟头|半小时|个))`, 'g');
+
+/**
+ * The clock times named in `masked` (durations and dates already masked), in hours after
+ * midnight, where the half of the day is known: from 上午/晚上…, from `evening` (the date said
+ * was 今晚), or from a 24-hour number (22点). 十点 alone could be morning: left out.
+ */
+export function clockTimes(masked: string, evening: boolean): number[] {
+  const out: number[] = [];
+  for (const m of masked.matchAll(CLOCK_AT)) {
+    const period = m[1] ?? (evening ? '晚上' : undefined);
+    const at = clockHours(period, m[2]!, m[3] === '半' ? '半' : undefined, m[4], m[5]);
+    if (at !== undefined && (period !== undefined || at >= 13)) out.push(at);
+  }
+  return out;
 }
 
 interface Ranged {
@@ -197,5 +221,13 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
     const d = endsAt - at(m[1]!, m[2], m[3]!);
     return d > 0 && d <= 16 ? { hours: d, endsAt } : null;
   }, out);
+  // 两点左右到四点, 两点到五点多: a clock time not pinned down gives no amount either.
+  for (const d of out) {
+    if (d.kind === 'range' && (/左右|许/.test(d.phrase) || /^\s{0,2}(?:多|左右|许)/.test(folded.slice(d.end, d.end + 4)))) {
+      d.kind = 'vague';
+      delete d.hours;
+      delete d.endsAt;
+    }
+  }
   return { durations: out.sort((a, b) => a.start - b.start), masked: work[0]! };
 }

@@ -25,8 +25,8 @@ export interface DateHit extends Span {
 
 const RELATIVE: [string, number][] = [
   ['大前天', -3], ['(?<![之以目提])前(?:天|日|儿(?=个))', -2], ['(?:昨|作)(?:天|日|儿|个|晚|夜)', -1], ['(?:今(?:天|日|儿|个|晚|早)|金天)', 0],
-  ['(?<![说证表声透])明(?:天|日|晚|早|儿)', 1], ['大后天', 3], ['(?<![之以然最过])后天', 2],
-  ['(?<![a-z])today(?![a-z])', 0], ['(?<![a-z])yesterday(?![a-z])', -1],
+  ['(?<![说证表声透])明(?:天|日|晚|早|儿)', 1], ['大后天', 3], ['(?<![之以然最过])后(?:天|儿)', 2],
+  ['(?<![a-z])today(?![a-z])', 0], ['(?<![a-z])yesterday(?![a-z])', -1], ['(?<![a-z])(?:tomorrow|tmrw?)(?![a-z])', 1],
 ];
 const WEEKDAY = '([一二三四五六日天七1-7])';
 const CN_TENS = '[一二两三]?十[一二三四五六七八九]?';
@@ -35,6 +35,10 @@ const CN_TENS = '[一二两三]?十[一二三四五六七八九]?';
 /** A date phrase that names no single day; the parser asks instead of taking today. */
 const unplaced = (m: RegExpMatchArray): DateHit => ({ start: 0, end: 0, phrase: m[0], problem: `「${m[0].trim()}」没有说是哪一天，请补充具体日期。`, vague: true });
 const DAY = `(\\d{1,2}|${CN_INT})${S}[日号]`;
+/** Between the two days of a span (16-17日, 16号到17号). */
+const SPAN = `${S}(?:[-~—–、和或]|到|至)${S}`;
+/** What after 号/日 makes it no day (3号楼, 5号线, 日常, 日记). */
+const NOT_DAY = '楼|院|线|门|床|机|房|栋|单元|窗口|车|位|选手|常|记|志|报|程|子|期|语|本|元';
 
 const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: DateHit[]) => DateHit | string | undefined | null][] = [
   // 去年11月20日, 上个月15号, 这个月5号: a day placed by the year or month named before it.
@@ -43,20 +47,31 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
     const d = parseNumber(m[3]!);
     return mo === undefined || d === undefined ? undefined : calendar(today.year() - (m[1] === '去年' ? 1 : 2), mo, d);
   }],
-  [new RegExp(`(上上|上|这|本)${S}个?${S}月(?:份)?${S}${DAY}`, 'g'), (m, today) => {
+  [new RegExp(`(上上|上|这|本|下)${S}个?${S}月(?:份)?${S}${DAY}`, 'g'), (m, today) => {
     const d = parseNumber(m[2]!);
-    const month = today.startOf('month').subtract(({ 上上: 2, 上: 1 } as Record<string, number>)[m[1]!] ?? 0, 'month');
+    const month = today.startOf('month').subtract(({ 上上: 2, 上: 1, 下: -1 } as Record<string, number>)[m[1]!] ?? 0, 'month');
     return d === undefined ? undefined : calendar(month.year(), month.month() + 1, d);
+  }],
+  // 11月16-17日, 16到17号, 周五六, 周一到周三: more than one day, each to be recorded on its own.
+  [new RegExp(
+    `(?:\\d{1,2}|${CN_INT})${S}月${S}(\\d{1,2}|${CN_INT})${S}[日号]?${SPAN}(\\d{1,2}|${CN_INT})${S}[日号]|` +
+      `(?<![\\d.\\-/月])(\\d{1,2}|${CN_INT})${S}(?:[日号]${SPAN}|${S}(?:[-~—–、和或]|到|至)${S})(\\d{1,2}|${CN_INT})${S}[日号](?!${NOT_DAY})|` +
+      `(?<!每${S})(?:周|星期|礼拜)${WEEKDAY}${S}(?:[、和或/~\\-]|到|至)?${S}(?:周|星期|礼拜)?${WEEKDAY}(?![楼号点时个位名户次层栋单元班年级十分])`,
+    'g'), (m) => {
+    const [a, b] = m[1] ? [parseNumber(m[1]), parseNumber(m[2]!)] : m[3] ? [parseNumber(m[3]), parseNumber(m[4]!)] : [weekdayIndex(m[5]!), weekdayIndex(m[6]!)];
+    if (a === undefined || b === undefined || b <= a) return null; // 周一一早 is one Monday morning
+    if (m[3] && a <= 12 && /^\d{1,2}\s{0,3}[-—–]/.test(m[0])) return null; // 11-16号 is 16 November
+    return { start: 0, end: 0, phrase: m[0], problem: `「${m[0].trim()}」不止一天，请每天分别记一条。` };
   }],
   [/(?<!\d)(\d{4})\s{0,2}[年\-/.]\s{0,2}(\d{1,2})\s{0,2}[月\-/.]\s{0,2}(\d{1,2})\s{0,2}[日号]?/g, (m) => calendar(+m[1]!, +m[2]!, +m[3]!)],
   [new RegExp(`(?<![\\d.])(\\d{1,2}|${CN_INT})${S}月${S}(\\d{1,2}|${CN_INT})${S}([日号])?`, 'g'), (m, today) =>
     !m[3] && !/^\d+$/.test(m[2]!) ? null : monthDay(today, parseNumber(m[1]!), parseNumber(m[2]!))],
   // 11-20, 11/20, 11.20 — unless a unit follows (3-5人, 1.5万) or it is not a real date.
-  [/(?<![\d./\-]|\d:)(\d{1,2})[-/.](\d{1,2})(?![\d.:/\-]|\s{0,2}(?:个|小时|h|分|点|%|元|块|万|人|位|名|户|楼|栋|单元|次|年级|班|的|km|公里|米|斤))/g, (m, today) => {
+  [/(?<![\d./\-]|\d:)(\d{1,2})[-/.](\d{1,2})(?![\d.:/\-]|\s{0,2}(?:个|小时|h|分|点|%|元|块|万|人|位|名|户|楼|号(?:楼|院|线|门)|栋|单元|次|年级|班|的|km|公里|米|斤))/g, (m, today) => {
     const r = monthDay(today, +m[1]!, +m[2]!);
     return typeof r === 'string' ? r : null;
   }],
-  [new RegExp(`(?<![\\d月.\\-/])(\\d{1,2}[号日]|${CN_INT}号|${CN_TENS}日)(?!楼|院|线|门|床|机|房|栋|单元|窗口|车|位|选手|常|记|志|报|程|子|期|语|本|元)`, 'g'), (m, today) => {
+  [new RegExp(`(?<![\\d月.\\-/])(\\d{1,2}[号日]|${CN_INT}号|${CN_TENS}日)(?!${NOT_DAY})`, 'g'), (m, today) => {
     const day = parseNumber(m[1]!.slice(0, -1));
     if (day === undefined) return null;
     // 20号 on the 18th is still to come (asked about); 28号 on the 3rd is last month's.
@@ -75,7 +90,8 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
     return { start: 0, end: 0, phrase: m[0], problem: `${date} 不是${m[0].trim().replace(/[()]/g, '')}，请确认日期。` };
   }],
   [new RegExp(`(?<![每一二两三四五六七八九几])(上上|上|这|本|下下|下)?${S}个?${S}(?:周|星期|礼拜)${WEEKDAY}`, 'g'), (m, today) => weekday(today, m[1], m[2]!)],
-  [/(?<![a-z])(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?(?![a-z])/g, (m, today) => weekday(today, undefined, String(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(m[1]!) + 1))],
+  [/(?<![a-z])(?:(last|this|next)\s{1,2})?(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?(?![a-z])/g, (m, today) =>
+    weekday(today, m[1] && ({ last: '上', this: '这', next: '下' } as Record<string, string>)[m[1]], String(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(m[2]!) + 1))],
   [new RegExp(`(?<![每个])(?:(?:上|这|本|下)?${S}个?${S}周末|(?:上上|上|这|本|下)${S}个?${S}(?:周|星期|礼拜)(?![围边岁年]))`, 'g'), (m) =>
     unplaced(m)],
   // 3天前, 两天前, 一周前.
@@ -86,12 +102,20 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   [new RegExp(`(?:一|1)${S}个?${S}(?:周|星期|礼拜)${S}(?:以)?前`, 'g'), (m, today) => today.subtract(7, 'day').format('YYYY-MM-DD')],
   // Words for a time that is not one day: asked about, never read as today.
   [new RegExp(
-    `去年|前年|(?:上上|上|这|本)${S}个?${S}月(?:份)?|上学期|这学期|本学期|前(?:几|两|些|一)${S}(?:天|日子)|这(?:几|两)天|前段时间|前一段|前阵子|前一阵|` +
-      `有一回|有(?:一)?次|(?:忘了|不记得|记不清)[^，。,；;]{0,3}(?:哪天|哪一天|几号|日期)|哪天来着|前一天|第二天|每(?:周|天|次|个周|个星期|个礼拜|星期|礼拜)|周六日|连(?:续|着)[^，。,；;]{0,4}天|(?<!离[^，。,]{0,12})最近(?!的)|近期|近日|(?<![天周月年])[之以]前(?![的面])|上次|上回|那天|那一天|那几天|那阵子?|某天|有一天|有天|` +
+    `去年|前年|(?:上上|上|这|本)${S}个?${S}月(?:份)?|上学期|这学期|本学期|上半年|年初|年中|年底|年末|` +
+      // …a time still to come, unless it only names a plan's topic (讨论下个月的排班).
+      `(?:明年|后年|(?:下下|下)${S}个?${S}月(?:份)?|下学期|下半年)(?!的)|(?:半|几|好几|[两二三四五六七八九十]|\\d{1,2})${S}个?${S}(?:月|周|星期|礼拜)(?:以|之)?前|一${S}个${S}月(?:以|之)?前|前(?:几|两|些|一)${S}(?:天|日子)|这(?:几|两)天|前段时间|前一段|前阵子|前一阵|` +
+      `有一回|有(?:一)?次|(?:忘了|不记得|记不清)[^，。,；;]{0,3}(?:哪天|哪一天|几号|日期)|哪天来着|前一天|第二天|每(?:周|天|次|个周|个星期|个礼拜|星期|礼拜)(?!的)|` +
+      // The day forgotten (具体哪天忘了, 日期记不太清), a day to come (下次, 改天), a habit (平时, 经常) and a
+      // stretch of time (开学以来, 第三周) name no day either.
+      `某日|某一天|(?:具体)?(?:哪天|哪一天|几号|日期|啥时候|什么时候)[^，。,；;]{0,4}(?:来着|忘|记不|不记得|想不起|不确定|说不准|拿不准)|` +
+      `冬天(?=[^，。,；;]{0,2}(?:在|去|帮|给|时|的时候))|入冬(?:后|以后)|下次|下回|改天|过(?:两|几|些|一)天|` +
+      `经常|常常|时常|平时|平常|通常|每逢|隔三差五|时不时|当天|那会儿?|那时(?:候)?|(?:头|早)(?:几|两|些)天|以来|第[一二三四五六七八九十\\d]{1,2}(?:周|个星期)|周六日|连(?:续|着)[^，。,；;]{0,4}天|(?<!离[^，。,]{0,12})最近(?!的)|近期|近日|(?<![天周月年])[之以]前(?![的面])|上次|上回|那天|那一天|那几天|那阵子?|某天|有一天|有天|` +
+      `(?<![a-z])(?:(?:last|this|next)\\s{1,2}(?:week|month|weekend|time)|weekend|recently|lately|the other day|some ?day|a few days ago)(?![a-z])|` +
       `前(?:段|阵|些)(?:日子|时间|时候)?|这阵子|(?:好|头)?几天(?:以|之)?前|头几天|早些时候|月初|月中|月底|月末|[上中下]旬|暑假|寒假|国庆|元旦`,
     'g'), unplaced],
-  // 11月, 十一月份: a month with no day.
-  [new RegExp(`(?<![\\d.个])(?:\\d{1,2}|十[一二]?|[一二三四五六七八九])${S}月份|(?<![\\d.个上下这本每])(?:\\d{1,2})${S}月(?![\\d\\s一二三四五六七八九十两])`, 'g'), unplaced],
+  // 11月, 十一月份, 十月: a month with no day.
+  [new RegExp(`(?<![\\d.个])(?:\\d{1,2}|十[一二]?|[一二三四五六七八九])${S}月份|(?<![\\d.个上下这本每一二两三四五六七八九十几])(?:\\d{1,2}|十[一二]?|[一二三四五六七八九])${S}月(?!${S}[\\d一二三四五六七八九十两初中底末])`, 'g'), unplaced],
 ];
 
 /** YYYY-MM-DD if the day exists, else undefined (2月30日). */
@@ -116,6 +140,11 @@ function monthDay(today: dayjs.Dayjs, mo: number | undefined, d: number | undefi
   const thisYear = calendar(today.year(), mo, d);
   if (thisYear && thisYear > today.add(2, 'month').format('YYYY-MM-DD')) return calendar(today.year() - 1, mo, d);
   return thisYear;
+}
+
+/** Monday = 1 … Sunday = 7. */
+function weekdayIndex(day: string): number | undefined {
+  return /[日天七]/.test(day) ? 7 : parseNumber(day);
 }
 
 /** 上周五 = Friday of the previous Monday-based week; bare 周五 = the latest Friday, today included. */

@@ -40,7 +40,7 @@ const SERVICE = new RegExp([
   // 课后服务 and tutoring
   '辅导|辅倒|补习|作业|课后服务|课后|托管|答疑|补课|支教|讲题|功课|四点半课堂|陪读|绘本|接送|上[^，。,；;]{0,10}课|护学|兴趣班|兴趣课|素质拓展|自护|带[^，。,；;]{0,6}(?:孩子|小朋友|学生|老人)(?![^，。,；;]{0,8}(?:太极|广场舞|跳操|健步走|跳舞|健身|锻炼|运动会|比赛|排练|演出|表演))|讲(?![座解])[^，。,；;]{0,6}(?:数学|语文|英语|物理|化学|生物|历史|地理|题|课)',
   // the elderly, the disabled, families in need
-  '(?:环保|助老|助残|敬老|关爱)志愿|助老|为老|敬老(?!院|文艺|晚会|演出|汇演|活动|联欢)|助残|帮扶|救助|关爱|照顾|照料|陪伴|陪护|陪诊|陪(?!同)|上门|送餐|送药|送菜|送米|米面油|送[^，。,；;]{0,3}(?:餐|饭|菜)|助餐|助浴|助洁|适老化|物资|送[^，。,；;]{0,6}(?:衣物|棉被|年货|粮油|爱心)|代办|代购|买菜|做饭|理发|剪头发|洗脚|修指甲|剪指甲|捶背|读报|喂饭|推轮椅|跑腿|取药|买药|取快递|缝补|修鞋|洗衣',
+  '(?:环保|助老|助残|敬老|关爱)志愿|助老|为老|敬老(?!院|文艺|晚会|演出|汇演|活动|联欢)|助残|帮扶|救助|关爱|照顾|照料|陪伴|陪护|陪诊|陪(?!同)|上门|送餐|送药|送菜|送米|米面油|送[^，。,；;]{0,3}(?:餐|饭|菜)|助餐|助浴|助洁|适老化|物资|送[^，。,；;]{0,6}(?:衣物|衣服|冬衣|棉衣|棉被|被褥|年货|粮油|爱心|学习用品|文具|书包|慰问品|手套|热水|姜茶|口罩|药品)|代办|代购|买菜|做饭|理发|剪头发|洗脚|修指甲|剪指甲|捶背|读报|喂饭|推轮椅|跑腿|取药|买药|取快递|缝补|修鞋|洗衣',
   // 环境治理, cleaning, snow, planting
   '清理|清扫|打扫|卫生|清洁|保洁|消毒|消杀|文明(?:城市)?创建|创城|扫雪|除雪|铲雪|铲冰|[扫铲][^，。,；;]{0,6}雪|扫地|落叶|捡垃圾|捡[^，。,；;]{0,12}垃圾|清[^，。,；;]{0,6}(?:积雪|雪|垃圾|杂物)|积雪|冰溜子|捡拾|分拣|环境整治|义务劳动|督导|站桶|墙绘|彩绘|手绘|粉刷|刷墙|植树|种树|种花|浇花|除草|浇水|巡河|护河|护林',
   // health help
@@ -62,6 +62,16 @@ const CLASS = /课后|托管|上[^，。,；;]{0,10}课|节[^，。,；;]{0,6}�
 const SUPPORT = /登记|录入|整理|提醒|通知|排版|推文|公众号|ppt|表格|写[^，。,；;]{0,6}(?:稿|材料|推文|文案|报告)|贴标签|发放|分发|布置|搬|引导|拍照|摄影|后勤|打字|复印|统计|接待/;
 /** Generic words of service: 实事 is the program's default for service to residents. */
 const HELPING = /帮(?!(?:了|了点|点|个|一下|下)?小?忙)(?![^，。,；;]{0,4}(?:干活|干点活|做事|打杂))|协助|教|指导|爱心|聊天|唠嗑|唠|谈心|心理|慰问|送温暖|支援|照看|看护|看望|探望|捐|义务/;
+/**
+ * Help that says no more than that it was help: 帮了些忙, 帮社区做了点事儿, 干了点杂活, 协助社区工作人员
+ * (and nothing after). Blanked before the generic words of help are looked for, so a report of
+ * only this is asked what was done; 帮社区做了些登记工作 still names 登记.
+ */
+const VAGUE_HELP = new RegExp([
+  '帮(?:了|着)?(?:点儿?|些|一些|一点儿?|一下|下|个|不少|很多)?小?忙|帮帮忙|打(?:了)?(?:点|些|会儿?)?下手|打杂|献爱心|奉献爱心',
+  '(?:帮|协助|给|替|为)?[^，。,；;\\s]{0,8}?(?:做|干|弄|搞|处理|办|忙)(?:了|完)?(?:点儿?|些|一些|一点儿?|一下|下|会儿?|几件|很多|不少|好多|各种)?(?:小|杂)?(?:事儿?|事情|活儿?|东西|工作|杂务|杂事)(?![^，。,；;\\s])',
+  '(?:帮|协助)(?:着|了)?(?:社区|居委会|村委会?|村里|街道|物业|工作人员|网格员|社工|老师|书记|主任|的)*(?:工作|干活)?(?=$|[，。,；;!！~～\\s\\u0001])',
+].join('|'), 'g');
 
 const LABEL_WORDS: [ItemKey, RegExp][] = [
   ['xiangmu', PROJECT],
@@ -104,25 +114,35 @@ export function findLabel(folded: string, masked: string): { item: ItemKey; item
 export function findItem(masked: string, ambiguities: string[]): ItemKey | undefined {
   // Watching or attending is not serving: 当观众看了2小时演出, 参加了表彰大会.
   const attended = ATTENDED.exec(masked);
-  if (attended && !SERVICE.test(masked) && !VISIT.test(masked)) {
+  if (attended && !SERVICE.test(masked) && !VISIT.test(masked) && !PROJECT.test(masked) && !ROLE.test(masked)) {
     ambiguities.push(`「${attended[0]}」听起来是参加或观看，不是你提供的服务。请写明你做了什么。`);
     return undefined;
   }
+  // 待了3小时，啥也没干: time spent, no service.
+  const idle = IDLE.exec(masked);
+  if (idle) {
+    ambiguities.push(`「${idle[0]}」听起来这次没有做具体的服务。请写明你做了什么。`);
+    return undefined;
+  }
   const both = BOTH.exec(masked);
-  if (both && both[1] !== both[2]) {
-    ambiguities.push(`同时写了「${both[1]}」和「${both[2]}」，请分开记录，或确认属于哪一类。`);
+  const [one, other] = both ? [both[1] ?? both[3], both[2] ?? both[4]] : [];
+  if (one !== other) {
+    ambiguities.push(`同时写了「${one}」和「${other}」，请分开记录，或确认属于哪一类。`);
     return undefined;
   }
   // A quoted name (“科技助老”讲座, 「四点半课堂」) names the thing, not the work done, unless
   // nothing else says what the work was.
-  // …and what was done 顺便 (清理秸秆，顺便发了点传单) is not the main work.
+  // …and what was done 顺便 (清理秸秆，顺便发了点传单) is not the main work; the student's own
+  // coursework is no work for residents at all.
   const blank = (t: string) => ' '.repeat(t.length);
-  let text = masked.replace(QUOTED, blank).replace(ASIDE, blank);
+  const served = masked.replace(OWN_PAPERWORK, blank);
+  let text = served.replace(QUOTED, blank).replace(ASIDE, blank);
   let hits = itemWords(text);
-  if (hits.size === 0) hits = itemWords((text = masked));
+  if (hits.size === 0) hits = itemWords((text = served));
   // Two pieces of work said as two (先开了项目组会，然后入户走访；一半时间宣讲，一半时间整理档案): asked about.
   const items = new Set(hits.keys());
-  if (SUPPORT.test(text) || HELPING.test(text)) items.add('shishi');
+  const helped = HELPING.test(text.replace(VAGUE_HELP, blank));
+  if (SUPPORT.test(text) || helped) items.add('shishi');
   if (items.size > 1 && (SPLIT.test(text) || (hits.has('xiangmu') ? separated(text, [...hits.values()]) : HALVES.test(text)))) {
     ambiguities.push(`这条记录里有两件不同的事（${[...items].map((k) => LABEL[k]).join('和')}），请分开记录，或确认属于哪一类。`);
     return undefined;
@@ -142,11 +162,11 @@ export function findItem(masked: string, ambiguities: string[]): ItemKey | undef
     ambiguities.push(`同时提到了${list}，请确认这次服务属于哪一类。`);
     return undefined;
   }
-  return SUPPORT.test(text) || HELPING.test(text) ? 'shishi' : undefined;
+  return SUPPORT.test(text) || helped ? 'shishi' : undefined;
 }
 
 /** What a visit set out to learn (了解电梯维修的情况) is its topic, not work done. */
-const LEARNING = /(?:了解|听|问|记录|反映)[^，。,；;]{0,14}(?:情况|需求|诉求|困难|难处|问题|现状|咋样|怎么样|收成|的事|意见)/g;
+const LEARNING = /(?:了解|听|问|记录|反映)[^，。,；;]{0,14}(?:情况|需求|诉求|困难|难处|问题|现状|咋样|怎么样|收成|的事|意见|流程|做法|经验|看法|想法)/g;
 
 function itemWords(text: string): Map<ItemKey, string> {
   const hits = new Map<ItemKey, string>();
@@ -159,11 +179,26 @@ function itemWords(text: string): Map<ItemKey, string> {
 }
 
 const ASIDE = /顺便[^，。,；;]*/g;
+/** The student's own coursework about the service (写实践报告, 整理实践材料, 写心得) serves no resident. */
+const OWN_PAPERWORK = /(?:写|整理|做|准备|交|提交)(?:了|完)?(?:一?[份篇个])?(?:社区)?实践(?:报告|心得|总结|材料|记录|日志|感想)|写(?:了|完)?(?:一?[份篇])?(?:心得|感想|体会)/g;
 const QUOTED = /[“"「『《][^”"」』》]{1,24}[”"」』》]/g;
 
-const ATTENDED = /当观众|观看|观摩|看了[^，。,；;]{0,6}(?:演出|节目|表演|比赛)|参加了?[^，。,；;]{0,8}(?:大会|仪式|典礼|表彰|动员会)/;
+/**
+ * Watching or attending, not serving: a show (当观众), a ceremony, a talk, a training or a meeting sat
+ * in on (听了一场讲座, 参加志愿者交流会, 跟着学了怎么入户), an exhibition visited.
+ */
+const ATTENDED = new RegExp([
+  '当观众|观看|观摩|旁听|看了[^，。,；;]{0,6}(?:演出|节目|表演|比赛|展览)|参加了?[^，。,；;]{0,8}(?:大会|仪式|典礼|表彰|动员会)',
+  '听了?(?:一场|一次|一节|一堂|个|场|节)?[^，。,；;]{0,8}(?:讲座|报告|宣讲|培训|课)(?![^，。,；;]{0,2}(?:的|时))',
+  '(?:参加|参与|接受)了?[^，。,；;]{0,10}(?:培训|见面会|交流会|分享会|经验会|启动会|会议)',
+  '跟着[^，。,；;]{0,4}学|学习了|参观了?(?![^，。,；;]{0,6}(?:企业|公司|工厂|厂|合作社))',
+].join('|'));
+/** What the student did at what they attended (我负责…, 当志愿者, 给居民讲): then it was service. */
+const ROLE = /负责|担任|主讲|主持|当[^，。,；;]{0,4}(?:志愿者|讲解员|主持|裁判)|作为[^，。,；;]{0,6}(?:志愿者|讲师|代表)|给[^，。,；;]{0,8}讲|帮[^，。,；;]{0,8}(?:忙|布置|搬|引导|维持)|协助/;
+/** Time spent with nothing done (待了3小时，啥也没干). */
+const IDLE = /(?:啥|什么)(?:也|都)没(?:干|做|弄)|没(?:干|做)(?:啥|什么)|没(?:啥|什么)(?:事|活)(?:干|做)?|也没安排啥/;
 /** 实事走访都有: two items named, neither first. */
-const BOTH = /(实事|走访|活动|项目)[和、跟与加+/]?(实事|走访|活动|项目)都(?:有|做|干)/;
+const BOTH = /(实事|走访|活动|项目)[和、跟与加+/]?(实事|走访|活动|项目)都(?:有|做|干)|(?<![^\s，。,；;:：])(实事|走访|活动|项目)\s{0,2}[和、加+/]\s{0,2}(实事|走访|活动|项目)(?![^\s，。,；;])/;
 
 /** Big events students serve at; what they did there decides the item. */
 const VENUE = /运动会|健步走|赛包|参赛|联欢会|配合[^，。,；;]{0,12}(?:开展|举办|组织)|游园|邻里节|冰雪节|马拉松|半马|招聘会|献血|赛事|晚会|集市|庙会|展会/;
@@ -179,10 +214,16 @@ const SEQUENCE = /然后|之后|后来|接着|另外|其次|又/;
 /** …and a time of day starting one: 上午宣讲，下午辅导作业 is two items, asked about. */
 const THEN = new RegExp(`上午|下午|晚上|中午|${SEQUENCE.source}`);
 
+/** 开了项目组会，也去入户走访了: a second piece of work added beside a project's. */
+const ALSO = /(?:也|还|再)(?:去|给|帮|到|做|搞|办|入户|走访)|同时/;
+/** 上午做项目方案，下午扫雪: a clause for each half of the day. */
+const CLAUSE_HALVES = /(?:上午|早上)[^。，,；;]{2,24}[，,；;]\s{0,2}(?:下午|中午|晚上)/;
+
 /** Whether a word that starts a second piece of work stands between the first and last of `words`. */
 function separated(text: string, words: string[]): boolean {
   const at = words.map((w) => text.indexOf(w)).filter((i) => i >= 0).sort((a, b) => a - b);
-  return at.length > 1 && SEQUENCE.test(text.slice(at[0]!, at.at(-1)!));
+  const between = text.slice(at[0]!, at.at(-1)!);
+  return at.length > 1 && (SEQUENCE.test(between) || ALSO.test(between) || CLAUSE_HALVES.test(text));
 }
 
 /** An event named before any direct help, in one piece of work: the help was given at it (办了个讲座，教大家…). */

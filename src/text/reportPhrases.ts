@@ -12,6 +12,12 @@ export interface ModeReading {
   modeSource: 'explicit' | 'default';
 }
 
+/** An amount the student is unsure of (好像是3小时, 应该有2小时). */
+const HEDGED = /^(?:好像|似乎|貌似|应该|也许|或许|可能|估计)/;
+
+/** 还要多一点, 可能多点, 不止: said just after an amount, it makes the amount a lower bound. */
+const MORE_AFTER = /^[^。，,；;]{0,2}[，,]?\s{0,2}(?:左右)?[吧，,\s]{0,2}(?:可能|也许|或许|大概|应该)?(?:还要?|要)?(?:再)?多(?:一)?点|^[^。]{0,6}(?:不止|还不止)/;
+
 /** An amount said to be the real one (实际7小时, 其中有效服务2小时) beats the others. */
 const ACTUAL = /(?:实际|其中|有效|净)(?:(?!休息|吃饭|歇|路上)[^，。,；;]){0,8}$/;
 
@@ -28,6 +34,18 @@ export function resolveHours(durations: Duration[], folded: string, removed: Spa
   const amounts = new Set(actual.map((d) => d.hours)).size === 1 ? actual : stated;
   const pool = amounts.length > 0 ? amounts : durations.filter((d) => d.kind === 'range');
   const values = [...new Set(pool.map((d) => d.hours!))];
+  // An amount doubted beside another (2小时，哦不对好像是3小时) leaves neither sure.
+  const doubted = durations.find((d) => d.kind === 'vague' && HEDGED.test(d.phrase));
+  if (doubted && values.length > 0) {
+    ambiguities.push(`时长「${doubted.phrase}」说得不确定，请确认这次服务共计多少小时。`);
+    return undefined;
+  }
+  // 2小时，可能还要多一点: the amount said is only a lower bound.
+  const more = pool.find((d) => d.kind === 'amount' && MORE_AFTER.test(folded.slice(d.end, d.end + 14)));
+  if (more && values.length === 1) {
+    ambiguities.push(`时长「${more.phrase}」后面说还要多一些，请填写确切的小时数。`);
+    return undefined;
+  }
   if (values.length === 1) return checkHours(values[0]!, pool[0]!.phrase, ambiguities);
   if (values.length > 1) {
     ambiguities.push(`提到了多个时长（${pool.map((d) => d.phrase).join('、')}），请确认这次服务共计多少小时。`);
@@ -93,6 +111,11 @@ export function describe(text: string, removed: Span[]): string {
   return tidy || text.trim();
 }
 
+/** Words that place a week or month other than this one (上周, 下周, 下个月, next week). */
+const OTHER_TIME = /^(?:上|下(?!旬)|过|改天|明年|next|last)/;
+/** A weekday said with nothing placing its week (周二, 星期五, fri). */
+const BARE_WEEKDAY = /^(?:(?:周|星期|礼拜)[一二三四五六日天七1-7]|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)$/;
+
 /** The date named (today when none is); several, none pinned down, or one still to come → ambiguity and no date. */
 export function resolveDate(all: DateHit[], today: string, ambiguities: string[]): string | undefined {
   const hits = all.filter((h) => !h.confirms);
@@ -107,6 +130,14 @@ export function resolveDate(all: DateHit[], today: string, ambiguities: string[]
   }
   if (dates.length > 1) {
     ambiguities.push(`提到了多个日期（${dates.join('、')}），请确认是哪一天。`);
+    return undefined;
+  }
+  // 下周的分工：周二辅导作业, 我上周的记录：周二… — a bare weekday after another week is that week's
+  // weekday, not the latest one: asked about rather than guessed.
+  const week = hits.find((h) => h.vague && OTHER_TIME.test(h.phrase));
+  const weekday = hits.find((h) => h.date && BARE_WEEKDAY.test(h.phrase));
+  if (week && weekday && week.start < weekday.start) {
+    ambiguities.push(`「${weekday.phrase}」是「${week.phrase}」的哪一天？请确认日期。`);
     return undefined;
   }
   if (dates[0]! > today) {
