@@ -504,6 +504,102 @@ describe('parseReport — what is asked about, by kind of phrasing', () => {
   }
 });
 
+/**
+ * Reports as three kinds of student write them — formal reports (本人于…赴…开展…), Chinese mixed
+ * with English or typed word by word by students new to it, and voice input that runs on with
+ * fillers and corrects itself — read as the same report put plainly. Each row gives what must be
+ * read and whether it is saved as it stands. Now is Wednesday 15:00.
+ */
+describe('parseReport — formal, half-English and spoken reports', () => {
+  interface Case {
+    text: string;
+    saved: boolean;
+    item?: ItemKey;
+    hours?: number;
+    date?: string;
+    mode?: 'online' | 'offline';
+    area?: string;
+  }
+  const Y = '2026-11-24';
+  const cases: Record<string, Case[]> = {
+    'Chinese typed word by word, and English words for the work': [
+      { text: '昨天 我 在 幸福社区 帮 老人 搬 煤气罐 上楼, 1 hour', saved: true, item: 'shishi', hours: 1, date: Y },
+      { text: 'yesterday I help 小朋友 with homework in 幸福里社区, 2 hours', saved: true, item: 'shishi', area: 'aid_education' },
+      { text: '前天 I taught 小学生 math in 石桥子村, 90 minutes', saved: true, item: 'shishi', hours: 1.5, date: '2026-11-23' },
+      { text: 'last night 我 online 给 新民乡 的 中学生 讲 English, 1.5 hours', saved: true, item: 'shishi', date: Y, mode: 'online' },
+      { text: 'the day before yesterday 在 幸福社区 pick up trash along the river, 2h', saved: true, item: 'shishi', date: '2026-11-23', area: 'ecology' },
+      { text: 'I gave a talk about 反诈 to residents in 云飞街道 yesterday, 2 hours', saved: true, item: 'huodong', area: 'policy' },
+      { text: '我 和 组员 开 了 项目 meeting, 讨论 下周 的 安排, 1 hour, 昨天', saved: true, item: 'xiangmu', date: Y },
+      { text: 'yesterday I talked with 物业 about 停车 problems in 幸福社区, 2 hours', saved: true, item: 'zoufang' },
+      { text: 'yesterday teach 新民乡 的 grandma 打 视频 call, offline, 1 hour', saved: true, item: 'shishi', mode: 'offline' },
+      { text: 'yesterday 在 幸福社区 help out, 2 hours', saved: false },
+      { text: '我 的 classmate 昨天 在 幸福社区 扫雪 2 hours', saved: false },
+      { text: 'Lily 昨天 在 幸福社区 辅导 作业 2 hours', saved: false },
+      { text: 'Lily 和我 昨天 在 幸福社区 扫雪 2 hours', saved: true, item: 'shishi' },
+      { text: '我 和 室友 昨天 在 幸福社区 扫雪 2 hours, 也 给 她 记 一下', saved: false },
+      { text: 'yesterday 在 幸福社区 扫雪 2 or 3 hours', saved: false },
+      { text: 'some time ago 在 幸福社区 扫雪 2 hours', saved: false },
+      { text: 'I want to 去 幸福社区 教 老人 用 手机, 2 hours', saved: false },
+    ],
+    'formal verbs, and 为/向 where speech says 给': [
+      { text: '本人于昨日为辖区居民讲解新农合医保政策，由本人主讲，时长1.5小时。', saved: true, item: 'huodong', hours: 1.5, date: Y, area: 'policy' },
+      { text: '本人于11月23日在石桥子村为留守儿童讲解数学习题，时长2小时。', saved: true, item: 'shishi', area: 'aid_education' },
+      { text: '本人于上周五赴新民乡开展入户走访，了解村民对村务公开的意见建议，共计3小时。', saved: true, item: 'zoufang', hours: 3, date: '2026-11-20' },
+      { text: '按照学院与幸福社区商定的内容，本人于昨日为社区整理活动照片，计2小时。', saved: true, item: 'x' },
+      { text: '本人于昨日在幸福社区开展志愿服务活动，时长2小时。', saved: false },
+      { text: '本人日前在幸福社区开展入户走访，时长2小时。', saved: false },
+      { text: '代表我们支部汇报：昨天在幸福社区扫雪，2小时', saved: false },
+    ],
+    'help at an event someone else put on, and an event of our own': [
+      { text: '本人于昨日参与社区组织的健康义诊活动，负责为老人登记信息，时长3小时。', saved: true, item: 'shishi' },
+      { text: '嗯，周一幸福社区办了个跳蚤市场，然后我就帮着摆摊、维持秩序，两点到五点', saved: true, item: 'shishi', hours: 3, date: '2026-11-23' },
+      { text: '昨天协助北街街道举办冬季长跑比赛，负责发放号码布，3小时', saved: true, item: 'shishi' },
+      { text: '昨天我们在幸福社区组织了垃圾分类宣传活动，我负责讲解，2小时', saved: true, item: 'huodong' },
+      { text: '昨天参加了社区举办的文艺汇演，我们表演了合唱，2小时', saved: true, item: 'huodong' },
+      { text: '前天在幸福社区，先布置会场，然后主持了社区的反诈讲座，2小时', saved: true, item: 'huodong' },
+    ],
+    'voice input: fillers, and the last amount or day said stands': [
+      { text: '嗯，那个，实事：昨天在幸福社区扫雪，然后，两个小时', saved: true, item: 'shishi', hours: 2 },
+      { text: '嗯，昨天在幸福社区辅导作业，三个小时，哦不对，是两个半小时', saved: true, hours: 2.5 },
+      { text: '那个，前天，不对，大前天，在石桥子村帮老乡剥玉米，四个小时', saved: true, item: 'shishi', date: '2026-11-22' },
+      { text: '嗯，昨天在幸福社区量血压，不是两个小时，是一个半小时', saved: true, hours: 1.5 },
+      { text: '嗯，昨天，在幸福社区扫雪，从八点，嗯，到十点半', saved: true, hours: 2.5 },
+      { text: '嗯，昨天在幸福社区扫雪，扫了两个小时，然后又帮着铲冰，一共三个小时', saved: true, hours: 3 },
+      { text: '嗯，昨天，就是，帮幸福社区布置会场，为明天的活动做准备，两个小时', saved: true, date: Y },
+      { text: '嗯，上周五，走访了几家小店，问了问老板，能不能招几个学生兼职，两个小时', saved: true, item: 'zoufang' },
+      { text: '嗯，昨天，教老人用智能手机，然后，怎么打视频电话，两个小时', saved: true, mode: 'offline' },
+      { text: '嗯，昨天在幸福社区扫雪，两个小时，不对，好像是两个多小时', saved: false },
+      { text: '嗯，昨天在幸福社区扫雪，三个小时，哦不对，我也记不清了', saved: false },
+      { text: '嗯，昨天在幸福社区，先给居民讲了一个小时反诈，然后又帮社区整理了一个小时档案，一共两个小时', saved: false },
+      { text: '昨天在幸福社区量了一个半小时血压，然后又组织了一个小时的健身操活动', saved: false },
+    ],
+    'a project named in passing, its work said a clause later': [
+      { text: '嗯，我们那个给留守儿童辅导功课的项目，然后，昨天写了项目申报书，两个小时', saved: true, item: 'xiangmu' },
+      { text: '我们那个助老志愿服务项目，就是，昨天排了下个月的志愿者班表，一个小时', saved: true, item: 'xiangmu' },
+      { text: '昨天给我们“助老”项目的老人送餐，一个小时', saved: true, item: 'shishi' },
+    ],
+    'tutoring, a talk and a class': [
+      { text: '嗯，周一，在幸福社区，给初中生补英语，五点半到七点', saved: true, item: 'shishi', hours: 1.5, area: 'aid_education' },
+      { text: '嗯，周一晚上，线上，给新民乡的孩子讲作文，一个小时', saved: true, item: 'shishi', mode: 'online' },
+      { text: '前天在幸福社区给居民上了一节防范电信诈骗的课，1小时', saved: true, item: 'huodong' },
+      { text: '前天在微信群里办了个线上普法小课堂，我主讲，1小时', saved: true, item: 'huodong', mode: 'online' },
+    ],
+  };
+  for (const [kind, rows] of Object.entries(cases)) {
+    describe(kind, () => {
+      it.each(rows)('$text', (row) => {
+        const r = parse(row.text);
+        expect(r.looksLikeReport && recordable(r), [...r.missing, ...r.ambiguities].join(' / ')).toBe(row.saved);
+        if (row.item) expect(r.item).toBe(row.item);
+        if (row.hours) expect(r.hours).toBe(row.hours);
+        if (row.date) expect(r.date).toBe(row.date);
+        if (row.mode) expect(r.mode).toBe(row.mode);
+        if (row.area) expect(r.area).toBe(row.area);
+      });
+    });
+  }
+});
+
 describe('parseReport — robustness', () => {
   const all = [...REPORTS, ...ASK, ...NOT_REPORTS].map((r) => r.text);
 

@@ -81,7 +81,9 @@ const NOT_WEEKDAY = '(?<![周期拜\\d.])';
 const SIGN = `(?:((?<=^|[\\s:：,，;；(（【\\[]|时长|用时|时数|工时)[-−]|负${S}))?`;
 
 const VAGUE: RegExp[] = [
-  new RegExp(`${NUM}${S}(?:个${S}(?:半${S})?)?(?:[-~—–到至或、/]|或者|还是)${S}${NUM}${S}个?${S}${UNIT}`, 'g'), // 2-3小时, 两到三个小时, 2、3个小时, 一个半到两个小时
+  new RegExp(`${NUM}${S}(?:个${S}(?:半${S})?)?(?:[-~—–到至或、/]|或者|还是|\\s(?:or|to)\\s)${S}${NUM}${S}个?${S}${UNIT}`, 'g'), // 2-3小时, 两到三个小时, 2、3个小时, 一个半到两个小时, 2 or 3 hours
+  // 三个小时，或者三个半: a second amount offered after the unit.
+  new RegExp(`${NUM}${S}个?${S}半?${S}${UNIT}${S}[，,]?${S}(?:或者|还是|或|\\sor\\s)${S}(?:${NUM}|半)`, 'g'),
   new RegExp(`${NUM}${S}个?${S}来${S}个?${S}${UNIT}`, 'g'), // 十来个小时, 两个来小时
   new RegExp(`(?:将近|接近|不到|不足|至少|起码|最少|不止|不下|超过|快|近|估计|可能|好像|似乎|貌似|应该|也许|或许)${S}(?:是|有|就)?${S}${NUM}${S}个?${S}半?${S}${UNIT}`, 'g'), // 将近三小时, 不到两个小时, 应该是2小时
   // 2小时出头, 两个钟头以上, 三小时不到, 2h+: a bound, not the amount.
@@ -116,9 +118,11 @@ const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:(?:点|时(?![长间候�
 // 8点到12点, 14:00-16:30, and with the work said between: 从早上8点干到中午12点.
 // 下午2-4点, 上午9到11点半: the hour word once, after the end.
 const SHORT_RANGE = new RegExp(`${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:到|至|-|~|—|–)${S}(\\d{1,2}|${CN_INT})${S}(?:点|时(?![长间候段]))(?:${S}(半))?`, 'g');
-// …with the work said between (九点一直陪到十一点), or as 一点半开始，四点结束.
+// …with the work said between (九点一直陪到十一点), or as 一点半开始，四点结束 and, run on as voice input
+// does with its fillers, 两点半开始的，然后一直弄到五点, 从两点，嗯，到四点, 八点开始，然后十点结束.
+const VOICE_FILLER = `[，,、\\s]{1,2}(?:(?:嗯|呃|那个|就是|然后)[，,、\\s]{0,2})*`;
 const CLOCK_RANGE = new RegExp(
-  `${CLOCK}${S}(?:(?:[^\\d\\s，。,；;点时:刻多]{1,4}?)?(?:到|至)|-|~|—|–|开始[，,、\\s]{0,2}(?=[^，。,；;]{0,8}结束))+${S}${CLOCK}(?:${S}结束)?`,
+  `${CLOCK}${S}(?:(?:[^\\d\\s，。,；;点时:刻多]{1,4}?)?(?:到|至)|-|~|—|–|开始的?(?:${VOICE_FILLER})?(?=[^，。,；;]{0,8}结束)|(?:开始的?)?${VOICE_FILLER}[^\\d\\s，。,；;点时:刻多]{0,6}?(?:到|至))+${S}${CLOCK}(?:${S}结束)?`,
   'g',
 );
 // from 2pm to 4pm

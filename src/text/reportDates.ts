@@ -26,7 +26,8 @@ export interface DateHit extends Span {
 const RELATIVE: [string, number][] = [
   ['大前天', -3], ['(?<![之以目提])前(?:天|日|儿(?=个))', -2], ['(?:昨|作)(?:天|日|儿|个|晚|夜)', -1], ['(?:今(?:天|日|儿|个|晚|早)|金天)', 0],
   ['(?<![说证表声透])明(?:天|日|晚|早|儿)', 1], ['大后天', 3], ['(?<![之以然最过])后(?:天|儿)', 2],
-  ['(?<![a-z])today(?![a-z])', 0], ['(?<![a-z])yesterday(?![a-z])', -1], ['(?<![a-z])(?:tomorrow|tmrw?)(?![a-z])', 1],
+  ['(?<![a-z])(?:today|tonight|this (?:morning|afternoon|evening))(?![a-z])', 0], ['(?<![a-z])the day before yesterday(?![a-z])', -2],
+  ['(?<![a-z])(?:yesterday|last night)(?![a-z])', -1], ['(?<![a-z])(?:tomorrow|tmrw?)(?![a-z])', 1],
 ];
 const WEEKDAY = '([一二三四五六日天七1-7])';
 const CN_TENS = '[一二两三]?十[一二三四五六七八九]?';
@@ -110,8 +111,8 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
       // stretch of time (开学以来, 第三周) name no day either.
       `某日|某一天|(?:具体)?(?:哪天|哪一天|几号|日期|啥时候|什么时候)[^，。,；;]{0,4}(?:来着|忘|记不|不记得|想不起|不确定|说不准|拿不准)|` +
       `冬天(?=[^，。,；;]{0,2}(?:在|去|帮|给|时|的时候))|入冬(?:后|以后)|下次|下回|改天|过(?:两|几|些|一)天|` +
-      `经常|常常|时常|平时|平常|通常|每逢|隔三差五|时不时|当天|那会儿?|那时(?:候)?|(?:头|早)(?:几|两|些)天|以来|第[一二三四五六七八九十\\d]{1,2}(?:周|个星期)|周六日|连(?:续|着)[^，。,；;]{0,4}天|(?<!离[^，。,]{0,12})最近(?!的)|近期|近日|(?<![天周月年])[之以]前(?![的面])|上次|上回|那天|那一天|那几天|那阵子?|某天|有一天|有天|` +
-      `(?<![a-z])(?:(?:last|this|next)\\s{1,2}(?:week|month|weekend|time)|weekend|recently|lately|the other day|some ?day|a few days ago)(?![a-z])|` +
+      `经常|常常|时常|平时|平常|通常|每逢|隔三差五|时不时|当天|那会儿?|那时(?:候)?|(?:头|早)(?:几|两|些)天|以来|第[一二三四五六七八九十\\d]{1,2}(?:周|个星期)|周六日|连(?:续|着)[^，。,；;]{0,4}天|(?<!离[^，。,]{0,12})最近(?!的)|近期|近日|日前|此前|先前|次日|翌日|当日|该日|双休日|(?<![天周月年])[之以]前(?![的面])|上次|上回|那天|那一天|那几天|那阵子?|某天|有一天|有天|` +
+      `(?<![a-z])(?:(?:last|this|next)\\s{1,2}(?:week|month|weekend|time)|weekend|recently|lately|the other day|some ?day|one day|a few days ago|a while ago|some ?time ago|long ago|earlier|previously|earlier this (?:week|month))(?![a-z])|` +
       `前(?:段|阵|些)(?:日子|时间|时候)?|这阵子|(?:好|头)?几天(?:以|之)?前|头几天|早些时候|月初|月中|月底|月末|[上中下]旬|暑假|寒假|国庆|元旦`,
     'g'), unplaced],
   // 11月, 十一月份, 十月: a month with no day.
@@ -171,7 +172,12 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
       const start = m.index!;
       const end = start + m[0].length;
       const phrase = m[0].trim();
-      const hit: DateHit = typeof r === 'object' ? { ...r, start, end } : { start, end, phrase, date: r, problem: r ? undefined : `「${phrase}」不是有效的日期，请检查。` };
+      let hit: DateHit = typeof r === 'object' ? { ...r, start, end } : { start, end, phrase, date: r, problem: r ? undefined : `「${phrase}」不是有效的日期，请检查。` };
+      // 为明天的活动做准备: a day still to come that names what the work was for, not when it was
+      // done — only context beside the day named, asked about when it is the only one.
+      if (hit.date && hit.date > today.format('YYYY-MM-DD') && /^\s{0,2}的/.test(work.slice(end, end + 3))) {
+        hit = { start, end, phrase, problem: `日期「${phrase}」还没到，只能记录今天或以前的服务，请确认日期。`, vague: true };
+      }
       hits.push(hit);
       work = work.slice(0, start) + '\u0001'.repeat(end - start) + work.slice(end);
     }

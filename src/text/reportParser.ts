@@ -13,7 +13,7 @@ import { findDates } from './reportDates.js';
 import { findCommunity, type CommunityName } from './reportCommunities.js';
 import { findArea, type AreaKey } from './reportAreas.js';
 import { findItem, findLabel, type ItemKey } from './reportItems.js';
-import { describe, findMode, resolveDate, resolveHours } from './reportPhrases.js';
+import { describe, findMode, joinWords, resolveDate, resolveHours, standing, unjoin } from './reportPhrases.js';
 
 export type { ItemKey } from './reportItems.js';
 export type { AreaKey } from './reportAreas.js';
@@ -67,12 +67,13 @@ const ASKING = new RegExp([
   '(?:能|可以|行|算|要|用|需要|记|对|够)[^，。,；;]{0,8}不[呀啊呢哈嘛]?[\\s?？。!！~～]*$',
   // (可以记吧, 这样对吧 — not 效果还可以吧, which tells how it went)
   '(?:(?:可以|能)(?:记|算|报|登记)[^，。,；;]{0,4}[吧嘛]|(?:这样|这么)[^，。,；;]{0,4}(?:可以|行|对)[吧嘛]|对吧|没问题吧|算(?!是)[^，。,；;]{0,5}吧)[\\s?？。!！~～]*$',
-  '(?<!(?:问|看看|了解|检查|确认|查)[^，。,；;]{0,8})(?:算不算|能不能|可不可以|行不行|好不好|对不对|要不要|需不需要|用不用|够不够|是不是(?=[^，。,；;]{0,4}(?:算|可以|能|要|这样|对|没|记)))',
+  // (not a question put to residents: 问了问他们，能不能提供实习岗位)
+  '(?<!(?:问|看看|了解|检查|确认|查)[^，。,；;]{0,8}|(?:问了?问?|询问|咨询)(?:他们|她们|居民|村民|商家|企业|老板|业主|老人|大家|负责人)[^，。,；;]{0,4}[，,]\\s{0,2})(?:算不算|能不能|可不可以|行不行|好不好|(?<!不)对不对|要不要|需不需要|用不用|够不够|是不是(?=[^，。,；;]{0,4}(?:算|可以|能|要|这样|对|没|记)))',
   '(?<!(?:教|讲|告诉|指导|演示|示范|学|说明|介绍)[^，。,；;]{0,10})(?:怎么|咋|如何|怎样)(?:样)?(?:记|报|填|登记|算|写|提交|上报|弄|操作)',
   '(?:算|归|属于|记|填|选)(?:哪|什么(?!时候)|啥|几)|谁(?:来|能|可以|负责|知道|给)',
   '(?:实事|走访|活动|项目|x)还是(?:实事|走访|活动|项目|x)|算[^，。,；;]{0,6}还是',
   '不知道[^，。,；;]{0,6}(?:算|能不能|可不可以|行不行|对不对|要不要|可以记|能记)|了没(?:有)?[\\s?？。!！~～]*$|(?:记录|那条|时长|审核|结果)呢[\\s?？。!！~～]*$',
-  '(?<![a-z])(?:can i|how (?:do|to|should|can)|does (?:it|this|that) count|is (?:it|this|that) ok)(?![a-z])',
+  '(?<![a-z])(?:can i|how (?:do|should|can)|(?<!(?:teach|taught|show|showed|教)[^，。,；;]{0,20})how to|does (?:it|this|that) count|is (?:it|this|that) ok)(?![a-z])',
 ].join('|'));
 /** Family names that start a classmate's name (张明和李华…, 刘洋同学), leaving out those that start everyday words. */
 const SURNAME = '[王李张刘陈杨赵黄周吴徐孙胡朱郭何罗梁宋郑谢韩唐冯董程曹袁邓许沈曾彭吕苏卢蒋蔡贾丁魏薛叶潘杜戴夏钟汪田任姜范姚谭廖邹熊陆郝孔崔毛邱秦史顾侯邵孟]';
@@ -103,11 +104,11 @@ const NOT_MINE = new RegExp([
   // hours shared out (各3小时, 每人记2小时) and reports gathered for others (统一报, 代室友登记, 帮她记上)
   '各(?:都)?(?:记|计|算|按)?\\s{0,2}\\u0001+|(?:每人|每个人|每位同学|人均|(?<!我|独自|单独)一人)[^，。,；;\\u0001]{0,4}\\u0001+|每人(?:记|计|算|按)|我们(?:班|组|宿舍|队|支部|小组)的(?:记录|时长)',
   // (not 替老人报名体检 or 帮他们登记居住信息, which serve residents)
-  '统一(?:报|记|登记|上报|提交|录入)|汇总(?:报|上报|一下)|代(?:报|记|登记|提交|填报)|代(?![办购缴买取收付领表])[^，。,；;]{1,6}(?:报|记一下|记上|提交)',
+  '统一(?:报|记|登记|上报|提交|录入)|代表(?:我们|咱们|本)?(?:班|组|小组|支部|团支部|队|宿舍|全班|全组|大家)[^，。,；;]{0,4}(?:汇报|报|上报|报告|提交|登记)|汇总(?:报|上报|一下)|代(?:报|记|登记|提交|填报)|代(?![办购缴买取收付领表])[^，。,；;]{1,6}(?:报|记一下|记上|提交)',
   `替(?!${SERVED})[^，。,；;]{0,10}(?:报|记|登记|提交)(?!名)|(?:替|代|帮|给)(?:我)?(?:${OTHER}|${NAME}|我们(?:班|组|宿舍|队)|大家|全班|全组)[^，。,；;]{0,3}也?(?:记|报)(?:一下|上|下)|` +
     `(?:替|代)(?:我)?(?:${OTHER}|${NAME}|同学|我们(?:班|组|宿舍|队)|大家|全班|全组)[^，。,；;]{0,3}(?:登记|提交|记|报)(?!名)`,
-  '(?:他|她|ta)们?的(?:时长)?也[^，。,；;]{0,4}(?:记|报)|也(?:帮|给|替)(?:他|她|ta)们?(?:记|报)',
-  '帮(?:她|他)们?[^，。,；;]{0,3}(?<!登)(?:记|报)(?!名|录|账|销)|帮[^，。,；;]{0,4}(?:室友|舍友|同学|组长|朋友)[^，。,；;]{0,2}(?:记|报)',
+  '(?:他|她|ta)们?的(?:时长)?也[^，。,；;]{0,4}(?:记|报)|也(?:帮|给|替)(?:他|她|ta)们?(?:记|报)|(?:他|她|ta)们?也(?:要|得|帮|给)?(?:记|报)(?:一下|上|下)',
+  '[帮给替](?:她|他|ta)们?[^，。,；;]{0,3}(?<!登)(?:记|报)(?!名|录|账|销)|帮[^，。,；;]{0,4}(?:室友|舍友|同学|组长|朋友)[^，。,；;]{0,2}(?:记|报)',
   // hours someone else set (群里说扫雪的记2小时, 参加的同学每人记3小时)
   '说[^，。,；;]{0,12}(?:可以|能)?(?:算|记|按)[^，。,；;]{0,3}\\u0001+|(?:参与者|参加者|的同学)(?:每人|都|均)?(?:记|计|算|按)',
   // records held back
@@ -115,13 +116,25 @@ const NOT_MINE = new RegExp([
   // notices and examples
   '@全体成员|每人按|辛苦大家|示例|格式[:：]|模板[:：]|按(?:这个|以下|下面的?)?模板|有意者|私聊|请准时|通知[:：】]|【通知|各位同学|同学们[:：]|请(?:各位|大家|同学们|各团支部|各班|各支部)|大家(?:记得|自行|自己|各自)|(?:自行|各自)(?:登记|记录|上报|记)|接龙|请于|提醒[:：]|温馨提示|转(?:发)?给你|转一下',
   '^\\s*(?:比如|例如|举个例子?|譬如|假如|如果|假设|要是)',
-  '(?<![a-z])(?:my (?:roommate|friend|classmate)s?|on behalf of|for (?:him|her|them))(?![a-z])',
+  // …in English or half in English (我 的 friend Anna…, she 昨天…), not with my friend
+  '(?<!(?:with|and|和|跟|与)\\s{0,2})(?<![a-z])(?:my|我\\s{0,2}的)\\s{0,2}(?:roommate|friend|classmate|teammate|groupmate)s?(?![a-z])|(?<![a-z])(?:on behalf of|for (?:him|her|them))(?![a-z])|^\\s{0,3}(?:she|he|they)(?![a-z\'])',
 ].join('|'));
+/**
+ * A classmate named in English at the start, before what they did (Anna 今天在锦绣社区…, Tom helped…):
+ * read on the text as sent, where the capital marks a name. Not I, a day, a greeting or a label,
+ * nor someone the student served with (Lily 和我…).
+ */
+const LATIN_NAME = new RegExp(
+  '^\\s{0,3}(?!(?:I|We|My|Our|Me|Today|Tonight|Yesterday|Last|This|Next|On|In|At|From|After|Before|Hi|Hello|Hey|Dear|Sorry|Ok|Okay|Yes|No|Thanks|Thank|Please|Good|Morning|Afternoon|Evening|Night|Update|Done|Finished|Also|And|So|Then|Well|Um|Uh|Oh|Hmm|Teacher|Just|Online|Offline|Report|Note|Volunteer|Service|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?![A-Za-z]))' +
+    '[A-Z][a-z]{1,12}(?:\\s[A-Z][a-z]{1,12})?\\s{0,2}(?=今天|昨天|前天|上周|周[一二三四五六日]|\\d|在|去|到|和|跟|today|yesterday|went|did|helped|taught|was|and)' +
+    '(?![^，。,；;]{0,12}(?:和我|跟我|与我|带我|带着我|and I|and me|with me))',
+);
+
 /** Plans (打算/准备去…) and service still to come today (一会儿去, 还要给…辅导): only what is done is recorded. */
 const PLAN = new RegExp([
   '(?<!还)打算(?!再)|准备(?:去|要|在|给|下|参加|报名)|计划(?:去|要|在|于|下周|下次|下个|参加)|将于|将要|想(?:去|参加|报名)|(?<!不)要去|拟于|到时候|希望(?:能|去|参加)|预计',
   '(?<!(?:下次|下回|以后|明天|下周|改天|说)[^，。,；;]{0,3})(?:一会儿?|待会儿?|等会儿?|等一下|稍后|晚点儿?|晚些|回头|马上|即将|快要|就要|还要|还得|得去)(?=[^，。,；;]{0,6}(?:去|再|给|帮|在|做|开|上|线上|搞|办|参加|辅导|讲))',
-  '还没(?:去|做|开始|弄|干|到|上|结束|完|忙完|做完|干完)|(?:^|[\\s，。,；;])(?:我们?)?(?:现在|目前)?正在|(?:现在|目前)还在|(?<![a-z])(?:will|gonna|going to|plan(?:ning)? to|about to)(?![a-z])',
+  '还没(?:去|做|开始|弄|干|到|上|结束|完|忙完|做完|干完)|(?:^|[\\s，。,；;])(?:我们?)?(?:现在|目前)?正在|(?:现在|目前)还在|(?<![a-z])(?:will|gonna|going to|plan(?:ning)? to|about to|want to|wanna|would like to|hope to)(?![a-z])',
   // called off or not carried out (活动被取消, 白跑一趟, 没去成)
   '被(?:通知)?取消|(?:活动|计划|安排|行程|服务)[^，。,；;]{0,6}取消|白跑一趟|扑(?:了)?(?:个)?空|没(?:有)?(?:去|做|弄)成|泡汤',
   // signed up or arranged, not yet done (我报名了周六的扫雪, 约好了周六去)
@@ -158,8 +171,10 @@ export function parseReport(input: ParseInput): ParsedReport {
 
   const { durations, masked: afterHours } = findDurations(folded);
   const hours = resolveHours(durations, folded, removed, ambiguities);
-  const { hits, masked } = findDates(afterHours, today);
-  removed.push(...hits);
+  const { hits: named, masked } = findDates(afterHours, today);
+  removed.push(...named);
+  // 昨天，哦不对，前天: the day taken back is no day of the report.
+  const hits = standing(named, folded);
   const date = resolveDate(hits, todayStr, ambiguities);
   const mode = findMode(masked, removed, ambiguities);
   const community = findCommunity(folded, input, ambiguities);
@@ -168,16 +183,22 @@ export function parseReport(input: ParseInput): ParsedReport {
   if (label?.span) removed.push(label.span);
   const command = /^\s*\/(?!记录)/.test(folded);
   if (!label && /^\s*\/记录/.test(folded)) removed.push({ start: 0, end: folded.indexOf('录') + 1 });
-  const keywordItem = label ? label.item : findItem(masked, ambiguities);
+  // What was done, and whose and when it was, is read with Chinese typed word by word joined up.
+  const words = joinWords(masked);
+  const keywordItem = label ? label.item : findItem(words.text, ambiguities);
   // 打算/准备去… is a plan: only service already done is recorded (下周还打算再去 is not the report's plan).
-  const plan = PLAN.exec(masked);
+  const plan = PLAN.exec(words.text);
   // The words quoted back come from the text as sent: the masked one has U+0001 for dates and amounts.
-  const quote = (m: RegExpExecArray) => text.slice(m.index, m.index + m[0].length).replace(/^[\s，。,；;:：!！]+/, '');
+  const quote = (m: RegExpExecArray) => {
+    const { start, end } = unjoin(words, m.index, m.index + m[0].length);
+    return text.slice(start, end).replace(/^[\s，。,；;:：!！]+/, '');
+  };
   if (plan) ambiguities.push(`「${quote(plan)}」听起来这次服务还没做。只能记录已经完成的服务，做完后再发给我。`);
   // Someone else's service, a message not meant as a record, an example: each student records their own.
-  const notMine = NOT_MINE.exec(masked);
-  if (notMine) ambiguities.push(`「${quote(notMine)}」听起来不是你本人要记的这次服务。每个人用自己的飞书账号记录自己的服务；如果是你自己的，请在卡片里确认后提交。`);
-  const edit = EDIT.exec(masked);
+  const other = NOT_MINE.exec(words.text);
+  const notMine = other ? quote(other) : LATIN_NAME.exec(text)?.[0].trim();
+  if (notMine) ambiguities.push(`「${notMine}」听起来不是你本人要记的这次服务。每个人用自己的飞书账号记录自己的服务；如果是你自己的，请在卡片里确认后提交。`);
+  const edit = EDIT.exec(words.text);
   if (edit) ambiguities.push(`「${quote(edit)}」听起来是在改之前的记录。待审核的记录可以发送 /我的 撤回后重新记录；如果这是一条新的服务，请在卡片里确认后提交。`);
   // 今天晚上10点到11点 or 今晚十点以后…1小时, sent at 9 pm: service still to come today.
   if (date === todayStr) {
@@ -210,7 +231,7 @@ export function parseReport(input: ParseInput): ParsedReport {
   const missing: ParsedReport['missing'] = [];
   if (hours === undefined) missing.push('hours');
   if (keywordItem === undefined) missing.push('item');
-  const area = findArea(masked);
+  const area = findArea(words.text);
   return {
     item: keywordItem,
     ...(area ? { area } : {}),

@@ -15,11 +15,39 @@ export interface ModeReading {
 /** An amount the student is unsure of (好像是3小时, 应该有2小时). */
 const HEDGED = /^(?:好像|似乎|貌似|应该|也许|或许|可能|估计)/;
 
+/** A vague amount of hours (两个多小时, 2h+), not a part of the day (一下午, 半天). */
+const LOOSE = /小时|钟|hour|hr|h(?![a-z])/;
+
 /** 还要多一点, 可能多点, 不止: said just after an amount, it makes the amount a lower bound. */
 const MORE_AFTER = /^[^。，,；;]{0,2}[，,]?\s{0,2}(?:左右)?[吧，,\s]{0,2}(?:可能|也许|或许|大概|应该)?(?:还要?|要)?(?:再)?多(?:一)?点|^[^。]{0,6}(?:不止|还不止)/;
 
+/**
+ * Said between two amounts or two days, it takes the first back (三个小时，不对，是两个半小时; 昨天，哦不，
+ * 前天): voice input corrects itself as it goes, and the last one said stands.
+ */
+const MARKER = '(?:不对|哦不|噢不|啊不|呃不|不不|不是不是|说错了?|口误|更正一下|纠正一下|记错了)';
+const TAKEN_BACK = new RegExp(`^[^。\\d]{0,8}?${MARKER}[^。\\d]{0,6}$`);
+/** …and right after the last amount, with nothing said instead (三个小时，哦不对，我也记不清了): no amount stands. */
+const TAKEN_BACK_LAST = new RegExp(`^[\\s，,。.、嗯啊哦呃]{0,4}${MARKER}`);
+/** 不是三个小时，是两个半小时: an amount or a day denied. */
+const DENIED = /不是\s{0,2}$/;
+
+/**
+ * The amounts or days that stand once those taken back or denied are left out (`spans` in text
+ * order); `last`: the last one can be taken back with nothing in its place.
+ */
+export function standing<T extends Span>(spans: T[], folded: string, last = false): T[] {
+  return spans.filter((s, i) => {
+    const next = spans[i + 1];
+    if (next ? TAKEN_BACK.test(folded.slice(s.end, next.start)) : last && TAKEN_BACK_LAST.test(folded.slice(s.end, s.end + 12))) return false;
+    return spans.length < 2 || !DENIED.test(folded.slice(Math.max(0, s.start - 4), s.start));
+  });
+}
+
 /** An amount said to be the real one (实际7小时, 其中有效服务2小时) beats the others. */
 const ACTUAL = /(?:实际|其中|有效|净)(?:(?!休息|吃饭|歇|路上)[^，。,；;]){0,8}$/;
+/** …and so does the total after its parts (扫了两个半小时，然后又铲冰，一共三个小时). */
+const TOTAL = /(?:一共|总共|共计|合计|总计|累计|加起来|前后|共)(?:是|有|约|大约|大概|差不多|用了|花了|干了|服务了?)?\s{0,2}$/;
 
 /**
  * One amount wins; a stated amount beats a clock range (下午2点到5点，实际2.5小时), and an
@@ -29,13 +57,17 @@ const ACTUAL = /(?:实际|其中|有效|净)(?:(?!休息|吃饭|歇|路上)[^，
 export function resolveHours(durations: Duration[], folded: string, removed: Span[], ambiguities: string[]): number | undefined {
   // Clock ranges stay in the description: 下午2点到4点 tells the reviewer when, not how long.
   removed.push(...durations.filter((d) => d.kind !== 'range').map((d) => withFiller(folded, d)));
-  const stated = durations.filter((d) => d.kind === 'amount');
+  // 三个小时，不对，是两个半小时: what was taken back is no amount.
+  const said = standing(durations, folded, true);
+  const stated = said.filter((d) => d.kind === 'amount');
   const actual = stated.filter((d) => ACTUAL.test(folded.slice(Math.max(0, d.start - 12), d.start)));
-  const amounts = new Set(actual.map((d) => d.hours)).size === 1 ? actual : stated;
-  const pool = amounts.length > 0 ? amounts : durations.filter((d) => d.kind === 'range');
+  const total = stated.filter((d, i) => i > 0 && TOTAL.test(folded.slice(Math.max(0, d.start - 8), d.start)));
+  const amounts = new Set(actual.map((d) => d.hours)).size === 1 ? actual : new Set(total.map((d) => d.hours)).size === 1 ? total : stated;
+  const pool = amounts.length > 0 ? amounts : said.filter((d) => d.kind === 'range');
   const values = [...new Set(pool.map((d) => d.hours!))];
-  // An amount doubted beside another (2小时，哦不对好像是3小时) leaves neither sure.
-  const doubted = durations.find((d) => d.kind === 'vague' && HEDGED.test(d.phrase));
+  // An amount doubted or loosened beside another (2小时，哦不对好像是3小时; 3小时…三个多小时) leaves
+  // neither sure, unless one is said to be the real one; a time of day (一下午，两点到五点) does not.
+  const doubted = said.find((d) => d.kind === 'vague' && (HEDGED.test(d.phrase) || (LOOSE.test(d.phrase) && actual.length === 0)));
   if (doubted && values.length > 0) {
     ambiguities.push(`时长「${doubted.phrase}」说得不确定，请确认这次服务共计多少小时。`);
     return undefined;
@@ -50,7 +82,7 @@ export function resolveHours(durations: Duration[], folded: string, removed: Spa
   if (values.length > 1) {
     ambiguities.push(`提到了多个时长（${pool.map((d) => d.phrase).join('、')}），请确认这次服务共计多少小时。`);
   } else {
-    const vague = durations.find((d) => d.kind === 'vague');
+    const vague = said.find((d) => d.kind === 'vague');
     if (vague) ambiguities.push(`时长「${vague.phrase}」不够具体，请填写确切的小时数。`);
   }
   return undefined;
@@ -149,13 +181,15 @@ export function resolveDate(all: DateHit[], today: string, ambiguities: string[]
 
 /** Not after 教/指导… in the same clause: what was taught in person (教老人网上交电费, 视频通话). */
 const TAUGHT = '(?<!(?:教|指导|讲解|teach)[^，。,；;]{0,24})';
+/** …and a word only suggesting a mode, after 怎么 too (教老人用智能手机，然后，怎么用微信视频). */
+const TAUGHT_HOW = '(?<!(?:教|指导|讲解|teach|怎么|如何)[^，。,；;]{0,24})';
 // `线` after 路/航/底… is a line (公交线上), and 在线上 is 在 + 线上, not 在线; 在网上开了个店铺 is a
 // shop, not the service (在网上直播卖小米 is).
 const ONLINE_REMOVABLE = new RegExp(`${TAUGHT}(?:通过|以|采用|采取|用|在)?(?:(?<![路航干曲直主火界底])线上|网上(?=直播)|网上(?![^，。,；;]{0,6}(?:店|销售|卖))|在线(?![上下])|远程|online(?![a-z]))(?:的)?(?:方式|形式)?`, 'g');
 const OFFLINE_REMOVABLE = /(?:通过|以|采用|采取|在)?(?:(?<![路航干曲直主火界底])线下|offline(?![a-z]))(?:的)?(?:方式|形式)?/g;
 // Kept in the description: they say what was done (视频通话辅导, 云宣讲, 现场讲解).
 // 直播 alone is not one: 直播卖苹果 is done in the village; 拍宣传视频 is made in person.
-const ONLINE_WORDS = new RegExp(`${TAUGHT}(?<!(?:拍|录|剪|做|制作)[^，。,；;]{0,8})视频(?!软件|app|播放器|通话[^，。,；;]{0,6}教)|腾讯会议|抖音|快手|b站|视频号|微信群|qq群|网络(?:直播|课堂|授课)|钉钉|飞书会议|zoom|网课|云(?=宣讲|访谈|组队|辅导|支教|课堂|上|端|直播|参观|走访|调研|义诊|服务|会议|家访|探访|讲座)`);
+const ONLINE_WORDS = new RegExp(`${TAUGHT_HOW}(?<!(?:拍|录|剪|做|制作)[^，。,；;]{0,8})视频(?!软件|app|播放器|通话[^，。,；;]{0,6}教)|腾讯会议|抖音|快手|b站|视频号|微信群|qq群|网络(?:直播|课堂|授课)|钉钉|飞书会议|zoom|网课|云(?=宣讲|访谈|组队|辅导|支教|课堂|上|端|直播|参观|走访|调研|义诊|服务|会议|家访|探访|讲座)`);
 const OFFLINE_WORDS = /现场|实地/;
 
 /** Online or offline (the phrases that say so go into `removed`); both named → ambiguity; offline by default. */
@@ -164,9 +198,49 @@ export function findMode(masked: string, removed: Span[], ambiguities: string[])
   const on = spans(ONLINE_REMOVABLE);
   const off = spans(OFFLINE_REMOVABLE);
   removed.push(...on, ...off);
-  const online = on.length > 0 || ONLINE_WORDS.test(masked);
-  const offline = off.length > 0 || OFFLINE_WORDS.test(masked);
+  // 线上/线下 said outright beats a word that only suggests a mode (打视频 call，offline; 线上…现场答疑).
+  const online = on.length > 0 || (off.length === 0 && ONLINE_WORDS.test(masked));
+  const offline = off.length > 0 || (on.length === 0 && OFFLINE_WORDS.test(masked));
   if (online && offline) ambiguities.push('同时提到了线上和线下，请确认服务方式。');
   if (online === offline) return { mode: 'offline', modeSource: online ? 'explicit' : 'default' };
   return { mode: online ? 'online' : 'offline', modeSource: 'explicit' };
+}
+
+/** A space between two Chinese characters. */
+const GAP = /(?<=[\u4e00-\u9fa5])[ \t]{1,3}(?=[\u4e00-\u9fa5])/g;
+
+/** Text with the spaces between Chinese words taken out; `origin[i]` is where its i-th unit was. */
+export interface Joined {
+  text: string;
+  origin?: number[];
+}
+
+/**
+ * Chinese typed word by word (我 在 锦绣社区 帮 社区 医生 给 老人 量 血压, as students new to Chinese
+ * write it), joined up so that words are read as in any other report (帮社区, 送米, 帮她记). Only
+ * a text with three or more such gaps is joined: one or two spaces in a note (周二 康宁社区 走访)
+ * separate its parts.
+ */
+export function joinWords(text: string): Joined {
+  const gaps = [...text.matchAll(GAP)];
+  if (gaps.length < 3) return { text };
+  let out = '';
+  const origin: number[] = [];
+  let at = 0;
+  const keep = (to: number) => {
+    out += text.slice(at, to);
+    for (let i = at; i < to; i++) origin.push(i);
+  };
+  for (const g of gaps) {
+    keep(g.index!);
+    at = g.index! + g[0].length;
+  }
+  keep(text.length);
+  return { text: out, origin };
+}
+
+/** The stretch of the original text that `start`…`end` of a joined text came from. */
+export function unjoin(joined: Joined, start: number, end: number): Span {
+  if (!joined.origin || end <= start) return { start, end };
+  return { start: joined.origin[start]!, end: joined.origin[end - 1]! + 1 };
 }
