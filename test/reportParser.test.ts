@@ -510,16 +510,35 @@ describe('parseReport — what is asked about, by kind of phrasing', () => {
  * fillers and corrects itself — read as the same report put plainly. Each row gives what must be
  * read and whether it is saved as it stands. Now is Wednesday 15:00.
  */
-describe('parseReport — formal, half-English and spoken reports', () => {
-  interface Case {
-    text: string;
-    saved: boolean;
-    item?: ItemKey;
-    hours?: number;
-    date?: string;
-    mode?: 'online' | 'offline';
-    area?: string;
+/** A sentence of a phrasing table: recorded as is (`saved`) or asked about, and what must be read from it. */
+interface Case {
+  text: string;
+  saved: boolean;
+  item?: ItemKey;
+  hours?: number;
+  date?: string;
+  mode?: 'online' | 'offline';
+  area?: string;
+}
+
+/** One describe per kind of phrasing, one test per sentence. */
+function describeCases(cases: Record<string, Case[]>): void {
+  for (const [kind, rows] of Object.entries(cases)) {
+    describe(kind, () => {
+      it.each(rows)('$text', (row) => {
+        const r = parse(row.text);
+        expect(r.looksLikeReport && recordable(r), [...r.missing, ...r.ambiguities].join(' / ')).toBe(row.saved);
+        if (row.item) expect(r.item).toBe(row.item);
+        if (row.hours) expect(r.hours).toBe(row.hours);
+        if (row.date) expect(r.date).toBe(row.date);
+        if (row.mode) expect(r.mode).toBe(row.mode);
+        if (row.area) expect(r.area).toBe(row.area);
+      });
+    });
   }
+}
+
+describe('parseReport — formal, half-English and spoken reports', () => {
   const Y = '2026-11-24';
   const cases: Record<string, Case[]> = {
     'Chinese typed word by word, and English words for the work': [
@@ -585,19 +604,53 @@ describe('parseReport — formal, half-English and spoken reports', () => {
       { text: '前天在微信群里办了个线上普法小课堂，我主讲，1小时', saved: true, item: 'huodong', mode: 'online' },
     ],
   };
-  for (const [kind, rows] of Object.entries(cases)) {
-    describe(kind, () => {
-      it.each(rows)('$text', (row) => {
-        const r = parse(row.text);
-        expect(r.looksLikeReport && recordable(r), [...r.missing, ...r.ambiguities].join(' / ')).toBe(row.saved);
-        if (row.item) expect(r.item).toBe(row.item);
-        if (row.hours) expect(r.hours).toBe(row.hours);
-        if (row.date) expect(r.date).toBe(row.date);
-        if (row.mode) expect(r.mode).toBe(row.mode);
-        if (row.area) expect(r.area).toBe(row.area);
-      });
-    });
-  }
+  describeCases(cases);
+});
+
+describe('parseReport — engineering notes, literary wording and messages to a teacher', () => {
+  const cases: Record<string, Case[]> = {
+    'dates typed as four or eight digits, and 24-hour ranges without colons': [
+      { text: '1123 幸福社区 扫雪 1330-1600', saved: true, date: '2026-11-23', hours: 2.5, item: 'shishi' },
+      { text: '20261120；石桥子村；入户走访6户；2h', saved: true, date: '2026-11-20', hours: 2, item: 'zoufang' },
+      { text: '走访：北街街道 3 家商户，了解用工需求；1119；0830-1100', saved: true, date: '2026-11-19', hours: 2.5 },
+      { text: '11/21 1400~1530 幸福社区 帮社区录入台账', saved: true, date: '2026-11-21', hours: 1.5 },
+      { text: '昨天 幸福社区 1502室 张奶奶家 修水管 2h', saved: true, date: '2026-11-24', hours: 2 },
+      { text: '昨天 给社区捐了1000元的书，整理上架，2h', saved: true, date: '2026-11-24' },
+      { text: '1128 幸福社区 扫雪 2h', saved: false },
+      { text: '1116-1117 幸福社区 扫雪 每天2h', saved: false },
+    ],
+    'a day said in a quoted name is no date, a month to plan for no day': [
+      { text: '昨天 项目组：写「周五见」志愿服务项目的策划书，2h', saved: true, date: '2026-11-24', item: 'xiangmu' },
+      { text: '昨天开了“周末课堂”项目组例会，2小时', saved: true, date: '2026-11-24' },
+      { text: '/记录 项目 1小时 项目组例会，讨论下个月的排期', saved: true, date: TODAY, item: 'xiangmu' },
+      { text: '下个月在幸福社区扫雪，2小时', saved: false },
+    ],
+    '文言 words and a memory of a day': [
+      { text: '昨晚七点至八点半，于幸福社区为初中生讲解历史习题', saved: true, date: '2026-11-24', hours: 1.5 },
+      { text: '项目组例会于北街街道召开，余负责汇报进展，会期一个半小时。昨日。', saved: true, hours: 1.5, item: 'xiangmu' },
+      { text: '前日赴石桥子村为文化站誊录老戏本，四个小时', saved: true, date: '2026-11-23', item: 'shishi' },
+      { text: '周一午后于幸福社区为活动室擦洗门窗、归置桌椅，三小时', saved: true, item: 'shishi' },
+      { text: '今晚十点到十一点在线上给孩子辅导作业', saved: false },
+      { text: '犹记那日秋雨初歇，余赴幸福社区清扫落叶，三小时', saved: false },
+      { text: '那晚在幸福社区帮老人搬家，两小时', saved: false },
+    ],
+    'two pieces of work said as halves': [
+      { text: '上周五在幸福社区，前半程参加项目组例会，后半程入户走访，合计三小时', saved: false },
+      { text: '昨天在幸福社区，前一个小时开了项目组会，后一个小时去入户走访，一共2小时', saved: false },
+      { text: '昨天在幸福社区宣讲反诈、整理档案，两边时间差不多，共两小时', saved: false },
+      { text: '昨天在幸福社区扫雪，前半程扫主路，后半程扫楼道，三小时', saved: true, item: 'shishi' },
+    ],
+    'polite messages to a teacher, and hours sent in for a group': [
+      { text: '老师您好，打扰了。昨天下午我在幸福社区给小学生辅导数学，两点到四点半，麻烦您帮我记录一下，谢谢！', saved: true, hours: 2.5, item: 'shishi' },
+      { text: '老师好，抱歉报晚了，11月20日在北街街道入户走访独居老人，3小时，辛苦您了', saved: true, date: '2026-11-20', item: 'zoufang' },
+      { text: '老师您好，帮我们组4个人一起报：昨天幸福社区扫雪 2h', saved: false },
+      { text: '老师您好，我帮组里另外三个同学报一下，今天在幸福社区一起做了2小时课后服务', saved: false },
+      { text: '老师您好，昨天在幸福社区帮3个老人报名了体检，2小时', saved: true },
+      { text: '昨天在幸福社区给老人读报、陪着聊天，2小时', saved: true, item: 'shishi' },
+      { text: '今天在卫生站帮忙给来打疫苗的老人登记，3小时', saved: true, item: 'shishi' },
+    ],
+  };
+  describeCases(cases);
 });
 
 describe('parseReport — robustness', () => {

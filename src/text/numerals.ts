@@ -70,9 +70,9 @@ export function parseNumber(raw: string): number | undefined {
 // 小时候 is "childhood", not a unit; `h` must not start an English word (2hao, 5hz); a bare
 // 钟 is an hour only after 个 (两个钟, 一个半钟), as 三点钟 is a time of day.
 const UNIT = '(?:小时(?!候)|钟头|(?<=个\\s{0,3}(?:半\\s{0,3})?)钟(?![点表声楼])|hours?(?![a-z])|hrs?(?![a-z])|h(?![a-z]))';
-// A number right after 周/星期/礼拜 is a weekday (`周三两小时` = Wednesday, 2 h), and
+// A number right after 周/星期/礼拜 is a weekday (`周三两小时` = Wednesday, 2 h; not 会期一个半小时), and
 // one right after a digit or dot is the tail of another number.
-const NOT_WEEKDAY = '(?<![周期拜\\d.])';
+const NOT_WEEKDAY = '(?<![周拜\\d.]|星期)';
 /**
  * A minus written before an amount (`-3小时`, `负 3 小时`): captured, to be refused. A dash
  * counts only at the start of a word or after 时长 and right before the digit: in `辅导作业-3小时` or
@@ -112,7 +112,7 @@ const LABELLED = new RegExp(
   'g',
 );
 
-const PERIOD = '(上午|早上|早晨|凌晨|中午|下午|傍晚|晚上|夜里|夜间|深夜|半夜|早|晚)';
+const PERIOD = '(上午|早上|早晨|凌晨|中午|下午|傍晚|晚上|夜里|夜间|深夜|半夜|(?<![昨今明前作])早|(?<![昨今明前作])晚)';
 // A Chinese minute needs 分 unless it is a number of tens (九点十五): 九点一直陪到 is 9:00, not 9:01.
 const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:(?:点|时(?![长间候段]))${S}(?:(半)|(\\d{1,2}|[一二三四五]?十[一二三四五六七八九]?|${CN_INT}(?=${S}分))${S}分?)?|[:.](\\d{2}))`;
 // 8点到12点, 14:00-16:30, and with the work said between: 从早上8点干到中午12点.
@@ -125,6 +125,8 @@ const CLOCK_RANGE = new RegExp(
   `${CLOCK}${S}(?:(?:[^\\d\\s，。,；;点时:刻多]{1,4}?)?(?:到|至)|-|~|—|–|开始的?(?:${VOICE_FILLER})?(?=[^，。,；;]{0,8}结束)|(?:开始的?)?${VOICE_FILLER}[^\\d\\s，。,；;点时:刻多]{0,6}?(?:到|至))+${S}${CLOCK}(?:${S}结束)?`,
   'g',
 );
+// 0900-1130, 1400~1630: a 24-hour range typed without colons (minutes on the quarter hour, so 1116-1117 stays two days).
+const COMPACT_RANGE = /(?<![\d.:/\-])([01]\d|2[0-3])(00|15|30|45)\s{0,2}(?:-|~|—|–|到|至)\s{0,2}([01]\d|2[0-4])(00|15|30|45)(?![\d.:/\-%])/g;
 // from 2pm to 4pm
 const ENGLISH_RANGE = /(\d{1,2})(?::(\d{2}))?\s{0,2}(am|pm)\s{0,2}(?:to|-|~|–)\s{0,2}(\d{1,2})(?::(\d{2}))?\s{0,2}(am|pm)/g;
 
@@ -218,6 +220,7 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
     return n === undefined ? null : signed(m[1], n);
   }, out);
   scan(work, CLOCK_RANGE, 'range', rangeHours, out);
+  scan(work, COMPACT_RANGE, 'range', (m) => between(+m[1]! + +m[2]! / 60, () => +m[3]! + +m[4]! / 60, '上午', '上午'), out);
   scan(work, SHORT_RANGE, 'range', shortRangeHours, out);
   scan(work, ENGLISH_RANGE, 'range', (m) => {
     const at = (h: string, min: string | undefined, half: string) => (Number(h) % 12) + (half === 'pm' ? 12 : 0) + Number(min ?? 0) / 60;

@@ -64,6 +64,9 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
     if (m[3] && a <= 12 && /^\d{1,2}\s{0,3}[-—–]/.test(m[0])) return null; // 11-16号 is 16 November
     return { start: 0, end: 0, phrase: m[0], problem: `「${m[0].trim()}」不止一天，请每天分别记一条。` };
   }],
+  // 20261116 and 1116, 1105 as typed in notes: a number standing alone (not 1102室, 1000元, 1030开始).
+  [/(?<![\d.:/\-a-z])(20\d{2})?(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d.:/\-%a-z]|\s{0,2}(?:个|小时|分|点|时|元|块|万|人|位|名|户|次|室|房|号|楼|栋|米|斤|份|件|张|条|本|套|台|开始|结束|左右|年))/g, (m, today) =>
+    (m[1] ? calendar(+m[1], +m[2]!, +m[3]!) : monthDay(today, +m[2]!, +m[3]!)) ?? null],
   [/(?<!\d)(\d{4})\s{0,2}[年\-/.]\s{0,2}(\d{1,2})\s{0,2}[月\-/.]\s{0,2}(\d{1,2})\s{0,2}[日号]?/g, (m) => calendar(+m[1]!, +m[2]!, +m[3]!)],
   [new RegExp(`(?<![\\d.])(\\d{1,2}|${CN_INT})${S}月${S}(\\d{1,2}|${CN_INT})${S}([日号])?`, 'g'), (m, today) =>
     !m[3] && !/^\d+$/.test(m[2]!) ? null : monthDay(today, parseNumber(m[1]!), parseNumber(m[2]!))],
@@ -105,19 +108,22 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   [new RegExp(
     `去年|前年|(?:上上|上|这|本)${S}个?${S}月(?:份)?|上学期|这学期|本学期|上半年|年初|年中|年底|年末|` +
       // …a time still to come, unless it only names a plan's topic (讨论下个月的排班).
-      `(?:明年|后年|(?:下下|下)${S}个?${S}月(?:份)?|下学期|下半年)(?!的)|(?:半|几|好几|[两二三四五六七八九十]|\\d{1,2})${S}个?${S}(?:月|周|星期|礼拜)(?:以|之)?前|一${S}个${S}月(?:以|之)?前|前(?:几|两|些|一)${S}(?:天|日子)|这(?:几|两)天|前段时间|前一段|前阵子|前一阵|` +
+      `(?:明年|后年|(?:下下|下)${S}个?${S}月(?:份)?|下学期|下半年)(?!的|${S}(?:的)?(?:排期|排班|计划|安排|工作安排|分工|选题))|(?:半|几|好几|[两二三四五六七八九十]|\\d{1,2})${S}个?${S}(?:月|周|星期|礼拜)(?:以|之)?前|一${S}个${S}月(?:以|之)?前|前(?:几|两|些|一)${S}(?:天|日子)|这(?:几|两)天|前段时间|前一段|前阵子|前一阵|` +
       `有一回|有(?:一)?次|(?:忘了|不记得|记不清)[^，。,；;]{0,3}(?:哪天|哪一天|几号|日期)|哪天来着|前一天|第二天|每(?:周|天|次|个周|个星期|个礼拜|星期|礼拜)(?!的)|` +
       // The day forgotten (具体哪天忘了, 日期记不太清), a day to come (下次, 改天), a habit (平时, 经常) and a
       // stretch of time (开学以来, 第三周) name no day either.
       `某日|某一天|(?:具体)?(?:哪天|哪一天|几号|日期|啥时候|什么时候)[^，。,；;]{0,4}(?:来着|忘|记不|不记得|想不起|不确定|说不准|拿不准)|` +
       `冬天(?=[^，。,；;]{0,2}(?:在|去|帮|给|时|的时候))|入冬(?:后|以后)|下次|下回|改天|过(?:两|几|些|一)天|` +
-      `经常|常常|时常|平时|平常|通常|每逢|隔三差五|时不时|当天|那会儿?|那时(?:候)?|(?:头|早)(?:几|两|些)天|以来|第[一二三四五六七八九十\\d]{1,2}(?:周|个星期)|周六日|连(?:续|着)[^，。,；;]{0,4}天|(?<!离[^，。,]{0,12})最近(?!的)|近期|近日|日前|此前|先前|次日|翌日|当日|该日|双休日|(?<![天周月年])[之以]前(?![的面])|上次|上回|那天|那一天|那几天|那阵子?|某天|有一天|有天|` +
+      `经常|常常|时常|平时|平常|通常|每逢|隔三差五|时不时|当天|那会儿?|那时(?:候)?|(?:头|早)(?:几|两|些)天|以来|第[一二三四五六七八九十\\d]{1,2}(?:周|个星期)|周六日|连(?:续|着)[^，。,；;]{0,4}天|(?<!离[^，。,]{0,12})最近(?!的)|近期|近日|日前|此前|先前|次日|翌日|当日|该日|双休日|(?<![天周月年])[之以]前(?![的面])|上次|上回|那天|那一天|那几天|那日|那一日|那晚|那夜|彼时|那阵子?|某天|有一天|有天|` +
       `(?<![a-z])(?:(?:last|this|next)\\s{1,2}(?:week|month|weekend|time)|weekend|recently|lately|the other day|some ?day|one day|a few days ago|a while ago|some ?time ago|long ago|earlier|previously|earlier this (?:week|month))(?![a-z])|` +
       `前(?:段|阵|些)(?:日子|时间|时候)?|这阵子|(?:好|头)?几天(?:以|之)?前|头几天|早些时候|月初|月中|月底|月末|[上中下]旬|暑假|寒假|国庆|元旦`,
     'g'), unplaced],
   // 11月, 十一月份, 十月: a month with no day.
   [new RegExp(`(?<![\\d.个])(?:\\d{1,2}|十[一二]?|[一二三四五六七八九])${S}月份|(?<![\\d.个上下这本每一二两三四五六七八九十几])(?:\\d{1,2}|十[一二]?|[一二三四五六七八九])${S}月(?!${S}[\\d一二三四五六七八九十两初中底末])`, 'g'), unplaced],
 ];
+
+/** A quoted name: 「…」, “…”, 《…》. */
+const QUOTED_NAME = /[“"「『《][^”"」』》\u0001]{1,16}[”"」』》]/g;
 
 /** YYYY-MM-DD if the day exists, else undefined (2月30日). */
 function calendar(y: number, mo: number, d: number): string | undefined {
@@ -165,8 +171,11 @@ function weekday(today: dayjs.Dayjs, prefix: string | undefined, day: string): s
 export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]; masked: string } {
   const hits: DateHit[] = [];
   let work = masked;
+  // A day inside a quoted name (「周三见」项目, “周末课堂”) names the thing, not when it was done.
+  const quoted = [...masked.matchAll(QUOTED_NAME)].map((q) => [q.index!, q.index! + q[0].length] as const);
   for (const [re, read] of DATE_PATTERNS) {
     for (const m of work.matchAll(re)) {
+      if (quoted.some(([a, b]) => m.index! > a && m.index! + m[0].length < b)) continue;
       const r = read(m, today, hits);
       if (r === null) continue;
       const start = m.index!;

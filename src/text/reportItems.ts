@@ -80,7 +80,7 @@ const CLASS = new RegExp(`课后|托管|after school|(?<![线网])上[^，。,�
 /** …but a class given to residents (给居民上了一节防诈骗课) is a talk. */
 const PUBLIC_CLASS = new RegExp(`[给为向](?:辖区)?(?:${PUBLIC})[^，。,；;]{0,3}上[^，。,；;]{0,12}课`);
 /** Help that serves whatever else the report names (整理数据 for a survey, 布置 for an event). */
-const SUPPORT = /登记|录入|整理|提醒|通知|排版|推文|公众号|ppt|表格|写[^，。,；;]{0,6}(?:稿|材料|推文|文案|报告)|贴标签|发放|分发|布置|搬|引导|拍照|摄影|后勤|打字|复印|统计|接待/;
+const SUPPORT = /登记|录入|整理|誊录|誊写|抄录|归置|擦洗|擦拭|擦玻璃|提醒|通知|排版|推文|公众号|ppt|表格|写[^，。,；;]{0,6}(?:稿|材料|推文|文案|报告)|贴标签|发放|分发|布置|搬|引导|拍照|摄影|后勤|打字|复印|统计|接待/;
 /** Generic words of service (also in English: help, assist, chat with): 实事 is the program's default for service to residents. */
 const HELPING = /帮(?!(?:了|了点|点|个|一下|下)?小?忙)(?![^，。,；;]{0,4}(?:干活|干点活|做事|打杂))|协助|教|指导|爱心|聊天|唠嗑|唠|谈心|心理|慰问|送温暖|支援|照看|看护|看望|探望|捐|义务|accompan|(?<![a-z])(?:play(?:ed|ing)?|chat(?:ted|ting)?)\s{1,2}(?:games?\s{1,2})?with|(?<![a-z])(?:help(?:ed|ing)?|assist(?:ed|ing)?)(?![a-z])(?!\s{0,2}(?:out|a bit|a little|with (?:some )?(?:things|stuff|work))(?![a-z]))(?!\s{0,2}(?:[,，.。;；!！\u0001]|$))/;
 /**
@@ -268,7 +268,11 @@ const HALVES = /(?:上午|早上)[^。]{2,40}(?:下午|中午|晚上)/;
  */
 const TWO_STEPS = /(?:然后|之后|后来|接着|完了)[，,\s]{0,2}(?:又|还)/;
 /** Said outright: two pieces of work, half and half. */
-const SPLIT = /各占一半|各一半|一半(?:时间)?[^，。,；;]{0,14}[，,]?[^，。,；;]{0,4}一半|两件事/;
+const SPLIT = new RegExp([
+  '各占一半|各一半|一半(?:时间)?[^，。,；;]{0,14}[，,]?[^，。,；;]{0,4}一半|两件事|对半',
+  // 前半程开例会，后半程入户; 前一个半小时…后一个半小时 (the amount masked); 两边时间差不多
+  '前半(?:程|段|场|部分|截|时间)?[^。]{2,40}后半|前\u0001[^。]{2,40}后\u0001|(?:两边|两头|两样|两项|两者|二者)[^，。,；;]{0,4}(?:时间|用时)?[^，。,；;]{0,2}(?:差不多|相当|相同|一样|各半)',
+].join('|'));
 
 /** Words that say a second piece of work follows (先…然后…). */
 const SEQUENCE = /然后|之后|后来|接着|另外|其次|又/;
