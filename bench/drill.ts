@@ -221,10 +221,10 @@ async function main(): Promise<number> {
   const uuidResent = [...observer.triesByUuid.values()].filter((n) => n > 1).length;
   // Where the slow acks fall: seconds since the end of the last restart window before them.
   const slow = events.flatMap((e) => e.attempts).filter((a) => a.status === 200 && a.t1 - a.t0 > 500 && !inWindow(bot.windows, a.t0, a.t1));
-  const sinceRestart = (t: number) => Math.max(0, ...bot.windows.filter((w) => w.to <= t).map((w) => w.to));
+  const lastRestartEnd = (t: number) => Math.max(0, ...bot.windows.filter((w) => w.to <= t).map((w) => w.to));
   const slowBuckets = new Map<string, number>();
   for (const a of slow) {
-    const s = Math.floor((a.t0 - sinceRestart(a.t0)) / 2000) * 2;
+    const s = Math.floor((a.t0 - lastRestartEnd(a.t0)) / 2000) * 2;
     const key = a.t0 < backupWindow.to && a.t1 > backupWindow.from ? 'during the backup' : `${s}–${s + 2} s`;
     slowBuckets.set(key, (slowBuckets.get(key) ?? 0) + 1);
   }

@@ -161,7 +161,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     const env = parseEnvelope(safeParse(payload));
     return env?.kind === 'event' ? env.inbound : null;
   });
-  if (recovered > 0) log.info({ recovered }, 'processed events acknowledged before the last stop');
+  if (recovered > 0) log.info({ recovered }, 'queued events acknowledged before the last stop');
 
   store.prune(clock.now() - DEDUPE_KEEP_MS);
   const pruneTimer = setInterval(() => store.prune(clock.now() - DEDUPE_KEEP_MS), PRUNE_EVERY_MS).unref();

@@ -6,7 +6,6 @@
  */
 import { createHash } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
-import type { Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { outbox, type OutboxRow } from '../db/schema/index.js';
@@ -123,16 +122,11 @@ export function sentWrite({ row, messageId, sentAt }: SentMark): SqlWrite {
   return [ROW_SQL.sent, [messageId, sentAt, row.attempts + 1, row.id]];
 }
 
-const prepared = new WeakMap<object, { byUuid: Statement; sent: Statement }>();
-
-/** The statements prepared on the bot's connection, once. */
+/** The row statements on the bot's connection (compiled once: openDb's connection keeps them). */
 export function rowStatements(db: Db): { byUuid(uuid: string): OutboxRow | undefined; markSent(mark: SentMark): void } {
-  let s = prepared.get(db.$client);
-  if (!s) prepared.set(db.$client, (s = { byUuid: db.$client.prepare(ROW_SQL.byUuid), sent: db.$client.prepare(ROW_SQL.sent) }));
-  const { byUuid, sent } = s;
   return {
-    byUuid: (uuid) => byUuid.get(uuid) as OutboxRow | undefined,
-    markSent: (mark) => void sent.run(...sentWrite(mark)[1]),
+    byUuid: (uuid) => db.$client.prepare(ROW_SQL.byUuid).get(uuid) as OutboxRow | undefined,
+    markSent: (mark) => void db.$client.prepare(ROW_SQL.sent).run(...sentWrite(mark)[1]),
   };
 }
 

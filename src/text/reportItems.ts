@@ -183,8 +183,7 @@ export function findItem(masked: string, ambiguities: string[]): ItemKey | undef
   if (hits.has('xiangmu')) return 'xiangmu';
   // Helping at an event others put on (运动会上当裁判助理，帮着计分; 参与社区组织的义诊，负责引导) is 实事;
   // putting one on, or speaking at it, is 活动.
-  if (VENUE.test(text) && VOLUNTEERED.test(text) && !ORGANISED.test(text) && !hits.has('zoufang')) return 'shishi';
-  if (HOSTED.test(text) && !OURS.test(text) && HELPED_AT.test(text) && !MY_TALK.test(text) && !hits.has('zoufang')) return 'shishi';
+  if (!hits.has('zoufang') && helpedAtOthersEvent(text)) return 'shishi';
   // The notice's own 课后服务 is 实事, whatever the class was (剪纸课, 科学小实验).
   const talkToChildren = CHILDREN_TALK.test(text) && !/宣讲|宣传|宣教|讲座|科普|知识|活动|演出|比赛/.test(text);
   if ((hits.has('shishi') || hits.has('huodong')) && !hits.has('zoufang') && ((CLASS.test(text) && !PUBLIC_CLASS.test(text)) || talkToChildren) && !PUT_ON.test(text)) return 'shishi';
@@ -259,6 +258,15 @@ const OURS = /(?:我们|咱们|本人|我)(?:自己|支部|团支部|小组|班|
 const HELPED_AT = /负责|协助|帮|志[愿原]者|布置|引导|维持|搬|摆|发放|登记|签到|打下手|后勤|配合/;
 /** Speaking or performing at it is the event's own work. */
 const MY_TALK = /主讲|我讲|由我讲|负责[^，。,；;]{0,6}讲|讲解员|主持|我们?(?:表演|演)|上台|[给为向][^，。,；;]{0,8}讲/;
+
+/**
+ * Help at an event someone else put on, told by the kind of event (运动会上帮着计分) or by its host
+ * (社区组织的义诊，负责引导) — not one the students organised, spoke or performed at.
+ */
+function helpedAtOthersEvent(text: string): boolean {
+  if (VENUE.test(text) && VOLUNTEERED.test(text) && !ORGANISED.test(text)) return true;
+  return HOSTED.test(text) && !OURS.test(text) && HELPED_AT.test(text) && !MY_TALK.test(text);
+}
 
 /** 上午…下午…: two pieces of work when each half names a different item. */
 const HALVES = /(?:上午|早上)[^。]{2,40}(?:下午|中午|晚上)/;
