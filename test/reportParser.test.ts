@@ -102,8 +102,8 @@ const REPORTS: Row[] = [
   { text: '昨天在幸福社区教健身操，跳了1个半小时的舞蹈', item: 'huodong', hours: 1.5, date: '2026-11-24', community: 1 },
   { text: '上周五在锦州市古塔区北街街道调研垃圾分类情况，四个小时', item: 'zoufang', hours: 4, date: '2026-11-20', community: 2 },
   { text: '凌河区石桥子村 走访 11-22 2h', item: 'zoufang', hours: 2, date: '2026-11-22', community: 3 },
-  { text: '星期五去幸福里社区给小学生辅导，2h', item: 'shishi', hours: 2, date: '2026-11-20', community: 5 },
-  { text: '礼拜天在新民乡参加文艺汇演 3小时', item: 'huodong', hours: 3, date: '2026-11-22', community: 4 },
+  { text: '星期一去幸福里社区给小学生辅导，2h', item: 'shishi', hours: 2, date: '2026-11-23', community: 5 },
+  { text: '上礼拜天在新民乡参加文艺汇演 3小时', item: 'huodong', hours: 3, date: '2026-11-22', community: 4 },
   { text: '昨天 线下 在解放路社区助老服务 两小时', item: 'shishi', hours: 2, date: '2026-11-24', mode: 'offline', community: 6 },
   { text: '1.5h 幸福社区 支教', item: 'shishi', hours: 1.5, community: 1, desc: '幸福社区 支教' },
   { text: '今天辅导作业共计120分钟', item: 'shishi', hours: 2, date: TODAY, desc: '辅导作业' },
@@ -196,7 +196,7 @@ const NOT_REPORTS: Row[] = [
   { text: '一次最多能记几个小时？', ambiguous: true, report: false },
   { text: '每天最多记12小时吗', hours: 12, date: null, report: false, ambiguous: true },
   { text: '我的时长什么时候审核通过？', report: false },
-  { text: '周五开会吗？', date: '2026-11-20', report: false },
+  { text: '周五开会吗？', date: null, report: false, ambiguous: true },
   { text: '项目 是什么意思', item: 'xiangmu', report: false },
   { text: '我想参加走访活动', item: 'zoufang', report: false, ambiguous: true },
 ];
@@ -250,10 +250,12 @@ describe('parseReport — dates and time zones', () => {
     expect(parse('昨天辅导2h', { now: late, timeZone: 'UTC' }).date).toBe('2026-11-23');
   });
 
-  it('reads a bare weekday as the most recent one, today included', () => {
+  it('reads a bare weekday as this week’s (本周), and one still to come as no date yet', () => {
     expect(parse('周三辅导2h').date).toBe('2026-11-25');
-    expect(parse('周四辅导2h').date).toBe('2026-11-19');
-    expect(parse('周日辅导2h').date).toBe('2026-11-22');
+    expect(parse('周一辅导2h').date).toBe('2026-11-23');
+    expect(parse('周四辅导2h').date).toBeUndefined();
+    expect(parse('周日辅导2h').date).toBeUndefined();
+    expect(parse('上周四辅导2h').date).toBe('2026-11-19');
   });
 
   it('does not read counts, grades or ranges of people as hours or dates', () => {
@@ -648,6 +650,90 @@ describe('parseReport — engineering notes, literary wording and messages to a 
       { text: '老师您好，昨天在幸福社区帮3个老人报名了体检，2小时', saved: true },
       { text: '昨天在幸福社区给老人读报、陪着聊天，2小时', saved: true, item: 'shishi' },
       { text: '今天在卫生站帮忙给来打疫苗的老人登记，3小时', saved: true, item: 'shishi' },
+    ],
+  };
+  describeCases(cases);
+});
+
+/**
+ * The gates that keep a report from being recorded as it stands, each with look-alikes that must
+ * still be recorded. Now is Wednesday 2026-11-25 15:00.
+ */
+describe('parseReport — two activities, days not placed, someone else, plans, hedges and questions', () => {
+  const Y = '2026-11-24';
+  const cases: Record<string, Case[]> = {
+    'two activities side by side, each of its own item (no main one)': [
+      { text: '今天上午开项目组例会1h 下午入户走访1h 一共2h', saved: false },
+      { text: '昨天在幸福社区1.5h开项目组会，1.5h给居民讲反诈', saved: false },
+      { text: '今天上午开项目组会、下午入户走访，一共4小时', saved: false },
+      { text: '昨天在幸福社区一边给孩子辅导作业一边开了项目推进会，共2小时', saved: false },
+      { text: '昨天在石桥子村一半时间帮养殖户干活，一半时间挨家挨户填问卷，一共4小时', saved: false },
+      { text: '/记录 走访 实事 4小时 幸福社区：入户走访+帮老人打扫卫生', saved: false },
+      { text: '/记录 走访 4小时 幸福社区：一半时间入户走访，一半时间开项目组会', saved: false },
+      { text: '昨天在幸福社区入户走访和开项目组例会，3小时', saved: false },
+      // one activity, with work that serves it or is done on the side
+      { text: '昨天在幸福社区入户走访，顺手帮老人打扫了卫生，3小时', saved: true, item: 'zoufang', date: Y },
+      { text: '昨天在幸福社区上午入户走访，下午接着走访另一栋楼，共5小时', saved: true, item: 'zoufang' },
+      { text: '昨天在幸福社区上午扫雪，下午继续铲冰，共5小时', saved: true, item: 'shishi' },
+      { text: '昨天在北街街道主讲反诈宣讲+现场答疑，2小时', saved: true, item: 'huodong' },
+      { text: '昨天在幸福社区做反诈宣传，发传单+教大爷大妈装反诈app，2小时', saved: true, item: 'huodong' },
+      { text: '/记录 走访 3小时 幸福社区 入户走访+登记信息', saved: true, item: 'zoufang' },
+      { text: '昨天在幸福社区一半时间清扫主路，一半时间清理楼道，3小时', saved: true, item: 'shishi' },
+    ],
+    'a day still to come, or a holiday or break that spans days': [
+      { text: '周五在幸福社区植树了，3个小时', saved: false },
+      { text: '礼拜天在幸福社区扫雪 2小时', saved: false },
+      { text: '26.12.01 幸福社区 入户问卷 2h', saved: false },
+      { text: '十一假期的时候在石桥子村帮村里收玉米 4小时', saved: false },
+      { text: '国庆在幸福社区辅导作业 2小时', saved: false },
+      { text: '春节回老家给村里孩子辅导作业 2小时', saved: false },
+      { text: '五一在幸福社区扫雪 2小时', saved: false },
+      { text: '放假回老家给邻居家孩子辅导作业 2小时', saved: false },
+      { text: '周一在幸福社区扫雪 2小时', saved: true, date: '2026-11-23' },
+      { text: '26.11.20 幸福社区 入户问卷 2h', saved: true, date: '2026-11-20', item: 'zoufang' },
+      { text: '昨天在幸福社区帮忙排练元旦晚会的节目 2小时', saved: true, date: Y },
+      { text: '在幸福社区帮忙布置元旦晚会会场 2小时', saved: true, date: TODAY, item: 'shishi' },
+      { text: '昨天在幸福社区摆摊宣传双十一网购防诈骗 1.5小时', saved: true, date: Y, item: 'huodong' },
+    ],
+    'someone else’s service, or sent in for someone else': [
+      { text: '有个同学昨天在幸福社区扫雪2小时', saved: false },
+      { text: '一位同学昨天在幸福社区扫雪2小时', saved: false },
+      { text: '张明昨天在幸福社区扫雪2小时', saved: false },
+      { text: '我们班长让我报一下：昨天在幸福社区扫雪2小时', saved: false },
+      { text: '替室友记：昨天在幸福社区扫雪2小时', saved: false },
+      { text: '昨天在幸福社区帮老人买药，2小时', saved: true, item: 'shishi' },
+      { text: '昨天在幸福社区帮王奶奶报名体检，2小时', saved: true },
+      { text: '社区让我登记居民信息，昨天在幸福社区，2小时', saved: true, item: 'shishi' },
+      { text: '我和一位同学昨天在幸福社区扫雪2小时', saved: true },
+    ],
+    'plans and intentions': [
+      { text: '将去幸福社区扫雪2小时', saved: false },
+      { text: '待会去幸福社区辅导作业2小时', saved: false },
+      { text: '还没去幸福社区扫雪，2小时', saved: false },
+      { text: '打算周六去石桥子村帮忙收玉米 4小时', saved: false },
+      { text: '明天在幸福社区扫雪2小时', saved: false },
+      { text: '昨天在幸福社区做计划生育政策宣传 2小时', saved: true, item: 'huodong' },
+      { text: '昨天在幸福社区想办法帮老人修好了水管 2小时', saved: true, item: 'shishi' },
+      { text: '昨天将捐赠的衣物送到幸福社区困难户家，2小时', saved: true, item: 'shishi' },
+    ],
+    'an amount that is a bound or a span, beside one said to be about that much': [
+      { text: '昨天在幸福社区扫雪最多2小时', saved: false },
+      { text: '昨天在幸福社区扫雪2小时以内', saved: false },
+      { text: '昨天在幸福社区扫雪少说两个小时', saved: false },
+      { text: '昨天在幸福社区扫雪一两个小时', saved: false },
+      { text: '昨天在幸福社区扫雪两个来小时', saved: false },
+      { text: '昨天在幸福社区扫雪将近2小时', saved: false },
+      { text: '昨天在幸福社区扫雪约2小时', saved: true, hours: 2 },
+      { text: '昨天在幸福社区扫雪差不多2小时', saved: true, hours: 2 },
+      { text: '昨天在幸福社区扫雪大约两个半小时', saved: true, hours: 2.5 },
+    ],
+    'a question, beside telling how something was taught or asked': [
+      { text: '昨天在幸福社区扫雪2小时，能记吗', saved: false },
+      { text: '昨天在幸福社区扫雪2小时，这个算走访么', saved: false },
+      { text: '昨天在幸福社区扫雪2小时，对吗', saved: false },
+      { text: '昨天在幸福社区扫雪2小时怎么记', saved: false },
+      { text: '昨天在幸福社区教老人怎么用手机挂号 2小时', saved: true, item: 'shishi' },
+      { text: '昨天在幸福社区给居民讲怎么识别诈骗电话 2小时', saved: true, item: 'huodong' },
     ],
   };
   describeCases(cases);

@@ -68,6 +68,9 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   [/(?<![\d.:/\-a-z])(20\d{2})?(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d.:/\-%a-z]|\s{0,2}(?:个|小时|分|点|时|元|块|万|人|位|名|户|次|室|房|号|楼|栋|米|斤|份|件|张|条|本|套|台|开始|结束|左右|年))/g, (m, today) =>
     (m[1] ? calendar(+m[1], +m[2]!, +m[3]!) : monthDay(today, +m[2]!, +m[3]!)) ?? null],
   [/(?<!\d)(\d{4})\s{0,2}[年\-/.]\s{0,2}(\d{1,2})\s{0,2}[月\-/.]\s{0,2}(\d{1,2})\s{0,2}[日号]?/g, (m) => calendar(+m[1]!, +m[2]!, +m[3]!)],
+  // 26.12.01, 26/11/16, 26年11月16日: a year written with two digits (a three-part number, not 1.5.2).
+  [/(?<![\d.:/\-])(2\d)\s{0,2}([年\-/.])\s{0,2}(\d{1,2})\s{0,2}(?:\2|月)\s{0,2}(\d{1,2})(?:\s{0,2}[日号])?(?![\d.:/\-%])/g, (m) =>
+    +m[3]! >= 1 && +m[3]! <= 12 ? calendar(2000 + +m[1]!, +m[3]!, +m[4]!) ?? null : null],
   [new RegExp(`(?<![\\d.])(\\d{1,2}|${CN_INT})${S}月${S}(\\d{1,2}|${CN_INT})${S}([日号])?`, 'g'), (m, today) =>
     !m[3] && !/^\d+$/.test(m[2]!) ? null : monthDay(today, parseNumber(m[1]!), parseNumber(m[2]!))],
   // 11-20, 11/20, 11.20 — unless a unit follows (3-5人, 1.5万) or it is not a real date.
@@ -116,7 +119,14 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
       `冬天(?=[^，。,；;]{0,2}(?:在|去|帮|给|时|的时候))|入冬(?:后|以后)|下次|下回|改天|过(?:两|几|些|一)天|` +
       `经常|常常|时常|平时|平常|通常|每逢|隔三差五|时不时|当天|那会儿?|那时(?:候)?|(?:头|早)(?:几|两|些)天|以来|第[一二三四五六七八九十\\d]{1,2}(?:周|个星期)|周六日|连(?:续|着)[^，。,；;]{0,4}天|(?<!离[^，。,]{0,12})最近(?!的)|近期|近日|日前|此前|先前|次日|翌日|当日|该日|双休日|(?<![天周月年])[之以]前(?![的面])|上次|上回|那天|那一天|那几天|那日|那一日|那晚|那夜|彼时|那阵子?|某天|有一天|有天|` +
       `(?<![a-z])(?:(?:last|this|next)\\s{1,2}(?:week|month|weekend|time)|weekend|recently|lately|the other day|some ?day|one day|a few days ago|a while ago|some ?time ago|long ago|earlier|previously|earlier this (?:week|month))(?![a-z])|` +
-      `前(?:段|阵|些)(?:日子|时间|时候)?|这阵子|(?:好|头)?几天(?:以|之)?前|头几天|早些时候|月初|月中|月底|月末|[上中下]旬|暑假|寒假|国庆|元旦`,
+      `前(?:段|阵|些)(?:日子|时间|时候)?|这阵子|(?:好|头)?几天(?:以|之)?前|头几天|早些时候|月初|月中|月底|月末|[上中下]旬`,
+    'g'), unplaced],
+  // A holiday or a break that spans days (十一假期, 国庆, 春节, 寒假, 放假那几天), unless it only names
+  // an event held for it (元旦晚会, 中秋游园, 国庆的活动).
+  [new RegExp(
+    `(?:(?<![\\d一二三四五六七八九十双])十一${S}(?:小?长假|假期|黄金周|(?=期间|前后|那|放假|的时候|回家|回老家|在家))|国庆|元旦|中秋|端午|清明|春节|过年|除夕|` +
+      `(?<![\\d一二三四五六七八九十])五一|劳动节|小长假|长假|黄金周|暑假|寒假|节假日|(?:放|休)?假期|放假(?=的时候|期间|那几天|时|后|回家|回老家|在家)|双休日?)` +
+      `(?!${S}(?:节)?${S}(?:晚会|联欢|游园|汇演|文艺|演出|节目|活动|主题|慰问|灯会|灯谜|庙会|排期|排班|排课|计划|安排|分工|值班表|的(?!时候|那|几天|期间|前|后)))`,
     'g'), unplaced],
   // 11月, 十一月份, 十月: a month with no day.
   [new RegExp(`(?<![\\d.个])(?:\\d{1,2}|十[一二]?|[一二三四五六七八九])${S}月份|(?<![\\d.个上下这本每一二两三四五六七八九十几])(?:\\d{1,2}|十[一二]?|[一二三四五六七八九])${S}月(?!${S}[\\d一二三四五六七八九十两初中底末])`, 'g'), unplaced],
@@ -154,12 +164,13 @@ function weekdayIndex(day: string): number | undefined {
   return /[日天七]/.test(day) ? 7 : parseNumber(day);
 }
 
-/** 上周五 = Friday of the previous Monday-based week; bare 周五 = the latest Friday, today included. */
+/** 上周五 = Friday of the previous Monday-based week; bare 周五 = this week's Friday, like 本周五. */
 function weekday(today: dayjs.Dayjs, prefix: string | undefined, day: string): string {
   const idx = /[日天七]/.test(day) ? 6 : (parseNumber(day) ?? 1) - 1; // Monday = 0
   const dow = (today.day() + 6) % 7;
   const weeks: Record<string, number> = { 上上: -2, 上: -1, 这: 0, 本: 0, 下: 1, 下下: 2 };
-  const offset = prefix ? weeks[prefix]! * 7 - dow + idx : -((dow - idx + 7) % 7);
+  // (a bare weekday is this week's, as 本周: 周五 said on a Wednesday is still to come, and asked about)
+  const offset = (prefix ? weeks[prefix]! * 7 : 0) - dow + idx;
   return today.add(offset, 'day').format('YYYY-MM-DD');
 }
 

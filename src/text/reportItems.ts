@@ -110,21 +110,27 @@ const LEADING_LABEL = new RegExp(`^\\s*(?:/?记录${S})?${FILLERS}[【\\[(]?${S}
 // …also `今天 洛阳 X项目 整理图书角`, the X item's own name standing alone, and `I do X: 拍照片`.
 const INLINE_LABEL = new RegExp(`(?:【${ITEM_WORD}】|(?:类别|类型|事项)${S}[:：]?${S}${ITEM_WORD}|(?<=^|[\\s，。,:：;；的])(x项目)(?=[\\s:：(（]|$)|(?<=^|[\\s，。,:：;；的])(x|x项目|x类)(?=${S}[:：]))`);
 
+/** A second item word right after the one chosen (走访 实事, 走访/实事, 走访+实事). */
+const SECOND_LABEL = new RegExp(`^${S}[、/和+]?${S}${ITEM_WORD}(?![a-z\\u4e00-\\u9fa5])`);
+
 /** 实事/走访/活动/项目 name their item; x, x项目, x类, 其他 all mean the X item. */
 function labelItem(word: string): ItemKey {
   return (Object.keys(LABEL) as ItemKey[]).find((k) => LABEL[k] === word) ?? 'x';
 }
 
 /** An explicit choice of item, with the X item's name read from what follows it. */
-export function findLabel(folded: string, masked: string): { item: ItemKey; itemLabel?: string; span?: Span } | undefined {
+export function findLabel(folded: string, masked: string): { item: ItemKey; itemLabel?: string; span?: Span; also?: ItemKey } | undefined {
   const lead = LEADING_LABEL.exec(folded);
   const inline = lead ? undefined : INLINE_LABEL.exec(folded);
   const m = lead ?? inline;
   if (!m) return undefined;
   const item = labelItem(m.slice(1).find((g) => g !== undefined) ?? '');
   const end = m.index + m[0].length;
+  // /记录 走访 实事 …: two items chosen, neither the main one.
+  const second = lead ? SECOND_LABEL.exec(folded.slice(end)) : null;
+  const also = second && labelItem(second[1]!) !== item ? labelItem(second[1]!) : undefined;
   const itemLabel = item === 'x' ? /^[^,，。.;；!！?？\s\u0001]{1,30}/.exec(masked.slice(end).replace(/^[\s:：]+/, ''))?.[0] : undefined;
-  return { item, itemLabel, span: lead ? { start: 0, end } : undefined };
+  return { item, itemLabel, span: lead ? { start: 0, end } : undefined, ...(also ? { also } : {}) };
 }
 
 /**
@@ -134,7 +140,9 @@ export function findLabel(folded: string, masked: string): { item: ItemKey; item
  * 布置 …) counts when nothing else is named, and so do generic words of help: 实事 is the
  * program's default for service to residents. Nothing → no item (not a service).
  */
-export function findItem(masked: string, ambiguities: string[]): ItemKey | undefined {
+export function findItem(marked: string, ambiguities: string[], nested = false): ItemKey | undefined {
+  // (an amount may come marked U+0002 rather than U+0001, so that a clause can be told to carry its own hours)
+  const masked = marked.replace(/\u0002/g, '\u0001');
   // Watching or attending is not serving: 当观众看了2小时演出, 参加了表彰大会.
   const attended = ATTENDED.exec(masked);
   if (attended && !SERVICE.test(masked) && !VISIT.test(masked) && !PROJECT.test(masked) && !ROLE.test(masked)) {
@@ -168,6 +176,13 @@ export function findItem(masked: string, ambiguities: string[]): ItemKey | undef
   if (unnamed !== text && PROJECT.test(unnamed)) text = unnamed;
   let hits = itemWords(text);
   if (hits.size === 0) hits = itemWords((text = served));
+  // Two activities side by side (一边…一边, 一半…一半, 上午…下午, each with its own hours), each of its
+  // own item: there is no main one to record it under.
+  const pair = nested ? undefined : parallel(marked.replace(QUOTED, blank).replace(ASIDE, blank));
+  if (pair) {
+    ambiguities.push(`这条记录里有两件不同的事（${pair.map((k) => LABEL[k]).join('和')}），请分开记录，或确认属于哪一类。`);
+    return undefined;
+  }
   // Two pieces of work said as two (先开了项目组会，然后入户走访；一半时间宣讲，一半时间整理档案): asked about.
   const items = new Set(hits.keys());
   const helped = HELPING.test(text.replace(VAGUE_HELP, blank));
@@ -210,7 +225,55 @@ function itemWords(text: string): Map<ItemKey, string> {
   return hits;
 }
 
-const ASIDE = /顺便[^，。,；;]*/g;
+/** Done on the side (顺便发了点传单, 顺手, 捎带): not the main work. */
+const ASIDE = /(?:顺便|顺手|顺带|捎带|捎带手|附带)[^，。,；;]*/g;
+
+/**
+ * Two activities standing side by side, each a piece of the report's time: 一边辅导作业一边开项目会,
+ * 一半时间帮工、一半时间填问卷, 上午开项目组例会…下午入户走访, two clauses each with its own hours
+ * (1.5h开项目组会，1.5h给居民讲反诈), 入户走访+帮老人打扫卫生. Each side is read as a report of its own;
+ * when both name an item and the items differ, there is no main one.
+ */
+const SIDE_BY_SIDE: [RegExp, 'halves' | 'sides' | 'joined'][] = [
+  [/(?:一半|前半(?:程|段|场|部分|截)?)(?:的)?(?:时间|时候)?([^。]{2,30}?)(?:[，,；;、\s]{0,2}(?:另|还有|剩下的?|其余的?|其他)?)(?:一半|后半(?:程|段|场|部分|截)?)(?:的)?(?:时间|时候)?([^。，,；;]{2,30})/g, 'halves'],
+  [/(?:一边|一面)([^。]{2,30}?)(?:一边|一面)([^。，,；;]{2,30})/g, 'sides'],
+  [/(?:上午|早上|早晨|上半天|白天)([^。]{2,30}?)[，,、；;\s]{0,2}(?:下午|中午|晚上|傍晚|下半天)([^。，,；;]{2,30})/g, 'sides'],
+  [/([^。，,；;:：+\s]{2,20})\s{0,2}[+＋]\s{0,2}([^。，,；;+\s]{2,20})/g, 'joined'],
+  [/([^。，,；;:：、\s]{2,20})\s{0,2}(?:、|和|并且?|同时|还)\s{0,2}([^。，,；;、\s]{2,20})/g, 'joined'],
+];
+/** A clause carrying an amount of its own (U+0002). */
+const OWN_HOURS = /[^，,；;。\n]*\u0002[^，,；;。\n]*/g;
+
+/**
+ * Side-by-side activities of two different items, or undefined. Halves say outright that neither is
+ * the main one, so any help counts there; elsewhere a side that only supports (登记, 整理, 布置 …)
+ * serves the other, and a service joined to a talk with + (宣讲+现场答疑) is given at the talk.
+ */
+export function parallel(marked: string, labelled = false): [ItemKey, ItemKey] | undefined {
+  const pairs: [string, string, 'halves' | 'sides' | 'joined'][] = [];
+  for (const [re, kind] of SIDE_BY_SIDE) {
+    // (with the item chosen by the student, only halves say that it is not the main one)
+    if (labelled && kind !== 'halves') continue;
+    for (const m of marked.matchAll(re)) pairs.push([m[1]!, m[2]!, kind]);
+  }
+  const own = labelled ? [] : marked.match(OWN_HOURS) ?? [];
+  if (own.length >= 2) pairs.push([own[0]!, own[1]!, 'sides']);
+  for (const [a, b, kind] of pairs) {
+    const one = sideItem(a, labelled || kind !== 'halves');
+    const other = sideItem(b, labelled || kind !== 'halves');
+    if (!one || !other || one === other) continue;
+    if (kind === 'joined' && [one, other].includes('huodong') && [one, other].includes('shishi')) continue;
+    return [one, other];
+  }
+  return undefined;
+}
+
+/** The item of one side read alone (help to someone named, 帮养殖户干活, is 实事 there); `strong`: named by the item's own words. */
+function sideItem(side: string, strong: boolean): ItemKey | undefined {
+  if (strong) return itemWords(side.replace(/[\u0001\u0002]+/g, '\u0001')).size > 0 ? findItem(side, [], true) : undefined;
+  return findItem(side, [], true) ?? (/(?:帮|替|给)(?:着)?[^，。,；;\s]{1,8}(?:干活|干农活|做事|忙活)/.test(side) ? 'shishi' : undefined);
+}
+
 /** The student's own coursework about the service (写实践报告, 整理实践材料, 写心得) serves no resident. */
 const OWN_PAPERWORK = /(?:写|整理|做|准备|交|提交)(?:了|完)?(?:一?[份篇个])?(?:社区)?实践(?:报告|心得|总结|材料|记录|日志|感想)|写(?:了|完)?(?:一?[份篇])?(?:心得|感想|体会)/g;
 const QUOTED = /[“"「『《][^”"」』》]{1,24}[”"」』》]/g;
@@ -304,4 +367,9 @@ function eventFirst(text: string): boolean {
   const event = EVENT.exec(text);
   const service = SERVICE.exec(text);
   return event !== null && service !== null && event.index < service.index && !THEN.test(text.slice(event.index, service.index));
+}
+
+/** The item's Chinese name (实事, 走访, 活动, 项目, X). */
+export function itemName(item: ItemKey): string {
+  return LABEL[item];
 }

@@ -12,7 +12,7 @@ import { clockTimes, findDurations, foldWidth, type Span } from './numerals.js';
 import { findDates } from './reportDates.js';
 import { findCommunity, type CommunityName } from './reportCommunities.js';
 import { findArea, type AreaKey } from './reportAreas.js';
-import { findItem, findLabel, type ItemKey } from './reportItems.js';
+import { findItem, findLabel, itemName, parallel, type ItemKey } from './reportItems.js';
 import { describe, findMode, joinWords, resolveDate, resolveHours, standing, unjoin } from './reportPhrases.js';
 
 export type { ItemKey } from './reportItems.js';
@@ -85,7 +85,7 @@ const MEMBER = '(?:(?:我们|咱们|我)?(?:班|组|队|宿舍|寝室|支部)里
  * Who else a report can be about: 她, 我室友, 班长, 组员们. Not 我班同学: a class's report of its
  * own activity (我班同学在…开展…) is the reporter's too.
  */
-const OTHER = '(?:他|她)们?|ta(?![a-z])|我(?:妈|爸|哥|姐|弟|妹|对象|男朋友|女朋友)|(?:我们|咱们|我)?(?:班|组|队|宿舍|寝室|支部)?的?(?:室友|舍友|同桌|队友|组员|队员|学弟|学妹|学长|学姐|班长|队长|组长|团支书|支书|部长|社长|别人|其他人|其他同学|别的同学)们?';
+const OTHER = '(?:他|她)们?|ta(?![a-z])|(?:有|某)一?(?:个|位|名)?(?:同学|同学们|队员|组员|团员|学生|志愿者|人)|一(?:个|位|名)(?:同学|队员|组员|团员)|我(?:妈|爸|哥|姐|弟|妹|对象|男朋友|女朋友)|(?:我们|咱们|我)?(?:班|组|队|宿舍|寝室|支部)?的?(?:室友|舍友|同桌|队友|组员|队员|学弟|学妹|学长|学姐|班长|队长|组长|团支书|支书|部长|社长|别人|其他人|其他同学|别的同学)们?';
 /** People a student serves (替老人报名): not whom a record is sent for. */
 const SERVED = '老人|居民|村民|孩子|小朋友|学生|家长|大爷|大妈|大娘|奶奶|爷爷|阿姨|叔叔|群众|农户|业主|残疾人|困难户';
 /** Someone named or pointed at as the one who served. */
@@ -112,6 +112,8 @@ const NOT_MINE = new RegExp([
     `(?:帮|替|给|代)(?:我们|咱们)?(?:组|小组|班|队|宿舍|寝室|支部)里?[^，。,；;]{0,8}(?<![读看写登])(?:报|记)(?!名|录|账|销|住)`,
   '(?:他|她|ta)们?的(?:时长)?也[^，。,；;]{0,4}(?:记|报)|也(?:帮|给|替)(?:他|她|ta)们?(?:记|报)|(?:他|她|ta)们?也(?:要|得|帮|给)?(?:记|报)(?:一下|上|下)',
   '[帮给替](?:她|他|ta)们?[^，。,；;]{0,3}(?<!登)(?:记|报)(?!名|录|账|销)|帮[^，。,；;]{0,4}(?:室友|舍友|同学|组长|朋友)[^，。,；;]{0,2}(?:记|报)',
+  // asked by someone else to send theirs in (班长让我报一下, 他托我帮他记上) — not 社区让我登记居民信息
+  '(?:让|叫|托|请|要|喊)我(?:帮(?:他|她|ta|忙)?|替(?:他|她|ta)|给(?:他|她|ta))?[^，。,；;:：]{0,3}(?:报|记|上报|提交)(?:一下|上|下)?(?=[\\s，。,；;:：!！]|$)',
   // hours someone else set (群里说扫雪的记2小时, 参加的同学每人记3小时)
   '说[^，。,；;]{0,12}(?:可以|能)?(?:算|记|按)[^，。,；;]{0,3}\\u0001+|(?:参与者|参加者|的同学)(?:每人|都|均)?(?:记|计|算|按)',
   // records held back
@@ -135,7 +137,7 @@ const LATIN_NAME = new RegExp(
 
 /** Plans (打算/准备去…) and service still to come today (一会儿去, 还要给…辅导): only what is done is recorded. */
 const PLAN = new RegExp([
-  '(?<!还)打算(?!再)|准备(?:去|要|在|给|下|参加|报名)|计划(?:去|要|在|于|下周|下次|下个|参加)|将于|将要|想(?:去|参加|报名)|(?<!不)要去|拟于|到时候|希望(?:能|去|参加)|预计',
+  '(?<!还)打算(?!再)|准备(?:去|要|在|给|下|参加|报名)|计划(?:去|要|在|于|下周|下次|下个|参加)|将于|将要|(?<![即必])将(?:去|赴|前往|参加|在|到)(?!了|期|底|近|来)|想(?:去|参加|报名)|(?<!不)要去|拟于|到时候|希望(?:能|去|参加)|预计',
   '(?<!(?:下次|下回|以后|明天|下周|改天|说)[^，。,；;]{0,3})(?:一会儿?|待会儿?|等会儿?|等一下|稍后|晚点儿?|晚些|回头|马上|即将|快要|就要|还要|还得|得去)(?=[^，。,；;]{0,6}(?:去|再|给|帮|在|做|开|上|线上|搞|办|参加|辅导|讲))',
   '还没(?:去|做|开始|弄|干|到|上|结束|完|忙完|做完|干完)|(?:^|[\\s，。,；;])(?:我们?)?(?:现在|目前)?正在|(?:现在|目前)还在|(?<![a-z])(?:will|gonna|going to|plan(?:ning)? to|about to|want to|wanna|would like to|hope to)(?![a-z])',
   // called off or not carried out (活动被取消, 白跑一趟, 没去成)
@@ -149,6 +151,13 @@ const EDIT = /(?:上|刚才|刚刚|之前|前面|昨天)(?:发|报|记|提交)?�
 /** Unsure of what follows (好像是周一, 应该是昨天吧). */
 const DOUBT = /(?:好像|似乎|貌似|应该|可能|大概|估计|也许|或许)(?:是|在)?\s{0,2}$/;
 const SMALL_TALK = /^\s*(?:你好|您好|hi|hello|嗨|哈喽|在吗|在不在|谢谢|多谢|好的|收到|ok|嗯+|哦+|早上好|晚安)[\s!！~。.，,呀啊哈了]*$/;
+
+/** `masked` with each amount of time (not the dates) as U+0002. */
+function markAmounts(masked: string, durations: Span[]): string {
+  let out = masked;
+  for (const d of durations) out = out.slice(0, d.start) + '\u0002'.repeat(d.end - d.start) + out.slice(d.end);
+  return out;
+}
 
 /** Hours after local midnight now: 21:30 → 21.5. */
 function hourOfDay(now: number, timeZone: string): number {
@@ -188,7 +197,12 @@ export function parseReport(input: ParseInput): ParsedReport {
   if (!label && /^\s*\/记录/.test(folded)) removed.push({ start: 0, end: folded.indexOf('录') + 1 });
   // What was done, and whose and when it was, is read with Chinese typed word by word joined up.
   const words = joinWords(masked);
-  const keywordItem = label ? label.item : findItem(words.text, ambiguities);
+  // …the amounts marked apart from the dates, so that a clause with hours of its own can be told.
+  const itemText = joinWords(markAmounts(masked, durations)).text;
+  const keywordItem = label ? label.item : findItem(itemText, ambiguities);
+  // An item chosen, and a second one beside it (/记录 走访 实事), or halves of two items told after it.
+  const twoItems = label ? (label.also ? [label.item, label.also] : parallel(itemText, true)) : undefined;
+  if (twoItems) ambiguities.push(`这条记录里有两件不同的事（${twoItems.map(itemName).join('和')}），请分开记录，或确认属于哪一类。`);
   // 打算/准备去… is a plan: only service already done is recorded (下周还打算再去 is not the report's plan).
   const plan = PLAN.exec(words.text);
   // The words quoted back come from the text as sent: the masked one has U+0001 for dates and amounts.
