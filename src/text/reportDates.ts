@@ -24,8 +24,13 @@ export interface DateHit extends Span {
 }
 
 const RELATIVE: [string, number][] = [
-  ['大前天', -3], ['(?<![之以目提])前(?:天|日|儿(?=个))', -2], ['(?:昨|作)(?:天|日|儿|个|晚|夜)', -1], ['(?:今(?:天|日|儿|个|晚|早)|金天)', 0],
-  ['(?<![说证表声透])明(?:天|日|晚|早|儿)', 1], ['大后天', 3], ['(?<![之以然最过])后(?:天|儿)', 2],
+  // …and the dialects' words for the same days: 琴日/噚日/寻日/琴晚 (Cantonese yesterday), 夜儿个/夜个儿
+  // (Henan, Shandong: yesterday), 前儿个, 今朝 (Wu, Cantonese: today), 头先 (Cantonese: just now),
+  // 听日/听朝 (Cantonese: tomorrow), 明朝 (Wu: tomorrow), 后日 (day after tomorrow).
+  ['大前(?:天|日|儿个?)', -3], ['(?<![之以目提])前(?:天|日|儿(?=个))', -2],
+  ['(?:昨|作)(?:天|日|儿|个|晚|夜)|(?:琴|噚|寻|尋)(?:日|晚|夜|朝)|(?<![一半整过守熬深午])夜(?:儿个|个儿|个|儿)(?![里间])', -1],
+  ['(?:今(?:天|日|儿|个|晚|早|朝)|金天|头先)', 0],
+  ['(?<![说证表声透])明(?:天|日|晚|早|儿)|明朝(?![的人代末初年时历古皇宫])|听(?:日|朝|晚)(?![记志])', 1], ['大后(?:天|日)', 3], ['(?<![之以然最过日])后(?:天|儿|日)(?![子常记])', 2],
   ['(?<![a-z])(?:today|tonight|this (?:morning|afternoon|evening))(?![a-z])', 0], ['(?<![a-z])the day before yesterday(?![a-z])', -2],
   ['(?<![a-z])(?:yesterday|last night)(?![a-z])', -1], ['(?<![a-z])(?:tomorrow|tmrw?)(?![a-z])', 1],
 ];
@@ -71,11 +76,15 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   // 26.12.01, 26/11/16, 26年11月16日: a year written with two digits (a three-part number, not 1.5.2).
   [/(?<![\d.:/\-])(2\d)\s{0,2}([年\-/.])\s{0,2}(\d{1,2})\s{0,2}(?:\2|月)\s{0,2}(\d{1,2})(?:\s{0,2}[日号])?(?![\d.:/\-%])/g, (m) =>
     +m[3]! >= 1 && +m[3]! <= 12 ? calendar(2000 + +m[1]!, +m[3]!, +m[4]!) ?? null : null],
+  // (十一月十六 with no 日 is a day when a break or what was done follows: not 十一月十五个人)
   [new RegExp(`(?<![\\d.])(\\d{1,2}|${CN_INT})${S}月${S}(\\d{1,2}|${CN_INT})${S}([日号])?`, 'g'), (m, today) =>
-    !m[3] && !/^\d+$/.test(m[2]!) ? null : monthDay(today, parseNumber(m[1]!), parseNumber(m[2]!))],
+    !m[3] && !/^\d+$/.test(m[2]!) && !/\s$/.test(m[0]) && !/^(?:\s|[，,。；;:：(]|$|在|去|到|于|给|帮|上午|下午|晚上|早上|中午|傍晚)/.test(m.input!.slice(m.index! + m[0].length))
+      ? null : monthDay(today, parseNumber(m[1]!), parseNumber(m[2]!))],
   // 11-20, 11/20, 11.20 — unless a unit follows (3-5人, 1.5万) or it is not a real date.
-  [/(?<![\d./\-]|\d:)(\d{1,2})[-/.](\d{1,2})(?![\d.:/\-]|\s{0,2}(?:个|小时|h|分|点|%|元|块|万|人|位|名|户|楼|号(?:楼|院|线|门)|栋|单元|次|年级|班|的|km|公里|米|斤))/g, (m, today) => {
-    const r = monthDay(today, +m[1]!, +m[2]!);
+  [/(?<![\d./\-]|\d:)(\d{1,2})([-/.])(\d{1,2})(?![\d.:/\-]|\s{0,2}(?:个|小时|h|分|点|%|元|块|万|人|位|名|户|楼|号(?:楼|院|线|门)|栋|单元|次|年级|班|的|km|公里|米|斤))/g, (m, today) => {
+    // (16/11, written day first: the first number is no month)
+    const dayFirst = m[2] === '/' && +m[1]! > 12 && +m[3]! <= 12;
+    const r = dayFirst ? monthDay(today, +m[3]!, +m[1]!) : monthDay(today, +m[1]!, +m[3]!);
     return typeof r === 'string' ? r : null;
   }],
   [new RegExp(`(?<![\\d月.\\-/])(\\d{1,2}[号日]|${CN_INT}号|${CN_TENS}日)(?!${NOT_DAY})`, 'g'), (m, today) => {
@@ -89,10 +98,12 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   [new RegExp(RELATIVE.map(([p]) => `(${p})`).join('|'), 'g'), (m, today) =>
     today.add(RELATIVE[m.slice(1).findIndex((g) => g !== undefined)]![1], 'day').format('YYYY-MM-DD')],
   // 11月8日（周日）: the weekday confirms the date just read; one that does not agree is asked about.
-  [new RegExp(`(?<=\u0001)${S}[(]${S}(?:周|星期|礼拜)${WEEKDAY}${S}[)]`, 'g'), (m, _today, before) => {
+  // …also without brackets (11/15 周日, 15号周日), right after the date.
+  [new RegExp(`(?<=\u0001)${S}(?:[(]${S}(?:周|星期|礼拜)${WEEKDAY}${S}[)]|[,，]?${S}(?:周|星期|礼拜)${WEEKDAY}(?![楼号点时个位名户次层栋单元班年级十分${'一二三四五六日天七1-7'}]|${S}(?:[、和或/~\-]|到|至)))`, 'g'), (m, _today, before) => {
     const date = before.find((h) => h.end === m.index)?.date;
     if (!date) return null;
-    const day = /[日天七]/.test(m[1]!) ? 0 : Number(parseNumber(m[1]!)) % 7;
+    const w = (m[1] ?? m[2])!;
+    const day = /[日天七]/.test(w) ? 0 : Number(parseNumber(w)) % 7;
     if (dayjs.utc(date).day() === day) return { start: 0, end: 0, phrase: m[0], confirms: true };
     return { start: 0, end: 0, phrase: m[0], problem: `${date} 不是${m[0].trim().replace(/[()]/g, '')}，请确认日期。` };
   }],
@@ -111,7 +122,10 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   [new RegExp(
     `去年|前年|(?:上上|上|这|本)${S}个?${S}月(?:份)?|上学期|这学期|本学期|上半年|年初|年中|年底|年末|` +
       // …a time still to come, unless it only names a plan's topic (讨论下个月的排班).
-      `(?:明年|后年|(?:下下|下)${S}个?${S}月(?:份)?|下学期|下半年)(?!的|${S}(?:的)?(?:排期|排班|计划|安排|工作安排|分工|选题))|(?:半|几|好几|[两二三四五六七八九十]|\\d{1,2})${S}个?${S}(?:月|周|星期|礼拜)(?:以|之)?前|一${S}个${S}月(?:以|之)?前|前(?:几|两|些|一)${S}(?:天|日子)|这(?:几|两)天|前段时间|前一段|前阵子|前一阵|` +
+      `(?:明年|后年|(?:下下|下)${S}个?${S}月(?:份)?|下学期|下半年)(?!的|${S}(?:的)?(?:排期|排班|计划|安排|工作安排|分工|选题)|[^，。,；;]{0,12}(?:排期|排班|排课|班表|课表|分工|工作计划))|(?:半|几|好几|[两二三四五六七八九十]|\\d{1,2})${S}个?${S}(?:月|周|星期|礼拜)(?:以|之)?前|一${S}个${S}月(?:以|之)?前|前(?:几|两|些|一)${S}(?:天|日子?)|(?:这|呢|那|嗰)(?:几|两)(?:天|日)|` +
+      // …in dialect: 老早辰光 (Wu: long ago), 早排/前排/早阵/近排/呢排 (Cantonese: a while ago, lately),
+      // 嗰日/嗰阵/嗰晚 (Cantonese: that day, that time), 旧年 (last year).
+      `老早(?:辰光|前|以前|之前|些时候)|早(?:排|阵子?|先|些日子|两日|几日)|(?<![在坐到去的站])前排(?![的座位观])|前阵|近排|呢排|嗰(?:日|阵|晚|次|时|排)|旧年|有日(?=[喺在去])|有一日|前段时间|前一段|前阵子|前一阵|` +
       `有一回|有(?:一)?次|(?:忘了|不记得|记不清)[^，。,；;]{0,3}(?:哪天|哪一天|几号|日期)|哪天来着|前一天|第二天|每(?:周|天|次|个周|个星期|个礼拜|星期|礼拜)(?!的)|` +
       // The day forgotten (具体哪天忘了, 日期记不太清), a day to come (下次, 改天), a habit (平时, 经常) and a
       // stretch of time (开学以来, 第三周) name no day either.

@@ -48,6 +48,7 @@ const EVENT = new RegExp([
   '观影|放电影|主题活动|亲子活动|推广活动|(?:组织|开展|举办|办了|搞了)(?!了?(?:一次|一场|一个|个)?(?:社区|志愿|服务|实践|社会|公益|的)*活动)[^，。,；;]{0,16}活动|联谊|彩排|排练|读书会|读书活动|亲子阅读|分享会|茶话会|故事会|英语角|夏令营|冬令营|主题党日|团日',
   '(?:反诈|防诈|普法|宣传)[^，。,；;]{0,6}(?:推文|文章|视频|海报)|展示',
   '(?:开|办|举办)了?(?:个|一场|一期|一节)?[^，。,；;]{0,12}(?:课堂|公益课|讲堂)',
+  '讲(?:了)?(?:一?[场次堂节个下])?(?:反诈|防诈|普法|防骗|禁毒)',
   'lecture|performance|show(?![a-z])|campaign|publicity|workshop|flyers?|leaflets?|brochures?|(?:give|gave|giving|gives)\\s{1,2}(?:a\\s{1,2})?(?:talk|speech|presentation)',
   '(?<![a-z])organi[sz](?:e|es|ed|ing)(?![a-z])[^，。,；;]{0,24}(?:activit|event|party|contest|competition|活动|比赛|晚会|讲座)',
 ].join('|'));
@@ -59,9 +60,9 @@ const SERVICE = new RegExp([
   '辅导|辅倒|付导|补习|作业|写做业|homework|tutor|课后服务|课后|托管|答疑|补课|支教|讲题|功课|四点半课堂|陪读|绘本|接送|(?<![线网])上[^，。,；;]{0,10}课|护学|兴趣班|兴趣课|素质拓展|自护',
   `带[^，。,；;]{0,6}(?:${CHILDREN}|老人)(?![^，。,；;]{0,8}(?:太极|广场舞|跳操|健步走|跳舞|健身|锻炼|运动会|比赛|排练|演出|表演))|讲(?![座解])[^，。,；;]{0,6}(?:${SUBJECT})|讲解[^，。,；;]{0,6}(?:${SCHOOL})|补[^，。,；;]{0,2}(?:${SCHOOL})`,
   // the elderly, the disabled, families in need
-  '(?:环保|助老|助残|敬老|关爱)志愿|助老|为老|敬老(?!院|文艺|晚会|演出|汇演|活动|联欢)|助残|帮扶|救助|关爱|照顾|照料|陪伴|陪护|陪诊|陪(?!同)|上门|送餐|送药|送菜|送米|米面油|送[^，。,；;]{0,3}(?:餐|饭|菜)|助餐|助浴|助洁|适老化|物资|送[^，。,；;]{0,6}(?:衣物|衣服|冬衣|棉衣|棉被|被褥|年货|粮油|爱心|学习用品|文具|书包|慰问品|手套|热水|姜茶|口罩|药品)|代办|代购|买菜|做饭|理发|剪头发|洗脚|修指甲|剪指甲|捶背|读报|喂饭|推轮椅|跑腿|取药|买药|取快递|缝补|修鞋|洗衣',
+  '(?:环保|助老|助残|敬老|关爱)志愿|助老|为老|敬老(?!院|文艺|晚会|演出|汇演|活动|联欢)|助残|帮扶|救助|关爱|照顾|照料|陪伴|陪护|陪诊|陪(?!同)|上门|送餐|送药|打饭|盛饭|分饭|送菜|送米|米面油|送[^，。,；;]{0,3}(?:餐|饭|菜)|助餐|助浴|助洁|适老化|物资|送[^，。,；;]{0,6}(?:衣物|衣服|冬衣|棉衣|棉被|被褥|年货|粮油|爱心|学习用品|文具|书包|慰问品|手套|热水|姜茶|口罩|药品)|代办|代购|买菜|做饭|理发|剪头发|洗脚|修指甲|剪指甲|捶背|读报|喂饭|推轮椅|跑腿|取药|买药|取快递|缝补|修鞋|洗衣',
   // 环境治理, cleaning, snow, planting
-  '清理|清扫|打扫|卫生|清洁|保洁|消毒|消杀|文明(?:城市)?创建|创城|扫雪|除雪|铲雪|铲冰|[扫铲][^，。,；;]{0,6}雪|扫地|落叶|捡垃圾|捡[^，。,；;]{0,12}垃圾|清[^，。,；;]{0,6}(?:积雪|雪|垃圾|杂物)|积雪|冰溜子|捡拾|分拣|环境整治|义务劳动|督导|站桶|墙绘|彩绘|手绘|粉刷|刷墙|植树|种树|种花|浇花|除草|浇水|巡河|护河|护林',
+  '清理|清扫|打扫|收拾(?![^，。,；;]{0,2}(?:东西|行李|书包|心情))|卫生|清洁|保洁|消毒|消杀|文明(?:城市)?创建|创城|扫雪|除雪|铲雪|铲冰|[扫铲][^，。,；;]{0,6}雪|扫地|落叶|捡垃圾|捡[^，。,；;]{0,12}垃圾|清[^，。,；;]{0,6}(?:积雪|雪|垃圾|杂物)|积雪|冰溜子|捡拾|分拣|环境整治|义务劳动|督导|站桶|墙绘|彩绘|手绘|粉刷|刷墙|植树|种树|种花|浇花|除草|浇水|巡河|护河|护林',
   // health help
   '义诊|量[^，。,；;]{0,3}(?:血压|blood pressure)|blood pressure|health check|测[^，。,；;]{0,3}血[压糖]|测体温|测温|测量|体检|叫号|换药|康复训练|用药指导|理疗|艾灸|推拿|按摩|健康档案|健康咨询',
   // order and safety
@@ -82,14 +83,15 @@ const PUBLIC_CLASS = new RegExp(`[给为向](?:辖区)?(?:${PUBLIC})[^，。,；
 /** Help that serves whatever else the report names (整理数据 for a survey, 布置 for an event). */
 const SUPPORT = /登记|录入|整理|誊录|誊写|抄录|归置|擦洗|擦拭|擦玻璃|提醒|通知|排版|推文|公众号|ppt|表格|写[^，。,；;]{0,6}(?:稿|材料|推文|文案|报告)|贴标签|发放|分发|布置|搬|引导|拍照|摄影|后勤|打字|复印|统计|接待/;
 /** Generic words of service (also in English: help, assist, chat with): 实事 is the program's default for service to residents. */
-const HELPING = /帮(?!(?:了|了点|点|个|一下|下)?小?忙)(?![^，。,；;]{0,4}(?:干活|干点活|做事|打杂))|协助|教|指导|爱心|聊天|唠嗑|唠|谈心|心理|慰问|送温暖|支援|照看|看护|看望|探望|捐|义务|accompan|(?<![a-z])(?:play(?:ed|ing)?|chat(?:ted|ting)?)\s{1,2}(?:games?\s{1,2})?with|(?<![a-z])(?:help(?:ed|ing)?|assist(?:ed|ing)?)(?![a-z])(?!\s{0,2}(?:out|a bit|a little|with (?:some )?(?:things|stuff|work))(?![a-z]))(?!\s{0,2}(?:[,，.。;；!！\u0001]|$))/;
+const HELPING = /帮(?!(?:了|了点|点|个|一下|下)?小?忙(?![给把将替为][^，。,；;\s\u0001]{2}))(?![^，。,；;]{0,4}(?:干活|干点活|做事|打杂))|协助|教|指导|爱心|聊天|唠嗑|唠|谈心|心理|慰问|送温暖|支援|照看|看护|看望|探望|捐|义务|accompan|(?<![a-z])(?:play(?:ed|ing)?|chat(?:ted|ting)?)\s{1,2}(?:games?\s{1,2})?with|(?<![a-z])(?:help(?:ed|ing)?|assist(?:ed|ing)?)(?![a-z])(?!\s{0,2}(?:out|a bit|a little|with (?:some )?(?:things|stuff|work))(?![a-z]))(?!\s{0,2}(?:[,，.。;；!！\u0001]|$))/;
 /**
  * Help that says no more than that it was help: 帮了些忙, 帮社区做了点事儿, 干了点杂活, 协助社区工作人员
  * (and nothing after). Blanked before the generic words of help are looked for, so a report of
  * only this is asked what was done; 帮社区做了些登记工作 still names 登记.
  */
 const VAGUE_HELP = new RegExp([
-  '帮(?:了|着)?(?:点儿?|些|一些|一点儿?|一下|下|个|不少|很多)?小?忙|帮帮忙|打(?:了)?(?:点|些|会儿?)?下手|打杂|献爱心|奉献爱心',
+  // (帮忙给老人打饭, 帮忙把桌椅摆好: the help is told after it)
+  '帮(?:了|着)?(?:点儿?|些|一些|一点儿?|一下|下|个|不少|很多)?小?忙(?![给把将替为][^，。,；;\\s\\u0001]{2})|帮帮忙|打(?:了)?(?:点|些|会儿?)?下手|打杂|献爱心|奉献爱心',
   '(?:帮|协助|给|替|为)?[^，。,；;\\s]{0,8}?(?:做|干|弄|搞|处理|办|忙)(?:了|完)?(?:点儿?|些|一些|一点儿?|一下|下|会儿?|几件|很多|不少|好多|各种)?(?:小|杂)?(?:事儿?|事情|活儿?|东西|工作|杂务|杂事)(?![^，。,；;\\s])',
   '(?:帮|协助)(?:着|了)?(?:社区|居委会|村委会?|村里|街道|物业|工作人员|网格员|社工|老师|书记|主任|的)*(?:工作|干活)?(?=$|[，。,；;!！~～\\s\\u0001])',
 ].join('|'), 'g');
@@ -168,7 +170,7 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   const blank = (t: string) => ' '.repeat(t.length);
   // An amount said inside the work (量了一个半小时血压, 扫了两个小时雪) stands for one character, so
   // that the work's words are as near as when it is said apart.
-  const served = masked.replace(/\u0001+/g, '\u0001').replace(OWN_PAPERWORK, blank);
+  const served = masked.replace(/\u0001+/g, '\u0001').replace(OWN_PAPERWORK, blank).replace(RECORD_REQUEST, blank);
   let text = served.replace(QUOTED, blank).replace(ASIDE, blank);
   // A project's name (我们那个大有村的助农项目) says what the project is for: beside work done for the
   // project (写了项目策划书), the help the name mentions was not done that day.
@@ -235,12 +237,14 @@ const ASIDE = /(?:顺便|顺手|顺带|捎带|捎带手|附带)[^，。,；;]*/g
  * when both name an item and the items differ, there is no main one.
  */
 const SIDE_BY_SIDE: [RegExp, 'halves' | 'sides' | 'joined'][] = [
-  [/(?:一半|前半(?:程|段|场|部分|截)?)(?:的)?(?:时间|时候)?([^。]{2,30}?)(?:[，,；;、\s]{0,2}(?:另|还有|剩下的?|其余的?|其他)?)(?:一半|后半(?:程|段|场|部分|截)?)(?:的)?(?:时间|时候)?([^。，,；;]{2,30})/g, 'halves'],
+  [/(?:一半|前半(?:程|段|场|部分|截)?)(?:的)?(?:时间|时候|辰光|功夫|工夫|光景)?([^。]{2,30}?)(?:[，,；;、\s]{0,2}(?:另|还有|剩下的?|其余的?|其他)?)(?:一半|后半(?:程|段|场|部分|截)?)(?:的)?(?:时间|时候|辰光|功夫|工夫|光景)?([^。，,；;]{2,30})/g, 'halves'],
   [/(?:一边|一面)([^。]{2,30}?)(?:一边|一面)([^。，,；;]{2,30})/g, 'sides'],
   [/(?:上午|早上|早晨|上半天|白天)([^。]{2,30}?)[，,、；;\s]{0,2}(?:下午|中午|晚上|傍晚|下半天)([^。，,；;]{2,30})/g, 'sides'],
   [/([^。，,；;:：+\s]{2,20})\s{0,2}[+＋]\s{0,2}([^。，,；;+\s]{2,20})/g, 'joined'],
   [/([^。，,；;:：、\s]{2,20})\s{0,2}(?:、|和|并且?|同时|还)\s{0,2}([^。，,；;、\s]{2,20})/g, 'joined'],
 ];
+/** Two sides said to take the time half and half (各占一半, 对半, 两边差不多). */
+const EVEN_SPLIT = /各占一半|各(?:花|用|占)?了?一半|对半|五五开|(?:两边|两头|两样|两项|两者|二者)[^，。,；;]{0,4}(?:时间|用时)?[^，。,；;]{0,2}(?:差不多|相当|相同|一样|各半)|时间(?:差不多|一样)|各半/;
 /** A clause carrying an amount of its own (U+0002). */
 const OWN_HOURS = /[^，,；;。\n]*\u0002[^，,；;。\n]*/g;
 
@@ -258,9 +262,12 @@ export function parallel(marked: string, labelled = false): [ItemKey, ItemKey] |
   }
   const own = labelled ? [] : marked.match(OWN_HOURS) ?? [];
   if (own.length >= 2) pairs.push([own[0]!, own[1]!, 'sides']);
+  // 上午…，下午…，各占一半: halves said outright make any two sides halves.
+  const halved = EVEN_SPLIT.test(marked);
   for (const [a, b, kind] of pairs) {
-    const one = sideItem(a, labelled || kind !== 'halves');
-    const other = sideItem(b, labelled || kind !== 'halves');
+    const weak = kind === 'halves' || (halved && kind === 'sides');
+    const one = sideItem(a, labelled || !weak);
+    const other = sideItem(b, labelled || !weak);
     if (!one || !other || one === other) continue;
     if (kind === 'joined' && [one, other].includes('huodong') && [one, other].includes('shishi')) continue;
     return [one, other];
@@ -276,6 +283,11 @@ function sideItem(side: string, strong: boolean): ItemKey | undefined {
 
 /** The student's own coursework about the service (写实践报告, 整理实践材料, 写心得) serves no resident. */
 const OWN_PAPERWORK = /(?:写|整理|做|准备|交|提交)(?:了|完)?(?:一?[份篇个])?(?:社区)?实践(?:报告|心得|总结|材料|记录|日志|感想)|写(?:了|完)?(?:一?[份篇])?(?:心得|感想|体会)/g;
+/**
+ * A request to record this report (帮我记上, 麻烦老师登记一下, 记一下哈): said to the bot or a teacher, no
+ * service to anyone — a report with nothing else done is asked what was done.
+ */
+const RECORD_REQUEST = /(?:帮|给|替)(?:我|俺|咱)(?:记|登记|记录|录|报|上报|填|写)(?:上|一下|下|一笔|进去|上去)?|(?:麻烦|劳烦|请|求)(?:您|你|老师)?(?:帮(?:我|忙|个忙)?|给我)?(?:记|登记|记录|录入|录|报|上报)(?:上|一下|下|一笔)?|(?<![登])(?:记|记录)(?:一下|上|一笔)(?=$|[，。,；;!！~～\s吧哈呀啊嘛])/g;
 const QUOTED = /[“"「『《][^”"」』》]{1,24}[”"」』》]/g;
 /** What a project is called, after 那个 or 的 and before 项目 (那个智慧助老项目, 就业帮扶项目). */
 const PROJECT_NAME = /(?<=那个|的)[^，。,；;]{1,14}?(?=项目)/g;

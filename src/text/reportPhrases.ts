@@ -21,6 +21,20 @@ const LOOSE = /小时|钟|hour|hr|h(?![a-z])/;
 /** 还要多一点, 可能多点, 不止: said just after an amount, it makes the amount a lower bound. */
 const MORE_AFTER = /^[^。，,；;]{0,2}[，,]?\s{0,2}(?:左右)?[吧，,\s]{0,2}(?:可能|也许|或许|大概|应该)?(?:还要?|要)?(?:再)?多(?:一)?点|^[^。]{0,6}(?:不止|还不止)/;
 
+/** Time that is no service (路上的时间没算, 吃饭休息不算在内): left out of the hours on purpose. */
+const NOT_SERVICE_TIME = '路上|路程|来回|往返|坐车|等车|乘车|通勤|交通|吃饭|午饭|晚饭|午休|休息|歇|等人|排队';
+/**
+ * Said after the last amount or clock range, it leaves the total open: more time may have gone on
+ * it (也可能更久, 不止, 只多不少), more time followed that the amount does not cover (后面又忙了一会儿,
+ * 之后又聊了一阵), or some was left out (加上备课的时间没算) — unless what was left out is no service
+ * (路上的时间没算, 没算路上). Not more work told without its time (完了又收拾了一下): that is in the amount.
+ */
+const OPEN_AFTER = new RegExp([
+  '更久|更长(?!久)|更多(?:的)?时间|(?<!收获|意义)不止|只多不少|(?:可能|也许|或许|说不定|估计)(?:还|会)?(?:多|长|久|超过)',
+  '(?:又|还|再)(?:忙|干|弄|待|呆|留|做|帮|搞|聊|陪|收拾|整理)?[^，。,；;]{0,8}?(?:了)?(?:一会儿?|一阵子?|好一会儿?|好一阵子?|一段时间|一些时间|些时间|好久|挺久|很久|一小会儿?|老半天|好半天)',
+  `(?<!(?:${NOT_SERVICE_TIME})[^，。,；;]{0,5})(?:没|没有|未)(?:算|计|计入|包括|包含|算上|加上|加进去|记进去)(?:进去|在内|上)?(?![^，。,；;]{0,3}(?:${NOT_SERVICE_TIME}))|(?<!(?:${NOT_SERVICE_TIME})[^，。,；;]{0,5})(?:不(?:包括|包含)|不(?:算|计)(?:在内|进去))(?![^，。,；;]{0,3}(?:${NOT_SERVICE_TIME}))`,
+].join('|'));
+
 /**
  * Said between two amounts or two days, it takes the first back (三个小时，不对，是两个半小时; 昨天，哦不，
  * 前天): voice input corrects itself as it goes, and the last one said stands.
@@ -76,6 +90,13 @@ export function resolveHours(durations: Duration[], folded: string, removed: Spa
   const more = pool.find((d) => d.kind === 'amount' && MORE_AFTER.test(folded.slice(d.end, d.end + 14)));
   if (more && values.length === 1) {
     ambiguities.push(`时长「${more.phrase}」后面说还要多一些，请填写确切的小时数。`);
+    return undefined;
+  }
+  // 一个钟头左右吧，也可能更久; 从一点讲到三点半，后面又忙了一会儿: the total is left open.
+  const last = said.reduce((a, d) => Math.max(a, d.end), 0);
+  const open = values.length === 1 ? OPEN_AFTER.exec(folded.slice(last, last + 24)) : null;
+  if (open) {
+    ambiguities.push(`「${open[0]}」听起来服务时间不止「${pool.at(-1)!.phrase}」，请填写这次服务共计的小时数。`);
     return undefined;
   }
   if (values.length === 1) return checkHours(values[0]!, pool[0]!.phrase, ambiguities);
