@@ -116,7 +116,7 @@ describe('the large record queries', () => {
       ['members', 'members_student_no_unique', '50000 1'],
       ['communities', 'communities_normalised_name_unique', '1000 1'],
       ['service_logs', 'service_logs_college_year_status_created', '2000000 2001 2001 2001 334'],
-      ['service_logs', 'service_logs_college_year_status_date', '2000000 2001 2001 2001 334 42'],
+      ['service_logs', 'service_logs_college_year_status_date_member', '2000000 2001 2001 2001 334 42 1 1'],
       ['service_logs', 'service_logs_member_year_status', '2000000 40 40 14'],
       ['service_logs', 'service_logs_branch_year_status_date', '2000000 1001 1001 501 5 2'],
       ['checkins', 'checkins_college_date', '198283 2001 41'],

@@ -76,18 +76,16 @@ export const serviceLogs = sqliteTable('service_logs', {
   uniqueIndex('service_logs_dedupe').on(t.dedupeKey).where(sql`${t.status} in ('pending', 'approved')`),
   index('service_logs_member_date').on(t.memberId, t.serviceDate),
   index('service_logs_branch_status').on(t.branchId, t.status),
-  index('service_logs_college_date_hours').on(t.collegeId, t.serviceDate, t.halfHours),
   index('service_logs_status_date').on(t.status, t.serviceDate),
   // Tracking (src/domain/metrics) answers per branch and per member with index seeks instead
   // of scanning millions of logs: whether a branch has an approved log this year, its latest
   // date, its week's hours (date range), which "四个一" items it has, whether a member took part,
-  // each college's hours (a covering range scan), its week's top contributors (another, with the
-  // member and branch) and its pending logs with the oldest one's age. Year totals come from the
-  // roll-ups (./rollups.ts).
+  // each college's hours and its week's top contributors (covering range scans of one index that
+  // carries the member and branch) and its pending logs with the oldest one's age. Year totals
+  // come from the roll-ups (./rollups.ts).
   index('service_logs_branch_year_status_date').on(t.branchId, t.programYearId, t.status, t.serviceDate, t.halfHours),
   index('service_logs_branch_year_status_item').on(t.branchId, t.programYearId, t.status, t.item),
   index('service_logs_member_year_status').on(t.memberId, t.programYearId, t.status),
-  index('service_logs_college_year_status_date').on(t.collegeId, t.programYearId, t.status, t.serviceDate, t.halfHours),
   index('service_logs_college_year_status_date_member').on(t.collegeId, t.programYearId, t.status, t.serviceDate, t.memberId, t.branchId, t.halfHours),
   index('service_logs_college_year_status_created').on(t.collegeId, t.programYearId, t.status, t.createdAt),
   // Whether a check-in's log still stands (domain/checkins hasLiveLog) is a seek on this.

@@ -131,7 +131,7 @@ export class DigestFigures {
 
   /**
    * Hours of the reported week and the week before, per college. Only those two weeks are
-   * read, one covering range of service_logs_college_year_status_date per college (whatever
+   * read, one covering range of service_logs_college_year_status_date_member per college (whatever
    * the planner's statistics); the year's totals come from the college views (`yearTotal`).
    */
   private hours(collegeId: number | null): { week: number; previous: number } {
@@ -192,7 +192,7 @@ export class DigestFigures {
 
   /**
    * Members with the most approved hours dated in the reported week; names only. The week's
-   * logs are summed per member from service_logs_college_year_status_date alone (one covering
+   * logs are summed per member from service_logs_college_year_status_date_member alone (one covering
    * range per college) and only the top rows are joined to their names.
    */
   private top(collegeId: number | null): Contributor[] {
