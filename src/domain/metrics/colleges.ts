@@ -105,7 +105,7 @@ export function schoolOverview(db: Db, programYearId: number, { now, tz }: When)
   const win = metricsWindow(program, { now, tz });
   const figures = branchFigures(db, program, win, { collegeId: null });
   // College-level figures come from the log rows, so a 团总支's own logs (no branch) count too;
-  // one correlated seek per college on service_logs_college_year_status_date.
+  // one correlated seek per college on service_logs_college_year_status_date_member.
   const ofCollege = `from service_logs s where s.college_id = c.id and s.program_year_id = @py`;
   const collegeRows = db.$client
     .prepare(`select c.id, c.name,
@@ -194,6 +194,6 @@ export function collegeView(db: Db, college: { id: number; name: string }, progr
     idle: branches.reduce((n, b) => n + b.idle, 0),
     branches,
     pending: { count: pending.n, oldestDays: pending.oldest === null ? 0 : Math.max(0, Math.floor((now - pending.oldest) / 86_400_000)) },
-    organisations: organisationCounts(db, program).get(college.id) ?? NO_ORGANISATIONS,
+    organisations: organisationCounts(db, program, college.id).get(college.id) ?? NO_ORGANISATIONS,
   };
 }
