@@ -15,7 +15,8 @@
  *   /周报 from the 团委 — ack and reply latency before and during the fan-out (bench/scale/fanout.ts).
  *
  *   npm run bench:scale [-- --members N --logs N --colleges N --branches N --outbox N --roster N
- *                          --rate 200 --before 10 --skip export,roster,fanout --keep]
+ *                          --rate 200 --before 10 --skip export,roster,fanout --keep --profile DIR]
+ * (--profile DIR: the bot of the fan-out step writes a CPU profile there when it stops)
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -122,7 +123,7 @@ function rosterCsv(db: Db, n: number): Buffer {
 }
 
 function phaseCells(p: PhaseStats): string {
-  return `${fmtN(p.sent)} events in ${p.seconds.toFixed(1)} s (${(p.sent / p.seconds).toFixed(0)}/s sent, ${(p.replies / p.seconds).toFixed(0)}/s answered); ack p50 ${p.ackP50.toFixed(1)} ms, p99 ${p.ackP99.toFixed(1)} ms, max ${p.ackMax.toFixed(0)} ms; event→reply p50 ${p.replyP50.toFixed(1)} ms, p99 ${p.replyP99.toFixed(1)} ms; replies ${fmtN(p.replies)}/${fmtN(p.sent)}, non-200 ${p.non200}`;
+  return `${fmtN(p.sent)} events in ${p.seconds.toFixed(1)} s (${(p.sent / p.seconds).toFixed(0)}/s sent, ${(p.replies / p.seconds).toFixed(0)}/s answered); ack p50 ${p.ackP50.toFixed(1)} ms, p99 ${p.ackP99.toFixed(1)} ms, max ${p.ackMax.toFixed(0)} ms; event→reply p50 ${p.replyP50.toFixed(1)} ms, p99 ${p.replyP99.toFixed(1)} ms; replies ${fmtN(p.replies)}/${fmtN(p.sent)}, non-200 ${p.non200}${p.non200 ? ` (${p.non200Kinds})` : ''}; the bench's own event-loop lag p99 ${p.benchLagP99.toFixed(0)} ms, max ${p.benchLagMax.toFixed(0)} ms`;
 }
 
 async function main(): Promise<void> {
@@ -249,7 +250,7 @@ async function main(): Promise<void> {
       const build = timed(() => execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' }));
       log(`built dist/ in ${s1(build.ms)}`);
       fan = await digestFanout({
-        dbFile, script: START.script, nodeFlags: START.flags, rate: RATE, beforeSeconds: BEFORE, maxSeconds: BEFORE + 300,
+        dbFile, script: START.script, nodeFlags: [...START.flags, ...(args.has('profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args.get('profile')!)}`] : [])], rate: RATE, beforeSeconds: BEFORE, maxSeconds: BEFORE + 300,
         senders: school.senders, adminOpenId: school.adminOpenId, expectedCards: colleges.length + 1, log,
       });
       row('bot start on the big database (fork → /healthz)', s1(fan.readyMs), `idle RSS ${fan.idleRssMb.toFixed(0)} MB`);

@@ -10,7 +10,7 @@ import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { startFakeOpenApi } from '../../test/fakes/openApi.js';
 import { messageEvent } from '../../test/helpers/feishuEvents.js';
@@ -35,6 +35,11 @@ export interface PhaseStats {
   replyP50: number;
   replyP99: number;
   non200: number;
+  /** What the non-200 answers were: HTTP status or the request's error, with counts. */
+  non200Kinds: string;
+  /** This process's own event-loop delay (p99, max, ms): the load generator and the fake Open API share it. */
+  benchLagP99: number;
+  benchLagMax: number;
 }
 
 export interface FanoutResult {
@@ -132,9 +137,13 @@ export async function digestFanout(opts: {
     const idleRss = peakRss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(pid))), 50);
     const cpu0 = cpuSeconds(pid);
-    type Sent = { id: string; t0: number; ack?: number; status?: number; phase: 'before' | 'during' | 'after' };
+    type Sent = { id: string; t0: number; ack?: number; status?: number; error?: string; phase: 'before' | 'during' | 'after' };
     const sent: Sent[] = [];
     const interval = 1000 / opts.rate;
+    // Our own lag: an ack or reply measured here is late by however long this loop was busy
+    // (signing the load, checking the digest cards as strictly as Feishu).
+    const lag = { before: monitorEventLoopDelay({ resolution: 10 }), during: monitorEventLoopDelay({ resolution: 10 }) };
+    lag.before.enable();
     const start = performance.now();
     let triggerAt = 0;
     const inflight: Promise<void>[] = [];
@@ -145,6 +154,8 @@ export async function digestFanout(opts: {
       const t = performance.now();
       if (!triggerAt && t - start >= opts.beforeSeconds * 1000) {
         triggerAt = t;
+        lag.before.disable();
+        lag.during.enable();
         const ev = messageEvent({ openId: opts.adminOpenId, text: '/周报' }, APP) as unknown as { event: { message: { message_id: string } } };
         adminMessage = ev.event.message.message_id;
         inflight.push(post(port, signed(ev, adminMessage)).then((s) => { if (s !== 200) opts.log(`/周报 acked ${s}`); }));
@@ -160,9 +171,10 @@ export async function digestFanout(opts: {
       const s: Sent = { id: req.messageId, t0: performance.now(), phase };
       sentAt.set(req.messageId, s.t0);
       sent.push(s);
-      inflight.push(post(port, req).then((status) => { s.ack = performance.now() - s.t0; s.status = status; }, () => { s.status = 0; }));
+      inflight.push(post(port, req).then((status) => { s.ack = performance.now() - s.t0; s.status = status; }, (err: Error & { code?: string }) => { s.status = 0; s.error = err.code ?? err.message; }));
     }
     await Promise.all(inflight);
+    lag.during.disable();
     // Let the replies and the digest cards arrive (the outbox paces the 团委 group and the app).
     const settle = performance.now() + 60_000;
     while ((cardTimes.length < opts.expectedCards || !answerAt) && performance.now() < settle) await new Promise((r) => setTimeout(r, 100));
@@ -180,6 +192,12 @@ export async function digestFanout(opts: {
         ackP50: percentile(acks, 50), ackP99: percentile(acks, 99), ackMax: acks.at(-1) ?? NaN,
         replies: replies.length, replyP50: percentile(replies, 50), replyP99: percentile(replies, 99),
         non200: xs.filter((s) => s.status !== 200).length,
+        non200Kinds: [...xs.filter((s) => s.status !== 200).reduce((m, s) => {
+          const kind = s.status ? `HTTP ${s.status}` : (s.error ?? 'no answer');
+          return m.set(kind, (m.get(kind) ?? 0) + 1);
+        }, new Map<string, number>())].map(([k, n]) => `${k} ×${n}`).join(', '),
+        benchLagP99: phase === 'after' ? NaN : lag[phase].percentile(99) / 1e6,
+        benchLagMax: phase === 'after' ? NaN : lag[phase].max / 1e6,
       };
     };
     const duringEnd = answerAt || performance.now();
