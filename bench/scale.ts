@@ -256,7 +256,7 @@ async function main(): Promise<void> {
       row('bot start on the big database (fork → /healthz)', s1(fan.readyMs), `idle RSS ${fan.idleRssMb.toFixed(0)} MB`);
       row(`/我的 at ${RATE}/s before the fan-out`, phaseCells(fan.before));
       row(`/我的 at ${RATE}/s during the /周报 fan-out`, phaseCells(fan.during));
-      row('/周报 fan-out in the bot (command → answer)', s1(fan.fanoutMs), `${fan.cards}/${fan.expectedCards} digest cards delivered, the last ${s1(fan.cardsDoneMs)} after /周报; bot peak RSS ${fan.peakRssMb.toFixed(0)} MB, CPU ${fan.botCpuSeconds.toFixed(1)} s; answer: ${fan.answer.replace(/\s+/g, ' ').slice(0, 80)}`);
+      row('/周报 fan-out in the bot (command → answer)', s1(fan.fanoutMs), `${fan.cards}/${fan.expectedCards} digest cards delivered, the last ${s1(fan.cardsDoneMs)} after /周报; bot peak RSS ${fan.peakRssMb.toFixed(0)} MB, CPU ${fan.botCpuSeconds.toFixed(1)} s; the bot's /healthz right after: event loop held at most ${fan.botLag?.eventLoopMaxMs ?? '?'} ms, slowest event commit ${fan.botLag?.eventCommitMaxMs ?? '?'} ms; answer: ${fan.answer.replace(/\s+/g, ' ').slice(0, 80)}`);
     }
   } finally {
     if (args.has('keep')) console.log(`kept ${dir}`);

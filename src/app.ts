@@ -15,6 +15,7 @@ import { markRunning } from './db/running.js';
 import type { CardJson, FeishuApi } from './feishu/api.js';
 import { parseEnvelope, type InboundEvent } from './feishu/envelope.js';
 import { EventStore } from './feishu/eventStore.js';
+import { AckLag } from './feishu/lag.js';
 import { cardAction } from './feishu/events.js';
 import { LarkApi, type RetryPolicy } from './feishu/larkApi.js';
 import { startLongConnection, type LongConnection } from './feishu/longConnection.js';
@@ -81,7 +82,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   const db = openDb(config.databasePath);
   const releaseDatabase = markRunning(config.databasePath);
   const feishu = opts.feishu ?? new LarkApi({ ...config.feishu, log, retry: opts.retry, fileMaxBytes: opts.fileMaxBytes });
-  const store = new EventStore(db, config.databasePath);
+  const lag = new AckLag();
+  const store = new EventStore(db, config.databasePath, (ms) => lag.commit(ms));
 
   let botOpenId: string | undefined;
   let stopping = false;
@@ -133,7 +135,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   const webhook = config.feishu.eventMode === 'webhook';
   app.use(async (ctx, next) => {
     if (ctx.method === 'GET' && ctx.path === '/healthz') {
-      ctx.body = health(db, config, pipeline, botOpenId, connection);
+      ctx.body = health(db, config, pipeline, botOpenId, connection, lag);
       ctx.status = ctx.body.status === 'ok' ? 200 : 503;
       return;
     }
@@ -190,6 +192,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       await outbox.stop();
       server.closeAllConnections();
       await closed;
+      lag.stop();
       closeDb(db);
       releaseDatabase();
     })());
@@ -209,7 +212,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   return { url, server, db, pipeline, feishu, outbox, scheduler, ready, handle, idle, stop };
 }
 
-function health(db: Db, config: Config, pipeline: InboundPipeline, botOpenId: string | undefined, connection: LongConnection | undefined) {
+function health(db: Db, config: Config, pipeline: InboundPipeline, botOpenId: string | undefined, connection: LongConnection | undefined, lag: AckLag) {
   let database: 'ok' | 'error' = 'ok';
   try {
     db.$client.prepare('SELECT 1').get();
@@ -227,6 +230,8 @@ function health(db: Db, config: Config, pipeline: InboundPipeline, botOpenId: st
     ...(config.feishu.eventMode === 'ws' ? { connection: ws ?? { state: 'connecting', reconnectAttempts: 0 } } : {}),
     botKnown: botOpenId !== undefined,
     inFlight: pipeline.busy,
+    // The worst of the last one to two minutes: what kept acks waiting, if anything did.
+    lag: lag.report(),
   };
 }
 

@@ -520,6 +520,19 @@ describe('GET /healthz', () => {
     expect(await res.json()).toMatchObject({ status: 'ok', database: 'ok', mode: 'webhook' });
   });
 
+  it('reports what kept acks waiting lately: the longest hold of the event loop and the slowest event commit', async () => {
+    const health = async () => (await (await fetch(`${h.bot.url}/healthz`)).json()) as { lag: { eventLoopMaxMs: number; eventCommitMaxMs: number } };
+    expect((await health()).lag.eventCommitMaxMs).toBe(0);
+    expect((await h.post(messageEvent({ openId: 'ou_someone', text: '/help' }, app))).status).toBe(200);
+    // The bot runs in this process: holding this event loop holds the bot's.
+    const until = performance.now() + 300;
+    while (performance.now() < until) { /* busy */ }
+    await new Promise((r) => setTimeout(r, 60));
+    const { lag } = await health();
+    expect(lag.eventLoopMaxMs).toBeGreaterThanOrEqual(250);
+    expect(lag.eventCommitMaxMs).toBeGreaterThan(0);
+  });
+
   it('is not mistaken for an event route, and other routes are 404', async () => {
     expect((await fetch(`${h.bot.url}/feishu/events`)).status).toBe(404);
     expect((await fetch(`${h.bot.url}/nope`, { method: 'POST', body: '{}' })).status).toBe(404);

@@ -56,6 +56,8 @@ export interface FanoutResult {
   idleRssMb: number;
   botCpuSeconds: number;
   answer: string;
+  /** The bot's own /healthz lag right after the fan-out: its longest event-loop hold and slowest event commit (last 1–2 min). */
+  botLag: { eventLoopMaxMs: number; eventCommitMaxMs: number } | undefined;
 }
 
 function rssMb(pid: number): number {
@@ -68,6 +70,20 @@ function rssMb(pid: number): number {
 function cpuSeconds(pid: number): number {
   const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(f[11]) + Number(f[12])) / 100;
+}
+
+async function botLag(port: number): Promise<FanoutResult['botLag']> {
+  return new Promise((resolve) => {
+    const r = http.request({ host: '127.0.0.1', port, path: '/healthz', method: 'GET', agent }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString('utf8')));
+      res.on('end', () => {
+        try { resolve((JSON.parse(body) as { lag?: FanoutResult['botLag'] }).lag); } catch { resolve(undefined); }
+      });
+    });
+    r.on('error', () => resolve(undefined));
+    r.end();
+  });
 }
 
 async function healthy(port: number): Promise<boolean> {
@@ -175,6 +191,7 @@ export async function digestFanout(opts: {
     }
     await Promise.all(inflight);
     lag.during.disable();
+    const botLagAfter = await botLag(port);
     // Let the replies and the digest cards arrive (the outbox paces the 团委 group and the app).
     const settle = performance.now() + 60_000;
     while ((cardTimes.length < opts.expectedCards || !answerAt) && performance.now() < settle) await new Promise((r) => setTimeout(r, 100));
@@ -213,6 +230,7 @@ export async function digestFanout(opts: {
       idleRssMb: idleRss,
       botCpuSeconds: botCpu,
       answer,
+      botLag: botLagAfter,
     };
   } finally {
     await new Promise<void>((resolve) => {

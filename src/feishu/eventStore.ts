@@ -54,6 +54,8 @@ export class EventStore {
     private readonly db: Db,
     /** The database file; events are written from a worker thread unless it is `:memory:`. */
     file: string,
+    /** Told how long each batch took to commit (for /healthz). */
+    private readonly onCommit: (ms: number) => void = () => {},
   ) {
     this.writer = file === ':memory:' ? new InThreadWriter(db.$client) : new WorkerWriter(file);
   }
@@ -129,7 +131,9 @@ export class EventStore {
         this.waiters = [];
         this.writeWaiters = [];
         try {
+          const started = performance.now();
           const { results, changes } = await this.writer.write(batch);
+          this.onCommit(performance.now() - started);
           waiters.forEach((w, i) => w.resolve(results[i]!));
           writeWaiters.forEach((w, i) => w.resolve(changes[i]!));
         } catch (err) {
