@@ -213,13 +213,11 @@ export function generate(file: string, sizes: ScaleSizes, now: number, progress:
     for (let done = 0; done < O; done += SQL_BATCH) c.transaction(() => rows.run({ from: done, to: Math.min(O, done + SQL_BATCH) }))();
   });
 
-  // The roll-ups before the indexes: two sorted passes over the table, where with the indexes in
-  // place SQLite walks one of them and looks every approved log up in the table, out of order.
-  step('rebuildRollups', () => rebuildRollups(db));
   for (const tbl of ['service_logs', 'outbox']) {
     for (const d of derived.filter((x) => x.tbl === tbl && x.type === 'index')) step(`index ${d.name}`, () => c.exec(d.sql));
   }
   step('roll-up triggers recreated', () => { for (const d of derived.filter((x) => x.type === 'trigger')) c.exec(d.sql); });
+  step('rebuildRollups', () => rebuildRollups(db));
   c.pragma('journal_mode = WAL');
   // No explicit ANALYZE: the next openDb's PRAGMA optimize gathers the statistics, as in the bot.
   step('closeDb', () => closeDb(db));
