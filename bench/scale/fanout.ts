@@ -72,27 +72,19 @@ function cpuSeconds(pid: number): number {
   return (Number(f[11]) + Number(f[12])) / 100;
 }
 
-async function botLag(port: number): Promise<FanoutResult['botLag']> {
+/** The bot's /healthz: its status code and JSON body (status 0 when it does not answer yet). */
+async function health(port: number): Promise<{ status: number; body?: { lag?: FanoutResult['botLag'] } }> {
   return new Promise((resolve) => {
     const r = http.request({ host: '127.0.0.1', port, path: '/healthz', method: 'GET', agent }, (res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => (body += d.toString('utf8')));
+      let text = '';
+      res.on('data', (d: Buffer) => (text += d.toString('utf8')));
       res.on('end', () => {
-        try { resolve((JSON.parse(body) as { lag?: FanoutResult['botLag'] }).lag); } catch { resolve(undefined); }
+        let body;
+        try { body = JSON.parse(text) as { lag?: FanoutResult['botLag'] }; } catch { /* not JSON */ }
+        resolve({ status: res.statusCode ?? 500, body });
       });
     });
-    r.on('error', () => resolve(undefined));
-    r.end();
-  });
-}
-
-async function healthy(port: number): Promise<boolean> {
-  return new Promise<boolean>((resolve) => {
-    const r = http.request({ host: '127.0.0.1', port, path: '/healthz', method: 'GET', agent }, (res) => {
-      res.resume();
-      resolve((res.statusCode ?? 500) < 500);
-    });
-    r.on('error', () => resolve(false));
+    r.on('error', () => resolve({ status: 0 }));
     r.end();
   });
 }
@@ -115,7 +107,9 @@ export async function digestFanout(opts: {
   });
   const pid = child.pid!;
   try {
-    for (let i = 0; !(await healthy(port)); i++) {
+    for (;;) {
+      const { status } = await health(port);
+      if (status > 0 && status < 500) break;
       if (child.exitCode !== null) throw new Error(`bot exited with ${child.exitCode}`);
       if (performance.now() - forkedAt > 300_000) throw new Error('bot did not answer /healthz within 300 s');
       await new Promise((r) => setTimeout(r, 20));
@@ -191,7 +185,7 @@ export async function digestFanout(opts: {
     }
     await Promise.all(inflight);
     lag.during.disable();
-    const botLagAfter = await botLag(port);
+    const botLagAfter = (await health(port)).body?.lag;
     // Let the replies and the digest cards arrive (the outbox paces the 团委 group and the app).
     const settle = performance.now() + 60_000;
     while ((cardTimes.length < opts.expectedCards || !answerAt) && performance.now() < settle) await new Promise((r) => setTimeout(r, 100));

@@ -56,12 +56,27 @@ function h32(x: number): number {
 }
 
 /**
+ * The rows @from ≤ i < @to of an INSERT … SELECT: `seq` counts them, `r` gives each three 32-bit
+ * hashes a, b, c (of the counter moved by `offset`, so two tables draw different numbers).
+ * MATERIALIZED so each hash is computed once a row (SQLite would otherwise copy the expression
+ * into every column that uses it).
+ */
+function counter(offset: number): string {
+  return `WITH RECURSIVE seq(i) AS (SELECT CAST(@from AS INTEGER) UNION ALL SELECT i + 1 FROM seq WHERE i + 1 < @to),
+    r AS MATERIALIZED (SELECT i, h32(3 * (i + ${offset})) AS a, h32(3 * (i + ${offset}) + 1) AS b, h32(3 * (i + ${offset}) + 2) AS c FROM seq)`;
+}
+
+/** 64 hex digits from a row's hashes, unique by `first` (its first eight): the size of a real sha256 key. */
+function hexKey(first: string): string {
+  return `printf('%08x%08x%08x%08x%08x%08x%08x%08x', ${first}, a, b, c, (a + b) % 4294967296, (b + c) % 4294967296, (a + c) % 4294967296, (3 * a + c) % 4294967296)`;
+}
+
+/**
  * The INSERT … SELECT of logs @from ≤ i < @to, row i as the JS loader made it: a logger chosen
  * uniformly (loggerOf), dates in order over the year, created between 10:00 and 20:00, the last
  * three days' 60 % pending, otherwise 94 % approved; 70 % sent by the student ('self', with a
  * source message), item, area, hours (1–8 half hours), mode (90 % offline) and rating from the
- * row's hashes a, b, c (32 bits each). `r` and `v` are MATERIALIZED so each hash is computed once
- * a row (SQLite would otherwise copy the expression into every column that uses it).
+ * row's hashes a, b, c (`counter`); `v` is MATERIALIZED too, so the logger is chosen once a row.
  */
 function logsSql(k: { M: number; BR: number; C: number; L: number; DAYS: number; loggers: number; py: number; startMs: number }): string {
   const texts = [
@@ -79,8 +94,7 @@ function logsSql(k: { M: number; BR: number; C: number; L: number; DAYS: number;
       ELSE (CASE WHEN s < 0.94 THEN 'approved' ELSE 'rejected' END) END`;
   const reviewed = `NOT (day >= ${k.DAYS - 3} AND s < 0.6)`;
   const self = `((c >> 10) & 1023) < 717`;
-  return `WITH RECURSIVE seq(i) AS (SELECT CAST(@from AS INTEGER) UNION ALL SELECT i + 1 FROM seq WHERE i + 1 < @to),
-    r AS MATERIALIZED (SELECT i, h32(3 * i) AS a, h32(3 * i + 1) AS b, h32(3 * i + 2) AS c FROM seq),
+  return `${counter(0)},
     v AS MATERIALIZED (SELECT i, a, b, c, m, (m - 1) % ${k.BR} + 1 AS br, min(${k.DAYS}, (i * ${k.DAYS}) / ${k.L}) AS day, (c & 1023) / 1024.0 AS s
       FROM (SELECT *, min(${k.M}, 5 * (((a * ${k.loggers}) >> 32) / 4) + ((a * ${k.loggers}) >> 32) % 4 + 1) AS m FROM r))
   INSERT INTO service_logs (member_id, branch_id, college_id, program_year_id, service_date, item, area, community_id, half_hours, mode, description, source, status,
@@ -90,7 +104,7 @@ function logsSql(k: { M: number; BR: number; C: number; L: number; DAYS: number;
       CASE i % 6 ${texts.map((t, j) => `WHEN ${j} THEN ${t}`).join(' ')} END,
       CASE WHEN ${self} THEN 'self' ELSE 'timed' END, ${status},
       CASE WHEN ${reviewed} THEN br END, CASE WHEN ${reviewed} THEN at + 86400000 END, CASE WHEN ${reviewed} THEN 1 + ((a >> 11) & 255) % 5 END,
-      printf('%08x%08x%08x%08x%08x%08x%08x%08x', i, a, b, c, (a + b) % 4294967296, (b + c) % 4294967296, (a + c) % 4294967296, (3 * a + c) % 4294967296),
+      ${hexKey('i')},
       CASE WHEN ${self} THEN printf('om_%08x%08x%08x%08x', b, c, a, i) END, at
   FROM (SELECT v.*, ${k.startMs} + day * 86400000 + 36000000 + b % 36000000 AS at FROM v) v
   JOIN temp.scale_days d ON d.n = v.day
@@ -203,10 +217,8 @@ export function generate(file: string, sizes: ScaleSizes, now: number, progress:
     // Made inside SQLite as the logs are: a reply to a random member, spread evenly over the span.
     const span = 30 * 86_400_000 + 3_600_000;
     const text = `printf('已记录：%s 在幸福%d社区服务 2 小时（实事）。团支书审核后计入时长；本学年你已累计 %d 小时。发送 /我的 查看全部记录，发送 /撤回 可撤回这条记录。', '${fmt(start.add(DAYS - 1, 'day'))}', (m - 1) % ${BR} + 1, m % 40 + 1)`;
-    const rows = c.prepare(`WITH RECURSIVE seq(i) AS (SELECT CAST(@from AS INTEGER) UNION ALL SELECT i + 1 FROM seq WHERE i + 1 < @to),
-        r AS MATERIALIZED (SELECT i, h32(3 * i + ${3 * 0x20000000}) AS x, h32(3 * i + ${3 * 0x20000000 + 1}) AS y, h32(3 * i + ${3 * 0x20000000 + 2}) AS z FROM seq),
-        k AS MATERIALIZED (SELECT i, 1 + ((x * ${M}) >> 32) AS m, ${now - span} + (i * ${span}) / ${O} AS at,
-          printf('%08x%08x%08x%08x%08x%08x%08x%08x', i + ${0x20000000}, x, y, z, (x + y) % 4294967296, (y + z) % 4294967296, (x + z) % 4294967296, (3 * x + z) % 4294967296) AS id FROM r)
+    const rows = c.prepare(`${counter(0x20000000)},
+        k AS MATERIALIZED (SELECT i, 1 + ((a * ${M}) >> 32) AS m, ${now - span} + (i * ${span}) / ${O} AS at, ${hexKey(`i + ${0x20000000}`)} AS id FROM r)
       INSERT INTO outbox (uuid, receive_id_type, receive_id, reply_to, msg_type, content, status, attempts, next_attempt_at, message_id, created_at, sent_at)
       SELECT 'reply:' || substr(id, 1, 40), 'open_id', 'ou_m' || m, 'om_' || substr(id, 9, 32), 'text', json_object('text', ${text}), 'sent', 1, at, 'om_' || substr(id, 25, 32), at, at + 150
       FROM k ORDER BY i`);

@@ -12,7 +12,7 @@ import { clockTimes, findDurations, foldWidth, type Span } from './numerals.js';
 import { findDates } from './reportDates.js';
 import { findCommunity, type CommunityName } from './reportCommunities.js';
 import { findArea, type AreaKey } from './reportAreas.js';
-import { findItem, findLabel, itemName, parallel, type ItemKey } from './reportItems.js';
+import { findItem, findLabel, parallel, twoPieces, type ItemKey } from './reportItems.js';
 import { describe, findMode, joinWords, resolveDate, resolveHours, standing, unjoin } from './reportPhrases.js';
 
 export type { ItemKey } from './reportItems.js';
@@ -202,7 +202,7 @@ export function parseReport(input: ParseInput): ParsedReport {
   const keywordItem = label ? label.item : findItem(itemText, ambiguities);
   // An item chosen, and a second one beside it (/记录 走访 实事), or halves of two items told after it.
   const twoItems = label ? (label.also ? [label.item, label.also] : parallel(itemText, true)) : undefined;
-  if (twoItems) ambiguities.push(`这条记录里有两件不同的事（${twoItems.map(itemName).join('和')}），请分开记录，或确认属于哪一类。`);
+  if (twoItems) ambiguities.push(twoPieces(twoItems));
   // 打算/准备去… is a plan: only service already done is recorded (下周还打算再去 is not the report's plan).
   const plan = PLAN.exec(words.text);
   // The words quoted back come from the text as sent: the masked one has U+0001 for dates and amounts.
