@@ -164,7 +164,7 @@ const ASK: Row[] = [
   { text: '上个月去北街街道走访了两个小时', item: 'zoufang', hours: 2, date: null, community: 2, ambiguous: true },
   { text: '前几天在幸福社区打扫卫生 3h', item: 'shishi', hours: 3, date: null, community: 1, ambiguous: true },
   { text: '11月份在幸福社区辅导作业2小时', item: 'shishi', hours: 2, date: null, community: 1, ambiguous: true },
-  { text: '辅导作业2小时，后来又讲座1小时', ambiguous: true },
+  { text: '辅导作业2小时，后来又讲座1小时', hours: 3, ambiguous: true },
   { text: '上午2小时下午1.5小时，都在幸福社区辅导', item: 'shishi', community: 1, ambiguous: true },
   { text: '明天去新民乡支教3个小时', item: 'shishi', hours: 3, date: null, community: 4, ambiguous: true },
   { text: '下周一在北街街道宣讲 2h', item: 'huodong', hours: 2, date: null, community: 2, ambiguous: true },
@@ -521,6 +521,8 @@ interface Case {
   date?: string;
   mode?: 'online' | 'offline';
   area?: string;
+  /** A community named; null = named more than one, left empty. */
+  community?: number | null;
 }
 
 /** One describe per kind of phrasing, one test per sentence. */
@@ -535,6 +537,7 @@ function describeCases(cases: Record<string, Case[]>): void {
         if (row.date) expect(r.date).toBe(row.date);
         if (row.mode) expect(r.mode).toBe(row.mode);
         if (row.area) expect(r.area).toBe(row.area);
+        if (row.community !== undefined) expect(r.communityId ?? null).toBe(row.community);
       });
     });
   }
@@ -792,6 +795,230 @@ describe('parseReport — two activities, days not placed, someone else, plans, 
       { text: '11月22号 周一 幸福社区扫雪 4小时', saved: false },
       { text: '/记录 项目 1小时 项目组例会 确定下月志愿服务排班', saved: true, item: 'xiangmu', date: TODAY },
       { text: '昨天视频采访了三位返乡青年，听他们讲创业的打算与顾虑，两小时', saved: true, item: 'zoufang' },
+    ],
+  };
+  describeCases(cases);
+});
+
+describe('parseReport — reports for others, hours in pieces, days that do not exist, vague times and plans', () => {
+  const Y = '2026-11-24';
+  const cases: Record<string, Case[]> = {
+    'sent in for a classmate (帮/替/代 + someone + 报/记/填), or for the one a template names': [
+      { text: '上周六晚八点到十点半去幸福社区辅导作业，我是帮同桌报的，她手机没电了', saved: false },
+      { text: '替队友填的：昨天在幸福社区扫雪2小时', saved: false },
+      { text: '昨天在幸福社区扫雪2小时，代班长登记一下', saved: false },
+      { text: '姓名：赵晓雨\n时间：11.24\n地点：幸福社区\n内容：辅导作业\n时长：2h\n（帮晓雨填的，她手机没电了）', saved: false },
+      { text: '姓名：王思雨 日期：2026-11-20 时长：3小时 地点：幸福社区 内容：开展反诈宣传讲座', saved: true, item: 'huodong', date: '2026-11-20' },
+      { text: '姓名：赵晓雨\n时间：11.24\n地点：幸福社区\n内容：辅导作业\n时长：2h', saved: true, date: Y, hours: 2 },
+      { text: '昨天在幸福社区帮同桌辅导作业 2小时', saved: true, item: 'shishi' },
+      { text: '昨天在幸福社区帮老人填表报名体检 2小时', saved: true, item: 'shishi' },
+      { text: '昨天在幸福社区帮组长登记居民信息 2小时', saved: true, item: 'shishi' },
+      { text: '昨天在幸福社区扫雪2小时，帮组长登记一下', saved: false },
+      { text: '这是我同桌的，帮她发一下：昨天在幸福社区扫雪2小时', saved: false },
+      { text: '昨天在幸福社区帮同学发传单 2小时', saved: true },
+      { text: '同学们昨天在幸福社区扫雪2小时', saved: false },
+      { text: '这是我们组长的：昨天在幸福社区扫雪2小时', saved: false },
+      { text: '我昨天没去，室友在幸福社区扫雪2小时', saved: false },
+      { text: '【喜报】我院学生昨天在幸福社区开展扫雪2小时', saved: false },
+      { text: 'Example: yesterday 2 hours snow in 幸福社区', saved: false },
+      { text: '我和同学们昨天在幸福社区扫雪2小时', saved: true },
+      { text: '这是我的记录：昨天在幸福社区扫雪2小时', saved: true },
+      { text: '昨天帮幸福社区写新闻稿 2小时', saved: true },
+      { text: '之前我没去过幸福社区，昨天第一次去，扫雪2小时', saved: true },
+    ],
+    'an amount for each visit: times the visits counted, asked when the count is not said': [
+      { text: '昨天去了两次幸福社区，每次1个半小时，帮社区整理居民档案', saved: true, hours: 3, date: Y },
+      { text: '昨天在幸福社区扫雪，每次1小时，去了3次', saved: true, hours: 3 },
+      { text: '昨天上午下午各去了一趟幸福社区铲雪，各两小时', saved: true, hours: 4, item: 'shishi' },
+      { text: '昨天下午和晚上各去一次幸福社区 帮社区搬运活动物资 各1.5小时', saved: true, hours: 3 },
+      { text: '昨天上午下午各去一次幸福社区扫雪，各2小时，一共4小时', saved: true, hours: 4 },
+      { text: '昨天在幸福社区做反诈宣传，来回跑了好几趟，每趟1小时', saved: false },
+      { text: '昨天在幸福社区帮老人买药，每趟半小时', saved: false },
+      { text: '张明和李华昨天在幸福社区扫雪，各3小时', saved: false },
+    ],
+    'a second stretch later in the day is added; an amount longer than its clock time is asked': [
+      { text: '昨天上午9点到11点半在幸福社区扫雪，下午又去了两个小时', saved: true, hours: 4.5 },
+      { text: '昨天上午在石桥子村帮老乡收玉米 9:00-12:00 下午又干了2h', saved: true, hours: 5 },
+      { text: '昨天下午在幸福社区帮社区布置活动场地 一点到三点 晚上又去维持秩序 七点到九点半', saved: true, hours: 4.5 },
+      { text: '时间：11.24 9:00-11:00\n地点：幸福社区\n内容：扫雪\n时长：3小时', saved: false },
+      { text: '11.24 9:00-12:00 幸福社区 扫雪 时长：3小时', saved: true, hours: 3 },
+      { text: '昨天下午2点到5点在幸福社区扫雪，实际2.5小时', saved: true, hours: 2.5 },
+      { text: '昨天在幸福社区扫雪两个半小时，然后又铲冰，一共三个小时', saved: true, hours: 3 },
+    ],
+    'a month and day that name no day in the calendar, wherever the date is written': [
+      { text: '时间：11.31\n地点：幸福社区\n内容：辅导作业\n时长：2h', saved: false },
+      { text: '2.30 幸福社区 扫雪 2h', saved: false },
+      { text: '11-31 幸福社区 扫雪 2h', saved: false },
+      { text: '4月31日在幸福社区辅导作业2小时', saved: false },
+      { text: '13月5日在幸福社区辅导作业2小时', saved: false },
+      { text: '32号在幸福社区辅导作业2小时', saved: false },
+      { text: '20261131 幸福社区 扫雪 2h', saved: false },
+      { text: '11.24 幸福社区 扫雪 2h', saved: true, date: Y },
+      { text: '昨天下午2.30开始在幸福社区扫雪 2小时', saved: true, date: Y },
+      { text: '昨天在幸福社区扫雪 1.5h', saved: true, hours: 1.5 },
+    ],
+    'a vague or forgotten time, even beside the day the report is sent': [
+      { text: '前阵子在幸福社区做过入户走访，三个小时，嗯，一直没报，今天想起来报一下', saved: false },
+      { text: '前段时间在幸福社区扫雪2小时，今天补报', saved: false },
+      { text: '之前有一次在幸福社区扫雪2小时', saved: false },
+      { text: '有天在幸福社区扫雪2小时', saved: false },
+      { text: '那阵在幸福社区扫雪2小时', saved: false },
+      { text: 'I forgot the date 😅 but I did 2 hrs tutoring in 幸福社区', saved: false },
+      { text: "I don't remember the exact day, 2 hours of tutoring in 幸福社区", saved: false },
+      { text: '今天补报一下：昨天在幸福社区扫雪2小时', saved: true, date: Y },
+      { text: 'Yesterday I did 2 hrs tutoring in 幸福社区', saved: true, date: Y },
+    ],
+    'a plan: 准备/打算/想/计划 and a time chosen before the action, nothing done after it': [
+      { text: '准备找个晚上去幸福社区搞反诈宣传，8点到10点半', saved: false },
+      { text: '想抽空去幸福社区给孩子辅导作业，2小时', saved: false },
+      { text: '打算找个周末去石桥子村帮老乡收玉米 4小时', saved: false },
+      { text: '准备材料然后在幸福社区讲了反诈 2小时', saved: true, item: 'huodong' },
+      { text: '昨天准备了材料，在幸福社区宣讲反诈2小时', saved: true, date: Y },
+    ],
+    'English month names and clock ranges with one am/pm (Nov 13, 3-5pm, from 7 to 8:30 pm)': [
+      { text: 'Nov 20 我在幸福社区 did a 问卷调查 about 居民需求，9am-11am', saved: true, date: '2026-11-20', hours: 2, item: 'zoufang' },
+      { text: 'November 20th 9:30am-12pm I helped 石桥子村 village committee to sort their documents', saved: true, date: '2026-11-20', hours: 2.5 },
+      { text: 'Yesterday 3-5pm I cleaned the 楼道 in 幸福社区', saved: true, date: Y, hours: 2 },
+      { text: '20/11 9-11am 在幸福社区 I cleaned the 楼道 with 2 classmates', saved: true, date: '2026-11-20', hours: 2 },
+      { text: 'yesterday from 11 to 1pm I swept snow in 幸福社区', saved: true, hours: 2 },
+      { text: 'Nov 31 I swept snow in 幸福社区, 2 hours', saved: false },
+      { text: 'I decided to sweep snow in 幸福社区 yesterday, 2 hours', saved: true, date: Y },
+    ],
+    'the X item as a tag or after a filler (#X项目, #X#, 今天X项目：, 呃X：)': [
+      { text: '#X项目\n时间：11.20\n地点：幸福社区\n内容：活动室桌椅清点、登记固定资产\n时长：2h', saved: true, item: 'x' },
+      { text: '#X# 给社区做年底台账录入 11.20 幸福社区 4h', saved: true, item: 'x' },
+      { text: '今天X项目：在幸福社区帮社区拍短视频做宣传，2小时', saved: true, item: 'x' },
+      { text: '呃X：帮社区做公众号推文的排版，就今天，两个小时', saved: true, item: 'x' },
+      { text: '昨天在幸福社区帮老人打印x光片报告，1小时', saved: true, item: 'shishi' },
+    ],
+    'a chain (接龙) with the student’s own line, beside a notice or a tally of many': [
+      { text: '接龙\n17. 幸福社区 11/20 帮社区扫雪 1.5h', saved: true, date: '2026-11-20', hours: 1.5 },
+      { text: '接龙打卡\n幸福社区 前天 社区组织的义诊，我帮老人测血糖 2h', saved: true, item: 'shishi' },
+      { text: '#接龙 11.20社区服务时长统计\n1. 张浩 幸福社区 2h\n2. 刘婷 幸福社区 2h', saved: false },
+      { text: '转发：本周六需要志愿者5名，协助幸福社区扫雪，有意者接龙', saved: false },
+    ],
+    'a check of the format beside a whole report; a question about how to report': [
+      { text: '11月20日 幸福社区 帮社区把活动室的窗户擦干净 1.5h 这样报对吗', saved: true, hours: 1.5 },
+      { text: '上周二在幸福社区帮忙给待业居民介绍岗位信息，2小时，这样发可以吗？', saved: true },
+      { text: '第一次报不知道格式对不对😂 昨天下午在幸福社区帮社区整理居民信息材料，从两点到五点', saved: true, hours: 3 },
+      { text: '昨天上午，线上，我给幸福社区的居民讲了一次医保政策，就是怎么交医保、怎么报销，一个小时', saved: true, item: 'huodong' },
+      { text: '你好，怎么报时长？比如“11月20日 幸福社区 辅导作业 2小时”这样写可以吗', saved: false },
+      { text: '昨天在幸福社区扫雪2小时，能算实事吧', saved: false },
+    ],
+    'a visit, with what it heard about or gathered (听他们讲…, 唠了唠…, 收集建议) as its topic': [
+      { text: '昨日下午在线上对石桥子村两位返乡创业的青年做了云访谈，听他们讲开网店创业的甘苦，两小时', saved: true, item: 'zoufang' },
+      { text: '昨天去访谈村里会剪纸的老手艺人，唠了唠剪纸咋传下来的，2个半小时', saved: true, item: 'zoufang' },
+      { text: '11.20，我们在幸福社区组织居民开了一次座谈会，了解大家对健身设施的意见，收集了好多建议，两个小时', saved: true, item: 'zoufang' },
+      { text: '昨天在幸福社区入户走访，然后又给居民讲了反诈，各一半，2小时', saved: false },
+    ],
+    'help at an event its host put on (社区的文艺汇演, 社区请人来办讲座, 社区搞嘅活动)': [
+      { text: '我今天在幸福社区的文艺汇演帮忙布置场地还有维持秩序 3 hrs', saved: true, item: 'shishi' },
+      { text: '上周四 幸福社区 社区请人来办讲座，我帮忙签到、维持秩序 2小时', saved: true, item: 'shishi' },
+      { text: '今日朝早8点到10点喺幸福社区派反诈传单，系社区搞嘅活动，我去帮手', saved: true, item: 'shishi' },
+      { text: '昨天在幸福社区的文艺汇演上我主持节目 3小时', saved: true, item: 'huodong' },
+    ],
+    'words typed by sound are read as the words meant (扫血, 坐谈, 设区, 量个小时)': [
+      { text: '今天扫血❄️幸福社区 1.5h', saved: true, item: 'shishi' },
+      { text: '今天在幸福社区 跟物业和业委会坐谈 1.5h', saved: true, item: 'zoufang' },
+      { text: '昨天在幸福设区给老人量血压 量个小时', saved: true, hours: 2 },
+      { text: '昨天在幸福社区帮物业做业主信息登记 2小时', saved: true, item: 'shishi' },
+    ],
+    'a weekday right after the week it is in (上周末（周日）, 上周 周三)': [
+      { text: '上周末（周日）晚上8点到10点 幸福社区 走访业委会 了解停车位的问题', saved: true, date: '2026-11-22', hours: 2 },
+      { text: '上周 周三 在幸福社区扫雪2小时', saved: true, date: '2026-11-18' },
+      { text: '上周末（周三）在幸福社区扫雪2小时', saved: false },
+      { text: '这是我上周的：周四在幸福社区辅导作业 2小时', saved: false },
+    ],
+    'online by the channel (微信语音, 微信上), not by what was taught or done for someone online': [
+      { text: '昨晚微信上帮幸福社区一个大哥改了份简历 半小时', saved: true, mode: 'online' },
+      { text: '上周五晚上我用微信语音和石桥子村两户村民做了访谈，共2小时', saved: true, mode: 'online', item: 'zoufang' },
+      { text: '周一在幸福社区教老年人用智能手机，扫码挂号、发微信语音都教了，2小时', saved: true, mode: 'offline' },
+      { text: '昨天在幸福社区帮居民写简历+网上投递岗位，2h', saved: true, mode: 'offline' },
+    ],
+    'work on a survey’s data is support; a project set up or started by its own words': [
+      { text: '昨天下午在线上帮幸福社区整理居民问卷数据，做成表格，2个小时', saved: true, item: 'shishi' },
+      { text: '昨天在幸福社区发放居民需求问卷，2个小时', saved: true, item: 'zoufang' },
+      { text: '今天在幸福社区，我们团支部和社区签了共建协议，确定“周末作业辅导站”志愿服务项目，1小时', saved: true, item: 'xiangmu' },
+      { text: '周二在幸福社区跟社区书记一起启动了我们的“绿色家庭”垃圾分类志愿服务项目，2小时', saved: true, item: 'xiangmu' },
+      { text: '#开展一次活动 #文化传承\n昨天下午2:00-4:30 幸福社区 我们组织的“非遗面塑”体验课', saved: true, item: 'huodong', hours: 2.5 },
+      { text: '上周六上午九点到下午一点，幸福社区招聘会，负责签到', saved: true, item: 'shishi' },
+    ],
+    'more vague times, and English days counted back': [
+      { text: '前两周在幸福社区扫雪2小时', saved: false },
+      { text: '某次在幸福社区扫雪2小时', saved: false },
+      { text: 'a few weeks ago I did 2 hrs tutoring in 幸福社区', saved: false },
+      { text: '那次在幸福社区扫雪2小时', saved: false },
+      { text: '开学那周在幸福社区扫雪2小时', saved: false },
+      { text: '期中考试后在幸福社区扫雪2小时', saved: false },
+      { text: '昨天在幸福社区扫雪2小时，那次活动很有意义', saved: true, date: Y },
+      { text: '3 days ago I did 2 hrs tutoring in 幸福社区', saved: true, date: '2026-11-22' },
+      { text: 'a week ago I swept snow in 幸福社区 for 2 hours', saved: true, date: '2026-11-18' },
+    ],
+    'a classmate after the day (昨天我室友…); time named as not service (其中一小时是路上); more work with 又': [
+      { text: '昨天我室友在幸福社区扫雪2小时', saved: false },
+      { text: '昨天在幸福社区扫雪三小时，其中一小时是路上', saved: false },
+      { text: '昨天在幸福社区扫雪，从8点到12点，其中实际服务3小时', saved: true, hours: 3 },
+      { text: '昨天在幸福社区扫雪 1h 又清理楼道 1h', saved: true, hours: 2 },
+      { text: '昨天在幸福社区扫雪 2小时，干了2小时', saved: true, hours: 2 },
+      { text: '昨天在幸福社区既宣讲了反诈也入户走访了，2小时', saved: false },
+    ],
+    'publicity material made or moved for a community is help to it; a show or a demonstration taught is what was taught': [
+      { text: '今天上午在幸福社区帮社区画消防安全宣传海报 画了三张 九点到十一点', saved: true, item: 'shishi' },
+      { text: '0.5h 今天帮北街街道的社区把宣传展板搬到广场上', saved: true, item: 'shishi' },
+      { text: '上周六 0900-1200 帮社区拍摄+剪辑宣传视频', saved: true, item: 'shishi', hours: 3 },
+      { text: '昨天在幸福社区给居民发反诈宣传册，讲怎么识别骗局 2小时', saved: true, item: 'huodong' },
+      { text: '今天在幸福社区教老人用智能电视点播节目 一个半小时', saved: true, item: 'shishi' },
+      { text: '今天下午在幸福社区教老人使用智能手机，一遍遍不厌其烦地演示，２小时', saved: true, item: 'shishi' },
+      { text: '昨天在幸福社区给居民演示灭火器怎么用，做消防宣传 2小时', saved: true, item: 'huodong' },
+    ],
+    'areas: 课后服务 is 济困助学 (the brief), traditional performing arts are 文化传承, crops and farm supplies are 乡村振兴': [
+      { text: '前天 给幸福社区的小孩们做课后服务 1h', saved: true, area: 'aid_education' },
+      { text: '今天课后托管时间在幸福社区陪小朋友们做手工灯笼 两个半小时', saved: true, area: 'aid_education' },
+      { text: '上礼拜天在石桥子村搞咯一场花鼓戏表演 我组织滴 两点到四点', saved: true, item: 'huodong', area: 'culture' },
+      { text: '昨天在幸福社区组织居民学跳我们民族的传统舞蹈，一个半小时', saved: true, area: 'culture' },
+      { text: '昨天在石桥子村帮着村里把新到的化肥卸车、分到各户，3小时', saved: true, area: 'rural_revitalization' },
+      { text: '10.31 在俺们村帮着收花生，8点到12点半', saved: true, area: 'rural_revitalization' },
+      { text: '昨天下午3点到5点在幸福社区给居民宣传节约用水 我们自己组织的', saved: true, area: 'ecology' },
+      { text: '今天在幸福社区捡拾绿地里的塑料瓶 3小时', saved: true, item: 'shishi' },
+    ],
+    'a bare community stem after 喺/搁, or before 的': [
+      { text: '今日朝早9点到10点半喺北街帮街道整理志愿者签到表', saved: true, community: 2 },
+      { text: '昨天走访了北街的两家物业公司，了解他们的工作情况，2.5h', saved: true, community: 2, item: 'zoufang' },
+      { text: '昨天在幸福社区讲了讲北街的历史 2小时', saved: true, community: 1 },
+    ],
+    'an amount or a day said loosely: 大半个小时, I think it was Tuesday': [
+      { text: '昨天在幸福社区扫雪大半个小时', saved: false },
+      { text: '昨天在幸福社区扫雪小半个钟头', saved: false },
+      { text: 'I think it was Tuesday, swept snow in 幸福社区 2 hours', saved: false },
+      { text: 'Maybe on Monday I swept snow in 幸福社区 2 hours', saved: false },
+      { text: '昨天在幸福社区扫雪半个小时', saved: true, hours: 0.5 },
+      { text: 'On Monday I swept snow in 幸福社区, probably the best day this week, 2 hours', saved: true, date: '2026-11-23' },
+    ],
+    'an amount doubted after it is said; a talk only listened to': [
+      { text: '昨天在幸福社区扫雪，干到天黑，2小时吧应该', saved: false },
+      { text: '昨天在幸福社区扫雪两个小时，好像', saved: false },
+      { text: '昨天在幸福社区扫雪2小时，应该没问题', saved: true, hours: 2 },
+      { text: '昨天在幸福社区讲反诈，我不是主讲，只是去听的，2小时', saved: false },
+      { text: '昨天在幸福社区给居民讲反诈，我主讲的，2小时', saved: true, item: 'huodong' },
+    ],
+    'hours typed as a product or with the minutes straight after h; almost an amount': [
+      { text: '昨天在幸福社区扫雪 2h30', saved: true, hours: 2.5 },
+      { text: '昨天在幸福社区扫雪 1.5h×2', saved: true, hours: 3 },
+      { text: '昨天在幸福社区扫雪 2*1.5h', saved: true, hours: 3 },
+      { text: '昨天在幸福社区扫雪 1.5h x 2次', saved: true, hours: 3, item: 'shishi' },
+      { text: '昨天在幸福社区扫雪 2h×3天', saved: false },
+      { text: '昨天在幸福社区扫雪，差一点两小时', saved: false },
+      { text: '昨天在幸福社区扫雪，两小时差一刻', saved: false },
+      { text: '昨天在幸福社区扫雪 3h 11.24', saved: true, hours: 3, date: Y },
+      { text: '昨天 X 在幸福社区帮社区整理档案 2h', saved: true, item: 'x' },
+      { text: '昨天在幸福社区帮了会儿忙 2小时', saved: false },
+      { text: '昨天在幸福社区帮了一会儿忙，给老人打饭 2小时', saved: true, item: 'shishi' },
+    ],
+    'two pieces of work of two items, neither the main one (又是…又是…, 一半一半)': [
+      { text: '上周日晚上八点到十点半，又是开项目会又是入户走访，一半一半，累死了', saved: false },
+      { text: '时间：昨天下午2点到4点\n地点：幸福社区\n内容：先开了“暖冬行动”项目的组会，又给居民做了反诈宣讲，两件事差不多各占一半\n时长：2h', saved: false },
+      { text: '昨天在幸福社区又是扫雪又是清理楼道，3小时', saved: true, item: 'shishi' },
+      { text: '昨天开项目会讨论下个月的排期，1小时', saved: true, item: 'xiangmu' },
     ],
   };
   describeCases(cases);

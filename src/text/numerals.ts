@@ -85,7 +85,8 @@ const VAGUE: RegExp[] = [
   // 三个小时，或者三个半: a second amount offered after the unit.
   new RegExp(`${NUM}${S}个?${S}半?${S}${UNIT}${S}[，,]?${S}(?:或者|还是|或|\\sor\\s)${S}(?:${NUM}|半)`, 'g'),
   new RegExp(`${NUM}${S}个?${S}来${S}个?${S}${UNIT}`, 'g'), // 十来个小时, 两个来小时
-  new RegExp(`(?:将近|接近|不到|不足|至少|起码|最少|最多|顶多|至多|多则|少说(?:也)?|少则|不止|不下|超过|快|近|估计|可能|好像|似乎|貌似|应该|也许|或许)${S}(?:是|有|就|得)?${S}${NUM}${S}个?${S}半?${S}${UNIT}`, 'g'), // 将近三小时, 不到两个小时, 应该是2小时
+  new RegExp(`${NUM}${S}个?${S}半?${S}${UNIT}${S}差${S}(?:一刻|几分|[^，。,；;]{0,3}分钟?)`, 'g'), // 两小时差一刻
+  new RegExp(`(?:差(?:一)?点(?:儿)?|将近|接近|不到|不足|至少|起码|最少|最多|顶多|至多|多则|少说(?:也)?|少则|不止|不下|超过|快|近|估计|可能|好像|似乎|貌似|应该|也许|或许)${S}(?:是|有|就|得)?${S}${NUM}${S}个?${S}半?${S}${UNIT}`, 'g'), // 将近三小时, 不到两个小时, 应该是2小时
   // 2小时出头, 两个钟头以上, 三小时不到, 2h+: a bound, not the amount.
   new RegExp(`${NUM}${S}个?${S}半?${S}${UNIT}(?:${S}半)?${S}(?:以上|以内|之内|以下|往上|打底|出头|开外|有余|还多|不到|不足|未满|\\+)`, 'g'),
   new RegExp(`(?<=^|[^\\u4e00-\\u9fa5]|[了有用花干共约])小${S}(?:[两二俩三仨四五六七八九十])${S}个?${S}${UNIT}`, 'g'), // 小两个小时: nearly two
@@ -94,7 +95,7 @@ const VAGUE: RegExp[] = [
   new RegExp(`(?:好|十)?几${S}个?${S}${UNIT}`, 'g'), // 几个小时
   // more than 2 hours, a few hours, all afternoon: the same in English.
   new RegExp(`(?<![a-z])(?:more than|over|at least|almost|nearly|under|less than|maybe|probably)\\s{1,2}${NUM}${S}${UNIT}|${NUM}${S}${UNIT}\\s{0,2}(?:plus|\\+)|(?<![a-z])(?:a (?:couple|few) (?:of )?|several |many )hours|(?<![a-z])(?:all|half a|a whole) (?:morning|afternoon|evening|night|day)(?![a-z])`, 'g'),
-  /个把(?:小时|钟头)|(?:一|大|小)?半天|整个(?:上午|下午|晚上|早上|白天)|一整(?:晚|夜|宿)|(?<![\d.])全天|一宿|通宵|(?<![周期拜])一(?:整)?(?:个)?(?:上午|下午|晚上|早上|白天)|一整天|(?<![前后昨今明第每有那某哪])一天|整天/g, // 一下午, 半天, 干了一天
+  /个把(?:小时|钟头)|[大小]半(?:个)?(?:小时|钟头|钟)|(?:一|大|小)?半天|整个(?:上午|下午|晚上|早上|白天)|一整(?:晚|夜|宿)|(?<![\d.])全天|一宿|通宵|(?<![周期拜])一(?:整)?(?:个)?(?:上午|下午|晚上|早上|白天)|一整天|(?<![前后昨今明第每有那某哪])一天|整天/g, // 一下午, 半天, 干了一天
 ];
 const AMOUNT = new RegExp(
   `${NOT_WEEKDAY}${SIGN}(${NUM})${S}(个)?${S}(半)?${S}${UNIT}(?:${S}(半)(?![天年月日个]))?` +
@@ -107,6 +108,8 @@ const HALF = new RegExp(`半${S}个?${S}(?:小时(?!候)|钟头|(?<=个\\s{0,3})
 // 干了个半小时: 一 dropped before 个半.
 const ONE_AND_HALF = new RegExp(`(?<![\\d.一二两俩三仨四五六七八九十几多])个${S}半${S}(?:小时(?!候)|钟头|钟(?![点表声楼]))`, 'g');
 // "时长：2" with no unit: the label says what the number is.
+// 2h30, 1h15: the minutes typed straight after the h.
+const H_MIN = /(?<![\d.])(\d{1,2})\s{0,2}h([0-5]\d)(?![\d.:/\-%]|\s{0,2}(?:分|min|m(?![a-z])|点|号|日|个|人|户|次))/g;
 const LABELLED = new RegExp(
   `(?:(?:服务|志愿)?时长|用时|工时|时数)${S}[:为是]?${S}${SIGN}(\\d+(?:\\.\\d+)?|${CN_INT})(?![\\d.]|${S}[个点号日月年天分次人位户])`,
   'g',
@@ -127,8 +130,8 @@ const CLOCK_RANGE = new RegExp(
 );
 // 0900-1130, 1400~1630: a 24-hour range typed without colons (minutes on the quarter hour, so 1116-1117 stays two days).
 const COMPACT_RANGE = /(?<![\d.:/\-])([01]\d|2[0-3])(00|15|30|45)\s{0,2}(?:-|~|—|–|到|至)\s{0,2}([01]\d|2[0-4])(00|15|30|45)(?![\d.:/\-%])/g;
-// from 2pm to 4pm
-const ENGLISH_RANGE = /(\d{1,2})(?::(\d{2}))?\s{0,2}(am|pm)\s{0,2}(?:to|-|~|–)\s{0,2}(\d{1,2})(?::(\d{2}))?\s{0,2}(am|pm)/g;
+// from 2pm to 4pm; 3-5pm, from 7 to 8:30 pm (the start takes the end's am or pm, unless that puts it after the end)
+const ENGLISH_RANGE = /(?<![\d.:/\-])(\d{1,2})(?::(\d{2}))?\s{0,2}(am|pm)?\s{0,2}(?:to|-|~|–)\s{0,2}(\d{1,2})(?::(\d{2}))?\s{0,2}(am|pm)(?![a-z])/g;
 
 /** Hands each match to `read`; a match it accepts is masked so later patterns skip it. */
 function scan(work: string[], re: RegExp, kind: Duration['kind'], read: (m: RegExpMatchArray) => number | Ranged | null | undefined, out: Duration[]): void {
@@ -203,6 +206,7 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
     }, out);
   }
   const signed = (sign: string | undefined, n: number) => (sign ? -n : n);
+  scan(work, H_MIN, 'amount', (m) => +m[1]! + +m[2]! / 60, out);
   scan(work, AMOUNT, 'amount', (m) => {
     const n = parseNumber(m[2]!);
     const extraMinutes = m[6] ? parseNumber(m[6]) : 0;
@@ -225,7 +229,8 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
   scan(work, ENGLISH_RANGE, 'range', (m) => {
     const at = (h: string, min: string | undefined, half: string) => (Number(h) % 12) + (half === 'pm' ? 12 : 0) + Number(min ?? 0) / 60;
     const endsAt = at(m[4]!, m[5], m[6]!);
-    const d = endsAt - at(m[1]!, m[2], m[3]!);
+    const start = m[3] ? at(m[1]!, m[2], m[3]) : [at(m[1]!, m[2], m[6]!), at(m[1]!, m[2], 'am')].find((t) => t < endsAt) ?? endsAt;
+    const d = endsAt - start;
     return d > 0 && d <= 16 ? { hours: d, endsAt } : null;
   }, out);
   // 两点左右到四点, 两点到五点多: a clock time not pinned down gives no amount either.

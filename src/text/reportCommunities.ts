@@ -52,10 +52,10 @@ interface CommunityMatcher {
   byStart: Map<number, number[]>;
 }
 const SUFFIX = /(?:社区居委会|居委会|村委会|社区|街道办事处|街道|小区|村|镇|乡)$/;
-/** What makes a bare stem a place: one of these just before it (在幸福)… */
-const PLACE_BEFORE = ['在', '去', '到', '赴', '于', '往', '走进', '前往', '来到'];
-/** …or just after it (幸福社区, 北街这边). */
-const PLACE_AFTER = ['社区', '小区', '街道', '村', '镇', '乡', '居委', '这边', '那边'];
+/** What makes a bare stem a place: one of these just before it (在幸福, 喺北街, 搁龙江)… */
+const PLACE_BEFORE = ['在', '去', '到', '赴', '于', '往', '走进', '前往', '来到', '喺', '搁'];
+/** …or just after it (幸福社区, 北街这边, 北街的两家物业). */
+const PLACE_AFTER = ['社区', '小区', '街道', '村', '镇', '乡', '居委', '这边', '那边', '的'];
 /** The most whitespace characters between two characters of a key, or a key and a place word. */
 const GAP = 2;
 const WS = /\s/;

@@ -70,22 +70,30 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
     return { start: 0, end: 0, phrase: m[0], problem: `「${m[0].trim()}」不止一天，请每天分别记一条。` };
   }],
   // 20261116 and 1116, 1105 as typed in notes: a number standing alone (not 1102室, 1000元, 1030开始).
+  // (20261131 is a date that does not exist; a bare 1131 may be a number)
   [/(?<![\d.:/\-a-z])(20\d{2})?(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d.:/\-%a-z]|\s{0,2}(?:个|小时|分|点|时|元|块|万|人|位|名|户|次|室|房|号|楼|栋|米|斤|份|件|张|条|本|套|台|开始|结束|左右|年))/g, (m, today) =>
-    (m[1] ? calendar(+m[1], +m[2]!, +m[3]!) : monthDay(today, +m[2]!, +m[3]!)) ?? null],
+    m[1] ? calendar(+m[1], +m[2]!, +m[3]!) : monthDay(today, +m[2]!, +m[3]!) ?? null],
   [/(?<!\d)(\d{4})\s{0,2}[年\-/.]\s{0,2}(\d{1,2})\s{0,2}[月\-/.]\s{0,2}(\d{1,2})\s{0,2}[日号]?/g, (m) => calendar(+m[1]!, +m[2]!, +m[3]!)],
   // 26.12.01, 26/11/16, 26年11月16日: a year written with two digits (a three-part number, not 1.5.2).
   [/(?<![\d.:/\-])(2\d)\s{0,2}([年\-/.])\s{0,2}(\d{1,2})\s{0,2}(?:\2|月)\s{0,2}(\d{1,2})(?:\s{0,2}[日号])?(?![\d.:/\-%])/g, (m) =>
-    +m[3]! >= 1 && +m[3]! <= 12 ? calendar(2000 + +m[1]!, +m[3]!, +m[4]!) ?? null : null],
+    +m[3]! >= 1 && +m[3]! <= 12 && +m[4]! >= 1 && +m[4]! <= 31 ? calendar(2000 + +m[1]!, +m[3]!, +m[4]!) : null],
   // (十一月十六 with no 日 is a day when a break or what was done follows: not 十一月十五个人)
   [new RegExp(`(?<![\\d.])(\\d{1,2}|${CN_INT})${S}月${S}(\\d{1,2}|${CN_INT})${S}([日号])?`, 'g'), (m, today) =>
     !m[3] && !/^\d+$/.test(m[2]!) && !/\s$/.test(m[0]) && !/^(?:\s|[，,。；;:：(]|$|在|去|到|于|给|帮|上午|下午|晚上|早上|中午|傍晚)/.test(m.input!.slice(m.index! + m[0].length))
       ? null : monthDay(today, parseNumber(m[1]!), parseNumber(m[2]!))],
-  // 11-20, 11/20, 11.20 — unless a unit follows (3-5人, 1.5万) or it is not a real date.
+  // Nov 13, November 10th, 16 Nov, 3rd of December: an English month and day.
+  [/(?<![a-z])(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s{0,2}(\d{1,2})(?:st|nd|rd|th)?(?![\d:.a-z])|(?<![\d.:/\-])(\d{1,2})(?:st|nd|rd|th)?\s{0,2}(?:of\s{1,2})?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])/g, (m, today) =>
+    monthDay(today, ENGLISH_MONTHS.indexOf((m[1] ?? m[4]!).slice(0, 3)) + 1, +(m[2] ?? m[3])!)],
+  // 11-20, 11/20, 11.20 — unless a unit follows (3-5人, 1.5万). A month and a day that do not make a
+  // day (11.31, 2.30) are asked about, unless a time of day is meant (下午2.30开始).
   [/(?<![\d./\-]|\d:)(\d{1,2})([-/.])(\d{1,2})(?![\d.:/\-]|\s{0,2}(?:个|小时|h|分|点|%|元|块|万|人|位|名|户|楼|号(?:楼|院|线|门)|栋|单元|次|年级|班|的|km|公里|米|斤))/g, (m, today) => {
     // (16/11, written day first: the first number is no month)
     const dayFirst = m[2] === '/' && +m[1]! > 12 && +m[3]! <= 12;
-    const r = dayFirst ? monthDay(today, +m[3]!, +m[1]!) : monthDay(today, +m[1]!, +m[3]!);
-    return typeof r === 'string' ? r : null;
+    const [mo, d] = dayFirst ? [+m[3]!, +m[1]!] : [+m[1]!, +m[3]!];
+    const r = monthDay(today, mo, d);
+    if (typeof r === 'string') return r;
+    const clock = m[2] === '.' && (CLOCK_BEFORE.test(m.input!.slice(Math.max(0, m.index! - 4), m.index!)) || CLOCK_AFTER.test(m.input!.slice(m.index! + m[0].length)));
+    return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && !clock ? undefined : null;
   }],
   [new RegExp(`(?<![\\d月.\\-/])(\\d{1,2}[号日]|${CN_INT}号|${CN_TENS}日)(?!${NOT_DAY})`, 'g'), (m, today) => {
     const day = parseNumber(m[1]!.slice(0, -1));
@@ -98,14 +106,14 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   [new RegExp(RELATIVE.map(([p]) => `(${p})`).join('|'), 'g'), (m, today) =>
     today.add(RELATIVE[m.slice(1).findIndex((g) => g !== undefined)]![1], 'day').format('YYYY-MM-DD')],
   // 11月8日（周日）: the weekday confirms the date just read; one that does not agree is asked about.
-  // …also without brackets (11/15 周日, 15号周日), right after the date.
-  [new RegExp(`(?<=\u0001)${S}(?:[(]${S}(?:周|星期|礼拜)${WEEKDAY}${S}[)]|[,，]?${S}(?:周|星期|礼拜)${WEEKDAY}(?![楼号点时个位名户次层栋单元班年级十分${'一二三四五六日天七1-7'}]|${S}(?:[、和或/~\-]|到|至)))`, 'g'), (m, _today, before) => {
+  // …also without brackets (11/15 周日, 15号周日), right after the date or after a filler (11月15号，对，周日).
+  [new RegExp(`(?<=\u0001)${S}(?:[(]${S}(?:周|星期|礼拜)${WEEKDAY}${S}[)]|(?:[,，]${S}(?:对|嗯|就是|也就是|是)${S})?[,，]?${S}(?:周|星期|礼拜)${WEEKDAY}(?![楼号点时个位名户次层栋单元班年级十分${'一二三四五六日天七1-7'}]|${S}(?:[、和或/~\-]|到|至)))`, 'g'), (m, _today, before) => {
     const date = before.find((h) => h.end === m.index)?.date;
     if (!date) return null;
     const w = (m[1] ?? m[2])!;
     const day = /[日天七]/.test(w) ? 0 : Number(parseNumber(w)) % 7;
     if (dayjs.utc(date).day() === day) return { start: 0, end: 0, phrase: m[0], confirms: true };
-    return { start: 0, end: 0, phrase: m[0], problem: `${date} 不是${m[0].trim().replace(/[()]/g, '')}，请确认日期。` };
+    return { start: 0, end: 0, phrase: m[0], problem: `${date} 不是${m[0].replace(/[()]/g, '').replace(/^[\s,，]*(?:(?:对|嗯|就是|也就是|是)[\s,，]*)?/, '').trim()}，请确认日期。` };
   }],
   [new RegExp(`(?<![每一二两三四五六七八九几])(上上|上|这|本|下下|下)?${S}个?${S}(?:周|星期|礼拜)${WEEKDAY}`, 'g'), (m, today) => weekday(today, m[1], m[2]!)],
   [/(?<![a-z])(?:(last|this|next)\s{1,2})?(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?(?![a-z])/g, (m, today) =>
@@ -118,6 +126,11 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
     return n === undefined ? null : today.subtract(n, 'day').format('YYYY-MM-DD');
   }],
   [new RegExp(`(?:一|1)${S}个?${S}(?:周|星期|礼拜)${S}(?:以)?前`, 'g'), (m, today) => today.subtract(7, 'day').format('YYYY-MM-DD')],
+  // 3 days ago, two days ago, a week ago.
+  [/(?<![a-z\d.])(\d{1,2}|an?|one|two|three|four|five|six|seven)\s{1,2}(days?|weeks?)\s{1,2}ago(?![a-z])/g, (m, today) => {
+    const n = /^\d/.test(m[1]!) ? +m[1]! : ['a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven'].indexOf(m[1] === 'an' ? 'a' : m[1]!) || 1;
+    return today.subtract(n * (m[2]!.startsWith('week') ? 7 : 1), 'day').format('YYYY-MM-DD');
+  }],
   // Words for a time that is not one day: asked about, never read as today.
   [new RegExp(
     `去年|前年|(?:上上|上|这|本)${S}个?${S}月(?:份)?|上学期|这学期|本学期|上半年|年初|年中|年底|年末|` +
@@ -126,7 +139,11 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
       // …in dialect: 老早辰光 (Wu: long ago), 早排/前排/早阵/近排/呢排 (Cantonese: a while ago, lately),
       // 嗰日/嗰阵/嗰晚 (Cantonese: that day, that time), 旧年 (last year).
       `老早(?:辰光|前|以前|之前|些时候)|早(?:排|阵子?|先|些日子|两日|几日)|(?<![在坐到去的站])前排(?![的座位观])|前阵|近排|呢排|嗰(?:日|阵|晚|次|时|排)|旧年|有日(?=[喺在去])|有一日|前段时间|前一段|前阵子|前一阵|` +
-      `有一回|有(?:一)?次|(?:忘了|不记得|记不清)[^，。,；;]{0,3}(?:哪天|哪一天|几号|日期)|哪天来着|前一天|第二天|每(?:周|天|次|个周|个星期|个礼拜|星期|礼拜)(?!的)|` +
+      `有一回|有(?:一)?次|某(?:一)?次|某回|有回|那(?:次|回|周|个?星期|个?礼拜|个?周末)(?!的)|` +
+      // (a time told by what happened then: 期中考试后, 开学那几天, 军训期间)
+      `(?:考试|考完|开学|放假|期中|期末|军训)[^，。,；;\\u0001]{0,3}?(?:以后|之后|以前|之前|后|前|那几天|那阵|期间)|前(?:两|几|一)${S}(?:周|个?星期|个?礼拜|个?月)|` +
+      `(?<![a-z])(?:a few|few|several|some|many)\\s{1,2}(?:days?|weeks?|months?)\\s{1,2}(?:ago|back)(?![a-z])|(?:忘了|不记得|记不清)[^，。,；;]{0,3}(?:哪天|哪一天|几号|日期)|` +
+      `(?<![a-z])(?:forg[eo]t|don'?t (?:remember|know)|can'?t remember|not sure (?:of|about))\\s{1,2}(?:the\\s{1,2}|which\\s{1,2}|what\\s{1,2})?(?:exact\\s{1,2})?(?:date|day)(?![a-z])|哪天来着|前一天|第二天|每(?:周|天|次|个周|个星期|个礼拜|星期|礼拜)(?!的)|` +
       // The day forgotten (具体哪天忘了, 日期记不太清), a day to come (下次, 改天), a habit (平时, 经常) and a
       // stretch of time (开学以来, 第三周) name no day either.
       `某日|某一天|(?:具体)?(?:哪天|哪一天|几号|日期|啥时候|什么时候)[^，。,；;]{0,4}(?:来着|忘|记不|不记得|想不起|不确定|说不准|拿不准)|` +
@@ -145,6 +162,12 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   // 11月, 十一月份, 十月: a month with no day.
   [new RegExp(`(?<![\\d.个])(?:\\d{1,2}|十[一二]?|[一二三四五六七八九])${S}月份|(?<![\\d.个上下这本每一二两三四五六七八九十几])(?:\\d{1,2}|十[一二]?|[一二三四五六七八九])${S}月(?!${S}[\\d一二三四五六七八九十两初中底末])`, 'g'), unplaced],
 ];
+
+const ENGLISH_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** Said around 2.30 when it is a time of day, not 30 February. */
+const CLOCK_BEFORE = /(?:上午|下午|中午|晚上|早上|傍晚|凌晨|从|[早晚])\s{0,2}$/;
+const CLOCK_AFTER = /^\s{0,2}(?:开始|结束|出发|集合|到|至|[-~—–]|左右|前|后|以后|之后|am|pm)/;
 
 /** A quoted name: 「…」, “…”, 《…》. */
 const QUOTED_NAME = /[“"「『《][^”"」』》\u0001]{1,16}[”"」』》]/g;

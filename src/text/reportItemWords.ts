@@ -20,9 +20,10 @@ const PUBLIC = '居民|群众|村民|大家|业主|老人们|家长|大爷大妈
 // rest, as a project meeting names the service it plans; an event (讲座, 比赛, 宣传 …) frames
 // the help given at it (帮忙布置讲座会场 is 活动).
 export const PROJECT = new RegExp([
-  '(?<!企业|型企业)培育|孵化|项目组|品牌项目|项目化|项目申报|项目策划|项目设计|项目方案|项目启动|项目例会|项目会议|项目推进|项目书|立项|人才培育',
+  // (开项目会, 项目的组会, 项目推进会: a project's meeting)
+  '(?<!企业|型企业)培育|孵化|项目组|项目的?(?:小?组会|例会|会议?|推进会|碰头会|讨论会|筹备会|启动会)|品牌项目|项目化|项目申报|项目策划|项目设计|项目方案|项目启动|项目例会|项目会议|项目推进|项目书|立项|人才培育',
   // 常态化…项目, 设计…项目, and the project's name before its planning: 「银龄课堂」项目怎么常态化开展
-  '(?:常态化|对接|商量|开会|讨论|策划|设计|筹备|启动|推进|招募)[^，。,；;]{0,16}项目',
+  '(?:常态化|对接|商量|开会|讨论|策划|设计|筹备|启动|推进|招募|确定|确立|共建)[^，。,；;]{0,22}项目|培育一个项目',
   '项目[^，。,；;]{0,16}(?:常态化|开展|对接|商量|开会|讨论|筹备|推进|启动|策划|设计|成立|方案|任务清单|计划书|招募|开班|招生|排课|运营|运行|复盘|第.期)',
   // …the project named, then what was done for it a clause or two on, as voice input runs on
   // (我们那个志愿服务项目，就是，排了下个月的班表)
@@ -32,13 +33,15 @@ export const PROJECT = new RegExp([
 ].join('|'));
 export const EVENT = new RegExp([
   // publicity and talks to residents
-  '宣讲|宣传|宣教|传单|宣传册|普法|讲座|演讲|科普|演示|讲解员|知识讲解|讲解(?=[^，。,；;]{0,12}(?:防|反|知识|政策|法|安全))|讲[^，。,；;]{0,10}知识|普及[^，。,；;]{0,6}知识|知识普及',
+  '宣讲|宣传|宣教|传单|宣传册|普法|讲座|演讲|科普|(?<!教[^。]{0,30})演示|讲解员|知识讲解|讲解(?=[^，。,；;]{0,12}(?:防|反|知识|政策|法|安全))|讲[^，。,；;]{0,10}知识|普及[^，。,；;]{0,6}知识|知识普及',
   // the speaker (本人主讲, 我主讲的), and a talk given as 给/为/向 someone (为辖区居民讲解政策)
   `主讲|[给为向](?:辖区)?(?:${PUBLIC})[^，。,；;]{0,3}(?:讲|上[^，。,；;]{0,12}课)|给[^，。,；;、]{0,14}讲(?![^，。,；;]{0,6}(?:${SUBJECT}|故事))`,
   // a training given, not attended
   '(?<!(?:参加|接受|参与)[^，。,；;]{0,12})培训班?',
   // shows, contests, fairs
-  '演出|汇演|展演|义演|节目|文艺|晚会|联欢|比赛|竞赛|问答|答题|游园|运动会|运动推广|(?:办|举办|组织)[^，。,；;]{0,10}集市|义卖|展览|画展|书画展|布展',
+  // (a match by its kind: 友谊赛, 乒乓球赛, 拔河赛, 知识竞赛)
+  // (the notice's own name for the item, used as a tag: #开展一次活动)
+  '开展一次活动|(?:组织|开展|举办|办)[^，。,；;]{0,12}体验课|摄影展|演出|汇演|展演|义演|演唱会|音乐会|(?<!点播|收看|看)节目|文艺|晚会|联欢|比赛|竞赛|(?:球|友谊|联|接力|拔河|棋|趣味|知识|技能|歌唱|朗诵|演讲|征文|书法|绘画)赛|问答|答题|游园|运动会|运动推广|(?:办|举办|组织)[^，。,；;]{0,10}集市|义卖|展览|画展|书画展|布展',
   // gatherings
   // residents brought to something (组织居民观看红色电影)
   `组织(?:辖区)?(?:${PUBLIC})[^，。,；;]{0,8}(?:观看|看|参观|学习|参加)`,
@@ -47,9 +50,9 @@ export const EVENT = new RegExp([
   '(?:开|办|举办)了?(?:个|一场|一期|一节)?[^，。,；;]{0,12}(?:课堂|公益课|讲堂)',
   '讲(?:了)?(?:一?[场次堂节个下])?(?:反诈|防诈|普法|防骗|禁毒)',
   'lecture|performance|show(?![a-z])|campaign|publicity|workshop|flyers?|leaflets?|brochures?|(?:give|gave|giving|gives)\\s{1,2}(?:a\\s{1,2})?(?:talk|speech|presentation)',
-  '(?<![a-z])organi[sz](?:e|es|ed|ing)(?![a-z])[^，。,；;]{0,24}(?:activit|event|party|contest|competition|活动|比赛|晚会|讲座)',
+  '(?<![a-z])organi[sz](?:e|es|ed|ing)(?![a-z])[^，。,；;]{0,24}(?:activit|event|party|contest|competition|game|match|tournament|活动|比赛|晚会|讲座)',
 ].join('|'));
-const ART = /书法|书画|绘画|画画|画[^，。,；;]{0,4}像|歌曲|唱歌|学唱|合唱|红歌|舞蹈|跳舞|广场舞|秧歌|话剧|小品|歌舞|唱[^，。,；;]{0,6}歌|乐器|演奏|健身|太极|跳操|健步走|表演|朗诵|手工课|皮影|剪纸|灯谜|写春联|送春联|主持|calligraphy|paper.?cutting|(?<![a-z])(?:sing|sang|singing|danc(?:e|ed|ing))(?![a-z])/;
+const ART = /书法|书画|绘画|画画|画[^，。,；;]{0,4}像|歌曲|唱歌|学唱|合唱|红歌|舞蹈|跳舞|广场舞|秧歌|话剧|小品|歌舞|唱戏|[京沪豫越评川粤]剧|黄梅戏|花鼓戏|秦腔|昆曲|唱[^，。,；;]{0,6}歌|乐器|演奏|健身|太极|跳操|健步走|表演|朗诵|手工课|皮影|剪纸|灯谜|写春联|送春联|主持|calligraphy|paper.?cutting|(?<![a-z])(?:sing|sang|singing|danc(?:e|ed|ing))(?![a-z])/;
 export const VISIT = /走访|调研|访谈|谈话|入户|征求意见|收集意见|听取意见|家访|探访|走进[^，。,；;]{0,6}(?:企业|物业|业委会|居民家|农户家)|座谈|问卷|采访|摸排|摸底|拜访|调查|考察|参观[^，。,；;]{0,4}企业|访民情|察社情|visit|survey|interview|questionnaire|door.to.door|(?<![a-z])talk(?:ed|ing)?\s{1,2}(?:with|to)(?![a-z])|了解[^，。,；;]{0,14}(?:情况|需求|诉求|困难|难处|问题|现状|咋样|怎么样|收成)/;
 export const SERVICE = new RegExp([
   // 课后服务 and tutoring
@@ -65,12 +68,12 @@ export const SERVICE = new RegExp([
   // order and safety
   '巡逻|巡查|值守|值班|执勤|站岗|维持秩序|维持[^，。,；;]{0,8}秩序|劝导|疏导|指挥交通|排查|检查|检修|核酸|接种|调解|出计献策|建议书?',
   // skills put to use (and the everyday English for the work: teach, clean, fix, deliver …)
-  '义剪|维修|修理|修(?![改建养正订复饰])|换了?(?:灯泡|灯管|水龙头|纱窗|门锁)|修[^，。,；;]{0,4}(?:电脑|路由器|家电|自行车|水管|电器|手机)|装系统|重装|杀毒|调试|教[^，。,；;]{0,10}(?:用|使用|操作|下载|注册|拍|查|交|缴|挂号|发|设置)|指导[^，。,；;]{0,10}(?:使用|用|操作)|讲解[^，。,；;]{0,8}(?:使用|用法)|下载|注册|安装|咨询|翻译|批改|tutor|teach|taught|clean|snow|shovel|sweep|swept|trash|garbage|litter|rubbish|plant(?:ed|ing)?\\s{1,2}(?:trees?|flowers?)|cook|take care|took care|cared? for|repair|fix(?:ed)?(?![a-z])|deliver|translat|改简历|模拟面试|报名|填[^，。,；;]{0,4}表|申请|海报|黑板报|文化墙|剪辑|修图',
+  '义剪|维修|修理|修(?![改建养正订复饰])|换了?(?:灯泡|灯管|水龙头|纱窗|门锁)|修[^，。,；;]{0,4}(?:电脑|路由器|家电|自行车|水管|电器|手机)|装系统|重装|杀毒|调试|教[^，。,；;]{0,10}(?:用|使用|操作|下载|注册|拍|查|交|缴|挂号|发|设置)|指导[^，。,；;]{0,10}(?:使用|用|操作)|讲解[^，。,；;]{0,8}(?:使用|用法)|下载|注册|安装|咨询|翻译|批改|tutor|teach|taught|clean|snow|shovel|sweep|swept|trash|garbage|litter|rubbish|plant(?:ed|ing)?\\s{1,2}(?:trees?|flowers?)|cook|take care|took care|cared? for|repair|fix(?:ed)?(?![a-z])|deliver|translat|改简历|改[^，。,；;]{0,4}(?:求职信|自荐信)|模拟面试|参与一项实事|扫描|数字化|debug|缠[^，。,；;]{0,3}草绳|报名|填[^，。,；;]{0,4}表|申请|海报|黑板报|文化墙|剪辑|修图',
   // help on farms and with selling
   '(?:剥|掰|收|扒|晒|装|搬|卸|运|拉|挖|刨|砍)[^，。,；;]{0,2}(?:玉米|苞米|白菜|土豆|苹果|稻谷|大豆|黄豆|花生|秸秆|粮食|小米|萝卜|红薯|地瓜|蔬菜|柴火?)|打包|装袋|晾晒|帮[^，。,；;]{0,4}秋收|抢收|收玉米|掰玉米|采摘|摘|喂|施肥|剪枝|修剪|农活|翻地|育苗|助农|直播(?:带货|卖|销售)|带货|网店|上架|包装|讲故事',
 ].join('|'));
 /** An activity the students put on (搞剪纸活动，教小朋友剪窗花): 活动, even when it teaches children. */
-export const PUT_ON = /(?:组织|开展|举办|办(?!理|公)了?|搞了?)[^，。,；;]{0,16}(?:活动|阅读会|读书会|故事会|分享会|联欢会|茶话会|讲座|比赛|展览|演出)/;
+export const PUT_ON = /(?:组织|开展|举办|办(?!理|公)了?|搞了?)[^，。,；;]{0,16}(?:活动|阅读会|读书会|故事会|分享会|联欢会|茶话会|讲座|比赛|展览|演出|体验课)/;
 /** Telling children something (给孩子们讲怎么预防近视) outside any talk or publicity: 课后服务. */
 export const CHILDREN_TALK = new RegExp(`[给为][^，。,；;]{0,8}(?:${CHILDREN})们?\\s{0,2}讲`);
 /** Classes for children (课后服务): 实事, whatever they teach. */
@@ -80,7 +83,7 @@ export const PUBLIC_CLASS = new RegExp(`[给为向](?:辖区)?(?:${PUBLIC})[^，
 /** Help that serves whatever else the report names (整理数据 for a survey, 布置 for an event). */
 export const SUPPORT = /登记|录入|整理|誊录|誊写|抄录|归置|擦洗|擦拭|擦玻璃|提醒|通知|排版|推文|公众号|ppt|表格|写[^，。,；;]{0,6}(?:稿|材料|推文|文案|报告)|贴标签|发放|分发|布置|搬|引导|拍照|摄影|后勤|打字|复印|统计|接待/;
 /** Generic words of service (also in English: help, assist, chat with): 实事 is the program's default for service to residents. */
-export const HELPING = /帮(?!(?:了|了点|点|个|一下|下)?小?忙(?![给把将替为][^，。,；;\s\u0001]{2}))(?![^，。,；;]{0,4}(?:干活|干点活|做事|打杂))|协助|教|指导|爱心|聊天|唠嗑|唠|谈心|心理|慰问|送温暖|支援|照看|看护|看望|探望|捐|义务|accompan|(?<![a-z])(?:play(?:ed|ing)?|chat(?:ted|ting)?)\s{1,2}(?:games?\s{1,2})?with|(?<![a-z])(?:help(?:ed|ing)?|assist(?:ed|ing)?)(?![a-z])(?!\s{0,2}(?:out|a bit|a little|with (?:some )?(?:things|stuff|work))(?![a-z]))(?!\s{0,2}(?:[,，.。;；!！\u0001]|$))/;
+export const HELPING = /帮(?!(?:了|了点|点|个|一下|下|了?一?会儿?)?小?忙(?![给把将替为][^，。,；;\s\u0001]{2}))(?![^，。,；;]{0,4}(?:干活|干点活|做事|打杂))|协助|教|指导|爱心|聊天|唠嗑|唠|谈心|心理|慰问|送温暖|支援|照看|看护|看望|探望|捐|义务|accompan|(?<![a-z])(?:play(?:ed|ing)?|chat(?:ted|ting)?)\s{1,2}(?:games?\s{1,2})?with|(?<![a-z])(?:help(?:ed|ing)?|assist(?:ed|ing)?)(?![a-z])(?!\s{0,2}(?:out|a bit|a little|with (?:some )?(?:things|stuff|work))(?![a-z]))(?!\s{0,2}(?:[,，.。;；!！\u0001]|$))/;
 /**
  * Help that says no more than that it was help: 帮了些忙, 帮社区做了点事儿, 干了点杂活, 协助社区工作人员
  * (and nothing after). Blanked before the generic words of help are looked for, so a report of
@@ -88,7 +91,7 @@ export const HELPING = /帮(?!(?:了|了点|点|个|一下|下)?小?忙(?![给�
  */
 export const VAGUE_HELP = new RegExp([
   // (帮忙给老人打饭, 帮忙把桌椅摆好: the help is told after it)
-  '帮(?:了|着)?(?:点儿?|些|一些|一点儿?|一下|下|个|不少|很多)?小?忙(?![给把将替为][^，。,；;\\s\\u0001]{2})|帮帮忙|打(?:了)?(?:点|些|会儿?)?下手|打杂|献爱心|奉献爱心',
+  '帮(?:了|着)?(?:点儿?|些|一些|一点儿?|一下|下|个|不少|很多|一?会儿?)?小?忙(?![给把将替为][^，。,；;\\s\\u0001]{2})|帮帮忙|打(?:了)?(?:点|些|会儿?)?下手|打杂|献爱心|奉献爱心',
   '(?:帮|协助|给|替|为)?[^，。,；;\\s]{0,8}?(?:做|干|弄|搞|处理|办|忙)(?:了|完)?(?:点儿?|些|一些|一点儿?|一下|下|会儿?|几件|很多|不少|好多|各种)?(?:小|杂)?(?:事儿?|事情|活儿?|东西|工作|杂务|杂事)(?![^，。,；;\\s])',
   '(?:帮|协助)(?:着|了)?(?:社区|居委会|村委会?|村里|街道|物业|工作人员|网格员|社工|老师|书记|主任|的)*(?:工作|干活)?(?=$|[，。,；;!！~～\\s\\u0001])',
 ].join('|'), 'g');
@@ -101,9 +104,16 @@ export const LABEL_WORDS: [ItemKey, RegExp][] = [
   ['shishi', SERVICE],
 ];
 
+/**
+ * 宣传 naming what was made or moved for a community (帮社区画消防安全宣传海报, 帮街道把宣传展板搬到广场,
+ * 给村里拍宣传短视频): help to the community, not publicity the student gave. Blanked before the
+ * item's words are read.
+ */
+export const MADE_FOR_HOST = new RegExp(`(?<=(?:帮|给|替|为)[^，。,；;]{0,6}?(?:${'社区|街道|村委会?|村里|居委会?|镇里|物业|党群服务中心'})[^，。,；;]{0,12}?)宣传(?=[^，。,；;]{0,2}(?:海报|展板|视频|短视频|栏|片|册|标语|横幅|照片))`, 'g');
+
 /** Big events students serve at; what they did there decides the item. */
 const VENUE = /运动会|健步走|赛包|参赛|联欢会|配合[^，。,；;]{0,12}(?:开展|举办|组织)|游园|邻里节|冰雪节|马拉松|半马|招聘会|献血|赛事|晚会|集市|庙会|展会/;
-const VOLUNTEERED = /(?:当|做)[^，。,；;]{0,4}志[愿原]者|配合|志愿服务|现场服务|保障|帮忙|帮着|去帮|裁判|计分|检录|引导|维持秩序|补给|存(?:取)?包|发水|摆(?:器材|椅子)|搬/;
+const VOLUNTEERED = /(?:当|做)[^，。,；;]{0,4}志[愿原]者|签到|配合|志愿服务|现场服务|保障|帮忙|帮着|去帮|裁判|计分|检录|引导|维持秩序|补给|存(?:取)?包|发水|摆(?:器材|椅子)|搬/;
 const ORGANISED = /(?:我们|咱们|青协|学生会|支部|班里|班级)[^，。,；;]{0,6}(?:办|举办|组织|策划|搞)|(?:举办|组织|办)了(?:一场|一次|个)|主持/;
 /** Who puts on events the students help at. */
 const HOST = '社区|街道|村委会?|村里|居委会?|镇里|镇上|镇政府|物业|学校|学院|团委|医院|卫生院|卫生站|服务站|医生|商家|图书馆';
@@ -112,7 +122,9 @@ const HOST = '社区|街道|村委会?|村里|居委会?|镇里|镇上|镇政府
  * and 社区搞了个义卖 — but 在社区开展了宣传 is the student's own.
  */
 const HOSTED = new RegExp([
-  `(?:${HOST})[^，。,；;]{0,4}(?:组织|主办|举办|承办|办|搞|开展)的`,
+  `(?:${HOST})[^，。,；;]{0,4}(?:组织|主办|举办|承办|办|搞|开展)(?:的|嘅)`,
+  // the host's own event (社区的文艺汇演, 社区请人来办讲座)
+  `(?:${HOST})(?:的|嘅)[^，。,；;]{0,8}(?:活动|汇演|演出|讲座|晚会|比赛|义诊|招聘会|书法班|老年大学)|(?:${HOST})[^，。,；;]{0,4}请[^，。,；;]{0,6}(?:来)?(?:办|讲|开)`,
   `(?<!(?:在|到|去|赴|于|前往)[^，。,；;]{0,8})(?:${HOST})[^，。,；;]{0,4}(?:组织|主办|举办|承办|办|搞|开展)了(?:个|一场|一次)`,
   '(?:人家|别人)[^，。,；;]{0,6}(?:组织|主办|举办|办|搞)|(?:协助|配合)[^，。,；;]{0,6}(?:举办|开展|组织)|主办方|承办方',
 ].join('|'));

@@ -5,7 +5,7 @@
  */
 import { S, type Span } from './numerals.js';
 import {
-  CHILDREN_TALK, CLASS, EVENT, HELPING, LABEL_WORDS, PROJECT, PUBLIC_CLASS, PUT_ON, SERVICE, SUPPORT, VAGUE_HELP, VISIT, helpedAtOthersEvent, type ItemKey,
+  CHILDREN_TALK, CLASS, EVENT, HELPING, LABEL_WORDS, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUT_ON, SERVICE, SUPPORT, VAGUE_HELP, VISIT, helpedAtOthersEvent, type ItemKey,
 } from './reportItemWords.js';
 
 export type { ItemKey } from './reportItemWords.js';
@@ -17,8 +17,9 @@ const ITEM_WORD = '(x项目|x类|x|其他|其它|实事|走访|活动|项目)';
 const FILLERS = '(?:(?:嗯+|呃|额|啊|哦|那个|就是|然后)[\\s，,、。.…~]{1,3}){0,4}';
 // `/记录 走访 2小时 …`, `实事：…`, `【活动】…`, `X项目：…`, `那个，X：…` — the student chose the item.
 const LEADING_LABEL = new RegExp(`^\\s*(?:/?记录${S})?${FILLERS}[【\\[(]?${S}${ITEM_WORD}(?![a-z])${S}[】\\])]?${S}(?:[:,，]|\\s|$)${S}`);
-// …also `今天 洛阳 X项目 整理图书角`, the X item's own name standing alone, and `I do X: 拍照片`.
-const INLINE_LABEL = new RegExp(`(?:【${ITEM_WORD}】|(?:类别|类型|事项)${S}[:：]?${S}${ITEM_WORD}|(?<=^|[\\s，。,:：;；的])(x项目)(?=[\\s:：(（]|$)|(?<=^|[\\s，。,:：;；的])(x|x项目|x类)(?=${S}[:：]))`);
+// …also `今天 洛阳 X项目 整理图书角`, the X item's own name standing alone, as a tag (#X项目, #X#), and
+// `I do X: 拍照片`, `呃X：…`.
+const INLINE_LABEL = new RegExp(`(?:【${ITEM_WORD}】|(?:类别|类型|事项)${S}[:：]?${S}${ITEM_WORD}|(?<=^|[\\s，。,:：;；的#【做是])(x项目|x类|(?<![\\dh]\\s{0,2})x(?!\\s{0,2}\\d))(?=[\\s:：(（#】～~—\\-，,。]|打卡|$)|(?<![a-z\\d])(x|x项目|x类)(?=${S}[:：]))`);
 
 /** A second item word right after the one chosen (走访 实事, 走访/实事, 走访+实事). */
 const SECOND_LABEL = new RegExp(`^${S}[、/和+]?${S}${ITEM_WORD}(?![a-z\\u4e00-\\u9fa5])`);
@@ -78,7 +79,7 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   const blank = (t: string) => ' '.repeat(t.length);
   // An amount said inside the work (量了一个半小时血压, 扫了两个小时雪) stands for one character, so
   // that the work's words are as near as when it is said apart.
-  const served = masked.replace(/\u0001+/g, '\u0001').replace(OWN_PAPERWORK, blank).replace(RECORD_REQUEST, blank);
+  const served = masked.replace(/\u0001+/g, '\u0001').replace(OWN_PAPERWORK, blank).replace(RECORD_REQUEST, blank).replace(MADE_FOR_HOST, blank);
   let text = served.replace(QUOTED, blank).replace(ASIDE, blank);
   // A project's name (我们那个大有村的助农项目) says what the project is for: beside work done for the
   // project (写了项目策划书), the help the name mentions was not done that day.
@@ -123,13 +124,18 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
 }
 
 /** What a visit set out to learn (了解电梯维修的情况) is its topic, not work done. */
-const LEARNING = /(?:了解|听|问|记录|反映)[^，。,；;]{0,14}(?:情况|需求|诉求|困难|难处|问题|现状|咋样|怎么样|收成|的事|意见|建议|流程|做法|经验|看法|想法)/g;
+// (…and what was heard or gathered: 听他们讲开网店的甘苦, 唠了唠剪纸咋传下来的, 收集建议, 为帮扶摸底; and
+// who was visited: 访谈村里会剪纸的老手艺人)
+const LEARNING = /(?:了解|听|问|聊|唠|记录|反映|收集|征求)[^，。,；;]{0,14}(?:情况|需求|诉求|困难|难处|问题|现状|咋样|怎么样|收成|的事|意见|建议|流程|做法|经验|看法|想法|甘苦|经历|故事|传下来|传承)|听[^，。,；;]{0,6}讲[^，。,；;]{0,16}|为[^，。,；;]{0,12}摸底|(?<=访谈|采访|拜访|走访)[^，。,；;]{0,12}的[^，。,；;]{0,4}(?:人|者|师傅|户|家|老人)/g;
+
+/** Paperwork on a survey done by others (整理问卷数据, 录入调查表): support, not a visit. */
+const SURVEY_DATA = /(?:整理|录入|统计|汇总|核对|誊录)[^，。,；;]{0,6}(?:问卷|调查)/g;
 
 function itemWords(text: string): Map<ItemKey, string> {
   const hits = new Map<ItemKey, string>();
   const outsideTopics = text.replace(LEARNING, (t) => ' '.repeat(t.length));
   for (const [key, words] of LABEL_WORDS) {
-    const m = words.exec(key === 'zoufang' ? text : outsideTopics);
+    const m = words.exec(key === 'zoufang' ? text.replace(SURVEY_DATA, (t) => ' '.repeat(t.length)) : outsideTopics);
     if (m && !hits.has(key)) hits.set(key, m[0]);
   }
   return hits;
@@ -147,6 +153,8 @@ const ASIDE = /(?:顺便|顺手|顺带|捎带|捎带手|附带)[^，。,；;]*/g
 const SIDE_BY_SIDE: [RegExp, 'halves' | 'sides' | 'joined'][] = [
   [/(?:一半|前半(?:程|段|场|部分|截)?)(?:的)?(?:时间|时候|辰光|功夫|工夫|光景)?([^。]{2,30}?)(?:[，,；;、\s]{0,2}(?:另|还有|剩下的?|其余的?|其他)?)(?:一半|后半(?:程|段|场|部分|截)?)(?:的)?(?:时间|时候|辰光|功夫|工夫|光景)?([^。，,；;]{2,30})/g, 'halves'],
   [/(?:一边|一面)([^。]{2,30}?)(?:一边|一面)([^。，,；;]{2,30})/g, 'sides'],
+  // 又是开项目会又是入户走访, 既…又…: two pieces of work, neither said to be the main one.
+  [/(?:又是|既是?|也是)([^。]{2,30}?)(?:又是|也是|又|也)([^。，,；;]{2,30})/g, 'sides'],
   [/(?:上午|早上|早晨|上半天|白天)([^。]{2,30}?)[，,、；;\s]{0,2}(?:下午|中午|晚上|傍晚|下半天)([^。，,；;]{2,30})/g, 'sides'],
   [/([^。，,；;:：+\s]{2,20})\s{0,2}[+＋]\s{0,2}([^。，,；;+\s]{2,20})/g, 'joined'],
   [/([^。，,；;:：、\s]{2,20})\s{0,2}(?:、|和|并且?|同时|还)\s{0,2}([^。，,；;、\s]{2,20})/g, 'joined'],
@@ -154,7 +162,7 @@ const SIDE_BY_SIDE: [RegExp, 'halves' | 'sides' | 'joined'][] = [
 /** Two sides said to take the time half and half (各占一半, 对半, 两边差不多). */
 /** Both sides said to take about the same time (两边时间差不多, 两者相当). */
 const SAME_TIME = '(?:两边|两头|两样|两项|两者|二者)[^，。,；;]{0,4}(?:时间|用时)?[^，。,；;]{0,2}(?:差不多|相当|相同|一样|各半)';
-const EVEN_SPLIT = new RegExp(`各占一半|各(?:花|用|占)?了?一半|对半|五五开|${SAME_TIME}|时间(?:差不多|一样)|各半`);
+const EVEN_SPLIT = new RegExp(`各占一半|各(?:花|用|占)?了?一半|一半一半|对半|五五开|${SAME_TIME}|时间(?:差不多|一样)|各半`);
 /** A clause carrying an amount of its own (U+0002). */
 const OWN_HOURS = /[^，,；;。\n]*\u0002[^，,；;。\n]*/g;
 
@@ -210,10 +218,12 @@ const ATTENDED = new RegExp([
   '当观众|观看|观摩|旁听|看了[^，。,；;]{0,6}(?:演出|节目|表演|比赛|展览)|参加了?[^，。,；;]{0,8}(?:大会|仪式|典礼|表彰|动员会)',
   '听了?(?:一场|一次|一节|一堂|个|场|节)?[^，。,；;]{0,8}(?:讲座|报告|宣讲|培训|课)(?![^，。,；;]{0,2}(?:的|时))',
   '(?:参加|参与|接受)了?[^，。,；;]{0,10}(?:培训|见面会|交流会|分享会|经验会|启动会|会议)',
+  // (只是去听的, 我就是去看的: there only to listen or watch)
+  '(?:只|就)是?(?:去)?(?:听|看|旁听|观看)(?:的|了)?(?=[\\s，。,；;!！~～]|$)',
   '跟着[^，。,；;]{0,4}学|学习了|参观了?(?![^，。,；;]{0,6}(?:企业|公司|工厂|厂|合作社))',
 ].join('|'));
 /** What the student did at what they attended (我负责…, 当志愿者, 给居民讲, 组织居民观看…并讲解): then it was service. */
-const ROLE = /负责|担任|主讲|主持|(?<!参加|参与|观看)组织(?!的)|讲解|带领|当[^，。,；;]{0,4}(?:志愿者|讲解员|主持|裁判)|作为[^，。,；;]{0,6}(?:志愿者|讲师|代表)|给[^，。,；;]{0,8}讲|帮[^，。,；;]{0,8}(?:忙|布置|搬|引导|维持)|协助/;
+const ROLE = /负责|担任|(?<!不是|没有?|并非)(?:主讲|主持)|(?<!参加|参与|观看)组织(?!的)|讲解|带领|当[^，。,；;]{0,4}(?:志愿者|讲解员|主持|裁判)|作为[^，。,；;]{0,6}(?:志愿者|讲师|代表)|给[^，。,；;]{0,8}讲|帮[^，。,；;]{0,8}(?:忙|布置|搬|引导|维持)|协助/;
 /** Time spent with nothing done (待了3小时，啥也没干). */
 const IDLE = /(?:啥|什么)(?:也|都)没(?:干|做|弄)|没(?:干|做)(?:啥|什么)|没(?:啥|什么)(?:事|活)(?:干|做)?|也没安排啥/;
 /** 实事走访都有: two items named, neither first. */

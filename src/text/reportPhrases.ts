@@ -15,6 +15,9 @@ export interface ModeReading {
 /** An amount the student is unsure of (好像是3小时, 应该有2小时). */
 const HEDGED = /^(?:好像|似乎|貌似|应该|也许|或许|可能|估计)/;
 
+/** …or just after it (2小时吧应该, 两个小时，好像是). */
+const HEDGED_AFTER = /^[吧，,\s]{0,2}(?:应该|可能|好像|大概|估计|也许)(?:吧|是吧|是)?(?=[\s，。,；;!！~～]|$)/;
+
 /** A vague amount of hours (两个多小时, 2h+), not a part of the day (一下午, 半天). */
 const LOOSE = /小时|钟|hour|hr|h(?![a-z])/;
 
@@ -58,6 +61,7 @@ export function standing<T extends Span>(spans: T[], folded: string, last = fals
   });
 }
 
+const NOT_SERVICE_NEXT = new RegExp(`^[^，。,；;]{0,3}(?:${NOT_SERVICE_TIME})`);
 /** An amount said to be the real one (实际7小时, 其中有效服务2小时) beats the others. */
 const ACTUAL = /(?:实际|其中|有效|净)(?:(?!休息|吃饭|歇|路上)[^，。,；;]){0,8}$/;
 /** …and so does the total after its parts (扫了两个半小时，然后又铲冰，一共三个小时). */
@@ -74,7 +78,8 @@ export function resolveHours(durations: Duration[], folded: string, removed: Spa
   // 三个小时，不对，是两个半小时: what was taken back is no amount.
   const said = standing(durations, folded, true);
   const stated = said.filter((d) => d.kind === 'amount');
-  const actual = stated.filter((d) => ACTUAL.test(folded.slice(Math.max(0, d.start - 12), d.start)));
+  // (其中一小时是路上: the time named is what was not service)
+  const actual = stated.filter((d) => ACTUAL.test(folded.slice(Math.max(0, d.start - 12), d.start)) && !NOT_SERVICE_NEXT.test(folded.slice(d.end, d.end + 8)));
   const total = stated.filter((d, i) => i > 0 && TOTAL.test(folded.slice(Math.max(0, d.start - 8), d.start)));
   const amounts = new Set(actual.map((d) => d.hours)).size === 1 ? actual : new Set(total.map((d) => d.hours)).size === 1 ? total : stated;
   const pool = amounts.length > 0 ? amounts : said.filter((d) => d.kind === 'range');
@@ -84,6 +89,12 @@ export function resolveHours(durations: Duration[], folded: string, removed: Spa
   const doubted = said.find((d) => d.kind === 'vague' && (HEDGED.test(d.phrase) || (LOOSE.test(d.phrase) && actual.length === 0)));
   if (doubted && values.length > 0) {
     ambiguities.push(`时长「${doubted.phrase}」说得不确定，请确认这次服务共计多少小时。`);
+    return undefined;
+  }
+  // 2小时吧应该, 两个小时，好像: an amount doubted just after it is said.
+  const unsure = pool.find((d) => d.kind === 'amount' && HEDGED_AFTER.test(folded.slice(d.end, d.end + 8)));
+  if (unsure && values.length === 1) {
+    ambiguities.push(`时长「${unsure.phrase}」说得不确定，请确认这次服务共计多少小时。`);
     return undefined;
   }
   // 2小时，可能还要多一点: the amount said is only a lower bound.
@@ -169,6 +180,14 @@ const OTHER_TIME = /^(?:上|下(?!旬)|过|改天|明年|next|last)/;
 /** A weekday said with nothing placing its week (周二, 星期五, fri). */
 const BARE_WEEKDAY = /^(?:(?:周|星期|礼拜)[一二三四五六日天七1-7]|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)$/;
 
+/** The weekday (this week's) moved into the week named before it (上周末 + 周日 → last Sunday). */
+function dayOfWeek(week: string, weekday: DateHit): string | undefined {
+  const m = /^(上上|上|这|本)\s{0,3}个?\s{0,3}(?:周|星期|礼拜)(末)?$/.exec(week);
+  if (!m || (m[2] && !/[六日天七]|sat|sun/.test(weekday.phrase))) return undefined;
+  const shift = { 上上: -14, 上: -7 }[m[1] as '上上' | '上'] ?? 0;
+  return new Date(Date.parse(`${weekday.date}T00:00:00Z`) + shift * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The date named (today when none is); several, none pinned down, or one still to come → ambiguity and no date. */
 export function resolveDate(all: DateHit[], today: string, ambiguities: string[]): string | undefined {
   const hits = all.filter((h) => !h.confirms);
@@ -189,6 +208,13 @@ export function resolveDate(all: DateHit[], today: string, ambiguities: string[]
   // weekday, not the latest one: asked about rather than guessed.
   const week = hits.find((h) => h.vague && OTHER_TIME.test(h.phrase));
   const weekday = hits.find((h) => h.date && BARE_WEEKDAY.test(h.phrase));
+  // …unless the weekday says which day of it, right after it: 上周末（周日）, 上周 周三.
+  const placed = week && weekday && weekday.start >= week.end && weekday.start - week.end <= 1 ? dayOfWeek(week.phrase, weekday) : undefined;
+  if (placed) {
+    if (placed <= today) return placed;
+    ambiguities.push(`日期 ${placed} 还没到，只能记录今天或以前的服务，请确认日期。`);
+    return undefined;
+  }
   if (week && weekday && week.start < weekday.start) {
     ambiguities.push(`「${weekday.phrase}」是「${week.phrase}」的哪一天？请确认日期。`);
     return undefined;
@@ -206,11 +232,11 @@ const TAUGHT = '(?<!(?:教|指导|讲解|teach)[^，。,；;]{0,24})';
 const TAUGHT_HOW = '(?<!(?:教|指导|讲解|teach|怎么|如何)[^，。,；;]{0,24})';
 // `线` after 路/航/底… is a line (公交线上), and 在线上 is 在 + 线上, not 在线; 在网上开了个店铺 is a
 // shop, not the service (在网上直播卖小米 is).
-const ONLINE_REMOVABLE = new RegExp(`${TAUGHT}(?:通过|以|采用|采取|用|在)?(?:(?<![路航干曲直主火界底])线上|网上(?=直播)|网上(?![^，。,；;]{0,6}(?:店|销售|卖))|在线(?![上下])|远程|online(?![a-z]))(?:的)?(?:方式|形式)?`, 'g');
+const ONLINE_REMOVABLE = new RegExp(`${TAUGHT}(?:通过|以|采用|采取|用|在)?(?:(?<![路航干曲直主火界底])线上|网上(?=直播)|网上(?![^，。,；;]{0,6}(?:店|销售|卖)|(?:投递|投简历|缴费|交费|挂号|预约|办理|申请|查询|报名))|在线(?![上下])|远程|online(?![a-z]))(?:的)?(?:方式|形式)?`, 'g');
 const OFFLINE_REMOVABLE = /(?:通过|以|采用|采取|在)?(?:(?<![路航干曲直主火界底])线下|offline(?![a-z]))(?:的)?(?:方式|形式)?/g;
 // Kept in the description: they say what was done (视频通话辅导, 云宣讲, 现场讲解).
 // 直播 alone is not one: 直播卖苹果 is done in the village; 拍宣传视频 is made in person.
-const ONLINE_WORDS = new RegExp(`${TAUGHT_HOW}(?<!(?:拍|录|剪|做|制作)[^，。,；;]{0,8})视频(?!软件|app|播放器|通话[^，。,；;]{0,6}教)|腾讯会议|抖音|快手|b站|视频号|微信群|qq群|网络(?:直播|课堂|授课)|钉钉|飞书会议|zoom|网课|云(?=宣讲|访谈|组队|辅导|支教|课堂|上|端|直播|参观|走访|调研|义诊|服务|会议|家访|探访|讲座)`);
+const ONLINE_WORDS = new RegExp(`${TAUGHT_HOW}(?<!(?:拍|录|剪|做|制作)[^，。,；;]{0,8})视频(?!软件|app|播放器|通话[^，。,；;]{0,6}教)|${TAUGHT_HOW}(?:微信(?:语音|视频|上)|语音通话)(?![^，。,；;]{0,6}教)|腾讯会议|抖音|快手|b站|视频号|微信群|qq群|网络(?:直播|课堂|授课)|钉钉|飞书会议|zoom|网课|云(?=宣讲|访谈|组队|辅导|支教|课堂|上|端|直播|参观|走访|调研|义诊|服务|会议|家访|探访|讲座)`);
 const OFFLINE_WORDS = /现场|实地/;
 
 /** Online or offline (the phrases that say so go into `removed`); both named → ambiguity; offline by default. */

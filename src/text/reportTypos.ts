@@ -1,0 +1,24 @@
+/**
+ * Words typed by sound (拼音 input picks the wrong character of the same sound: 扫血 for 扫雪, 坐谈 for
+ * 座谈, 设区 for 社区, 量个小时 for 两个小时), put right before the report is read, so that every
+ * reader — hours, dates, items, areas, communities — sees the word meant. Each fix is as long as the
+ * typo, so spans found in the fixed text still cut the text as sent. Only slips that are no word of
+ * their own where students would write them are fixed. Part of reportParser.ts; works on width-folded text.
+ */
+
+const FIXES: [string, string][] = [
+  // the work
+  ['扫血', '扫雪'], ['铲血', '铲雪'], ['坐谈', '座谈'], ['侧血', '测血'], ['项木', '项目'], ['走仿', '走访'], ['入护', '入户'],
+  ['义珍', '义诊'], ['辅到', '辅导'], ['付导', '辅导'], ['辅倒', '辅导'], ['资询', '咨询'], ['招骋', '招聘'], ['反炸', '反诈'],
+  ['宣穿', '宣传'], ['拉圾', '垃圾'], ['河到', '河道'], ['代货', '带货'], ['志原', '志愿'], ['留守儿同', '留守儿童'],
+  // the time and the place
+  ['量个小时', '两个小时'], ['量个钟', '两个钟'], ['金天', '今天'], ['设区', '社区'], ['锦秀', '锦绣'],
+];
+const FIXED = new Map(FIXES);
+/** (做业 is 作业 unless it starts 业务, 业绩 or 业主) */
+const TYPO = new RegExp(`${FIXES.map(([typo]) => typo).join('|')}|做业(?![务绩主余])`, 'g');
+
+/** `folded` with the typos put right; same length, same indices. */
+export function fixTypos(folded: string): string {
+  return folded.replace(TYPO, (t) => FIXED.get(t) ?? '作业');
+}

@@ -1,0 +1,91 @@
+/**
+ * Whose service a report tells: a classmate's (我室友…, 替组长报, 张明和李华…各3小时, 帮晓雨填的), a
+ * notice or an example, not the sender's own. Part of reportParser.ts; works on the masked text,
+ * where U+0001 stands for a date or an amount.
+ */
+
+/** Family names that start a classmate's name (张明和李华…, 刘洋同学), leaving out those that start everyday words. */
+const SURNAME = '[王李张刘陈杨赵黄周吴徐孙胡朱郭何罗梁宋郑谢韩唐冯董程曹袁邓许沈曾彭吕苏卢蒋蔡贾丁魏薛叶潘杜戴夏钟汪田任姜范姚谭廖邹熊陆郝孔崔毛邱秦史顾侯邵孟]';
+/** A classmate by how the student knows them (同桌, 室友, 队友, 班长 …). */
+const PEER = '同桌|室友|舍友|同学|朋友|队友|组员|队员|学弟|学妹|学长|学姐|班长|组长|队长|团支书|支书|部长|社长';
+/** A classmate named: 张明, 小李 — not 王奶奶 or 李书记, who are served. */
+const NAME = `(?:${SURNAME}[\\u4e00-\\u9fa5]{1,2}|小${SURNAME})(?<!奶|爷|姨|叔|伯|娘|婆|公|师|记|任|主|大|老)`;
+/** What puts a classmate's name in a group (我们支部的李明, 组员王磊). */
+const MEMBER = '(?:(?:我们|咱们|我)?(?:班|组|队|宿舍|寝室|支部)里?的?|(?:我们|我)?(?:班|组|队|支部)?(?:成员|组员|队员|团员|同学)[:：]?\\s{0,2})';
+/**
+ * Who else a report can be about: 她, 我室友, 班长, 组员们. Not 我班同学: a class's report of its
+ * own activity (我班同学在…开展…) is the reporter's too.
+ */
+const OTHER = '(?:他|她)们?|ta(?![a-z])|(?:有|某)一?(?:个|位|名)?(?:同学|同学们|队员|组员|团员|学生|志愿者|人)|一(?:个|位|名)(?:同学|队员|组员|团员)|我(?:妈|爸|哥|姐|弟|妹|对象|男朋友|女朋友)|(?:我们|咱们|我)?(?:班|组|队|宿舍|寝室|支部)?的?(?:室友|舍友|同桌|队友|组员|队员|学弟|学妹|学长|学姐|班长|队长|组长|团支书|支书|部长|社长|别人|其他人|其他同学|别的同学)们?';
+/** People a student serves (替老人报名): not whom a record is sent for. */
+const SERVED = '老人|居民|村民|孩子|小朋友|学生|家长|大爷|大妈|大娘|奶奶|爷爷|阿姨|叔叔|群众|农户|业主|残疾人|困难户';
+/** Someone named or pointed at as the one who served. */
+const SOMEONE = `(?:${OTHER}|${NAME}(?:同学)?(?:[和、跟与]${NAME}(?:同学)?)+|${NAME}同学|${MEMBER}${NAME})`;
+/**
+ * Someone else's service (我室友…, 替组长报, 张明和李华…各3小时, 她的也记上), a record held back
+ * (先不报), a notice to a group (各位同学, 请大家自行登记), an example or a what-if (比如…, 如果…).
+ * Works on the masked text: U+0001 stands where a date or an amount was.
+ */
+export const NOT_MINE = new RegExp([
+  '(?:(?:^|[\\s，。,；;]|(?<=\\u0001))我(?:妈|爸|室友|舍友|同学|朋友)|(?:^|[\\s，。,；;])我们班[^，。,；;\\s]{0,6}(?=\\u0001|今天|昨天|前天|上周|周[一二三四五六日]|在|去))(?![^，。,；;]{0,3}(?:一起|和我))',
+  // …the one the sentence is about: at the start of the message before what was done (她昨天在…,
+  // 组员王磊 昨天…), or starting a later clause before a day (…，她前天也去了): not 他们在家等着.
+  `(?:^\\s{0,3}(?:${SOMEONE}|(?!周边|周围|曾经|许多|任务|谢谢|田里|田间|孙子|孙女|叶子|何时|任何)${NAME}(?!\\s))(?=\\s{0,2}(?:\\u0001|今天|昨天|前天|在|去|到|参加|帮|给|一起))|` +
+    `[\\s，。,；;:：!！]${SOMEONE}(?=\\s{0,2}(?:\\u0001|今天|昨天|前天)))(?![^，。,；;]{0,8}(?:带(?:着|领)?(?:我|咱)|和我|跟我|叫(?:上)?我|让我|喊我|领着我))`,
+  // hours shared out (每人记2小时) and reports gathered for others (统一报, 代室友登记, 帮她记上)
+  '(?:每人|每个人|每位同学|人均|(?<!我|独自|单独)一人)[^，。,；;\\u0001]{0,4}\\u0001+|每人(?:记|计|算|按)|我们(?:班|组|宿舍|队|支部|小组)的(?:记录|时长)',
+  // (not 替老人报名体检 or 帮他们登记居住信息, which serve residents)
+  '统一(?:报|记|登记|上报|提交|录入)|代表(?:我们|咱们|本)?(?:班|组|小组|支部|团支部|队|宿舍|全班|全组|大家)[^，。,；;]{0,4}(?:汇报|报|上报|报告|提交|登记)|汇总(?:报|上报|一下)|代(?:报|记|登记|提交|填报)|代(?![办购缴买取收付领表])[^，。,；;]{1,6}(?:报|记一下|记上|提交)',
+  `替(?!${SERVED})[^，。,；;]{0,10}(?:报|记|登记|提交)(?!名)|(?:替|代|帮|给)(?:我)?(?:${OTHER}|${NAME}|我们(?:班|组|宿舍|队)|大家|全班|全组)[^，。,；;]{0,3}也?(?:记|报)(?:一下|上|下)|` +
+    `(?:替|代)(?:我)?(?:${OTHER}|${NAME}|同学|我们(?:班|组|宿舍|队)|大家|全班|全组)[^，。,；;]{0,3}(?:登记|提交|记|报)(?!名)`,
+  // 帮我们组3个人一起报, 我帮组里另外四个同学报一下: hours sent in for a group (not 帮三位老人报名体检)
+  `(?:帮|替|给|代)[^，。,；;]{0,8}(?:(?:\\d|[一二两三四五六七八九十几])\\s{0,2}[个位名]?(?:人|同学)|同学|组员|队员|成员|室友|舍友)们?[^，。,；;]{0,4}(?<![读看写登])(?:报|记)(?!名|录|账|销|住)|` +
+    `(?:帮|替|给|代)(?:我们|咱们)?(?:组|小组|班|队|宿舍|寝室|支部)里?[^，。,；;]{0,8}(?<![读看写登])(?:报|记)(?!名|录|账|销|住)`,
+  '(?:他|她|ta)们?的(?:时长)?也[^，。,；;]{0,4}(?:记|报)|也(?:帮|给|替)(?:他|她|ta)们?(?:记|报)|(?:他|她|ta)们?也(?:要|得|帮|给)?(?:记|报)(?:一下|上|下)',
+  `[帮给替](?:她|他|ta)们?[^，。,；;]{0,3}(?<!登)(?:记|报)(?!名|录|账|销)|帮[^，。,；;]{0,4}(?:室友|舍友|同学|组长|朋友)[^，。,；;]{0,2}(?:记|报)(?![^，。,；;]{0,3}(?:${SERVED}|信息|资料|数据|材料|档案|台账))`,
+  // sent in for a classmate (我是帮同桌报的, 替队友填的, 代班长登记) — not 帮同桌辅导作业, which is service
+  // …and sent on for them (帮她发一下, 替同桌发的) — not 帮同学发传单
+  `(?:帮|替|代)(?:我的?)?(?:${PEER}|${NAME}|她|他|ta)们?(?:也)?(?:发|交)(?:一下|下|了|的|过来)(?=[\\s，。,；;:：!！~～]|$)|` +
+  `(?:帮|替|代)(?:我的?)?(?:${PEER}|${NAME})[^，。,；;]{0,3}(?:报|记|登记|填|提交|上报)(?:的|了|一下|下|上|好)?(?!名|录|账|销|住|表|写|笔记|作业|[^，。,；;]{0,3}(?:${SERVED}|信息|资料|数据|材料|档案|台账))`,
+  // asked by someone else to send theirs in (班长让我报一下, 他托我帮他记上) — not 社区让我登记居民信息
+  '(?:让|叫|托|请|要|喊)我(?:帮(?:他|她|ta|忙)?|替(?:他|她|ta)|给(?:他|她|ta))?[^，。,；;:：]{0,3}(?:报|记|上报|提交)(?:一下|上|下)?(?=[\\s，。,；;:：!！]|$)',
+  // hours someone else set (群里说扫雪的记2小时, 参加的同学每人记3小时)
+  '说[^，。,；;]{0,12}(?:可以|能)?(?:算|记|按)[^，。,；;]{0,3}\\u0001+|(?:参与者|参加者|的同学)(?:每人|都|均)?(?:记|计|算|按)',
+  // records held back
+  '我[^，。,；;]{0,4}没(?:有)?(?:去|参加)(?!过)|没去成|让我也记|先不报|不报了|不用报|先别记|别记了?|暂(?:时)?不记|先不记',
+  // notices and examples
+  // (…and news of the group's work headed as such: 【喜报】…, 简报：…)
+  '(?<=^\\s{0,2}[【\\[]?)(?:喜报|简报|通讯稿|新闻稿)(?=[】\\]:：\\s])|@全体成员|每人按|辛苦大家|大家辛苦|示例|格式[:：]|模板[:：]|按(?:这个|以下|下面的?)?模板|有意者|私聊|请准时|通知[:：】]|【通知|各位同学|同学们[:：]|请(?:各位|大家|同学们|各团支部|各班|各支部)|大家(?:记得|自行|自己|各自)|(?:自行|各自)(?:登记|记录|上报|记)|(?<!^\\s{0,2}[#＃]?)接龙|^\\s{0,2}[#＃]?接龙(?=[^\\n]{0,20}(?:统计|汇总|名单))|请于|提醒[:：]|温馨提示|转(?:发)?给你|转一下',
+  '^\\s*(?:比如|例如|举个例子?|譬如|假如|如果|假设|要是|example|e\\.g\\.|for example|for instance)',
+  // 同学们昨天在…; 这是我们组长的：…
+  `^\\s{0,3}同学们(?=\\s{0,2}(?:\\u0001|今天|昨天|前天|在|去))|这是(?:我的?)?(?:${OTHER}|${NAME})的`,
+  // …in English or half in English (我 的 friend Anna…, she 昨天…), not with my friend
+  '(?<!(?:with|and|和|跟|与)\\s{0,2})(?<![a-z])(?:my|我\\s{0,2}的)\\s{0,2}(?:roommate|friend|classmate|teammate|groupmate)s?(?![a-z])|(?<![a-z])(?:on behalf of|for (?:him|her|them))(?![a-z])|^\\s{0,3}(?:she|he|they)(?![a-z\'])',
+].join('|'));
+/**
+ * A classmate named in English at the start, before what they did (Anna 今天在锦绣社区…, Tom helped…):
+ * read on the text as sent, where the capital marks a name. Not I, a day, a greeting or a label,
+ * nor someone the student served with (Lily 和我…).
+ */
+export const LATIN_NAME = new RegExp(
+  '^\\s{0,3}(?!(?:I|We|My|Our|Me|Today|Tonight|Yesterday|Last|This|Next|On|In|At|From|After|Before|Hi|Hello|Hey|Dear|Sorry|Ok|Okay|Yes|No|Thanks|Thank|Please|Good|Morning|Afternoon|Evening|Night|Update|Done|Finished|Also|And|So|Then|Well|Um|Uh|Oh|Hmm|Teacher|Just|Online|Offline|Report|Note|Volunteer|Service|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?![A-Za-z]))' +
+    '[A-Z][a-z]{1,12}(?:\\s[A-Z][a-z]{1,12})?\\s{0,2}(?=今天|昨天|前天|上周|周[一二三四五六日]|\\d|在|去|到|和|跟|today|yesterday|went|did|helped|taught|was|and)' +
+    '(?![^，。,；;]{0,12}(?:和我|跟我|与我|带我|带着我|and I|and me|with me))',
+);
+
+/** Hours shared out among several people (张明和李华各3小时, 我们各记2小时). */
+export const SHARED = /各(?:都)?(?:记|计|算|按)?\s{0,2}\u0001+/;
+
+/** A name written in a template's 姓名 field (姓名：赵晓雨). */
+const NAME_FIELD = /(?:姓名|名字)\s{0,2}[:：]\s{0,2}([\u4e00-\u9fa5]{2,3})/;
+
+/**
+ * A report filled in for the one a template names (姓名：赵晓雨 … 帮晓雨填的): 帮/替/代 and the name, or
+ * its given name, before what was sent in. The field alone is the student's own name.
+ */
+export function filledForNamed(masked: string): RegExpExecArray | null {
+  const name = NAME_FIELD.exec(masked)?.[1];
+  if (!name) return null;
+  const given = name.length > 2 ? name.slice(1) : name;
+  return new RegExp(`(?:帮|替|代)(?:${name}|${given})[^，。,；;]{0,3}(?:报|记|登记|填|提交|上报)`).exec(masked);
+}
