@@ -118,8 +118,8 @@ export class DigestFigures {
   private hoursByCollege?: Map<number, { week: number; previous: number }>;
   /** Year totals per college, from the college views built in this run (see `yearTotal`). */
   private readonly totalByCollege = new Map<number, number>();
-  /** Participating branches per college as of a day, by day. */
-  private readonly asOfByDay = new Map<string, Map<number, number>>();
+  /** Per college, the day each of its participating branches began to (pairing signed and first log, whichever came later). */
+  private participatingSince?: Map<number, string[]>;
 
   constructor(
     private readonly db: Db,
@@ -172,22 +172,32 @@ export class DigestFigures {
     return dayjs.utc(this.week.report.start).subtract(1, 'day').format('YYYY-MM-DD');
   }
 
-  /** Participating branches as the data stood at the end of `day` (signings and service dates up to then). */
+  /**
+   * Participating branches as the data stood at the end of `day` (signings and service dates
+   * up to then): counted branches whose earliest counting pairing was signed, and whose first
+   * approved log of the year is dated, on or before `day`. Both dates are read once per run (an
+   * index seek per branch), so the digest's five days — the eve, the week's end and the chart's —
+   * cost one query, not five full counts.
+   */
   private participatingAsOf(collegeId: number | null, day: string): number {
-    let byCollege = this.asOfByDay.get(day);
-    if (!byCollege) {
-      byCollege = new Map(
-        (this.db.$client
-          .prepare(`select b.college_id as id, count(*) as n from branches b
-            where b.kind = 'branch' and ${counted('b')} and exists(select 1 from pairings p where p.branch_id = b.id and ${countingPairing('p')})
-              and exists(select 1 from service_logs s where s.branch_id = b.id and s.program_year_id = @py and s.status = 'approved' and s.service_date <= @endsOn)
-            group by b.college_id`)
-          .all({ py: this.program.id, yearEnd: yearEnd(this.program), startsOn: this.program.startsOn, endsOn: day < this.program.endsOn ? day : this.program.endsOn }) as { id: number; n: number }[])
-          .map((r) => [r.id, r.n]),
-      );
-      this.asOfByDay.set(day, byCollege);
+    if (!this.participatingSince) {
+      const rows = this.db.$client
+        .prepare(`select b.college_id as id, max(
+            (select min(p.signed_on) from pairings p where p.branch_id = b.id and ${countingPairing('p')}),
+            (select min(s.service_date) from service_logs s where s.branch_id = b.id and s.program_year_id = @py and s.status = 'approved' and s.service_date <= @endsOn)) as since
+          from branches b where b.kind = 'branch' and ${counted('b')}`)
+        .all({ py: this.program.id, yearEnd: yearEnd(this.program), startsOn: this.program.startsOn, endsOn: this.program.endsOn }) as { id: number; since: string | null }[];
+      const byCollege = new Map<number, string[]>();
+      for (const r of rows) {
+        if (r.since === null) continue;
+        const days = byCollege.get(r.id) ?? [];
+        if (!days.length) byCollege.set(r.id, days);
+        days.push(r.since);
+      }
+      this.participatingSince = byCollege;
     }
-    return collegeId === null ? [...byCollege.values()].reduce((a, n) => a + n, 0) : (byCollege.get(collegeId) ?? 0);
+    const since = collegeId === null ? [...this.participatingSince.values()].flat() : (this.participatingSince.get(collegeId) ?? []);
+    return since.filter((d) => d <= day).length;
   }
 
   /**
