@@ -166,13 +166,13 @@ async function main(): Promise<void> {
     row(`/学院 (collegeView, ${one.name})`, s1(cv.best), `first (cold) ${s1(cv.first)}; ${cv.value.branches.length} branches`);
 
     const ports = { db, clock: { now: () => now }, log: silent, timeZone: TZ, feishu: new LarkApi({ appId: 'cli_0000000000000000', appSecret: 'unused', domain: 'http://127.0.0.1:9', log: silent }) };
-    // The run as the bot does it, with each chat's build timed: weeklyDigests yields to the event
-    // loop between chats, not within one, so the longest build is the longest stall of the acks.
+    // The run as the bot does it: weeklyDigests yields to the event loop between its shared
+    // queries and between chats, so the longest stretch between two turns of the loop is the
+    // longest the acks of arriving events would wait. Time by part from the figures' methods.
     const proto = DigestFigures.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
     const spent = new Map<string, number>();
-    const blocks: { target: string; ms: number }[] = [];
     const originals = new Map<string, (...a: unknown[]) => unknown>();
-    for (const name of ['college', 'school', 'hours', 'participatingAsOf', 'top', 'deadlines', 'cases', 'yearTotal']) {
+    for (const name of ['hours', 'participatingAsOf', 'top', 'deadlines', 'cases', 'yearTotal']) {
       const orig = proto[name]!;
       originals.set(name, orig);
       proto[name] = function (this: unknown, ...a: unknown[]) {
@@ -180,22 +180,29 @@ async function main(): Promise<void> {
         try {
           return orig.apply(this, a);
         } finally {
-          const ms = performance.now() - t0;
-          spent.set(name, (spent.get(name) ?? 0) + ms);
-          if (name === 'college' || name === 'school') blocks.push({ target: name === 'school' ? 'school' : String((a[0] as { name: string }).name), ms });
+          spent.set(name, (spent.get(name) ?? 0) + performance.now() - t0);
         }
       };
     }
+    const holds: number[] = [];
+    let turning = true;
+    let lastTurn = performance.now();
+    const turn = () => {
+      const t = performance.now();
+      holds.push(t - lastTurn);
+      lastTurn = t;
+      if (turning) setImmediate(turn);
+    };
+    setImmediate(turn);
     const digests = await timedAsync(() => weeklyDigests(ports, { force: true }));
+    turning = false;
     for (const [name, fn] of originals) proto[name] = fn;
     row(`all weekly digests (${digests.value.posted.length} cards built and queued)`, s1(digests.ms), `${(digests.ms / Math.max(1, digests.value.posted.length)).toFixed(1)} ms a digest; failed ${digests.value.failed.length}`);
     {
-      const colleges1 = blocks.filter((b) => b.target !== 'school');
-      const sorted = colleges1.map((b) => b.ms).sort((a, b) => a - b);
-      const schoolMs = blocks.find((b) => b.target === 'school')?.ms ?? NaN;
+      const longest = holds.sort((a, b) => b - a).slice(0, 3);
       const parts = ['participatingAsOf', 'hours', 'top', 'deadlines', 'cases', 'yearTotal'].map((n) => `${n} ${s1(spent.get(n) ?? 0)}`).join(', ');
-      row('longest digest builds (event-loop blocks)', `first college ${s1(colleges1[0]?.ms ?? NaN)}, median college ${s1(sorted[Math.floor(sorted.length / 2)] ?? NaN)}, slowest other college ${s1(Math.max(...colleges1.slice(1).map((b) => b.ms), 0))}, school ${s1(schoolMs)}`,
-        `the first college's build computes the run's shared figures; time by part over the whole run: ${parts}; the rest is collegeView / schoolOverview and the cards`);
+      row('longest event-loop holds during the digests', longest.map(s1).join(', '),
+        `between two turns of the event loop (the shared figures are read one query per turn, then one chat per turn); time by part over the whole run: ${parts}; the rest is collegeView / schoolOverview and the cards`);
     }
 
     // 3. Scheduled jobs: the hourly housekeeping, and the daily catch-up the bot runs at start.

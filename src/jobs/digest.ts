@@ -88,6 +88,7 @@ export async function weeklyDigests(ports: JobPorts, opts: { force?: boolean; re
   if (week.today < program.startsOn || week.report.start > program.endsOn) return { ...outcome, reason: 'outside_year' };
 
   const figures = new DigestFigures(db, program, week, now, timeZone);
+  await figures.warm(targets.some((t) => !t.college));
   for (const target of targets) {
     const run = claim(db, { kind: DIGEST_KIND, target: target.target, period: week.key }, clock.now(), { staleAfterMs: DIGEST_STALE_MS, retryAfterMs: DIGEST_RETRY_MS });
     if (!run) {

@@ -113,8 +113,14 @@ export function schoolOverview(db: Db, programYearId: number, { now, tz }: When)
         (select count(*) ${ofCollege} and s.status = 'pending') as pending
       from colleges c where ${counted('c')} order by c.id`)
     .all({ py: program.id, yearEnd: yearEnd(program), weekStart: win.weekStart, weekEnd: win.weekEnd }) as { id: number; name: string; weekHalf: number; pending: number }[];
+  const byCollege = new Map<number, typeof figures>();
+  for (const f of figures) {
+    const own = byCollege.get(f.collegeId) ?? [];
+    if (!own.length) byCollege.set(f.collegeId, own);
+    own.push(f);
+  }
   const colleges = collegeRows
-    .map((c) => ({ ...summarise(c.id, c.name, figures.filter((f) => f.collegeId === c.id), program.targetRatio), weekHours: c.weekHalf / 2, pending: c.pending }))
+    .map((c) => ({ ...summarise(c.id, c.name, byCollege.get(c.id) ?? [], program.targetRatio), weekHours: c.weekHalf / 2, pending: c.pending }))
     .sort((a, b) => b.coverage.ratio - a.coverage.ratio || a.name.localeCompare(b.name, 'zh-CN'));
   const all = summarise(0, '', figures, program.targetRatio);
   return {
