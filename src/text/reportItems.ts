@@ -7,6 +7,7 @@ import { S, type Span } from './numerals.js';
 import {
   CHILDREN_TALK, CLASS, EVENT, HELPING, LABEL_WORDS, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUT_ON, SERVICE, SUPPORT, VAGUE_HELP, VISIT, helpedAtOthersEvent, type ItemKey,
 } from './reportItemWords.js';
+import { PURPOSE, besides, namedBeside } from './reportBesides.js';
 
 export type { ItemKey } from './reportItemWords.js';
 
@@ -17,12 +18,16 @@ const ITEM_WORD = '(x项目|x类|x|其他|其它|实事|走访|活动|项目)';
 const FILLERS = '(?:(?:嗯+|呃|额|啊|哦|那个|就是|然后)[\\s，,、。.…~]{1,3}){0,4}';
 // `/记录 走访 2小时 …`, `实事：…`, `【活动】…`, `X项目：…`, `那个，X：…` — the student chose the item.
 const LEADING_LABEL = new RegExp(`^\\s*(?:/?记录${S})?${FILLERS}[【\\[(]?${S}${ITEM_WORD}(?![a-z])${S}[】\\])]?${S}(?:[:,，]|\\s|$)${S}`);
-// …also `今天 洛阳 X项目 整理图书角`, the X item's own name standing alone, as a tag (#X项目, #X#), and
+// …also `今天 洛阳 X项目 整理图书角`, the X item's own name standing alone, as a tag (#X项目, #X#, #X 11.06 — a
+// count, 老人x8户, has no #), and
 // `I do X: 拍照片`, `呃X：…`.
-const INLINE_LABEL = new RegExp(`(?:【${ITEM_WORD}】|(?:类别|类型|事项)${S}[:：]?${S}${ITEM_WORD}|(?<=^|[\\s，。,:：;；的#【做是])(x项目|x类|(?<![\\dh]\\s{0,2})x(?!\\s{0,2}\\d))(?=[\\s:：(（#】～~—\\-，,。]|打卡|$)|(?<![a-z\\d])(x|x项目|x类)(?=${S}[:：]))`);
+const INLINE_LABEL = new RegExp(`(?:【${ITEM_WORD}】|(?<=#)(x项目|x类|x)(?![a-z])|(?:类别|类型|事项)${S}[:：]?${S}${ITEM_WORD}|(?<=^|[\\s，。,:：;；的#【做是])(x项目|x类|(?<![\\dh]\\s{0,2})x(?!\\s{0,2}\\d))(?=[\\s:：(（#】～~—\\-，,。]|打卡|$)|(?<![a-z\\d])(x|x项目|x类)(?=${S}[:：]))`);
 
 /** A second item word right after the one chosen (走访 实事, 走访/实事, 走访+实事). */
 const SECOND_LABEL = new RegExp(`^${S}[、/和+]?${S}${ITEM_WORD}(?![a-z\\u4e00-\\u9fa5])`);
+
+/** …and after one standing inside the text, a second joined to it (今天 X项目 和 走访 都做了). */
+const JOINED_LABEL = new RegExp(`^${S}(?:[、/和+]|以及)${S}${ITEM_WORD}(?![a-z\\u4e00-\\u9fa5])`);
 
 /** 实事/走访/活动/项目 name their item; x, x项目, x类, 其他 all mean the X item. */
 function labelItem(word: string): ItemKey {
@@ -38,7 +43,7 @@ export function findLabel(folded: string, masked: string): { item: ItemKey; item
   const item = labelItem(m.slice(1).find((g) => g !== undefined) ?? '');
   const end = m.index + m[0].length;
   // /记录 走访 实事 …: two items chosen, neither the main one.
-  const second = lead ? SECOND_LABEL.exec(folded.slice(end)) : null;
+  const second = (lead ? SECOND_LABEL : JOINED_LABEL).exec(folded.slice(end));
   const also = second && labelItem(second[1]!) !== item ? labelItem(second[1]!) : undefined;
   const itemLabel = item === 'x' ? /^[^,，。.;；!！?？\s\u0001]{1,30}/.exec(masked.slice(end).replace(/^[\s:：]+/, ''))?.[0] : undefined;
   return { item, itemLabel, span: lead ? { start: 0, end } : undefined, ...(also ? { also } : {}) };
@@ -85,8 +90,13 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   // project (写了项目策划书), the help the name mentions was not done that day.
   const unnamed = text.replace(PROJECT_NAME, blank);
   if (unnamed !== text && PROJECT.test(unnamed)) text = unnamed;
+  // …and what the work was for (为了准备宣讲，先入户走访) is no second piece of work beside it.
+  const unmeant = text.replace(PURPOSE, blank);
+  if (unmeant !== text && itemWords(unmeant).size > 0) text = unmeant;
   let hits = itemWords(text);
   if (hits.size === 0) hits = itemWords((text = served));
+  // X named beside other work (X和走访都做了, 做了走访，也做了X项目): an item of its own, not a tag.
+  for (const [key, word] of namedBeside(text)) if (!hits.has(key)) hits.set(key, word);
   // Two activities side by side (一边…一边, 一半…一半, 上午…下午, each with its own hours), each of its
   // own item: there is no main one to record it under.
   const pair = nested ? undefined : parallel(marked.replace(QUOTED, blank).replace(ASIDE, blank));
@@ -98,7 +108,7 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   const items = new Set(hits.keys());
   const helped = HELPING.test(text.replace(VAGUE_HELP, blank));
   if (SUPPORT.test(text) || helped) items.add('shishi');
-  if (items.size > 1 && (SPLIT.test(text) || TWO_STEPS.test(text) || (hits.has('xiangmu') ? separated(text, [...hits.values()]) : HALVES.test(text)))) {
+  if ((hits.size > 1 && besides(text, hits)) || items.size > 1 && (SPLIT.test(text) || TWO_STEPS.test(text) || (hits.has('xiangmu') ? separated(text, [...hits.values()]) : HALVES.test(text)))) {
     ambiguities.push(twoPieces([...items]));
     return undefined;
   }
@@ -159,6 +169,8 @@ const SIDE_BY_SIDE: [RegExp, 'halves' | 'sides' | 'joined'][] = [
   [/([^。，,；;:：+\s]{2,20})\s{0,2}[+＋]\s{0,2}([^。，,；;+\s]{2,20})/g, 'joined'],
   [/([^。，,；;:：、\s]{2,20})\s{0,2}(?:、|和|并且?|同时|还)\s{0,2}([^。，,；;、\s]{2,20})/g, 'joined'],
 ];
+/** A side that plans the work it names (送餐排期, 值班安排, 下月的计划). */
+const SCHEDULED = /排期|排班|班表|分工|计划|方案|安排/;
 /** Two sides said to take the time half and half (各占一半, 对半, 两边差不多). */
 /** Both sides said to take about the same time (两边时间差不多, 两者相当). */
 const SAME_TIME = '(?:两边|两头|两样|两项|两者|二者)[^，。,；;]{0,4}(?:时间|用时)?[^，。,；;]{0,2}(?:差不多|相当|相同|一样|各半)';
@@ -188,6 +200,8 @@ export function parallel(marked: string, labelled = false): [ItemKey, ItemKey] |
     const other = sideItem(b, labelled || !weak);
     if (!one || !other || one === other) continue;
     if (kind === 'joined' && [one, other].includes('huodong') && [one, other].includes('shishi')) continue;
+    // (定了项目分工和送餐排期: the service a project schedules is planned, not done)
+    if (kind === 'joined' && (one === 'xiangmu' ? SCHEDULED.test(b) : other === 'xiangmu' && SCHEDULED.test(a))) continue;
     return [one, other];
   }
   return undefined;
@@ -260,7 +274,8 @@ const CLAUSE_HALVES = /(?:上午|早上)[^。，,；;]{2,24}[，,；;]\s{0,2}(?:
 /** Whether a word that starts a second piece of work stands between the first and last of `words`. */
 function separated(text: string, words: string[]): boolean {
   const at = words.map((w) => text.indexOf(w)).filter((i) => i >= 0).sort((a, b) => a - b);
-  const between = text.slice(at[0]!, at.at(-1)!);
+  // (…up to the last word's first characters: 还给居民讲 has its 还 before the 给 the word starts with)
+  const between = text.slice(at[0]!, at.at(-1)! + 2);
   return at.length > 1 && (SEQUENCE.test(between) || ALSO.test(between) || CLAUSE_HALVES.test(text));
 }
 

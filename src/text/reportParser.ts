@@ -117,6 +117,23 @@ function hourOfDay(now: number, timeZone: string): number {
   return (now - startOfDate(localDate(now, timeZone), timeZone)) / 3_600_000;
 }
 
+/** Where a report may start again after a correction: after a full stop, a colon, a line break or an emoji. */
+const RESTART = /[。！!：:\n]|\p{Extended_Pictographic}/gu;
+
+/**
+ * A correction of the last record followed by the whole report again (更正上一条：不是龙江社区，是康宁社区。
+ * 昨天下午给康宁社区的孩子辅导作业两个半小时): the report as restated, read on its own, when it can be
+ * recorded and says its day or its place; otherwise undefined (刚才那条时长写错了，应该是2小时 is asked about).
+ */
+function restated(input: ParseInput, folded: string, editEnd: number): ParsedReport | undefined {
+  for (const m of folded.slice(editEnd).matchAll(RESTART)) {
+    const start = editEnd + m.index + m[0].length;
+    const again = parseReport({ ...input, text: ' '.repeat(start) + input.text.slice(start) }, true);
+    if (again.looksLikeReport && recordable(again) && (again.dateSource === 'explicit' || again.communitySource === 'named')) return again;
+  }
+  return undefined;
+}
+
 /** Whether a reading can be saved as it is; otherwise the bot asks with a prefilled card. */
 export function recordable(parsed: ParsedReport): boolean {
   return parsed.missing.length === 0 && parsed.ambiguities.length === 0 && parsed.date !== undefined;
@@ -124,9 +141,9 @@ export function recordable(parsed: ParsedReport): boolean {
 
 /**
  * Parses one plain-text service report. Never throws on any text; the same input always
- * gives the same output.
+ * gives the same output. (`restating`: the report restated after a correction, read once more.)
  */
-export function parseReport(input: ParseInput): ParsedReport {
+export function parseReport(input: ParseInput, restating = false): ParsedReport {
   const text = typeof input.text === 'string' ? input.text : '';
   // (扫血, 设区, 量个小时: words typed by sound are read as the words meant)
   const folded = fixTypos(foldWidth(text));
@@ -175,6 +192,8 @@ export function parseReport(input: ParseInput): ParsedReport {
   const notMine = other ? quote(other) : LATIN_NAME.exec(text)?.[0].trim();
   if (notMine) ambiguities.push(`「${notMine}」听起来不是你本人要记的这次服务。每个人用自己的飞书账号记录自己的服务；如果是你自己的，请在卡片里确认后提交。`);
   const edit = EDIT.exec(words.text);
+  const again = edit && !restating ? restated(input, folded, unjoin(words, edit.index, edit.index + edit[0].length).end) : undefined;
+  if (again) return again;
   if (edit) ambiguities.push(`「${quote(edit)}」听起来是在改之前的记录。待审核的记录可以发送 /我的 撤回后重新记录；如果这是一条新的服务，请在卡片里确认后提交。`);
   // 今天晚上10点到11点 or 今晚十点以后…1小时, sent at 9 pm: service still to come today.
   if (date === todayStr) {

@@ -10,7 +10,7 @@ const FIXES: [string, string][] = [
   // the work
   ['扫血', '扫雪'], ['铲血', '铲雪'], ['坐谈', '座谈'], ['侧血', '测血'], ['项木', '项目'], ['走仿', '走访'], ['入护', '入户'],
   ['义珍', '义诊'], ['辅到', '辅导'], ['付导', '辅导'], ['辅倒', '辅导'], ['资询', '咨询'], ['招骋', '招聘'], ['反炸', '反诈'],
-  ['宣穿', '宣传'], ['拉圾', '垃圾'], ['河到', '河道'], ['代货', '带货'], ['志原', '志愿'], ['留守儿同', '留守儿童'],
+  ['宣穿', '宣传'], ['叫用', '教用'], ['拉圾', '垃圾'], ['河到', '河道'], ['代货', '带货'], ['志原', '志愿'], ['留守儿同', '留守儿童'],
   // the time and the place
   ['量个小时', '两个小时'], ['量个钟', '两个钟'], ['金天', '今天'], ['设区', '社区'], ['锦秀', '锦绣'],
 ];
@@ -20,5 +20,6 @@ const TYPO = new RegExp(`${FIXES.map(([typo]) => typo).join('|')}|做业(?![务�
 
 /** `folded` with the typos put right; same length, same indices. */
 export function fixTypos(folded: string): string {
-  return folded.replace(TYPO, (t) => FIXED.get(t) ?? '作业');
+  // (`/ 记录 走访 2h`: the command with a space typed after its slash, the space moved before it)
+  return folded.replace(TYPO, (t) => FIXED.get(t) ?? '作业').replace(/^(\s*)\/(\s{1,2})(?=记录)/, '$1$2/');
 }

@@ -1,0 +1,58 @@
+/**
+ * Two pieces of work of different items told as two, with neither the main one: 既…还…, 另外…,
+ * a numbered list, X和走访都做了. The report then has no one item to be recorded under, and the bot
+ * asks. Part of reportItems.ts; works on width-folded, masked text.
+ */
+import type { ItemKey } from './reportItemWords.js';
+
+/** An item named as a noun: the X item (X, X项目, X类 — not a count: 老人x8户, 装AP x3), or 实事. */
+const NOUNS: [ItemKey, string][] = [
+  ['x', '(?<![a-z])x(?:项目|类)?(?![a-z]|\\s{0,2}\\d)'],
+  ['shishi', '实事'],
+];
+/** Words that add a second piece of work to a first (和, 也, 又, 还, 另外, 以及, 同时, 加上). */
+const AND = '和|跟|与|及|、|/|\\+|也|又|还|另外|同时|加上';
+/**
+ * An item noun joined to other work (X和走访都做了, 做了走访，也做了X项目, 既做了X项目，还入户走访了,
+ * 实事和走访各一半): the item is then a piece of the report, not the tag it is filed under.
+ */
+const NAMED_BESIDE = NOUNS.map(([key, noun]) => [key, new RegExp(`${noun}[\\s，,]{0,2}(?:${AND})|(?:${AND})[^，。,；;]{0,6}?${noun}`)] as const);
+
+/** The items named as nouns beside other work, with the words that named them. */
+export function namedBeside(text: string): [ItemKey, string][] {
+  return NAMED_BESIDE.flatMap(([key, re]) => {
+    const m = re.exec(text);
+    return m ? [[key, key === 'x' ? 'X' : '实事'] as [ItemKey, string]] : [];
+  });
+}
+
+/** What other work was for (为了准备反诈宣讲，先入户走访): the purpose is not work done that day. */
+export const PURPOSE = /为了[^，。,；;]*/g;
+
+/** Said outright to be a second piece of work (另外, 此外, 除了…还), standing between the two. */
+const ANOTHER = /另外|此外|除此之外|除了[^，。,；;]{1,16}(?:还|也|以外|之外)/;
+/** 既…还/又/也: the 既 before the first, the second word after it. */
+const BOTH_SIDES = /既[^。]{1,24}?(?:还|又|也)/;
+/** A numbered list (1.… 2.…, ①…②…), each piece of work an entry of its own — not the agenda of one meeting. */
+const FIRST_ENTRY = /(?:^|[\s，。,；;:：])(?:1|①|一)[.、)）](?!\d)/;
+const NEXT_ENTRY = /(?:^|[\s，。,；;])(?:2|②|二)[.、)）](?!\d)/;
+/** …or a clause that starts with 也/还 and goes to do something else (，还帮独居老人打扫了卫生). */
+const ALSO_WENT = /[，,；;]\s{0,2}(?:我们?)?(?:也|还|又)(?:去|到|帮|给|为|做|搞|办|开|入户|走访|组织|参加|带)/;
+/** Help that a talk gives its listeners (答疑, 教大家装反诈app, 发资料, 帮报名, 带小朋友玩游戏). */
+const AT_THE_TALK = /答疑|咨询|教|指导|下载|安装|注册|演示|讲解|报名|发|填|带/;
+
+/**
+ * Whether two item words (`hits`, at least two items) are told as two pieces of work: a word that says
+ * so stands between them. A talk and the help given to its listeners (讲了反诈，还给居民答疑) are one
+ * event, so 也/还 alone does not split those.
+ */
+export function besides(text: string, hits: Map<ItemKey, string>): boolean {
+  const at = [...hits.values()].map((w) => text.indexOf(w)).filter((i) => i >= 0).sort((a, b) => a - b);
+  if (at.length < 2) return false;
+  // (…up to the last word's first characters: 还给居民讲 has its 还 before the 给 the word starts with)
+  const between = text.slice(at[0]!, at.at(-1)! + 2);
+  const listed = FIRST_ENTRY.test(text.slice(0, at[0]! + 1)) && NEXT_ENTRY.test(between);
+  if (ANOTHER.test(between) || listed || (BOTH_SIDES.test(text) && /还|又|也/.test(between))) return true;
+  const talkAndHelp = hits.size === 2 && hits.has('huodong') && AT_THE_TALK.test(hits.get('shishi') ?? '');
+  return !talkAndHelp && ALSO_WENT.test(between);
+}
