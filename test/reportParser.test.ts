@@ -1122,3 +1122,100 @@ describe('parseReport — robustness', () => {
     expect(parse(all[0]!)).toEqual(parse(all[0]!));
   });
 });
+
+/**
+ * A review of the tenth rotation: work done for a resident or a staff member named by title (帮李阿姨填报了…,
+ * 帮张书记记了走访记录) is the student's own; 各 shared among people or places is no per-visit amount; visits
+ * counted over a week are several days; typo fixes leave real words (业委会, 进入护理院) alone; stretches of
+ * work one after another add up; 1.30 after 下午 or before 开始/结束 is a clock time. Now is Wednesday
+ * 2026-11-18 21:00; 幸福里社区 is 5, 松山新区锦绣社区 is 8.
+ */
+describe('parseReport — work for residents and staff, 各 among people and places, typos inside words, clock times with a dot', () => {
+  const now = Date.UTC(2026, 10, 18, 13, 0); // 2026-11-18 21:00 +08:00
+  const communities: ParseInput['communities'] = [...COMMUNITIES, { id: 8, name: '松山新区锦绣社区', aliases: ['锦绣社区'] }];
+  const T = '2026-11-18';
+  const cases: Record<string, Case[]> = {
+    'work done for a resident or a staff member named by title is the student\'s own (实事)': [
+      { text: '昨天在幸福里帮李阿姨填报了补贴申请，2小时', saved: true, item: 'shishi', hours: 2, date: '2026-11-17', community: 5 },
+      { text: '今天帮刘阿姨填了申请表，1小时', saved: true, item: 'shishi', hours: 1, date: T },
+      { text: '今天帮刘婶填了低保申请，1小时', saved: true, item: 'shishi', hours: 1 },
+      { text: '今天帮李阿姨记了一下联系方式，顺便打扫卫生，1.5小时', saved: true, item: 'shishi', hours: 1.5 },
+      { text: '今天跟着张书记入户走访，帮张书记记了走访记录，2小时', saved: true, item: 'zoufang', hours: 2 },
+      { text: '今天在幸福里帮王医生登记了体检的人，2小时', saved: true, item: 'shishi', hours: 2, community: 5 },
+      { text: '今天帮王经理填报了就业信息表，2小时', saved: true, item: 'shishi', hours: 2 },
+      { text: '今天帮李哥登记了车辆，在幸福里，2小时', saved: true, item: 'shishi', hours: 2, community: 5 },
+      { text: '今天入户走访，帮队长填了20份问卷，2小时', saved: true, item: 'zoufang', hours: 2 },
+      { text: '今天帮王阿姨填了医保申请，在幸福里，2小时', saved: true, item: 'shishi', community: 5 },
+      { text: '今天帮赵大爷登记了取暖补贴，1小时', saved: true, item: 'shishi', hours: 1 },
+      { text: '今天帮李姐填了表，1小时', saved: true, item: 'shishi' },
+      { text: '今天帮陈叔记了一下用药时间，1小时', saved: true, item: 'shishi' },
+      { text: '今天在幸福里帮张医生登记了来打疫苗的居民，2.5小时', saved: true, hours: 2.5 },
+      { text: '今天帮组长记了走访记录，在幸福里，2小时', saved: true, item: 'zoufang' },
+      { text: '今天帮班长填了问卷，2小时', saved: true, item: 'zoufang' },
+    ],
+    'a classmate\'s report, hours or record sent in for them still asks': [
+      { text: '今天在幸福里扫雪2小时，我是帮同桌报的', saved: false },
+      { text: '替室友记一下时长，今天扫雪2小时', saved: false },
+      { text: '今天扫雪2小时，帮小王报一下', saved: false },
+      { text: '今天在幸福里扫雪2小时，帮张明记上', saved: false },
+      { text: '帮室友报一下今天的扫雪，2小时', saved: false },
+      { text: '今天在幸福里扫雪2小时，这是帮舍友填的', saved: false },
+      { text: '今天在幸福里扫雪2小时，帮李哥报一下', saved: false },
+      { text: '今天帮王姐登记一下居民信息，2小时', saved: true, item: 'shishi' },
+    ],
+    '各 among people is the student\'s own amount; among places named, one for each': [
+      { text: '我和室友今天在幸福里扫雪，各干了2小时', saved: true, hours: 2, item: 'shishi', community: 5 },
+      { text: '我和同学今天在幸福里辅导作业，各辅导了2小时', saved: true, hours: 2 },
+      { text: '今天我跟室友在锦绣社区清理楼道，各做了1.5小时', saved: true, hours: 1.5, community: 8 },
+      { text: '我们三个今天在幸福里扫雪，各干了2小时', saved: true, hours: 2 },
+      { text: '今天在幸福里和锦绣社区各服务了1小时，都是辅导作业', saved: true, hours: 2, item: 'shishi' },
+      { text: '张明和李华今天在幸福里扫雪，各3小时', saved: false },
+      { text: '我们今天在幸福里扫雪，各记2小时', saved: false },
+      { text: '今天上午下午各去了一趟幸福里铲雪，各两小时', saved: true, hours: 4 },
+    ],
+    'visits counted over a week or a month are several days; each household times the households': [
+      { text: '今天辅导作业，每次一小时，这周去了3次', saved: false },
+      { text: '今天扫雪，每次1小时，这个月去了4次', saved: false },
+      { text: '今天辅导作业，每次2小时，本周去了两次', saved: false },
+      { text: '今天上午下午各去了一次，每次1小时，辅导作业', saved: true, hours: 2 },
+      { text: '今天去了两次幸福里，每次1个半小时，整理档案', saved: true, hours: 3 },
+      { text: '今天去幸福里入户走访，每户半小时，走了4户', saved: true, hours: 2, item: 'zoufang' },
+      { text: '今天去幸福里入户走访，每家半小时，走了6家', saved: true, hours: 3, item: 'zoufang' },
+      { text: '今天去幸福里入户走访，每户半小时', saved: false },
+    ],
+    'typos are fixed only where they are no word of their own (业委会, 业态, 进入护理院)': [
+      { text: '昨天去幸福里做业委会成员的访谈，2小时', saved: true, item: 'zoufang', hours: 2, date: '2026-11-17' },
+      { text: '今天在幸福里做业态调查，走访商户2小时', saved: true, item: 'zoufang', hours: 2 },
+      { text: '今天在幸福里做业主满意度调查，2小时', saved: true, item: 'zoufang' },
+      { text: '今天陪王奶奶进入护理院办手续，2小时', saved: true, item: 'shishi', hours: 2 },
+      { text: '今天在幸福里给孩子们辅导做业，2小时', saved: true, item: 'shishi', area: 'aid_education' },
+      { text: '今天入护走访独居老人，2小时', saved: true, item: 'zoufang' },
+    ],
+    'stretches of work one after another add up': [
+      { text: '今天在幸福里扫雪半小时，清理楼道半小时', saved: true, hours: 1, item: 'shishi' },
+      { text: '今天扫雪0.5h，又清理楼道0.5h，又整理材料0.5h', saved: true, hours: 1.5, item: 'shishi' },
+      { text: '今天在幸福里扫雪半小时，然后清理楼道1小时', saved: true, hours: 1.5 },
+      { text: '今天在幸福里扫雪1小时，也就是1小时', saved: true, hours: 1 },
+    ],
+    'N.MM after 下午/上午 or before 开始/结束/到 is a clock time': [
+      { text: '今天下午1.30开始在幸福里辅导作业，到3.30结束', saved: true, hours: 2, date: T, item: 'shishi', community: 5 },
+      { text: '今天下午1.30开始辅导作业，3.30结束', saved: true, hours: 2, date: T },
+      { text: '今天下午两点开始在幸福里扫雪，到四点半结束', saved: true, hours: 2.5, item: 'shishi' },
+      { text: '今天上午9.00到11.30在幸福里扫雪', saved: true, hours: 2.5, date: T },
+      { text: '11.16在幸福里扫雪2小时', saved: true, date: '2026-11-16' },
+    ],
+  };
+  for (const [kind, rows] of Object.entries(cases)) {
+    describe(kind, () => {
+      it.each(rows)('$text', (row) => {
+        const r = parseReport({ text: row.text, now, timeZone: TZ, communities, pairedCommunityId: null });
+        expect(r.looksLikeReport && recordable(r), [...r.missing, ...r.ambiguities].join(' / ')).toBe(row.saved);
+        if (row.item) expect(r.item).toBe(row.item);
+        if (row.hours) expect(r.hours).toBe(row.hours);
+        if (row.date) expect(r.date).toBe(row.date);
+        if (row.area) expect(r.area).toBe(row.area);
+        if (row.community !== undefined) expect(r.communityId ?? null).toBe(row.community);
+      });
+    });
+  }
+});

@@ -125,7 +125,10 @@ const SHORT_RANGE = new RegExp(`${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:到|至
 // does with its fillers, 两点半开始的，然后一直弄到五点, 从两点，嗯，到四点, 八点开始，然后十点结束.
 const VOICE_FILLER = `[，,、\\s]{1,2}(?:(?:嗯|呃|那个|就是|然后)[，,、\\s]{0,2})*`;
 const CLOCK_RANGE = new RegExp(
-  `${CLOCK}${S}(?:(?:[^\\d\\s，。,；;点时:刻多]{1,4}?)?(?:到|至)|-|~|—|–|开始的?(?:${VOICE_FILLER})?(?=[^，。,；;]{0,8}结束)|(?:开始的?)?${VOICE_FILLER}[^\\d\\s，。,；;点时:刻多]{0,6}?(?:到|至))+${S}${CLOCK}(?:${S}结束)?`,
+  `${CLOCK}${S}(?:(?:[^\\d\\s，。,；;点时:刻多]{1,4}?)?(?:到|至)|-|~|—|–|开始的?(?:${VOICE_FILLER})?(?=[^，。,；;]{0,8}结束)|` +
+  // (1.30开始在幸福里辅导作业，到3.30结束: what was done said between, the end told with 结束)
+  `开始的?[^\\d，。,；;点时:刻多]{1,12}[，,、\\s]{1,2}(?:一直|然后|最后)?(?:到|至|干到|弄到|忙到)?(?=${S}(?:\\d{1,2}|${CN_INT})${S}(?:点半?|[:.]\\d{2})${S}结束)|` +
+  `(?:开始的?)?${VOICE_FILLER}[^\\d\\s，。,；;点时:刻多]{0,6}?(?:到|至))+${S}${CLOCK}(?:${S}结束)?`,
   'g',
 );
 // 0900-1130, 1400~1630: a 24-hour range typed without colons (minutes on the quarter hour, so 1116-1117 stays two days).
@@ -224,6 +227,13 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
     return n === undefined ? null : signed(m[1], n);
   }, out);
   scan(work, CLOCK_RANGE, 'range', rangeHours, out);
+  // (1.30开始在幸福里辅导作业，到3.30结束: what was done between the two ends is read as said)
+  for (const d of out) {
+    const between = d.kind === 'range' ? /开始的?([^\d，。,；;点时:刻多]{3,12})[，,、\s]/.exec(d.phrase) : null;
+    if (!between) continue;
+    const at = folded.indexOf(between[1]!, d.start);
+    if (at >= 0 && at + between[1]!.length <= d.end) work[0] = work[0]!.slice(0, at) + folded.slice(at, at + between[1]!.length) + work[0]!.slice(at + between[1]!.length);
+  }
   scan(work, COMPACT_RANGE, 'range', (m) => between(+m[1]! + +m[2]! / 60, () => +m[3]! + +m[4]! / 60, '上午', '上午'), out);
   scan(work, SHORT_RANGE, 'range', shortRangeHours, out);
   scan(work, ENGLISH_RANGE, 'range', (m) => {

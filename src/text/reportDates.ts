@@ -90,6 +90,8 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
     // (16/11, written day first: the first number is no month)
     const dayFirst = m[2] === '/' && +m[1]! > 12 && +m[3]! <= 12;
     const [mo, d] = dayFirst ? [+m[3]!, +m[1]!] : [+m[1]!, +m[3]!];
+    // (下午1.30开始, 到3.30结束, 1.30-3.30: a clock time in minutes, not 30 January)
+    if (m[2] === '.' && CLOCK_MINUTES.test(m[3]!) && (CLOCK_PART.test(m.input!.slice(Math.max(0, m.index! - 4), m.index!)) || CLOCK_NEXT.test(m.input!.slice(m.index! + m[0].length)))) return null;
     const r = monthDay(today, mo, d);
     if (typeof r === 'string') return r;
     const clock = m[2] === '.' && (CLOCK_BEFORE.test(m.input!.slice(Math.max(0, m.index! - 4), m.index!)) || CLOCK_AFTER.test(m.input!.slice(m.index! + m[0].length)));
@@ -166,6 +168,12 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
 const ENGLISH_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** Said around 2.30 when it is a time of day, not 30 February. */
+/** Minutes as a clock is read (1.30, 2.00, 9.45), not any day of a month. */
+const CLOCK_MINUTES = /^(?:00|15|30|45)$/;
+/** A time of day said just before N.MM (下午1.30): a clock time. */
+const CLOCK_PART = /(?:上午|下午|中午|晚上|早上|傍晚|凌晨|[早晚])\s{0,2}$/;
+/** …or 开始/结束, or the other end of a clock range (1.30到3.30), just after it. */
+const CLOCK_NEXT = /^\s{0,2}(?:开始|结束|(?:到|至|[-~—–])\s{0,2}\d{1,2}[.:](?:00|15|30|45)(?![\d.]))/;
 const CLOCK_BEFORE = /(?:上午|下午|中午|晚上|早上|傍晚|凌晨|从|[早晚])\s{0,2}$/;
 const CLOCK_AFTER = /^\s{0,2}(?:开始|结束|出发|集合|到|至|[-~—–]|左右|前|后|以后|之后|am|pm)/;
 

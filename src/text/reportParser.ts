@@ -108,7 +108,8 @@ const SMALL_TALK = /^\s*(?:你好|您好|hi|hello|嗨|哈喽|在吗|在不在|�
 /** `masked` with each amount of time (not the dates) as U+0002. */
 function markAmounts(masked: string, durations: Span[]): string {
   let out = masked;
-  for (const d of durations) out = out.slice(0, d.start) + '\u0002'.repeat(d.end - d.start) + out.slice(d.end);
+  // (only what was masked: the work said inside a range, 1.30开始辅导作业，到3.30结束, stays)
+  for (const d of durations) out = out.slice(0, d.start) + out.slice(d.start, d.end).replace(/\u0001/g, '\u0002') + out.slice(d.end);
   return out;
 }
 

@@ -9,10 +9,20 @@
 import { CN_INT, parseNumber, type Duration } from './numerals.js';
 import { standing } from './reportPhrases.js';
 
-/** Said just before an amount, it is each visit's (每次, 每趟, 各). */
-const EACH = /(?:每(?:一)?(?:次|趟|回|轮|场|个来回)(?:都)?|各(?:自)?(?:去了?|干了?|做了?|服务了?|都)?)\s{0,2}(?:是|约|大约|大概|差不多)?\s{0,2}$/;
+/** Said just before an amount, it is each visit's (每次, 每趟, 每户, 各). */
+const EACH = /(?:每(?:一)?(?:次|趟|回|轮|场|个来回|户|家)(?:都)?|各(?:自)?(?:去了?|干了?|做了?|服务了?|辅导了?|值班了?|都)?)\s{0,2}(?:是|约|大约|大概|差不多)?\s{0,2}$/;
+/** 各 before an amount: each visit's only when the visits are counted; else each person's or each place's. */
+const EACH_OF = /各(?:自)?(?:去了?|干了?|做了?|服务了?|辅导了?|值班了?|都)?\s{0,2}(?:是|约|大约|大概|差不多)?\s{0,2}$/;
+/** 我和室友…各干了2小时, 我们各2小时: the people who each did it include the student, whose own amount it is. */
+const WE_EACH = /(?:我们|咱们|我俩|(?<!帮|替|给)我(?=[和跟与同]))[^。；;]{0,30}各(?:自)?[^，。,；;]{0,6}$/;
+/** 在幸福里和锦绣社区各服务了1小时: each of the places named, one after another the same day. */
+const PLACES_EACH = /(?:在|去了?|到|跑了?)([^，。,；;在去到]{1,12}(?:(?:和|跟|与|、|及|还有)[^，。,；;在去到和跟与、]{1,12})+)[，,]?\s{0,2}各(?:自)?[^，。,；;]{0,6}$/;
+/** Visits on more than one day (这周去了3次, 每周两次, 这个月跑了五趟): no single day's hours. */
+const DAYS_COUNT = new RegExp(`(?:这|本|上|每)(?:一)?(?:周|星期|礼拜|个?月)[^，。,；;]{0,6}?(?:\\d{1,2}|${CN_INT}|几|好几)\\s{0,2}(?:次|趟|回)|(?:这|那)?几天[^，。,；;]{0,6}?(?:\\d{1,2}|${CN_INT})\\s{0,2}(?:次|趟|回)`);
 /** How many visits: 去了两次, 跑了三趟, 两回. */
 const COUNT = new RegExp(`(?<![每第])(\\d{1,2}|${CN_INT})\\s{0,2}(?:次|趟|回|轮)(?![数])`, 'g');
+/** How many households: 走了4户, 三家. */
+const HOMES = new RegExp(`(?<![每第])(\\d{1,2}|${CN_INT})\\s{0,2}(?:户|家)(?!长|人|门)`, 'g');
 /** A count not said: 好几趟, 几次, 多次, 来回跑. */
 const UNCOUNTED = /(?:好|十)?几\s{0,2}(?:次|趟|回|轮)|(?<![一二两三四五六七八九十\d])多(?:次|趟|回)|来回跑|跑来跑去/;
 const PART = '(?:上午|早上|早晨|中午|下午|傍晚|晚上)';
@@ -22,6 +32,8 @@ const TWO_PARTS = new RegExp(`(${PART})\\s{0,2}(?:和|、|跟|与|及|加|,|，)
 const PART_VISIT = new RegExp(`${PART}(?:去了?|来了?|跑了?)?\\s{0,2}(?:一|1)\\s{0,2}(?:次|趟|回)`, 'g');
 /** Between two stretches, more work (…，下午又去了; 晚上又去入户走访了; 扫雪1h，又清理楼道1h). */
 const LATER_AGAIN = new RegExp(`(?:${PART}[^。]{0,12}?)?(?:又|再|还)(?:去|来|到|干|做|弄|忙|帮|给|陪|教|入户|走访|维持|服务|接着|清理|打扫|扫|铲|整理|收拾|搬|发|讲|开|组织|参加|带)`);
+/** A clause of other work after an amount (扫雪半小时，清理楼道半小时): its own amount follows. */
+const NEXT_WORK = /^\s{0,2}[，,、；;]\s{0,2}(?:然后|接着|之后|后来|最后)?\s{0,2}(?:清理|打扫|扫|铲|整理|收拾|搬|擦|捡|布置|登记|录入|打印|装订|分发|发放|入户|走访)[^，。,；;\d\u0001]{1,10}$/;
 /** 1.5h×2, 1.5h x 2次 / 2*1.5h: a product. */
 const TIMES_AFTER = new RegExp(`^\\s{0,2}[×x*✖]\\s{0,2}(\\d{1,2}|${CN_INT})\\s{0,2}(次|趟|回|天)?`);
 const TIMES_BEFORE = new RegExp(`(?<![\\d.])(\\d{1,2}|${CN_INT})\\s{0,2}(次|趟|回|天)?\\s{0,2}[×x*✖]\\s{0,2}$`);
@@ -48,15 +60,36 @@ function visits(folded: string): number | 'uncounted' | undefined {
   return UNCOUNTED.test(folded) ? 'uncounted' : undefined;
 }
 
+/** How many households 每户 is for (走了4户, 去了三家): one number said, or 'uncounted'. */
+function households(folded: string): number | 'uncounted' {
+  const said = [...new Set([...folded.matchAll(HOMES)].map((m) => parseNumber(m[1]!)).filter((n): n is number => n !== undefined && n >= 2))];
+  return said.length === 1 ? said[0]! : 'uncounted';
+}
+
 /** Reads hours told in pieces; the durations come back with the pieces made into one amount. */
 export function repeats(durations: Duration[], folded: string): Repeats {
   const before = (d: Duration, re: RegExp) => re.test(folded.slice(Math.max(0, d.start - 12), d.start));
   const said = standing(durations, folded, true);
   const each = said.filter((d) => d.kind === 'amount' && before(d, EACH));
   if (each.length > 0 && new Set(each.map((d) => d.hours)).size === 1) {
-    const n = visits(folded);
+    // (每户半小时，走了4户: each household's, times the households counted)
+    const homes = /每(?:一)?(?:户|家)(?:都)?\s{0,2}(?:是|约|大约|大概|差不多)?\s{0,2}$/.test(folded.slice(Math.max(0, each[0]!.start - 12), each[0]!.start));
+    let n = homes ? households(folded) : visits(folded);
     // (with a total said as well, the total stands)
     if (said.some((d) => d.kind === 'amount' && before(d, SUMMED))) return { durations, counted: true };
+    // 这周去了3次，每次一小时: visits on several days, each day recorded on its own.
+    const days = DAYS_COUNT.exec(folded);
+    if (days) return { durations, counted: true, problem: `「${days[0]}」不止一天，请每天分别记一条。` };
+    // 各 with no visits counted: among people (我和室友…各干了2小时, the student's own amount) or
+    // among places (幸福里和锦绣社区各1小时, one amount for each place).
+    const first = each[0]!;
+    const head = folded.slice(0, first.start);
+    if (n === undefined && EACH_OF.test(head)) {
+      if (WE_EACH.test(head)) return { durations, counted: true };
+      const places = PLACES_EACH.exec(head);
+      if (places) n = places[1]!.split(/和|跟|与|、|及|还有/).length;
+      else return { durations, counted: false, problem: `「${first.phrase}」是每一处或每个人的时长，请填写你这次服务共计多少小时。` };
+    }
     if (n === undefined || n === 'uncounted') {
       return { durations, counted: n === 'uncounted', problem: `「${each[0]!.phrase}」是每一次的时长，请填写这次服务共计多少小时（去了几次一共多久）。` };
     }
@@ -71,12 +104,16 @@ export function repeats(durations: Duration[], folded: string): Repeats {
     if (n === undefined || m[2] === '天') return { durations, counted: true, problem: `「${product.phrase}」乘上了几天或说不清的次数，请填写这一天共计多少小时。` };
     return { durations: durations.map((d) => (d === product ? { ...d, hours: product.hours! * n } : d)), counted: true };
   }
-  // 上午9点到11点半…，下午又去了两个小时: two stretches, the later one added.
-  if (said.length === 2 && !said.some((d) => d.kind === 'vague' || before(d, SUMMED))) {
-    const [a, b] = said as [Duration, Duration];
-    if (LATER_AGAIN.test(folded.slice(a.end, b.start))) {
-      // (the later one carries the sum, so that each phrase stays where it was said)
-      return { durations: durations.filter((d) => d !== a).map((d) => (d === b ? { ...d, hours: a.hours! + b.hours! } : d)), counted: false };
+  // 上午9点到11点半…，下午又去了两个小时; 扫雪0.5h，又清理楼道0.5h，又整理材料0.5h; 扫雪半小时，清理楼道半小时:
+  // stretches one after another, each later one added.
+  if (said.length >= 2 && said.length <= 4 && !said.some((d) => d.kind === 'vague' || before(d, SUMMED))) {
+    const pairs = said.slice(1).map((b, i) => folded.slice(said[i]!.end, b.start));
+    const more = (gap: string, i: number) => LATER_AGAIN.test(gap) || (said[i]!.kind === 'amount' && said[i + 1]!.kind === 'amount' && NEXT_WORK.test(gap));
+    if (pairs.every(more)) {
+      // (the last one carries the sum, so that each phrase stays where it was said)
+      const last = said.at(-1)!;
+      const sum = said.reduce((t, d) => t + d.hours!, 0);
+      return { durations: durations.filter((d) => d === last || !said.includes(d)).map((d) => (d === last ? { ...d, hours: sum } : d)), counted: false };
     }
   }
   // 9:00-11:00 … 时长：3小时: more hours than the clock time they were given in.

@@ -6,20 +6,24 @@
  * their own where students would write them are fixed. Part of reportParser.ts; works on width-folded text.
  */
 
-const FIXES: [string, string][] = [
+/** Each slip, what it stands for, and where it is a word of its own and left alone. */
+const FIXES: [typo: string, meant: string, guard?: string][] = [
   // the work
-  ['扫血', '扫雪'], ['铲血', '铲雪'], ['坐谈', '座谈'], ['侧血', '测血'], ['项木', '项目'], ['走仿', '走访'], ['入护', '入户'],
+  ['扫血', '扫雪'], ['铲血', '铲雪'], ['坐谈', '座谈'], ['侧血', '测血'], ['项木', '项目'], ['走仿', '走访'],
+  // (入护 is 入户 — not 进入护理院, 收入护工, 加入护卫队)
+  ['入护', '入户', '(?<![进出收加投])入护(?![理士工卫栏航])'],
+  // (做业 is 作业 — not 做业委会的访谈, 做业态调查, 做业务, 做业主工作)
+  ['做业', '作业', '做业(?![务绩主余委态界内者])'],
   ['义珍', '义诊'], ['辅到', '辅导'], ['付导', '辅导'], ['辅倒', '辅导'], ['资询', '咨询'], ['招骋', '招聘'], ['反炸', '反诈'],
   ['宣穿', '宣传'], ['叫用', '教用'], ['拉圾', '垃圾'], ['河到', '河道'], ['代货', '带货'], ['志原', '志愿'], ['留守儿同', '留守儿童'],
   // the time and the place
   ['量个小时', '两个小时'], ['量个钟', '两个钟'], ['金天', '今天'], ['设区', '社区'], ['锦秀', '锦绣'],
 ];
-const FIXED = new Map(FIXES);
-/** (做业 is 作业 unless it starts 业务, 业绩 or 业主) */
-const TYPO = new RegExp(`${FIXES.map(([typo]) => typo).join('|')}|做业(?![务绩主余])`, 'g');
+const FIXED = new Map(FIXES.map(([typo, meant]) => [typo, meant]));
+const TYPO = new RegExp(FIXES.map(([typo, , guard]) => guard ?? typo).join('|'), 'g');
 
 /** `folded` with the typos put right; same length, same indices. */
 export function fixTypos(folded: string): string {
   // (`/ 记录 走访 2h`: the command with a space typed after its slash, the space moved before it)
-  return folded.replace(TYPO, (t) => FIXED.get(t) ?? '作业').replace(/^(\s*)\/(\s{1,2})(?=记录)/, '$1$2/');
+  return folded.replace(TYPO, (t) => FIXED.get(t)!).replace(/^(\s*)\/(\s{1,2})(?=记录)/, '$1$2/');
 }
