@@ -526,11 +526,12 @@ interface Case {
 }
 
 /** One describe per kind of phrasing, one test per sentence. */
-function describeCases(cases: Record<string, Case[]>): void {
+/** One test per row; `read` parses a row's text (by default at the file's `now` and places). */
+function describeCases(cases: Record<string, Case[]>, read: (text: string) => ReturnType<typeof parseReport> = parse): void {
   for (const [kind, rows] of Object.entries(cases)) {
     describe(kind, () => {
       it.each(rows)('$text', (row) => {
-        const r = parse(row.text);
+        const r = read(row.text);
         expect(r.looksLikeReport && recordable(r), [...r.missing, ...r.ambiguities].join(' / ')).toBe(row.saved);
         if (row.item) expect(r.item).toBe(row.item);
         if (row.hours) expect(r.hours).toBe(row.hours);
@@ -1205,17 +1206,100 @@ describe('parseReport — work for residents and staff, 各 among people and pla
       { text: '11.16在幸福里扫雪2小时', saved: true, date: '2026-11-16' },
     ],
   };
-  for (const [kind, rows] of Object.entries(cases)) {
-    describe(kind, () => {
-      it.each(rows)('$text', (row) => {
-        const r = parseReport({ text: row.text, now, timeZone: TZ, communities, pairedCommunityId: null });
-        expect(r.looksLikeReport && recordable(r), [...r.missing, ...r.ambiguities].join(' / ')).toBe(row.saved);
-        if (row.item) expect(r.item).toBe(row.item);
-        if (row.hours) expect(r.hours).toBe(row.hours);
-        if (row.date) expect(r.date).toBe(row.date);
-        if (row.area) expect(r.area).toBe(row.area);
-        if (row.community !== undefined) expect(r.communityId ?? null).toBe(row.community);
-      });
-    });
-  }
+  describeCases(cases, (text) => parseReport({ text, now, timeZone: TZ, communities, pairedCommunityId: null }));
+});
+
+describe('parseReport — two kinds of work with no main one, survey and drawing work, plans carried out, talks organised', () => {
+  const now = Date.UTC(2026, 10, 18, 13, 0); // 2026-11-18 21:00 +08:00
+  const communities: ParseInput['communities'] = [...COMMUNITIES, { id: 8, name: '保利香槟国际小区', aliases: ['保利香槟'] }];
+  const cases: Record<string, Case[]> = {
+    'parts of the time (一部分…一部分, 有时…有时, 白天…晚上) or 说不上哪个多 with two items: asked': [
+      { text: '今天在保利香槟，一部分时间项目组开会，一部分时间入户走访，3小时', saved: false },
+      { text: '今天一部分时间入户走访，另一部分时间帮社区量楼道，3小时', saved: false },
+      { text: '今天在洛阳社区上午入户调查、下午帮忙量楼道，一共4h，说不上哪个多', saved: false },
+      { text: '今天入户调查，也帮忙量了楼道，说不上哪个多，4h', saved: false },
+      { text: '今天入户走访，又整理了居民档案，分不清主次，3小时', saved: false },
+      { text: '今天白天在保利香槟量楼道，晚上又线上开项目会，总共4个小时', saved: false },
+      { text: '今天前半天开项目组例会，后半天入户走访，4小时', saved: false },
+      { text: '今天一会儿开项目会，一会儿入户走访，3小时', saved: false },
+    ],
+    '…but parts of one kind of work, or of people, are recorded': [
+      { text: '今天入户走访了一部分住户，一部分不在家，2小时', saved: true, item: 'zoufang' },
+      { text: '今天给一部分老人量血压，另一部分老人测血糖，2小时', saved: true, item: 'shishi' },
+      { text: '今天有时候陪老人聊天，有时候帮他们打扫卫生，2小时', saved: true, item: 'shishi' },
+      { text: '今天一部分时间扫雪，一部分时间清理楼道，3小时', saved: true, item: 'shishi' },
+      { text: '今天白天扫雪，晚上又扫了一遍楼道，4小时', saved: true, item: 'shishi' },
+      { text: '一会儿去幸福里扫雪，2小时', saved: false },
+      { text: '今天在保利香槟量楼道，说不上哪个楼道最窄，2小时', saved: true, item: 'shishi' },
+    ],
+    'measuring, surveying and drawing done for a community is 实事; gathering views is 走访': [
+      { text: '今天下午在幸福里社区量了3号楼2单元的楼道，前后量了2个小时', saved: true, item: 'shishi', hours: 2, community: 5 },
+      { text: '昨天在保利香槟12号楼测楼道和单元门口的台阶 14:00-16:30', saved: true, item: 'shishi', hours: 2.5, community: 8 },
+      { text: '11月12号在幸福里帮忙画了小区停车位示意图，用了３小时', saved: true, item: 'shishi', hours: 3 },
+      { text: '上周五在北街给社区做历史老建筑的测绘记录，6小时', saved: true, item: 'shishi' },
+      { text: '今天在村里测地形，给村里规划打底图，3h', saved: true, item: 'shishi' },
+      { text: '昨天晚上在线上给大有村的宣传册画插图和村庄鸟瞰图，2小时', saved: true, item: 'shishi', mode: 'online' },
+      { text: '今天在幸福里入户征集居民对楼道改造的意见，2小时', saved: true, item: 'zoufang' },
+      { text: '今天下午去幸福里和业委会聊了聊屋顶防水改造的事，一点半到三点', saved: true, item: 'zoufang', hours: 1.5 },
+      { text: '前天走访了社区里的一家装修公司，了解实习岗位，2小时', saved: true, item: 'zoufang' },
+      { text: '今天在幸福里入户调查困难老人的居住条件，记下来准备帮扶，2.5小时', saved: true, item: 'zoufang' },
+      { text: '前天在幸福里量场地，0.5个小时都不到就量完了', saved: false },
+    ],
+    'a plan followed after a comma by the work done is done work': [
+      { text: '一直想找个时间去幸福里看望独居老人，昨天终于去了，陪聊2小时', saved: true, item: 'shishi', date: '2026-11-17', hours: 2 },
+      { text: '帮忙准备下周去社区用的实验器材，把烧杯量筒洗了一遍 2h 昨天', saved: true, item: 'shishi', date: '2026-11-17' },
+      { text: 'X：在学院帮忙准备下周去社区用的实验器材，把烧杯量筒洗了一遍 2h 昨天', saved: true, item: 'x' },
+      { text: '打算下周去扫雪，2小时', saved: false },
+      { text: '准备下周去幸福里扫雪，昨天先去看了看，2小时', saved: false },
+      { text: '准备周六去幸福里辅导作业，已经跟社区说好了，2小时', saved: false },
+      { text: '想去参加走访，已经报名了，2小时', saved: false },
+    ],
+    'residents brought to hear the student speak is an event (活动); a talk heard is not': [
+      { text: '今天组织居民听我讲反诈，2小时', saved: true, item: 'huodong', area: 'policy' },
+      { text: '周一上午在幸福里组织老人听了一场反诈讲座，9点到10点半', saved: true, item: 'huodong', hours: 1.5 },
+      { text: '周一上午组织老人听了一场健康讲座，我讲高血压怎么控制 9点到10点半', saved: true, item: 'huodong' },
+      { text: '今天入户走访，听老人讲了讲小区停车难的问题，2小时', saved: true, item: 'zoufang' },
+      { text: '今天去听了一场反诈讲座，2小时', saved: false },
+    ],
+    'help told after 帮忙 (记录, 装订) is 实事; paperwork for the school itself is X': [
+      { text: '周二下午在北街街道的居民议事会上帮忙记录大家提的停车问题建议 两小时', saved: true, item: 'shishi' },
+      { text: '前天给北街街道帮忙装订社区年终材料，下午2点到5点', saved: true, item: 'shishi', hours: 3 },
+      { text: '在学院团委办公室帮忙整理社区实践的报名表，一个小时，昨天', saved: true, item: 'x' },
+      { text: '今天在学校给小朋友整理图书，1小时', saved: true, item: 'shishi' },
+      { text: '今天给学校旁边小区的老人整理药箱，1小时', saved: true, item: 'shishi' },
+    ],
+    'children or residents organised to make something, a class the students put on, a talk given: 活动': [
+      { text: '11月4号下午在幸福里组织小朋友画传统年画，1点半到4点', saved: true, item: 'huodong', area: 'culture' },
+      { text: '今天组织小朋友写作业，2小时', saved: true, item: 'shishi' },
+      { text: '11月5日下午 给社区孩子们上了一堂书法课 2个半小时 我组织的', saved: true, item: 'huodong' },
+      { text: '今天给孩子们上了一堂书法课，2小时', saved: true, item: 'shishi' },
+      { text: '11月7日 给社区居民讲了剪纸的历史并带大家一起剪 2个小时 我主讲', saved: true, item: 'huodong' },
+      { text: '今天上午去幸福里讲食品安全，主要讲亚硝酸盐和隔夜菜 9:00-10:30', saved: true, item: 'huodong', area: 'health' },
+      { text: '今天在幸福里帮忙给老人测血糖、讲健康饮食，1.5小时', saved: true, item: 'shishi', area: 'health' },
+      { text: '11月13日在幸福里主讲“隔夜菜到底能不能吃”，14:00-15:00', saved: true, item: 'huodong', area: 'health' },
+    ],
+    'food safety, medicines and science experiments name their areas': [
+      { text: '昨天给幸福里一位老人去药店买降压药，送上门 1小时', saved: true, area: 'health' },
+      { text: '昨天下午给小朋友做了个大象牙膏实验，我主讲的，两点到四点', saved: true, item: 'huodong', area: 'technology' },
+      { text: '今天给居民讲旧衣物和塑料瓶怎么回收分类，我讲的 1h', saved: true, area: 'ecology' },
+      { text: '11.14 在汤河子村办了一场健康宣讲 讲高血压防治', saved: false, area: 'health' },
+      { text: '今天在村里给果农讲苹果病虫害防治，2小时', saved: true, area: 'technology' },
+      { text: '报告，本周二晚上在家用微信视频给一个初中孩子补数学，1.5小时', saved: true, item: 'shishi', area: 'aid_education', mode: 'online' },
+      { text: '今天在幸福里教王奶奶用微信视频通话，1小时', saved: true, area: 'technology' },
+      { text: '上周五在北街给社区做历史老建筑的测绘记录，保护文化遗产，6小时', saved: true, item: 'shishi', area: 'culture' },
+      { text: '今天在北街帮社区换灯泡，2小时', saved: true, item: 'shishi' },
+    ],
+  };
+  describeCases(cases, (text) => parseReport({ text, now, timeZone: TZ, communities, pairedCommunityId: null }));
+});
+
+describe('parseReport — a community named with its district but without 区', () => {
+  it('reads 古塔北街 as 古塔区北街街道', () => {
+    const communities: ParseInput['communities'] = [{ id: 3, name: '古塔区北街街道' }, { id: 6, name: '松山新区锦绣社区' }];
+    const read = (text: string) => parseReport({ text, now: NOW, timeZone: TZ, communities, pairedCommunityId: null }).communityId;
+    expect(read('上周五在古塔北街给社区做测绘记录，6小时')).toBe(3);
+    expect(read('今天在松山锦绣扫雪2小时')).toBe(6);
+    expect(read('今天在北街街道扫雪2小时')).toBe(3);
+    expect(read('今天在古塔公园扫雪2小时')).toBeUndefined();
+  });
 });

@@ -27,7 +27,8 @@ export function namedBeside(text: string): [ItemKey, string][] {
 }
 
 /** What other work was for (为了准备反诈宣讲，先入户走访): the purpose is not work done that day. */
-export const PURPOSE = /为了[^，。,；;]*/g;
+// (…and help still to come that the work prepares for: 记下来准备帮扶)
+export const PURPOSE = /为了[^，。,；;]*|(?:准备|打算|以便|方便)(?:后续|下一步|之后|以后)?(?:帮扶|救助|慰问|整改|改造|上报)[^，。,；;]*/g;
 
 /** Said outright to be a second piece of work (另外, 此外, 除了…还), standing between the two. */
 const ANOTHER = /另外|此外|除此之外|除了[^，。,；;]{1,16}(?:还|也|以外|之外)/;

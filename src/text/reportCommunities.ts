@@ -73,6 +73,9 @@ function buildMatcher(communities: CommunityName[]): CommunityMatcher {
     for (const raw of [c.name, ...(c.aliases ?? [])]) {
       const name = foldWidth(raw).replace(/\s+/g, '');
       const tails = [name, ...[...name.matchAll(/[省市区县旗乡镇]|街道/g)].map((m) => name.slice(m.index! + m[0].length))];
+      // (…and the name said with its district but without 区/县: 古塔区北街街道 as 古塔北街)
+      const undistricted = name.replace(/(?<=^[\u4e00-\u9fa5]{2})(?:新区|区|县)(?=[\u4e00-\u9fa5]{2})/, '');
+      if (undistricted !== name) tails.push(undistricted);
       for (const tail of tails) for (const key of [tail, tail.replace(SUFFIX, '')]) {
         if (key.length < 2 || seen.has(key)) continue;
         seen.add(key);

@@ -45,6 +45,10 @@ export const EVENT = new RegExp([
   // gatherings
   // residents brought to something (组织居民观看红色电影)
   `组织(?:辖区)?(?:${PUBLIC})[^，。,；;]{0,8}(?:观看|看|参观|学习|参加)`,
+  // …or children or residents brought to make or perform something (组织小朋友画年画, 组织老人做手工灯笼 — not 写作业)
+  `组织(?:社区|小区|村里)?的?(?:${PUBLIC}|${CHILDREN})们?(?:一起)?(?:画|做手工|做[^，。,；;]{0,4}(?:灯笼|手工|剪纸|风筝|贺卡)|剪|唱|跳|朗诵|表演|包饺子|写春联|制作)(?![^，。,；;]{0,6}(?:${SCHOOL}))`,
+  // a talk on safety or health, told by what it was about (去社区讲食品安全 — not 测血糖、讲健康饮食)
+  '(?<=(?:去|到|在)[^，。,；;、]{0,10})讲(?:了)?\\u0001?(?:一?[场次堂节个下])?[^，。,；;、]{0,4}(?:安全|健康|养生|防范|常识)',
   '观影|放电影|主题活动|亲子活动|推广活动|(?:组织|开展|举办|办了|搞了)(?!了?(?:一次|一场|一个|个)?(?:社区|志愿|服务|实践|社会|公益|的)*活动)[^，。,；;]{0,16}活动|联谊|彩排|排练|读书会|读书活动|亲子阅读|分享会|茶话会|故事会|英语角|夏令营|冬令营|主题党日|团日',
   '(?:反诈|防诈|普法|宣传)[^，。,；;]{0,6}(?:推文|文章|视频|海报)|展示',
   '(?:开|办|举办)了?(?:个|一场|一期|一节)?[^，。,；;]{0,12}(?:课堂|公益课|讲堂)',
@@ -55,7 +59,7 @@ export const EVENT = new RegExp([
 ].join('|'));
 const ART = /书法|书画|绘画|画画|画[^，。,；;]{0,4}像|歌曲|唱歌|学唱|合唱|红歌|舞蹈|跳舞|广场舞|秧歌|话剧|小品|歌舞|唱戏|[京沪豫越评川粤]剧|黄梅戏|花鼓戏|秦腔|昆曲|唱[^，。,；;]{0,6}歌|乐器|演奏|健身|太极|跳操|健步走|表演|朗诵|手工课|皮影|剪纸|灯谜|写春联|送春联|主持|calligraphy|paper.?cutting|(?<![a-z])(?:sing|sang|singing|danc(?:e|ed|ing))(?![a-z])/;
 // (入户给卧床老人测血压: going into the home to serve there, not to visit)
-export const VISIT = /走访|调研|访谈|谈话|入户(?![^，。,；;]{0,2}[给帮为替])|征求意见|收集意见|听取意见|家访|探访|走进[^，。,；;]{0,6}(?:企业|物业|业委会|居民家|农户家)|座谈|问卷|采访|摸排|摸底|拜访|调查|考察|参观[^，。,；;]{0,4}企业|访民情|察社情|visit|survey|interview|questionnaire|door.to.door|(?<![a-z])talk(?:ed|ing)?\s{1,2}(?:with|to)(?![a-z])|了解[^，。,；;]{0,14}(?:情况|需求|诉求|困难|难处|问题|现状|咋样|怎么样|收成)/;
+export const VISIT = /走访|调研|访谈|谈话|征集[^，。,；;]{0,6}(?:意见|建议|想法|需求)|(?:和|跟|与|同)(?:物业|业委会|企业|商户|居委会|村委会?|村干部|网格员)[^，。,；;]{0,4}(?:聊|谈|沟通|交流|碰头)|入户(?![^，。,；;]{0,2}[给帮为替])|征求意见|收集意见|听取意见|家访|探访|走进[^，。,；;]{0,6}(?:企业|物业|业委会|居民家|农户家)|座谈|问卷|采访|摸排|摸底|拜访|调查|考察|参观[^，。,；;]{0,4}企业|访民情|察社情|visit|survey|interview|questionnaire|door.to.door|(?<![a-z])talk(?:ed|ing)?\s{1,2}(?:with|to)(?![a-z])|了解[^，。,；;]{0,14}(?:情况|需求|诉求|困难|难处|问题|现状|咋样|怎么样|收成)/;
 export const SERVICE = new RegExp([
   // 课后服务 and tutoring
   // (付导, 写做业: typed by sound; 线上普法小课堂 is no class: 上 there is 线上's)
@@ -70,12 +74,14 @@ export const SERVICE = new RegExp([
   // order and safety
   '巡逻|巡查|值守|值班|执勤|站岗|维持秩序|维持[^，。,；;]{0,8}秩序|劝导|疏导|指挥交通|排查|检查|检修|核酸|接种|调解|出计献策|建议书?|出(?:了)?(?:点|些|个|几个|一些|不少)?(?:主意|点子)|献策|建言',
   // skills put to use (and the everyday English for the work: teach, clean, fix, deliver …)
-  '义剪|维修|修理|修(?![改建养正订复饰])|(?:换|装|安)了?[^，。,；;]{0,4}(?:灯泡|灯管|感应灯|路灯|水龙头|纱窗|门锁|扶手)|修[^，。,；;]{0,4}(?:电脑|路由器|家电|自行车|水管|电器|手机)|装系统|重装|杀毒|调试|教[^，。,；;]{0,10}(?:用|使用|操作|下载|注册|拍|查|交|缴|挂号|发|设置)|指导[^，。,；;]{0,10}(?:使用|用|操作)|讲解[^，。,；;]{0,8}(?:使用|用法)|下载|注册|安装|装[^，。,；;]{0,10}(?:app|软件|应用)|咨询|翻译|批改|tutor|teach|taught|clean|snow|shovel|sweep|swept|trash|garbage|litter|rubbish|plant(?:ed|ing)?\\s{1,2}(?:trees?|flowers?)|cook|take care|took care|cared? for|repair|fix(?:ed)?(?![a-z])|deliver|translat|改简历|改[^，。,；;]{0,4}(?:求职信|自荐信)|模拟面试|参与一项实事|扫描|数字化|debug|缠[^，。,；;]{0,3}草绳|报名|填[^，。,；;]{0,4}表|申请|海报|黑板报|文化墙|剪辑|修图',
+  '义剪|维修|修理|(?<!装)修(?![改建养正订复饰])|(?:换|装|安)了?[^，。,；;]{0,4}(?:灯泡|灯管|感应灯|路灯|水龙头|纱窗|门锁|扶手)|修[^，。,；;]{0,4}(?:电脑|路由器|家电|自行车|水管|电器|手机)|装系统|重装|杀毒|调试|教[^，。,；;]{0,10}(?:用|使用|操作|下载|注册|拍|查|交|缴|挂号|发|设置)|指导[^，。,；;]{0,10}(?:使用|用|操作)|讲解[^，。,；;]{0,8}(?:使用|用法)|下载|注册|安装|装[^，。,；;]{0,10}(?:app|软件|应用)|咨询|翻译|批改|tutor|teach|taught|clean|snow|shovel|sweep|swept|trash|garbage|litter|rubbish|plant(?:ed|ing)?\\s{1,2}(?:trees?|flowers?)|cook|take care|took care|cared? for|repair|fix(?:ed)?(?![a-z])|deliver|translat|改简历|改[^，。,；;]{0,4}(?:求职信|自荐信)|模拟面试|参与一项实事|扫描|数字化|debug|缠[^，。,；;]{0,3}草绳|报名|填[^，。,；;]{0,4}表|申请|海报|黑板报|文化墙|剪辑|修图',
+  // survey and drawing work done for a community (量楼道, 测绘老街门楼, 画停车位示意图, 给规划打底图)
+  '量[^，。,；;]{0,10}(?:楼道|楼到|楼梯|台阶|尺寸|外墙|场地|面积|宽度|长度|高度|距离|出入口)|测[^，。,；;]{0,3}(?:楼道|台阶|地形|尺寸|场地|面积)|测绘|测距|绘制|制图|(?:示意|草|效果|平面|底|插|鸟瞰|规划|设计|施工)图|图纸',
   // help on farms and with selling
-  '(?:剥|掰|收|扒|晒|装|搬|卸|运|拉|挖|刨|砍)[^，。,；;]{0,2}(?:玉米|苞米|白菜|土豆|苹果|稻谷|大豆|黄豆|花生|秸秆|粮食|小米|萝卜|红薯|地瓜|蔬菜|柴火?)|打包|装袋|晾晒|帮[^，。,；;]{0,4}秋收|抢收|收玉米|掰玉米|采摘|摘|喂|施肥|剪枝|修剪|农活|翻地|育苗|助农|直播(?:带货|卖|销售)|带货|网店|上架|包装|讲故事',
+  '清洗|刷洗|洗(?:了|刷)?(?:一遍|一下|干净)|(?:剥|掰|收|扒|晒|装|搬|卸|运|拉|挖|刨|砍)[^，。,；;]{0,2}(?:玉米|苞米|白菜|土豆|苹果|稻谷|大豆|黄豆|花生|秸秆|粮食|小米|萝卜|红薯|地瓜|蔬菜|柴火?)|打包|装袋|晾晒|帮[^，。,；;]{0,4}秋收|抢收|收玉米|掰玉米|采摘|摘|喂|施肥|剪枝|修剪|农活|翻地|育苗|助农|直播(?:带货|卖|销售)|带货|网店|上架|包装|讲故事',
 ].join('|'));
-/** An activity the students put on (搞剪纸活动，教小朋友剪窗花): 活动, even when it teaches children. */
-export const PUT_ON = /(?:组织|开展|举办|办(?!理|公)了?|搞了?)[^，。,；;]{0,16}(?:活动|阅读会|读书会|故事会|分享会|联欢会|茶话会|讲座|比赛|展览|演出|体验课)/;
+/** An activity the students put on (搞剪纸活动，教小朋友剪窗花; 上了一堂书法课，我组织的; 我主讲): 活动, even when it teaches children. */
+export const PUT_ON = /(?:组织|开展|举办|办(?!理|公)了?|搞了?)[^，。,；;]{0,16}(?:活动|阅读会|读书会|故事会|分享会|联欢会|茶话会|讲座|比赛|展览|演出|体验课)|主讲|(?:我|我们|咱们)(?:自己|小组|班)?(?:组织|举办|办)的/;
 /** Telling children something (给孩子们讲怎么预防近视) outside any talk or publicity: 课后服务. */
 export const CHILDREN_TALK = new RegExp(`[给为][^，。,；;]{0,8}(?:${CHILDREN})们?\\s{0,2}讲`);
 /** Classes for children (课后服务): 实事, whatever they teach. */
@@ -83,7 +89,7 @@ export const CLASS = new RegExp(`课后|托管|after school|(?<![线网])上[^�
 /** …but a class given to residents (给居民上了一节防诈骗课) is a talk. */
 export const PUBLIC_CLASS = new RegExp(`[给为向](?:辖区|社区|小区|村里)?的?(?:${PUBLIC})[^，。,；;]{0,3}上[^，。,；;]{0,12}课`);
 /** Help that serves whatever else the report names (整理数据 for a survey, 布置 for an event). */
-export const SUPPORT = /登记|录入|整理|誊录|誊写|抄录|归置|擦洗|擦拭|擦玻璃|提醒|通知|排版|推文|公众号|ppt|表格|写[^，。,；;]{0,6}(?:稿|材料|推文|文案|报告)|贴标签|发放|分发|布置|搬|引导|拍照|摄影|后勤|打字|复印|统计|接待/;
+export const SUPPORT = /登记|录入|整理|装订|打印|核对(?![^，。,；;]{0,4}(?:时长|记录|小时))|帮(?:忙|着)?做记录|帮(?:忙|着)?记录(?!一下|下|上|一笔)[\u4e00-\u9fa5]|誊录|誊写|抄录|归置|擦洗|擦拭|擦玻璃|提醒|通知|排版|推文|公众号|ppt|表格|写[^，。,；;]{0,6}(?:稿|材料|推文|文案|报告)|贴标签|发放|分发|布置|搬|引导|拍照|摄影|后勤|打字|复印|统计|接待/;
 /** Generic words of service (also in English: help, assist, chat with): 实事 is the program's default for service to residents. */
 export const HELPING = /帮(?!(?:了|了点|点|个|一下|下|了?一?会儿?)?小?忙(?![给把将替为][^，。,；;\s\u0001]{2}))(?![^，。,；;]{0,4}(?:干活|干点活|做事|打杂))|协助|教|指导|爱心|聊天|唠嗑|唠|谈心|心理|慰问|送温暖|支援|照看|看护|看望|探望|捐|义务|accompan|(?<![a-z])(?:play(?:ed|ing)?|chat(?:ted|ting)?)\s{1,2}(?:games?\s{1,2})?with|(?<![a-z])(?:help(?:ed|ing)?|assist(?:ed|ing)?)(?![a-z])(?!\s{0,2}(?:out|a bit|a little|with (?:some )?(?:things|stuff|work))(?![a-z]))(?!\s{0,2}(?:[,，.。;；!！\u0001]|$))/;
 /**
@@ -111,7 +117,7 @@ export const LABEL_WORDS: [ItemKey, RegExp][] = [
  * 给村里拍宣传短视频): help to the community, not publicity the student gave. Blanked before the
  * item's words are read.
  */
-export const MADE_FOR_HOST = new RegExp(`(?<=(?:帮|给|替|为)[^，。,；;]{0,6}?(?:${'社区|街道|村委会?|村里|居委会?|镇里|物业|党群服务中心'})[^，。,；;]{0,12}?)宣传(?=[^，。,；;]{0,2}(?:海报|展板|视频|短视频|栏|片|册|标语|横幅|照片))`, 'g');
+export const MADE_FOR_HOST = new RegExp(`(?<=(?:帮|给|替|为)[^，。,；;]{0,6}?(?:${'社区|街道|村委会?|村里|村(?!民)|居委会?|镇里|物业|党群服务中心'})[^，。,；;]{0,12}?)宣传(?=[^，。,；;]{0,2}(?:海报|展板|视频|短视频|栏|片|册|标语|横幅|照片|插图))`, 'g');
 
 /** Big events students serve at; what they did there decides the item. */
 const VENUE = /运动会|健步走|赛包|参赛|联欢会|配合[^，。,；;]{0,12}(?:开展|举办|组织)|游园|邻里节|冰雪节|马拉松|半马|招聘会|献血|赛事|晚会|集市|庙会|展会/;
@@ -145,3 +151,6 @@ export function helpedAtOthersEvent(text: string): boolean {
   if (VENUE.test(text) && VOLUNTEERED.test(text) && !ORGANISED.test(text)) return true;
   return HOSTED.test(text) && !OURS.test(text) && HELPED_AT.test(text) && !MY_TALK.test(text);
 }
+
+/** …or paperwork done for the school itself (在学院团委帮忙整理报名表), no service to residents. */
+export const FOR_SCHOOL = /(?:在|帮|给|替|为)(?:学院|学校|院里|系里|团委|学生会)(?!旁边|附近|周边|门口|对面|的?(?:学生|孩子|小朋友))[^，。,；;给为]{0,10}(?:整理|录入|统计|汇总|核对|收集|装订|打印)/;

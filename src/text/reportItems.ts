@@ -5,7 +5,7 @@
  */
 import { S, type Span } from './numerals.js';
 import {
-  CHILDREN_TALK, CLASS, EVENT, HELPING, LABEL_WORDS, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUT_ON, SERVICE, SUPPORT, VAGUE_HELP, VISIT, helpedAtOthersEvent, type ItemKey,
+  CHILDREN_TALK, CLASS, EVENT, FOR_SCHOOL, HELPING, LABEL_WORDS, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUT_ON, SERVICE, SUPPORT, VAGUE_HELP, VISIT, helpedAtOthersEvent, type ItemKey,
 } from './reportItemWords.js';
 import { PURPOSE, besides, namedBeside } from './reportBesides.js';
 
@@ -113,7 +113,7 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
     return undefined;
   }
   // The X item told by what it is (按照学院与社区商定的内容，…), without its letter.
-  if (AGREED.test(text)) return 'x';
+  if (AGREED.test(text) || (FOR_SCHOOL.test(text) && [...hits.keys()].every((k) => k === 'shishi'))) return 'x';
   // 比赛项目: the events of a sports meet, not a project.
   if (hits.has('xiangmu') && /运动会|比赛|竞赛/.test(text) && !/常态化|志愿服务项目|实践项目|项目组/.test(text)) hits.delete('xiangmu');
   if (hits.has('xiangmu')) return 'xiangmu';
@@ -123,7 +123,8 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   // The notice's own 课后服务 is 实事, whatever the class was (剪纸课, 科学小实验).
   const talkToChildren = CHILDREN_TALK.test(text) && !/宣讲|宣传|宣教|讲座|科普|知识|活动|演出|比赛/.test(text);
   if ((hits.has('shishi') || hits.has('huodong')) && !hits.has('zoufang') && ((CLASS.test(text) && !PUBLIC_CLASS.test(text)) || talkToChildren) && !PUT_ON.test(text)) return 'shishi';
-  if (hits.size === 2 && hits.has('shishi') && hits.has('huodong') && eventFirst(text)) return 'huodong';
+  // (…a class the students put on, 书法课…我组织的, and a talk given at the event, 我主讲，讲了剪纸的历史, are the event's)
+  if (hits.size === 2 && hits.has('shishi') && hits.has('huodong') && (eventFirst(text) || PUT_ON.test(text) || hits.get('shishi')!.startsWith('讲'))) return 'huodong';
   if (hits.size === 1) return [...hits.keys()][0];
   if (hits.size > 1) {
     const list = [...hits].map(([k, w]) => `「${w}」（${LABEL[k]}）`).join('和');
@@ -134,9 +135,9 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
 }
 
 /** What a visit set out to learn (了解电梯维修的情况) is its topic, not work done. */
-// (…and what was heard or gathered: 听他们讲开网店的甘苦, 唠了唠剪纸咋传下来的, 收集建议, 为帮扶摸底; and
+// (…and what was heard or gathered: 听他们讲开网店的甘苦 — not residents brought to hear a talk, 组织居民听我讲反诈 —, 唠了唠剪纸咋传下来的, 收集建议, 为帮扶摸底; and
 // who was visited: 访谈村里会剪纸的老手艺人)
-const LEARNING = /(?:了解|听|问|聊|唠|记录|反映|收集|征求)[^，。,；;]{0,14}(?:情况|需求|诉求|困难|难处|问题|现状|咋样|怎么样|收成|的事|意见|建议|流程|做法|经验|看法|想法|甘苦|经历|故事|传下来|传承)|听[^，。,；;]{0,6}讲[^，。,；;]{0,16}|为[^，。,；;]{0,12}摸底|(?<=访谈|采访|拜访|走访)[^，。,；;]{0,12}的[^，。,；;]{0,4}(?:人|者|师傅|户|家|老人)/g;
+const LEARNING = /(?:了解|听|问|聊|唠|记录|反映|收集|征求)[^，。,；;]{0,14}(?:情况|需求|诉求|困难|难处|问题|现状|咋样|怎么样|收成|的事|意见|建议|流程|做法|经验|看法|想法|甘苦|经历|故事|传下来|传承)|(?<!(?:组织|带领?|召集|请)[^，。,；;]{0,8})听(?![^，。,；;]{0,3}(?:我|我们|咱们)讲)[^，。,；;]{0,6}讲[^，。,；;]{0,16}|为[^，。,；;]{0,12}摸底|(?<=访谈|采访|拜访|走访)[^，。,；;]{0,12}的[^，。,；;]{0,4}(?:人|者|师傅|户|家|老人)/g;
 
 /** Paperwork on a survey done by others (整理问卷数据, 录入调查表): support, not a visit. */
 const SURVEY_DATA = /(?:整理|录入|统计|汇总|核对|誊录)[^，。,；;]{0,6}(?:问卷|调查)/g;
@@ -161,11 +162,12 @@ const ASIDE = /(?:顺便|顺手|顺带|捎带|捎带手|附带)[^，。,；;]*/g
  * when both name an item and the items differ, there is no main one.
  */
 const SIDE_BY_SIDE: [RegExp, 'halves' | 'sides' | 'joined'][] = [
-  [/(?:一半|前半(?:程|段|场|部分|截)?)(?:的)?(?:时间|时候|辰光|功夫|工夫|光景)?([^。]{2,30}?)(?:[，,；;、\s]{0,2}(?:另|还有|剩下的?|其余的?|其他)?)(?:一半|后半(?:程|段|场|部分|截)?)(?:的)?(?:时间|时候|辰光|功夫|工夫|光景)?([^。，,；;]{2,30})/g, 'halves'],
+  // (…and parts said without a size: 一部分时间…一部分时间, 有时…有时, 一会儿…一会儿)
+  [/(?:一半|前半(?:程|段|场|部分|截)?|一部分|有(?:的)?时候?|一会儿?)(?:的)?(?:时间|时候|辰光|功夫|工夫|光景)?([^。]{2,30}?)(?:[，,；;、\s]{0,2}(?:另|还有|剩下的?|其余的?|其他)?)(?:一半|后半(?:程|段|场|部分|截)?|一?部分|有(?:的)?时候?|一会儿?)(?:的)?(?:时间|时候|辰光|功夫|工夫|光景)?([^。，,；;]{2,30})/g, 'halves'],
   [/(?:一边|一面)([^。]{2,30}?)(?:一边|一面)([^。，,；;]{2,30})/g, 'sides'],
   // 又是开项目会又是入户走访, 既…又…: two pieces of work, neither said to be the main one.
   [/(?:又是|既是?|也是)([^。]{2,30}?)(?:又是|也是|又|也)([^。，,；;]{2,30})/g, 'sides'],
-  [/(?:上午|早上|早晨|上半天|白天)([^。]{2,30}?)[，,、；;\s]{0,2}(?:下午|中午|晚上|傍晚|下半天)([^。，,；;]{2,30})/g, 'sides'],
+  [/(?:上午|早上|早晨|上半天|前半天|白天)([^。]{2,30}?)[，,、；;\s]{0,2}(?:下午|中午|晚上|傍晚|夜里|下半天|后半天)([^。，,；;]{2,30})/g, 'sides'],
   [/([^。，,；;:：+\s]{2,20})\s{0,2}[+＋]\s{0,2}([^。，,；;+\s]{2,20})/g, 'joined'],
   [/([^。，,；;:：、\s]{2,20})\s{0,2}(?:、|和|并且?|同时|还)\s{0,2}([^。，,；;、\s]{2,20})/g, 'joined'],
 ];
@@ -174,7 +176,9 @@ const SCHEDULED = /排期|排班|班表|分工|计划|方案|安排/;
 /** Two sides said to take the time half and half (各占一半, 对半, 两边差不多). */
 /** Both sides said to take about the same time (两边时间差不多, 两者相当). */
 const SAME_TIME = '(?:两边|两头|两样|两项|两者|二者)[^，。,；;]{0,4}(?:时间|用时)?[^，。,；;]{0,2}(?:差不多|相当|相同|一样|各半)';
-const EVEN_SPLIT = new RegExp(`各占一半|各(?:花|用|占)?了?一半|一半一半|对半|五五开|${SAME_TIME}|时间(?:差不多|一样)|各半`);
+/** Neither said to be the main one (说不上哪个多, 分不清主次, 没有主次): the time went to both. */
+const NO_MAIN = '说不(?:上|清|好|出)[^，。,；;]{0,2}(?:哪个|哪样|哪边|哪项|哪件|哪类|谁)[^，。,；;]{0,3}(?:多|为主|主要|是主)|分不(?:清|出)[^，。,；;]{0,2}(?:主次|哪个多|哪个为主)|(?:不分|没有?|没啥)主次';
+const EVEN_SPLIT = new RegExp(`各占一半|各(?:花|用|占)?了?一半|一半一半|对半|五五开|${SAME_TIME}|${NO_MAIN}|时间(?:差不多|一样)|各半`);
 /** A clause carrying an amount of its own (U+0002). */
 const OWN_HOURS = /[^，,；;。\n]*\u0002[^，,；;。\n]*/g;
 
@@ -259,6 +263,8 @@ const SPLIT = new RegExp([
   // 前半程开例会，后半程入户; 前一个半小时…后一个半小时 (the amount masked); 两边时间差不多
   '前半(?:程|段|场|部分|截|时间)?[^。]{2,40}后半|前\u0001[^。]{2,40}后\u0001',
   SAME_TIME,
+  NO_MAIN,
+  '一部分(?:时间)?[^。]{2,30}(?:另|其余|剩下的?)?一?部分',
 ].join('|'));
 
 /** Words that say a second piece of work follows (先…然后…). */

@@ -15,6 +15,7 @@ import { findArea, type AreaKey } from './reportAreas.js';
 import { findItem, findLabel, parallel, twoPieces, type ItemKey } from './reportItems.js';
 import { describe, findMode, joinWords, resolveDate, resolveHours, standing, unjoin } from './reportPhrases.js';
 import { repeats } from './reportRepeats.js';
+import { LABEL_WORDS } from './reportItemWords.js';
 import { fixTypos } from './reportTypos.js';
 import { filledForNamed, LATIN_NAME, NOT_MINE, SHARED } from './reportWhose.js';
 
@@ -96,6 +97,25 @@ const PLAN = new RegExp([
   // signed up or arranged, not yet done (我报名了周六的扫雪, 约好了周六去)
   '(?<![帮给替为责])(?:我|已经?)报(?:了)?名|报了名|约好了?|约了(?=[^，。,；;]{0,6}(?:周|明|下|去))',
 ].join('|'));
+/**
+ * What follows a plan after a comma and tells of it done (想找个时间去看望老人，昨天终于去了；准备实验器材，把烧杯洗了一遍;
+ * 准备下周的讲座，先入户走访了): the plan was the reason, the work was done.
+ */
+const DONE_AFTER = /^[^，。,；;]*[，,；;]\s{0,2}(?:[^，。,；;]{0,8}(?:终于|总算|最后|后来|结果|于是)[^，。,；;]{0,6}(?:去|来|到|做|办|弄|搞|干)(?:成|完)?了|[^，。,；;]{0,4}把[^，。,；;]{1,14}[\u4e00-\u9fa5]了|(?=[^，。,；;]*(?:了|过))(?<item>[^，。,；;]+))/;
+const PLANS = new RegExp(PLAN.source, 'g');
+const INTENDED = /^(?:一直)?(?:准备|计划|想|想要|打算)/;
+/** The first plan in `text` not followed by the work done, if any. */
+function firstPlan(text: string): RegExpExecArray | null {
+  for (const m of text.matchAll(PLANS)) {
+    const after = DONE_AFTER.exec(text.slice(m.index + m[0].length));
+    // (only an intention can be carried out: 还没做完, 被取消, 报了名 stay what they are)
+    if (!INTENDED.test(m[0]) || !after || (after.groups?.item !== undefined && !namesWork(after.groups.item))) return m as RegExpExecArray;
+  }
+  return null;
+}
+/** Whether a clause names a piece of work by an item's own words. */
+const namesWork = (clause: string) => LABEL_WORDS.some(([, re]) => re.test(clause));
+
 /** A change to a record already sent (上一条作废, 刚才那条写错了, 把昨天那条删掉): not a new report. */
 const EDIT = /(?:上|刚才|刚刚|之前|前面|昨天)(?:发|报|记|提交)?的?(?:那|这)?一?条(?![路街河道线巷沟渠])|作废|(?:撤回|删掉|删除)(?=[^，。,；;]{0,6}(?:记录|那条|这条|吧|一下|$))|(?:时长|日期|时间|小时|那条|这条|刚才|之前|记录|我)[^，。,；;]{0,6}(?:记|写|填|发|报)错|(?:时长|日期|记录|那条|这条|小时)[^，。,；;]{0,6}改(?:成|为)|改(?:成|为)[^，。,；;]{0,3}\u0001/;
 
@@ -103,6 +123,8 @@ const EDIT = /(?:上|刚才|刚刚|之前|前面|昨天)(?:发|报|记|提交)?�
 const REPORTED_ON = /^\s{0,2}(?:才|又|就|再|刚|突然|终于)?(?:想起来|记起来|想起|补报|补记|补录|补登|补发|来报|报一下|才报|补一下)/;
 /** Unsure of what follows (好像是周一, 应该是昨天吧). */
 const DOUBT = /(?:好像|似乎|貌似|应该|可能|大概|估计|也许|或许)(?:是|在)?\s{0,2}$|(?<![a-z])(?:i think|i guess|maybe|probably|perhaps)(?: it was)?(?: on)?\s{0,2}$/;
+/** A quoted title (“隔夜菜到底能不能吃”, 《怎么防诈骗》). */
+const TITLE = /[“"「『《][^”"」』》]{1,24}[”"」』》]/g;
 const SMALL_TALK = /^\s*(?:你好|您好|hi|hello|嗨|哈喽|在吗|在不在|谢谢|多谢|好的|收到|ok|嗯+|哦+|早上好|晚安)[\s!！~。.，,呀啊哈了]*$/;
 
 /** `masked` with each amount of time (not the dates) as U+0002. */
@@ -181,7 +203,7 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   const twoItems = label ? (label.also ? [label.item, label.also] : parallel(itemText, true)) : undefined;
   if (twoItems) ambiguities.push(twoPieces(twoItems));
   // 打算/准备去… is a plan: only service already done is recorded (下周还打算再去 is not the report's plan).
-  const plan = PLAN.exec(words.text);
+  const plan = firstPlan(words.text);
   // The words quoted back come from the text as sent: the masked one has U+0001 for dates and amounts.
   const quote = (m: RegExpExecArray) => {
     const { start, end } = unjoin(words, m.index, m.index + m[0].length);
@@ -223,7 +245,8 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
 
   // A report asked as a question is answered with the form, never recorded as it stands:
   // 昨天辅导了2小时，算实事吗？
-  if (looksLikeReport && !plan && ASKING.test(folded.replace(FORMAT_CHECK, ''))) ambiguities.push('这句话像是在提问。如果是要记录服务，请在卡片里确认后提交；使用问题请发送 /帮助。');
+  // (a quoted title, 主讲“隔夜菜到底能不能吃”, asks nothing)
+  if (looksLikeReport && !plan && ASKING.test(folded.replace(FORMAT_CHECK, '').replace(TITLE, ''))) ambiguities.push('这句话像是在提问。如果是要记录服务，请在卡片里确认后提交；使用问题请发送 /帮助。');
 
   const missing: ParsedReport['missing'] = [];
   if (hours === undefined) missing.push('hours');
