@@ -1303,3 +1303,67 @@ describe('parseReport — a community named with its district but without 区', 
     expect(read('今天在古塔公园扫雪2小时')).toBeUndefined();
   });
 });
+
+describe('parseReport — runs of joiners, a total said before its parts, plans only prepared, talks with staff, work for residents at school, counted households', () => {
+  const now = Date.UTC(2026, 10, 18, 13, 0); // 2026-11-18 21:00 +08:00
+  const communities: ParseInput['communities'] = [...COMMUNITIES, { id: 8, name: '保利香槟国际小区', aliases: ['保利香槟'] }];
+  const read = (text: string) => parseReport({ text, now, timeZone: TZ, communities, pairedCommunityId: null });
+  it('reads a long run of 及 before 各 without backtracking, and asks for the hours', () => {
+    const r = read(`今天在幸福里${'及'.repeat(2000)}去各1小时扫雪`);
+    expect(r.looksLikeReport && recordable(r)).toBe(false);
+    expect(r.missing).toContain('hours');
+  });
+  const cases: Record<string, Case[]> = {
+    'a total said first, then its parts: the total when they add up to it, else asked': [
+      { text: '今天在幸福里服务3小时，扫雪1小时，清理楼道2小时', saved: true, item: 'shishi', hours: 3 },
+      { text: '今天在幸福里干了2小时，扫雪1小时，清理楼道1小时', saved: true, hours: 2 },
+      { text: '今天在幸福里服务了2.5小时，其中扫雪1小时，清理楼道1.5小时', saved: true, hours: 2.5 },
+      { text: '今天在幸福里服务3小时，扫雪1小时，清理楼道1小时', saved: false },
+      { text: '今天扫雪半小时，清理楼道半小时', saved: true, hours: 1 },
+    ],
+    'a plan with only its preparation done is still a plan': [
+      { text: '准备去幸福里入户走访，问卷已经打印好了，2小时', saved: false },
+      { text: '准备去幸福里入户走访，先把问卷打印了，2小时', saved: false },
+      { text: '一直想找个时间去幸福里看望独居老人，昨天终于去了，陪聊2小时', saved: true, item: 'shishi', date: '2026-11-17', hours: 2 },
+    ],
+    'talking with staff beside other work is no visit; alone it is one': [
+      { text: '今天在幸福里扫雪，跟网格员聊了几句，2小时', saved: true, item: 'shishi', hours: 2 },
+      { text: '今天在幸福里和居委会交流了一下，之后扫雪2小时', saved: true, item: 'shishi', hours: 2 },
+      { text: '今天在幸福里跟居委会沟通后给老人理发，2小时', saved: true, item: 'shishi', hours: 2 },
+      { text: '今天在幸福里跟物业和业委会座谈了解停车问题，1.5小时', saved: true, item: 'zoufang', hours: 1.5 },
+    ],
+    'work for a community or its residents done at school is 实事; for the school itself X': [
+      { text: '今天在学校帮社区统计居民需求问卷，2小时', saved: true, item: 'shishi' },
+      { text: '今天在学院帮幸福里社区的老人整理健康档案，2小时', saved: true, item: 'shishi' },
+      { text: '在学院团委办公室帮忙整理社区实践的报名表，一个小时，昨天', saved: true, item: 'x' },
+    ],
+    'residents brought to a talk someone else gives is 实事': [
+      { text: '今天带幸福里的老人去听了一场反诈讲座，2小时', saved: true, item: 'shishi' },
+      { text: '今天去听了一场反诈讲座，2小时', saved: false },
+    ],
+    'the households counted by the visiting verb': [
+      { text: '今天在幸福里入户走访，每户半小时，走了4户，另外3户没人在家', saved: true, item: 'zoufang', hours: 2 },
+      { text: '今天在幸福里入户走访，走访了4户，每户半小时，其中2家是低保户', saved: true, item: 'zoufang', hours: 2 },
+    ],
+  };
+  describeCases(cases, read);
+});
+
+describe('parseReport — a message longer than one report', () => {
+  it('asks for it cut down to 500 characters and reads nothing from it', () => {
+    const text = '今天在幸福里' + '1'.repeat(2000) + '扫雪2小时';
+    const r = parse(text);
+    expect(recordable(r)).toBe(false);
+    expect(r.hours).toBeUndefined();
+    expect(r.ambiguities).toEqual([`这条消息有 ${text.length} 个字，一条记录最多 500 字。请只写这一次服务：哪天、多长时间、在哪里、做了什么。`]);
+    expect(r.description).toHaveLength(500);
+  });
+
+  it('still reads a report of exactly 500 characters', () => {
+    const text = '今天在幸福里扫雪2小时，' + '把楼道里的杂物清理干净'.repeat(50);
+    const r = parse(text.slice(0, 500));
+    expect(r.ambiguities.some((a) => a.includes('最多 500 字'))).toBe(false);
+    expect(r.hours).toBe(2);
+  });
+});
+

@@ -58,8 +58,15 @@ export const EVENT = new RegExp([
   '(?<![a-z])organi[sz](?:e|es|ed|ing)(?![a-z])[^，。,；;]{0,24}(?:activit|event|party|contest|competition|game|match|tournament|活动|比赛|晚会|讲座)',
 ].join('|'));
 const ART = /书法|书画|绘画|画画|画[^，。,；;]{0,4}像|歌曲|唱歌|学唱|合唱|红歌|舞蹈|跳舞|广场舞|秧歌|话剧|小品|歌舞|唱戏|[京沪豫越评川粤]剧|黄梅戏|花鼓戏|秦腔|昆曲|唱[^，。,；;]{0,6}歌|乐器|演奏|健身|太极|跳操|健步走|表演|朗诵|手工课|皮影|剪纸|灯谜|写春联|送春联|主持|calligraphy|paper.?cutting|(?<![a-z])(?:sing|sang|singing|danc(?:e|ed|ing))(?![a-z])/;
+/**
+ * Talking with staff (跟物业和业委会聊停车问题, 和居委会沟通): a visit when it is the only work; beside other
+ * work (扫雪，跟网格员聊了几句; 跟居委会沟通后给老人理发) it is not — reportItems.ts drops it then.
+ */
+export const TALKED_WITH = /(?:和|跟|与|同)(?:物业|业委会|企业|商户|居委会|村委会?|村干部|网格员)[^，。,；;]{0,4}(?:聊|谈|沟通|交流|碰头)/;
 // (入户给卧床老人测血压: going into the home to serve there, not to visit)
-export const VISIT = /走访|调研|访谈|谈话|征集[^，。,；;]{0,6}(?:意见|建议|想法|需求)|(?:和|跟|与|同)(?:物业|业委会|企业|商户|居委会|村委会?|村干部|网格员)[^，。,；;]{0,4}(?:聊|谈|沟通|交流|碰头)|入户(?![^，。,；;]{0,2}[给帮为替])|征求意见|收集意见|听取意见|家访|探访|走进[^，。,；;]{0,6}(?:企业|物业|业委会|居民家|农户家)|座谈|问卷|采访|摸排|摸底|拜访|调查|考察|参观[^，。,；;]{0,4}企业|访民情|察社情|visit|survey|interview|questionnaire|door.to.door|(?<![a-z])talk(?:ed|ing)?\s{1,2}(?:with|to)(?![a-z])|了解[^，。,；;]{0,14}(?:情况|需求|诉求|困难|难处|问题|现状|咋样|怎么样|收成)/;
+/** The words of a visit, talking with staff aside. */
+export const VISIT_WORDS = /走访|调研|访谈|谈话|征集[^，。,；;]{0,6}(?:意见|建议|想法|需求)|入户(?![^，。,；;]{0,2}[给帮为替])|征求意见|收集意见|听取意见|家访|探访|走进[^，。,；;]{0,6}(?:企业|物业|业委会|居民家|农户家)|座谈|问卷|采访|摸排|摸底|拜访|调查|考察|参观[^，。,；;]{0,4}企业|访民情|察社情|visit|survey|interview|questionnaire|door.to.door|(?<![a-z])talk(?:ed|ing)?\s{1,2}(?:with|to)(?![a-z])|了解[^，。,；;]{0,14}(?:情况|需求|诉求|困难|难处|问题|现状|咋样|怎么样|收成)/;
+export const VISIT = new RegExp(`${VISIT_WORDS.source}|${TALKED_WITH.source}`);
 export const SERVICE = new RegExp([
   // 课后服务 and tutoring
   // (付导, 写做业: typed by sound; 线上普法小课堂 is no class: 上 there is 线上's)
@@ -153,4 +160,6 @@ export function helpedAtOthersEvent(text: string): boolean {
 }
 
 /** …or paperwork done for the school itself (在学院团委帮忙整理报名表), no service to residents. */
+/** …not work for a community or its residents done at school (在学校帮社区统计问卷, 在学院帮幸福里社区的老人整理档案). */
+export const FOR_RESIDENTS = /(?:帮|给|替|为)(?:忙)?[^，。,；;整录统汇核收装打准]{0,8}?(?:社区|居委会?|村委会?|村里|街道|居民|老人|村民|小区|群众)/;
 export const FOR_SCHOOL = /(?:在|帮|给|替|为)(?:学院|学校|院里|系里|团委|学生会)(?!旁边|附近|周边|门口|对面|的?(?:学生|孩子|小朋友))[^，。,；;给为]{0,10}(?:整理|录入|统计|汇总|核对|收集|装订|打印)/;

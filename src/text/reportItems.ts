@@ -5,7 +5,7 @@
  */
 import { S, type Span } from './numerals.js';
 import {
-  CHILDREN_TALK, CLASS, EVENT, FOR_SCHOOL, HELPING, LABEL_WORDS, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUT_ON, SERVICE, SUPPORT, VAGUE_HELP, VISIT, helpedAtOthersEvent, type ItemKey,
+  CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HELPING, LABEL_WORDS, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUT_ON, SERVICE, SUPPORT, TALKED_WITH, VAGUE_HELP, VISIT, VISIT_WORDS, helpedAtOthersEvent, type ItemKey,
 } from './reportItemWords.js';
 import { PURPOSE, besides, namedBeside } from './reportBesides.js';
 
@@ -113,7 +113,7 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
     return undefined;
   }
   // The X item told by what it is (按照学院与社区商定的内容，…), without its letter.
-  if (AGREED.test(text) || (FOR_SCHOOL.test(text) && [...hits.keys()].every((k) => k === 'shishi'))) return 'x';
+  if (AGREED.test(text) || (FOR_SCHOOL.test(text) && !FOR_RESIDENTS.test(text) && [...hits.keys()].every((k) => k === 'shishi'))) return 'x';
   // 比赛项目: the events of a sports meet, not a project.
   if (hits.has('xiangmu') && /运动会|比赛|竞赛/.test(text) && !/常态化|志愿服务项目|实践项目|项目组/.test(text)) hits.delete('xiangmu');
   if (hits.has('xiangmu')) return 'xiangmu';
@@ -137,7 +137,7 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
 /** What a visit set out to learn (了解电梯维修的情况) is its topic, not work done. */
 // (…and what was heard or gathered: 听他们讲开网店的甘苦 — not residents brought to hear a talk, 组织居民听我讲反诈 —, 唠了唠剪纸咋传下来的, 收集建议, 为帮扶摸底; and
 // who was visited: 访谈村里会剪纸的老手艺人)
-const LEARNING = /(?:了解|听|问|聊|唠|记录|反映|收集|征求)[^，。,；;]{0,14}(?:情况|需求|诉求|困难|难处|问题|现状|咋样|怎么样|收成|的事|意见|建议|流程|做法|经验|看法|想法|甘苦|经历|故事|传下来|传承)|(?<!(?:组织|带领?|召集|请)[^，。,；;]{0,8})听(?![^，。,；;]{0,3}(?:我|我们|咱们)讲)[^，。,；;]{0,6}讲[^，。,；;]{0,16}|为[^，。,；;]{0,12}摸底|(?<=访谈|采访|拜访|走访)[^，。,；;]{0,12}的[^，。,；;]{0,4}(?:人|者|师傅|户|家|老人)/g;
+const LEARNING = /(?:了解|听|问|聊|唠|记录|反映|收集|征求)[^，。,；;]{0,14}(?:情况|需求|诉求|困难|难处|问题|现状|咋样|怎么样|收成|的事|意见|建议|流程|做法|经验|看法|想法|甘苦|经历|故事|传下来|传承)|(?<!(?:组织|召集|请)[^，。,；;]{0,8})听(?![^，。,；;]{0,3}(?:我|我们|咱们)讲)[^，。,；;]{0,6}讲[^，。,；;]{0,16}|为[^，。,；;]{0,12}摸底|(?<=访谈|采访|拜访|走访)[^，。,；;]{0,12}的[^，。,；;]{0,4}(?:人|者|师傅|户|家|老人)/g;
 
 /** Paperwork on a survey done by others (整理问卷数据, 录入调查表): support, not a visit. */
 const SURVEY_DATA = /(?:整理|录入|统计|汇总|核对|誊录)[^，。,；;]{0,6}(?:问卷|调查)/g;
@@ -148,6 +148,13 @@ function itemWords(text: string): Map<ItemKey, string> {
   for (const [key, words] of LABEL_WORDS) {
     const m = words.exec(key === 'zoufang' ? text.replace(SURVEY_DATA, (t) => ' '.repeat(t.length)) : outsideTopics);
     if (m && !hits.has(key)) hits.set(key, m[0]);
+  }
+  // (跟网格员聊了几句 beside the work done is no visit: only a visit's own words make one then)
+  const talk = hits.get('zoufang');
+  if (talk !== undefined && hits.size > 1 && TALKED_WITH.test(talk) && !VISIT_WORDS.test(talk)) {
+    const own = VISIT_WORDS.exec(text.replace(SURVEY_DATA, (t) => ' '.repeat(t.length)).replace(new RegExp(TALKED_WITH.source, 'g'), (t) => ' '.repeat(t.length)));
+    if (own) hits.set('zoufang', own[0]);
+    else hits.delete('zoufang');
   }
   return hits;
 }

@@ -102,6 +102,8 @@ const PLAN = new RegExp([
  * 准备下周的讲座，先入户走访了): the plan was the reason, the work was done.
  */
 const DONE_AFTER = /^[^，。,；;]*[，,；;]\s{0,2}(?:[^，。,；;]{0,8}(?:终于|总算|最后|后来|结果|于是)[^，。,；;]{0,6}(?:去|来|到|做|办|弄|搞|干)(?:成|完)?了|[^，。,；;]{0,4}把[^，。,；;]{1,14}[\u4e00-\u9fa5]了|(?=[^，。,；;]*(?:了|过))(?<item>[^，。,；;]+))/;
+/** Getting ready for the planned work (问卷已经打印好了, 先把问卷打印了, 材料准备齐了, 借好了车): done, but not the work. */
+const PREPARED = /(?:打印|复印|印|准备|备|买|借|领|租|订|定|约|联系|说|写|做|装|收拾|带)(?:好|齐|完)了?|(?:已经?|先|提前)[^，。,；;]{0,8}(?:打印|复印|准备|备|买|借|领|租|订)|把[^，。,；;]{0,8}(?:打印|复印|准备|备|买|借|领|租|订)(?:好|齐|完)?了/;
 const PLANS = new RegExp(PLAN.source, 'g');
 const INTENDED = /^(?:一直)?(?:准备|计划|想|想要|打算)/;
 /** The first plan in `text` not followed by the work done, if any. */
@@ -110,6 +112,8 @@ function firstPlan(text: string): RegExpExecArray | null {
     const after = DONE_AFTER.exec(text.slice(m.index + m[0].length));
     // (only an intention can be carried out: 还没做完, 被取消, 报了名 stay what they are)
     if (!INTENDED.test(m[0]) || !after || (after.groups?.item !== undefined && !namesWork(after.groups.item))) return m as RegExpExecArray;
+    // (…but only the planned work done lifts it: 问卷已经打印好了, 先把问卷打印了 is the preparation, the visit still to come)
+    if (PREPARED.test(text.slice(m.index + m[0].length).split(/[，。,；;]/)[1] ?? '')) return m as RegExpExecArray;
   }
   return null;
 }
@@ -166,8 +170,26 @@ export function recordable(parsed: ParsedReport): boolean {
  * Parses one plain-text service report. Never throws on any text; the same input always
  * gives the same output. (`restating`: the report restated after a correction, read once more.)
  */
+/**
+ * The longest text read as a report: the log form's description holds 500 characters, and some
+ * readings cost time growing with the square of the length (a 20,000-character message, the most a
+ * text event carries, would hold the event loop for seconds). Longer text is asked to be cut down.
+ */
+export const REPORT_MAX_CHARS = 500;
+
 export function parseReport(input: ParseInput, restating = false): ParsedReport {
   const text = typeof input.text === 'string' ? input.text : '';
+  if (text.length > REPORT_MAX_CHARS) {
+    return {
+      dateSource: 'default_today',
+      mode: 'offline',
+      modeSource: 'default',
+      description: text.slice(0, REPORT_MAX_CHARS),
+      missing: ['hours', 'item'],
+      ambiguities: [`这条消息有 ${text.length} 个字，一条记录最多 ${REPORT_MAX_CHARS} 字。请只写这一次服务：哪天、多长时间、在哪里、做了什么。`],
+      looksLikeReport: true,
+    };
+  }
   // (扫血, 设区, 量个小时: words typed by sound are read as the words meant)
   const folded = fixTypos(foldWidth(text));
   const todayStr = localDate(input.now, input.timeZone);

@@ -138,7 +138,8 @@ function checkHours(hours: number, phrase: string, ambiguities: string[]): numbe
 // Words that only framed an amount (共2小时, 时长：2h, 辅导了2小时 …) go with it.
 const LEAD_FILLER = /(?:(?:服务|志愿)?时长|用时|历时|耗时|共计|总共|一共|合计|累计|总计|共|约|大约|大概|差不多|花了|用了|了)\s{0,2}[:为是]?\s{0,2}$/;
 const TRAIL_FILLER = /^\s{0,2}(?:左右|上下|的样子)/;
-const FILLER_CLAUSE = /^[\s:：]*(?:(?:服务|志愿服务|志愿)?(?:时长|时间)|服务了?|用时|历时|耗时|共计|总共|一共|合计|累计|总计|共|约|大约|大概|左右|为|是|了|[\s:：])*$/;
+// (each word read one way only — 服务了 is 服务+了 —, so that a long run of them cannot backtrack)
+const FILLER_CLAUSE = /^[\s:：]*(?:志愿(?=(?:服务)?(?:时长|时间))|服务|时长|时间|用时|历时|耗时|共计|总共|一共|合计|累计|总计|共|约|大约|大概|左右|为|是|了|[\s:：])*$/;
 
 /** Widens an hours span over the words that only framed it (共约 2小时左右). */
 function withFiller(folded: string, s: Span): Span {

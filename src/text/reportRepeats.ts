@@ -16,13 +16,22 @@ const EACH_OF = /各(?:自)?(?:去了?|干了?|做了?|服务了?|辅导了?|值
 /** 我和室友…各干了2小时, 我们各2小时: the people who each did it include the student, whose own amount it is. */
 const WE_EACH = /(?:我们|咱们|我俩|(?<!帮|替|给)我(?=[和跟与同]))[^。；;]{0,30}各(?:自)?[^，。,；;]{0,6}$/;
 /** 在幸福里和锦绣社区各服务了1小时: each of the places named, one after another the same day. */
-const PLACES_EACH = /(?:在|去了?|到|跑了?)([^，。,；;在去到]{1,12}(?:(?:和|跟|与|、|及|还有)[^，。,；;在去到和跟与、]{1,12})+)[，,]?\s{0,2}各(?:自)?[^，。,；;]{0,6}$/;
+// (one run of text, split on the joiners in code: a nested quantifier here backtracked without end on 及及及…)
+const PLACES_EACH = /(?:在|去了?|到|跑了?)([^，。,；;在去到]{3,60}?)[，,]?\s{0,2}各(?:自)?[^，。,；;]{0,6}$/;
+const PLACE_JOINER = /和|跟|与|、|及|还有/;
+/** The places a PLACES_EACH run names (幸福里和锦绣社区 → 2), or undefined when it is not two or more named. */
+function placesNamed(run: string): number | undefined {
+  const parts = run.split(PLACE_JOINER);
+  return parts.length >= 2 && parts.every((p) => p.length >= 1 && p.length <= 12) ? parts.length : undefined;
+}
 /** Visits on more than one day (这周去了3次, 每周两次, 这个月跑了五趟): no single day's hours. */
 const DAYS_COUNT = new RegExp(`(?:这|本|上|每)(?:一)?(?:周|星期|礼拜|个?月)[^，。,；;]{0,6}?(?:\\d{1,2}|${CN_INT}|几|好几)\\s{0,2}(?:次|趟|回)|(?:这|那)?几天[^，。,；;]{0,6}?(?:\\d{1,2}|${CN_INT})\\s{0,2}(?:次|趟|回)`);
 /** How many visits: 去了两次, 跑了三趟, 两回. */
 const COUNT = new RegExp(`(?<![每第])(\\d{1,2}|${CN_INT})\\s{0,2}(?:次|趟|回|轮)(?![数])`, 'g');
 /** How many households: 走了4户, 三家. */
 const HOMES = new RegExp(`(?<![每第])(\\d{1,2}|${CN_INT})\\s{0,2}(?:户|家)(?!长|人|门)`, 'g');
+/** …counted by the visiting verb itself: 走了4户, 走访了三家, 去了4户. */
+const VISITED_HOMES = new RegExp(`(?:走访?|访|去|跑|入|进|看)(?:了|过)?\\s{0,2}(\\d{1,2}|${CN_INT})\\s{0,2}(?:户|家)(?!长|人|门)`, 'g');
 /** A count not said: 好几趟, 几次, 多次, 来回跑. */
 const UNCOUNTED = /(?:好|十)?几\s{0,2}(?:次|趟|回|轮)|(?<![一二两三四五六七八九十\d])多(?:次|趟|回)|来回跑|跑来跑去/;
 const PART = '(?:上午|早上|早晨|中午|下午|傍晚|晚上)';
@@ -34,6 +43,8 @@ const PART_VISIT = new RegExp(`${PART}(?:去了?|来了?|跑了?)?\\s{0,2}(?:一
 const LATER_AGAIN = new RegExp(`(?:${PART}[^。]{0,12}?)?(?:又|再|还)(?:去|来|到|干|做|弄|忙|帮|给|陪|教|入户|走访|维持|服务|接着|清理|打扫|扫|铲|整理|收拾|搬|发|讲|开|组织|参加|带)`);
 /** A clause of other work after an amount (扫雪半小时，清理楼道半小时): its own amount follows. */
 const NEXT_WORK = /^\s{0,2}[，,、；;]\s{0,2}(?:然后|接着|之后|后来|最后)?\s{0,2}(?:清理|打扫|扫|铲|整理|收拾|搬|擦|捡|布置|登记|录入|打印|装订|分发|发放|入户|走访)[^，。,；;\d\u0001]{1,10}$/;
+/** Work told by no more than that it was done (服务, 干了, 忙了, 志愿服务了) just before the first amount: a total. */
+const TOTAL_FIRST = /(?:服务|志愿服务|干|忙|做|待|呆|帮忙|干活)(?:了|活)?\s{0,2}(?:大概|大约|约|差不多|共|一共|总共)?\s{0,2}$/;
 /** 1.5h×2, 1.5h x 2次 / 2*1.5h: a product. */
 const TIMES_AFTER = new RegExp(`^\\s{0,2}[×x*✖]\\s{0,2}(\\d{1,2}|${CN_INT})\\s{0,2}(次|趟|回|天)?`);
 const TIMES_BEFORE = new RegExp(`(?<![\\d.])(\\d{1,2}|${CN_INT})\\s{0,2}(次|趟|回|天)?\\s{0,2}[×x*✖]\\s{0,2}$`);
@@ -62,6 +73,9 @@ function visits(folded: string): number | 'uncounted' | undefined {
 
 /** How many households 每户 is for (走了4户, 去了三家): one number said, or 'uncounted'. */
 function households(folded: string): number | 'uncounted' {
+  // (走了4户，另外3户没人在家; 走访了4户…其中2家是低保户: the count the visiting verb took)
+  const visited = [...new Set([...folded.matchAll(VISITED_HOMES)].map((m) => parseNumber(m[1]!)).filter((n): n is number => n !== undefined && n >= 2))];
+  if (visited.length === 1) return visited[0]!;
   const said = [...new Set([...folded.matchAll(HOMES)].map((m) => parseNumber(m[1]!)).filter((n): n is number => n !== undefined && n >= 2))];
   return said.length === 1 ? said[0]! : 'uncounted';
 }
@@ -87,7 +101,8 @@ export function repeats(durations: Duration[], folded: string): Repeats {
     if (n === undefined && EACH_OF.test(head)) {
       if (WE_EACH.test(head)) return { durations, counted: true };
       const places = PLACES_EACH.exec(head);
-      if (places) n = places[1]!.split(/和|跟|与|、|及|还有/).length;
+      const named = places ? placesNamed(places[1]!) : undefined;
+      if (named) n = named;
       else return { durations, counted: false, problem: `「${first.phrase}」是每一处或每个人的时长，请填写你这次服务共计多少小时。` };
     }
     if (n === undefined || n === 'uncounted') {
@@ -103,6 +118,18 @@ export function repeats(durations: Duration[], folded: string): Repeats {
     const n = parseNumber(m[1]!);
     if (n === undefined || m[2] === '天') return { durations, counted: true, problem: `「${product.phrase}」乘上了几天或说不清的次数，请填写这一天共计多少小时。` };
     return { durations: durations.map((d) => (d === product ? { ...d, hours: product.hours! * n } : d)), counted: true };
+  }
+  // 服务3小时，扫雪1小时，清理楼道2小时; 服务了2.5小时，其中扫雪1小时…: a total said first (after work told by no
+  // more than 服务/干/忙, or before 其中), then its parts — the total stands when the parts add up to it, else asked.
+  if (said.length >= 3 && said.every((d) => d.kind === 'amount') && TOTAL_FIRST.test(folded.slice(0, said[0]!.start).split(/[，。,；;]/).at(-1)!)) {
+    const gaps = said.slice(1).map((b, i) => folded.slice(said[i]!.end, b.start));
+    const partsGap = (gap: string, i: number) => NEXT_WORK.test(i === 0 ? gap.replace(/^(\s{0,2}[，,、；;]\s{0,2})其中/, '$1') : gap);
+    if (gaps.every(partsGap)) {
+      const first = said[0]!;
+      const parts = said.slice(1).reduce((t, d) => t + d.hours!, 0);
+      if (Math.abs(parts - first.hours!) < 1e-9) return { durations: durations.filter((d) => d === first || !said.includes(d)), counted: false };
+      return { durations, counted: false, problem: `先说了共「${first.phrase}」，后面各项加起来却是${parts}小时，请确认这次服务共计多少小时。` };
+    }
   }
   // 上午9点到11点半…，下午又去了两个小时; 扫雪0.5h，又清理楼道0.5h，又整理材料0.5h; 扫雪半小时，清理楼道半小时:
   // stretches one after another, each later one added.

@@ -31,7 +31,9 @@ const OTHER = '(?:他|她)们?|ta(?![a-z])|(?:有|某)一?(?:个|位|名)?(?:同
 /** People a student serves (替老人报名): not whom a record is sent for. */
 const SERVED = '老人|居民|村民|孩子|小朋友|学生|家长|大爷|大妈|大娘|奶奶|爷爷|阿姨|叔叔|群众|农户|业主|残疾人|困难户';
 /** Someone named or pointed at as the one who served. */
-const SOMEONE = `(?:${OTHER}|${NAME}(?:同学)?(?:[和、跟与]${NAME}(?:同学)?)+|${NAME}同学|${MEMBER}${NAME})`;
+/** A name in a list of names (张明和李华): no joiner inside, so the list is read one way only. */
+const LISTED = `(?:${SURNAME}(?!${TITLE})(?:(?![和、跟与])[\\u4e00-\\u9fa5]){1,2}|小${SURNAME})(?<!奶|爷|姨|叔|伯|娘|婆|公|师|记|任|主|大|老|婶|嫂|哥|姐|生|夫|理|板|傅|长)(?!${TITLE})`;
+const SOMEONE = `(?:${OTHER}|${LISTED}(?:同学)?(?:[和、跟与]${LISTED}(?:同学)?)+|${NAME}同学|${MEMBER}${NAME})`;
 /**
  * Someone else's service (我室友…, 替组长报, 张明和李华…各3小时, 她的也记上), a record held back
  * (先不报), a notice to a group (各位同学, 请大家自行登记), an example or a what-if (比如…, 如果…).
