@@ -11,7 +11,8 @@ import { button, card, datePicker, escapeMd, form, input, markdown, multiSelect,
 import { SUBTITLE_MAX_WIDTH as SUBTITLE_WIDTH, textWidth } from '../src/feishu/cardLimits.js';
 import { projectFormCard } from '../src/cards/projects.js';
 import { digestCard } from '../src/cards/digest.js';
-import { DigestFigures, digestWeek } from '../src/domain/metrics/digest.js';
+import { DigestFigures } from '../src/domain/metrics/digest.js';
+import { digestWeek } from '../src/domain/metrics/digestWeek.js';
 import { colleges, members, programYears } from '../src/db/schema/index.js';
 import type { CardJson } from '../src/feishu/api.js';
 import { bindDirect, insertLog, memberByNo } from './helpers/bot.js';

@@ -526,6 +526,14 @@ interface Case {
 }
 
 /** One describe per kind of phrasing, one test per sentence. */
+/**
+ * A reader at the evaluation's "now" (2026-11-18 21:00 +08:00, eval/parser/communities.json), with one
+ * more place and no paired community, for the cases taken from the evaluation's reports.
+ */
+function atEvalNow(place: ParseInput['communities'][number]): (text: string) => ReturnType<typeof parseReport> {
+  return (text) => parse(text, { now: Date.UTC(2026, 10, 18, 13, 0), communities: [...COMMUNITIES, place], pairedCommunityId: null });
+}
+
 /** One test per row; `read` parses a row's text (by default at the file's `now` and places). */
 function describeCases(cases: Record<string, Case[]>, read: (text: string) => ReturnType<typeof parseReport> = parse): void {
   for (const [kind, rows] of Object.entries(cases)) {
@@ -1132,8 +1140,7 @@ describe('parseReport — robustness', () => {
  * 2026-11-18 21:00; 幸福里社区 is 5, 松山新区锦绣社区 is 8.
  */
 describe('parseReport — work for residents and staff, 各 among people and places, typos inside words, clock times with a dot', () => {
-  const now = Date.UTC(2026, 10, 18, 13, 0); // 2026-11-18 21:00 +08:00
-  const communities: ParseInput['communities'] = [...COMMUNITIES, { id: 8, name: '松山新区锦绣社区', aliases: ['锦绣社区'] }];
+  const read = atEvalNow({ id: 8, name: '松山新区锦绣社区', aliases: ['锦绣社区'] });
   const T = '2026-11-18';
   const cases: Record<string, Case[]> = {
     'work done for a resident or a staff member named by title is the student\'s own (实事)': [
@@ -1206,12 +1213,11 @@ describe('parseReport — work for residents and staff, 各 among people and pla
       { text: '11.16在幸福里扫雪2小时', saved: true, date: '2026-11-16' },
     ],
   };
-  describeCases(cases, (text) => parseReport({ text, now, timeZone: TZ, communities, pairedCommunityId: null }));
+  describeCases(cases, read);
 });
 
 describe('parseReport — two kinds of work with no main one, survey and drawing work, plans carried out, talks organised', () => {
-  const now = Date.UTC(2026, 10, 18, 13, 0); // 2026-11-18 21:00 +08:00
-  const communities: ParseInput['communities'] = [...COMMUNITIES, { id: 8, name: '保利香槟国际小区', aliases: ['保利香槟'] }];
+  const read = atEvalNow({ id: 8, name: '保利香槟国际小区', aliases: ['保利香槟'] });
   const cases: Record<string, Case[]> = {
     'parts of the time (一部分…一部分, 有时…有时, 白天…晚上) or 说不上哪个多 with two items: asked': [
       { text: '今天在保利香槟，一部分时间项目组开会，一部分时间入户走访，3小时', saved: false },
@@ -1290,7 +1296,7 @@ describe('parseReport — two kinds of work with no main one, survey and drawing
       { text: '今天在北街帮社区换灯泡，2小时', saved: true, item: 'shishi' },
     ],
   };
-  describeCases(cases, (text) => parseReport({ text, now, timeZone: TZ, communities, pairedCommunityId: null }));
+  describeCases(cases, read);
 });
 
 describe('parseReport — a community named with its district but without 区', () => {
@@ -1305,9 +1311,7 @@ describe('parseReport — a community named with its district but without 区', 
 });
 
 describe('parseReport — runs of joiners, a total said before its parts, plans only prepared, talks with staff, work for residents at school, counted households', () => {
-  const now = Date.UTC(2026, 10, 18, 13, 0); // 2026-11-18 21:00 +08:00
-  const communities: ParseInput['communities'] = [...COMMUNITIES, { id: 8, name: '保利香槟国际小区', aliases: ['保利香槟'] }];
-  const read = (text: string) => parseReport({ text, now, timeZone: TZ, communities, pairedCommunityId: null });
+  const read = atEvalNow({ id: 8, name: '保利香槟国际小区', aliases: ['保利香槟'] });
   it('reads a long run of 及 before 各 without backtracking, and asks for the hours', () => {
     const r = read(`今天在幸福里${'及'.repeat(2000)}去各1小时扫雪`);
     expect(r.looksLikeReport && recordable(r)).toBe(false);

@@ -16,7 +16,8 @@
 import { digestCard } from '../cards/digest.js';
 import { collegeGroups, collegesWithoutGroup, schoolChatId } from '../domain/groups.js';
 import { currentProgramYear, yearOn } from '../domain/program.js';
-import { DigestFigures, digestWeek } from '../domain/metrics/digest.js';
+import { DigestFigures } from '../domain/metrics/digest.js';
+import { digestWeek } from '../domain/metrics/digestWeek.js';
 import { claim, fail, find, finishWith } from './jobRuns.js';
 import { enqueue } from './outboxRows.js';
 import type { JobPorts } from './ports.js';

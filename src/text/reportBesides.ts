@@ -6,9 +6,9 @@
 import type { ItemKey } from './reportItemWords.js';
 
 /** An item named as a noun: the X item (X, X项目, X类 — not a count: 老人x8户, 装AP x3), or 实事. */
-const NOUNS: [ItemKey, string][] = [
-  ['x', '(?<![a-z])x(?:项目|类)?(?![a-z]|\\s{0,2}\\d)'],
-  ['shishi', '实事'],
+const NOUNS: [ItemKey, word: string, pattern: string][] = [
+  ['x', 'X', '(?<![a-z])x(?:项目|类)?(?![a-z]|\\s{0,2}\\d)'],
+  ['shishi', '实事', '实事'],
 ];
 /** Words that add a second piece of work to a first (和, 也, 又, 还, 另外, 以及, 同时, 加上). */
 const AND = '和|跟|与|及|、|/|\\+|也|又|还|另外|同时|加上';
@@ -16,14 +16,11 @@ const AND = '和|跟|与|及|、|/|\\+|也|又|还|另外|同时|加上';
  * An item noun joined to other work (X和走访都做了, 做了走访，也做了X项目, 既做了X项目，还入户走访了,
  * 实事和走访各一半): the item is then a piece of the report, not the tag it is filed under.
  */
-const NAMED_BESIDE = NOUNS.map(([key, noun]) => [key, new RegExp(`${noun}[\\s，,]{0,2}(?:${AND})|(?:${AND})[^，。,；;]{0,6}?${noun}`)] as const);
+const NAMED_BESIDE = NOUNS.map(([key, word, noun]) => [key, word, new RegExp(`${noun}[\\s，,]{0,2}(?:${AND})|(?:${AND})[^，。,；;]{0,6}?${noun}`)] as const);
 
 /** The items named as nouns beside other work, with the words that named them. */
 export function namedBeside(text: string): [ItemKey, string][] {
-  return NAMED_BESIDE.flatMap(([key, re]) => {
-    const m = re.exec(text);
-    return m ? [[key, key === 'x' ? 'X' : '实事'] as [ItemKey, string]] : [];
-  });
+  return NAMED_BESIDE.filter(([, , re]) => re.test(text)).map(([key, word]) => [key, word]);
 }
 
 /** What other work was for (为了准备反诈宣讲，先入户走访): the purpose is not work done that day. */
@@ -48,12 +45,36 @@ const AT_THE_TALK = /答疑|咨询|教|指导|下载|安装|注册|演示|讲解
  * event, so 也/还 alone does not split those.
  */
 export function besides(text: string, hits: Map<ItemKey, string>): boolean {
-  const at = [...hits.values()].map((w) => text.indexOf(w)).filter((i) => i >= 0).sort((a, b) => a - b);
-  if (at.length < 2) return false;
-  // (…up to the last word's first characters: 还给居民讲 has its 还 before the 给 the word starts with)
-  const between = text.slice(at[0]!, at.at(-1)! + 2);
-  const listed = FIRST_ENTRY.test(text.slice(0, at[0]! + 1)) && NEXT_ENTRY.test(between);
+  const at = firstAndLast(text, [...hits.values()]);
+  if (!at) return false;
+  const between = text.slice(at[0], at[1]);
+  const listed = FIRST_ENTRY.test(text.slice(0, at[0] + 1)) && NEXT_ENTRY.test(between);
   if (ANOTHER.test(between) || listed || (BOTH_SIDES.test(text) && /还|又|也/.test(between))) return true;
   const talkAndHelp = hits.size === 2 && hits.has('huodong') && AT_THE_TALK.test(hits.get('shishi') ?? '');
   return !talkAndHelp && ALSO_WENT.test(between);
+}
+
+/**
+ * Where the first of `words` starts in `text`, and where the text between them ends: up to the last
+ * word's first characters (还给居民讲 has its 还 before the 给 the word starts with). Undefined with
+ * fewer than two found.
+ */
+function firstAndLast(text: string, words: string[]): [number, number] | undefined {
+  const at = words.map((w) => text.indexOf(w)).filter((i) => i >= 0).sort((a, b) => a - b);
+  return at.length > 1 ? [at[0]!, at.at(-1)! + 2] : undefined;
+}
+
+/** Words that say a second piece of work follows (先…然后…). */
+export const SEQUENCE = /然后|之后|后来|接着|另外|其次|又/;
+/** 开了项目组会，也去入户走访了: a second piece of work added beside a project's. */
+const ALSO = /(?:也|还|再)(?:去|给|帮|到|做|搞|办|入户|走访)|同时/;
+/** 上午做项目方案，下午扫雪: a clause for each half of the day. */
+const CLAUSE_HALVES = /(?:上午|早上)[^。，,；;]{2,24}[，,；;]\s{0,2}(?:下午|中午|晚上)/;
+
+/** Whether a word that starts a second piece of work stands between the first and last of `words` (a project's and another's). */
+export function separated(text: string, words: string[]): boolean {
+  const at = firstAndLast(text, words);
+  if (!at) return false;
+  const between = text.slice(at[0], at[1]);
+  return SEQUENCE.test(between) || ALSO.test(between) || CLAUSE_HALVES.test(text);
 }

@@ -43,6 +43,9 @@ const unplaced = (m: RegExpMatchArray): DateHit => ({ start: 0, end: 0, phrase: 
 const DAY = `(\\d{1,2}|${CN_INT})${S}[日号]`;
 /** Between the two days of a span (16-17日, 16号到17号). */
 const SPAN = `${S}(?:[-~—–、和或]|到|至)${S}`;
+/** An English month's name, short or long (Nov, November, Sept). */
+const MONTH_NAME = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+
 /** What after 号/日 makes it no day (3号楼, 5号线, 日常, 日记). */
 const NOT_DAY = '楼|院|线|门|床|机|房|栋|单元|窗口|车|位|选手|常|记|志|报|程|子|期|语|本|元';
 
@@ -82,7 +85,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
     !m[3] && !/^\d+$/.test(m[2]!) && !/\s$/.test(m[0]) && !/^(?:\s|[，,。；;:：(]|$|在|去|到|于|给|帮|上午|下午|晚上|早上|中午|傍晚)/.test(m.input!.slice(m.index! + m[0].length))
       ? null : monthDay(today, parseNumber(m[1]!), parseNumber(m[2]!))],
   // Nov 13, November 10th, 16 Nov, 3rd of December: an English month and day.
-  [/(?<![a-z])(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s{0,2}(\d{1,2})(?:st|nd|rd|th)?(?![\d:.a-z])|(?<![\d.:/\-])(\d{1,2})(?:st|nd|rd|th)?\s{0,2}(?:of\s{1,2})?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])/g, (m, today) =>
+  [new RegExp(`(?<![a-z])(${MONTH_NAME})\\.?\\s{0,2}(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:.a-z])|(?<![\\d.:/\\-])(\\d{1,2})(?:st|nd|rd|th)?\\s{0,2}(?:of\\s{1,2})?(${MONTH_NAME})(?![a-z])`, 'g'), (m, today) =>
     monthDay(today, ENGLISH_MONTHS.indexOf((m[1] ?? m[4]!).slice(0, 3)) + 1, +(m[2] ?? m[3])!)],
   // 11-20, 11/20, 11.20 — unless a unit follows (3-5人, 1.5万). A month and a day that do not make a
   // day (11.31, 2.30) are asked about, unless a time of day is meant (下午2.30开始).
@@ -91,11 +94,10 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
     const dayFirst = m[2] === '/' && +m[1]! > 12 && +m[3]! <= 12;
     const [mo, d] = dayFirst ? [+m[3]!, +m[1]!] : [+m[1]!, +m[3]!];
     // (下午1.30开始, 到3.30结束, 1.30-3.30: a clock time in minutes, not 30 January)
-    if (m[2] === '.' && CLOCK_MINUTES.test(m[3]!) && (CLOCK_PART.test(m.input!.slice(Math.max(0, m.index! - 4), m.index!)) || CLOCK_NEXT.test(m.input!.slice(m.index! + m[0].length)))) return null;
+    if (CLOCK_MINUTES.test(m[3]!) && saidAsClock(m, CLOCK_PART, CLOCK_NEXT)) return null;
     const r = monthDay(today, mo, d);
     if (typeof r === 'string') return r;
-    const clock = m[2] === '.' && (CLOCK_BEFORE.test(m.input!.slice(Math.max(0, m.index! - 4), m.index!)) || CLOCK_AFTER.test(m.input!.slice(m.index! + m[0].length)));
-    return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && !clock ? undefined : null;
+    return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && !saidAsClock(m, CLOCK_BEFORE, CLOCK_AFTER) ? undefined : null;
   }],
   [new RegExp(`(?<![\\d月.\\-/])(\\d{1,2}[号日]|${CN_INT}号|${CN_TENS}日)(?!${NOT_DAY})`, 'g'), (m, today) => {
     const day = parseNumber(m[1]!.slice(0, -1));
@@ -167,15 +169,21 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
 
 const ENGLISH_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** Said around 2.30 when it is a time of day, not 30 February. */
 /** Minutes as a clock is read (1.30, 2.00, 9.45), not any day of a month. */
 const CLOCK_MINUTES = /^(?:00|15|30|45)$/;
-/** A time of day said just before N.MM (下午1.30): a clock time. */
-const CLOCK_PART = /(?:上午|下午|中午|晚上|早上|傍晚|凌晨|[早晚])\s{0,2}$/;
+const DAY_PART = '(?:上午|下午|中午|晚上|早上|傍晚|凌晨|[早晚])';
+/** A time of day said just before N.MM (下午1.30): a clock time, even where N.MM makes a day. */
+const CLOCK_PART = new RegExp(`${DAY_PART}\\s{0,2}$`);
 /** …or 开始/结束, or the other end of a clock range (1.30到3.30), just after it. */
 const CLOCK_NEXT = /^\s{0,2}(?:开始|结束|(?:到|至|[-~—–])\s{0,2}\d{1,2}[.:](?:00|15|30|45)(?![\d.]))/;
-const CLOCK_BEFORE = /(?:上午|下午|中午|晚上|早上|傍晚|凌晨|从|[早晚])\s{0,2}$/;
+/** Where N.MM makes no day (2.30, 11.31), looser words around it say it is a clock time (从2.30, 2.30出发). */
+const CLOCK_BEFORE = new RegExp(`(?:${DAY_PART}|从)\\s{0,2}$`);
 const CLOCK_AFTER = /^\s{0,2}(?:开始|结束|出发|集合|到|至|[-~—–]|左右|前|后|以后|之后|am|pm)/;
+
+/** Whether N.MM (`m`, its separator m[2]) has `before` just before it or `after` just after it: said as a time of day. */
+function saidAsClock(m: RegExpMatchArray, before: RegExp, after: RegExp): boolean {
+  return m[2] === '.' && (before.test(m.input!.slice(Math.max(0, m.index! - 4), m.index!)) || after.test(m.input!.slice(m.index! + m[0].length)));
+}
 
 /** A quoted name: 「…」, “…”, 《…》. */
 const QUOTED_NAME = /[“"「『《][^”"」』》\u0001]{1,16}[”"」』》]/g;

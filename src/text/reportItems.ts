@@ -7,9 +7,12 @@ import { S, type Span } from './numerals.js';
 import {
   CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HELPING, LABEL_WORDS, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUT_ON, SERVICE, SUPPORT, TALKED_WITH, VAGUE_HELP, VISIT, VISIT_WORDS, helpedAtOthersEvent, type ItemKey,
 } from './reportItemWords.js';
-import { PURPOSE, besides, namedBeside } from './reportBesides.js';
+import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
 
 export type { ItemKey } from './reportItemWords.js';
+
+/** Text put out of the reading, keeping every other index where it was. */
+const blank = (t: string) => ' '.repeat(t.length);
 
 const LABEL: Record<ItemKey, string> = { shishi: '实事', zoufang: '走访', huodong: '活动', xiangmu: '项目', x: 'X' };
 
@@ -81,7 +84,6 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   // nothing else says what the work was.
   // …and what was done 顺便 (清理秸秆，顺便发了点传单) is not the main work; the student's own
   // coursework is no work for residents at all.
-  const blank = (t: string) => ' '.repeat(t.length);
   // An amount said inside the work (量了一个半小时血压, 扫了两个小时雪) stands for one character, so
   // that the work's words are as near as when it is said apart.
   const served = masked.replace(/\u0001+/g, '\u0001').replace(OWN_PAPERWORK, blank).replace(RECORD_REQUEST, blank).replace(MADE_FOR_HOST, blank);
@@ -144,15 +146,16 @@ const SURVEY_DATA = /(?:整理|录入|统计|汇总|核对|誊录)[^，。,；;]
 
 function itemWords(text: string): Map<ItemKey, string> {
   const hits = new Map<ItemKey, string>();
-  const outsideTopics = text.replace(LEARNING, (t) => ' '.repeat(t.length));
+  const outsideTopics = text.replace(LEARNING, blank);
+  const noSurveyData = text.replace(SURVEY_DATA, blank);
   for (const [key, words] of LABEL_WORDS) {
-    const m = words.exec(key === 'zoufang' ? text.replace(SURVEY_DATA, (t) => ' '.repeat(t.length)) : outsideTopics);
+    const m = words.exec(key === 'zoufang' ? noSurveyData : outsideTopics);
     if (m && !hits.has(key)) hits.set(key, m[0]);
   }
   // (跟网格员聊了几句 beside the work done is no visit: only a visit's own words make one then)
   const talk = hits.get('zoufang');
   if (talk !== undefined && hits.size > 1 && TALKED_WITH.test(talk) && !VISIT_WORDS.test(talk)) {
-    const own = VISIT_WORDS.exec(text.replace(SURVEY_DATA, (t) => ' '.repeat(t.length)).replace(new RegExp(TALKED_WITH.source, 'g'), (t) => ' '.repeat(t.length)));
+    const own = VISIT_WORDS.exec(noSurveyData.replace(new RegExp(TALKED_WITH.source, 'g'), blank));
     if (own) hits.set('zoufang', own[0]);
     else hits.delete('zoufang');
   }
@@ -180,11 +183,11 @@ const SIDE_BY_SIDE: [RegExp, 'halves' | 'sides' | 'joined'][] = [
 ];
 /** A side that plans the work it names (送餐排期, 值班安排, 下月的计划). */
 const SCHEDULED = /排期|排班|班表|分工|计划|方案|安排/;
-/** Two sides said to take the time half and half (各占一半, 对半, 两边差不多). */
 /** Both sides said to take about the same time (两边时间差不多, 两者相当). */
 const SAME_TIME = '(?:两边|两头|两样|两项|两者|二者)[^，。,；;]{0,4}(?:时间|用时)?[^，。,；;]{0,2}(?:差不多|相当|相同|一样|各半)';
 /** Neither said to be the main one (说不上哪个多, 分不清主次, 没有主次): the time went to both. */
 const NO_MAIN = '说不(?:上|清|好|出)[^，。,；;]{0,2}(?:哪个|哪样|哪边|哪项|哪件|哪类|谁)[^，。,；;]{0,3}(?:多|为主|主要|是主)|分不(?:清|出)[^，。,；;]{0,2}(?:主次|哪个多|哪个为主)|(?:不分|没有?|没啥)主次';
+/** Two sides said to take the time half and half (各占一半, 对半, 两边差不多). */
 const EVEN_SPLIT = new RegExp(`各占一半|各(?:花|用|占)?了?一半|一半一半|对半|五五开|${SAME_TIME}|${NO_MAIN}|时间(?:差不多|一样)|各半`);
 /** A clause carrying an amount of its own (U+0002). */
 const OWN_HOURS = /[^，,；;。\n]*\u0002[^，,；;。\n]*/g;
@@ -231,7 +234,8 @@ const OWN_PAPERWORK = /(?:写|整理|做|准备|交|提交)(?:了|完)?(?:一?[�
  * service to anyone — a report with nothing else done is asked what was done.
  */
 const RECORD_REQUEST = /(?:帮|给|替)(?:我|俺|咱)(?:记|登记|记录|录|报|上报|填|写)(?:上|一下|下|一笔|进去|上去)?|(?:麻烦|劳烦|请|求)(?:您|你|老师)?(?:帮(?:我|忙|个忙)?|给我)?(?:记|登记|记录|录入|录|报|上报)(?:上|一下|下|一笔)?|(?<![登])(?:记|记录)(?:一下|上|一笔)(?=$|[，。,；;!！~～\s吧哈呀啊嘛])/g;
-const QUOTED = /[“"「『《][^”"」』》]{1,24}[”"」』》]/g;
+/** A quoted name or title (“科技助老”讲座, 《怎么防诈骗》, “隔夜菜到底能不能吃”). */
+export const QUOTED = /[“"「『《][^”"」』》]{1,24}[”"」』》]/g;
 /** What a project is called, after 那个 or 的 and before 项目 (那个智慧助老项目, 就业帮扶项目). */
 const PROJECT_NAME = /(?<=那个|的)[^，。,；;]{1,14}?(?=项目)/g;
 
@@ -274,23 +278,8 @@ const SPLIT = new RegExp([
   '一部分(?:时间)?[^。]{2,30}(?:另|其余|剩下的?)?一?部分',
 ].join('|'));
 
-/** Words that say a second piece of work follows (先…然后…). */
-const SEQUENCE = /然后|之后|后来|接着|另外|其次|又/;
-/** …and a time of day starting one: 上午宣讲，下午辅导作业 is two items, asked about. */
+/** A time of day or a word starting a second piece of work: 上午宣讲，下午辅导作业 is two items, asked about. */
 const THEN = new RegExp(`上午|下午|晚上|中午|${SEQUENCE.source}`);
-
-/** 开了项目组会，也去入户走访了: a second piece of work added beside a project's. */
-const ALSO = /(?:也|还|再)(?:去|给|帮|到|做|搞|办|入户|走访)|同时/;
-/** 上午做项目方案，下午扫雪: a clause for each half of the day. */
-const CLAUSE_HALVES = /(?:上午|早上)[^。，,；;]{2,24}[，,；;]\s{0,2}(?:下午|中午|晚上)/;
-
-/** Whether a word that starts a second piece of work stands between the first and last of `words`. */
-function separated(text: string, words: string[]): boolean {
-  const at = words.map((w) => text.indexOf(w)).filter((i) => i >= 0).sort((a, b) => a - b);
-  // (…up to the last word's first characters: 还给居民讲 has its 还 before the 给 the word starts with)
-  const between = text.slice(at[0]!, at.at(-1)! + 2);
-  return at.length > 1 && (SEQUENCE.test(between) || ALSO.test(between) || CLAUSE_HALVES.test(text));
-}
 
 /** An event named before any direct help, in one piece of work: the help was given at it (办了个讲座，教大家…). */
 function eventFirst(text: string): boolean {

@@ -12,7 +12,7 @@ import { clockTimes, findDurations, foldWidth, type Span } from './numerals.js';
 import { findDates } from './reportDates.js';
 import { findCommunity, type CommunityName } from './reportCommunities.js';
 import { findArea, type AreaKey } from './reportAreas.js';
-import { findItem, findLabel, parallel, twoPieces, type ItemKey } from './reportItems.js';
+import { QUOTED, findItem, findLabel, parallel, twoPieces, type ItemKey } from './reportItems.js';
 import { describe, findMode, joinWords, resolveDate, resolveHours, standing, unjoin } from './reportPhrases.js';
 import { repeats } from './reportRepeats.js';
 import { LABEL_WORDS } from './reportItemWords.js';
@@ -109,11 +109,12 @@ const INTENDED = /^(?:一直)?(?:准备|计划|想|想要|打算)/;
 /** The first plan in `text` not followed by the work done, if any. */
 function firstPlan(text: string): RegExpExecArray | null {
   for (const m of text.matchAll(PLANS)) {
-    const after = DONE_AFTER.exec(text.slice(m.index + m[0].length));
+    const rest = text.slice(m.index + m[0].length);
+    const after = DONE_AFTER.exec(rest);
     // (only an intention can be carried out: 还没做完, 被取消, 报了名 stay what they are)
     if (!INTENDED.test(m[0]) || !after || (after.groups?.item !== undefined && !namesWork(after.groups.item))) return m as RegExpExecArray;
     // (…but only the planned work done lifts it: 问卷已经打印好了, 先把问卷打印了 is the preparation, the visit still to come)
-    if (PREPARED.test(text.slice(m.index + m[0].length).split(/[，。,；;]/)[1] ?? '')) return m as RegExpExecArray;
+    if (PREPARED.test(rest.split(/[，。,；;]/)[1] ?? '')) return m as RegExpExecArray;
   }
   return null;
 }
@@ -127,8 +128,6 @@ const EDIT = /(?:上|刚才|刚刚|之前|前面|昨天)(?:发|报|记|提交)?�
 const REPORTED_ON = /^\s{0,2}(?:才|又|就|再|刚|突然|终于)?(?:想起来|记起来|想起|补报|补记|补录|补登|补发|来报|报一下|才报|补一下)/;
 /** Unsure of what follows (好像是周一, 应该是昨天吧). */
 const DOUBT = /(?:好像|似乎|貌似|应该|可能|大概|估计|也许|或许)(?:是|在)?\s{0,2}$|(?<![a-z])(?:i think|i guess|maybe|probably|perhaps)(?: it was)?(?: on)?\s{0,2}$/;
-/** A quoted title (“隔夜菜到底能不能吃”, 《怎么防诈骗》). */
-const TITLE = /[“"「『《][^”"」』》]{1,24}[”"」』》]/g;
 const SMALL_TALK = /^\s*(?:你好|您好|hi|hello|嗨|哈喽|在吗|在不在|谢谢|多谢|好的|收到|ok|嗯+|哦+|早上好|晚安)[\s!！~。.，,呀啊哈了]*$/;
 
 /** `masked` with each amount of time (not the dates) as U+0002. */
@@ -167,16 +166,16 @@ export function recordable(parsed: ParsedReport): boolean {
 }
 
 /**
- * Parses one plain-text service report. Never throws on any text; the same input always
- * gives the same output. (`restating`: the report restated after a correction, read once more.)
- */
-/**
  * The longest text read as a report: the log form's description holds 500 characters, and some
  * readings cost time growing with the square of the length (a 20,000-character message, the most a
  * text event carries, would hold the event loop for seconds). Longer text is asked to be cut down.
  */
 export const REPORT_MAX_CHARS = 500;
 
+/**
+ * Parses one plain-text service report. Never throws on any text; the same input always
+ * gives the same output. (`restating`: the report restated after a correction, read once more.)
+ */
 export function parseReport(input: ParseInput, restating = false): ParsedReport {
   const text = typeof input.text === 'string' ? input.text : '';
   if (text.length > REPORT_MAX_CHARS) {
@@ -268,7 +267,7 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   // A report asked as a question is answered with the form, never recorded as it stands:
   // 昨天辅导了2小时，算实事吗？
   // (a quoted title, 主讲“隔夜菜到底能不能吃”, asks nothing)
-  if (looksLikeReport && !plan && ASKING.test(folded.replace(FORMAT_CHECK, '').replace(TITLE, ''))) ambiguities.push('这句话像是在提问。如果是要记录服务，请在卡片里确认后提交；使用问题请发送 /帮助。');
+  if (looksLikeReport && !plan && ASKING.test(folded.replace(FORMAT_CHECK, '').replace(QUOTED, ''))) ambiguities.push('这句话像是在提问。如果是要记录服务，请在卡片里确认后提交；使用问题请发送 /帮助。');
 
   const missing: ParsedReport['missing'] = [];
   if (hours === undefined) missing.push('hours');

@@ -9,10 +9,17 @@
 import { CN_INT, parseNumber, type Duration } from './numerals.js';
 import { standing } from './reportPhrases.js';
 
+/** Words for "each" just before an amount (…是/约 allowed between): each visit, each household, 各. */
+const BEFORE_AMOUNT = '\\s{0,2}(?:是|约|大约|大概|差不多)?\\s{0,2}$';
+const EACH_VISIT = '每(?:一)?(?:次|趟|回|轮|场|个来回)(?:都)?';
+const EACH_HOME = '每(?:一)?(?:户|家)(?:都)?';
+const EACH_SHARE = '各(?:自)?(?:去了?|干了?|做了?|服务了?|辅导了?|值班了?|都)?';
 /** Said just before an amount, it is each visit's (每次, 每趟, 每户, 各). */
-const EACH = /(?:每(?:一)?(?:次|趟|回|轮|场|个来回|户|家)(?:都)?|各(?:自)?(?:去了?|干了?|做了?|服务了?|辅导了?|值班了?|都)?)\s{0,2}(?:是|约|大约|大概|差不多)?\s{0,2}$/;
+const EACH = new RegExp(`(?:${EACH_VISIT}|${EACH_HOME}|${EACH_SHARE})${BEFORE_AMOUNT}`);
+/** 每户半小时: each household's, times the households counted. */
+const EACH_OF_HOMES = new RegExp(`${EACH_HOME}${BEFORE_AMOUNT}`);
 /** 各 before an amount: each visit's only when the visits are counted; else each person's or each place's. */
-const EACH_OF = /各(?:自)?(?:去了?|干了?|做了?|服务了?|辅导了?|值班了?|都)?\s{0,2}(?:是|约|大约|大概|差不多)?\s{0,2}$/;
+const EACH_OF = new RegExp(`${EACH_SHARE}${BEFORE_AMOUNT}`);
 /** 我和室友…各干了2小时, 我们各2小时: the people who each did it include the student, whose own amount it is. */
 const WE_EACH = /(?:我们|咱们|我俩|(?<!帮|替|给)我(?=[和跟与同]))[^。；;]{0,30}各(?:自)?[^，。,；;]{0,6}$/;
 /** 在幸福里和锦绣社区各服务了1小时: each of the places named, one after another the same day. */
@@ -59,9 +66,14 @@ export interface Repeats {
   problem?: string;
 }
 
+/** The different counts of two or more that `re` (its first group the number) finds in the text. */
+function countsSaid(folded: string, re: RegExp): number[] {
+  return [...new Set([...folded.matchAll(re)].map((m) => parseNumber(m[1]!)).filter((n): n is number => n !== undefined && n >= 2))];
+}
+
 /** The number of visits a per-visit amount is for: a count said, two parts of the day, or undefined. */
 function visits(folded: string): number | 'uncounted' | undefined {
-  const said = [...new Set([...folded.matchAll(COUNT)].map((m) => parseNumber(m[1]!)).filter((n): n is number => n !== undefined && n >= 2))];
+  const said = countsSaid(folded, COUNT);
   if (said.length === 1) return said[0];
   if (said.length > 1) return 'uncounted';
   const parts = folded.match(PART_VISIT)?.length ?? 0;
@@ -74,9 +86,9 @@ function visits(folded: string): number | 'uncounted' | undefined {
 /** How many households 每户 is for (走了4户, 去了三家): one number said, or 'uncounted'. */
 function households(folded: string): number | 'uncounted' {
   // (走了4户，另外3户没人在家; 走访了4户…其中2家是低保户: the count the visiting verb took)
-  const visited = [...new Set([...folded.matchAll(VISITED_HOMES)].map((m) => parseNumber(m[1]!)).filter((n): n is number => n !== undefined && n >= 2))];
+  const visited = countsSaid(folded, VISITED_HOMES);
   if (visited.length === 1) return visited[0]!;
-  const said = [...new Set([...folded.matchAll(HOMES)].map((m) => parseNumber(m[1]!)).filter((n): n is number => n !== undefined && n >= 2))];
+  const said = countsSaid(folded, HOMES);
   return said.length === 1 ? said[0]! : 'uncounted';
 }
 
@@ -86,9 +98,7 @@ export function repeats(durations: Duration[], folded: string): Repeats {
   const said = standing(durations, folded, true);
   const each = said.filter((d) => d.kind === 'amount' && before(d, EACH));
   if (each.length > 0 && new Set(each.map((d) => d.hours)).size === 1) {
-    // (每户半小时，走了4户: each household's, times the households counted)
-    const homes = /每(?:一)?(?:户|家)(?:都)?\s{0,2}(?:是|约|大约|大概|差不多)?\s{0,2}$/.test(folded.slice(Math.max(0, each[0]!.start - 12), each[0]!.start));
-    let n = homes ? households(folded) : visits(folded);
+    let n = before(each[0]!, EACH_OF_HOMES) ? households(folded) : visits(folded);
     // (with a total said as well, the total stands)
     if (said.some((d) => d.kind === 'amount' && before(d, SUMMED))) return { durations, counted: true };
     // 这周去了3次，每次一小时: visits on several days, each day recorded on its own.
@@ -112,9 +122,10 @@ export function repeats(durations: Duration[], folded: string): Repeats {
     return { durations: durations.map((d) => (each.includes(d) ? { ...d, hours: total } : d)), counted: true };
   }
   // 1.5h×2, 2*1.5h: an amount times the visits, written as a product.
-  const product = said.find((d) => d.kind === 'amount' && (TIMES_AFTER.test(folded.slice(d.end, d.end + 8)) || TIMES_BEFORE.test(folded.slice(Math.max(0, d.start - 8), d.start))));
+  const times = (d: Duration) => (d.kind === 'amount' ? (TIMES_AFTER.exec(folded.slice(d.end, d.end + 8)) ?? TIMES_BEFORE.exec(folded.slice(Math.max(0, d.start - 8), d.start))) : null);
+  const product = said.find((d) => times(d) !== null);
   if (product) {
-    const m = TIMES_AFTER.exec(folded.slice(product.end, product.end + 8)) ?? TIMES_BEFORE.exec(folded.slice(Math.max(0, product.start - 8), product.start))!;
+    const m = times(product)!;
     const n = parseNumber(m[1]!);
     if (n === undefined || m[2] === '天') return { durations, counted: true, problem: `「${product.phrase}」乘上了几天或说不清的次数，请填写这一天共计多少小时。` };
     return { durations: durations.map((d) => (d === product ? { ...d, hours: product.hours! * n } : d)), counted: true };

@@ -13,8 +13,10 @@ const PEER = '同桌|室友|舍友|同学|朋友|队友|组员|队员|学弟|学
  * one so called is served or worked for, not a classmate.
  */
 const TITLE = '阿姨|阿叔|阿婆|奶奶|爷爷|姥姥|姥爷|外婆|婆婆|大爷|大妈|大娘|大姐|大哥|大叔|大婶|叔叔|伯伯|婶婶|姨|叔|伯|婶|嫂|哥|姐|书记|主任|医生|大夫|护士|经理|老板|师傅|老师|校长|站长|所长|村长|网格员|警官|民警|会计|干事|委员|总';
+/** A classmate named (a family name and one or two characters of `given`, or 小 + family name), not one called by a title. */
+const named = (given: string) => `(?:${SURNAME}(?!${TITLE})${given}{1,2}|小${SURNAME})(?<!奶|爷|姨|叔|伯|娘|婆|公|师|记|任|主|大|老|婶|嫂|哥|姐|生|夫|理|板|傅|长)(?!${TITLE})`;
 /** A classmate named: 张明, 小李 — not 王奶奶, 李阿姨 or 张书记, who are served. */
-const NAME = `(?:${SURNAME}(?!${TITLE})[\\u4e00-\\u9fa5]{1,2}|小${SURNAME})(?<!奶|爷|姨|叔|伯|娘|婆|公|师|记|任|主|大|老|婶|嫂|哥|姐|生|夫|理|板|傅|长)(?!${TITLE})`;
+const NAME = named('[\\u4e00-\\u9fa5]');
 /**
  * What a report sent in for someone else ends on after 报/记/填 (报的, 记一下, 填好了, 记一下时长, 报了他的记录):
  * nothing more, a day or an amount, or the record itself — not 填了申请表, 记了走访记录 or 登记了车辆,
@@ -30,9 +32,9 @@ const MEMBER = '(?:(?:我们|咱们|我)?(?:班|组|队|宿舍|寝室|支部)里
 const OTHER = '(?:他|她)们?|ta(?![a-z])|(?:有|某)一?(?:个|位|名)?(?:同学|同学们|队员|组员|团员|学生|志愿者|人)|一(?:个|位|名)(?:同学|队员|组员|团员)|我(?:妈|爸|哥|姐|弟|妹|对象|男朋友|女朋友)|(?:我们|咱们|我)?(?:班|组|队|宿舍|寝室|支部)?的?(?:室友|舍友|同桌|队友|组员|队员|学弟|学妹|学长|学姐|班长|队长|组长|团支书|支书|部长|社长|别人|其他人|其他同学|别的同学)们?';
 /** People a student serves (替老人报名): not whom a record is sent for. */
 const SERVED = '老人|居民|村民|孩子|小朋友|学生|家长|大爷|大妈|大娘|奶奶|爷爷|阿姨|叔叔|群众|农户|业主|残疾人|困难户';
-/** Someone named or pointed at as the one who served. */
 /** A name in a list of names (张明和李华): no joiner inside, so the list is read one way only. */
-const LISTED = `(?:${SURNAME}(?!${TITLE})(?:(?![和、跟与])[\\u4e00-\\u9fa5]){1,2}|小${SURNAME})(?<!奶|爷|姨|叔|伯|娘|婆|公|师|记|任|主|大|老|婶|嫂|哥|姐|生|夫|理|板|傅|长)(?!${TITLE})`;
+const LISTED = named('(?:(?![和、跟与])[\\u4e00-\\u9fa5])');
+/** Someone named or pointed at as the one who served. */
 const SOMEONE = `(?:${OTHER}|${LISTED}(?:同学)?(?:[和、跟与]${LISTED}(?:同学)?)+|${NAME}同学|${MEMBER}${NAME})`;
 /**
  * Someone else's service (我室友…, 替组长报, 张明和李华…各3小时, 她的也记上), a record held back

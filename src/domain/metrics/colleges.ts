@@ -11,6 +11,7 @@ import { UserError } from '../errors.js';
 import { branchFigures, fourDone, type BranchFigures } from './branches.js';
 import { deadlinesByBranch, type BranchDeadlines } from './deadlines.js';
 import { membershipByBranch } from './members.js';
+import { groupBy } from './group.js';
 import { counted, uncountedBranchHalfHours, yearEnd } from './counted.js';
 import { metricsWindow, type MetricsWindow } from './window.js';
 import { NO_ORGANISATIONS, organisationCounts, sumCounts, type OrganisationCounts } from './organisations.js';
@@ -113,12 +114,7 @@ export function schoolOverview(db: Db, programYearId: number, { now, tz }: When)
         (select count(*) ${ofCollege} and s.status = 'pending') as pending
       from colleges c where ${counted('c')} order by c.id`)
     .all({ py: program.id, yearEnd: yearEnd(program), weekStart: win.weekStart, weekEnd: win.weekEnd }) as { id: number; name: string; weekHalf: number; pending: number }[];
-  const byCollege = new Map<number, typeof figures>();
-  for (const f of figures) {
-    const own = byCollege.get(f.collegeId) ?? [];
-    if (!own.length) byCollege.set(f.collegeId, own);
-    own.push(f);
-  }
+  const byCollege = groupBy(figures, (f) => f.collegeId);
   const colleges = collegeRows
     .map((c) => ({ ...summarise(c.id, c.name, byCollege.get(c.id) ?? [], program.targetRatio), weekHours: c.weekHalf / 2, pending: c.pending }))
     .sort((a, b) => b.coverage.ratio - a.coverage.ratio || a.name.localeCompare(b.name, 'zh-CN'));

@@ -15,7 +15,9 @@ import { collegeView, schoolOverview, type CollegeView, type Overview } from './
 import { deadlinesByBranch } from './deadlines.js';
 import { countingPairing } from './branches.js';
 import { counted, yearEnd } from './counted.js';
-import { dayjs, localDate, type When } from '../../time.js';
+import { dayjs } from '../../time.js';
+import type { DigestWeek } from './digestWeek.js';
+import { groupBy } from './group.js';
 
 /** How far ahead the digest lists deadlines. */
 export const DEADLINE_HORIZON_DAYS = 14;
@@ -24,39 +26,6 @@ const TOP_SCHOOL = 10;
 const MAX_CASES = 5;
 /** Without an earlier digest to the chat, cases this recent count as new. */
 const FIRST_CASES_MS = 7 * 86_400_000;
-
-/** The week a digest belongs to: its ISO-week key, when it is due, and the week it reports. */
-export interface DigestWeek {
-  /** ISO week of the posting Monday, e.g. '2026-W48' (the job-run period). */
-  key: string;
-  /** Monday of the posting week, local date. */
-  monday: string;
-  /** Monday 09:00 local time, ms: no scheduled digest goes out before it. */
-  dueAt: number;
-  today: string;
-  /** The reported week: Monday–Sunday before `monday`; and the week before that. */
-  report: { start: string; end: string };
-  previous: { start: string; end: string };
-}
-
-/** The digest week containing `now` in `tz` (weeks start on Monday, ISO-8601 numbering). */
-export function digestWeek({ now, tz }: When): DigestWeek {
-  const today = localDate(now, tz);
-  const day = dayjs.utc(today);
-  const monday = day.subtract((day.day() + 6) % 7, 'day');
-  // The ISO week-year is the year of the week's Thursday; week 1 holds the first Thursday.
-  const thursday = monday.add(3, 'day');
-  const week = Math.floor(thursday.diff(dayjs.utc(`${thursday.year()}-01-01`), 'day') / 7) + 1;
-  const fmt = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD');
-  return {
-    key: `${thursday.year()}-W${String(week).padStart(2, '0')}`,
-    monday: fmt(monday),
-    dueAt: dayjs.tz(`${fmt(monday)} 09:00`, tz).valueOf(),
-    today,
-    report: { start: fmt(monday.subtract(7, 'day')), end: fmt(monday.subtract(1, 'day')) },
-    previous: { start: fmt(monday.subtract(14, 'day')), end: fmt(monday.subtract(8, 'day')) },
-  };
-}
 
 export interface Contributor {
   name: string;
@@ -119,9 +88,10 @@ export class DigestFigures {
   /** Year totals per college, from the college views built in this run (see `yearTotal`). */
   private readonly totalByCollege = new Map<number, number>();
   /** The all-college digest's overview and top contributors, read by `warm` ahead of the chats. */
-  private schoolParts?: { overview: Overview; top: Contributor[] };
+  private overview?: Overview;
+  private schoolTop?: Contributor[];
   /** Per college, the day each of its participating branches began to (pairing signed and first log, whichever came later). */
-  private participatingSince?: Map<number, string[]>;
+  private participatingSince?: Map<number, { since: string | null }[]>;
 
   constructor(
     private readonly db: Db,
@@ -189,17 +159,10 @@ export class DigestFigures {
             (select min(s.service_date) from service_logs s where s.branch_id = b.id and s.program_year_id = @py and s.status = 'approved' and s.service_date <= @endsOn)) as since
           from branches b where b.kind = 'branch' and ${counted('b')}`)
         .all({ py: this.program.id, yearEnd: yearEnd(this.program), startsOn: this.program.startsOn, endsOn: this.program.endsOn }) as { id: number; since: string | null }[];
-      const byCollege = new Map<number, string[]>();
-      for (const r of rows) {
-        if (r.since === null) continue;
-        const days = byCollege.get(r.id) ?? [];
-        if (!days.length) byCollege.set(r.id, days);
-        days.push(r.since);
-      }
-      this.participatingSince = byCollege;
+      this.participatingSince = groupBy(rows.filter((r) => r.since !== null), (r) => r.id);
     }
-    const since = collegeId === null ? [...this.participatingSince.values()].flat() : (this.participatingSince.get(collegeId) ?? []);
-    return since.filter((d) => d <= day).length;
+    const rows = collegeId === null ? [...this.participatingSince.values()].flat() : (this.participatingSince.get(collegeId) ?? []);
+    return rows.filter((r) => r.since! <= day).length;
   }
 
   /**
@@ -272,7 +235,7 @@ export class DigestFigures {
    */
   async warm(school: boolean): Promise<void> {
     const steps: (() => unknown)[] = [() => this.hours(null), () => this.participatingAsOf(null, this.week.report.end)];
-    if (school) steps.push(() => (this.schoolParts = { overview: schoolOverview(this.db, this.program.id, { now: this.now, tz: this.tz }), top: [] }), () => (this.schoolParts!.top = this.top(null)));
+    if (school) steps.push(() => (this.overview = schoolOverview(this.db, this.program.id, { now: this.now, tz: this.tz })), () => (this.schoolTop = this.top(null)));
     for (const step of steps) {
       step();
       await new Promise((resolve) => setImmediate(resolve));
@@ -301,7 +264,7 @@ export class DigestFigures {
 
   /** Everything the all-college digest to the 团委's group shows. */
   school(target: string): SchoolDigest {
-    const { overview, top } = this.schoolParts ?? { overview: schoolOverview(this.db, this.program.id, { now: this.now, tz: this.tz }), top: this.top(null) };
+    const overview = this.overview ?? schoolOverview(this.db, this.program.id, { now: this.now, tz: this.tz });
     const names = new Map((this.db.$client.prepare('select id, name from branches').all() as { id: number; name: string }[]).map((b) => [b.id, b.name]));
     return {
       scope: 'school',
@@ -312,7 +275,7 @@ export class DigestFigures {
       participatingBefore: this.participatingAsOf(null, this.eve()),
       participatingEnd: this.participatingAsOf(null, this.week.report.end),
       trend: this.trend(null),
-      top,
+      top: this.schoolTop ?? this.top(null),
       deadlines: this.deadlines(overview.colleges.map((c) => c.id), names),
       cases: this.cases(target, this.week.key),
     };
