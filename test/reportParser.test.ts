@@ -1371,3 +1371,112 @@ describe('parseReport — a message longer than one report', () => {
   });
 });
 
+
+/**
+ * A review of the fifty-first to fifty-fourth rotations (ethnology, logistics, maths and accounting,
+ * broadcasting and drama students): a record asked for two people at once, a minus after a verb's 了, three
+ * pieces of work each with its own hours, support work and a visit told as two; help given to those who
+ * put an event on (发传单, 搬器材, 帮合唱团排练) is 实事; a visit's topic is no second piece of work; traffic,
+ * parcels, accounts and recordings are service; maths topics taught are tutoring; a future word a meeting
+ * planned is no date, nor is 第1-10题. Now is Wednesday 2026-11-18 21:00.
+ */
+describe('parseReport — two people at once, negative hours, help for event hosts, visit topics, maths tutoring, planned weeks', () => {
+  const read = atEvalNow({ id: 8, name: '保利香槟国际小区', aliases: ['保利香槟'] });
+  const T = '2026-11-18';
+  const cases: Record<string, Case[]> = {
+    'a record asked for the student and a partner at once is asked about; doing it together is not': [
+      { text: '我和小马今天在幸福里一起入户访谈了2小时，我们俩的都记一下', saved: false },
+      { text: '今天和室友在幸福里扫雪2小时，我们两个人的时长都帮忙记上', saved: false },
+      { text: '今天我俩一起在幸福里扫雪，2小时', saved: true, item: 'shishi', hours: 2 },
+      { text: '昨天我们俩都去幸福里扫雪了，两个小时', saved: true, item: 'shishi', date: '2026-11-17' },
+    ],
+    'a minus written after a verb is a negative amount, a dash after the work separates': [
+      { text: '今天在幸福里做了-2小时的走访，手滑了', saved: false },
+      { text: '昨天幸福里扫雪，共-1.5小时', saved: false },
+      { text: '今天在幸福里辅导作业-2小时', saved: true, hours: 2 },
+    ],
+    'three pieces of work each with its own hours, or support work then a visit, have no main one': [
+      { text: '今天在幸福里帮社区算账1小时，又给孩子讲题1小时，还在群里开了项目例会1小时', saved: false },
+      { text: '今天在幸福里帮社区整理了一上午档案，又去入户发了问卷，3小时', saved: false },
+      { text: '今天在幸福里扫雪1小时，清理楼道1小时，给老人送饭1小时', saved: true, item: 'shishi' },
+      { text: '今天在幸福里帮社区布置会场，然后主持了反诈讲座，2小时', saved: true, item: 'huodong' },
+    ],
+    'help given to those who put an event on is 实事; running it, or speaking at it, is 活动': [
+      { text: '昨天幸福里社区防溺水宣传日 我帮着摆展板、发宣传单 2小时', saved: true, item: 'shishi', area: 'policy' },
+      { text: '上周五幸福里健康讲座现场 帮着给老人倒水、引导入座 1.5h', saved: true, item: 'shishi' },
+      { text: '今天在幸福里帮社区把灯笼展的展品运过去挂好，3小时', saved: true, item: 'shishi' },
+      { text: '今天在幸福里帮社区搬运晚会的音响和灯架，2小时', saved: true, item: 'shishi' },
+      { text: '昨天在幸福里帮社区秧歌队排练新节目，2小时', saved: true, item: 'shishi', area: 'culture' },
+      { text: '昨天在幸福里帮社区整理合唱团的报名表，1小时', saved: true, item: 'shishi' },
+      { text: '今天在幸福里组织了一场反诈宣传，我负责发传单，2小时', saved: true, item: 'huodong' },
+      { text: '今天在幸福里给居民讲防溺水，还帮着发传单，2小时', saved: true, item: 'huodong' },
+      { text: '昨天在幸福里组织居民排练合唱，2小时', saved: true, item: 'huodong' },
+      { text: '今天在幸福里组织了防火宣讲 又帮社区搬了一批物资 一共3h', saved: false },
+    ],
+    'what a visit asked about or heard is its topic, not a second piece of work': [
+      { text: '昨天在幸福里入户走访，问居民想办啥样的文艺活动，2小时', saved: true, item: 'zoufang' },
+      { text: '昨天在幸福里做了问卷调查，问了十几户居民对楼下跳广场舞的看法，2小时', saved: true, item: 'zoufang' },
+      { text: '昨天在幸福里入户摸排有谁想参加社区书法班，走了十户，2小时', saved: true, item: 'zoufang' },
+      { text: '上周一在幸福里跟书记座谈，聊社区合唱团怎么办起来，1小时', saved: true, item: 'zoufang', date: '2026-11-09' },
+      { text: '今天在幸福里走访了两家舞蹈培训机构，了解合作意向，2小时', saved: true, item: 'zoufang' },
+      { text: '今天在幸福里入户访谈了4户，好几家都说孩子放学没人辅导，2小时', saved: true, item: 'zoufang' },
+      { text: '今天在幸福里入户走访独居老人，给他们送了米面油，2小时', saved: false },
+      { text: '今天在幸福里走访了5户居民，了解他们对垃圾分类的看法，还帮两户老人打扫了卫生，3小时', saved: false },
+      { text: '今天在幸福里先给居民讲了防溺水，后来又入户走访了几户，一共3小时', saved: false },
+      { text: '我想参加幸福里的扫雪，2小时', saved: false },
+    ],
+    'directing traffic, sorting parcels, doing accounts, recording audio books and practising interviews are 实事': [
+      { text: '昨天 幸福里 小区门口指挥车辆停放 1.5h', saved: true, item: 'shishi' },
+      { text: '今天8-10点 幸福里 帮驿站分快递', saved: true, item: 'shishi', hours: 2 },
+      { text: '前天在幸福里给养殖合作社算了今年的账，做了张收支表，3小时', saved: true, item: 'shishi', area: 'rural_revitalization' },
+      { text: '线上给幸福里的视障老人录有声书，一个半小时', saved: true, item: 'shishi', mode: 'online' },
+      { text: '今天在幸福里陪待业青年练面试，2小时', saved: true, item: 'shishi', area: 'employment' },
+      { text: '昨天 幸福里 帮物业指挥业主挪车 配合铲雪车作业 1.5h', saved: true, item: 'shishi' },
+      { text: '今天在幸福里教老人用手机挂号、交电费 智能手机培训 2小时', saved: true, item: 'shishi' },
+    ],
+    'a school maths topic taught to a child is 课后服务 in 济困助学; a talk to residents stays 活动': [
+      { text: '周一晚上用腾讯会议给幸福里一个初二孩子讲二元一次方程，一个半小时', saved: true, item: 'shishi', area: 'aid_education', mode: 'online' },
+      { text: '昨天在幸福里给初中生讲概率入门，2小时', saved: true, item: 'shishi', area: 'aid_education' },
+      { text: '昨天在幸福里给小朋友讲鸡兔同笼，1小时', saved: true, item: 'shishi', area: 'aid_education' },
+      { text: '昨天在幸福里给居民讲医保报销政策，我主讲，2小时', saved: true, item: 'huodong', area: 'policy' },
+    ],
+    'a week a meeting planned for, or 第1-10题, is no date; a trip still to come is': [
+      { text: '今天在幸福里开项目组例会，讨论下学期怎么常态化，1小时', saved: true, item: 'xiangmu', date: T },
+      { text: '腾讯会议开助老项目组例会，排下周的送餐班次，1h', saved: true, item: 'xiangmu', date: T },
+      { text: '昨晚7点到9点在幸福里给初三学生讲数学卷子第1-10题', saved: true, date: '2026-11-17', hours: 2 },
+      { text: '定下周去幸福里走访，1小时', saved: false },
+      { text: '安排下周去幸福里扫雪 2小时', saved: false },
+      { text: '下周在幸福里开项目会讨论扫雪安排，1小时', saved: false },
+    ],
+    'ethnic festivals and folk culture are 文化传承; an ethnic group named alone, or a village museum cleaned, points at no area': [
+      { text: '昨天在幸福里帮社区办的民族文化节摆桌椅、维持秩序，3小时', saved: true, item: 'shishi', area: 'culture' },
+      { text: '昨天在幸福里入户访谈两户回族家庭，聊了聊过年的老规矩，2小时', saved: true, item: 'zoufang', area: 'culture' },
+      { text: '昨天在幸福里组织了一场蒙古族长调欣赏会，我讲长调的来历，2小时', saved: true, item: 'huodong', area: 'culture' },
+      { text: '昨天线上给幸福里的孩子们讲了满族的历史小故事，我自己组织的故事会，1小时', saved: true, area: 'culture' },
+      { text: '今天在幸福里帮一户满族老人扫院子里的雪，1小时', saved: true, item: 'shishi' },
+      { text: '周一在幸福里帮社区打扫村史馆、擦展柜，3小时', saved: true, item: 'shishi' },
+      { text: '今天在幸福里帮困难的回族老两口申请临时救助，2小时', saved: true, item: 'shishi', area: 'aid_education' },
+    ],
+    'work asked about migrant labour, floating population or a village industry points at its area': [
+      { text: '昨天在幸福里入户访谈了4户老人，问他们子女外出打工的情况，2小时', saved: true, item: 'zoufang', area: 'employment' },
+      { text: '大前天在幸福里教大爷用手机跟外地打工的儿子视频通话，1.5小时', saved: true, item: 'shishi', area: 'technology' },
+      { text: '上周一给幸福里社区写了一份流动人口服务的建议，4小时', saved: true, area: 'grassroots_governance' },
+      { text: '周一在幸福里入户访谈了六户家庭，了解村里蘑菇产业的收入情况，3小时', saved: true, item: 'zoufang', area: 'rural_revitalization' },
+    ],
+    'a standing team\'s meeting is a project\'s; its name (宣讲队) is no area': [
+      { text: '今天晚上线上参加了普法宣讲队的例会，讨论下一期排期，8点到9点', saved: true, item: 'xiangmu', mode: 'online' },
+      { text: '今天在幸福里开了双语宣讲项目的启动会，1小时', saved: true, item: 'xiangmu' },
+    ],
+    'broadcasting and drama students: shows they put on are 活动, a village live sale or a troupe helped is 实事': [
+      { text: '今天在幸福里办了场防溺水相声专场，我们自己写的本子，2小时', saved: true, item: 'huodong' },
+      { text: '前天在幸福里组织了一场亲子绘本剧表演，2h', saved: true, item: 'huodong' },
+      { text: '今天在幸福里给小朋友读绘本，1小时', saved: true, item: 'shishi' },
+      { text: '上周二在幸福里做了一场“养老金怎么领”的政策讲解，我自己做的PPT，19:00-20:30', saved: true, item: 'huodong', area: 'policy' },
+      { text: '周二在幸福里帮村里直播间当主播，卖村里的小米，早上9点到12点', saved: true, item: 'shishi' },
+      { text: '昨天在幸福里给社区的合唱团排练，2小时，阿姨们还约我下次教她们主持', saved: true, item: 'shishi' },
+      { text: 'X：帮幸福里社区给宣传片视频写解说词并配音，3小时', saved: true, item: 'x', mode: 'offline' },
+      { text: '今天在幸福里用微信视频给孩子辅导作业，1小时', saved: true, mode: 'online' },
+    ],
+  };
+  describeCases(cases, read);
+});

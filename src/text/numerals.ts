@@ -75,10 +75,10 @@ const UNIT = '(?:小时(?!候)|钟头|(?<=个\\s{0,3}(?:半\\s{0,3})?)钟(?![点
 const NOT_WEEKDAY = '(?<![周拜\\d.]|星期)';
 /**
  * A minus written before an amount (`-3小时`, `负 3 小时`): captured, to be refused. A dash
- * counts only at the start of a word or after 时长 and right before the digit: in `辅导作业-3小时` or
+ * counts only at the start of a word, after 时长 or a verb's 了 (做了-1小时), and right before the digit: in `辅导作业-3小时` or
  * `洛阳社区 - 3小时` it separates, it does not negate.
  */
-const SIGN = `(?:((?<=^|[\\s:：,，;；(（【\\[]|时长|用时|时数|工时)[-−]|负${S}))?`;
+const SIGN = `(?:((?<=^|[\\s:：,，;；(（【\\[]|时长|用时|时数|工时|(?:做|干|服务|花|用|忙|辅导|访谈|走访)了|共|计|为|是)[-−]|负${S}))?`;
 
 const VAGUE: RegExp[] = [
   new RegExp(`${NUM}${S}(?:个${S}(?:半${S})?)?(?:[-~—–到至或、/]|或者|还是|\\s(?:or|to)\\s)${S}${NUM}${S}个?${S}${UNIT}`, 'g'), // 2-3小时, 两到三个小时, 2、3个小时, 一个半到两个小时, 2 or 3 hours

@@ -227,6 +227,16 @@ function weekday(today: dayjs.Dayjs, prefix: string | undefined, day: string): s
   return today.add(offset, 'day').format('YYYY-MM-DD');
 }
 
+/** A time still to come (下周, 下学期, 明年, next week). */
+const FUTURE = /^(?:下|明年|后年|next)/;
+/**
+ * …said as what a meeting planned or talked over (讨论下学期怎么常态化, 排下周配送班次): the plan's topic,
+ * not the day of the work; and numbers after 第 (第1-10题) count questions or pages, not days.
+ */
+const PLANNED_FOR = /(?:讨论|商量|商讨|研究|排|安排|规划|策划|部署|筹备|确定|敲定|制定|商定|定|聊)(?:了|一下|好)?[^，。,；;\u0001]{0,4}$/;
+/** …not a trip still to come (商量好下周去走访). */
+const TRIP = /^\s{0,2}(?:[一二三四五六日天\d]|的?(?:时候|再|去|来|到|要|就|还|继续|在|开始))/;
+
 /**
  * Every date phrase in `masked` (width-folded, durations already masked), relative to
  * `today` (a UTC-midnight dayjs holding the local calendar day). Each match is masked in
@@ -251,7 +261,8 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
       if (hit.date && hit.date > today.format('YYYY-MM-DD') && /^\s{0,2}的/.test(work.slice(end, end + 3))) {
         hit = { start, end, phrase, problem: `日期「${phrase}」还没到，只能记录今天或以前的服务，请确认日期。`, vague: true };
       }
-      hits.push(hit);
+      const skip = (hit.vague && FUTURE.test(phrase) && PLANNED_FOR.test(work.slice(Math.max(0, start - 8), start)) && !TRIP.test(work.slice(end, end + 4))) || (/^\d/.test(phrase) && /第\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)));
+      if (!skip) hits.push(hit);
       work = work.slice(0, start) + '\u0001'.repeat(end - start) + work.slice(end);
     }
   }

@@ -6,8 +6,10 @@
 
 export type ItemKey = 'shishi' | 'zoufang' | 'huodong' | 'xiangmu' | 'x';
 
+/** A school maths topic (一次函数, 鸡兔同笼, 有理数混合运算, 平面直角坐标系): taught, it is tutoring. */
+export const MATH_TOPICS = '函数|方程|不等式|几何|代数|三角形|坐标系|概率|有理数|无理数|分数|小数|应用题|鸡兔同笼|奥数|口算|乘法|除法|加减法|因式分解|勾股|压轴题|证明题|混合运算';
 /** What a tutor teaches (讲数学, 补英语, 讲作文, 讲 english): 课后服务, not a talk to residents. */
-const SCHOOL = '数学|语文|英语|物理|化学|生物|历史|地理|作文|阅读|拼音|单词|口语|练字|错题|习题|题|作业|功课|english|math|homework';
+const SCHOOL = `数学|语文|英语|物理|化学|生物|历史|地理|作文|阅读|拼音|单词|口语|练字|错题|习题|题|作业|功课|english|math|homework|${MATH_TOPICS}`;
 const SUBJECT = `${SCHOOL}|课`;
 /** Children and pupils, as the students name them (also in English: kids, students). */
 const CHILDREN = '小孩|孩子|小朋友|学生|儿童|娃|kids?(?![a-z])|children|students?(?![a-z])';
@@ -21,7 +23,8 @@ const PUBLIC = '居民|群众|村民|大家|业主|老人们|家长|大爷大妈
 // the help given at it (帮忙布置讲座会场 is 活动).
 export const PROJECT = new RegExp([
   // (开项目会, 项目的组会, 项目推进会: a project's meeting)
-  '(?<!企业|型企业)培育|孵化|项目组|项目的?(?:小?组会|例会|会议?|推进会|碰头会|讨论会|筹备会|启动会)|品牌项目|项目化|项目申报|项目策划|项目设计|项目方案|项目启动|项目例会|项目会议|项目推进|项目书|立项|人才培育',
+  // (…and a standing team's meeting: 宣讲队的例会)
+  '(?<!企业|型企业)培育|孵化|项目组|(?:服务|宣讲|志愿|帮扶)(?:队|团)的?(?:例会|周会|组会)|项目的?(?:小?组会|例会|会议?|推进会|碰头会|讨论会|筹备会|启动会)|品牌项目|项目化|项目申报|项目策划|项目设计|项目方案|项目启动|项目例会|项目会议|项目推进|项目书|立项|人才培育',
   // 常态化…项目, 设计…项目, and the project's name before its planning: 「银龄课堂」项目怎么常态化开展
   '(?:常态化|对接|商量|开会|讨论|策划|设计|筹备|启动|推进|招募|确定|确立|共建)[^，。,；;]{0,22}项目|培育一个项目',
   '项目[^，。,；;]{0,16}(?:常态化|开展|对接|商量|开会|讨论|筹备|推进|启动|策划|设计|成立|方案|任务清单|计划书|招募|开班|招生|排课|运营|运行|复盘|第.期)',
@@ -37,11 +40,12 @@ export const EVENT = new RegExp([
   // the speaker (本人主讲, 我主讲的), and a talk given as 给/为/向 someone (为辖区居民讲解政策)
   `主讲|[给为向](?:辖区)?(?:${PUBLIC})[^，。,；;]{0,3}(?:讲|上[^，。,；;]{0,12}课)|给[^，。,；;、]{0,14}讲(?![^，。,；;]{0,6}(?:${SUBJECT}|故事)|怎么用|怎么操作|如何使用)`,
   // a training given, not attended
-  '(?<!(?:参加|接受|参与)[^，。,；;]{0,12})培训班?',
+  // (a phone class, 智能手机培训, teaches use: 实事 with 教老人用手机)
+  '(?<!(?:参加|接受|参与)[^，。,；;]{0,12})(?<!(?:手机|电脑|智能|app|软件)[^，。,；;]{0,2})培训班?',
   // shows, contests, fairs
   // (a match by its kind: 友谊赛, 乒乓球赛, 拔河赛, 知识竞赛)
   // (the notice's own name for the item, used as a tag: #开展一次活动)
-  '开展一次活动|(?:组织|开展|举办|办)[^，。,；;]{0,12}体验课|摄影展|演出|汇演|展演|义演|演唱会|音乐会|(?<!点播|收看|看)节目|文艺|晚会|联欢|比赛|竞赛|(?:球|友谊|联|接力|拔河|棋|趣味|知识|技能|歌唱|朗诵|演讲|征文|书法|绘画)赛|问答|答题|游园|运动会|运动推广|(?:办|举办|组织)[^，。,；;]{0,10}集市|义卖|展览|画展|书画展|布展',
+  '开展一次活动|(?:组织|开展|举办|办)[^，。,；;]{0,12}体验课|摄影展|演出|汇演|展演|义演|演唱会|音乐会|欣赏会|鉴赏会|赏析会|(?:政策|法律|知识|安全)讲解|(?<!点播|收看|看)节目|文艺|晚会|联欢|比赛|竞赛|(?:球|友谊|联|接力|拔河|棋|趣味|知识|技能|歌唱|朗诵|演讲|征文|书法|绘画)赛|问答|答题|游园|运动会|运动推广|(?:办|举办|组织)[^，。,；;]{0,10}集市|义卖|展览|画展|书画展|布展',
   // gatherings
   // residents brought to something (组织居民观看红色电影)
   `组织(?:辖区)?(?:${PUBLIC})[^，。,；;]{0,8}(?:观看|看|参观|学习|参加)`,
@@ -57,7 +61,7 @@ export const EVENT = new RegExp([
   'lecture|performance|show(?![a-z])|campaign|publicity|workshop|flyers?|leaflets?|brochures?|(?:give|gave|giving|gives)\\s{1,2}(?:a\\s{1,2})?(?:talk|speech|presentation)',
   '(?<![a-z])organi[sz](?:e|es|ed|ing)(?![a-z])[^，。,；;]{0,24}(?:activit|event|party|contest|competition|game|match|tournament|活动|比赛|晚会|讲座)',
 ].join('|'));
-const ART = /书法|书画|绘画|画画|画[^，。,；;]{0,4}像|歌曲|唱歌|学唱|合唱|红歌|舞蹈|跳舞|广场舞|秧歌|话剧|小品|歌舞|唱戏|[京沪豫越评川粤]剧|黄梅戏|花鼓戏|秦腔|昆曲|唱[^，。,；;]{0,6}歌|乐器|演奏|健身|太极|跳操|健步走|表演|朗诵|手工课|皮影|剪纸|灯谜|写春联|送春联|主持|calligraphy|paper.?cutting|(?<![a-z])(?:sing|sang|singing|danc(?:e|ed|ing))(?![a-z])/;
+const ART = /书法|书画|绘画|画画|画[^，。,；;]{0,4}像|歌曲|唱歌|学唱|合唱|红歌|舞蹈|跳舞|广场舞|秧歌|话剧|小品|歌舞|唱戏|[京沪豫越评川粤]剧|黄梅戏|花鼓戏|秦腔|昆曲|唱[^，。,；;]{0,6}歌|乐器|演奏|健身|太极|跳操|健步走|表演|朗诵|手工课|皮影|剪纸|灯谜|写春联|送春联|主持|脱口秀|相声|快板|三句半|情景剧|绘本剧|课本剧|calligraphy|paper.?cutting|(?<![a-z])(?:sing|sang|singing|danc(?:e|ed|ing))(?![a-z])/;
 /**
  * Talking with staff (跟物业和业委会聊停车问题, 和居委会沟通): a visit when it is the only work; beside other
  * work (扫雪，跟网格员聊了几句; 跟居委会沟通后给老人理发) it is not — reportItems.ts drops it then.
@@ -70,7 +74,7 @@ export const VISIT = new RegExp(`${VISIT_WORDS.source}|${TALKED_WITH.source}`);
 export const SERVICE = new RegExp([
   // 课后服务 and tutoring
   // (付导, 写做业: typed by sound; 线上普法小课堂 is no class: 上 there is 线上's)
-  '辅导|辅倒|付导|补习|作业|写做业|homework|tutor|课后服务|课后|托管|答疑|补课|支教|讲题|功课|四点半课堂|陪读|绘本|接送|(?<![线网])上[^，。,；;]{0,10}课|护学|兴趣班|兴趣课|素质拓展|自护',
+  '辅导|辅倒|付导|补习|(?<![车机工空雪])作业|写做业|homework|tutor|课后服务|课后|托管|答疑|补课|支教|讲题|功课|四点半课堂|陪读|绘本(?!剧)|接送|(?<![线网])上[^，。,；;]{0,10}课|护学|兴趣班|兴趣课|素质拓展|自护',
   `带[^，。,；;]{0,6}(?:${CHILDREN}|老人)(?![^，。,；;]{0,8}(?:太极|广场舞|跳操|健步走|跳舞|健身|锻炼|运动会|比赛|排练|演出|表演))|讲(?![座解])[^，。,；;]{0,6}(?:${SUBJECT})|讲解[^，。,；;]{0,6}(?:${SCHOOL})|补[^，。,；;]{0,2}(?:${SCHOOL})`,
   // the elderly, the disabled, families in need
   '(?:环保|助老|助残|敬老|关爱)志愿|助老|为老|敬老(?!院|文艺|晚会|演出|汇演|活动|联欢)|助残|帮扶|救助|关爱|照顾|照料|陪伴|陪护|陪诊|陪(?!同)|上门|送餐|送药|打饭|盛饭|分饭|送菜|送米|米面油|送[^，。,；;]{0,3}(?:餐|饭|菜)|(?:打|盛|分|端)了?[^，。,；;]{0,5}(?:份|碗|盘)?(?:饭|菜)|收盘子|收碗|洗碗|助餐|助浴|助洁|适老化|物资|送[^，。,；;]{0,6}(?:衣物|衣服|冬衣|棉衣|棉被|被褥|年货|粮油|爱心|学习用品|文具|书包|慰问品|手套|热水|姜茶|口罩|药品)|代办|代购|买菜|做饭|理发|剪头发|洗脚|修指甲|剪指甲|捶背|读报|喂饭|推轮椅|跑腿|取药|买药|取快递|缝补|修鞋|洗衣',
@@ -84,11 +88,13 @@ export const SERVICE = new RegExp([
   '义剪|维修|修理|(?<!装)修(?![改建养正订复饰])|(?:换|装|安)了?[^，。,；;]{0,4}(?:灯泡|灯管|感应灯|路灯|水龙头|纱窗|门锁|扶手)|修[^，。,；;]{0,4}(?:电脑|路由器|家电|自行车|水管|电器|手机)|装系统|重装|杀毒|调试|教[^，。,；;]{0,10}(?:用|使用|操作|下载|注册|拍|查|交|缴|挂号|发|设置)|指导[^，。,；;]{0,10}(?:使用|用|操作)|讲解[^，。,；;]{0,8}(?:使用|用法)|下载|注册|安装|装[^，。,；;]{0,10}(?:app|软件|应用)|咨询|翻译|批改|tutor|teach|taught|clean|snow|shovel|sweep|swept|trash|garbage|litter|rubbish|plant(?:ed|ing)?\\s{1,2}(?:trees?|flowers?)|cook|take care|took care|cared? for|repair|fix(?:ed)?(?![a-z])|deliver|translat|改简历|改[^，。,；;]{0,4}(?:求职信|自荐信)|模拟面试|参与一项实事|扫描|数字化|debug|缠[^，。,；;]{0,3}草绳|报名|填[^，。,；;]{0,4}表|申请|海报|黑板报|文化墙|剪辑|修图',
   // survey and drawing work done for a community (量楼道, 测绘老街门楼, 画停车位示意图, 给规划打底图)
   '量[^，。,；;]{0,10}(?:楼道|楼到|楼梯|台阶|尺寸|外墙|场地|面积|宽度|长度|高度|距离|出入口)|测[^，。,；;]{0,3}(?:楼道|台阶|地形|尺寸|场地|面积)|测绘|测距|绘制|制图|(?:示意|草|效果|平面|底|插|鸟瞰|规划|设计|施工)图|图纸',
+  // traffic, parcels, accounts and recordings done for residents (指挥停车, 分快递, 给合作社算账, 录有声书, 陪练面试)
+  '指挥[^，。,；;]{0,8}(?:停车|车辆|车|交通|通行|挪车|停放)|(?:分|派|送|搬|整理|码放)[^，。,；;]{0,2}快递|快递[^，。,；;]{0,4}(?:分拣|整理|码放)|算[^，。,；;]{0,12}账|记账|对账|收支表|做账|有声书|录[^，。,；;]{0,6}(?:有声|读物|音频)|(?:练|陪练)[^，。,；;]{0,4}面试|面试[^，。,；;]{0,4}(?:辅导|指导|训练|练习)',
   // help on farms and with selling
   '清洗|刷洗|洗(?:了|刷)?(?:一遍|一下|干净)|(?:剥|掰|收|扒|晒|装|搬|卸|运|拉|挖|刨|砍)[^，。,；;]{0,2}(?:玉米|苞米|白菜|土豆|苹果|稻谷|大豆|黄豆|花生|秸秆|粮食|小米|萝卜|红薯|地瓜|蔬菜|柴火?)|打包|装袋|晾晒|帮[^，。,；;]{0,4}秋收|抢收|收玉米|掰玉米|采摘|摘|喂|施肥|剪枝|修剪|农活|翻地|育苗|助农|直播(?:带货|卖|销售)|带货|网店|上架|包装|讲故事',
 ].join('|'));
 /** An activity the students put on (搞剪纸活动，教小朋友剪窗花; 上了一堂书法课，我组织的; 我主讲): 活动, even when it teaches children. */
-export const PUT_ON = /(?:组织|开展|举办|办(?!理|公)了?|搞了?)[^，。,；;]{0,16}(?:活动|阅读会|读书会|故事会|分享会|联欢会|茶话会|讲座|比赛|展览|演出|体验课)|主讲|(?:我|我们|咱们)(?:自己|小组|班)?(?:组织|举办|办)的/;
+export const PUT_ON = /(?:组织|开展|举办|办(?!理|公)了?|搞了?)[^，。,；;]{0,16}(?:活动|阅读会|读书会|故事会|分享会|联欢会|茶话会|欣赏会|讲座|比赛|展览|演出|体验课)|主讲|(?:我|我们|咱们)(?:自己|小组|班)?(?:组织|举办|办)的/;
 /** Telling children something (给孩子们讲怎么预防近视) outside any talk or publicity: 课后服务. */
 export const CHILDREN_TALK = new RegExp(`[给为][^，。,；;]{0,8}(?:${CHILDREN})们?\\s{0,2}讲`);
 /** Classes for children (课后服务): 实事, whatever they teach. */
@@ -150,12 +156,24 @@ const HELPED_AT = /负责|协助|帮|志[愿原]者|布置|引导|维持|搬|摆
 /** Speaking or performing at it is the event's own work. */
 const MY_TALK = /主讲|我讲|由我讲|负责[^，。,；;]{0,6}讲|讲解员|主持|我们?(?:表演|演)|上台|[给为向][^，。,；;]{0,8}讲/;
 
+/** A helper's hands-on part given to those who put the event on (我帮着发传单摆展板, 帮他们布置汇演的舞台, 给社区搬运展品, 帮社区整理文艺队报名表). */
+const HELPER = new RegExp(`(?:帮(?:着|忙|他们|她们|人家)|(?:帮|给)(?:着|忙)?(?:${HOST}|工作人员))[^，。,；;]{0,12}?(?:发(?:传单|宣传|资料|册|放)|摆|搬|运|布置|搭|挂|维持|引导|扶|签到|贴|整理|登记|录入|统计|核对|打印)`);
+/** …not beside an event the student ran (组织了反诈宣讲，又帮社区搬物资: two pieces of work). */
+const SELF_RUN = new RegExp(`(?<!(?:${HOST}|他们|人家|别人)[^，。,；;]{0,4})(?:组织|举办|主办|策划)(?!的)`);
+/** Hosting a live sale for the village (帮村里直播间当主持，卖蘑菇): help with selling, whatever the role. */
+const LIVE_SALE = new RegExp(`(?:帮|给|替)(?:${HOST}|农户|合作社)?[^，。,；;]{0,6}直播间?[^，。,；;]{0,8}(?:主持|主播|带货|卖|销售)`);
+/** A residents' troupe helped to rehearse its own show (帮社区老年合唱团排练节目, 给舞蹈队的阿姨们抠动作). */
+const TROUPE = /(?:帮|给)[^，。,；;]{0,10}(?:合唱团|合唱队|舞蹈队|模特队|文艺队|秧歌队|腰鼓队|艺术团|戏曲队)[^，。,；;]{0,8}(?:排练|排节目|排队形|抠动作|编排|走秀)/;
+
 /**
- * Help at an event someone else put on, told by the kind of event (运动会上帮着计分) or by its host
- * (社区组织的义诊，负责引导) — not one the students organised, spoke or performed at.
+ * Help at an event someone else put on, told by the kind of event (运动会上帮着计分), by its host
+ * (社区组织的义诊，负责引导) or by the helper's part in it (帮着发传单摆展板, 帮合唱团排练) — not one the
+ * students organised, spoke or performed at.
  */
 export function helpedAtOthersEvent(text: string): boolean {
+  if (LIVE_SALE.test(text)) return true;
   if (VENUE.test(text) && VOLUNTEERED.test(text) && !ORGANISED.test(text)) return true;
+  if ((HELPER.test(text) || TROUPE.test(text)) && !ORGANISED.test(text) && !OURS.test(text) && !MY_TALK.test(text) && !PUT_ON.test(text) && !SELF_RUN.test(text)) return true;
   return HOSTED.test(text) && !OURS.test(text) && HELPED_AT.test(text) && !MY_TALK.test(text);
 }
 

@@ -8,6 +8,7 @@ import {
   CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HELPING, LABEL_WORDS, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUT_ON, SERVICE, SUPPORT, TALKED_WITH, VAGUE_HELP, VISIT, VISIT_WORDS, helpedAtOthersEvent, type ItemKey,
 } from './reportItemWords.js';
 import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
+import { withoutVisitTopics } from './reportTopics.js';
 
 export type { ItemKey } from './reportItemWords.js';
 
@@ -146,7 +147,7 @@ const SURVEY_DATA = /(?:整理|录入|统计|汇总|核对|誊录)[^，。,；;]
 
 function itemWords(text: string): Map<ItemKey, string> {
   const hits = new Map<ItemKey, string>();
-  const outsideTopics = text.replace(LEARNING, blank);
+  const outsideTopics = withoutVisitTopics(text.replace(LEARNING, blank));
   const noSurveyData = text.replace(SURVEY_DATA, blank);
   for (const [key, words] of LABEL_WORDS) {
     const m = words.exec(key === 'zoufang' ? noSurveyData : outsideTopics);
@@ -162,8 +163,10 @@ function itemWords(text: string): Map<ItemKey, string> {
   return hits;
 }
 
-/** Done on the side (顺便发了点传单, 顺手, 捎带): not the main work. */
-const ASIDE = /(?:顺便|顺手|顺带|捎带|捎带手|附带)[^，。,；;]*/g;
+/** Done on the side (顺便发了点传单, 顺手, 捎带), or left for next time (约我下次教她们主持): not the main work. */
+// (…and what is left for next time: 还约我下次教她们主持)
+// (下次 may come masked as a day: 约我\u0001教)
+const ASIDE = /(?:顺便|顺手|顺带|捎带|捎带手|附带|(?:还|又)?(?:(?:约|让|叫|请)我?)?(?:下次|下回|改天)|(?:还|又)?(?:约|让|叫|请)我?\u0001+)[^，。,；;]*/g;
 
 /**
  * Two activities standing side by side, each a piece of the report's time: 一边辅导作业一边开项目会,
@@ -205,7 +208,8 @@ export function parallel(marked: string, labelled = false): [ItemKey, ItemKey] |
     for (const m of marked.matchAll(re)) pairs.push([m[1]!, m[2]!, kind]);
   }
   const own = labelled ? [] : marked.match(OWN_HOURS) ?? [];
-  if (own.length >= 2) pairs.push([own[0]!, own[1]!, 'sides']);
+  // (three or more such clauses: any two of them, 算账1小时，讲题1小时，开项目会1小时)
+  for (let i = 0; i < own.length; i++) for (let j = i + 1; j < own.length; j++) pairs.push([own[i]!, own[j]!, 'sides']);
   // 上午…，下午…，各占一半: halves said outright make any two sides halves.
   const halved = EVEN_SPLIT.test(marked);
   for (const [a, b, kind] of pairs) {
@@ -265,9 +269,9 @@ const AGREED = /(?:学院|学校|校地|院里|系里)[^，。,；;]{0,12}(?:商
 const HALVES = /(?:上午|早上)[^。]{2,40}(?:下午|中午|晚上)/;
 /**
  * 宣讲了一个小时，然后又帮社区整理档案: one piece of work, then another besides (先布置会场，然后主持讲座
- * is one event, its preparation first).
+ * is one event, its preparation first); a clause going on to other work (整理了材料，又去入户发问卷).
  */
-const TWO_STEPS = /(?:然后|之后|后来|接着|完了)[，,\s]{0,2}(?:又|还)/;
+const TWO_STEPS = /(?:然后|之后|后来|接着|完了)[，,\s]{0,2}(?:又|还)|[，,；;]\s{0,2}(?:我们?)?(?:又|还)(?:跑)?(?:去|到)(?!了)/;
 /** Said outright: two pieces of work, half and half. */
 const SPLIT = new RegExp([
   '各占一半|各一半|一半(?:时间)?[^，。,；;]{0,14}[，,]?[^，。,；;]{0,4}一半|两件事|对半',
