@@ -1480,3 +1480,74 @@ describe('parseReport — two people at once, negative hours, help for event hos
   };
   describeCases(cases, read);
 });
+
+describe('parseReport — officials at games, things repaired or planted, boards painted, foreign-language dates, weekly and thought reports', () => {
+  const read = atEvalNow({ id: 8, name: '保利香槟国际小区', aliases: ['保利香槟'] });
+  const cases: Record<string, Case[]> = {
+    'an official at a game others put on is 实事; at one the students put on, or setting its questions, it is the event\'s': [
+      { text: '上周六在幸福里给社区象棋赛当裁判，9点到12点', saved: true, item: 'shishi', hours: 3 },
+      { text: '昨天幸福里社区拔河比赛 我负责计分 2小时', saved: true, item: 'shishi' },
+      { text: '昨天在幸福里我们自己组织了一场象棋赛，我当裁判，3小时', saved: true, item: 'huodong' },
+      { text: '今天幸福里社区知识竞赛，我们负责出题和计分，2小时', saved: true, item: 'huodong' },
+    ],
+    'fitness equipment checked or a fitness square swept is service; exercise the students lead and organise is 活动': [
+      { text: '今天在幸福里把健身路径的器材挨个检查了一遍，拧紧了螺丝，1.5小时', saved: true, item: 'shishi' },
+      { text: '昨天在幸福里健身广场扫落叶，2小时', saved: true, item: 'shishi' },
+      { text: '昨天在幸福里给老人做体质测试，2小时', saved: true, item: 'shishi' },
+      { text: '今天在幸福里带居民做健身操，我们组织的，1小时', saved: true, item: 'huodong' },
+      { text: '今天在幸福里教老人们练五禽戏，我们自己组织的，1.5小时', saved: true, item: 'huodong' },
+      { text: '今天在幸福里组织了一次健步走，边走边捡垃圾，我们自己组织的，2小时', saved: true, item: 'huodong' },
+    ],
+    'an event named by its time limit is no amount; minutes that are the amount still are': [
+      { text: '今天在幸福里课后服务带孩子们练一分钟踢毽，3点到4点半', saved: true, item: 'shishi', hours: 1.5 },
+      { text: '今天在幸福里给老人量血压，40分钟', saved: false },
+      { text: '今天在幸福里帮忙贴通知，没多久，半小时不到', saved: false },
+    ],
+    'planting, tree care and repairs are 实事; a plan to do them is not recorded': [
+      { text: '今天在幸福里给小区的月季剪了残花，又补种了20株麦冬，2小时', saved: true, item: 'shishi' },
+      { text: '上周五在幸福里给路边的银杏树刷白，1.5小时', saved: true, item: 'shishi', date: '2026-11-13' },
+      { text: '今天在幸福里给单元门口的坡道铺了防滑垫，2小时', saved: true, item: 'shishi' },
+      { text: '昨天在幸福里把楼道扶手的螺栓紧固了一遍，1小时', saved: true, item: 'shishi' },
+      { text: 'X 项目（学院和社区商定的）：给幸福里的长椅刷漆，2小时', saved: true, item: 'x' },
+      { text: '打算明天去幸福里给花坛补种月季', saved: false },
+    ],
+    'a sign, a wall or a board painted for a community is 实事; residents brought to try an art, or publicity given, is 活动': [
+      { text: '今天在幸福里给社区的便民服务站画门头，3小时', saved: true, item: 'shishi' },
+      { text: '昨天在幸福里画了一面垃圾分类主题墙，4小时', saved: true, item: 'shishi', area: 'ecology' },
+      { text: '周一给幸福里社区出了一期消防宣传栏，2小时', saved: true, item: 'shishi' },
+      { text: '今天在幸福里组织居民体验剪纸，我讲技法，2小时', saved: true, item: 'huodong', area: 'culture' },
+      { text: '周一在幸福里给居民做消防宣传，讲了灭火器怎么用，2小时', saved: true, item: 'huodong' },
+    ],
+    'foreign-language students: days in other languages and orders, translation, a return visit': [
+      { text: 'вчера在幸福里给外籍居民当翻译，1小时', saved: true, item: 'shishi', date: '2026-11-17' },
+      { text: '16.11 在幸福里给小学生上英语课 1小时', saved: true, date: '2026-11-16', area: 'aid_education' },
+      { text: 'Yesterday 7:00 to 8:30, 在幸福里给孩子们读英文绘本', saved: true, hours: 1.5, area: 'aid_education' },
+      { text: '昨天在幸福里帮社区把防诈骗提示翻成英文，2小时', saved: true, item: 'shishi' },
+      { text: '昨天在幸福里给来参观的外国友人做翻译，3小时', saved: true, item: 'shishi' },
+      { text: '今天在幸福里上门回访了6户外籍住户，了解他们的需求，2小时', saved: true, item: 'zoufang' },
+      { text: '今天在幸福里一半时间开项目会，剩下时间入户走访，共2小时', saved: false },
+    ],
+    'weekly reports: work already reported is set aside; a day prepared for is no day of work; others\' hours are not sent in': [
+      { text: '本周第二次汇报（周一那次已报）：今天下午在幸福里给居民讲医保政策，我主讲，2:00-3:30', saved: true, item: 'huodong', date: '2026-11-18' },
+      { text: '上周四的走访已单独登记，本条只报今天：在幸福里辅导初中生数学，2小时', saved: true, item: 'shishi', date: '2026-11-18' },
+      { text: '今天在幸福里排练合唱，为12月31日的新年晚会预热，2小时', saved: true, date: '2026-11-18' },
+      { text: '周一在幸福里开项目例会，分配了下周4个楼栋的任务，1小时', saved: true, item: 'xiangmu', date: '2026-11-16' },
+      { text: '周一和今天都在幸福里扫雪，各2小时', saved: false },
+      { text: '本周二小王和小李在幸福里扫雪3小时，帮他们一起登记一下', saved: false },
+    ],
+    'thought reports: the thoughts after the work name no day, no plan and no second piece of work': [
+      { text: '昨天下午在幸福里陪孤寡老人聊天，2小时。我今天真正体会到了为人民服务的意义。', saved: true, item: 'shishi', date: '2026-11-17' },
+      { text: '昨天在幸福里清理小广告，党员就要冲在前面，2小时', saved: true, item: 'shishi' },
+      { text: '昨天在幸福里辅导作业，孩子问我什么是党员，我给他讲了讲，2小时', saved: true, item: 'shishi' },
+      { text: '昨晚在幸福里的居民群里做了一次防范电信诈骗的线上讲解，1小时', saved: true, item: 'huodong', area: 'policy', mode: 'online' },
+      { text: '11月12日走访了幸福里两家物业，问楼道灯坏了谁来修，3小时', saved: true, item: 'zoufang' },
+      { text: '明天就要去幸福里扫雪了', saved: false },
+      { text: '今天在幸福里看了社区的文艺演出，2小时', saved: false },
+    ],
+    'areas: hiring needs, migrant workers\' children tutored, language classes': [
+      { text: '昨天在幸福里走访两家物流企业，了解他们招技术工人的需求，2小时', saved: true, item: 'zoufang', area: 'employment' },
+      { text: '昨天在幸福里给三位务工人员子女辅导语文，2小时', saved: true, area: 'aid_education' },
+    ],
+  };
+  describeCases(cases, read);
+});

@@ -89,6 +89,8 @@ const VAGUE: RegExp[] = [
   new RegExp(`(?:差(?:一)?点(?:儿)?|将近|接近|不到|不足|至少|起码|最少|最多|顶多|至多|多则|少说(?:也)?|少则|不止|不下|超过|快|近|估计|可能|好像|似乎|貌似|应该|也许|或许)${S}(?:是|有|就|得)?${S}${NUM}${S}个?${S}半?${S}${UNIT}`, 'g'), // 将近三小时, 不到两个小时, 应该是2小时
   // 2小时出头, 两个钟头以上, 三小时不到, 2h+: a bound, not the amount.
   new RegExp(`${NUM}${S}个?${S}半?${S}${UNIT}(?:${S}半)?${S}(?:以上|以内|之内|以下|往上|打底|出头|开外|有余|还多|不到|不足|未满|\\+|(?:都|也|还)${S}(?:不到|不足|没到))`, 'g'),
+  // 半小时不到, 不到半个小时, 半小时出头: a bound on half an hour.
+  new RegExp(`(?:(?:不到|不足|将近|接近|至少|超过)${S}半${S}个?${S}${UNIT}|半${S}个?${S}${UNIT}${S}(?:不到|不足|未满|出头|以上|多|(?:都|也|还)${S}(?:不到|不足|没到)))`, 'g'),
   new RegExp(`(?<=^|[^\\u4e00-\\u9fa5]|[了有用花干共约])小${S}(?:[两二俩三仨四五六七八九十])${S}个?${S}${UNIT}`, 'g'), // 小两个小时: nearly two
   new RegExp(`${NOT_WEEKDAY}([一二两俩三仨四五六七八九])([两二俩三仨四五六七八九])${S}个?${S}${UNIT}`, 'g'), // 两三个小时, 俩仨小时
   new RegExp(`${NUM}?${S}个?${S}多${S}${UNIT}|(?:${NUM}|半)${S}个?${S}${UNIT}多(?![次个人位名天少])`, 'g'), // 两个多小时, 1小时多, 两个小时多, 半个钟头多
@@ -102,8 +104,10 @@ const AMOUNT = new RegExp(
     `(?:${S}(?:零|又)?${S}(${NUM})${S}(?:分钟|分(?![之数钟])|minutes?(?![a-z])|mins?(?![a-z])|m(?![a-z])))?`,
   'g',
 );
-// Bare 分 is a score (考了90分), so minutes alone need 分钟 or min.
-const MINUTES = new RegExp(`${NOT_WEEKDAY}${SIGN}(${NUM})${S}(?:分钟|minutes?(?![a-z])|mins?(?![a-z]))`, 'g');
+// Bare 分 is a score (考了90分), so minutes alone need 分钟 or min; and an event named by its time limit
+// (一分钟跳绳, 一分钟单摇, 三分钟演讲) is no amount of service.
+const TIMED_EVENT = '(?:跳绳|单摇|双摇|仰卧起坐|踢毽|跳远|投篮|拍球|速算|口算|演讲|自我介绍|挑战|快问快答)';
+const MINUTES = new RegExp(`${NOT_WEEKDAY}${SIGN}(${NUM})${S}(?:分钟|minutes?(?![a-z])|mins?(?![a-z]))(?!${S}的?${S}${TIMED_EVENT})`, 'g');
 const HALF = new RegExp(`半${S}个?${S}(?:小时(?!候)|钟头|(?<=个\\s{0,3})钟(?![点表声楼]))`, 'g');
 // 干了个半小时: 一 dropped before 个半.
 const ONE_AND_HALF = new RegExp(`(?<![\\d.一二两俩三仨四五六七八九十几多])个${S}半${S}(?:小时(?!候)|钟头|钟(?![点表声楼]))`, 'g');
@@ -125,7 +129,7 @@ const SHORT_RANGE = new RegExp(`${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:到|至
 // does with its fillers, 两点半开始的，然后一直弄到五点, 从两点，嗯，到四点, 八点开始，然后十点结束.
 const VOICE_FILLER = `[，,、\\s]{1,2}(?:(?:嗯|呃|那个|就是|然后)[，,、\\s]{0,2})*`;
 const CLOCK_RANGE = new RegExp(
-  `${CLOCK}${S}(?:(?:[^\\d\\s，。,；;点时:刻多]{1,4}?)?(?:到|至)|-|~|—|–|开始的?(?:${VOICE_FILLER})?(?=[^，。,；;]{0,8}结束)|` +
+  `${CLOCK}${S}(?:(?:[^\\d\\s，。,；;点时:刻多]{1,4}?)?(?:到|至)|-|~|—|–|(?<=[:.]\\d{2}${S})to(?![a-z])|开始的?(?:${VOICE_FILLER})?(?=[^，。,；;]{0,8}结束)|` +
   // (1.30开始在幸福里辅导作业，到3.30结束: what was done said between, the end told with 结束)
   `开始的?[^\\d，。,；;点时:刻多]{1,12}[，,、\\s]{1,2}(?:一直|然后|最后)?(?:到|至|干到|弄到|忙到)?(?=${S}(?:\\d{1,2}|${CN_INT})${S}(?:点半?|[:.]\\d{2})${S}结束)|` +
   `(?:开始的?)?${VOICE_FILLER}[^\\d\\s，。,；;点时:刻多]{0,6}?(?:到|至))+${S}${CLOCK}(?:${S}结束)?`,

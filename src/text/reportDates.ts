@@ -7,6 +7,7 @@
  */
 import { dayjs } from '../time.js';
 import { CN_INT, parseNumber, S, type Span } from './numerals.js';
+import { ALREADY_REPORTED, REFLECTION } from './reportAsides.js';
 
 /** A date phrase; `date` is absent when the phrase names no single, existing day. */
 export interface DateHit extends Span {
@@ -27,6 +28,8 @@ const RELATIVE: [string, number][] = [
   // …and the dialects' words for the same days: 琴日/噚日/寻日/琴晚 (Cantonese yesterday), 夜儿个/夜个儿
   // (Henan, Shandong: yesterday), 前儿个, 今朝 (Wu, Cantonese: today), 头先 (Cantonese: just now),
   // 听日/听朝 (Cantonese: tomorrow), 明朝 (Wu: tomorrow), 后日 (day after tomorrow).
+  // …and in the languages foreign-language students mix in: вчера, 一昨日/おととい, きのう, 어제, сегодня, 오늘.
+  ['позавчера|一昨日|おととい|그저께', -2], ['вчера|きのう|어제', -1], ['сегодня|きょう|오늘', 0],
   ['大前(?:天|日|儿个?)', -3], ['(?<![之以目提])前(?:天|日|儿(?=个))', -2],
   ['(?:昨|作)(?:天|日|儿|个|晚|夜)|(?:琴|噚|寻|尋)(?:日|晚|夜|朝)|(?<![一半整过守熬深午])夜(?:儿个|个儿|个|儿)(?![里间])', -1],
   ['(?:今(?:天|日|儿|个|晚|早|朝)|金天|头先)', 0],
@@ -91,7 +94,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   // day (11.31, 2.30) are asked about, unless a time of day is meant (下午2.30开始).
   [/(?<![\d./\-]|\d:)(\d{1,2})([-/.])(\d{1,2})(?![\d.:/\-]|\s{0,2}(?:个|小时|h|分|点|%|元|块|万|人|位|名|户|楼|号(?:楼|院|线|门)|栋|单元|次|年级|班|的|km|公里|米|斤))/g, (m, today) => {
     // (16/11, written day first: the first number is no month)
-    const dayFirst = m[2] === '/' && +m[1]! > 12 && +m[3]! <= 12;
+    const dayFirst = (m[2] === '/' || m[2] === '.') && +m[1]! > 12 && +m[3]! <= 12;
     const [mo, d] = dayFirst ? [+m[3]!, +m[1]!] : [+m[1]!, +m[3]!];
     // (下午1.30开始, 到3.30结束, 1.30-3.30: a clock time in minutes, not 30 January)
     if (CLOCK_MINUTES.test(m[3]!) && saidAsClock(m, CLOCK_PART, CLOCK_NEXT)) return null;
@@ -119,7 +122,8 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
     if (dayjs.utc(date).day() === day) return { start: 0, end: 0, phrase: m[0], confirms: true };
     return { start: 0, end: 0, phrase: m[0], problem: `${date} 不是${m[0].replace(/[()]/g, '').replace(/^[\s,，]*(?:(?:对|嗯|就是|也就是|是)[\s,，]*)?/, '').trim()}，请确认日期。` };
   }],
-  [new RegExp(`(?<![每一二两三四五六七八九几])(上上|上|这|本|下下|下)?${S}个?${S}(?:周|星期|礼拜)${WEEKDAY}`, 'g'), (m, today) => weekday(today, m[1], m[2]!)],
+  // (下周5个楼道: a count after the week, not Friday)
+  [new RegExp(`(?<![每一二两三四五六七八九几])(上上|上|这|本|下下|下)?${S}个?${S}(?:周|星期|礼拜)${WEEKDAY}(?!${S}(?:个|位|名|户|栋|幢|处|块|幅|件))`, 'g'), (m, today) => weekday(today, m[1], m[2]!)],
   [/(?<![a-z])(?:(last|this|next)\s{1,2})?(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?(?![a-z])/g, (m, today) =>
     weekday(today, m[1] && ({ last: '上', this: '这', next: '下' } as Record<string, string>)[m[1]], String(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(m[2]!) + 1))],
   [new RegExp(`(?<![每个])(?:(?:上|这|本|下)?${S}个?${S}周末|(?:上上|上|这|本|下)${S}个?${S}(?:周|星期|礼拜)(?![围边岁年]))`, 'g'), (m) =>
@@ -247,9 +251,13 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
   let work = masked;
   // A day inside a quoted name (「周三见」项目, “周末课堂”) names the thing, not when it was done.
   const quoted = [...masked.matchAll(QUOTED_NAME)].map((q) => [q.index!, q.index! + q[0].length] as const);
+  // …nor one in a clause on work already reported (周一那次已报), nor 今天 in the thoughts after the work (这句话我今天有了切身体会).
+  const spans = (re: RegExp) => [...masked.matchAll(re)].map((q) => [q.index!, q.index! + q[0].length] as const);
+  const [reported, thoughts] = [spans(ALREADY_REPORTED), spans(REFLECTION)];
   for (const [re, read] of DATE_PATTERNS) {
     for (const m of work.matchAll(re)) {
-      if (quoted.some(([a, b]) => m.index! > a && m.index! + m[0].length < b)) continue;
+      const inside = (s: (readonly [number, number])[]) => s.some(([a, b]) => m.index! >= a && m.index! + m[0].length <= b);
+      if (quoted.some(([a, b]) => m.index! > a && m.index! + m[0].length < b) || inside(reported) || (inside(thoughts) && /^(?:今|today)/.test(m[0].trim()))) continue;
       const r = read(m, today, hits);
       if (r === null) continue;
       const start = m.index!;
@@ -258,10 +266,11 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
       let hit: DateHit = typeof r === 'object' ? { ...r, start, end } : { start, end, phrase, date: r, problem: r ? undefined : `「${phrase}」不是有效的日期，请检查。` };
       // 为明天的活动做准备: a day still to come that names what the work was for, not when it was
       // done — only context beside the day named, asked about when it is the only one.
-      if (hit.date && hit.date > today.format('YYYY-MM-DD') && /^\s{0,2}的/.test(work.slice(end, end + 3))) {
+      // (…and a day still to come that the work got ready for: 为12月4日国家宪法日预热)
+      if (hit.date && hit.date > today.format('YYYY-MM-DD') && (/^\s{0,2}的/.test(work.slice(end, end + 3)) || /(?:为|迎接|备战)\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)))) {
         hit = { start, end, phrase, problem: `日期「${phrase}」还没到，只能记录今天或以前的服务，请确认日期。`, vague: true };
       }
-      const skip = (hit.vague && FUTURE.test(phrase) && PLANNED_FOR.test(work.slice(Math.max(0, start - 8), start)) && !TRIP.test(work.slice(end, end + 4))) || (/^\d/.test(phrase) && /第\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)));
+      const skip = (hit.vague && (FUTURE.test(phrase) || /^\S{1,2}月$/.test(phrase)) && PLANNED_FOR.test(work.slice(Math.max(0, start - 8), start)) && !TRIP.test(work.slice(end, end + 4))) || (/^\d/.test(phrase) && /第\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)));
       if (!skip) hits.push(hit);
       work = work.slice(0, start) + '\u0001'.repeat(end - start) + work.slice(end);
     }

@@ -9,6 +9,7 @@ import {
 } from './reportItemWords.js';
 import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
 import { withoutVisitTopics } from './reportTopics.js';
+import { SAID_BESIDE } from './reportAsides.js';
 
 export type { ItemKey } from './reportItemWords.js';
 
@@ -17,7 +18,7 @@ const blank = (t: string) => ' '.repeat(t.length);
 
 const LABEL: Record<ItemKey, string> = { shishi: '实事', zoufang: '走访', huodong: '活动', xiangmu: '项目', x: 'X' };
 
-const ITEM_WORD = '(x项目|x类|x|其他|其它|实事|走访|活动|项目)';
+const ITEM_WORD = '(x\\s{0,2}项目|x类|x|其他|其它|实事|走访|活动|项目)';
 /** Words said before getting to the point, as voice input writes them (嗯，那个，X：…). */
 const FILLERS = '(?:(?:嗯+|呃|额|啊|哦|那个|就是|然后)[\\s，,、。.…~]{1,3}){0,4}';
 // `/记录 走访 2小时 …`, `实事：…`, `【活动】…`, `X项目：…`, `那个，X：…` — the student chose the item.
@@ -46,9 +47,9 @@ export function findLabel(folded: string, masked: string): { item: ItemKey; item
   if (!m) return undefined;
   const item = labelItem(m.slice(1).find((g) => g !== undefined) ?? '');
   const end = m.index + m[0].length;
-  // /记录 走访 实事 …: two items chosen, neither the main one.
+  // /记录 走访 实事 …: two items chosen, neither the main one (X 项目, with a space, is the X item's own name).
   const second = (lead ? SECOND_LABEL : JOINED_LABEL).exec(folded.slice(end));
-  const also = second && labelItem(second[1]!) !== item ? labelItem(second[1]!) : undefined;
+  const also = second && labelItem(second[1]!) !== item && !(item === 'x' && second[1] === '项目') ? labelItem(second[1]!) : undefined;
   const itemLabel = item === 'x' ? /^[^,，。.;；!！?？\s\u0001]{1,30}/.exec(masked.slice(end).replace(/^[\s:：]+/, ''))?.[0] : undefined;
   return { item, itemLabel, span: lead ? { start: 0, end } : undefined, ...(also ? { also } : {}) };
 }
@@ -87,7 +88,7 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   // coursework is no work for residents at all.
   // An amount said inside the work (量了一个半小时血压, 扫了两个小时雪) stands for one character, so
   // that the work's words are as near as when it is said apart.
-  const served = masked.replace(/\u0001+/g, '\u0001').replace(OWN_PAPERWORK, blank).replace(RECORD_REQUEST, blank).replace(MADE_FOR_HOST, blank);
+  const served = masked.replace(/\u0001+/g, '\u0001').replace(OWN_PAPERWORK, blank).replace(RECORD_REQUEST, blank).replace(MADE_FOR_HOST, blank).replace(SAID_BESIDE, blank);
   let text = served.replace(QUOTED, blank).replace(ASIDE, blank);
   // A project's name (我们那个大有村的助农项目) says what the project is for: beside work done for the
   // project (写了项目策划书), the help the name mentions was not done that day.
@@ -185,7 +186,7 @@ const SIDE_BY_SIDE: [RegExp, 'halves' | 'sides' | 'joined'][] = [
   [/([^。，,；;:：、\s]{2,20})\s{0,2}(?:、|和|并且?|同时|还)\s{0,2}([^。，,；;、\s]{2,20})/g, 'joined'],
 ];
 /** A side that plans the work it names (送餐排期, 值班安排, 下月的计划). */
-const SCHEDULED = /排期|排班|班表|分工|计划|方案|安排/;
+const SCHEDULED = /排期|排班|班表|分工|计划|方案|安排|清单/;
 /** Both sides said to take about the same time (两边时间差不多, 两者相当). */
 const SAME_TIME = '(?:两边|两头|两样|两项|两者|二者)[^，。,；;]{0,4}(?:时间|用时)?[^，。,；;]{0,2}(?:差不多|相当|相同|一样|各半)';
 /** Neither said to be the main one (说不上哪个多, 分不清主次, 没有主次): the time went to both. */
@@ -248,7 +249,7 @@ const PROJECT_NAME = /(?<=那个|的)[^，。,；;]{1,14}?(?=项目)/g;
  * in on (听了一场讲座, 参加志愿者交流会, 跟着学了怎么入户), an exhibition visited.
  */
 const ATTENDED = new RegExp([
-  '当观众|观看|观摩|旁听|看了[^，。,；;]{0,6}(?:演出|节目|表演|比赛|展览)|参加了?[^，。,；;]{0,8}(?:大会|仪式|典礼|表彰|动员会)',
+  '当观众|观看(?!的(?:有|人|群众|居民|村民))|观摩|旁听|看了[^，。,；;]{0,6}(?:演出|节目|表演|比赛|展览)|参加了?[^，。,；;]{0,8}(?:大会|仪式|典礼|表彰|动员会)',
   '听了?(?:一场|一次|一节|一堂|个|场|节)?[^，。,；;]{0,8}(?:讲座|报告|宣讲|培训|课)(?![^，。,；;]{0,2}(?:的|时))',
   '(?:参加|参与|接受)了?[^，。,；;]{0,10}(?:培训|见面会|交流会|分享会|经验会|启动会|会议)',
   // (只是去听的, 我就是去看的: there only to listen or watch)
@@ -274,7 +275,7 @@ const HALVES = /(?:上午|早上)[^。]{2,40}(?:下午|中午|晚上)/;
 const TWO_STEPS = /(?:然后|之后|后来|接着|完了)[，,\s]{0,2}(?:又|还)|[，,；;]\s{0,2}(?:我们?)?(?:又|还)(?:跑)?(?:去|到)(?!了)/;
 /** Said outright: two pieces of work, half and half. */
 const SPLIT = new RegExp([
-  '各占一半|各一半|一半(?:时间)?[^，。,；;]{0,14}[，,]?[^，。,；;]{0,4}一半|两件事|对半',
+  '各占一半|各一半|一半(?:时间)?[^，。,；;]{0,14}[，,]?[^，。,；;]{0,4}一半|一半的?时间[^。]{2,30}(?:剩下|其余|其他)的?时间|两件事|对半',
   // 前半程开例会，后半程入户; 前一个半小时…后一个半小时 (the amount masked); 两边时间差不多
   '前半(?:程|段|场|部分|截|时间)?[^。]{2,40}后半|前\u0001[^。]{2,40}后\u0001',
   SAME_TIME,

@@ -1,0 +1,34 @@
+/**
+ * What a report says beside the work it reports: work already reported on its own (周一那次已报),
+ * the thoughts a Party activist adds after the work (我体会到…, 作为一名预备党员…), what advice was
+ * about, what was translated, and who came to inspect. Put out of the reading of the item (and,
+ * for the first two, of the date). Part of reportParser.ts; works on width-folded, masked text.
+ */
+
+/**
+ * A clause telling of other work already recorded (上周三的入户走访已经登记过了, 周一那次已报,
+ * 上周三的走访、周一的例会均已单独登记, 周一那次之前已经报过): neither its day nor its work is this report's.
+ */
+export const ALREADY_REPORTED = /[^，。,；;:：（）()—！!]{0,40}(?:已经?|之前|上次|前面)[^，。,；;:：（）()—！!]{0,6}(?:登记|报|记录|提交|录入)(?:过|了|好)?(?=[^，。,；;:：（）()—！!]{0,3}(?:[，。,；;:：（）()—！!]|$))[^，。,；;:：（）()—！!]{0,3}/g;
+
+/**
+ * A clause of thoughts after the work, as a thought report writes it (我体会到…, 我更加坚定了入党的初心,
+ * 作为一名预备党员…, 是党员最基本的功课, 自己也很受教育): no work of that day.
+ */
+export const REFLECTION = /[^，。,；;！!]{0,40}(?:我[^，。,；;！!]{0,6}(?:体会到|感到|认识到|意识到|感受到|明白了|懂得了)|有了切身体会|受教育|初心|(?:作为|是)一?名?(?:共产党员|预备党员|入党积极分子|党员)|党员(?:最|就要|应该|要)|入党)[^，。,；;！!]{0,40}/g;
+
+/**
+ * Said beside the work, not work done: what advice was about (给广场舞抢场地的问题出主意), what was
+ * translated (把剪纸非遗的介绍翻成俄语), visitors who came to inspect (给来考察的客商做翻译), a
+ * project group acted for at a talk (代表项目组开展宣讲), and what a board or picture was about
+ * (都是普法内容, 普法推文的头图).
+ */
+export const SAID_BESIDE = new RegExp([
+  '(?<=给|为|就|针对)[^，。,；;]{1,20}?(?=出了?(?:点|些|个|几个|几条|几点|条|一些|不少)?(?:主意|点子))',
+  '(?<=把)[^，。,；;]{1,20}?(?=翻译?成|译成)',
+  '来[^，。,；;]{0,4}(?:考察|参观|调研|走访)的',
+  '(?:代表|作为)项目组(?:成员|的一员)?',
+  '(?:宣传|普法|反诈|科普)(?!栏|橱窗|展板|板|墙)(?=[^，。,；;]{0,5}(?:内容|长图|头图|配图|插图|素材))',
+  ALREADY_REPORTED.source,
+  REFLECTION.source,
+].join('|'), 'g');
