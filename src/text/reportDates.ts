@@ -234,10 +234,14 @@ function weekday(today: dayjs.Dayjs, prefix: string | undefined, day: string): s
 /** A time still to come (下周, 下学期, 明年, next week). */
 const FUTURE = /^(?:下|明年|后年|next)/;
 /**
- * …said as what a meeting planned or talked over (讨论下学期怎么常态化, 排下周配送班次): the plan's topic,
- * not the day of the work; and numbers after 第 (第1-10题) count questions or pages, not days.
+ * A time still to come right after a word of planning (讨论下学期怎么常态化, 排下周配送班次) is the plan's
+ * topic, not the day of the work — when the report tells of a meeting or of a plan made that day
+ * (MEETING); a plan alone (安排下周扫雪, 策划下周的反诈讲座) is no report and its day is kept, to be asked
+ * about. Numbers after 第 (第1-10题) count questions or pages, not days.
  */
 const PLANNED_FOR = /(?:讨论|商量|商讨|研究|排|安排|规划|策划|部署|筹备|确定|敲定|制定|商定|定|聊)(?:了|一下|好)?[^，。,；;\u0001]{0,4}$/;
+/** A meeting held, or a plan written or scheduled, that day (开项目组例会, 排下周的送餐班次, 写下学期的方案). */
+const MEETING = /例会|周会|组会|开会|会议|碰头会|讨论会|推进会|筹备会|启动会|项目|座谈|班次|班表|值班表|排班|排期|分工|方案|计划书|策划书|清单/;
 /** …not a trip still to come (商量好下周去走访). */
 const TRIP = /^\s{0,2}(?:[一二三四五六日天\d]|的?(?:时候|再|去|来|到|要|就|还|继续|在|开始))/;
 
@@ -270,7 +274,7 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
       if (hit.date && hit.date > today.format('YYYY-MM-DD') && (/^\s{0,2}的/.test(work.slice(end, end + 3)) || /(?:为|迎接|备战)\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)))) {
         hit = { start, end, phrase, problem: `日期「${phrase}」还没到，只能记录今天或以前的服务，请确认日期。`, vague: true };
       }
-      const skip = (hit.vague && (FUTURE.test(phrase) || /^\S{1,2}月$/.test(phrase)) && PLANNED_FOR.test(work.slice(Math.max(0, start - 8), start)) && !TRIP.test(work.slice(end, end + 4))) || (/^\d/.test(phrase) && /第\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)));
+      const skip = (hit.vague && (FUTURE.test(phrase) || /^\S{1,2}月$/.test(phrase)) && PLANNED_FOR.test(work.slice(Math.max(0, start - 8), start)) && MEETING.test(masked) && !TRIP.test(work.slice(end, end + 4))) || (/^\d/.test(phrase) && /第\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)));
       if (!skip) hits.push(hit);
       work = work.slice(0, start) + '\u0001'.repeat(end - start) + work.slice(end);
     }

@@ -11,10 +11,17 @@ export const MATH_TOPICS = '函数|方程|不等式|几何|代数|三角形|坐�
 /** What a tutor teaches (讲数学, 补英语, 讲作文, 讲 english): 课后服务, not a talk to residents. */
 const SCHOOL = `数学|语文|英语|物理|化学|生物|历史|地理|作文|阅读|拼音|单词|口语|练字|错题|习题|题|作业|功课|english|math|homework|${MATH_TOPICS}`;
 const SUBJECT = `${SCHOOL}|课`;
+/**
+ * School homework (写作业, 辅导作业, 家庭作业) — not work done by a crew or a machine (车/机械/高空作业, 铲雪作业,
+ * 消杀作业, 除冰作业, 除草作业, 清扫作业, 喷药作业, 绿化作业). Shared by SERVICE and reportAreas.ts.
+ */
+export const HOMEWORK = '(?<![车机工空雪杀冰草扫药化])作业';
 /** Children and pupils, as the students name them (also in English: kids, students). */
 const CHILDREN = '小孩|孩子|小朋友|学生|儿童|娃|kids?(?![a-z])|children|students?(?![a-z])';
-/** The public a talk or a class is given to (给居民讲, 为村民上了一节课): a talk, not tutoring. */
-const PUBLIC = '居民|群众|村民|大家|业主|老人们|家长|大爷大妈|阿姨们|老年人|villagers|residents';
+/** Residents by name (居民, 村民, 业主, 家长, 老年人 …). */
+export const RESIDENTS = '居民|群众|村民|业主|老人们|家长|大爷大妈|阿姨们|老年人|villagers|residents';
+/** The public a talk or a class is given to (给居民讲, 为村民上了一节课, 给大家讲): a talk, not tutoring. */
+const PUBLIC = `${RESIDENTS}|大家`;
 
 // The notice's own words for each item (§四 "四个一": 出计献策、开展服务、课后服务、困难救助；
 // 走访居民区、物业公司和业委会；宣讲、书法、绘画、歌曲、舞蹈、话剧；培育常态化项目) and the
@@ -74,12 +81,12 @@ export const VISIT = new RegExp(`${VISIT_WORDS.source}|${TALKED_WITH.source}`);
 export const SERVICE = new RegExp([
   // 课后服务 and tutoring
   // (付导, 写做业: typed by sound; 线上普法小课堂 is no class: 上 there is 线上's)
-  '辅导|辅倒|付导|补习|(?<![车机工空雪])作业|写做业|homework|tutor|课后服务|课后|托管|答疑|补课|支教|讲题|功课|四点半课堂|陪读|绘本(?!剧)|接送|(?<![线网])上[^，。,；;]{0,10}课|护学|兴趣班|兴趣课|素质拓展|自护',
+  `辅导|辅倒|付导|补习|${HOMEWORK}|写做业|homework|tutor|课后服务|课后|托管|答疑|补课|支教|讲题|功课|四点半课堂|陪读|绘本(?!剧)|接送|(?<![线网])上[^，。,；;]{0,10}课|护学|兴趣班|兴趣课|素质拓展|自护`,
   `带[^，。,；;]{0,6}(?:${CHILDREN}|老人)(?![^，。,；;]{0,8}(?:太极|广场舞|跳操|健步走|跳舞|健身|锻炼|运动会|比赛|排练|演出|表演))|讲(?![座解])[^，。,；;]{0,6}(?:${SUBJECT})|讲解[^，。,；;]{0,6}(?:${SCHOOL})|补[^，。,；;]{0,2}(?:${SCHOOL})`,
   // the elderly, the disabled, families in need
   '(?:环保|助老|助残|敬老|关爱)志愿|助老|为老|敬老(?!院|文艺|晚会|演出|汇演|活动|联欢)|助残|帮扶|救助|关爱|照顾|照料|陪伴|陪护|陪诊|陪(?!同)|上门(?![^，。,；;]{0,2}(?:回访|走访|访|调查|了解))|送餐|送药|打饭|盛饭|分饭|送菜|送米|米面油|送[^，。,；;]{0,3}(?:餐|饭|菜)|(?:打|盛|分|端)了?[^，。,；;]{0,5}(?:份|碗|盘)?(?:饭|菜)|收盘子|收碗|洗碗|助餐|助浴|助洁|适老化|物资|送[^，。,；;]{0,6}(?:衣物|衣服|冬衣|棉衣|棉被|被褥|年货|粮油|爱心|学习用品|文具|书包|慰问品|手套|热水|姜茶|口罩|药品)|代办|代购|买菜|做饭|理发|剪头发|洗脚|修指甲|剪指甲|捶背|读报|喂饭|推轮椅|跑腿|取药|买药|取快递|缝补|修鞋|洗衣',
   // 环境治理, cleaning, snow, planting
-  '清理|清扫|打扫|收拾(?![^，。,；;]{0,2}(?:东西|行李|书包|心情))|卫生(?!服务站|服务中心|院|所|室|站|局)|清洁|保洁|消毒|消杀|文明(?:城市)?创建|创城|扫雪|除雪|铲雪|铲冰|[扫铲][^，。,；;]{0,6}雪|扫地|落叶|捡垃圾|捡[^，。,；;]{0,12}垃圾|清[^，。,；;]{0,6}(?:积雪|雪|垃圾|杂物)|积雪|冰溜子|捡拾|分拣|环境整治|义务劳动|督导|站桶|墙绘|彩绘|手绘|粉刷|刷墙|植树|种树|种花|浇花|除草|浇水|巡河|护河|护林',
+  '清理|清扫|打扫|收拾(?![^，。,；;]{0,2}(?:东西|行李|书包|心情))|卫生(?!服务站|服务中心|院|所|室|站|局)|清洁|保洁|消毒|消杀|文明(?:城市)?创建|创城|扫雪|除雪|铲雪|铲冰|除冰|[扫铲][^，。,；;]{0,6}雪|扫地|落叶|捡垃圾|捡[^，。,；;]{0,12}垃圾|清[^，。,；;]{0,6}(?:积雪|雪|垃圾|杂物)|积雪|冰溜子|捡拾|分拣|环境整治|义务劳动|督导|站桶|墙绘|彩绘|手绘|粉刷|刷墙|植树|种树|种花|浇花|除草|浇水|巡河|护河|护林',
   // garden and tree care (补种了40株, 栽了200多株, 给行道树刷白, 剪残花, 绑防雪压的支架, 换盆, 挂树木名牌)
   '种了|种下|栽|补种|补[^，。,；;]{0,2}苗|换盆|残花|枯枝|刷白|涂白|防冻|越冬|种球|移栽|扦插|松土|培土|剪[^，。,；;]{0,6}(?:残花|枯枝|枝条|杂草)|绑[^，。,；;]{0,10}(?:支架|架子|草绳|绳)|(?:挂|钉)[^，。,；;]{0,4}(?:名牌|铭牌|标牌|牌子)',
   // repairs (拧紧松动的螺栓, 紧固, 焊了个框, 加盖板, 铺防滑条, 上油)
@@ -141,7 +148,6 @@ export const MADE_FOR_HOST = new RegExp(`(?<=(?:帮|给|替|为)[^，。,；;]{0
 /** Big events students serve at; what they did there decides the item. */
 const VENUE = /运动会|健步走|赛包|参赛|联欢会|配合[^，。,；;]{0,12}(?:开展|举办|组织)|游园|邻里节|冰雪节|马拉松|半马|招聘会|献血|赛事|晚会|集市|庙会|展会/;
 const VOLUNTEERED = /(?:当|做)[^，。,；;]{0,4}志[愿原]者|签到|配合|志愿服务|现场服务|保障|帮忙|帮着|去帮|裁判|计分|检录|引导|维持秩序|补给|存(?:取)?包|发水|摆(?:器材|椅子)|搬|帮[^，。,；;]{0,6}布置|布置[^，。,；;]{0,8}场地/;
-const ORGANISED = /(?:我们|咱们|青协|学生会|支部|班里|班级)[^，。,；;]{0,6}(?:办|举办|组织|策划|搞)|(?:举办|组织|办)了(?:一场|一次|个)|主持/;
 /** Who puts on events the students help at. */
 const HOST = '社区|街道|村委会?|村里|居委会?|镇里|镇上|镇政府|物业|学校|学院|团委|医院|卫生院|卫生站|服务站|医生|商家|图书馆';
 /**
@@ -155,8 +161,22 @@ const HOSTED = new RegExp([
   `(?<!(?:在|到|去|赴|于|前往)[^，。,；;]{0,8})(?:${HOST})[^，。,；;]{0,4}(?:组织|主办|举办|承办|办|搞|开展)了(?:个|一场|一次|[“"「『《]|\\s{2})`,
   '(?:人家|别人)[^，。,；;]{0,6}(?:组织|主办|举办|办|搞)|(?:协助|配合)[^，。,；;]{0,6}(?:举办|开展|组织)|主办方|承办方',
 ].join('|'));
-/** …unless the students put it on themselves (我们自己组织了, 我们在社区开展的). */
-const OURS = /(?:我们|咱们|本人|我)(?:自己|支部|团支部|小组|班|队)?(?:在[^，。,；;帮给为替协配参]{1,8})?(?:组织|举办|开展|办|搞|策划)/;
+/**
+ * The student's own activity, one list for every check below: an event the students put on — said with
+ * who ran it (我们自己组织了, 我们社团在幸福里开展了, 我们在社区开展的, 青协办了) or with no one else
+ * named before the verb (在幸福里开展书法进社区, 搞了一场剪纸体验, 在幸福里社区开展了: the place) but not
+ * 社区组织的, 协助社区举办, 配合开展, 帮忙组织 —, or their own part on its stage: speaking (宣讲反诈知识, 主讲,
+ * 负责讲解, 给居民讲), hosting, performing (给居民表演快板, 给居民唱红歌, 演了一出情景剧 — not 给合唱团排练), teaching an art (教阿姨们跳广场舞)
+ * or writing for residents (给居民写春联).
+ */
+const OTHERS = `(?<![在到去于赴][^，。,；;]{0,8})(?:${HOST})|他们|她们|人家|别人|协助|配合|帮忙?|帮着|代`;
+const OWN_ACTIVITY = new RegExp([
+  '(?:我们|咱们|本人|我|青协|学生会|支部|班里|班级)(?:自己|支部|团支部|小组|社团|班|队)?(?:在[^，。,；;帮给为替协配参]{1,8})?(?:组织|举办|开展|办|搞|策划)',
+  `(?<!(?:${OTHERS})[^，。,；;]{0,4})(?:组织|举办|主办|策划|开展|办了|搞了|进行(?=[^，。,；;]{0,8}(?:宣|讲|演|赛|活动)))(?![的者方])`,
+  `宣讲(?![稿团队员])|主讲|我讲|由我讲|负责[^，。,；;]{0,6}讲|讲解员|(?<!直播间?[^，。,；;]{0,3})主持|上台|(?:我们?|咱们)(?:表演|演)|(?<![看观])(?:表演|演)了|[给为向][^，。,；;]{0,8}(?:讲|表演|演(?!员)|(?<!合)唱)|[给为](?:辖区)?(?:${PUBLIC}|老人)[^，。,；;]{0,4}写|教[^，。,；;]{0,8}(?:跳|唱|舞|画|剪|写)`,
+].join('|'));
+/** A hand lent at the student's own activity (给居民写春联，帮着贴到门上): part of that activity. */
+export const helpedAtOwnActivity = (text: string): boolean => OWN_ACTIVITY.test(text) && LENT_A_HAND.test(text);
 /** What a helper does at such an event. */
 const HELPED_AT = /负责|协助|帮|志[愿原]者|布置|引导|维持|搬|摆|发放|登记|签到|打下手|后勤|配合/;
 /**
@@ -167,29 +187,32 @@ const OFFICIAL = /裁判|裁叛|边裁|主裁|记分|计分|计数|计时员|发
 const GAME = /赛|运动会/;
 /** …setting the questions or hosting is running the contest (我们负责出题和计分). */
 const RUNNING = /出题|命题|主持/;
-/** Speaking or performing at it is the event's own work. */
-const MY_TALK = /主讲|我讲|由我讲|负责[^，。,；;]{0,6}讲|讲解员|主持|我们?(?:表演|演)|上台|[给为向][^，。,；;]{0,8}讲/;
 
-/** A helper's hands-on part given to those who put the event on (我帮着发传单摆展板, 帮他们布置汇演的舞台, 给社区搬运展品, 帮社区整理文艺队报名表). */
-const HELPER = new RegExp(`(?:帮(?:着|忙|他们|她们|人家)|(?:帮|给)(?:着|忙)?(?:${HOST}|工作人员))[^，。,；;]{0,12}?(?:发(?:传单|宣传|资料|册|放)|摆|搬|运|布置|搭|挂|维持|引导|扶|签到|贴|整理|登记|录入|统计|核对|打印)`);
-/** …not beside an event the student ran (组织了反诈宣讲，又帮社区搬物资: two pieces of work). */
-const SELF_RUN = new RegExp(`(?<!(?:${HOST}|他们|人家|别人)[^，。,；;]{0,4})(?:组织|举办|主办|策划)(?!的)`);
+/** A helper's hands-on part at an event (发传单, 摆展板, 搬音响, 布置会场, 引导入座, 整理材料 …). */
+const HANDS = '(?:发(?:传单|宣传|资料|册|放)|摆|搬|运|布置|搭|挂|维持|引导|扶|签到|贴|整理|登记|录入|统计|核对|打印)';
+/** …given to those who put the event on (我帮着发传单摆展板, 帮他们布置汇演的舞台, 给社区搬运展品, 帮社区整理文艺队报名表). */
+const HELPER = new RegExp(`(?:帮(?:着|忙|他们|她们|人家)|(?:帮|给)(?:着|忙)?(?:${HOST}|工作人员))[^，。,；;]{0,12}?${HANDS}`);
+/** …lending a hand with no one else named (帮着贴到门上, 帮忙摆桌子): at the student's own activity, its part. */
+const LENT_A_HAND = new RegExp(`帮(?:着|忙)(?!${HOST})[^，。,；;]{0,12}?${HANDS}`);
 /** Hosting a live sale for the village (帮村里直播间当主持，卖蘑菇): help with selling, whatever the role. */
 const LIVE_SALE = new RegExp(`(?:帮|给|替)(?:${HOST}|农户|合作社)?[^，。,；;]{0,6}直播间?[^，。,；;]{0,8}(?:主持|主播|带货|卖|销售)`);
 /** A residents' troupe helped to rehearse its own show (帮社区老年合唱团排练节目, 给舞蹈队的阿姨们抠动作). */
 const TROUPE = /(?:帮|给)[^，。,；;]{0,10}(?:合唱团|合唱队|舞蹈队|模特队|文艺队|秧歌队|腰鼓队|艺术团|戏曲队)[^，。,；;]{0,8}(?:排练|排节目|排队形|抠动作|编排|走秀)/;
 
 /**
- * Help at an event someone else put on, told by the kind of event (运动会上帮着计分), by its host
- * (社区组织的义诊，负责引导) or by the helper's part in it (帮着发传单摆展板, 帮合唱团排练) — not one the
- * students organised, spoke or performed at.
+ * Help given to others rather than an activity of the student's own: false whenever the text tells of the
+ * student's own activity (OWN_ACTIVITY); else true for a live sale run for the village, a match's official,
+ * help at a big event (运动会, 邻里节 …), a hand lent with setup or paperwork (HELPER — no event need be
+ * named: 帮社区整理合唱团的报名表) or with a residents' troupe's rehearsal, and help at an event a host put on
+ * (社区组织的义诊，负责引导).
  */
 export function helpedAtOthersEvent(text: string): boolean {
+  if (OWN_ACTIVITY.test(text)) return false;
   if (LIVE_SALE.test(text)) return true;
-  if (OFFICIAL.test(text) && GAME.test(text) && !RUNNING.test(text) && !ORGANISED.test(text) && !OURS.test(text) && !PUT_ON.test(text)) return true;
-  if (VENUE.test(text) && VOLUNTEERED.test(text) && !ORGANISED.test(text)) return true;
-  if ((HELPER.test(text) || TROUPE.test(text)) && !ORGANISED.test(text) && !OURS.test(text) && !MY_TALK.test(text) && !PUT_ON.test(text) && !SELF_RUN.test(text)) return true;
-  return HOSTED.test(text) && !OURS.test(text) && HELPED_AT.test(text) && !MY_TALK.test(text);
+  if (OFFICIAL.test(text) && GAME.test(text) && !RUNNING.test(text) && !PUT_ON.test(text)) return true;
+  if (VENUE.test(text) && VOLUNTEERED.test(text)) return true;
+  if ((HELPER.test(text) || TROUPE.test(text)) && !PUT_ON.test(text)) return true;
+  return HOSTED.test(text) && HELPED_AT.test(text);
 }
 
 /** …or paperwork done for the school itself (在学院团委帮忙整理报名表), no service to residents. */

@@ -5,16 +5,14 @@
  */
 import { S, type Span } from './numerals.js';
 import {
-  CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HELPING, LABEL_WORDS, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUT_ON, SERVICE, SUPPORT, TALKED_WITH, VAGUE_HELP, VISIT, VISIT_WORDS, helpedAtOthersEvent, type ItemKey,
+  CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HELPING, LABEL_WORDS, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUT_ON, SERVICE, SUPPORT, TALKED_WITH, VAGUE_HELP, VISIT, VISIT_WORDS, helpedAtOthersEvent, helpedAtOwnActivity, type ItemKey,
 } from './reportItemWords.js';
 import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
-import { withoutVisitTopics } from './reportTopics.js';
+import { blank, withoutVisitTopics } from './reportTopics.js';
 import { SAID_BESIDE } from './reportAsides.js';
+import { ATTENDED, IDLE, OWN_PAPERWORK, RECORD_REQUEST, ROLE } from './reportNotService.js';
 
 export type { ItemKey } from './reportItemWords.js';
-
-/** Text put out of the reading, keeping every other index where it was. */
-const blank = (t: string) => ' '.repeat(t.length);
 
 const LABEL: Record<ItemKey, string> = { shishi: '实事', zoufang: '走访', huodong: '活动', xiangmu: '项目', x: 'X' };
 
@@ -112,7 +110,7 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   const items = new Set(hits.keys());
   const helped = HELPING.test(text.replace(VAGUE_HELP, blank));
   if (SUPPORT.test(text) || helped) items.add('shishi');
-  if ((hits.size > 1 && besides(text, hits)) || items.size > 1 && (SPLIT.test(text) || TWO_STEPS.test(text) || (hits.has('xiangmu') ? separated(text, [...hits.values()]) : HALVES.test(text)))) {
+  if ((hits.size > 1 && besides(text, hits)) || items.size > 1 && (SPLIT.test(text) || TWO_STEPS.test(text) || wentOn(text) || (hits.has('xiangmu') ? separated(text, [...hits.values()]) : HALVES.test(text)))) {
     ambiguities.push(twoPieces([...items]));
     return undefined;
   }
@@ -127,8 +125,9 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   // The notice's own 课后服务 is 实事, whatever the class was (剪纸课, 科学小实验).
   const talkToChildren = CHILDREN_TALK.test(text) && !/宣讲|宣传|宣教|讲座|科普|知识|活动|演出|比赛/.test(text);
   if ((hits.has('shishi') || hits.has('huodong')) && !hits.has('zoufang') && ((CLASS.test(text) && !PUBLIC_CLASS.test(text)) || talkToChildren) && !PUT_ON.test(text)) return 'shishi';
-  // (…a class the students put on, 书法课…我组织的, and a talk given at the event, 我主讲，讲了剪纸的历史, are the event's)
-  if (hits.size === 2 && hits.has('shishi') && hits.has('huodong') && (eventFirst(text) || PUT_ON.test(text) || hits.get('shishi')!.startsWith('讲'))) return 'huodong';
+  // (…a class the students put on, 书法课…我组织的, a talk given at the event, 我主讲，讲了剪纸的历史, and help
+  // given at the student's own activity, 给居民写春联，帮着贴到门上, are the event's)
+  if (hits.size === 2 && hits.has('shishi') && hits.has('huodong') && (eventFirst(text) || PUT_ON.test(text) || hits.get('shishi')!.startsWith('讲') || helpedAtOwnActivity(text))) return 'huodong';
   if (hits.size === 1) return [...hits.keys()][0];
   if (hits.size > 1) {
     const list = [...hits].map(([k, w]) => `「${w}」（${LABEL[k]}）`).join('和');
@@ -164,10 +163,12 @@ function itemWords(text: string): Map<ItemKey, string> {
   return hits;
 }
 
-/** Done on the side (顺便发了点传单, 顺手, 捎带), or left for next time (约我下次教她们主持): not the main work. */
-// (…and what is left for next time: 还约我下次教她们主持)
-// (下次 may come masked as a day: 约我\u0001教)
-const ASIDE = /(?:顺便|顺手|顺带|捎带|捎带手|附带|(?:还|又)?(?:(?:约|让|叫|请)我?)?(?:下次|下回|改天)|(?:还|又)?(?:约|让|叫|请)我?\u0001+)[^，。,；;]*/g;
+/**
+ * Done on the side (顺便发了点传单, 顺手, 捎带), or left for next time (约我下次教她们主持, 改天再来): not the
+ * main work, blanked to the clause's end. 下次 may come masked as a day (还约我\u0001教); a masked day after
+ * 约/让/叫/请 counts only with 还/又 before it (还约我下次…), so that 社区叫我今天过来入户走访 stays work done.
+ */
+const ASIDE = /(?:顺便|顺手|顺带|捎带|捎带手|附带|(?:还|又)?(?:(?:约|让|叫|请)我?)?(?:下次|下回|改天)|(?:还|又)(?:约|让|叫|请)我?\u0001+)[^，。,；;]*/g;
 
 /**
  * Two activities standing side by side, each a piece of the report's time: 一边辅导作业一边开项目会,
@@ -208,20 +209,33 @@ export function parallel(marked: string, labelled = false): [ItemKey, ItemKey] |
     if (labelled && kind !== 'halves') continue;
     for (const m of marked.matchAll(re)) pairs.push([m[1]!, m[2]!, kind]);
   }
-  const own = labelled ? [] : marked.match(OWN_HOURS) ?? [];
-  // (three or more such clauses: any two of them, 算账1小时，讲题1小时，开项目会1小时)
-  for (let i = 0; i < own.length; i++) for (let j = i + 1; j < own.length; j++) pairs.push([own[i]!, own[j]!, 'sides']);
   // 上午…，下午…，各占一半: halves said outright make any two sides halves.
   const halved = EVEN_SPLIT.test(marked);
+  // Each side's item is worked out once, however many pairs it stands in.
+  const seen = new Map<string, ItemKey | undefined>();
+  const itemOf = (side: string, strong: boolean) => {
+    const key = (strong ? '1' : '0') + side;
+    if (!seen.has(key)) seen.set(key, sideItem(side, strong));
+    return seen.get(key);
+  };
   for (const [a, b, kind] of pairs) {
     const weak = kind === 'halves' || (halved && kind === 'sides');
-    const one = sideItem(a, labelled || !weak);
-    const other = sideItem(b, labelled || !weak);
+    const one = itemOf(a, labelled || !weak);
+    const other = itemOf(b, labelled || !weak);
     if (!one || !other || one === other) continue;
     if (kind === 'joined' && [one, other].includes('huodong') && [one, other].includes('shishi')) continue;
     // (定了项目分工和送餐排期: the service a project schedules is planned, not done)
     if (kind === 'joined' && (one === 'xiangmu' ? SCHEDULED.test(b) : other === 'xiangmu' && SCHEDULED.test(a))) continue;
     return [one, other];
+  }
+  // Clauses each carrying hours of their own (算账1小时，讲题1小时，开项目会1小时): two of them naming
+  // different items leave no main one. Each clause is read once and only the distinct items compared.
+  const own = labelled ? [] : marked.match(OWN_HOURS) ?? [];
+  const items: ItemKey[] = [];
+  for (const clause of own) {
+    const item = itemOf(clause, !halved);
+    if (item && !items.includes(item)) items.push(item);
+    if (items.length === 2) return [items[0]!, items[1]!];
   }
   return undefined;
 }
@@ -232,34 +246,11 @@ function sideItem(side: string, strong: boolean): ItemKey | undefined {
   return findItem(side, [], true) ?? (/(?:帮|替|给)(?:着)?[^，。,；;\s]{1,8}(?:干活|干农活|做事|忙活)/.test(side) ? 'shishi' : undefined);
 }
 
-/** The student's own coursework about the service (写实践报告, 整理实践材料, 写心得) serves no resident. */
-const OWN_PAPERWORK = /(?:写|整理|做|准备|交|提交)(?:了|完)?(?:一?[份篇个])?(?:社区)?实践(?:报告|心得|总结|材料|记录|日志|感想)|写(?:了|完)?(?:一?[份篇])?(?:心得|感想|体会)/g;
-/**
- * A request to record this report (帮我记上, 麻烦老师登记一下, 记一下哈): said to the bot or a teacher, no
- * service to anyone — a report with nothing else done is asked what was done.
- */
-const RECORD_REQUEST = /(?:帮|给|替)(?:我|俺|咱)(?:记|登记|记录|录|报|上报|填|写)(?:上|一下|下|一笔|进去|上去)?|(?:麻烦|劳烦|请|求)(?:您|你|老师)?(?:帮(?:我|忙|个忙)?|给我)?(?:记|登记|记录|录入|录|报|上报)(?:上|一下|下|一笔)?|(?<![登])(?:记|记录)(?:一下|上|一笔)(?=$|[，。,；;!！~～\s吧哈呀啊嘛])/g;
 /** A quoted name or title (“科技助老”讲座, 《怎么防诈骗》, “隔夜菜到底能不能吃”). */
 export const QUOTED = /[“"「『《][^”"」』》]{1,24}[”"」』》]/g;
 /** What a project is called, after 那个 or 的 and before 项目 (那个智慧助老项目, 就业帮扶项目). */
 const PROJECT_NAME = /(?<=那个|的)[^，。,；;]{1,14}?(?=项目)/g;
 
-/**
- * Watching or attending, not serving: a show (当观众), a ceremony, a talk, a training or a meeting sat
- * in on (听了一场讲座, 参加志愿者交流会, 跟着学了怎么入户), an exhibition visited.
- */
-const ATTENDED = new RegExp([
-  '当观众|观看(?!的(?:有|人|群众|居民|村民))|观摩|旁听|看了[^，。,；;]{0,6}(?:演出|节目|表演|比赛|展览)|参加了?[^，。,；;]{0,8}(?:大会|仪式|典礼|表彰|动员会)',
-  '听了?(?:一场|一次|一节|一堂|个|场|节)?[^，。,；;]{0,8}(?:讲座|报告|宣讲|培训|课)(?![^，。,；;]{0,2}(?:的|时))',
-  '(?:参加|参与|接受)了?[^，。,；;]{0,10}(?:培训|见面会|交流会|分享会|经验会|启动会|会议)',
-  // (只是去听的, 我就是去看的: there only to listen or watch)
-  '(?:只|就)是?(?:去)?(?:听|看|旁听|观看)(?:的|了)?(?=[\\s，。,；;!！~～]|$)',
-  '跟着[^，。,；;]{0,4}学|学习了|参观了?(?![^，。,；;]{0,6}(?:企业|公司|工厂|厂|合作社))',
-].join('|'));
-/** What the student did at what they attended (我负责…, 当志愿者, 给居民讲, 组织居民观看…并讲解): then it was service. */
-const ROLE = /负责|担任|(?<!不是|没有?|并非)(?:主讲|主持)|(?<!参加|参与|观看)组织(?!的)|讲解|带领|当[^，。,；;]{0,4}(?:志愿者|讲解员|主持|裁判)|作为[^，。,；;]{0,6}(?:志愿者|讲师|代表)|给[^，。,；;]{0,8}讲|帮[^，。,；;]{0,8}(?:忙|布置|搬|引导|维持)|协助/;
-/** Time spent with nothing done (待了3小时，啥也没干). */
-const IDLE = /(?:啥|什么)(?:也|都)没(?:干|做|弄)|没(?:干|做)(?:啥|什么)|没(?:啥|什么)(?:事|活)(?:干|做)?|也没安排啥/;
 /** 实事走访都有: two items named, neither first. */
 const BOTH = /(实事|走访|活动|项目)[和、跟与加+/]?(实事|走访|活动|项目)都(?:有|做|干)|(?<![^\s，。,；;:：])(实事|走访|活动|项目)\s{0,2}[和、加+/]\s{0,2}(实事|走访|活动|项目)(?![^\s，。,；;])/;
 
@@ -268,11 +259,25 @@ const AGREED = /(?:学院|学校|校地|院里|系里)[^，。,；;]{0,12}(?:商
 
 /** 上午…下午…: two pieces of work when each half names a different item. */
 const HALVES = /(?:上午|早上)[^。]{2,40}(?:下午|中午|晚上)/;
+/** 宣讲了一个小时，然后又帮社区整理档案: one piece of work, then another besides (先布置会场，然后主持讲座 is one event, its preparation first). */
+const TWO_STEPS = /(?:然后|之后|后来|接着|完了)[，,\s]{0,2}(?:又|还)/;
+/** A clause going on somewhere else (，又去…, 还到…, 又去了…): the step after it, to the clause's end. */
+const WENT_ON = /[，,；;]\s{0,2}(?:我们?)?(?:又|还)(?:跑)?(?:去|到)[^，。,；;]*/;
 /**
- * 宣讲了一个小时，然后又帮社区整理档案: one piece of work, then another besides (先布置会场，然后主持讲座
- * is one event, its preparation first); a clause going on to other work (整理了材料，又去入户发问卷).
+ * A step somewhere else that is other work (整理了材料，又去入户发问卷; 辅导作业，还去家访了两户): it names by
+ * its own words an item the work before it did not (support work before it — 整理, 登记 — counts as 实事), and
+ * is not help given at an event named before it (组织了反诈讲座，还到各楼道贴了通知). Support for the
+ * work before it (走访了6户，又到居委会整理了走访记录; 开例会，又去打印了项目方案) is no second step.
  */
-const TWO_STEPS = /(?:然后|之后|后来|接着|完了)[，,\s]{0,2}(?:又|还)|[，,；;]\s{0,2}(?:我们?)?(?:又|还)(?:跑)?(?:去|到)(?!了)/;
+function wentOn(text: string): boolean {
+  const m = WENT_ON.exec(text);
+  if (!m) return false;
+  const before = new Set(itemWords(text.slice(0, m.index)).keys());
+  if (SUPPORT.test(text.slice(0, m.index))) before.add('shishi');
+  const after = [...itemWords(m[0]).keys()];
+  if (before.size === 0 || after.every((k) => before.has(k))) return false;
+  return !(before.has('huodong') && after.every((k) => k === 'shishi'));
+}
 /** Said outright: two pieces of work, half and half. */
 const SPLIT = new RegExp([
   '各占一半|各一半|一半(?:时间)?[^，。,；;]{0,14}[，,]?[^，。,；;]{0,4}一半|一半的?时间[^。]{2,30}(?:剩下|其余|其他)的?时间|两件事|对半',

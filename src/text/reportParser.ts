@@ -15,7 +15,7 @@ import { findArea, type AreaKey } from './reportAreas.js';
 import { QUOTED, findItem, findLabel, parallel, twoPieces, type ItemKey } from './reportItems.js';
 import { describe, findMode, joinWords, resolveDate, resolveHours, standing, unjoin } from './reportPhrases.js';
 import { repeats } from './reportRepeats.js';
-import { LABEL_WORDS } from './reportItemWords.js';
+import { LABEL_WORDS, RESIDENTS } from './reportItemWords.js';
 import { fixTypos } from './reportTypos.js';
 import { filledForNamed, LATIN_NAME, NOT_MINE, SHARED } from './reportWhose.js';
 
@@ -92,7 +92,7 @@ const PLAN = new RegExp([
   // …with a time chosen before the action and nothing done after it (准备找个晚上去…, 打算周六在…办,
   // 想抽空去…): not 准备材料然后在社区讲了反诈.
   '(?:准备|计划|想|想要|打算)(?:\u0001+|找(?:个|一)?[^，。,；;\u0001]{0,3}(?:时间|机会|晚上|周末|空|天|日子)|抽(?:个|点)?(?:时间|空))\\s{0,2}(?:去|来|到|在|给|帮|办|搞|做|开展|组织|参加|弄)(?![^，。,；;]{0,16}[了过])',
-  '(?<![还的])打算(?![再与和及、])|准备(?:去|要|在|给|下|参加|报名)|计划(?:去|要|在|于|下周|下次|下个|参加)|将于|将要|(?<![即必])将(?:去|赴|前往|参加|在|到)(?!了|期|底|近|来)|(?<!(?:有没有|有谁|谁|是否|哪些|居民|村民|老人|大家|他们|她们|孩子|家长)[^，。,；;]{0,2})想(?:去|参加|报名)|(?<!不)要去|拟于|到时候|希望(?:能|去|参加)|预计',
+  `(?<![还的])打算(?![再与和及、盘])|准备(?:去|要|在|给|下|参加|报名)|计划(?:去|要|在|于|下周|下次|下个|参加)|将于|将要|(?<![即必])将(?:去|赴|前往|参加|在|到)(?!了|期|底|近|来)|(?<!(?:有没有|有谁|谁|是否|哪些|${RESIDENTS}|老人|孩子|(?<!我[^，。,；;]{0,6})(?:大家|他们|她们))[^，。,；;]{0,2})想(?:去|参加|报名)|(?<!不)要去|拟于|到时候|希望(?:能|去|参加)|预计`,
   '(?<!(?:下次|下回|以后|明天|下周|改天|说)[^，。,；;]{0,3})(?:一会儿?|待会儿?|等会儿?|等一下|稍后|晚点儿?|晚些|回头|马上|即将|快要|(?<!党员|干部)就要|还要|还得|得去)(?=[^，。,；;]{0,6}(?:去|再|给|帮|在|做|开|上|线上|搞|办|参加|辅导|讲))',
   '还没(?:去|做|开始|弄|干|到|上|结束|完|忙完|做完|干完)|(?:^|[\\s，。,；;])(?:我们?)?(?:现在|目前)?正在|(?:现在|目前)还在|(?<![a-z])(?:will|gonna|going to|plan(?:ning)? to|about to|want to|wanna|would like to|hope to)(?![a-z])',
   // called off or not carried out (活动被取消, 白跑一趟, 没去成)

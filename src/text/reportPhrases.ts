@@ -236,8 +236,9 @@ const TAUGHT_HOW = '(?<!(?:教|指导|讲解|teach|怎么|如何)[^，。,；;]{
 const ONLINE_REMOVABLE = new RegExp(`${TAUGHT}(?:通过|以|采用|采取|用|在)?(?:(?<![路航干曲直主火界底])线上|网上(?=直播)|网上(?![^，。,；;]{0,6}(?:店|销售|卖)|(?:投递|投简历|缴费|交费|挂号|预约|办理|申请|查询|报名))|在线(?![上下])|远程|online(?![a-z]))(?:的)?(?:方式|形式)?`, 'g');
 const OFFLINE_REMOVABLE = /(?:通过|以|采用|采取|在)?(?:(?<![路航干曲直主火界底])线下|offline(?![a-z]))(?:的)?(?:方式|形式)?/g;
 // Kept in the description: they say what was done (视频通话辅导, 云宣讲, 现场讲解).
-// 直播 alone is not one: 直播卖苹果 is done in the village; 拍宣传视频 is made in person.
-const ONLINE_WORDS = new RegExp(`${TAUGHT_HOW}(?<!(?:拍|录|剪|做|制作)[^，。,；;]{0,8})视频(?![^，。,；;]{0,2}(?:写|配|解说|字幕|脚本|文案)|软件|app|播放器|通话(?:[、和]|[^，。,；;]{0,3}(?:都|也|还)教))|${TAUGHT_HOW}(?:微信(?:语音|视频|上)|语音通话)(?![^，。,；;]{0,6}教)|腾讯会议|抖音|快手|b站|视频号|微信群|qq群|网络(?:直播|课堂|授课)|钉钉|飞书会议|zoom|网课|云(?=宣讲|访谈|组队|辅导|支教|课堂|上|端|直播|参观|走访|调研|义诊|服务|会议|家访|探访|讲座)`);
+// 直播 alone is not one: 直播卖苹果 is done in the village; 拍宣传视频 is made in person, and so is a video
+// written or dubbed for (视频写解说词, 视频配音, 视频字幕) — not 开视频写作业 or 视频配合老师辅导, done online.
+const ONLINE_WORDS = new RegExp(`${TAUGHT_HOW}(?<!(?:拍|录|剪|做|制作)[^，。,；;]{0,8})视频(?![^，。,；;]{0,2}(?:(?:写|配)(?:解说|字幕|脚本|文案|音|乐)|解说|字幕|脚本|文案)|软件|app|播放器|通话(?:[、和]|[^，。,；;]{0,3}(?:都|也|还)教))|${TAUGHT_HOW}(?:微信(?:语音|视频|上)|语音通话)(?![^，。,；;]{0,6}教)|腾讯会议|抖音|快手|b站|视频号|微信群|qq群|网络(?:直播|课堂|授课)|钉钉|飞书会议|zoom|网课|云(?=宣讲|访谈|组队|辅导|支教|课堂|上|端|直播|参观|走访|调研|义诊|服务|会议|家访|探访|讲座)`);
 const OFFLINE_WORDS = /现场|实地/;
 
 /** Online or offline (the phrases that say so go into `removed`); both named → ambiguity; offline by default. */

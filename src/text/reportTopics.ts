@@ -5,17 +5,28 @@
  */
 import { VISIT_WORDS } from './reportItemWords.js';
 
-/** Text put out of the reading, keeping every other index where it was. */
-const blank = (t: string) => ' '.repeat(t.length);
+/** Text put out of the reading, keeping every other index where it was (shared with reportItems.ts). */
+export const blank = (t: string) => ' '.repeat(t.length);
 
+/** Verbs of asking or learning that open a visit's topic (了解, 问问, 聊了聊, 调查, 摸排, 询问, 座谈，聊 …). */
+const ASK = '(?:了解|问了?问?|聊了?聊?|唠了?唠?|调查|摸排|摸底|询问|征求|打听|座谈[，,]\\s{0,2}聊)(?:了|一下)?';
+/** …unless the clause goes on to a talk, teaching or a next step (讲了, 宣讲, 教了, 辅导了, 然后, 之后, 后在): work done. */
+const GOES_ON = '(?![^，。,；;]*(?:讲了|宣讲|教了|辅导了|然后|之后|后来|[后完]在))';
 /**
- * The rest of a clause after a verb of asking (问居民想看啥样的文艺节目, 了解社区怎么调解纠纷的), up to a word
- * that starts other work (问了老人需求，并帮他们打扫 — the help after 并 is work done); and who a visit went
- * to (走访了三家文艺培训机构), when nothing follows in the clause.
+ * Where the topic ends: at the clause's end, or at a word that starts other work (问了老人需求，并帮他们打扫:
+ * 顺便, 顺手, 并, 还, 又, 也, 再, 另外, 以及, 接着, 同时, 帮, 替), and at 给/为 (了解到灯坏了就给换了灯泡) unless
+ * 的 follows within four characters, as in what was asked about (问给老人送的饭够不够, 了解为孩子报的班).
  */
-const ASKED_ABOUT = /(?<=(?:了解|问了?问?|聊了?聊?|唠了?唠?|调查|摸排|摸底|询问|征求|打听|座谈[，,]\s{0,2}聊)(?:了|一下)?)(?![^，。,；;]*(?:讲了|宣讲|教了|辅导了|然后|之后|后来|[后完]在))[^，。,；;]*?(?=$|[，。,；;]|顺便|顺手|并且?|还|又|也|再|另外|以及|接着|同时|给(?![^，。,；;]{0,4}(?:的|了))|帮|替|为(?![^，。,；;]{0,4}的))|(?<=(?:走访|访谈|拜访)了?)[^，。,；;\s\d]{0,12}(?:机构|单位|企业|公司|商户|店铺|门店|家庭|人家)(?=$|[，。,；;\s])/g;
-/** What those visited said (好几家都说课后没人辅导, 居民反映楼道没灯). */
-const TOLD = /(?:[家户人个位]|他们|她们|居民|村民|老人|大家|业主)(?:都|也)?(?:说|反映|提到|表示)[^，。,；;]*/g;
+const TOPIC_END = '(?=$|[，。,；;]|顺便|顺手|并且?|还|又|也|再|另外|以及|接着|同时|帮|替|[给为](?![^，。,；;]{0,4}的))';
+/** Who a visit went to (走访了三家文艺培训机构), when nothing follows in the clause. */
+const VISITED = '(?<=(?:走访|访谈|拜访)了?)[^，。,；;\\s\\d]{0,12}(?:机构|单位|企业|公司|商户|店铺|门店|家庭|人家)(?=$|[，。,；;\\s])';
+/** The rest of a clause after a verb of asking (问居民想看啥样的文艺节目, 了解社区怎么调解纠纷的), and who a visit went to. */
+const ASKED_ABOUT = new RegExp(`(?<=${ASK})${GOES_ON}[^，。,；;]*?${TOPIC_END}|${VISITED}`, 'g');
+/**
+ * What those visited said (好几家都说课后没人辅导, 4户都反映, 有人说, 居民反映楼道没灯): a count of homes or
+ * people, or residents by name, then 说/反映/提到/表示 — not any word ending in 人 or 家 (工作人员说).
+ */
+const TOLD = /(?:(?:好几|[\d几两三四五六七八九十多]|有的|不少|很多)[家户位个]|有(?:的)?人|[几两三四五六七八九十多]个人|他们|她们|居民|村民|老人们?|大家|业主)(?:都|也)?(?:说|反映|提到|表示)[^，。,；;]*/g;
 
 /** `text` with a visit's topics blanked, when it tells of a visit by the visit's own words. */
 export function withoutVisitTopics(text: string): string {

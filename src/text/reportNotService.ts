@@ -1,0 +1,29 @@
+/**
+ * What in a report is no service to residents: the student's own coursework, a request to record the
+ * report, watching or attending, and time spent with nothing done — and what the student did at what
+ * they attended. Part of reportItems.ts; works on width-folded, masked text.
+ */
+
+/** The student's own coursework about the service (写实践报告, 整理实践材料, 写心得) serves no resident. */
+export const OWN_PAPERWORK = /(?:写|整理|做|准备|交|提交)(?:了|完)?(?:一?[份篇个])?(?:社区)?实践(?:报告|心得|总结|材料|记录|日志|感想)|写(?:了|完)?(?:一?[份篇])?(?:心得|感想|体会)/g;
+/**
+ * A request to record this report (帮我记上, 麻烦老师登记一下, 记一下哈): said to the bot or a teacher, no
+ * service to anyone — a report with nothing else done is asked what was done.
+ */
+export const RECORD_REQUEST = /(?:帮|给|替)(?:我|俺|咱)(?:记|登记|记录|录|报|上报|填|写)(?:上|一下|下|一笔|进去|上去)?|(?:麻烦|劳烦|请|求)(?:您|你|老师)?(?:帮(?:我|忙|个忙)?|给我)?(?:记|登记|记录|录入|录|报|上报)(?:上|一下|下|一笔)?|(?<![登])(?:记|记录)(?:一下|上|一笔)(?=$|[，。,；;!！~～\s吧哈呀啊嘛])/g;
+/**
+ * Watching or attending, not serving: a show (当观众), a ceremony, a talk, a training or a meeting sat
+ * in on (听了一场讲座, 参加志愿者交流会, 跟着学了怎么入户), an exhibition visited.
+ */
+export const ATTENDED = new RegExp([
+  '当观众|观看(?!的(?:有|人|群众|居民|村民))|观摩|旁听|看了[^，。,；;]{0,6}(?:演出|节目|表演|比赛|展览)|参加了?[^，。,；;]{0,8}(?:大会|仪式|典礼|表彰|动员会)',
+  '听了?(?:一场|一次|一节|一堂|个|场|节)?[^，。,；;]{0,8}(?:讲座|报告|宣讲|培训|课)(?![^，。,；;]{0,2}(?:的|时))',
+  '(?:参加|参与|接受)了?[^，。,；;]{0,10}(?:培训|见面会|交流会|分享会|经验会|启动会|会议)',
+  // (只是去听的, 我就是去看的: there only to listen or watch)
+  '(?:只|就)是?(?:去)?(?:听|看|旁听|观看)(?:的|了)?(?=[\\s，。,；;!！~～]|$)',
+  '跟着[^，。,；;]{0,4}学|学习了|参观了?(?![^，。,；;]{0,6}(?:企业|公司|工厂|厂|合作社))',
+].join('|'));
+/** What the student did at what they attended (我负责…, 当志愿者, 给居民讲, 组织居民观看…并讲解): then it was service. */
+export const ROLE = /负责|担任|(?<!不是|没有?|并非)(?:主讲|主持)|(?<!参加|参与|观看)组织(?!的)|讲解|带领|当[^，。,；;]{0,4}(?:志愿者|讲解员|主持|裁判)|作为[^，。,；;]{0,6}(?:志愿者|讲师|代表)|给[^，。,；;]{0,8}讲|帮[^，。,；;]{0,8}(?:忙|布置|搬|引导|维持)|协助/;
+/** Time spent with nothing done (待了3小时，啥也没干). */
+export const IDLE = /(?:啥|什么)(?:也|都)没(?:干|做|弄)|没(?:干|做)(?:啥|什么)|没(?:啥|什么)(?:事|活)(?:干|做)?|也没安排啥/;
