@@ -1657,3 +1657,25 @@ describe('parseReport — many clauses with their own hours', () => {
     }
   });
 });
+
+describe('parseReport — hands-on work of any trade is 实事', () => {
+  const cases: Record<string, Case[]> = {
+    'work named only by its verb': [
+      { text: '今天在幸福里社区给老人拍全家福，2小时', saved: true, item: 'shishi' },
+      { text: '昨天在洛阳社区帮居民缝扣子、改裤脚，下午2点到4点', saved: true, item: 'shishi', hours: 2 },
+      { text: '今天在康宁社区给流浪猫喂粮、换水，1小时', saved: true, item: 'shishi' },
+      { text: '上周五在大有村给果树刷白，3小时', saved: true, item: 'shishi' },
+      { text: '今天在龙江社区拧紧了单元门的合页，1.5小时', saved: true, item: 'shishi', hours: 1.5 },
+      { text: '今天在锦绣社区楼道里铺了防滑垫，1小时', saved: true, item: 'shishi' },
+    ],
+    'the same characters in words that are no work': [
+      { text: '今天在幸福里社区做了各种事情，2小时', saved: false },
+      { text: '今天在锦绣社区，阿姨们很贴心，2小时', saved: false },
+      { text: '帮我记录一下，今天在康宁社区2小时', saved: false },
+      { text: '今天在洛阳社区忙了2小时，改天再细说', saved: false },
+      { text: '今天在幸福里社区服务了3小时，具体内容稍后补充', saved: false },
+      { text: '今天去服装城旁边的社区待了2小时', saved: false },
+    ],
+  };
+  describeCases(cases);
+});

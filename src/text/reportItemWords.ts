@@ -114,6 +114,14 @@ export const CHILDREN_TALK = new RegExp(`[给为][^，。,；;]{0,8}(?:${CHILDRE
 export const CLASS = new RegExp(`课后|托管|after school|(?<![线网])上[^，。,；;]{0,10}课|节[^，。,；;]{0,6}课|(?:${CHILDREN})们?[^，。,；;]{0,3}教|教[^，。,；;]{0,3}(?:${CHILDREN})`);
 /** …but a class given to residents (给居民上了一节防诈骗课) is a talk. */
 export const PUBLIC_CLASS = new RegExp(`[给为向](?:辖区|社区|小区|村里)?的?(?:${PUBLIC})[^，。,；;]{0,3}上[^，。,；;]{0,12}课`);
+/**
+ * Hands-on work named only by its verb, of whatever trade (种了40株, 给树刷白, 拧紧合页, 缝扣子,
+ * 拍全家福, 给猫喂粮, 换灯泡, 铺防滑条): service done for the place, so 实事 — the program's item
+ * for service when no item's own words say more. Read last, when nothing else named the work;
+ * the same characters inside words that are no work (各种, 刷卡, 贴心, 修改, 补充, 改天, 记录,
+ * 服装, 预测, 糊涂) do not count.
+ */
+export const HANDS_ON = /(?:(?<![各一这那几多某哪])种(?![类子])|栽|(?<!印)刷(?![卡脸新题])|画(?![面展])|贴(?![心切])|(?<!店)铺|拧|焊|钉|搭(?![配档])|缝|拍|剪|修(?![改养订])|喂|浇|(?<!牵)挂(?![念科])|(?<!糊)涂|捡|扫(?![码描兴])|擦|洗|搬|(?<![预猜])测(?![试验评])|换(?!届)|(?<!服)装(?![饰备扮])|拆|补(?![充报录交贴])|改(?![天成为日期到变])|(?<![记 ])录(?![一下入])|送(?![别行]))(?:了|完|好|上)?[\u4e00-\u9fa5]/;
 /** Help that serves whatever else the report names (整理数据 for a survey, 布置 for an event). */
 export const SUPPORT = /登记|录入|整理|装订|打印|核对(?![^，。,；;]{0,4}(?:时长|记录|小时))|帮(?:忙|着)?做记录|帮(?:忙|着)?记录(?!一下|下|上|一笔)[\u4e00-\u9fa5]|誊录|誊写|抄录|归置|擦洗|擦拭|擦玻璃|提醒|通知|排版|推文|公众号|ppt|表格|写[^，。,；;]{0,6}(?:稿|材料|推文|文案|报告)|贴标签|长图|头图|配图|插画|发放|分发|布置|搬|引导|拍照|摄影|后勤|打字|复印|统计|接待/;
 /** Generic words of service (also in English: help, assist, chat with): 实事 is the program's default for service to residents. */

@@ -5,7 +5,7 @@
  */
 import { S, type Span } from './numerals.js';
 import {
-  CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HELPING, LABEL_WORDS, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUT_ON, SERVICE, SUPPORT, TALKED_WITH, VAGUE_HELP, VISIT, VISIT_WORDS, helpedAtOthersEvent, helpedAtOwnActivity, type ItemKey,
+  CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HANDS_ON, HELPING, LABEL_WORDS, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUT_ON, SERVICE, SUPPORT, TALKED_WITH, VAGUE_HELP, VISIT, VISIT_WORDS, helpedAtOthersEvent, helpedAtOwnActivity, type ItemKey,
 } from './reportItemWords.js';
 import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
 import { blank, withoutVisitTopics } from './reportTopics.js';
@@ -134,7 +134,7 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
     ambiguities.push(`同时提到了${list}，请确认这次服务属于哪一类。`);
     return undefined;
   }
-  return SUPPORT.test(text) || helped ? 'shishi' : undefined;
+  return SUPPORT.test(text) || helped || HANDS_ON.test(text) ? 'shishi' : undefined;
 }
 
 /** What a visit set out to learn (了解电梯维修的情况) is its topic, not work done. */
