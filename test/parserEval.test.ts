@@ -24,14 +24,14 @@ describe('the report parser on reports written without it', () => {
     expect(heldOut.rows / (dev.rows + heldOut.rows)).toBeGreaterThanOrEqual(1 / 3);
   });
 
-  it('does no worse on the held-out files than when last measured (thirteenth rotation)', () => {
+  it('does no worse on the held-out files than when last measured (fourteenth rotation)', () => {
     // Issue 15's targets are 98 / 98 / 95 / 90 %, asks ≤ 5 % and 0 unclear recorded; these floors
     // are where the parser stood on the held-out files on 6 December 2026 (README).
     expect(heldOut.accuracy.date).toBeGreaterThanOrEqual(0.997);
-    expect(heldOut.accuracy.hours).toBeGreaterThanOrEqual(0.997);
-    expect(heldOut.accuracy.item).toBeGreaterThanOrEqual(0.959);
-    expect(heldOut.accuracy.area).toBeGreaterThanOrEqual(0.933);
-    expect(heldOut.askRate).toBeLessThanOrEqual(0.03);
-    expect(heldOut.wrongRecords).toBeLessThanOrEqual(5);
+    expect(heldOut.accuracy.hours).toBeGreaterThanOrEqual(0.998);
+    expect(heldOut.accuracy.item).toBeGreaterThanOrEqual(0.963);
+    expect(heldOut.accuracy.area).toBeGreaterThanOrEqual(0.929);
+    expect(heldOut.askRate).toBeLessThanOrEqual(0.035);
+    expect(heldOut.wrongRecords).toBeLessThanOrEqual(13);
   });
 });

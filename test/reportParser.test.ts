@@ -1679,3 +1679,99 @@ describe('parseReport — hands-on work of any trade is 实事', () => {
   };
   describeCases(cases);
 });
+
+describe('parseReport — quarters, ends taken back, talks told by topic, timed clauses and halves', () => {
+  const cases: Record<string, Case[]> = {
+    'hours with a quarter (零一刻, 又三刻钟, 到四点一刻) are no multiple of half an hour: asked': [
+      { text: '昨天在幸福里帮老人剪指甲，剪了一个钟头零一刻', saved: false },
+      { text: '昨天在幸福里辅导作业，两小时又三刻钟', saved: false },
+      { text: '昨天下午两点到四点一刻在幸福里辅导作业', saved: false },
+    ],
+    '…but a quarter on the clock at both ends, or a clock time beside the hours, is recorded': [
+      { text: '昨天下午两点一刻到四点一刻在幸福里辅导作业', saved: true, hours: 2 },
+      { text: '昨天在幸福里辅导作业两小时，三点一刻结束的', saved: true, hours: 2 },
+      { text: '昨天在幸福里辅导作业，两个半小时', saved: true, hours: 2.5 },
+    ],
+    'a clock range taken back with 吧…哦不对 and a new end said unsure: asked': [
+      { text: '昨天在幸福里扫雪，9点到11点吧…哦不对好像是到12点', saved: false },
+      { text: '昨天在幸福里扫雪，两个小时吧，哦不对，记不清了', saved: false },
+    ],
+    '…but 吧 alone, or a whole new amount after the correction, stands': [
+      { text: '昨天在幸福里扫雪，9点到11点吧', saved: true, hours: 2 },
+      { text: '昨天在幸福里扫雪，两个小时吧，挺累的', saved: true, hours: 2 },
+      { text: '昨天在幸福里扫雪，两个小时吧…哦不对，是两个半小时', saved: true, hours: 2.5 },
+    ],
+    'a talk told by its health topic in one half of the day, service in the other: asked': [
+      { text: '昨天在幸福里，上午讲了冬季养生，下午给老人艾灸，一共4小时', saved: false },
+      { text: '昨天上午讲了用电安全，下午帮居民换灯泡，一共4小时', saved: false },
+    ],
+    '…but the same talk alone, a talk heard, or subjects taught to children keep their item': [
+      { text: '昨天在幸福里讲了冬季养生，2小时', saved: true, item: 'huodong' },
+      { text: '昨天社区医生讲了冬季养生，我帮着给居民量血压，2小时', saved: true, item: 'shishi' },
+      { text: '昨天上午辅导作业，下午讲了数学题，一共3小时', saved: true, item: 'shishi' },
+      { text: '打算下周上午讲冬季养生，下午给老人艾灸，4小时', saved: false },
+    ],
+    'clauses each with its own hours: hands-on work beside a project meeting is two kinds: asked': [
+      { text: '昨天给老人缝了一个小时扣子，又开了一个小时项目会，总共两个小时', saved: false },
+      { text: '昨天给树刷了两个小时白，又开了一个小时项目组例会，一共三小时', saved: false },
+    ],
+    '…but the same work twice, support work beside an event, or 种 inside a word, keeps one item': [
+      { text: '昨天给老人缝了一个小时扣子，又补了一个小时裤子，总共两个小时', saved: true, item: 'shishi' },
+      { text: '昨天走访了合作社和几户种植户，了解销路，2小时', saved: true, item: 'zoufang' },
+      { text: '帮张同学记一下：昨天给老人缝了一个小时扣子，又开了一个小时项目会', saved: false },
+    ],
+    'halves of the time: a recycling drive beside a survey is two kinds: asked': [
+      { text: '昨天在幸福里3小时，一半时间组织废旧电池回收，一半时间入户发问卷', saved: false },
+    ],
+    '…a recycling drive alone is 实事, and what a survey asked about is its topic': [
+      { text: '昨天在幸福里组织旧衣回收，2小时', saved: true, item: 'shishi' },
+      { text: '昨天在幸福里给居民做旧衣回收的问卷调查，收了30份，2小时', saved: true, item: 'zoufang' },
+      { text: '昨天入户发问卷，回收问卷30份，2小时', saved: true, item: 'zoufang' },
+      { text: '我们下周准备在幸福里组织旧衣回收', saved: false },
+    ],
+  };
+  describeCases(cases);
+});
+
+describe('parseReport — footage made for others, residents’ troupes, crews and assistants, home checks, videos as things', () => {
+  const cases: Record<string, Case[]> = {
+    'photos, films and edits made for someone or kept as a record: 实事, whatever they show': [
+      { text: '昨天给幸福里社区的广场舞比赛拍活动照片，拍了300张，3小时', saved: true, item: 'shishi' },
+      { text: '昨天帮社区医生拍了一条冬季防滑倒的健康科普短视频，2小时', saved: true, item: 'shishi', mode: 'offline' },
+      { text: '昨天在幸福里拍了老年腰鼓队的表演，剪成短视频存档，把老手艺传下去，2小时', saved: true, item: 'shishi' },
+      { text: '昨天帮村里剪了一条农产品宣传视频，3小时', saved: true, item: 'shishi' },
+    ],
+    '…but the student’s own event, with the student’s own film shown, stays 活动': [
+      { text: '昨天在幸福里组织了一场反诈宣传，放我们自己拍的反诈微电影，再给居民讲，2小时', saved: true, item: 'huodong' },
+      { text: '昨天在幸福里组织了摄影展，给来看的居民讲解，3小时', saved: true, item: 'huodong' },
+      { text: '打算下周给幸福里社区拍宣传照，3小时', saved: false },
+      { text: '帮李同学报一下：他昨天给社区拍了宣传照，3小时', saved: false },
+    ],
+    'a residents’ troupe led or taught at its practice, a crew role at a show, an assistant at another’s class: 实事': [
+      { text: '昨天在幸福里带老年合唱团练了两个小时高声部', saved: true, item: 'shishi' },
+      { text: '昨天教社区腰鼓队的阿姨们识简谱，1.5小时', saved: true, item: 'shishi' },
+      { text: '昨晚幸福里社区的迎新晚会，我负责调音响和灯光，7点到9点', saved: true, item: 'shishi' },
+      { text: '昨天给社区组织的老年人手机课当助教，教老人扫码，2小时', saved: true, item: 'shishi' },
+      { text: '昨天在幸福里帮着发防诈骗宣传单，维持排队秩序，2小时', saved: true, item: 'shishi' },
+    ],
+    '…but a show or a class the students put on, or a dance taught to residents, stays 活动': [
+      { text: '昨天我们组织了社区合唱团的汇报演出，我负责音响，3小时', saved: true, item: 'huodong' },
+      { text: '昨天在幸福里教阿姨们跳广场舞，2小时', saved: true, item: 'huodong' },
+      { text: '昨晚在幸福里社区晚会上我表演了吉他独奏，2小时', saved: true, item: 'huodong' },
+      { text: '我们合唱团下周去幸福里排练，2小时', saved: false },
+    ],
+    '入户排查 is a visit (入户摸排), however many homes it counts; a check done alone is 实事': [
+      { text: '昨天在幸福里入户排查燃气隐患，共排查20户，3小时', saved: true, item: 'zoufang' },
+      { text: '昨天在幸福里排查楼道消防隐患，2小时', saved: true, item: 'shishi' },
+      { text: '昨天开了项目组例会，排了下周入户排查的计划，1小时', saved: true, item: 'xiangmu' },
+    ],
+    'a video or a channel as a thing worked on or asked about is no online service': [
+      { text: '昨天在幸福里社区办公室帮视频号审片，改了三条视频的字幕，2小时', saved: true, mode: 'offline' },
+      { text: '昨天入户访谈了4位居民，了解他们平时看不看社区视频号，2小时', saved: true, mode: 'offline' },
+      { text: '昨天在视频号直播给居民讲反诈，我主讲，1小时', saved: true, mode: 'online' },
+      { text: '昨天用微信的视频通话给孩子辅导作业，2小时', saved: true, mode: 'online' },
+      { text: '昨天晚上开视频给孩子辅导作业，2小时', saved: true, mode: 'online' },
+    ],
+  };
+  describeCases(cases);
+});

@@ -101,9 +101,14 @@ const VAGUE: RegExp[] = [
   new RegExp(`(?<![a-z])(?:more than|over|at least|almost|nearly|under|less than|maybe|probably)\\s{1,2}${NUM}${S}${UNIT}|${NUM}${S}${UNIT}\\s{0,2}(?:plus|\\+)|(?<![a-z])(?:a (?:couple|few) (?:of )?|several |many )hours|(?<![a-z])(?:all|half a|a whole) (?:morning|afternoon|evening|night|day)(?![a-z])`, 'g'),
   /个把(?:小时|钟头)|[大小]半(?:个)?(?:小时|钟头|钟)|(?:一|大|小)?半天|整个(?:上午|下午|晚上|早上|白天)|一整(?:晚|夜|宿)|(?<![\d.])全天|一宿|通宵|(?<![周期拜])一(?:整)?(?:个)?(?:上午|下午|晚上|早上|白天)|一整天|(?<![前后昨今明第每有那某哪])一天|整天/g, // 一下午, 半天, 干了一天
 ];
+/**
+ * Quarters of an hour after the hours with 零/又 (两个钟头零一刻 = 2.25, 一小时又三刻钟 = 1.75): captured, to
+ * be refused as no multiple of half an hour. (A clock's quarter, 三点一刻, and 两小时差一刻 are not these.)
+ */
+const QUARTERS = `([一两二三123])${S}刻(?:钟)?`;
 const AMOUNT = new RegExp(
   `${NOT_WEEKDAY}${SIGN}(${NUM})${S}(个)?${S}(半)?${S}${UNIT}(?:${S}(半)(?![天年月日个]))?` +
-    `(?:${S}(?:零|又)?${S}(${NUM})${S}(?:分钟|分(?![之数钟])|minutes?(?![a-z])|mins?(?![a-z])|m(?![a-z])))?`,
+    `(?:${S}(?:零|又)?${S}(${NUM})${S}(?:分钟|分(?![之数钟])|minutes?(?![a-z])|mins?(?![a-z])|m(?![a-z]))|${S}(?:零|又)${S}${QUARTERS})?`,
   'g',
 );
 // Bare 分 is a score (考了90分), so minutes alone need 分钟 or min; and an event named by its time limit
@@ -122,8 +127,8 @@ const LABELLED = new RegExp(
 );
 
 const PERIOD = '(上午|早上|早晨|凌晨|中午|下午|傍晚|晚上|夜里|夜间|深夜|半夜|(?<![昨今明前作琴噚寻尋])早|(?<![昨今明前作琴噚寻尋])晚)';
-// A Chinese minute needs 分 unless it is a number of tens (九点十五): 九点一直陪到 is 9:00, not 9:01.
-const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:(?:点|时(?![长间候段]))${S}(?:(半)|(\\d{1,2}|[一二三四五]?十[一二三四五六七八九]?|${CN_INT}(?=${S}分))${S}分?)?|[:.](\\d{2}))`;
+// A Chinese minute needs 分 unless it is a number of tens (九点十五) or a quarter (四点一刻): 九点一直陪到 is 9:00, not 9:01.
+const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:(?:点|时(?![长间候段]))${S}(?:(半)|(\\d{1,2}|[一二三四五]?十[一二三四五六七八九]?|${CN_INT}(?=${S}分)|[一三]刻(?!钟))${S}分?)?|[:.](\\d{2}))`;
 // 8点到12点, 14:00-16:30, and with the work said between: 从早上8点干到中午12点.
 // 下午2-4点, 上午9到11点半: the hour word once, after the end.
 const SHORT_RANGE = new RegExp(`${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:到|至|-|~|—|–)${S}(\\d{1,2}|${CN_INT})${S}(?:点|时(?![长间候段]))(?:${S}(半))?`, 'g');
@@ -157,7 +162,8 @@ function scan(work: string[], re: RegExp, kind: Duration['kind'], read: (m: RegE
 /** 24-hour clock value of one end of a range; `inherit` is the start's 上午/下午. */
 function clockHours(period: string | undefined, h: string, half?: string, min?: string, colonMin?: string): number | undefined {
   const hour = parseNumber(h);
-  const minutes = half ? 30 : parseNumber(min ?? colonMin ?? '0');
+  // (四点一刻, 三点三刻: a clock's quarters)
+  const minutes = half ? 30 : min?.endsWith('刻') ? parseNumber(min[0]!)! * 15 : parseNumber(min ?? colonMin ?? '0');
   if (hour === undefined || minutes === undefined || hour > 24 || minutes >= 60) return undefined;
   // 夜里十一点 is 23:00, 半夜两点 is 2:00.
   const pm = (period && /下午|傍晚|晚/.test(period) && hour < 12) || (period === '中午' && hour < 6) || (period !== undefined && /夜/.test(period) && hour >= 6 && hour < 12);
@@ -220,7 +226,7 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
     const n = parseNumber(m[2]!);
     const extraMinutes = m[6] ? parseNumber(m[6]) : 0;
     if (n === undefined || extraMinutes === undefined) return null;
-    return signed(m[1], n + (m[4] ? 0.5 : 0) + (m[5] ? 0.5 : 0) + extraMinutes / 60);
+    return signed(m[1], n + (m[4] ? 0.5 : 0) + (m[5] ? 0.5 : 0) + extraMinutes / 60 + (m[7] ? parseNumber(m[7])! / 4 : 0));
   }, out);
   scan(work, MINUTES, 'amount', (m) => {
     const n = parseNumber(m[2]!);

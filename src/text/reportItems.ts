@@ -8,7 +8,8 @@ import {
   CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HANDS_ON, HELPING, LABEL_WORDS, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUT_ON, SERVICE, SUPPORT, TALKED_WITH, VAGUE_HELP, VISIT, VISIT_WORDS, helpedAtOthersEvent, helpedAtOwnActivity, type ItemKey,
 } from './reportItemWords.js';
 import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
-import { blank, withoutVisitTopics } from './reportTopics.js';
+import { LEARNING, SURVEY_DATA, blank, withoutVisitTopics } from './reportTopics.js';
+import { blankFilmed } from './reportMade.js';
 import { SAID_BESIDE } from './reportAsides.js';
 import { ATTENDED, IDLE, OWN_PAPERWORK, RECORD_REQUEST, ROLE } from './reportNotService.js';
 
@@ -86,7 +87,8 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   // coursework is no work for residents at all.
   // An amount said inside the work (量了一个半小时血压, 扫了两个小时雪) stands for one character, so
   // that the work's words are as near as when it is said apart.
-  const served = masked.replace(/\u0001+/g, '\u0001').replace(OWN_PAPERWORK, blank).replace(RECORD_REQUEST, blank).replace(MADE_FOR_HOST, blank).replace(SAID_BESIDE, blank);
+  let served = masked.replace(/\u0001+/g, '\u0001').replace(OWN_PAPERWORK, blank).replace(RECORD_REQUEST, blank).replace(MADE_FOR_HOST, blank).replace(SAID_BESIDE, blank);
+  served = blankFilmed(served);
   let text = served.replace(QUOTED, blank).replace(ASIDE, blank);
   // A project's name (我们那个大有村的助农项目) says what the project is for: beside work done for the
   // project (写了项目策划书), the help the name mentions was not done that day.
@@ -136,14 +138,6 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   }
   return SUPPORT.test(text) || helped || HANDS_ON.test(text) ? 'shishi' : undefined;
 }
-
-/** What a visit set out to learn (了解电梯维修的情况) is its topic, not work done. */
-// (…and what was heard or gathered: 听他们讲开网店的甘苦 — not residents brought to hear a talk, 组织居民听我讲反诈 —, 唠了唠剪纸咋传下来的, 收集建议, 为帮扶摸底; and
-// who was visited: 访谈村里会剪纸的老手艺人)
-const LEARNING = /(?:了解|听|问|聊|唠|记录|反映|收集|征求)[^，。,；;]{0,14}(?:情况|需求|诉求|困难|难处|问题|现状|咋样|怎么样|收成|的事|意见|建议|流程|做法|经验|看法|想法|甘苦|经历|故事|传下来|传承)|(?<!(?:组织|召集|请)[^，。,；;]{0,8})听(?![^，。,；;]{0,3}(?:我|我们|咱们)讲)[^，。,；;]{0,6}讲[^，。,；;]{0,16}|为[^，。,；;]{0,12}摸底|(?<=访谈|采访|拜访|走访)[^，。,；;]{0,12}的[^，。,；;]{0,4}(?:人|者|师傅|户|家|老人)/g;
-
-/** Paperwork on a survey done by others (整理问卷数据, 录入调查表): support, not a visit. */
-const SURVEY_DATA = /(?:整理|录入|统计|汇总|核对|誊录)[^，。,；;]{0,6}(?:问卷|调查)/g;
 
 function itemWords(text: string): Map<ItemKey, string> {
   const hits = new Map<ItemKey, string>();
@@ -213,9 +207,9 @@ export function parallel(marked: string, labelled = false): [ItemKey, ItemKey] |
   const halved = EVEN_SPLIT.test(marked);
   // Each side's item is worked out once, however many pairs it stands in.
   const seen = new Map<string, ItemKey | undefined>();
-  const itemOf = (side: string, strong: boolean) => {
-    const key = (strong ? '1' : '0') + side;
-    if (!seen.has(key)) seen.set(key, sideItem(side, strong));
+  const itemOf = (side: string, strong: boolean, timed = false) => {
+    const key = (strong ? '1' : '0') + (timed ? 't' : '') + side;
+    if (!seen.has(key)) seen.set(key, sideItem(side, strong, timed));
     return seen.get(key);
   };
   for (const [a, b, kind] of pairs) {
@@ -233,16 +227,21 @@ export function parallel(marked: string, labelled = false): [ItemKey, ItemKey] |
   const own = labelled ? [] : marked.match(OWN_HOURS) ?? [];
   const items: ItemKey[] = [];
   for (const clause of own) {
-    const item = itemOf(clause, !halved);
+    const item = itemOf(clause, !halved, true);
     if (item && !items.includes(item)) items.push(item);
     if (items.length === 2) return [items[0]!, items[1]!];
   }
   return undefined;
 }
 
-/** The item of one side read alone (help to someone named, 帮养殖户干活, is 实事 there); `strong`: named by the item's own words. */
-function sideItem(side: string, strong: boolean): ItemKey | undefined {
-  if (strong) return itemWords(side.replace(/[\u0001\u0002]+/g, '\u0001')).size > 0 ? findItem(side, [], true) : undefined;
+/**
+ * The item of one side read alone (help to someone named, 帮养殖户干活, is 实事 there); `strong`: named by the item's own
+ * words — or, in a clause with hours of its own (`timed`), by hands-on work that does more than support, as findItem
+ * reads it (给老人补了一个小时衣服; not 搬了一小时桌子, nor 种 in 种植户 beside a visit).
+ */
+function sideItem(side: string, strong: boolean, timed = false): ItemKey | undefined {
+  const own = side.replace(/[\u0001\u0002]+/g, '\u0001');
+  if (strong) return itemWords(own).size > 0 || (timed && HANDS_ON.test(own) && !SUPPORT.test(own)) ? findItem(side, [], true) : undefined;
   return findItem(side, [], true) ?? (/(?:帮|替|给)(?:着)?[^，。,；;\s]{1,8}(?:干活|干农活|做事|忙活)/.test(side) ? 'shishi' : undefined);
 }
 

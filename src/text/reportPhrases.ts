@@ -44,8 +44,11 @@ const OPEN_AFTER = new RegExp([
  */
 const MARKER = '(?:不对|哦不|噢不|啊不|呃不|不不|不是不是|说错了?|口误|更正一下|纠正一下|记错了)';
 const TAKEN_BACK = new RegExp(`^[^。\\d]{0,8}?${MARKER}[^。\\d]{0,6}$`);
-/** …and right after the last amount, with nothing said instead (三个小时，哦不对，我也记不清了): no amount stands. */
-const TAKEN_BACK_LAST = new RegExp(`^[\\s，,。.、嗯啊哦呃]{0,4}${MARKER}`);
+/**
+ * …and right after the last amount, with nothing said instead (三个小时，哦不对，我也记不清了; 11点到1点半吧…哦不对好像是到2点,
+ * the new end no amount of its own): no amount stands.
+ */
+const TAKEN_BACK_LAST = new RegExp(`^[\\s，,。.、…~～吧嗯啊哦呃]{0,4}${MARKER}`);
 /** 不是三个小时，是两个半小时: an amount or a day denied. */
 const DENIED = /不是\s{0,2}$/;
 
@@ -229,6 +232,7 @@ export function resolveDate(all: DateHit[], today: string, ambiguities: string[]
 
 /** Not after 教/指导… in the same clause: what was taught in person (教老人网上交电费, 视频通话). */
 const TAUGHT = '(?<!(?:教|指导|讲解|teach)[^，。,；;]{0,24})';
+/** Not what residents were asked about (了解他们看不看视频号, 问大家喜欢什么样的视频). */ const ASKED_HOW = '(?<!(?:了解|问|看不看|喜欢|想不想)[^，。,；;]{0,16})';
 /** …and a word only suggesting a mode, after 怎么 too (教老人用智能手机，然后，怎么用微信视频). */
 const TAUGHT_HOW = '(?<!(?:教|指导|讲解|teach|怎么|如何)[^，。,；;]{0,24})';
 // `线` after 路/航/底… is a line (公交线上), and 在线上 is 在 + 线上, not 在线; 在网上开了个店铺 is a
@@ -238,7 +242,8 @@ const OFFLINE_REMOVABLE = /(?:通过|以|采用|采取|在)?(?:(?<![路航干曲
 // Kept in the description: they say what was done (视频通话辅导, 云宣讲, 现场讲解).
 // 直播 alone is not one: 直播卖苹果 is done in the village; 拍宣传视频 is made in person, and so is a video
 // written or dubbed for (视频写解说词, 视频配音, 视频字幕) — not 开视频写作业 or 视频配合老师辅导, done online.
-const ONLINE_WORDS = new RegExp(`${TAUGHT_HOW}(?<!(?:拍|录|剪|做|制作)[^，。,；;]{0,8})视频(?![^，。,；;]{0,2}(?:(?:写|配)(?:解说|字幕|脚本|文案|音|乐)|解说|字幕|脚本|文案)|软件|app|播放器|通话(?:[、和]|[^，。,；;]{0,3}(?:都|也|还)教))|${TAUGHT_HOW}(?:微信(?:语音|视频|上)|语音通话)(?![^，。,；;]{0,6}教)|腾讯会议|抖音|快手|b站|视频号|微信群|qq群|网络(?:直播|课堂|授课)|钉钉|飞书会议|zoom|网课|云(?=宣讲|访谈|组队|辅导|支教|课堂|上|端|直播|参观|走访|调研|义诊|服务|会议|家访|探访|讲座)`);
+// …nor is a video worked on or counted (两条短视频, 三条视频的字幕), or a channel worked for or asked about (帮视频号审片, 把视频号的数据…).
+const ONLINE_WORDS = new RegExp(`${TAUGHT_HOW}${ASKED_HOW}(?<!(?:拍|录|剪|做|制作)[^，。,；;]{0,12}|的[^，。,；;]{0,2}|[条段部短])视频(?!号|[^，。,；;]{0,2}(?:(?:写|配)(?:解说|字幕|脚本|文案|音|乐)|解说|字幕|脚本|文案)|软件|app|播放器|通话(?:[、和]|[^，。,；;]{0,3}(?:都|也|还)教))|${TAUGHT_HOW}(?:微信(?:语音|视频|上)|语音通话)(?![^，。,；;]{0,6}教)|${TAUGHT_HOW}的视频(?:通话|连线|会议)|腾讯会议|${ASKED_HOW}(?:抖音|快手|b站|(?<![帮把给替为][^，。,；;]{0,3})视频号(?!的))|微信群|qq群|网络(?:直播|课堂|授课)|钉钉|飞书会议|zoom|网课|云(?=宣讲|访谈|组队|辅导|支教|课堂|上|端|直播|参观|走访|调研|义诊|服务|会议|家访|探访|讲座)`);
 const OFFLINE_WORDS = /现场|实地/;
 
 /** Online or offline (the phrases that say so go into `removed`); both named → ambiguity; offline by default. */

@@ -28,8 +28,19 @@ const ASKED_ABOUT = new RegExp(`(?<=${ASK})${GOES_ON}[^，。,；;]*?${TOPIC_END
  */
 const TOLD = /(?:(?:好几|[\d几两三四五六七八九十多]|有的|不少|很多)[家户位个]|有(?:的)?人|[几两三四五六七八九十多]个人|他们|她们|居民|村民|老人们?|大家|业主)(?:都|也)?(?:说|反映|提到|表示)[^，。,；;]*/g;
 
+/** What a survey was about, said before it (做旧衣回收利用的问卷调查, 发了垃圾分类的调查表): its topic, not work done. */
+const SURVEY_TOPIC = /(?<=(?:做|搞|发|开展|进行|填)了?(?:一次|一份|个|份)?)[^，。,；;]{1,12}?的(?=问卷|调查|调研)/g;
+
 /** `text` with a visit's topics blanked, when it tells of a visit by the visit's own words. */
 export function withoutVisitTopics(text: string): string {
   if (!VISIT_WORDS.test(text)) return text;
-  return text.replace(ASKED_ABOUT, blank).replace(TOLD, blank);
+  return text.replace(SURVEY_TOPIC, blank).replace(ASKED_ABOUT, blank).replace(TOLD, blank);
 }
+
+/** What a visit set out to learn (了解电梯维修的情况) is its topic, not work done. */
+// (…and what was heard or gathered: 听他们讲开网店的甘苦 — not residents brought to hear a talk, 组织居民听我讲反诈 —, 唠了唠剪纸咋传下来的, 收集建议, 为帮扶摸底; and
+// who was visited: 访谈村里会剪纸的老手艺人)
+export const LEARNING = /(?:了解|听|问|聊|唠|记录|反映|收集|征求)[^，。,；;]{0,14}(?:情况|需求|诉求|困难|难处|问题|现状|咋样|怎么样|收成|的事|意见|建议|流程|做法|经验|看法|想法|甘苦|经历|故事|传下来|传承)|(?<!(?:组织|召集|请)[^，。,；;]{0,8})听(?![^，。,；;]{0,3}(?:我|我们|咱们)讲)[^，。,；;]{0,6}讲[^，。,；;]{0,16}|为[^，。,；;]{0,12}摸底|(?<=访谈|采访|拜访|走访)[^，。,；;]{0,12}的[^，。,；;]{0,4}(?:人|者|师傅|户|家|老人)/g;
+
+/** Paperwork on a survey done by others (整理问卷数据, 录入调查表): support, not a visit. */
+export const SURVEY_DATA = /(?:整理|录入|统计|汇总|核对|誊录)[^，。,；;]{0,6}(?:问卷|调查)/g;
