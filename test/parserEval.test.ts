@@ -29,9 +29,9 @@ describe('the report parser on reports written without it', () => {
     // are where the parser stood on the held-out files on 6 December 2026 (README).
     expect(heldOut.accuracy.date).toBeGreaterThanOrEqual(0.997);
     expect(heldOut.accuracy.hours).toBeGreaterThanOrEqual(0.998);
-    expect(heldOut.accuracy.item).toBeGreaterThanOrEqual(0.963);
+    expect(heldOut.accuracy.item).toBeGreaterThanOrEqual(0.959);
     expect(heldOut.accuracy.area).toBeGreaterThanOrEqual(0.929);
-    expect(heldOut.askRate).toBeLessThanOrEqual(0.035);
-    expect(heldOut.wrongRecords).toBeLessThanOrEqual(13);
+    expect(heldOut.askRate).toBeLessThanOrEqual(0.039);
+    expect(heldOut.wrongRecords).toBeLessThanOrEqual(11);
   });
 });

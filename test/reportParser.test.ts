@@ -1667,6 +1667,16 @@ describe('parseReport — hands-on work of any trade is 实事', () => {
       { text: '上周五在大有村给果树刷白，3小时', saved: true, item: 'shishi' },
       { text: '今天在龙江社区拧紧了单元门的合页，1.5小时', saved: true, item: 'shishi', hours: 1.5 },
       { text: '今天在锦绣社区楼道里铺了防滑垫，1小时', saved: true, item: 'shishi' },
+      { text: '今天在龙江社区把单元门的合页拧紧了，1.5小时', saved: true, item: 'shishi' },
+      { text: '今天在锦绣社区的花坛种了300个郁金香种球，1.5小时', saved: true, item: 'shishi' },
+      { text: '昨天帮村里剪了一条农产品宣传视频，3小时', saved: true, item: 'shishi' },
+    ],
+    'a hands-on word in chit-chat, a plan or what others did': [
+      { text: '今天在幸福里社区待了2小时，休息的时候刷了会儿抖音', saved: false },
+      { text: '今天在幸福里社区待了2小时，拍了几张照片留念', saved: false },
+      { text: '今天在幸福里社区待了2小时，阿姨送了我一个苹果', saved: false },
+      { text: '今天在幸福里社区待了2小时，社区阿姨给我们缝了扣子', saved: false },
+      { text: '今天在幸福里社区待了2小时，墙上贴满了奖状', saved: false },
     ],
     'the same characters in words that are no work': [
       { text: '今天在幸福里社区做了各种事情，2小时', saved: false },

@@ -117,14 +117,23 @@ export const CHILDREN_TALK = new RegExp(`[给为][^，。,；;]{0,8}(?:${CHILDRE
 export const CLASS = new RegExp(`课后|托管|after school|(?<![线网])上[^，。,；;]{0,10}课|节[^，。,；;]{0,6}课|(?:${CHILDREN})们?[^，。,；;]{0,3}教|教[^，。,；;]{0,3}(?:${CHILDREN})`);
 /** …but a class given to residents (给居民上了一节防诈骗课) is a talk. */
 export const PUBLIC_CLASS = new RegExp(`[给为向](?:辖区|社区|小区|村里)?的?(?:${PUBLIC})[^，。,；;]{0,3}上[^，。,；;]{0,12}课`);
+/** A verb of hands-on work, not inside a word that is no work (各种, 刷卡, 贴心, 修改, 补充, 改天, 服装, 记录). */
+const HANDS_VERB = '(?:(?<![各一这那几多某哪])种(?![类子])|栽|(?<!印)刷(?![卡脸新题])|画(?![面展])|贴(?![心切])|(?<!店)铺|拧|焊|钉|搭(?![配档])|缝|拍|剪|修(?![改养订])|喂|浇|(?<!牵)挂(?![念科])|(?<!糊)涂|捡|扫(?![码描兴])|擦|洗|搬|(?<![预猜])测(?![试验评])|换(?!届)|(?<!服)装(?![饰备扮])|拆|补(?![充报录交贴])|改(?![天成为日期到变])|(?<![记 ])录(?![一下入])|送(?![别行]))';
+const HANDS_COUNT = '[0-9一二两三四五六七八九十几百千多]+[^，。,；;\\s]{0,2}?(?:株|棵|盆|个|件|处|块|幅|户|根|米|平|条|只|面|扇|套|台|辆|袋|箱|本|份|双|顶|床)';
 /**
- * Hands-on work named only by its verb, of whatever trade (种了40株, 给树刷白, 拧紧合页, 缝扣子,
- * 拍全家福, 给猫喂粮, 换灯泡, 铺防滑条): service done for the place, so 实事 — the program's item
- * for service when no item's own words say more. Read last, when nothing else named the work;
- * the same characters inside words that are no work (各种, 刷卡, 贴心, 修改, 补充, 改天, 记录,
- * 服装, 预测, 糊涂) do not count.
+ * Hands-on work of whatever trade, said as the student's own work on something: done for someone
+ * (给老人拍全家福, 帮居民缝扣子, 给果树刷白 — not 给我们缝了扣子, nor 下次再去给树刷白), counted
+ * (种了300个种球, 补了50株), done to a thing (把扶手螺栓拧紧) or right at the place (在社区花坛栽了). Service
+ * for the place, so 实事 — the program's item for service when no item's own words say more; read
+ * last, when nothing else named the work. A hands-on character in chit-chat (待了2小时，刷了会儿抖音;
+ * 拍了几张照片留念; 阿姨送了我一个苹果) is none of these forms.
  */
-export const HANDS_ON = /(?:(?<![各一这那几多某哪])种(?![类子])|栽|(?<!印)刷(?![卡脸新题])|画(?![面展])|贴(?![心切])|(?<!店)铺|拧|焊|钉|搭(?![配档])|缝|拍|剪|修(?![改养订])|喂|浇|(?<!牵)挂(?![念科])|(?<!糊)涂|捡|扫(?![码描兴])|擦|洗|搬|(?<![预猜])测(?![试验评])|换(?!届)|(?<!服)装(?![饰备扮])|拆|补(?![充报录交贴])|改(?![天成为日期到变])|(?<![记 ])录(?![一下入])|送(?![别行]))(?:了|完|好|上)?[\u4e00-\u9fa5]/;
+export const HANDS_ON = new RegExp([
+  `(?<!(?:下次|下回|以后|改天|明天|回头|打算|准备|想)[^，。,；;]{0,6})(?:给|帮|为|替)(?![我咱俺])[^，。,；;]{1,10}?${HANDS_VERB}`,
+  `${HANDS_VERB.replace('|拍|', '|')}(?:了|完|好)?${HANDS_COUNT}`,
+  `(?:^|[，,。；;\\s])把[^，。,；;]{1,12}?${HANDS_VERB}`,
+  `在[^，。,；;]{1,10}?(?:社区|村|街道|镇|小区|楼道|花坛|广场)${HANDS_VERB}(?:了|完|好)`,
+].join('|'));
 /** Help that serves whatever else the report names (整理数据 for a survey, 布置 for an event). */
 export const SUPPORT = /登记|录入|整理|装订|打印|核对(?![^，。,；;]{0,4}(?:时长|记录|小时))|帮(?:忙|着)?做记录|帮(?:忙|着)?记录(?!一下|下|上|一笔)[\u4e00-\u9fa5]|誊录|誊写|抄录|归置|擦洗|擦拭|擦玻璃|提醒|通知|排版|推文|公众号|ppt|表格|写[^，。,；;]{0,6}(?:稿|材料|推文|文案|报告)|贴标签|长图|头图|配图|插画|发放|分发|布置|搬|引导|拍照|摄影|后勤|打字|复印|统计|接待/;
 /** Generic words of service (also in English: help, assist, chat with): 实事 is the program's default for service to residents. */

@@ -88,7 +88,10 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   // An amount said inside the work (量了一个半小时血压, 扫了两个小时雪) stands for one character, so
   // that the work's words are as near as when it is said apart.
   let served = masked.replace(/\u0001+/g, '\u0001').replace(OWN_PAPERWORK, blank).replace(RECORD_REQUEST, blank).replace(MADE_FOR_HOST, blank).replace(SAID_BESIDE, blank);
-  served = blankFilmed(served);
+  // (footage made for someone or kept, 帮村里剪了一条宣传视频: the making is the work, 实事)
+  const unfilmed = blankFilmed(served);
+  const madeFootage = unfilmed !== served;
+  served = unfilmed;
   let text = served.replace(QUOTED, blank).replace(ASIDE, blank);
   // A project's name (我们那个大有村的助农项目) says what the project is for: beside work done for the
   // project (写了项目策划书), the help the name mentions was not done that day.
@@ -136,7 +139,7 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
     ambiguities.push(`同时提到了${list}，请确认这次服务属于哪一类。`);
     return undefined;
   }
-  return SUPPORT.test(text) || helped || HANDS_ON.test(text) ? 'shishi' : undefined;
+  return SUPPORT.test(text) || helped || madeFootage || HANDS_ON.test(text) ? 'shishi' : undefined;
 }
 
 function itemWords(text: string): Map<ItemKey, string> {
