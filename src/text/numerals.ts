@@ -102,15 +102,18 @@ const VAGUE: RegExp[] = [
   /个把(?:小时|钟头)|[大小]半(?:个)?(?:小时|钟头|钟)|(?:一|大|小)?半天|整个(?:上午|下午|晚上|早上|白天)|一整(?:晚|夜|宿)|(?<![\d.])全天|一宿|通宵|(?<![周期拜])一(?:整)?(?:个)?(?:上午|下午|晚上|早上|白天)|一整天|(?<![前后昨今明第每有那某哪])一天|整天/g, // 一下午, 半天, 干了一天
 ];
 /**
- * Quarters of an hour after the hours with 零/又 (两个钟头零一刻 = 2.25, 一小时又三刻钟 = 1.75): captured, to
- * be refused as no multiple of half an hour. (A clock's quarter, 三点一刻, and 两小时差一刻 are not these.)
+ * Quarters of an hour after the hours, with 零/又 or straight after them (两个钟头零一刻 = 2.25, 一小时三刻钟 = 1.75,
+ * 一个小时三刻, 2小时1刻钟): captured, to be refused as no multiple of half an hour. (A clock's quarter, 三点一刻,
+ * and 两小时差一刻 are not these.)
  */
 const QUARTERS = `([一两二三123])${S}刻(?:钟)?`;
 const AMOUNT = new RegExp(
   `${NOT_WEEKDAY}${SIGN}(${NUM})${S}(个)?${S}(半)?${S}${UNIT}(?:${S}(半)(?![天年月日个]))?` +
-    `(?:${S}(?:零|又)?${S}(${NUM})${S}(?:分钟|分(?![之数钟])|minutes?(?![a-z])|mins?(?![a-z])|m(?![a-z]))|${S}(?:零|又)${S}${QUARTERS})?`,
+    `(?:${S}(?:零|又)?${S}(${NUM})${S}(?:分钟|分(?![之数钟])|minutes?(?![a-z])|mins?(?![a-z])|m(?![a-z]))|${S}(?:零|又)?${S}${QUARTERS})?`,
   'g',
 );
+// 两个小时吧~不对，是两个半: the amount said again without its unit, right after taking the last one back.
+const RESAID = new RegExp(`(?<=\\u0001[^。\\d\\u0001]{0,6}(?:不对|哦不|说错了?|口误)[，,\\s]{0,2}(?:是|应该是)${S})(${NUM})${S}(个)?${S}(半)?(?![^，。,；;]{0,2}(?:${UNIT}|分|刻|[点号日月天年人户次位名家条张]))`, 'g');
 // Bare 分 is a score (考了90分), so minutes alone need 分钟 or min; and an event named by its time limit
 // (一分钟跳绳, 一分钟单摇, 三分钟演讲) is no amount of service.
 const TIMED_EVENT = '(?:跳绳|单摇|双摇|仰卧起坐|踢毽|跳远|投篮|拍球|速算|口算|演讲|自我介绍|挑战|快问快答)';
@@ -127,8 +130,9 @@ const LABELLED = new RegExp(
 );
 
 const PERIOD = '(上午|早上|早晨|凌晨|中午|下午|傍晚|晚上|夜里|夜间|深夜|半夜|(?<![昨今明前作琴噚寻尋])早|(?<![昨今明前作琴噚寻尋])晚)';
-// A Chinese minute needs 分 unless it is a number of tens (九点十五) or a quarter (四点一刻): 九点一直陪到 is 9:00, not 9:01.
-const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:(?:点|时(?![长间候段]))${S}(?:(半)|(\\d{1,2}|[一二三四五]?十[一二三四五六七八九]?|${CN_INT}(?=${S}分)|[一三]刻(?!钟))${S}分?)?|[:.](\\d{2}))`;
+// A Chinese minute needs 分 unless it is a number of tens (九点十五) or a quarter (四点一刻, 四点一刻钟, 4点1刻): 九点一直陪到
+// is 9:00, not 9:01.
+const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:(?:点|时(?![长间候段]))${S}(?:(半)|([一三13]${S}刻(?:钟)?|\\d{1,2}|[一二三四五]?十[一二三四五六七八九]?|${CN_INT}(?=${S}分))${S}分?)?|[:.](\\d{2}))`;
 // 8点到12点, 14:00-16:30, and with the work said between: 从早上8点干到中午12点.
 // 下午2-4点, 上午9到11点半: the hour word once, after the end.
 const SHORT_RANGE = new RegExp(`${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:到|至|-|~|—|–)${S}(\\d{1,2}|${CN_INT})${S}(?:点|时(?![长间候段]))(?:${S}(半))?`, 'g');
@@ -163,7 +167,7 @@ function scan(work: string[], re: RegExp, kind: Duration['kind'], read: (m: RegE
 function clockHours(period: string | undefined, h: string, half?: string, min?: string, colonMin?: string): number | undefined {
   const hour = parseNumber(h);
   // (四点一刻, 三点三刻: a clock's quarters)
-  const minutes = half ? 30 : min?.endsWith('刻') ? parseNumber(min[0]!)! * 15 : parseNumber(min ?? colonMin ?? '0');
+  const minutes = half ? 30 : min?.includes('刻') ? parseNumber(min[0]!)! * 15 : parseNumber(min ?? colonMin ?? '0');
   if (hour === undefined || minutes === undefined || hour > 24 || minutes >= 60) return undefined;
   // 夜里十一点 is 23:00, 半夜两点 is 2:00.
   const pm = (period && /下午|傍晚|晚/.test(period) && hour < 12) || (period === '中午' && hour < 6) || (period !== undefined && /夜/.test(period) && hour >= 6 && hour < 12);
@@ -228,6 +232,7 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
     if (n === undefined || extraMinutes === undefined) return null;
     return signed(m[1], n + (m[4] ? 0.5 : 0) + (m[5] ? 0.5 : 0) + extraMinutes / 60 + (m[7] ? parseNumber(m[7])! / 4 : 0));
   }, out);
+  scan(work, RESAID, 'amount', (m) => (m[2] && parseNumber(m[1]!) !== undefined ? parseNumber(m[1]!)! + (m[3] ? 0.5 : 0) : null), out);
   scan(work, MINUTES, 'amount', (m) => {
     const n = parseNumber(m[2]!);
     return n === undefined ? null : signed(m[1], n / 60);
@@ -264,4 +269,19 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
     }
   }
   return { durations: out.sort((a, b) => a.start - b.start), masked: work[0]! };
+}
+
+/**
+ * The hours rule a log must meet (PRODUCT.md §4: more than 0, at most 12, in half hours), said
+ * while the student is still in the chat: `-3小时` is refused, never saved as 3.
+ */
+export function checkHours(hours: number, phrase: string, ambiguities: string[]): number | undefined {
+  const rule = '服务时长须在 0.5 到 12 小时之间，以半小时为单位';
+  if (hours <= 0) ambiguities.push(`时长「${phrase}」不是正数。${rule}，请填写实际的小时数。`);
+  else if (hours > 12) ambiguities.push(`时长「${phrase}」超过了 12 小时。${rule}；连续几天的服务请每天各记一条。`);
+  else if (!Number.isInteger(hours * 2)) {
+    const down = Math.floor(hours * 2) / 2;
+    ambiguities.push(`时长「${phrase}」不是半小时的整数倍。${rule}，请填写 ${down > 0 ? `${down} 或 ` : ''}${Math.ceil(hours * 2) / 2} 小时。`);
+  } else return hours;
+  return undefined;
 }

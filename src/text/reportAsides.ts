@@ -32,3 +32,16 @@ export const SAID_BESIDE = new RegExp([
   ALREADY_REPORTED.source,
   REFLECTION.source,
 ].join('|'), 'g');
+
+/**
+ * Done on the side (顺便发了点传单, 顺手, 捎带), or left for next time (约我下次教她们主持, 改天再来): not the
+ * main work, blanked to the clause's end. 下次 may come masked as a day (还约我\u0001教); a masked day after
+ * 约/让/叫/请 counts only with 还/又 before it (还约我下次…), so that 社区叫我今天过来入户走访 stays work done.
+ */
+export const ASIDE = /(?:顺便|顺手|顺带|捎带|捎带手|附带|(?:还|又)?(?:(?:约|让|叫|请)我?)?(?:下次|下回|改天)|(?:还|又)(?:约|让|叫|请)我?\u0001+)[^，。,；;]*/g;
+
+/**
+ * Work planned for next time (下次再去给树刷白, 改天再来 — 下次 may come masked as a day, then in a later clause with
+ * 再去/再来 and no 了): none done, even when nothing else names the work.
+ */
+export const PLAN = /(?:(?:下次|下回|以后|改天|回头)(?:我|我们)?再|(?<=[，,；;]\s{0,2})\u0001(?:我|我们)?再(?:去|来|给|帮)(?![^，。,；;]*了))[^，。,；;]*/g;

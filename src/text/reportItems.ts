@@ -10,8 +10,8 @@ import {
 import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
 import { LEARNING, SURVEY_DATA, blank, withoutVisitTopics } from './reportTopics.js';
 import { blankFilmed } from './reportMade.js';
-import { SAID_BESIDE } from './reportAsides.js';
-import { ATTENDED, IDLE, OWN_PAPERWORK, RECORD_REQUEST, ROLE } from './reportNotService.js';
+import { ASIDE, PLAN, SAID_BESIDE } from './reportAsides.js';
+import { ATTENDED, IDLE, JOINED_DRIVE, OWN_PAPERWORK, RECORD_REQUEST, ROLE } from './reportNotService.js';
 
 export type { ItemKey } from './reportItemWords.js';
 
@@ -64,8 +64,9 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   // (an amount may come marked U+0002 rather than U+0001, so that a clause can be told to carry its own hours)
   const masked = marked.replace(/\u0002/g, '\u0001');
   // Watching or attending is not serving: 当观众看了2小时演出, 参加了表彰大会.
-  const attended = ATTENDED.exec(masked);
-  if (attended && !SERVICE.test(masked) && !VISIT.test(masked) && !PROJECT.test(masked) && !ROLE.test(masked)) {
+  const attended = ATTENDED.exec(masked) ?? JOINED_DRIVE.exec(masked);
+  const rest = masked.replace(JOINED_DRIVE, '');
+  if (attended && !SERVICE.test(rest) && !VISIT.test(rest) && !PROJECT.test(rest) && !ROLE.test(masked)) {
     ambiguities.push(`「${attended[0]}」听起来是参加或观看，不是你提供的服务。请写明你做了什么。`);
     return undefined;
   }
@@ -87,7 +88,7 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   // coursework is no work for residents at all.
   // An amount said inside the work (量了一个半小时血压, 扫了两个小时雪) stands for one character, so
   // that the work's words are as near as when it is said apart.
-  let served = masked.replace(/\u0001+/g, '\u0001').replace(OWN_PAPERWORK, blank).replace(RECORD_REQUEST, blank).replace(MADE_FOR_HOST, blank).replace(SAID_BESIDE, blank);
+  let served = masked.replace(/\u0001+/g, '\u0001').replace(PLAN, blank).replace(OWN_PAPERWORK, blank).replace(RECORD_REQUEST, blank).replace(MADE_FOR_HOST, blank).replace(SAID_BESIDE, blank);
   // (footage made for someone or kept, 帮村里剪了一条宣传视频: the making is the work, 实事)
   const unfilmed = blankFilmed(served);
   const madeFootage = unfilmed !== served;
@@ -159,13 +160,6 @@ function itemWords(text: string): Map<ItemKey, string> {
   }
   return hits;
 }
-
-/**
- * Done on the side (顺便发了点传单, 顺手, 捎带), or left for next time (约我下次教她们主持, 改天再来): not the
- * main work, blanked to the clause's end. 下次 may come masked as a day (还约我\u0001教); a masked day after
- * 约/让/叫/请 counts only with 还/又 before it (还约我下次…), so that 社区叫我今天过来入户走访 stays work done.
- */
-const ASIDE = /(?:顺便|顺手|顺带|捎带|捎带手|附带|(?:还|又)?(?:(?:约|让|叫|请)我?)?(?:下次|下回|改天)|(?:还|又)(?:约|让|叫|请)我?\u0001+)[^，。,；;]*/g;
 
 /**
  * Two activities standing side by side, each a piece of the report's time: 一边辅导作业一边开项目会,

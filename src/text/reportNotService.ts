@@ -23,6 +23,11 @@ export const ATTENDED = new RegExp([
   '(?:只|就)是?(?:去)?(?:听|看|旁听|观看)(?:的|了)?(?=[\\s，。,；;!！~～]|$)',
   '跟着[^，。,；;]{0,4}学|学习了|参观了?(?![^，。,；;]{0,6}(?:企业|公司|工厂|厂|合作社))',
 ].join('|'));
+/**
+ * …or a drive joined as anyone might join it (参加了社区的旧衣回收活动): the drive's name is no work the student did,
+ * so it is taken out before the words of service are looked for.
+ */
+export const JOINED_DRIVE = /(?:参加|参与)了?[^，。,；;]{0,8}(?:回收|义卖|集市|游园|换购|捐赠)[^，。,；;]{0,2}活动/;
 /** What the student did at what they attended (我负责…, 当志愿者, 给居民讲, 组织居民观看…并讲解): then it was service. */
 export const ROLE = /负责|担任|(?<!不是|没有?|并非)(?:主讲|主持)|(?<!参加|参与|观看)组织(?!的)|讲解|带领|当[^，。,；;]{0,4}(?:志愿者|讲解员|主持|裁判)|作为[^，。,；;]{0,6}(?:志愿者|讲师|代表)|给[^，。,；;]{0,8}讲|帮[^，。,；;]{0,8}(?:忙|布置|搬|引导|维持)|协助/;
 /** Time spent with nothing done (待了3小时，啥也没干). */

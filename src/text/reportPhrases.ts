@@ -4,7 +4,7 @@
  * description that is left. Part of reportParser.ts; works on width-folded text.
  */
 import type { DateHit } from './reportDates.js';
-import type { Duration, Span } from './numerals.js';
+import { checkHours, type Duration, type Span } from './numerals.js';
 
 /** How the service was given, and whether the text said so. */
 export interface ModeReading {
@@ -48,7 +48,8 @@ const TAKEN_BACK = new RegExp(`^[^。\\d]{0,8}?${MARKER}[^。\\d]{0,6}$`);
  * …and right after the last amount, with nothing said instead (三个小时，哦不对，我也记不清了; 11点到1点半吧…哦不对好像是到2点,
  * the new end no amount of its own): no amount stands.
  */
-const TAKEN_BACK_LAST = new RegExp(`^[\\s，,。.、…~～吧嗯啊哦呃]{0,4}${MARKER}`);
+// (…not 不对称, nor a correction of the place: 哦不对，是在锦绣社区)
+const TAKEN_BACK_LAST = new RegExp(`^[\\s，,。.、…~～吧嗯啊哦呃]{0,4}${MARKER}(?!对?[称劲头付路口外])(?!对?[\\s，,。.、…~～]{0,3}(?:应该)?是?(?:在|去|到)[^\\d一二两三四五六七八九十半]{2})`);
 /** 不是三个小时，是两个半小时: an amount or a day denied. */
 const DENIED = /不是\s{0,2}$/;
 
@@ -113,8 +114,10 @@ export function resolveHours(durations: Duration[], folded: string, removed: Spa
     ambiguities.push(`「${open[0]}」听起来服务时间不止「${pool.at(-1)!.phrase}」，请填写这次服务共计的小时数。`);
     return undefined;
   }
-  if (values.length === 1) return checkHours(values[0]!, pool[0]!.phrase, ambiguities);
-  if (values.length > 1) {
+  // 扫了一个小时雪，又辅导了一个小时作业: the same amount again for a second piece of work is more time, not the same.
+  const again = amounts === stated && pool.length > 1 && pool.some((d, i) => i > 0 && MORE_WORK.test(folded.slice(pool[i - 1]!.end, d.start)));
+  if (values.length === 1 && !again) return checkHours(values[0]!, pool[0]!.phrase, ambiguities);
+  if (values.length > 1 || again) {
     ambiguities.push(`提到了多个时长（${pool.map((d) => d.phrase).join('、')}），请确认这次服务共计多少小时。`);
   } else {
     const vague = said.find((d) => d.kind === 'vague');
@@ -123,20 +126,7 @@ export function resolveHours(durations: Duration[], folded: string, removed: Spa
   return undefined;
 }
 
-/**
- * The hours rule a log must meet (PRODUCT.md §4: more than 0, at most 12, in half hours), said
- * while the student is still in the chat: `-3小时` is refused, never saved as 3.
- */
-function checkHours(hours: number, phrase: string, ambiguities: string[]): number | undefined {
-  const rule = '服务时长须在 0.5 到 12 小时之间，以半小时为单位';
-  if (hours <= 0) ambiguities.push(`时长「${phrase}」不是正数。${rule}，请填写实际的小时数。`);
-  else if (hours > 12) ambiguities.push(`时长「${phrase}」超过了 12 小时。${rule}；连续几天的服务请每天各记一条。`);
-  else if (!Number.isInteger(hours * 2)) {
-    const down = Math.floor(hours * 2) / 2;
-    ambiguities.push(`时长「${phrase}」不是半小时的整数倍。${rule}，请填写 ${down > 0 ? `${down} 或 ` : ''}${Math.ceil(hours * 2) / 2} 小时。`);
-  } else return hours;
-  return undefined;
-}
+/** A second piece of work begun between two amounts (，又…, ，还…). */ const MORE_WORK = /[，,；;]\s{0,2}(?:然后|接着|之后|后来)?(?:又|还|再)(?!是|说|算)[^。]{0,12}$/;
 
 // Words that only framed an amount (共2小时, 时长：2h, 辅导了2小时 …) go with it.
 const LEAD_FILLER = /(?:(?:服务|志愿)?时长|用时|历时|耗时|共计|总共|一共|合计|累计|总计|共|约|大约|大概|差不多|花了|用了|了)\s{0,2}[:为是]?\s{0,2}$/;
@@ -232,7 +222,7 @@ export function resolveDate(all: DateHit[], today: string, ambiguities: string[]
 
 /** Not after 教/指导… in the same clause: what was taught in person (教老人网上交电费, 视频通话). */
 const TAUGHT = '(?<!(?:教|指导|讲解|teach)[^，。,；;]{0,24})';
-/** Not what residents were asked about (了解他们看不看视频号, 问大家喜欢什么样的视频). */ const ASKED_HOW = '(?<!(?:了解|问|看不看|喜欢|想不想)[^，。,；;]{0,16})';
+/** Not what residents were asked about (了解他们看不看视频号, 问大家喜欢什么样的视频 — not 问题, nor 问了需求后在抖音直播). */ const ASKED_HOW = '(?<!(?:了解|问(?!题)|看不看|喜欢|想不想)[^，。,；;后在]{0,16})';
 /** …and a word only suggesting a mode, after 怎么 too (教老人用智能手机，然后，怎么用微信视频). */
 const TAUGHT_HOW = '(?<!(?:教|指导|讲解|teach|怎么|如何)[^，。,；;]{0,24})';
 // `线` after 路/航/底… is a line (公交线上), and 在线上 is 在 + 线上, not 在线; 在网上开了个店铺 is a
@@ -243,7 +233,7 @@ const OFFLINE_REMOVABLE = /(?:通过|以|采用|采取|在)?(?:(?<![路航干曲
 // 直播 alone is not one: 直播卖苹果 is done in the village; 拍宣传视频 is made in person, and so is a video
 // written or dubbed for (视频写解说词, 视频配音, 视频字幕) — not 开视频写作业 or 视频配合老师辅导, done online.
 // …nor is a video worked on or counted (两条短视频, 三条视频的字幕), or a channel worked for or asked about (帮视频号审片, 把视频号的数据…).
-const ONLINE_WORDS = new RegExp(`${TAUGHT_HOW}${ASKED_HOW}(?<!(?:拍|录|剪|做|制作)[^，。,；;]{0,12}|的[^，。,；;]{0,2}|[条段部短])视频(?!号|[^，。,；;]{0,2}(?:(?:写|配)(?:解说|字幕|脚本|文案|音|乐)|解说|字幕|脚本|文案)|软件|app|播放器|通话(?:[、和]|[^，。,；;]{0,3}(?:都|也|还)教))|${TAUGHT_HOW}(?:微信(?:语音|视频|上)|语音通话)(?![^，。,；;]{0,6}教)|${TAUGHT_HOW}的视频(?:通话|连线|会议)|腾讯会议|${ASKED_HOW}(?:抖音|快手|b站|(?<![帮把给替为][^，。,；;]{0,3})视频号(?!的))|微信群|qq群|网络(?:直播|课堂|授课)|钉钉|飞书会议|zoom|网课|云(?=宣讲|访谈|组队|辅导|支教|课堂|上|端|直播|参观|走访|调研|义诊|服务|会议|家访|探访|讲座)`);
+const ONLINE_WORDS = new RegExp(`${TAUGHT_HOW}${ASKED_HOW}(?<!(?:拍|录|剪|做|制作)[^，。,；;]{0,12}|的[^，。,；;]{0,2}|[条段部短])视频(?!号|[^，。,；;]{0,2}(?:(?:写|配)(?:解说|字幕|脚本|文案|音|乐)|解说|字幕|脚本|文案)|软件|app|播放器|通话(?:[、和]|[^，。,；;]{0,3}(?:都|也|还)教))|${TAUGHT_HOW}(?:微信(?:语音|视频|上)|语音通话)(?![^，。,；;]{0,6}教)|${TAUGHT_HOW}的视频(?:通话|连线|会议)|腾讯会议|${ASKED_HOW}(?:抖音|快手|b站|(?<![帮把给替为][^，。,；;]{0,3})视频号(?!的))|视频号[^，。,；;]{0,5}直播|微信群|qq群|网络(?:直播|课堂|授课)|钉钉|飞书会议|zoom|网课|云(?=宣讲|访谈|组队|辅导|支教|课堂|上|端|直播|参观|走访|调研|义诊|服务|会议|家访|探访|讲座)`);
 const OFFLINE_WORDS = /现场|实地/;
 
 /** Online or offline (the phrases that say so go into `removed`); both named → ambiguity; offline by default. */
