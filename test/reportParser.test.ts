@@ -1846,3 +1846,19 @@ describe('parseReport — footage made for others, residents’ troupes, crews a
   };
   describeCases(cases);
 });
+
+describe('parseReport — traditional characters and Cantonese', () => {
+  const cases: Record<string, Case[]> = {
+    'read as in simplified characters': [
+      { text: '今天在幸福裡社區幫小學生輔導作業，兩個鐘頭', saved: true, item: 'shishi', hours: 2, community: 5 },
+      { text: '昨天下晝2點至4點喺幸福里社區幫老人打掃衛生', saved: true, item: 'shishi', hours: 2 },
+      { text: '今天朝早8點到11點在幸福里社區掃雪', saved: true, hours: 3 },
+    ],
+    'still asked about': [
+      { text: '幫阿明報一下：佢前日喺幸福里社區做咗三個鐘義工', saved: false },
+      { text: '前天下午在幸福里社區幫老人打掃衛生，從一點做到四點幾', saved: false },
+      { text: '今天在幸福裡社區待咗兩個鐘', saved: false },
+    ],
+  };
+  describeCases(cases);
+});

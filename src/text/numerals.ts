@@ -129,7 +129,7 @@ const LABELLED = new RegExp(
   'g',
 );
 
-const PERIOD = '(上午|早上|早晨|凌晨|中午|下午|傍晚|晚上|夜里|夜间|深夜|半夜|(?<![昨今明前作琴噚寻尋])早|(?<![昨今明前作琴噚寻尋])晚)';
+const PERIOD = '(上午|早上|早晨|朝早|凌晨|中午|下午|下昼|晏昼|傍晚|晚上|夜里|夜间|深夜|半夜|(?<![昨今明前作琴噚寻尋])早|(?<![昨今明前作琴噚寻尋])晚)';
 // A Chinese minute needs 分 unless it is a number of tens (九点十五) or a quarter (四点一刻, 四点一刻钟, 4点1刻): 九点一直陪到
 // is 9:00, not 9:01.
 const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:(?:点|时(?![长间候段]))${S}(?:(半)|([一三13]${S}刻(?:钟)?|\\d{1,2}|[一二三四五]?十[一二三四五六七八九]?|${CN_INT}(?=${S}分))${S}分?)?|[:.](\\d{2}))`;
@@ -170,7 +170,7 @@ function clockHours(period: string | undefined, h: string, half?: string, min?: 
   const minutes = half ? 30 : min?.includes('刻') ? parseNumber(min[0]!)! * 15 : parseNumber(min ?? colonMin ?? '0');
   if (hour === undefined || minutes === undefined || hour > 24 || minutes >= 60) return undefined;
   // 夜里十一点 is 23:00, 半夜两点 is 2:00.
-  const pm = (period && /下午|傍晚|晚/.test(period) && hour < 12) || (period === '中午' && hour < 6) || (period !== undefined && /夜/.test(period) && hour >= 6 && hour < 12);
+  const pm = (period && /下午|下昼|晏昼|傍晚|晚/.test(period) && hour < 12) || (period === '中午' && hour < 6) || (period !== undefined && /夜/.test(period) && hour >= 6 && hour < 12);
   return hour + (pm ? 12 : 0) + minutes / 60;
 }
 
@@ -260,9 +260,9 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
     const d = endsAt - start;
     return d > 0 && d <= 16 ? { hours: d, endsAt } : null;
   }, out);
-  // 两点左右到四点, 两点到五点多: a clock time not pinned down gives no amount either.
+  // 两点左右到四点, 两点到五点多, 做到四点几: a clock time not pinned down gives no amount either.
   for (const d of out) {
-    if (d.kind === 'range' && (/左右|许/.test(d.phrase) || /^\s{0,2}(?:多|左右|许)/.test(folded.slice(d.end, d.end + 4)))) {
+    if (d.kind === 'range' && (/左右|许/.test(d.phrase) || /^\s{0,2}(?:多|左右|许|几)/.test(folded.slice(d.end, d.end + 4)))) {
       d.kind = 'vague';
       delete d.hours;
       delete d.endsAt;

@@ -9,6 +9,7 @@
  */
 import { dayjs, localDate, startOfDate } from '../time.js';
 import { clockTimes, findDurations, foldWidth, type Span } from './numerals.js';
+import { simplified } from './reportScript.js';
 import { findDates } from './reportDates.js';
 import { findCommunity, type CommunityName } from './reportCommunities.js';
 import { findArea, type AreaKey } from './reportAreas.js';
@@ -193,7 +194,7 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
     };
   }
   // (扫血, 设区, 量个小时: words typed by sound are read as the words meant)
-  const folded = fixTypos(foldWidth(text));
+  const folded = fixTypos(simplified(foldWidth(text)));
   const todayStr = localDate(input.now, input.timeZone);
   const today = dayjs.utc(todayStr);
   const ambiguities: string[] = [];
