@@ -43,6 +43,10 @@ describe('an unknown command is answered with the closest one', () => {
     expect(await ask(h, STUDENT, '/chekin')).toBe(t('error.unknownCommandSuggest', { name: '/chekin', suggestion: '/报到' }));
   });
 
+  it('takes a command typed in traditional characters for the command it spells', async () => {
+    expect(textOf(await h.say(STUDENT, '/幫助'))).toBe(textOf(await h.say(STUDENT, '/帮助')));
+  });
+
   it('suggests only what the sender may use, else answers as before', async () => {
     expect(await ask(h, SECRETARY, '/审合')).toBe(t('error.unknownCommandSuggest', { name: '/审合', suggestion: '/审核' }));
     expect(await ask(h, STUDENT, '/审合')).toBe(t('error.unknownCommand', { name: '/审合' }));

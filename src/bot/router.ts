@@ -14,6 +14,7 @@ import { UserError } from './errors.js';
 import { allows, type Audience } from './roles.js';
 import { isActive } from '../domain/members.js';
 import { CommandSuggester } from './suggest.js';
+import { simplified } from '../text/simplified.js';
 
 export interface Registry {
   commands: readonly AnyCommand[];
@@ -69,7 +70,9 @@ export class Router {
     const body = slashed ? cleaned.slice(1) : cleaned;
     const match = /^(\S+)\s*([\s\S]*)$/.exec(body);
     if (!match) return slashed ? { kind: 'unknown', name: '/', body } : { kind: 'text', text: cleaned };
-    const command = this.byName.get(match[1]!.toLowerCase());
+    // (a name typed in traditional characters, /報到 or /幫助, is the command it spells)
+    const name = match[1]!.toLowerCase();
+    const command = this.byName.get(name) ?? this.byName.get(simplified(name));
     if (command) return { kind: 'command', call: { command, rest: match[2]!.trim() } };
     return slashed ? { kind: 'unknown', name: `/${match[1]}`, body } : { kind: 'text', text: cleaned };
   }

@@ -9,7 +9,7 @@
  */
 import { dayjs, localDate, startOfDate } from '../time.js';
 import { clockTimes, findDurations, foldWidth, type Span } from './numerals.js';
-import { simplified } from './reportScript.js';
+import { simplified } from './simplified.js';
 import { findDates } from './reportDates.js';
 import { findCommunity, type CommunityName } from './reportCommunities.js';
 import { findArea, type AreaKey } from './reportAreas.js';

@@ -1,9 +1,9 @@
 /**
- * Reports typed in traditional characters (幫老人輔導作業兩個鐘頭, as students from Hong Kong, Macau
- * and Taiwan and some input methods write them) are read in simplified ones, character for character
- * — OpenCC's Taiwan-to-mainland tables (`opencc-js`), which also know the variants (裏/裡, 著手) a
- * hand-made table would miss. Part of reportParser.ts: it keeps the text's length, so every span
- * found in the simplified text is a span of the student's own text.
+ * Messages typed in traditional characters (幫老人輔導作業兩個鐘頭, /報到, as students from Hong Kong,
+ * Macau and Taiwan and some input methods write them) are read in simplified ones, character for
+ * character — OpenCC's Taiwan-to-mainland tables (`opencc-js`), which also know the variants (裏/裡,
+ * 著手) a hand-made table would miss. Used by the report parser and the command router; it keeps
+ * the text's length, so every span found in the simplified text is a span of the student's own text.
  */
 import * as OpenCC from 'opencc-js/t2cn';
 
