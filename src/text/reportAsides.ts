@@ -44,4 +44,4 @@ export const ASIDE = /(?:顺便|顺手|顺带|捎带|捎带手|附带|(?:还|又
  * Work planned for next time (下次再去给树刷白, 改天再来 — 下次 may come masked as a day, then in a later clause with
  * 再去/再来 and no 了): none done, even when nothing else names the work.
  */
-export const PLAN = /(?:(?:下次|下回|以后|改天|回头)(?:我|我们)?再|(?<=[，,；;]\s{0,2})\u0001(?:我|我们)?再(?:去|来|给|帮)(?![^，。,；;]*了))[^，。,；;]*/g;
+export const NEXT_TIME = /(?:(?:下次|下回|以后|改天|回头)(?:我|我们)?再|(?<=[，,；;]\s{0,2})\u0001(?:我|我们)?再(?:去|来|给|帮)(?![^，。,；;]*了))[^，。,；;]*/g;

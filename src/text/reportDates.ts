@@ -258,10 +258,10 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
   // …nor one in a clause on work already reported (周一那次已报), nor 今天 in the thoughts after the work (这句话我今天有了切身体会).
   const spans = (re: RegExp) => [...masked.matchAll(re)].map((q) => [q.index!, q.index! + q[0].length] as const);
   const [reported, thoughts] = [spans(ALREADY_REPORTED), spans(REFLECTION)];
+  const inside = (m: RegExpMatchArray, s: (readonly [number, number])[]) => s.some(([a, b]) => m.index! >= a && m.index! + m[0].length <= b);
   for (const [re, read] of DATE_PATTERNS) {
     for (const m of work.matchAll(re)) {
-      const inside = (s: (readonly [number, number])[]) => s.some(([a, b]) => m.index! >= a && m.index! + m[0].length <= b);
-      if (quoted.some(([a, b]) => m.index! > a && m.index! + m[0].length < b) || inside(reported) || (inside(thoughts) && /^(?:今|today)/.test(m[0].trim()))) continue;
+      if (quoted.some(([a, b]) => m.index! > a && m.index! + m[0].length < b) || inside(m, reported) || (inside(m, thoughts) && /^(?:今|today)/.test(m[0].trim()))) continue;
       const r = read(m, today, hits);
       if (r === null) continue;
       const start = m.index!;
@@ -274,8 +274,9 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
       if (hit.date && hit.date > today.format('YYYY-MM-DD') && (/^\s{0,2}的/.test(work.slice(end, end + 3)) || /(?:为|迎接|备战)\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)))) {
         hit = { start, end, phrase, problem: `日期「${phrase}」还没到，只能记录今天或以前的服务，请确认日期。`, vague: true };
       }
-      const skip = (hit.vague && (FUTURE.test(phrase) || /^\S{1,2}月$/.test(phrase)) && PLANNED_FOR.test(work.slice(Math.max(0, start - 8), start)) && MEETING.test(masked) && !TRIP.test(work.slice(end, end + 4))) || (/^\d/.test(phrase) && /第\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)));
-      if (!skip) hits.push(hit);
+      const plannedAtMeeting = hit.vague && (FUTURE.test(phrase) || /^\S{1,2}月$/.test(phrase)) && PLANNED_FOR.test(work.slice(Math.max(0, start - 8), start)) && MEETING.test(masked) && !TRIP.test(work.slice(end, end + 4));
+      const numbered = /^\d/.test(phrase) && /第\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start));
+      if (!plannedAtMeeting && !numbered) hits.push(hit);
       work = work.slice(0, start) + '\u0001'.repeat(end - start) + work.slice(end);
     }
   }

@@ -138,7 +138,8 @@ const HANDS_COUNT = '[0-9一二两三四五六七八九十几百千多]+[^，。
  */
 export const HANDS_ON = new RegExp([
   `(?<!(?:下次|下回|以后|改天|明天|回头|打算|准备|想)[^，。,；;]{0,6})(?:给|帮|为|替)(?![我咱俺])[^，。,；;]{1,10}?${HANDS_VERB}`,
-  `${HANDS_VERB.replace('|拍|', '|')}(?:了|完|好)?${HANDS_COUNT}`,
+  // (not 拍: 拍了几张照片留念 is counted but no work)
+  `(?!拍)${HANDS_VERB}(?:了|完|好)?${HANDS_COUNT}`,
   `(?:^|[，,。；;\\s])把[^，。,；;]{1,12}?${HANDS_VERB}`,
   `在[^，。,；;]{1,10}?(?:社区|村|街道|镇|小区|楼道|花坛|广场)${HANDS_VERB}(?:了|完|好)`,
 ].join('|'));
@@ -242,12 +243,10 @@ const TROUPE = /(?:帮|给|带|教)(?:着)?[^，。,；;]{0,10}(?:合唱团|合�
  */
 export function helpedAtOthersEvent(text: string): boolean {
   if (OWN_ACTIVITY.test(text)) return false;
-  if ((TROUPE.test(text) || ASSISTANT.test(text)) && !PUT_ON.test(text)) return true;
-  if (LIVE_SALE.test(text)) return true;
-  if (OFFICIAL.test(text) && GAME.test(text) && !RUNNING.test(text) && !PUT_ON.test(text)) return true;
-  if (VENUE.test(text) && VOLUNTEERED.test(text)) return true;
-  if ((HELPER.test(text) || TROUPE.test(text)) && !PUT_ON.test(text)) return true;
-  return HOSTED.test(text) && HELPED_AT.test(text);
+  // (a troupe's rehearsal, an assistant's role, a hand lent or a match's official — unless the event is put on)
+  const helper = TROUPE.test(text) || ASSISTANT.test(text) || HELPER.test(text) || (OFFICIAL.test(text) && GAME.test(text) && !RUNNING.test(text));
+  if (helper && !PUT_ON.test(text)) return true;
+  return LIVE_SALE.test(text) || (VENUE.test(text) && VOLUNTEERED.test(text)) || (HOSTED.test(text) && HELPED_AT.test(text));
 }
 
 /** …or paperwork done for the school itself (在学院团委帮忙整理报名表), no service to residents. */

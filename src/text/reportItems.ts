@@ -10,7 +10,7 @@ import {
 import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
 import { LEARNING, SURVEY_DATA, blank, withoutVisitTopics } from './reportTopics.js';
 import { blankFilmed } from './reportMade.js';
-import { ASIDE, PLAN, SAID_BESIDE } from './reportAsides.js';
+import { ASIDE, NEXT_TIME, SAID_BESIDE } from './reportAsides.js';
 import { ATTENDED, IDLE, JOINED_DRIVE, OWN_PAPERWORK, RECORD_REQUEST, ROLE } from './reportNotService.js';
 
 export type { ItemKey } from './reportItemWords.js';
@@ -88,7 +88,7 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   // coursework is no work for residents at all.
   // An amount said inside the work (量了一个半小时血压, 扫了两个小时雪) stands for one character, so
   // that the work's words are as near as when it is said apart.
-  let served = masked.replace(/\u0001+/g, '\u0001').replace(PLAN, blank).replace(OWN_PAPERWORK, blank).replace(RECORD_REQUEST, blank).replace(MADE_FOR_HOST, blank).replace(SAID_BESIDE, blank);
+  let served = masked.replace(/\u0001+/g, '\u0001').replace(NEXT_TIME, blank).replace(OWN_PAPERWORK, blank).replace(RECORD_REQUEST, blank).replace(MADE_FOR_HOST, blank).replace(SAID_BESIDE, blank);
   // (footage made for someone or kept, 帮村里剪了一条宣传视频: the making is the work, 实事)
   const unfilmed = blankFilmed(served);
   const madeFootage = unfilmed !== served;

@@ -50,6 +50,8 @@ const TAKEN_BACK = new RegExp(`^[^。\\d]{0,8}?${MARKER}[^。\\d]{0,6}$`);
  */
 // (…not 不对称, nor a correction of the place: 哦不对，是在锦绣社区)
 const TAKEN_BACK_LAST = new RegExp(`^[\\s，,。.、…~～吧嗯啊哦呃]{0,4}${MARKER}(?!对?[称劲头付路口外])(?!对?[\\s，,。.、…~～]{0,3}(?:应该)?是?(?:在|去|到)[^\\d一二两三四五六七八九十半]{2})`);
+/** A second piece of work begun between two amounts (，又…, ，还…). */
+const MORE_WORK = /[，,；;]\s{0,2}(?:然后|接着|之后|后来)?(?:又|还|再)(?!是|说|算)[^。]{0,12}$/;
 /** 不是三个小时，是两个半小时: an amount or a day denied. */
 const DENIED = /不是\s{0,2}$/;
 
@@ -126,7 +128,6 @@ export function resolveHours(durations: Duration[], folded: string, removed: Spa
   return undefined;
 }
 
-/** A second piece of work begun between two amounts (，又…, ，还…). */ const MORE_WORK = /[，,；;]\s{0,2}(?:然后|接着|之后|后来)?(?:又|还|再)(?!是|说|算)[^。]{0,12}$/;
 
 // Words that only framed an amount (共2小时, 时长：2h, 辅导了2小时 …) go with it.
 const LEAD_FILLER = /(?:(?:服务|志愿)?时长|用时|历时|耗时|共计|总共|一共|合计|累计|总计|共|约|大约|大概|差不多|花了|用了|了)\s{0,2}[:为是]?\s{0,2}$/;
@@ -222,7 +223,8 @@ export function resolveDate(all: DateHit[], today: string, ambiguities: string[]
 
 /** Not after 教/指导… in the same clause: what was taught in person (教老人网上交电费, 视频通话). */
 const TAUGHT = '(?<!(?:教|指导|讲解|teach)[^，。,；;]{0,24})';
-/** Not what residents were asked about (了解他们看不看视频号, 问大家喜欢什么样的视频 — not 问题, nor 问了需求后在抖音直播). */ const ASKED_HOW = '(?<!(?:了解|问(?!题)|看不看|喜欢|想不想)[^，。,；;后在]{0,16})';
+/** Not what residents were asked about (了解他们看不看视频号, 问大家喜欢什么样的视频 — not 问题, nor 问了需求后在抖音直播). */
+const ASKED_HOW = '(?<!(?:了解|问(?!题)|看不看|喜欢|想不想)[^，。,；;后在]{0,16})';
 /** …and a word only suggesting a mode, after 怎么 too (教老人用智能手机，然后，怎么用微信视频). */
 const TAUGHT_HOW = '(?<!(?:教|指导|讲解|teach|怎么|如何)[^，。,；;]{0,24})';
 // `线` after 路/航/底… is a line (公交线上), and 在线上 is 在 + 线上, not 在线; 在网上开了个店铺 is a

@@ -38,6 +38,8 @@ const LISTED = named('(?:(?![和、跟与])[\\u4e00-\\u9fa5])');
 const SOMEONE = `(?:${OTHER}|${LISTED}(?:同学)?(?:[和、跟与]${LISTED}(?:同学)?)+|${NAME}同学|${MEMBER}${NAME})`;
 /** Two or more of a group, the student among them (我俩, 我们三个人, 我们宿舍四个人, 两个人). */
 const WE_ALL = '(?:我俩|咱俩|我们俩|咱们俩|我们(?:宿舍|寝室|组|小组|班)?(?:两|三|四|五|六|几)个人?|我们仨|我们几人|两个人|俩人|三个人)';
+/** Where a request to record ends: the clause's end, a particle or the hours (都记一下吧, 都记上，2小时). */
+const ASKED_END = '(?=$|[\\s，。,；;!！~～吧呗哈啊呀]|\\u0001)';
 /**
  * Someone else's service (我室友…, 替组长报, 张明和李华…各3小时, 她的也记上), a record held back
  * (先不报), a notice to a group (各位同学, 请大家自行登记), an example or a what-if (比如…, 如果…).
@@ -73,8 +75,8 @@ export const NOT_MINE = new RegExp([
   // both or all of a group recorded at once (我俩的都记一下, 把我们三个都报上, 两个人的时长都帮忙记上, 我们宿舍四个人的
   // 都记一下, 小王和我的时长都记上, 把我和小王的都记上): a request to record — the verb ends the clause or comes before the hours —,
   // not what the group did (我们三个人都登记了信息, 两个人都记了笔记, 我俩都算志愿者, 我俩都去了)
-  `${WE_ALL}的?(?:时长|时间|记录|小时)?(?:都|一起|一块)(?:帮忙|帮我们|给我们|麻烦)?(?:记|报|登记|算|提交)(?:一下|上|下)?(?=$|[\\s，。,；;!！~～吧呗哈啊呀]|\\u0001)|(?:记|报|登记)(?:上|一下)?${WE_ALL}(?:的|都)|` +
-    `(?:(?:${NAME}|${PEER})和我|我和(?:${NAME}|${PEER}))的?(?:时长|时间|记录|小时)?都(?:帮忙)?(?:记|报|登记)(?:一下|上|下)?(?=$|[\\s，。,；;!！~～吧呗哈啊呀]|\\u0001)`,
+  `${WE_ALL}的?(?:时长|时间|记录|小时)?(?:都|一起|一块)(?:帮忙|帮我们|给我们|麻烦)?(?:记|报|登记|算|提交)(?:一下|上|下)?${ASKED_END}|(?:记|报|登记)(?:上|一下)?${WE_ALL}(?:的|都)|` +
+    `(?:(?:${NAME}|${PEER})和我|我和(?:${NAME}|${PEER}))的?(?:时长|时间|记录|小时)?都(?:帮忙)?(?:记|报|登记)(?:一下|上|下)?${ASKED_END}`,
   // records held back
   '我[^，。,；;]{0,4}没(?:有)?(?:去|参加)(?!过)|没去成|让我也记|先不报|不报了|不用报|先别记|别记了?|暂(?:时)?不记|先不记',
   // notices and examples
