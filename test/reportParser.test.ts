@@ -4,7 +4,9 @@
  * 2026-11-25 15:00 in Asia/Shanghai; the student's paired community is 解放路社区 (6).
  */
 import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
 import { parseReport, recordable, type ItemKey, type ParseInput } from '../src/text/reportParser.js';
+import { readSetup } from '../eval/parserEval.js';
 
 const NOW = Date.UTC(2026, 10, 25, 7, 0); // 2026-11-25 15:00 +08:00, a Wednesday
 const TZ = 'Asia/Shanghai';
@@ -284,7 +286,8 @@ describe('parseReport — communities', () => {
  * What the community matcher must find, as the parser first wrote it: one pattern per key,
  * its characters with up to two whitespace characters between them, a bare 2-character stem
  * only after 在/去… or before a place word, or standing alone between spaces or punctuation. The parser now indexes the keys instead of running
- * thousands of patterns per message; this reference pins that nothing else changed.
+ * thousands of patterns per message; this reference pins that nothing else changed. Of the names found (each where it first
+ * fits), one inside or across a longer one is its part, and a bare stem not after 在/去… counts only when nothing else is named.
  */
 function referenceCommunity(text: string, communities: ParseInput['communities']): number | null | undefined {
   const fold = (x: string) => x.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').toLowerCase();
@@ -293,7 +296,8 @@ function referenceCommunity(text: string, communities: ParseInput['communities']
   const after = '(?=\\s{0,2}(?:社区|小区|街道|村|镇|乡|居委|这边|那边))';
   const edge = '[\\s,，。.;；:：、!！?？()（）【】\\[\\]\\-—~/|]';
   const alone = (body: string) => `(?<=^|${edge})${body}(?=$|${edge})`;
-  const hits: { id: number; len: number }[] = [];
+  const hits: { id: number; from: number; to: number; placed: boolean }[] = [];
+  const folded = fold(text);
   for (const c of communities) {
     const seen = new Set<string>();
     for (const raw of [c.name, ...(c.aliases ?? [])]) {
@@ -304,13 +308,17 @@ function referenceCommunity(text: string, communities: ParseInput['communities']
           seen.add(key);
           const body = [...key].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s{0,2}');
           const bare = key.length <= 2 && !SUFFIX.test(key);
-          if (new RegExp(bare ? `${before}${body}|${body}${after}|${alone(body)}` : body).test(fold(text))) hits.push({ id: c.id, len: key.length });
+          const m = new RegExp(bare ? `${before}${body}|${body}${after}|${alone(body)}` : body).exec(folded);
+          if (m) hits.push({ id: c.id, from: m.index, to: m.index + m[0].length, placed: !bare || new RegExp(`${before}$`).test(folded.slice(0, m.index)) });
         }
       }
     }
   }
-  const best = Math.max(0, ...hits.map((h) => h.len));
-  const ids = [...new Set(hits.filter((h) => h.len === best).map((h) => h.id))];
+  // Longest first; a name inside or across a longer one is its part; bare stems not said as a place count only alone.
+  const apart: typeof hits = [];
+  for (const h of [...hits].sort((a, b) => b.to - b.from - (a.to - a.from))) if (!apart.some((o) => h.from < o.to && o.from < h.to)) apart.push(h);
+  const placed = apart.filter((h) => h.placed);
+  const ids = [...new Set((placed.length > 0 ? placed : apart).map((h) => h.id))];
   return ids.length === 1 ? ids[0] : ids.length > 1 ? null : undefined;
 }
 
@@ -1167,12 +1175,12 @@ describe('parseReport — work for residents and staff, 各 among people and pla
       { text: '今天在幸福里扫雪2小时，帮李哥报一下', saved: false },
       { text: '今天帮王姐登记一下居民信息，2小时', saved: true, item: 'shishi' },
     ],
-    '各 among people is the student\'s own amount; among places named, one for each': [
+    '各 among people is the student\'s own amount; among two places named, asked which (a record has one community)': [
       { text: '我和室友今天在幸福里扫雪，各干了2小时', saved: true, hours: 2, item: 'shishi', community: 5 },
       { text: '我和同学今天在幸福里辅导作业，各辅导了2小时', saved: true, hours: 2 },
       { text: '今天我跟室友在锦绣社区清理楼道，各做了1.5小时', saved: true, hours: 1.5, community: 8 },
       { text: '我们三个今天在幸福里扫雪，各干了2小时', saved: true, hours: 2 },
-      { text: '今天在幸福里和锦绣社区各服务了1小时，都是辅导作业', saved: true, hours: 2, item: 'shishi' },
+      { text: '今天在幸福里和锦绣社区各服务了1小时，都是辅导作业', saved: false },
       { text: '张明和李华今天在幸福里扫雪，各3小时', saved: false },
       { text: '我们今天在幸福里扫雪，各记2小时', saved: false },
       { text: '今天上午下午各去了一趟幸福里铲雪，各两小时', saved: true, hours: 4 },
@@ -1861,4 +1869,65 @@ describe('parseReport — traditional characters and Cantonese', () => {
     ],
   };
   describeCases(cases);
+});
+
+describe('parseReport — two pieces said to be even, days not placed, unsure words, two places, a roommate by name', () => {
+  // (at the evaluation's "now", with its twelve places and no paired one)
+  const setup = readSetup(fileURLToPath(new URL('../eval/parser/communities.json', import.meta.url)));
+  const read = (text: string) => parseReport({ text, now: Date.parse(setup.now), timeZone: setup.timeZone, communities: setup.communities, pairedCommunityId: null });
+  const cases: Record<string, Case[]> = {
+    'two pieces said to take the time evenly, even when only one is work the parser knows: asked': [
+      { text: '上午在北街写对联，下午在北街入户走访，共六小时，主要是哪个我也说不清', saved: false },
+      { text: '今天在龙江社区开了项目组会，然后给孩子们讲了成语故事，一共三小时，两样差不多一样长', saved: false },
+      { text: '今天帮大有村清排水沟和走访农户，各干了一半，共4小时', saved: false },
+      { text: '周一在洛阳社区开了项目组会，还顺便走访了几户居民，2小时，两样时间差不多', saved: false },
+      { text: '/记录 走访 3小时 在幸福里入户走访和讲反诈，各一半', saved: false },
+    ],
+    '…but halves of one kind of work, or 各 among people and hours, are recorded': [
+      { text: '昨天上午在幸福里扫雪，下午继续铲冰，各占一半，一共4小时', saved: true, item: 'shishi', hours: 4 },
+      { text: '今天在幸福里扫雪和铲冰，两样差不多，一共3小时', saved: true, item: 'shishi', hours: 3 },
+    ],
+    'work in two parts of the day of two kinds (下午…晚上…), not a span or a schedule': [
+      { text: '昨天 大有村 下午走访农户 晚上开项目会 一共3h', saved: false },
+      { text: '今天在洛阳社区正式启动了我们的助老项目，上午开了启动仪式，确定了以后每周三下午给老人上课，3小时', saved: true, item: 'xiangmu' },
+    ],
+    'days the student cannot place (上上周, 那周周三, 头些日子, 今年夏天, 周几来着忘了), not a topic (今年冬季供暖)': [
+      { text: '今天是补报的 上上周在锦绣社区扫雪三小时', saved: false },
+      { text: '那周周三在康宁社区走访，2小时', saved: false },
+      { text: '头些日子在北街给居民讲反诈，三小时', saved: false },
+      { text: '今年夏天在大有村走访过，3小时', saved: false },
+      { text: '周几来着忘了，反正在保利香槟做了3小时反诈宣传', saved: false },
+      { text: '/记录 走访 2小时 保利香槟 物业公司 了解今年冬季供暖和报修情况', saved: true, item: 'zoufang', date: '2026-11-18' },
+    ],
+    'two amounts offered (也可能1个半, 一个到一个半钟头): asked': [
+      { text: '周二在锦绣社区做海报 1小时左右吧，也可能1个半', saved: false },
+      { text: '11月11日在石油街社区帮忙清理楼道，干了一个到一个半钟头吧', saved: false },
+      { text: '周二在锦绣社区做海报 1小时左右吧，可能是我们组最快的一次', saved: true, hours: 1 },
+    ],
+    'what the student says they are not sure of, however said; not what residents could not remember': [
+      { text: '在洛阳社区扫雪，时长忘了多久，反正挺久', saved: false },
+      { text: '昨天在北街扫雪两小时，哪个社区记不太清了', saved: false },
+      { text: '今天在幸福里辅导作业两小时，说不准是不是算实事', saved: false },
+      { text: '今天在幸福里给老人整理药盒，老人记不清吃药时间，1小时', saved: true, item: 'shishi', hours: 1 },
+      { text: '今天在幸福里帮说不清话的大爷写申请，2小时', saved: true, hours: 2 },
+      { text: '周一的 忘记报了 在洛阳社区扫雪2小时', saved: true, date: '2026-11-16' },
+      { text: '今天在幸福里辅导作业2小时，忘了带水杯', saved: true, hours: 2 },
+    ],
+    'help that says no more than help (帮了挺多忙的): asked what was done': [
+      { text: '今天在解放路社区，1.5小时，帮了挺多忙的', saved: false },
+    ],
+    'two places named apart: asked which; a place inside a longer name, a stem as a topic or a place taken back is none': [
+      { text: '今天去幸福里讲了防控近视，然后下午去保利香槟查假牙，一共5小时', saved: false },
+      { text: '昨天在北街……打错了，是石油街，给小学生辅导作业，3个小时', saved: true, community: 4 },
+      { text: '昨天在幸福里讲了讲北街的历史，2小时', saved: true, community: 2 },
+    ],
+    'a roommate named, or told about for them (室友小王…我帮他说一声, 帮我室友也记一下呗)': [
+      { text: '室友小王今天在石油街做了3小时燃气检查，我帮他说一声', saved: false },
+      { text: '帮我室友也记一下呗，他昨天跟我一块去的八道壕，也是俩小时', saved: false },
+    ],
+    'a talk told by its topic (讲了半小时近视防控) beside other timed work: two kinds, asked': [
+      { text: '今天在龙江社区讲了半小时近视防控，又帮大家测了半小时视力', saved: false },
+    ],
+  };
+  describeCases(cases, read);
 });

@@ -3,6 +3,7 @@
  * Part of reportParser.ts; works on width-folded text.
  */
 import { foldWidth } from './numerals.js';
+import { standing } from './reportPhrases.js';
 
 /** A community the text may name, by its name or one of its aliases. */
 export interface CommunityName {
@@ -143,8 +144,11 @@ function placeAfter(text: string, at: number): boolean {
   return false;
 }
 
-/** The indexes of the keys `folded` names, ascending. */
-function namedKeys(folded: string, matcher: CommunityMatcher): number[] {
+/** A key found: its index, where it first stands in the text, and whether it is said as a place (not a bare stem seen only before 的 or alone). */
+interface KeyHit { k: number; from: number; to: number; placed: boolean }
+
+/** The keys `folded` names, by index ascending. */
+function namedKeys(folded: string, matcher: CommunityMatcher): KeyHit[] {
   // The text without whitespace, and where each of its units stands in `folded`.
   let squeezed = '';
   const pos: number[] = [];
@@ -153,7 +157,7 @@ function namedKeys(folded: string, matcher: CommunityMatcher): number[] {
     squeezed += folded[i];
     pos.push(i);
   }
-  const found = new Set<number>();
+  const found = new Map<number, KeyHit>();
   for (let i = 0; i + 1 < squeezed.length; i++) {
     const bucket = matcher.byStart.get(squeezed.charCodeAt(i) * 0x10000 + squeezed.charCodeAt(i + 1));
     if (!bucket) continue;
@@ -167,19 +171,28 @@ function namedKeys(folded: string, matcher: CommunityMatcher): number[] {
       if (!fits) continue;
       const from = pos[i]!;
       const to = pos[i + key.length - 1]! + 1;
-      if (stem && !placeBefore(folded, from) && !placeAfter(folded, to) && !(edge(folded, from - 1) && edge(folded, to))) continue;
-      found.add(k);
+      const placed = !stem || placeBefore(folded, from);
+      if (!placed && !placeAfter(folded, to) && !(edge(folded, from - 1) && edge(folded, to))) continue;
+      found.set(k, { k, from, to, placed });
     }
   }
-  return [...found].sort((a, b) => a - b);
+  return [...found.values()].sort((a, b) => a.k - b.k);
 }
 
-/** The longest named community; two different ones of the same length → ambiguity. */
+/**
+ * The community named; two different ones named apart (在幸福里讲座，下午去保利香槟) → ambiguity. A name
+ * inside a longer one (锦绣 in 松山新区锦绣社区) is the longer one's part, not a second place; a bare stem
+ * not said as a place (讲了讲北街的历史) counts only when nothing else is named; a place taken back
+ * (在北街……打错了，是石油街) not at all.
+ */
 export function findCommunity(folded: string, input: CommunityInput, ambiguities: string[]): CommunityReading {
   const matcher = matcherFor(input.communities);
-  const hits = namedKeys(folded, matcher).map((k) => ({ id: matcher.keys[k]!.id, len: matcher.keys[k]!.key.length }));
-  const best = Math.max(0, ...hits.map((h) => h.len));
-  const ids = [...new Set(hits.filter((h) => h.len === best).map((h) => h.id))];
+  const hits = namedKeys(folded, matcher).sort((a, b) => b.to - b.from - (a.to - a.from) || a.k - b.k);
+  const apart: typeof hits = [];
+  for (const h of hits) if (!apart.some((o) => h.from < o.to && o.from < h.to)) apart.push(h);
+  const said = standing(apart.map((h) => ({ start: h.from, end: h.to, id: matcher.keys[h.k]!.id, placed: h.placed })).sort((a, b) => a.start - b.start), folded);
+  const placed = said.filter((h) => h.placed);
+  const ids = [...new Set((placed.length > 0 ? placed : said).map((h) => h.id))];
   if (ids.length === 1) return { communityId: ids[0], communitySource: 'named' };
   if (ids.length > 1) {
     const names = ids.map((id) => input.communities.find((c) => c.id === id)!.name).join('、');

@@ -7,7 +7,7 @@ import { S, type Span } from './numerals.js';
 import {
   CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HANDS_ON, HELPING, LABEL_WORDS, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUT_ON, SERVICE, SUPPORT, TALKED_WITH, VAGUE_HELP, VISIT, VISIT_WORDS, helpedAtOthersEvent, helpedAtOwnActivity, type ItemKey,
 } from './reportItemWords.js';
-import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
+import { DAY_HALVES, PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
 import { LEARNING, SURVEY_DATA, blank, withoutVisitTopics } from './reportTopics.js';
 import { blankFilmed } from './reportMade.js';
 import { ASIDE, NEXT_TIME, SAID_BESIDE } from './reportAsides.js';
@@ -82,6 +82,13 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
     ambiguities.push(`同时写了「${one}」和「${other}」，请分开记录，或确认属于哪一类。`);
     return undefined;
   }
+  // 一半一半, 两样差不多, 主要是哪个我也说不清: the student says there were two pieces of work and neither
+  // was the main one, whether or not both are told in words the parser knows.
+  const even = nested ? undefined : noMainOne(masked);
+  if (even) {
+    ambiguities.push(even);
+    return undefined;
+  }
   // A quoted name (“科技助老”讲座, 「四点半课堂」) names the thing, not the work done, unless
   // nothing else says what the work was.
   // …and what was done 顺便 (清理秸秆，顺便发了点传单) is not the main work; the student's own
@@ -116,7 +123,7 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   const items = new Set(hits.keys());
   const helped = HELPING.test(text.replace(VAGUE_HELP, blank));
   if (SUPPORT.test(text) || helped) items.add('shishi');
-  if ((hits.size > 1 && besides(text, hits)) || items.size > 1 && (SPLIT.test(text) || TWO_STEPS.test(text) || wentOn(text) || (hits.has('xiangmu') ? separated(text, [...hits.values()]) : HALVES.test(text)))) {
+  if ((hits.size > 1 && besides(text, hits)) || items.size > 1 && (SPLIT.test(text) || TWO_STEPS.test(text) || wentOn(text) || (hits.has('xiangmu') ? separated(text, [...hits.values()]) : DAY_HALVES.test(text)))) {
     ambiguities.push(twoPieces([...items]));
     return undefined;
   }
@@ -180,11 +187,13 @@ const SIDE_BY_SIDE: [RegExp, 'halves' | 'sides' | 'joined'][] = [
 /** A side that plans the work it names (送餐排期, 值班安排, 下月的计划). */
 const SCHEDULED = /排期|排班|班表|分工|计划|方案|安排|清单/;
 /** Both sides said to take about the same time (两边时间差不多, 两者相当). */
-const SAME_TIME = '(?:两边|两头|两样|两项|两者|二者)[^，。,；;]{0,4}(?:时间|用时)?[^，。,；;]{0,2}(?:差不多|相当|相同|一样|各半)';
+const SAME_TIME = '(?:两边|两头|两样|两项|两者|二者|两件事?|(?<![我你他她们])俩)[^，。,；;]{0,4}(?:时间|用时)?[^，。,；;]{0,2}(?:差不多|相当|相同|一样|各半)';
 /** Neither said to be the main one (说不上哪个多, 分不清主次, 没有主次): the time went to both. */
-const NO_MAIN = '说不(?:上|清|好|出)[^，。,；;]{0,2}(?:哪个|哪样|哪边|哪项|哪件|哪类|谁)[^，。,；;]{0,3}(?:多|为主|主要|是主)|分不(?:清|出)[^，。,；;]{0,2}(?:主次|哪个多|哪个为主)|(?:不分|没有?|没啥)主次';
+const NO_MAIN = '说不(?:上|清|好|出)[^，。,；;]{0,2}(?:哪个|哪样|哪边|哪项|哪件|哪类|谁)[^，。,；;]{0,3}(?:多|为主|主要|是主)|分不(?:清|出)[^，。,；;]{0,2}(?:主次|哪个多|哪个为主)|(?:不分|没有?|没啥)主次|' +
+  // (…said the other way round: 主要是哪个我也说不清, 哪个为主说不上, 主次说不清)
+  '(?:哪个|哪样|哪边|哪项|哪件|哪类|主次)[^，。,；;]{0,8}(?:说不(?:上|清|好|出)|分不(?:清|出))';
 /** Two sides said to take the time half and half (各占一半, 对半, 两边差不多). */
-const EVEN_SPLIT = new RegExp(`各占一半|各(?:花|用|占)?了?一半|一半一半|对半|五五开|${SAME_TIME}|${NO_MAIN}|时间(?:差不多|一样)|各半`);
+const EVEN_SPLIT = new RegExp(`各占一半|各(?:花|用|占|干|做|忙)?了?一半|一半一半|对半|五五开|${SAME_TIME}|${NO_MAIN}|时间(?:差不多|一样)|各半(?!小时|个|钟)`);
 /** A clause carrying an amount of its own (U+0002). */
 const OWN_HOURS = /[^，,；;。\n]*\u0002[^，,；;。\n]*/g;
 
@@ -253,8 +262,6 @@ const BOTH = /(实事|走访|活动|项目)[和、跟与加+/]?(实事|走访|�
 /** The notice's X item: other service the school and the community agreed on. */
 const AGREED = /(?:学院|学校|校地|院里|系里)[^，。,；;]{0,12}(?:商定|协商|约定|商量好)的/;
 
-/** 上午…下午…: two pieces of work when each half names a different item. */
-const HALVES = /(?:上午|早上)[^。]{2,40}(?:下午|中午|晚上)/;
 /** 宣讲了一个小时，然后又帮社区整理档案: one piece of work, then another besides (先布置会场，然后主持讲座 is one event, its preparation first). */
 const TWO_STEPS = /(?:然后|之后|后来|接着|完了)[，,\s]{0,2}(?:又|还)/;
 /** A clause going on somewhere else (，又去…, 还到…, 又去了…): the step after it, to the clause's end. */
@@ -274,13 +281,11 @@ function wentOn(text: string): boolean {
   if (before.size === 0 || after.every((k) => before.has(k))) return false;
   return !(before.has('huodong') && after.every((k) => k === 'shishi'));
 }
-/** Said outright: two pieces of work, half and half. */
+/** Said outright: two pieces of work, half and half (said to take the time evenly: EVEN_SPLIT, asked about before this). */
 const SPLIT = new RegExp([
-  '各占一半|各一半|一半(?:时间)?[^，。,；;]{0,14}[，,]?[^，。,；;]{0,4}一半|一半的?时间[^。]{2,30}(?:剩下|其余|其他)的?时间|两件事|对半',
-  // 前半程开例会，后半程入户; 前一个半小时…后一个半小时 (the amount masked); 两边时间差不多
+  '一半(?:时间)?[^，。,；;]{0,14}[，,]?[^，。,；;]{0,4}一半|一半的?时间[^。]{2,30}(?:剩下|其余|其他)的?时间|两件事',
+  // 前半程开例会，后半程入户; 前一个半小时…后一个半小时 (the amount masked)
   '前半(?:程|段|场|部分|截|时间)?[^。]{2,40}后半|前\u0001[^。]{2,40}后\u0001',
-  SAME_TIME,
-  NO_MAIN,
   '一部分(?:时间)?[^。]{2,30}(?:另|其余|剩下的?)?一?部分',
 ].join('|'));
 
@@ -292,6 +297,19 @@ function eventFirst(text: string): boolean {
   const event = EVENT.exec(text);
   const service = SERVICE.exec(text);
   return event !== null && service !== null && event.index < service.index && !THEN.test(text.slice(event.index, service.index));
+}
+
+/** Where one piece of work ends and the next begins: a mark, a joiner, a day part or 然后/又. */
+const PIECES = /[，,；;。、+\s]|然后|接着|又|还|和|以及|上午|下午|晚上/;
+/**
+ * The question for a report said to be two pieces of work taking the time evenly (各占一半, 分不清哪个多),
+ * or undefined — also when only one of them is work the parser knows (写对联 beside 入户走访), unless at
+ * least two pieces are read and all are of one item (上午扫雪，下午继续扫雪，各占一半).
+ */
+export function noMainOne(text: string): string | undefined {
+  if (!EVEN_SPLIT.test(text)) return undefined;
+  const items = text.split(PIECES).map((piece) => findItem(piece, [], true)).filter((item) => item !== undefined);
+  return items.length >= 2 && items.every((item) => item === items[0]) ? undefined : '这次做了两件事、分不出主次，请分开记录，或确认这次服务属于哪一类。';
 }
 
 /** The question for a report of two pieces of work of different items: record them apart, or say which. */

@@ -13,9 +13,10 @@ import { simplified } from './simplified.js';
 import { findDates } from './reportDates.js';
 import { findCommunity, type CommunityName } from './reportCommunities.js';
 import { findArea, type AreaKey } from './reportAreas.js';
-import { QUOTED, findItem, findLabel, parallel, twoPieces, type ItemKey } from './reportItems.js';
+import { QUOTED, findItem, findLabel, noMainOne, parallel, twoPieces, type ItemKey } from './reportItems.js';
 import { describe, findMode, joinWords, resolveDate, resolveHours, standing, unjoin } from './reportPhrases.js';
 import { repeats } from './reportRepeats.js';
+import { DOUBT, unsure } from './reportDoubts.js';
 import { LABEL_WORDS, RESIDENTS } from './reportItemWords.js';
 import { fixTypos } from './reportTypos.js';
 import { filledForNamed, LATIN_NAME, NOT_MINE, SHARED } from './reportWhose.js';
@@ -129,9 +130,7 @@ const namesWork = (clause: string) => LABEL_WORDS.some(([, re]) => re.test(claus
 const EDIT = /(?:上|刚才|刚刚|之前|前面|昨天)(?:发|报|记|提交)?的?(?:那|这)?一?条(?![路街河道线巷沟渠])|作废|(?:撤回|删掉|删除)(?=[^，。,；;]{0,6}(?:记录|那条|这条|吧|一下|$))|(?:时长|日期|时间|小时|那条|这条|刚才|之前|记录|我)[^，。,；;]{0,6}(?:记|写|填|发|报)错|(?:时长|日期|记录|那条|这条|小时)[^，。,；;]{0,6}改(?:成|为)|改(?:成|为)[^，。,；;]{0,3}\u0001/;
 
 /** A day said of sending the report, not of the service (今天想起来报一下, 今天才补报). */
-const REPORTED_ON = /^\s{0,2}(?:才|又|就|再|刚|突然|终于)?(?:想起来|记起来|想起|补报|补记|补录|补登|补发|来报|报一下|才报|补一下)/;
-/** Unsure of what follows (好像是周一, 应该是昨天吧). */
-const DOUBT = /(?:好像|似乎|貌似|应该|可能|大概|估计|也许|或许)(?:是|在)?\s{0,2}$|(?<![a-z])(?:i think|i guess|maybe|probably|perhaps)(?: it was)?(?: on)?\s{0,2}$/;
+const REPORTED_ON = /^\s{0,2}(?:是|这是|这条是)?(?:才|又|就|再|刚|突然|终于)?(?:想起来|记起来|想起|补报|补记|补录|补登|补发|来报|报一下|才报|补一下)/;
 const SMALL_TALK = /^\s*(?:你好|您好|hi|hello|嗨|哈喽|在吗|在不在|谢谢|多谢|好的|收到|ok|嗯+|哦+|早上好|晚安)[\s!！~。.，,呀啊哈了]*$/;
 
 /** `masked` with each amount of time (not the dates) as U+0002. */
@@ -227,6 +226,9 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   // An item chosen, and a second one beside it (/记录 走访 实事), or halves of two items told after it.
   const twoItems = label ? (label.also ? [label.item, label.also] : parallel(itemText, true)) : undefined;
   if (twoItems) ambiguities.push(twoPieces(twoItems));
+  // (…or two pieces said to take the time evenly, after the item chosen: /记录 走访 3小时 入户和宣讲各一半)
+  const even = label && !twoItems ? noMainOne(itemText) : undefined;
+  if (even) ambiguities.push(even);
   // 打算/准备去… is a plan: only service already done is recorded (下周还打算再去 is not the report's plan).
   const plan = firstPlan(words.text);
   // The words quoted back come from the text as sent: the masked one has U+0001 for dates and amounts.
@@ -257,6 +259,9 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   // 好像是周一, 应该是昨天: a day the student is not sure of.
   const doubted = hits.find((h) => h.date && DOUBT.test(folded.slice(Math.max(0, h.start - 16), h.start)));
   if (doubted) ambiguities.push(`「${doubted.phrase}」说得不确定，请确认是哪一天。`);
+  // 记不清了, 说不准, 时长忘了多久: something the student is not sure of, however it is said.
+  const notSure = ambiguities.length === 0 ? unsure(folded, text) : undefined;
+  if (notSure) ambiguities.push(notSure);
 
 
   const signals = [hours !== undefined || durations.some((d) => d.kind === 'range'), keywordItem !== undefined, hits.length > 0, community.communitySource === 'named', mode.modeSource === 'explicit'].filter(Boolean).length;

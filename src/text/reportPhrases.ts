@@ -42,7 +42,7 @@ const OPEN_AFTER = new RegExp([
  * Said between two amounts or two days, it takes the first back (三个小时，不对，是两个半小时; 昨天，哦不，
  * 前天): voice input corrects itself as it goes, and the last one said stands.
  */
-const MARKER = '(?:不对|哦不|噢不|啊不|呃不|不不|不是不是|说错了?|口误|更正一下|纠正一下|记错了)';
+const MARKER = '(?:不对|哦不|噢不|啊不|呃不|不不|不是不是|(?:说|打|写|敲|输|搞|弄)错了?|口误|更正一下|纠正一下|记错了)';
 const TAKEN_BACK = new RegExp(`^[^。\\d]{0,8}?${MARKER}[^。\\d]{0,6}$`);
 /**
  * …and right after the last amount, with nothing said instead (三个小时，哦不对，我也记不清了; 11点到1点半吧…哦不对好像是到2点,
@@ -170,8 +170,8 @@ export function describe(text: string, removed: Span[]): string {
   return tidy || text.trim();
 }
 
-/** Words that place a week or month other than this one (上周, 下周, 下个月, next week). */
-const OTHER_TIME = /^(?:上|下(?!旬)|过|改天|明年|next|last)/;
+/** Words that place a week or month other than this one (上周, 下周, 下个月, 那周, next week). */
+const OTHER_TIME = /^(?:上|下(?!旬)|过|改天|明年|那|next|last)/;
 /** A weekday said with nothing placing its week (周二, 星期五, fri). */
 const BARE_WEEKDAY = /^(?:(?:周|星期|礼拜)[一二三四五六日天七1-7]|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)$/;
 

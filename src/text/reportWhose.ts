@@ -22,7 +22,7 @@ const NAME = named('[\\u4e00-\\u9fa5]');
  * nothing more, a day or an amount, or the record itself — not 填了申请表, 记了走访记录 or 登记了车辆,
  * which are work done for the one named.
  */
-const FILED = '(?:的|了|一下|下|上|好|过|完)*\\s{0,2}(?:(?:他|她|ta|我)?们?的?(?:[^，。,；;\\u0001]{0,4}(?:时长|时数|工时|志愿时)|记录|服务|这次|这条|一条|上去|进去))?(?=[\\s，。,；;:：!！~～)）]|$|\\u0001)';
+const FILED = '(?:的|了|一下|下|上|好|过|完)*\\s{0,2}(?:(?:他|她|ta|我)?们?的?(?:[^，。,；;\\u0001]{0,4}(?:时长|时数|工时|志愿时)|记录|服务|这次|这条|一条|上去|进去))?(?=[\\s，。,；;:：!！~～)）吧呗哈啊呀嘛]|$|\\u0001)';
 /** What puts a classmate's name in a group (我们支部的李明, 组员王磊). */
 const MEMBER = '(?:(?:我们|咱们|我)?(?:班|组|队|宿舍|寝室|支部)里?的?|(?:我们|我)?(?:班|组|队|支部)?(?:成员|组员|队员|团员|同学)[:：]?\\s{0,2})';
 /**
@@ -34,8 +34,8 @@ const OTHER = '(?:他|她)们?|佢(?:哋|们)?|ta(?![a-z])|(?:有|某)一?(?:个
 const SERVED = '老人|居民|村民|孩子|小朋友|学生|家长|大爷|大妈|大娘|奶奶|爷爷|阿姨|叔叔|群众|农户|业主|残疾人|困难户';
 /** A name in a list of names (张明和李华): no joiner inside, so the list is read one way only. */
 const LISTED = named('(?:(?![和、跟与])[\\u4e00-\\u9fa5])');
-/** Someone named or pointed at as the one who served. */
-const SOMEONE = `(?:${OTHER}|${LISTED}(?:同学)?(?:[和、跟与]${LISTED}(?:同学)?)+|${NAME}同学|${MEMBER}${NAME})`;
+/** Someone named or pointed at as the one who served (她, 张明和李华, 组员王磊, 室友小王). */
+const SOMEONE = `(?:${OTHER}|${LISTED}(?:同学)?(?:[和、跟与]${LISTED}(?:同学)?)+|${NAME}同学|${MEMBER}${NAME}|(?:${PEER})${NAME})`;
 /** Two or more of a group, the student among them (我俩, 我们三个人, 我们宿舍四个人, 两个人). */
 const WE_ALL = '(?:我俩|咱俩|我们俩|咱们俩|我们(?:宿舍|寝室|组|小组|班)?(?:两|三|四|五|六|几)个人?|我们仨|我们几人|两个人|俩人|三个人)';
 /** Where a request to record ends: the clause's end, a particle or the hours (都记一下吧, 都记上，2小时). */
@@ -64,8 +64,8 @@ export const NOT_MINE = new RegExp([
   '(?:帮|替|给)(?:他|她|ta)们?(?:一起|一块|也)(?:登记|记|报)(?:一下|下|上)?(?=[\\s，。,；;!！~～吧呗哈]|$)|(?:他|她|ta)们?的(?:时长)?也[^，。,；;]{0,4}(?:记|报)|也(?:帮|给|替)(?:他|她|ta)们?(?:记|报)|(?:他|她|ta)们?也(?:要|得|帮|给)?(?:记|报)(?:一下|上|下)',
   `[帮给替](?:她|他|ta)们?[^，。,；;]{0,3}(?<!登)(?:记|报)(?!名|录|账|销)${FILED}|帮[^，。,；;]{0,4}(?:室友|舍友|同学|组长|朋友)[^，。,；;]{0,2}(?:记|报)(?![^，。,；;]{0,3}(?:${SERVED}|信息|资料|数据|材料|档案|台账))${FILED}`,
   // sent in for a classmate (我是帮同桌报的, 替队友填的, 代班长登记) — not 帮同桌辅导作业, which is service
-  // …and sent on for them (帮她发一下, 替同桌发的) — not 帮同学发传单
-  `(?:帮|替|代)(?:我的?)?(?:${PEER}|${NAME}|她|他|ta)们?(?:也)?(?:发|交)(?:一下|下|了|的|过来)(?=[\\s，。,；;:：!！~～]|$)|` +
+  // …and sent on for them (帮她发一下, 替同桌发的, 我帮他说一声) — not 帮同学发传单
+  `(?:帮|替|代)(?:我的?)?(?:${PEER}|${NAME}|她|他|ta)们?(?:也)?(?:(?:发|交)(?:一下|下|了|的|过来)|(?:说|讲|报)(?:一声|一下))(?=[\\s，。,；;:：!！~～]|$)|` +
   // (李哥, 王姐 may be a classmate too: only what is sent in for them counts)
   `(?:帮|替|代)(?:我的?)?(?:${PEER}|${NAME}|${SURNAME}(?:哥|姐))[^，。,；;]{0,3}(?:报|记|登记|填|提交|上报)(?!名|录|账|销|住|表|写|笔记|作业)${FILED}`,
   // asked by someone else to send theirs in (班长让我报一下, 他托我帮他记上) — not 社区让我登记居民信息
