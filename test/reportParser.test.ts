@@ -287,7 +287,8 @@ describe('parseReport — communities', () => {
  * its characters with up to two whitespace characters between them, a bare 2-character stem
  * only after 在/去… or before a place word, or standing alone between spaces or punctuation. The parser now indexes the keys instead of running
  * thousands of patterns per message; this reference pins that nothing else changed. Of the names found (each where it first
- * fits), one inside or across a longer one is its part, and a bare stem not after 在/去… counts only when nothing else is named.
+ * fits), one inside or across a longer one is its part, and a bare stem neither after 在/去… nor before a place word counts only when nothing
+ * else is named.
  */
 function referenceCommunity(text: string, communities: ParseInput['communities']): number | null | undefined {
   const fold = (x: string) => x.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').toLowerCase();
@@ -309,7 +310,7 @@ function referenceCommunity(text: string, communities: ParseInput['communities']
           const body = [...key].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s{0,2}');
           const bare = key.length <= 2 && !SUFFIX.test(key);
           const m = new RegExp(bare ? `${before}${body}|${body}${after}|${alone(body)}` : body).exec(folded);
-          if (m) hits.push({ id: c.id, from: m.index, to: m.index + m[0].length, placed: !bare || new RegExp(`${before}$`).test(folded.slice(0, m.index)) });
+          if (m) hits.push({ id: c.id, from: m.index, to: m.index + m[0].length, placed: !bare || new RegExp(`${before}$`).test(folded.slice(0, m.index)) || new RegExp(`^${after}`).test(folded.slice(m.index + m[0].length)) });
         }
       }
     }
@@ -1907,7 +1908,7 @@ describe('parseReport — two pieces said to be even, days not placed, unsure wo
     'what the student says they are not sure of, however said; not what residents could not remember': [
       { text: '在洛阳社区扫雪，时长忘了多久，反正挺久', saved: false },
       { text: '昨天在北街扫雪两小时，哪个社区记不太清了', saved: false },
-      { text: '今天在幸福里辅导作业两小时，说不准是不是算实事', saved: false },
+      { text: '今天在幸福里辅导作业两小时，不确定算不算实事', saved: false },
       { text: '今天在幸福里给老人整理药盒，老人记不清吃药时间，1小时', saved: true, item: 'shishi', hours: 1 },
       { text: '今天在幸福里帮说不清话的大爷写申请，2小时', saved: true, hours: 2 },
       { text: '周一的 忘记报了 在洛阳社区扫雪2小时', saved: true, date: '2026-11-16' },
@@ -1924,6 +1925,32 @@ describe('parseReport — two pieces said to be even, days not placed, unsure wo
     'a roommate named, or told about for them (室友小王…我帮他说一声, 帮我室友也记一下呗)': [
       { text: '室友小王今天在石油街做了3小时燃气检查，我帮他说一声', saved: false },
       { text: '帮我室友也记一下呗，他昨天跟我一块去的八道壕，也是俩小时', saved: false },
+    ],
+    'what the review made up: about as many, a time like another, doubts of other things, places told of — recorded': [
+      { text: '昨天在幸福里入户走访，时间差不多3小时', saved: true, item: 'zoufang', hours: 3 },
+      { text: '/记录 走访 时间差不多3小时 昨天 幸福里', saved: true, item: 'zoufang' },
+      { text: '周一在康宁社区给孩子辅导作业，跟上周时间一样，2小时', saved: true, hours: 2 },
+      { text: '今天在大有村帮村民摘苹果，具体摘了多少筐记不清了，干了4小时', saved: true, hours: 4 },
+      { text: '记不清具体几点开始的，反正两小时，昨天在幸福里陪老人聊天', saved: true, hours: 2 },
+      { text: '今天下午在康宁社区宣传垃圾分类，很多居民对分类标准还是搞不清楚，我们一个个讲，3小时', saved: true, hours: 3 },
+      { text: '昨天幸福里的老人来保利香槟参加活动，我们陪着做游戏3小时', saved: true, community: 10 },
+      { text: '今天和石油街社区的志愿者一起在龙江社区扫雪，3小时', saved: true, community: 8 },
+      { text: '我家住幸福里，这次是在龙江社区给孩子辅导作业，周一，2小时', saved: true, community: 8 },
+      { text: '昨天不是在幸福里，是在保利香槟，给老人测血压2小时', saved: true, community: 10 },
+      { text: '今天下午在锦绣社区门口的解放路上发反诈传单，2小时', saved: true, community: 6 },
+      { text: '下午在幸福里入户走访6户，晚上整理走访记录，3小时', saved: true, item: 'zoufang' },
+      { text: '上周日下午在洛阳社区读书会帮忙签到，傍晚六点结束，2小时', saved: true, item: 'shishi' },
+      { text: '昨天下午在幸福里帮忙布置场地，准备晚上的联欢会，3小时', saved: true, item: 'shishi' },
+      { text: '在幸福里辅导作业两小时，写错的题都给孩子讲了一遍', saved: true, hours: 2 },
+    ],
+    '…and still asked: a second place said short, a doubt of the day or the place, a second amount offered': [
+      { text: '今天在龙江社区扫雪，康宁那边也去了一趟，一共3小时', saved: false },
+      { text: '上午石油街 下午锦绣那边，都是扫雪，一共5小时，今天', saved: false },
+      { text: '在石油街社区发传单 3小时 日子我忘记了', saved: false },
+      { text: '周一在石油街社区帮老人打扫卫生2小时，具体是石油街还是北街我有点搞混了', saved: false },
+      { text: '大前天还是大大前天来着，在龙江社区辅导作业，2小时', saved: false },
+      { text: '昨天在锦绣社区扫雪，两个钟吧，或许两个半', saved: false },
+      { text: '前天在洛阳社区扫雪，三个小时，要不就是三个半', saved: false },
     ],
     'a talk told by its topic (讲了半小时近视防控) beside other timed work: two kinds, asked': [
       { text: '今天在龙江社区讲了半小时近视防控，又帮大家测了半小时视力', saved: false },

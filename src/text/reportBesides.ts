@@ -68,16 +68,11 @@ function firstAndLast(text: string, words: string[]): [number, number] | undefin
 export const SEQUENCE = /然后|之后|后来|接着|另外|其次|又/;
 /** 开了项目组会，也去入户走访了: a second piece of work added beside a project's. */
 const ALSO = /(?:也|还|再)(?:去|给|帮|到|做|搞|办|入户|走访)|同时/;
-/**
- * 上午做项目方案，下午扫雪, 下午走访农户 晚上开项目会: work said for two different parts of the day, the earlier
- * first — not the end of a span (下午到晚上) nor a day's (以后每周三下午上课: a schedule).
- */
-export const DAY_HALVES = /(上午|早上|早晨|中午|下午|傍晚)[^。]{2,40}?(?!\1)(?<![到至\-~\u0001每]|(?:周|星期|礼拜|\u0001)[一二三四五六日天])(?:中午|下午|傍晚|晚上|夜里)/;
 
 /** Whether a word that starts a second piece of work stands between the first and last of `words` (a project's and another's). */
 export function separated(text: string, words: string[]): boolean {
   const at = firstAndLast(text, words);
   if (!at) return false;
   const between = text.slice(at[0], at[1]);
-  return SEQUENCE.test(between) || ALSO.test(between) || DAY_HALVES.test(text);
+  return SEQUENCE.test(between) || ALSO.test(between);
 }

@@ -144,7 +144,7 @@ function placeAfter(text: string, at: number): boolean {
   return false;
 }
 
-/** A key found: its index, where it first stands in the text, and whether it is said as a place (not a bare stem seen only before 的 or alone). */
+/** A key found: its index, where it first stands in the text, and whether it is said as a place (not a bare stem seen only before 的 or alone: 北街的历史). */
 interface KeyHit { k: number; from: number; to: number; placed: boolean }
 
 /** The keys `folded` names, by index ascending. */
@@ -171,7 +171,7 @@ function namedKeys(folded: string, matcher: CommunityMatcher): KeyHit[] {
       if (!fits) continue;
       const from = pos[i]!;
       const to = pos[i + key.length - 1]! + 1;
-      const placed = !stem || placeBefore(folded, from);
+      const placed = !stem || placeBefore(folded, from) || (placeAfter(folded, to) && !/^\s{0,2}的/.test(folded.slice(to, to + 3)));
       if (!placed && !placeAfter(folded, to) && !(edge(folded, from - 1) && edge(folded, to))) continue;
       found.set(k, { k, from, to, placed });
     }
@@ -192,8 +192,17 @@ export function findCommunity(folded: string, input: CommunityInput, ambiguities
   for (const h of hits) if (!apart.some((o) => h.from < o.to && o.from < h.to)) apart.push(h);
   const said = standing(apart.map((h) => ({ start: h.from, end: h.to, id: matcher.keys[h.k]!.id, placed: h.placed })).sort((a, b) => a.start - b.start), folded);
   const placed = said.filter((h) => h.placed);
-  const ids = [...new Set((placed.length > 0 ? placed : said).map((h) => h.id))];
+  const named = placed.length > 0 ? placed : said;
+  // (幸福里的老人, 住幸福里, 上次在康宁社区, 解放路上: places told of, not served at — when some other place is served at)
+  const servedAt = named.filter((h) => !TOLD_OF_BEFORE.test(folded.slice(Math.max(0, h.start - 5), h.start)) && !TOLD_OF_AFTER.test(folded.slice(h.end, h.end + 8)));
+  const ids = [...new Set((servedAt.length > 0 ? servedAt : named).map((h) => h.id))];
   if (ids.length === 1) return { communityId: ids[0], communitySource: 'named' };
+  // (only places told of, two of them: the longest name, as before, when it is the only one that long)
+  if (ids.length > 1 && servedAt.length === 0) {
+    const longest = Math.max(...named.map((h) => h.end - h.start));
+    const top = [...new Set(named.filter((h) => h.end - h.start === longest).map((h) => h.id))];
+    if (top.length === 1) return { communityId: top[0], communitySource: 'named' };
+  }
   if (ids.length > 1) {
     const names = ids.map((id) => input.communities.find((c) => c.id === id)!.name).join('、');
     ambiguities.push(`提到了多个社区（${names}），请确认在哪个社区服务。`);
@@ -204,6 +213,15 @@ export function findCommunity(folded: string, input: CommunityInput, ambiguities
   if (OTHER_PLACE.test(folded)) return {};
   return input.pairedCommunityId != null ? { communityId: input.pairedCommunityId, communitySource: 'paired' } : {};
 }
+
+/** Before a place told of rather than served at: 住幸福里, 比上次在康宁社区, 上周去过康宁社区, 不是在幸福里, 跟北街那边一样. */
+const TOLD_OF_BEFORE = /(?:住|住在|比上次在?|上次在|上次去|去过|不是在?|跟|比|像)\s{0,2}$/;
+/**
+ * After one: its people or things (幸福里的老人, 石油街社区的志愿者 — not 龙江社区的时候), what it runs (幸福里社区管的小区),
+ * its neighbours (和大有村挨着, 康宁社区附近的), a road or school of the same name (解放路上, 解放路小学), where the group
+ * met (洛阳社区门口集合), residents who came from it (康宁社区那边也来了不少老人).
+ */
+const TOLD_OF_AFTER = /^\s{0,2}(?:的(?!时候)|管|(?:这边|那边)(?:的|也?来)|[^，。,；;]{0,6}(?:挨着|相邻|隔壁|附近|交界)|上(?![午班门课])|小学|中学|幼儿园|医院|[^，。,；;]{0,4}(?:集合|出发))/;
 
 /** A place named after 在/去/到… that is a community, village or street by its suffix. */
 const OTHER_PLACE = /(?:在|去|到|赴|前往|来到|回到|回)了?\s{0,2}(?:老家|家乡|家里|我家|家)?(?:那边|这边)?的?\s{0,2}[^\s，。,；;、的了在去到给帮和跟与里们我你他她这那一趟次个些下现场协助参加做开展组织为搞整弄陪教讲带]{2,6}?(?:社区|小区|村(?![里民委子儿])|镇|乡(?![亲村])|街道)/;

@@ -7,14 +7,19 @@
 /** Unsure of what follows (好像是周一, 应该是昨天吧). */
 export const DOUBT = /(?:好像|似乎|貌似|应该|可能|大概|估计|也许|或许)(?:是|在)?\s{0,2}$|(?<![a-z])(?:i think|i guess|maybe|probably|perhaps)(?: it was)?(?: on)?\s{0,2}$/;
 
-/** Someone served, or help given to them, just before: 老人记不清吃药的时间, 帮说不清话的大爷 — their doubt, not the student's. */
-const THEIRS = '(?<!(?:老人|居民|村民|大爷|大妈|大娘|奶奶|爷爷|阿姨|叔叔|孩子|小朋友|家长|患者|病人|他|她|人家|有的人|有些人|帮|给|替|为|教|陪)[^，。,；;]{0,4})';
+/** Someone served or met, or help given to them, just before: 老人记不清吃药的时间, 帮说不清话的大爷 — their doubt, not the student's. */
+const THEIRS = '(?<!(?:老人|老年人|居民|村民|大爷|大妈|大娘|奶奶|爷爷|阿姨|叔叔|孩子|小朋友|学生|家长|患者|病人|网格员|医生|主任|书记|他|她|人家|有的人|有些人|帮|给|替|为|教|陪)[^，。,；;]{0,4})';
+/** Words of not being sure: 记不清, 不记得, 想不起来, 说不准, 不确定, 拿不准, 搞混, 忘了. */
+const NOT_SURE = '(?:记不(?:太)?(?:清|得|住)|(?:不|不太|没)记得|想不起(?:来)?|说不(?:准|好|清)|(?:不|不太|拿不)确定|拿不准|吃不准|(?:搞|弄|闹)不(?:太)?清|(?:搞|记|弄)混|忘(?:了|记)?了?)';
+/** What a report must say — the day, the hours, the place, the work — or a choice between two (是石油街还是北街). */
+const FIELD = '(?:哪天|哪一天|几号|日子|日期|哪个?(?:社区|村|小区|地方|街道)|在哪|地点|多久|多长|几个?小时|时长|(?:干|做)(?:了|的)?(?:啥|什么)|服务内容|是[^，。,；;]{1,8}还是[^，。,；;]{1,8})';
 /**
- * Said to be forgotten or unclear by the student: 记不清了, 不记得, 想不起来, 说不准, 不确定, 拿不准,
- * 搞不清, 时长忘了多久, 忘了是哪天 — not 忘了报 (sent late), 忘了带工具, nor what residents could not remember.
+ * Said to be forgotten or unclear by the student, of what the report must say: 时长忘了多久, 哪个社区记不太清了,
+ * 日子我忘记了, 忘了是哪天, 具体是石油街还是北街我有点搞混了, 大前天还是大大前天来着 — or the doubt standing alone (记不清了，…).
+ * Not of anything else (记不清具体几点开始的，反正两小时; 摘了多少筐记不清了), nor what residents could not remember.
  */
-const UNSURE = new RegExp(`${THEIRS}(?:记不(?:太)?(?:清|得|住)|(?:不|不太|没)记得|想不起(?:来)?|说不(?:准|好|清|上来)|(?:不|不太|拿不)确定|拿不准|吃不准|搞不清|弄不清|闹不清|` +
-  '忘(?:了|记)?了?(?:是)?(?:哪天|哪一天|几号|多久|多长|几个?小时|干了?(?:啥|什么))|(?:时长|日期|哪天|几号|多久|多长|几个小时)[^，。,；;]{0,4}忘)');
+const UNSURE = new RegExp(`${THEIRS}(?:${FIELD}[^，。,；;]{0,8}${NOT_SURE}|${NOT_SURE}[^，。,；;]{0,3}(?:是)?${FIELD})|` +
+  `(?:^|[，。,；;!！\\s])(?:我|也|都|有点|实在)*${NOT_SURE}(?:了|啦)?(?=[，。,；;!！\\s]|$)|还是[^，。,；;]{1,8}来着`);
 
 /**
  * The question for a report with something the student is not sure of, quoting the clause it is in (时长忘了多久)

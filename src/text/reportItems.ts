@@ -7,7 +7,7 @@ import { S, type Span } from './numerals.js';
 import {
   CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HANDS_ON, HELPING, LABEL_WORDS, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUT_ON, SERVICE, SUPPORT, TALKED_WITH, VAGUE_HELP, VISIT, VISIT_WORDS, helpedAtOthersEvent, helpedAtOwnActivity, type ItemKey,
 } from './reportItemWords.js';
-import { DAY_HALVES, PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
+import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
 import { LEARNING, SURVEY_DATA, blank, withoutVisitTopics } from './reportTopics.js';
 import { blankFilmed } from './reportMade.js';
 import { ASIDE, NEXT_TIME, SAID_BESIDE } from './reportAsides.js';
@@ -123,7 +123,7 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   const items = new Set(hits.keys());
   const helped = HELPING.test(text.replace(VAGUE_HELP, blank));
   if (SUPPORT.test(text) || helped) items.add('shishi');
-  if ((hits.size > 1 && besides(text, hits)) || items.size > 1 && (SPLIT.test(text) || TWO_STEPS.test(text) || wentOn(text) || (hits.has('xiangmu') ? separated(text, [...hits.values()]) : DAY_HALVES.test(text)))) {
+  if ((hits.size > 1 && besides(text, hits)) || items.size > 1 && (SPLIT.test(text) || TWO_STEPS.test(text) || wentOn(text) || (hits.has('xiangmu') ? separated(text, [...hits.values()]) : false) || twoDayParts(text))) {
     ambiguities.push(twoPieces([...items]));
     return undefined;
   }
@@ -187,13 +187,20 @@ const SIDE_BY_SIDE: [RegExp, 'halves' | 'sides' | 'joined'][] = [
 /** A side that plans the work it names (送餐排期, 值班安排, 下月的计划). */
 const SCHEDULED = /排期|排班|班表|分工|计划|方案|安排|清单/;
 /** Both sides said to take about the same time (两边时间差不多, 两者相当). */
-const SAME_TIME = '(?:两边|两头|两样|两项|两者|二者|两件事?|(?<![我你他她们])俩)[^，。,；;]{0,4}(?:时间|用时)?[^，。,；;]{0,2}(?:差不多|相当|相同|一样|各半)';
+const SAME_TIME = '(?:两边|两头|两样|两项|两者|二者|两件事?|(?<![我你他她们])俩)(?:的|事)?(?:时间|用时)?(?:都|也|基本|大概|大致|几乎)?(?:差不多|相当|相同|一样|各半)(?:长|多)?(?![^，。,；;]{0,3}[\\u0001\\u0002])';
 /** Neither said to be the main one (说不上哪个多, 分不清主次, 没有主次): the time went to both. */
-const NO_MAIN = '说不(?:上|清|好|出)[^，。,；;]{0,2}(?:哪个|哪样|哪边|哪项|哪件|哪类|谁)[^，。,；;]{0,3}(?:多|为主|主要|是主)|分不(?:清|出)[^，。,；;]{0,2}(?:主次|哪个多|哪个为主)|(?:不分|没有?|没啥)主次|' +
+const NO_MAIN = '说不(?:上|清|好|出)[^，。,；;]{0,2}(?:哪个|哪样|哪边|哪项|哪件|哪类|谁)[^，。,；;]{0,3}(?:多|为主|主要|是主)|分不(?:清|出)[^，。,；;]{0,2}(?:主次|(?:哪个|哪样|哪项|哪件)[^，。,；;]{0,4}(?:多|为主|主要))|(?:不分|没有?|没啥)主次|' +
   // (…said the other way round: 主要是哪个我也说不清, 哪个为主说不上, 主次说不清)
   '(?:哪个|哪样|哪边|哪项|哪件|哪类|主次)[^，。,；;]{0,8}(?:说不(?:上|清|好|出)|分不(?:清|出))';
-/** Two sides said to take the time half and half (各占一半, 对半, 两边差不多). */
-const EVEN_SPLIT = new RegExp(`各占一半|各(?:花|用|占|干|做|忙)?了?一半|一半一半|对半|五五开|${SAME_TIME}|${NO_MAIN}|时间(?:差不多|一样)|各半(?!小时|个|钟)`);
+/** Where a clause ends: what 时间差不多, 对半, 各半 must stand before to say halves (not 时间差不多3小时, 对半掰开, 男女各半小时). */
+const CLAUSE_END = '(?=[，,。；;!！~～\\s吧啊呀哈]|$)';
+/**
+ * Two sides said to take the time half and half (各占一半, 对半, 两边差不多) — not people sharing it
+ * (我和室友各干了一半), 差不多 as "about" (时间差不多3小时), a time like another's (跟上次时间一样) or things halved
+ * (把苞米对半掰开, 男女各半).
+ */
+const EVEN_SPLIT = new RegExp(`(?<!(?:我|你|他|她|们|俩|两人|两个人|室友|舍友|同学|男女|大人小孩)[^，。,；;]{0,3})各(?:花|用|占|干|做|忙)?了?一半|一半一半|五五开|${SAME_TIME}|${NO_MAIN}|` +
+  `(?<!(?:跟|和|与|同|比)[^，。,；;]{0,4})时间(?:都|也|基本|大概|几乎)?(?:差不多|一样)(?:长|多)?${CLAUSE_END}|(?:时间)?对半(?:分)?${CLAUSE_END}|(?<=^|[，,；;\\s]|时间)各半${CLAUSE_END}`);
 /** A clause carrying an amount of its own (U+0002). */
 const OWN_HOURS = /[^，,；;。\n]*\u0002[^，,；;。\n]*/g;
 
@@ -262,6 +269,24 @@ const BOTH = /(实事|走访|活动|项目)[和、跟与加+/]?(实事|走访|�
 /** The notice's X item: other service the school and the community agreed on. */
 const AGREED = /(?:学院|学校|校地|院里|系里)[^，。,；;]{0,12}(?:商定|协商|约定|商量好)的/;
 
+/** Before the later part of the day: not the end of a span (下午到晚上), a day's (以后每周三下午上课: a schedule) or what it prepares (准备晚上的联欢会). */
+const LATER = '(?<![到至\\-~\\u0001每]|(?:周|星期|礼拜|\\u0001)[一二三四五六日天]|准备|为了?|到了|直到)';
+/** Work said for two parts of the day, the earlier first (上午…，下午…; 下午走访农户 晚上开项目会) — the later not an end (傍晚六点结束) nor a thing of it (晚上的联欢会). */
+const DAY_HALVES = new RegExp(`((?:上午|早上|早晨)[^。]{2,40}?)${LATER}(?:中午|下午|傍晚|晚上|夜里)|(中午[^。]{2,40}?)${LATER}(?:下午|傍晚|晚上|夜里)|((?:下午|白天)[^。]{2,40}?)${LATER}(?:傍晚|晚上|夜里)|(傍晚[^。]{2,40}?)${LATER}(?:晚上|夜里)(?!的|[^，。,；;]{0,6}(?:结束|散场|收工))`);
+/**
+ * Two pieces of work in two parts of the day: the later part names an item the earlier did not, by its own words
+ * (下午走访农户 晚上开项目会) or, naming none, as help (上午组织反诈宣讲，下午帮社区整理档案: 实事) — not
+ * support for the same work (下午入户走访，晚上整理走访记录).
+ */
+function twoDayParts(text: string): boolean {
+  const m = DAY_HALVES.exec(text);
+  if (!m) return false;
+  const earlier = new Set(itemWords(m.slice(1).find((g) => g !== undefined)!).keys());
+  const rest = text.slice(m.index + m[0].length).split(/[。；;]/)[0]!.slice(0, 40);
+  const named = [...itemWords(rest).keys()];
+  const later = named.length > 0 ? named : [findItem(rest, [], true)];
+  return later.some((k) => k !== undefined && !earlier.has(k));
+}
 /** 宣讲了一个小时，然后又帮社区整理档案: one piece of work, then another besides (先布置会场，然后主持讲座 is one event, its preparation first). */
 const TWO_STEPS = /(?:然后|之后|后来|接着|完了)[，,\s]{0,2}(?:又|还)/;
 /** A clause going on somewhere else (，又去…, 还到…, 又去了…): the step after it, to the clause's end. */

@@ -42,7 +42,7 @@ const OPEN_AFTER = new RegExp([
  * Said between two amounts or two days, it takes the first back (三个小时，不对，是两个半小时; 昨天，哦不，
  * 前天): voice input corrects itself as it goes, and the last one said stands.
  */
-const MARKER = '(?:不对|哦不|噢不|啊不|呃不|不不|不是不是|(?:说|打|写|敲|输|搞|弄)错了?|口误|更正一下|纠正一下|记错了)';
+const MARKER = '(?:不对|哦不|噢不|啊不|呃不|不不|不是不是|说错了?|(?:打|写|敲|输|搞|弄)错了(?!的)|口误|更正一下|纠正一下|记错了)';
 const TAKEN_BACK = new RegExp(`^[^。\\d]{0,8}?${MARKER}[^。\\d]{0,6}$`);
 /**
  * …and right after the last amount, with nothing said instead (三个小时，哦不对，我也记不清了; 11点到1点半吧…哦不对好像是到2点,
