@@ -15,11 +15,13 @@ const NOT_SURE = '(?:记不(?:太)?(?:清|得|住)|(?:不|不太|没)记得|想�
 const FIELD = '(?:哪天|哪一天|几号|日子|日期|哪个?(?:社区|村|小区|地方|街道)|在哪|地点|多久|多长|几个?小时|时长|(?:干|做)(?:了|的)?(?:啥|什么)|服务内容|是[^，。,；;]{1,8}还是[^，。,；;]{1,8})';
 /**
  * Said to be forgotten or unclear by the student, of what the report must say: 时长忘了多久, 哪个社区记不太清了,
- * 日子我忘记了, 忘了是哪天, 具体是石油街还是北街我有点搞混了, 大前天还是大大前天来着 — or the doubt standing alone (记不清了，…).
+ * 日子我忘记了, 忘了是哪天, 具体是石油街还是北街我有点搞混了, 大前天还是大大前天来着 — or the doubt standing alone (记不清了，…, 具体说不清😵).
  * Not of anything else (记不清具体几点开始的，反正两小时; 摘了多少筐记不清了), nor what residents could not remember.
  */
 const UNSURE = new RegExp(`${THEIRS}(?:${FIELD}[^，。,；;]{0,8}${NOT_SURE}|${NOT_SURE}[^，。,；;]{0,3}(?:是)?${FIELD})|` +
-  `(?:^|[，。,；;!！\\s])(?:我|也|都|有点|实在)*${NOT_SURE}(?:了|啦)?(?=[，。,；;!！\\s]|$)|还是[^，。,；;]{1,8}来着`);
+  `(?:^|[，。,；;!！\\s])(?:具体|我|也|都|有点|实在)*${NOT_SURE}(?:了|啦)?(?=[^\\u4e00-\\u9fa5]|$)|还是[^，。,；;]{1,8}来着|` +
+  // …the telling put off (具体干啥等我整理下再说) and a break inside the time with no amount for it (8点到12点，中间回学校上了节课)
+  `(?:等|回头|晚点|稍后)[^，。,；;]{0,8}再(?:说|报|补|告诉|发)|中间[^，。,；;]{0,3}(?:回|离开|走开|出去|去了|上了)(?![^，。,；;]{0,10}(?:\\d|[一二两三四五六七八九十半]个?(?:小时|钟头|分钟))|[^。]{0,20}(?:实际|有效|净|扣除|除去))`);
 
 /**
  * The question for a report with something the student is not sure of, quoting the clause it is in (时长忘了多久)

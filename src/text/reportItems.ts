@@ -8,6 +8,7 @@ import {
   CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HANDS_ON, HELPING, LABEL_WORDS, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUT_ON, SERVICE, SUPPORT, TALKED_WITH, VAGUE_HELP, VISIT, VISIT_WORDS, helpedAtOthersEvent, helpedAtOwnActivity, type ItemKey,
 } from './reportItemWords.js';
 import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
+import { BOTH, DAY_HALVES, EVEN_SPLIT, OWN_HOURS, PIECES, SCHEDULED, SIDE_BY_SIDE, SPLIT, TWO_STEPS, WENT_ON } from './reportTwoPieces.js';
 import { LEARNING, SURVEY_DATA, blank, withoutVisitTopics } from './reportTopics.js';
 import { blankFilmed } from './reportMade.js';
 import { ASIDE, NEXT_TIME, SAID_BESIDE } from './reportAsides.js';
@@ -122,8 +123,14 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   // Two pieces of work said as two (先开了项目组会，然后入户走访；一半时间宣讲，一半时间整理档案): asked about.
   const items = new Set(hits.keys());
   const helped = HELPING.test(text.replace(VAGUE_HELP, blank));
+  // 帮社区干了点活，又开了个项目会: work not told, then other work — there is nothing to record the first under.
+  const untold = nested ? null : VAGUE_HELP.exec(text);
+  if (untold && hits.size > 0 && /^[，,；;\s]{1,2}(?:又|还|然后|也)/.test(text.slice(untold.index + untold[0].length))) {
+    ambiguities.push(`「${untold[0]}」没说做了什么，后面又做了别的事：请分开记录，或写明这次做了什么。`);
+    return undefined;
+  }
   if (SUPPORT.test(text) || helped) items.add('shishi');
-  if ((hits.size > 1 && besides(text, hits)) || items.size > 1 && (SPLIT.test(text) || TWO_STEPS.test(text) || wentOn(text) || (hits.has('xiangmu') ? separated(text, [...hits.values()]) : false) || twoDayParts(text))) {
+  if ((hits.size > 1 && besides(text, hits)) || (!nested && (twoDayParts(text) || wentOn(text))) || items.size > 1 && (SPLIT.test(text) || TWO_STEPS.test(text) || (hits.has('xiangmu') && separated(text, [...hits.values()])))) {
     ambiguities.push(twoPieces([...items]));
     return undefined;
   }
@@ -167,42 +174,6 @@ function itemWords(text: string): Map<ItemKey, string> {
   }
   return hits;
 }
-
-/**
- * Two activities standing side by side, each a piece of the report's time: 一边辅导作业一边开项目会,
- * 一半时间帮工、一半时间填问卷, 上午开项目组例会…下午入户走访, two clauses each with its own hours
- * (1.5h开项目组会，1.5h给居民讲反诈), 入户走访+帮老人打扫卫生. Each side is read as a report of its own;
- * when both name an item and the items differ, there is no main one.
- */
-const SIDE_BY_SIDE: [RegExp, 'halves' | 'sides' | 'joined'][] = [
-  // (…and parts said without a size: 一部分时间…一部分时间, 有时…有时, 一会儿…一会儿)
-  [/(?:一半|前半(?:程|段|场|部分|截)?|一部分|有(?:的)?时候?|一会儿?)(?:的)?(?:时间|时候|辰光|功夫|工夫|光景)?([^。]{2,30}?)(?:[，,；;、\s]{0,2}(?:另|还有|剩下的?|其余的?|其他)?)(?:一半|后半(?:程|段|场|部分|截)?|一?部分|有(?:的)?时候?|一会儿?)(?:的)?(?:时间|时候|辰光|功夫|工夫|光景)?([^。，,；;]{2,30})/g, 'halves'],
-  [/(?:一边|一面)([^。]{2,30}?)(?:一边|一面)([^。，,；;]{2,30})/g, 'sides'],
-  // 又是开项目会又是入户走访, 既…又…: two pieces of work, neither said to be the main one.
-  [/(?:又是|既是?|也是)([^。]{2,30}?)(?:又是|也是|又|也)([^。，,；;]{2,30})/g, 'sides'],
-  [/(?:上午|早上|早晨|上半天|前半天|白天)([^。]{2,30}?)[，,、；;\s]{0,2}(?:下午|中午|晚上|傍晚|夜里|下半天|后半天)([^。，,；;]{2,30})/g, 'sides'],
-  [/([^。，,；;:：+\s]{2,20})\s{0,2}[+＋]\s{0,2}([^。，,；;+\s]{2,20})/g, 'joined'],
-  [/([^。，,；;:：、\s]{2,20})\s{0,2}(?:、|和|并且?|同时|还)\s{0,2}([^。，,；;、\s]{2,20})/g, 'joined'],
-];
-/** A side that plans the work it names (送餐排期, 值班安排, 下月的计划). */
-const SCHEDULED = /排期|排班|班表|分工|计划|方案|安排|清单/;
-/** Both sides said to take about the same time (两边时间差不多, 两者相当). */
-const SAME_TIME = '(?:两边|两头|两样|两项|两者|二者|两件事?|(?<![我你他她们])俩)(?:的|事)?(?:时间|用时)?(?:都|也|基本|大概|大致|几乎)?(?:差不多|相当|相同|一样|各半)(?:长|多)?(?![^，。,；;]{0,3}[\\u0001\\u0002])';
-/** Neither said to be the main one (说不上哪个多, 分不清主次, 没有主次): the time went to both. */
-const NO_MAIN = '说不(?:上|清|好|出)[^，。,；;]{0,2}(?:哪个|哪样|哪边|哪项|哪件|哪类|谁)[^，。,；;]{0,3}(?:多|为主|主要|是主)|分不(?:清|出)[^，。,；;]{0,2}(?:主次|(?:哪个|哪样|哪项|哪件)[^，。,；;]{0,4}(?:多|为主|主要))|(?:不分|没有?|没啥)主次|' +
-  // (…said the other way round: 主要是哪个我也说不清, 哪个为主说不上, 主次说不清)
-  '(?:哪个|哪样|哪边|哪项|哪件|哪类|主次)[^，。,；;]{0,8}(?:说不(?:上|清|好|出)|分不(?:清|出))';
-/** Where a clause ends: what 时间差不多, 对半, 各半 must stand before to say halves (not 时间差不多3小时, 对半掰开, 男女各半小时). */
-const CLAUSE_END = '(?=[，,。；;!！~～\\s吧啊呀哈]|$)';
-/**
- * Two sides said to take the time half and half (各占一半, 对半, 两边差不多) — not people sharing it
- * (我和室友各干了一半), 差不多 as "about" (时间差不多3小时), a time like another's (跟上次时间一样) or things halved
- * (把苞米对半掰开, 男女各半).
- */
-const EVEN_SPLIT = new RegExp(`(?<!(?:我|你|他|她|们|俩|两人|两个人|室友|舍友|同学|男女|大人小孩)[^，。,；;]{0,3})各(?:花|用|占|干|做|忙)?了?一半|一半一半|五五开|${SAME_TIME}|${NO_MAIN}|` +
-  `(?<!(?:跟|和|与|同|比)[^，。,；;]{0,4})时间(?:都|也|基本|大概|几乎)?(?:差不多|一样)(?:长|多)?${CLAUSE_END}|(?:时间)?对半(?:分)?${CLAUSE_END}|(?<=^|[，,；;\\s]|时间)各半${CLAUSE_END}`);
-/** A clause carrying an amount of its own (U+0002). */
-const OWN_HOURS = /[^，,；;。\n]*\u0002[^，,；;。\n]*/g;
 
 /**
  * Side-by-side activities of two different items, or undefined. Halves say outright that neither is
@@ -250,11 +221,11 @@ export function parallel(marked: string, labelled = false): [ItemKey, ItemKey] |
 /**
  * The item of one side read alone (help to someone named, 帮养殖户干活, is 实事 there); `strong`: named by the item's own
  * words — or, in a clause with hours of its own (`timed`), by hands-on work that does more than support, as findItem
- * reads it (给老人补了一个小时衣服; not 搬了一小时桌子, nor 种 in 种植户 beside a visit).
+ * reads it (给老人补了一个小时衣服, 帮农户直播了1小时; not 搬了一小时桌子, nor 种 in 种植户 beside a visit).
  */
 function sideItem(side: string, strong: boolean, timed = false): ItemKey | undefined {
   const own = side.replace(/[\u0001\u0002]+/g, '\u0001');
-  if (strong) return itemWords(own).size > 0 || (timed && HANDS_ON.test(own) && !SUPPORT.test(own)) ? findItem(side, [], true) : undefined;
+  if (strong) return itemWords(own).size > 0 || (timed && (HANDS_ON.test(own) || HELPING.test(own)) && !SUPPORT.test(own)) ? findItem(side, [], true) : undefined;
   return findItem(side, [], true) ?? (/(?:帮|替|给)(?:着)?[^，。,；;\s]{1,8}(?:干活|干农活|做事|忙活)/.test(side) ? 'shishi' : undefined);
 }
 
@@ -263,16 +234,9 @@ export const QUOTED = /[“"「『《][^”"」』》]{1,24}[”"」』》]/g;
 /** What a project is called, after 那个 or 的 and before 项目 (那个智慧助老项目, 就业帮扶项目). */
 const PROJECT_NAME = /(?<=那个|的)[^，。,；;]{1,14}?(?=项目)/g;
 
-/** 实事走访都有: two items named, neither first. */
-const BOTH = /(实事|走访|活动|项目)[和、跟与加+/]?(实事|走访|活动|项目)都(?:有|做|干)|(?<![^\s，。,；;:：])(实事|走访|活动|项目)\s{0,2}[和、加+/]\s{0,2}(实事|走访|活动|项目)(?![^\s，。,；;])/;
-
 /** The notice's X item: other service the school and the community agreed on. */
 const AGREED = /(?:学院|学校|校地|院里|系里)[^，。,；;]{0,12}(?:商定|协商|约定|商量好)的/;
 
-/** Before the later part of the day: not the end of a span (下午到晚上), a day's (以后每周三下午上课: a schedule) or what it prepares (准备晚上的联欢会). */
-const LATER = '(?<![到至\\-~\\u0001每]|(?:周|星期|礼拜|\\u0001)[一二三四五六日天]|准备|为了?|到了|直到)';
-/** Work said for two parts of the day, the earlier first (上午…，下午…; 下午走访农户 晚上开项目会) — the later not an end (傍晚六点结束) nor a thing of it (晚上的联欢会). */
-const DAY_HALVES = new RegExp(`((?:上午|早上|早晨)[^。]{2,40}?)${LATER}(?:中午|下午|傍晚|晚上|夜里)|(中午[^。]{2,40}?)${LATER}(?:下午|傍晚|晚上|夜里)|((?:下午|白天)[^。]{2,40}?)${LATER}(?:傍晚|晚上|夜里)|(傍晚[^。]{2,40}?)${LATER}(?:晚上|夜里)(?!的|[^，。,；;]{0,6}(?:结束|散场|收工))`);
 /**
  * Two pieces of work in two parts of the day: the later part names an item the earlier did not, by its own words
  * (下午走访农户 晚上开项目会) or, naming none, as help (上午组织反诈宣讲，下午帮社区整理档案: 实事) — not
@@ -281,16 +245,16 @@ const DAY_HALVES = new RegExp(`((?:上午|早上|早晨)[^。]{2,40}?)${LATER}(?
 function twoDayParts(text: string): boolean {
   const m = DAY_HALVES.exec(text);
   if (!m) return false;
-  const earlier = new Set(itemWords(m.slice(1).find((g) => g !== undefined)!).keys());
+  const first = m.slice(1).find((g) => g !== undefined)!;
+  const said = [...itemWords(first).keys()];
+  // (上午那条报过了，这条是下午的…; 上午一趟下午一趟: no work said for the earlier part, no second piece)
+  const earlier = new Set(said.length > 0 ? said : [findItem(first, [], true)].filter((k) => k !== undefined));
+  if (earlier.size === 0) return false;
   const rest = text.slice(m.index + m[0].length).split(/[。；;]/)[0]!.slice(0, 40);
   const named = [...itemWords(rest).keys()];
   const later = named.length > 0 ? named : [findItem(rest, [], true)];
   return later.some((k) => k !== undefined && !earlier.has(k));
 }
-/** 宣讲了一个小时，然后又帮社区整理档案: one piece of work, then another besides (先布置会场，然后主持讲座 is one event, its preparation first). */
-const TWO_STEPS = /(?:然后|之后|后来|接着|完了)[，,\s]{0,2}(?:又|还)/;
-/** A clause going on somewhere else (，又去…, 还到…, 又去了…): the step after it, to the clause's end. */
-const WENT_ON = /[，,；;]\s{0,2}(?:我们?)?(?:又|还)(?:跑)?(?:去|到)[^，。,；;]*/;
 /**
  * A step somewhere else that is other work (整理了材料，又去入户发问卷; 辅导作业，还去家访了两户): it names by
  * its own words an item the work before it did not (support work before it — 整理, 登记 — counts as 实事), and
@@ -302,18 +266,12 @@ function wentOn(text: string): boolean {
   if (!m) return false;
   const before = new Set(itemWords(text.slice(0, m.index)).keys());
   if (SUPPORT.test(text.slice(0, m.index))) before.add('shishi');
-  const after = [...itemWords(m[0]).keys()];
-  if (before.size === 0 || after.every((k) => before.has(k))) return false;
+  // (…naming none, help given there is 实事: 做了问卷，也帮物业搬了东西)
+  const named = [...itemWords(m[0]).keys()];
+  const after = named.length > 0 ? named : [findItem(m[0], [], true)].filter((k) => k !== undefined);
+  if (before.size === 0 || after.length === 0 || after.every((k) => before.has(k))) return false;
   return !(before.has('huodong') && after.every((k) => k === 'shishi'));
 }
-/** Said outright: two pieces of work, half and half (said to take the time evenly: EVEN_SPLIT, asked about before this). */
-const SPLIT = new RegExp([
-  '一半(?:时间)?[^，。,；;]{0,14}[，,]?[^，。,；;]{0,4}一半|一半的?时间[^。]{2,30}(?:剩下|其余|其他)的?时间|两件事',
-  // 前半程开例会，后半程入户; 前一个半小时…后一个半小时 (the amount masked)
-  '前半(?:程|段|场|部分|截|时间)?[^。]{2,40}后半|前\u0001[^。]{2,40}后\u0001',
-  '一部分(?:时间)?[^。]{2,30}(?:另|其余|剩下的?)?一?部分',
-].join('|'));
-
 /** A time of day or a word starting a second piece of work: 上午宣讲，下午辅导作业 is two items, asked about. */
 const THEN = new RegExp(`上午|下午|晚上|中午|${SEQUENCE.source}`);
 
@@ -324,8 +282,6 @@ function eventFirst(text: string): boolean {
   return event !== null && service !== null && event.index < service.index && !THEN.test(text.slice(event.index, service.index));
 }
 
-/** Where one piece of work ends and the next begins: a mark, a joiner, a day part or 然后/又. */
-const PIECES = /[，,；;。、+\s]|然后|接着|又|还|和|以及|上午|下午|晚上/;
 /**
  * The question for a report said to be two pieces of work taking the time evenly (各占一半, 分不清哪个多),
  * or undefined — also when only one of them is work the parser knows (写对联 beside 入户走访), unless at

@@ -19,7 +19,7 @@ import { repeats } from './reportRepeats.js';
 import { DOUBT, unsure } from './reportDoubts.js';
 import { LABEL_WORDS, RESIDENTS } from './reportItemWords.js';
 import { fixTypos } from './reportTypos.js';
-import { filledForNamed, LATIN_NAME, NOT_MINE, SHARED } from './reportWhose.js';
+import { filledForNamed, groupTotal, LATIN_NAME, NOT_MINE, SHARED } from './reportWhose.js';
 
 export type { ItemKey } from './reportItems.js';
 export type { AreaKey } from './reportAreas.js';
@@ -241,6 +241,8 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   const other = NOT_MINE.exec(words.text) ?? filledForNamed(words.text) ?? (pieces.counted ? null : SHARED.exec(words.text));
   const notMine = other ? quote(other) : LATIN_NAME.exec(text)?.[0].trim();
   if (notMine) ambiguities.push(`「${notMine}」听起来不是你本人要记的这次服务。每个人用自己的飞书账号记录自己的服务；如果是你自己的，请在卡片里确认后提交。`);
+  const together = notMine ? null : groupTotal(words.text);
+  if (together) ambiguities.push(`「${quote(together)}」听起来是几个人加起来的时长，请填写你本人这次服务的小时数。`);
   const edit = EDIT.exec(words.text);
   const again = edit && !restating ? restated(input, folded, unjoin(words, edit.index, edit.index + edit[0].length).end) : undefined;
   if (again) return again;

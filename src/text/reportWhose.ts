@@ -54,7 +54,7 @@ export const NOT_MINE = new RegExp([
   // hours shared out (每人记2小时) and reports gathered for others (统一报, 代室友登记, 帮她记上)
   '(?:每人|每个人|每位同学|人均|(?<!我|独自|单独)一人)[^，。,；;\\u0001]{0,4}\\u0001+|每人(?:记|计|算|按)|我们(?:班|组|宿舍|队|支部|小组)的(?:记录|时长)',
   // (not 替老人报名体检 or 帮他们登记居住信息, which serve residents)
-  '统一(?:报|记|登记|上报|提交|录入)|代表(?:我们|咱们|本)?(?:班|组|小组|支部|团支部|队|宿舍|全班|全组|大家)[^，。,；;]{0,4}(?:汇报|报|上报|报告|提交|登记)|汇总(?:报|上报|一下)|代(?:报|记|登记|提交|填报)|代(?![办购缴买取收付领表])[^，。,；;]{1,6}(?:报|记一下|记上|提交)',
+  '统一(?:报|记|登记|上报|提交|录入)|代表(?:我们|咱们|本)?(?:班|组|小组|支部|团支部|队|宿舍|全班|全组|大家)[^，。,；;]{0,4}(?:汇报|报|上报|报告|提交|登记)|汇总(?:报|上报|一下)|代(?:报|记|登记|提交|填报|发(?=[：:\\s，,]|$))|代(?![办购缴买取收付领表])[^，。,；;]{1,6}(?:报|记一下|记上|提交)',
   `替(?!${SERVED})[^，。,；;]{0,10}(?:报|记|登记|提交)(?!名)${FILED}|(?:替|代|帮|给)(?:我)?(?:${OTHER}|${NAME}|我们(?:班|组|宿舍|队)|大家|全班|全组)[^，。,；;]{0,3}也?(?:记|报)(?:一下|上|下)${FILED}|` +
     `(?:替|代)(?:我)?(?:${OTHER}|${NAME}|同学|我们(?:班|组|宿舍|队)|大家|全班|全组)[^，。,；;]{0,3}(?:登记|提交|记|报)(?!名)`,
   // 帮我们组3个人一起报, 我帮组里另外四个同学报一下: hours sent in for a group (not 帮三位老人报名体检)
@@ -115,3 +115,21 @@ export function filledForNamed(masked: string): RegExpExecArray | null {
   const given = name.length > 2 ? name.slice(1) : name;
   return new RegExp(`(?:帮|替|代)(?:${name}|${given})[^，。,；;]{0,3}(?:报|记|登记|填|提交|上报)`).exec(masked);
 }
+
+/** Several people, the student among them: 我俩, 我们宿舍, 大家, 全班 — or a count of them (我们宿舍四个人, 6个人). */
+const GROUP = `(?:${WE_ALL}|大家|全班|全组|我们(?:班|组|宿舍|寝室|小组|队))`;
+const COUNTED = '(?:[两二三四五六七八九十几\\d]{1,2})个?人';
+/** A total for all of them: 一共, 总共, 加起来 … and the amount (U+0001) after it. */
+const TOTAL = '(?:一共|总共|加起来|合计|共计|总计|累计)(?:是|有)?(?:干了|服务了|做了|弄了|忙了|扫了)?\\s{0,2}\\u0001+';
+/** The student's own share said after all (每人两个半小时, 我自己干了2小时): the total is no question then. */
+const OWN_SHARE = /每人|每个人|人均|我(?:自己|本人)?(?:干了|做了|服务了|弄了)?\s{0,2}\u0001/;
+const GROUP_TOTAL = new RegExp(`${GROUP}[^，。,；;\\u0001]{0,3}${TOTAL}|${COUNTED}[^。\\u0001]{0,20}?${TOTAL}|我比[^，。,；;]{0,4}(?:少|多)(?:点|一点|些|一些)?`);
+
+/**
+ * Hours said for several people together (我俩一共干了5个小时, 我们宿舍四个人…总共服务了10个小时, 大家一共服务了10小时)
+ * or only against another's (室友干了3小时，我比她少点): the student's own hours are not said. Works on the masked text.
+ */
+export function groupTotal(masked: string): RegExpExecArray | null {
+  return OWN_SHARE.test(masked) ? null : GROUP_TOTAL.exec(masked);
+}
+

@@ -1,0 +1,69 @@
+/**
+ * How a report says it was two pieces of work, or one: side by side (一边…一边, 上午…下午, each clause with
+ * its own hours), said to take the time evenly (各占一半, 两样差不多, 说不上哪个多), one step after another
+ * (然后又…, ，又去…), two items named at once (实事走访都有). Words only; reportItems.ts reads each piece.
+ * Works on width-folded, masked text (U+0001 a date or an amount, U+0002 an amount a clause carries).
+ */
+
+/**
+ * Two activities standing side by side, each a piece of the report's time: 一边辅导作业一边开项目会,
+ * 一半时间帮工、一半时间填问卷, 上午开项目组例会…下午入户走访, two clauses each with its own hours
+ * (1.5h开项目组会，1.5h给居民讲反诈), 入户走访+帮老人打扫卫生. Each side is read as a report of its own;
+ * when both name an item and the items differ, there is no main one.
+ */
+export const SIDE_BY_SIDE: [RegExp, 'halves' | 'sides' | 'joined'][] = [
+  // (…and parts said without a size: 一部分时间…一部分时间, 有时…有时, 一会儿…一会儿)
+  [/(?:一半|前半(?:程|段|场|部分|截)?|一部分|有(?:的)?时候?|一会儿?)(?:的)?(?:时间|时候|辰光|功夫|工夫|光景)?([^。]{2,30}?)(?:[，,；;、\s]{0,2}(?:另|还有|剩下的?|其余的?|其他)?)(?:一半|后半(?:程|段|场|部分|截)?|一?部分|有(?:的)?时候?|一会儿?)(?:的)?(?:时间|时候|辰光|功夫|工夫|光景)?([^。，,；;]{2,30})/g, 'halves'],
+  [/(?:一边|一面)([^。]{2,30}?)(?:一边|一面)([^。，,；;]{2,30})/g, 'sides'],
+  // 又是开项目会又是入户走访, 既…又…: two pieces of work, neither said to be the main one.
+  [/(?:又是|既是?|也是)([^。]{2,30}?)(?:又是|也是|又|也)([^。，,；;]{2,30})/g, 'sides'],
+  [/(?:上午|早上|早晨|上半天|前半天|白天)([^。]{2,30}?)[，,、；;\s]{0,2}(?:下午|中午|晚上|傍晚|夜里|下半天|后半天)([^。，,；;]{2,30})/g, 'sides'],
+  [/([^。，,；;:：+\s]{2,20})\s{0,2}[+＋]\s{0,2}([^。，,；;+\s]{2,20})/g, 'joined'],
+  [/([^。，,；;:：、\s]{2,20})\s{0,2}(?:、|和|并且?|同时|还)\s{0,2}([^。，,；;、\s]{2,20})/g, 'joined'],
+];
+/** A side that plans the work it names (送餐排期, 值班安排, 下月的计划). */
+export const SCHEDULED = /排期|排班|班表|分工|计划|方案|安排|清单/;
+/** Both sides said to take about the same time (两边时间差不多, 两者相当). */
+export const SAME_TIME = '(?:两边|两头|两样|两项|两者|二者|两件事?|(?<![我你他她们])俩)(?:的|事)?(?:时间|用时)?(?:都|也|基本|大概|大致|几乎)?(?:差不多|相当|相同|一样|各半)(?:长|多)?(?![^，。,；;]{0,3}[\\u0001\\u0002])';
+/** Neither said to be the main one (说不上哪个多, 分不清主次, 没有主次): the time went to both. */
+export const NO_MAIN = '说不(?:上|清|好|出)[^，。,；;]{0,2}(?:哪个|哪样|哪边|哪项|哪件|哪类|谁)[^，。,；;]{0,3}(?:多|为主|主要|是主)|分不(?:清|出)[^，。,；;]{0,2}(?:主次|(?:哪个|哪样|哪项|哪件)[^，。,；;]{0,4}(?:多|为主|主要))|(?:不分|没有?|没啥)主次|' +
+  // (…said the other way round: 主要是哪个我也说不清, 哪个为主说不上, 主次说不清)
+  '(?:哪个|哪样|哪边|哪项|哪件|哪类|主次)[^，。,；;]{0,8}(?:说不(?:上|清|好|出)|分不(?:清|出))';
+/** Where a clause ends: what 时间差不多, 对半, 各半 must stand before to say halves (not 时间差不多3小时, 对半掰开, 男女各半小时). */
+export const CLAUSE_END = '(?=[，,。；;!！~～\\s吧啊呀哈]|$)';
+/**
+ * Two sides said to take the time half and half (各占一半, 对半, 两边差不多) — not people sharing it
+ * (我和室友各干了一半), 差不多 as "about" (时间差不多3小时), a time like another's (跟上次时间一样) or things halved
+ * (把苞米对半掰开, 男女各半).
+ */
+export const EVEN_SPLIT = new RegExp(`(?<!(?:我|你|他|她|们|俩|两人|两个人|室友|舍友|同学|男女|大人小孩)[^，。,；;]{0,3})各(?:花|用|占|干|做|忙)?了?一半|一半一半|五五开|${SAME_TIME}|${NO_MAIN}|` +
+  // (一半在补植月季，一半在走访物业 — not 一半的老人…)
+  '(?<!的)一半(?:的?时间)?(?!的)[^，。,；;]{2,20}[，,；;\\s]\\s{0,2}(?:另|剩下的?|其余的?)?一半(?:的?时间)?(?!的)|' +
+  `(?<!(?:跟|和|与|同|比)[^，。,；;]{0,4})时间(?:都|也|基本|大概|几乎)?(?:差不多|一样)(?:长|多)?${CLAUSE_END}|(?:时间)?对半(?:分)?${CLAUSE_END}|(?<=^|[，,；;\\s]|时间)各半${CLAUSE_END}`);
+/** A clause carrying an amount of its own (U+0002). */
+export const OWN_HOURS = /[^，,；;。\n]*\u0002[^，,；;。\n]*/g;
+
+/** 实事走访都有: two items named, neither first. */
+export const BOTH = /(实事|走访|活动|项目)[和、跟与加+/]?(实事|走访|活动|项目)都(?:有|做|干)|(?<![^\s，。,；;:：])(实事|走访|活动|项目)\s{0,2}[和、加+/]\s{0,2}(实事|走访|活动|项目)(?![^\s，。,；;])/;
+
+/** Before the later part of the day: not the end of a span (下午到晚上), a day's (以后每周三下午上课: a schedule) or what it prepares (准备晚上的联欢会). */
+export const LATER = '(?<![到至\\-~\\u0001每]|(?:周|星期|礼拜|\\u0001)[一二三四五六日天]|准备|为了?|到了|直到)';
+/** Work said for two parts of the day, the earlier first (上午…，下午…; 下午走访农户 晚上开项目会) — the later not an end (傍晚六点结束) nor a thing of it (晚上的联欢会). */
+export const DAY_HALVES = new RegExp(`((?:上午|早上|早晨)[^。]{2,40}?)${LATER}(?:中午|下午|傍晚|晚上|夜里)|(中午[^。]{2,40}?)${LATER}(?:下午|傍晚|晚上|夜里)|((?:下午|白天)[^。]{2,40}?)${LATER}(?:傍晚|晚上|夜里)|(傍晚[^。]{2,40}?)${LATER}(?:晚上|夜里)(?!的|[^，。,；;]{0,6}(?:结束|散场|收工))`);
+
+/** 宣讲了一个小时，然后又帮社区整理档案: one piece of work, then another besides (先布置会场，然后主持讲座 is one event, its preparation first). */
+export const TWO_STEPS = /(?:然后|之后|后来|接着|完了)[，,\s]{0,2}(?:又|还)/;
+/** A clause going on somewhere else or to other help (，又去…, 还到…, 又去了…, ，也帮…): the step after it, to the clause's end. */
+export const WENT_ON = /[，,；;]\s{0,2}(?:我们?)?(?:又|还|也)(?:跑)?(?:去|到|帮|给)[^，。,；;]*/;
+
+/** Said outright: two pieces of work, half and half (said to take the time evenly: EVEN_SPLIT, asked about before this). */
+export const SPLIT = new RegExp([
+  '一半(?:时间)?[^，。,；;]{0,14}[，,]?[^，。,；;]{0,4}一半|一半的?时间[^。]{2,30}(?:剩下|其余|其他)的?时间|两件事',
+  // 前半程开例会，后半程入户; 前一个半小时…后一个半小时 (the amount masked)
+  '前半(?:程|段|场|部分|截|时间)?[^。]{2,40}后半|前\u0001[^。]{2,40}后\u0001',
+  '一部分(?:时间)?[^。]{2,30}(?:另|其余|剩下的?)?一?部分',
+].join('|'));
+
+
+/** Where one piece of work ends and the next begins: a mark, a joiner, a day part or 然后/又. */
+export const PIECES = /[，,；;。、+\s]|然后|接着|又|还|和|以及|上午|下午|晚上/;
