@@ -33,7 +33,7 @@ const RELATIVE: [string, number][] = [
   ['大前(?:天|日|儿个?)', -3], ['(?<![之以目提])前(?:天|日|儿(?=个))', -2],
   ['(?:昨|作)(?:天|日|儿|个|晚|夜)|(?:琴|噚|寻|尋)(?:日|晚|夜|朝)|(?<![一半整过守熬深午])夜(?:儿个|个儿|个|儿)(?![里间])', -1],
   ['(?:今(?:天|日|儿|个|晚|早|朝)|金天|头先)', 0],
-  ['(?<![说证表声透])明(?:天|日|晚|早|儿)|明朝(?![的人代末初年时历古皇宫])|听(?:日|朝|晚)(?![记志])', 1], ['大后(?:天|日)', 3], ['(?<![之以然最过日])后(?:天|儿|日)(?![子常记])', 2],
+  ['(?<![说证表声透])明(?:天|日|晚|早|儿)|明朝(?![的人代末初年时历古皇宫])|听(?:日|朝|晚)(?![记志])', 1], ['大后(?:天|日)', 3], ['(?<![之以然最过日明])后(?:天|儿|日)(?![子常记])', 2],
   ['(?<![a-z])(?:today|tonight|this (?:morning|afternoon|evening))(?![a-z])', 0], ['(?<![a-z])the day before yesterday(?![a-z])', -2],
   ['(?<![a-z])(?:yesterday|last night)(?![a-z])', -1], ['(?<![a-z])(?:tomorrow|tmrw?)(?![a-z])', 1],
 ];
@@ -113,8 +113,8 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   [new RegExp(RELATIVE.map(([p]) => `(${p})`).join('|'), 'g'), (m, today) =>
     today.add(RELATIVE[m.slice(1).findIndex((g) => g !== undefined)]![1], 'day').format('YYYY-MM-DD')],
   // 11月8日（周日）: the weekday confirms the date just read; one that does not agree is asked about.
-  // …also without brackets (11/15 周日, 15号周日), right after the date or after a filler (11月15号，对，周日).
-  [new RegExp(`(?<=\u0001)${S}(?:[(]${S}(?:周|星期|礼拜)${WEEKDAY}${S}[)]|(?:[,，]${S}(?:对|嗯|就是|也就是|是)${S})?[,，]?${S}(?:周|星期|礼拜)${WEEKDAY}(?![楼号点时个位名户次层栋单元班年级十分${'一二三四五六日天七1-7'}]|${S}(?:[、和或/~\-]|到|至)))`, 'g'), (m, _today, before) => {
+  // …also without brackets (11/15 周日, 15号周日), right after the date or after a filler (11月15号，对，周日; 11.9那天是周一; 大前天也就是周日).
+  [new RegExp(`(?<=\u0001)${S}(?:[(]${S}(?:周|星期|礼拜)${WEEKDAY}${S}[)]|(?:[,，]?${S}(?:那天|这天)?(?:对|嗯|就是|也就是|是|为)${S})?[,，]?${S}(?:周|星期|礼拜)${WEEKDAY}(?![楼号点时个位名户次层栋单元班年级十分${'一二三四五六日天七1-7'}]|${S}(?:[、和或/~\-]|到|至)))`, 'g'), (m, _today, before) => {
     const date = before.find((h) => h.end === m.index)?.date;
     if (!date) return null;
     const w = (m[1] ?? m[2])!;
@@ -123,10 +123,12 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
     return { start: 0, end: 0, phrase: m[0], problem: `${date} 不是${m[0].replace(/[()]/g, '').replace(/^[\s,，]*(?:(?:对|嗯|就是|也就是|是)[\s,，]*)?/, '').trim()}，请确认日期。` };
   }],
   // (下周5个楼道: a count after the week, not Friday)
-  [new RegExp(`(?<![每一二两三四五六七八九几])(上上|上|这|本|下下|下)?${S}个?${S}(?:周|星期|礼拜)${WEEKDAY}(?!${S}(?:个|位|名|户|栋|幢|处|块|幅|件))`, 'g'), (m, today) => weekday(today, m[1], m[2]!)],
+  // (线上周三: online, on Wednesday; 上周三场直播, 下周三次上门: three of them, not Wednesday)
+  [new RegExp(`(?<![每一二两三四五六七八九几])(?:(?<!线)(上上|上|这|本|下下|下))?${S}个?${S}(?:周|星期|礼拜)${WEEKDAY}(?!${S}(?:个|位|名|户|栋|幢|处|块|幅|件|场|次|趟|期|节|堂|轮))`, 'g'), (m, today) => weekday(today, m[1], m[2]!)],
   [/(?<![a-z])(?:(last|this|next)\s{1,2})?(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?(?![a-z])/g, (m, today) =>
     weekday(today, m[1] && ({ last: '上', this: '这', next: '下' } as Record<string, string>)[m[1]], String(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(m[2]!) + 1))],
-  [new RegExp(`(?<![每个])(?:(?:上|这|本|下)?${S}个?${S}周末|(?:上上|上|这|本|下)${S}个?${S}(?:周|星期|礼拜)(?![围边岁年]))`, 'g'), (m) =>
+  // (…not 线上周会, nor a week that only names a plan's topic: 讨论下周分工 — but 下周的分工：周二… is that week's)
+  [new RegExp(`(?<![每个线])(?:(?:上|这|本|下)?${S}个?${S}周末|(?:上上|上|这|本|下)${S}个?${S}(?:周|星期|礼拜)(?![围边岁年会]|${S}的?${S}(?:排期|排班|排课|计划|安排|分工|任务|选题)(?!${S}[:：])))`, 'g'), (m) =>
     unplaced(m)],
   // 3天前, 两天前, 一周前.
   [new RegExp(`(?<![\\d.])(\\d{1,2}|${CN_INT})${S}天${S}(?:以|之)?前`, 'g'), (m, today) => {
@@ -141,7 +143,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   }],
   // Words for a time that is not one day: asked about, never read as today.
   [new RegExp(
-    `去年|前年|(?:上上|上|这|本)${S}个?${S}月(?:份)?|(?:上|这|本)${S}个?${S}学期|上半年|年初|年中|年底|年末|` +
+    `去年|前年|明后(?:天|两天)|(?:上上|上|这|本)${S}个?${S}月(?:份)?|(?:上|这|本)${S}个?${S}学期|上半年|年初|年中|年底|年末|` +
       // …a time still to come, unless it only names a plan's topic (讨论下个月的排班).
       `(?:明年|后年|(?:下下|下)${S}个?${S}月(?:份)?|下${S}个?${S}学期|下半年)(?!的|${S}(?:的)?(?:排期|排班|计划|安排|工作安排|分工|选题)|[^，。,；;]{0,12}(?:排期|排班|排课|班表|课表|分工|工作计划))|(?:半|几|好几|[两二三四五六七八九十]|\\d{1,2})${S}个?${S}(?:月|周|星期|礼拜)(?:以|之)?前|一${S}个${S}月(?:以|之)?前|前(?:几|两|些|一)${S}(?:天|日子?)|(?:这|呢|那|嗰)(?:几|两)(?:天|日)|` +
       // …in dialect: 老早辰光 (Wu: long ago), 早排/前排/早阵/近排/呢排 (Cantonese: a while ago, lately),

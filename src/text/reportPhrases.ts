@@ -42,7 +42,7 @@ const OPEN_AFTER = new RegExp([
  * Said between two amounts or two days, it takes the first back (三个小时，不对，是两个半小时; 昨天，哦不，
  * 前天): voice input corrects itself as it goes, and the last one said stands.
  */
-const MARKER = '(?:不对|哦不|噢不|啊不|呃不|不不|不是不是|说错了?|(?:打|写|敲|输|搞|弄)错了(?!的)|口误|更正一下|纠正一下|记错了)';
+const MARKER = '(?:不对|哦不|噢不|啊不|呃不|不不|不是不是|说错了?|(?:打|写|敲|输|搞|弄)错了(?!的)|口误|更正一下|纠正一下|记错了|其实是)';
 const TAKEN_BACK = new RegExp(`^[^。\\d]{0,8}?${MARKER}[^。\\d]{0,6}$`);
 /**
  * …and right after the last amount, with nothing said instead (三个小时，哦不对，我也记不清了; 11点到1点半吧…哦不对好像是到2点,
@@ -81,8 +81,8 @@ const TOTAL = /(?:一共|总共|共计|合计|总计|累计|加起来|前后|共
 export function resolveHours(durations: Duration[], folded: string, removed: Span[], ambiguities: string[]): number | undefined {
   // Clock ranges stay in the description: 下午2点到4点 tells the reviewer when, not how long.
   removed.push(...durations.filter((d) => d.kind !== 'range').map((d) => withFiller(folded, d)));
-  // 三个小时，不对，是两个半小时: what was taken back is no amount.
-  const said = standing(durations, folded, true);
+  // 三个小时，不对，是两个半小时: what was taken back is no amount; nor is time on the road (坐了两个小时大巴去…).
+  const said = standing(durations, folded, true).filter((d) => !onTheRoad(folded, d));
   const stated = said.filter((d) => d.kind === 'amount');
   // (其中一小时是路上: the time named is what was not service)
   const actual = stated.filter((d) => ACTUAL.test(folded.slice(Math.max(0, d.start - 12), d.start)) && !NOT_SERVICE_NEXT.test(folded.slice(d.end, d.end + 8)));
@@ -128,6 +128,15 @@ export function resolveHours(durations: Duration[], folded: string, removed: Spa
   return undefined;
 }
 
+
+/** Before an amount of travel: 坐了一个小时公交, 骑了四十分钟 (not 开了1小时, a meeting; nor 路上撒融雪剂1小时, work on the road). */
+const ROAD_BEFORE = /(?:坐|乘|骑|搭)了?(?:快|将近|差不多|大概|约)?\s{0,2}$/;
+/** …or after one: 两个小时的车, 一小时车程, 四十分钟的公交. */
+const ROAD_AFTER = /^\s{0,2}的?(?:车程|路程|车|公交|大巴|地铁|火车|高铁|校车|出租)/;
+/** Whether an amount is time on the road, which is no service. */
+function onTheRoad(folded: string, d: Duration): boolean {
+  return d.kind !== 'range' && (ROAD_BEFORE.test(folded.slice(Math.max(0, d.start - 12), d.start)) || ROAD_AFTER.test(folded.slice(d.end, d.end + 4)));
+}
 
 // Words that only framed an amount (共2小时, 时长：2h, 辅导了2小时 …) go with it.
 const LEAD_FILLER = /(?:(?:服务|志愿)?时长|用时|历时|耗时|共计|总共|一共|合计|累计|总计|共|约|大约|大概|差不多|花了|用了|了)\s{0,2}[:为是]?\s{0,2}$/;
