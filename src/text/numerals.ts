@@ -87,9 +87,9 @@ const VAGUE: RegExp[] = [
   // 三个小时，或者三个半; 1小时左右吧，也可能1个半: a second amount offered after the unit.
   new RegExp(`${NUM}${S}个?${S}半?${S}${UNIT}(?:${S}左右)?[吧呢啊]?${S}[，,]?${S}(?:(?:或者|还是|或|\\sor\\s)${S}(?:${NUM}|半)|(?:也可能|也许|可能|要么|或许|说不定|没准|要不(?:就是)?)(?:是)?${S}(?:${NUM}|半)${S}(?:个${S})?半?${S}(?:${UNIT}|(?=[，。,；;吧!！~]|$)))`, 'g'),
   new RegExp(`${NUM}${S}个?${S}来${S}个?${S}${UNIT}`, 'g'), // 十来个小时, 两个来小时
-  /(?<![\d.]|\d:)\d{1,2}[:：]\d{2}\s{0,2}[-~—–到至](?=\s{0,2}(?:$|[\n，,。；;]))/g, // 时长：8:00- — a start with no end
+  /(?<![\d.]|\d:)\d{1,2}[:：]\d{2}\s{0,2}[-~—–到至](?=\s{0,2}(?:$|[\n，,。；;]))(?!\s{0,3}\d)/g, // 时长：8:00- — a start with no end (not 8:00-⏎11:00)
   new RegExp(`${NUM}${S}个?${S}半?${S}${UNIT}${S}差${S}(?:一刻|几分|[^，。,；;]{0,3}分钟?)`, 'g'), // 两小时差一刻
-  new RegExp(`(?:差(?:一)?点(?:儿)?|将近|接近|不到|不足|至少|起码|最少|最多|顶多|至多|多则|少说(?:也)?|少则|不止|不下|超过|快|近|估计|(?<!的)可能|好像|似乎|貌似|应该|也许|或许)${S}(?:是|有|就|得)?${S}${NUM}${S}个?${S}半?${S}${UNIT}`, 'g'), // 将近三小时, 不到两个小时, 应该是2小时 (not 合作的可能 4h)
+  new RegExp(`(?:差(?:一)?点(?:儿)?|将近|接近|不到|不足|至少|起码|最少|最多|顶多|至多|多则|少说(?:也)?|少则|不止|不下|超过|快|近|估计|(?<!的)可能|可能(?=${S}(?:有|是))|好像|似乎|貌似|应该|也许|或许)${S}(?:是|有|就|得)?${S}${NUM}${S}个?${S}半?${S}${UNIT}`, 'g'), // 将近三小时, 不到两个小时, 应该是2小时, 扫的可能有3个小时 (not 合作的可能 4h)
   // 2小时出头, 两个钟头以上, 三小时不到, 2h+: a bound, not the amount.
   new RegExp(`${NUM}${S}个?${S}半?${S}${UNIT}(?:${S}半)?${S}(?:以上|以内|之内|以下|往上|打底|出头|开外|有余|还多|不到|不足|未满|\\+|(?:都|也|还)${S}(?:不到|不足|没到))`, 'g'),
   // 半小时不到, 不到半个小时, 半小时出头: a bound on half an hour.
@@ -149,9 +149,9 @@ const CLOCK_RANGE = new RegExp(
 );
 // 0900-1130, 1400~1630: a 24-hour range typed without colons (minutes on the quarter hour, so 1116-1117 stays two days).
 const COMPACT_RANGE = /(?<![\d.:/\-])([01]\d|2[0-3])(00|15|30|45)\s{0,2}(?:-|~|—|–|到|至)\s{0,2}([01]\d|2[0-4])(00|15|30|45)(?![\d.:/\-%])/g;
-// from 2pm to 4pm; 3-5pm, from 7 to 8:30 pm (the start takes the end's am or pm, unless that puts it after the end)
 /** morning 9-12, evening 7-9, from 9 to 11:30: a range told by the part of the day (or from…to) instead of am/pm. */
-const ENGLISH_PART_RANGE = /(?<![a-z])(morning|afternoon|evening|night|from)\s{1,2}(\d{1,2})(?::(\d{2}))?\s{0,2}(?:-|~|–|to)\s{0,2}(\d{1,2})(?::(\d{2}))?(?![\d:.]|\s{0,2}(?:am|pm|点|号|日|月))/g;
+const ENGLISH_PART_RANGE = /(?<![a-z])(morning|afternoon|evening|night|from)\s{1,2}(\d{1,2})(?::(\d{2}))?\s{0,2}(?:-|~|–|to)\s{0,2}(\d{1,2})(?::(\d{2}))?(?![\d:.]|\s{0,2}(?:am|pm|点|号|日|月|户|个|人|家|位|households?|people|families))/g;
+// from 2pm to 4pm; 3-5pm, from 7 to 8:30 pm (the start takes the end's am or pm, unless that puts it after the end)
 const ENGLISH_RANGE = /(?<![\d.:/\-])(\d{1,2})(?::(\d{2}))?\s{0,2}(am|pm)?\s{0,2}(?:to|-|~|–)\s{0,2}(\d{1,2})(?::(\d{2}))?\s{0,2}(am|pm)(?![a-z])/g;
 
 /** Hands each match to `read`; a match it accepts is masked so later patterns skip it. */

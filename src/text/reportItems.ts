@@ -5,10 +5,10 @@
  */
 import { S, type Span } from './numerals.js';
 import {
-  CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HANDS_ON, HELPING, LABEL_WORDS, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUT_ON, SERVICE, SUPPORT, TALKED_WITH, VAGUE_HELP, VISIT, VISIT_WORDS, helpedAtOthersEvent, helpedAtOwnActivity, type ItemKey,
+  CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HANDS_ON, HANDS_VERB, HELPING, LABEL_WORDS, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUT_ON, SERVICE, SUPPORT, TALKED_WITH, VAGUE_HELP, VISIT, VISIT_WORDS, helpedAtOthersEvent, helpedAtOwnActivity, type ItemKey,
 } from './reportItemWords.js';
 import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
-import { BOTH, DAY_HALVES, EVEN_SPLIT, OWN_HOURS, PIECES, SCHEDULED, SIDE_BY_SIDE, SPLIT, TWO_STEPS, WENT_ON } from './reportTwoPieces.js';
+import { BOTH, DAY_HALVES, EVEN_SPLIT, HALF_AND_HALF, OWN_HOURS, PIECES, SCHEDULED, SIDE_BY_SIDE, SPLIT, TWO_STEPS, WENT_ON } from './reportTwoPieces.js';
 import { LEARNING, SURVEY_DATA, blank, withoutVisitTopics } from './reportTopics.js';
 import { blankFilmed } from './reportMade.js';
 import { ASIDE, NEXT_TIME, SAID_BESIDE } from './reportAsides.js';
@@ -123,14 +123,15 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   // Two pieces of work said as two (先开了项目组会，然后入户走访；一半时间宣讲，一半时间整理档案): asked about.
   const items = new Set(hits.keys());
   const helped = HELPING.test(text.replace(VAGUE_HELP, blank));
-  // 帮社区干了点活，又开了个项目会: work not told, then other work — there is nothing to record the first under.
-  const untold = nested ? null : VAGUE_HELP.exec(text);
-  if (untold && hits.size > 0 && /^[，,；;\s]{1,2}(?:又|还|然后|也)/.test(text.slice(untold.index + untold[0].length))) {
-    ambiguities.push(`「${untold[0]}」没说做了什么，后面又做了别的事：请分开记录，或写明这次做了什么。`);
+  // 帮社区干了点活，又开了个项目会: work not told, then other work — there is nothing to record the first under (not
+  // 帮忙，然后给老人测了血压, where what follows is the help).
+  const untold = nested || hits.size === 0 ? undefined : [...text.matchAll(VAGUE_HELP)].find((v) => /(?:事儿?|事情|活儿?|工作|杂务|杂事|东西)$/.test(v[0]) && THEN_OTHER.test(text.slice(v.index + v[0].length)));
+  if (untold) {
+    ambiguities.push(`「${untold[0].replace(/[\u0001\u0002]/g, '')}」没说做了什么，后面又做了别的事：请分开记录，或写明这次做了什么。`);
     return undefined;
   }
   if (SUPPORT.test(text) || helped) items.add('shishi');
-  if ((hits.size > 1 && besides(text, hits)) || (!nested && (twoDayParts(text) || wentOn(text))) || items.size > 1 && (SPLIT.test(text) || TWO_STEPS.test(text) || (hits.has('xiangmu') && separated(text, [...hits.values()])))) {
+  if ((hits.size > 1 && besides(text, hits)) || (!nested && (twoDayParts(text) || halvesOfWork(text))) || items.size > 1 && (SPLIT.test(text) || TWO_STEPS.test(text) || wentOn(text) || (hits.has('xiangmu') && separated(text, [...hits.values()])))) {
     ambiguities.push(twoPieces([...items]));
     return undefined;
   }
@@ -234,8 +235,24 @@ export const QUOTED = /[“"「『《][^”"」』》]{1,24}[”"」』》]/g;
 /** What a project is called, after 那个 or 的 and before 项目 (那个智慧助老项目, 就业帮扶项目). */
 const PROJECT_NAME = /(?<=那个|的)[^，。,；;]{1,14}?(?=项目)/g;
 
+/** What starts other work after help not told (，又…, ，然后…, ，后来又…) — not 还是/也就是/还挺, which go on about it. */
+const THEN_OTHER = /^[，,；;\s]{1,2}(?:又|然后|后来|接着|另外|(?:还|也)(?!是|就是|挺|行|算|不错|好))/;
+
 /** The notice's X item: other service the school and the community agreed on. */
 const AGREED = /(?:学院|学校|校地|院里|系里)[^，。,；;]{0,12}(?:商定|协商|约定|商量好)的/;
+
+/**
+ * Two halves of the time, each of its own work (一半在补植月季，一半在走访物业): two items, or one item beside
+ * hands-on work the parser has no item for — not halves of a place or of people (一半在东区，一半在西区; 一半老人学会了).
+ */
+function halvesOfWork(text: string): boolean {
+  const m = HALF_AND_HALF.exec(text);
+  if (!m) return false;
+  const [a, b] = [findItem(m[1]!, [], true), findItem(m[2]!, [], true)];
+  if (a && b) return a !== b;
+  const unknown = a ? m[2]! : b ? m[1]! : undefined;
+  return unknown !== undefined && new RegExp(HANDS_VERB).test(unknown);
+}
 
 /**
  * Two pieces of work in two parts of the day: the later part names an item the earlier did not, by its own words
@@ -266,10 +283,8 @@ function wentOn(text: string): boolean {
   if (!m) return false;
   const before = new Set(itemWords(text.slice(0, m.index)).keys());
   if (SUPPORT.test(text.slice(0, m.index))) before.add('shishi');
-  // (…naming none, help given there is 实事: 做了问卷，也帮物业搬了东西)
-  const named = [...itemWords(m[0]).keys()];
-  const after = named.length > 0 ? named : [findItem(m[0], [], true)].filter((k) => k !== undefined);
-  if (before.size === 0 || after.length === 0 || after.every((k) => before.has(k))) return false;
+  const after = [...itemWords(m[0]).keys()];
+  if (before.size === 0 || after.every((k) => before.has(k))) return false;
   return !(before.has('huodong') && after.every((k) => k === 'shishi'));
 }
 /** A time of day or a word starting a second piece of work: 上午宣讲，下午辅导作业 is two items, asked about. */
@@ -295,5 +310,5 @@ export function noMainOne(text: string): string | undefined {
 
 /** The question for a report of two pieces of work of different items: record them apart, or say which. */
 export function twoPieces(items: ItemKey[]): string {
-  return `这条记录里有两件不同的事（${items.map((k) => LABEL[k]).join('和')}），请分开记录，或确认属于哪一类。`;
+  return items.length > 1 ? `这条记录里有两件不同的事（${items.map((k) => LABEL[k]).join('和')}），请分开记录，或确认属于哪一类。` : '这条记录里有两件不同的事，请分开记录，或确认属于哪一类。';
 }

@@ -42,7 +42,7 @@ const OPEN_AFTER = new RegExp([
  * Said between two amounts or two days, it takes the first back (三个小时，不对，是两个半小时; 昨天，哦不，
  * 前天): voice input corrects itself as it goes, and the last one said stands.
  */
-const MARKER = '(?:不对|哦不|噢不|啊不|呃不|不不|不是不是|说错了?|(?:打|写|敲|输|搞|弄)错了(?!的)|口误|更正一下|纠正一下|记错了|其实是)';
+const MARKER = '(?:不对|哦不|噢不|啊不|呃不|不不|不是不是|说错了?|(?:打|写|敲|输|搞|弄)错了(?!的)|口误|更正一下|纠正一下|记错了)';
 const TAKEN_BACK = new RegExp(`^[^。\\d]{0,8}?${MARKER}[^。\\d]{0,6}$`);
 /**
  * …and right after the last amount, with nothing said instead (三个小时，哦不对，我也记不清了; 11点到1点半吧…哦不对好像是到2点,
@@ -129,13 +129,14 @@ export function resolveHours(durations: Duration[], folded: string, removed: Spa
 }
 
 
-/** Before an amount of travel: 坐了一个小时公交, 骑了四十分钟 (not 开了1小时, a meeting; nor 路上撒融雪剂1小时, work on the road). */
-const ROAD_BEFORE = /(?:坐|乘|骑|搭)了?(?:快|将近|差不多|大概|约)?\s{0,2}$/;
-/** …or after one: 两个小时的车, 一小时车程, 四十分钟的公交. */
-const ROAD_AFTER = /^\s{0,2}的?(?:车程|路程|车|公交|大巴|地铁|火车|高铁|校车|出租)/;
-/** Whether an amount is time on the road, which is no service. */
+/** A ride before an amount (坐了, 乘, 骑了, 开了) … */
+const RIDE_BEFORE = /(?:坐|乘|骑|开)了?(?:快|将近|差不多|大概|约)?\s{0,2}$/;
+/** …with the vehicle or the way there after it (坐了一个小时公交到…, 开了两个小时的车去…, 骑了四十分钟到) — not 值班坐了2小时, 开了1小时会. */
+const RIDE_AFTER = /^\s{0,2}(?:的?(?:车|公交|大巴|地铁|火车|高铁|校车|出租|电动车|自行车|单车|摩托)|(?:才)?(?:去|到))/;
+/** Whether an amount is time on the road, which is no service: a ride, or 一小时车程 (not 修了三个小时的车). */
 function onTheRoad(folded: string, d: Duration): boolean {
-  return d.kind !== 'range' && (ROAD_BEFORE.test(folded.slice(Math.max(0, d.start - 12), d.start)) || ROAD_AFTER.test(folded.slice(d.end, d.end + 4)));
+  const after = folded.slice(d.end, d.end + 4);
+  return d.kind !== 'range' && (/^\s{0,2}的?(?:车程|路程)/.test(after) || (RIDE_BEFORE.test(folded.slice(Math.max(0, d.start - 8), d.start)) && RIDE_AFTER.test(after)));
 }
 
 // Words that only framed an amount (共2小时, 时长：2h, 辅导了2小时 …) go with it.

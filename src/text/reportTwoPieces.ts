@@ -37,8 +37,6 @@ export const CLAUSE_END = '(?=[，,。；;!！~～\\s吧啊呀哈]|$)';
  * (把苞米对半掰开, 男女各半).
  */
 export const EVEN_SPLIT = new RegExp(`(?<!(?:我|你|他|她|们|俩|两人|两个人|室友|舍友|同学|男女|大人小孩)[^，。,；;]{0,3})各(?:花|用|占|干|做|忙)?了?一半|一半一半|五五开|${SAME_TIME}|${NO_MAIN}|` +
-  // (一半在补植月季，一半在走访物业 — not 一半的老人…)
-  '(?<!的)一半(?:的?时间)?(?!的)[^，。,；;]{2,20}[，,；;\\s]\\s{0,2}(?:另|剩下的?|其余的?)?一半(?:的?时间)?(?!的)|' +
   `(?<!(?:跟|和|与|同|比)[^，。,；;]{0,4})时间(?:都|也|基本|大概|几乎)?(?:差不多|一样)(?:长|多)?${CLAUSE_END}|(?:时间)?对半(?:分)?${CLAUSE_END}|(?<=^|[，,；;\\s]|时间)各半${CLAUSE_END}`);
 /** A clause carrying an amount of its own (U+0002). */
 export const OWN_HOURS = /[^，,；;。\n]*\u0002[^，,；;。\n]*/g;
@@ -53,8 +51,8 @@ export const DAY_HALVES = new RegExp(`((?:上午|早上|早晨)[^。]{2,40}?)${L
 
 /** 宣讲了一个小时，然后又帮社区整理档案: one piece of work, then another besides (先布置会场，然后主持讲座 is one event, its preparation first). */
 export const TWO_STEPS = /(?:然后|之后|后来|接着|完了)[，,\s]{0,2}(?:又|还)/;
-/** A clause going on somewhere else or to other help (，又去…, 还到…, 又去了…, ，也帮…): the step after it, to the clause's end. */
-export const WENT_ON = /[，,；;]\s{0,2}(?:我们?)?(?:又|还|也)(?:跑)?(?:去|到|帮|给)[^，。,；;]*/;
+/** A clause going on somewhere else (，又去…, 还到…, 又去了…): the step after it, to the clause's end. */
+export const WENT_ON = /[，,；;]\s{0,2}(?:我们?)?(?:又|还)(?:跑)?(?:去|到)[^，。,；;]*/;
 
 /** Said outright: two pieces of work, half and half (said to take the time evenly: EVEN_SPLIT, asked about before this). */
 export const SPLIT = new RegExp([
@@ -67,3 +65,7 @@ export const SPLIT = new RegExp([
 
 /** Where one piece of work ends and the next begins: a mark, a joiner, a day part or 然后/又. */
 export const PIECES = /[，,；;。、+\s]|然后|接着|又|还|和|以及|上午|下午|晚上/;
+
+/** Two halves said one after the other (一半在补植月季，一半在走访物业), each half captured — not 一半的老人…. */
+export const HALF_AND_HALF = /(?<!的)一半(?:的?时间)?(?!的)([^，。,；;]{2,20})[，,；;\s]\s{0,2}(?:另|剩下的?|其余的?)?一半(?:的?时间)?(?!的)([^，。,；;]{2,20})/;
+
