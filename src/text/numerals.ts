@@ -69,7 +69,7 @@ export function parseNumber(raw: string): number | undefined {
 
 // 小时候 is "childhood", not a unit; `h` must not start an English word (2hao, 5hz); a bare
 // 钟 is an hour only after 个 (两个钟, 一个半钟), as 三点钟 is a time of day.
-const UNIT = '(?:小时(?!候)|钟头|(?<=个\\s{0,3}(?:半\\s{0,3})?)钟(?![点表声楼])|hours?(?![a-z])|hrs?(?![a-z])|h(?![a-z]))';
+const UNIT = '(?:小时(?!候)|钟头|(?<=个\\s{0,3}(?:[半多]\\s{0,3})?)钟(?![点表声楼])|hours?(?![a-z])|hrs?(?![a-z])|h(?![a-z]))';
 // A number right after 周/星期/礼拜 is a weekday (`周三两小时` = Wednesday, 2 h; not 会期一个半小时), and
 // one right after a digit or dot is the tail of another number.
 const NOT_WEEKDAY = '(?<![周拜\\d.]|星期)';
@@ -93,9 +93,10 @@ const VAGUE: RegExp[] = [
   // 2小时出头, 两个钟头以上, 三小时不到, 2h+: a bound, not the amount.
   new RegExp(`${NUM}${S}个?${S}半?${S}${UNIT}(?:${S}半)?${S}(?:以上|以内|之内|以下|往上|打底|出头|开外|有余|还多|不到|不足|未满|\\+|(?:都|也|还)${S}(?:不到|不足|没到))`, 'g'),
   // 半小时不到, 不到半个小时, 半小时出头: a bound on half an hour.
-  new RegExp(`(?:(?:不到|不足|将近|接近|至少|超过)${S}半${S}个?${S}${UNIT}|半${S}个?${S}${UNIT}${S}(?:不到|不足|未满|出头|以上|多|(?:都|也|还)${S}(?:不到|不足|没到)))`, 'g'),
+  new RegExp(`(?:(?:不到|不足|没到|没有到|还没到|不够|将近|接近|至少|超过)${S}半${S}个?${S}${UNIT}|半${S}个?${S}${UNIT}${S}(?:不到|不足|未满|出头|以上|多|(?:都|也|还)${S}(?:不到|不足|没到)))`, 'g'),
   new RegExp(`(?<=^|[^\\u4e00-\\u9fa5]|[了有用花干共约])小${S}(?:[两二俩三仨四五六七八九十])${S}个?${S}${UNIT}`, 'g'), // 小两个小时: nearly two
   new RegExp(`${NOT_WEEKDAY}([一二两俩三仨四五六七八九])([两二俩三仨四五六七八九])${S}个?${S}${UNIT}`, 'g'), // 两三个小时, 俩仨小时
+  /(?<![一二两三四五六七八九十])[一二三四五六七八]([二三四五六七八九])十\s{0,3}(?:来)?\s{0,3}分钟?/g, // 八九十分钟, 四五十分钟
   new RegExp(`${NUM}?${S}个?${S}多${S}${UNIT}|(?:${NUM}|半)${S}个?${S}${UNIT}多(?![次个人位名天少])`, 'g'), // 两个多小时, 1小时多, 两个小时多, 半个钟头多
   new RegExp(`(?:好|十)?几${S}个?${S}${UNIT}`, 'g'), // 几个小时
   // more than 2 hours, a few hours, all afternoon: the same in English.

@@ -14,7 +14,7 @@ const NOT_SURE_ALONE = '(?:记不(?:太)?(?:清|得|住)|(?:不|不太|没)记�
 /** …and 忘了, which alone may be the report forgotten (我都忘了🙈现在才报), said of what the report must say. */
 const NOT_SURE = `(?:${NOT_SURE_ALONE}|忘(?:了|记)?了?)`;
 /** What a report must say — the day, the hours, the place, the work — or a choice between two (是石油街还是北街). */
-const FIELD = '(?:哪天|哪一天|几号|日子|日期|哪个?(?:社区|村|小区|地方|街道)|在哪|地点|多久|多长|几个?小时|时长|(?:干|做)(?:了|的)?(?:啥|什么)|服务内容|是[^，。,；;]{1,8}还是[^，。,；;]{1,8})';
+const FIELD = '(?:哪天|哪一天|几号|日子|日期|哪个?(?:社区|村|小区|地方|街道)|在哪|地点|多久|多长|几个?小时|时长|(?:干|做)(?:了|的)?(?:啥|什么)|服务内容|是[^，。,；;]{1,8}还是[^，。,；;]{1,8}|[^，。,；;]{1,8}还是[^，。,；;]{1,8}(?=[^，。,；;]{0,2}(?:记不|不记得|忘|想不起|搞混|记混|说不)))';
 /**
  * Said to be forgotten or unclear by the student, of what the report must say: 时长忘了多久, 哪个社区记不太清了,
  * 日子我忘记了, 忘了是哪天, 具体是石油街还是北街我有点搞混了, 大前天还是大大前天来着 — or the doubt standing alone (记不清了，…, 具体说不清😵).

@@ -125,6 +125,12 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   const helped = HELPING.test(text.replace(VAGUE_HELP, blank));
   // 帮社区干了点活，又开了个项目会: work not told, then other work — there is nothing to record the first under (not
   // 帮忙，然后给老人测了血压, where what follows is the help).
+  // 入户，也帮着刷了墙，也开了会，反正挺杂的: several pieces, none the main one.
+  const mixed = nested ? null : MIXED.exec(text);
+  if (mixed) {
+    ambiguities.push(`「${mixed[0]}」：这次做了几件不同的事，请分开记录，或写明主要做了什么。`);
+    return undefined;
+  }
   const untold = nested || hits.size === 0 ? undefined : [...text.matchAll(VAGUE_HELP)].find((v) => /(?:事儿?|事情|活儿?|工作|杂务|杂事|东西)$/.test(v[0]) && THEN_OTHER.test(text.slice(v.index + v[0].length)));
   if (untold) {
     ambiguities.push(`「${untold[0].replace(/[\u0001\u0002]/g, '')}」没说做了什么，后面又做了别的事：请分开记录，或写明这次做了什么。`);
@@ -209,14 +215,27 @@ export function parallel(marked: string, labelled = false): [ItemKey, ItemKey] |
   }
   // Clauses each carrying hours of their own (算账1小时，讲题1小时，开项目会1小时): two of them naming
   // different items leave no main one. Each clause is read once and only the distinct items compared.
-  const own = labelled ? [] : marked.match(OWN_HOURS) ?? [];
+  // (一个小时宣讲反诈 一个小时帮着扫雪: two amounts in one clause start two pieces; a clause that names two items
+  // itself, 一小时入户教老人用手机, stands for both beside a clause of a third, 一小时项目组会)
+  const own = labelled ? [] : (marked.match(OWN_HOURS) ?? []).flatMap(amountPieces);
   const items: ItemKey[] = [];
+  const sets: ItemKey[][] = [];
   for (const clause of own) {
     const item = itemOf(clause, !halved, true);
     if (item && !items.includes(item)) items.push(item);
     if (items.length === 2) return [items[0]!, items[1]!];
+    const named = item ? [item] : [...itemWords(clause.replace(/[\u0001\u0002]+/g, '\u0001')).keys()];
+    const apart = sets.find((s) => named.length > 0 && named.every((k) => !s.includes(k)));
+    if (apart) return [apart[0]!, named[0]!];
+    if (named.length > 0) sets.push(named);
   }
   return undefined;
+}
+
+/** A clause with two amounts of its own cut before the second (一个小时宣讲反诈 一个小时帮着扫雪); others whole. */
+function amountPieces(clause: string): string[] {
+  const runs = [...clause.matchAll(/\u0002+/g)].map((m) => m.index);
+  return runs.length < 2 ? [clause] : runs.map((at, i) => clause.slice(i === 0 ? 0 : at, runs[i + 1] ?? clause.length));
 }
 
 /**
@@ -235,6 +254,8 @@ export const QUOTED = /[“"「『《][^”"」』》]{1,24}[”"」』》]/g;
 /** What a project is called, after 那个 or 的 and before 项目 (那个智慧助老项目, 就业帮扶项目). */
 const PROJECT_NAME = /(?<=那个|的)[^，。,；;]{1,14}?(?=项目)/g;
 
+/** Work said to be of all sorts (挺杂的, 杂七杂八). */
+const MIXED = /(?:挺|很|比较|有点|太|反正|活儿?)杂(?:的|了)?(?=$|[，。,；;!！~～\s\u0001])|杂七杂八/;
 /** What starts other work after help not told (，又…, ，然后…, ，后来又…) — not 还是/也就是/还挺, which go on about it. */
 const THEN_OTHER = /^[，,；;\s]{1,2}(?:又|然后|后来|接着|另外|(?:还|也)(?!是|就是|挺|行|算|不错|好))/;
 
