@@ -114,8 +114,8 @@ const AMOUNT = new RegExp(
     `(?:${S}(?:零|又)?${S}(${NUM})${S}(?:分钟|分(?![之数钟])|minutes?(?![a-z])|mins?(?![a-z])|m(?![a-z]))|${S}(?:零|又)?${S}${QUARTERS})?`,
   'g',
 );
-// 两个小时吧~不对，是两个半: the amount said again without its unit, right after taking the last one back.
-const RESAID = new RegExp(`(?<=\\u0001[^。\\d\\u0001]{0,6}(?:不对|哦不|说错了?|口误)[，,\\s]{0,2}(?:是|应该是)${S})(${NUM})${S}(个)?${S}(半)?(?![^，。,；;]{0,2}(?:${UNIT}|分|刻|[点号日月天年人户次位名家条张]))`, 'g');
+// 两个小时吧~不对，是两个半, 一个小时，哦不，一个半: the amount said again without its unit, right after taking the last one back.
+const RESAID = new RegExp(`(?<=\\u0001[^。\\d\\u0001]{0,6}(?:不对|哦不|说错了?|口误)[，,\\s]{0,2}(?:是|应该是)?${S})(${NUM})${S}(个)?${S}(半)?(?![^，。,；;]{0,2}(?:${UNIT}|分|刻|[点号日月天年人户次位名家条张]))`, 'g');
 // Bare 分 is a score (考了90分), so minutes alone need 分钟 or min; and an event named by its time limit
 // (一分钟跳绳, 一分钟单摇, 三分钟演讲) is no amount of service.
 const TIMED_EVENT = '(?:跳绳|单摇|双摇|仰卧起坐|踢毽|跳远|投篮|拍球|速算|口算|演讲|自我介绍|挑战|快问快答)';

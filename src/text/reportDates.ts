@@ -284,3 +284,15 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
   }
   return { hits: hits.sort((a, b) => a.start - b.start), masked: work };
 }
+
+/** What comes next said after a later day (周五还有一场, 周末还要去, 明早还有, 下周接着搞). */
+const NEXT_AFTER = /^[\s，,]{0,2}(?:还|接着|再|也)(?:有|要|得|会|去|约|来|搞|办|讲|上|辅导)/;
+/**
+ * Days told as what comes next beside the report (今天…督导 2小时 明早还有; …，周五还有一场): still to come (or a
+ * week-end, next week, next time) and followed by 还有/还要/接着… — context, not the day of the report.
+ */
+export function laterDays(hits: DateHit[], masked: string, today: string): DateHit[] {
+  // (…in a later clause: 周五还去幸福里扫雪 starts with the day — it is the report's, still to come)
+  return hits.filter((h) => (h.date ? h.date > today : h.vague === true && /^(?:下|明|后|这?个?周末|过)/.test(h.phrase.trim())) && NEXT_AFTER.test(masked.slice(h.end, h.end + 6)) && /[，,。；;\s]/.test(masked.slice(0, h.start)));
+}
+

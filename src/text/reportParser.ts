@@ -10,7 +10,7 @@
 import { dayjs, localDate, startOfDate } from '../time.js';
 import { clockTimes, findDurations, foldWidth, type Span } from './numerals.js';
 import { simplified } from './simplified.js';
-import { findDates } from './reportDates.js';
+import { findDates, laterDays } from './reportDates.js';
 import { findCommunity, type CommunityName } from './reportCommunities.js';
 import { findArea, type AreaKey } from './reportAreas.js';
 import { QUOTED, findItem, noMainOne, parallel, twoPieces, type ItemKey } from './reportItems.js';
@@ -210,7 +210,9 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   removed.push(...named);
   // 昨天，哦不对，前天: the day taken back is no day of the report; nor is the day it is sent on
   // (前阵子做过…，今天想起来报一下).
-  const hits = standing(named, folded).filter((h) => !REPORTED_ON.test(folded.slice(h.end, h.end + 10)));
+  // …nor a later day told as what comes next (…，周五还有一场).
+  const later = laterDays(named, masked, todayStr);
+  const hits = standing(named, folded).filter((h) => !REPORTED_ON.test(folded.slice(h.end, h.end + 10)) && !later.includes(h));
   const date = resolveDate(hits, todayStr, ambiguities);
   const mode = findMode(masked, removed, ambiguities);
   const community = findCommunity(folded, input, ambiguities);
@@ -237,7 +239,8 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
     const { start, end } = unjoin(words, m.index, m.index + m[0].length);
     return text.slice(start, end).replace(/^[\s，。,；;:：!！]+/, '');
   };
-  if (plan) ambiguities.push(`「${quote(plan)}」听起来这次服务还没做。只能记录已经完成的服务，做完后再发给我。`);
+  const planAt = plan ? unjoin(words, plan.index, plan.index + plan[0].length).start : -1;
+  if (plan && !later.some((h) => planAt >= h.end && planAt - h.end <= 3)) ambiguities.push(`「${quote(plan)}」听起来这次服务还没做。只能记录已经完成的服务，做完后再发给我。`);
   // Someone else's service, a message not meant as a record, an example: each student records their own.
   const other = NOT_MINE.exec(words.text) ?? filledForNamed(words.text) ?? (pieces.counted ? null : SHARED.exec(words.text));
   const notMine = other ? quote(other) : LATIN_NAME.exec(text)?.[0].trim();
