@@ -96,7 +96,7 @@ const VAGUE: RegExp[] = [
   new RegExp(`(?:(?:不到|不足|没到|没有到|还没到|不够|将近|接近|至少|超过)${S}半${S}个?${S}${UNIT}|半${S}个?${S}${UNIT}${S}(?:不到|不足|未满|出头|以上|多|(?:都|也|还)${S}(?:不到|不足|没到)))`, 'g'),
   new RegExp(`(?<=^|[^\\u4e00-\\u9fa5]|[了有用花干共约])小${S}(?:[两二俩三仨四五六七八九十])${S}个?${S}${UNIT}`, 'g'), // 小两个小时: nearly two
   new RegExp(`${NOT_WEEKDAY}([一二两俩三仨四五六七八九])([两二俩三仨四五六七八九])${S}个?${S}${UNIT}`, 'g'), // 两三个小时, 俩仨小时
-  /(?<![一二两三四五六七八九十])[一二三四五六七八]([二三四五六七八九])十\s{0,3}(?:来)?\s{0,3}分钟?/g, // 八九十分钟, 四五十分钟
+  /(?<![一二两三四五六七八九十])[一二三四五六七八]([二三四五六七八九])十\s{0,3}(?:来)?\s{0,3}分钟/g, // 八九十分钟, 四五十分钟
   new RegExp(`${NUM}?${S}个?${S}多${S}${UNIT}|(?:${NUM}|半)${S}个?${S}${UNIT}多(?![次个人位名天少])`, 'g'), // 两个多小时, 1小时多, 两个小时多, 半个钟头多
   new RegExp(`(?:好|十)?几${S}个?${S}${UNIT}`, 'g'), // 几个小时
   // more than 2 hours, a few hours, all afternoon: the same in English.
@@ -114,8 +114,9 @@ const AMOUNT = new RegExp(
     `(?:${S}(?:零|又)?${S}(${NUM})${S}(?:分钟|分(?![之数钟])|minutes?(?![a-z])|mins?(?![a-z])|m(?![a-z]))|${S}(?:零|又)?${S}${QUARTERS})?`,
   'g',
 );
-// 两个小时吧~不对，是两个半, 一个小时，哦不，一个半: the amount said again without its unit, right after taking the last one back.
-const RESAID = new RegExp(`(?<=\\u0001[^。\\d\\u0001]{0,6}(?:不对|哦不|说错了?|口误)[，,\\s]{0,2}(?:是|应该是)?${S})(${NUM})${S}(个)?${S}(半)?(?![^，。,；;]{0,2}(?:${UNIT}|分|刻|[点号日月天年人户次位名家条张]))`, 'g');
+// 两个小时吧~不对，是两个半, 一个小时，哦不，一个半: the amount said again without its unit, right after taking the last one back
+// (without 是 only as 个/个半 ending the clause: not 不对，两个开关都换了, 不对，两个多).
+const RESAID = new RegExp(`(?<=\\u0001[^。\\d\\u0001]{0,6}(?:不对|哦不|说错了?|口误)[，,\\s]{0,2})(?:(?:是|应该是)${S}(${NUM})${S}(个)?${S}(半)?(?![^，。,；;]{0,2}(?:${UNIT}|分|刻|[点号日月天年人户次位名家条张]))|(${NUM})${S}(个)${S}(半)?(?=${S}(?:$|[，。,；;!！~～吧啊])))`, 'g');
 // Bare 分 is a score (考了90分), so minutes alone need 分钟 or min; and an event named by its time limit
 // (一分钟跳绳, 一分钟单摇, 三分钟演讲) is no amount of service.
 const TIMED_EVENT = '(?:跳绳|单摇|双摇|仰卧起坐|踢毽|跳远|投篮|拍球|速算|口算|演讲|自我介绍|挑战|快问快答)';
@@ -236,7 +237,10 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
     if (n === undefined || extraMinutes === undefined) return null;
     return signed(m[1], n + (m[4] ? 0.5 : 0) + (m[5] ? 0.5 : 0) + extraMinutes / 60 + (m[7] ? parseNumber(m[7])! / 4 : 0));
   }, out);
-  scan(work, RESAID, 'amount', (m) => (m[2] && parseNumber(m[1]!) !== undefined ? parseNumber(m[1]!)! + (m[3] ? 0.5 : 0) : null), out);
+  scan(work, RESAID, 'amount', (m) => {
+    const [n, unit, half] = m[1] !== undefined ? [m[1], m[2], m[3]] : [m[4]!, m[5], m[6]];
+    return unit && parseNumber(n) !== undefined ? parseNumber(n)! + (half ? 0.5 : 0) : null;
+  }, out);
   scan(work, MINUTES, 'amount', (m) => {
     const n = parseNumber(m[2]!);
     return n === undefined ? null : signed(m[1], n / 60);

@@ -292,7 +292,7 @@ const NEXT_AFTER = /^[\s，,]{0,2}(?:还|接着|再|也)(?:有|要|得|会|去|�
  * week-end, next week, next time) and followed by 还有/还要/接着… — context, not the day of the report.
  */
 export function laterDays(hits: DateHit[], masked: string, today: string): DateHit[] {
-  // (…in a later clause: 周五还去幸福里扫雪 starts with the day — it is the report's, still to come)
-  return hits.filter((h) => (h.date ? h.date > today : h.vague === true && /^(?:下|明|后|这?个?周末|过)/.test(h.phrase.trim())) && NEXT_AFTER.test(masked.slice(h.end, h.end + 6)) && /[，,。；;\s]/.test(masked.slice(0, h.start)));
+  // (…after a day or an amount said first: in 周五还去幸福里扫雪 or 老师好，周五还要去… the day is the report's, still to come)
+  return hits.filter((h) => (h.date ? h.date > today : h.vague === true && /^(?:下|明|后|这?个?周末|过)/.test(h.phrase.trim())) && NEXT_AFTER.test(masked.slice(h.end, h.end + 6)) && /\u0001/.test(masked.slice(0, h.start)));
 }
 

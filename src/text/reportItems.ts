@@ -99,7 +99,7 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
     return undefined;
   }
   if (SUPPORT.test(text) || helped) items.add('shishi');
-  if ((hits.size > 1 && besides(text, hits)) || (!nested && (twoDayParts(text) || halvesOfWork(text))) || items.size > 1 && (SPLIT.test(text) || TWO_STEPS.test(text) || wentOn(text) || (hits.has('xiangmu') && separated(text, [...hits.values()])))) {
+  if ((hits.size > 1 && besides(text, hits)) || (!nested && (twoDayParts(text) || halvesOfWork(text))) || items.size > 1 && (SPLIT.test(text) || twoSteps(text) || wentOn(text) || (hits.has('xiangmu') && separated(text, [...hits.values()])))) {
     ambiguities.push(twoPieces([...items]));
     return undefined;
   }
@@ -194,10 +194,13 @@ export function parallel(marked: string, labelled = false): [ItemKey, ItemKey] |
   return undefined;
 }
 
-/** A clause with two amounts of its own cut before the second (一个小时宣讲反诈 一个小时帮着扫雪); others whole. */
+/** A clause with two amounts of its own cut into the pieces they belong to (一个小时宣讲反诈 一个小时帮着扫雪; 开项目会一小时 入户走访一小时); others whole. */
 function amountPieces(clause: string): string[] {
-  const runs = [...clause.matchAll(/\u0002+/g)].map((m) => m.index);
-  return runs.length < 2 ? [clause] : runs.map((at, i) => clause.slice(i === 0 ? 0 : at, runs[i + 1] ?? clause.length));
+  const runs = [...clause.matchAll(/\u0002+/g)];
+  if (runs.length < 2) return [clause];
+  // (开项目会一小时 入户走访一小时: the work before each amount — cut after them instead)
+  if (/[\u4e00-\u9fa5]{2}/.test(clause.slice(0, runs[0]!.index))) return runs.map((r, i) => clause.slice(i === 0 ? 0 : runs[i - 1]!.index + runs[i - 1]![0].length, i === runs.length - 1 ? clause.length : r.index + r[0].length));
+  return runs.map((r, i) => clause.slice(i === 0 ? 0 : r.index, runs[i + 1]?.index ?? clause.length));
 }
 
 /**
@@ -216,8 +219,16 @@ export const QUOTED = /[“"「『《][^”"」』》]{1,24}[”"」』》]/g;
 /** What a project is called, after 那个 or 的 and before 项目 (那个智慧助老项目, 就业帮扶项目). */
 const PROJECT_NAME = /(?<=那个|的)[^，。,；;]{1,14}?(?=项目)/g;
 
-/** Work said to be of all sorts (挺杂的, 杂七杂八). */
-const MIXED = /(?:挺|很|比较|有点|太|反正|活儿?)杂(?:的|了)?(?=$|[，。,；;!！~～\s\u0001])|杂七杂八/;
+/** Getting ready for what follows (先布置会场，又主持了讲座; 先写了宣讲稿，又去宣讲; 先打印了问卷，又入户走访). */
+const PREPARING = /布置|打印|复印|准备|(?:写|做|改)[^，。,；;]{0,6}(?:稿|ppt|课件|问卷|材料|方案)/;
+/** One piece of work, then another (然后又…, 先…又…) — not preparation first. */
+function twoSteps(text: string): boolean {
+  const m = TWO_STEPS.exec(text);
+  return m !== null && !(m[0].startsWith('先') && PREPARING.test(m[0]));
+}
+
+/** Work said to be of all sorts (干的挺杂的, 反正挺杂的, 杂七杂八) — not 人挺杂的, 垃圾太杂了. */
+const MIXED = /(?:活儿?|事儿?|事情|干的|做的|内容|工作)[^，。,；;]{0,3}(?<!不)杂|反正[^，。,；;]{0,4}(?<!不)杂|杂七杂八/;
 /** What starts other work after help not told (，又…, ，然后…, ，后来又…) — not 还是/也就是/还挺, which go on about it. */
 const THEN_OTHER = /^[，,；;\s]{1,2}(?:又|然后|后来|接着|另外|(?:还|也)(?!是|就是|挺|行|算|不错|好))/;
 

@@ -112,9 +112,10 @@ const DONE_AFTER = /^[^，。,；;]*[，,；;]\s{0,2}(?:[^，。,；;]{0,8}(?:�
 const PREPARED = /(?:打印|复印|印|准备|备|买|借|领|租|订|定|约|联系|说|写|做|装|收拾|带)(?:好|齐|完)了?|(?:已经?|先|提前)[^，。,；;]{0,8}(?:打印|复印|准备|备|买|借|领|租|订)|把[^，。,；;]{0,8}(?:打印|复印|准备|备|买|借|领|租|订)(?:好|齐|完)?了/;
 const PLANS = new RegExp(PLAN.source, 'g');
 const INTENDED = /^(?:一直)?(?:准备|计划|想|想要|打算)/;
-/** The first plan in `text` not followed by the work done, if any. */
-function firstPlan(text: string): RegExpExecArray | null {
+/** The first plan in `text` not followed by the work done (and not one `skip` leaves out), if any. */
+function firstPlan(text: string, skip: (at: number) => boolean = () => false): RegExpExecArray | null {
   for (const m of text.matchAll(PLANS)) {
+    if (skip(m.index)) continue;
     const rest = text.slice(m.index + m[0].length);
     const after = DONE_AFTER.exec(rest);
     // (only an intention can be carried out: 还没做完, 被取消, 报了名 stay what they are)
@@ -233,14 +234,14 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   const even = label && !twoItems ? noMainOne(itemText) : undefined;
   if (even) ambiguities.push(even);
   // 打算/准备去… is a plan: only service already done is recorded (下周还打算再去 is not the report's plan).
-  const plan = firstPlan(words.text);
+  // (what comes next after a later day, …，周五还要去, is no plan of this report)
+  const plan = firstPlan(words.text, (at) => later.some((h) => { const from = unjoin(words, at, at + 1).start; return from >= h.end && from - h.end <= 3; }));
   // The words quoted back come from the text as sent: the masked one has U+0001 for dates and amounts.
   const quote = (m: RegExpExecArray) => {
     const { start, end } = unjoin(words, m.index, m.index + m[0].length);
     return text.slice(start, end).replace(/^[\s，。,；;:：!！]+/, '');
   };
-  const planAt = plan ? unjoin(words, plan.index, plan.index + plan[0].length).start : -1;
-  if (plan && !later.some((h) => planAt >= h.end && planAt - h.end <= 3)) ambiguities.push(`「${quote(plan)}」听起来这次服务还没做。只能记录已经完成的服务，做完后再发给我。`);
+  if (plan) ambiguities.push(`「${quote(plan)}」听起来这次服务还没做。只能记录已经完成的服务，做完后再发给我。`);
   // Someone else's service, a message not meant as a record, an example: each student records their own.
   const other = NOT_MINE.exec(words.text) ?? filledForNamed(words.text) ?? (pieces.counted ? null : SHARED.exec(words.text));
   const notMine = other ? quote(other) : LATIN_NAME.exec(text)?.[0].trim();
