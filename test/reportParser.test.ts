@@ -2074,6 +2074,7 @@ describe('parseReport — two pieces said to be even, days not placed, unsure wo
       { text: '今天在幸福里组织志愿者打扫操场，2小时', saved: true, item: 'shishi' },
       { text: '今天在幸福里做了一些反诈宣传的事，还发了传单，2小时', saved: true, hours: 2 },
       { text: '今天在幸福里开项目会一小时 入户走访一小时', saved: false },
+      { text: '今天我们仨去保利香槟做了问卷，也帮物业搬了东西，总共3小时', saved: false },
     ],
     'a talk told by its topic (讲了半小时近视防控) beside other timed work: two kinds, asked': [
       { text: '今天在龙江社区讲了半小时近视防控，又帮大家测了半小时视力', saved: false },

@@ -99,7 +99,7 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
     return undefined;
   }
   if (SUPPORT.test(text) || helped) items.add('shishi');
-  if ((hits.size > 1 && besides(text, hits)) || (!nested && (twoDayParts(text) || halvesOfWork(text))) || items.size > 1 && (SPLIT.test(text) || twoSteps(text) || wentOn(text) || (hits.has('xiangmu') && separated(text, [...hits.values()])))) {
+  if ((hits.size > 1 && besides(text, hits)) || (!nested && (twoDayParts(text) || halvesOfWork(text) || alsoHandsOn(text))) || items.size > 1 && (SPLIT.test(text) || twoSteps(text) || wentOn(text) || (hits.has('xiangmu') && separated(text, [...hits.values()])))) {
     ambiguities.push(twoPieces([...items]));
     return undefined;
   }
@@ -218,6 +218,15 @@ function sideItem(side: string, strong: boolean, timed = false): ItemKey | undef
 export const QUOTED = /[“"「『《][^”"」』》]{1,24}[”"」』》]/g;
 /** What a project is called, after 那个 or 的 and before 项目 (那个智慧助老项目, 就业帮扶项目). */
 const PROJECT_NAME = /(?<=那个|的)[^，。,；;]{1,14}?(?=项目)/g;
+
+/** ，也帮物业搬了东西: hands-on help for someone besides the work before it — not support for it (也帮网格员核对了信息). */
+const ALSO_HELPED = /[，,；;]\s{0,2}(?:我们?)?也帮(?:着|忙)?([^，。,；;]{1,14})/;
+function alsoHandsOn(text: string): boolean {
+  const m = ALSO_HELPED.exec(text);
+  if (!m || !new RegExp(HANDS_VERB).test(m[1]!) || /核对|登记|整理|记录|填|统计|录入/.test(m[1]!)) return false;
+  const before = [...itemWords(text.slice(0, m.index)).keys()];
+  return before.length > 0 && !before.includes('shishi');
+}
 
 /** Getting ready for what follows (先布置会场，又主持了讲座; 先写了宣讲稿，又去宣讲; 先打印了问卷，又入户走访). */
 const PREPARING = /布置|打印|复印|准备|(?:写|做|改)[^，。,；;]{0,6}(?:稿|ppt|课件|问卷|材料|方案)/;
