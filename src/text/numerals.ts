@@ -69,7 +69,7 @@ export function parseNumber(raw: string): number | undefined {
 
 // 小时候 is "childhood", not a unit; `h` must not start an English word (2hao, 5hz); a bare
 // 钟 is an hour only after 个 (两个钟, 一个半钟), as 三点钟 is a time of day.
-const UNIT = '(?:小时(?!候)|钟头|(?<=个\\s{0,3}(?:[半多]\\s{0,3})?)钟(?![点表声楼])|hours?(?![a-z])|hrs?(?![a-z])|h(?![a-z]))';
+const UNIT = '(?:小时(?!候)|钟头|(?<=(?:个|俩)\\s{0,3}(?:[半多]\\s{0,3})?)钟(?![点表声楼])|hours?(?![a-z])|hrs?(?![a-z])|h(?![a-z]))';
 // A number right after 周/星期/礼拜 is a weekday (`周三两小时` = Wednesday, 2 h; not 会期一个半小时), and
 // one right after a digit or dot is the tail of another number.
 const NOT_WEEKDAY = '(?<![周拜\\d.]|星期)';
@@ -138,12 +138,12 @@ const PERIOD = '(上午|早上|早晨|朝早|凌晨|中午|下午|下昼|晏昼|
 const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:(?:点|时(?![长间候段]))${S}(?:(半)|([一三13]${S}刻(?:钟)?|\\d{1,2}|[一二三四五]?十[一二三四五六七八九]?|${CN_INT}(?=${S}分))${S}分?)?|[:.](\\d{2}))`;
 // 8点到12点, 14:00-16:30, and with the work said between: 从早上8点干到中午12点.
 // 下午2-4点, 上午9到11点半: the hour word once, after the end.
-const SHORT_RANGE = new RegExp(`${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:到|至|-|~|—|–)${S}(\\d{1,2}|${CN_INT})${S}(?:点|时(?![长间候段]))(?:${S}(半))?`, 'g');
+const SHORT_RANGE = new RegExp(`${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:到|至|-|~|—|–|→)${S}(\\d{1,2}|${CN_INT})${S}(?:点|时(?![长间候段]))(?:${S}(半))?`, 'g');
 // …with the work said between (九点一直陪到十一点), or as 一点半开始，四点结束 and, run on as voice input
 // does with its fillers, 两点半开始的，然后一直弄到五点, 从两点，嗯，到四点, 八点开始，然后十点结束.
 const VOICE_FILLER = `[，,、\\s]{1,2}(?:(?:嗯|呃|那个|就是|然后)[，,、\\s]{0,2})*`;
 const CLOCK_RANGE = new RegExp(
-  `${CLOCK}${S}(?:(?:[^\\d\\s，。,；;点时:刻多]{1,4}?)?(?:到|至)|-|~|—|–|(?<=[:.]\\d{2}${S})to(?![a-z])|开始的?(?:${VOICE_FILLER})?(?=[^，。,；;]{0,8}结束)|` +
+  `${CLOCK}${S}(?:(?:[^\\d\\s，。,；;点时:刻多]{1,4}?)?(?:到|至)|-|~|—|–|→|->|(?<=[:.]\\d{2}${S})to(?![a-z])|开始的?(?:${VOICE_FILLER})?(?=[^，。,；;]{0,8}结束)|` +
   // (1.30开始在幸福里辅导作业，到3.30结束: what was done said between, the end told with 结束)
   `开始的?[^\\d，。,；;点时:刻多]{1,12}[，,、\\s]{1,2}(?:一直|然后|最后)?(?:到|至|干到|弄到|忙到)?(?=${S}(?:\\d{1,2}|${CN_INT})${S}(?:点半?|[:.]\\d{2})${S}结束)|` +
   `(?:开始的?)?${VOICE_FILLER}[^\\d\\s，。,；;点时:刻多]{0,6}?(?:到|至))+${S}${CLOCK}(?:${S}结束)?`,

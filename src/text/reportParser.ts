@@ -18,6 +18,7 @@ import { findLabel } from './reportLabels.js';
 import { describe, findMode, joinWords, resolveDate, resolveHours, standing, unjoin } from './reportPhrases.js';
 import { repeats } from './reportRepeats.js';
 import { DOUBT, unsure } from './reportDoubts.js';
+import { SIDE_QUESTION } from './reportAsides.js';
 import { LABEL_WORDS, RESIDENTS } from './reportItemWords.js';
 import { fixTypos } from './reportTypos.js';
 import { filledForNamed, groupTotal, LATIN_NAME, NOT_MINE, SHARED } from './reportWhose.js';
@@ -283,7 +284,7 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   // A report asked as a question is answered with the form, never recorded as it stands:
   // 昨天辅导了2小时，算实事吗？
   // (a quoted title, 主讲“隔夜菜到底能不能吃”, asks nothing)
-  if (looksLikeReport && !plan && ASKING.test(folded.replace(FORMAT_CHECK, '').replace(QUOTED, ''))) ambiguities.push('这句话像是在提问。如果是要记录服务，请在卡片里确认后提交；使用问题请发送 /帮助。');
+  if (looksLikeReport && !plan && ASKING.test(folded.replace(FORMAT_CHECK, '').replace(QUOTED, '').replace(SIDE_QUESTION, ''))) ambiguities.push('这句话像是在提问。如果是要记录服务，请在卡片里确认后提交；使用问题请发送 /帮助。');
 
   const missing: ParsedReport['missing'] = [];
   if (hours === undefined) missing.push('hours');
