@@ -2092,6 +2092,16 @@ describe('parseReport — two pieces said to be even, days not placed, unsure wo
       { text: '上礼拜天在幸福里社区包饺子送给社区里的老人，上午9点到11点半', saved: true, item: 'shishi' },
       { text: '上周五在龙江社区出计献策，帮社区设计了邻里歌会的活动方案，2小时', saved: true, item: 'shishi' },
     ],
+    'the fourth review: a question about this report stays one, time with someone is service, 俩钟 as clocks, events watched, 擦了药, a meal with the elderly': [
+      { text: '今天在幸福里辅导作业2小时，能算学分吗？', saved: false },
+      { text: '今天在幸福里打扫卫生2小时，截止前还能报吗？', saved: false },
+      { text: '今天在幸福里帮孤寡老人排队挂号，排了三个小时', saved: true, hours: 3 },
+      { text: '今天在幸福里和居民一起彩排了两个小时元旦节目', saved: true, hours: 2 },
+      { text: '今天在幸福里帮老人修好了俩钟，1小时', saved: true, hours: 1 },
+      { text: '昨天在幸福里看了社区歌会，两个小时', saved: false },
+      { text: '今天在幸福里摔了一跤，擦了药，在那待了2小时', saved: false },
+      { text: '今天在幸福里陪独居老人聊天，中间陪老人吃了个饭，一共3小时', saved: true, hours: 3 },
+    ],
     'a talk told by its topic (讲了半小时近视防控) beside other timed work: two kinds, asked': [
       { text: '今天在龙江社区讲了半小时近视防控，又帮大家测了半小时视力', saved: false },
     ],

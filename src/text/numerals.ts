@@ -69,7 +69,7 @@ export function parseNumber(raw: string): number | undefined {
 
 // 小时候 is "childhood", not a unit; `h` must not start an English word (2hao, 5hz); a bare
 // 钟 is an hour only after 个 (两个钟, 一个半钟), as 三点钟 is a time of day.
-const UNIT = '(?:小时(?!候)|钟头|(?<=(?:个|俩)\\s{0,3}(?:[半多]\\s{0,3})?)钟(?![点表声楼])|hours?(?![a-z])|hrs?(?![a-z])|h(?![a-z]))';
+const UNIT = '(?:小时(?!候)|钟头|(?<=个\\s{0,3}(?:[半多]\\s{0,3})?)钟(?![点表声楼])|(?<=(?<!(?:修|挂|换|买|擦|修好|换好)了?)俩\\s{0,3})钟(?=\\s{0,2}(?:头|$|[，。,；;!！~～\\s]))|hours?(?![a-z])|hrs?(?![a-z])|h(?![a-z]))';
 // A number right after 周/星期/礼拜 is a weekday (`周三两小时` = Wednesday, 2 h; not 会期一个半小时), and
 // one right after a digit or dot is the tail of another number.
 const NOT_WEEKDAY = '(?<![周拜\\d.]|星期)';

@@ -134,12 +134,14 @@ const RIDE_BEFORE = /(?:坐|乘|骑|开)了?(?:快|将近|差不多|大概|约)?
 /** …with the vehicle or the way there after it (坐了一个小时公交到…, 开了两个小时的车去…, 骑了四十分钟到) — not 值班坐了2小时, 开了1小时会. */
 const RIDE_AFTER = /^\s{0,2}(?:的?(?:车|公交|大巴|地铁|火车|高铁|校车|出租|电动车|自行车|单车|摩托)|(?:才)?(?:去|到))/;
 /** Before time the student spent getting there or waiting: 路上堵车堵了快一个小时, 等了半个多小时公交, 排队排了40分钟, 来回坐车5个多小时 (not 帮老人排队登记 3小时, 教老人打车 1小时). */
-const WAITED_BEFORE = /(?:堵了|排(?:队排)?了|等了|颠了|来回坐车|坐车坐了|路上(?:堵了|颠了|走了|花了|用了))(?:快|将近|差不多|大概|约)?半?\s{0,2}$/;
+const WAITED_BEFORE = /(?:堵了|(?<![安彩编])排(?:队排)?了|等了|颠了|来回坐车|坐车坐了|路上(?:堵了|颠了|走了|花了|用了))(?:快|将近|差不多|大概|约|足足)?半?\s{0,2}$/;
+/** …and after it, where the waiting led (才到, 公交, 车): not 帮老人排队挂号，排了三个小时. */
+const WAITED_AFTER = /^\s{0,2}(?:[，,]\s{0,2})?(?:才|然后|的?(?:车|公交|地铁|大巴)|公交|车)/;
 /** Whether an amount is time on the road or spent waiting, which is no service: a ride, a walk there (走了20分钟才到), 一小时车程 (not 修了三个小时的车). */
 function onTheRoad(folded: string, d: Duration): boolean {
   const after = folded.slice(d.end, d.end + 4);
   const before = folded.slice(Math.max(0, d.start - 8), d.start);
-  return d.kind !== 'range' && (/^\s{0,2}的?(?:车程|路程)/.test(after) || WAITED_BEFORE.test(before) || ((RIDE_BEFORE.test(before) || /走了\s{0,2}$/.test(before)) && RIDE_AFTER.test(after)));
+  return d.kind !== 'range' && (/^\s{0,2}的?(?:车程|路程)/.test(after) || (WAITED_BEFORE.test(before) && WAITED_AFTER.test(after) && !/(?:帮|陪|替|巡逻|散步)[^，。,；;]*$/.test(folded.slice(0, d.start))) || ((RIDE_BEFORE.test(before) || /走了\s{0,2}$/.test(before)) && RIDE_AFTER.test(after)));
 }
 
 // Words that only framed an amount (共2小时, 时长：2h, 辅导了2小时 …) go with it.
