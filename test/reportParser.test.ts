@@ -2101,6 +2101,7 @@ describe('parseReport — two pieces said to be even, days not placed, unsure wo
       { text: '昨天在幸福里看了社区歌会，两个小时', saved: false },
       { text: '今天在幸福里摔了一跤，擦了药，在那待了2小时', saved: false },
       { text: '今天在幸福里陪独居老人聊天，中间陪老人吃了个饭，一共3小时', saved: true, hours: 3 },
+      { text: '今天在保利香槟待了两个半小时，跟物业聊了聊情况，又帮着搬了点东西，还开了个项目小会', saved: false },
     ],
     'a talk told by its topic (讲了半小时近视防控) beside other timed work: two kinds, asked': [
       { text: '今天在龙江社区讲了半小时近视防控，又帮大家测了半小时视力', saved: false },

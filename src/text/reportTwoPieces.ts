@@ -49,8 +49,8 @@ export const LATER = '(?<![到至\\-~\\u0001每]|(?:周|星期|礼拜|\\u0001)[�
 /** Work said for two parts of the day, the earlier first (上午…，下午…; 下午走访农户 晚上开项目会) — the later not an end (傍晚六点结束) nor a thing of it (晚上的联欢会). */
 export const DAY_HALVES = new RegExp(`((?:上午|早上|早晨)[^。]{2,40}?)${LATER}(?:中午|下午|傍晚|晚上|夜里)|(中午[^。]{2,40}?)${LATER}(?:下午|傍晚|晚上|夜里)|((?:下午|白天)[^。]{2,40}?)${LATER}(?:傍晚|晚上|夜里)|(傍晚[^。]{2,40}?)${LATER}(?:晚上|夜里)(?!的|[^，。,；;]{0,6}(?:结束|散场|收工))`);
 
-/** 宣讲了一个小时，然后又帮社区整理档案, 先辅导作业 又组织了个讲座: one piece of work, then another besides (先布置会场，然后主持讲座 is one event, its preparation first). */
-export const TWO_STEPS = /(?:然后|之后|后来|接着|完了)[，,\s]{0,2}(?:又|还)|先[^。]{2,30}?[，,\s]\s{0,2}又/;
+/** 宣讲了一个小时，然后又帮社区整理档案, 先辅导作业 又组织了个讲座, …，又帮着搬了点东西，还开了个项目小会: one piece of work, then another besides (先布置会场，然后主持讲座 is one event, its preparation first). */
+export const TWO_STEPS = /(?:然后|之后|后来|接着|完了)[，,\s]{0,2}(?:又|还)|先[^。]{2,30}?[，,\s]\s{0,2}又|[，,]\s{0,2}又[^，。,；;]{2,20}[，,]\s{0,2}还/;
 /** A clause going on somewhere else (，又去…, 还到…, 又去了…): the step after it, to the clause's end. */
 export const WENT_ON = /[，,；;]\s{0,2}(?:我们?)?(?:又|还)(?:跑)?(?:去|到)[^，。,；;]*/;
 
