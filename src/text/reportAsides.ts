@@ -45,10 +45,3 @@ export const ASIDE = /(?:顺便|顺手|顺带|捎带|捎带手|附带|(?:还|又
  * 再去/再来 and no 了): none done, even when nothing else names the work.
  */
 export const NEXT_TIME = /(?:(?:下次|下回|以后|改天|回头)(?:我|我们)?再|(?<=[，,；;]\s{0,2})\u0001(?:我|我们)?再(?:去|来|给|帮)(?![^，。,；;]*了))[^，。,；;]*/g;
-
-/**
- * A question about something else put after the report (对了，期末什么时候截止？; 顺便问下心得啥时候交): the report is
- * read as it stands — unless the question is about this report (这个算实事吧？, 能算学分吗？, 截止前还能报吗？).
- */
-export const SIDE_QUESTION = /(?:[，。,；;!！?？~～\s]|对了|另外|顺便)(?:对了|另外|顺便|还有|想问|请问|老师)?[^，。,；;!！?？能算报记审够可以]{0,12}(?:期末|截止|心得|总结|证书|学分|评优|证明)(?![^。]{0,20}(?:能|算|报|记|审|够|可以|影响|体现|通过|这条|这次|这个|时长))[^。]{0,20}$/;
-

@@ -126,7 +126,9 @@ export const CLASS = new RegExp(`课后|托管|after school|(?<![线网])上${NO
 /** …but a class given to residents (给居民上了一节防诈骗课) is a talk. */
 export const PUBLIC_CLASS = new RegExp(`[给为向](?:辖区|社区|小区|村里)?的?(?:${PUBLIC})[^，。,；;]{0,3}上[^，。,；;]{0,12}课`);
 /** A verb of hands-on work, not inside a word that is no work (各种, 刷卡, 贴心, 修改 and the rest MEND leaves out, 补充, 改天, 服装, 记录, 栽了跟头). */
-export const HANDS_VERB = `(?:(?<![各一这那几多某哪])种(?![类子])|栽(?!了?(?:个|一个)?跟头)|(?<!印)刷(?![卡脸新题])|画(?![面展]|了?画)|贴(?![心切])|(?<!店)铺|拧|焊|钉|挪|设计(?!师|院|专业|了?一下)|搭(?![配档])|缝|拍|剪|${MEND}|喂|浇|(?<!牵)挂(?![念科])|(?<!糊)涂|捡|扫(?![码描兴])|擦|洗|搬|(?<![预猜])测(?![试验评])|换(?!届)|(?<!服)装(?![饰备扮])|拆|补(?![充报录交贴记发]|[一两几]?条)|改(?![天成为日期到变])|(?<![记 ])录(?![一下入])|送(?![别行]))`;
+const HANDS_VERB = `(?:(?<![各一这那几多某哪])种(?![类子])|栽(?!了?(?:个|一个)?跟头)|(?<!印)刷(?![卡脸新题])|画(?![面展]|了?画)|贴(?![心切])|(?<!店)铺|拧|焊|钉|挪|设计(?!师|院|专业|了?一下)|搭(?![配档])|缝|拍|剪|${MEND}|喂|浇|(?<!牵)挂(?![念科])|(?<!糊)涂|捡|扫(?![码描兴])|擦|洗|搬|(?<![预猜])测(?![试验评])|换(?!届)|(?<!服)装(?![饰备扮])|拆|补(?![充报录交贴记发]|[一两几]?条)|改(?![天成为日期到变])|(?<![记 ])录(?![一下入])|送(?![别行]))`;
+/** A verb of hands-on work, alone (the halves of a report, a step after 也帮). */
+export const HANDS_WORK = new RegExp(HANDS_VERB);
 const HANDS_COUNT = '[0-9一二两三四五六七八九十几百千多]+[^，。,；;\\s]{0,2}?(?:株|棵|盆|个|件|处|块|幅|户|根|米|平|条|只|面|扇|套|台|辆|袋|箱|本|份|双|顶|床)';
 /**
  * Hands-on work of whatever trade, said as the student's own work on something: done for someone

@@ -4,10 +4,12 @@
  * Part of reportParser.ts; works on width-folded text.
  */
 import {
-  CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HANDS_ON, HANDS_VERB, HELPING, LABEL_WORDS, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUT_ON, SERVICE, SUPPORT, TALKED_WITH, VAGUE_HELP, VISIT, VISIT_WORDS, helpedAtOthersEvent, helpedAtOwnActivity, type ItemKey,
+  CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HANDS_ON, HANDS_WORK, HELPING, LABEL_WORDS, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUT_ON, SERVICE, SUPPORT, TALKED_WITH, VAGUE_HELP, VISIT, VISIT_WORDS, helpedAtOthersEvent, helpedAtOwnActivity, type ItemKey,
 } from './reportItemWords.js';
 import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
-import { BOTH, DAY_HALVES, EVEN_SPLIT, HALF_AND_HALF, OWN_HOURS, PIECES, SCHEDULED, SIDE_BY_SIDE, SPLIT, TWO_STEPS, WENT_ON } from './reportTwoPieces.js';
+import {
+  ALSO_HELPED, BOTH, DAY_HALVES, amountPieces, EVEN_SPLIT, HALF_AND_HALF, MIXED, OWN_HOURS, PIECES, PREPARING, SCHEDULED, SIDE_BY_SIDE, SPLIT, THEN_OTHER, TWO_STEPS, WENT_ON,
+} from './reportTwoPieces.js';
 import { LEARNING, SURVEY_DATA, blank, withoutVisitTopics } from './reportTopics.js';
 import { blankFilmed } from './reportMade.js';
 import { ASIDE, NEXT_TIME, SAID_BESIDE } from './reportAsides.js';
@@ -194,15 +196,6 @@ export function parallel(marked: string, labelled = false): [ItemKey, ItemKey] |
   return undefined;
 }
 
-/** A clause with two amounts of its own cut into the pieces they belong to (一个小时宣讲反诈 一个小时帮着扫雪; 开项目会一小时 入户走访一小时); others whole. */
-function amountPieces(clause: string): string[] {
-  const runs = [...clause.matchAll(/\u0002+/g)];
-  if (runs.length < 2) return [clause];
-  // (开项目会一小时 入户走访一小时: the work before each amount — cut after them instead)
-  if (/[\u4e00-\u9fa5]{2}/.test(clause.slice(0, runs[0]!.index))) return runs.map((r, i) => clause.slice(i === 0 ? 0 : runs[i - 1]!.index + runs[i - 1]![0].length, i === runs.length - 1 ? clause.length : r.index + r[0].length));
-  return runs.map((r, i) => clause.slice(i === 0 ? 0 : r.index, runs[i + 1]?.index ?? clause.length));
-}
-
 /**
  * The item of one side read alone (help to someone named, 帮养殖户干活, is 实事 there); `strong`: named by the item's own
  * words — or, in a clause with hours of its own (`timed`), by hands-on work that does more than support, as findItem
@@ -220,26 +213,18 @@ export const QUOTED = /[“"「『《][^”"」』》]{1,24}[”"」』》]/g;
 const PROJECT_NAME = /(?<=那个|的)[^，。,；;]{1,14}?(?=项目)/g;
 
 /** ，也帮物业搬了东西: hands-on help for someone besides the work before it — not support for it (也帮网格员核对了信息). */
-const ALSO_HELPED = /[，,；;]\s{0,2}(?:我们?)?也帮(?:着|忙)?([^，。,；;]{1,14})/;
 function alsoHandsOn(text: string): boolean {
   const m = ALSO_HELPED.exec(text);
-  if (!m || !new RegExp(HANDS_VERB).test(m[1]!) || /核对|登记|整理|记录|填|统计|录入/.test(m[1]!)) return false;
+  if (!m || !HANDS_WORK.test(m[1]!) || /核对|登记|整理|记录|填|统计|录入/.test(m[1]!)) return false;
   const before = [...itemWords(text.slice(0, m.index)).keys()];
   return before.length > 0 && !before.includes('shishi');
 }
 
-/** Getting ready for what follows (先布置会场，又主持了讲座; 先写了宣讲稿，又去宣讲; 先打印了问卷，又入户走访). */
-const PREPARING = /布置|打印|复印|准备|(?:写|做|改)[^，。,；;]{0,6}(?:稿|ppt|课件|问卷|材料|方案)/;
 /** One piece of work, then another (然后又…, 先…又…) — not preparation first. */
 function twoSteps(text: string): boolean {
   const m = TWO_STEPS.exec(text);
   return m !== null && !(m[0].startsWith('先') && PREPARING.test(m[0]));
 }
-
-/** Work said to be of all sorts (干的挺杂的, 反正挺杂的, 杂七杂八) — not 人挺杂的, 垃圾太杂了. */
-const MIXED = /(?:活儿?|事儿?|事情|干的|做的|内容|工作)[^，。,；;]{0,3}(?<!不)杂|反正[^，。,；;]{0,4}(?<!不)杂|杂七杂八/;
-/** What starts other work after help not told (，又…, ，然后…, ，后来又…) — not 还是/也就是/还挺, which go on about it. */
-const THEN_OTHER = /^[，,；;\s]{1,2}(?:又|然后|后来|接着|另外|(?:还|也)(?!是|就是|挺|行|算|不错|好))/;
 
 /** The notice's X item: other service the school and the community agreed on. */
 const AGREED = /(?:学院|学校|校地|院里|系里)[^，。,；;]{0,12}(?:商定|协商|约定|商量好)的/;
@@ -254,7 +239,7 @@ function halvesOfWork(text: string): boolean {
   const [a, b] = [findItem(m[1]!, [], true), findItem(m[2]!, [], true)];
   if (a && b) return a !== b;
   const unknown = a ? m[2]! : b ? m[1]! : undefined;
-  return unknown !== undefined && new RegExp(HANDS_VERB).test(unknown);
+  return unknown !== undefined && HANDS_WORK.test(unknown);
 }
 
 /**
@@ -265,15 +250,18 @@ function halvesOfWork(text: string): boolean {
 function twoDayParts(text: string): boolean {
   const m = DAY_HALVES.exec(text);
   if (!m) return false;
-  const first = m.slice(1).find((g) => g !== undefined)!;
-  const said = [...itemWords(first).keys()];
   // (上午那条报过了，这条是下午的…; 上午一趟下午一趟: no work said for the earlier part, no second piece)
-  const earlier = new Set(said.length > 0 ? said : [findItem(first, [], true)].filter((k) => k !== undefined));
+  const earlier = new Set(itemsOf(m.slice(1).find((g) => g !== undefined)!));
   if (earlier.size === 0) return false;
-  const rest = text.slice(m.index + m[0].length).split(/[。；;]/)[0]!.slice(0, 40);
-  const named = [...itemWords(rest).keys()];
-  const later = named.length > 0 ? named : [findItem(rest, [], true)];
-  return later.some((k) => k !== undefined && !earlier.has(k));
+  return itemsOf(text.slice(m.index + m[0].length).split(/[。；;]/)[0]!.slice(0, 40)).some((k) => !earlier.has(k));
+}
+
+/** The items a piece of a report names by their own words, or else the one it is read as (帮社区整理档案: 实事). */
+function itemsOf(piece: string): ItemKey[] {
+  const named = [...itemWords(piece).keys()];
+  if (named.length > 0) return named;
+  const read = findItem(piece, [], true);
+  return read ? [read] : [];
 }
 /**
  * A step somewhere else that is other work (整理了材料，又去入户发问卷; 辅导作业，还去家访了两户): it names by

@@ -13,12 +13,13 @@ import { simplified } from './simplified.js';
 import { findDates, laterDays } from './reportDates.js';
 import { findCommunity, type CommunityName } from './reportCommunities.js';
 import { findArea, type AreaKey } from './reportAreas.js';
-import { QUOTED, findItem, noMainOne, parallel, twoPieces, type ItemKey } from './reportItems.js';
+import { findItem, noMainOne, parallel, twoPieces, type ItemKey } from './reportItems.js';
 import { findLabel } from './reportLabels.js';
-import { describe, findMode, joinWords, resolveDate, resolveHours, standing, unjoin } from './reportPhrases.js';
+import { describe, joinWords, resolveDate, resolveHours, standing, unjoin } from './reportPhrases.js';
+import { findMode } from './reportMode.js';
 import { repeats } from './reportRepeats.js';
 import { DOUBT, unsure } from './reportDoubts.js';
-import { SIDE_QUESTION } from './reportAsides.js';
+import { QUESTION, asksOfReport } from './reportQuestions.js';
 import { LABEL_WORDS, RESIDENTS } from './reportItemWords.js';
 import { fixTypos } from './reportTypos.js';
 import { filledForNamed, groupTotal, LATIN_NAME, NOT_MINE, SHARED } from './reportWhose.js';
@@ -64,30 +65,6 @@ export interface ParsedReport {
   looksLikeReport: boolean;
 }
 
-const QUESTION = /[?？]\s*$|^\s*请问|什么意思|是什么|啥意思|怎么|怎样|如何|能不能|可不可以|是否|为什么|为啥|在哪|什么时候|啥时候|吗[\s?？。!！~]*$|呢[\s?？。!！~]*$/;
-/**
- * Asked outright, not told: a question mark, 请问/想问, a closing 吗/不/吧 after 能/可以/算 (能算不,
- * 可以记吧), an A-not-A (算不算, 行不行), 怎么记/怎么填 (not 教老人怎么填表), 算哪类, 实事还是活动.
- */
-const ASKING = new RegExp([
-  '[?？]\\s*$|^\\s*请问|想问|想请问|请教一?下|问一?下(?=[\\s，,:：]|老师|您|你|这|那)|咨询一?下(?=[\\s，,:：]|老师|您|你|这|那)',
-  '吗(?=[\\s，,。.!！?？~～]|$)|(?<![什怎那这多])么[\\s?？。!！~～]*$',
-  '(?:能|可以|行|算|要|用|需要|记|对|够)[^，。,；;]{0,8}不[呀啊呢哈嘛]?[\\s?？。!！~～]*$',
-  // (可以记吧, 这样对吧 — not 效果还可以吧, which tells how it went)
-  '(?:(?:可以|能)(?:记|算|报|登记)[^，。,；;]{0,4}[吧嘛]|(?:这样|这么)[^，。,；;]{0,4}(?:可以|行|对)[吧嘛]|对吧|没问题吧)[\\s?？。!！~～]*$',
-  // (not a question put to residents: 问了问他们，能不能提供实习岗位)
-  '(?<!(?:问|看看|了解|检查|确认|查)[^，。,；;]{0,8}|(?:问了?问?|询问|咨询)(?:他们|她们|居民|村民|商家|企业|老板|业主|老人|大家|负责人)[^，。,；;]{0,4}[，,]\\s{0,2})(?:算不算|能不能|可不可以|行不行|好不好|(?<!不)对不对|要不要|需不需要|用不用|够不够|是不是(?=[^，。,；;]{0,4}(?:算|可以|能|要|这样|对|没|记)))',
-  '(?<!(?:教|讲|告诉|指导|演示|示范|学|说明|介绍)[^，。,；;]{0,10})(?:怎么|咋|如何|怎样)(?:样)?(?:记|报(?!销|名|税)|填|登记|算|写|提交|上报|弄|操作)',
-  '(?:算|归|属于|记|填|选)(?:哪|什么(?!时候)|啥|几)|(?<!问[^，。,；;]{0,10})谁(?:来|能|可以|负责|知道|给)',
-  '(?:实事|走访|活动|项目|x)还是(?:实事|走访|活动|项目|x)|算[^，。,；;]{0,6}还是',
-  '不知道[^，。,；;]{0,6}(?:算|能不能|可不可以|行不行|对不对|要不要|可以记|能记)|了没(?:有)?[\\s?？。!！~～]*$|(?:记录|那条|时长|审核|结果)呢[\\s?？。!！~～]*$',
-  '(?<![a-z])(?:can i|how (?:do|should|can)|(?<!(?:teach|taught|show|showed|教)[^，。,；;]{0,40})how to|does (?:it|this|that) count|is (?:it|this|that) ok)(?![a-z])',
-].join('|'));
-/**
- * Whether the way it was written is right (这样发可以吗, 这样报对吗, 不知道格式对不对), said beside a whole
- * report: the report is read as it stands; a question about how to report (怎么报时长？) is still one.
- */
-const FORMAT_CHECK = /(?:(?:这样|这么)(?:发|报|写|记|填)?(?:可以|对|行|没问题)(?:吗|么|不|吧)?|(?:不知道)?(?:格式|这样)(?:对不对|行不行|可不可以))[\s?？。!！~～😂😅🤔]*(?=[，,。\s]|$)/g;
 /**
  * Plans (打算/准备去…) and service still to come today (一会儿去, 还要给…辅导): only what is done is recorded —
  * not what residents want (摸排有没有想参加合唱团的居民).
@@ -284,7 +261,7 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   // A report asked as a question is answered with the form, never recorded as it stands:
   // 昨天辅导了2小时，算实事吗？
   // (a quoted title, 主讲“隔夜菜到底能不能吃”, asks nothing)
-  if (looksLikeReport && !plan && ASKING.test(folded.replace(FORMAT_CHECK, '').replace(QUOTED, '').replace(SIDE_QUESTION, ''))) ambiguities.push('这句话像是在提问。如果是要记录服务，请在卡片里确认后提交；使用问题请发送 /帮助。');
+  if (looksLikeReport && !plan && asksOfReport(folded)) ambiguities.push('这句话像是在提问。如果是要记录服务，请在卡片里确认后提交；使用问题请发送 /帮助。');
 
   const missing: ParsedReport['missing'] = [];
   if (hours === undefined) missing.push('hours');

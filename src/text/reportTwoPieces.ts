@@ -1,7 +1,8 @@
 /**
  * How a report says it was two pieces of work, or one: side by side (一边…一边, 上午…下午, each clause with
  * its own hours), said to take the time evenly (各占一半, 两样差不多, 说不上哪个多), one step after another
- * (然后又…, ，又去…), two items named at once (实事走访都有). Words only; reportItems.ts reads each piece.
+ * (然后又…, ，又去…), two items named at once (实事走访都有). Words, and clauses cut at their amounts; reportItems.ts
+ * reads each piece.
  * Works on width-folded, masked text (U+0001 a date or an amount, U+0002 an amount a clause carries).
  */
 
@@ -69,3 +70,23 @@ export const PIECES = /[，,；;。、+\s]|然后|接着|又|还|和|以及|上�
 /** Two halves said one after the other (一半在补植月季，一半在走访物业), each half captured — not 一半的老人…. */
 export const HALF_AND_HALF = /(?<!的)一半(?:的?时间)?(?!的)([^，。,；;]{2,20})[，,；;\s]\s{0,2}(?:另|剩下的?|其余的?)?一半(?:的?时间)?(?!的)([^，。,；;]{2,20})/;
 
+/** ，也帮…: a step of help after other work; its words are captured. */
+export const ALSO_HELPED = /[，,；;]\s{0,2}(?:我们?)?也帮(?:着|忙)?([^，。,；;]{1,14})/;
+
+/** Getting ready for what follows (先布置会场，又主持了讲座; 先写了宣讲稿，又去宣讲; 先打印了问卷，又入户走访). */
+export const PREPARING = /布置|打印|复印|准备|(?:写|做|改)[^，。,；;]{0,6}(?:稿|ppt|课件|问卷|材料|方案)/;
+
+/** Work said to be of all sorts (干的挺杂的, 反正挺杂的, 杂七杂八) — not 人挺杂的, 垃圾太杂了. */
+export const MIXED = /(?:活儿?|事儿?|事情|干的|做的|内容|工作)[^，。,；;]{0,3}(?<!不)杂|反正[^，。,；;]{0,4}(?<!不)杂|杂七杂八/;
+
+/** What starts other work after help not told (，又…, ，然后…, ，后来又…) — not 还是/也就是/还挺, which go on about it. */
+export const THEN_OTHER = /^[，,；;\s]{1,2}(?:又|然后|后来|接着|另外|(?:还|也)(?!是|就是|挺|行|算|不错|好))/;
+
+/** A clause with two amounts of its own cut into the pieces they belong to (一个小时宣讲反诈 一个小时帮着扫雪; 开项目会一小时 入户走访一小时); others whole. */
+export function amountPieces(clause: string): string[] {
+  const runs = [...clause.matchAll(/\u0002+/g)];
+  if (runs.length < 2) return [clause];
+  // (开项目会一小时 入户走访一小时: the work before each amount — cut after them instead)
+  if (/[\u4e00-\u9fa5]{2}/.test(clause.slice(0, runs[0]!.index))) return runs.map((r, i) => clause.slice(i === 0 ? 0 : runs[i - 1]!.index + runs[i - 1]![0].length, i === runs.length - 1 ? clause.length : r.index + r[0].length));
+  return runs.map((r, i) => clause.slice(i === 0 ? 0 : r.index, runs[i + 1]?.index ?? clause.length));
+}

@@ -121,10 +121,12 @@ const GROUP = `(?:${WE_ALL}|(?<![和跟与同])大家|全班|全组|我们(?:班
 /** …counted, the student among them (我们宿舍4人, 我们一共6个人) — not the people served (帮30个人测了血压). */
 const COUNTED = '(?:我们|咱们|我和[^，。,；;]{1,6}|包括我|小组|组里|宿舍|寝室)[^，。,；;]{0,6}?(?:[两二三四五六七八九十几\\d]{1,2})个?人';
 /** A total for all of them: 一共, 总共, 加起来, 加一块 … and the amount (U+0001) after it; 加起来/合计 also later in the sentence (我和室友在幸福里扫雪，加起来6小时). */
-const TOTAL = '(?:一共|总共|加起来|加一块|加在一起|合计|共计|总计|累计)(?:是|有)?(?:[^\\s，。,；;\\u0001]{1,2}了)?\\s{0,2}\\u0001+';
+/** Words that add several people's hours up (加起来6小时), said also away from the group named. */
+const ADDED_UP = '(?:加起来|加一块|加在一起|合计)';
+const TOTAL = `(?:一共|总共|${ADDED_UP}|共计|总计|累计)(?:是|有)?(?:[^\\s，。,；;\\u0001]{1,2}了)?\\s{0,2}\\u0001+`;
 /** The student's own share said after all (每人两个半小时, 我自己干了2小时): the total is no question then. */
 const OWN_SHARE = /每人|每个人|人均|我(?:自己|本人|个人)?(?:是|干了|做了|服务了|弄了)?\s{0,2}\u0001/;
-const GROUP_TOTAL = new RegExp(`${GROUP}[^，。,；;]{0,3}${TOTAL}|(?:${WE_ALL}|我和[^，。,；;\\u0001]{1,6})[^。]{0,16}?(?:加起来|加一块|加在一起|合计)[^，。,；;\\u0001]{0,3}\\u0001+|${COUNTED}[^。]{0,20}?${TOTAL}|我比(?!较)[^，。,；;]{1,4}?(?:少|多)(?:了)?(?:点|一点|些|一些)?(?=[，。,；;!！~～\\s]|$)|我(?:稍微|稍|略)?(?:少|多)(?:了)?一?(?:点|些)(?=[，。,；;!！~～\\s]|$)`);
+const GROUP_TOTAL = new RegExp(`${GROUP}[^，。,；;]{0,3}${TOTAL}|(?:${WE_ALL}|我和[^，。,；;\\u0001]{1,6})[^。]{0,16}?${ADDED_UP}[^，。,；;\\u0001]{0,3}\\u0001+|${COUNTED}[^。]{0,20}?${TOTAL}|我比(?!较)[^，。,；;]{1,4}?(?:少|多)(?:了)?(?:点|一点|些|一些)?(?=[，。,；;!！~～\\s]|$)|我(?:稍微|稍|略)?(?:少|多)(?:了)?一?(?:点|些)(?=[，。,；;!！~～\\s]|$)`);
 
 /**
  * Hours said for several people together (我俩一共干了5个小时, 我们宿舍四个人…总共服务了10个小时, 大家一共服务了10小时)
