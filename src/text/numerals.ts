@@ -121,6 +121,8 @@ const RESAID = new RegExp(`(?<=\\u0001[^。\\d\\u0001]{0,6}(?:不对|哦不|说�
 // (一分钟跳绳, 一分钟单摇, 三分钟演讲) is no amount of service.
 const TIMED_EVENT = '(?:跳绳|单摇|双摇|仰卧起坐|踢毽|跳远|投篮|拍球|速算|口算|演讲|自我介绍|挑战|快问快答)';
 const MINUTES = new RegExp(`${NOT_WEEKDAY}${SIGN}(${NUM})${S}(?:分钟|minutes?(?![a-z])|mins?(?![a-z]))(?!${S}的?${S}${TIMED_EVENT})`, 'g');
+// 一刻钟, 三刻钟 on their own: quarters of an hour (a clock's 四点一刻钟 is no amount).
+const QUARTER_HOURS = /(?<![点时:\d.一二两三四五六七八九十])([一两二三123])\s{0,3}刻钟/g;
 const HALF = new RegExp(`半${S}个?${S}(?:小时(?!候)|钟头|(?<=个\\s{0,3})钟(?![点表声楼]))`, 'g');
 // 干了个半小时: 一 dropped before 个半.
 const ONE_AND_HALF = new RegExp(`(?<![\\d.一二两俩三仨四五六七八九十几多])个${S}半${S}(?:小时(?!候)|钟头|钟(?![点表声楼]))`, 'g');
@@ -128,7 +130,8 @@ const ONE_AND_HALF = new RegExp(`(?<![\\d.一二两俩三仨四五六七八九�
 // 2h30, 1h15: the minutes typed straight after the h.
 const H_MIN = /(?<![\d.])(\d{1,2})\s{0,2}h([0-5]\d)(?![\d.:/\-%]|\s{0,2}(?:分|min|m(?![a-z])|点|号|日|个|人|户|次))/g;
 const LABELLED = new RegExp(
-  `(?:(?:服务|志愿)?时长|用时|工时|时数)${S}[:为是]?${S}${SIGN}(\\d+(?:\\.\\d+)?|${CN_INT})(?![\\d.]|${S}[个点号日月年天分次人位户])`,
+  // (not across a line: a table's header row, 日期 地点 内容 时长⏎11/10 …, names the columns)
+  `(?:(?:服务|志愿)?时长|用时|工时|时数)[^\\S\\n]{0,3}[:为是]?[^\\S\\n]{0,3}${SIGN}(\\d+(?:\\.\\d+)?|${CN_INT})(?![\\d.]|${S}[个点号日月年天分次人位户])`,
   'g',
 );
 
@@ -245,6 +248,7 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
     const n = parseNumber(m[2]!);
     return n === undefined ? null : signed(m[1], n / 60);
   }, out);
+  scan(work, QUARTER_HOURS, 'amount', (m) => parseNumber(m[1]!)! / 4, out);
   scan(work, ONE_AND_HALF, 'amount', () => 1.5, out);
   scan(work, HALF, 'amount', () => 0.5, out);
   scan(work, LABELLED, 'amount', (m) => {

@@ -10,7 +10,7 @@
 import { dayjs, localDate, startOfDate } from '../time.js';
 import { clockTimes, findDurations, foldWidth, type Span } from './numerals.js';
 import { simplified } from './simplified.js';
-import { findDates, laterDays } from './reportDates.js';
+import { findDates, laterDays, withoutMemoStamp } from './reportDates.js';
 import { findCommunity, type CommunityName } from './reportCommunities.js';
 import { findArea, type AreaKey } from './reportAreas.js';
 import { findItem, noMainOne, parallel, twoPieces, type ItemKey } from './reportItems.js';
@@ -173,9 +173,10 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
     };
   }
   // (扫血, 设区, 量个小时: words typed by sound are read as the words meant)
-  const folded = fixTypos(simplified(foldWidth(text)));
   const todayStr = localDate(input.now, input.timeZone);
   const today = dayjs.utc(todayStr);
+  // (a memo's stamp line, 2026年11月18日 07:50⏎…, tells when the note was written)
+  const folded = withoutMemoStamp(fixTypos(simplified(foldWidth(text))), today);
   const ambiguities: string[] = [];
   const removed: Span[] = [];
 

@@ -19,7 +19,7 @@ const LOOSE = /小时|钟|hour|hr|h(?![a-z])/;
 const MORE_AFTER = /^[^。，,；;]{0,2}[，,]?\s{0,2}(?:左右)?[吧，,\s]{0,2}(?:可能|也许|或许|大概|应该)?(?:还要?|要)?(?:再)?多(?:一)?点|^[^。]{0,6}(?:不止|还不止)/;
 
 /** Time that is no service (路上的时间没算, 吃饭休息不算在内): left out of the hours on purpose. */
-const NOT_SERVICE_TIME = '路上|路程|来回|往返|坐车|等车|乘车|通勤|交通|吃饭|午饭|晚饭|午休|休息|歇|等人|排队';
+export const NOT_SERVICE_TIME = '路上|路程|来回|往返|坐车|等车|乘车|通勤|交通|吃饭|午饭|晚饭|午休|休息|歇|等人|排队';
 /**
  * Said after the last amount or clock range, it leaves the total open: more time may have gone on
  * it (也可能更久, 不止, 只多不少), more time followed that the amount does not cover (后面又忙了一会儿,
@@ -36,7 +36,7 @@ const OPEN_AFTER = new RegExp([
  * Said between two amounts or two days, it takes the first back (三个小时，不对，是两个半小时; 昨天，哦不，
  * 前天): voice input corrects itself as it goes, and the last one said stands.
  */
-const MARKER = '(?:不对|哦不|噢不|啊不|呃不|不不|不是不是|说错了?|(?:打|写|敲|输|搞|弄)错了(?!的)|口误|更正一下|纠正一下|记错了)';
+const MARKER = '(?:(?:后来|仔细|重新)?算了一?下|不对|哦不|噢不|啊不|呃不|不不|不是不是|说错了?|(?:打|写|敲|输|搞|弄)错了(?!的)|口误|更正一下|纠正一下|记错了)';
 const TAKEN_BACK = new RegExp(`^[^。\\d]{0,8}?${MARKER}[^。\\d]{0,6}$`);
 /**
  * …and right after the last amount, with nothing said instead (三个小时，哦不对，我也记不清了; 11点到1点半吧…哦不对好像是到2点,
@@ -131,10 +131,13 @@ const RIDE_AFTER = /^\s{0,2}(?:的?(?:车|公交|大巴|地铁|火车|高铁|校
 const WAITED_BEFORE = /(?:堵了|(?<![安彩编])排(?:队排)?了|等了|颠了|来回坐车|坐车坐了|路上(?:堵了|颠了|走了|花了|用了))(?:快|将近|差不多|大概|约|足足)?半?\s{0,2}$/;
 /** …and after it, where the waiting led (才到, 公交, 车): not 帮老人排队挂号，排了三个小时. */
 const WAITED_AFTER = /^\s{0,2}(?:[，,]\s{0,2})?(?:才|然后|的?(?:车|公交|地铁|大巴)|公交|车)/;
+/** Waiting told with the verb twice (等校车等了一刻钟, 等大家进会议等了十分钟): never service. */
+const WAITED_FOR = /等[^，。,；;\d]{1,10}等了(?:快|将近|差不多|大概|约|足足)?半?\s{0,2}$/;
 /** Whether an amount is time on the road or spent waiting, which is no service: a ride, a walk there (走了20分钟才到), 一小时车程 (not 修了三个小时的车). */
-function onTheRoad(folded: string, d: Duration): boolean {
+export function onTheRoad(folded: string, d: Duration): boolean {
   const after = folded.slice(d.end, d.end + 4);
   const before = folded.slice(Math.max(0, d.start - 8), d.start);
+  if (d.kind !== 'range' && WAITED_FOR.test(folded.slice(Math.max(0, d.start - 16), d.start))) return true;
   return d.kind !== 'range' && (/^\s{0,2}的?(?:车程|路程)/.test(after) || (WAITED_BEFORE.test(before) && WAITED_AFTER.test(after) && !/(?:帮|陪|替|巡逻|散步)[^，。,；;]*$/.test(folded.slice(0, d.start))) || ((RIDE_BEFORE.test(before) || /走了\s{0,2}$/.test(before)) && RIDE_AFTER.test(after)));
 }
 

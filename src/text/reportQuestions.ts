@@ -29,7 +29,7 @@ const ASKING = new RegExp([
  * Whether the way it was written is right (这样发可以吗, 这样报对吗, 不知道格式对不对), said beside a whole
  * report: the report is read as it stands; a question about how to report (怎么报时长？) is still one.
  */
-const FORMAT_CHECK = /(?:(?:这样|这么)(?:发|报|写|记|填)?(?:可以|对|行|没问题)(?:吗|么|不|吧)?|(?:不知道)?(?:格式|这样)(?:对不对|行不行|可不可以))[\s?？。!！~～😂😅🤔]*(?=[，,。\s]|$)/g;
+const FORMAT_CHECK = /(?:(?:请问)?[^，。,；;]{0,4}是这样(?:报|写|填|发|记)的?(?:吗|么)|(?:这样|这么)(?:发|报|写|记|填)?(?:可以|对|行|没问题)(?:吗|么|不|吧)?|(?:不知道)?(?:格式|这样)(?:对不对|行不行|可不可以))[\s?？。!！~～😂😅🤔]*(?=[，,。\s]|$)/g;
 
 /**
  * A question about something else put after the report (对了，期末什么时候截止？; 顺便问下心得啥时候交): the report is
@@ -37,7 +37,15 @@ const FORMAT_CHECK = /(?:(?:这样|这么)(?:发|报|写|记|填)?(?:可以|对|
  */
 const SIDE_QUESTION = /(?:[，。,；;!！?？~～\s]|对了|另外|顺便)(?:对了|另外|顺便|还有|想问|请问|老师)?[^，。,；;!！?？能算报记审够可以]{0,12}(?:期末|截止|心得|总结|证书|学分|评优|证明)(?![^。]{0,20}(?:能|算|报|记|审|够|可以|影响|体现|通过|这条|这次|这个|时长))[^。]{0,20}$/;
 
+/**
+ * …or about another record or the review (记一下，之前那条过了没; 能加急审核吗; 然后想问问上周的能不能改日期; 照片要不要传):
+ * not about whether this report counts (这条能算实事吗, 上周的也能记吗).
+ */
+const PROCESS_QUESTION = /[，。,；;!！?？~～\s](?:然后|记一下|对了|另外|顺便|还有)?[，,\s]{0,2}我?(?:想问问?|请问|问一?下)?[^。，,；;!！?？~～\s]{0,16}?(?:(?:之前|上次|上周|前面|上一)的?那?一?条?|那条|照片|图片|截图|加急|审核|过了没|更新|告诉我|通知我)[^。]{0,20}$/;
+const ABOUT_THIS = /\d|小时|钟头|算|这条|这次|这个|能记|能报|可以记|可以报|有效|记吗|报吗/;
+
 /** Whether `folded` asks something of its report: a quoted title, a check of the format and a question about something else left out. */
 export function asksOfReport(folded: string): boolean {
-  return ASKING.test(folded.replace(FORMAT_CHECK, '').replace(QUOTED, '').replace(SIDE_QUESTION, ''));
+  const text = folded.replace(FORMAT_CHECK, '').replace(QUOTED, '').replace(SIDE_QUESTION, '');
+  return ASKING.test(text.replace(PROCESS_QUESTION, (q) => (ABOUT_THIS.test(q) ? q : '')));
 }

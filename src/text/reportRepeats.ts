@@ -7,7 +7,7 @@
  * (numerals.ts), before reportPhrases.ts `resolveHours` picks the one that stands.
  */
 import { CN_INT, parseNumber, type Duration } from './numerals.js';
-import { standing } from './reportPhrases.js';
+import { NOT_SERVICE_TIME, onTheRoad, standing } from './reportPhrases.js';
 
 /** Words for "each" just before an amount (…是/约 allowed between): each visit, each household, 各. */
 const BEFORE_AMOUNT = '\\s{0,2}(?:是|约|大约|大概|差不多)?\\s{0,2}$';
@@ -48,6 +48,14 @@ const TWO_PARTS = new RegExp(`(${PART})\\s{0,2}(?:和|、|跟|与|及|加|,|，)
 const PART_VISIT = new RegExp(`${PART}(?:去了?|来了?|跑了?)?\\s{0,2}(?:一|1)\\s{0,2}(?:次|趟|回)`, 'g');
 /** Between two stretches, more work (…，下午又去了; 晚上又去入户走访了; 扫雪1h，又清理楼道1h). */
 const LATER_AGAIN = new RegExp(`(?:${PART}[^。]{0,12}?)?(?:又|再|还)(?:去|来|到|干|做|弄|忙|帮|给|陪|教|入户|走访|维持|服务|接着|清理|打扫|扫|铲|整理|收拾|搬|发|讲|开|组织|参加|带)`);
+/** A later part of the day or a next step between two stretches (上午2h下午1.5h; …1小时，然后去业委会座谈1小时，最后…) — not a range's end (干到下午). */
+const NEXT_PART = new RegExp(`(?<![到至\\-~—])${PART}|(?:^|[，,；;。\\s])(?:然后|接着|之后|后来|最后)`);
+/** …unless what comes between is time that was no service (中午休息了1小时, 等同学等了半小时) or the same amount said again (…没了，就1小时). */
+const NO_NEXT_PART = new RegExp(`${NOT_SERVICE_TIME}|等[^，。,；;]{0,6}了|算了?一?下|其实|(?:就|也就|就是|才|只有?)\\s{0,2}$`);
+/** A break told after the clock time (中午休息了1小时, 午饭歇了半小时): not service. */
+const BREAK_BEFORE = /(?:休息|午休|吃饭|吃午饭|午饭|歇)了?(?:大概|约|差不多)?\s{0,2}$/;
+/** A while (一会儿, 一阵子): no amount, but time spent all the same. */
+const A_WHILE = /一小?会儿?|一阵子?/g;
 /** A clause of other work after an amount (扫雪半小时，清理楼道半小时): its own amount follows. */
 const NEXT_WORK = /^\s{0,2}[，,、；;]\s{0,2}(?:然后|接着|之后|后来|最后)?\s{0,2}(?:清理|打扫|扫|铲|整理|收拾|搬|擦|捡|布置|登记|录入|打印|装订|分发|发放|入户|走访)[^，。,；;\d\u0001]{1,10}$/;
 /** Work told by no more than that it was done (服务, 干了, 忙了, 志愿服务了) just before the first amount: a total. */
@@ -90,6 +98,19 @@ function households(folded: string): number | 'uncounted' {
   if (visited.length === 1) return visited[0]!;
   const said = countsSaid(folded, HOMES);
   return said.length === 1 ? said[0]! : 'uncounted';
+}
+
+/** Clock ranges one after another, none overlapping (9:30-11:30，13:30-16:00; 上午8:30-11:30 …，下午 1:30-3:00). */
+function oneAfterAnother(said: Duration[]): boolean {
+  let end = 0;
+  for (const d of said) {
+    if (d.kind !== 'range' || d.endsAt === undefined) return false;
+    // (1:30-3:00 after 11:30: the afternoon)
+    const at = d.endsAt - d.hours! >= end ? d.endsAt : d.endsAt + 12 - d.hours! >= end && d.endsAt + 12 <= 24 ? d.endsAt + 12 : undefined;
+    if (at === undefined) return false;
+    end = at;
+  }
+  return true;
 }
 
 /** Reads hours told in pieces; the durations come back with the pieces made into one amount. */
@@ -142,12 +163,26 @@ export function repeats(durations: Duration[], folded: string): Repeats {
       return { durations, counted: false, problem: `先说了共「${first.phrase}」，后面各项加起来却是${parts}小时，请确认这次服务共计多少小时。` };
     }
   }
+  // 从上午9点一直到下午5点，中午休息了1小时: the break taken out of the clock time.
+  const [range, rest] = said;
+  if (said.length === 2 && range!.kind === 'range' && rest!.kind === 'amount' && BREAK_BEFORE.test(folded.slice(Math.max(0, rest!.start - 10), rest!.start)) && !before(rest!, SUMMED)) {
+    return { durations: durations.filter((d) => d !== rest).map((d) => (d === range ? { ...d, hours: range!.hours! - rest!.hours! } : d)), counted: false };
+  }
+  // 上午走访了一会儿，下午又走访了2小时; 上午2小时，下午也去了一会儿: one stretch's time not said.
+  const whiles: Duration[] = [...folded.matchAll(A_WHILE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, phrase: m[0], kind: 'vague' }));
+  const loose = [...said, ...whiles].find((v) => v.kind === 'vague' && !NO_NEXT_PART.test(folded.slice(Math.max(0, v.start - 8), v.start)) && said.some((d) => {
+    if (d.kind === 'vague') return false;
+    const gap = folded.slice(Math.min(d.end, v.end), Math.max(d.start, v.start));
+    return (NEXT_PART.test(gap) || LATER_AGAIN.test(gap)) && !NO_NEXT_PART.test(gap);
+  }));
+  if (loose) return { durations, counted: false, problem: `「${loose.phrase}」没有说具体多久，请填写这次服务共计多少小时。` };
   // 上午9点到11点半…，下午又去了两个小时; 扫雪0.5h，又清理楼道0.5h，又整理材料0.5h; 扫雪半小时，清理楼道半小时:
   // stretches one after another, each later one added.
   if (said.length >= 2 && said.length <= 4 && !said.some((d) => d.kind === 'vague' || before(d, SUMMED))) {
     const pairs = said.slice(1).map((b, i) => folded.slice(said[i]!.end, b.start));
-    const more = (gap: string, i: number) => LATER_AGAIN.test(gap) || (said[i]!.kind === 'amount' && said[i + 1]!.kind === 'amount' && NEXT_WORK.test(gap));
-    if (pairs.every(more)) {
+    const parts = !said.some((d) => onTheRoad(folded, d)) && !pairs.some((gap) => NO_NEXT_PART.test(gap));
+    const more = (gap: string, i: number) => LATER_AGAIN.test(gap) || (parts && NEXT_PART.test(gap)) || (said[i]!.kind === 'amount' && said[i + 1]!.kind === 'amount' && NEXT_WORK.test(gap));
+    if (pairs.every(more) || (parts && oneAfterAnother(said))) {
       // (the last one carries the sum, so that each phrase stays where it was said)
       const last = said.at(-1)!;
       const sum = said.reduce((t, d) => t + d.hours!, 0);
