@@ -97,6 +97,7 @@ const VAGUE: RegExp[] = [
   new RegExp(`(?<=^|[^\\u4e00-\\u9fa5]|[了有用花干共约])小${S}(?:[两二俩三仨四五六七八九十])${S}个?${S}${UNIT}`, 'g'), // 小两个小时: nearly two
   new RegExp(`${NOT_WEEKDAY}([一二两俩三仨四五六七八九])([两二俩三仨四五六七八九])${S}个?${S}${UNIT}`, 'g'), // 两三个小时, 俩仨小时
   /(?<![一二两三四五六七八九十])[一二三四五六七八]([二三四五六七八九])十\s{0,3}(?:来)?\s{0,3}分钟/g, // 八九十分钟, 四五十分钟
+  /(?:[二三四五]?十|[1-5]0)\s{0,3}来\s{0,3}分钟|[一两二三四五六七八九十]?\s{0,3}个来\s{0,3}(?:小时|钟头)/g, // 十来分钟, 一个来小时
   new RegExp(`${NUM}?${S}个?${S}多${S}${UNIT}|(?:${NUM}|半)${S}个?${S}${UNIT}多(?![次个人位名天少])`, 'g'), // 两个多小时, 1小时多, 两个小时多, 半个钟头多
   new RegExp(`(?:好|十)?几${S}个?${S}${UNIT}`, 'g'), // 几个小时
   // more than 2 hours, a few hours, all afternoon: the same in English.
@@ -123,6 +124,7 @@ const TIMED_EVENT = '(?:跳绳|单摇|双摇|仰卧起坐|踢毽|跳远|投篮|�
 const MINUTES = new RegExp(`${NOT_WEEKDAY}${SIGN}(${NUM})${S}(?:分钟|minutes?(?![a-z])|mins?(?![a-z]))(?!${S}的?${S}${TIMED_EVENT})`, 'g');
 // 一刻钟, 三刻钟 on their own: quarters of an hour (a clock's 四点一刻钟 is no amount).
 const QUARTER_HOURS = /(?<![点时:\d.一二两三四五六七八九十])([一两二三123])\s{0,3}刻钟/g;
+const BARE_MINUTES = /^\s{0,2}(?:零|又)?([一二三四五]十|[1-5]0|[一二三四五]十五|[1-5]5)(?=\s{0,2}(?:$|[，。,；;!！~～…]))/;
 const HALF = new RegExp(`半${S}个?${S}(?:小时(?!候)|钟头|(?<=个\\s{0,3})钟(?![点表声楼]))`, 'g');
 // 干了个半小时: 一 dropped before 个半.
 const ONE_AND_HALF = new RegExp(`(?<![\\d.一二两俩三仨四五六七八九十几多])个${S}半${S}(?:小时(?!候)|钟头|钟(?![点表声楼]))`, 'g');
@@ -255,6 +257,16 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
     const n = parseNumber(m[2]!);
     return n === undefined ? null : signed(m[1], n);
   }, out);
+  // 一个小时四十, 两小时二十: minutes after the hours with their unit left off, the clause ending there.
+  for (const d of out) {
+    if (d.kind !== 'amount' || !/(?:小时|钟头)$/.test(d.phrase)) continue;
+    const m = BARE_MINUTES.exec(folded.slice(d.end));
+    if (!m) continue;
+    d.hours! += parseNumber(m[1]!)! / 60;
+    work[0] = work[0]!.slice(0, d.end) + '\u0001'.repeat(m[0].length) + work[0]!.slice(d.end + m[0].length);
+    d.end += m[0].length;
+    d.phrase += m[0];
+  }
   scan(work, CLOCK_RANGE, 'range', rangeHours, out);
   // (1.30开始在幸福里辅导作业，到3.30结束: what was done between the two ends is read as said)
   for (const d of out) {

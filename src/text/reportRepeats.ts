@@ -54,6 +54,8 @@ const NEXT_PART = new RegExp(`(?<![到至\\-~—])${PART}|(?:^|[，,；;。\\s])
 const NO_NEXT_PART = new RegExp(`${NOT_SERVICE_TIME}|等[^，。,；;]{0,6}了|算了?一?下|其实|(?:就|也就|就是|才|只有?)\\s{0,2}$`);
 /** A break told after the clock time (中午休息了1小时, 午饭歇了半小时): not service. */
 const BREAK_BEFORE = /(?:休息|午休|吃饭|吃午饭|午饭|歇)了?(?:大概|约|差不多)?\s{0,2}$/;
+/** …of a length not said (中间休息了一会儿, 歇了一阵). */
+const BREAK_A_WHILE = /(?:休息|歇|午休|吃饭)了?(?:一小?会儿?|一阵子?|一下|会儿|片刻)/;
 /** A while (一会儿, 一阵子): no amount, but time spent all the same. */
 const A_WHILE = /一小?会儿?|一阵子?/g;
 /** A clause of other work after an amount (扫雪半小时，清理楼道半小时): its own amount follows. */
@@ -168,6 +170,9 @@ export function repeats(durations: Duration[], folded: string): Repeats {
   if (said.length === 2 && range!.kind === 'range' && rest!.kind === 'amount' && BREAK_BEFORE.test(folded.slice(Math.max(0, rest!.start - 10), rest!.start)) && !before(rest!, SUMMED)) {
     return { durations: durations.filter((d) => d !== rest).map((d) => (d === range ? { ...d, hours: range!.hours! - rest!.hours! } : d)), counted: false };
   }
+  // 13:00-17:00，中间休息了一会儿: how much of the clock time was service is not said.
+  const rested = said.length === 1 && said[0]!.kind === 'range' ? BREAK_A_WHILE.exec(folded) : null;
+  if (rested) return { durations, counted: false, problem: `「${rested[0]}」没有说休息了多久，请填写这次服务实际的小时数。` };
   // 上午走访了一会儿，下午又走访了2小时; 上午2小时，下午也去了一会儿: one stretch's time not said.
   const whiles: Duration[] = [...folded.matchAll(A_WHILE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, phrase: m[0], kind: 'vague' }));
   const loose = [...said, ...whiles].find((v) => v.kind === 'vague' && !NO_NEXT_PART.test(folded.slice(Math.max(0, v.start - 8), v.start)) && said.some((d) => {
@@ -180,9 +185,11 @@ export function repeats(durations: Duration[], folded: string): Repeats {
   // stretches one after another, each later one added.
   if (said.length >= 2 && said.length <= 4 && !said.some((d) => d.kind === 'vague' || before(d, SUMMED))) {
     const pairs = said.slice(1).map((b, i) => folded.slice(said[i]!.end, b.start));
-    const parts = !said.some((d) => onTheRoad(folded, d)) && !pairs.some((gap) => NO_NEXT_PART.test(gap));
+    const road = said.some((d) => onTheRoad(folded, d));
+    const parts = !road && !pairs.some((gap) => NO_NEXT_PART.test(gap));
     const more = (gap: string, i: number) => LATER_AGAIN.test(gap) || (parts && NEXT_PART.test(gap)) || (said[i]!.kind === 'amount' && said[i + 1]!.kind === 'amount' && NEXT_WORK.test(gap));
-    if (pairs.every(more) || (parts && oneAfterAnother(said))) {
+    // (a break between two clock ranges is left out by the clocks themselves: 7点到8点半…中间歇了一会儿，9点到9点半)
+    if (pairs.every(more) || (!road && oneAfterAnother(said))) {
       // (the last one carries the sum, so that each phrase stays where it was said)
       const last = said.at(-1)!;
       const sum = said.reduce((t, d) => t + d.hours!, 0);

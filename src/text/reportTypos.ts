@@ -16,7 +16,13 @@ const FIXES: [typo: string, meant: string, guard?: string][] = [
   ['做业', '作业', '做业(?![务绩主余委态界内者])'],
   ['义珍', '义诊'], ['辅到', '辅导'], ['付导', '辅导'], ['辅倒', '辅导'], ['资询', '咨询'], ['招骋', '招聘'], ['反炸', '反诈'],
   ['宣穿', '宣传'], ['叫用', '教用'], ['拉圾', '垃圾'], ['河到', '河道'], ['代货', '带货'], ['志原', '志愿'], ['留守儿同', '留守儿童'],
-  // the time and the place
+  ['走坊', '走访'], ['评居', '评剧'], ['走方', '走访', '走方(?![便向式法案位])'], ['扫学', '扫雪', '扫学(?![校生堂院区习])'],
+  // words typed in 拼音 when the input method was off (saoxue 2 xiaoshi), padded to their length with spaces
+  ...([['jintian', '今天'], ['zuotian', '昨天'], ['qiantian', '前天'], ['xiaoshi', '小时'], ['fudao', '辅导'], ['zuoye', '作业'],
+    ['saoxue', '扫雪'], ['zoufang', '走访'], ['shequ', '社区'], ['ruhu', '入户']] as const).map(([py, zh]): [string, string, string] => [py, zh.padEnd(py.length, ' '), `(?<![a-z])${py}(?![a-z])`]),
+  // the time and the place (2个小是, 两个小事, 2个消失: 小时 by sound after a number)
+  ['小是', '小时', '(?<=[\\d一二两俩三仨四五六七八九十半个]\\s{0,2})小是'], ['小事', '小时', '(?<=[\\d一二两俩三仨四五六七八九十半]\\s{0,2}个?\\s{0,2})小事'],
+  ['消失', '小时', '(?<=\\d\\s{0,2}个?\\s{0,2})消失'],
   ['量个小时', '两个小时'], ['量个钟', '两个钟'], ['金天', '今天'], ['设区', '社区'], ['锦秀', '锦绣'],
 ];
 const FIXED = new Map(FIXES.map(([typo, meant]) => [typo, meant]));
