@@ -299,18 +299,3 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
   }
   return { durations: out.sort((a, b) => a.start - b.start), masked: work[0]! };
 }
-
-/**
- * The hours rule a log must meet (PRODUCT.md §4: more than 0, at most 12, in half hours), said
- * while the student is still in the chat: `-3小时` is refused, never saved as 3.
- */
-export function checkHours(hours: number, phrase: string, ambiguities: string[]): number | undefined {
-  const rule = '服务时长须在 0.5 到 12 小时之间，以半小时为单位';
-  if (hours <= 0) ambiguities.push(`时长「${phrase}」不是正数。${rule}，请填写实际的小时数。`);
-  else if (hours > 12) ambiguities.push(`时长「${phrase}」超过了 12 小时。${rule}；连续几天的服务请每天各记一条。`);
-  else if (!Number.isInteger(hours * 2)) {
-    const down = Math.floor(hours * 2) / 2;
-    ambiguities.push(`时长「${phrase}」不是半小时的整数倍。${rule}，请填写 ${down > 0 ? `${down} 或 ` : ''}${Math.ceil(hours * 2) / 2} 小时。`);
-  } else return hours;
-  return undefined;
-}

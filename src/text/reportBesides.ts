@@ -7,7 +7,8 @@ import type { ItemKey } from './reportItemWords.js';
 
 /** An item named as a noun: the X item (X, X项目, X类 — not a count: 老人x8户, 装AP x3), or 实事. */
 const NOUNS: [ItemKey, word: string, pattern: string][] = [
-  ['x', 'X', '(?<![a-z])x(?:项目|类)?(?![a-z]|\\s{0,2}\\d)'],
+  // (not 4+X, the program's own name)
+  ['x', 'X', '(?<![a-z]|[4四]\\s{0,2}[+加]\\s{0,2})x(?:项目|类)?(?![a-z]|\\s{0,2}\\d)'],
   ['shishi', '实事', '实事'],
 ];
 /** Words that add a second piece of work to a first (和, 也, 又, 还, 另外, 以及, 同时, 加上). */

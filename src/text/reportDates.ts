@@ -8,6 +8,7 @@
 import { dayjs } from '../time.js';
 import { CN_INT, parseNumber, S, type Span } from './numerals.js';
 import { ALREADY_REPORTED, REFLECTION } from './reportAsides.js';
+import { labelledDays } from './reportDayLabels.js';
 
 /** A date phrase; `date` is absent when the phrase names no single, existing day. */
 export interface DateHit extends Span {
@@ -287,30 +288,6 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
   return { hits: labelledDays(hits.sort((a, b) => a.start - b.start), masked), masked: work };
 }
 
-/** A weekday said on its own (周六, 星期六, Sat, Saturday): its day of the week, Sunday 0. */
-function bareWeekday(phrase: string): number | undefined {
-  const zh = /^(?:周|星期|礼拜)([一二三四五六日天七1-7])$/.exec(phrase);
-  if (zh) return /[日天七]/.test(zh[1]!) ? 0 : Number(parseNumber(zh[1]!)) % 7;
-  const en = /^(sun|mon|tue|wed|thu|fri|sat)(?:day|sday|nesday|rsday|urday)?$/.exec(phrase);
-  return en ? ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].indexOf(en[1]!) : undefined;
-}
-
-/**
- * A weekday beside a date (Sat 11/14, 周六 11.14, 11.14 周六): the date's label, not a day of this week — the same day,
- * or asked about when they disagree (11.12周三).
- */
-function labelledDays(hits: DateHit[], masked: string): DateHit[] {
-  return hits.map((w) => {
-    const day = w.confirms || !w.date ? undefined : bareWeekday(w.phrase);
-    if (day === undefined) return w;
-    const beside = (a: Span, b: Span) => a.end <= b.start && /^[\s,，、(（)）\u0001]{0,3}$/.test(masked.slice(a.end, b.start).replace(/\u0001/g, ''));
-    const dated = hits.find((d) => d !== w && d.date && bareWeekday(d.phrase) === undefined && (beside(w, d) || beside(d, w)));
-    if (!dated) return w;
-    if (dayjs.utc(dated.date).day() === day) return { ...w, date: undefined, confirms: true };
-    return { start: w.start, end: w.end, phrase: w.phrase, problem: `${dated.date} 不是${w.phrase}，请确认日期。` };
-  });
-}
-
 /** What comes next said after a later day (周五还有一场, 周末还要去, 明早还有, 下周接着搞). */
 const NEXT_AFTER = /^[\s，,]{0,2}(?:还|接着|再|也)(?:有|要|得|会|去|约|来|搞|办|讲|上|辅导)/;
 /**
@@ -320,20 +297,4 @@ const NEXT_AFTER = /^[\s，,]{0,2}(?:还|接着|再|也)(?:有|要|得|会|去|�
 export function laterDays(hits: DateHit[], masked: string, today: string): DateHit[] {
   // (…after a day or an amount said first: in 周五还去幸福里扫雪 or 老师好，周五还要去… the day is the report's, still to come)
   return hits.filter((h) => (h.date ? h.date > today : h.vague === true && /^(?:下|明|后|这?个?周末|过)/.test(h.phrase.trim())) && NEXT_AFTER.test(masked.slice(h.end, h.end + 6)) && /\u0001/.test(masked.slice(0, h.start)));
-}
-
-
-/** A memo's first line: the day and time it was written (2026年11月18日 07:50⏎…, 11/17 09:12⏎…). */
-const MEMO_STAMP = /^\s*((?:20\d{2}\s{0,2}[年\/.\-]\s{0,2})?\d{1,2}\s{0,2}[月\/.\-]\s{0,2}\d{1,2}\s{0,2}[日号]?)\s{1,3}(\d{1,2}:\d{2})\s*\n/;
-
-/**
- * The text with a memo's stamp line blanked (same length): its time is when the note was written, not the service's;
- * its day, when it is today, leaves the days in the note to say which day the service was (昨晚…).
- */
-export function withoutMemoStamp(folded: string, today: dayjs.Dayjs): string {
-  const m = MEMO_STAMP.exec(folded);
-  if (!m) return folded;
-  const blank = (t: string, part: string) => t.replace(part, ' '.repeat(part.length));
-  const stampDay = findDates(m[1]!, today).hits[0]?.date;
-  return stampDay === today.format('YYYY-MM-DD') ? blank(folded, m[0].trimEnd()) : blank(folded, m[2]!);
 }

@@ -4,13 +4,13 @@
  * Part of reportParser.ts; works on width-folded text.
  */
 import {
-  CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HANDS_ON, HANDS_WORK, HELPING, LABEL_WORDS, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUT_ON, SERVICE, SUPPORT, TALKED_WITH, VAGUE_HELP, VISIT, VISIT_WORDS, helpedAtOthersEvent, helpedAtOwnActivity, type ItemKey,
+  CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HANDS_ON, HANDS_WORK, HELPING, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUT_ON, SERVICE, SUPPORT, VAGUE_HELP, VISIT, DUTY_TOLD, helpedAtOthersEvent, helpedAtOwnActivity, type ItemKey,
 } from './reportItemWords.js';
 import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
 import {
-  ALSO_HELPED, BOTH, DAY_HALVES, amountPieces, EVEN_SPLIT, HALF_AND_HALF, MIXED, OWN_HOURS, PIECES, PREPARING, SCHEDULED, SIDE_BY_SIDE, SPLIT, THEN_OTHER, TWO_STEPS, WENT_ON,
+  ALSO_HELPED, BOTH, DAY_HALVES, amountPieces, EVEN_SPLIT, FILMED_THEN, VISIT_AND_WORK, HALF_AND_HALF, MIXED, OWN_HOURS, PIECES, PREPARING, SCHEDULED, SIDE_BY_SIDE, SPLIT, THEN_OTHER, TWO_STEPS, WENT_ON,
 } from './reportTwoPieces.js';
-import { LEARNING, SURVEY_DATA, blank, withoutVisitTopics } from './reportTopics.js';
+import { blank, itemWords } from './reportTopics.js';
 import { blankFilmed } from './reportMade.js';
 import { ASIDE, NEXT_TIME, SAID_BESIDE } from './reportAsides.js';
 import { ATTENDED, IDLE, JOINED_DRIVE, OWN_PAPERWORK, RECORD_REQUEST, ROLE } from './reportNotService.js';
@@ -101,6 +101,11 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
     return undefined;
   }
   if (SUPPORT.test(text) || helped) items.add('shishi');
+  // 剪了片子，又开了项目组会: footage made, then other work of another item.
+  if (!nested && madeFootage && hits.size > 0 && !hits.has('shishi') && FILMED_THEN.test(masked)) {
+    ambiguities.push(twoPieces(['shishi', ...hits.keys()]));
+    return undefined;
+  }
   if ((hits.size > 1 && besides(text, hits)) || (!nested && (twoDayParts(text) || halvesOfWork(text) || alsoHandsOn(text))) || items.size > 1 && (SPLIT.test(text) || twoSteps(text) || wentOn(text) || (hits.has('xiangmu') && separated(text, [...hits.values()])))) {
     ambiguities.push(twoPieces([...items]));
     return undefined;
@@ -119,6 +124,13 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   // (…a class the students put on, 书法课…我组织的, a talk given at the event, 我主讲，讲了剪纸的历史, and help
   // given at the student's own activity, 给居民写春联，帮着贴到门上, are the event's)
   if (hits.size === 2 && hits.has('shishi') && hits.has('huodong') && (eventFirst(text) || PUT_ON.test(text) || hits.get('shishi')!.startsWith('讲') || helpedAtOwnActivity(text))) return 'huodong';
+  // 值班 and nothing else (no desk or station, no help told): on duty, doing what is not said.
+  if (hits.size === 1 && hits.get('shishi') === '值班' && !DUTY_TOLD.test(text)) return undefined;
+  // 做了走访和整理材料: a visit and other work listed side by side, neither the main one.
+  if (hits.size === 1 && hits.has('zoufang') && !nested && VISIT_AND_WORK.test(text)) {
+    ambiguities.push(twoPieces(['zoufang', 'shishi']));
+    return undefined;
+  }
   if (hits.size === 1) return [...hits.keys()][0];
   if (hits.size > 1) {
     const list = [...hits].map(([k, w]) => `「${w}」（${LABEL[k]}）`).join('和');
@@ -126,24 +138,6 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
     return undefined;
   }
   return SUPPORT.test(text) || helped || madeFootage || HANDS_ON.test(text) ? 'shishi' : undefined;
-}
-
-function itemWords(text: string): Map<ItemKey, string> {
-  const hits = new Map<ItemKey, string>();
-  const outsideTopics = withoutVisitTopics(text.replace(LEARNING, blank));
-  const noSurveyData = text.replace(SURVEY_DATA, blank);
-  for (const [key, words] of LABEL_WORDS) {
-    const m = words.exec(key === 'zoufang' ? noSurveyData : outsideTopics);
-    if (m && !hits.has(key)) hits.set(key, m[0]);
-  }
-  // (跟网格员聊了几句 beside the work done is no visit: only a visit's own words make one then)
-  const talk = hits.get('zoufang');
-  if (talk !== undefined && hits.size > 1 && TALKED_WITH.test(talk) && !VISIT_WORDS.test(talk)) {
-    const own = VISIT_WORDS.exec(noSurveyData.replace(new RegExp(TALKED_WITH.source, 'g'), blank));
-    if (own) hits.set('zoufang', own[0]);
-    else hits.delete('zoufang');
-  }
-  return hits;
 }
 
 /**

@@ -24,13 +24,17 @@ const SECOND_LABEL = new RegExp(`^${S}[、/和+]?${S}${ITEM_WORD}(?![a-z\\u4e00-
 /** …and after one standing inside the text, a second joined to it (今天 X项目 和 走访 都做了). */
 const JOINED_LABEL = new RegExp(`^${S}(?:[、/和+]|以及)${S}${ITEM_WORD}(?![a-z\\u4e00-\\u9fa5])`);
 
+const PROGRAM_NAME = /[4四]\s{0,2}[+加]\s{0,2}x(?![a-z])/g;
+
 /** 实事/走访/活动/项目 name their item; x, x项目, x类, 其他 all mean the X item. */
 function labelItem(word: string): ItemKey {
   return (Object.keys(LABEL) as ItemKey[]).find((k) => LABEL[k] === word) ?? 'x';
 }
 
 /** An explicit choice of item, with the X item's name read from what follows it. */
-export function findLabel(folded: string, masked: string): { item: ItemKey; itemLabel?: string; span?: Span; also?: ItemKey } | undefined {
+export function findLabel(text: string, masked: string): { item: ItemKey; itemLabel?: string; span?: Span; also?: ItemKey } | undefined {
+  // (4+X, the program's own name, is no choice of the X item)
+  const folded = text.replace(PROGRAM_NAME, (m) => ' '.repeat(m.length));
   const lead = LEADING_LABEL.exec(folded);
   const inline = lead ? undefined : INLINE_LABEL.exec(folded);
   const m = lead ?? inline;

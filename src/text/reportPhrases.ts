@@ -4,7 +4,7 @@
  * and the description that is left. Part of reportParser.ts; works on width-folded text.
  */
 import type { DateHit } from './reportDates.js';
-import { checkHours, type Duration, type Span } from './numerals.js';
+import type { Duration, Span } from './numerals.js';
 
 /** An amount the student is unsure of (好像是3小时, 应该有2小时). */
 const HEDGED = /^(?:好像|似乎|貌似|应该|也许|或许|可能|估计)/;
@@ -270,4 +270,19 @@ export function joinWords(text: string): Joined {
 export function unjoin(joined: Joined, start: number, end: number): Span {
   if (!joined.origin || end <= start) return { start, end };
   return { start: joined.origin[start]!, end: joined.origin[end - 1]! + 1 };
+}
+
+/**
+ * The hours rule a log must meet (PRODUCT.md §4: more than 0, at most 12, in half hours), said
+ * while the student is still in the chat: `-3小时` is refused, never saved as 3.
+ */
+function checkHours(hours: number, phrase: string, ambiguities: string[]): number | undefined {
+  const rule = '服务时长须在 0.5 到 12 小时之间，以半小时为单位';
+  if (hours <= 0) ambiguities.push(`时长「${phrase}」不是正数。${rule}，请填写实际的小时数。`);
+  else if (hours > 12) ambiguities.push(`时长「${phrase}」超过了 12 小时。${rule}；连续几天的服务请每天各记一条。`);
+  else if (!Number.isInteger(hours * 2)) {
+    const down = Math.floor(hours * 2) / 2;
+    ambiguities.push(`时长「${phrase}」不是半小时的整数倍。${rule}，请填写 ${down > 0 ? `${down} 或 ` : ''}${Math.ceil(hours * 2) / 2} 小时。`);
+  } else return hours;
+  return undefined;
 }

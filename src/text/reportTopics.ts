@@ -1,9 +1,9 @@
 /**
  * What a visit asked about or heard (问居民想看啥样的文艺节目, 调查大家对广场舞噪音的看法, 走访了三家文艺培训机构,
- * 好几家都说课后没人辅导): the visit's topic, not a second piece of work beside it. Part of reportItems.ts;
- * works on width-folded, masked text.
+ * 好几家都说课后没人辅导): the visit's topic, not a second piece of work beside it; and the items a text's words name
+ * with those left out. Part of reportItems.ts; works on width-folded, masked text.
  */
-import { VISIT_WORDS } from './reportItemWords.js';
+import { LABEL_WORDS, TALKED_WITH, VISIT_WORDS, type ItemKey } from './reportItemWords.js';
 
 /** Text put out of the reading, keeping every other index where it was (shared with reportItems.ts). */
 export const blank = (t: string) => ' '.repeat(t.length);
@@ -44,3 +44,22 @@ export const LEARNING = /(?:了解|听|问|聊|唠|记录|反映|收集|征求)[
 
 /** Paperwork on a survey done by others (整理问卷数据, 录入调查表): support, not a visit. */
 export const SURVEY_DATA = /(?:整理|录入|统计|汇总|核对|誊录)[^，。,；;]{0,6}(?:问卷|调查)/g;
+
+/** The items a text's own words name, with the word for each: topics talked about and things learnt left out. */
+export function itemWords(text: string): Map<ItemKey, string> {
+  const hits = new Map<ItemKey, string>();
+  const outsideTopics = withoutVisitTopics(text.replace(LEARNING, blank));
+  const noSurveyData = text.replace(SURVEY_DATA, blank);
+  for (const [key, words] of LABEL_WORDS) {
+    const m = words.exec(key === 'zoufang' ? noSurveyData : outsideTopics);
+    if (m && !hits.has(key)) hits.set(key, m[0]);
+  }
+  // (跟网格员聊了几句 beside the work done is no visit: only a visit's own words make one then)
+  const talk = hits.get('zoufang');
+  if (talk !== undefined && hits.size > 1 && TALKED_WITH.test(talk) && !VISIT_WORDS.test(talk)) {
+    const own = VISIT_WORDS.exec(noSurveyData.replace(new RegExp(TALKED_WITH.source, 'g'), blank));
+    if (own) hits.set('zoufang', own[0]);
+    else hits.delete('zoufang');
+  }
+  return hits;
+}

@@ -90,3 +90,8 @@ export function amountPieces(clause: string): string[] {
   if (/[\u4e00-\u9fa5]{2}/.test(clause.slice(0, runs[0]!.index))) return runs.map((r, i) => clause.slice(i === 0 ? 0 : runs[i - 1]!.index + runs[i - 1]![0].length, i === runs.length - 1 ? clause.length : r.index + r[0].length));
   return runs.map((r, i) => clause.slice(i === 0 ? 0 : r.index, runs[i + 1]?.index ?? clause.length));
 }
+
+/** A visit joined to other work in one breath (走访和整理材料, 入户走访以及整理台账). */
+export const VISIT_AND_WORK = /(?:走访|入户|访谈)(?:了)?(?:和|以及|、)(?:整理|录入|打扫|清理|辅导|布置)(?:了)?(?:材料|资料|档案|台账|数据|卫生|楼道|作业|会场)/;
+/** Footage made, then a step of other work (剪了片子，又开了项目组会). */
+export const FILMED_THEN = /(?:剪|拍|录)[^，。,；;]{0,12}(?:片子|视频|录像|短片)[^，。,；;]{0,4}[，,]\s{0,2}(?:然后|接着)?(?:又|还)/;
