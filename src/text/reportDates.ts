@@ -93,7 +93,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
     monthDay(today, ENGLISH_MONTHS.indexOf((m[1] ?? m[4]!).slice(0, 3)) + 1, +(m[2] ?? m[3])!)],
   // 11-20, 11/20, 11.20 — unless a unit follows (3-5人, 1.5万). A month and a day that do not make a
   // day (11.31, 2.30) are asked about, unless a time of day is meant (下午2.30开始).
-  [/(?<![\d./\-]|\d:)(\d{1,2})([-/.])(\d{1,2})(?![\d.:/\-]|\s{0,2}(?:个|小时|h|分|点|%|元|块|万|人|位|名|户|楼|号(?:楼|院|线|门)|栋|单元|次|年级|班|的|km|公里|米|斤))/g, (m, today) => {
+  [/(?<![\d./\-]|\d:)(\d{1,2})([-/.])(\d{1,2})(?![\d.:\-]|\/\d|\s{0,2}(?:个|小时|h|分|点|%|元|块|万|人|位|名|户|楼|号(?:楼|院|线|门)|栋|单元|次|年级|班|的|km|公里|米|斤))/g, (m, today) => {
     // (16/11, written day first: the first number is no month)
     const dayFirst = (m[2] === '/' || m[2] === '.') && +m[1]! > 12 && +m[3]! <= 12;
     const [mo, d] = dayFirst ? [+m[3]!, +m[1]!] : [+m[1]!, +m[3]!];
@@ -134,7 +134,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   [new RegExp(`(?<![每个线])(?:(?:上|这|本|下)?${S}个?${S}周末|(?:上上|上|这|本)${S}个?${S}(?:周|星期|礼拜)(?![围边岁年会])|下${S}个?${S}(?:周|星期|礼拜)(?![围边岁年会]|${S}的?${S}(?:排期|排班|排课|计划|安排|分工|任务|选题)(?!${S}[:：])))`, 'g'), (m) =>
     unplaced(m)],
   // 3天前, 两天前, 一周前.
-  [new RegExp(`(?<![\\d.])(\\d{1,2}|${CN_INT})${S}天${S}(?:以|之)?前`, 'g'), (m, today) => {
+  [new RegExp(`(?<![\\d.一二两三四])(\\d{1,2}|${CN_INT})${S}天${S}(?:以|之)?前`, 'g'), (m, today) => {
     const n = parseNumber(m[1]!);
     return n === undefined ? null : today.subtract(n, 'day').format('YYYY-MM-DD');
   }],
@@ -162,8 +162,8 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
       `某日|某一天|(?:具体)?(?:哪天|哪一天|几号|日期|啥时候|什么时候|(?:周|星期|礼拜)几)[^，。,；;]{0,4}(?:来着|忘|记不|不记得|想不起|不确定|说不准|拿不准)|` +
       `(?:(?:今年|去年|前年|那年)的?)?(?:春|夏|秋|冬)(?:天|季)(?=[^，。,；;]{0,2}(?:在|去|帮|给|时|的时候))|入冬(?:后|以后)|下次|下回|改天|过(?:两|几|些|一)天|` +
       `经常|常常|时常|平时|平常|通常|每逢|隔三差五|时不时|当天|那会儿?|那时(?:候)?|(?:头|早)(?:几|两|些)(?:天|日子|时候)|以来|第[一二三四五六七八九十\\d]{1,2}(?:周|个星期)|周六日|连(?:续|着)[^，。,；;]{0,4}天|(?<!离[^，。,]{0,12})最近(?!的)|近期|近日|日前|此前|先前|次日|翌日|当日|该日|双休日|(?<![天周月年])[之以]前(?![的面])|上次|上回|那天|那一天|那几天|那日|那一日|那晚|那夜|彼时|那阵子?|某天|有一天|有天|有空(?:的时候|时)|有时间(?:的时候|时)|` +
-      `(?<![a-z])(?:(?:last|this|next)\\s{1,2}(?:week|month|weekend|time)|weekend|recently|lately|the other day|some ?day|one day|a few days ago|a while ago|some ?time ago|long ago|earlier|previously|earlier this (?:week|month))(?![a-z])|` +
-      `前(?:段|阵|些)(?:日子|时间|时候)?|这阵子|(?:好|头)?几天(?:以|之)?前|头几天|早些时候|月初|月中|月底|月末|[上中下]旬`,
+      `(?<![a-z])(?:the week before last|(?:last|this|next)\\s{1,2}(?:week|month|weekend|time)|weekend|recently|lately|the other day|some ?day|one day|a few days ago|a while ago|some ?time ago|long ago|earlier|previously|earlier this (?:week|month))(?![a-z])|` +
+      `前(?:段|阵|些)(?:日子|时间|时候)?|这阵子|(?:好|头)?几天(?:以|之)?前|(?:一两|两三|三四)天(?:以|之)?前|头几天|早些时候|月初|月中|月底|月末|[上中下]旬`,
     'g'), unplaced],
   // A holiday or a break that spans days (十一假期, 国庆, 春节, 寒假, 放假那几天), unless it only names
   // an event held for it (元旦晚会, 中秋游园, 国庆的活动).

@@ -131,6 +131,8 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
     ambiguities.push(twoPieces(['zoufang', 'shishi']));
     return undefined;
   }
+  // (上了节我们自己办的安全教育课: a class on a public topic the students put on is their event)
+  if ((hits.size === 0 || (hits.size === 1 && hits.has('shishi'))) && PUT_ON.test(text) && /(?:安全|反诈|防诈|消防|环保|垃圾分类|普法|防溺水|健康)[^，。,；;]{0,4}课/.test(text)) return 'huodong';
   if (hits.size === 1) return [...hits.keys()][0];
   if (hits.size > 1) {
     const list = [...hits].map(([k, w]) => `「${w}」（${LABEL[k]}）`).join('和');

@@ -23,7 +23,7 @@ const ASKING = new RegExp([
   '(?:算|归|属于|记|填|选)(?:哪|什么(?!时候)|啥|几)|(?<!问[^，。,；;]{0,10})谁(?:来|能|可以|负责|知道|给)',
   '(?:实事|走访|活动|项目|x)还是(?:实事|走访|活动|项目|x)|算[^，。,；;]{0,6}还是',
   '不知道[^，。,；;]{0,6}(?:算|能不能|可不可以|行不行|对不对|要不要|可以记|能记)|了没(?:有)?[\\s?？。!！~～]*$|(?:记录|那条|时长|审核|结果)呢[\\s?？。!！~～]*$',
-  '(?<![a-z])(?:can i|how (?:do|should|can)|(?<!(?:teach|taught|show|showed|教)[^，。,；;]{0,40})how to|does (?:it|this|that) count|is (?:it|this|that) ok)(?![a-z])',
+  '有没有人(?:想|要|愿意|能|有空|一起)|(?<![a-z])(?:can i|how (?:do|should|can)|(?<!(?:teach|taught|show|showed|教)[^，。,；;]{0,40})how to|does (?:it|this|that) count|is (?:it|this|that) ok)(?![a-z])',
 ].join('|'));
 /**
  * Whether the way it was written is right (这样发可以吗, 这样报对吗, 不知道格式对不对), said beside a whole
