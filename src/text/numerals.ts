@@ -124,8 +124,8 @@ const RESAID = new RegExp(`(?<=\\u0001[^。\\d\\u0001]{0,6}(?:不对|哦不|说�
 const TIMED_EVENT = '(?:跳绳|单摇|双摇|仰卧起坐|踢毽|跳远|投篮|拍球|速算|口算|演讲|自我介绍|挑战|快问快答)';
 const MINUTES = new RegExp(`${NOT_WEEKDAY}${SIGN}(${NUM})${S}(?:分钟|minutes?(?![a-z])|mins?(?![a-z]))(?!${S}的?${S}${TIMED_EVENT})`, 'g');
 // 一刻钟, 三刻钟 on their own: quarters of an hour (a clock's 四点一刻钟 is no amount).
-const QUARTER_HOURS = /(?<![点时:\d.一二两三四五六七八九十])([一两二三123])\s{0,3}刻钟/g;
-const BARE_MINUTES = /^\s{0,2}(?:零|又)?([一二三四五]十|[1-5]0|[一二三四五]十五|[1-5]5)(?=\s{0,2}(?:$|[，。,；;!！~～…]))/;
+const QUARTER_HOURS = /(?<![点时:\d.一二两三四五六七八九十]|提前|早|晚|每隔|隔)([一两二三123])\s{0,3}刻钟(?!\s{0,2}(?:就|才)?(?:到|一次))/g;
+const BARE_MINUTES = /^[^\S\n]{0,2}(?:零|又)?([一二三四五]十|[1-5]0|[一二三四五]十五|[1-5]5)(?=\s{0,2}(?:$|[，。,；;!！~～…]))/;
 const HALF = new RegExp(`半${S}个?${S}(?:小时(?!候)|钟头|(?<=个\\s{0,3})钟(?![点表声楼]))`, 'g');
 // 干了个半小时: 一 dropped before 个半.
 const ONE_AND_HALF = new RegExp(`(?<![\\d.一二两俩三仨四五六七八九十几多])个${S}半${S}(?:小时(?!候)|钟头|钟(?![点表声楼]))`, 'g');
@@ -134,7 +134,8 @@ const ONE_AND_HALF = new RegExp(`(?<![\\d.一二两俩三仨四五六七八九�
 const H_MIN = /(?<![\d.])(\d{1,2})\s{0,2}h([0-5]\d)(?![\d.:/\-%]|\s{0,2}(?:分|min|m(?![a-z])|点|号|日|个|人|户|次))/g;
 const LABELLED = new RegExp(
   // (not across a line: a table's header row, 日期 地点 内容 时长⏎11/10 …, names the columns)
-  `(?:(?:服务|志愿)?时长|用时|工时|时数)[^\\S\\n]{0,3}[:为是]?[^\\S\\n]{0,3}${SIGN}(\\d+(?:\\.\\d+)?|${CN_INT})(?![\\d.]|${S}[个点号日月年天分次人位户])`,
+  // …unless the number stands alone on the next line (服务时长：⏎2.5)
+  `(?:(?:服务|志愿)?时长|用时|工时|时数)(?:[^\\S\\n]{0,3}[:为是]?[^\\S\\n]{0,3}|[^\\S\\n]{0,3}[:为是]?[^\\S\\n]{0,3}\\n\\s{0,3}(?=[+-]?(?:\\d+(?:\\.\\d+)?|${CN_INT})[^\\S\\n]*(?:\\n|$)))${SIGN}(\\d+(?:\\.\\d+)?|${CN_INT})(?![\\d.]|${S}[个点号日月年天分次人位户])`,
   'g',
 );
 
@@ -298,5 +299,7 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
       delete d.endsAt;
     }
   }
-  return { durations: out.sort((a, b) => a.start - b.start), masked: work[0]! };
+  // (每隔十来分钟翻一次身, 隔一刻钟: an interval, not time spent)
+  const spent = out.filter((d) => !/(?:每隔|隔了?)\s{0,2}$/.test(folded.slice(Math.max(0, d.start - 3), d.start)));
+  return { durations: spent.sort((a, b) => a.start - b.start), masked: work[0]! };
 }

@@ -102,7 +102,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
     const r = monthDay(today, mo, d);
     if (typeof r === 'string') return r;
     // (11.32, 11/31: a day the month does not have, asked about)
-    if (mo >= 1 && mo <= 12 && d >= 32 && d <= 39 && m[2] !== '-' && !saidAsClock(m, CLOCK_BEFORE, CLOCK_AFTER)) return '';
+    if (mo >= 9 && mo <= 12 && d >= 32 && d <= 39 && m[2] !== '-' && !saidAsClock(m, CLOCK_BEFORE, CLOCK_AFTER)) return '';
     return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && !saidAsClock(m, CLOCK_BEFORE, CLOCK_AFTER) ? undefined : null;
   }],
   [new RegExp(`(?<![\\d月.\\-/])(\\d{1,2}[号日]|${CN_INT}号|${CN_TENS}日)(?!${NOT_DAY})`, 'g'), (m, today) => {

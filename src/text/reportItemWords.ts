@@ -46,11 +46,11 @@ export const PROJECT = new RegExp([
   // …in English or half in English (开项目 meeting, project kickoff)
   '(?:项目|project)\\s{0,2}组?\\s{0,2}(?:meeting|kick-?off|planning)|(?:meeting|kick-?off)[^，。,；;]{0,16}(?:项目|project)',
   // (our 'Silver Age Smartphone' volunteer project, project team meeting, this week's progress report)
-  "(?<![a-z])(?:our|my)\\s[^，。,；;.!?]{0,45}?project(?![a-z])|project\\s{1,2}(?:team|group)(?![a-z])|progress report",
+  "(?<![a-z])(?:our|my)\\s[^，。,；;.!?]{0,45}?project(?![a-z]|\\s{1,2}(?:advisor|adviser|teacher|mentor|leader|supervisor))|project\\s{1,2}(?:team|group)(?![a-z])|progress report",
 ].join('|'));
 export const EVENT = new RegExp([
   // …in English: a talk, show or event given (gave an online talk, ran an anti-scam quiz, hosted a storytelling event, a CPR demo)
-  '(?<![a-z])(?:(?:anti-?(?:fraud|scam)|safety|legal|health|fire)\\s{1,2}(?:talk|lecture|session|campaign)|livestream|streamed|quiz|recitation|storytelling|poetry|opera|guzheng|first-aid|cpr|(?:gave|held|hosted|ran|did) an? [^，。,；;.]{0,30}(?:talk|event|session|demo|workshop|lecture|show))(?![a-z])',
+  '(?<![a-z])(?:(?:anti-?(?:fraud|scam)|safety|legal|health|fire)\\s{1,2}(?:talk|lecture|session|campaign)|livestream|streamed|recitation|storytelling|poetry (?:recitation|reading|event|night)|opera (?:appreciation|show|performance|session)|guzheng|(?:gave|held|hosted|ran|did|organi[sz]ed) an? [^，。,；;.]{0,30}(?:talk|event|session|demo|workshop|lecture|show|quiz))(?![a-z])',
   // a talk given live online or recorded for residents (直播讲了诈骗套路, 做了一期消防安全知识直播, 录的防诈骗语音讲解)
   `直播(?:讲|宣讲|讲解|普法)(?![^，。,；;]{0,6}(?:${SCHOOL}))|` +
   '(?:做|搞|开)了?(?:一|1)?(?:期|场|次)[^，。,；;]{0,12}(?:知识|宣传|科普|安全)直播|语音讲解',
@@ -84,7 +84,7 @@ export const EVENT = new RegExp([
   'lecture|performance|show(?![a-z])|campaign|publicity|workshop|flyers?|leaflets?|brochures?|(?:give|gave|giving|gives)\\s{1,2}(?:a\\s{1,2})?(?:talk|speech|presentation)',
   '(?<![a-z])organi[sz](?:e|es|ed|ing)(?![a-z])[^，。,；;]{0,24}(?:activit|event|party|contest|competition|game|match|tournament|活动|比赛|晚会|讲座)',
 ].join('|'));
-const ART = /(?:演|唱|表演)[^，。,；;]{0,4}二人转|二人转(?:社|专场|表演|演出)|拉场戏|演了[^，。,；;]{0,6}[戏剧]|唱了一场|(?<!看了?[^，。,；;]{0,6})(?:专场|小剧场)|书法|书画|绘画|画画|画[^，。,；;]{0,4}像|歌曲|唱歌|学唱|合唱|红歌|舞蹈|跳舞|广场舞|秧歌|话剧|小品|歌舞|唱戏|[京沪豫越评川粤]剧|黄梅戏|花鼓戏|秦腔|昆曲|唱[^，。,；;]{0,6}歌|乐器|演奏|健身(?!器材|路径|设施|设备|广场|房|步道|场地|区|角|点)|太极|八段锦|五禽戏|工间操|广播操|健身操|做操|瑜伽|跳操|健步走|表演|朗诵|手工课|皮影|剪纸|灯谜|写春联|送春联|主持|脱口秀|相声|快板|三句半|情景剧|绘本剧|课本剧|calligraphy|paper.?cutting|(?<![a-z])(?:sing|sang|singing|danc(?:e|ed|ing))(?![a-z])/;
+const ART = /(?:演|唱|表演)[^，。,；;]{0,4}二人转|二人转社(?=[^，。,；;]{0,16}演)|(?:组织|办|举办)了?[^，。,；;]{0,6}专场|演了[^，。,；;]{0,2}《|拉场戏|演了[^，。,；;]{0,6}[戏剧]|唱了一场|(?:办|演|搞|组织)了?[^，。,；;]{0,6}小剧场|书法|书画|绘画|画画|画[^，。,；;]{0,4}像|歌曲|唱歌|学唱|合唱|红歌|舞蹈|跳舞|广场舞|秧歌|话剧|小品|歌舞|唱戏|[京沪豫越评川粤]剧|黄梅戏|花鼓戏|秦腔|昆曲|唱[^，。,；;]{0,6}歌|乐器|演奏|健身(?!器材|路径|设施|设备|广场|房|步道|场地|区|角|点)|太极|八段锦|五禽戏|工间操|广播操|健身操|做操|瑜伽|跳操|健步走|表演|朗诵|手工课|皮影|剪纸|灯谜|写春联|送春联|主持|脱口秀|相声|快板|三句半|情景剧|绘本剧|课本剧|calligraphy|paper.?cutting|(?<![a-z])(?:sing|sang|singing|danc(?:e|ed|ing))(?![a-z])/;
 /**
  * Talking with staff (跟物业和业委会聊停车问题, 和居委会沟通): a visit when it is the only work; beside other
  * work (扫雪，跟网格员聊了几句; 跟居委会沟通后给老人理发) it is not — reportItems.ts drops it then.
@@ -92,11 +92,11 @@ const ART = /(?:演|唱|表演)[^，。,；;]{0,4}二人转|二人转(?:社|专�
 export const TALKED_WITH = /(?:和|跟|与|同)(?:物业|业委会|企业|商户|居委会|村委会?|村干部|网格员|经理|老板|负责人)[^，。,；;]{0,4}(?:聊|谈|沟通|交流|碰头)/;
 // (入户给卧床老人测血压: going into the home to serve there, not to visit)
 /** The words of a visit, talking with staff aside. */
-export const VISIT_WORDS = /挨家(?:挨户)?敲门(?=[^，。,；;]{0,16}(?:了解|问))|问(?:了)?问?[^，。,；;]{0,14}(?:想法|缺不缺|需不需要|愿不愿意)|checked on|asked [^，。,；;.]{0,20}about|走访|调研|访谈|谈话|征集[^，。,；;]{0,6}(?:意见|建议|想法|需求)|入户(?![^，。,；;]{0,2}[给帮为替])|征求意见|收集意见|听取意见|家访|探访|走进[^，。,；;]{0,6}(?:企业|物业|业委会|居民家|农户家)|座谈|问卷|采访|摸排|(?:挨家挨户|挨户|逐户)[^，。,；;]{0,2}排查|排查了?[^，。,；;]{0,3}户|摸底|拜访|(?:上门|入户|电话)回访|回访[^，。,；;]{0,4}(?:户|家|居民|老人)|调查|(?<!来)考察|参观[^，。,；;]{0,4}企业|访民情|察社情|visit|survey|interview|questionnaire|door.to.door|(?<![a-z])talk(?:ed|ing)?\s{1,2}(?:with|to)(?![a-z])|了解[^，。,；;]{0,14}(?:情况|需求|诉求|困难|难处|问题|现状|咋样|怎么样|收成|(?<ask>[\u4e00-\u9fa5])不\k<ask>)/;
+export const VISIT_WORDS = /挨家(?:挨户)?敲门(?=[^，。,；;]{0,16}(?:了解|问))|问(?:了)?问?(?:他们|大家|商户|老板|店主|企业|经理|负责人|村民|居民)[^，。,；;]{0,14}(?:想法|缺不缺|需不需要|愿不愿意)|checked on|asked (?:them|residents|households|villagers|the elderly|elderly|seniors|people|owners|shop owners)[^，。,；;.]{0,12}about|走访|调研|访谈|谈话|征集[^，。,；;]{0,6}(?:意见|建议|想法|需求)|入户(?![^，。,；;]{0,2}[给帮为替])|征求意见|收集意见|听取意见|家访|探访|走进[^，。,；;]{0,6}(?:企业|物业|业委会|居民家|农户家)|座谈|问卷|采访|摸排|(?:挨家挨户|挨户|逐户)[^，。,；;]{0,2}排查|排查了?[^，。,；;]{0,3}户|摸底|拜访|(?:上门|入户|电话)回访|回访[^，。,；;]{0,4}(?:户|家|居民|老人)|调查|(?<!来)考察|参观[^，。,；;]{0,4}企业|访民情|察社情|visit|survey|interview|questionnaire|door.to.door|(?<![a-z])(?:talk(?:ed|ing)\s{1,2}(?:with|to)|talk\s{1,2}with)(?![a-z])|了解[^，。,；;]{0,14}(?:情况|需求|诉求|困难|难处|问题|现状|咋样|怎么样|收成|(?<ask>[\u4e00-\u9fa5])不\k<ask>)/;
 export const VISIT = new RegExp(`${VISIT_WORDS.source}|${TALKED_WITH.source}`);
 export const SERVICE = new RegExp([
   // 课后服务 and tutoring (听写生字), answers to residents (在业主群里回答大家垃圾分类的问题), and in English
-  '听写|录(?:了)?[^，。,；;]{0,4}课|(?:做|弄|整理|填)了?[^，。,；;]{0,4}台账|(?:回答|解答)[^，。,；;]{0,16}(?:问题|套路|政策)|(?<![a-z])(?:kept the line|ushered|sign-in desk|handed out|serv(?:ed|ing) (?:lunch|meals?|food)|set up [^，。,；;.]{0,20}phones?|showed them|measured|checked blood|brought [^，。,；;.]{0,30} to|picture books?|after-school|reviewed resumes|suggestions?|saplings?)(?![a-z])',
+  '听写|录(?:了)?[^，。,；;]{0,4}课|(?:做|弄|整理|填)了?[^，。,；;]{0,4}台账|(?:回答|解答)[^，。,；;]{0,16}(?:问题|套路|政策)|(?<![a-z])(?:kept the line|ushered|sign-in desk|handed out|serv(?:ed|ing) (?:lunch|meals?|food)|set up [^，。,；;.]{0,20}phones?|showed them|measured|checked blood|brought [^，。,；;.]{0,30} to|picture books?|after-school|reviewed resumes|gave (?:some )?suggestions|saplings?)(?![a-z])',
   // 课后服务 and tutoring
   // (付导, 写做业: typed by sound; 线上普法小课堂 is no class: 上 there is 线上's)
   `辅导|辅倒|付导|补习|${HOMEWORK}|写做业|homework|tutor|课后服务|课后|托管|答疑|补课|支教|讲题|功课|四点半课堂|陪读|绘本(?!剧)|接送|(?<![线网])上${NOT_TALK_CLASS}[^，。,；;]{0,10}课|护学|兴趣班|兴趣课|素质拓展|自护`,
@@ -272,4 +272,4 @@ export const FOR_RESIDENTS = /(?:帮|给|替|为)(?:忙)?[^，。,；;整录统�
 export const FOR_SCHOOL = /(?:在|帮|给|替|为)(?:学院|学校|院里|系里|团委|学生会)(?!旁边|附近|周边|门口|对面|的?(?:学生|孩子|小朋友))[^，。,；;给为]{0,10}(?:整理|录入|统计|汇总|核对|收集|装订|打印)/;
 
 /** Where or how duty was kept (服务站值班, 帮忙值班, 值班接待居民). */
-export const DUTY_TOLD = /站|中心|课堂|台|室|岗|小屋|之家|服务点|窗口|门口|帮|协助|接待|接电话|登记|巡|守|咨询|回复|解答|居民|村民/;
+export const DUTY_TOLD = /防火|防汛|卡口|查验|检查|安保|门卫|站|中心|课堂|台|室|岗|小屋|之家|服务点|窗口|门口|帮|协助|接待|接电话|登记|巡|守|咨询|回复|解答|居民|村民/;

@@ -24,7 +24,7 @@ const SECOND_LABEL = new RegExp(`^${S}[、/和+]?${S}${ITEM_WORD}(?![a-z\\u4e00-
 /** …and after one standing inside the text, a second joined to it (今天 X项目 和 走访 都做了). */
 const JOINED_LABEL = new RegExp(`^${S}(?:[、/和+]|以及)${S}${ITEM_WORD}(?![a-z\\u4e00-\\u9fa5])`);
 
-const PROGRAM_NAME = /[4四]\s{0,2}[+加]\s{0,2}x(?![a-z])/g;
+const PROGRAM_NAME = /[4四]\s{0,2}[+加]\s{0,2}x(?:\s{0,2}(?:项目|活动|社区实践|实践))?(?![a-z])/g;
 
 /** 实事/走访/活动/项目 name their item; x, x项目, x类, 其他 all mean the X item. */
 function labelItem(word: string): ItemKey {

@@ -131,13 +131,17 @@ const RIDE_AFTER = /^\s{0,2}(?:的?(?:车|公交|大巴|地铁|火车|高铁|校
 const WAITED_BEFORE = /(?:堵了|(?<![安彩编])排(?:队排)?了|等了|颠了|来回坐车|坐车坐了|路上(?:堵了|颠了|走了|花了|用了))(?:快|将近|差不多|大概|约|足足)?半?\s{0,2}$/;
 /** …and after it, where the waiting led (才到, 公交, 车): not 帮老人排队挂号，排了三个小时. */
 const WAITED_AFTER = /^\s{0,2}(?:[，,]\s{0,2})?(?:才|然后|的?(?:车|公交|地铁|大巴)|公交|车)/;
+/** Time said to be on the way (路上走了一刻钟, 路上花了半小时). */
+const ROAD_BEFORE = /路上(?:走了|花了|用了|坐了|骑了)(?:快|将近|差不多|大概|约)?\s{0,2}$/;
 /** Waiting told with the verb twice (等校车等了一刻钟, 等大家进会议等了十分钟): never service. */
 const WAITED_FOR = /等[^，。,；;\d]{1,10}等了(?:快|将近|差不多|大概|约|足足)?半?\s{0,2}$/;
 /** Whether an amount is time on the road or spent waiting, which is no service: a ride, a walk there (走了20分钟才到), 一小时车程 (not 修了三个小时的车). */
 export function onTheRoad(folded: string, d: Duration): boolean {
   const after = folded.slice(d.end, d.end + 4);
   const before = folded.slice(Math.max(0, d.start - 8), d.start);
-  if (d.kind !== 'range' && WAITED_FOR.test(folded.slice(Math.max(0, d.start - 16), d.start))) return true;
+  // (陪王奶奶去医院复查，等医生等了两个小时: waiting with someone is service)
+  if (d.kind !== 'range' && WAITED_FOR.test(folded.slice(Math.max(0, d.start - 16), d.start)) && !/陪|帮|替/.test(folded.slice(0, d.start))) return true;
+  if (d.kind !== 'range' && ROAD_BEFORE.test(folded.slice(Math.max(0, d.start - 8), d.start))) return true;
   return d.kind !== 'range' && (/^\s{0,2}的?(?:车程|路程)/.test(after) || (WAITED_BEFORE.test(before) && WAITED_AFTER.test(after) && !/(?:帮|陪|替|巡逻|散步)[^，。,；;]*$/.test(folded.slice(0, d.start))) || ((RIDE_BEFORE.test(before) || /走了\s{0,2}$/.test(before)) && RIDE_AFTER.test(after)));
 }
 

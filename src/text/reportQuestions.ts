@@ -23,7 +23,7 @@ const ASKING = new RegExp([
   '(?:算|归|属于|记|填|选)(?:哪|什么(?!时候)|啥|几)|(?<!问[^，。,；;]{0,10})谁(?:来|能|可以|负责|知道|给)',
   '(?:实事|走访|活动|项目|x)还是(?:实事|走访|活动|项目|x)|算[^，。,；;]{0,6}还是',
   '不知道[^，。,；;]{0,6}(?:算|能不能|可不可以|行不行|对不对|要不要|可以记|能记)|了没(?:有)?[\\s?？。!！~～]*$|(?:记录|那条|时长|审核|结果)呢[\\s?？。!！~～]*$',
-  '有没有人(?:想|要|愿意|能|有空|一起)|(?<![a-z])(?:can i|how (?:do|should|can)|(?<!(?:teach|taught|show|showed|教)[^，。,；;]{0,40})how to|does (?:it|this|that) count|is (?:it|this|that) ok)(?![a-z])',
+  '(?<!问[^，。,；;]{0,8})有没有人(?:想|要|愿意|能|有空|一起)|(?<![a-z])(?:can i|how (?:do|should|can)|(?<!(?:teach|taught|show|showed|教)[^，。,；;]{0,40})how to|does (?:it|this|that) count|is (?:it|this|that) ok)(?![a-z])',
 ].join('|'));
 /**
  * Whether the way it was written is right (这样发可以吗, 这样报对吗, 不知道格式对不对), said beside a whole
@@ -42,7 +42,7 @@ const SIDE_QUESTION = /(?:[，。,；;!！?？~～\s]|对了|另外|顺便)(?:�
  * not about whether this report counts (这条能算实事吗, 上周的也能记吗).
  */
 const PROCESS_QUESTION = /[，。,；;!！?？~～\s](?:然后|记一下|对了|另外|顺便|还有)?[，,\s]{0,2}我?(?:想问问?|请问|问一?下)?[^。，,；;!！?？~～\s]{0,16}?(?:(?:之前|上次|上周|前面|上一)的?那?一?条?|那条|照片|图片|截图|加急|审核|过了没|更新|告诉我|通知我)[^。]{0,20}$/;
-const ABOUT_THIS = /\d|小时|钟头|算|这条|这次|这个|能记|能报|可以记|可以报|有效|记吗|报吗/;
+const ABOUT_THIS = /\d|小时|钟头|算|这|能记|能报|可以记|可以报|有效|记吗|报吗|能过|会不会/;
 
 /** Whether `folded` asks something of its report: a quoted title, a check of the format and a question about something else left out. */
 export function asksOfReport(folded: string): boolean {

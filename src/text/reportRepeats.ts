@@ -51,11 +51,19 @@ const LATER_AGAIN = new RegExp(`(?:${PART}[^。]{0,12}?)?(?:又|再|还)(?:去|�
 /** A later part of the day or a next step between two stretches (上午2h下午1.5h; …1小时，然后去业委会座谈1小时，最后…) — not a range's end (干到下午). */
 const NEXT_PART = new RegExp(`(?<![到至\\-~—])${PART}|(?:^|[，,；;。\\s])(?:然后|接着|之后|后来|最后)`);
 /** …unless what comes between is time that was no service (中午休息了1小时, 等同学等了半小时) or the same amount said again (…没了，就1小时). */
-const NO_NEXT_PART = new RegExp(`${NOT_SERVICE_TIME}|等[^，。,；;]{0,6}了|算了?一?下|其实|(?:就|也就|就是|才|只有?)\\s{0,2}$`);
+const NO_NEXT_PART = new RegExp(`${NOT_SERVICE_TIME}|等[^，。,；;]{0,6}了|算了?一?下|其实|改成|改到|改为|(?:就|也就|就是|才|只有?)\\s{0,2}$`);
 /** A break told after the clock time (中午休息了1小时, 午饭歇了半小时): not service. */
 const BREAK_BEFORE = /(?:休息|午休|吃饭|吃午饭|午饭|歇)了?(?:大概|约|差不多)?\s{0,2}$/;
 /** …of a length not said (中间休息了一会儿, 歇了一阵). */
-const BREAK_A_WHILE = /(?:休息|歇|午休|吃饭)了?(?:一小?会儿?|一阵子?|一下|会儿|片刻)/;
+const BREAK_A_WHILE = /(?:中间|中途|期间|中午)[^，。,；;]{0,4}(?:休息|歇|午休|吃饭)了?(?:一小?会儿?|一阵子?|一下|会儿|片刻)/;
+/** A clause of time that was no service: an exam or a class of the student's own, the way there or back, a meal, a wait. */
+const NO_SERVICE = /本来|原计划|计划|打算|考试|考了|上课|上了[^，。,；;]{0,3}课|班会|心得|回学校|回宿舍|集合|路上|坐车|坐公交|公交|地铁|等了|等车|通勤|乘车|吃饭|午饭|晚饭/;
+/** The clause an amount is said in. */
+function clauseOf(folded: string, d: Duration): string {
+  const before = folded.slice(0, d.start).search(/[^，。,；;\n]*$/);
+  const after = folded.slice(d.end).search(/[，。,；;\n]|$/);
+  return folded.slice(before, d.end + after);
+}
 /** A while (一会儿, 一阵子): no amount, but time spent all the same. */
 const A_WHILE = /一小?会儿?|一阵子?/g;
 /** A clause of other work after an amount (扫雪半小时，清理楼道半小时): its own amount follows. */
@@ -108,7 +116,9 @@ function oneAfterAnother(said: Duration[]): boolean {
   for (const d of said) {
     if (d.kind !== 'range' || d.endsAt === undefined) return false;
     // (1:30-3:00 after 11:30: the afternoon)
-    const at = d.endsAt - d.hours! >= end ? d.endsAt : d.endsAt + 12 - d.hours! >= end && d.endsAt + 12 <= 24 ? d.endsAt + 12 : undefined;
+    // (…only a range before 7 o'clock can be the afternoon's: 8:30-11:30 after 9:00-11:00 overlaps it)
+    const start = d.endsAt - d.hours!;
+    const at = start >= end ? d.endsAt : start < 7 && start + 12 >= end && d.endsAt + 12 <= 24 ? d.endsAt + 12 : undefined;
     if (at === undefined) return false;
     end = at;
   }
@@ -181,6 +191,9 @@ export function repeats(durations: Duration[], folded: string): Repeats {
     return (NEXT_PART.test(gap) || LATER_AGAIN.test(gap)) && !NO_NEXT_PART.test(gap);
   }));
   if (loose) return { durations, counted: false, problem: `「${loose.phrase}」没有说具体多久，请填写这次服务共计多少小时。` };
+  // 上午考试考了2小时，下午辅导作业2小时; 扫雪2小时，然后坐公交半小时回学校: a stretch that was no service is left out.
+  const off = said.length >= 2 ? said.filter((d) => d.kind !== 'vague' && !before(d, SUMMED) && NO_SERVICE.test(clauseOf(folded, d)) && !/帮|陪|替|给/.test(clauseOf(folded, d))) : [];
+  if (off.length > 0 && off.length < said.length) return repeats(durations.filter((d) => !off.includes(d)), folded);
   // 上午9点到11点半…，下午又去了两个小时; 扫雪0.5h，又清理楼道0.5h，又整理材料0.5h; 扫雪半小时，清理楼道半小时:
   // stretches one after another, each later one added.
   if (said.length >= 2 && said.length <= 4 && !said.some((d) => d.kind === 'vague' || before(d, SUMMED))) {
