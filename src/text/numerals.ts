@@ -91,7 +91,7 @@ const VAGUE: RegExp[] = [
   new RegExp(`${NUM}${S}个?${S}半?${S}${UNIT}${S}差${S}(?:一刻|几分|[^，。,；;]{0,3}分钟?)`, 'g'), // 两小时差一刻
   new RegExp(`(?:差(?:一)?点(?:儿)?|将近|接近|不到|不足|至少|起码|最少|最多|顶多|至多|多则|少说(?:也)?|少则|不止|不下|超过|快|近|估计|(?<!的)可能|可能(?=${S}(?:有|是))|好像|似乎|貌似|应该|也许|或许)${S}(?:是|有|就|得)?${S}${NUM}${S}个?${S}半?${S}${UNIT}`, 'g'), // 将近三小时, 不到两个小时, 应该是2小时, 扫的可能有3个小时 (not 合作的可能 4h)
   // 2小时出头, 两个钟头以上, 三小时不到, 2h+: a bound, not the amount.
-  new RegExp(`${NUM}${S}个?${S}半?${S}${UNIT}(?:${S}半)?${S}(?:以上|以内|之内|以下|往上|打底|出头|开外|有余|还多|不到|不足|未满|\\+|(?:都|也|还)${S}(?:不到|不足|没到))`, 'g'),
+  new RegExp(`${NUM}${S}个?${S}半?${S}${UNIT}(?:${S}半)?${S}(?:以上|以内|之内|以下|往上|打底|出头|开外|有余|还多|不到|不足|未满|(?<=\\S)\\+|(?:都|也|还)${S}(?:不到|不足|没到))`, 'g'),
   // 半小时不到, 不到半个小时, 半小时出头: a bound on half an hour.
   new RegExp(`(?:(?:不到|不足|没到|没有到|还没到|不够|将近|接近|至少|超过)${S}半${S}个?${S}${UNIT}|半${S}个?${S}${UNIT}${S}(?:不到|不足|未满|出头|以上|多|(?:都|也|还)${S}(?:不到|不足|没到)))`, 'g'),
   new RegExp(`(?<=^|[^\\u4e00-\\u9fa5]|[了有用花干共约])小${S}(?:[两二俩三仨四五六七八九十])${S}个?${S}${UNIT}`, 'g'), // 小两个小时: nearly two
@@ -102,7 +102,7 @@ const VAGUE: RegExp[] = [
   new RegExp(`${NUM}?${S}个?${S}多${S}${UNIT}|(?:${NUM}|半)${S}个?${S}${UNIT}多(?![次个人位名天少])`, 'g'), // 两个多小时, 1小时多, 两个小时多, 半个钟头多
   new RegExp(`(?:好|十)?几${S}个?${S}${UNIT}`, 'g'), // 几个小时
   // more than 2 hours, a few hours, all afternoon: the same in English.
-  new RegExp(`(?<![a-z])(?:more than|over|at least|almost|nearly|under|less than|maybe|probably)\\s{1,2}${NUM}${S}${UNIT}|${NUM}${S}${UNIT}\\s{0,2}(?:plus|\\+)|(?<![a-z])(?:a (?:couple|few) (?:of )?|several |many )hours|(?<![a-z])(?:all|half a|a whole) (?:morning|afternoon|evening|night|day)(?![a-z])`, 'g'),
+  new RegExp(`(?<![a-z])(?:more than|over|at least|almost|nearly|under|less than|maybe|probably)\\s{1,2}${NUM}${S}${UNIT}|${NUM}${S}${UNIT}(?:\\s{0,2}plus|\\+)|(?<![a-z])(?:a (?:couple|few) (?:of )?|several |many )hours|(?<![a-z])(?:all|half a|a whole) (?:morning|afternoon|evening|night|day)(?![a-z])`, 'g'),
   /个把(?:小时|钟头)|[大小]半(?:个)?(?:小时|钟头|钟)|(?:一|大|小)?半天|整个(?:上午|下午|晚上|早上|白天)|一整(?:晚|夜|宿)|(?<![\d.])全天|一宿|通宵|(?<![周期拜])一(?:整)?(?:个)?(?:上午|下午|晚上|早上|白天)|一整天|(?<![前后昨今明第每有那某哪])一天|整天/g, // 一下午, 半天, 干了一天
 ];
 /**
@@ -135,7 +135,7 @@ const H_MIN = /(?<![\d.])(\d{1,2})\s{0,2}h([0-5]\d)(?![\d.:/\-%]|\s{0,2}(?:分|m
 const LABELLED = new RegExp(
   // (not across a line: a table's header row, 日期 地点 内容 时长⏎11/10 …, names the columns)
   // …unless the number stands alone on the next line (服务时长：⏎2.5)
-  `(?:(?:服务|志愿)?时长|用时|工时|时数)(?:[^\\S\\n]{0,3}[:为是]?[^\\S\\n]{0,3}|[^\\S\\n]{0,3}[:为是]?[^\\S\\n]{0,3}\\n\\s{0,3}(?=[+-]?(?:\\d+(?:\\.\\d+)?|${CN_INT})[^\\S\\n]*(?:\\n|$)))${SIGN}(\\d+(?:\\.\\d+)?|${CN_INT})(?![\\d.]|${S}[个点号日月年天分次人位户])`,
+  `(?:(?:服务|志愿)?时长|用时|工时|时数)(?:[^\\S\\n]{0,3}[:为是]?[^\\S\\n]{0,3}|[^\\S\\n]{0,3}[:为是]?[^\\S\\n]{0,3}\\n\\s{0,3}(?=[+-]?(?:\\d+(?:\\.\\d+)?|${CN_INT})[^\\S\\n]*(?:\\n|$)))${SIGN}(\\d+(?:\\.\\d+)?|${CN_INT})(?![\\d.]|${S}(?:[个点号月年天分次人位户]|日(?!期)))`,
   'g',
 );
 
@@ -172,6 +172,31 @@ function scan(work: string[], re: RegExp, kind: Duration['kind'], read: (m: RegE
     const end = start + m[0].length;
     out.push({ start, end, phrase: m[0].trim(), kind, ...(typeof r === 'object' ? r : { hours: r }) });
     work[0] = work[0]!.slice(0, start) + '\u0001'.repeat(end - start) + work[0]!.slice(end);
+  }
+}
+
+/**
+ * The two ends of the time told apart, the work between them (签到 09:00 签退 11:00; 下午两点去的…，弄到四点半; 十点到的社区，
+ * 十二点走的): a range, with only its two clock times masked, so the day and the work said between are still read.
+ */
+const SIGNED = /(?:签到|签入|到岗)(?:时间)?[:\s]{0,3}(?:20\d{2}[/.-]\d{1,2}[/.-]\d{1,2}\s{1,2})?(?<s>(?<sh>\d{1,2}):(?<sm>\d{2}))[^\n]{0,60}?(?:签退|签出|离岗)(?:时间)?[:\s]{0,3}(?:20\d{2}[/.-]\d{1,2}[/.-]\d{1,2}\s{1,2})?(?<e>(?<eh>\d{1,2}):(?<em>\d{2}))/dg;
+const ARRIVED = new RegExp(`(?<s>${CLOCK.replace(/\((?!\?)/g, '(?:')})${S}(?:去的|到的|过去的)[^。\\n]{0,40}?(?:(?:干|弄|忙|做|待|呆)到${S}(?<e>${CLOCK.replace(/\((?!\?)/g, '(?:')})|(?<e2>${CLOCK.replace(/\((?!\?)/g, '(?:')})${S}(?:走的|走了|撤|离开|干完|弄完|结束|收工))`, 'dg');
+const CLOCK_ONE = new RegExp(`^${CLOCK}$`);
+
+/** Ranges told by their ends apart (SIGNED, ARRIVED); each end read as CLOCK reads it, the end taking the start's 上午/下午. */
+function scanEnds(work: string[], folded: string, out: Duration[]): void {
+  for (const re of [SIGNED, ARRIVED]) {
+    for (const m of work[0]!.matchAll(re)) {
+      const g = m.indices!.groups!;
+      const [s, e] = [g.s!, g.e ?? g.e2!];
+      const a = CLOCK_ONE.exec(folded.slice(s[0], s[1]).trim());
+      const b = CLOCK_ONE.exec(folded.slice(e[0], e[1]).trim());
+      if (!a || !b) continue;
+      const r = between(clockHours(a[1], a[2]!, a[3], a[4], a[5]), (p) => clockHours(p, b[2]!, b[3], b[4], b[5]), a[1], b[1]);
+      if (!r) continue;
+      out.push({ start: m.index!, end: m.index! + m[0].length, phrase: m[0].trim(), kind: 'range', ...r });
+      for (const [from, to] of [s, e]) work[0] = work[0]!.slice(0, from) + '\u0001'.repeat(to - from) + work[0]!.slice(to);
+    }
   }
 }
 
@@ -277,6 +302,7 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
     const at = folded.indexOf(between[1]!, d.start);
     if (at >= 0 && at + between[1]!.length <= d.end) work[0] = work[0]!.slice(0, at) + folded.slice(at, at + between[1]!.length) + work[0]!.slice(at + between[1]!.length);
   }
+  scanEnds(work, folded, out);
   scan(work, COMPACT_RANGE, 'range', (m) => between(+m[1]! + +m[2]! / 60, () => +m[3]! + +m[4]! / 60, '上午', '上午'), out);
   scan(work, SHORT_RANGE, 'range', shortRangeHours, out);
   scan(work, ENGLISH_RANGE, 'range', (m) => {

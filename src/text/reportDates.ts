@@ -127,7 +127,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   }],
   // (下周5个楼道: a count after the week, not Friday)
   // (线上周三: online, on Wednesday; 上周三场直播, 下周三次上门: three of them, not Wednesday)
-  [new RegExp(`(?<![每一二两三四五六七八九几那])(?:(?<!线)(上上|上|这|本|下下|下))?${S}个?${S}(?:周|星期|礼拜)${WEEKDAY}(?!${S}(?:个|位|名|户|栋|幢|处|块|幅|件|场(?![地馆次所景合])|次(?!日)|趟|期(?!间)|节(?![目假日])|堂|轮(?!到)))`, 'g'), (m, today) => weekday(today, m[1], m[2]!)],
+  [new RegExp(`(?<![每一二两三四五六七八九几那])(?:(?<!线)(上上|上|这|本|下下|下|前(?=${S}个)))?${S}个?${S}(?:周|星期|礼拜)${WEEKDAY}(?!${S}(?:个|位|名|户|栋|幢|处|块|幅|件|场(?![地馆次所景合])|次(?!日)|趟|期(?!间)|节(?![目假日])|堂|轮(?!到)))`, 'g'), (m, today) => weekday(today, m[1], m[2]!)],
   [/(?<![a-z])(?:(last|this|next)\s{1,2})?(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?(?![a-z])/g, (m, today) =>
     weekday(today, m[1] && ({ last: '上', this: '这', next: '下' } as Record<string, string>)[m[1]], String(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(m[2]!) + 1))],
   // (…not 线上周会, nor a next week that only names a plan's topic: 讨论下周分工 — but 下周的分工：周二… is that week's)
@@ -162,7 +162,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
       `某日|某一天|(?:具体)?(?:哪天|哪一天|几号|日期|啥时候|什么时候|(?:周|星期|礼拜)几)[^，。,；;]{0,4}(?:来着|忘|记不|不记得|想不起|不确定|说不准|拿不准)|` +
       `(?:(?:今年|去年|前年|那年)的?)?(?:春|夏|秋|冬)(?:天|季)(?=[^，。,；;]{0,2}(?:在|去|帮|给|时|的时候))|入冬(?:后|以后)|下次|下回|改天|过(?:两|几|些|一)天|` +
       `经常|常常|时常|平时|平常|通常|每逢|隔三差五|时不时|当天|那会儿?|那时(?:候)?|(?:头|早)(?:几|两|些)(?:天|日子|时候)|以来|第[一二三四五六七八九十\\d]{1,2}(?:周|个星期)|周六日|连(?:续|着)[^，。,；;]{0,4}天|(?<!离[^，。,]{0,12})最近(?!的)|近期|近日|日前|此前|先前|次日|翌日|当日|该日|双休日|(?<![天周月年])[之以]前(?![的面])|上次|上回|那天|那一天|那几天|那日|那一日|那晚|那夜|彼时|那阵子?|某天|有一天|有天|有空(?:的时候|时)|有时间(?:的时候|时)|` +
-      `(?<![a-z])(?:the week before last|(?:last|this|next)\\s{1,2}(?:week|month|weekend|time)|weekend|recently|lately|the other day|some ?day|one day|a few days ago|a while ago|some ?time ago|long ago|earlier|previously|earlier this (?:week|month))(?![a-z])|` +
+      `(?<![a-z])(?:sometime|(?:before|after) (?:the )?midterms?|the week before last|(?:last|this|next)\\s{1,2}(?:week|month|weekend|time)|weekend|recently|lately|the other day|some ?day|one day|a few days ago|a while ago|some ?time ago|long ago|earlier|previously|earlier this (?:week|month))(?![a-z])|` +
       `前(?:段|阵|些)(?:日子|时间|时候)?|这阵子|(?:好|头)?几天(?:以|之)?前|(?:一两|两三|三四)天(?:以|之)?前|头几天|早些时候|月初|月中|月底|月末|[上中下]旬`,
     'g'), unplaced],
   // A holiday or a break that spans days (十一假期, 国庆, 春节, 寒假, 放假那几天), unless it only names
@@ -230,7 +230,8 @@ function weekdayIndex(day: string): number | undefined {
 function weekday(today: dayjs.Dayjs, prefix: string | undefined, day: string): string {
   const idx = /[日天七]/.test(day) ? 6 : (parseNumber(day) ?? 1) - 1; // Monday = 0
   const dow = (today.day() + 6) % 7;
-  const weeks: Record<string, number> = { 上上: -2, 上: -1, 这: 0, 本: 0, 下: 1, 下下: 2 };
+  // (前个星期五: the week before's, as 上个)
+  const weeks: Record<string, number> = { 上上: -2, 上: -1, 前: -1, 这: 0, 本: 0, 下: 1, 下下: 2 };
   // (a bare weekday is this week's, as 本周: 周五 said on a Wednesday is still to come, and asked about)
   const offset = (prefix ? weeks[prefix]! * 7 : 0) - dow + idx;
   return today.add(offset, 'day').format('YYYY-MM-DD');

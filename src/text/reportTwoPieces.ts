@@ -61,6 +61,8 @@ export const SPLIT = new RegExp([
   // 前半程开例会，后半程入户; 前一个半小时…后一个半小时 (the amount masked)
   '前半(?:程|段|场|部分|截|时间)?[^。]{2,40}后半|前\u0001[^。]{2,40}后\u0001',
   '一部分(?:时间)?[^。]{2,30}(?:另|其余|剩下的?)?一?部分',
+  // (half of it in our project meeting and half visiting households; some project planning and some visits, half and half)
+  '(?<![a-z])(?:half (?:of (?:it|the time) )?(?:in|on|doing|at)[^。]{2,60}and half|half and half|some [a-z -]{2,40}and some)(?![a-z])',
 ].join('|'));
 
 

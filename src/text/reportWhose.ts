@@ -97,7 +97,9 @@ export const NOT_MINE = new RegExp([
  * nor someone the student served with (Lily 和我…).
  */
 export const LATIN_NAME = new RegExp(
-  '^\\s{0,3}(?!(?:I|We|My|Our|Me|Today|Tonight|Yesterday|Last|This|Next|On|In|At|From|After|Before|Hi|Hello|Hey|Dear|Sorry|Ok|Okay|Yes|No|Thanks|Thank|Please|Good|Morning|Afternoon|Evening|Night|Update|Done|Finished|Also|And|So|Then|Well|Um|Uh|Oh|Hmm|Teacher|Just|Online|Offline|Report|Note|Volunteer|Service|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?![A-Za-z]))' +
+  '^\\s{0,3}(?!(?:I|We|My|Our|Me|Today|Tonight|Yesterday|Last|This|Next|On|In|At|From|After|Before|Hi|Hello|Hey|Dear|Sorry|Ok|Okay|Yes|No|Thanks|Thank|Please|Good|Morning|Afternoon|Evening|Night|Update|Done|Finished|Also|And|So|Then|Well|Um|Uh|Oh|Hmm|Teacher|Just|Online|Offline|Report|Note|Volunteer|Service|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Spent|Brought|Made|Gave|Ran|Held|Kept|Taught|Went|Did|Took|Led|Met|Put|Got|Built|Sent|Told|Read|Set|Sat)[a-z]*(?![A-Za-z]))' +
+    // (…nor a verb opening an English report: Planted 20 saplings, Visited 5 shops, Tutored 4 kids)
+    '(?![A-Z][a-z]{3,}(?:ed|ing)(?![A-Za-z]))' +
     '[A-Z][a-z]{1,12}(?:\\s[A-Z][a-z]{1,12})?\\s{0,2}(?=今天|昨天|前天|上周|周[一二三四五六日]|\\d|在|去|到|和|跟|today|yesterday|went|did|helped|taught|was|and)' +
     '(?![^，。,；;]{0,12}(?:和我|跟我|与我|带我|带着我|and I|and me|with me))',
 );
