@@ -1,15 +1,12 @@
 /**
- * Numbers and amounts of time as students type them on a phone: Arabic or Chinese numerals
- * (一…九十九, 两, 半), durations (`2h`, `1.5个小时`, `两个半小时`, `90分钟`, `2小时30分`) and
- * clock ranges (`下午2点到4点`, `14:00-16:30`). Calendar phrases are in reportDates.ts. Pure
- * helpers for reportParser.ts; every function works on width-folded text (see {@link foldWidth}).
+ * Amounts of time as students type them on a phone: durations (`2h`, `1.5个小时`, `两个半小时`, `90分钟`,
+ * `2小时30分`) and clock ranges (`下午2点到4点`, `14:00-16:30`, 签到 09:00 签退 11:00); the numbers themselves are
+ * read in numbers.ts (re-exported here). Calendar phrases are in reportDates.ts. Pure helpers for reportParser.ts;
+ * every function works on width-folded text (see {@link foldWidth}).
  */
+import { CN_INT, S, parseNumber, type Span } from './numbers.js';
 
-/** A stretch of the text, as UTF-16 indices (start inclusive, end exclusive). */
-export interface Span {
-  start: number;
-  end: number;
-}
+export { CN_INT, S, foldWidth, parseNumber, type Span } from './numbers.js';
 
 /**
  * An amount of time found in the text. `vague` amounts (`两个多小时`) carry no hours; a
@@ -23,50 +20,8 @@ export interface Duration extends Span {
   kind: 'amount' | 'vague' | 'range';
 }
 
-const CN_DIGIT: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 俩: 2, 三: 3, 仨: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-
-/** Regex source: a Chinese integer 0–99 (`一`, `两`, `十二`, `二十五`). */
-export const CN_INT = '(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[零〇一二两俩三仨四五六七八九])';
 /** Regex source: an Arabic decimal or a Chinese integer. */
 const NUM = `(?:\\d+(?:\\.\\d+)?|${CN_INT}(?:点五)?)`;
-/**
- * Bounded whitespace. Unbounded `\s*` runs next to each other backtrack quadratically
- * on long runs of spaces, and nobody types more than a few spaces inside "2 小时".
- */
-export const S = '\\s{0,3}';
-
-/**
- * Folds full-width ASCII (`２ｈ`, `：`, `１１－２０`) and the ideographic space to
- * half-width and lower-cases ASCII letters. Keeps every index in place (one UTF-16 unit
- * in, one out), so spans found in the folded text cut the original text too.
- */
-export function foldWidth(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x3000) out += ' ';
-    else if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0 + (c >= 0xff21 && c <= 0xff3a ? 32 : 0));
-    else if (c >= 0x41 && c <= 0x5a) out += String.fromCharCode(c + 32);
-    else out += text[i];
-  }
-  return out;
-}
-
-/** `"1.5"` → 1.5, `"两"` → 2, `"十二"` → 12, `"二十"` → 20; anything else → undefined. */
-export function parseNumber(raw: string): number | undefined {
-  const s = raw.replace(/\s+/g, '');
-  if (/^\d+(?:\.\d+)?$/.test(s)) return Number(s);
-  if (s.endsWith('点五')) {
-    const whole = parseNumber(s.slice(0, -2)); // 一点五个小时, as voice input writes 1.5
-    return whole === undefined ? undefined : whole + 0.5;
-  }
-  const tens = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(s);
-  if (tens) return (tens[1] ? CN_DIGIT[tens[1]]! : 1) * 10 + (tens[2] ? CN_DIGIT[tens[2]]! : 0);
-  return s.length === 1 ? CN_DIGIT[s] : undefined;
-}
-
 // 小时候 is "childhood", not a unit; `h` must not start an English word (2hao, 5hz); a bare
 // 钟 is an hour only after 个 (两个钟, 一个半钟), as 三点钟 is a time of day.
 const UNIT = '(?:小时(?!候)|钟头|(?<=个\\s{0,3}(?:[半多]\\s{0,3})?)钟(?![点表声楼])|(?<=(?<!(?:修|挂|换|买|擦|修好|换好)了?)俩\\s{0,3})钟(?=\\s{0,2}(?:头|$|[，。,；;!！~～\\s]))|hours?(?![a-z])|hrs?(?![a-z])|h(?![a-z]))';
