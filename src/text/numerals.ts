@@ -134,8 +134,10 @@ function scan(work: string[], re: RegExp, kind: Duration['kind'], read: (m: RegE
  * The two ends of the time told apart, the work between them (签到 09:00 签退 11:00; 下午两点去的…，弄到四点半; 十点到的社区，
  * 十二点走的): a range, with only its two clock times masked, so the day and the work said between are still read.
  */
-const SIGNED = /(?:签到|签入|到岗)(?:时间)?[:\s]{0,3}(?:20\d{2}[/.-]\d{1,2}[/.-]\d{1,2}\s{1,2})?(?<s>(?<sh>\d{1,2}):(?<sm>\d{2}))[^\n]{0,60}?(?:签退|签出|离岗)(?:时间)?[:\s]{0,3}(?:20\d{2}[/.-]\d{1,2}[/.-]\d{1,2}\s{1,2})?(?<e>(?<eh>\d{1,2}):(?<em>\d{2}))/dg;
-const ARRIVED = new RegExp(`(?<s>${CLOCK.replace(/\((?!\?)/g, '(?:')})${S}(?:去的|到的|过去的)[^。\\n]{0,40}?(?:(?:干|弄|忙|做|待|呆)到${S}(?<e>${CLOCK.replace(/\((?!\?)/g, '(?:')})|(?<e2>${CLOCK.replace(/\((?!\?)/g, '(?:')})${S}(?:走的|走了|撤|离开|干完|弄完|结束|收工))`, 'dg');
+const SIGNED = /(?:签到|签入|到岗)(?:时间)?[:\s]{0,3}(?:20\d{2}[/.-]\d{1,2}[/.-]\d{1,2}\s{1,2})?(?<s>\d{1,2}:\d{2})[^\n]{0,60}?(?:签退|签出|离岗)(?:时间)?[:\s]{0,3}(?:20\d{2}[/.-]\d{1,2}[/.-]\d{1,2}\s{1,2})?(?<e>\d{1,2}:\d{2})/dg;
+/** CLOCK with its groups made non-capturing, to be named as one end of ARRIVED (each end is read again with CLOCK_ONE). */
+const AN_END = CLOCK.replace(/\((?!\?)/g, '(?:');
+const ARRIVED = new RegExp(`(?<s>${AN_END})${S}(?:去的|到的|过去的)[^。\\n]{0,40}?(?:(?:干|弄|忙|做|待|呆)到${S}(?<e>${AN_END})|(?<e2>${AN_END})${S}(?:走的|走了|撤|离开|干完|弄完|结束|收工))`, 'dg');
 const CLOCK_ONE = new RegExp(`^${CLOCK}$`);
 
 /** Ranges told by their ends apart (SIGNED, ARRIVED); each end read as CLOCK reads it, the end taking the start's 上午/下午. */

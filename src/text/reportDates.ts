@@ -8,7 +8,7 @@
 import { dayjs } from '../time.js';
 import { CN_INT, parseNumber, S, type Span } from './numerals.js';
 import { ALREADY_REPORTED, REFLECTION } from './reportAsides.js';
-import { labelledDays } from './reportDayLabels.js';
+import { labelledDays, weekdayIndex } from './reportDayLabels.js';
 
 /** A date phrase; `date` is absent when the phrase names no single, existing day. */
 export interface DateHit extends Span {
@@ -121,7 +121,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
     const date = before.find((h) => h.end === m.index)?.date;
     if (!date) return null;
     const w = (m[1] ?? m[2])!;
-    const day = /[日天七]/.test(w) ? 0 : Number(parseNumber(w)) % 7;
+    const day = weekdayIndex(w)! % 7;
     if (dayjs.utc(date).day() === day) return { start: 0, end: 0, phrase: m[0], confirms: true };
     return { start: 0, end: 0, phrase: m[0], problem: `${date} 不是${m[0].replace(/[()]/g, '').replace(/^[\s,，]*(?:(?:那天|这天)?(?:对|嗯|就是|也就是|是|为)[\s,，]*)?/, '').trim()}，请确认日期。` };
   }],
@@ -219,11 +219,6 @@ function monthDay(today: dayjs.Dayjs, mo: number | undefined, d: number | undefi
   const thisYear = calendar(today.year(), mo, d);
   if (thisYear && thisYear > today.add(2, 'month').format('YYYY-MM-DD')) return calendar(today.year() - 1, mo, d);
   return thisYear;
-}
-
-/** Monday = 1 … Sunday = 7. */
-function weekdayIndex(day: string): number | undefined {
-  return /[日天七]/.test(day) ? 7 : parseNumber(day);
 }
 
 /** 上周五 = Friday of the previous Monday-based week; bare 周五 = this week's Friday, like 本周五. */

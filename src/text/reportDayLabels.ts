@@ -6,10 +6,15 @@ import { dayjs } from '../time.js';
 import { parseNumber, type Span } from './numerals.js';
 import type { DateHit } from './reportDates.js';
 
+/** Monday = 1 … Sunday = 7 (% 7 gives dayjs's day, Sunday 0). */
+export function weekdayIndex(day: string): number | undefined {
+  return /[日天七]/.test(day) ? 7 : parseNumber(day);
+}
+
 /** A weekday said on its own (周六, 星期六, Sat, Saturday): its day of the week, Sunday 0. */
 function bareWeekday(phrase: string): number | undefined {
   const zh = /^(?:周|星期|礼拜)([一二三四五六日天七1-7])$/.exec(phrase);
-  if (zh) return /[日天七]/.test(zh[1]!) ? 0 : Number(parseNumber(zh[1]!)) % 7;
+  if (zh) return weekdayIndex(zh[1]!)! % 7;
   const en = /^(sun|mon|tue|wed|thu|fri|sat)(?:day|sday|nesday|rsday|urday)?$/.exec(phrase);
   return en ? ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].indexOf(en[1]!) : undefined;
 }

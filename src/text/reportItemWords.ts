@@ -6,6 +6,9 @@
 
 export type ItemKey = 'shishi' | 'zoufang' | 'huodong' | 'xiangmu' | 'x';
 
+/** A quoted name or title (“科技助老”讲座, 《怎么防诈骗》, “隔夜菜到底能不能吃”): it names a thing, not the work done. */
+export const QUOTED = /[“"「『《][^”"」』》]{1,24}[”"」』》]/g;
+
 /** A school maths topic (一次函数, 鸡兔同笼, 有理数混合运算, 平面直角坐标系): taught, it is tutoring. */
 export const MATH_TOPICS = '函数|方程|不等式|几何|代数|三角形|坐标系|概率|有理数|无理数|分数|小数|应用题|鸡兔同笼|奥数|口算|乘法|除法|加减法|因式分解|勾股|压轴题|证明题|混合运算';
 /** What a tutor teaches (讲数学, 补英语, 讲作文, 讲 english): 课后服务, not a talk to residents. */
@@ -21,6 +24,8 @@ const CHILDREN = '小孩|孩子|小朋友|学生|儿童|娃|kids?(?![a-z])|child
 /** A class on a public topic (上了一堂反诈课, 上消防安全课): a talk, not tutoring. */
 const TALK_CLASS = '[^，。,；;]{0,6}(?:反诈|防诈|防骗|普法|法治|消防|禁毒|急救)[^，。,；;]{0,3}课';
 const NOT_TALK_CLASS = `(?!${TALK_CLASS})`;
+/** …and one on a public topic the students put on themselves (上了节我们自己办的安全教育课): their event, read with PUT_ON. */
+export const PUBLIC_TOPIC_CLASS = /(?:安全|反诈|防诈|消防|环保|垃圾分类|普法|防溺水|健康)[^，。,；;]{0,4}课/;
 /** 修 as mending, one rule for SERVICE and HANDS_VERB: not 修改, 修建, 修养, 修正, 修订, 修复, 修饰, 装修, 修学分, 修行, 修身. */
 const MEND = '(?<!装)修(?![改建养正订复饰学行身])';
 /** Residents by name (居民, 村民, 业主, 家长, 老年人 …). */

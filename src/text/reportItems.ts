@@ -4,7 +4,7 @@
  * Part of reportParser.ts; works on width-folded text.
  */
 import {
-  CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HANDS_ON, HANDS_WORK, HELPING, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUT_ON, SERVICE, SUPPORT, VAGUE_HELP, VISIT, DUTY_TOLD, helpedAtOthersEvent, helpedAtOwnActivity, type ItemKey,
+  CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HANDS_ON, HANDS_WORK, HELPING, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUBLIC_TOPIC_CLASS, PUT_ON, QUOTED, SERVICE, SUPPORT, VAGUE_HELP, VISIT, DUTY_TOLD, helpedAtOthersEvent, helpedAtOwnActivity, type ItemKey,
 } from './reportItemWords.js';
 import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
 import {
@@ -132,7 +132,7 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
     return undefined;
   }
   // (上了节我们自己办的安全教育课: a class on a public topic the students put on is their event)
-  if ((hits.size === 0 || (hits.size === 1 && hits.has('shishi'))) && PUT_ON.test(text) && /(?:安全|反诈|防诈|消防|环保|垃圾分类|普法|防溺水|健康)[^，。,；;]{0,4}课/.test(text)) return 'huodong';
+  if ((hits.size === 0 || (hits.size === 1 && hits.has('shishi'))) && PUT_ON.test(text) && PUBLIC_TOPIC_CLASS.test(text)) return 'huodong';
   if (hits.size === 1) return [...hits.keys()][0];
   if (hits.size > 1) {
     const list = [...hits].map(([k, w]) => `「${w}」（${LABEL[k]}）`).join('和');
@@ -203,8 +203,6 @@ function sideItem(side: string, strong: boolean, timed = false): ItemKey | undef
   return findItem(side, [], true) ?? (/(?:帮|替|给)(?:着)?[^，。,；;\s]{1,8}(?:干活|干农活|做事|忙活)/.test(side) ? 'shishi' : undefined);
 }
 
-/** A quoted name or title (“科技助老”讲座, 《怎么防诈骗》, “隔夜菜到底能不能吃”). */
-export const QUOTED = /[“"「『《][^”"」』》]{1,24}[”"」』》]/g;
 /** What a project is called, after 那个 or 的 and before 项目 (那个智慧助老项目, 就业帮扶项目). */
 const PROJECT_NAME = /(?<=那个|的)[^，。,；;]{1,14}?(?=项目)/g;
 

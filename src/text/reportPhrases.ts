@@ -141,7 +141,7 @@ export function onTheRoad(folded: string, d: Duration): boolean {
   const before = folded.slice(Math.max(0, d.start - 8), d.start);
   // (陪王奶奶去医院复查，等医生等了两个小时: waiting with someone is service)
   if (d.kind !== 'range' && WAITED_FOR.test(folded.slice(Math.max(0, d.start - 16), d.start)) && !/陪|帮|替/.test(folded.slice(0, d.start))) return true;
-  if (d.kind !== 'range' && ROAD_BEFORE.test(folded.slice(Math.max(0, d.start - 8), d.start))) return true;
+  if (d.kind !== 'range' && ROAD_BEFORE.test(before)) return true;
   return d.kind !== 'range' && (/^\s{0,2}的?(?:车程|路程)/.test(after) || (WAITED_BEFORE.test(before) && WAITED_AFTER.test(after) && !/(?:帮|陪|替|巡逻|散步)[^，。,；;]*$/.test(folded.slice(0, d.start))) || ((RIDE_BEFORE.test(before) || /走了\s{0,2}$/.test(before)) && RIDE_AFTER.test(after)));
 }
 

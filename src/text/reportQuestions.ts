@@ -3,7 +3,7 @@
  * carries (昨天辅导了2小时，算实事吗？) — then the report is answered with the form, never recorded as it stands.
  * Part of reportParser.ts; works on width-folded text.
  */
-import { QUOTED } from './reportItems.js';
+import { QUOTED } from './reportItemWords.js';
 
 /** A message put as a question: a report must carry most of one to count (怎么记录走访？ does not). */
 export const QUESTION = /[?？]\s*$|^\s*请问|什么意思|是什么|啥意思|怎么|怎样|如何|能不能|可不可以|是否|为什么|为啥|在哪|什么时候|啥时候|吗[\s?？。!！~]*$|呢[\s?？。!！~]*$/;

@@ -184,7 +184,8 @@ export function repeats(durations: Duration[], folded: string): Repeats {
   const rested = said.length === 1 && said[0]!.kind === 'range' ? BREAK_A_WHILE.exec(folded) : null;
   if (rested) return { durations, counted: false, problem: `「${rested[0]}」没有说休息了多久，请填写这次服务实际的小时数。` };
   // 上午走访了一会儿，下午又走访了2小时; 上午2小时，下午也去了一会儿: one stretch's time not said.
-  const whiles: Duration[] = [...folded.matchAll(A_WHILE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, phrase: m[0], kind: 'vague' }));
+  // (a while is looked for only beside an amount said: most reports have one amount and no while)
+  const whiles: Duration[] = said.some((d) => d.kind !== 'vague') ? [...folded.matchAll(A_WHILE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, phrase: m[0], kind: 'vague' })) : [];
   const loose = [...said, ...whiles].find((v) => v.kind === 'vague' && !NO_NEXT_PART.test(folded.slice(Math.max(0, v.start - 8), v.start)) && said.some((d) => {
     if (d.kind === 'vague') return false;
     const gap = folded.slice(Math.min(d.end, v.end), Math.max(d.start, v.start));
