@@ -111,8 +111,10 @@ const CLOCK_RANGE = new RegExp(
   `(?:开始的?)?${VOICE_FILLER}[^\\d\\s，。,；;点时:刻多]{0,6}?(?:到|至))+${S}${CLOCK}(?:${S}结束)?`,
   'g',
 );
-// 0900-1130, 1400~1630: a 24-hour range typed without colons (minutes on the quarter hour, so 1116-1117 stays two days).
-const COMPACT_RANGE = /(?<![\d.:/\-])([01]\d|2[0-3])(00|15|30|45)\s{0,2}(?:-|~|—|–|到|至)\s{0,2}([01]\d|2[0-4])(00|15|30|45)(?![\d.:/\-%])/g;
+// 0900-1130, 1400~1630, 1630至1710: a 24-hour range typed without colons (minutes on the quarter hour unless joined by
+// 至 or 到, so 1116-1117 stays two days).
+const COMPACT_RANGE = /(?<![\d.:/\-])([01]\d|2[0-3])([0-5]\d)\s{0,2}(-|~|—|–|到|至)\s{0,2}([01]\d|2[0-4])([0-5]\d)(?![\d.:/\-%]|\s{0,2}年)/g;
+const QUARTER = /^(?:00|15|30|45)$/;
 /** morning 9-12, evening 7-9, from 9 to 11:30: a range told by the part of the day (or from…to) instead of am/pm. */
 const ENGLISH_PART_RANGE = /(?<![a-z])(morning|afternoon|evening|night|from)\s{1,2}(\d{1,2})(?::(\d{2}))?\s{0,2}(?:-|~|–|to)\s{0,2}(\d{1,2})(?::(\d{2}))?(?![\d:.]|\s{0,2}(?:am|pm|点|号|日|月|户|个|人|家|位|households?|people|families))/g;
 // from 2pm to 4pm; 3-5pm, from 7 to 8:30 pm (the start takes the end's am or pm, unless that puts it after the end)
@@ -260,7 +262,8 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
     if (at >= 0 && at + between[1]!.length <= d.end) work[0] = work[0]!.slice(0, at) + folded.slice(at, at + between[1]!.length) + work[0]!.slice(at + between[1]!.length);
   }
   scanEnds(work, folded, out);
-  scan(work, COMPACT_RANGE, 'range', (m) => between(+m[1]! + +m[2]! / 60, () => +m[3]! + +m[4]! / 60, '上午', '上午'), out);
+  scan(work, COMPACT_RANGE, 'range', (m) => ((/[到至]/.test(m[3]!) && !(m[1] === '20' && m[4] === '20')) || (QUARTER.test(m[2]!) && QUARTER.test(m[5]!))
+    ? between(+m[1]! + +m[2]! / 60, () => +m[4]! + +m[5]! / 60, '上午', '上午') : null), out);
   scan(work, SHORT_RANGE, 'range', shortRangeHours, out);
   scan(work, ENGLISH_RANGE, 'range', (m) => {
     const at = (h: string, min: string | undefined, half: string) => (Number(h) % 12) + (half === 'pm' ? 12 : 0) + Number(min ?? 0) / 60;

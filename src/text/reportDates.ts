@@ -54,12 +54,14 @@ const MONTH_NAME = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|j
 const NOT_DAY = '楼|院|线|门|床|机|房|栋|单元|窗口|车|位|选手|常|记|志|报|程|子|期|语|本|元';
 
 const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: DateHit[]) => DateHit | string | undefined | null][] = [
-  // 去年11月20日, 上个月15号, 这个月5号: a day placed by the year or month named before it.
-  [new RegExp(`(去年|前年)${S}(\\d{1,2}|${CN_INT})${S}月${S}(\\d{1,2}|${CN_INT})${S}[日号]?`, 'g'), (m, today) => {
-    const mo = parseNumber(m[2]!);
-    const d = parseNumber(m[3]!);
-    return mo === undefined || d === undefined ? undefined : calendar(today.year() - (m[1] === '去年' ? 1 : 2), mo, d);
-  }],
+  // 去年11月20日: a day of a year before this program's, asked about (上个月15号, 这个月5号 below are placed).
+  [new RegExp(`(?:去年|前年)${S}(?:\\d{1,2}|${CN_INT})${S}月${S}(?:\\d{1,2}|${CN_INT})${S}[日号]?`, 'g'), (m) => ({
+    start: 0, end: 0, phrase: m[0].trim(), problem: `「${m[0].trim()}」不在本学年，这里只记本学年的服务；如果说的是今年，请写几月几号。`,
+  })],
+  // 某个周三: no week said; 两次都想补报: two days in one record — asked about even beside a day named.
+  [/某(?:个|一)?(?:周|星期|礼拜)[一二三四五六日天]|两(?:次|回)(?:都|一起)(?:想|要)?(?:补)?(?:报|记)/g, (m) => ({
+    start: 0, end: 0, phrase: m[0], problem: /^两/.test(m[0]) ? '两次服务请分开记录，每条写清是哪一天、多长时间。' : `「${m[0]}」没有说是哪一周，请补充具体日期。`,
+  })],
   [new RegExp(`(上上|上|这|本|下)${S}个?${S}月(?:份)?${S}${DAY}`, 'g'), (m, today) => {
     const d = parseNumber(m[2]!);
     const month = today.startOf('month').subtract(({ 上上: 2, 上: 1, 下: -1 } as Record<string, number>)[m[1]!] ?? 0, 'month');
@@ -93,7 +95,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
     monthDay(today, ENGLISH_MONTHS.indexOf((m[1] ?? m[4]!).slice(0, 3)) + 1, +(m[2] ?? m[3])!)],
   // 11-20, 11/20, 11.20 — unless a unit follows (3-5人, 1.5万). A month and a day that do not make a
   // day (11.31, 2.30) are asked about, unless a time of day is meant (下午2.30开始).
-  [/(?<![\d./\-]|\d:)(\d{1,2})([-/.])(\d{1,2})(?![\d.:\-]|\/\d|\s{0,2}(?:个|小时|h|分|点|%|元|块|万|人|位|名|户|楼|号(?:楼|院|线|门)|栋|单元|次|年级|班|的|km|公里|米|斤))/g, (m, today) => {
+  [/(?<![\d./\-]|\d:)(\d{1,2})([-/.])(\d{1,2})(?![\d.:\-]|\/\d|\s{0,2}(?:个|小时|h|分|点|%|元|块|万|人|位|名|户|楼|号(?:楼|院|线|门)|栋|单元|次|年级|班|的(?![那这]|$|[，。,；;\s])|km|公里|米|斤))/g, (m, today) => {
     // (16/11, written day first: the first number is no month)
     const dayFirst = (m[2] === '/' || m[2] === '.') && +m[1]! > 12 && +m[3]! <= 12;
     const [mo, d] = dayFirst ? [+m[3]!, +m[1]!] : [+m[1]!, +m[3]!];
@@ -159,7 +161,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
       `(?<![a-z])(?:forg[eo]t|don'?t (?:remember|know)|can'?t remember|not sure (?:of|about))\\s{1,2}(?:the\\s{1,2}|which\\s{1,2}|what\\s{1,2})?(?:exact\\s{1,2})?(?:date|day)(?![a-z])|哪天来着|前一天|第二天|每(?:周|天|次|个周|个星期|个礼拜|星期|礼拜)(?!的)|` +
       // The day forgotten (具体哪天忘了, 日期记不太清), a day to come (下次, 改天), a habit (平时, 经常) and a
       // stretch of time (开学以来, 第三周) name no day either.
-      `某日|某一天|(?:具体)?(?:哪天|哪一天|几号|日期|啥时候|什么时候|(?:周|星期|礼拜)几)[^，。,；;]{0,4}(?:来着|忘|记不|不记得|想不起|不确定|说不准|拿不准)|` +
+      `某日|某一天|那个(?:雪|雨|大风|降温)天|下(?:雪|雨)(?:的)?那(?:天|次|回)|(?:具体)?(?:哪天|哪一天|几号|日期|啥时候|什么时候|(?:周|星期|礼拜)几)[^，。,；;]{0,4}(?:来着|忘|记不|不记得|想不起|不确定|说不准|拿不准)|` +
       `(?:(?:今年|去年|前年|那年)的?)?(?:春|夏|秋|冬)(?:天|季)(?=[^，。,；;]{0,2}(?:在|去|帮|给|时|的时候))|入冬(?:后|以后)|下次|下回|改天|过(?:两|几|些|一)天|` +
       `经常|常常|时常|平时|平常|通常|每逢|隔三差五|时不时|当天|那会儿?|那时(?:候)?|(?:头|早)(?:几|两|些)(?:天|日子|时候)|以来|第[一二三四五六七八九十\\d]{1,2}(?:周|个星期)|周六日|连(?:续|着)[^，。,；;]{0,4}天|(?<!离[^，。,]{0,12})最近(?!的)|近期|近日|日前|此前|先前|次日|翌日|当日|该日|双休日|(?<![天周月年])[之以]前(?![的面])|上次|上回|那天|那一天|那几天|那日|那一日|那晚|那夜|彼时|那阵子?|某天|有一天|有天|有空(?:的时候|时)|有时间(?:的时候|时)|` +
       `(?<![a-z])(?:sometime|(?:before|after) (?:the )?midterms?|the week before last|(?:last|this|next)\\s{1,2}(?:week|month|weekend|time)|weekend|recently|lately|the other day|some ?day|one day|a few days ago|a while ago|some ?time ago|long ago|earlier|previously|earlier this (?:week|month))(?![a-z])|` +
@@ -251,7 +253,7 @@ const TRIP = /^\s{0,2}(?:[一二三四五六日天\d]|的?(?:时候|再|去|来|
  * `today` (a UTC-midnight dayjs holding the local calendar day). Each match is masked in
  * the returned text so a shorter pattern cannot re-read it (20日 inside 11月20日).
  */
-export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]; masked: string } {
+export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]; masked: string; elsewhere: Span[] } {
   const hits: DateHit[] = [];
   let work = masked;
   // A day inside a quoted name (「周三见」项目, “周末课堂”) names the thing, not when it was done.
@@ -259,11 +261,18 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
   // …nor one in a clause on work already reported (周一那次已报), nor 今天 in the thoughts after the work (这句话我今天有了切身体会).
   const spans = (re: RegExp) => [...masked.matchAll(re)].map((q) => [q.index!, q.index! + q[0].length] as const);
   const [reported, thoughts] = [spans(ALREADY_REPORTED), spans(REFLECTION)];
+  // (…and the days of a service kept out, 那次不报了, or of the clause before one that points back at it: 上周五也教过，那次已经报过了)
+  const leftOut = [...reported, ...spans(LEFT_OUT)].flatMap(([a, b]) => (POINTS_BACK.test(masked.slice(a, b)) ? [[a, b], [clauseBefore(masked, a), a]] : [[a, b]]) as [number, number][]);
+  const [notThis, pinned, outDays] = [new Set<DateHit>(), new Set<DateHit>(), new Set<string>()];
   const inside = (m: RegExpMatchArray, s: (readonly [number, number])[]) => s.some(([a, b]) => m.index! >= a && m.index! + m[0].length <= b);
   for (const [re, read] of DATE_PATTERNS) {
     for (const m of work.matchAll(re)) {
-      if (quoted.some(([a, b]) => m.index! > a && m.index! + m[0].length < b) || inside(m, reported) || (inside(m, thoughts) && /^(?:今|today)/.test(m[0].trim()))) continue;
+      if (quoted.some(([a, b]) => m.index! > a && m.index! + m[0].length < b) || (inside(m, thoughts) && /^(?:今|today)/.test(m[0].trim()))) continue;
       const r = read(m, today, hits);
+      if (inside(m, reported)) {
+        if (typeof r === 'string' && r) outDays.add(r);
+        continue;
+      }
       if (r === null) continue;
       const start = m.index!;
       const end = start + m[0].length;
@@ -275,14 +284,56 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
       if (hit.date && hit.date > today.format('YYYY-MM-DD') && (/^\s{0,2}的/.test(work.slice(end, end + 3)) || /(?:为|迎接|备战)\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)))) {
         hit = { start, end, phrase, problem: `日期「${phrase}」还没到，只能记录今天或以前的服务，请确认日期。`, vague: true };
       }
+      // (只报前几天那次: the time that is no one day is the one reported, asked about even beside today's)
+      const only = ONLY_THAT.test(work.slice(Math.max(0, start - 5), start));
+      if (hit.vague && only && /^\s{0,2}(?:的?那|的)/.test(work.slice(end, end + 3))) hit = { ...hit, vague: undefined };
+      if (only) pinned.add(hit);
+      if (inside(m, leftOut)) notThis.add(hit);
       const plannedAtMeeting = hit.vague && (FUTURE.test(phrase) || /^\S{1,2}月$/.test(phrase)) && PLANNED_FOR.test(work.slice(Math.max(0, start - 8), start)) && MEETING.test(masked) && !TRIP.test(work.slice(end, end + 4));
       const numbered = /^\d/.test(phrase) && /第\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start));
       if (!plannedAtMeeting && !numbered) hits.push(hit);
       work = work.slice(0, start) + '\u0001'.repeat(end - start) + work.slice(end);
     }
   }
-  return { hits: labelledDays(hits.sort((a, b) => a.start - b.start), masked), masked: work };
+  const kept = oneOfTwo(hits, notThis, pinned, outDays);
+  // (the clauses of the days kept out tell the other service: 昨天也去了两小时，我只报前天的)
+  const elsewhere = hits.filter((h) => h.date && !kept.includes(h)).map((h) => clauseAround(masked, h));
+  return { hits: labelledDays(kept.sort((a, b) => a.start - b.start), masked), masked: work, elsewhere };
 }
+
+/** The clause a day is said in, between punctuation or spaces (with an amount standing after it: 11/16又去帮忙 1小时). */
+function clauseAround(text: string, h: Span): Span {
+  const before = text.slice(0, h.start).search(/[，。,；;\s][^，。,；;\s]*$/);
+  const after = text.slice(h.end).search(/[，。,；;\s]/);
+  const end = after < 0 ? text.length : h.end + after;
+  return { start: before + 1, end: end + (/^\s{1,2}\u0001+(?=[，。,；;\s]|$)/.exec(text.slice(end))?.[0].length ?? 0) };
+}
+
+/** Where the clause before `at` starts. */
+function clauseBefore(text: string, at: number): number {
+  const head = text.slice(0, at).replace(/[，。,；;\s]+$/, '');
+  return Math.max(...['，', '。', ',', '；', ';', '\n'].map((c) => head.lastIndexOf(c))) + 1;
+}
+
+/**
+ * Two services named, one kept out (周一那次已经报过了, 11号那次没签到就不报了) or one picked (只报昨天的, 先报昨天的):
+ * the days of the other are not this record's — unless no day would be left.
+ */
+function oneOfTwo(hits: DateHit[], notThis: Set<DateHit>, pinned: Set<DateHit>, outDays: Set<string>): DateHit[] {
+  const days = (set: Iterable<DateHit>) => new Set([...set].flatMap((h) => (h.date ? [h.date] : [])));
+  const picked = days(pinned);
+  if (picked.size === 1) return hits.filter((h) => !h.date || picked.has(h.date));
+  const out = new Set([...days(notThis), ...outDays]);
+  const kept = hits.filter((h) => !notThis.has(h) && !(h.date && out.has(h.date)));
+  return kept.some((h) => h.date) ? kept : hits;
+}
+
+/** What picks one of two times told as the one reported (只报, 就记, 先报). */
+const ONLY_THAT = /(?:只|就|仅|先)(?:想|要)?(?:补)?(?:报|记|算)(?:一下)?\s{0,2}$/;
+/** A clause kept out that points back at the one before it (那次已经报过了, 不报了, 也报过了). */
+const POINTS_BACK = /^[\s，。,；;]*(?:(?:那|这)(?:次|回|个|天)|不|先不|就不|已经?|也|都|但)/;
+/** A clause that keeps its day out of this record (那次已经报过了, 那次没签到就不报了, 那个不算). */
+const LEFT_OUT = /[^，。,；;:：（）()—！!\s]{0,40}(?:不(?:想|要)?(?:报|算|记)|先不报|不用报|就算了|算了|报过|记过|(?:已经?|早就?)(?:报|记)|没签(?:上|到)|(?:明天|下次|回头|以后)再报)(?![名到道告])[^，。,；;:：（）()—！!\s]{0,8}/g;
 
 /** What comes next said after a later day (周五还有一场, 周末还要去, 明早还有, 下周接着搞). */
 const NEXT_AFTER = /^[\s，,]{0,2}(?:还|接着|再|也)(?:有|要|得|会|去|约|来|搞|办|讲|上|辅导)/;

@@ -182,12 +182,13 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   const removed: Span[] = [];
 
   const { durations, masked: afterHours } = findDurations(folded);
-  // 每次1.5小时…去了两次, 上午…，下午又去了两个小时: hours told in pieces are put together first.
-  const pieces = repeats(durations, folded);
+  const { hits: named, masked, elsewhere } = findDates(afterHours, today);
+  // 每次1.5小时…去了两次, 上午…，下午又去了两个小时: hours told in pieces are put together first — not those of
+  // another service kept out of this record (昨天也去了两小时，我只报前天的).
+  const pieces = repeats(durations.filter((d) => !elsewhere.some((c) => d.start >= c.start && d.end <= c.end)), folded);
   if (pieces.problem) ambiguities.push(pieces.problem);
   const stated = resolveHours(pieces.durations, folded, removed, ambiguities);
   const hours = pieces.problem ? undefined : stated;
-  const { hits: named, masked } = findDates(afterHours, today);
   removed.push(...named);
   // 昨天，哦不对，前天: the day taken back is no day of the report; nor is the day it is sent on
   // (前阵子做过…，今天想起来报一下).

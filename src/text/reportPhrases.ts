@@ -10,7 +10,10 @@ import type { Duration, Span } from './numerals.js';
 const HEDGED = /^(?:好像|似乎|貌似|应该|也许|或许|可能|估计)/;
 
 /** …or just after it (2小时吧应该, 两个小时，好像是). */
-const HEDGED_AFTER = /^[吧，,\s]{0,2}(?:应该|可能|好像|大概|估计|也许)(?:吧|是吧|是)?(?=[\s，。,；;!！~～]|$)/;
+const HEDGED_AFTER = /^[吧，,\s]{0,2}(?:(?:应该|可能|好像|大概|估计|也许)(?:吧|是吧|是)?(?=[\s，。,；;!！~～]|$)|[（(]?还是[^，。,；;）)]{1,6}[？?])/;
+/** An amount only planned (本来说好两小时), then the work cut short (结果…提前领走了): how long it really was is not said. */
+const PLANNED = /(?:本来|原本|原计划|原定|计划|说好|预计|打算)[^，。,；;\u0001\d]{0,6}$/;
+const CUT_SHORT = /提前|提早|早早|没(?:干|做|弄|讲|辅导)完|中途|半路|只(?:待|呆|干|做|弄|讲)了/;
 
 /** A vague amount of hours (两个多小时, 2h+), not a part of the day (一下午, 半天). */
 const LOOSE = /小时|钟|hour|hr|h(?![a-z])/;
@@ -89,6 +92,10 @@ export function resolveHours(durations: Duration[], folded: string, removed: Spa
   const doubted = said.find((d) => d.kind === 'vague' && (HEDGED.test(d.phrase) || (LOOSE.test(d.phrase) && actual.length === 0)));
   if (doubted && values.length > 0) {
     ambiguities.push(`时长「${doubted.phrase}」说得不确定，请确认这次服务共计多少小时。`);
+    return undefined;
+  }
+  if (values.length === 1 && pool.every((d) => d.kind === 'amount' && PLANNED.test(folded.slice(Math.max(0, d.start - 8), d.start))) && CUT_SHORT.test(folded.slice(pool.at(-1)!.end))) {
+    ambiguities.push(`「${pool[0]!.phrase}」是原先说好的时长，后来提前结束了：请填写实际服务了多少小时。`);
     return undefined;
   }
   // 2小时吧应该, 两个小时，好像: an amount doubted just after it is said.
