@@ -263,14 +263,16 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
   const [reported, thoughts] = [spans(ALREADY_REPORTED), spans(REFLECTION)];
   // (…and the days of a service kept out, 那次不报了, or of the clause before one that points back at it: 上周五也教过，那次已经报过了)
   const leftOut = [...reported, ...spans(LEFT_OUT)].flatMap(([a, b]) => (POINTS_BACK.test(masked.slice(a, b)) ? [[a, b], [clauseBefore(masked, a), a]] : [[a, b]]) as [number, number][]);
-  const [notThis, pinned, outDays] = [new Set<DateHit>(), new Set<DateHit>(), new Set<string>()];
-  const inside = (m: RegExpMatchArray, s: (readonly [number, number])[]) => s.some(([a, b]) => m.index! >= a && m.index! + m[0].length <= b);
+  const [notThis, pinned, outDays, outClauses] = [new Set<DateHit>(), new Set<DateHit>(), new Set<string>(), new Set<readonly [number, number]>()];
+  const around = (m: RegExpMatchArray, s: (readonly [number, number])[]) => s.find(([a, b]) => m.index! >= a && m.index! + m[0].length <= b);
+  const inside = (m: RegExpMatchArray, s: (readonly [number, number])[]) => around(m, s) !== undefined;
   for (const [re, read] of DATE_PATTERNS) {
     for (const m of work.matchAll(re)) {
       if (quoted.some(([a, b]) => m.index! > a && m.index! + m[0].length < b) || (inside(m, thoughts) && /^(?:今|today)/.test(m[0].trim()))) continue;
       const r = read(m, today, hits);
       if (inside(m, reported)) {
         if (typeof r === 'string' && r) outDays.add(r);
+        outClauses.add(around(m, leftOut)!);
         continue;
       }
       if (r === null) continue;
@@ -285,10 +287,13 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
         hit = { start, end, phrase, problem: `日期「${phrase}」还没到，只能记录今天或以前的服务，请确认日期。`, vague: true };
       }
       // (只报前几天那次: the time that is no one day is the one reported, asked about even beside today's)
-      const only = ONLY_THAT.test(work.slice(Math.max(0, start - 5), start));
+      const only = ONLY_THAT.test(work.slice(Math.max(0, start - 5), start)) || (/(?:只|先|就)把\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)) && /^(?:那次|的)?(?:报|记)/.test(work.slice(end, end + 4)));
       if (hit.vague && only && /^\s{0,2}(?:的?那|的)/.test(work.slice(end, end + 3))) hit = { ...hit, vague: undefined };
       if (only) pinned.add(hit);
-      if (inside(m, leftOut)) notThis.add(hit);
+      if (inside(m, leftOut)) {
+        notThis.add(hit);
+        outClauses.add(around(m, leftOut)!);
+      }
       const plannedAtMeeting = hit.vague && (FUTURE.test(phrase) || /^\S{1,2}月$/.test(phrase)) && PLANNED_FOR.test(work.slice(Math.max(0, start - 8), start)) && MEETING.test(masked) && !TRIP.test(work.slice(end, end + 4));
       const numbered = /^\d/.test(phrase) && /第\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start));
       if (!plannedAtMeeting && !numbered) hits.push(hit);
@@ -297,7 +302,7 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
   }
   const kept = oneOfTwo(hits, notThis, pinned, outDays);
   // (the clauses of the days kept out tell the other service: 昨天也去了两小时，我只报前天的)
-  const elsewhere = hits.filter((h) => h.date && !kept.includes(h)).map((h) => clauseAround(masked, h));
+  const elsewhere = kept === hits ? [] : [...hits.filter((h) => h.date && !kept.includes(h)).map((h) => clauseAround(masked, h)), ...[...outClauses].map(([start, end]) => ({ start, end }))];
   return { hits: labelledDays(kept.sort((a, b) => a.start - b.start), masked), masked: work, elsewhere };
 }
 
@@ -333,7 +338,7 @@ const ONLY_THAT = /(?:只|就|仅|先)(?:想|要)?(?:补)?(?:报|记|算)(?:一�
 /** A clause kept out that points back at the one before it (那次已经报过了, 不报了, 也报过了). */
 const POINTS_BACK = /^[\s，。,；;]*(?:(?:那|这)(?:次|回|个|天)|不|先不|就不|已经?|也|都|但)/;
 /** A clause that keeps its day out of this record (那次已经报过了, 那次没签到就不报了, 那个不算). */
-const LEFT_OUT = /[^，。,；;:：（）()—！!\s]{0,40}(?:不(?:想|要)?(?:报|算|记)|先不报|不用报|就算了|算了|报过|记过|(?:已经?|早就?)(?:报|记)|没签(?:上|到)|(?:明天|下次|回头|以后)再报)(?![名到道告])[^，。,；;:：（）()—！!\s]{0,8}/g;
+const LEFT_OUT = /[^，。,；;:：（）()—！!\s]{0,40}(?:不(?:想|要)?(?:报|算|记)|先不报|不用报|就算了|算了|报过|记过|(?:已经?|早就?)(?:报|记)|(?:那次|那回|的)(?:已经?)?(?:报|记)(?:过|了)|没签(?:上|到)|(?:明天|下次|回头|以后)再报)(?![名到道告])[^，。,；;:：（）()—！!\s]{0,8}/g;
 
 /** What comes next said after a later day (周五还有一场, 周末还要去, 明早还有, 下周接着搞). */
 const NEXT_AFTER = /^[\s，,]{0,2}(?:还|接着|再|也)(?:有|要|得|会|去|约|来|搞|办|讲|上|辅导)/;

@@ -27,15 +27,28 @@ const OFFLINE_REMOVABLE = /(?:通过|以|采用|采取|在)?(?:(?<![路航干曲
 const ONLINE_WORDS = new RegExp(`${TAUGHT_HOW}${ASKED_HOW}(?<!(?:拍|录|剪|做|制作)[^，。,；;]{0,12}|的[^，。,；;]{0,2}|[条段部短])视频(?!号|[^，。,；;]{0,2}(?:(?:写|配)(?:解说|字幕|脚本|文案|音|乐)|解说|字幕|脚本|文案)|软件|app|播放器|通话(?:[、和]|[^，。,；;]{0,3}(?:都|也|还)教))|${TAUGHT_HOW}(?:微信(?:语音|视频|上)|语音通话)(?![^，。,；;]{0,6}教)|${TAUGHT_HOW}的视频(?:通话|连线|会议)|腾讯会议|${ASKED_HOW}(?:抖音|快手|b站|(?<![帮把给替为][^，。,；;]{0,3})视频号(?!的))|视频号[^，。,；;]{0,5}直播|微信群|qq群|网络(?:直播|课堂|授课)|钉钉|飞书会议|zoom|网课|云(?=宣讲|访谈|组队|辅导|支教|课堂|上|端|直播|参观|走访|调研|义诊|服务|会议|家访|探访|讲座)`);
 const OFFLINE_WORDS = /现场|实地/;
 
-/** Online or offline (the phrases that say so go into `removed`); both named → ambiguity; offline by default. */
-export function findMode(masked: string, removed: Span[], ambiguities: string[]): ModeReading {
+/**
+ * Both named, one said to be the main one (以入户为主, 线下为主, 主要是线下干活) or the one the plan was changed to
+ * (本来线下去幸福里，下雪改成腾讯会议了).
+ */
+const MAIN = /(?:以|主要(?:是|在|还是)?)\s{0,2}(线上|网上|远程|线下|现场|入户|实地|上门)[^，。,；;]{0,8}?为主|(线上|网上|远程|线下|现场|入户|实地|上门)(?:的|那场|那边|那部分)?(?:为主|是主要的)|主要(?:是|在|还是)?\s{0,2}(线上|网上|远程|线下|现场|入户|实地|上门)/;
+const CHANGED_TO = /(?:本来|原本|原计划|原定)[^。]{0,24}?改(?:成|为|到|在)了?[^，。,；;]{0,4}?(线上|网上|腾讯会议|微信群|(?:居民|社区|业主|家长)?群里|视频|线下|现场)/;
+
+/**
+ * Online or offline (the phrases that say so go into `removed`); both named → ambiguity unless one is said to be the
+ * main one; offline by default. `elsewhere`: clauses about another service (周一那次是线下的，已经报过了), not read.
+ */
+export function findMode(text: string, removed: Span[], ambiguities: string[], elsewhere: Span[] = []): ModeReading {
+  const masked = elsewhere.reduce((t, c) => t.slice(0, c.start) + ' '.repeat(c.end - c.start) + t.slice(c.end), text);
   const spans = (re: RegExp) => [...masked.matchAll(re)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
   const on = spans(ONLINE_REMOVABLE);
   const off = spans(OFFLINE_REMOVABLE);
   removed.push(...on, ...off);
   // 线上/线下 said outright beats a word that only suggests a mode (打视频 call，offline; 线上…现场答疑).
-  const online = on.length > 0 || (off.length === 0 && ONLINE_WORDS.test(masked));
-  const offline = off.length > 0 || (on.length === 0 && OFFLINE_WORDS.test(masked));
+  let online = on.length > 0 || (off.length === 0 && ONLINE_WORDS.test(masked));
+  let offline = off.length > 0 || (on.length === 0 && OFFLINE_WORDS.test(masked));
+  const main = CHANGED_TO.exec(masked) ?? (online || offline ? MAIN.exec(masked) : null);
+  if (main) [online, offline] = /线上|网上|远程|腾讯|群|视频/.test(main[1] ?? main[2] ?? main[3]!) ? [true, false] : [false, true];
   if (online && offline) ambiguities.push('同时提到了线上和线下，请确认服务方式。');
   if (online === offline) return { mode: 'offline', modeSource: online ? 'explicit' : 'default' };
   return { mode: online ? 'online' : 'offline', modeSource: 'explicit' };

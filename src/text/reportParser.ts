@@ -144,6 +144,8 @@ function restated(input: ParseInput, folded: string, editEnd: number): ParsedRep
   return undefined;
 }
 
+const NOT_MINE_ALL = new RegExp(NOT_MINE.source, 'g');
+
 /** Whether a reading can be saved as it is; otherwise the bot asks with a prefilled card. */
 export function recordable(parsed: ParsedReport): boolean {
   return parsed.missing.length === 0 && parsed.ambiguities.length === 0 && parsed.date !== undefined;
@@ -196,7 +198,7 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   const later = laterDays(named, masked, todayStr);
   const hits = standing(named, folded).filter((h) => !REPORTED_ON.test(folded.slice(h.end, h.end + 10)) && !later.includes(h));
   const date = resolveDate(hits, todayStr, ambiguities);
-  const mode = findMode(masked, removed, ambiguities);
+  const mode = findMode(masked, removed, ambiguities, elsewhere);
   const community = findCommunity(folded, input, ambiguities);
 
   const label = findLabel(folded, masked);
@@ -224,7 +226,9 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   };
   if (plan) ambiguities.push(`「${quote(plan)}」听起来这次服务还没做。只能记录已经完成的服务，做完后再发给我。`);
   // Someone else's service, a message not meant as a record, an example: each student records their own.
-  const other = NOT_MINE.exec(words.text) ?? filledForNamed(words.text) ?? (pieces.counted ? null : SHARED.exec(words.text));
+  // (…not a clause about another service kept out of this record: 11号那次没签到就不报了)
+  const aside = (m: RegExpExecArray) => { const at = unjoin(words, m.index, m.index + m[0].length); return elsewhere.some((c) => at.start >= c.start && at.end <= c.end); };
+  const other = [...words.text.matchAll(NOT_MINE_ALL)].find((m) => !aside(m)) as RegExpExecArray | undefined ?? filledForNamed(words.text) ?? (pieces.counted ? null : SHARED.exec(words.text));
   const notMine = other ? quote(other) : LATIN_NAME.exec(text)?.[0].trim();
   if (notMine) ambiguities.push(`「${notMine}」听起来不是你本人要记的这次服务。每个人用自己的飞书账号记录自己的服务；如果是你自己的，请在卡片里确认后提交。`);
   const together = notMine ? null : groupTotal(words.text);

@@ -44,8 +44,16 @@ const SIDE_QUESTION = /(?:[，。,；;!！?？~～\s]|对了|另外|顺便)(?:�
 const PROCESS_QUESTION = /[，。,；;!！?？~～\s](?:然后|记一下|对了|另外|顺便|还有)?[，,\s]{0,2}我?(?:想问问?|请问|问一?下)?[^。，,；;!！?？~～\s]{0,16}?(?:(?:之前|上次|上周|前面|上一)的?那?一?条?|那条|照片|图片|截图|加急|审核|过了没|更新|告诉我|通知我)[^。]{0,20}$/;
 const ABOUT_THIS = /\d|小时|钟头|算|这|能记|能报|可以记|可以报|有效|记吗|报吗|能过|会不会/;
 
+/**
+ * Whether it can be recorded, asked politely of a teacher beside a whole report (老师您好…，请问这个可以记吗？麻烦您了):
+ * a request to record it, read as one — not 这个能记吗？ alone, nor whether it counts as an item (能记一次活动吗).
+ */
+const MAY_I = /(?:请问)?[^，。,；;!！?？]{0,8}?(?:也|还)?(?:可以|能)(?:帮我)?(?:记|登记|记上|算|计入)(?:上|一下|进去)?(?:吗|么)[\s?？。!！~～]*/g;
+const POLITE = /老师|您/;
+
 /** Whether `folded` asks something of its report: a quoted title, a check of the format and a question about something else left out. */
 export function asksOfReport(folded: string): boolean {
-  const text = folded.replace(FORMAT_CHECK, '').replace(QUOTED, '').replace(SIDE_QUESTION, '');
+  const asked = POLITE.test(folded) ? folded.replace(MAY_I, '') : folded;
+  const text = asked.replace(FORMAT_CHECK, '').replace(QUOTED, '').replace(SIDE_QUESTION, '');
   return ASKING.test(text.replace(PROCESS_QUESTION, (q) => (ABOUT_THIS.test(q) ? q : '')));
 }
