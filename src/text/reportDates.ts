@@ -262,7 +262,7 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
   const spans = (re: RegExp) => [...masked.matchAll(re)].map((q) => [q.index!, q.index! + q[0].length] as const);
   const [reported, thoughts] = [spans(ALREADY_REPORTED), spans(REFLECTION)];
   // (…and the days of a service kept out, 那次不报了, or of the clause before one that points back at it: 上周五也教过，那次已经报过了)
-  const leftOut = [...reported, ...spans(LEFT_OUT)].flatMap(([a, b]) => (POINTS_BACK.test(masked.slice(a, b)) ? [[a, b], [clauseBefore(masked, a), a]] : [[a, b]]) as [number, number][]);
+  const leftOut = [...reported, ...spans(LEFT_OUT)].flatMap(([a, b]) => (POINTS_BACK.test(masked.slice(a, b)) ? [[clauseBefore(masked, a), b]] : [[a, b]]) as [number, number][]);
   const [notThis, pinned, outDays, outClauses] = [new Set<DateHit>(), new Set<DateHit>(), new Set<string>(), new Set<readonly [number, number]>()];
   const around = (m: RegExpMatchArray, s: (readonly [number, number])[]) => s.find(([a, b]) => m.index! >= a && m.index! + m[0].length <= b);
   const inside = (m: RegExpMatchArray, s: (readonly [number, number])[]) => around(m, s) !== undefined;
@@ -302,14 +302,14 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
   }
   const kept = oneOfTwo(hits, notThis, pinned, outDays);
   // (the clauses of the days kept out tell the other service: 昨天也去了两小时，我只报前天的)
-  const elsewhere = kept === hits ? [] : [...hits.filter((h) => h.date && !kept.includes(h)).map((h) => clauseAround(masked, h)), ...[...outClauses].map(([start, end]) => ({ start, end }))];
+  const elsewhere = kept === hits ? [] : [...hits.filter((h) => h.date && !kept.includes(h)).map((h) => clauseAround(masked, h)).filter((c) => !kept.some((k) => k.start >= c.start && k.end <= c.end)), ...[...outClauses].map(([start, end]) => ({ start, end }))];
   return { hits: labelledDays(kept.sort((a, b) => a.start - b.start), masked), masked: work, elsewhere };
 }
 
 /** The clause a day is said in, between punctuation or spaces (with an amount standing after it: 11/16又去帮忙 1小时). */
 function clauseAround(text: string, h: Span): Span {
-  const before = text.slice(0, h.start).search(/[，。,；;\s][^，。,；;\s]*$/);
-  const after = text.slice(h.end).search(/[，。,；;\s]/);
+  const before = text.slice(0, h.start).search(/[，。,；;\s（()）][^，。,；;\s（()）]*$/);
+  const after = text.slice(h.end).search(/[，。,；;\s（()）]/);
   const end = after < 0 ? text.length : h.end + after;
   return { start: before + 1, end: end + (/^\s{1,2}\u0001+(?=[，。,；;\s]|$)/.exec(text.slice(end))?.[0].length ?? 0) };
 }
@@ -317,7 +317,7 @@ function clauseAround(text: string, h: Span): Span {
 /** Where the clause before `at` starts. */
 function clauseBefore(text: string, at: number): number {
   const head = text.slice(0, at).replace(/[，。,；;\s]+$/, '');
-  return Math.max(...['，', '。', ',', '；', ';', '\n'].map((c) => head.lastIndexOf(c))) + 1;
+  return Math.max(...['，', '。', ',', '；', ';', '\n', '（', '('].map((c) => head.lastIndexOf(c))) + 1;
 }
 
 /**

@@ -8,7 +8,7 @@ import {
 } from './reportItemWords.js';
 import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
 import {
-  ALSO_HELPED, BOTH, DAY_HALVES, amountPieces, EVEN_SPLIT, FILMED_THEN, VISIT_AND_WORK, HALF_AND_HALF, MIXED, OWN_HOURS, PIECES, PREPARING, SCHEDULED, SIDE_BY_SIDE, SPLIT, THEN_OTHER, TWO_STEPS, WENT_ON,
+  ALL_FOR_PROJECT, ALSO_HELPED, CHANGED_PLAN, mainPiece, BOTH, DAY_HALVES, amountPieces, EVEN_SPLIT, FILMED_THEN, VISIT_AND_WORK, HALF_AND_HALF, MIXED, OWN_HOURS, PIECES, PREPARING, SCHEDULED, SIDE_BY_SIDE, SPLIT, THEN_OTHER, TWO_STEPS, WENT_ON,
 } from './reportTwoPieces.js';
 import { blank, itemWords } from './reportTopics.js';
 import { blankFilmed } from './reportMade.js';
@@ -47,6 +47,13 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
     ambiguities.push(`同时写了「${one}」和「${other}」，请分开记录，或确认属于哪一类。`);
     return undefined;
   }
+  // 填表为主, 都是为了…项目: the main piece said (its item, when the text names it too); a plan changed is no work.
+  const main = nested ? undefined : mainPiece(masked);
+  const mainItems = main ? [...itemWords(main).keys()] : [];
+  if (mainItems.length === 1 && itemWords(masked).has(mainItems[0]!)) return mainItems[0];
+  if (!nested && ALL_FOR_PROJECT.test(masked)) return 'xiangmu';
+  const instead = !nested && CHANGED_PLAN.test(masked) ? findItem(marked.replace(CHANGED_PLAN, blank), [], true) : undefined;
+  if (instead) return instead;
   // 一半一半, 两样差不多, 主要是哪个我也说不清: the student says there were two pieces of work and neither
   // was the main one, whether or not both are told in words the parser knows.
   const even = nested ? undefined : noMainOne(masked);

@@ -146,6 +146,11 @@ function restated(input: ParseInput, folded: string, editEnd: number): ParsedRep
 
 const NOT_MINE_ALL = new RegExp(NOT_MINE.source, 'g');
 
+/** `text` with the spans blanked, each index kept where it was. */
+function outOf(text: string, spans: Span[]): string {
+  return spans.reduce((t, c) => t.slice(0, c.start) + ' '.repeat(c.end - c.start) + t.slice(c.end), text);
+}
+
 /** Whether a reading can be saved as it is; otherwise the bot asks with a prefilled card. */
 export function recordable(parsed: ParsedReport): boolean {
   return parsed.missing.length === 0 && parsed.ambiguities.length === 0 && parsed.date !== undefined;
@@ -208,7 +213,8 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   // What was done, and whose and when it was, is read with Chinese typed word by word joined up.
   const words = joinWords(masked);
   // …the amounts marked apart from the dates, so that a clause with hours of its own can be told.
-  const itemText = joinWords(markAmounts(masked, durations)).text;
+  // (…and not the work of another service kept out of the record: 周一那次是入户，已经报了)
+  const itemText = joinWords(markAmounts(outOf(masked, elsewhere), durations)).text;
   const keywordItem = label ? label.item : findItem(itemText, ambiguities);
   // An item chosen, and a second one beside it (/记录 走访 实事), or halves of two items told after it.
   const twoItems = label ? (label.also ? [label.item, label.also] : parallel(itemText, true)) : undefined;

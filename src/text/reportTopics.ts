@@ -9,7 +9,7 @@ import { LABEL_WORDS, TALKED_WITH, VISIT_WORDS, type ItemKey } from './reportIte
 export const blank = (t: string) => ' '.repeat(t.length);
 
 /** Verbs of asking or learning that open a visit's topic (了解, 问问, 聊了聊, 调查, 摸排, 询问, 座谈，聊 …). */
-const ASK = '(?:了解|问了?问?|聊了?聊?|唠了?唠?|调查|摸排|摸底|询问|征求|打听|座谈[，,]\\s{0,2}聊)(?:了|一下)?';
+const ASK = '(?:了解|掌握|摸清|问了?问?|聊了?聊?|唠了?唠?|调查|摸排|摸底|询问|征求|打听|座谈[，,]\\s{0,2}聊)(?:了|一下)?';
 /** …unless the clause goes on to a talk, teaching or a next step (讲了, 宣讲, 教了, 辅导了, 然后, 之后, 后在): work done. */
 const GOES_ON = '(?![^，。,；;]*(?:讲了|宣讲|教了|辅导了|然后|之后|后来|[后完]在))';
 /**
@@ -17,9 +17,14 @@ const GOES_ON = '(?![^，。,；;]*(?:讲了|宣讲|教了|辅导了|然后|之�
  * 顺便, 顺手, 并, 还, 又, 也, 再, 另外, 以及, 接着, 同时, 帮, 替), and at 给/为 (了解到灯坏了就给换了灯泡) unless
  * 的 follows within four characters, as in what was asked about (问给老人送的饭够不够, 了解为孩子报的班).
  */
-const TOPIC_END = '(?=$|[，。,；;]|顺便|顺手|并且?|还|又|也|再|另外|以及|接着|同时|帮|替|[给为](?![^，。,；;]{0,4}的))';
+const TOPIC_END = '(?=$|[，。,；;]|顺便|顺手|并且?|还|又|也|再|另外|以及|接着|同时|帮(?!扶)|替|[给为](?![^，。,；;]{0,4}的))';
 /** Who a visit went to (走访了三家文艺培训机构), when nothing follows in the clause. */
-const VISITED = '(?<=(?:走访|访谈|拜访)了?)[^，。,；;\\s\\d]{0,12}(?:机构|单位|企业|公司|商户|店铺|门店|家庭|人家)(?=$|[，。,；;\\s])';
+const VISITED = '(?<=(?:走访|访谈|拜访)了?)[^，。,；;\\s\\d]{0,12}(?:机构|单位|企业|公司|商户|店铺|门店|家庭|人家)(?=$|[，。,；;\\s])|' +
+  // (…and those visited or talked to by what they are: 走访了3位民间剪纸艺人, 对文艺队的3名负责人进行了访谈, 访谈了社区卫生服务站的2名医生)
+  '(?<=(?:走访|访谈|拜访)了?)[^，。,；;\\s]{0,16}?(?:艺人|手艺人|负责人|医生|老师|干部|书记|主任|队员|队长|店主|老板|代表|户|家庭)(?=$|[，。,；;\\s])|' +
+  '(?<=对)[^，。,；;\\s]{1,16}?(?=进行了?(?:访谈|走访|调研|座谈))|' +
+  // (…and what it was about, said before it: 围绕非遗技艺的传承现状, 围绕“双减”背景下的课后托管需求)
+  '(?<=围绕|关于|针对)[^，。,；;]{1,24}?(?=[，,]|(?:进行|开展|展开|访谈|走访|对|于))';
 /** The rest of a clause after a verb of asking (问居民想看啥样的文艺节目, 了解社区怎么调解纠纷的), and who a visit went to. */
 const ASKED_ABOUT = new RegExp(`(?<=${ASK})${GOES_ON}[^，。,；;]*?${TOPIC_END}|${VISITED}`, 'g');
 /**

@@ -97,3 +97,21 @@ export function amountPieces(clause: string): string[] {
 export const VISIT_AND_WORK = /(?:走访|入户|访谈)(?:了)?(?:和|以及|、)(?:整理|录入|打扫|清理|辅导|布置)(?:了)?(?:材料|资料|档案|台账|数据|卫生|楼道|作业|会场)/;
 /** Footage made, then a step of other work (剪了片子，又开了项目组会). */
 export const FILMED_THEN = /(?:剪|拍|录)[^，。,；;]{0,12}(?:片子|视频|录像|短片)[^，。,；;]{0,4}[，,]\s{0,2}(?:然后|接着)?(?:又|还)/;
+
+/** The piece said to be the main one (填表为主, 讲题占大头, 大部分时间都在帮村里扫雪, 主要是上门): its words. */
+const MAIN_PIECE = /(?:以|主要(?:是|在)?)?([^，。,；;\s\u0001]{2,8}?)(?:为主|占大头|占了?大部分|是主要的|是重头戏)|大部分时间(?:都)?(?:在|是)([^，。,；;\u0001]{2,12})/;
+/** Work for a project, all of it (都是为了我们长期做的“银发e课堂”项目, 都是项目的事). */
+export const ALL_FOR_PROJECT = /都是(?:为了)?[^，。,；;]{0,16}项目(?:的事|的活|服务)?/;
+/**
+ * Work planned, then changed for other work (本来是在户外做测量，刮大风改成进楼入户摸排; 去走访商户取消了，改成…): what was
+ * planned, not done — not work only moved (原本上午的项目例会挪到了晚上, 改到了活动室).
+ */
+export const CHANGED_PLAN = /(?:本来|原本|原计划|原定)[^。]{0,30}?(?=改成|改为|换成)|[^，。,；;]{1,12}取消了?(?=[，,][^，。,；;]{0,4}改成)/g;
+
+/** The words of the piece said to be the main one, or undefined. */
+export function mainPiece(text: string): string | undefined {
+  const m = MAIN_PIECE.exec(text);
+  // (not a talk or a class, 讲课为主: the words alone do not tell tutoring from a talk)
+  const piece = m ? (m[1] ?? m[2])! : undefined;
+  return piece && !/讲|课/.test(piece) ? piece : undefined;
+}
