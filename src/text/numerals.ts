@@ -97,7 +97,7 @@ const LABELLED = new RegExp(
 const PERIOD = '(上午|早上|早晨|朝早|凌晨|中午|下午|下昼|晏昼|傍晚|晚上|夜里|夜间|深夜|半夜|(?<![昨今明前作琴噚寻尋])早|(?<![昨今明前作琴噚寻尋])晚)';
 // A Chinese minute needs 分 unless it is a number of tens (九点十五) or a quarter (四点一刻, 四点一刻钟, 4点1刻): 九点一直陪到
 // is 9:00, not 9:01.
-const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:(?:点|时(?![长间候段]))${S}(?:(半)|零?${S}([一三13]${S}刻(?:钟)?|\\d{1,2}|[一二三四五]?十[一二三四五六七八九]?|${CN_INT}(?=${S}分))${S}分?)?|[:.](\\d{2}))`;
+const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:(?:点|时(?![长间候段]))${S}(?:(半)|零?${S}([一三13]${S}刻(?:钟)?|\\d{1,2}(?![a-z])|[一二三四五]?十[一二三四五六七八九]?|${CN_INT}(?=${S}分))${S}分?)?|[:.](\\d{2}))`;
 // 8点到12点, 14:00-16:30, and with the work said between: 从早上8点干到中午12点.
 // 下午2-4点, 上午9到11点半: the hour word once, after the end.
 const SHORT_RANGE = new RegExp(`${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:到|至|-|~|—|–|→)${S}(\\d{1,2}|${CN_INT})${S}(?:点|时(?![长间候段]))(?:${S}(半))?`, 'g');
@@ -113,7 +113,7 @@ const CLOCK_RANGE = new RegExp(
 );
 // 0900-1130, 1400~1630, 1630至1710: a 24-hour range typed without colons (minutes on the quarter hour unless joined by
 // 至 or 到, so 1116-1117 stays two days).
-const COMPACT_RANGE = /(?<![\d.:/\-])([01]\d|2[0-3])([0-5]\d)\s{0,2}(-|~|—|–|到|至)\s{0,2}([01]\d|2[0-4])([0-5]\d)(?![\d.:/\-%]|\s{0,2}年)/g;
+const COMPACT_RANGE = /(?<![\d./\-]|\d:)([01]\d|2[0-3])([0-5]\d)(?:时)?\s{0,2}(-|~|—|–|到|至)\s{0,2}([01]\d|2[0-4])([0-5]\d)(?:时)?(?![\d.:/\-%]|\s{0,2}年)/g;
 const QUARTER = /^(?:00|15|30|45)$/;
 /** morning 9-12, evening 7-9, from 9 to 11:30: a range told by the part of the day (or from…to) instead of am/pm. */
 const ENGLISH_PART_RANGE = /(?<![a-z])(morning|afternoon|evening|night|from)\s{1,2}(\d{1,2})(?::(\d{2}))?\s{0,2}(?:-|~|–|to)\s{0,2}(\d{1,2})(?::(\d{2}))?(?![\d:.]|\s{0,2}(?:am|pm|点|号|日|月|户|个|人|家|位|households?|people|families))/g;

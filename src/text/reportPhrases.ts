@@ -40,7 +40,8 @@ const OPEN_AFTER = new RegExp([
  * 前天): voice input corrects itself as it goes, and the last one said stands.
  */
 const MARKER = '(?:(?:后来|仔细|重新)?算了一?下|不对|哦不|噢不|啊不|呃不|不不|不是不是|说错了?|(?:打|写|敲|输|搞|弄)错了(?!的)|口误|更正一下|纠正一下|记错了)';
-const TAKEN_BACK = new RegExp(`^[^。\\d]{0,8}?${MARKER}[^。\\d]{0,6}$`);
+// (…and 不对多按了个1，是: the slip told, the digit typed too many)
+const TAKEN_BACK = new RegExp(`^[^。\\d]{0,8}?${MARKER}(?:[^。\\d]{0,6}|[^。\\d]{0,4}多(?:按|打|敲|输|写)了(?:一)?个?(?:\\d|零)[^。\\d]{0,4})$`);
 /**
  * …and right after the last amount, with nothing said instead (三个小时，哦不对，我也记不清了; 11点到1点半吧…哦不对好像是到2点,
  * the new end no amount of its own): no amount stands.
@@ -68,7 +69,7 @@ const NOT_SERVICE_NEXT = new RegExp(`^[^，。,；;]{0,3}(?:${NOT_SERVICE_TIME})
 /** An amount said to be the real one (实际7小时, 其中有效服务2小时) beats the others. */
 const ACTUAL = /(?:实际|其中|有效|净)(?:(?!休息|吃饭|歇|路上)[^，。,；;]){0,8}$/;
 /** …and so does the total after its parts (扫了两个半小时，然后又铲冰，一共三个小时). */
-const TOTAL = /(?:一共|总共|共计|合计|总计|累计|加起来|前后|共)(?:是|有|约|大约|大概|差不多|用了|花了|干了|服务了?)?\s{0,2}$/;
+const TOTAL = /(?:一共|总共|共计|合计|总计|累计|加起来|前后|共)(?:算|算下来|算起来)?(?:是|有|约|大约|大概|差不多|用了|花了|干了|服务了?)?\s{0,2}$/;
 
 /**
  * One amount wins; a stated amount beats a clock range (下午2点到5点，实际2.5小时), and an
@@ -138,8 +139,8 @@ const RIDE_AFTER = /^\s{0,2}(?:的?(?:车|公交|大巴|地铁|火车|高铁|校
 const WAITED_BEFORE = /(?:堵了|(?<![安彩编])排(?:队排)?了|等了|颠了|来回坐车|坐车坐了|路上(?:堵了|颠了|走了|花了|用了))(?:快|将近|差不多|大概|约|足足)?半?\s{0,2}$/;
 /** …and after it, where the waiting led (才到, 公交, 车): not 帮老人排队挂号，排了三个小时. */
 const WAITED_AFTER = /^\s{0,2}(?:[，,]\s{0,2})?(?:才|然后|的?(?:车|公交|地铁|大巴)|公交|车)/;
-/** Time said to be on the way (路上走了一刻钟, 路上花了半小时). */
-const ROAD_BEFORE = /路上(?:走了|花了|用了|坐了|骑了)(?:快|将近|差不多|大概|约)?\s{0,2}$/;
+/** Time said to be on the way (路上走了一刻钟, 路上花了半小时), or a start put off (活动推后了一个小时). */
+const ROAD_BEFORE = /路上(?:走了|花了|用了|坐了|骑了)(?:快|将近|差不多|大概|约)?\s{0,2}$|(?:推迟|推后|延后|延迟|晚)了(?:快|将近|差不多|大概|约)?\s{0,2}$/;
 /** Waiting told with the verb twice (等校车等了一刻钟, 等大家进会议等了十分钟): never service. */
 const WAITED_FOR = /等[^，。,；;\d]{1,10}等了(?:快|将近|差不多|大概|约|足足)?半?\s{0,2}$/;
 /** Whether an amount is time on the road or spent waiting, which is no service: a ride, a walk there (走了20分钟才到), 一小时车程 (not 修了三个小时的车). */
