@@ -8,6 +8,8 @@
 import { dayjs } from '../time.js';
 import { CN_INT, parseNumber, S, type Span } from './numerals.js';
 import { ALREADY_REPORTED, REFLECTION } from './reportAsides.js';
+import { keptOut, oneOfTwo, otherService, picksOut } from './reportTwoServices.js';
+import { RELATIVE } from './reportDayLabels.js';
 import { labelledDays, weekdayIndex } from './reportDayLabels.js';
 
 /** A date phrase; `date` is absent when the phrase names no single, existing day. */
@@ -25,19 +27,6 @@ export interface DateHit extends Span {
   vague?: true;
 }
 
-const RELATIVE: [string, number][] = [
-  // …and the dialects' words for the same days: 琴日/噚日/寻日/琴晚 (Cantonese yesterday), 夜儿个/夜个儿
-  // (Henan, Shandong: yesterday), 前儿个, 今朝 (Wu, Cantonese: today), 头先 (Cantonese: just now),
-  // 听日/听朝 (Cantonese: tomorrow), 明朝 (Wu: tomorrow), 后日 (day after tomorrow).
-  // …and in the languages foreign-language students mix in: вчера, 一昨日/おととい, きのう, 어제, сегодня, 오늘.
-  ['позавчера|一昨日|おととい|그저께', -2], ['вчера|きのう|어제', -1], ['сегодня|きょう|오늘', 0],
-  ['大前(?:天|日|儿个?)', -3], ['(?<![之以目提])前(?:天|日|儿(?=个))', -2],
-  ['(?:昨|作)(?:天|日|儿|个|晚|夜)|(?:琴|噚|寻|尋)(?:日|晚|夜|朝)|(?<![一半整过守熬深午])夜(?:儿个|个儿|个|儿)(?![里间])', -1],
-  ['(?:今(?:天|日|儿|个|晚|早|朝)|金天|头先)', 0],
-  ['(?<![说证表声透])明(?:天|日|晚|早|儿)|明朝(?![的人代末初年时历古皇宫])|听(?:日|朝|晚)(?![记志])', 1], ['大后(?:天|日)', 3], ['(?<![之以然最过日明])后(?:天|儿|日)(?![子常记])', 2],
-  ['(?<![a-z])(?:today|tonight|this (?:morning|afternoon|evening))(?![a-z])', 0], ['(?<![a-z])the day before yesterday(?![a-z])', -2],
-  ['(?<![a-z])(?:yesterday|last night)(?![a-z])', -1], ['(?<![a-z])(?:tomorrow|tmrw?)(?![a-z])', 1],
-];
 const WEEKDAY = '([一二三四五六日天七1-7])';
 const CN_TENS = '[一二两三]?十[一二三四五六七八九]?';
 // Each reader returns a date, undefined for a date that does not exist, a hit with a
@@ -262,7 +251,7 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
   const spans = (re: RegExp) => [...masked.matchAll(re)].map((q) => [q.index!, q.index! + q[0].length] as const);
   const [reported, thoughts] = [spans(ALREADY_REPORTED), spans(REFLECTION)];
   // (…and the days of a service kept out, 那次不报了, or of the clause before one that points back at it: 上周五也教过，那次已经报过了)
-  const leftOut = [...reported, ...spans(LEFT_OUT)].flatMap(([a, b]) => (POINTS_BACK.test(masked.slice(a, b)) ? [[clauseBefore(masked, a), b]] : [[a, b]]) as [number, number][]);
+  const leftOut = keptOut(masked, reported);
   const [notThis, pinned, outDays, outClauses] = [new Set<DateHit>(), new Set<DateHit>(), new Set<string>(), new Set<readonly [number, number]>()];
   const around = (m: RegExpMatchArray, s: (readonly [number, number])[]) => s.find(([a, b]) => m.index! >= a && m.index! + m[0].length <= b);
   const inside = (m: RegExpMatchArray, s: (readonly [number, number])[]) => around(m, s) !== undefined;
@@ -287,7 +276,7 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
         hit = { start, end, phrase, problem: `日期「${phrase}」还没到，只能记录今天或以前的服务，请确认日期。`, vague: true };
       }
       // (只报前几天那次: the time that is no one day is the one reported, asked about even beside today's)
-      const only = ONLY_THAT.test(work.slice(Math.max(0, start - 5), start)) || (/(?:只|先|就)把\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)) && /^(?:那次|的)?(?:报|记)/.test(work.slice(end, end + 4)));
+      const only = picksOut(work, start, end);
       if (hit.vague && only && /^\s{0,2}(?:的?那|的)/.test(work.slice(end, end + 3))) hit = { ...hit, vague: undefined };
       if (only) pinned.add(hit);
       if (inside(m, leftOut)) {
@@ -301,52 +290,6 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
     }
   }
   const kept = oneOfTwo(hits, notThis, pinned, outDays);
-  // (the clauses of the days kept out tell the other service: 昨天也去了两小时，我只报前天的)
-  const elsewhere = kept === hits ? [] : [...hits.filter((h) => h.date && !kept.includes(h)).map((h) => clauseAround(masked, h)).filter((c) => !kept.some((k) => k.start >= c.start && k.end <= c.end)), ...[...outClauses].map(([start, end]) => ({ start, end }))];
+  const elsewhere = otherService(masked, hits, kept, outClauses);
   return { hits: labelledDays(kept.sort((a, b) => a.start - b.start), masked), masked: work, elsewhere };
-}
-
-/** The clause a day is said in, between punctuation or spaces (with an amount standing after it: 11/16又去帮忙 1小时). */
-function clauseAround(text: string, h: Span): Span {
-  const before = text.slice(0, h.start).search(/[，。,；;\s（()）][^，。,；;\s（()）]*$/);
-  const after = text.slice(h.end).search(/[，。,；;\s（()）]/);
-  const end = after < 0 ? text.length : h.end + after;
-  return { start: before + 1, end: end + (/^\s{1,2}\u0001+(?=[，。,；;\s]|$)/.exec(text.slice(end))?.[0].length ?? 0) };
-}
-
-/** Where the clause before `at` starts. */
-function clauseBefore(text: string, at: number): number {
-  const head = text.slice(0, at).replace(/[，。,；;\s]+$/, '');
-  return Math.max(...['，', '。', ',', '；', ';', '\n', '（', '('].map((c) => head.lastIndexOf(c))) + 1;
-}
-
-/**
- * Two services named, one kept out (周一那次已经报过了, 11号那次没签到就不报了) or one picked (只报昨天的, 先报昨天的):
- * the days of the other are not this record's — unless no day would be left.
- */
-function oneOfTwo(hits: DateHit[], notThis: Set<DateHit>, pinned: Set<DateHit>, outDays: Set<string>): DateHit[] {
-  const days = (set: Iterable<DateHit>) => new Set([...set].flatMap((h) => (h.date ? [h.date] : [])));
-  const picked = days(pinned);
-  if (picked.size === 1) return hits.filter((h) => !h.date || picked.has(h.date));
-  const out = new Set([...days(notThis), ...outDays]);
-  const kept = hits.filter((h) => !notThis.has(h) && !(h.date && out.has(h.date)));
-  return kept.some((h) => h.date) ? kept : hits;
-}
-
-/** What picks one of two times told as the one reported (只报, 就记, 先报). */
-const ONLY_THAT = /(?:只|就|仅|先)(?:想|要)?(?:补)?(?:报|记|算)(?:一下)?\s{0,2}$/;
-/** A clause kept out that points back at the one before it (那次已经报过了, 不报了, 也报过了). */
-const POINTS_BACK = /^[\s，。,；;]*(?:(?:那|这)(?:次|回|个|天)|不|先不|就不|已经?|也|都|但)/;
-/** A clause that keeps its day out of this record (那次已经报过了, 那次没签到就不报了, 那个不算). */
-const LEFT_OUT = /[^，。,；;:：（）()—！!\s]{0,40}(?:不(?:想|要)?(?:报|算|记)|先不报|不用报|就算了|算了|报过|记过|(?:已经?|早就?)(?:报|记)|(?:那次|那回|的)(?:已经?)?(?:报|记)(?:过|了)|没签(?:上|到)|(?:明天|下次|回头|以后)再报)(?![名到道告])[^，。,；;:：（）()—！!\s]{0,8}/g;
-
-/** What comes next said after a later day (周五还有一场, 周末还要去, 明早还有, 下周接着搞). */
-const NEXT_AFTER = /^[\s，,]{0,2}(?:还|接着|再|也)(?:有|要|得|会|去|约|来|搞|办|讲|上|辅导)/;
-/**
- * Days told as what comes next beside the report (今天…督导 2小时 明早还有; …，周五还有一场): still to come (or a
- * week-end, next week, next time) and followed by 还有/还要/接着… — context, not the day of the report.
- */
-export function laterDays(hits: DateHit[], masked: string, today: string): DateHit[] {
-  // (…after a day or an amount said first: in 周五还去幸福里扫雪 or 老师好，周五还要去… the day is the report's, still to come)
-  return hits.filter((h) => (h.date ? h.date > today : h.vague === true && /^(?:下|明|后|这?个?周末|过)/.test(h.phrase.trim())) && NEXT_AFTER.test(masked.slice(h.end, h.end + 6)) && /\u0001/.test(masked.slice(0, h.start)));
 }

@@ -10,7 +10,8 @@
 import { dayjs, localDate, startOfDate } from '../time.js';
 import { clockTimes, findDurations, foldWidth, type Span } from './numerals.js';
 import { simplified } from './simplified.js';
-import { findDates, laterDays } from './reportDates.js';
+import { findDates } from './reportDates.js';
+import { laterDays } from './reportTwoServices.js';
 import { withoutMemoStamp } from './reportDayLabels.js';
 import { findCommunity, type CommunityName } from './reportCommunities.js';
 import { findArea, type AreaKey } from './reportAreas.js';

@@ -1,0 +1,70 @@
+/**
+ * Two services told in one message (周一和今天都去了，周一那次已经报过了; 只报昨天的): which day is this record's, and
+ * which clauses tell the other service, so that its hours, work and mode are not read into this one. Part of
+ * reportDates.ts; works on width-folded text with the amounts masked (U+0001).
+ */
+import type { DateHit } from './reportDates.js';
+import type { Span } from './numbers.js';
+
+/** The clause a day is said in, between punctuation or spaces (with an amount standing after it: 11/16又去帮忙 1小时). */
+function clauseAround(text: string, h: Span): Span {
+  const before = text.slice(0, h.start).search(/[，。,；;\s（()）][^，。,；;\s（()）]*$/);
+  const after = text.slice(h.end).search(/[，。,；;\s（()）]/);
+  const end = after < 0 ? text.length : h.end + after;
+  return { start: before + 1, end: end + (/^\s{1,2}\u0001+(?=[，。,；;\s]|$)/.exec(text.slice(end))?.[0].length ?? 0) };
+}
+
+/** Where the clause before `at` starts. */
+function clauseBefore(text: string, at: number): number {
+  const head = text.slice(0, at).replace(/[，。,；;\s]+$/, '');
+  return Math.max(...['，', '。', ',', '；', ';', '\n', '（', '('].map((c) => head.lastIndexOf(c))) + 1;
+}
+
+/**
+ * Two services named, one kept out (周一那次已经报过了, 11号那次没签到就不报了) or one picked (只报昨天的, 先报昨天的):
+ * the days of the other are not this record's — unless no day would be left.
+ */
+export function oneOfTwo(hits: DateHit[], notThis: Set<DateHit>, pinned: Set<DateHit>, outDays: Set<string>): DateHit[] {
+  const days = (set: Iterable<DateHit>) => new Set([...set].flatMap((h) => (h.date ? [h.date] : [])));
+  const picked = days(pinned);
+  if (picked.size === 1) return hits.filter((h) => !h.date || picked.has(h.date));
+  const out = new Set([...days(notThis), ...outDays]);
+  const kept = hits.filter((h) => !notThis.has(h) && !(h.date && out.has(h.date)));
+  return kept.some((h) => h.date) ? kept : hits;
+}
+
+/** What picks one of two times told as the one reported (只报, 就记, 先报). */
+const ONLY_THAT = /(?:只|就|仅|先)(?:想|要)?(?:补)?(?:报|记|算)(?:一下)?\s{0,2}$/;
+/** A clause kept out that points back at the one before it (那次已经报过了, 不报了, 也报过了). */
+const POINTS_BACK = /^[\s，。,；;]*(?:(?:那|这)(?:次|回|个|天)|不|先不|就不|已经?|也|都|但)/;
+/** A clause that keeps its day out of this record (那次已经报过了, 那次没签到就不报了, 那个不算). */
+const LEFT_OUT = /[^，。,；;:：（）()—！!\s]{0,40}(?:不(?:想|要)?(?:报|算|记)|先不报|不用报|就算了|算了|报过|记过|(?:已经?|早就?)(?:报|记)|(?:那次|那回|的)(?:已经?)?(?:报|记)(?:过|了)|没签(?:上|到)|(?:明天|下次|回头|以后)再报)(?![名到道告])[^，。,；;:：（）()—！!\s]{0,8}/g;
+
+/** The clauses that keep a day out of this record, each with the clause before it when it points back (上周五也教过，那次已经报过了). */
+export function keptOut(masked: string, reported: (readonly [number, number])[]): [number, number][] {
+  return [...reported, ...[...masked.matchAll(LEFT_OUT)].map((q) => [q.index!, q.index! + q[0].length] as const)]
+    .map(([a, b]) => (POINTS_BACK.test(masked.slice(a, b)) ? [clauseBefore(masked, a), b] : [a, b]));
+}
+
+/** Whether the day said between `start` and `end` is picked as the one reported (只报前天那次, 先把上周六的报了). */
+export function picksOut(work: string, start: number, end: number): boolean {
+  return ONLY_THAT.test(work.slice(Math.max(0, start - 5), start)) || (/(?:只|先|就)把\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)) && /^(?:那次|的)?(?:报|记)/.test(work.slice(end, end + 4)));
+}
+
+/** The clauses that tell the other service (昨天也去了两小时，我只报前天的): those of the days left out, and the clauses keeping them out. */
+export function otherService(masked: string, hits: DateHit[], kept: DateHit[], outClauses: Set<readonly [number, number]>): Span[] {
+  if (kept === hits) return [];
+  const dropped = hits.filter((h) => h.date && !kept.includes(h)).map((h) => clauseAround(masked, h)).filter((c) => !kept.some((k) => k.start >= c.start && k.end <= c.end));
+  return [...dropped, ...[...outClauses].map(([start, end]) => ({ start, end }))];
+}
+
+/** What comes next said after a later day (周五还有一场, 周末还要去, 明早还有, 下周接着搞). */
+const NEXT_AFTER = /^[\s，,]{0,2}(?:还|接着|再|也)(?:有|要|得|会|去|约|来|搞|办|讲|上|辅导)/;
+/**
+ * Days told as what comes next beside the report (今天…督导 2小时 明早还有; …，周五还有一场): still to come (or a
+ * week-end, next week, next time) and followed by 还有/还要/接着… — context, not the day of the report.
+ */
+export function laterDays(hits: DateHit[], masked: string, today: string): DateHit[] {
+  // (…after a day or an amount said first: in 周五还去幸福里扫雪 or 老师好，周五还要去… the day is the report's, still to come)
+  return hits.filter((h) => (h.date ? h.date > today : h.vague === true && /^(?:下|明|后|这?个?周末|过)/.test(h.phrase.trim())) && NEXT_AFTER.test(masked.slice(h.end, h.end + 6)) && /\u0001/.test(masked.slice(0, h.start)));
+}
