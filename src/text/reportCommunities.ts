@@ -2,6 +2,7 @@
  * Which community a report names (PRODUCT.md §4), or else the student's paired one.
  * Part of reportParser.ts; works on width-folded text.
  */
+import { movedTo } from './reportTwoServices.js';
 import { foldWidth } from './numerals.js';
 import { standing } from './reportPhrases.js';
 
@@ -197,6 +198,9 @@ export function findCommunity(folded: string, input: CommunityInput, ambiguities
   const servedAt = named.filter((h) => !TOLD_OF_BEFORE.test(folded.slice(Math.max(0, h.start - 5), h.start)) && !TOLD_OF_AFTER.test(folded.slice(h.end, h.end + 8)));
   const ids = [...new Set((servedAt.length > 0 ? servedAt : named).map((h) => h.id))];
   if (ids.length === 1) return { communityId: ids[0], communitySource: 'named' };
+  // (本来去龙江社区，下雪公交停了，改去了康宁社区: the place the plan was moved to)
+  const [from, to] = [servedAt[0], servedAt.at(-1)];
+  if (ids.length === 2 && from && to && from.id !== to.id && movedTo(folded, from, to)) return { communityId: to.id, communitySource: 'named' };
   // (only places told of, two of them: the longest name, as before, when it is the only one that long)
   if (ids.length > 1 && servedAt.length === 0) {
     const longest = Math.max(...named.map((h) => h.end - h.start));

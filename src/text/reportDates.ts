@@ -8,7 +8,7 @@
 import { dayjs } from '../time.js';
 import { CN_INT, parseNumber, S, type Span } from './numerals.js';
 import { ALREADY_REPORTED, REFLECTION } from './reportAsides.js';
-import { keptOut, oneOfTwo, otherService, picksOut } from './reportTwoServices.js';
+import { keptOut, movedDays, oneOfTwo, otherService, picksOut } from './reportTwoServices.js';
 import { RELATIVE } from './reportDayLabels.js';
 import { labelledDays, weekdayIndex } from './reportDayLabels.js';
 
@@ -289,7 +289,7 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
       work = work.slice(0, start) + '\u0001'.repeat(end - start) + work.slice(end);
     }
   }
-  const kept = oneOfTwo(hits, notThis, pinned, outDays);
+  const kept = movedDays(oneOfTwo(hits, notThis, pinned, outDays), work);
   const elsewhere = otherService(masked, hits, kept, outClauses);
-  return { hits: labelledDays(kept.sort((a, b) => a.start - b.start), masked), masked: work, elsewhere };
+  return { hits: labelledDays([...kept].sort((a, b) => a.start - b.start), masked), masked: work, elsewhere };
 }

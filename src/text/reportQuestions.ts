@@ -3,7 +3,7 @@
  * carries (昨天辅导了2小时，算实事吗？) — then the report is answered with the form, never recorded as it stands.
  * Part of reportParser.ts; works on width-folded text.
  */
-import { QUOTED } from './reportItemWords.js';
+import { QUOTED, type ItemKey } from './reportItemWords.js';
 
 /** A message put as a question: a report must carry most of one to count (怎么记录走访？ does not). */
 export const QUESTION = /[?？]\s*$|^\s*请问|什么意思|是什么|啥意思|怎么|怎样|如何|能不能|可不可以|是否|为什么|为啥|在哪|什么时候|啥时候|吗[\s?？。!！~]*$|呢[\s?？。!！~]*$/;
@@ -48,12 +48,15 @@ const ABOUT_THIS = /\d|小时|钟头|算|这|能记|能报|可以记|可以报|�
  * Whether it can be recorded, asked politely of a teacher beside a whole report (老师您好…，请问这个可以记吗？麻烦您了):
  * a request to record it, read as one — not 这个能记吗？ alone, nor whether it counts as an item (能记一次活动吗).
  */
-const MAY_I = /(?:请问)?[^，。,；;!！?？]{0,8}?(?:也|还)?(?:可以|能)(?:帮我)?(?:记|登记|记上|算|计入)(?:上|一下|进去)?(?:吗|么)[\s?？。!！~～]*/g;
+const MAY_I = /(?:请问)?[^，。,；;!！?？]{0,8}?(?:也|还)?(?:可以|能)?(?:帮我)?(?:记|登记|记上|算|计入)(?:上|一下|进去)?(?:吗|么)[\s?？。!！~～]*/g;
+/** …or whether it counts as an item (请问可以记一次活动吗？): a request too when the report is read as that item anyway. */
+const AS_ITEM = /(?:请问)?[^，。,；;!！?？]{0,8}?(?:也|还)?(?:可以|能)?(?:记|算|登记)(?:成|为|作)?(?:一次|一个)?(?:开展)?(活动|走访|实事|培育项目|项目|x项目|x)(?:吗|么)[\s?？。!！~～]*/g;
+const ITEM_NAMED: Record<string, ItemKey> = { 活动: 'huodong', 走访: 'zoufang', 实事: 'shishi', 培育项目: 'xiangmu', 项目: 'xiangmu', x项目: 'x', x: 'x' };
 const POLITE = /老师|您/;
 
 /** Whether `folded` asks something of its report: a quoted title, a check of the format and a question about something else left out. */
-export function asksOfReport(folded: string): boolean {
-  const asked = POLITE.test(folded) ? folded.replace(MAY_I, '') : folded;
+export function asksOfReport(folded: string, item?: ItemKey): boolean {
+  const asked = POLITE.test(folded) ? folded.replace(AS_ITEM, (q, named: string) => (ITEM_NAMED[named] === item ? '' : q)).replace(MAY_I, '') : folded;
   const text = asked.replace(FORMAT_CHECK, '').replace(QUOTED, '').replace(SIDE_QUESTION, '');
   return ASKING.test(text.replace(PROCESS_QUESTION, (q) => (ABOUT_THIS.test(q) ? q : '')));
 }

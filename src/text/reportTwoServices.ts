@@ -68,3 +68,22 @@ export function laterDays(hits: DateHit[], masked: string, today: string): DateH
   // (…after a day or an amount said first: in 周五还去幸福里扫雪 or 老师好，周五还要去… the day is the report's, still to come)
   return hits.filter((h) => (h.date ? h.date > today : h.vague === true && /^(?:下|明|后|这?个?周末|过)/.test(h.phrase.trim())) && NEXT_AFTER.test(masked.slice(h.end, h.end + 6)) && /\u0001/.test(masked.slice(0, h.start)));
 }
+
+/** A plan moved (本来周二要去…，改成今天下午去的; 从锦绣社区被调到了保利香槟; 上周五的入户走访挪到了周一). */
+const MOVED = /改(?:成|到|去|在|为|了|周)|挪到|推(?:迟)?到|延(?:后|期)?到|拖到|转场|调到|叫去|换(?:到|去)|没在[^，。,；;]{0,6}[，,]\s{0,2}去了/;
+
+/** Whether what was planned, said at `from`, was moved to what is said at `to` (the planned one is not the report's). */
+export function movedTo(text: string, from: Span, to: Span): boolean {
+  const between = text.slice(from.end, to.start);
+  return from.end <= to.start && between.length <= 40 && !/[。!！?？]/.test(between) && MOVED.test(between);
+}
+
+/** Two days, the first moved to the second (原本11月12号的书法活动因为下雨改到了11月14号): the second. */
+export function movedDays(hits: DateHit[], masked: string): DateHit[] {
+  const dated = hits.filter((h) => h.date).sort((a, b) => a.start - b.start);
+  const days = [...new Set(dated.map((h) => h.date))];
+  if (days.length !== 2) return hits;
+  const first = dated.find((h) => h.date === days[0])!;
+  const second = dated.find((h) => h.date === days[1])!;
+  return movedTo(masked, first, second) ? hits.filter((h) => h.date !== days[0]) : hits;
+}
