@@ -1,10 +1,13 @@
 /**
  * Words typed by sound (拼音 input picks the wrong character of the same sound: 扫血 for 扫雪, 坐谈 for
- * 座谈, 设区 for 社区, 量个小时 for 两个小时), put right before the report is read, so that every
+ * 座谈, 设区 for 社区, 量个小时 for 两个小时) or written in Japanese by Japanese majors (２時間, 先週の金曜日,
+ * 宿題を見て), put right before the report is read, so that every
  * reader — hours, dates, items, areas, communities — sees the word meant. Each fix is as long as the
  * typo, so spans found in the fixed text still cut the text as sent. Only slips that are no word of
  * their own where students would write them are fixed. Part of reportParser.ts; works on width-folded text.
  */
+
+import { simplified } from './simplified.js';
 
 /** Each slip, what it stands for, and where it is a word of its own and left alone. */
 const FIXES: [typo: string, meant: string, guard?: string][] = [
@@ -29,6 +32,22 @@ const FIXES: [typo: string, meant: string, guard?: string][] = [
   ['伴', '半', '(?<=[\\d一二两三四五六七八九十]\\s{0,2}个?|点)伴(?=\\s{0,2}个?小时|[（(]半|[，,。\\s在]|$)'], ['般', '半', '(?<=[\\d一二两三四五六七八九十]\\s{0,2}个)般(?=\\s{0,2}小时)'],
   ['hh', 'h ', '(?<=\\d)hh(?![a-z])'], ['倒', '到', '(?<=点半?\\s{0,2})倒(?=\\s{0,2}(?:\\d|[一二两三四五六七八九十]))'],
   ['量个小时', '两个小时'], ['量个钟', '两个钟'], ['金天', '今天'], ['设区', '社区'], ['锦秀', '锦绣'],
+  // Japanese, as Japanese majors write (２時間, 14時から16時半まで, 先週の金曜日, 宿題を見て, オンラインで): the Chinese meant,
+  // padded to the Japanese words' length (read after the kanji are simplified: 先週 is met as 先周, 時間 as 时间)
+  ...([['时间', '小时', '(?<=\\d)时间(?![段点表内外])'], ['から', '到'], ['まで', ''], ['くらい', '左右'], ['ぐらい', '左右'],
+    ['先々週の', '上上', '先々周の(?=[月火水木金土日]曜)'], ['先週の', '上', '先周の(?=[月火水木金土日]曜)'], ['今週の', '本', '今周の(?=[月火水木金土日]曜)'],
+    ['先々週の', '上上周'], ['先週の', '上周'], ['今週の', '本周'], ['先月', '上个月'],
+    ...[...'月火水木金土日'].flatMap((d, i) => [[`${d}曜日`, `周${'一二三四五六日'[i]}`], [`${d}曜`, `周${'一二三四五六日'[i]}`]] as const),
+    ['オンラインで', '线上'], ['オンライン', '线上'], ['ボランティア', '志愿服务'], ['サポート', '协助'], ['アンケート', '问卷'], ['イベント', '活动'], ['プロジェクト', '项目'],
+    ['宿題を見て', '辅导作业'], ['宿題を見た', '辅导作业'], ['宿題', '作业'], ['ゴミ拾い', '捡垃圾'], ['雪かき', '扫雪'], ['お年寄り', '老人'], ['子供', '孩子'], ['子ども', '孩子'],
+    ['ちょっと', '多', '(?<=时间|小时)ちょっと'], ['この間', '前几天'], ['半分ずつ', '各一半'], ['そして', '然后'], ['どっちも', '两样都做'], ['友達が', '我同学'], ['先週', '上周'],
+    ['あの日', '那天'], ['あの時', '那时'], ['半分は', '一半'], ['打ち合わせ', '开会'], ['それから', '然后'], ['合わせて', '一共'], ['全部で', '一共'],
+    ['それぞれ', '各'], ['ずつ', ''], ['前に', '之前', '(?<![^，。,；;\\s、])前に'], ['測定', '测量'], ['と', '和', '(?<=[\\u4e00-\\u9fa5])と(?=[\\u4e00-\\u9fa5ァ-ヿ])'],
+    ['話し相手', '陪聊'], ['買い物', '买东西'], ['手伝', '帮忙'], ['教え', '教'], ['訪問', '走访'], ['访问', '走访'], ['住民', '居民'], ['交通整理', '维持交通'], ['設営', '布置'], ['设营', '布置'],
+  ] as const).map(([ja, zh, guard]): [string, string, string] => {
+    const typed = simplified(ja);
+    return [typed, zh.padEnd(typed.length, ' '), guard ?? typed];
+  }),
 ];
 const FIXED = new Map(FIXES.map(([typo, meant]) => [typo, meant]));
 const TYPO = new RegExp(FIXES.map(([typo, , guard]) => guard ?? typo).join('|'), 'g');
