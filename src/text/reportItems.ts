@@ -52,7 +52,9 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   const mainItems = main ? [...itemWords(main).keys()] : [];
   if (mainItems.length === 1 && itemWords(masked).has(mainItems[0]!)) return mainItems[0];
   if (!nested && ALL_FOR_PROJECT.test(masked)) return 'xiangmu';
-  const instead = !nested && CHANGED_PLAN.test(masked) ? findItem(marked.replace(CHANGED_PLAN, blank), [], true) : undefined;
+  // (CHANGED_PLAN is global: replaced, never tested, so that no lastIndex is carried from one report to the next)
+  const unplanned = !nested && /取消|改成|改为|换成/.test(masked) ? marked.replace(CHANGED_PLAN, blank) : marked;
+  const instead = unplanned !== marked ? findItem(unplanned, [], true) : undefined;
   if (instead) return instead;
   // 一半一半, 两样差不多, 主要是哪个我也说不清: the student says there were two pieces of work and neither
   // was the main one, whether or not both are told in words the parser knows.

@@ -110,7 +110,7 @@ export const CHANGED_PLAN = /(?:本来|原本|原计划|原定)[^。]{0,30}?(?=�
 
 /** The words of the piece said to be the main one, or undefined. */
 export function mainPiece(text: string): string | undefined {
-  const m = MAIN_PIECE.exec(text);
+  const m = /为主|占大头|占了?大部分|是主要的|是重头戏|大部分时间/.test(text) ? MAIN_PIECE.exec(text) : null;
   // (not a talk or a class, 讲课为主: the words alone do not tell tutoring from a talk)
   const piece = m ? (m[1] ?? m[2])! : undefined;
   return piece && !/讲|课/.test(piece) ? piece : undefined;

@@ -38,12 +38,18 @@ const ONLY_THAT = /(?:只|就|仅|先)(?:想|要)?(?:补)?(?:报|记|算)(?:一�
 /** A clause kept out that points back at the one before it (那次已经报过了, 不报了, 也报过了). */
 const POINTS_BACK = /^[\s，。,；;]*(?:(?:那|这)(?:次|回|个|天)|不|先不|就不|已经?|也|都|但)/;
 /** A clause that keeps its day out of this record (那次已经报过了, 那次没签到就不报了, 那个不算). */
-const LEFT_OUT = /[^，。,；;:：（）()—！!\s]{0,40}(?:不(?:想|要)?(?:报|算|记)|先不报|不用报|就算了|算了|报过|记过|(?:已经?|早就?)(?:报|记)|(?:那次|那回|的)(?:已经?)?(?:报|记)(?:过|了)|没签(?:上|到)|(?:明天|下次|回头|以后)再报)(?![名到道告])[^，。,；;:：（）()—！!\s]{0,8}/g;
+// (found by its words, then widened to the clause around them: a pattern starting with the clause would be tried at every character)
+const LEFT_OUT = /(?:不(?:想|要)?(?:报|算|记)|先不报|不用报|就算了|算了|报过|记过|(?:已经?|早就?)(?:报|记)|(?:那次|那回|的)(?:已经?)?(?:报|记)(?:过|了)|没签(?:上|到)|(?:明天|下次|回头|以后)再报)(?![名到道告])/g;
+const CLAUSE_HEAD = /[^，。,；;:：（）()—！!\s]{0,40}$/;
+const CLAUSE_TAIL = /^[^，。,；;:：（）()—！!\s]{0,8}/;
 
 /** The clauses that keep a day out of this record, each with the clause before it when it points back (上周五也教过，那次已经报过了). */
 export function keptOut(masked: string, reported: (readonly [number, number])[]): [number, number][] {
-  return [...reported, ...[...masked.matchAll(LEFT_OUT)].map((q) => [q.index!, q.index! + q[0].length] as const)]
-    .map(([a, b]) => (POINTS_BACK.test(masked.slice(a, b)) ? [clauseBefore(masked, a), b] : [a, b]));
+  const left = [...masked.matchAll(LEFT_OUT)].map((q) => {
+    const [i, j] = [q.index!, q.index! + q[0].length];
+    return [i - CLAUSE_HEAD.exec(masked.slice(Math.max(0, i - 40), i))![0].length, j + CLAUSE_TAIL.exec(masked.slice(j))![0].length] as const;
+  });
+  return [...reported, ...left].map(([a, b]) => (POINTS_BACK.test(masked.slice(a, b)) ? [clauseBefore(masked, a), b] : [a, b]));
 }
 
 /** Whether the day said between `start` and `end` is picked as the one reported (只报前天那次, 先把上周六的报了). */
