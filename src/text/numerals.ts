@@ -262,7 +262,9 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
     if (at >= 0 && at + between[1]!.length <= d.end) work[0] = work[0]!.slice(0, at) + folded.slice(at, at + between[1]!.length) + work[0]!.slice(at + between[1]!.length);
   }
   scanEnds(work, folded, out);
-  scan(work, COMPACT_RANGE, 'range', (m) => ((/[到至]/.test(m[3]!) && !(m[1] === '20' && m[4] === '20')) || (QUARTER.test(m[2]!) && QUARTER.test(m[5]!))
+  // (off the quarter hour only as a clause of its own, 1630至1710 — not rooms or doors, 3号楼1501至1530, 走访了1001到1030)
+  const alone = (m: RegExpMatchArray) => /(?:^|[，。,；;:：\s(（、])$/.test(m.input!.slice(Math.max(0, m.index! - 1), m.index!));
+  scan(work, COMPACT_RANGE, 'range', (m) => ((/[到至]/.test(m[3]!) && !(m[1] === '20' && m[4] === '20') && alone(m)) || (QUARTER.test(m[2]!) && QUARTER.test(m[5]!))
     ? between(+m[1]! + +m[2]! / 60, () => +m[4]! + +m[5]! / 60, '上午', '上午') : null), out);
   scan(work, SHORT_RANGE, 'range', shortRangeHours, out);
   scan(work, ENGLISH_RANGE, 'range', (m) => {

@@ -289,7 +289,7 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
       work = work.slice(0, start) + '\u0001'.repeat(end - start) + work.slice(end);
     }
   }
-  const kept = movedDays(oneOfTwo(hits, notThis, pinned, outDays), work);
+  const kept = movedDays(oneOfTwo(hits, notThis, pinned, outDays), work, today.format('YYYY-MM-DD'));
   const elsewhere = otherService(masked, hits, kept, outClauses);
   return { hits: labelledDays([...kept].sort((a, b) => a.start - b.start), masked), masked: work, elsewhere };
 }

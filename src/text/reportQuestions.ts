@@ -48,11 +48,11 @@ const ABOUT_THIS = /\d|小时|钟头|算|这|能记|能报|可以记|可以报|�
  * Whether it can be recorded, asked politely of a teacher beside a whole report (老师您好…，请问这个可以记吗？麻烦您了):
  * a request to record it, read as one — not 这个能记吗？ alone, nor whether it counts as an item (能记一次活动吗).
  */
-const MAY_I = /(?:请问)?[^，。,；;!！?？]{0,8}?(?:也|还)?(?:可以|能)?(?:帮我)?(?:记|登记|记上|算|计入)(?:上|一下|进去)?(?:吗|么)[\s?？。!！~～]*/g;
+const MAY_I = /(?<=^|[，。,；;!！?？\s~～])(?:请问)?(?:这个|这次|这条|这样|这种|以上|上面的?)?(?:也|还)?(?:可以|能)?(?:帮我)?(?:记|登记|记上|算|计入)(?:上|一下|进去)?(?:吗|么)[\s?？。!！~～]*/g;
 /** …or whether it counts as an item (请问可以记一次活动吗？): a request too when the report is read as that item anyway. */
-const AS_ITEM = /(?:请问)?[^，。,；;!！?？]{0,8}?(?:也|还)?(?:可以|能)?(?:记|算|登记)(?:成|为|作)?(?:一次|一个)?(?:开展)?(活动|走访|实事|培育项目|项目|x项目|x)(?:吗|么)[\s?？。!！~～]*/g;
+const AS_ITEM = /(?<=^|[，。,；;!！?？\s~～])(?:请问)?(?:这个|这次|这条|这样|这种|以上|上面的?)?(?:也|还)?(?:可以|能)?(?:记|算|登记)(?:成|为|作)?(?:一次|一个)?(?:开展)?(活动|走访|实事|培育项目|项目|x项目|x)(?:吗|么)[\s?？。!！~～]*/g;
 const ITEM_NAMED: Record<string, ItemKey> = { 活动: 'huodong', 走访: 'zoufang', 实事: 'shishi', 培育项目: 'xiangmu', 项目: 'xiangmu', x项目: 'x', x: 'x' };
-const POLITE = /老师|您/;
+const POLITE = /^\s*(?:老师|您好)|您/;
 
 /** Whether `folded` asks something of its report: a quoted title, a check of the format and a question about something else left out. */
 export function asksOfReport(folded: string, item?: ItemKey): boolean {

@@ -101,7 +101,7 @@ export const FILMED_THEN = /(?:剪|拍|录)[^，。,；;]{0,12}(?:片子|视频|
 /** The piece said to be the main one (填表为主, 讲题占大头, 大部分时间都在帮村里扫雪, 主要是上门): its words. */
 const MAIN_PIECE = /(?:以|主要(?:是|在)?)?([^，。,；;\s\u0001]{2,8}?)(?:为主|占大头|占了?大部分|是主要的|是重头戏)|大部分时间(?:都)?(?:在|是)([^，。,；;\u0001]{2,12})/;
 /** Work for a project, all of it (都是为了我们长期做的“银发e课堂”项目, 都是项目的事). */
-export const ALL_FOR_PROJECT = /都是(?:为了)?[^，。,；;]{0,16}项目(?:的事|的活|服务)?/;
+export const ALL_FOR_PROJECT = /都是(?:为了)?[^，。,；;]{0,16}项目(?:的事|的活|的工作)?(?=[，。,；;\s]|$)/;
 /**
  * Work planned, then changed for other work (本来是在户外做测量，刮大风改成进楼入户摸排; 去走访商户取消了，改成…): what was
  * planned, not done — not work only moved (原本上午的项目例会挪到了晚上, 改到了活动室).

@@ -39,7 +39,7 @@ const ONLY_THAT = /(?:只|就|仅|先)(?:想|要)?(?:补)?(?:报|记|算)(?:一�
 const POINTS_BACK = /^[\s，。,；;]*(?:(?:那|这)(?:次|回|个|天)|不|先不|就不|已经?|也|都|但)/;
 /** A clause that keeps its day out of this record (那次已经报过了, 那次没签到就不报了, 那个不算). */
 // (found by its words, then widened to the clause around them: a pattern starting with the clause would be tried at every character)
-const LEFT_OUT = /(?:不(?:想|要)?(?:报|算|记)|先不报|不用报|就算了|算了|报过|记过|(?:已经?|早就?)(?:报|记)|(?:那次|那回|的)(?:已经?)?(?:报|记)(?:过|了)|没签(?:上|到)|(?:明天|下次|回头|以后)再报)(?![名到道告])/g;
+const LEFT_OUT = /(?:不(?:想|要)?(?:报|算|记)(?![^，。,；;]{0,2}(?:路上|在内|进去|时间|得|住|录|在一起|分开))|先不报|不用报|就算了|算了|报过|记过|(?:已经?|早就?)(?:报|记)(?!录|在)|(?:那次|那回|的)(?:已经?)?(?:报|记)(?:过|了)|没签(?:上|到)|(?:明天|下次|回头|以后)再报)(?![名到道告])/g;
 const CLAUSE_HEAD = /[^，。,；;:：（）()—！!\s]{0,40}$/;
 const CLAUSE_TAIL = /^[^，。,；;:：（）()—！!\s]{0,8}/;
 
@@ -76,20 +76,23 @@ export function laterDays(hits: DateHit[], masked: string, today: string): DateH
 }
 
 /** A plan moved (本来周二要去…，改成今天下午去的; 从锦绣社区被调到了保利香槟; 上周五的入户走访挪到了周一). */
-const MOVED = /改(?:成|到|去|在|为|了|周)|挪到|推(?:迟)?到|延(?:后|期)?到|拖到|转场|调到|叫去|换(?:到|去)|没在[^，。,；;]{0,6}[，,]\s{0,2}去了/;
+const MOVED = /改(?:成|到|去|在|为|周)|挪到|推(?:迟)?到|延(?:后|期)?到|拖到|转场|调到|叫去|换(?:到|去)|没在[^，。,；;]{0,6}[，,]\s{0,2}去了/;
 
 /** Whether what was planned, said at `from`, was moved to what is said at `to` (the planned one is not the report's). */
 export function movedTo(text: string, from: Span, to: Span): boolean {
   const between = text.slice(from.end, to.start);
-  return from.end <= to.start && between.length <= 40 && !/[。!！?？]/.test(between) && MOVED.test(between);
+  // (…said as a plan changed — 本来, 原定, 因为下雪, 临时, 从…到 — not 批改了, 把轮椅推到医院, 下午换到锦绣社区继续扫)
+  const said = text.slice(Math.max(0, from.start - 12), to.start);
+  return from.end <= to.start && between.length <= 40 && !/[。!！?？]|把/.test(between) && MOVED.test(between) && CHANGED_BY.test(said);
 }
+const CHANGED_BY = /本来|原本|原计划|原定|原先|临时|因为|由于|改期|改时间|(?<![一后])从/;
 
 /** Two days, the first moved to the second (原本11月12号的书法活动因为下雨改到了11月14号): the second. */
-export function movedDays(hits: DateHit[], masked: string): DateHit[] {
+export function movedDays(hits: DateHit[], masked: string, today: string): DateHit[] {
   const dated = hits.filter((h) => h.date).sort((a, b) => a.start - b.start);
   const days = [...new Set(dated.map((h) => h.date))];
   if (days.length !== 2) return hits;
   const first = dated.find((h) => h.date === days[0])!;
   const second = dated.find((h) => h.date === days[1])!;
-  return movedTo(masked, first, second) ? hits.filter((h) => h.date !== days[0]) : hits;
+  return second.date! <= today && movedTo(masked, first, second) ? hits.filter((h) => h.date !== days[0]) : hits;
 }
