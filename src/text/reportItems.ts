@@ -8,7 +8,7 @@ import {
 } from './reportItemWords.js';
 import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
 import {
-  ALL_FOR_PROJECT, ALSO_HELPED, CHANGED_PLAN, mainPiece, BOTH, DAY_HALVES, amountPieces, EVEN_SPLIT, FILMED_THEN, VISIT_AND_WORK, HALF_AND_HALF, MIXED, OWN_HOURS, PIECES, PREPARING, SCHEDULED, SIDE_BY_SIDE, SPLIT, THEN_OTHER, TWO_STEPS, WENT_ON,
+  alsoHandsOn, BOTH, DAY_HALVES, amountPieces, EVEN_SPLIT, FILMED_THEN, VISIT_AND_WORK, HALF_AND_HALF, mainItem, MIXED, OWN_HOURS, PIECES, SCHEDULED, SIDE_BY_SIDE, SPLIT, THEN_OTHER, twoSteps, wentOn, withoutChangedPlan,
 } from './reportTwoPieces.js';
 import { blank, itemWords } from './reportTopics.js';
 import { blankFilmed } from './reportMade.js';
@@ -47,13 +47,10 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
     ambiguities.push(`同时写了「${one}」和「${other}」，请分开记录，或确认属于哪一类。`);
     return undefined;
   }
-  // 填表为主, 都是为了…项目: the main piece said (its item, when the text names it too); a plan changed is no work.
-  const main = nested ? undefined : mainPiece(masked);
-  const mainItems = main ? [...itemWords(main).keys()] : [];
-  if (mainItems.length === 1 && itemWords(masked).has(mainItems[0]!)) return mainItems[0];
-  if (!nested && ALL_FOR_PROJECT.test(masked)) return 'xiangmu';
-  // (CHANGED_PLAN is global: replaced, never tested, so that no lastIndex is carried from one report to the next)
-  const unplanned = !nested && /取消|改成|改为|换成/.test(masked) ? marked.replace(CHANGED_PLAN, blank) : marked;
+  // 填表为主, 都是为了…项目: the main piece said; work planned then changed for other work (本来…改成…) is read on what was done.
+  const said = nested ? undefined : mainItem(masked);
+  if (said) return said;
+  const unplanned = nested ? marked : withoutChangedPlan(marked);
   const instead = unplanned !== marked ? findItem(unplanned, [], true) : undefined;
   if (instead) return instead;
   // 一半一半, 两样差不多, 主要是哪个我也说不清: the student says there were two pieces of work and neither
@@ -215,20 +212,6 @@ function sideItem(side: string, strong: boolean, timed = false): ItemKey | undef
 /** What a project is called, after 那个 or 的 and before 项目 (那个智慧助老项目, 就业帮扶项目). */
 const PROJECT_NAME = /(?<=那个|的)[^，。,；;]{1,14}?(?=项目)/g;
 
-/** ，也帮物业搬了东西: hands-on help for someone besides the work before it — not support for it (也帮网格员核对了信息). */
-function alsoHandsOn(text: string): boolean {
-  const m = ALSO_HELPED.exec(text);
-  if (!m || !HANDS_WORK.test(m[1]!) || /核对|登记|整理|记录|填|统计|录入/.test(m[1]!)) return false;
-  const before = [...itemWords(text.slice(0, m.index)).keys()];
-  return before.length > 0 && !before.includes('shishi');
-}
-
-/** One piece of work, then another (然后又…, 先…又…) — not preparation first. */
-function twoSteps(text: string): boolean {
-  const m = TWO_STEPS.exec(text);
-  return m !== null && !(m[0].startsWith('先') && PREPARING.test(m[0]));
-}
-
 /** The notice's X item: other service the school and the community agreed on. */
 const AGREED = /(?:学院|学校|校地|院里|系里)[^，。,；;]{0,12}(?:商定|协商|约定|商量好)的/;
 
@@ -265,21 +248,6 @@ function itemsOf(piece: string): ItemKey[] {
   if (named.length > 0) return named;
   const read = findItem(piece, [], true);
   return read ? [read] : [];
-}
-/**
- * A step somewhere else that is other work (整理了材料，又去入户发问卷; 辅导作业，还去家访了两户): it names by
- * its own words an item the work before it did not (support work before it — 整理, 登记 — counts as 实事), and
- * is not help given at an event named before it (组织了反诈讲座，还到各楼道贴了通知). Support for the
- * work before it (走访了6户，又到居委会整理了走访记录; 开例会，又去打印了项目方案) is no second step.
- */
-function wentOn(text: string): boolean {
-  const m = WENT_ON.exec(text);
-  if (!m) return false;
-  const before = new Set(itemWords(text.slice(0, m.index)).keys());
-  if (SUPPORT.test(text.slice(0, m.index))) before.add('shishi');
-  const after = [...itemWords(m[0]).keys()];
-  if (before.size === 0 || after.every((k) => before.has(k))) return false;
-  return !(before.has('huodong') && after.every((k) => k === 'shishi'));
 }
 /** A time of day or a word starting a second piece of work: 上午宣讲，下午辅导作业 is two items, asked about. */
 const THEN = new RegExp(`上午|下午|晚上|中午|${SEQUENCE.source}`);

@@ -3,6 +3,7 @@
  * mode (腾讯会议, 微信视频, 现场). Part of reportParser.ts; works on the masked text.
  */
 import type { Span } from './numerals.js';
+import { AS_PLANNED } from './reportPlans.js';
 
 /** How the service was given, and whether the text said so. */
 export interface ModeReading {
@@ -32,14 +33,13 @@ const OFFLINE_WORDS = /现场|实地/;
  * (本来线下去幸福里，下雪改成腾讯会议了).
  */
 const MAIN = /(?:以|主要(?:是|在|还是)?)\s{0,2}(线上|网上|远程|线下|现场|入户|实地|上门)[^，。,；;]{0,8}?为主|(线上|网上|远程|线下|现场|入户|实地|上门)(?:的|那场|那边|那部分)?(?:为主|是主要的)|主要(?:是|在)\s{0,2}(线上|网上|远程|线下|现场|入户|实地|上门)(?=[，。,；;\s]|$|[^，。,；;]{0,3}(?:干活|进行|做|教|讲|帮|服务|维持|整理|发|弄))/;
-const CHANGED_TO = /(?:本来|原本|原计划|原定)[^。]{0,24}?改(?:成|为|到|在)了?[^，。,；;]{0,4}?(线上|网上|腾讯会议|微信群|(?:居民|社区|业主|家长)?群里|视频|线下|现场)/;
+const CHANGED_TO = new RegExp(`(?:${AS_PLANNED})[^。]{0,24}?改(?:成|为|到|在)了?[^，。,；;]{0,4}?(线上|网上|腾讯会议|微信群|(?:居民|社区|业主|家长)?群里|视频|线下|现场)`);
 
 /**
  * Online or offline (the phrases that say so go into `removed`); both named → ambiguity unless one is said to be the
- * main one; offline by default. `elsewhere`: clauses about another service (周一那次是线下的，已经报过了), not read.
+ * main one; offline by default. The clauses about another service (周一那次是线下的，已经报过了) come blanked.
  */
-export function findMode(text: string, removed: Span[], ambiguities: string[], elsewhere: Span[] = []): ModeReading {
-  const masked = elsewhere.reduce((t, c) => t.slice(0, c.start) + ' '.repeat(c.end - c.start) + t.slice(c.end), text);
+export function findMode(masked: string, removed: Span[], ambiguities: string[]): ModeReading {
   const spans = (re: RegExp) => [...masked.matchAll(re)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
   const on = spans(ONLINE_REMOVABLE);
   const off = spans(OFFLINE_REMOVABLE);

@@ -163,7 +163,9 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   const later = laterDays(named, masked, todayStr);
   const hits = standing(named, folded).filter((h) => !REPORTED_ON.test(folded.slice(h.end, h.end + 10)) && !later.includes(h));
   const date = resolveDate(hits, todayStr, ambiguities);
-  const mode = findMode(masked, removed, ambiguities, elsewhere);
+  // (…the clauses of another service kept out of this record blanked: 周一那次是线下的，已经报过了)
+  const thisOne = outOf(masked, elsewhere);
+  const mode = findMode(thisOne, removed, ambiguities);
   const community = findCommunity(folded, input, ambiguities);
 
   const label = findLabel(folded, masked);
@@ -174,7 +176,7 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   const words = joinWords(masked);
   // …the amounts marked apart from the dates, so that a clause with hours of its own can be told.
   // (…and not the work of another service kept out of the record: 周一那次是入户，已经报了)
-  const itemText = joinWords(markAmounts(outOf(masked, elsewhere), durations)).text;
+  const itemText = joinWords(markAmounts(thisOne, durations)).text;
   const keywordItem = label ? label.item : findItem(itemText, ambiguities);
   // An item chosen, and a second one beside it (/记录 走访 实事), or halves of two items told after it.
   const twoItems = label ? (label.also ? [label.item, label.also] : parallel(itemText, true)) : undefined;

@@ -5,6 +5,7 @@
  */
 import type { DateHit } from './reportDates.js';
 import type { Duration, Span } from './numerals.js';
+import { AS_PLANNED } from './reportPlans.js';
 
 /** An amount the student is unsure of (好像是3小时, 应该有2小时). */
 const HEDGED = /^(?:好像|似乎|貌似|应该|也许|或许|可能|估计)/;
@@ -12,7 +13,7 @@ const HEDGED = /^(?:好像|似乎|貌似|应该|也许|或许|可能|估计)/;
 /** …or just after it (2小时吧应该, 两个小时，好像是). */
 const HEDGED_AFTER = /^[吧，,\s]{0,2}(?:(?:应该|可能|好像|大概|估计|也许)(?:吧|是吧|是)?(?=[\s，。,；;!！~～]|$)|[（(]?还是[^，。,；;）)]{1,6}[？?])/;
 /** An amount only planned (本来说好两小时), then the work cut short (结果…提前领走了): how long it really was is not said. */
-const PLANNED = /(?:本来|原本|原计划|原定|计划|说好|预计|打算)[^，。,；;\u0001\d]{0,6}$/;
+const PLANNED = new RegExp(`(?:${AS_PLANNED}|计划|说好|预计|打算)[^，。,；;\\u0001\\d]{0,6}$`);
 const CUT_SHORT = /提前|提早|早早|没(?:干|做|弄|讲|辅导)完|中途|半路|只(?:待|呆|干|做|弄|讲)了/;
 
 /** A vague amount of hours (两个多小时, 2h+), not a part of the day (一下午, 半天). */

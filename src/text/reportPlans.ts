@@ -6,6 +6,13 @@
 import { LABEL_WORDS, RESIDENTS } from './reportItemWords.js';
 
 /**
+ * How a plan that did not happen as planned is said (本来…, 原定…): one list for every reader of a plan changed — the
+ * day and place moved (reportTwoServices.ts), the mode (reportMode.ts), the work (reportTwoPieces.ts), the hours only
+ * planned (reportPhrases.ts), a plan still to come (here) and an edit of an old record (reportParser.ts).
+ */
+export const AS_PLANNED = '本来|原本|原计划|原定';
+
+/**
  * Plans (打算/准备去…) and service still to come today (一会儿去, 还要给…辅导): only what is done is recorded —
  * not what residents want (摸排有没有想参加合唱团的居民).
  */
@@ -35,7 +42,7 @@ export function firstPlan(text: string, skip: (at: number) => boolean = () => fa
   for (const m of text.matchAll(PLANS)) {
     const rest = text.slice(m.index + m[0].length);
     // (本来周二要去幸福里的，结果下大雪…改成今天下午去的: the plan was changed, and what was done instead is told)
-    if (skip(m.index) || (/(?:本来|原本|原计划|原定|原先)[^。]{0,8}$/.test(text.slice(0, m.index)) && PLAN_CHANGED.test(rest))) continue;
+    if (skip(m.index) || (SAID_AS_PLANNED.test(text.slice(0, m.index)) && PLAN_CHANGED.test(rest))) continue;
     const after = DONE_AFTER.exec(rest);
     // (only an intention can be carried out: 还没做完, 被取消, 报了名 stay what they are)
     if (!INTENDED.test(m[0]) || !after || (after.groups?.item !== undefined && !namesWork(after.groups.item))) return m as RegExpExecArray;
@@ -47,5 +54,6 @@ export function firstPlan(text: string, skip: (at: number) => boolean = () => fa
 /** Whether a clause names a piece of work by an item's own words. */
 const namesWork = (clause: string) => LABEL_WORDS.some(([, re]) => re.test(clause));
 
+const SAID_AS_PLANNED = new RegExp(`(?:${AS_PLANNED}|原先)[^。]{0,8}$`);
 /** A plan changed, after it is said (…，改成今天下午去的; …下雪有两家临时取消了). */
 const PLAN_CHANGED = /^[^。]{0,40}?(?:改|挪到|推(?:迟)?到|延(?:后|期)?到|拖到|转场|调到|换(?:到|去)|取消了?[，,][^。]{0,6}(?:只|还是|就|又)[^。]{0,8}了)/;

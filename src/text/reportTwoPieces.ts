@@ -5,6 +5,9 @@
  * reads each piece.
  * Works on width-folded, masked text (U+0001 a date or an amount, U+0002 an amount a clause carries).
  */
+import { HANDS_WORK, SUPPORT, type ItemKey } from './reportItemWords.js';
+import { blank, itemWords } from './reportTopics.js';
+import { AS_PLANNED } from './reportPlans.js';
 
 /**
  * Two activities standing side by side, each a piece of the report's time: 一边辅导作业一边开项目会,
@@ -73,10 +76,10 @@ export const PIECES = /[，,；;。、+\s]|然后|接着|又|还|和|以及|上�
 export const HALF_AND_HALF = /(?<!的)一半(?:的?时间)?(?!的)([^，。,；;]{2,20})[，,；;\s]\s{0,2}(?:另|剩下的?|其余的?)?一半(?:的?时间)?(?!的)([^，。,；;]{2,20})/;
 
 /** ，也帮…: a step of help after other work; its words are captured. */
-export const ALSO_HELPED = /[，,；;]\s{0,2}(?:我们?)?也帮(?:着|忙)?([^，。,；;]{1,14})/;
+const ALSO_HELPED = /[，,；;]\s{0,2}(?:我们?)?也帮(?:着|忙)?([^，。,；;]{1,14})/;
 
 /** Getting ready for what follows (先布置会场，又主持了讲座; 先写了宣讲稿，又去宣讲; 先打印了问卷，又入户走访). */
-export const PREPARING = /布置|打印|复印|准备|(?:写|做|改)[^，。,；;]{0,6}(?:稿|ppt|课件|问卷|材料|方案)/;
+const PREPARING = /布置|打印|复印|准备|(?:写|做|改)[^，。,；;]{0,6}(?:稿|ppt|课件|问卷|材料|方案)/;
 
 /** Work said to be of all sorts (干的挺杂的, 反正挺杂的, 杂七杂八) — not 人挺杂的, 垃圾太杂了. */
 export const MIXED = /(?:活儿?|事儿?|事情|干的|做的|内容|工作)[^，。,；;]{0,3}(?<!不)杂|反正[^，。,；;]{0,4}(?<!不)杂|杂七杂八|(?:啥|什么|样样)都(?:干|做|弄|搞|沾)(?:了|过)?(?:点|些|一点)?(?![^，。,；;]{0,4}(?:不|没))|(?:たり[^。]{1,24}){2}たり/;
@@ -101,17 +104,56 @@ export const FILMED_THEN = /(?:剪|拍|录)[^，。,；;]{0,12}(?:片子|视频|
 /** The piece said to be the main one (填表为主, 讲题占大头, 大部分时间都在帮村里扫雪, 主要是上门): its words. */
 const MAIN_PIECE = /(?:以|主要(?:是|在)?)?([^，。,；;\s\u0001]{2,8}?)(?:为主|占大头|占了?大部分|是主要的|是重头戏)|大部分时间(?:都)?(?:在|是)([^，。,；;\u0001]{2,12})/;
 /** Work for a project, all of it (都是为了我们长期做的“银发e课堂”项目, 都是项目的事). */
-export const ALL_FOR_PROJECT = /都是(?:为了)?[^，。,；;]{0,16}项目(?:的事|的活|的工作)?(?=[，。,；;\s]|$)/;
+const ALL_FOR_PROJECT = /都是(?:为了)?[^，。,；;]{0,16}项目(?:的事|的活|的工作)?(?=[，。,；;\s]|$)/;
 /**
  * Work planned, then changed for other work (本来是在户外做测量，刮大风改成进楼入户摸排; 去走访商户取消了，改成…): what was
  * planned, not done — not work only moved (原本上午的项目例会挪到了晚上, 改到了活动室).
  */
-export const CHANGED_PLAN = /(?:本来|原本|原计划|原定)[^。]{0,30}?(?=改成|改为|换成)|[^，。,；;]{1,12}取消了?(?=[，,][^，。,；;]{0,4}改成)/g;
+const CHANGED_PLAN = new RegExp(`(?:${AS_PLANNED})[^。]{0,30}?(?=改成|改为|换成)|[^，。,；;]{1,12}取消了?(?=[，,][^，。,；;]{0,4}改成)`, 'g');
 
-/** The words of the piece said to be the main one, or undefined. */
-export function mainPiece(text: string): string | undefined {
-  const m = /为主|占大头|占了?大部分|是主要的|是重头戏|大部分时间/.test(text) ? MAIN_PIECE.exec(text) : null;
-  // (not a talk or a class, 讲课为主: the words alone do not tell tutoring from a talk)
+/**
+ * The item of the piece said to be the main one, when the text names it too (填表为主; not 讲课为主: the words alone do
+ * not tell tutoring from a talk), or the project all of it was for.
+ */
+export function mainItem(masked: string): ItemKey | undefined {
+  const m = /为主|占大头|占了?大部分|是主要的|是重头戏|大部分时间/.test(masked) ? MAIN_PIECE.exec(masked) : null;
   const piece = m ? (m[1] ?? m[2])! : undefined;
-  return piece && !/讲|课/.test(piece) ? piece : undefined;
+  const named = piece && !/讲|课/.test(piece) ? [...itemWords(piece).keys()] : [];
+  if (named.length === 1 && itemWords(masked).has(named[0]!)) return named[0];
+  return ALL_FOR_PROJECT.test(masked) ? 'xiangmu' : undefined;
+}
+
+/** `marked` with what was planned and then changed blanked (the same text when nothing was; CHANGED_PLAN is replaced, never tested, so no lastIndex carries over). */
+export function withoutChangedPlan(marked: string): string {
+  return /取消|改成|改为|换成/.test(marked) ? marked.replace(CHANGED_PLAN, blank) : marked;
+}
+
+/** ，也帮物业搬了东西: hands-on help for someone besides the work before it — not support for it (也帮网格员核对了信息). */
+export function alsoHandsOn(text: string): boolean {
+  const m = ALSO_HELPED.exec(text);
+  if (!m || !HANDS_WORK.test(m[1]!) || /核对|登记|整理|记录|填|统计|录入/.test(m[1]!)) return false;
+  const before = [...itemWords(text.slice(0, m.index)).keys()];
+  return before.length > 0 && !before.includes('shishi');
+}
+
+/** One piece of work, then another (然后又…, 先…又…) — not preparation first. */
+export function twoSteps(text: string): boolean {
+  const m = TWO_STEPS.exec(text);
+  return m !== null && !(m[0].startsWith('先') && PREPARING.test(m[0]));
+}
+
+/**
+ * A step somewhere else that is other work (整理了材料，又去入户发问卷; 辅导作业，还去家访了两户): it names by
+ * its own words an item the work before it did not (support work before it — 整理, 登记 — counts as 实事), and
+ * is not help given at an event named before it (组织了反诈讲座，还到各楼道贴了通知). Support for the
+ * work before it (走访了6户，又到居委会整理了走访记录; 开例会，又去打印了项目方案) is no second step.
+ */
+export function wentOn(text: string): boolean {
+  const m = WENT_ON.exec(text);
+  if (!m) return false;
+  const before = new Set(itemWords(text.slice(0, m.index)).keys());
+  if (SUPPORT.test(text.slice(0, m.index))) before.add('shishi');
+  const after = [...itemWords(m[0]).keys()];
+  if (before.size === 0 || after.every((k) => before.has(k))) return false;
+  return !(before.has('huodong') && after.every((k) => k === 'shishi'));
 }

@@ -1,10 +1,12 @@
 /**
  * Two services told in one message (周一和今天都去了，周一那次已经报过了; 只报昨天的): which day is this record's, and
- * which clauses tell the other service, so that its hours, work and mode are not read into this one. Part of
- * reportDates.ts; works on width-folded text with the amounts masked (U+0001).
+ * which clauses tell the other service, so that its hours, work and mode are not read into this one; and a plan moved
+ * (本来周二要去…改成今天): the day for reportDates.ts, the place for reportCommunities.ts. Works on width-folded text
+ * with the amounts masked (U+0001).
  */
 import type { DateHit } from './reportDates.js';
 import type { Span } from './numbers.js';
+import { AS_PLANNED } from './reportPlans.js';
 
 /** The clause a day is said in, between punctuation or spaces (with an amount standing after it: 11/16又去帮忙 1小时). */
 function clauseAround(text: string, h: Span): Span {
@@ -85,7 +87,7 @@ export function movedTo(text: string, from: Span, to: Span): boolean {
   const said = text.slice(Math.max(0, from.start - 12), to.start);
   return from.end <= to.start && between.length <= 40 && !/[。!！?？]|把/.test(between) && MOVED.test(between) && CHANGED_BY.test(said);
 }
-const CHANGED_BY = /本来|原本|原计划|原定|原先|临时|因为|由于|改期|改时间|(?<![一后])从/;
+const CHANGED_BY = new RegExp(`${AS_PLANNED}|原先|临时|因为|由于|改期|改时间|(?<![一后])从`);
 
 /** Two days, the first moved to the second (原本11月12号的书法活动因为下雨改到了11月14号): the second. */
 export function movedDays(hits: DateHit[], masked: string, today: string): DateHit[] {
