@@ -1,6 +1,6 @@
 /**
  * Numbers as students type them on a phone: full-width digits folded to ASCII, Arabic or Chinese numerals
- * (一…九十九, 两, 俩, 一点五), and the spans and bounded whitespace every reader of a report shares. The base of
+ * (一…九十九, 两, 俩, 一点五, 一百二十), and the spans and bounded whitespace every reader of a report shares. The base of
  * numerals.ts (amounts of time) and reportDates.ts (days).
  */
 
@@ -16,6 +16,8 @@ const CN_DIGIT: Record<string, number> = {
 
 /** Regex source: a Chinese integer 0–99 (`一`, `两`, `十二`, `二十五`). */
 export const CN_INT = '(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[零〇一二两俩三仨四五六七八九])';
+/** Regex source: a Chinese number of hundreds (一百二十, 两百四十, 三百, 一百二 = 120), as minutes are said. */
+export const CN_HUNDRED = '(?:[一二两三四五六七八九]百(?:零[一二三四五六七八九]|[一二三四五六七八九]十[一二三四五六七八九]?|[一二三四五六七八九](?!十))?)';
 /**
  * Bounded whitespace. Unbounded `\s*` runs next to each other backtrack quadratically
  * on long runs of spaces, and nobody types more than a few spaces inside "2 小时".
@@ -49,5 +51,11 @@ export function parseNumber(raw: string): number | undefined {
   }
   const tens = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(s);
   if (tens) return (tens[1] ? CN_DIGIT[tens[1]]! : 1) * 10 + (tens[2] ? CN_DIGIT[tens[2]]! : 0);
+  const hundreds = /^([一二两三四五六七八九])百(?:(零)?([一二三四五六七八九]十?[一二三四五六七八九]?))?$/.exec(s);
+  if (hundreds) {
+    // (一百二 is 120: the tens' 十 left off; 一百零二 is 102)
+    const rest = hundreds[3] ? (hundreds[2] || hundreds[3].includes('十') ? parseNumber(hundreds[3])! : CN_DIGIT[hundreds[3]]! * 10) : 0;
+    return CN_DIGIT[hundreds[1]!]! * 100 + rest;
+  }
   return s.length === 1 ? CN_DIGIT[s] : undefined;
 }

@@ -4,9 +4,11 @@
  * read in numbers.ts (re-exported here). Calendar phrases are in reportDates.ts. Pure helpers for reportParser.ts;
  * every function works on width-folded text (see {@link foldWidth}).
  */
-import { CN_INT, S, parseNumber, type Span } from './numbers.js';
+import { between, CLOCK, clockHours, PERIOD, scanEnds, scanTimeline, type Ranged } from './clockTimes.js';
+import { CN_HUNDRED, CN_INT, S, parseNumber, type Span } from './numbers.js';
 
 export { CN_INT, S, foldWidth, parseNumber, type Span } from './numbers.js';
+export { clockTimes } from './clockTimes.js';
 
 /**
  * An amount of time found in the text. `vague` amounts (`两个多小时`) carry no hours; a
@@ -58,7 +60,7 @@ const VAGUE: RegExp[] = [
   new RegExp(`(?:好|十)?几${S}个?${S}${UNIT}`, 'g'), // 几个小时
   // more than 2 hours, a few hours, all afternoon: the same in English.
   new RegExp(`(?<![a-z])(?:more than|over|at least|almost|nearly|under|less than|maybe|probably)\\s{1,2}${NUM}${S}${UNIT}|${NUM}${S}${UNIT}(?:\\s{0,2}plus|\\+)|(?<![a-z])(?:a (?:couple|few) (?:of )?|several |many )hours|(?<![a-z])(?:all|half a|a whole) (?:morning|afternoon|evening|night|day)(?![a-z])`, 'g'),
-  /个把(?:小时|钟头)|[大小]半(?:个)?(?:小时|钟头|钟)|(?:一|大|小)?半天|整个(?:上午|下午|晚上|早上|白天)|一整(?:晚|夜|宿)|(?<![\d.])全天|一宿|通宵|(?<![周期拜])一(?:整)?(?:个)?(?:上午|下午|晚上|早上|白天)|一整天|(?<![前后昨今明第每有那某哪])一天|整天/g, // 一下午, 半天, 干了一天
+  /个把(?:小时|钟头)|[大小]半(?:个)?(?:小时|钟头|钟)|(?:一|大|小)?半天|整个(?:上午|下午|晚上|早上|白天)|一整(?:晚|夜|宿)|(?<![\d.])全天|一宿|通宵|(?<![周期拜十])一(?:整)?(?:个)?(?:上午|下午|晚上|早上|白天)|一整天|(?<![前后昨今明第每有那某哪])一天|整天|从早(?:上)?(?:忙|干)?到晚(?:上)?/g, // 一下午, 半天, 干了一天, 从早到晚
 ];
 /**
  * Quarters of an hour after the hours, with 零/又 or straight after them (两个钟头零一刻 = 2.25, 一小时三刻钟 = 1.75,
@@ -77,7 +79,7 @@ const RESAID = new RegExp(`(?<=\\u0001[^。\\d\\u0001]{0,6}(?:不对|哦不|说�
 // Bare 分 is a score (考了90分), so minutes alone need 分钟 or min; and an event named by its time limit
 // (一分钟跳绳, 一分钟单摇, 三分钟演讲) is no amount of service.
 const TIMED_EVENT = '(?:跳绳|单摇|双摇|仰卧起坐|踢毽|跳远|投篮|拍球|速算|口算|演讲|自我介绍|挑战|快问快答)';
-const MINUTES = new RegExp(`${NOT_WEEKDAY}${SIGN}(${NUM})${S}(?:分钟|minutes?(?![a-z])|mins?(?![a-z]))(?!${S}的?${S}${TIMED_EVENT})`, 'g');
+const MINUTES = new RegExp(`${NOT_WEEKDAY}${SIGN}(${CN_HUNDRED}|${NUM})${S}(?:分钟|minutes?(?![a-z])|mins?(?![a-z]))(?!${S}的?${S}${TIMED_EVENT})`, 'g');
 // 一刻钟, 三刻钟 on their own: quarters of an hour (a clock's 四点一刻钟 is no amount).
 const QUARTER_HOURS = /(?<![点时:\d.一二两三四五六七八九十]|提前|早|晚|每隔|隔)([一两二三123])\s{0,3}刻钟(?!\s{0,2}(?:就|才)?(?:到|一次))/g;
 const BARE_MINUTES = /^[^\S\n]{0,2}(?:零|又)?([一二三四五]十|[1-5]0|[一二三四五]十五|[1-5]5)(?=\s{0,2}(?:$|[，。,；;!！~～…]))/;
@@ -90,14 +92,10 @@ const H_MIN = /(?<![\d.])(\d{1,2})\s{0,2}h([0-5]\d)(?![\d.:/\-%]|\s{0,2}(?:分|m
 const LABELLED = new RegExp(
   // (not across a line: a table's header row, 日期 地点 内容 时长⏎11/10 …, names the columns)
   // …unless the number stands alone on the next line (服务时长：⏎2.5)
-  `(?:(?:服务|志愿)?时长|用时|工时|时数)(?:[^\\S\\n]{0,3}[:为是]?[^\\S\\n]{0,3}|[^\\S\\n]{0,3}[:为是]?[^\\S\\n]{0,3}\\n\\s{0,3}(?=[+-]?(?:\\d+(?:\\.\\d+)?|${CN_INT})[^\\S\\n]*(?:\\n|$)))${SIGN}(\\d+(?:\\.\\d+)?|${CN_INT})(?![\\d.]|${S}(?:[个点号月年天分次人位户]|日(?!期)))`,
+  `(?:(?:服务|志愿)?时长|用时|工时|时数|(?<=[，,\\s(（]|扣[^，。,；;]{0,12}[，,\\s])(?:所以|就|那就)?报(?=\\s{0,2}\\d))(?:[^\\S\\n]{0,3}[:为是]?[^\\S\\n]{0,3}|[^\\S\\n]{0,3}[:为是]?[^\\S\\n]{0,3}\\n\\s{0,3}(?=[+-]?(?:\\d+(?:\\.\\d+)?|${CN_INT})[^\\S\\n]*(?:\\n|$)))${SIGN}(\\d+(?:\\.\\d+)?|${CN_INT})(?![\\d.]|${S}(?:[个点号月年天分次人位户]|日(?!期)))`,
   'g',
 );
 
-const PERIOD = '(上午|早上|早晨|朝早|凌晨|中午|下午|下昼|晏昼|傍晚|晚上|夜里|夜间|深夜|半夜|(?<![昨今明前作琴噚寻尋])早|(?<![昨今明前作琴噚寻尋])晚)';
-// A Chinese minute needs 分 unless it is a number of tens (九点十五) or a quarter (四点一刻, 四点一刻钟, 4点1刻): 九点一直陪到
-// is 9:00, not 9:01.
-const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:(?:点|时(?![长间候段]))${S}(?:(半)|零?${S}([一三13]${S}刻(?:钟)?|\\d{1,2}(?![a-z])|[一二三四五]?十[一二三四五六七八九]?|${CN_INT}(?=${S}分))${S}分?)?|[:.](\\d{2}))`;
 // 8点到12点, 14:00-16:30, and with the work said between: 从早上8点干到中午12点.
 // 下午2-4点, 上午9到11点半: the hour word once, after the end.
 const SHORT_RANGE = new RegExp(`${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:到|至|-|~|—|–|→)${S}(\\d{1,2}|${CN_INT})${S}(?:点|时(?![长间候段]))(?:${S}(半))?`, 'g');
@@ -111,6 +109,10 @@ const CLOCK_RANGE = new RegExp(
   `(?:开始的?)?${VOICE_FILLER}[^\\d\\s，。,；;点时:刻多]{0,6}?(?:到|至))+${S}${CLOCK}(?:${S}结束)?`,
   'g',
 );
+// 9-11:30, 14-16:30: the start's minutes left off.
+const BARE_START = /(?<![\d.:/\-])(\d{1,2})\s{0,2}[-~—–]\s{0,2}(\d{1,2}):([0-5]\d)(?![\d:])/g;
+// 早八晚五, 从早八到晚六, 早9晚5, 早七到下午三点: a working day told by its morning and evening ends.
+const DAY_SPAN = new RegExp(`早(?:上)?${S}(\\d{1,2}|[一二三四五六七八九十]{1,2})${S}(?:点|:00)?${S}(半)?${S}(?:到|至|-|~|—)?${S}(?:晚(?:上)?|下午)${S}(\\d{1,2}|[一二三四五六七八九十]{1,3})${S}(?:点|:00)?${S}(半)?(?![\\d个人位名户次天])`, 'g');
 // 0900-1130, 1400~1630, 1630至1710: a 24-hour range typed without colons (minutes on the quarter hour unless joined by
 // 至 or 到, so 1116-1117 stays two days).
 const COMPACT_RANGE = /(?<![\d./\-]|\d:)([01]\d|2[0-3])([0-5]\d)(?:时)?\s{0,2}(-|~|—|–|到|至)\s{0,2}([01]\d|2[0-4])([0-5]\d)(?:时)?(?![\d.:/\-%]|\s{0,2}年)/g;
@@ -130,76 +132,6 @@ function scan(work: string[], re: RegExp, kind: Duration['kind'], read: (m: RegE
     out.push({ start, end, phrase: m[0].trim(), kind, ...(typeof r === 'object' ? r : { hours: r }) });
     work[0] = work[0]!.slice(0, start) + '\u0001'.repeat(end - start) + work[0]!.slice(end);
   }
-}
-
-/**
- * The two ends of the time told apart, the work between them (签到 09:00 签退 11:00; 下午两点去的…，弄到四点半; 十点到的社区，
- * 十二点走的): a range, with only its two clock times masked, so the day and the work said between are still read.
- */
-const SIGNED = /(?:签到|签入|到岗)(?:时间)?[:\s]{0,3}(?:20\d{2}[/.-]\d{1,2}[/.-]\d{1,2}\s{1,2})?(?<s>\d{1,2}:\d{2})[^\n]{0,60}?(?:签退|签出|离岗)(?:时间)?[:\s]{0,3}(?:20\d{2}[/.-]\d{1,2}[/.-]\d{1,2}\s{1,2})?(?<e>\d{1,2}:\d{2})/dg;
-/** CLOCK with its groups made non-capturing, to be named as one end of ARRIVED (each end is read again with CLOCK_ONE). */
-const AN_END = CLOCK.replace(/\((?!\?)/g, '(?:');
-const ARRIVED = new RegExp(`(?<s>${AN_END})${S}(?:去的|到的|过去的)[^。\\n]{0,40}?(?:(?:干|弄|忙|做|待|呆)到${S}(?<e>${AN_END})|(?<e2>${AN_END})${S}(?:走的|走了|撤|离开|干完|弄完|结束|收工))`, 'dg');
-const CLOCK_ONE = new RegExp(`^${CLOCK}$`);
-
-/** Ranges told by their ends apart (SIGNED, ARRIVED); each end read as CLOCK reads it, the end taking the start's 上午/下午. */
-function scanEnds(work: string[], folded: string, out: Duration[]): void {
-  for (const re of [SIGNED, ARRIVED]) {
-    for (const m of work[0]!.matchAll(re)) {
-      const g = m.indices!.groups!;
-      const [s, e] = [g.s!, g.e ?? g.e2!];
-      const a = CLOCK_ONE.exec(folded.slice(s[0], s[1]).trim());
-      const b = CLOCK_ONE.exec(folded.slice(e[0], e[1]).trim());
-      if (!a || !b) continue;
-      const r = between(clockHours(a[1], a[2]!, a[3], a[4], a[5]), (p) => clockHours(p, b[2]!, b[3], b[4], b[5]), a[1], b[1]);
-      if (!r) continue;
-      out.push({ start: m.index!, end: m.index! + m[0].length, phrase: m[0].trim(), kind: 'range', ...r });
-      for (const [from, to] of [s, e]) work[0] = work[0]!.slice(0, from) + '\u0001'.repeat(to - from) + work[0]!.slice(to);
-    }
-  }
-}
-
-/** 24-hour clock value of one end of a range; `inherit` is the start's 上午/下午. */
-function clockHours(period: string | undefined, h: string, half?: string, min?: string, colonMin?: string): number | undefined {
-  const hour = parseNumber(h);
-  // (四点一刻, 三点三刻: a clock's quarters)
-  const minutes = half ? 30 : min?.includes('刻') ? parseNumber(min[0]!)! * 15 : parseNumber(min ?? colonMin ?? '0');
-  if (hour === undefined || minutes === undefined || hour > 24 || minutes >= 60) return undefined;
-  // 夜里十一点 is 23:00, 半夜两点 is 2:00.
-  const pm = (period && /下午|下昼|晏昼|傍晚|晚/.test(period) && hour < 12) || (period === '中午' && hour < 6) || (period !== undefined && /夜/.test(period) && hour >= 6 && hour < 12);
-  return hour + (pm ? 12 : 0) + minutes / 60;
-}
-
-// A time of day on its own (今晚十点以后, 晚上9点半开始), not followed by 前 (十点前 bounds the end).
-const CLOCK_AT = new RegExp(`${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:(?:点|时(?![长间候段]))${S}(半|(\\d{1,2})${S}分?)?|:(\\d{2}))(?!${S}(?:前|之前|以前|钟头|半小时|个))`, 'g');
-
-/**
- * The clock times named in `masked` (durations and dates already masked), in hours after
- * midnight, where the half of the day is known: from 上午/晚上…, from `evening` (the date said
- * was 今晚), or from a 24-hour number (22点). 十点 alone could be morning: left out.
- */
-export function clockTimes(masked: string, evening: boolean): number[] {
-  const out: number[] = [];
-  for (const m of masked.matchAll(CLOCK_AT)) {
-    const period = m[1] ?? (evening ? '晚上' : undefined);
-    const at = clockHours(period, m[2]!, m[3] === '半' ? '半' : undefined, m[4], m[5]);
-    if (at !== undefined && (period !== undefined || at >= 13)) out.push(at);
-  }
-  return out;
-}
-
-interface Ranged {
-  hours: number;
-  endsAt: number;
-}
-
-/** Hours between two clock times; the end takes the start's 上午/下午 unless it has its own. */
-function between(start: number | undefined, endOf: (period: string | undefined) => number | undefined, startPeriod: string | undefined, endPeriod: string | undefined): Ranged | null {
-  let end = endOf(endPeriod ?? startPeriod);
-  if (start === undefined || end === undefined) return null;
-  if (end <= start && end + 12 > start && !endPeriod) end += 12; // 11点到1点
-  const d = end - start;
-  return d > 0 && d <= 16 ? { hours: Math.round(d * 1e6) / 1e6, endsAt: end } : null;
 }
 
 const rangeHours = (m: RegExpMatchArray) => between(clockHours(m[1], m[2]!, m[3], m[4], m[5]), (p) => clockHours(p, m[7]!, m[8], m[9], m[10]), m[1], m[6]);
@@ -253,6 +185,7 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
     d.end += m[0].length;
     d.phrase += m[0];
   }
+  scanTimeline(work, folded, out);
   scan(work, CLOCK_RANGE, 'range', rangeHours, out);
   // (1.30开始在幸福里辅导作业，到3.30结束: what was done between the two ends is read as said)
   for (const d of out) {
@@ -267,6 +200,12 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
   scan(work, COMPACT_RANGE, 'range', (m) => ((/[到至]/.test(m[3]!) && !(m[1] === '20' && m[4] === '20') && alone(m)) || (QUARTER.test(m[2]!) && QUARTER.test(m[5]!))
     ? between(+m[1]! + +m[2]! / 60, () => +m[4]! + +m[5]! / 60, '上午', '上午') : null), out);
   scan(work, SHORT_RANGE, 'range', shortRangeHours, out);
+  scan(work, BARE_START, 'range', (m) => between(+m[1]!, () => +m[2]! + +m[3]! / 60, undefined, undefined), out);
+  scan(work, DAY_SPAN, 'range', (m) => {
+    const [from, to] = [parseNumber(m[1]!), parseNumber(m[3]!)];
+    if (from === undefined || to === undefined) return null;
+    return between(from + (m[2] ? 0.5 : 0), () => to + (to < 12 ? 12 : 0) + (m[4] ? 0.5 : 0), '上午', '下午');
+  }, out);
   scan(work, ENGLISH_RANGE, 'range', (m) => {
     const at = (h: string, min: string | undefined, half: string) => (Number(h) % 12) + (half === 'pm' ? 12 : 0) + Number(min ?? 0) / 60;
     const endsAt = at(m[4]!, m[5], m[6]!);

@@ -10,6 +10,7 @@ import { CN_INT, parseNumber, S, type Span } from './numerals.js';
 import { ALREADY_REPORTED, REFLECTION } from './reportAsides.js';
 import { keptOut, movedDays, oneOfTwo, otherService, picksOut } from './reportTwoServices.js';
 import { RELATIVE } from './reportDayLabels.js';
+import { FESTIVAL_DAY, readFestival } from './reportFestivals.js';
 import { labelledDays, weekdayIndex } from './reportDayLabels.js';
 
 /** A date phrase; `date` is absent when the phrase names no single, existing day. */
@@ -47,6 +48,8 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   [new RegExp(`(?:去年|前年)${S}(?:\\d{1,2}|${CN_INT})${S}月${S}(?:\\d{1,2}|${CN_INT})${S}[日号]?`, 'g'), (m) => ({
     start: 0, end: 0, phrase: m[0].trim(), problem: `「${m[0].trim()}」不在本学年，这里只记本学年的服务；如果说的是今年，请写几月几号。`,
   })],
+  // 重阳节那天, 双十一晚上, 立冬当天, 中秋节前一天: a festival's day (reportFestivals.ts).
+  [FESTIVAL_DAY, (m, today) => readFestival(m, today)],
   // 某个周三: no week said; 两次都想补报: two days in one record — asked about even beside a day named.
   [/某(?:个|一)?(?:周|星期|礼拜)[一二三四五六日天]|两(?:次|回)(?:都|一起)(?:想|要)?(?:补)?(?:报|记)/g, (m) => ({
     start: 0, end: 0, phrase: m[0], problem: /^两/.test(m[0]) ? '两次服务请分开记录，每条写清是哪一天、多长时间。' : `「${m[0]}」没有说是哪一周，请补充具体日期。`,

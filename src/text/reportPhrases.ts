@@ -27,13 +27,13 @@ export const NOT_SERVICE_TIME = '路上|路程|来回|往返|坐车|等车|乘�
 /**
  * Said after the last amount or clock range, it leaves the total open: more time may have gone on
  * it (也可能更久, 不止, 只多不少), more time followed that the amount does not cover (后面又忙了一会儿,
- * 之后又聊了一阵), or some was left out (加上备课的时间没算) — unless what was left out is no service
- * (路上的时间没算, 没算路上). Not more work told without its time (完了又收拾了一下): that is in the amount.
+ * 之后又聊了一阵), or some was left out on top (加上备课的时间没算) — unless what was left out is no service
+ * (路上的时间没算, 没算路上) or is told as time of its own left out of the amount (整理录音的时间没算, （收拾场地没算）). Not more work told without its time (完了又收拾了一下): that is in the amount.
  */
 const OPEN_AFTER = new RegExp([
   '更久|更长(?!久)|更多(?:的)?时间|可能更多(?=\\s{0,2}(?:$|[，。,；;!！~～吧])|一点|些|的?时间)|(?<!收获|意义)不止|只多不少|(?:可能|也许|或许|说不定|估计)(?:还|会)?(?:多|长|久|超过)',
   '(?:又|还|再)(?:忙|干|弄|待|呆|留|做|帮|搞|聊|陪|收拾|整理)?[^，。,；;]{0,8}?(?:了)?(?:一会儿?|一阵子?|好一会儿?|好一阵子?|一段时间|一些时间|些时间|好久|挺久|很久|一小会儿?|老半天|好半天)',
-  `(?<!(?:${NOT_SERVICE_TIME})[^，。,；;]{0,5})(?:没|没有|未)(?:算|计|计入|包括|包含|算上|加上|加进去|记进去)(?:进去|在内|上)?(?![^，。,；;]{0,3}(?:${NOT_SERVICE_TIME}))|(?<!(?:${NOT_SERVICE_TIME})[^，。,；;]{0,5})(?:不(?:包括|包含)|不(?:算|计)(?:在内|进去))(?![^，。,；;]{0,3}(?:${NOT_SERVICE_TIME}))`,
+  `(?<!(?:${NOT_SERVICE_TIME})[^，。,；;]{0,5}|(?<!(?:加上|另外|还有)[^，。,；;]{0,8})(?:的|那点|那段|那些)(?:时间)?|[(（][^，。,；;)）]{1,12})(?:没|没有|未)(?:算|计|计入|包括|包含|算上|加上|加进去|记进去)(?:进去|在内|上)?(?![^，。,；;]{0,3}(?:${NOT_SERVICE_TIME}))|(?<!(?:${NOT_SERVICE_TIME})[^，。,；;]{0,5})(?:不(?:包括|包含)|不(?:算|计)(?:在内|进去))(?![^，。,；;]{0,3}(?:${NOT_SERVICE_TIME}))`,
 ].join('|'));
 
 /**

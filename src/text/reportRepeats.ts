@@ -1,12 +1,13 @@
 /**
  * Hours told in pieces: an amount for each of several visits (每次1.5小时, 每趟一小时, 上午下午各两小时),
  * multiplied by the visits counted (去了两次, 上午下午) and asked about when the count is not said
- * (来回跑了好几趟，每趟1小时); a product (1.5h×2); a second stretch added with more work (上午9点到11点半…，
+ * (来回跑了好几趟，每趟1小时); a product (1.5h×2); the breaks of a day taken out (reportBreaks.ts); a second stretch added with more work (上午9点到11点半…，
  * 下午又去了两个小时), summed; and an amount longer than the clock time it was given in (9:00-11:00 …
  * 时长：3小时), asked about. Part of reportParser.ts; works on width-folded text and the durations found in it
  * (numerals.ts), before reportPhrases.ts `resolveHours` picks the one that stands.
  */
 import { CN_INT, parseNumber, type Duration } from './numerals.js';
+import { takeBreaks, takeOff } from './reportBreaks.js';
 import { NOT_SERVICE_TIME, onTheRoad, standing } from './reportPhrases.js';
 
 /** Words for "each" just before an amount (…是/约 allowed between): each visit, each household, 各. */
@@ -52,10 +53,8 @@ const LATER_AGAIN = new RegExp(`(?:${PART}[^。]{0,12}?)?(?:又|再|还)(?:去|�
 const NEXT_PART = new RegExp(`(?<![到至\\-~—])${PART}|(?:^|[，,；;。\\s])(?:然后|接着|之后|后来|最后)`);
 /** …unless what comes between is time that was no service (中午休息了1小时, 等同学等了半小时) or the same amount said again (…没了，就1小时). */
 const NO_NEXT_PART = new RegExp(`${NOT_SERVICE_TIME}|等[^，。,；;]{0,6}了|算了?一?下|其实|改成|改到|改为|(?:就|也就|就是|才|只有?)\\s{0,2}$`);
-/** A break told after the clock time (中午休息了1小时, 午饭歇了半小时): not service. */
-const BREAK_BEFORE = /(?:休息|午休|吃饭|吃午饭|午饭|歇)了?(?:大概|约|差不多)?\s{0,2}$/;
 /** …of a length not said (中间休息了一会儿, 歇了一阵). */
-const BREAK_A_WHILE = /(?:中间|中途|期间|中午)[^，。,；;]{0,4}(?:休息|歇|午休|吃饭)了?(?:一小?会儿?|一阵子?|一下|会儿|片刻)/;
+const BREAK_A_WHILE = /(?:中间|中途|期间|中午)[^，。,；;]{0,8}(?:休息|歇|午休|吃饭|离开)了?(?:有)?(?:一小?会儿?|一阵子?|一下|会儿|片刻|一段时间)/;
 /** A clause of time that was no service: an exam or a class of the student's own, the way there or back, a meal, a wait. */
 const NO_SERVICE = /本来|原计划|计划|打算|考试|考了|上课|上了[^，。,；;]{0,3}课|班会|心得|回学校|回宿舍|集合|路上|坐车|坐公交|公交|地铁|等了|等车|通勤|乘车|吃饭|午饭|晚饭/;
 /** The clause an amount is said in. */
@@ -126,7 +125,9 @@ function oneAfterAnother(said: Duration[]): boolean {
 }
 
 /** Reads hours told in pieces; the durations come back with the pieces made into one amount. */
-export function repeats(durations: Duration[], folded: string): Repeats {
+export function repeats(told: Duration[], folded: string): Repeats {
+  // (早八晚五，中午歇了一个小时: the breaks out of the clock time first)
+  const durations = takeOff(takeBreaks(told, folded), folded);
   const before = (d: Duration, re: RegExp) => re.test(folded.slice(Math.max(0, d.start - 12), d.start));
   const said = standing(durations, folded, true);
   const each = said.filter((d) => d.kind === 'amount' && before(d, EACH));
@@ -174,11 +175,6 @@ export function repeats(durations: Duration[], folded: string): Repeats {
       if (Math.abs(parts - first.hours!) < 1e-9) return { durations: durations.filter((d) => d === first || !said.includes(d)), counted: false };
       return { durations, counted: false, problem: `先说了共「${first.phrase}」，后面各项加起来却是${parts}小时，请确认这次服务共计多少小时。` };
     }
-  }
-  // 从上午9点一直到下午5点，中午休息了1小时: the break taken out of the clock time.
-  const [range, rest] = said;
-  if (said.length === 2 && range!.kind === 'range' && rest!.kind === 'amount' && BREAK_BEFORE.test(folded.slice(Math.max(0, rest!.start - 10), rest!.start)) && !before(rest!, SUMMED)) {
-    return { durations: durations.filter((d) => d !== rest).map((d) => (d === range ? { ...d, hours: range!.hours! - rest!.hours! } : d)), counted: false };
   }
   // 13:00-17:00，中间休息了一会儿: how much of the clock time was service is not said.
   const rested = said.length === 1 && said[0]!.kind === 'range' ? BREAK_A_WHILE.exec(folded) : null;

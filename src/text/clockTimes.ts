@@ -1,0 +1,170 @@
+/**
+ * Times of day as students write them (下午两点半, 9:30, 四点一刻) and the hours between two of them, where the two
+ * ends are told apart from each other (签到 09:00 签退 11:00; 下午两点去的…，弄到四点半). Part of numerals.ts's
+ * `findDurations`; works on width-folded text.
+ */
+import { CN_INT, S, parseNumber } from './numbers.js';
+import type { Duration } from './numerals.js';
+
+export const PERIOD = '(上午|早上|早晨|朝早|凌晨|中午|下午|下昼|晏昼|傍晚|晚上|夜里|夜间|深夜|半夜|(?<![昨今明前作琴噚寻尋])早|(?<![昨今明前作琴噚寻尋])晚)';
+// A Chinese minute needs 分 unless it is a number of tens (九点十五) or a quarter (四点一刻, 四点一刻钟, 4点1刻): 九点一直陪到
+// is 9:00, not 9:01.
+export const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:(?:点|时(?![长间候段]))${S}(?:(半)|零?${S}([一三13]${S}刻(?:钟)?|\\d{1,2}(?![a-z])|[一二三四五]?十[一二三四五六七八九]?|${CN_INT}(?=${S}分))${S}分?)?|[:.](\\d{2}))`;
+
+/**
+ * The two ends of the time told apart, the work between them (签到 09:00 签退 11:00; 下午两点去的…，弄到四点半; 十点到的社区，
+ * 十二点走的): a range, with only its two clock times masked, so the day and the work said between are still read.
+ */
+const SIGNED = /(?:签到|签入|到岗)(?:时间)?[:\s]{0,3}(?:20\d{2}[/.-]\d{1,2}[/.-]\d{1,2}\s{1,2})?(?<s>\d{1,2}:\d{2})[^\n]{0,60}?(?:签退|签出|离岗)(?:时间)?[:\s]{0,3}(?:20\d{2}[/.-]\d{1,2}[/.-]\d{1,2}\s{1,2})?(?<e>\d{1,2}:\d{2})/dg;
+/** CLOCK with its groups made non-capturing, to be named as one end of ARRIVED (each end is read again with CLOCK_ONE). */
+const AN_END = CLOCK.replace(/\((?!\?)/g, '(?:');
+const ARRIVED = new RegExp(`(?<s>${AN_END})${S}(?:去的|到的|过去的)[^。\\n]{0,40}?(?:(?:干|弄|忙|做|待|呆)到${S}(?<e>${AN_END})|(?<e2>${AN_END})${S}(?:走的|走了|撤|离开|干完|弄完|结束|收工))`, 'dg');
+const CLOCK_ONE = new RegExp(`^${CLOCK}$`);
+
+/** Ranges told by their ends apart (SIGNED, ARRIVED); each end read as CLOCK reads it, the end taking the start's 上午/下午. */
+export function scanEnds(work: string[], folded: string, out: Duration[]): void {
+  for (const re of [SIGNED, ARRIVED]) {
+    for (const m of work[0]!.matchAll(re)) {
+      const g = m.indices!.groups!;
+      const [s, e] = [g.s!, g.e ?? g.e2!];
+      const a = CLOCK_ONE.exec(folded.slice(s[0], s[1]).trim());
+      const b = CLOCK_ONE.exec(folded.slice(e[0], e[1]).trim());
+      if (!a || !b) continue;
+      const r = between(clockHours(a[1], a[2]!, a[3], a[4], a[5]), (p) => clockHours(p, b[2]!, b[3], b[4], b[5]), a[1], b[1]);
+      if (!r) continue;
+      out.push({ start: m.index!, end: m.index! + m[0].length, phrase: m[0].trim(), kind: 'range', ...r });
+      for (const [from, to] of [s, e]) work[0] = work[0]!.slice(0, from) + '\u0001'.repeat(to - from) + work[0]!.slice(to);
+    }
+  }
+}
+
+/**
+ * A day told as a timetable (7:10出发 7:50到北街 8:00开始扫雪 10:30收工 11点回学校; 出发13:10 到达13:40 开始14:00 结束16:30
+ * 返回17:15): the service runs from the time it began to the time it ended; the times of leaving, arriving and coming back
+ * are the road. Read only where the road is told beside a beginning and an end.
+ */
+const CLOCK_G = new RegExp(AN_END, 'g');
+const CLAUSE_END = /[，。,；;\n→]/;
+/** A range starting at the time just read (14:30-16:30). */
+const RANGE_NEXT = /^\s{0,2}(?:[-~—–至]|到)\s{0,2}[\d一二三四五六七八九十两]/;
+/** What happened at a time, said just after it (8点开始, 9点到社区, 8:30下的线)… */
+const AFTER: [Stage, RegExp][] = [
+  ['began', /^\s{0,2}(?:准时|正式|就)?开(?:始|干|工|讲|课)/],
+  ['ended', /^\s{0,2}(?:结束|收工|干完|弄完|做完|忙完|讲完|扫完|完事|下(?:的)?(?:线|课)|散会)/],
+  ['away', /^\s{0,2}(?:从[^，。,；;\d]{0,6})?(?:出发|出门|动身|集合|走的|到达|到(?!\s{0,2}[\d一二三四五六七八九十两])|回|返回|返校)|^[^，。,；;\d\u0001一二三四五六七八九十两点:]{0,6}?(?:出发|出门|(?:打)?开(?:电脑|腾讯会议|会议|钉钉|直播)|关(?:电脑|会议))/],
+];
+/** …or just before it (开始8:00, 出发大概七点四十, 到社区八点十分, 扫到十点, ，到十点半). */
+const BEFORE: [Stage, RegExp][] = [
+  ['began', /开始[:：]?\s{0,2}(?:大概|大约|约)?\s{0,2}$/],
+  ['ended', /结束[:：]?\s{0,2}(?:大概|大约|约)?\s{0,2}$/],
+  ['away', /(?:出发|出门|到达|到了|返回|回来|回到|集合|到[^，。,；;\d\s\u0001]{1,6})[:：]?\s{0,2}(?:大概|大约|约)?\s{0,2}$/],
+  ['until', /(?:^|[^\d一二三四五六七八九十两])到\s{0,2}$/],
+];
+/**
+ * Which side of its time a label stands on is told by the first label (7:10出发 7:50到… after, 出发7:00 到达7:40… before);
+ * a label on the other side is taken only where it cannot be another time's (7:40 开始8:00: 开始 is 8:00's).
+ */
+const NEXT_TIME = /^\s{0,2}[\d一二三四五六七八九十两]/;
+const LAST_TIME = /[\d点半分刻]\s{0,2}$/;
+
+function labelAfter(text: string, end: number, strict: boolean): Stage | undefined {
+  const after = text.slice(end, end + 12);
+  for (const [stage, re] of AFTER) {
+    const m = re.exec(after);
+    if (m && !(strict && NEXT_TIME.test(after.slice(m[0].length)))) return stage;
+  }
+  return undefined;
+}
+
+function labelBefore(text: string, start: number, strict: boolean): Stage | undefined {
+  const before = text.slice(Math.max(0, start - 8), start).split(CLAUSE_END).at(-1)!;
+  for (const [stage, re] of BEFORE) {
+    const m = re.exec(before);
+    if (m && (stage === 'until' || !(strict && LAST_TIME.test(text.slice(0, start - before.length + m.index))))) return stage;
+  }
+  return undefined;
+}
+
+type Stage = 'away' | 'began' | 'ended' | 'until';
+interface Point { start: number; end: number; stage?: Stage; read: RegExpExecArray }
+
+export function scanTimeline(work: string[], folded: string, out: Duration[]): void {
+  const text = work[0]!;
+  const points: Point[] = [];
+  for (const m of text.matchAll(CLOCK_G)) {
+    const read = CLOCK_ONE.exec(folded.slice(m.index!, m.index! + m[0].length).trim());
+    if (!read) continue;
+    const end = m.index! + m[0].length;
+    points.push({ start: m.index!, end, read });
+  }
+  const first = points.find((p) => labelBefore(text, p.start, true) || labelAfter(text, p.end, true));
+  const before = first !== undefined && labelBefore(text, first.start, true) !== undefined && labelBefore(text, first.start, true) !== 'until';
+  for (const p of points) {
+    p.stage = before ? labelBefore(text, p.start, false) ?? labelAfter(text, p.end, true) : labelAfter(text, p.end, false) ?? labelBefore(text, p.start, true);
+  }
+  // (8点40到 9点开干, 14:10 到 14:30-16:30: arrived at one time, began at the next — no range from the one to the other)
+  points.forEach((p, i) => {
+    const next = points[i + 1];
+    if (!p.stage && next && /^\s{0,2}到\s{0,2}$/.test(text.slice(p.end, next.start)) && (next.stage === 'began' || RANGE_NEXT.test(text.slice(next.end, next.end + 4)))) p.stage = 'away';
+  });
+  const away = points.filter((p) => p.stage === 'away');
+  // The road alone (6:30出发 8:00到村里 8:00-11:00 … 15:30回): its times are no ends of the service's ranges.
+  const mask = (ps: Point[]) => { for (const p of ps) work[0] = work[0]!.slice(0, p.start) + '\u0001'.repeat(p.end - p.start) + work[0]!.slice(p.end); };
+  if (away.length === 0) return;
+  const began = points.findIndex((p) => p.stage === 'began');
+  const ended = points.findIndex((p, i) => i > began && (p.stage === 'ended' || p.stage === 'until'));
+  if (began < 0 || ended < 0) {
+    if (away.length >= 2 && points.some((p) => !p.stage && RANGE_NEXT.test(text.slice(p.end, p.end + 4)))) mask(away);
+    return;
+  }
+  const [a, b] = [points[began]!.read, points[ended]!.read];
+  const r = between(clockHours(a[1], a[2]!, a[3], a[4], a[5]), (p) => clockHours(p, b[2]!, b[3], b[4], b[5]), a[1], b[1]);
+  if (!r) return;
+  const [from, to] = [points[began]!.start, points[ended]!.end];
+  out.push({ start: from, end: to, phrase: folded.slice(from, to).trim(), kind: 'range', ...r });
+  mask(points.filter((q) => q.stage));
+}
+
+/** 24-hour clock value of one end of a range; `inherit` is the start's 上午/下午. */
+export function clockHours(period: string | undefined, h: string, half?: string, min?: string, colonMin?: string): number | undefined {
+  const hour = parseNumber(h);
+  // (四点一刻, 三点三刻: a clock's quarters)
+  const minutes = half ? 30 : min?.includes('刻') ? parseNumber(min[0]!)! * 15 : parseNumber(min ?? colonMin ?? '0');
+  if (hour === undefined || minutes === undefined || hour > 24 || minutes >= 60) return undefined;
+  // 夜里十一点 is 23:00, 半夜两点 is 2:00.
+  const pm = (period && /下午|下昼|晏昼|傍晚|晚/.test(period) && hour < 12) || (period === '中午' && hour < 6) || (period !== undefined && /夜/.test(period) && hour >= 6 && hour < 12);
+  return hour + (pm ? 12 : 0) + minutes / 60;
+}
+
+// A time of day on its own (今晚十点以后, 晚上9点半开始), not followed by 前 (十点前 bounds the end).
+const CLOCK_AT = new RegExp(`${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:(?:点|时(?![长间候段]))${S}(半|(\\d{1,2})${S}分?)?|:(\\d{2}))(?!${S}(?:前|之前|以前|钟头|半小时|个))`, 'g');
+
+/**
+ * The clock times named in `masked` (durations and dates already masked), in hours after
+ * midnight, where the half of the day is known: from 上午/晚上…, from `evening` (the date said
+ * was 今晚), or from a 24-hour number (22点). 十点 alone could be morning: left out.
+ */
+export function clockTimes(masked: string, evening: boolean): number[] {
+  const out: number[] = [];
+  for (const m of masked.matchAll(CLOCK_AT)) {
+    const period = m[1] ?? (evening ? '晚上' : undefined);
+    const at = clockHours(period, m[2]!, m[3] === '半' ? '半' : undefined, m[4], m[5]);
+    if (at !== undefined && (period !== undefined || at >= 13)) out.push(at);
+  }
+  return out;
+}
+
+export interface Ranged {
+  hours: number;
+  endsAt: number;
+}
+
+/** Hours between two clock times; the end takes the start's 上午/下午 unless it has its own. */
+export function between(start: number | undefined, endOf: (period: string | undefined) => number | undefined, startPeriod: string | undefined, endPeriod: string | undefined): Ranged | null {
+  let end = endOf(endPeriod ?? startPeriod);
+  if (start === undefined || end === undefined) return null;
+  if (end <= start && end + 12 > start && !endPeriod) end += 12; // 11点到1点
+  const d = end - start;
+  return d > 0 && d <= 16 ? { hours: Math.round(d * 1e6) / 1e6, endsAt: end } : null;
+}
+

@@ -1,0 +1,98 @@
+/**
+ * Time that was no service, told beside the service's: a day with its breaks (早八晚五，中午歇了一个小时; 9:30到16:30
+ * 中午1小时; 8:00-11:30, 13:30-17:00), where the service is the clock time less the breaks and the words for the whole
+ * day (一整天, 全天) only say when it was; and an amount with time taken off it (4个小时，中午吃饭的一个钟头要扣掉;
+ * 2h（含路上半小时，路上的不算）; 3h，扣掉培训的半小时报2.5h), where the amount the student reports stands, else the
+ * amount less the time to take off, and time said to be left out already (1.5h（等物业来的那半小时没算）) is no more
+ * hours. Part of reportRepeats.ts, before the pieces are put together; works on width-folded text and the durations
+ * found in it (numerals.ts).
+ */
+import type { Duration } from './numerals.js';
+
+/** A whole day or a part of one said beside clock times: when the service was, not how long. */
+const DAY_WORD = /^(?:一整天|一天|全天|整天|一整(?:个)?(?:上午|下午|晚上)|整个(?:上午|下午|晚上|白天)|一(?:整)?(?:个)?(?:上午|下午|晚上|早上|白天))$/;
+/** What a break is said as: a meal, a rest, being away or offline (中午歇了, 午饭, 盒饭, 中午下线, 中途离开了). */
+const BREAK_WORD = '休息|歇|午休|午睡|吃饭|吃午饭|午饭|午餐|盒饭|下线|轮休|离开|回(?:宿舍|学校|家)';
+/** …just before an amount, in its clause (中午吃饭休息了一个半钟头, 中间吃饭+去医院拿药 一共离开了), or 中午 right before it (中午1小时). */
+const BREAK_BEFORE = new RegExp(`(?:${BREAK_WORD})[^，。,；;\\d\\u0001]{0,10}$|(?:中午|中间)\\s{0,2}(?:大概|约|差不多)?\\s{0,2}$`);
+/** …or the amount first, then what it was (中午一个半小时吃饭, 那一个钟头不算). */
+const BREAK_AFTER = new RegExp(`^\\s{0,2}(?:的)?(?:${BREAK_WORD})|^[^，。,；;\\d]{0,2}不算`);
+/** An amount said to be the service itself, or all of it. */
+const SERVICE = /实际|有效|净|一共|总共|共计|合计|累计|算下来|服务|干活/;
+/** Everything up to the last word of a break. */
+const BREAK_CUE = new RegExp(`^.*(?:${BREAK_WORD}|中午|中间)`);
+/** Work said in the clause: the amount is that work's, not a break (中午给老人送饭1小时). */
+const WORK = /帮|给|陪|辅导|教|讲|扫|打扫|整理|送/;
+
+/** The clause before an amount, with the clause before it when it is only a word or two (中间离开去吃饭，大概1个钟). */
+function saidBefore(folded: string, d: Duration): string {
+  const clauses = folded.slice(Math.max(0, d.start - 24), d.start).split(/[，。,；;\n]/);
+  const last = clauses.at(-1)!;
+  return last.trim().length <= 3 && clauses.length > 1 ? `${clauses.at(-2)!}${last}` : last;
+}
+
+function isBreak(folded: string, d: Duration): boolean {
+  if (d.kind !== 'amount') return false;
+  const before = saidBefore(folded, d);
+  // (the work told before the break is the day's: 帮村委会搬桌椅 早八晚五 中午一小时)
+  // (…nor the amount said to be the service's: 中间歇了会 实际3小时)
+  return (BREAK_BEFORE.test(before) && !WORK.test(before.replace(BREAK_CUE, '')) && !SERVICE.test(before.replace(BREAK_CUE, ''))) || (BREAK_AFTER.test(folded.slice(d.end, d.end + 6)) && !WORK.test(before));
+}
+
+/**
+ * The durations with the breaks taken out of the clock time: one clock range less the breaks said after or
+ * inside it; two or more ranges leave the breaks out by themselves (8:00-11:00 …中午吃饭休息1小时 12:00-14:00).
+ * Another amount said beside them is left for resolveHours to weigh.
+ */
+export function takeBreaks(durations: Duration[], folded: string): Duration[] {
+  const ranges = durations.filter((d) => d.kind === 'range');
+  if (ranges.length === 0) return durations;
+  const kept = durations.filter((d) => !(d.kind === 'vague' && DAY_WORD.test(d.phrase)));
+  const breaks = kept.filter((d) => isBreak(folded, d));
+  if (breaks.length === 0) return kept;
+  const rest = kept.filter((d) => !breaks.includes(d));
+  if (rest.some((d) => d.kind !== 'range')) return kept;
+  if (ranges.length >= 2) return rest;
+  const range = ranges[0]!;
+  const hours = range.hours! - breaks.reduce((t, d) => t + d.hours!, 0);
+  return hours > 0 ? rest.map((d) => (d === range ? { ...d, hours } : d)) : kept;
+}
+
+/** The amount the student reports after taking time off (扣掉…，报2小时; 所以报2.5; 算3.5小时). */
+const REPORTED = /(?:报|算|记)(?:了)?\s{0,2}$/;
+/** Time to take off the amount (要扣掉, 扣除, 去掉; 含路上半小时，路上的不算). */
+const TAKE_OFF = /要扣|得扣|需要扣|扣掉(?!了)|扣除|减去|减掉|去掉(?!了)|刨去|刨掉|^扣|(?<!不)(?:含|包括|包含)[^。；;)）]{0,14}(?:不算|不计|要扣)/;
+/** Time said to be out of the amount already, or counted in it (已扣, 不含路上, 没算, 也算进去了). */
+const LEFT_OUT = /已扣|扣了|扣过|已经扣|扣掉了|已去掉|去掉了|不含|没含|不包括|没包括|没算|没计|不计|不算|算进去了|算在内|包括在内|已算|已含/;
+
+/** The clause an amount is said in, with the next one when a bracket goes on (含路上半小时，路上的不算). */
+function around(folded: string, d: Duration): string {
+  const start = folded.slice(0, d.start).search(/[^，。,；;(（]*$/);
+  const rest = folded.slice(d.end);
+  const end = /[)）]/.test(folded.slice(start - 1, start)) || /^[^，。,；;)）]*[，,][^，。,；;)）]*[)）]/.test(rest) ? rest.search(/[)）。；;\n]|$/) : rest.search(/[，。,；;)）\n]|$/);
+  return folded.slice(start, d.end + end);
+}
+
+/**
+ * The durations with the time taken off the one amount (or clock range) that is the service's: the amount reported
+ * after taking it off stands alone; time to take off is taken off; time left out already is dropped.
+ */
+export function takeOff(durations: Duration[], folded: string): Duration[] {
+  const exact = durations.filter((d) => d.kind !== 'vague');
+  if (exact.length === 0 || durations.length < 2) return durations;
+  const reported = exact.filter((d, i) => i > 0 && d.kind === 'amount' && (REPORTED.test(folded.slice(Math.max(0, d.start - 4), d.start)) || /^(?:所以|就|那就)?报/.test(d.phrase)));
+  if (reported.length === 1) return durations.filter((d) => d === reported[0] || (!exact.includes(d) && d.kind !== 'vague'));
+  const said = (d: Duration) => around(folded, d);
+  // (路上那十来分钟不算: a while left out, of no length, takes nothing off)
+  const off = durations.filter((d) => d !== exact[0] && (d.kind === 'amount' ? TAKE_OFF.test(said(d)) || LEFT_OUT.test(said(d)) : d.kind === 'vague' && LEFT_OUT.test(said(d)) && !TAKE_OFF.test(said(d))));
+  const main = exact.filter((d) => !off.includes(d));
+  if (off.length === 0 || main.length === 0) return durations;
+  const taken = off.filter((d) => d.kind === 'amount' && TAKE_OFF.test(said(d))).reduce((t, d) => t + d.hours!, 0);
+  const rest = durations.filter((d) => !off.includes(d));
+  // (一点到四点，扣掉中间回去拿表的半小时，2.5h: the amount after is the clock time less what was taken off)
+  const [range, net] = main;
+  if (main.length === 2 && range!.kind === 'range' && net!.kind === 'amount' && Math.abs(range!.hours! - taken - net!.hours!) < 1e-9) return rest.filter((d) => d !== range);
+  const hours = main[0]!.hours! - taken;
+  if (main.length !== 1 || hours <= 0) return durations;
+  return rest.map((d) => (d === main[0] ? { ...d, hours } : d));
+}
