@@ -2352,3 +2352,110 @@ describe('parseReport — two pieces said to be even, days not placed, unsure wo
   };
   describeCases(cases, read);
 });
+
+describe('parseReport — festivals as days, timetables, breaks and time taken off, the service before, minutes in hundreds', () => {
+  // (at the evaluation's "now", Wednesday 2026-11-18 21:00, with its twelve places and no paired one)
+  const setup = readSetup(fileURLToPath(new URL('../eval/parser/communities.json', import.meta.url)));
+  const read = (text: string) => parseReport({ text, now: Date.parse(setup.now), timeZone: setup.timeZone, communities: setup.communities, pairedCommunityId: null });
+  const cases: Record<string, Case[]> = {
+    'a festival said as the day of the service: its day this year, from the calendar, the lunar months or the solar terms': [
+      { text: '重阳节那天去社区给老人们量血压测血糖，忙了3个小时', saved: true, date: '2026-10-18', hours: 3 },
+      { text: '双十一晚上开腾讯会议，帮社区里几个待业的年轻人改简历，1.5h', saved: true, date: '2026-11-11', hours: 1.5, mode: 'online' },
+      { text: '立冬那天（周六），在幸福里社区陪孩子们写作业下象棋，9:00到11:00', saved: true, date: '2026-11-07', hours: 2 },
+      { text: '中秋节前两天，在解放路社区帮社区登记困难家庭的补助申请，2.5小时', saved: true, date: '2026-09-23' },
+      { text: '双十一第二天在村里做课后服务，给孩子们讲上下学路上的安全知识，2小时', saved: true, date: '2026-11-12' },
+      { text: '国庆节前一天，在北街街道开了项目组会，半小时', saved: true, date: '2026-09-30', item: 'xiangmu' },
+      { text: '元宵节那天在社区帮忙挂灯笼，2小时', saved: true, date: '2026-03-03' },
+      { text: '/记录 走访 2小时 重阳节入户看望独居老人，了解生活需求', saved: true, date: '2026-10-18', item: 'zoufang' },
+      { text: '重阳节上午8点半到11点半，我们社团在洛阳社区办了老年书法笔会，我教大家写福字', saved: true, date: '2026-10-18', hours: 3 },
+      { text: '寒衣节那天给八道壕镇的困难户送棉衣棉被，三小时', saved: true, date: '2026-11-09' },
+      { text: '霜降那天去汤河子帮种植户收玉米，下午两点到五点', saved: true, date: '2026-10-23', hours: 3 },
+    ],
+    'festivals that name no single day, or not yet, or not this year: asked': [
+      { text: '重阳节前夕去解放路社区帮老人打扫房间，3小时', saved: false },
+      { text: '双十一前后那几天陆续去汤河子村帮农户发快递，加起来六小时', saved: false },
+      { text: '119那天前后，去汤河子村帮村民清理院子里的秸秆，3小时', saved: false },
+      { text: '冬至那天去洛阳社区陪老人包了两个小时饺子', saved: false },
+      { text: '去年冬至在康宁社区陪老人包了2小时饺子', saved: false },
+      { text: '国庆那会儿 大有村 帮忙收花生 4h', saved: false },
+      { text: '小雪那天在龙江社区扫雪三小时', saved: false },
+      { text: '去岁冬日曾于汤河子扫雪三小时，今补报之。', saved: false },
+    ],
+    'a festival named in the work or an event, not as its day: the day said stands': [
+      { text: '昨天 保利香槟 摆摊宣传双十一网购防诈骗 1.5小时', saved: true, date: '2026-11-17' },
+      { text: '今天帮龙江社区做了元旦联欢会的节目单，1小时', saved: true, date: '2026-11-18' },
+      { text: '今天上午帮社区把重阳节活动的照片整理归档，2小时', saved: true, date: '2026-11-18' },
+    ],
+    'a day told as a timetable: the service from its beginning to its end, the road left out': [
+      { text: '报一下：今早7:10出发 7:50到北街街道 8:00开始扫雪 10:30收工 11点回学校', saved: true, hours: 2.5 },
+      { text: '/记录 走访 今天 出发13:10 到达13:40 开始14:00 结束16:30 返回17:15 走访保利香槟物业，了解小区停车难问题', saved: true, hours: 2.5 },
+      { text: '上周五 早8点出发 8点40到 9点开干 清理社区后院的杂物和落叶 11点干完 12点前回来了', saved: true, hours: 2 },
+      { text: '今天早上七点出门，七点半到的社区，八点开始扫雪，扫到十点，十点半回宿舍', saved: true, hours: 2 },
+      { text: '今天下午出发两点，到了三点，开始三点，结束五点，回来六点，在社区帮忙给居民登记、发放门禁卡', saved: true, hours: 2 },
+      { text: '昨天晚上 6:30 开电脑，7:00 开始 给大有村的小学生上网课教英语，8:30 下课，8:40 关电脑', saved: true, hours: 1.5 },
+      { text: '11月6号 下午 13:30 出发 14:10 到 14:30-16:30 在龙江社区活动室开项目筹备会 17:00 回', saved: true, hours: 2 },
+      { text: '今天上午 8点20出发 9点到 9点开始 10点10分结束 10点40回 在北街街道帮忙整理救助申请材料', saved: false },
+      { text: '前天 出发6:00 到达7:00 开始7:00 结束20:00 返回21:00 在大有村帮农户卖菜', saved: false },
+    ],
+    'timetable look-alikes: a range and a place reached stay as they were': [
+      { text: '今晚六点到八点在宿舍开腾讯会议 给幸福里社区几个初中生讲物理题', saved: true, hours: 2 },
+      { text: '上午九点到的社区，十二点走的，帮社区给居民发新的门禁卡', saved: true, hours: 3 },
+    ],
+    'a working day less its breaks; the words for a whole day only say when': [
+      { text: '上周六在社区待了一整天，早八晚五，中午歇了一个小时，主要是给楼里几个小学生辅导作业', saved: true, hours: 8 },
+      { text: '上周日 教小区老人用智能手机挂号、打视频电话 9:30到16:30 中午1小时', saved: true, hours: 6 },
+      { text: '上周日 在家附近的小区做了一整天垃圾分类桶边督导 7:30-11:30 14:00-18:00', saved: true, hours: 8 },
+      { text: '上周日 帮村委会搬桌椅、打扫会议室 早八晚五 中午一小时', saved: true, hours: 8 },
+      { text: '10月5日 线上 在家给幸福里社区的老人讲识别养老诈骗，上午下午各一场，9-11:30，14-16:30，我主讲', saved: true, hours: 5 },
+      { text: '上周六从早八到晚五在保利香槟，帮物业入户摸排业主车辆，中途离开了俩小时去考试', saved: true, hours: 7 },
+      { text: '上周日在幸福里社区办的老年运动会帮忙当裁判记分，从早到晚，中午休息了一个半小时', saved: false },
+      { text: '本周一 保利香槟 下午1点到5点 帮小区扫雪除冰 中间歇了会 实际3小时', saved: true, hours: 3 },
+    ],
+    'time taken off an amount, left out already, or the amount reported after it': [
+      { text: '周一在龙江社区协助社区医生给老人量血压，4个小时，中午吃饭的一个钟头要扣掉', saved: true, hours: 3 },
+      { text: '昨天下午在幸福里给三年级小朋友辅导数学作业，2h（含路上半小时，路上的不算哈）', saved: true, hours: 1.5 },
+      { text: '上周四下午去北街街道走访了两家物业公司，3点到5点半，扣掉等人的半小时，报2小时', saved: true, hours: 2 },
+      { text: '11.10在幸福里社区做问卷调查，问居民对加装电梯的意见，3小时（含培训半小时，培训不算，所以报2.5）', saved: true, hours: 2.5, date: '2026-11-10' },
+      { text: '周二在锦绣社区跟着网格员调解楼上楼下漏水的纠纷，1.5h（等物业来的那半小时没算）', saved: true, hours: 1.5 },
+      { text: '昨天在石油街社区帮着给停车位喷编号，2h（等油漆送来的半小时已扣）', saved: true, hours: 2 },
+      { text: '11月5日线上云访谈了3位返乡创业的青年，腾讯会议，2.5h（整理录音的时间没算）', saved: true, hours: 2.5 },
+      { text: '周二配合网格员入户摸排空置房，一点到四点，扣掉中间回去拿表的半小时，2.5h', saved: true, hours: 2.5 },
+      { text: '昨天在八道壕镇帮敬老院大扫除，5小时，要扣掉坐车的，坐车多久没注意', saved: false },
+    ],
+    'minutes in hundreds': [
+      { text: '大前天在八道壕镇的果园帮村民修剪果树枝，一共是三百分钟', saved: true, hours: 5 },
+      { text: '11.16 去龙江社区走访了3家物业公司和业委会，共计二百七十分钟', saved: true, hours: 4.5 },
+      { text: '前天晚上用腾讯会议给康宁社区一个初二孩子补物理，一百二十分钟', saved: true, hours: 2 },
+    ],
+    'the service before, told to set this one apart, is not this one\'s work': [
+      { text: '今天下午2点到5点帮居委会整理今年的台账资料，上次是走访', saved: true, item: 'shishi' },
+      { text: '昨天去了大有村，这回是入户走访种植户，了解今年苹果的销路，3小时，上次是帮着摘苹果', saved: true, item: 'zoufang' },
+      { text: '周二在北街，这次不是给小孩辅导了，是去两家养老机构走访，了解他们缺不缺志愿者，2.5小时', saved: true, item: 'zoufang' },
+      { text: '周二在锦绣社区入户做了一次物业服务满意度问卷，访了10户，2小时，和上次辅导不一样', saved: true, item: 'zoufang' },
+      { text: '今天在康宁社区，不扫雪了，两个半小时', saved: false },
+      { text: '今天在石油街陪孩子下棋写作业，比上次多待了半个钟头', saved: false },
+      { text: '上周五下午在宿舍剪了北街街道上次活动的片子，大概3小时', saved: true, item: 'shishi' },
+      { text: '11月11号晚上回学校开了大有村那个项目的例会 一个小时', saved: true, item: 'xiangmu' },
+    ],
+    'accompanying an official on visits is visiting; pieces of work with their own clock times': [
+      { text: '陪书记走访了北街辖区三家企业，主要听书记问他们的用工需求，2小时', saved: true, item: 'zoufang' },
+      { text: '上周二陪网格员在石油街入户登记家里孩子的疫苗接种情况，下午1点半到4点', saved: true, item: 'zoufang' },
+      { text: '上周二 7:00 出发 8:00 到 8:00-10:00 帮保利香槟物业挨家挨户发停气通知 10:00-12:00 在小区组织跳绳比赛 12:30 回', saved: false },
+      { text: '今天早上8点出发，9点到，然后9点到10点半在社区帮忙，10点半到12点又去走访了几户', saved: false },
+      { text: '跟着书记跑了一下午，又是开会又是入户又是搬东西，总共4小时', saved: false },
+    ],
+    'work and days not told, others\' reports, mistyped values': [
+      { text: '11/16 在康宁社区帮忙，帮的啥就不细说了，两个钟', saved: false },
+      { text: '今天在洛阳社区做了3个钟（扣掉了等人的时间），主要是跑腿', saved: false },
+      { text: '今天也就是帮社区跑跑腿，给几位腿脚不方便的老人把快递取了送上门，1h', saved: true, item: 'shishi' },
+      { text: '十几号吧，在幸福里社区帮忙搬桌椅布置会场，3个小时', saved: false },
+      { text: '我的同学金敏智昨天幸福里社区作业辅导2小时做了，她手机没电了我帮她发', saved: false },
+      { text: '我们组的同学巴特尔今天康宁社区2小时环保志愿做了', saved: false },
+      { text: '今天跟我的同学去幸福里辅导作业2小时', saved: true, hours: 2 },
+      { text: '刚才日期写成今天了，其实是前几天的事，在康宁社区帮老人填表，1小时', saved: false },
+      { text: '刚才说的在汤河子帮村里打扫文化广场其实不是3小时，就是半个上午', saved: false },
+      { text: '昨天给北街街道的小学生线上辅导英语，时长是一集动画片的时间', saved: false },
+    ],
+  };
+  describeCases(cases, read);
+});

@@ -114,7 +114,7 @@ export function scanTimeline(work: string[], folded: string, out: Duration[]): v
   const began = points.findIndex((p) => p.stage === 'began');
   const ended = points.findIndex((p, i) => i > began && (p.stage === 'ended' || p.stage === 'until'));
   if (began < 0 || ended < 0) {
-    if (away.length >= 2 && points.some((p) => !p.stage && RANGE_NEXT.test(text.slice(p.end, p.end + 4)))) mask(away);
+    if (away.length >= 2 && points.some((p) => (!p.stage || p.stage === 'until') && RANGE_NEXT.test(text.slice(p.end, p.end + 4)))) mask(away);
     return;
   }
   const [a, b] = [points[began]!.read, points[ended]!.read];

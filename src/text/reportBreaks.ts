@@ -7,7 +7,7 @@
  * hours. Part of reportRepeats.ts, before the pieces are put together; works on width-folded text and the durations
  * found in it (numerals.ts).
  */
-import type { Duration } from './numerals.js';
+import type { Duration, Span } from './numerals.js';
 
 /** A whole day or a part of one said beside clock times: when the service was, not how long. */
 const DAY_WORD = /^(?:一整天|一天|全天|整天|一整(?:个)?(?:上午|下午|晚上)|整个(?:上午|下午|晚上|白天)|一(?:整)?(?:个)?(?:上午|下午|晚上|早上|白天))$/;
@@ -46,7 +46,8 @@ function isBreak(folded: string, d: Duration): boolean {
  */
 export function takeBreaks(durations: Duration[], folded: string): Duration[] {
   const ranges = durations.filter((d) => d.kind === 'range');
-  if (ranges.length === 0) return durations;
+  // (从早到晚，中午休息了一个半小时: a break beside no clock time is no amount of service)
+  if (ranges.length === 0) return durations.some((d) => d.kind === 'vague') ? durations.filter((d) => !isBreak(folded, d)) : durations;
   const kept = durations.filter((d) => !(d.kind === 'vague' && DAY_WORD.test(d.phrase)));
   const breaks = kept.filter((d) => isBreak(folded, d));
   if (breaks.length === 0) return kept;
@@ -62,6 +63,8 @@ export function takeBreaks(durations: Duration[], folded: string): Duration[] {
 const REPORTED = /(?:报|算|记)(?:了)?\s{0,2}$/;
 /** Time to take off the amount (要扣掉, 扣除, 去掉; 含路上半小时，路上的不算). */
 const TAKE_OFF = /要扣|得扣|需要扣|扣掉(?!了)|扣除|减去|减掉|去掉(?!了)|刨去|刨掉|^扣|(?<!不)(?:含|包括|包含)[^。；;)）]{0,14}(?:不算|不计|要扣)/;
+/** …said with no amount in its clause (要扣掉坐车的). */
+const TAKE_OFF_UNSAID = /(?:要|得|需要)扣(?:掉|除)?(?!了)[^，。,；;\d]{1,8}/g;
 /** Time said to be out of the amount already, or counted in it (已扣, 不含路上, 没算, 也算进去了). */
 const LEFT_OUT = /已扣|扣了|扣过|已经扣|扣掉了|已去掉|去掉了|不含|没含|不包括|没包括|没算|没计|不计|不算|算进去了|算在内|包括在内|已算|已含/;
 
@@ -69,7 +72,9 @@ const LEFT_OUT = /已扣|扣了|扣过|已经扣|扣掉了|已去掉|去掉了|�
 function around(folded: string, d: Duration): string {
   const start = folded.slice(0, d.start).search(/[^，。,；;(（]*$/);
   const rest = folded.slice(d.end);
-  const end = /[)）]/.test(folded.slice(start - 1, start)) || /^[^，。,；;)）]*[，,][^，。,；;)）]*[)）]/.test(rest) ? rest.search(/[)）。；;\n]|$/) : rest.search(/[，。,；;)）\n]|$/);
+  // (inside brackets, to the closing one: （含路上半小时，路上的不算）)
+  const bracketed = /[(（]/.test(folded.slice(start - 1, start)) && /^[^(（。；;\n]{0,30}[)）]/.test(rest);
+  const end = bracketed ? rest.search(/[)）]/) : rest.search(/[，。,；;)）\n]|$/);
   return folded.slice(start, d.end + end);
 }
 
@@ -77,22 +82,40 @@ function around(folded: string, d: Duration): string {
  * The durations with the time taken off the one amount (or clock range) that is the service's: the amount reported
  * after taking it off stands alone; time to take off is taken off; time left out already is dropped.
  */
-export function takeOff(durations: Duration[], folded: string): Duration[] {
+export function takeOff(durations: Duration[], folded: string): { durations: Duration[]; problem?: string } {
   const exact = durations.filter((d) => d.kind !== 'vague');
-  if (exact.length === 0 || durations.length < 2) return durations;
+  if (exact.length === 0) return { durations };
   const reported = exact.filter((d, i) => i > 0 && d.kind === 'amount' && (REPORTED.test(folded.slice(Math.max(0, d.start - 4), d.start)) || /^(?:所以|就|那就)?报/.test(d.phrase)));
-  if (reported.length === 1) return durations.filter((d) => d === reported[0] || (!exact.includes(d) && d.kind !== 'vague'));
+  if (reported.length === 1) return { durations: durations.filter((d) => d === reported[0] || (!exact.includes(d) && d.kind !== 'vague')) };
+  // (5小时，要扣掉坐车的，坐车多久没注意: time to take off, of no length said)
+  const open = [...folded.matchAll(TAKE_OFF_UNSAID)].find((m) => {
+    const from = folded.slice(0, m.index!).search(/[^，。,；;]*$/);
+    const to = m.index! + folded.slice(m.index!).search(/[，。,；;]|$/);
+    return !durations.some((d) => d.start >= from && d.end <= to);
+  });
+  if (open) return { durations, problem: `「${open[0]}」没有说要扣掉多久，请填写这次服务实际的小时数。` };
+  if (durations.length < 2) return { durations };
   const said = (d: Duration) => around(folded, d);
   // (路上那十来分钟不算: a while left out, of no length, takes nothing off)
   const off = durations.filter((d) => d !== exact[0] && (d.kind === 'amount' ? TAKE_OFF.test(said(d)) || LEFT_OUT.test(said(d)) : d.kind === 'vague' && LEFT_OUT.test(said(d)) && !TAKE_OFF.test(said(d))));
   const main = exact.filter((d) => !off.includes(d));
-  if (off.length === 0 || main.length === 0) return durations;
+  if (off.length === 0 || main.length === 0) return { durations };
   const taken = off.filter((d) => d.kind === 'amount' && TAKE_OFF.test(said(d))).reduce((t, d) => t + d.hours!, 0);
   const rest = durations.filter((d) => !off.includes(d));
   // (一点到四点，扣掉中间回去拿表的半小时，2.5h: the amount after is the clock time less what was taken off)
   const [range, net] = main;
-  if (main.length === 2 && range!.kind === 'range' && net!.kind === 'amount' && Math.abs(range!.hours! - taken - net!.hours!) < 1e-9) return rest.filter((d) => d !== range);
+  if (main.length === 2 && range!.kind === 'range' && net!.kind === 'amount' && Math.abs(range!.hours! - taken - net!.hours!) < 1e-9) return { durations: rest.filter((d) => d !== range) };
   const hours = main[0]!.hours! - taken;
-  if (main.length !== 1 || hours <= 0) return durations;
-  return rest.map((d) => (d === main[0] ? { ...d, hours } : d));
+  if (main.length !== 1 || hours <= 0) return { durations };
+  return { durations: rest.map((d) => (d === main[0] ? { ...d, hours } : d)) };
+}
+
+/** The clauses of time taken off or left out of an amount (含培训半小时，培训不算; 会前调试10分钟不算): no work of this record. */
+export function timeOff(durations: Span[], folded: string): Span[] {
+  return durations.slice(1).flatMap((d) => {
+    const clause = around(folded, d as Duration);
+    if (!TAKE_OFF.test(clause) && !LEFT_OUT.test(clause)) return [];
+    const start = folded.lastIndexOf(clause, d.end);
+    return [{ start, end: start + clause.length }];
+  });
 }

@@ -8,7 +8,7 @@
 import { dayjs } from '../time.js';
 import { CN_INT, parseNumber, S, type Span } from './numerals.js';
 import { ALREADY_REPORTED, REFLECTION } from './reportAsides.js';
-import { keptOut, movedDays, oneOfTwo, otherService, picksOut } from './reportTwoServices.js';
+import { keptOut, movedDays, oneOfTwo, otherService, picksOut, previousTimes } from './reportTwoServices.js';
 import { RELATIVE } from './reportDayLabels.js';
 import { FESTIVAL_DAY, readFestival } from './reportFestivals.js';
 import { labelledDays, weekdayIndex } from './reportDayLabels.js';
@@ -140,7 +140,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   }],
   // Words for a time that is not one day: asked about, never read as today.
   [new RegExp(
-    `去年|前年|明后(?:天|两天)|(?:上上|上|这|本)${S}个?${S}月(?:份)?|(?:上|这|本)${S}个?${S}学期|上半年|年初|年中|年底|年末|` +
+    `去年|前年|去岁|旧岁|明后(?:天|两天)|(?:上上|上|这|本)${S}个?${S}月(?:份)?|(?:上|这|本)${S}个?${S}学期|上半年|年初|年中|年底|年末|` +
       // …a time still to come, unless it only names a plan's topic (讨论下个月的排班).
       `(?:明年|后年|(?:下下|下)${S}个?${S}月(?:份)?|下${S}个?${S}学期|下半年)(?!的|${S}(?:的)?(?:排期|排班|计划|安排|工作安排|分工|选题)|[^，。,；;]{0,12}(?:排期|排班|排课|班表|课表|分工|工作计划))|(?:半|几|好几|[两二三四五六七八九十]|\\d{1,2})${S}个?${S}(?:月|周|星期|礼拜)(?:以|之)?前|一${S}个${S}月(?:以|之)?前|前(?:几|两|些|一)${S}(?:天|日子?)|(?:这|呢|那|嗰)(?:几|两)(?:天|日)|` +
       // …in dialect: 老早辰光 (Wu: long ago), 早排/前排/早阵/近排/呢排 (Cantonese: a while ago, lately),
@@ -157,7 +157,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
       `(?:(?:今年|去年|前年|那年)的?)?(?:春|夏|秋|冬)(?:天|季)(?=[^，。,；;]{0,2}(?:在|去|帮|给|时|的时候))|入冬(?:后|以后)|下次|下回|改天|过(?:两|几|些|一)天|` +
       `经常|常常|时常|平时|平常|通常|每逢|隔三差五|时不时|当天|那会儿?|那时(?:候)?|(?:头|早)(?:几|两|些)(?:天|日子|时候)|以来|第[一二三四五六七八九十\\d]{1,2}(?:周|个星期)|周六日|连(?:续|着)[^，。,；;]{0,4}天|(?<!离[^，。,]{0,12})最近(?!的)|近期|近日|日前|此前|先前|次日|翌日|当日|该日|双休日|(?<![天周月年])[之以]前(?![的面])|上次|上回|那天|那一天|那几天|那日|那一日|那晚|那夜|彼时|那阵子?|某天|有一天|有天|有空(?:的时候|时)|有时间(?:的时候|时)|` +
       `(?<![a-z])(?:sometime|(?:before|after) (?:the )?midterms?|the week before last|(?:last|this|next)\\s{1,2}(?:week|month|weekend|time)|weekend|recently|lately|the other day|some ?day|one day|a few days ago|a while ago|some ?time ago|long ago|earlier|previously|earlier this (?:week|month))(?![a-z])|` +
-      `前(?:段|阵|些)(?:日子|时间|时候)?|这阵子|(?:好|头)?几天(?:以|之)?前|(?:一两|两三|三四)天(?:以|之)?前|头几天|早些时候|月初|月中|月底|月末|[上中下]旬`,
+      `前(?:段|阵|些)(?:日子|时间|时候)?|这阵子|(?<![\\d一二三四五六七八九])(?:十|二十)几(?:号|日)|(?:好|头)?几天(?:以|之)?前|(?:一两|两三|三四)天(?:以|之)?前|头几天|早些时候|月初|月中|月底|月末|[上中下]旬`,
     'g'), unplaced],
   // A holiday or a break that spans days (十一假期, 国庆, 春节, 寒假, 放假那几天), unless it only names
   // an event held for it (元旦晚会, 中秋游园, 国庆的活动).
@@ -293,6 +293,7 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
     }
   }
   const kept = movedDays(oneOfTwo(hits, notThis, pinned, outDays), work, today.format('YYYY-MM-DD'));
-  const elsewhere = otherService(masked, hits, kept, outClauses);
+  // (…and the clauses of the service before, told to set this one apart: 上次是帮着扫院子, 这次不是扫雪了)
+  const elsewhere = [...otherService(masked, hits, kept, outClauses), ...previousTimes(masked)];
   return { hits: labelledDays([...kept].sort((a, b) => a.start - b.start), masked), masked: work, elsewhere };
 }

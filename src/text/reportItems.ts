@@ -186,8 +186,11 @@ export function parallel(marked: string, labelled = false): [ItemKey, ItemKey] |
   const own = labelled ? [] : (marked.match(OWN_HOURS) ?? []).flatMap(amountPieces);
   const items: ItemKey[] = [];
   const sets: ItemKey[][] = [];
+  // (9点到10点半在社区帮忙，10点半到12点又去走访了几户: time given to help not told beside a visit — no main one either)
+  let untold = false;
   for (const clause of own) {
     const item = itemOf(clause, !halved, true);
+    if (!item && VAGUE_HELP.test(clause) && itemWords(clause.replace(VAGUE_HELP, '').replace(/[\u0001\u0002]+/g, '\u0001')).size === 0) untold = true;
     if (item && !items.includes(item)) items.push(item);
     if (items.length === 2) return [items[0]!, items[1]!];
     const named = item ? [item] : [...itemWords(clause.replace(/[\u0001\u0002]+/g, '\u0001')).keys()];
@@ -195,7 +198,7 @@ export function parallel(marked: string, labelled = false): [ItemKey, ItemKey] |
     if (apart) return [apart[0]!, named[0]!];
     if (named.length > 0) sets.push(named);
   }
-  return undefined;
+  return untold && items.length === 1 && items[0] !== 'shishi' ? [items[0]!, 'shishi'] : undefined;
 }
 
 /**
@@ -205,9 +208,13 @@ export function parallel(marked: string, labelled = false): [ItemKey, ItemKey] |
  */
 function sideItem(side: string, strong: boolean, timed = false): ItemKey | undefined {
   const own = side.replace(/[\u0001\u0002]+/g, '\u0001');
-  if (strong) return itemWords(own).size > 0 || (timed && (HANDS_ON.test(own) || HELPING.test(own)) && !SUPPORT.test(own)) ? findItem(side, [], true) : undefined;
+  // (…and support work done for the community or a household, with hours of its own, is 实事: 8:00-10:00 帮物业挨家挨户发停气通知)
+  if (strong) return itemWords(own).size > 0 || (timed && (HANDS_ON.test(own) || HELPING.test(own)) && (!SUPPORT.test(own) || FOR_HOST.test(own))) ? findItem(side, [], true) ?? (timed && FOR_HOST.test(own) ? 'shishi' : undefined) : undefined;
   return findItem(side, [], true) ?? (/(?:帮|替|给)(?:着)?[^，。,；;\s]{1,8}(?:干活|干农活|做事|忙活)/.test(side) ? 'shishi' : undefined);
 }
+
+/** Help said to be for the community, the property or a household (帮物业…, 帮着社区…, 帮村民…). */
+const FOR_HOST = /帮(?:着|忙)?[^，。,；;]{0,6}(?:社区|物业|村委会?|居委会?|街道|老人|居民|村民|业主|农户)/;
 
 /** What a project is called, after 那个 or 的 and before 项目 (那个智慧助老项目, 就业帮扶项目). */
 const PROJECT_NAME = /(?<=那个|的)[^，。,；;]{1,14}?(?=项目)/g;

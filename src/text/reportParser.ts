@@ -10,6 +10,7 @@
 import { dayjs, localDate, startOfDate } from '../time.js';
 import { clockTimes, findDurations, foldWidth, type Span } from './numerals.js';
 import { simplified } from './simplified.js';
+import { timeOff } from './reportBreaks.js';
 import { findDates } from './reportDates.js';
 import { laterDays } from './reportTwoServices.js';
 import { withoutMemoStamp } from './reportDayLabels.js';
@@ -164,7 +165,8 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   const hits = standing(named, folded).filter((h) => !REPORTED_ON.test(folded.slice(h.end, h.end + 10)) && !later.includes(h));
   const date = resolveDate(hits, todayStr, ambiguities);
   // (…the clauses of another service kept out of this record blanked: 周一那次是线下的，已经报过了)
-  const thisOne = outOf(masked, elsewhere);
+  // (…and the clauses of time taken off the amount: 含培训半小时，培训不算)
+  const thisOne = outOf(masked, [...elsewhere, ...timeOff(durations, folded)]);
   const mode = findMode(thisOne, removed, ambiguities);
   const community = findCommunity(folded, input, ambiguities);
 

@@ -53,6 +53,8 @@ const TAKEN_BACK_LAST = new RegExp(`^[\\s，,。.、…~～吧嗯啊哦呃]{0,4}
 const MORE_WORK = /[，,；;]\s{0,2}(?:然后|接着|之后|后来)?(?:又|还|再)(?!是|说|算)[^。]{0,12}$/;
 /** 不是三个小时，是两个半小时: an amount or a day denied. */
 const DENIED = /不是\s{0,2}$/;
+/** 日期写成今天了, 把半小时打成了半天: what was typed by mistake, the right one said after it. */
+const MISTYPED = /(?:写成|打成|填成|报成|输成)了?\s{0,2}$/;
 
 /**
  * The amounts or days that stand once those taken back or denied are left out (`spans` in text
@@ -61,6 +63,7 @@ const DENIED = /不是\s{0,2}$/;
 export function standing<T extends Span>(spans: T[], folded: string, last = false): T[] {
   return spans.filter((s, i) => {
     const next = spans[i + 1];
+    if (next && MISTYPED.test(folded.slice(Math.max(0, s.start - 4), s.start))) return false;
     if (next ? TAKEN_BACK.test(folded.slice(s.end, next.start)) : last && TAKEN_BACK_LAST.test(folded.slice(s.end, s.end + 12))) return false;
     return spans.length < 2 || !DENIED.test(folded.slice(Math.max(0, s.start - 4), s.start));
   });

@@ -127,7 +127,8 @@ function oneAfterAnother(said: Duration[]): boolean {
 /** Reads hours told in pieces; the durations come back with the pieces made into one amount. */
 export function repeats(told: Duration[], folded: string): Repeats {
   // (早八晚五，中午歇了一个小时: the breaks out of the clock time first)
-  const durations = takeOff(takeBreaks(told, folded), folded);
+  const { durations, problem } = takeOff(takeBreaks(told, folded), folded);
+  if (problem) return { durations, counted: false, problem };
   const before = (d: Duration, re: RegExp) => re.test(folded.slice(Math.max(0, d.start - 12), d.start));
   const said = standing(durations, folded, true);
   const each = said.filter((d) => d.kind === 'amount' && before(d, EACH));

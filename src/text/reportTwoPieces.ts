@@ -82,7 +82,7 @@ const ALSO_HELPED = /[，,；;]\s{0,2}(?:我们?)?也帮(?:着|忙)?([^，。,�
 const PREPARING = /布置|打印|复印|准备|(?:写|做|改)[^，。,；;]{0,6}(?:稿|ppt|课件|问卷|材料|方案)/;
 
 /** Work said to be of all sorts (干的挺杂的, 反正挺杂的, 杂七杂八) — not 人挺杂的, 垃圾太杂了. */
-export const MIXED = /(?:活儿?|事儿?|事情|干的|做的|内容|工作)[^，。,；;]{0,3}(?<!不)杂|反正[^，。,；;]{0,4}(?<!不)杂|杂七杂八|(?:啥|什么|样样)都(?:干|做|弄|搞|沾)(?:了|过)?(?:点|些|一点)?(?![^，。,；;]{0,4}(?:不|没))|(?:たり[^。]{1,24}){2}たり/;
+export const MIXED = /(?:活儿?|事儿?|事情|干的|做的|内容|工作)[^，。,；;]{0,3}(?<!不)杂|(?:又是[^，。,；;又]{1,10}){3}|反正[^，。,；;]{0,4}(?<!不)杂|杂七杂八|(?:啥|什么|样样)都(?:干|做|弄|搞|沾)(?:了|过)?(?:点|些|一点)?(?![^，。,；;]{0,4}(?:不|没))|(?:たり[^。]{1,24}){2}たり/;
 
 /** What starts other work after help not told (，又…, ，然后…, ，后来又…) — not 还是/也就是/还挺, which go on about it. */
 export const THEN_OTHER = /^[，,；;\s]{1,2}(?:又|然后|后来|接着|另外|(?:还|也)(?!是|就是|挺|行|算|不错|好))/;
@@ -91,8 +91,9 @@ export const THEN_OTHER = /^[，,；;\s]{1,2}(?:又|然后|后来|接着|另外|
 export function amountPieces(clause: string): string[] {
   const runs = [...clause.matchAll(/\u0002+/g)];
   if (runs.length < 2) return [clause];
-  // (开项目会一小时 入户走访一小时: the work before each amount — cut after them instead)
-  if (/[\u4e00-\u9fa5]{2}/.test(clause.slice(0, runs[0]!.index))) return runs.map((r, i) => clause.slice(i === 0 ? 0 : runs[i - 1]!.index + runs[i - 1]![0].length, i === runs.length - 1 ? clause.length : r.index + r[0].length));
+  // (开项目会一小时 入户走访一小时: the work before each amount — cut after them instead; not the road before the
+  // first, 7:00 出发 8:00 到 8:00-10:00 帮物业发通知 10:00-12:00 组织跳绳比赛)
+  if (/[\u4e00-\u9fa5]{2}/.test(clause.slice(0, runs[0]!.index).replace(/出发|到达|到了?|集合|坐车|返回|回来/g, ''))) return runs.map((r, i) => clause.slice(i === 0 ? 0 : runs[i - 1]!.index + runs[i - 1]![0].length, i === runs.length - 1 ? clause.length : r.index + r[0].length));
   return runs.map((r, i) => clause.slice(i === 0 ? 0 : r.index, runs[i + 1]?.index ?? clause.length));
 }
 
