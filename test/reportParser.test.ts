@@ -2444,6 +2444,27 @@ describe('parseReport — festivals as days, timetables, breaks and time taken o
       { text: '今天早上8点出发，9点到，然后9点到10点半在社区帮忙，10点半到12点又去走访了几户', saved: false },
       { text: '跟着书记跑了一下午，又是开会又是入户又是搬东西，总共4小时', saved: false },
     ],
+    'work said with 了 or a measure inside it, or object first; visits by counted places and talks with growers; events of one\'s own': [
+      { text: '今天给6号楼的曹奶奶和她老伴做了顿饭，包了饺子，3小时', saved: true, item: 'shishi' },
+      { text: '今天下午又去给幸福里7号楼王奶奶理了一次发，一个小时', saved: true, item: 'shishi' },
+      { text: '今天保利香槟小区地下车库入口的雪扫了，我们班一起，一个半小时', saved: true, item: 'shishi' },
+      { text: '今天凌河区石油街社区老小区墙上的小广告铲了，2.5小时', saved: true, item: 'shishi' },
+      { text: '今天早上7点到9点在市中心医院门诊大厅做导医，给病人指路、带他们去科室', saved: true, item: 'shishi', hours: 2 },
+      { text: '周一跟着社区书记去了三家物业公司，了解老旧小区改造的进度，幸福里那边，2.5小时', saved: true, item: 'zoufang' },
+      { text: '11/10 我带队去大有村跟几个种植大户聊今年的销路问题，2h', saved: true, item: 'zoufang' },
+      { text: '今天在5网格挨家问了二十多户居民对小区新装充电桩的意见，两小时', saved: true, item: 'zoufang' },
+      { text: '上周日在保利香槟组织了一场旧物交换市集，倡导绿色低碳生活，我是策划和组织者，三百分钟', saved: true, item: 'huodong', hours: 5 },
+      { text: '今天解放路社区办冬季跳蚤市场，我们4个同学轮流给70多个居民引导摊位，2小时', saved: true, item: 'shishi' },
+      { text: '11月8号在大有村组织村民冬季长跑 我们班主办 2小时', saved: true, item: 'huodong' },
+    ],
+    'the old double hours (时辰) and a grid named by its number': [
+      { text: '今日于大有村帮村委会誊抄、装订材料，约莫两个时辰。', saved: true, hours: 4 },
+      { text: '昨日于社区主讲垃圾分类之要，复领居民现场分拣，一个半时辰。', saved: true, hours: 3 },
+      { text: '今日于龙江社区帮忙录入居民信息，一个多时辰。', saved: false },
+      { text: '今天早上六点半到八点在洛阳社区5网格帮着扫雪，小区主路都清出来了', saved: true, hours: 1.5 },
+      { text: '/记录 实事 1.5小时 洛阳社区 清理单元门口的积雪、撒融雪剂（上次记的是走访）', saved: true, date: '2026-11-18', item: 'shishi' },
+      { text: '/记录 走访 2小时 这次走访的是石油街社区的两家物业公司，和上次去业委会不一样', saved: true, date: '2026-11-18' },
+    ],
     'work and days not told, others\' reports, mistyped values': [
       { text: '11/16 在康宁社区帮忙，帮的啥就不细说了，两个钟', saved: false },
       { text: '今天在洛阳社区做了3个钟（扣掉了等人的时间），主要是跑腿', saved: false },
@@ -2458,4 +2479,17 @@ describe('parseReport — festivals as days, timetables, breaks and time taken o
     ],
   };
   describeCases(cases, read);
+});
+
+describe('findArea — a grid named by its number is a place; the area of a service told beside this one is not this one\'s', () => {
+  const setup = readSetup(fileURLToPath(new URL('../eval/parser/communities.json', import.meta.url)));
+  const read = (text: string) => parseReport({ text, now: Date.parse(setup.now), timeZone: setup.timeZone, communities: setup.communities, pairedCommunityId: null });
+  it.each([
+    ['今天早上六点半到八点在洛阳社区5网格帮着扫雪，小区主路都清出来了', undefined],
+    ['今天跟着网格员在龙江社区入户核对流动人口信息，2小时', 'grassroots_governance'],
+    ['今天帮社区把下周活动用的桌椅、帐篷搬到广场上摆好，1.5小时，上回是辅导', undefined],
+    ['上周三下午在龙江社区教居民编中国结，我主持，2小时', 'culture'],
+  ] as const)('%s → %s', (text, area) => {
+    expect(read(text).area).toBe(area);
+  });
 });

@@ -58,6 +58,7 @@ const VAGUE: RegExp[] = [
   /(?:[二三四五]?十|[1-5]0)\s{0,3}来\s{0,3}分钟|[一两二三四五六七八九十]?\s{0,3}个来\s{0,3}(?:小时|钟头)/g, // 十来分钟, 一个来小时
   new RegExp(`${NUM}?${S}个?${S}多${S}${UNIT}|(?:${NUM}|半)${S}个?${S}${UNIT}多(?![次个人位名天少])`, 'g'), // 两个多小时, 1小时多, 两个小时多, 半个钟头多
   new RegExp(`(?:好|十)?几${S}个?${S}${UNIT}`, 'g'), // 几个小时
+  new RegExp(`(?:${NUM}${S}个${S}多|(?:好|十)?几${S}个|[小大]半${S}个)${S}时辰`, 'g'), // 一个多时辰, 几个时辰, 小半个时辰
   /半个(?:上午|下午|晚上|早上|白天)/g, // 半个上午
   // 比上次多待了半个钟头, 比上回少干了一小时: an amount more or less than another time's, not this one's.
   new RegExp(`比[^，。,；;\\d]{0,8}?(?:多|少)[^，。,；;\\d]{0,3}?(?:${NUM}${S}个?${S}半?|半${S}个?)${S}${UNIT}`, 'g'),
@@ -86,6 +87,8 @@ const MINUTES = new RegExp(`${NOT_WEEKDAY}${SIGN}(${CN_HUNDRED}|${NUM})${S}(?:�
 // 一刻钟, 三刻钟 on their own: quarters of an hour (a clock's 四点一刻钟 is no amount).
 const QUARTER_HOURS = /(?<![点时:\d.一二两三四五六七八九十]|提前|早|晚|每隔|隔)([一两二三123])\s{0,3}刻钟(?!\s{0,2}(?:就|才)?(?:到|一次))/g;
 const BARE_MINUTES = /^[^\S\n]{0,2}(?:零|又)?([一二三四五]十|[1-5]0|[一二三四五]十五|[1-5]5)(?=\s{0,2}(?:$|[，。,；;!！~～…]))/;
+// 两个时辰, 一个半时辰, 半个时辰: the old double hours, as students of classical Chinese write them.
+const SHICHEN = new RegExp(`${NOT_WEEKDAY}(?:(${NUM})${S}个${S}(半)?|(半)${S}个)${S}时辰`, 'g');
 const HALF = new RegExp(`半${S}个?${S}(?:小时(?!候)|钟头|(?<=个\\s{0,3})钟(?![点表声楼]))`, 'g');
 // 干了个半小时: 一 dropped before 个半.
 const ONE_AND_HALF = new RegExp(`(?<![\\d.一二两俩三仨四五六七八九十几多])个${S}半${S}(?:小时(?!候)|钟头|钟(?![点表声楼]))`, 'g');
@@ -173,6 +176,7 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
   }, out);
   scan(work, QUARTER_HOURS, 'amount', (m) => parseNumber(m[1]!)! / 4, out);
   scan(work, ONE_AND_HALF, 'amount', () => 1.5, out);
+  scan(work, SHICHEN, 'amount', (m) => (m[3] ? 1 : parseNumber(m[1]!) === undefined ? null : 2 * (parseNumber(m[1]!)! + (m[2] ? 0.5 : 0))), out);
   scan(work, HALF, 'amount', () => 0.5, out);
   scan(work, LABELLED, 'amount', (m) => {
     const n = parseNumber(m[2]!);

@@ -243,7 +243,8 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   const missing: ParsedReport['missing'] = [];
   if (hours === undefined) missing.push('hours');
   if (keywordItem === undefined) missing.push('item');
-  const area = findArea(words.text);
+  // (the area of this service: not that of another told beside it, 上回是辅导)
+  const area = findArea(elsewhere.length > 0 ? joinWords(thisOne).text : words.text);
   return {
     item: keywordItem,
     ...(area ? { area } : {}),

@@ -32,7 +32,10 @@ export function oneOfTwo(hits: DateHit[], notThis: Set<DateHit>, pinned: Set<Dat
   if (picked.size === 1) return hits.filter((h) => !h.date || picked.has(h.date));
   const out = new Set([...days(notThis), ...outDays]);
   const kept = hits.filter((h) => !notThis.has(h) && !(h.date && out.has(h.date)));
-  return kept.some((h) => h.date) ? kept : hits;
+  // (…and a time that is no one day in the clause kept out, 上次记的是走访, is none of this record's either)
+  if (kept.some((h) => h.date)) return kept;
+  const vague = hits.filter((h) => h.vague && notThis.has(h));
+  return vague.length > 0 ? hits.filter((h) => !vague.includes(h)) : hits;
 }
 
 /** What picks one of two times told as the one reported (只报, 就记, 先报). */
@@ -47,10 +50,11 @@ const CLAUSE_TAIL = /^[^，。,；;:：（）()—！!\s]{0,8}/;
 
 /**
  * The service before, told beside this one to set them apart (上次是帮着扫院子; 和上次辅导不一样; 这次不是扫雪了; 不是上回的
- * 走访; 上次扫雪这次没扫; ，不扫雪了，): from its words to the clause's end, when this one's time is told as well — not 上次 inside a
+ * 走访; 上次扫雪这次没扫; ，不扫雪了，): from its words to the clause's end, when this one's time is told as well or it stands
+ * in brackets (（上次记的是走访）) — not 上次 inside a
  * clause (复盘上次直播带货数据, 剪了上次活动的片子).
  */
-const PREVIOUS = /(?<=^|[，。,；;！!\s：:（(|｜])(?:(?:和|跟|与)?(?:上次|上回|上一次|上一回|前一次|之前那次))(?!(?:报|记|发)的)[^，。,；;！!|｜]{0,16}|(?:这次|这回)?不是(?:上次|上回|上一次)?[^，。,；;\d\u0001]{1,12}?了(?![^，。,；;]{0,3}(?:吗|吧|么))|不是上回的[^，。,；;]{1,8}|(?:这次|这回)没[^，。,；;]{1,4}|(?<=^|[，。,；;！!\s])(?:这次|这回|今天)?不(?!是|算|报|记)[^，。,；;\d\u0001]{1,5}了(?=[，。,；;！!\s]|$)/g;
+const PREVIOUS = /(?<=^|[，。,；;！!\s：:（(|｜])(?:(?:和|跟|与)?(?:上次|上回|上一次|上一回|前一次|之前那次))(?!(?:报|记|发)的(?!是))[^，。,；;！!|｜]{0,16}|(?:这次|这回)?不是(?:上次|上回|上一次)?[^，。,；;\d\u0001]{1,12}?了(?![^，。,；;]{0,3}(?:吗|吧|么))|不是上回的[^，。,；;]{1,8}|(?:这次|这回)没[^，。,；;]{1,4}|(?<=^|[，。,；;！!\s])(?:这次|这回|今天)?不(?!是|算|报|记)[^，。,；;\d\u0001]{1,5}了(?=[，。,；;！!\s]|$)/g;
 const THIS_TIME = /今天|昨天|前天|今儿|昨儿|周[一二三四五六日天]|星期|礼拜|\d{1,2}\s{0,2}[号日月.\/-]|这次|这回|换成|换了|不一样|不同/;
 
 /** The clauses that keep a day out of this record, each with the clause before it when it points back (上周五也教过，那次已经报过了). */
@@ -65,7 +69,7 @@ export function keptOut(masked: string, reported: (readonly [number, number])[])
 /** The clauses telling the service before this one (PREVIOUS), when this one's time is told as well. */
 export function previousTimes(masked: string): Span[] {
   return [...masked.matchAll(PREVIOUS)].map((q) => ({ start: q.index!, end: q.index! + q[0].length }))
-    .filter(({ start, end }) => THIS_TIME.test(masked.slice(0, start) + masked.slice(end)));
+    .filter(({ start, end }) => /[（(]\s{0,2}$/.test(masked.slice(0, start)) || THIS_TIME.test(masked.slice(0, start) + masked.slice(end)));
 }
 
 /** Whether the day said between `start` and `end` is picked as the one reported (只报前天那次, 先把上周六的报了). */
