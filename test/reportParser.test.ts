@@ -2465,6 +2465,35 @@ describe('parseReport — festivals as days, timetables, breaks and time taken o
       { text: '/记录 实事 1.5小时 洛阳社区 清理单元门口的积雪、撒融雪剂（上次记的是走访）', saved: true, date: '2026-11-18', item: 'shishi' },
       { text: '/记录 走访 2小时 这次走访的是石油街社区的两家物业公司，和上次去业委会不一样', saved: true, date: '2026-11-18' },
     ],
+    'a review of the twenty-second rotation\'s rules: look-alikes that must not change': [
+      { text: '今天上午在社区扫雪2小时，下午在社区登记1小时', saved: true, hours: 3 },
+      { text: '今天帮社区整理低保材料2小时，报3份材料到街道', saved: true, hours: 2 },
+      { text: '今天在社区整理档案6小时（已扣除午休1小时）', saved: true, hours: 6 },
+      { text: '今天在社区整理档案6小时，扣了午休1小时', saved: true, hours: 6 },
+      { text: '今天在社区辅导作业，从2点到5点，报3个半小时', saved: false },
+      { text: '今天上午9点到11点在社区辅导作业，中午1小时陪老人吃饭', saved: true, hours: 3 },
+      { text: '上周日 七点半到下午五点 中午歇1个半小时 给社区困难家庭的孩子辅导作业', saved: true, hours: 8 },
+      { text: '今天早八晚五在社区整理档案，中午吃饭', saved: false },
+      { text: '报下上周六，早8点到下午5点，帮街道清理小区里的积雪和冰，中午没歇', saved: true, hours: 9 },
+      { text: '7点出发 8点到 8点开始辅导作业 12点结束 13点开始辅导作业 17点结束 18点回', saved: true, hours: 8 },
+      { text: '今天去幸福里社区辅导作业，和上次一样2小时', saved: true, hours: 2 },
+      { text: '（上次是辅导作业）今天在社区扫雪2小时', saved: true, hours: 2, item: 'shishi' },
+      { text: '今天去社区，上次没做完的台账整理完了，2小时', saved: true, item: 'shishi' },
+      { text: '上回扫雪一小时，这回去石油街辅导作业了，时间长一些', saved: false },
+      { text: '今天在社区当比赛裁判，比赛完多留了1小时收拾，一共3小时', saved: true, hours: 3 },
+      { text: '今天又是下雨又是刮风又是降温，在社区辅导作业2小时', saved: true, item: 'shishi' },
+      { text: '今天在锦绣社区又是辅导作业又是讲故事又是做游戏，2小时', saved: true, item: 'shishi' },
+      { text: '今天去了两家药店帮老人买药，问了问价格，2小时', saved: true, item: 'shishi' },
+      { text: '今天学校组织长跑，然后去社区辅导作业2小时', saved: true, item: 'shishi' },
+      { text: '今天在幸福里辅导作业2小时，我的朋友圈发了照片', saved: true },
+      { text: '我的同学说今天幸福里要人帮忙，我去辅导作业2小时', saved: true },
+      { text: '冬至到了，今天在社区陪老人包饺子，2小时', saved: true, date: '2026-11-18' },
+      { text: '中秋三天假期，我在幸福里陪老人辅导作业，2小时', saved: false },
+      { text: '国庆前三天都在社区站岗，4小时', saved: false },
+      { text: '立冬节气那天在社区扫雪2小时', saved: true, date: '2026-11-07' },
+      { text: '小雪节气那天在社区扫雪2小时', saved: false },
+      { text: '今天在社区，元宵给老人送过去了，1小时', saved: true, date: '2026-11-18' },
+    ],
     'work and days not told, others\' reports, mistyped values': [
       { text: '11/16 在康宁社区帮忙，帮的啥就不细说了，两个钟', saved: false },
       { text: '今天在洛阳社区做了3个钟（扣掉了等人的时间），主要是跑腿', saved: false },
@@ -2491,5 +2520,21 @@ describe('findArea — a grid named by its number is a place; the area of a serv
     ['上周三下午在龙江社区教居民编中国结，我主持，2小时', 'culture'],
   ] as const)('%s → %s', (text, area) => {
     expect(read(text).area).toBe(area);
+  });
+});
+
+describe('parseReport — a festival near the turn of the year is the latest one not more than two months ahead', () => {
+  const setup = readSetup(fileURLToPath(new URL('../eval/parser/communities.json', import.meta.url)));
+  const at = (iso: string) => (text: string) => parseReport({ text, now: Date.parse(iso), timeZone: setup.timeZone, communities: setup.communities, pairedCommunityId: null });
+  it.each([
+    ['2022-06-01T04:00:00Z', '腊八那天在社区给老人送粥，2小时', '2022-01-10'],
+    ['2027-01-10T04:00:00Z', '圣诞节那天在社区给孩子们辅导作业，2小时', '2026-12-25'],
+    ['2027-01-10T04:00:00Z', '冬至那天去社区陪老人包饺子，2小时', '2026-12-22'],
+  ] as const)('at %s: %s → %s', (now, text, date) => {
+    expect(at(now)(text).date).toBe(date);
+  });
+  it('asks about a festival still to come this year (春节 said in January)', () => {
+    const r = at('2027-01-10T04:00:00Z')('春节那天在社区写春联，2小时');
+    expect(r.date).toBeUndefined();
   });
 });

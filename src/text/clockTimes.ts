@@ -111,17 +111,22 @@ export function scanTimeline(work: string[], folded: string, out: Duration[]): v
   // The road alone (6:30出发 8:00到村里 8:00-11:00 … 15:30回): its times are no ends of the service's ranges.
   const mask = (ps: Point[]) => { for (const p of ps) work[0] = work[0]!.slice(0, p.start) + '\u0001'.repeat(p.end - p.start) + work[0]!.slice(p.end); };
   if (away.length === 0) return;
-  const began = points.findIndex((p) => p.stage === 'began');
-  const ended = points.findIndex((p, i) => i > began && (p.stage === 'ended' || p.stage === 'until'));
-  if (began < 0 || ended < 0) {
+  // Each beginning up to the end after it (8点开始 12点结束 13点开始 17点结束: two stretches, added).
+  const stretches: [Point, Point][] = [];
+  points.forEach((p, i) => {
+    if (p.stage !== 'began') return;
+    const end = points.slice(i + 1).find((q) => q.stage === 'began' || q.stage === 'ended' || q.stage === 'until');
+    if (end && end.stage !== 'began') stretches.push([p, end]);
+  });
+  if (stretches.length === 0) {
     if (away.length >= 2 && points.some((p) => (!p.stage || p.stage === 'until') && RANGE_NEXT.test(text.slice(p.end, p.end + 4)))) mask(away);
     return;
   }
-  const [a, b] = [points[began]!.read, points[ended]!.read];
-  const r = between(clockHours(a[1], a[2]!, a[3], a[4], a[5]), (p) => clockHours(p, b[2]!, b[3], b[4], b[5]), a[1], b[1]);
-  if (!r) return;
-  const [from, to] = [points[began]!.start, points[ended]!.end];
-  out.push({ start: from, end: to, phrase: folded.slice(from, to).trim(), kind: 'range', ...r });
+  const ranges = stretches.map(([a, b]) => between(clockHours(a.read[1], a.read[2]!, a.read[3], a.read[4], a.read[5]), (p) => clockHours(p, b.read[2]!, b.read[3], b.read[4], b.read[5]), a.read[1], b.read[1]));
+  if (ranges.some((r) => !r)) return;
+  const [from, to] = [stretches[0]![0].start, stretches.at(-1)![1].end];
+  const hours = ranges.reduce((t, r) => t + r!.hours, 0);
+  out.push({ start: from, end: to, phrase: folded.slice(from, to).trim(), kind: 'range', hours: Math.round(hours * 1e6) / 1e6, endsAt: ranges.at(-1)!.endsAt });
   mask(points.filter((q) => q.stage));
 }
 

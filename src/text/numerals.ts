@@ -1,6 +1,6 @@
 /**
  * Amounts of time as students type them on a phone: durations (`2h`, `1.5个小时`, `两个半小时`, `90分钟`,
- * `2小时30分`) and clock ranges (`下午2点到4点`, `14:00-16:30`, 签到 09:00 签退 11:00); the numbers themselves are
+ * `2小时30分`) and clock ranges (`下午2点到4点`, `14:00-16:30`; those told by their ends apart in clockTimes.ts); the numbers themselves are
  * read in numbers.ts (re-exported here). Calendar phrases are in reportDates.ts. Pure helpers for reportParser.ts;
  * every function works on width-folded text (see {@link foldWidth}).
  */
@@ -61,7 +61,7 @@ const VAGUE: RegExp[] = [
   new RegExp(`(?:${NUM}${S}个${S}多|(?:好|十)?几${S}个|[小大]半${S}个)${S}时辰`, 'g'), // 一个多时辰, 几个时辰, 小半个时辰
   /半个(?:上午|下午|晚上|早上|白天)/g, // 半个上午
   // 比上次多待了半个钟头, 比上回少干了一小时: an amount more or less than another time's, not this one's.
-  new RegExp(`比[^，。,；;\\d]{0,8}?(?:多|少)[^，。,；;\\d]{0,3}?(?:${NUM}${S}个?${S}半?|半${S}个?)${S}${UNIT}`, 'g'),
+  new RegExp(`比(?:上次|上回|上一次|平时|之前|以前|昨天|前天|他们?|她们?|别人|同学)[^，。,；;\\d]{0,6}?(?:多|少)[^，。,；;\\d]{0,3}?(?:${NUM}${S}个?${S}半?|半${S}个?)${S}${UNIT}`, 'g'),
   // more than 2 hours, a few hours, all afternoon: the same in English.
   new RegExp(`(?<![a-z])(?:more than|over|at least|almost|nearly|under|less than|maybe|probably)\\s{1,2}${NUM}${S}${UNIT}|${NUM}${S}${UNIT}(?:\\s{0,2}plus|\\+)|(?<![a-z])(?:a (?:couple|few) (?:of )?|several |many )hours|(?<![a-z])(?:all|half a|a whole) (?:morning|afternoon|evening|night|day)(?![a-z])`, 'g'),
   /个把(?:小时|钟头)|[大小]半(?:个)?(?:小时|钟头|钟)|(?:一|大|小)?半天|整个(?:上午|下午|晚上|早上|白天)|一整(?:晚|夜|宿)|(?<![\d.])全天|一宿|通宵|(?<![周期拜十])一(?:整)?(?:个)?(?:上午|下午|晚上|早上|白天)|一整天|(?<![前后昨今明第每有那某哪])一天|整天|从早(?:上)?(?:忙|干)?到晚(?:上)?/g, // 一下午, 半天, 干了一天, 从早到晚
@@ -98,7 +98,7 @@ const H_MIN = /(?<![\d.])(\d{1,2})\s{0,2}h([0-5]\d)(?![\d.:/\-%]|\s{0,2}(?:分|m
 const LABELLED = new RegExp(
   // (not across a line: a table's header row, 日期 地点 内容 时长⏎11/10 …, names the columns)
   // …unless the number stands alone on the next line (服务时长：⏎2.5)
-  `(?:(?:服务|志愿)?时长|用时|工时|时数|(?<=[，,\\s(（]|扣[^，。,；;]{0,12}[，,\\s])(?:所以|就|那就)?报(?=\\s{0,2}\\d))(?:[^\\S\\n]{0,3}[:为是]?[^\\S\\n]{0,3}|[^\\S\\n]{0,3}[:为是]?[^\\S\\n]{0,3}\\n\\s{0,3}(?=[+-]?(?:\\d+(?:\\.\\d+)?|${CN_INT})[^\\S\\n]*(?:\\n|$)))${SIGN}(\\d+(?:\\.\\d+)?|${CN_INT})(?![\\d.]|${S}(?:[个点号月年天分次人位户集节场首本部页遍轮圈趟篇]|日(?!期)))`,
+  `(?:(?:服务|志愿)?时长|用时|工时|时数|(?<=扣[^，。,；;]{0,12}[，,\\s]|不[算计][^，。,；;]{0,3}[，,\\s])(?:所以|就|那就)?报(?=\\s{0,2}\\d)|所以报(?=\\s{0,2}\\d))(?:[^\\S\\n]{0,3}[:为是]?[^\\S\\n]{0,3}|[^\\S\\n]{0,3}[:为是]?[^\\S\\n]{0,3}\\n\\s{0,3}(?=[+-]?(?:\\d+(?:\\.\\d+)?|${CN_INT})[^\\S\\n]*(?:\\n|$)))${SIGN}(\\d+(?:\\.\\d+)?|${CN_INT})(?![\\d.]|${S}(?:[个点号月年天分次人位户集节场首本部页遍轮圈趟篇份张家处元]|日(?!期)))`,
   'g',
 );
 

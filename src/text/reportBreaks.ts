@@ -22,7 +22,7 @@ const SERVICE = /实际|有效|净|一共|总共|共计|合计|累计|算下来|
 /** Everything up to the last word of a break. */
 const BREAK_CUE = new RegExp(`^.*(?:${BREAK_WORD}|中午|中间)`);
 /** Work said in the clause: the amount is that work's, not a break (中午给老人送饭1小时). */
-const WORK = /帮|给|陪|辅导|教|讲|扫|打扫|整理|送/;
+const WORK = /帮|给|陪|辅导|教|讲|扫|打扫|整理|送|做|干/;
 
 /** The clause before an amount, with the clause before it when it is only a word or two (中间离开去吃饭，大概1个钟). */
 function saidBefore(folded: string, d: Duration): string {
@@ -36,6 +36,9 @@ function isBreak(folded: string, d: Duration): boolean {
   const before = saidBefore(folded, d);
   // (the work told before the break is the day's: 帮村委会搬桌椅 早八晚五 中午一小时)
   // (…nor the amount said to be the service's: 中间歇了会 实际3小时)
+  // (…nor an amount of work said after it: 中午1小时陪老人吃饭, 吃饭前1小时在辅导作业)
+  const after = folded.slice(d.end).split(/[，。,；;\n\s]/)[0]!;
+  if (WORK.test(after) && !BREAK_AFTER.test(after)) return false;
   return (BREAK_BEFORE.test(before) && !WORK.test(before.replace(BREAK_CUE, '')) && !SERVICE.test(before.replace(BREAK_CUE, ''))) || (BREAK_AFTER.test(folded.slice(d.end, d.end + 6)) && !WORK.test(before));
 }
 
@@ -59,23 +62,31 @@ export function takeBreaks(durations: Duration[], folded: string): Duration[] {
   return hours > 0 ? rest.map((d) => (d === range ? { ...d, hours } : d)) : kept;
 }
 
-/** The amount the student reports after taking time off (扣掉…，报2小时; 所以报2.5; 算3.5小时). */
-const REPORTED = /(?:报|算|记)(?:了)?\s{0,2}$/;
-/** Time to take off the amount (要扣掉, 扣除, 去掉; 含路上半小时，路上的不算). */
-const TAKE_OFF = /要扣|得扣|需要扣|扣掉(?!了)|扣除|减去|减掉|去掉(?!了)|刨去|刨掉|^扣|(?<!不)(?:含|包括|包含)[^。；;)）]{0,14}(?:不算|不计|要扣)/;
+/** The amount the student reports after taking time off (扣掉…，报2小时; 所以报2.5; 算3.5小时) — only once time was taken off before it. */
+const REPORTED = /(?:^|[，,\s(（]|所以|就|那就|最后|最终)(?:报|算)(?:了)?\s{0,2}$/;
+const OFF_BEFORE = /扣|不算|不计|除去|去掉|减去|刨去/;
+/** Time to take off the amount (要扣掉, 扣除, 去掉; 含路上半小时，路上的不算) — not time taken off already (已扣除, 扣了). */
+const TAKE_OFF = /要扣|得扣|需要扣|(?<!已|已经)扣掉(?!了)|(?<!已|已经)扣除(?!了)|减去|减掉|(?<!已|已经)去掉(?!了)|刨去|刨掉|^扣(?!了|过)|(?<!不)(?:含|包括|包含)[^。；;)）]{0,14}(?:不算|不计|要扣)/;
 /** …said with no amount in its clause (要扣掉坐车的). */
 const TAKE_OFF_UNSAID = /(?:要|得|需要)扣(?:掉|除)?(?!了)[^，。,；;\d]{1,8}/g;
 /** Time said to be out of the amount already, or counted in it (已扣, 不含路上, 没算, 也算进去了). */
-const LEFT_OUT = /已扣|扣了|扣过|已经扣|扣掉了|已去掉|去掉了|不含|没含|不包括|没包括|没算|没计|不计|不算|算进去了|算在内|包括在内|已算|已含/;
+const ALREADY_OUT = /已扣|扣了|扣过|已经扣|扣掉了|扣除了|已去掉|去掉了|不含|没含|不包括|没包括|没算|没计|不计|不算|算进去了|算在内|包括在内|已算|已含/;
+/** What the time taken off is, said before its amount (路上那十分钟, 等物业来的那半小时, 含培训半小时, 中午吃饭的一个钟头): not the service's. */
+const OFF_WHAT = /含|扣|其中|不算|不含|不包括|没算|路上|路程|来回|坐车|等|排队|培训|调试|午休|休息|吃饭|午饭|歇|离开|准备|收拾|收尾|录音|打印|汇报/;
 
-/** The clause an amount is said in, with the next one when a bracket goes on (含路上半小时，路上的不算). */
-function around(folded: string, d: Duration): string {
+/** The clause an amount is said in (with its start), to the closing bracket when it stands in brackets (（含路上半小时，路上的不算）). */
+function around(folded: string, d: Span): Span & { text: string } {
   const start = folded.slice(0, d.start).search(/[^，。,；;(（]*$/);
   const rest = folded.slice(d.end);
-  // (inside brackets, to the closing one: （含路上半小时，路上的不算）)
   const bracketed = /[(（]/.test(folded.slice(start - 1, start)) && /^[^(（。；;\n]{0,30}[)）]/.test(rest);
-  const end = bracketed ? rest.search(/[)）]/) : rest.search(/[，。,；;)）\n]|$/);
-  return folded.slice(start, d.end + end);
+  const end = d.end + (bracketed ? rest.search(/[)）]/) : rest.search(/[，。,；;)）\n]|$/));
+  return { start, end, text: folded.slice(start, end) };
+}
+
+/** Whether `d` is time taken off or left out of the service's amount (not the service's own amount: 辅导作业2小时不算路上). */
+function isOff(folded: string, d: Duration): boolean {
+  const { text, start } = around(folded, d);
+  return (TAKE_OFF.test(text) || ALREADY_OUT.test(text)) && OFF_WHAT.test(folded.slice(start, d.start));
 }
 
 /**
@@ -85,7 +96,7 @@ function around(folded: string, d: Duration): string {
 export function takeOff(durations: Duration[], folded: string): { durations: Duration[]; problem?: string } {
   const exact = durations.filter((d) => d.kind !== 'vague');
   if (exact.length === 0) return { durations };
-  const reported = exact.filter((d, i) => i > 0 && d.kind === 'amount' && (REPORTED.test(folded.slice(Math.max(0, d.start - 4), d.start)) || /^(?:所以|就|那就)?报/.test(d.phrase)));
+  const reported = exact.filter((d, i) => i > 0 && d.kind === 'amount' && (REPORTED.test(folded.slice(Math.max(0, d.start - 4), d.start)) || /^(?:所以|就|那就)?报/.test(d.phrase)) && OFF_BEFORE.test(folded.slice(0, d.start)));
   if (reported.length === 1) return { durations: durations.filter((d) => d === reported[0] || (!exact.includes(d) && d.kind !== 'vague')) };
   // (5小时，要扣掉坐车的，坐车多久没注意: time to take off, of no length said)
   const open = [...folded.matchAll(TAKE_OFF_UNSAID)].find((m) => {
@@ -95,12 +106,11 @@ export function takeOff(durations: Duration[], folded: string): { durations: Dur
   });
   if (open) return { durations, problem: `「${open[0]}」没有说要扣掉多久，请填写这次服务实际的小时数。` };
   if (durations.length < 2) return { durations };
-  const said = (d: Duration) => around(folded, d);
   // (路上那十来分钟不算: a while left out, of no length, takes nothing off)
-  const off = durations.filter((d) => d !== exact[0] && (d.kind === 'amount' ? TAKE_OFF.test(said(d)) || LEFT_OUT.test(said(d)) : d.kind === 'vague' && LEFT_OUT.test(said(d)) && !TAKE_OFF.test(said(d))));
+  const off = durations.filter((d) => d !== exact[0] && (d.kind === 'amount' || (d.kind === 'vague' && !TAKE_OFF.test(around(folded, d).text))) && isOff(folded, d));
   const main = exact.filter((d) => !off.includes(d));
   if (off.length === 0 || main.length === 0) return { durations };
-  const taken = off.filter((d) => d.kind === 'amount' && TAKE_OFF.test(said(d))).reduce((t, d) => t + d.hours!, 0);
+  const taken = off.filter((d) => d.kind === 'amount' && TAKE_OFF.test(around(folded, d).text)).reduce((t, d) => t + d.hours!, 0);
   const rest = durations.filter((d) => !off.includes(d));
   // (一点到四点，扣掉中间回去拿表的半小时，2.5h: the amount after is the clock time less what was taken off)
   const [range, net] = main;
@@ -111,11 +121,6 @@ export function takeOff(durations: Duration[], folded: string): { durations: Dur
 }
 
 /** The clauses of time taken off or left out of an amount (含培训半小时，培训不算; 会前调试10分钟不算): no work of this record. */
-export function timeOff(durations: Span[], folded: string): Span[] {
-  return durations.slice(1).flatMap((d) => {
-    const clause = around(folded, d as Duration);
-    if (!TAKE_OFF.test(clause) && !LEFT_OUT.test(clause)) return [];
-    const start = folded.lastIndexOf(clause, d.end);
-    return [{ start, end: start + clause.length }];
-  });
+export function timeOff(durations: Duration[], folded: string): Span[] {
+  return durations.slice(1).filter((d) => d.kind !== 'range' && isOff(folded, d)).map((d) => around(folded, d));
 }

@@ -96,7 +96,8 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   // 帮社区干了点活，又开了个项目会: work not told, then other work — there is nothing to record the first under (not
   // 帮忙，然后给老人测了血压, where what follows is the help).
   // 入户，也帮着刷了墙，也开了会，反正挺杂的: several pieces, none the main one.
-  const mixed = nested ? null : MIXED.exec(text);
+  // (又是开会又是入户又是搬东西: three pieces said side by side, of more than one item — not 又是下雨又是刮风, nor three kinds of 实事)
+  const mixed = nested ? null : MIXED.exec(text) ?? threeWays(text);
   if (mixed) {
     ambiguities.push(`「${mixed[0]}」：这次做了几件不同的事，请分开记录，或写明主要做了什么。`);
     return undefined;
@@ -215,6 +216,14 @@ function sideItem(side: string, strong: boolean, timed = false): ItemKey | undef
 
 /** Help said to be for the community, the property or a household (帮物业…, 帮着社区…, 帮村民…). */
 const FOR_HOST = /帮(?:着|忙)?[^，。,；;]{0,6}(?:社区|物业|村委会?|居委会?|街道|老人|居民|村民|业主|农户)/;
+
+const THREE_WAYS = /又是([^，。,；;又]{1,10})又是([^，。,；;又]{1,10})又是([^，。,；;又]{1,10})/;
+function threeWays(text: string): RegExpExecArray | null {
+  const m = THREE_WAYS.exec(text);
+  if (!m) return null;
+  const kinds = new Set(m.slice(1).flatMap((side) => [...itemWords(side).keys(), ...(/开会|例会/.test(side) ? ['xiangmu'] : [])]));
+  return kinds.size >= 2 ? m : null;
+}
 
 /** What a project is called, after 那个 or 的 and before 项目 (那个智慧助老项目, 就业帮扶项目). */
 const PROJECT_NAME = /(?<=那个|的)[^，。,；;]{1,14}?(?=项目)/g;

@@ -54,7 +54,7 @@ const NEXT_PART = new RegExp(`(?<![到至\\-~—])${PART}|(?:^|[，,；;。\\s])
 /** …unless what comes between is time that was no service (中午休息了1小时, 等同学等了半小时) or the same amount said again (…没了，就1小时). */
 const NO_NEXT_PART = new RegExp(`${NOT_SERVICE_TIME}|等[^，。,；;]{0,6}了|算了?一?下|其实|改成|改到|改为|(?:就|也就|就是|才|只有?)\\s{0,2}$`);
 /** …of a length not said (中间休息了一会儿, 歇了一阵). */
-const BREAK_A_WHILE = /(?:中间|中途|期间|中午)[^，。,；;]{0,8}(?:休息|歇|午休|吃饭|离开)了?(?:有)?(?:一小?会儿?|一阵子?|一下|会儿|片刻|一段时间)/;
+const BREAK_A_WHILE = /(?:中间|中途|期间|中午)[^，。,；;\u0001没不]{0,8}(?:休息|歇|午休|吃饭|离开)了?(?:有)?(?:一小?会儿?|一阵子?|一下|会儿|片刻|一段时间|(?=\s{0,2}(?:[，。,；;!！]|$)))/;
 /** A clause of time that was no service: an exam or a class of the student's own, the way there or back, a meal, a wait. */
 const NO_SERVICE = /本来|原计划|计划|打算|考试|考了|上课|上了[^，。,；;]{0,3}课|班会|心得|回学校|回宿舍|集合|路上|坐车|坐公交|公交|地铁|等了|等车|通勤|乘车|吃饭|午饭|晚饭/;
 /** The clause an amount is said in. */
