@@ -4,7 +4,7 @@
  */
 import { movedTo } from './reportTwoServices.js';
 import { foldWidth } from './numerals.js';
-import { standing } from './reportPhrases.js';
+import { standing } from './reportTakenBack.js';
 
 /** A community the text may name, by its name or one of its aliases. */
 export interface CommunityName {

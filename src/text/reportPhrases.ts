@@ -6,6 +6,7 @@
 import type { DateHit } from './reportDates.js';
 import type { Duration, Span } from './numerals.js';
 import { AS_PLANNED } from './reportPlans.js';
+import { standing } from './reportTakenBack.js';
 
 /** An amount the student is unsure of (好像是3小时, 应该有2小时). */
 const HEDGED = /^(?:好像|似乎|貌似|应该|也许|或许|可能|估计)/;
@@ -28,7 +29,8 @@ export const NOT_SERVICE_TIME = '路上|路程|来回|往返|坐车|等车|乘�
  * Said after the last amount or clock range, it leaves the total open: more time may have gone on
  * it (也可能更久, 不止, 只多不少), more time followed that the amount does not cover (后面又忙了一会儿,
  * 之后又聊了一阵), or some was left out on top (加上备课的时间没算) — unless what was left out is no service
- * (路上的时间没算, 没算路上) or is told as time of its own left out of the amount (整理录音的时间没算, （收拾场地没算）). Not more work told without its time (完了又收拾了一下): that is in the amount.
+ * (路上的时间没算, 没算路上) or is told as time of its own left out of the amount (整理录音的时间没算,
+ * （收拾场地没算）). Not more work told without its time (完了又收拾了一下): that is in the amount.
  */
 const OPEN_AFTER = new RegExp([
   '更久|更长(?!久)|更多(?:的)?时间|可能更多(?=\\s{0,2}(?:$|[，。,；;!！~～吧])|一点|些|的?时间)|(?<!收获|意义)不止|只多不少|(?:可能|也许|或许|说不定|估计)(?:还|会)?(?:多|长|久|超过)',
@@ -36,38 +38,8 @@ const OPEN_AFTER = new RegExp([
   `(?<!(?:${NOT_SERVICE_TIME})[^，。,；;]{0,5}|(?<!(?:加上|另外|还有)[^，。,；;]{0,8})(?:的|那点|那段|那些)(?:时间)?|[(（][^，。,；;)）]{1,12})(?:没|没有|未)(?:算|计|计入|包括|包含|算上|加上|加进去|记进去)(?:进去|在内|上)?(?![^，。,；;]{0,3}(?:${NOT_SERVICE_TIME}))|(?<!(?:${NOT_SERVICE_TIME})[^，。,；;]{0,5})(?:不(?:包括|包含)|不(?:算|计)(?:在内|进去))(?![^，。,；;]{0,3}(?:${NOT_SERVICE_TIME}))`,
 ].join('|'));
 
-/**
- * Said between two amounts or two days, it takes the first back (三个小时，不对，是两个半小时; 昨天，哦不，
- * 前天): voice input corrects itself as it goes, and the last one said stands.
- */
-const MARKER = '(?:(?:后来|仔细|重新)?算了一?下|不对|哦不|噢不|啊不|呃不|不不|不是不是|说错了?|(?:打|写|敲|输|搞|弄)错了(?!的)|口误|更正一下|纠正一下|记错了)';
-// (…and 不对多按了个1，是: the slip told, the digit typed too many)
-const TAKEN_BACK = new RegExp(`^[^。\\d]{0,8}?${MARKER}(?:[^。\\d]{0,6}|[^。\\d]{0,4}多(?:按|打|敲|输|写)了(?:一)?个?(?:\\d|零)[^。\\d]{0,4})$`);
-/**
- * …and right after the last amount, with nothing said instead (三个小时，哦不对，我也记不清了; 11点到1点半吧…哦不对好像是到2点,
- * the new end no amount of its own): no amount stands.
- */
-// (…not 不对称, nor a correction of the place: 哦不对，是在锦绣社区)
-const TAKEN_BACK_LAST = new RegExp(`^[\\s，,。.、…~～吧嗯啊哦呃]{0,4}${MARKER}(?!对?[称劲头付路口外])(?!对?[\\s，,。.、…~～]{0,3}(?:应该)?是?(?:在|去|到)[^\\d一二两三四五六七八九十半]{2})`);
 /** A second piece of work begun between two amounts (，又…, ，还…). */
 const MORE_WORK = /[，,；;]\s{0,2}(?:然后|接着|之后|后来)?(?:又|还|再)(?!是|说|算)[^。]{0,12}$/;
-/** 不是三个小时，是两个半小时: an amount or a day denied. */
-const DENIED = /不是\s{0,2}$/;
-/** 日期写成今天了, 把半小时打成了半天: what was typed by mistake, the right one said after it. */
-const MISTYPED = /(?:写成|打成|填成|报成|输成)了?\s{0,2}$/;
-
-/**
- * The amounts or days that stand once those taken back or denied are left out (`spans` in text
- * order); `last`: the last one can be taken back with nothing in its place.
- */
-export function standing<T extends Span>(spans: T[], folded: string, last = false): T[] {
-  return spans.filter((s, i) => {
-    const next = spans[i + 1];
-    if (next && MISTYPED.test(folded.slice(Math.max(0, s.start - 4), s.start))) return false;
-    if (next ? TAKEN_BACK.test(folded.slice(s.end, next.start)) : last && TAKEN_BACK_LAST.test(folded.slice(s.end, s.end + 12))) return false;
-    return spans.length < 2 || !DENIED.test(folded.slice(Math.max(0, s.start - 4), s.start));
-  });
-}
 
 const NOT_SERVICE_NEXT = new RegExp(`^[^，。,；;]{0,3}(?:${NOT_SERVICE_TIME})`);
 /** An amount said to be the real one (实际7小时, 其中有效服务2小时) beats the others. */

@@ -1,14 +1,15 @@
 /**
  * Hours told in pieces: an amount for each of several visits (每次1.5小时, 每趟一小时, 上午下午各两小时),
  * multiplied by the visits counted (去了两次, 上午下午) and asked about when the count is not said
- * (来回跑了好几趟，每趟1小时); a product (1.5h×2); the breaks of a day taken out (reportBreaks.ts); a second stretch added with more work (上午9点到11点半…，
- * 下午又去了两个小时), summed; and an amount longer than the clock time it was given in (9:00-11:00 …
- * 时长：3小时), asked about. Part of reportParser.ts; works on width-folded text and the durations found in it
- * (numerals.ts), before reportPhrases.ts `resolveHours` picks the one that stands.
+ * (来回跑了好几趟，每趟1小时); a product (1.5h×2); the breaks of a day and time taken off taken out (reportBreaks.ts);
+ * a second stretch added with more work (上午9点到11点半…，下午又去了两个小时), summed; and an amount longer than the
+ * clock time it was given in (9:00-11:00 … 时长：3小时), asked about. Part of reportParser.ts; works on width-folded
+ * text and the durations found in it (numerals.ts), before reportPhrases.ts `resolveHours` picks the one that stands.
  */
 import { CN_INT, parseNumber, type Duration } from './numerals.js';
 import { takeBreaks, takeOff } from './reportBreaks.js';
-import { NOT_SERVICE_TIME, onTheRoad, standing } from './reportPhrases.js';
+import { NOT_SERVICE_TIME, onTheRoad } from './reportPhrases.js';
+import { standing } from './reportTakenBack.js';
 
 /** Words for "each" just before an amount (…是/约 allowed between): each visit, each household, 各. */
 const BEFORE_AMOUNT = '\\s{0,2}(?:是|约|大约|大概|差不多)?\\s{0,2}$';
