@@ -39,7 +39,8 @@ function isBreak(folded: string, d: Duration): boolean {
   // (…nor an amount of work said after it: 中午1小时陪老人吃饭, 吃饭前1小时在辅导作业)
   const after = folded.slice(d.end).split(/[，。,；;\n\s]/)[0]!;
   if (WORK.test(after) && !BREAK_AFTER.test(after)) return false;
-  return (BREAK_BEFORE.test(before) && !WORK.test(before.replace(BREAK_CUE, '')) && !SERVICE.test(before.replace(BREAK_CUE, ''))) || (BREAK_AFTER.test(folded.slice(d.end, d.end + 6)) && !WORK.test(before));
+  const told = before.replace(BREAK_CUE, '');
+  return (BREAK_BEFORE.test(before) && !WORK.test(told) && !SERVICE.test(told)) || (BREAK_AFTER.test(folded.slice(d.end, d.end + 6)) && !WORK.test(before));
 }
 
 /**
@@ -60,6 +61,15 @@ export function takeBreaks(durations: Duration[], folded: string): Duration[] {
   const range = ranges[0]!;
   const hours = range.hours! - breaks.reduce((t, d) => t + d.hours!, 0);
   return hours > 0 ? rest.map((d) => (d === range ? { ...d, hours } : d)) : kept;
+}
+
+/** A break of a length not said (中间休息了一会儿, 歇了一阵, 中午吃饭) — not one not taken (中午没歇). */
+const BREAK_A_WHILE = /(?:中间|中途|期间|中午)[^，。,；;\u0001没不]{0,8}(?:休息|歇|午休|吃饭|离开)了?(?:有)?(?:一小?会儿?|一阵子?|一下|会儿|片刻|一段时间|(?=\s{0,2}(?:[，。,；;!！]|$)))/;
+
+/** 13:00-17:00，中间休息了一会儿: how much of the one clock range `said` was service is not said — the question to ask, if so. */
+export function restedAWhile(said: Duration[], folded: string): string | undefined {
+  const rested = said.length === 1 && said[0]!.kind === 'range' ? BREAK_A_WHILE.exec(folded) : null;
+  return rested ? `「${rested[0]}」没有说休息了多久，请填写这次服务实际的小时数。` : undefined;
 }
 
 /** The amount the student reports after taking time off (扣掉…，报2小时; 所以报2.5; 算3.5小时) — only once time was taken off before it. */
@@ -100,9 +110,8 @@ export function takeOff(durations: Duration[], folded: string): { durations: Dur
   if (reported.length === 1) return { durations: durations.filter((d) => d === reported[0] || (!exact.includes(d) && d.kind !== 'vague')) };
   // (5小时，要扣掉坐车的，坐车多久没注意: time to take off, of no length said)
   const open = [...folded.matchAll(TAKE_OFF_UNSAID)].find((m) => {
-    const from = folded.slice(0, m.index!).search(/[^，。,；;]*$/);
-    const to = m.index! + folded.slice(m.index!).search(/[，。,；;]|$/);
-    return !durations.some((d) => d.start >= from && d.end <= to);
+    const { start, end } = around(folded, { start: m.index!, end: m.index! });
+    return !durations.some((d) => d.start >= start && d.end <= end);
   });
   if (open) return { durations, problem: `「${open[0]}」没有说要扣掉多久，请填写这次服务实际的小时数。` };
   if (durations.length < 2) return { durations };

@@ -254,7 +254,8 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
   const spans = (re: RegExp) => [...masked.matchAll(re)].map((q) => [q.index!, q.index! + q[0].length] as const);
   const [reported, thoughts] = [spans(ALREADY_REPORTED), spans(REFLECTION)];
   // (…and the days of a service kept out, 那次不报了, or of the clause before one that points back at it: 上周五也教过，那次已经报过了)
-  const leftOut = keptOut(masked, reported);
+  const previous = previousTimes(masked);
+  const leftOut = keptOut(masked, reported, previous);
   const [notThis, pinned, outDays, outClauses] = [new Set<DateHit>(), new Set<DateHit>(), new Set<string>(), new Set<readonly [number, number]>()];
   const around = (m: RegExpMatchArray, s: (readonly [number, number])[]) => s.find(([a, b]) => m.index! >= a && m.index! + m[0].length <= b);
   const inside = (m: RegExpMatchArray, s: (readonly [number, number])[]) => around(m, s) !== undefined;
@@ -294,6 +295,6 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
   }
   const kept = movedDays(oneOfTwo(hits, notThis, pinned, outDays), work, today.format('YYYY-MM-DD'));
   // (…and the clauses of the service before, told to set this one apart: 上次是帮着扫院子, 这次不是扫雪了)
-  const elsewhere = [...otherService(masked, hits, kept, outClauses), ...previousTimes(masked)];
+  const elsewhere = [...otherService(masked, hits, kept, outClauses), ...previous];
   return { hits: labelledDays([...kept].sort((a, b) => a.start - b.start), masked), masked: work, elsewhere };
 }

@@ -11,7 +11,7 @@
  * with an offset. 前夕, 前后, 期间 and 那几天 name no single day.
  */
 import { createRequire } from 'node:module';
-import type { dayjs } from '../time.js';
+import { dayjs } from '../time.js';
 import { S } from './numerals.js';
 import type { DateHit } from './reportDates.js';
 
@@ -37,7 +37,7 @@ const term = (name: string): Year => (y) => {
 };
 /** The n-th given weekday (Sunday 0) of a month: 母亲节, the second Sunday of May. */
 const nth = (m: number, weekday: number, n: number): Year => (y) => {
-  const first = new Date(Date.UTC(y, m - 1, 1)).getUTCDay();
+  const first = dayjs.utc(ymd(y, m, 1)).day();
   return [ymd(y, m, 1 + ((weekday - first + 7) % 7) + 7 * (n - 1))];
 };
 
@@ -77,7 +77,7 @@ const THAT_DAY = '那天|当天|这天|那一天|这一天|那日|当日|当晚'
 // (not 冬至到了, 中秋回家了: the day coming, a trip home; nor 中秋三天假期: days of a break)
 const THEN = `\\u0001|上午|下午|晚上|早上|早晨|中午|傍晚|夜里|凌晨|[，,、\\s]|去|在|给|帮|跟|和|陪|于|线上|线下|参加|开|做|教|讲|组织|办|入户|走访|我|[\\d一二三四五六七八九十两](?![^，。,；;]{0,2}天)`;
 /** Where a clause starts. */
-const CLAUSE = '(?<=^|[\\s，。,；;！!：:、)）\\]】~～]|补报|我|我们|今年)';
+const CLAUSE_START = /(?:^|[\s，。,；;！!：:、)）\]】~～]|补报|我|我们|今年)$/;
 /** A time around the festival that is no single day. */
 const AROUND = '前夕|前后|期间|那几天|那周|那段时间|左右|假期|放假|长假|小长假';
 
@@ -103,7 +103,7 @@ export function readFestival(m: RegExpMatchArray, today: dayjs.Dayjs): DateHit |
   const { offset, thatDay, around } = m.groups!;
   const phrase = m[0].trim();
   if (around || (offset && !single && !ONE_DAY_OFF.test(offset))) return { start: 0, end: 0, phrase, problem: `「${phrase}」没有说是哪一天，请补充具体日期。`, vague: true };
-  if (!offset && !thatDay && (!single || !new RegExp(`${CLAUSE}$`).test(m.input!.slice(0, m.index!)) && !m[1])) return null;
+  if (!offset && !thatDay && (!single || !CLAUSE_START.test(m.input!.slice(0, m.index!)) && !m[1])) return null;
   if (m[1] === '去年' || m[1] === '前年') return { start: 0, end: 0, phrase, problem: `「${phrase}」不在本学年，这里只记本学年的服务；如果说的是今年，请写几月几号。` };
   // This year's, unless it is more than two months ahead (圣诞节 said in January is last year's): as a month and day.
   const y = today.year();
@@ -111,11 +111,6 @@ export function readFestival(m: RegExpMatchArray, today: dayjs.Dayjs): DateHit |
   // (the latest of this year's and last year's days not more than two months ahead: 腊八 in June is January's)
   const day = [...(m[1] ? [] : year(y - 1)), ...year(y)].filter((d) => m[1] || d <= ahead).at(-1);
   if (!day) return null;
-  return offset ? shift(day, OFFSETS[offset]!) : day;
+  return offset ? dayjs.utc(day).add(OFFSETS[offset]!, 'day').format('YYYY-MM-DD') : day;
 }
 
-function shift(day: string, by: number): string {
-  const t = new Date(`${day}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + by);
-  return t.toISOString().slice(0, 10);
-}

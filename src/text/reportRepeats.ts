@@ -7,7 +7,7 @@
  * text and the durations found in it (numerals.ts), before reportPhrases.ts `resolveHours` picks the one that stands.
  */
 import { CN_INT, parseNumber, type Duration } from './numerals.js';
-import { takeBreaks, takeOff } from './reportBreaks.js';
+import { restedAWhile, takeBreaks, takeOff } from './reportBreaks.js';
 import { NOT_SERVICE_TIME, onTheRoad } from './reportPhrases.js';
 import { standing } from './reportTakenBack.js';
 
@@ -54,8 +54,6 @@ const LATER_AGAIN = new RegExp(`(?:${PART}[^。]{0,12}?)?(?:又|再|还)(?:去|�
 const NEXT_PART = new RegExp(`(?<![到至\\-~—])${PART}|(?:^|[，,；;。\\s])(?:然后|接着|之后|后来|最后)`);
 /** …unless what comes between is time that was no service (中午休息了1小时, 等同学等了半小时) or the same amount said again (…没了，就1小时). */
 const NO_NEXT_PART = new RegExp(`${NOT_SERVICE_TIME}|等[^，。,；;]{0,6}了|算了?一?下|其实|改成|改到|改为|(?:就|也就|就是|才|只有?)\\s{0,2}$`);
-/** …of a length not said (中间休息了一会儿, 歇了一阵). */
-const BREAK_A_WHILE = /(?:中间|中途|期间|中午)[^，。,；;\u0001没不]{0,8}(?:休息|歇|午休|吃饭|离开)了?(?:有)?(?:一小?会儿?|一阵子?|一下|会儿|片刻|一段时间|(?=\s{0,2}(?:[，。,；;!！]|$)))/;
 /** A clause of time that was no service: an exam or a class of the student's own, the way there or back, a meal, a wait. */
 const NO_SERVICE = /本来|原计划|计划|打算|考试|考了|上课|上了[^，。,；;]{0,3}课|班会|心得|回学校|回宿舍|集合|路上|坐车|坐公交|公交|地铁|等了|等车|通勤|乘车|吃饭|午饭|晚饭/;
 /** The clause an amount is said in. */
@@ -178,9 +176,8 @@ export function repeats(told: Duration[], folded: string): Repeats {
       return { durations, counted: false, problem: `先说了共「${first.phrase}」，后面各项加起来却是${parts}小时，请确认这次服务共计多少小时。` };
     }
   }
-  // 13:00-17:00，中间休息了一会儿: how much of the clock time was service is not said.
-  const rested = said.length === 1 && said[0]!.kind === 'range' ? BREAK_A_WHILE.exec(folded) : null;
-  if (rested) return { durations, counted: false, problem: `「${rested[0]}」没有说休息了多久，请填写这次服务实际的小时数。` };
+  const rested = restedAWhile(said, folded);
+  if (rested) return { durations, counted: false, problem: rested };
   // 上午走访了一会儿，下午又走访了2小时; 上午2小时，下午也去了一会儿: one stretch's time not said.
   // (a while is looked for only beside an amount said: most reports have one amount and no while)
   const whiles: Duration[] = said.some((d) => d.kind !== 'vague') ? [...folded.matchAll(A_WHILE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, phrase: m[0], kind: 'vague' })) : [];

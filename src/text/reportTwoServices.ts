@@ -58,12 +58,12 @@ const PREVIOUS = /(?<=^|[，。,；;！!\s：:（(|｜])(?:(?:和|跟|与)?(?:�
 const THIS_TIME = /今天|昨天|前天|今儿|昨儿|周[一二三四五六日天]|星期|礼拜|\d{1,2}\s{0,2}[号日月.\/-]|这次|这回|换成|换了|不一样|不同/;
 
 /** The clauses that keep a day out of this record, each with the clause before it when it points back (上周五也教过，那次已经报过了). */
-export function keptOut(masked: string, reported: (readonly [number, number])[]): [number, number][] {
+export function keptOut(masked: string, reported: (readonly [number, number])[], previous: Span[]): [number, number][] {
   const left = [...masked.matchAll(LEFT_OUT)].map((q) => {
     const [i, j] = [q.index!, q.index! + q[0].length];
     return [i - CLAUSE_HEAD.exec(masked.slice(Math.max(0, i - 40), i))![0].length, j + CLAUSE_TAIL.exec(masked.slice(j))![0].length] as const;
   });
-  return [...[...reported, ...left].map(([a, b]) => (POINTS_BACK.test(masked.slice(a, b)) ? [clauseBefore(masked, a), b] : [a, b])), ...previousTimes(masked).map(({ start, end }) => [start, end])] as [number, number][];
+  return [...[...reported, ...left].map(([a, b]) => (POINTS_BACK.test(masked.slice(a, b)) ? [clauseBefore(masked, a), b] : [a, b])), ...previous.map(({ start, end }) => [start, end])] as [number, number][];
 }
 
 /** The clauses telling the service before this one (PREVIOUS), when this one's time is told as well. */
