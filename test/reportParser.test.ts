@@ -2538,3 +2538,72 @@ describe('parseReport — a festival near the turn of the year is the latest one
     expect(r.date).toBeUndefined();
   });
 });
+
+describe('parseReport — tenths and financial numerals, visits of a week, days likened to, names without the work, thirds and halves', () => {
+  const setup = readSetup(fileURLToPath(new URL('../eval/parser/communities.json', import.meta.url)));
+  const read = (text: string) => parseReport({ text, now: Date.parse(setup.now), timeZone: setup.timeZone, communities: setup.communities, pairedCommunityId: null });
+  const cases: Record<string, Case[]> = {
+    'tenths said in Chinese, financial numerals, a clock range after 时长': [
+      { text: '十一月十五日帮社区清理小区宣传栏，做了一点二小时', saved: false },
+      { text: '今天帮社区清理宣传栏，做了两点五个小时', saved: true, hours: 2.5 },
+      { text: '今天下午两点三个小时在社区辅导作业', saved: true, hours: 3 },
+      { text: '十一月十七日晚上去幸福里给俩初一孩子讲数学题，讲了贰小时', saved: true, hours: 2, date: '2026-11-17' },
+      { text: '昨天 在社区就业服务站帮忙，给来找工作的居民改简历 贰点伍小时', saved: true, hours: 2.5 },
+      { text: '十一月十号在保利香槟给居民讲宪法小知识，普法宣传，零点伍小时', saved: true, hours: 0.5 },
+      { text: '十一月十五号在龙江社区帮社区干部录入居民信息台账，叁点伍个钟头', saved: true, hours: 3.5 },
+      { text: '拾贰小时 今天在社区扫雪', saved: true, hours: 12 },
+      { text: '时间：11月16日 地点：大有村 内容：帮村里清理河道垃圾 时长：10:00-11:30 备注：无', saved: true, hours: 1.5 },
+      { text: '时间：11月16日 地点：大有村 内容：帮村里清理河道垃圾 时长：10:00-11:15 备注：无', saved: false },
+      { text: '小助手，麻烦记一下：今天在石油街社区给老人们组织了一场健康操教学，我来教，多半个小时吧', saved: false },
+    ],
+    'visits of a week: one total for all, or the one visit named': [
+      { text: '本周去了两次龙江社区，一共五小时，今天是第二次，帮网格员核对流动人口信息', saved: false },
+      { text: '这周去了北街三次，一共做了7个小时的入户摸排，其中今天这次做得最久', saved: false },
+      { text: '这周去了三次幸福里，今天辅导作业一共2小时', saved: true, hours: 2 },
+      { text: '这个月我去幸福里四趟了，昨天那趟给社区的独居老人家里装防滑垫和扶手，一共3小时', saved: true, hours: 3, date: '2026-11-17' },
+      { text: '这周去了三次幸福里，一共6小时，今天下午那次是给三年级小孩辅导数学作业，2个小时', saved: true, hours: 2, date: '2026-11-18' },
+      { text: '这周累计六个小时了！！今天那次是在社区门口帮忙登记来访人员 一个半小时', saved: true, hours: 1.5 },
+      { text: '这周三次都是去幸福里给孩子们做课后服务，每次俩小时，今天是第三次', saved: true, hours: 2, date: '2026-11-18' },
+      { text: '这周去康宁社区三次，每次都是两个钟，周二那次是帮社区医生给居民建健康档案', saved: true, hours: 2, date: '2026-11-17' },
+      { text: '这周去了3次，每次一小时，辅导作业', saved: false },
+      { text: '这周一和周二都去了大有村，周二那次帮村里合作社分拣打包小米，3小时', saved: true, date: '2026-11-17' },
+      { text: '这周一、周二都在幸福里，周二那次是我主讲的一场书法公益课，1个半小时', saved: true, date: '2026-11-17', item: 'huodong' },
+      { text: '龙江社区那边我去了两回，11月11号和11月16号，11号那次没签到就不报了，16号给小学生做课后托管，一个半钟', saved: true, date: '2026-11-16' },
+      { text: '前天跟昨天我都去了石油街，不过前天那次是社团活动不算，只报昨天的：在社区门口搞反诈宣传，我主讲的，一个半小时', saved: true, date: '2026-11-17' },
+    ],
+    'a day the service is likened to, a week not said, a day to be looked up': [
+      { text: '/记录 走访 2小时 解放路社区 还是上周那家物业，座谈', saved: true, date: '2026-11-18' },
+      { text: '还是在保利香槟，跟上回一样帮小区里的老人把旧衣服搬下楼送去捐衣箱，1个小时', saved: true, date: '2026-11-18' },
+      { text: '昨天还是去解放路社区给小朋友辅导作业，和前天一样是五点到七点', saved: true, date: '2026-11-17', hours: 2 },
+      { text: '跟昨天差不多，也是两个小时，今天在锦绣社区帮忙铲人行道上的冰', saved: true, date: '2026-11-18' },
+      { text: '昨天和今天一样在幸福里辅导作业2小时', saved: true, date: '2026-11-17' },
+      { text: '之前有个周三 下午2点 2h 在保利香槟 5个人帮物业给车棚刷漆', saved: false },
+      { text: '补充日期：具体哪天我得翻翻聊天记录，内容是在石油街入户走访，2小时', saved: false },
+      { text: '时间：同上 地点：龙江社区 内容：帮社区发放冬季防寒物资 时长：2小时 备注：', saved: false },
+    ],
+    'someone else\'s service, a service still to come': [
+      { text: '帮我妈报一下【敬老月】，她在洛阳社区给老人包饺子2小时', saved: false },
+      { text: '小助手，帮我记录我们支部书记昨天在龙江社区的服务：走访2小时', saved: false },
+      { text: '今天帮我们支部书记在龙江社区走访2小时', saved: true },
+      { text: '我现在在幸福里社区，准备开始给孩子辅导，大概会辅导2小时，结束了再报', saved: false },
+    ],
+    'names without the work, help said to be the main work, halves and thirds': [
+      { text: '《红色故事会》今天去了，1小时', saved: false },
+      { text: '前天晚上参加了“星火读书会”，一小时', saved: false },
+      { text: '今天去了《法律援助》咨询点，待了两小时', saved: false },
+      { text: '今天在法律咨询点给居民解答问题2小时', saved: true, item: 'shishi' },
+      { text: '结对帮扶项目第5次 今天 两个半小时 锦绣社区', saved: false },
+      { text: '结对帮扶项目第5次 今天给孩子辅导作业 两个半小时', saved: true, item: 'shishi' },
+      { text: '项目组例会｜结对项目第二期第3次例会｜今天中午12点到1点｜线下在学院会议室', saved: true, item: 'xiangmu' },
+      { text: '上周日“家风故事会”是我组织的，在解放路社区请老人们讲家风家训，2小时', saved: true, item: 'huodong' },
+      { text: '周一去了康宁社区 读书会相关的事 2h', saved: false },
+      { text: '今天去了趟龙江社区，在那边主要是帮忙，其他时间就是聊聊天，3小时', saved: false },
+      { text: '今天去解放路社区帮忙，干了俩小时，对了今天体测800米我跑了4分多钟差点没命', saved: false },
+      { text: '昨天在解放路社区给居民讲了一节非遗剪纸公益课，3小时', saved: true, item: 'huodong' },
+      { text: '昨天在解放路社区给居民讲了一节非遗剪纸公益课，也帮社区整理了图书室，大概各一半，一共3小时', saved: false },
+      { text: '周二上午在大有村，三分之一时间开项目组会，三分之一入户，三分之一给小孩辅导，一共3小时', saved: false },
+      { text: '昨天在龙江社区，上半场跟上次一样开项目组会，下半场去入户，一共两个半小时', saved: false },
+    ],
+  };
+  describeCases(cases, read);
+});

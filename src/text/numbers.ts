@@ -1,6 +1,6 @@
 /**
  * Numbers as students type them on a phone: full-width digits folded to ASCII, Arabic or Chinese numerals
- * (一…九十九, 两, 俩, 一点五, 一百二十), and the spans and bounded whitespace every reader of a report shares. The base of
+ * (一…九十九, 两, 俩, 一点五, 一点二, 一百二十, 贰, 叁点伍), and the spans and bounded whitespace every reader of a report shares. The base of
  * numerals.ts (amounts of time) and reportDates.ts (days).
  */
 
@@ -10,12 +10,14 @@ export interface Span {
   end: number;
 }
 
+/** Chinese digits, with the financial forms (壹 贰 叁 …) some students write as on a receipt. */
 const CN_DIGIT: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 俩: 2, 三: 3, 仨: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  壹: 1, 贰: 2, 叁: 3, 肆: 4, 伍: 5, 陆: 6, 柒: 7, 捌: 8, 玖: 9,
 };
 
-/** Regex source: a Chinese integer 0–99 (`一`, `两`, `十二`, `二十五`). */
-export const CN_INT = '(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[零〇一二两俩三仨四五六七八九])';
+/** Regex source: a Chinese integer 0–99 (`一`, `两`, `十二`, `二十五`, `贰`, `拾贰`). */
+export const CN_INT = '(?:[一二两三四五六七八九贰叁肆伍陆柒捌玖]?[十拾][一二三四五六七八九壹贰叁肆伍陆柒捌玖]?|[零〇一二两俩三仨四五六七八九壹贰叁肆伍陆柒捌玖])';
 /** Regex source: a Chinese number of hundreds (一百二十, 两百四十, 三百, 一百二 = 120), as minutes are said. */
 export const CN_HUNDRED = '(?:[一二两三四五六七八九]百(?:零[一二三四五六七八九]|[一二三四五六七八九]十[一二三四五六七八九]?|[一二三四五六七八九](?!十))?)';
 /**
@@ -45,11 +47,12 @@ export function foldWidth(text: string): string {
 export function parseNumber(raw: string): number | undefined {
   const s = raw.replace(/\s+/g, '');
   if (/^\d+(?:\.\d+)?$/.test(s)) return Number(s);
-  if (s.endsWith('点五')) {
-    const whole = parseNumber(s.slice(0, -2)); // 一点五个小时, as voice input writes 1.5
-    return whole === undefined ? undefined : whole + 0.5;
+  const tenths = /^(.+)点([零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖])$/.exec(s);
+  if (tenths) {
+    const whole = parseNumber(tenths[1]!); // 一点五个小时, as voice input writes 1.5 (一点二: 1.2)
+    return whole === undefined ? undefined : whole + CN_DIGIT[tenths[2]!]! / 10;
   }
-  const tens = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(s);
+  const tens = /^([一二两三四五六七八九贰叁肆伍陆柒捌玖])?[十拾]([一二三四五六七八九壹贰叁肆伍陆柒捌玖])?$/.exec(s);
   if (tens) return (tens[1] ? CN_DIGIT[tens[1]]! : 1) * 10 + (tens[2] ? CN_DIGIT[tens[2]]! : 0);
   const hundreds = /^([一二两三四五六七八九])百(?:(零)?([一二三四五六七八九]十?[一二三四五六七八九]?))?$/.exec(s);
   if (hundreds) {

@@ -50,8 +50,8 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   })],
   // 重阳节那天, 双十一晚上, 立冬当天, 中秋节前一天: a festival's day (reportFestivals.ts).
   [FESTIVAL_DAY, (m, today) => readFestival(m, today)],
-  // 某个周三: no week said; 两次都想补报: two days in one record — asked about even beside a day named.
-  [/某(?:个|一)?(?:周|星期|礼拜)[一二三四五六日天]|两(?:次|回)(?:都|一起)(?:想|要)?(?:补)?(?:报|记)/g, (m) => ({
+  // 某个周三, 有个周三: no week said; 两次都想补报: two days in one record — asked about even beside a day named.
+  [/(?:某(?:个|一)?|有一?个)(?:周|星期|礼拜)[一二三四五六日天]|两(?:次|回)(?:都|一起)(?:想|要)?(?:补)?(?:报|记)/g, (m) => ({
     start: 0, end: 0, phrase: m[0], problem: /^两/.test(m[0]) ? '两次服务请分开记录，每条写清是哪一天、多长时间。' : `「${m[0]}」没有说是哪一周，请补充具体日期。`,
   })],
   [new RegExp(`(上上|上|这|本|下)${S}个?${S}月(?:份)?${S}${DAY}`, 'g'), (m, today) => {
@@ -153,7 +153,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
       `(?<![a-z])(?:forg[eo]t|don'?t (?:remember|know)|can'?t remember|not sure (?:of|about))\\s{1,2}(?:the\\s{1,2}|which\\s{1,2}|what\\s{1,2})?(?:exact\\s{1,2})?(?:date|day)(?![a-z])|哪天来着|前一天|第二天|每(?:周|天|次|个周|个星期|个礼拜|星期|礼拜)(?!的)|` +
       // The day forgotten (具体哪天忘了, 日期记不太清), a day to come (下次, 改天), a habit (平时, 经常) and a
       // stretch of time (开学以来, 第三周) name no day either.
-      `某日|某一天|那个(?:雪|雨|大风|降温)天|下(?:雪|雨)(?:的)?那(?:天|次|回)|(?:具体)?(?:哪天|哪一天|几号|日期|啥时候|什么时候|(?:周|星期|礼拜)几)[^，。,；;]{0,4}(?:来着|忘|记不|不记得|想不起|不确定|说不准|拿不准)|` +
+      `(?:时间|日期)${S}[:：]?${S}(?:同上|同前|见上|如上)|某日|某一天|那个(?:雪|雨|大风|降温)天|下(?:雪|雨)(?:的)?那(?:天|次|回)|(?:具体)?(?:哪天|哪一天|几号|日期|啥时候|什么时候|(?:周|星期|礼拜)几)[^，。,；;]{0,4}(?:来着|忘|记不|不记得|想不起|不确定|说不准|拿不准|(?:翻|查)(?:\u0001|一下|下)|(?:翻翻|查查))|` +
       `(?:(?:今年|去年|前年|那年)的?)?(?:春|夏|秋|冬)(?:天|季)(?=[^，。,；;]{0,2}(?:在|去|帮|给|时|的时候))|入冬(?:后|以后)|下次|下回|改天|过(?:两|几|些|一)天|` +
       `经常|常常|时常|平时|平常|通常|每逢|隔三差五|时不时|当天|那会儿?|那时(?:候)?|(?:头|早)(?:几|两|些)(?:天|日子|时候)|以来|第[一二三四五六七八九十\\d]{1,2}(?:周|个星期)|周六日|连(?:续|着)[^，。,；;]{0,4}天|(?<!离[^，。,]{0,12})最近(?!的)|近期|近日|日前|此前|先前|次日|翌日|当日|该日|双休日|(?<![天周月年])[之以]前(?![的面])|上次|上回|那天|那一天|那几天|那日|那一日|那晚|那夜|彼时|那阵子?|某天|有一天|有天|有空(?:的时候|时)|有时间(?:的时候|时)|` +
       `(?<![a-z])(?:sometime|(?:before|after) (?:the )?midterms?|the week before last|(?:last|this|next)\\s{1,2}(?:week|month|weekend|time)|weekend|recently|lately|the other day|some ?day|one day|a few days ago|a while ago|some ?time ago|long ago|earlier|previously|earlier this (?:week|month))(?![a-z])|` +
@@ -245,6 +245,10 @@ const TRIP = /^\s{0,2}(?:[一二三四五六日天\d]|的?(?:时候|再|去|来|
  * `today` (a UTC-midnight dayjs holding the local calendar day). Each match is masked in
  * the returned text so a shorter pattern cannot re-read it (20日 inside 11月20日).
  */
+/** Before and after a day the service is likened to: 跟昨天一样, 和上回差不多, 还是上周那家. */
+const LIKENED_BEFORE = /(?:跟|和|与|同|像)\s{0,2}$|还是\s{0,2}$/;
+const LIKENED_AFTER = /^\s{0,2}(?:的?(?:一样|差不多|似的|相同|那样)|(?<=^\s{0,2})(?:那|的)(?:家|个|位|里|地方|处))/;
+
 export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]; masked: string; elsewhere: Span[] } {
   const hits: DateHit[] = [];
   let work = masked;
@@ -271,6 +275,11 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
       if (r === null) continue;
       const start = m.index!;
       const end = start + m[0].length;
+      // (跟昨天一样, 和上回差不多, 还是上周那家物业: a day the service is likened to, not the day it was done)
+      if (LIKENED_BEFORE.test(work.slice(Math.max(0, start - 4), start)) && LIKENED_AFTER.test(work.slice(end, end + 6))) {
+        work = work.slice(0, start) + '\u0001'.repeat(end - start) + work.slice(end);
+        continue;
+      }
       const phrase = m[0].trim();
       let hit: DateHit = typeof r === 'object' ? { ...r, start, end } : { start, end, phrase, date: r, problem: r ? undefined : `「${phrase}」不是有效的日期，请检查。` };
       // 为明天的活动做准备: a day still to come that names what the work was for, not when it was

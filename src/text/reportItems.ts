@@ -4,7 +4,7 @@
  * Part of reportParser.ts; works on width-folded text.
  */
 import {
-  CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HANDS_ON, HANDS_WORK, HELPING, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUBLIC_TOPIC_CLASS, PUT_ON, QUOTED, SERVICE, SUPPORT, VAGUE_HELP, VISIT, DUTY_TOLD, helpedAtOthersEvent, helpedAtOwnActivity, type ItemKey,
+  CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HANDS_ON, HANDS_WORK, HELPING, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUBLIC_TOPIC_CLASS, PUT_ON, QUOTED, RELATED, SERVICE, SUPPORT, VAGUE_HELP, VISIT, DUTY_TOLD, helpedAtOthersEvent, helpedAtOwnActivity, type ItemKey,
 } from './reportItemWords.js';
 import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
 import {
@@ -36,7 +36,7 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
     return undefined;
   }
   // 待了3小时，啥也没干: time spent, no service.
-  const idle = IDLE.exec(masked);
+  const idle = IDLE.exec(masked) ?? MAINLY_HELPED.exec(masked);
   if (idle) {
     ambiguities.push(`「${idle[0]}」听起来这次没有做具体的服务。请写明你做了什么。`);
     return undefined;
@@ -66,7 +66,7 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   // coursework is no work for residents at all.
   // An amount said inside the work (量了一个半小时血压, 扫了两个小时雪) stands for one character, so
   // that the work's words are as near as when it is said apart.
-  let served = masked.replace(/\u0001+/g, '\u0001').replace(NEXT_TIME, blank).replace(OWN_PAPERWORK, blank).replace(RECORD_REQUEST, blank).replace(MADE_FOR_HOST, blank).replace(SAID_BESIDE, blank);
+  let served = masked.replace(/\u0001+/g, '\u0001').replace(NEXT_TIME, blank).replace(OWN_PAPERWORK, blank).replace(RECORD_REQUEST, blank).replace(MADE_FOR_HOST, blank).replace(SAID_BESIDE, blank).replace(RELATED, blank);
   // (footage made for someone or kept, 帮村里剪了一条宣传视频: the making is the work, 实事)
   const unfilmed = blankFilmed(served);
   const madeFootage = unfilmed !== served;
@@ -79,6 +79,13 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   // …and what the work was for (为了准备宣讲，先入户走访) is no second piece of work beside it.
   const unmeant = text.replace(PURPOSE, blank);
   if (unmeant !== text && itemWords(unmeant).size > 0) text = unmeant;
+  // (《红色故事会》今天去了, 结对帮扶项目第5次 今天: only the name of what was attended — what the student did there is not said)
+  const name = served.match(QUOTED) ?? SESSION_NAME.exec(text);
+  const unnamedText = text.replace(SESSION_NAME, blank);
+  if (name && itemWords(unnamedText).size === 0 && ![DOING, HANDS_ON, HELPING, SUPPORT].some((re) => re.test(unnamedText)) && itemWords(served).size > 0) {
+    ambiguities.push(`「${name[0]}」是活动或项目的名称，请写明你在那里做了什么。`);
+    return undefined;
+  }
   let hits = itemWords(text);
   if (hits.size === 0) hits = itemWords((text = served));
   // X named beside other work (X和走访都做了, 做了走访，也做了X项目): an item of its own, not a tag.
@@ -215,6 +222,13 @@ function sideItem(side: string, strong: boolean, timed = false): ItemKey | undef
 }
 
 /** Help said to be for the community, the property or a household (帮物业…, 帮着社区…, 帮村民…). */
+/** 主要是帮忙: the main work said to be help, and no more (not 主要是帮忙整理档案). */
+const MAINLY_HELPED = /主要(?:就)?是(?:在)?(?:帮忙|帮帮忙|打杂|打下手|帮着干活|干杂活)(?=$|[，。,；;!！~～\s\u0001])/;
+/** A project named with the session it was (结对帮扶项目第5次): the name, not the work. */
+const SESSION = '\\s{0,2}第\\s{0,2}(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s{0,2}[次期场讲课回]';
+const SESSION_NAME = new RegExp(`[^\\s，。,；;|｜/\\u0001]{2,10}项目(?=(?:${SESSION})+(?:$|[\\s，。,；;]))`);
+/** Anything done, beside a name in quotes (组织了“…”, 讲解《…》, 当“…”志愿者): more than attending it. */
+const DOING = /组织|开展|举办|办|开了|讲|教|负责|当|做|帮|给|录|写|拍|跳|唱|演|画|指导|督导|整理|搬|发|主持|策划|汇报|宣|服务|志愿者|引导|维持|布置|陪|出了|访|问|聊|查|测|量|修|扫|清|送|收|剪|贴|挂|摆|登记|统计|填|核|采|拿|买|运|装|打|洗|擦|捡|种|浇|劝|带/;
 const FOR_HOST = /帮(?:着|忙)?[^，。,；;]{0,6}(?:社区|物业|村委会?|居委会?|街道|老人|居民|村民|业主|农户)/;
 
 const THREE_WAYS = /又是([^，。,；;又]{1,10})又是([^，。,；;又]{1,10})又是([^，。,；;又]{1,10})/;
@@ -240,6 +254,8 @@ function halvesOfWork(text: string): boolean {
   if (!m) return false;
   const [a, b] = [findItem(m[1]!, [], true), findItem(m[2]!, [], true)];
   if (a && b) return a !== b;
+  // (a half of work not named as an item is other hands-on work only beside 一半: 前半程扫主路，后半程扫楼道 is one)
+  if (!m[0].includes('一半')) return false;
   const unknown = a ? m[2]! : b ? m[1]! : undefined;
   return unknown !== undefined && HANDS_WORK.test(unknown);
 }

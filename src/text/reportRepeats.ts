@@ -74,6 +74,23 @@ const TIMES_BEFORE = new RegExp(`(?<![\\d.])(\\d{1,2}|${CN_INT})\\s{0,2}(次|趟
 /** An amount said to be the total or the real one: it is not added to. */
 const SUMMED = /(?:一共|总共|共计|合计|总计|累计|加起来|前后|共|实际|其中|有效|净)[^，。,；;]{0,8}$/;
 
+/** A day or a visit named as the one an amount is for (今天, 这次). */
+const ONE_DAY = /今天|今日|今儿|昨天|昨日|前天|这次|这回|本次|这一次|[这那](?:一)?趟/;
+
+/** One visit of several named as the one reported (周二那次, 今天下午那次, 今天是第三次). */
+const ONE_VISIT = /(?:今天|昨天|前天|(?:周|星期|礼拜)[一二三四五六日天])\s{0,2}(?:上午|下午|晚上)?\s{0,2}(?:那|这)(?:次|天|回|趟)|(?:今天|这次)(?:是)?第[^，。,；;]{1,3}次/;
+/** Words of a total, and the stretch of days it may be over (这周, 这个月). */
+const TOTAL_WORD = /(?:一共|总共|共计|合计|总计|累计|加起来)[^，。,；;]{0,8}$/;
+const SEVERAL_DAYS = /这周|本周|这星期|这礼拜|这个?月|本月|这学期|本学期|这几天/;
+
+/** 这周去了三次，一共6小时，今天那次2个小时: the total of several days' visits, beside this visit's own amount, is not this record's. */
+function withoutVisitsTotal(told: Duration[], folded: string): Duration[] {
+  const amounts = told.filter((d) => d.kind === 'amount');
+  if (amounts.length < 2) return told;
+  const totals = amounts.filter((d) => TOTAL_WORD.test(folded.slice(Math.max(0, d.start - 12), d.start)) && (DAYS_COUNT.test(folded) || SEVERAL_DAYS.test(clauseOf(folded, d))));
+  return totals.length === 1 ? told.filter((d) => d !== totals[0]) : told;
+}
+
 /** What was made of the pieces: the durations to pick from, and a question if the total is not known. */
 export interface Repeats {
   durations: Duration[];
@@ -126,7 +143,7 @@ function oneAfterAnother(said: Duration[]): boolean {
 /** Reads hours told in pieces; the durations come back with the pieces made into one amount. */
 export function repeats(told: Duration[], folded: string): Repeats {
   // (早八晚五，中午歇了一个小时: the breaks out of the clock time first)
-  const { durations, problem } = takeOff(takeBreaks(told, folded), folded);
+  const { durations, problem } = takeOff(takeBreaks(withoutVisitsTotal(told, folded), folded), folded);
   if (problem) return { durations, counted: false, problem };
   const before = (d: Duration, re: RegExp) => re.test(folded.slice(Math.max(0, d.start - 12), d.start));
   const said = standing(durations, folded, true);
@@ -136,7 +153,9 @@ export function repeats(told: Duration[], folded: string): Repeats {
     // (with a total said as well, the total stands)
     if (said.some((d) => d.kind === 'amount' && before(d, SUMMED))) return { durations, counted: true };
     // 这周去了3次，每次一小时: visits on several days, each day recorded on its own.
+    // (…unless one of them is named as the one reported: 这周三次，每次俩小时，今天是第三次)
     const days = DAYS_COUNT.exec(folded);
+    if (days && ONE_VISIT.test(folded)) return { durations, counted: true };
     if (days) return { durations, counted: true, problem: `「${days[0]}」不止一天，请每天分别记一条。` };
     // 各 with no visits counted: among people (我和室友…各干了2小时, the student's own amount) or
     // among places (幸福里和锦绣社区各1小时, one amount for each place).
@@ -155,6 +174,10 @@ export function repeats(told: Duration[], folded: string): Repeats {
     const total = each[0]!.hours! * n;
     return { durations: durations.map((d) => (each.includes(d) ? { ...d, hours: total } : d)), counted: true };
   }
+  // 这周去了三次，一共7个小时: one total for visits on several days, no one day's hours.
+  // (not 这周去了三次，今天辅导作业一共2小时 or 昨天那趟…，一共3小时: one day named before the total is the day it is for)
+  const days = said.length === 1 && before(said[0]!, SUMMED) ? DAYS_COUNT.exec(folded) : null;
+  if (days && !ONE_DAY.test(folded.slice(days.index + days[0].length, said[0]!.start))) return { durations, counted: true, problem: `「${days[0]}」不止一天，「${said[0]!.phrase}」是几次加起来的，请每天分别记一条。` };
   // 1.5h×2, 2*1.5h: an amount times the visits, written as a product.
   const times = (d: Duration) => (d.kind === 'amount' ? (TIMES_AFTER.exec(folded.slice(d.end, d.end + 8)) ?? TIMES_BEFORE.exec(folded.slice(Math.max(0, d.start - 8), d.start))) : null);
   const product = said.find((d) => times(d) !== null);

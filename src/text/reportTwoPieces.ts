@@ -72,8 +72,11 @@ export const SPLIT = new RegExp([
 /** Where one piece of work ends and the next begins: a mark, a joiner, a day part or 然后/又. */
 export const PIECES = /[，,；;。、+\s]|然后|接着|又|还|和|以及|上午|下午|晚上/;
 
-/** Two halves said one after the other (一半在补植月季，一半在走访物业), each half captured — not 一半的老人…. */
-export const HALF_AND_HALF = /(?<!的)一半(?:的?时间)?(?!的)([^，。,；;]{2,20})[，,；;\s]\s{0,2}(?:另|剩下的?|其余的?)?一半(?:的?时间)?(?!的)([^，。,；;]{2,20})/;
+/**
+ * Two halves said one after the other (一半在补植月季，一半在走访物业; 上半场开会，下半场入户; 三分之一…，三分之一…), the
+ * first two captured — not 一半的老人….
+ */
+export const HALF_AND_HALF = /(?:(?<!的)一半|[上前]半(?:场|段|程)|三分之一)(?:的?时间)?(?!的)([^，。,；;]{2,20})[，,；;\s]\s{0,2}(?:另|剩下的?|其余的?)?(?:一半|[下后]半(?:场|段|程)|三分之一)(?:的?时间)?(?!的)([^，。,；;]{2,20})/;
 
 /** ，也帮…: a step of help after other work; its words are captured. */
 const ALSO_HELPED = /[，,；;]\s{0,2}(?:我们?)?也帮(?:着|忙)?([^，。,；;]{1,14})/;

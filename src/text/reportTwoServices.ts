@@ -29,7 +29,8 @@ function clauseBefore(text: string, at: number): number {
 export function oneOfTwo(hits: DateHit[], notThis: Set<DateHit>, pinned: Set<DateHit>, outDays: Set<string>): DateHit[] {
   const days = (set: Iterable<DateHit>) => new Set([...set].flatMap((h) => (h.date ? [h.date] : [])));
   const picked = days(pinned);
-  if (picked.size === 1) return hits.filter((h) => !h.date || picked.has(h.date));
+  // (…and the days around it no more than context: 这周一和周二都去了，周二那次…)
+  if (picked.size === 1) return hits.filter((h) => pinned.has(h) || (h.date ? picked.has(h.date) : !h.problem));
   const out = new Set([...days(notThis), ...outDays]);
   const kept = hits.filter((h) => !notThis.has(h) && !(h.date && out.has(h.date)));
   // (…and a time that is no one day in the clause kept out, 上次记的是走访, is none of this record's either)
@@ -40,6 +41,12 @@ export function oneOfTwo(hits: DateHit[], notThis: Set<DateHit>, pinned: Set<Dat
 
 /** What picks one of two times told as the one reported (只报, 就记, 先报). */
 const ONLY_THAT = /(?:只|就|仅|先)(?:想|要)?(?:补)?(?:报|记|算)(?:一下)?\s{0,2}$/;
+/** 周二那次, 今天下午那次: one visit of several named by its day. */
+const THAT_VISIT = /^\s{0,2}(?:上午|下午|晚上|早上)?\s{0,2}(?:那|这)(?:次|天|回|趟)/;
+/** …kept out in its own clause (11号那次没签到就不报了, 前天那次是社团活动不算, 昨天那次是替我室友去的). */
+const NOT_REPORTED = /不(?:想|要|用)?(?:报|算|记)|算了|没签|请假|早退|替|报过|记过|(?:想|记)不起/;
+/** Several visits told (这周去了三次, 周一和周二都去了, 天天去). */
+const MANY_VISITS = /(?:\d|[两二三四五六七几])\s{0,2}(?:次|回|趟|天)|都(?:去|在|到|跑)|天天|每天/;
 /** A clause kept out that points back at the one before it (那次已经报过了, 不报了, 也报过了). */
 const POINTS_BACK = /^[\s，。,；;]*(?:(?:那|这)(?:次|回|个|天)|不|先不|就不|已经?|也|都|但)/;
 /** A clause that keeps its day out of this record (那次已经报过了, 那次没签到就不报了, 那个不算). */
@@ -74,7 +81,8 @@ export function previousTimes(masked: string): Span[] {
 
 /** Whether the day said between `start` and `end` is picked as the one reported (只报前天那次, 先把上周六的报了). */
 export function picksOut(work: string, start: number, end: number): boolean {
-  return ONLY_THAT.test(work.slice(Math.max(0, start - 5), start)) || (/(?:只|先|就)把\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)) && /^(?:那次|的)?(?:报|记)/.test(work.slice(end, end + 4)));
+  return ONLY_THAT.test(work.slice(Math.max(0, start - 5), start)) || (/(?:只|先|就)把\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)) && /^(?:那次|的)?(?:报|记)/.test(work.slice(end, end + 4))) ||
+    (THAT_VISIT.test(work.slice(end, end + 6)) && MANY_VISITS.test(work) && !NOT_REPORTED.test(work.slice(end).split(/[，。,；;]/)[0]!));
 }
 
 /** The clauses that tell the other service (昨天也去了两小时，我只报前天的): those of the days left out, and the clauses keeping them out. */

@@ -22,14 +22,14 @@ const NAME = named('[\\u4e00-\\u9fa5]');
  * nothing more, a day or an amount, or the record itself — not 填了申请表, 记了走访记录 or 登记了车辆,
  * which are work done for the one named.
  */
-const FILED = '(?:的|了|一下|下|上|好|过|完)*\\s{0,2}(?:(?:他|她|ta|我)?们?的?(?:[^，。,；;\\u0001]{0,4}(?:时长|时数|工时|志愿时)|记录|服务|这次|这条|一条|上去|进去))?(?=[\\s，。,；;:：!！~～(（)）吧呗哈啊呀嘛]|$|\\u0001)';
+const FILED = '(?:的|了|一下|下|上|好|过|完)*\\s{0,2}(?:(?:他|她|ta|我)?们?的?(?:[^，。,；;\\u0001]{0,4}(?:时长|时数|工时|志愿时)|记录|服务|这次|这条|一条|上去|进去))?(?=[\\s，。,；;:：!！~～(（)）【\\[吧呗哈啊呀嘛]|$|\\u0001)';
 /** What puts a classmate's name in a group (我们支部的李明, 组员王磊). */
 const MEMBER = '(?:(?:我们|咱们|我)?(?:班|组|队|宿舍|寝室|支部)里?的?|(?:我们|我)?(?:班|组|队|支部)?(?:成员|组员|队员|团员|同学)[:：]?\\s{0,2})';
 /**
  * Who else a report can be about: 她 (Cantonese 佢), 我室友, 班长, 组员们. Not 我班同学: a class's report of its
  * own activity (我班同学在…开展…) is the reporter's too.
  */
-const OTHER = '(?:他|她)们?|佢(?:哋|们)?|ta(?![a-z])|(?:有|某)一?(?:个|位|名)?(?:同学|同学们|队员|组员|团员|学生|志愿者|人)|一(?:个|位|名)(?:同学|队员|组员|团员)|我(?:妈|爸|哥|姐|弟|妹|对象|男朋友|女朋友)|(?:我们|咱们|我)?(?:班|组|队|宿舍|寝室|支部)?的?(?:室友|舍友|同桌|队友|组员|队员|学弟|学妹|学长|学姐|班长|队长|组长|团支书|支书|部长|社长|别人|其他人|其他同学|别的同学)们?';
+const OTHER = '(?:他|她)们?|佢(?:哋|们)?|ta(?![a-z])|(?:有|某)一?(?:个|位|名)?(?:同学|同学们|队员|组员|团员|学生|志愿者|人)|一(?:个|位|名)(?:同学|队员|组员|团员)|我(?:妈|爸|哥|姐|弟|妹|对象|男朋友|女朋友)|(?:我们|咱们|我)?(?:班|组|队|宿舍|寝室|支部)?的?(?:室友|舍友|同桌|队友|组员|队员|学弟|学妹|学长|学姐|班长|队长|组长|团支书|支书|支部书记|部长|社长|别人|其他人|其他同学|别的同学)们?';
 /** People a student serves (替老人报名): not whom a record is sent for. */
 const SERVED = '老人|居民|村民|孩子|小朋友|学生|家长|大爷|大妈|大娘|奶奶|爷爷|阿姨|叔叔|群众|农户|业主|残疾人|困难户';
 /** A name in a list of names (张明和李华): no joiner inside, so the list is read one way only. */
@@ -71,6 +71,8 @@ export const NOT_MINE = new RegExp([
   // (李哥, 王姐 may be a classmate too: only what is sent in for them counts)
   // (帮我妈报的, 帮同宿舍的报一下: a family member's or a roommate's)
   `(?:帮|替|代)(?:我们?的?)?(?:${PEER}|${NAME}|${SURNAME}(?:哥|姐)|(?<=我)(?:妈|爸|哥|姐|弟|妹)|同(?:宿舍|寝室|班|组)的)[^，。,；;]{0,3}(?:报|记|登记|填|提交|上报)(?!名|录|账|销|住|表|写|笔记|作业)${FILED}`,
+  // (帮我记录我们支部书记昨天…的服务: a classmate's service, named right after the verb of recording)
+  `(?:记录|记|报|登记)(?:一下)?(?:我们|咱们|我)(?:班|组|队|宿舍|寝室|支部)?的?(?:${PEER}|支部书记)(?=\\s{0,2}(?:\\u0001|今天|昨天|前天|在|的))`,
   // hours put down to someone else (时长记他名下, 算在班长名下) and two named with hours each (小刘小陈各2小时)
   `(?:记|算|挂|计)(?:在|到)?(?:${OTHER}|${PEER}|${NAME})的?名下|(?<![辅导教陪帮给为替])(?:${LISTED}[和、跟与]?){1,3}${LISTED}各\\u0001`,
   // asked by someone else to send theirs in (班长让我报一下, 他托我帮他记上) — not 社区让我登记居民信息
