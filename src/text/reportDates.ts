@@ -41,7 +41,7 @@ const SPAN = `${S}(?:[-~—–、和或]|到|至)${S}`;
 const MONTH_NAME = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 
 /** What after 号/日 makes it no day (3号楼, 5号线, 日常, 日记). */
-const NOT_DAY = '楼|院|线|门|床|机|房|栋|单元|窗口|车|位|选手|常|记|志|报|程|子|期|语|本|元';
+const NOT_DAY = '楼|院|线|门|床|机|房|栋|单元|窗口|车|位|选手|常|记|志|报|程|子|期|语|本|元|桥|柜|箱|桌|摊|仓|展位|岗|格|坑|会议室|室|厅|馆|库';
 
 const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: DateHit[]) => DateHit | string | undefined | null][] = [
   // 去年11月20日: a day of a year before this program's, asked about (上个月15号, 这个月5号 below are placed).
@@ -72,7 +72,8 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   }],
   // 20261116 and 1116, 1105 as typed in notes: a number standing alone (not 1102室, 1000元, 1030开始).
   // (20261131 is a date that does not exist; a bare 1131 may be a number)
-  [/(?<![\d.:/\-a-z])(20\d{2})?(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d.:/\-%a-z]|\s{0,2}(?:个|小时|分|点|时|元|块|万|人|位|名|户|次|室|房|号|楼|栋|米|斤|份|件|张|条|本|套|台|开始|结束|左右|年))/g, (m, today) =>
+  // (…nor a room or a serial number: 住1201, 编号从0301录到0388)
+  [/(?<![\d.:/\-a-z])(?<!(?:住|编号|房间|门牌|号码|尾号|单号|编码)(?:从|是|为)?\s{0,2})(20\d{2})?(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d.:/\-%a-z]|\s{0,2}(?:个|小时|分|点|时|元|块|万|人|位|名|户|次|室|房|号|楼|栋|米|斤|份|件|张|条|本|套|台|开始|结束|左右|年))/g, (m, today) =>
     m[1] ? calendar(+m[1], +m[2]!, +m[3]!) : monthDay(today, +m[2]!, +m[3]!) ?? null],
   [/(?<!\d)(\d{4})\s{0,2}[年\-/.]\s{0,2}(\d{1,2})\s{0,2}[月\-/.]\s{0,2}(\d{1,2})\s{0,2}[日号]?/g, (m) => calendar(+m[1]!, +m[2]!, +m[3]!)],
   // 26.12.01, 26/11/16, 26年11月16日: a year written with two digits (a three-part number, not 1.5.2).
@@ -101,7 +102,10 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   }],
   [new RegExp(`(?<![\\d月.\\-/])(\\d{1,2}[号日]|${CN_INT}号|${CN_TENS}日)(?!${NOT_DAY})`, 'g'), (m, today) => {
     const day = parseNumber(m[1]!.slice(0, -1));
-    if (day === undefined) return null;
+    // (86号, 从1号发到86号: numbers handed out, not days)
+    const upTo = /^[^，。,；;]{0,6}到\s{0,2}(\d{2,3})\s{0,2}号/.exec(m.input!.slice(m.index! + m[0].length));
+    const reachedTo = day !== undefined && day > 31 && /到\s{0,2}$/.test(m.input!.slice(Math.max(0, m.index! - 3), m.index!));
+    if (day === undefined || reachedTo || (upTo && +upTo[1]! > 31)) return null;
     // 20号 on the 18th is still to come (asked about); 28号 on the 3rd is last month's.
     const thisMonth = calendar(today.year(), today.month() + 1, day);
     if (thisMonth && (thisMonth <= today.format('YYYY-MM-DD') || today.date() > 7 || day < 20)) return thisMonth;
@@ -249,6 +253,19 @@ const TRIP = /^\s{0,2}(?:[一二三四五六日天\d]|的?(?:时候|再|去|来|
 const LIKENED_BEFORE = /(?:跟|和|与|同|像)\s{0,2}$|还是\s{0,2}$/;
 const LIKENED_AFTER = /^\s{0,2}(?:的?(?:一样|差不多|似的|相同|那样)|(?<=^\s{0,2})(?:那|的)(?:家|个|位|里|地方|处))/;
 
+/** A day still to come said by its distance from today (明天, 后天, 下周三). */
+const AHEAD = /^(?:明天|明儿|明早|明晚|明日|后天|下周|下个?星期|下礼拜)/;
+const GOING_ON = /^\s{0,2}(?:还|再|也|又|接着|继续|要|得|去)/;
+
+/** 今天布置明天开会用的会场, …，明天有第2期老年课: a day still to come beside a day done is what the work was for, not another day of it. */
+function aheadDropped(hits: DateHit[], todayIso: string, work: string): DateHit[] {
+  // (not 明天还得去, 明天再去: the work going on then, asked about as before)
+  const ahead = (h: DateHit) => h.date !== undefined && h.date > todayIso && AHEAD.test(h.phrase) && !GOING_ON.test(work.slice(h.end, h.end + 3));
+  // (the same array when nothing is dropped: a new one tells otherService that a day was kept out)
+  if (!hits.some(ahead) || !hits.some((h) => h.date && h.date <= todayIso)) return hits;
+  return hits.filter((h) => !ahead(h));
+}
+
 export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]; masked: string; elsewhere: Span[] } {
   const hits: DateHit[] = [];
   let work = masked;
@@ -302,7 +319,7 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
       work = work.slice(0, start) + '\u0001'.repeat(end - start) + work.slice(end);
     }
   }
-  const kept = movedDays(oneOfTwo(hits, notThis, pinned, outDays), work, today.format('YYYY-MM-DD'));
+  const kept = aheadDropped(movedDays(oneOfTwo(hits, notThis, pinned, outDays), work, today.format('YYYY-MM-DD')), today.format('YYYY-MM-DD'), work);
   // (…and the clauses of the service before, told to set this one apart: 上次是帮着扫院子, 这次不是扫雪了)
   const elsewhere = [...otherService(masked, hits, kept, outClauses), ...previous];
   return { hits: labelledDays([...kept].sort((a, b) => a.start - b.start), masked), masked: work, elsewhere };

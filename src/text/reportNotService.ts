@@ -12,7 +12,7 @@ export const OWN_PAPERWORK = new RegExp(`(?:写|整理|做|准备|交|提交)(?:
  * A request to record this report (帮我记上, 麻烦老师登记一下, 记一下哈): said to the bot or a teacher, no
  * service to anyone — a report with nothing else done is asked what was done.
  */
-export const RECORD_REQUEST = /(?:帮|给|替)(?:我|俺|咱)(?:记|登记|记录|录|报|上报|填|写)(?:上|一下|下|一笔|进去|上去)?|(?:麻烦|劳烦|请|求)(?:您|你|老师)?(?:帮(?:我|忙|个忙)?|给我)?(?:记|登记|记录|录入|录|报|上报)(?:上|一下|下|一笔)?|(?<![登])(?:记|记录)(?:一下|上|一笔)(?=$|[，。,；;!！~～\s吧哈呀啊嘛])/g;
+export const RECORD_REQUEST = /(?:帮|给|替)(?:我|俺|咱)(?:记|登记|记录|录|报|上报|填|写)(?:上|一下|下|一笔|进去|上去)?|(?:麻烦|劳烦|(?<![申邀])请|(?<![需要追诉寻征])求)(?:您|你|老师)?(?:帮(?:我|忙|个忙)?|给我)?(?:记|登记|记录|录入|录|报|上报)(?:上|一下|下|一笔)?|(?<![登])(?:记|记录)(?:一下|上|一笔)(?=$|[，。,；;!！~～\s吧哈呀啊嘛])/g;
 /**
  * Watching or attending, not serving: a show (当观众), a ceremony, a talk, a training or a meeting sat
  * in on (听了一场讲座, 参加志愿者交流会, 跟着学了怎么入户), an exhibition visited.

@@ -52,11 +52,13 @@ const MAY_I = /(?<=^|[，。,；;!！?？\s~～])(?:请问)?(?:这个|这次|这
 /** …or whether it counts as an item (请问可以记一次活动吗？): a request too when the report is read as that item anyway. */
 const AS_ITEM = /(?<=^|[，。,；;!！?？\s~～])(?:请问)?(?:这个|这次|这条|这样|这种|以上|上面的?)?(?:也|还)?(?:可以|能)?(?:记|算|登记)(?:成|为|作)?(?:一次|一个)?(?:开展)?(活动|走访|实事|培育项目|项目|x项目|x)(?:吗|么)[\s?？。!！~～]*/g;
 const ITEM_NAMED: Record<string, ItemKey> = { 活动: 'huodong', 走访: 'zoufang', 实事: 'shishi', 培育项目: 'xiangmu', 项目: 'xiangmu', x项目: 'x', x: 'x' };
+/** The bot called before the report (助手在吗？记一下…, 机器人在吗，): a greeting, not a question. */
+const HAILED = /^\s*(?:小?助手|机器人|老师|bot)?\s{0,2}(?:你好|您好)?[，,\s]{0,2}(?:在吗|在不在)(?:[，,\s]{0,2}在吗)*[？?!！~～，,。.\s]*(?=\S)/;
 const POLITE = /^\s*(?:老师|您好)|您/;
 
 /** Whether `folded` asks something of its report: a quoted title, a check of the format and a question about something else left out. */
 export function asksOfReport(folded: string, item?: ItemKey): boolean {
   const asked = POLITE.test(folded) ? folded.replace(AS_ITEM, (q, named: string) => (ITEM_NAMED[named] === item ? '' : q)).replace(MAY_I, '') : folded;
-  const text = asked.replace(FORMAT_CHECK, '').replace(QUOTED, '').replace(SIDE_QUESTION, '');
+  const text = asked.replace(HAILED, '').replace(FORMAT_CHECK, '').replace(QUOTED, '').replace(SIDE_QUESTION, '');
   return ASKING.test(text.replace(PROCESS_QUESTION, (q) => (ABOUT_THIS.test(q) ? q : '')));
 }
