@@ -2639,6 +2639,16 @@ describe('parseReport — tenths and financial numerals, visits of a week, days 
       { text: '今天上午在街道2号会议室帮社区整理居民档案，4个半小时', saved: true, date: '2026-11-18' },
       { text: '前天在保利香槟1期12栋帮一户老人换了纱窗和灯管，他家住1201，1.5小时', saved: true, date: '2026-11-16' },
       { text: '1116 幸福里 辅导作业 2h', saved: true, date: '2026-11-16' },
+      { text: '今天跟上周一样去康宁社区入户发问卷，了解居民需求，3小时', saved: true, date: '2026-11-18' },
+      { text: '工作日志 11.16 地点：石油街社区 内容：零工市场求职人员信息登记 时长：3h', saved: true, date: '2026-11-16' },
+      { text: '作天在幸福里扫雪2小时', saved: true, date: '2026-11-17' },
+      { text: '这周一起算去了三次锦绣社区，今天陪放学的小朋友写作业、读绘本，下午4点到5点半', saved: true, date: '2026-11-18' },
+      { text: '/记录 实事 1.5小时 这周第三次陪社区老人下棋聊天', saved: true, date: '2026-11-18' },
+    ],
+    'one more piece of time after the first (又半小时, 会后…半小时), not a total said after a label': [
+      { text: '今天在幸福里社区组织了一场普法小课堂，给居民讲租房合同的坑，我讲了一个小时，后面答疑又半小时', saved: true, hours: 1.5 },
+      { text: '上周一腾讯会议开项目组例会1小时，会后顺手把会议纪要整理了半小时', saved: true, hours: 1.5 },
+      { text: '服务地点：洛阳社区\n服务时间：11月17日 8:00-10:00\n服务内容：协助社区布置活动会场，会后整理桌椅\n服务时长：2小时', saved: true, hours: 2 },
     ],
   };
   describeCases(cases, read);

@@ -125,11 +125,11 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   }],
   // (下周5个楼道: a count after the week, not Friday)
   // (线上周三: online, on Wednesday; 上周三场直播, 下周三次上门: three of them, not Wednesday)
-  [new RegExp(`(?<![每一二两三四五六七八九几那])(?:(?<!线)(上上|上|这|本|下下|下|前(?=${S}个)))?${S}个?${S}(?:周|星期|礼拜)${WEEKDAY}(?!${S}(?:个|位|名|户|栋|幢|处|块|幅|件|场(?![地馆次所景合])|次(?!日)|趟|期(?!间)|节(?![目假日])|堂|轮(?!到)))`, 'g'), (m, today) => weekday(today, m[1], m[2]!)],
+  [new RegExp(`(?<![每一二两三四五六七八九几那])(?:(?<!线)(上上|上|这|本|下下|下|前(?=${S}个)))?${S}个?${S}(?:周|星期|礼拜)${WEEKDAY}(?!样|起算|${S}(?:个|位|名|户|栋|幢|处|块|幅|件|场(?![地馆次所景合])|次(?!日)|趟|期(?!间)|节(?![目假日])|堂|轮(?!到)))`, 'g'), (m, today) => weekday(today, m[1], m[2]!)],
   [/(?<![a-z])(?:(last|this|next)\s{1,2})?(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?(?![a-z])/g, (m, today) =>
     weekday(today, m[1] && ({ last: '上', this: '这', next: '下' } as Record<string, string>)[m[1]], String(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(m[2]!) + 1))],
   // (…not 线上周会, nor a next week that only names a plan's topic: 讨论下周分工 — but 下周的分工：周二… is that week's)
-  [new RegExp(`(?<![每个线])(?:(?:上|这|本|下)?${S}个?${S}周末|(?:上上|上|这|本)${S}个?${S}(?:周|星期|礼拜)(?![围边岁年会])|下${S}个?${S}(?:周|星期|礼拜)(?![围边岁年会]|${S}的?${S}(?:排期|排班|排课|计划|安排|分工|任务|选题)(?!${S}[:：])))`, 'g'), (m) =>
+  [new RegExp(`(?<![每个线])(?:(?:上|这|本|下)?${S}个?${S}周末|(?:上上|上|这|本)${S}个?${S}(?:周|星期|礼拜)(?![围边岁年会]|${S}第${S}[一二三四五六七八九十\\d])|下${S}个?${S}(?:周|星期|礼拜)(?![围边岁年会]|${S}的?${S}(?:排期|排班|排课|计划|安排|分工|任务|选题)(?!${S}[:：])))`, 'g'), (m) =>
     unplaced(m)],
   // 3天前, 两天前, 一周前.
   [new RegExp(`(?<![\\d.一二两三四])(\\d{1,2}|${CN_INT})${S}天${S}(?:以|之)?前`, 'g'), (m, today) => {

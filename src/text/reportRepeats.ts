@@ -49,11 +49,11 @@ const TWO_PARTS = new RegExp(`(${PART})\\s{0,2}(?:和|、|跟|与|及|加|,|，)
 /** A part of the day with a visit of its own (上午一趟下午一趟). */
 const PART_VISIT = new RegExp(`${PART}(?:去了?|来了?|跑了?)?\\s{0,2}(?:一|1)\\s{0,2}(?:次|趟|回)`, 'g');
 /** Between two stretches, more work (…，下午又去了; 晚上又去入户走访了; 扫雪1h，又清理楼道1h). */
-const LATER_AGAIN = new RegExp(`(?:${PART}[^。]{0,12}?)?(?:又|再|还)(?:去|来|到|干|做|弄|忙|帮|给|陪|教|入户|走访|维持|服务|接着|清理|打扫|扫|铲|整理|收拾|搬|发|讲|开|组织|参加|带)`);
+const LATER_AGAIN = new RegExp(`(?:${PART}[^。]{0,12}?)?(?:又|再|还)(?:去|来|到|干|做|弄|忙|帮|给|陪|教|入户|走访|维持|服务|接着|清理|打扫|扫|铲|整理|收拾|搬|发|讲|开|组织|参加|带)|(?:又|再)\\s{0,2}$`);
 /** A later part of the day or a next step between two stretches (上午2h下午1.5h; …1小时，然后去业委会座谈1小时，最后…) — not a range's end (干到下午). */
-const NEXT_PART = new RegExp(`(?<![到至\\-~—])${PART}|(?:^|[，,；;。\\s])(?:然后|接着|之后|后来|最后)`);
-/** …unless what comes between is time that was no service (中午休息了1小时, 等同学等了半小时) or the same amount said again (…没了，就1小时). */
-const NO_NEXT_PART = new RegExp(`${NOT_SERVICE_TIME}|等[^，。,；;]{0,6}了|算了?一?下|其实|改成|改到|改为|(?:就|也就|就是|才|只有?)\\s{0,2}$`);
+const NEXT_PART = new RegExp(`(?<![到至\\-~—])${PART}|(?:^|[，,；;。\\s])(?:然后|接着|之后|后来|最后|会后|散会后|结束后)`);
+/** …unless what comes between is time that was no service (中午休息了1小时, 等同学等了半小时) or the same amount said again (…没了，就1小时; …，会后整理桌椅⏎服务时长：2小时). */
+const NO_NEXT_PART = new RegExp(`${NOT_SERVICE_TIME}|(?:时长|用时|工时)[^，。,；;\\d\\u0001]{0,3}$|等[^，。,；;]{0,6}了|算了?一?下|其实|改成|改到|改为|(?:就|也就|就是|才|只有?)\\s{0,2}$`);
 /** A clause of time that was no service: an exam or a class of the student's own, the way there or back, a meal, a wait. */
 const NO_SERVICE = /本来|原计划|计划|打算|考试|考了|上课|上了[^，。,；;]{0,3}课|班会|心得|回学校|回宿舍|集合|路上|坐车|坐公交|公交|地铁|等了|等车|通勤|乘车|吃饭|午饭|晚饭/;
 /** The clause an amount is said in. */
