@@ -2649,6 +2649,21 @@ describe('parseReport — tenths and financial numerals, visits of a week, days 
       { text: '今天在幸福里社区组织了一场普法小课堂，给居民讲租房合同的坑，我讲了一个小时，后面答疑又半小时', saved: true, hours: 1.5 },
       { text: '上周一腾讯会议开项目组例会1小时，会后顺手把会议纪要整理了半小时', saved: true, hours: 1.5 },
       { text: '服务地点：洛阳社区\n服务时间：11月17日 8:00-10:00\n服务内容：协助社区布置活动会场，会后整理桌椅\n服务时长：2小时', saved: true, hours: 2 },
+      { text: '11.6 下午3点到5点 4个人 帮社区把三楼走廊重新粉刷了', saved: true, hours: 2 },
+    ],
+    'the X item named in passing, a visit\'s papers worked on at a desk': [
+      { text: '哦 是X类的，给幸福里社区团支部整理团员档案，今天下午，2个半小时', saved: true, item: 'x' },
+      { text: '今天下午做了X项目——协助社区核对居民门牌信息，2小时。', saved: true, item: 'x' },
+      { text: '今日上午本人在石油街社区完成X项目工作：协助社区制作和更新居民联系卡，2小时。', saved: true, item: 'x' },
+      { text: '这周第二次线上参加X项目的对接会了，今天晚上6点到7点，跟社区一起定寒假返家乡的安排', saved: true, item: 'x' },
+      { text: '还是上次那个X，帮社区做展板排版，今天弄了2.5h', saved: true, item: 'x' },
+      { text: '昨天在大有村做了走访，也做了X项目，时间差不多一样，共4小时', saved: false },
+      { text: '11月12日 在北街街道办公室帮着把一百多份居民问卷录进了系统 ３个小时', saved: true, item: 'shishi' },
+      { text: '今天在线上给石油街社区做居民问卷的数据统计，2小时', saved: true, item: 'shishi' },
+      { text: '今天那次帮镇里把入户调查表的数据汇总录进电脑，3.5小时', saved: true, item: 'shishi' },
+      { text: '今天在洛阳社区帮社区工作人员打印、分发入户通知单，2个小时', saved: true, item: 'shishi' },
+      { text: '今天入户发问卷，问居民对垃圾分类的看法，2小时', saved: true, item: 'zoufang' },
+      { text: '昨天 保利香槟 线上问卷 发给业主 统计结果 2h', saved: true, item: 'zoufang' },
     ],
   };
   describeCases(cases, read);

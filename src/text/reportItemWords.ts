@@ -184,6 +184,13 @@ export const VAGUE_HELP = new RegExp([
   '(?:帮|协助)(?:着|了)?(?:社区|居委会|村委会?|村里|街道|物业|工作人员|网格员|社工|老师|书记|主任|的)*(?:工作|干活)?(?=$|[，。,；;!！~～\\s\\u0001])',
 ].join('|'), 'g');
 
+/**
+ * A visit's papers worked on in an office (把一百多份居民问卷录进了系统, 问卷的数据统计, 把入户调查表的数据汇总, 把走访记录
+ * 整理成表格, 打印、分发入户通知单): the papers' names are no visit — the work on them is 实事.
+ */
+const PAPERS = '(?:问卷|调查表|走访记录|入户[^，。,；;]{0,3}(?:单|表))';
+const DESK_WORK = '(?:录|统计|汇总|整理|装订|打印|分发|归档)';
+export const VISIT_PAPERS = new RegExp(`${PAPERS}(?=[^，。,；;\\s发填给]{0,8}(?:${DESK_WORK}|电子表单|表单|数据))|(?<=${DESK_WORK}[^，。,；;\\s]{0,10})${PAPERS}`, 'g');
 /** 读书会相关的事: something to do with a thing, not what was done. */
 export const RELATED = /[^，。,；;\s\u0001]{1,8}(?:相关|有关)的?(?:事儿?|事情|活儿?)(?=$|[，。,；;!！~～\s\u0001])/g;
 

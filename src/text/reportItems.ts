@@ -4,7 +4,7 @@
  * Part of reportParser.ts; works on width-folded text.
  */
 import {
-  CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HANDS_ON, HANDS_WORK, HELPING, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUBLIC_TOPIC_CLASS, PUT_ON, QUOTED, RELATED, SERVICE, SUPPORT, VAGUE_HELP, VISIT, DUTY_TOLD, helpedAtOthersEvent, helpedAtOwnActivity, type ItemKey,
+  CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HANDS_ON, HANDS_WORK, HELPING, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUBLIC_TOPIC_CLASS, PUT_ON, QUOTED, RELATED, SERVICE, VISIT_PAPERS, SUPPORT, VAGUE_HELP, VISIT, DUTY_TOLD, helpedAtOthersEvent, helpedAtOwnActivity, type ItemKey,
 } from './reportItemWords.js';
 import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
 import {
@@ -67,6 +67,9 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   // An amount said inside the work (量了一个半小时血压, 扫了两个小时雪) stands for one character, so
   // that the work's words are as near as when it is said apart.
   let served = masked.replace(/\u0001+/g, '\u0001').replace(NEXT_TIME, blank).replace(OWN_PAPERWORK, blank).replace(RECORD_REQUEST, blank).replace(MADE_FOR_HOST, blank).replace(SAID_BESIDE, blank).replace(RELATED, blank);
+  // (a visit's papers worked on at a desk are no visit — unless a visit is told too: 入户走访6户，晚上整理走访记录)
+  const unpapered = served.replace(VISIT_PAPERS, blank);
+  if (unpapered !== served && !VISIT.test(unpapered)) served = unpapered;
   // (footage made for someone or kept, 帮村里剪了一条宣传视频: the making is the work, 实事)
   const unfilmed = blankFilmed(served);
   const madeFootage = unfilmed !== served;
