@@ -2665,6 +2665,19 @@ describe('parseReport — tenths and financial numerals, visits of a week, days 
       { text: '今天入户发问卷，问居民对垃圾分类的看法，2小时', saved: true, item: 'zoufang' },
       { text: '昨天 保利香槟 线上问卷 发给业主 统计结果 2h', saved: true, item: 'zoufang' },
     ],
+    'a project\'s session is when, not what; the main piece before 剩下 or in two thirds of the time': [
+      { text: '11月9号 八道壕镇 结对项目第二期 帮合作社分拣装箱花生 5小时', saved: true, item: 'shishi' },
+      { text: '今天我主讲了结对项目第二期的健康小讲堂，在康宁社区给老人讲冬季防跌倒，1个小时', saved: true, item: 'huodong' },
+      { text: '结对项目第二期第2次走访，上周六在锦绣社区挨家挨户做问卷，了解孩子放学后托管和辅导的需求，3小时', saved: true, item: 'zoufang' },
+      { text: 'X项目第二期：昨天在北街街道帮街道团工委录入团员信息，3小时', saved: true, item: 'x' },
+      { text: '前天晚上线上开结对项目第二期第2次例会，讨论寒假怎么继续给孩子上课，1小时', saved: true, item: 'xiangmu' },
+      { text: '周一晚上在线上和项目组一起给结对项目第二期做招募海报、拉志愿者群，1小时', saved: true, item: 'xiangmu' },
+      { text: '周一上午在大有村帮留守妇女登记手工就业培训的报名，主要是登记，剩下的讲解培训安排，2小时', saved: true, item: 'shishi' },
+      { text: '前天下午走访解放路社区周边的三家快递驿站，主要了解他们招兼职的情况，剩下时间发了点我们学院的宣传单，2.5小时', saved: true, item: 'zoufang' },
+      { text: '昨天三分之一时间走访，三分之二时间帮社区搬东西，一共3小时', saved: true, item: 'shishi' },
+      { text: '前天跟着社区网格员做入户人口信息摸排，主要是敲门核对，其余时间录系统，三个半小时', saved: true, item: 'zoufang' },
+      { text: '昨晚我们队线上开了项目策划会，我主要做PPT，其余时间参与讨论，2个小时', saved: true, item: 'xiangmu' },
+    ],
   };
   describeCases(cases, read);
 });

@@ -79,6 +79,10 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   // project (写了项目策划书), the help the name mentions was not done that day.
   const unnamed = text.replace(PROJECT_NAME, blank);
   if (unnamed !== text && PROJECT.test(unnamed)) text = unnamed;
+  // …and a project's session (结对项目第二期 帮合作社分拣装箱花生) says when the work was done, not what it was.
+  // (not the project's own work: 项目第一次例会, 筹备项目第二期, 给结对项目第二期做招募海报)
+  const unsessioned = text.replace(IN_SESSION, (m) => (/筹备|策划|启动|推进|给|为/.test(m) ? m : blank(m)));
+  if (unsessioned !== text && itemWords(unsessioned).size > 0) text = unsessioned;
   // …and what the work was for (为了准备宣讲，先入户走访) is no second piece of work beside it.
   const unmeant = text.replace(PURPOSE, blank);
   if (unmeant !== text && itemWords(unmeant).size > 0) text = unmeant;
@@ -229,6 +233,7 @@ function sideItem(side: string, strong: boolean, timed = false): ItemKey | undef
 const MAINLY_HELPED = /主要(?:就)?是(?:在)?(?:帮忙|帮帮忙|打杂|打下手|帮着干活|干杂活)(?=$|[，。,；;!！~～\s\u0001])/;
 /** A project named with the session it was (结对帮扶项目第5次): the name, not the work. */
 const SESSION = '\\s{0,2}第\\s{0,2}(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s{0,2}[次期场讲课回]';
+const IN_SESSION = new RegExp(`[^\\s，。,；;|｜/\\u0001]{0,10}项目(?=(?:${SESSION})+(?!${SESSION}|\\s{0,2}的?(?:例会|会|总结|启动|筹备|策划|招募|推进|排期|做)))`, 'g');
 const SESSION_NAME = new RegExp(`[^\\s，。,；;|｜/\\u0001]{2,10}项目(?=(?:${SESSION})+(?:$|[\\s，。,；;]))`);
 /** Anything done, beside a name in quotes (组织了“…”, 讲解《…》, 当“…”志愿者): more than attending it. */
 const DOING = /组织|开展|举办|办|开了|讲|教|负责|当|做|帮|给|录|写|拍|跳|唱|演|画|指导|督导|整理|搬|发|主持|策划|汇报|宣|服务|志愿者|引导|维持|布置|陪|出了|访|问|聊|查|测|量|修|扫|清|送|收|剪|贴|挂|摆|登记|统计|填|核|采|拿|买|运|装|打|洗|擦|捡|种|浇|劝|带/;

@@ -106,7 +106,8 @@ export const VISIT_AND_WORK = /(?:走访|入户|访谈)(?:了)?(?:和|以及|、
 export const FILMED_THEN = /(?:剪|拍|录)[^，。,；;]{0,12}(?:片子|视频|录像|短片)[^，。,；;]{0,4}[，,]\s{0,2}(?:然后|接着)?(?:又|还)/;
 
 /** The piece said to be the main one (填表为主, 讲题占大头, 大部分时间都在帮村里扫雪, 主要是上门): its words. */
-const MAIN_PIECE = /(?:以|主要(?:是|在)?)?([^，。,；;\s\u0001]{2,8}?)(?:为主|占大头|占了?大部分|是主要的|是重头戏)|大部分时间(?:都)?(?:在|是)([^，。,；;\u0001]{2,12})/;
+// (…and 主要…，剩下/其余…: the main piece before the rest; 三分之二时间帮社区搬东西)
+const MAIN_PIECE = /(?:以|主要(?:是|在)?)?([^，。,；;\s\u0001]{2,8}?)(?:为主|占大头|占了?大部分|是主要的|是重头戏)|大部分时间(?:都)?(?:在|是)([^，。,；;\u0001]{2,12})|主要(?:是|就是|干的是|在|给|负责)?([^，。,；;\u0001]{2,16})[，,]\s{0,2}(?:剩下|其余|其他)|(?:三分之二|2\/3)(?:的)?时间(?:都)?(?:在|是)?([^，。,；;\u0001]{2,12})/;
 /** Work for a project, all of it (都是为了我们长期做的“银发e课堂”项目, 都是项目的事). */
 const ALL_FOR_PROJECT = /都是(?:为了)?[^，。,；;]{0,16}项目(?:的事|的活|的工作)?(?=[，。,；;\s]|$)/;
 /**
@@ -120,10 +121,13 @@ const CHANGED_PLAN = new RegExp(`(?:${AS_PLANNED})[^。]{0,30}?(?=改成|改为|
  * not tell tutoring from a talk), or the project all of it was for.
  */
 export function mainItem(masked: string): ItemKey | undefined {
-  const m = /为主|占大头|占了?大部分|是主要的|是重头戏|大部分时间/.test(masked) ? MAIN_PIECE.exec(masked) : null;
-  const piece = m ? (m[1] ?? m[2])! : undefined;
+  const m = /为主|占大头|占了?大部分|是主要的|是重头戏|大部分时间|主要|三分之二|2\/3/.test(masked) ? MAIN_PIECE.exec(masked) : null;
+  const piece = m ? (m[1] ?? m[2] ?? m[3] ?? m[4])! : undefined;
   const named = piece && !/讲|课/.test(piece) ? [...itemWords(piece).keys()] : [];
   if (named.length === 1 && itemWords(masked).has(named[0]!)) return named[0];
+  // (主要是登记，剩下的讲解…; 三分之二时间帮社区搬东西: help with no item word of its own is 实事)
+  // (not a project's own work, 主要做PPT，其余时间参与讨论, nor a visit's, 主要是敲门核对)
+  if (piece && named.length === 0 && !/讲|课|核对|敲门|入户|摸排/.test(piece) && !itemWords(masked).has('xiangmu') && (SUPPORT.test(piece) || HANDS_WORK.test(piece))) return 'shishi';
   return ALL_FOR_PROJECT.test(masked) ? 'xiangmu' : undefined;
 }
 
