@@ -2678,6 +2678,15 @@ describe('parseReport — tenths and financial numerals, visits of a week, days 
       { text: '前天跟着社区网格员做入户人口信息摸排，主要是敲门核对，其余时间录系统，三个半小时', saved: true, item: 'zoufang' },
       { text: '昨晚我们队线上开了项目策划会，我主要做PPT，其余时间参与讨论，2个小时', saved: true, item: 'xiangmu' },
     ],
+    'a day to come something is for, a time likened to, a loose part inside the total, the student\'s own night': [
+      { text: '跟前天差不多，老地方，今天帮社区布置周五开会用的会议室，2小时', saved: true, date: '2026-11-18' },
+      { text: '今天还是老地方，还是教老年人用微信视频，跟上次差不多也是一个半小时', saved: true, hours: 1.5 },
+      { text: '记录一下：11月12号在康宁社区搞了场反诈宣传，我主讲，大部分时间在讲常见骗局，剩下二十来分钟答疑发传单，共2小时', saved: true, hours: 2 },
+      { text: '今天又是被早八支配的一天。下午在社区帮老人缴水电费、取快递，1小时', saved: true, hours: 1 },
+      { text: '今天在社区帮老人缴水电费，忙了一天', saved: false },
+      { text: '昨天晚上追剧追到两点，今天早上还是爬起来去八道壕镇了，跟村里大爷大妈一起清理河道边的垃圾，从8点半干到11点', saved: true, date: '2026-11-18', hours: 2.5 },
+      { text: '昨晚没睡好，梦见挂科了。今天上午八点半到十点在幸福里社区教居民剪窗花，是我们剪纸社自己办的体验活动', saved: true, date: '2026-11-18' },
+    ],
   };
   describeCases(cases, read);
 });

@@ -249,18 +249,21 @@ const TRIP = /^\s{0,2}(?:[一二三四五六日天\d]|的?(?:时候|再|去|来|
  * `today` (a UTC-midnight dayjs holding the local calendar day). Each match is masked in
  * the returned text so a shorter pattern cannot re-read it (20日 inside 11月20日).
  */
+/** The student's own night told before the service (昨晚没睡好, 追剧追到两点, 梦见挂科了). */
+const OWN_NIGHT = /^(?:晚上|夜里)?[^，。,；;]{0,4}(?:没睡好|睡不着|追剧|梦见|失眠|打游戏)/;
 /** Before and after a day the service is likened to: 跟昨天一样, 和上回差不多, 还是上周那家. */
 const LIKENED_BEFORE = /(?:跟|和|与|同|像)\s{0,2}$|还是\s{0,2}$/;
 const LIKENED_AFTER = /^\s{0,2}(?:的?(?:一样|差不多|似的|相同|那样)|(?<=^\s{0,2})(?:那|的)(?:家|个|位|里|地方|处))/;
 
 /** A day still to come said by its distance from today (明天, 后天, 下周三). */
 const AHEAD = /^(?:明天|明儿|明早|明晚|明日|后天|下周|下个?星期|下礼拜)/;
+const FOR_USE = /^[^，。,；;]{0,4}用的/;
 const GOING_ON = /^\s{0,2}(?:还|再|也|又|接着|继续|要|得|去)/;
 
 /** 今天布置明天开会用的会场, …，明天有第2期老年课: a day still to come beside a day done is what the work was for, not another day of it. */
 function aheadDropped(hits: DateHit[], todayIso: string, work: string): DateHit[] {
-  // (not 明天还得去, 明天再去: the work going on then, asked about as before)
-  const ahead = (h: DateHit) => h.date !== undefined && h.date > todayIso && AHEAD.test(h.phrase) && !GOING_ON.test(work.slice(h.end, h.end + 3));
+  // (…or any day to come that something is for: 布置周五开会用的会议室; not 明天还得去, 明天再去: the work going on then, asked about as before)
+  const ahead = (h: DateHit) => h.date !== undefined && h.date > todayIso && (AHEAD.test(h.phrase) || FOR_USE.test(work.slice(h.end, h.end + 8))) && !GOING_ON.test(work.slice(h.end, h.end + 3));
   // (the same array when nothing is dropped: a new one tells otherService that a day was kept out)
   if (!hits.some(ahead) || !hits.some((h) => h.date && h.date <= todayIso)) return hits;
   return hits.filter((h) => !ahead(h));
@@ -293,7 +296,8 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
       const start = m.index!;
       const end = start + m[0].length;
       // (跟昨天一样, 和上回差不多, 还是上周那家物业: a day the service is likened to, not the day it was done)
-      if (LIKENED_BEFORE.test(work.slice(Math.max(0, start - 4), start)) && LIKENED_AFTER.test(work.slice(end, end + 6))) {
+      // (…nor a night of the student's own: 昨晚没睡好，…; 昨天晚上追剧追到两点)
+      if ((LIKENED_BEFORE.test(work.slice(Math.max(0, start - 4), start)) && LIKENED_AFTER.test(work.slice(end, end + 6))) || OWN_NIGHT.test(work.slice(end, end + 12))) {
         work = work.slice(0, start) + '\u0001'.repeat(end - start) + work.slice(end);
         continue;
       }

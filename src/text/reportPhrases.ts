@@ -66,7 +66,8 @@ export function resolveHours(durations: Duration[], folded: string, removed: Spa
   const values = [...new Set(pool.map((d) => d.hours!))];
   // An amount doubted or loosened beside another (2小时，哦不对好像是3小时; 3小时…三个多小时) leaves
   // neither sure, unless one is said to be the real one; a time of day (一下午，两点到五点) does not.
-  const doubted = said.find((d) => d.kind === 'vague' && (HEDGED.test(d.phrase) || (LOOSE.test(d.phrase) && actual.length === 0)));
+  // (…but a loose part before the total said, 剩下二十来分钟答疑，共2小时, is inside it)
+  const doubted = said.find((d) => d.kind === 'vague' && (HEDGED.test(d.phrase) || (LOOSE.test(d.phrase) && actual.length === 0 && !stated.some((t) => t.start >= d.end && TOTAL.test(folded.slice(Math.max(0, t.start - 8), t.start))))));
   if (doubted && values.length > 0) {
     ambiguities.push(`时长「${doubted.phrase}」说得不确定，请确认这次服务共计多少小时。`);
     return undefined;
