@@ -2687,6 +2687,14 @@ describe('parseReport — tenths and financial numerals, visits of a week, days 
       { text: '昨天晚上追剧追到两点，今天早上还是爬起来去八道壕镇了，跟村里大爷大妈一起清理河道边的垃圾，从8点半干到11点', saved: true, date: '2026-11-18', hours: 2.5 },
       { text: '昨晚没睡好，梦见挂科了。今天上午八点半到十点在幸福里社区教居民剪窗花，是我们剪纸社自己办的体验活动', saved: true, date: '2026-11-18' },
     ],
+    'residents brought to do something together, a party lecture': [
+      { text: '11月10号组织保利香槟的居民冬季长跑，跑了3公里，一共1.5小时', saved: true, item: 'huodong' },
+      { text: '下午两点到四点半，组织龙江社区的孩子们学画国画', saved: true, item: 'huodong' },
+      { text: '两点开始的，五点结束，今天组织社区的小朋友写毛笔字', saved: true, item: 'huodong' },
+      { text: '今天组织社区的小朋友写作业，2小时', saved: true, item: 'shishi' },
+      { text: '本周二晚上七点半到九点，在龙江社区为居民党员开展「学英模、见行动」微党课', saved: true, item: 'huodong' },
+      { text: '上周五晚上在汤河子村村委会给老党员上微党课，1小时', saved: true, item: 'huodong' },
+    ],
   };
   describeCases(cases, read);
 });
