@@ -17,7 +17,7 @@ const CN_DIGIT: Record<string, number> = {
 };
 
 /** Regex source: a Chinese integer 0–99 (`一`, `两`, `十二`, `二十五`, `贰`, `拾贰`). */
-export const CN_INT = '(?:[一二两三四五六七八九贰叁肆伍陆柒捌玖]?[十拾][一二三四五六七八九壹贰叁肆伍陆柒捌玖]?|[零〇一二两俩三仨四五六七八九壹贰叁肆伍陆柒捌玖])';
+export const CN_INT = '(?:[一二两三四五六七八九贰叁肆伍陆柒捌玖]?(?:十|(?<![收捡])拾)[一二三四五六七八九壹贰叁肆伍陆柒捌玖]?|[零〇一二两俩三仨四五六七八九壹贰叁肆伍陆柒捌玖])';
 /** Regex source: a Chinese number of hundreds (一百二十, 两百四十, 三百, 一百二 = 120), as minutes are said. */
 export const CN_HUNDRED = '(?:[一二两三四五六七八九]百(?:零[一二三四五六七八九]|[一二三四五六七八九]十[一二三四五六七八九]?|[一二三四五六七八九](?!十))?)';
 /**

@@ -41,7 +41,7 @@ const SPAN = `${S}(?:[-~—–、和或]|到|至)${S}`;
 const MONTH_NAME = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 
 /** What after 号/日 makes it no day (3号楼, 5号线, 日常, 日记). */
-const NOT_DAY = '楼|院|线|门|床|机|房|栋|单元|窗口|车|位|选手|常|记|志|报|程|子|期|语|本|元|桥|柜|箱|桌|摊|仓|展位|岗|格|坑|会议室|室|厅|馆|库';
+const NOT_DAY = '楼|院|线|门|床|机|房|栋|单元|窗口|车|位|选手|常|记|志|报|程|子|期|语|本|元|桥|柜|箱|摊|仓库|展位|岗亭|坑|会议室|活动室|办公室|教室|展厅|大厅|场馆';
 
 const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: DateHit[]) => DateHit | string | undefined | null][] = [
   // 去年11月20日: a day of a year before this program's, asked about (上个月15号, 这个月5号 below are placed).
@@ -51,7 +51,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   // 重阳节那天, 双十一晚上, 立冬当天, 中秋节前一天: a festival's day (reportFestivals.ts).
   [FESTIVAL_DAY, (m, today) => readFestival(m, today)],
   // 某个周三, 有个周三: no week said; 两次都想补报: two days in one record — asked about even beside a day named.
-  [/(?:某(?:个|一)?|有一?个)(?:周|星期|礼拜)[一二三四五六日天]|两(?:次|回)(?:都|一起)(?:想|要)?(?:补)?(?:报|记)/g, (m) => ({
+  [/(?:某(?:个|一)?|(?<=^|之前|以前|[，,。\s])有一?个)(?:周|星期|礼拜)[一二三四五六日天](?!也|的)|两(?:次|回)(?:都|一起)(?:想|要)?(?:补)?(?:报|记)/g, (m) => ({
     start: 0, end: 0, phrase: m[0], problem: /^两/.test(m[0]) ? '两次服务请分开记录，每条写清是哪一天、多长时间。' : `「${m[0]}」没有说是哪一周，请补充具体日期。`,
   })],
   [new RegExp(`(上上|上|这|本|下)${S}个?${S}月(?:份)?${S}${DAY}`, 'g'), (m, today) => {
@@ -129,7 +129,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   [/(?<![a-z])(?:(last|this|next)\s{1,2})?(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?(?![a-z])/g, (m, today) =>
     weekday(today, m[1] && ({ last: '上', this: '这', next: '下' } as Record<string, string>)[m[1]], String(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(m[2]!) + 1))],
   // (…not 线上周会, nor a next week that only names a plan's topic: 讨论下周分工 — but 下周的分工：周二… is that week's)
-  [new RegExp(`(?<![每个线])(?:(?:上|这|本|下)?${S}个?${S}周末|(?:上上|上|这|本)${S}个?${S}(?:周|星期|礼拜)(?![围边岁年会]|${S}第${S}[一二三四五六七八九十\\d])|下${S}个?${S}(?:周|星期|礼拜)(?![围边岁年会]|${S}的?${S}(?:排期|排班|排课|计划|安排|分工|任务|选题)(?!${S}[:：])))`, 'g'), (m) =>
+  [new RegExp(`(?<![每个线])(?:(?:上|这|本|下)?${S}个?${S}周末|(?:上上|上)${S}个?${S}(?:周|星期|礼拜)(?![围边岁年会])|(?:这|本)${S}个?${S}(?:周|星期|礼拜)(?![围边岁年会]|${S}第${S}[一二三四五六七八九十\\d])|下${S}个?${S}(?:周|星期|礼拜)(?![围边岁年会]|${S}的?${S}(?:排期|排班|排课|计划|安排|分工|任务|选题)(?!${S}[:：])))`, 'g'), (m) =>
     unplaced(m)],
   // 3天前, 两天前, 一周前.
   [new RegExp(`(?<![\\d.一二两三四])(\\d{1,2}|${CN_INT})${S}天${S}(?:以|之)?前`, 'g'), (m, today) => {
@@ -250,15 +250,15 @@ const TRIP = /^\s{0,2}(?:[一二三四五六日天\d]|的?(?:时候|再|去|来|
  * the returned text so a shorter pattern cannot re-read it (20日 inside 11月20日).
  */
 /** The student's own night told before the service (昨晚没睡好, 追剧追到两点, 梦见挂科了). */
-const OWN_NIGHT = /^(?:晚上|夜里)?[^，。,；;]{0,4}(?:没睡好|睡不着|追剧|梦见|失眠|打游戏)/;
+const OWN_NIGHT = /^(?:晚上|夜里)?(?:我)?(?:又|都|也)?(?:没睡好|睡不着|追剧|梦见|失眠|打游戏)/;
 /** Before and after a day the service is likened to: 跟昨天一样, 和上回差不多, 还是上周那家. */
 const LIKENED_BEFORE = /(?:跟|和|与|同|像)\s{0,2}$|还是\s{0,2}$/;
-const LIKENED_AFTER = /^\s{0,2}(?:的?(?:一样|差不多|似的|相同|那样)|(?<=^\s{0,2})(?:那|的)(?:家|个|位|里|地方|处))/;
+const LIKENED_AFTER = /^\s{0,2}(?:的?(?:一样|差不多|似的|相同|那样)(?!\s{0,2}[，,]?\s{0,2}(?:也)?都)|(?<=^\s{0,2})(?:那|的)(?:家|个|位|里|地方|处))/;
 
 /** A day still to come said by its distance from today (明天, 后天, 下周三). */
 const AHEAD = /^(?:明天|明儿|明早|明晚|明日|后天|下周|下个?星期|下礼拜)/;
 const FOR_USE = /^[^，。,；;]{0,4}用的/;
-const GOING_ON = /^\s{0,2}(?:还|再|也|又|接着|继续|要|得|去)/;
+const GOING_ON = /^\s{0,2}(?:上午|下午|晚上|早上|中午)?\s{0,2}(?:还|再|也|又|接着|继续|要|得|去|来|会|在)/;
 
 /** 今天布置明天开会用的会场, …，明天有第2期老年课: a day still to come beside a day done is what the work was for, not another day of it. */
 function aheadDropped(hits: DateHit[], todayIso: string, work: string): DateHit[] {

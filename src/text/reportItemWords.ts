@@ -193,7 +193,8 @@ const PAPERS = '(?:问卷|调查表|走访记录|入户[^，。,；;]{0,3}(?:单
 const DESK_WORK = '(?:录|统计|汇总|整理|装订|打印|分发|归档)';
 export const VISIT_PAPERS = new RegExp(`${PAPERS}(?=[^，。,；;\\s发填给]{0,8}(?:${DESK_WORK}|电子表单|表单|数据))|(?<=${DESK_WORK}[^，。,；;\\s]{0,10})${PAPERS}`, 'g');
 /** 读书会相关的事: something to do with a thing, not what was done. */
-export const RELATED = /[^，。,；;\s\u0001]{1,8}(?:相关|有关)的?(?:事儿?|事情|活儿?)(?=$|[，。,；;!！~～\s\u0001])/g;
+// (not 讲反诈相关的事, 办理医保相关的事: what was done to it is said)
+export const RELATED = /(?<=^|[\s，。,；;:：]|(?:做|干|弄|忙|搞)了?)(?:(?!帮|办|讲|宣|问|教|做|搞|弄|处理|整理|咨询)[^，。,；;\s\u0001]){1,8}(?:相关|有关)的?(?:事儿?|事情|活儿?)(?=$|[，。,；;!！~～\s\u0001])/g;
 
 export const LABEL_WORDS: [ItemKey, RegExp][] = [
   ['xiangmu', PROJECT],

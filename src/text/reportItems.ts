@@ -36,7 +36,7 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
     return undefined;
   }
   // 待了3小时，啥也没干: time spent, no service.
-  const idle = IDLE.exec(masked) ?? MAINLY_HELPED.exec(masked);
+  const idle = IDLE.exec(masked) ?? mainlyHelped(masked);
   if (idle) {
     ambiguities.push(`「${idle[0]}」听起来这次没有做具体的服务。请写明你做了什么。`);
     return undefined;
@@ -69,7 +69,7 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   let served = masked.replace(/\u0001+/g, '\u0001').replace(NEXT_TIME, blank).replace(OWN_PAPERWORK, blank).replace(RECORD_REQUEST, blank).replace(MADE_FOR_HOST, blank).replace(SAID_BESIDE, blank).replace(RELATED, blank);
   // (a visit's papers worked on at a desk are no visit — unless a visit is told too: 入户走访6户，晚上整理走访记录)
   const unpapered = served.replace(VISIT_PAPERS, blank);
-  if (unpapered !== served && !VISIT.test(unpapered)) served = unpapered;
+  if (unpapered !== served && !VISIT.test(unpapered) && !/填写|拦|上门|挨家|入户/.test(unpapered)) served = unpapered;
   // (footage made for someone or kept, 帮村里剪了一条宣传视频: the making is the work, 实事)
   const unfilmed = blankFilmed(served);
   const madeFootage = unfilmed !== served;
@@ -231,12 +231,19 @@ function sideItem(side: string, strong: boolean, timed = false): ItemKey | undef
 /** Help said to be for the community, the property or a household (帮物业…, 帮着社区…, 帮村民…). */
 /** 主要是帮忙: the main work said to be help, and no more (not 主要是帮忙整理档案). */
 const MAINLY_HELPED = /主要(?:就)?是(?:在)?(?:帮忙|帮帮忙|打杂|打下手|帮着干活|干杂活)(?=$|[，。,；;!！~～\s\u0001])/;
+/** …and nothing done told after it, up to the rest of the time (主要是帮忙，扫了楼道 tells the help; 其他时间就是聊聊天 does not). */
+function mainlyHelped(masked: string): RegExpExecArray | null {
+  const m = MAINLY_HELPED.exec(masked);
+  if (!m) return null;
+  const after = masked.slice(m.index + m[0].length).split(/其他|其余|剩下/)[0]!;
+  return itemWords(after).size > 0 || SUPPORT.test(after) || HANDS_ON.test(after) || HANDS_WORK.test(after) ? null : m;
+}
 /** A project named with the session it was (结对帮扶项目第5次): the name, not the work. */
 const SESSION = '\\s{0,2}第\\s{0,2}(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s{0,2}[次期场讲课回]';
 const IN_SESSION = new RegExp(`[^\\s，。,；;|｜/\\u0001]{0,10}项目(?=(?:${SESSION})+(?!${SESSION}|\\s{0,2}的?(?:例会|会|总结|启动|筹备|策划|招募|推进|排期|做)))`, 'g');
 const SESSION_NAME = new RegExp(`[^\\s，。,；;|｜/\\u0001]{2,10}项目(?=(?:${SESSION})+(?:$|[\\s，。,；;]))`);
 /** Anything done, beside a name in quotes (组织了“…”, 讲解《…》, 当“…”志愿者): more than attending it. */
-const DOING = /组织|开展|举办|办|开了|讲|教|负责|当|做|帮|给|录|写|拍|跳|唱|演|画|指导|督导|整理|搬|发|主持|策划|汇报|宣|服务|志愿者|引导|维持|布置|陪|出了|访|问|聊|查|测|量|修|扫|清|送|收|剪|贴|挂|摆|登记|统计|填|核|采|拿|买|运|装|打|洗|擦|捡|种|浇|劝|带/;
+const DOING = /组织|开展|举办|办|开了|讲|教|负责|当了|做|帮|录|写|拍|跳|唱|演|画|指导|督导|整理|搬|发|主持|策划|汇报|宣|服务|志愿者|引导|维持|布置|陪|出了|访|问了|聊|查|测|量|修|扫|清|送|收拾|剪|贴|挂|摆|登记|统计|填|核|采|买|运|装|打扫|洗|擦|捡|种|浇|劝|带着/;
 const FOR_HOST = /帮(?:着|忙)?[^，。,；;]{0,6}(?:社区|物业|村委会?|居委会?|街道|老人|居民|村民|业主|农户)/;
 
 const THREE_WAYS = /又是([^，。,；;又]{1,10})又是([^，。,；;又]{1,10})又是([^，。,；;又]{1,10})/;

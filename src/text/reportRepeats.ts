@@ -34,7 +34,7 @@ function placesNamed(run: string): number | undefined {
   return parts.length >= 2 && parts.every((p) => p.length >= 1 && p.length <= 12) ? parts.length : undefined;
 }
 /** Visits on more than one day (这周去了3次, 每周两次, 这个月跑了五趟): no single day's hours. */
-const DAYS_COUNT = new RegExp(`(?:这|本|上|每)(?:一)?(?:周|星期|礼拜|个?月)[^，。,；;]{0,6}?(?:\\d{1,2}|${CN_INT}|几|好几)\\s{0,2}(?:次|趟|回)|(?:这|那)?几天[^，。,；;]{0,6}?(?:\\d{1,2}|${CN_INT})\\s{0,2}(?:次|趟|回)`);
+const DAYS_COUNT = new RegExp(`(?:这|本|上|每)(?:一)?(?:周|星期|礼拜|个?月)[^，。,；;]{0,6}?(?<!第\\s{0,2})(?:\\d{1,2}|${CN_INT}|几|好几)\\s{0,2}(?:次|趟|回)|(?:这|那)?几天[^，。,；;]{0,6}?(?:\\d{1,2}|${CN_INT})\\s{0,2}(?:次|趟|回)`);
 /** How many visits: 去了两次, 跑了三趟, 两回. */
 const COUNT = new RegExp(`(?<![每第])(\\d{1,2}|${CN_INT})\\s{0,2}(?:次|趟|回|轮)(?![数])`, 'g');
 /** How many households: 走了4户, 三家. */
@@ -51,7 +51,7 @@ const PART_VISIT = new RegExp(`${PART}(?:去了?|来了?|跑了?)?\\s{0,2}(?:一
 /** Between two stretches, more work (…，下午又去了; 晚上又去入户走访了; 扫雪1h，又清理楼道1h). */
 const LATER_AGAIN = new RegExp(`(?:${PART}[^。]{0,12}?)?(?:又|再|还)(?:去|来|到|干|做|弄|忙|帮|给|陪|教|入户|走访|维持|服务|接着|清理|打扫|扫|铲|整理|收拾|搬|发|讲|开|组织|参加|带)|(?:又|再)\\s{0,2}$`);
 /** A later part of the day or a next step between two stretches (上午2h下午1.5h; …1小时，然后去业委会座谈1小时，最后…) — not a range's end (干到下午). */
-const NEXT_PART = new RegExp(`(?<![到至\\-~—])${PART}|(?:^|[，,；;。\\s])(?:然后|接着|之后|后来|最后|会后|散会后|结束后)`);
+const NEXT_PART = new RegExp(`(?<![到至\\-~—])${PART}|(?:^|[，,；;。\\s])(?:然后|接着|之后|后来|最后|会后|散会后)`);
 /** …unless what comes between is time that was no service (中午休息了1小时, 等同学等了半小时) or the same amount said again (…没了，就1小时; …，会后整理桌椅⏎服务时长：2小时). */
 const NO_NEXT_PART = new RegExp(`${NOT_SERVICE_TIME}|(?:时长|用时|工时)[^，。,；;\\d\\u0001]{0,3}$|等[^，。,；;]{0,6}了|算了?一?下|其实|改成|改到|改为|(?:就|也就|就是|才|只有?)\\s{0,2}$`);
 /** A clause of time that was no service: an exam or a class of the student's own, the way there or back, a meal, a wait. */

@@ -107,7 +107,7 @@ export const FILMED_THEN = /(?:剪|拍|录)[^，。,；;]{0,12}(?:片子|视频|
 
 /** The piece said to be the main one (填表为主, 讲题占大头, 大部分时间都在帮村里扫雪, 主要是上门): its words. */
 // (…and 主要…，剩下/其余…: the main piece before the rest; 三分之二时间帮社区搬东西)
-const MAIN_PIECE = /(?:以|主要(?:是|在)?)?([^，。,；;\s\u0001]{2,8}?)(?:为主|占大头|占了?大部分|是主要的|是重头戏)|大部分时间(?:都)?(?:在|是)([^，。,；;\u0001]{2,12})|主要(?:是|就是|干的是|在|给|负责)?([^，。,；;\u0001]{2,16})[，,]\s{0,2}(?:剩下|其余|其他)|(?:三分之二|2\/3)(?:的)?时间(?:都)?(?:在|是)?([^，。,；;\u0001]{2,12})/;
+const MAIN_PIECE = /(?:以|主要(?:是|在)?)?([^，。,；;\s\u0001]{2,8}?)(?:为主|占大头|占了?大部分|是主要的|是重头戏)|大部分时间(?:都)?(?:在|是)([^，。,；;\u0001]{2,12})|主要(?:是|就是|干的是|在|给|负责)?([^，。,；;\u0001]{2,16})[，,]\s{0,2}(?:剩下|其余|其他)(?!同学|队员|人|的?(?:网格员|志愿者|同学|队员))|(?:三分之二|2\/3)(?:的)?时间(?:都)?(?:在|是)?([^，。,；;\u0001]{2,12})/;
 /** Work for a project, all of it (都是为了我们长期做的“银发e课堂”项目, 都是项目的事). */
 const ALL_FOR_PROJECT = /都是(?:为了)?[^，。,；;]{0,16}项目(?:的事|的活|的工作)?(?=[，。,；;\s]|$)/;
 /**
@@ -126,8 +126,10 @@ export function mainItem(masked: string): ItemKey | undefined {
   const named = piece && !/讲|课/.test(piece) ? [...itemWords(piece).keys()] : [];
   if (named.length === 1 && itemWords(masked).has(named[0]!)) return named[0];
   // (主要是登记，剩下的讲解…; 三分之二时间帮社区搬东西: help with no item word of its own is 实事)
-  // (not a project's own work, 主要做PPT，其余时间参与讨论, nor a visit's, 主要是敲门核对)
-  if (piece && named.length === 0 && !/讲|课|核对|敲门|入户|摸排/.test(piece) && !itemWords(masked).has('xiangmu') && (SUPPORT.test(piece) || HANDS_WORK.test(piece))) return 'shishi';
+  // (not inside a visit, an event or a project told before it — 入户走访，我主要负责登记, 主要做PPT — unless that was a third of the time)
+  const before = m ? masked.slice(0, m.index) : '';
+  const framed = [...itemWords(before).keys()].some((k) => k !== 'shishi') && !/三分之一|1\/3/.test(before);
+  if (piece && named.length === 0 && !framed && !/讲|课/.test(piece) && (SUPPORT.test(piece) || HANDS_WORK.test(piece))) return 'shishi';
   return ALL_FOR_PROJECT.test(masked) ? 'xiangmu' : undefined;
 }
 

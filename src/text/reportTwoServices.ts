@@ -44,7 +44,12 @@ const ONLY_THAT = /(?:只|就|仅|先)(?:想|要)?(?:补)?(?:报|记|算)(?:一�
 /** 周二那次, 今天下午那次: one visit of several named by its day. */
 const THAT_VISIT = /^\s{0,2}(?:上午|下午|晚上|早上)?\s{0,2}(?:那|这)(?:次|天|回|趟)/;
 /** …kept out in its own clause (11号那次没签到就不报了, 前天那次是社团活动不算, 昨天那次是替我室友去的). */
-const NOT_REPORTED = /不(?:想|要|用)?(?:报|算|记)|算了|没签|请假|早退|替|报过|记过|(?:想|记)不起/;
+const NOT_REPORTED = /没签|请假|早退|替|(?:想|记)不起|没去成|取消/;
+/** …unless another day is told after it as reported too (周一那次辅导作业2小时，今天也是; 周一那次和今天都是…). */
+// (a day already read stands as U+0001)
+const ALSO_DAY = /(?:今天|昨天|前天|今儿|(?:周|星期|礼拜)[一二三四五六日天]|\u0001+)\s{0,2}(?:也|都|又|一样)|[和跟与](?:今天|昨天|前天|(?:周|星期|礼拜)[一二三四五六日天]|\u0001+)\s{0,2}都/;
+/** A clause keeping its visit out: LEFT_OUT's words (那次已经记了, 不报) or another reason it is no record (没签到, 请假, 替…去的). */
+const notReported = (clause: string) => NOT_REPORTED.test(clause) || new RegExp(LEFT_OUT.source).test(clause);
 /** Several visits told (这周去了三次, 周一和周二都去了, 天天去). */
 const MANY_VISITS = /(?:\d|[两二三四五六七几])\s{0,2}(?:次|回|趟|天)|都(?:去|在|到|跑)|天天|每天/;
 /** A clause kept out that points back at the one before it (那次已经报过了, 不报了, 也报过了). */
@@ -61,7 +66,7 @@ const CLAUSE_TAIL = /^[^，。,；;:：（）()—！!\s]{0,8}/;
  * in brackets (（上次记的是走访）) — not 上次 inside a
  * clause (复盘上次直播带货数据, 剪了上次活动的片子).
  */
-const PREVIOUS = /(?<=^|[，。,；;！!\s：:（(|｜])(?:(?:和|跟|与)?(?:上次|上回|上一次|上一回|前一次|之前那次))(?!(?:报|记|发)的(?!是)|一样|差不多|没|说的?|那|的|留下|剩下|约好)[^，。,；;！!|｜)）]{0,16}(?<!一样)|(?:这次|这回)?不是(?:上次|上回|上一次)?[^，。,；;\d\u0001]{1,12}?了(?![^，。,；;]{0,3}(?:吗|吧|么))|不是上回的[^，。,；;]{1,8}|(?:这次|这回)没[^，。,；;]{1,4}|(?<=^|[，。,；;！!\s])(?:这次|这回|今天)?不(?!是|算|报|记)[^，。,；;\d\u0001]{1,5}了(?=[，。,；;！!\s]|$)/g;
+const PREVIOUS = /(?<=^|[，。,；;！!\s：:（(|｜])(?:(?:和|跟|与)(?:上次|上回|上一次|上一回|前一次|之前那次)(?!差不多)|(?:上次|上回|上一次|上一回|前一次|之前那次))(?!(?:报|记|发)的(?!是)|一样|没|说的?|那|的|留下|剩下|约好)[^，。,；;！!|｜)）]{0,16}(?<!一样)|(?:这次|这回)?不是(?:上次|上回|上一次)?[^，。,；;\d\u0001]{1,12}?了(?![^，。,；;]{0,3}(?:吗|吧|么))|不是上回的[^，。,；;]{1,8}|(?:这次|这回)没[^，。,；;]{1,4}|(?<=^|[，。,；;！!\s])(?:这次|这回|今天)?不(?!是|算|报|记)[^，。,；;\d\u0001]{1,5}了(?=[，。,；;！!\s]|$)/g;
 const THIS_TIME = /今天|昨天|前天|今儿|昨儿|周[一二三四五六日天]|星期|礼拜|\d{1,2}\s{0,2}[号日月.\/-]|这次|这回|换成|换了|不一样|不同/;
 
 /** The clauses that keep a day out of this record, each with the clause before it when it points back (上周五也教过，那次已经报过了). */
@@ -82,7 +87,7 @@ export function previousTimes(masked: string): Span[] {
 /** Whether the day said between `start` and `end` is picked as the one reported (只报前天那次, 先把上周六的报了). */
 export function picksOut(work: string, start: number, end: number): boolean {
   return ONLY_THAT.test(work.slice(Math.max(0, start - 5), start)) || (/(?:只|先|就)把\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)) && /^(?:那次|的)?(?:报|记)/.test(work.slice(end, end + 4))) ||
-    (THAT_VISIT.test(work.slice(end, end + 6)) && MANY_VISITS.test(work) && !NOT_REPORTED.test(work.slice(end).split(/[，。,；;]/)[0]!));
+    (THAT_VISIT.test(work.slice(end, end + 6)) && MANY_VISITS.test(work) && !ALSO_DAY.test(work.slice(end)) && !notReported(work.slice(end).split(/[，。,；;]/)[0]!));
 }
 
 /** The clauses that tell the other service (昨天也去了两小时，我只报前天的): those of the days left out, and the clauses keeping them out. */
