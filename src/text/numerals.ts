@@ -93,9 +93,9 @@ const SHICHEN = new RegExp(`${NOT_WEEKDAY}(?:(${NUM})${S}个${S}(半)?|(半)${S}
 const HALF = new RegExp(`半${S}个?${S}(?:小时(?!候)|钟头|(?<=个\\s{0,3})钟(?![点表声楼]))`, 'g');
 // 干了个半小时: 一 dropped before 个半.
 const ONE_AND_HALF = new RegExp(`(?<![\\d.一二两俩三仨四五六七八九十几多])个${S}半${S}(?:小时(?!候)|钟头|钟(?![点表声楼]))`, 'g');
-// "时长：2" with no unit (and 多久？1.5, asked and answered): the label says what the number is.
 // 2h30, 1h15: the minutes typed straight after the h.
 const H_MIN = /(?<![\d.])(\d{1,2})\s{0,2}h([0-5]\d)(?![\d.:/\-%]|\s{0,2}(?:分|min|m(?![a-z])|点|号|日|个|人|户|次))/g;
+// "时长：2" with no unit (and 多久？1.5, asked and answered): the label says what the number is.
 const LABELLED = new RegExp(
   // (not across a line: a table's header row, 日期 地点 内容 时长⏎11/10 …, names the columns)
   // …unless the number stands alone on the next line (服务时长：⏎2.5)

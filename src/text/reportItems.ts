@@ -8,13 +8,14 @@ import {
 } from './reportItemWords.js';
 import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
 import {
-  alsoHandsOn, BOTH, DAY_HALVES, amountPieces, EVEN_SPLIT, FILMED_THEN, VISIT_AND_WORK, HALF_AND_HALF, mainItem, MIXED, OWN_HOURS, PIECES, SCHEDULED, SIDE_BY_SIDE, SPLIT, THEN_OTHER, twoSteps, wentOn, withoutChangedPlan,
+  alsoHandsOn, BOTH, DAY_HALVES, amountPieces, EVEN_SPLIT, FILMED_THEN, VISIT_AND_WORK, HALF_AND_HALF, mainItem, MIXED, OWN_HOURS, PIECES, SCHEDULED, SIDE_BY_SIDE, SPLIT, THEN_OTHER, threeWays, twoSteps, wentOn, withoutChangedPlan,
 } from './reportTwoPieces.js';
 import { blank, itemWords } from './reportTopics.js';
 import { blankFilmed } from './reportMade.js';
 import { ASIDE, NEXT_TIME, SAID_BESIDE } from './reportAsides.js';
-import { ATTENDED, IDLE, JOINED_DRIVE, OWN_PAPERWORK, RECORD_REQUEST, ROLE } from './reportNotService.js';
+import { ATTENDED, IDLE, JOINED_DRIVE, OWN_PAPERWORK, OWN_PE, RECORD_REQUEST, ROLE } from './reportNotService.js';
 import { LABEL } from './reportLabels.js';
+import { mainlyHelped, nameWithoutWork, withoutSession } from './reportNames.js';
 
 export type { ItemKey } from './reportItemWords.js';
 
@@ -66,7 +67,7 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   // coursework is no work for residents at all.
   // An amount said inside the work (量了一个半小时血压, 扫了两个小时雪) stands for one character, so
   // that the work's words are as near as when it is said apart.
-  let served = masked.replace(/\u0001+/g, '\u0001').replace(NEXT_TIME, blank).replace(OWN_PAPERWORK, blank).replace(RECORD_REQUEST, blank).replace(MADE_FOR_HOST, blank).replace(SAID_BESIDE, blank).replace(RELATED, blank);
+  let served = masked.replace(/\u0001+/g, '\u0001').replace(NEXT_TIME, blank).replace(OWN_PAPERWORK, blank).replace(OWN_PE, blank).replace(RECORD_REQUEST, blank).replace(MADE_FOR_HOST, blank).replace(SAID_BESIDE, blank).replace(RELATED, blank);
   // (a visit's papers worked on at a desk are no visit — unless a visit is told too: 入户走访6户，晚上整理走访记录)
   const unpapered = served.replace(VISIT_PAPERS, blank);
   if (unpapered !== served && !VISIT.test(unpapered) && !/填写|拦|上门|挨家|入户/.test(unpapered)) served = unpapered;
@@ -80,17 +81,14 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   const unnamed = text.replace(PROJECT_NAME, blank);
   if (unnamed !== text && PROJECT.test(unnamed)) text = unnamed;
   // …and a project's session (结对项目第二期 帮合作社分拣装箱花生) says when the work was done, not what it was.
-  // (not the project's own work: 项目第一次例会, 筹备项目第二期, 给结对项目第二期做招募海报)
-  const unsessioned = text.replace(IN_SESSION, (m) => (/筹备|策划|启动|推进|给|为/.test(m) ? m : blank(m)));
-  if (unsessioned !== text && itemWords(unsessioned).size > 0) text = unsessioned;
+  text = withoutSession(text);
   // …and what the work was for (为了准备宣讲，先入户走访) is no second piece of work beside it.
   const unmeant = text.replace(PURPOSE, blank);
   if (unmeant !== text && itemWords(unmeant).size > 0) text = unmeant;
   // (《红色故事会》今天去了, 结对帮扶项目第5次 今天: only the name of what was attended — what the student did there is not said)
-  const name = served.match(QUOTED) ?? SESSION_NAME.exec(text);
-  const unnamedText = text.replace(SESSION_NAME, blank);
-  if (name && itemWords(unnamedText).size === 0 && ![DOING, HANDS_ON, HELPING, SUPPORT].some((re) => re.test(unnamedText)) && itemWords(served).size > 0) {
-    ambiguities.push(`「${name[0]}」是活动或项目的名称，请写明你在那里做了什么。`);
+  const name = nameWithoutWork(served, text);
+  if (name) {
+    ambiguities.push(`「${name}」是活动或项目的名称，请写明你在那里做了什么。`);
     return undefined;
   }
   let hits = itemWords(text);
@@ -229,30 +227,7 @@ function sideItem(side: string, strong: boolean, timed = false): ItemKey | undef
 }
 
 /** Help said to be for the community, the property or a household (帮物业…, 帮着社区…, 帮村民…). */
-/** 主要是帮忙: the main work said to be help, and no more (not 主要是帮忙整理档案). */
-const MAINLY_HELPED = /主要(?:就)?是(?:在)?(?:帮忙|帮帮忙|打杂|打下手|帮着干活|干杂活)(?=$|[，。,；;!！~～\s\u0001])/;
-/** …and nothing done told after it, up to the rest of the time (主要是帮忙，扫了楼道 tells the help; 其他时间就是聊聊天 does not). */
-function mainlyHelped(masked: string): RegExpExecArray | null {
-  const m = MAINLY_HELPED.exec(masked);
-  if (!m) return null;
-  const after = masked.slice(m.index + m[0].length).split(/其他|其余|剩下/)[0]!;
-  return itemWords(after).size > 0 || SUPPORT.test(after) || HANDS_ON.test(after) || HANDS_WORK.test(after) ? null : m;
-}
-/** A project named with the session it was (结对帮扶项目第5次): the name, not the work. */
-const SESSION = '\\s{0,2}第\\s{0,2}(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s{0,2}[次期场讲课回]';
-const IN_SESSION = new RegExp(`[^\\s，。,；;|｜/\\u0001]{0,10}项目(?=(?:${SESSION})+(?!${SESSION}|\\s{0,2}的?(?:例会|会|总结|启动|筹备|策划|招募|推进|排期|做)))`, 'g');
-const SESSION_NAME = new RegExp(`[^\\s，。,；;|｜/\\u0001]{2,10}项目(?=(?:${SESSION})+(?:$|[\\s，。,；;]))`);
-/** Anything done, beside a name in quotes (组织了“…”, 讲解《…》, 当“…”志愿者): more than attending it. */
-const DOING = /组织|开展|举办|办|开了|讲|教|负责|当了|做|帮|录|写|拍|跳|唱|演|画|指导|督导|整理|搬|发|主持|策划|汇报|宣|服务|志愿者|引导|维持|布置|陪|出了|访|问了|聊|查|测|量|修|扫|清|送|收拾|剪|贴|挂|摆|登记|统计|填|核|采|买|运|装|打扫|洗|擦|捡|种|浇|劝|带着/;
 const FOR_HOST = /帮(?:着|忙)?[^，。,；;]{0,6}(?:社区|物业|村委会?|居委会?|街道|老人|居民|村民|业主|农户)/;
-
-const THREE_WAYS = /又是([^，。,；;又]{1,10})又是([^，。,；;又]{1,10})又是([^，。,；;又]{1,10})/;
-function threeWays(text: string): RegExpExecArray | null {
-  const m = THREE_WAYS.exec(text);
-  if (!m) return null;
-  const kinds = new Set(m.slice(1).flatMap((side) => [...itemWords(side).keys(), ...(/开会|例会/.test(side) ? ['xiangmu'] : [])]));
-  return kinds.size >= 2 ? m : null;
-}
 
 /** What a project is called, after 那个 or 的 and before 项目 (那个智慧助老项目, 就业帮扶项目). */
 const PROJECT_NAME = /(?<=那个|的)[^，。,；;]{1,14}?(?=项目)/g;

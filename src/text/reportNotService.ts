@@ -5,9 +5,9 @@
  */
 
 /** The student's own coursework about the service (写实践报告, 整理实践材料, 写心得) serves no resident. */
-export const OWN_PAPERWORK = new RegExp(`(?:写|整理|做|准备|交|提交)(?:了|完)?(?:一?[份篇个])?(?:社区)?实践(?:报告|心得|总结|材料|记录|日志|感想)|写(?:了|完)?(?:一?[份篇])?(?:心得|感想|体会)|` +
-  // …and the student's own PE test told beside it (对了今天体测800米我跑了4分多钟)
-  `(?<=^|[，。,；;\\s]|对了)(?:今天|昨天|上午|下午|\\u0001+)?(?:我)?(?:体测|上体育课|跑操)[^，。,；;去到在]*`, 'g');
+export const OWN_PAPERWORK = /(?:写|整理|做|准备|交|提交)(?:了|完)?(?:一?[份篇个])?(?:社区)?实践(?:报告|心得|总结|材料|记录|日志|感想)|写(?:了|完)?(?:一?[份篇])?(?:心得|感想|体会)/g;
+/** The student's own PE test or class told beside the service (对了今天体测800米我跑了4分多钟; not the service after 去/到/在). */
+export const OWN_PE = /(?<=^|[，。,；;\s]|对了)(?:今天|昨天|上午|下午|\u0001+)?(?:我)?(?:体测|上体育课|跑操)[^，。,；;去到在]*/g;
 /**
  * A request to record this report (帮我记上, 麻烦老师登记一下, 记一下哈): said to the bot or a teacher, no
  * service to anyone — a report with nothing else done is asked what was done.

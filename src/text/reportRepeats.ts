@@ -10,6 +10,7 @@ import { CN_INT, parseNumber, type Duration } from './numerals.js';
 import { restedAWhile, takeBreaks, takeOff } from './reportBreaks.js';
 import { NOT_SERVICE_TIME, onTheRoad } from './reportPhrases.js';
 import { standing } from './reportTakenBack.js';
+import { THAT_VISIT } from './reportTwoServices.js';
 
 /** Words for "each" just before an amount (…是/约 allowed between): each visit, each household, 各. */
 const BEFORE_AMOUNT = '\\s{0,2}(?:是|约|大约|大概|差不多)?\\s{0,2}$';
@@ -78,7 +79,7 @@ const SUMMED = /(?:一共|总共|共计|合计|总计|累计|加起来|前后|�
 const ONE_DAY = /今天|今日|今儿|昨天|昨日|前天|这次|这回|本次|这一次|[这那](?:一)?趟/;
 
 /** One visit of several named as the one reported (周二那次, 今天下午那次, 今天是第三次). */
-const ONE_VISIT = /(?:今天|昨天|前天|(?:周|星期|礼拜)[一二三四五六日天])\s{0,2}(?:上午|下午|晚上)?\s{0,2}(?:那|这)(?:次|天|回|趟)|(?:今天|这次)(?:是)?第[^，。,；;]{1,3}次/;
+const ONE_VISIT = new RegExp(`(?:今天|昨天|前天|(?:周|星期|礼拜)[一二三四五六日天])\\s{0,2}${THAT_VISIT}|(?:今天|这次)(?:是)?第[^，。,；;]{1,3}次`);
 /** Words of a total, and the stretch of days it may be over (这周, 这个月). */
 const TOTAL_WORD = /(?:一共|总共|共计|合计|总计|累计|加起来)[^，。,；;]{0,8}$/;
 const SEVERAL_DAYS = /这周|本周|这星期|这礼拜|这个?月|本月|这学期|本学期|这几天/;

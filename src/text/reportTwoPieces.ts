@@ -167,3 +167,12 @@ export function wentOn(text: string): boolean {
   if (before.size === 0 || after.every((k) => before.has(k))) return false;
   return !(before.has('huodong') && after.every((k) => k === 'shishi'));
 }
+
+/** 又是开会又是入户又是搬东西: three pieces said side by side, of more than one item (not 又是下雨又是刮风, nor three kinds of 实事). */
+const THREE_WAYS = /又是([^，。,；;又]{1,10})又是([^，。,；;又]{1,10})又是([^，。,；;又]{1,10})/;
+export function threeWays(text: string): RegExpExecArray | null {
+  const m = THREE_WAYS.exec(text);
+  if (!m) return null;
+  const kinds = new Set(m.slice(1).flatMap((side) => [...itemWords(side).keys(), ...(/开会|例会/.test(side) ? ['xiangmu'] : [])]));
+  return kinds.size >= 2 ? m : null;
+}

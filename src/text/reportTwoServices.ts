@@ -42,7 +42,8 @@ export function oneOfTwo(hits: DateHit[], notThis: Set<DateHit>, pinned: Set<Dat
 /** What picks one of two times told as the one reported (只报, 就记, 先报). */
 const ONLY_THAT = /(?:只|就|仅|先)(?:想|要)?(?:补)?(?:报|记|算)(?:一下)?\s{0,2}$/;
 /** 周二那次, 今天下午那次: one visit of several named by its day. */
-const THAT_VISIT = /^\s{0,2}(?:上午|下午|晚上|早上)?\s{0,2}(?:那|这)(?:次|天|回|趟)/;
+export const THAT_VISIT = '(?:上午|下午|晚上|早上)?\\s{0,2}(?:那|这)(?:次|天|回|趟)';
+const THAT_VISIT_NEXT = new RegExp(`^\\s{0,2}${THAT_VISIT}`);
 /** …kept out in its own clause (11号那次没签到就不报了, 前天那次是社团活动不算, 昨天那次是替我室友去的). */
 const NOT_REPORTED = /没签|请假|早退|替|(?:想|记)不起|没去成|取消/;
 /** …unless another day is told after it as reported too (周一那次辅导作业2小时，今天也是; 周一那次和今天都是…). */
@@ -87,7 +88,7 @@ export function previousTimes(masked: string): Span[] {
 /** Whether the day said between `start` and `end` is picked as the one reported (只报前天那次, 先把上周六的报了). */
 export function picksOut(work: string, start: number, end: number): boolean {
   return ONLY_THAT.test(work.slice(Math.max(0, start - 5), start)) || (/(?:只|先|就)把\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)) && /^(?:那次|的)?(?:报|记)/.test(work.slice(end, end + 4))) ||
-    (THAT_VISIT.test(work.slice(end, end + 6)) && MANY_VISITS.test(work) && !ALSO_DAY.test(work.slice(end)) && !notReported(work.slice(end).split(/[，。,；;]/)[0]!));
+    (THAT_VISIT_NEXT.test(work.slice(end, end + 6)) && MANY_VISITS.test(work) && !ALSO_DAY.test(work.slice(end)) && !notReported(work.slice(end).split(/[，。,；;]/)[0]!));
 }
 
 /** The clauses that tell the other service (昨天也去了两小时，我只报前天的): those of the days left out, and the clauses keeping them out. */
