@@ -24,7 +24,7 @@ export interface Duration extends Span {
 
 /** Regex source: an Arabic decimal or a Chinese integer. */
 // 一点二小时 is 1.2 (then refused for its step), but 下午两点三个小时 is a time of day and then 3 hours.
-const NUM = `(?:\\d+(?:\\.\\d+)?|(?<![午晚早上从到至]\\s{0,2})${CN_INT}点[零〇一二三四六七八九壹贰叁肆陆柒捌玖](?!${S}[点分刻])|${CN_INT}(?:点[五伍])?)`;
+const NUM = `(?:\\d+(?:\\.\\d+)?|${CN_INT}(?:(?<![午晚早上从到至]\\s{0,2}[零〇一二两俩三仨四五六七八九十拾壹贰叁肆伍陆柒捌玖]{1,3})点[零〇一二三四六七八九壹贰叁肆陆柒捌玖](?!${S}[点分刻])|点[五伍])?)`;
 // 小时候 is "childhood", not a unit; `h` must not start an English word (2hao, 5hz); a bare
 // 钟 is an hour only after 个 (两个钟, 一个半钟), as 三点钟 is a time of day.
 const UNIT = '(?:小时(?!候)|钟头|(?<=个\\s{0,3}(?:[半多]\\s{0,3})?)钟(?![点表声楼])|(?<=(?<!(?:修|挂|换|买|擦|修好|换好)了?)俩\\s{0,3})钟(?=\\s{0,2}(?:头|$|[，。,；;!！~～\\s]))|hours?(?![a-z])|hrs?(?![a-z])|h(?![a-z]))';

@@ -24,9 +24,10 @@ export function withoutSession(text: string): string {
 /** The name told when it is all that is told of the work (`served` with quotes, `text` without them), or undefined. */
 export function nameWithoutWork(served: string, text: string): string | undefined {
   const name = served.match(QUOTED) ?? SESSION_NAME.exec(text);
+  if (!name) return undefined;
   const unnamed = text.replace(SESSION_NAME, blank);
   const done = itemWords(unnamed).size > 0 || [DOING, HANDS_ON, HELPING, SUPPORT].some((re) => re.test(unnamed));
-  return name && !done && itemWords(served).size > 0 ? name[0] : undefined;
+  return !done && itemWords(served).size > 0 ? name[0] : undefined;
 }
 
 /** 主要是帮忙: the main work said to be help, and no more (not 主要是帮忙整理档案). */
