@@ -8,10 +8,12 @@ import { blank, itemWords } from './reportTopics.js';
 
 /** A project named with the session it was (结对帮扶项目第5次): the name, not the work. */
 const SESSION = '\\s{0,2}第\\s{0,2}(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s{0,2}[次期场讲课回]';
+/** What a project's name is written with: no mark, space or separator. */
+const NAME_CHAR = '[^\\s，。,；;|｜/\\u0001]';
 /** …before other words (结对项目第二期 帮合作社…), not the project's own work (第2次例会, 第二期做招募海报). */
-const IN_SESSION = new RegExp(`[^\\s，。,；;|｜/\\u0001]{0,10}项目(?=(?:${SESSION})+(?!${SESSION}|\\s{0,2}的?(?:例会|会|总结|启动|筹备|策划|招募|推进|排期|做)))`, 'g');
+const IN_SESSION = new RegExp(`${NAME_CHAR}{0,10}项目(?=(?:${SESSION})+(?!${SESSION}|\\s{0,2}的?(?:例会|会|总结|启动|筹备|策划|招募|推进|排期|做)))`, 'g');
 /** …standing alone (结对帮扶项目第5次 今天 两个半小时). */
-const SESSION_NAME = new RegExp(`[^\\s，。,；;|｜/\\u0001]{2,10}项目(?=(?:${SESSION})+(?:$|[\\s，。,；;]))`);
+const SESSION_NAME = new RegExp(`${NAME_CHAR}{2,10}项目(?=(?:${SESSION})+(?:$|[\\s，。,；;]))`);
 /** Anything done, beside a name (组织了“…”, 讲解《…》, 当了“…”志愿者): more than attending it. */
 const DOING = /组织|开展|举办|办|开了|讲|教|负责|当了|做|帮|录|写|拍|跳|唱|演|画|指导|督导|整理|搬|发|主持|策划|汇报|宣|服务|志愿者|引导|维持|布置|陪|出了|访|问了|聊|查|测|量|修|扫|清|送|收拾|剪|贴|挂|摆|登记|统计|填|核|采|买|运|装|打扫|洗|擦|捡|种|浇|劝|带着/;
 

@@ -73,15 +73,16 @@ const TOTAL_FIRST = /(?:服务|志愿服务|干|忙|做|待|呆|帮忙|干活)(?
 const TIMES_AFTER = new RegExp(`^\\s{0,2}[×x*✖]\\s{0,2}(\\d{1,2}|${CN_INT})\\s{0,2}(次|趟|回|天)?`);
 const TIMES_BEFORE = new RegExp(`(?<![\\d.])(\\d{1,2}|${CN_INT})\\s{0,2}(次|趟|回|天)?\\s{0,2}[×x*✖]\\s{0,2}$`);
 /** An amount said to be the total or the real one: it is not added to. */
-const SUMMED = /(?:一共|总共|共计|合计|总计|累计|加起来|前后|共|实际|其中|有效|净)[^，。,；;]{0,8}$/;
+const TOTAL_WORDS = '一共|总共|共计|合计|总计|累计|加起来';
+const SUMMED = new RegExp(`(?:${TOTAL_WORDS}|前后|共|实际|其中|有效|净)[^，。,；;]{0,8}$`);
 
 /** A day or a visit named as the one an amount is for (今天, 这次). */
 const ONE_DAY = /今天|今日|今儿|昨天|昨日|前天|这次|这回|本次|这一次|[这那](?:一)?趟/;
 
 /** One visit of several named as the one reported (周二那次, 今天下午那次, 今天是第三次). */
 const ONE_VISIT = new RegExp(`(?:今天|昨天|前天|(?:周|星期|礼拜)[一二三四五六日天])\\s{0,2}${THAT_VISIT}|(?:今天|这次)(?:是)?第[^，。,；;]{1,3}次`);
-/** Words of a total, and the stretch of days it may be over (这周, 这个月). */
-const TOTAL_WORD = /(?:一共|总共|共计|合计|总计|累计|加起来)[^，。,；;]{0,8}$/;
+/** Words of a total (SUMMED's own, not 其中 or 实际), and the stretch of days it may be over (这周, 这个月). */
+const TOTAL_WORD = new RegExp(`(?:${TOTAL_WORDS})[^，。,；;]{0,8}$`);
 const SEVERAL_DAYS = /这周|本周|这星期|这礼拜|这个?月|本月|这学期|本学期|这几天/;
 
 /** 这周去了三次，一共6小时，今天那次2个小时: the total of several days' visits, beside this visit's own amount, is not this record's. */

@@ -46,11 +46,10 @@ export const THAT_VISIT = '(?:上午|下午|晚上|早上)?\\s{0,2}(?:那|这)(?
 const THAT_VISIT_NEXT = new RegExp(`^\\s{0,2}${THAT_VISIT}`);
 /** …kept out in its own clause (11号那次没签到就不报了, 前天那次是社团活动不算, 昨天那次是替我室友去的). */
 const NOT_REPORTED = /没签|请假|早退|替|(?:想|记)不起|没去成|取消/;
-/** …unless another day is told after it as reported too (周一那次辅导作业2小时，今天也是; 周一那次和今天都是…). */
-// (a day already read stands as U+0001)
+/** …unless another day is told after it as reported too (周一那次辅导作业2小时，今天也是; 周一那次和今天都是…); a day already read stands as U+0001. */
 const ALSO_DAY = /(?:今天|昨天|前天|今儿|(?:周|星期|礼拜)[一二三四五六日天]|\u0001+)\s{0,2}(?:也|都|又|一样)|[和跟与](?:今天|昨天|前天|(?:周|星期|礼拜)[一二三四五六日天]|\u0001+)\s{0,2}都/;
 /** A clause keeping its visit out: LEFT_OUT's words (那次已经记了, 不报) or another reason it is no record (没签到, 请假, 替…去的). */
-const notReported = (clause: string) => NOT_REPORTED.test(clause) || new RegExp(LEFT_OUT.source).test(clause);
+const notReported = (clause: string) => NOT_REPORTED.test(clause) || LEFT_OUT_IN.test(clause);
 /** Several visits told (这周去了三次, 周一和周二都去了, 天天去). */
 const MANY_VISITS = /(?:\d|[两二三四五六七几])\s{0,2}(?:次|回|趟|天)|都(?:去|在|到|跑)|天天|每天/;
 /** A clause kept out that points back at the one before it (那次已经报过了, 不报了, 也报过了). */
@@ -58,6 +57,8 @@ const POINTS_BACK = /^[\s，。,；;]*(?:(?:那|这)(?:次|回|个|天)|不|先�
 /** A clause that keeps its day out of this record (那次已经报过了, 那次没签到就不报了, 那个不算). */
 // (found by its words, then widened to the clause around them: a pattern starting with the clause would be tried at every character)
 const LEFT_OUT = /(?:不(?:想|要)?(?:报|算|记)(?![^，。,；;]{0,2}(?:路上|在内|进去|时间|得|住|录|在一起|分开))|先不报|不用报|就算了|算了|报过|(?<!登)记过|(?:已经?|早就?)(?:报|记)(?!录|在)|(?:那次|那回|的)(?:已经?)?(?:报|记)(?:过|了)|没签(?:上|到)|(?:明天|下次|回头|以后)再报)(?![名到道告])/g;
+/** LEFT_OUT for one clause, with no lastIndex to carry over. */
+const LEFT_OUT_IN = new RegExp(LEFT_OUT.source);
 const CLAUSE_HEAD = /[^，。,；;:：（）()—！!\s]{0,40}$/;
 const CLAUSE_TAIL = /^[^，。,；;:：（）()—！!\s]{0,8}/;
 
