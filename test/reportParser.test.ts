@@ -2731,6 +2731,13 @@ describe('parseReport — tenths and financial numerals, visits of a week, days 
       { text: '本周二晚上七点半到九点，在龙江社区为居民党员开展「学英模、见行动」微党课', saved: true, item: 'huodong' },
       { text: '上周五晚上在汤河子村村委会给老党员上微党课，1小时', saved: true, item: 'huodong' },
     ],
+    'publicity material made or handled for the community is 实事': [
+      { text: '在学校给社区做了一份家庭医生签约的宣传折页 2小时 周二', saved: true, item: 'shishi' },
+      { text: '今天在汤河子村帮村委会把宣传单折好装袋，1小时', saved: true, item: 'shishi' },
+      { text: '本周二中午在北街街道帮忙叠了1个半小时的宣传折页', saved: true, item: 'shishi' },
+      { text: '今天在大有村帮村里做了秸秆禁烧的宣传动画，放到村口大屏，下午1点到3点半', saved: true, item: 'shishi' },
+      { text: '今天在社区发宣传单，讲解反诈知识，2小时', saved: true, item: 'huodong' },
+    ],
   };
   describeCases(cases, read);
 });
