@@ -2737,6 +2737,9 @@ describe('parseReport — tenths and financial numerals, visits of a week, days 
       { text: '本周二中午在北街街道帮忙叠了1个半小时的宣传折页', saved: true, item: 'shishi' },
       { text: '今天在大有村帮村里做了秸秆禁烧的宣传动画，放到村口大屏，下午1点到3点半', saved: true, item: 'shishi' },
       { text: '今天在社区发宣传单，讲解反诈知识，2小时', saved: true, item: 'huodong' },
+      { text: '昨天在北街街道把做好的导视牌装到各个路口，亚克力板+不锈钢立柱，4.5h', saved: true, item: 'shishi' },
+      { text: '昨天在解放路社区跟物业一起把楼道里停的电动车挪到车棚，一个小时', saved: true, item: 'shishi' },
+      { text: '昨天在社区把照片发到群里，2小时', saved: false },
     ],
   };
   describeCases(cases, read);

@@ -160,7 +160,8 @@ export const HANDS_ON = new RegExp([
   `(?<!(?:下次|下回|以后|改天|明天|回头|打算|准备|想)[^，。,；;]{0,6})(?:给|帮|为|替)(?![我咱俺])[^，。,；;]{1,10}?${HANDS_VERB}`,
   // (not 拍: 拍了几张照片留念 is counted but no work)
   `(?!拍)${HANDS_VERB}(?:了|完|好)?${HANDS_COUNT}`,
-  `(?:^|[，,。；;\\s])把[^，。,；;]{1,12}?${HANDS_VERB}`,
+  // (…also after where it was done: 在北街街道把导视牌装到各个路口)
+  `(?:^|[，,。；;\\s]|(?<=在[^，。,；;]{1,12}))把[^，。,；;]{1,12}?${HANDS_VERB}`,
   `在[^，。,；;]{1,10}?(?:社区|村|街道|镇|小区|楼道|花坛|广场)${HANDS_VERB}(?:了|完|好)`,
 ].join('|'));
 /** Help that serves whatever else the report names (整理数据 for a survey, 布置 for an event). */
