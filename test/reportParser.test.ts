@@ -543,6 +543,13 @@ function atEvalNow(place: ParseInput['communities'][number]): (text: string) => 
   return (text) => parse(text, { now: Date.UTC(2026, 10, 18, 13, 0), communities: [...COMMUNITIES, place], pairedCommunityId: null });
 }
 
+/** The evaluation's own setup (eval/parser/communities.json): its 12 places, its time zone and its "now". */
+const EVAL_SETUP = readSetup(fileURLToPath(new URL('../eval/parser/communities.json', import.meta.url)));
+/** A reader with the evaluation's places and no paired community, at its "now" unless told another time. */
+function readAtEval(text: string, now = Date.parse(EVAL_SETUP.now)): ReturnType<typeof parseReport> {
+  return parseReport({ text, now, timeZone: EVAL_SETUP.timeZone, communities: EVAL_SETUP.communities, pairedCommunityId: null });
+}
+
 /** One test per row; `read` parses a row's text (by default at the file's `now` and places). */
 function describeCases(cases: Record<string, Case[]>, read: (text: string) => ReturnType<typeof parseReport> = parse): void {
   for (const [kind, rows] of Object.entries(cases)) {
@@ -1874,8 +1881,7 @@ describe('parseReport — traditional characters and Cantonese', () => {
 
 describe('parseReport — two pieces said to be even, days not placed, unsure words, two places, a roommate by name', () => {
   // (at the evaluation's "now", with its twelve places and no paired one)
-  const setup = readSetup(fileURLToPath(new URL('../eval/parser/communities.json', import.meta.url)));
-  const read = (text: string) => parseReport({ text, now: Date.parse(setup.now), timeZone: setup.timeZone, communities: setup.communities, pairedCommunityId: null });
+  const read = readAtEval;
   const cases: Record<string, Case[]> = {
     'two pieces said to take the time evenly, even when only one is work the parser knows: asked': [
       { text: '上午在北街写对联，下午在北街入户走访，共六小时，主要是哪个我也说不清', saved: false },
@@ -2355,8 +2361,7 @@ describe('parseReport — two pieces said to be even, days not placed, unsure wo
 
 describe('parseReport — festivals as days, timetables, breaks and time taken off, the service before, minutes in hundreds', () => {
   // (at the evaluation's "now", Wednesday 2026-11-18 21:00, with its twelve places and no paired one)
-  const setup = readSetup(fileURLToPath(new URL('../eval/parser/communities.json', import.meta.url)));
-  const read = (text: string) => parseReport({ text, now: Date.parse(setup.now), timeZone: setup.timeZone, communities: setup.communities, pairedCommunityId: null });
+  const read = readAtEval;
   const cases: Record<string, Case[]> = {
     'a festival said as the day of the service: its day this year, from the calendar, the lunar months or the solar terms': [
       { text: '重阳节那天去社区给老人们量血压测血糖，忙了3个小时', saved: true, date: '2026-10-18', hours: 3 },
@@ -2511,8 +2516,7 @@ describe('parseReport — festivals as days, timetables, breaks and time taken o
 });
 
 describe('findArea — a grid named by its number is a place; the area of a service told beside this one is not this one\'s', () => {
-  const setup = readSetup(fileURLToPath(new URL('../eval/parser/communities.json', import.meta.url)));
-  const read = (text: string) => parseReport({ text, now: Date.parse(setup.now), timeZone: setup.timeZone, communities: setup.communities, pairedCommunityId: null });
+  const read = readAtEval;
   it.each([
     ['今天早上六点半到八点在洛阳社区5网格帮着扫雪，小区主路都清出来了', undefined],
     ['今天跟着网格员在龙江社区入户核对流动人口信息，2小时', 'grassroots_governance'],
@@ -2524,8 +2528,7 @@ describe('findArea — a grid named by its number is a place; the area of a serv
 });
 
 describe('parseReport — a festival near the turn of the year is the latest one not more than two months ahead', () => {
-  const setup = readSetup(fileURLToPath(new URL('../eval/parser/communities.json', import.meta.url)));
-  const at = (iso: string) => (text: string) => parseReport({ text, now: Date.parse(iso), timeZone: setup.timeZone, communities: setup.communities, pairedCommunityId: null });
+  const at = (iso: string) => (text: string) => readAtEval(text, Date.parse(iso));
   it.each([
     ['2022-06-01T04:00:00Z', '腊八那天在社区给老人送粥，2小时', '2022-01-10'],
     ['2027-01-10T04:00:00Z', '圣诞节那天在社区给孩子们辅导作业，2小时', '2026-12-25'],
@@ -2540,8 +2543,7 @@ describe('parseReport — a festival near the turn of the year is the latest one
 });
 
 describe('parseReport — tenths and financial numerals, visits of a week, days likened to, names without the work, thirds and halves', () => {
-  const setup = readSetup(fileURLToPath(new URL('../eval/parser/communities.json', import.meta.url)));
-  const read = (text: string) => parseReport({ text, now: Date.parse(setup.now), timeZone: setup.timeZone, communities: setup.communities, pairedCommunityId: null });
+  const read = readAtEval;
   const cases: Record<string, Case[]> = {
     'tenths said in Chinese, financial numerals, a clock range after 时长': [
       { text: '十一月十五日帮社区清理小区宣传栏，做了一点二小时', saved: false },

@@ -3,7 +3,7 @@
  * ends are told apart from each other (签到 09:00 签退 11:00; 下午两点去的…，弄到四点半). Part of numerals.ts's
  * `findDurations`; works on width-folded text.
  */
-import { CN_INT, S, parseNumber } from './numbers.js';
+import { CN_INT, S, maskSpan, parseNumber } from './numbers.js';
 import type { Duration } from './numerals.js';
 
 export const PERIOD = '(上午|早上|早晨|朝早|凌晨|中午|下午|下昼|晏昼|傍晚|晚上|夜里|夜间|深夜|半夜|(?<![昨今明前作琴噚寻尋])早|(?<![昨今明前作琴噚寻尋])晚)';
@@ -33,7 +33,7 @@ export function scanEnds(work: string[], folded: string, out: Duration[]): void 
       const r = between(clockHours(a[1], a[2]!, a[3], a[4], a[5]), (p) => clockHours(p, b[2]!, b[3], b[4], b[5]), a[1], b[1]);
       if (!r) continue;
       out.push({ start: m.index!, end: m.index! + m[0].length, phrase: m[0].trim(), kind: 'range', ...r });
-      for (const [from, to] of [s, e]) work[0] = work[0]!.slice(0, from) + '\u0001'.repeat(to - from) + work[0]!.slice(to);
+      for (const [from, to] of [s, e]) work[0] = maskSpan(work[0]!, from, to);
     }
   }
 }
@@ -109,7 +109,7 @@ export function scanTimeline(work: string[], folded: string, out: Duration[]): v
   });
   const away = points.filter((p) => p.stage === 'away');
   // The road alone (6:30出发 8:00到村里 8:00-11:00 … 15:30回): its times are no ends of the service's ranges.
-  const mask = (ps: Point[]) => { for (const p of ps) work[0] = work[0]!.slice(0, p.start) + '\u0001'.repeat(p.end - p.start) + work[0]!.slice(p.end); };
+  const mask = (ps: Point[]) => { for (const p of ps) work[0] = maskSpan(work[0]!, p.start, p.end); };
   if (away.length === 0) return;
   // Each beginning up to the end after it (8点开始 12点结束 13点开始 17点结束: two stretches, added).
   const stretches: [Point, Point][] = [];

@@ -43,6 +43,11 @@ export function foldWidth(text: string): string {
   return out;
 }
 
+/** `text` with `start`–`end` masked by U+0001, one for each character, so later patterns cannot read it again and every index stays in place. */
+export function maskSpan(text: string, start: number, end: number): string {
+  return text.slice(0, start) + '\u0001'.repeat(end - start) + text.slice(end);
+}
+
 /** `"1.5"` → 1.5, `"两"` → 2, `"十二"` → 12, `"二十"` → 20; anything else → undefined. */
 export function parseNumber(raw: string): number | undefined {
   const s = raw.replace(/\s+/g, '');

@@ -5,7 +5,7 @@
  * every function works on width-folded text (see {@link foldWidth}).
  */
 import { between, CLOCK, clockHours, PERIOD, scanEnds, scanTimeline, type Ranged } from './clockTimes.js';
-import { CN_HUNDRED, CN_INT, S, parseNumber, type Span } from './numbers.js';
+import { CN_HUNDRED, CN_INT, S, maskSpan, parseNumber, type Span } from './numbers.js';
 
 export { CN_INT, S, foldWidth, parseNumber, type Span } from './numbers.js';
 export { clockTimes } from './clockTimes.js';
@@ -137,7 +137,7 @@ function scan(work: string[], re: RegExp, kind: Duration['kind'], read: (m: RegE
     const start = m.index!;
     const end = start + m[0].length;
     out.push({ start, end, phrase: m[0].trim(), kind, ...(typeof r === 'object' ? r : { hours: r }) });
-    work[0] = work[0]!.slice(0, start) + '\u0001'.repeat(end - start) + work[0]!.slice(end);
+    work[0] = maskSpan(work[0]!, start, end);
   }
 }
 
@@ -189,7 +189,7 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
     const m = BARE_MINUTES.exec(folded.slice(d.end));
     if (!m) continue;
     d.hours! += parseNumber(m[1]!)! / 60;
-    work[0] = work[0]!.slice(0, d.end) + '\u0001'.repeat(m[0].length) + work[0]!.slice(d.end + m[0].length);
+    work[0] = maskSpan(work[0]!, d.end, d.end + m[0].length);
     d.end += m[0].length;
     d.phrase += m[0];
   }

@@ -7,6 +7,7 @@
  */
 import { dayjs } from '../time.js';
 import { CN_INT, parseNumber, S, type Span } from './numerals.js';
+import { maskSpan } from './numbers.js';
 import { ALREADY_REPORTED, REFLECTION } from './reportAsides.js';
 import { keptOut, movedDays, oneOfTwo, otherService, picksOut, previousTimes } from './reportTwoServices.js';
 import { RELATIVE } from './reportDayLabels.js';
@@ -266,7 +267,7 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
       // (跟昨天一样, 和上回差不多, 还是上周那家物业: a day the service is likened to, not the day it was done)
       // (…nor a night of the student's own: 昨晚没睡好，…; 昨天晚上追剧追到两点)
       if (notTheDay(work, start, end)) {
-        work = work.slice(0, start) + '\u0001'.repeat(end - start) + work.slice(end);
+        work = maskSpan(work, start, end);
         continue;
       }
       const phrase = m[0].trim();
@@ -289,7 +290,7 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
       // (numbers after 第, 第1-10题, count questions or pages, not days)
       const numbered = /^\d/.test(phrase) && /第\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start));
       if (!plannedAtMeeting && !numbered) hits.push(hit);
-      work = work.slice(0, start) + '\u0001'.repeat(end - start) + work.slice(end);
+      work = maskSpan(work, start, end);
     }
   }
   const kept = aheadDropped(movedDays(oneOfTwo(hits, notThis, pinned, outDays), work, today.format('YYYY-MM-DD')), today.format('YYYY-MM-DD'), work);

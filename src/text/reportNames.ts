@@ -17,6 +17,9 @@ const SESSION_NAME = new RegExp(`${NAME_CHAR}{2,10}项目(?=(?:${SESSION})+(?:$|
 /** Anything done, beside a name (组织了“…”, 讲解《…》, 当了“…”志愿者): more than attending it. */
 const DOING = /组织|开展|举办|办|开了|讲|教|负责|当了|做|帮|录|写|拍|跳|唱|演|画|指导|督导|整理|搬|发|主持|策划|汇报|宣|服务|志愿者|引导|维持|布置|陪|出了|访|问了|聊|查|测|量|修|扫|清|送|收拾|剪|贴|挂|摆|登记|统计|填|核|采|买|运|装|打扫|洗|擦|捡|种|浇|劝|带着/;
 
+/** Whether `text` tells work done: an item's own words, or any of `more`. */
+const tellsWork = (text: string, ...more: RegExp[]) => itemWords(text).size > 0 || more.some((re) => re.test(text));
+
 /** `text` with a project's session blanked, when other words of work are left (not 筹备项目第二期, 给结对项目第二期…). */
 export function withoutSession(text: string): string {
   const unsessioned = text.replace(IN_SESSION, (m) => (/筹备|策划|启动|推进|给|为/.test(m) ? m : blank(m)));
@@ -28,8 +31,7 @@ export function nameWithoutWork(served: string, text: string): string | undefine
   const name = served.match(QUOTED) ?? SESSION_NAME.exec(text);
   if (!name) return undefined;
   const unnamed = text.replace(SESSION_NAME, blank);
-  const done = itemWords(unnamed).size > 0 || [DOING, HANDS_ON, HELPING, SUPPORT].some((re) => re.test(unnamed));
-  return !done && itemWords(served).size > 0 ? name[0] : undefined;
+  return !tellsWork(unnamed, DOING, HANDS_ON, HELPING, SUPPORT) && itemWords(served).size > 0 ? name[0] : undefined;
 }
 
 /** 主要是帮忙: the main work said to be help, and no more (not 主要是帮忙整理档案). */
@@ -39,5 +41,5 @@ export function mainlyHelped(masked: string): RegExpExecArray | null {
   const m = MAINLY_HELPED.exec(masked);
   if (!m) return null;
   const after = masked.slice(m.index + m[0].length).split(/其他|其余|剩下/)[0]!;
-  return itemWords(after).size > 0 || SUPPORT.test(after) || HANDS_ON.test(after) || HANDS_WORK.test(after) ? null : m;
+  return tellsWork(after, SUPPORT, HANDS_ON, HANDS_WORK) ? null : m;
 }

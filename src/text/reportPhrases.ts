@@ -45,7 +45,9 @@ const NOT_SERVICE_NEXT = new RegExp(`^[^，。,；;]{0,3}(?:${NOT_SERVICE_TIME})
 /** An amount said to be the real one (实际7小时, 其中有效服务2小时) beats the others. */
 const ACTUAL = /(?:实际|其中|有效|净)(?:(?!休息|吃饭|歇|路上)[^，。,；;]){0,8}$/;
 /** …and so does the total after its parts (扫了两个半小时，然后又铲冰，一共三个小时). */
-const TOTAL = /(?:一共|总共|共计|合计|总计|累计|加起来|前后|共)(?:算|算下来|算起来)?(?:是|有|约|大约|大概|差不多|用了|花了|干了|服务了?)?\s{0,2}$/;
+/** Words that say an amount is the total (reportRepeats.ts reads them too). */
+export const TOTAL_WORDS = '一共|总共|共计|合计|总计|累计|加起来';
+const TOTAL = new RegExp(`(?:${TOTAL_WORDS}|前后|共)(?:算|算下来|算起来)?(?:是|有|约|大约|大概|差不多|用了|花了|干了|服务了?)?\\s{0,2}$`);
 
 /**
  * One amount wins; a stated amount beats a clock range (下午2点到5点，实际2.5小时), and an
@@ -60,14 +62,15 @@ export function resolveHours(durations: Duration[], folded: string, removed: Spa
   const stated = said.filter((d) => d.kind === 'amount');
   // (其中一小时是路上: the time named is what was not service)
   const actual = stated.filter((d) => ACTUAL.test(folded.slice(Math.max(0, d.start - 12), d.start)) && !NOT_SERVICE_NEXT.test(folded.slice(d.end, d.end + 8)));
-  const total = stated.filter((d, i) => i > 0 && TOTAL.test(folded.slice(Math.max(0, d.start - 8), d.start)));
+  const saidAsTotal = (d: Duration) => TOTAL.test(folded.slice(Math.max(0, d.start - 8), d.start));
+  const total = stated.filter((d, i) => i > 0 && saidAsTotal(d));
   const amounts = new Set(actual.map((d) => d.hours)).size === 1 ? actual : new Set(total.map((d) => d.hours)).size === 1 ? total : stated;
   const pool = amounts.length > 0 ? amounts : said.filter((d) => d.kind === 'range');
   const values = [...new Set(pool.map((d) => d.hours!))];
   // An amount doubted or loosened beside another (2小时，哦不对好像是3小时; 3小时…三个多小时) leaves
   // neither sure, unless one is said to be the real one; a time of day (一下午，两点到五点) does not.
   // (…but a loose part before the total said, 剩下二十来分钟答疑，共2小时, is inside it)
-  const doubted = said.find((d) => d.kind === 'vague' && (HEDGED.test(d.phrase) || (LOOSE.test(d.phrase) && actual.length === 0 && !stated.some((t) => t.start >= d.end && TOTAL.test(folded.slice(Math.max(0, t.start - 8), t.start))))));
+  const doubted = said.find((d) => d.kind === 'vague' && (HEDGED.test(d.phrase) || (LOOSE.test(d.phrase) && actual.length === 0 && !stated.some((t) => t.start >= d.end && saidAsTotal(t)))));
   if (doubted && values.length > 0) {
     ambiguities.push(`时长「${doubted.phrase}」说得不确定，请确认这次服务共计多少小时。`);
     return undefined;

@@ -8,7 +8,7 @@
  */
 import { CN_INT, parseNumber, type Duration } from './numerals.js';
 import { restedAWhile, takeBreaks, takeOff } from './reportBreaks.js';
-import { NOT_SERVICE_TIME, onTheRoad } from './reportPhrases.js';
+import { NOT_SERVICE_TIME, onTheRoad, TOTAL_WORDS } from './reportPhrases.js';
 import { standing } from './reportTakenBack.js';
 import { THAT_VISIT } from './reportTwoServices.js';
 
@@ -73,7 +73,6 @@ const TOTAL_FIRST = /(?:服务|志愿服务|干|忙|做|待|呆|帮忙|干活)(?
 const TIMES_AFTER = new RegExp(`^\\s{0,2}[×x*✖]\\s{0,2}(\\d{1,2}|${CN_INT})\\s{0,2}(次|趟|回|天)?`);
 const TIMES_BEFORE = new RegExp(`(?<![\\d.])(\\d{1,2}|${CN_INT})\\s{0,2}(次|趟|回|天)?\\s{0,2}[×x*✖]\\s{0,2}$`);
 /** An amount said to be the total or the real one: it is not added to. */
-const TOTAL_WORDS = '一共|总共|共计|合计|总计|累计|加起来';
 const SUMMED = new RegExp(`(?:${TOTAL_WORDS}|前后|共|实际|其中|有效|净)[^，。,；;]{0,8}$`);
 
 /** A day or a visit named as the one an amount is for (今天, 这次). */
