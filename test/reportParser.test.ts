@@ -2746,3 +2746,98 @@ describe('parseReport — tenths and financial numerals, visits of a week, days 
   };
   describeCases(cases, read);
 });
+
+describe('parseReport — a counsellor is no tutoring, breaks to take off, forwarded notices done, the student\'s own coursework', () => {
+  const read = readAtEval;
+  const cases: Record<string, Case[]> = {
+    'a counsellor, a teacher\'s notice and help of no kind told are no work': [
+      { text: '今天坐校车去了保利香槟，九点到十一点，辅导员全程带队，挺累的', saved: false },
+      { text: '辅导员叫我去保利香槟帮忙，昨天去了，3个小时', saved: false },
+      { text: '老师通知的 今天在康宁社区 2小时 挺累的', saved: false },
+      { text: '今天在社区四点半课堂当辅导员，给孩子讲题，2小时', saved: true, item: 'shishi' },
+      { text: '今天帮社区给居民发停水通知，2小时', saved: true, item: 'shishi' },
+      { text: '前日喺石油街社区帮咗阵手，大概两个钟', saved: false },
+      { text: 'ok 今日 volunteer 咗 2 hours，喺社區中心幫手 set up 場地', saved: true, item: 'shishi' },
+      { text: '今朝帮北街街道做啥了来着…反正有3个钟头', saved: false },
+      { text: '11月10号在北街帮社区做了三个半小时的事情，具体的就不细说了', saved: false },
+      { text: '今天帮社区做了两小时的登记工作', saved: true, item: 'shishi' },
+      { text: '今天晚上在宿舍帮解放路社区远程弄了两个小时，社区让弄的', saved: false },
+      { text: '辅导员让我去八道壕镇，昨天待了3小时，就是跟着村干部到处跑', saved: false },
+    ],
+    'someone else\'s hours: a partner, a mother, 伊, the rest of the group': [
+      { text: '扫雪2h 帮我对象报的', saved: false },
+      { text: '帮我妈报一下她在社区扫雪2小时', saved: false },
+      { text: '我伲室友今朝也去了北街，伊做了两个钟头，帮伊记一下', saved: false },
+      { text: '辅导员让我顺便把我们组另外三个人的时长也报了，他们都是2小时', saved: false },
+      { text: '今天帮我对象家楼下的老人扫雪2小时', saved: true },
+      { text: '今天在社区帮居民报名体检，另外帮三个老人登记信息，2小时', saved: true },
+    ],
+    'days that are no day: 上年, 老早, that night': [
+      { text: '上年喺汤河子帮手种树，四个钟', saved: false },
+      { text: '老早做过一次走访的，一直忘记报，现在补一下，2小时', saved: false },
+      { text: '下冒烟雪的那个晚上，我去洛阳社区帮着推被困的车了，2小时', saved: false },
+      { text: '今天陪上年纪的老人聊天2小时', saved: true, date: '2026-11-18' },
+      { text: '今天老早就去社区扫雪了，2小时', saved: true, date: '2026-11-18' },
+    ],
+    'time to take off that cannot be taken off, the way there inside the amount': [
+      { text: '昨天在北街街道帮忙发放取暖补贴通知，下午1点到4点，中间等人送材料等了20分钟，扣掉吧', saved: false },
+      { text: '上周四在大有村小学陪孩子们上兴趣课，8点到下午5点，中午吃饭午休扣1个半小时，再加上等车等了40分钟也扣掉', saved: false },
+      { text: '昨天在锦绣社区帮忙给居民测血糖，九点到十二点，中间等试纸送来耽误了一阵子，扣不扣你看着办吧', saved: false },
+      { text: '昨天在北街帮着装订宣传册，上午9点到12点，下午接着干了会，午饭时间扣了', saved: false },
+      { text: '今天在汤河子村帮着给果树刷白防冻，从早上干到天黑，中间吃饭休息大概一个钟头扣了', saved: false },
+      { text: '今天在大有村帮老乡剥玉米，9点到11点半，中途吃了顿早午饭，扣掉了吃饭的时间', saved: false },
+      { text: '上周五学院带我们去保利香槟做消防安全宣传，从出发到回来一共三个半小时，路上占了多少不太清楚', saved: false },
+      { text: '今天去幸福里社区扫雪啦！校车开了半小时，扫了差不多一上午❄️', saved: false },
+      { text: '昨天晚上6点到8点，又从9点干到10点多，在锦绣社区整理图书角', saved: false },
+      { text: '今天下午2点到4点在康宁社区帮忙布置老年活动室，晚上6点半又去了，一直弄到社区关门', saved: false },
+      { text: '9点到12点，中间休息半小时扣掉，在社区扫雪', saved: true, hours: 2.5 },
+      { text: '8:00-11:30，13:30-17:00，中午休息扣掉了，在社区扫雪', saved: true, hours: 7 },
+      { text: '下午1点到4点在社区扫雪，不用扣', saved: true, hours: 3 },
+      { text: '１１月１０号在小区给居民量血压，下午２点到５点，中间等医生过来等了半小时，扣掉，２．５小时', saved: true, hours: 2.5 },
+      { text: '/记录 实事 4小时 龙江社区清理楼道杂物，8点到下午1点，中间吃饭1小时已扣', saved: true, hours: 4 },
+      { text: '周一在龙江社区协助社区医生给老人量血压，4个小时，中午吃饭的一个钟头要扣掉', saved: true, hours: 3 },
+      { text: '今天下午被抽中的同学一起去的龙江社区，我给社区居民讲新的个人所得税专项附加扣除政策，PPT是自己做的，3:00-4:00', saved: true, hours: 1 },
+      { text: '上周日下午 龙江社区 帮社区给高龄老人送爱心午餐🍱 2.5小时', saved: true, hours: 2.5 },
+      { text: '今天校车开了半小时到幸福里，扫雪两小时', saved: true, hours: 2 },
+      { text: '从8点干到10点多，在社区扫雪，大概2小时', saved: true, hours: 2 },
+    ],
+    'a plan sent as one, chat about the ride, two pieces said to weigh the same': [
+      { text: '上午10:00—12:00在锦绣社区辅导作业，这是我下周的安排，先发给你看看', saved: false },
+      { text: '哈哈今天校车司机开错路了，多绕了半小时，辅导员都无语了', saved: false },
+      { text: '今天在龙江社区上午送煤两小时，下午在项目组开会两小时，俩事儿一样重', saved: false },
+      { text: '上周五在洛阳社区搞了一整套：我们组织的普法宣讲加上项目组例会，3小时，两部分差不多长', saved: false },
+      { text: '琴日喺龙江社区上昼同项目组开会，下昼去企业走访，加埋五个钟', saved: false },
+      { text: '琴日喺龙江社区搞咗三个钟，策划项目同埋入户走访，两样都差唔多', saved: false },
+      { text: '今天在解放路社区做了反诈宣讲，然后开了个项目小结会，2小时', saved: false },
+      { text: '昨天在大有村讲了养老诈骗，3小时', saved: true, item: 'huodong' },
+      { text: '这周第三次去洛阳社区，今天上午社区民警来讲老年人防诈骗，我负责发资料、维持秩序，2小时', saved: true, item: 'shishi' },
+      { text: '今天在社区扫雪和清理楼道，两样都干了，2小时', saved: true, item: 'shishi' },
+    ],
+    'a notice forwarded with the student\'s word that it was done': [
+      { text: '【通知】请志愿者11月12日晚19:00-20:30通过腾讯会议给康宁社区的初中生线上答疑（数学、英语）。已完成✅', saved: true, date: '2026-11-12', hours: 1.5, item: 'shishi' },
+      { text: '【通知】请志愿者于11月14日（周六）8:00—12:00到大有村村委会集合，跟村干部入户走访，了解村民冬季取暖和用电情况。做完了', saved: true, date: '2026-11-14', hours: 4, item: 'zoufang' },
+      { text: '【通知】北街街道社区食堂11月17日（周二）11:00-14:00试营业，需要志愿者帮忙摆桌椅、引导老人排队就餐。 👌去了', saved: true, hours: 3 },
+      { text: '【通知】请志愿者11月15日9:00-12:00到石油街社区，先入户发问卷摸排独居老人情况，再回社区参加“银发守护”项目推进会。 去了，两样都参加了', saved: false },
+      { text: '【通知】请志愿者11月16日（周一）14:00-16:00在社区活动室辅导作业。 收到', saved: false },
+      { text: '【通知】请志愿者11月16日（周一）14:00-16:00在社区活动室辅导作业。 我舍友去了，帮她报一下', saved: false },
+      { text: '【通知】请志愿者11月16日（周一）14:00-16:00在社区活动室辅导作业。 打算去，到时候再报', saved: false },
+    ],
+    'the student\'s own course or contest the service also served': [
+      { text: '昨天上午十点到十二点，在小区给业主做了燃气安全问卷，这是我们安全工程调研比赛用的数据', saved: true, item: 'zoufang' },
+      { text: '今天在石油街社区跟社区书记座谈了1小时，了解社区基层治理是怎么做的，这个座谈也是公共管理课的访谈作业', saved: true, item: 'zoufang' },
+      { text: '周二下午在汤河子村教村民用无人机打药，我们农业工程比赛的项目正好要做田间测试，服务部分1.5小时', saved: true, item: 'shishi' },
+      { text: '11.16 在洛阳社区一对一教老人用智能手机视频通话、扫码，科技助老，２小时，也算我们计算机协会科普比赛', saved: true, item: 'shishi' },
+      { text: '今天组织居民广场舞比赛，2小时', saved: true, item: 'huodong' },
+      { text: '我们在幸福里辅导作业2小时', saved: true, item: 'shishi' },
+    ],
+    'hands-on work said by its result or a new verb': [
+      { text: '礼拜二在解放路社区把楼道里堆的纸壳子、旧家具都清出去了，怕冬天着火，俩小时', saved: true, item: 'shishi' },
+      { text: '昨儿个给腿脚不好的老两口拎了五桶煤上楼，又把炉子给生上了，他俩是困难户，１小时，济困', saved: true, item: 'shishi' },
+      { text: '昨天在汤河子村给孤寡老人挑水，井边全是冰，先把冰刨了才打上水，１.５小时，济困', saved: true, item: 'shishi' },
+      { text: '昨儿个在洛阳社区把社区活动室门口那段大坡的冰全刨了，下午一点到三点半', saved: true, item: 'shishi' },
+      { text: '今天在社区冷清得很，2小时', saved: false },
+      { text: '今天把照片发到群里，1小时', saved: false },
+    ],
+  };
+  describeCases(cases, read);
+});

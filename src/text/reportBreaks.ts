@@ -51,7 +51,9 @@ function isBreak(folded: string, d: Duration): boolean {
 export function takeBreaks(durations: Duration[], folded: string): Duration[] {
   const ranges = durations.filter((d) => d.kind === 'range');
   // (从早到晚，中午休息了一个半小时: a break beside no clock time is no amount of service)
-  if (ranges.length === 0) return durations.some((d) => d.kind === 'vague') ? durations.filter((d) => !isBreak(folded, d)) : durations;
+  // (…nor one said to be taken off, the only amount said: 从早上干到天黑，中间吃饭休息大概一个钟头扣了)
+  const alone = durations.filter((d) => d.kind !== 'vague').length === 1;
+  if (ranges.length === 0) return durations.filter((d) => !isBreak(folded, d) || !(durations.some((v) => v.kind === 'vague') || (alone && DEDUCTED.test(around(folded, d).text))));
   const kept = durations.filter((d) => !(d.kind === 'vague' && DAY_WORD.test(d.phrase)));
   const breaks = kept.filter((d) => isBreak(folded, d));
   if (breaks.length === 0) return kept;
@@ -70,6 +72,27 @@ const BREAK_A_WHILE = /(?:中间|中途|期间|中午)[^，。,；;\u0001没不]
 export function restedAWhile(said: Duration[], folded: string): string | undefined {
   const rested = said.length === 1 && said[0]!.kind === 'range' ? BREAK_A_WHILE.exec(folded) : null;
   return rested ? `「${rested[0]}」没有说休息了多久，请填写这次服务实际的小时数。` : undefined;
+}
+
+/** Time said to be taken off (扣掉吧, 午饭时间扣了, 扣不扣你看着办) — not time kept in (不用扣, 没扣). */
+const DEDUCTED = /(?<!不用|不要|不需要|无需|别|没|不|附加)(?:扣(?![子分篮款钱扣费税]|除(?:政策|费|款|税))|减掉|刨去|刨掉|除去)/;
+
+const ROAD_IN = /从出发到回来|(?:出门|出发)到回(?:来|学校|宿舍)|来回(?:一共|总共|共)|(?:含|包括|连|算上)了?路上/;
+const ROAD_UNSURE = /(?:路上|路程|来回|坐车)[^，。,；;]{0,8}(?:不太?清楚|不知道|不确定|说不准|说不清|记不清|忘了|没注意)/;
+
+/**
+ * 下午1点到4点，中间等人等了20分钟，扣掉吧: time to take off the one clock range that none of the rules took off (of
+ * no length said, or of one that leaves no whole half hours) and no amount left said, or time on the way of a length
+ * not known inside the amount — the question to ask, if so. `left` holds no time on the way or spent waiting.
+ */
+export function offUntaken(told: Duration[], left: Duration[], folded: string): string | undefined {
+  // (从出发到回来一共三个半小时，路上占了多少不清楚: the way there in the amount, of a length not known)
+  if (ROAD_IN.test(folded) && ROAD_UNSURE.test(folded)) return '时长里含路上的时间，路上多久没说清，请填写服务本身的小时数。';
+  const ranges = left.filter((d) => d.kind === 'range');
+  if (!DEDUCTED.test(folded) || ranges.length !== 1 || !told.some((d) => d.start === ranges[0]!.start && d.hours === ranges[0]!.hours)) return undefined;
+  // (…，扣掉，2.5小时: the amount left after it is said)
+  if (left.some((d) => d.kind === 'amount' && !isBreak(folded, d) && !isOff(folded, d))) return undefined;
+  return `「${ranges[0]!.phrase}」里有要扣掉的时间，算不出扣掉后是多少，请填写这次服务实际的小时数。`;
 }
 
 /** The amount the student reports after taking time off (扣掉…，报2小时; 所以报2.5; 算3.5小时) — only once time was taken off before it. */

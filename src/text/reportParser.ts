@@ -26,6 +26,7 @@ import { DOUBT, unsure } from './reportDoubts.js';
 import { QUESTION, asksOfReport } from './reportQuestions.js';
 import { fixTypos } from './reportTypos.js';
 import { firstPlan } from './reportPlans.js';
+import { withoutNoticeFrame } from './reportNotices.js';
 import { filledForNamed, groupTotal, LATIN_NAME, NOT_MINE, SHARED } from './reportWhose.js';
 
 export type { ItemKey } from './reportItems.js';
@@ -145,8 +146,9 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   // (扫血, 设区, 量个小时: words typed by sound are read as the words meant)
   const todayStr = localDate(input.now, input.timeZone);
   const today = dayjs.utc(todayStr);
-  // (a memo's stamp line, 2026年11月18日 07:50⏎…, tells when the note was written)
-  const folded = withoutMemoStamp(fixTypos(simplified(foldWidth(text))), today);
+  // (a memo's stamp line, 2026年11月18日 07:50⏎…, tells when the note was written; a notice forwarded with 已完成
+  // tells the service done)
+  const folded = withoutNoticeFrame(withoutMemoStamp(fixTypos(simplified(foldWidth(text))), today));
   const ambiguities: string[] = [];
   const removed: Span[] = [];
 

@@ -119,8 +119,8 @@ const RIDE_AFTER = /^\s{0,2}(?:的?(?:车|公交|大巴|地铁|火车|高铁|校
 const WAITED_BEFORE = /(?:堵了|(?<![安彩编])排(?:队排)?了|等了|颠了|来回坐车|坐车坐了|路上(?:堵了|颠了|走了|花了|用了))(?:快|将近|差不多|大概|约|足足)?半?\s{0,2}$/;
 /** …and after it, where the waiting led (才到, 公交, 车): not 帮老人排队挂号，排了三个小时. */
 const WAITED_AFTER = /^\s{0,2}(?:[，,]\s{0,2})?(?:才|然后|的?(?:车|公交|地铁|大巴)|公交|车)/;
-/** Time said to be on the way (路上走了一刻钟, 路上花了半小时), or a start put off (活动推后了一个小时). */
-const ROAD_BEFORE = /路上(?:走了|花了|用了|坐了|骑了)(?:快|将近|差不多|大概|约)?\s{0,2}$|(?:推迟|推后|延后|延迟|晚)了(?:快|将近|差不多|大概|约)?\s{0,2}$/;
+/** Time said to be on the way (路上走了一刻钟, 路上花了半小时, 校车开了半小时), or a start put off (活动推后了一个小时). */
+const ROAD_BEFORE = /(?:路上(?:走了|花了|用了|坐了|骑了)|(?:校车|大巴|公交|班车|车)(?:开|走|跑|坐)了)(?:快|将近|差不多|大概|约)?\s{0,2}$|(?:推迟|推后|延后|延迟|晚)了(?:快|将近|差不多|大概|约)?\s{0,2}$/;
 /** Waiting told with the verb twice (等校车等了一刻钟, 等大家进会议等了十分钟): never service. */
 const WAITED_FOR = /等[^，。,；;\d]{1,10}等了(?:快|将近|差不多|大概|约|足足)?半?\s{0,2}$/;
 /** Whether an amount is time on the road or spent waiting, which is no service: a ride, a walk there (走了20分钟才到), 一小时车程 (not 修了三个小时的车). */

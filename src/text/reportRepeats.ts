@@ -7,7 +7,7 @@
  * text and the durations found in it (numerals.ts), before reportPhrases.ts `resolveHours` picks the one that stands.
  */
 import { CN_INT, parseNumber, type Duration } from './numerals.js';
-import { restedAWhile, takeBreaks, takeOff } from './reportBreaks.js';
+import { offUntaken, restedAWhile, takeBreaks, takeOff } from './reportBreaks.js';
 import { NOT_SERVICE_TIME, onTheRoad, TOTAL_WORDS } from './reportPhrases.js';
 import { standing } from './reportTakenBack.js';
 import { THAT_VISIT } from './reportTwoServices.js';
@@ -50,7 +50,7 @@ const TWO_PARTS = new RegExp(`(${PART})\\s{0,2}(?:和|、|跟|与|及|加|,|，)
 /** A part of the day with a visit of its own (上午一趟下午一趟). */
 const PART_VISIT = new RegExp(`${PART}(?:去了?|来了?|跑了?)?\\s{0,2}(?:一|1)\\s{0,2}(?:次|趟|回)`, 'g');
 /** Between two stretches, more work (…，下午又去了; 晚上又去入户走访了; 扫雪1h，又清理楼道1h). */
-const LATER_AGAIN = new RegExp(`(?:${PART}[^。]{0,12}?)?(?:又|再|还)(?:去|来|到|干|做|弄|忙|帮|给|陪|教|入户|走访|维持|服务|接着|清理|打扫|扫|铲|整理|收拾|搬|发|讲|开|组织|参加|带)|(?:又|再)\\s{0,2}$`);
+const LATER_AGAIN = new RegExp(`(?:${PART}[^。]{0,12}?)?(?:又|再|还)(?:去|来|到|干|做|弄|忙|帮|给|陪|教|入户|走访|维持|服务|接着|清理|打扫|扫|铲|整理|收拾|搬|发|讲|开|组织|参加|带)|(?:又|再)从?\\s{0,2}$`);
 /** A later part of the day or a next step between two stretches (上午2h下午1.5h; …1小时，然后去业委会座谈1小时，最后…) — not a range's end (干到下午). */
 const NEXT_PART = new RegExp(`(?<![到至\\-~—])${PART}|(?:^|[，,；;。\\s])(?:然后|接着|之后|后来|最后|会后|散会后)`);
 /** …unless what comes between is time that was no service (中午休息了1小时, 等同学等了半小时) or the same amount said again (…没了，就1小时; …，会后整理桌椅⏎服务时长：2小时). */
@@ -63,8 +63,8 @@ function clauseOf(folded: string, d: Duration): string {
   const after = folded.slice(d.end).search(/[，。,；;\n]|$/);
   return folded.slice(before, d.end + after);
 }
-/** A while (一会儿, 一阵子): no amount, but time spent all the same. */
-const A_WHILE = /一小?会儿?|一阵子?/g;
+/** A while (一会儿, 一阵子, 一直弄到社区关门): no amount, but time spent all the same. */
+const A_WHILE = /一小?会儿?|一阵子?|(?:弄|干|忙|做|待|搞)到(?:[^，。,；;\d\u0001]{0,6}(?:关门|结束|天黑|很晚|半夜|下班))/g;
 /** A clause of other work after an amount (扫雪半小时，清理楼道半小时): its own amount follows. */
 const NEXT_WORK = /^\s{0,2}[，,、；;]\s{0,2}(?:然后|接着|之后|后来|最后)?\s{0,2}(?:清理|打扫|扫|铲|整理|收拾|搬|擦|捡|布置|登记|录入|打印|装订|分发|发放|入户|走访)[^，。,；;\d\u0001]{1,10}$/;
 /** Work told by no more than that it was done (服务, 干了, 忙了, 志愿服务了) just before the first amount: a total. */
@@ -146,6 +146,8 @@ export function repeats(told: Duration[], folded: string): Repeats {
   // (早八晚五，中午歇了一个小时: the breaks out of the clock time first)
   const { durations, problem } = takeOff(takeBreaks(withoutVisitsTotal(told, folded), folded), folded);
   if (problem) return { durations, counted: false, problem };
+  const untaken = offUntaken(told, durations.filter((d) => !onTheRoad(folded, d)), folded);
+  if (untaken) return { durations, counted: false, problem: untaken };
   const before = (d: Duration, re: RegExp) => re.test(folded.slice(Math.max(0, d.start - 12), d.start));
   const said = standing(durations, folded, true);
   const each = said.filter((d) => d.kind === 'amount' && before(d, EACH));

@@ -27,8 +27,8 @@ export const SIDE_BY_SIDE: [RegExp, 'halves' | 'sides' | 'joined'][] = [
 ];
 /** A side that plans the work it names (送餐排期, 值班安排, 下月的计划). */
 export const SCHEDULED = /排期|排班|班表|分工|计划|方案|安排|清单/;
-/** Both sides said to take about the same time (两边时间差不多, 两者相当). */
-export const SAME_TIME = '(?:两边|两头|两样|两项|两者|二者|两件事?|(?<![我你他她们])俩)(?:的|事)?(?:时间|用时)?(?:都|也|基本|大概|大致|几乎)?(?:差不多|相当|相同|一样|各半)(?:长|多)?(?![^，。,；;]{0,3}[\\u0001\\u0002])';
+/** Both sides said to take about the same time, or to weigh the same (两边时间差不多, 两者相当, 俩事儿一样重, 两样都差唔多). */
+export const SAME_TIME = '(?:两边|两头|两样|两项|两者|二者|两部分|两件事?|(?<![我你他她们])俩)(?:的|事儿?)?(?:时间|用时)?(?:都|也|基本|大概|大致|几乎)?(?:(?:差不多|差唔多|相当|相同|一样|各半)(?:长|多|重)?|(?:挺|很|同样|一样)重要)(?![^，。,；;]{0,3}[\\u0001\\u0002])';
 /** Neither said to be the main one (说不上哪个多, 分不清主次, 没有主次): the time went to both. */
 export const NO_MAIN = '说不(?:上|清|好|出)[^，。,；;]{0,2}(?:哪个|哪样|哪边|哪项|哪件|哪类|谁)[^，。,；;]{0,3}(?:多|为主|主要|是主)|分不(?:清|出)[^，。,；;]{0,2}(?:主次|(?:哪个|哪样|哪项|哪件)[^，。,；;]{0,4}(?:多|为主|主要))|(?:不分|没有?|没啥)主次|' +
   // (…said the other way round: 主要是哪个我也说不清, 哪个为主说不上, 主次说不清)
@@ -51,7 +51,7 @@ export const BOTH = /(实事|走访|活动|项目)[和、跟与加+/]?(实事|�
 /** Before the later part of the day: not the end of a span (下午到晚上), a day's (以后每周三下午上课: a schedule) or what it prepares (准备晚上的联欢会). */
 export const LATER = '(?<![到至\\-~\\u0001每]|(?:周|星期|礼拜|\\u0001)[一二三四五六日天]|准备|为了?|到了|直到)';
 /** Work said for two parts of the day, the earlier first (上午…，下午…; 下午走访农户 晚上开项目会) — the later not an end (傍晚六点结束) nor a thing of it (晚上的联欢会). */
-export const DAY_HALVES = new RegExp(`((?:上午|早上|早晨)[^。]{2,40}?)${LATER}(?:中午|下午|傍晚|晚上|夜里)|(中午[^。]{2,40}?)${LATER}(?:下午|傍晚|晚上|夜里)|((?:下午|白天)[^。]{2,40}?)${LATER}(?:傍晚|晚上|夜里)|(傍晚[^。]{2,40}?)${LATER}(?:晚上|夜里)(?!的|[^，。,；;]{0,6}(?:结束|散场|收工))`);
+export const DAY_HALVES = new RegExp(`((?:上午|早上|早晨|上昼|朝早)[^。]{2,40}?)${LATER}(?:中午|下午|下昼|晏昼|傍晚|晚上|夜里)|(中午[^。]{2,40}?)${LATER}(?:下午|傍晚|晚上|夜里)|((?:下午|白天)[^。]{2,40}?)${LATER}(?:傍晚|晚上|夜里)|(傍晚[^。]{2,40}?)${LATER}(?:晚上|夜里)(?!的|[^，。,；;]{0,6}(?:结束|散场|收工))`);
 
 /** 宣讲了一个小时，然后又帮社区整理档案, 先辅导作业 又组织了个讲座, …，又帮着搬了点东西，还开了个项目小会: one piece of work, then another besides (先布置会场，然后主持讲座 is one event, its preparation first). */
 export const TWO_STEPS = /(?:然后|之后|后来|接着|完了)[，,\s]{0,2}(?:又|还)|先[^。]{2,30}?[，,\s]\s{0,2}又|[，,]\s{0,2}又[^，。,；;]{2,20}[，,]\s{0,2}还/;
@@ -60,7 +60,7 @@ export const WENT_ON = /[，,；;]\s{0,2}(?:我们?)?(?:又|还)(?:跑)?(?:去|�
 
 /** Said outright: two pieces of work, half and half (said to take the time evenly: EVEN_SPLIT, asked about before this). */
 export const SPLIT = new RegExp([
-  '一半(?:时间)?[^，。,；;]{0,14}[，,]?[^，。,；;]{0,4}一半|一半的?时间[^。]{2,30}(?:剩下|其余|其他)的?时间|两件事|(?<![a-z])two things(?![a-z])',
+  '一半(?:时间)?[^，。,；;]{0,14}[，,]?[^，。,；;]{0,4}一半|一半的?时间[^。]{2,30}(?:剩下|其余|其他)的?时间|两件事|两样都|(?<![a-z])two things(?![a-z])',
   // 前半程开例会，后半程入户; 前一个半小时…后一个半小时 (the amount masked)
   '前半(?:程|段|场|部分|截|时间)?[^。]{2,40}后半|前\u0001[^。]{2,40}后\u0001',
   '一部分(?:时间)?[^。]{2,30}(?:另|其余|剩下的?)?一?部分',
