@@ -18,7 +18,7 @@ export const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:(?:点|时(?![长
 const SIGNED = /(?:签到|签入|到岗)(?:时间)?[:\s]{0,3}(?:20\d{2}[/.-]\d{1,2}[/.-]\d{1,2}\s{1,2})?(?<s>\d{1,2}:\d{2})[^\n]{0,60}?(?:签退|签出|离岗)(?:时间)?[:\s]{0,3}(?:20\d{2}[/.-]\d{1,2}[/.-]\d{1,2}\s{1,2})?(?<e>\d{1,2}:\d{2})/dg;
 /** CLOCK with its groups made non-capturing, to be named as one end of ARRIVED (each end is read again with CLOCK_ONE). */
 const AN_END = CLOCK.replace(/\((?!\?)/g, '(?:');
-const ARRIVED = new RegExp(`(?<s>${AN_END})${S}(?:去的|到的|过去的)[^。\\n]{0,40}?(?:(?:干|弄|忙|做|待|呆)到${S}(?<e>${AN_END})|(?<e2>${AN_END})${S}(?:走的|走了|撤|离开|干完|弄完|结束|收工))`, 'dg');
+const ARRIVED = new RegExp(`(?<s>${AN_END})${S}(?:去的|到的|过去的|到(?=[，,\\s]))[^。\\n]{0,40}?(?:(?:干|弄|忙|做|待|呆|扫|铲|刷|搬|讲|教)到了?${S}(?<e>${AN_END})|(?<e2>${AN_END})${S}(?:走的|走了|撤|离开|干完|弄完|结束|收工))`, 'dg');
 const CLOCK_ONE = new RegExp(`^${CLOCK}$`);
 
 /** Ranges told by their ends apart (SIGNED, ARRIVED); each end read as CLOCK reads it, the end taking the start's 上午/下午. */
@@ -57,6 +57,8 @@ const AFTER: [Stage, RegExp][] = [
 const BEFORE: [Stage, RegExp][] = [
   ['began', /开始[:：]?\s{0,2}(?:大概|大约|约)?\s{0,2}$/],
   ['ended', /结束[:：]?\s{0,2}(?:大概|大约|约)?\s{0,2}$/],
+  // (扫到八点半, 搬到了11点, 刷到11点半: the work went on to that time)
+  ['until', /(?:干|弄|忙|做|扫|铲|搬|刷|播|讲|教|聊|陪|写|整理|收拾)到了?\s{0,2}$/],
   ['away', /(?:出发|出门|到达|到了|返回|回来|回到|集合|到[^，。,；;\d\s\u0001]{1,6})[:：]?\s{0,2}(?:大概|大约|约)?\s{0,2}$/],
   ['until', /(?:^|[^\d一二三四五六七八九十两])到\s{0,2}$/],
 ];
@@ -110,7 +112,8 @@ export function scanTimeline(work: string[], folded: string, out: Duration[]): v
   const away = points.filter((p) => p.stage === 'away');
   // The road alone (6:30出发 8:00到村里 8:00-11:00 … 15:30回): its times are no ends of the service's ranges.
   const mask = (ps: Point[]) => { for (const p of ps) work[0] = maskSpan(work[0]!, p.start, p.end); };
-  if (away.length === 0) return;
+  // (…or where the work is said to go on to a time: 六点开始扫雪，扫到八点半)
+  if (away.length === 0 && !points.some((p, i) => p.stage === 'began' && points[i + 1]?.stage === 'until')) return;
   // Each beginning up to the end after it (8点开始 12点结束 13点开始 17点结束: two stretches, added).
   const stretches: [Point, Point][] = [];
   points.forEach((p, i) => {

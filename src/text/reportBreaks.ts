@@ -24,11 +24,17 @@ const BREAK_CUE = new RegExp(`^.*(?:${BREAK_WORD}|中午|中间)`);
 /** Work said in the clause: the amount is that work's, not a break (中午给老人送饭1小时). */
 const WORK = /帮|给|陪|辅导|教|讲|扫|打扫|整理|送|做|干/;
 
-/** The clause before an amount, with the clause before it when it is only a word or two (中间离开去吃饭，大概1个钟). */
+/** An amount at the end of a clause (中间休息了半小时): the clause is that amount's. */
+const ENDS_IN_AMOUNT = /(?:\d|[一二两三四五六七八九十半])\s{0,2}个?\s{0,2}(?:小时|钟头|分钟|钟)\s{0,2}$/;
+
+/**
+ * The clause before an amount, with the clause before it when it is only a word or two (中间离开去吃饭，大概1个钟) —
+ * not when that clause ends in an amount of its own (中间休息了半小时，2小时).
+ */
 function saidBefore(folded: string, d: Duration): string {
   const clauses = folded.slice(Math.max(0, d.start - 24), d.start).split(/[，。,；;\n]/);
   const last = clauses.at(-1)!;
-  return last.trim().length <= 3 && clauses.length > 1 ? `${clauses.at(-2)!}${last}` : last;
+  return last.trim().length <= 3 && clauses.length > 1 && !ENDS_IN_AMOUNT.test(clauses.at(-2)!) ? `${clauses.at(-2)!}${last}` : last;
 }
 
 function isBreak(folded: string, d: Duration): boolean {
@@ -129,6 +135,8 @@ function isOff(folded: string, d: Duration): boolean {
 export function takeOff(durations: Duration[], folded: string): { durations: Duration[]; problem?: string } {
   const exact = durations.filter((d) => d.kind !== 'vague');
   if (exact.length === 0) return { durations };
+  const agreed = agreesWithClock(exact, folded);
+  if (agreed) return { durations: durations.filter((d) => d === agreed || !exact.includes(d)) };
   const reported = exact.filter((d, i) => i > 0 && d.kind === 'amount' && (REPORTED.test(folded.slice(Math.max(0, d.start - 4), d.start)) || /^(?:所以|就|那就)?报/.test(d.phrase)) && OFF_BEFORE.test(folded.slice(0, d.start)));
   if (reported.length === 1) return { durations: durations.filter((d) => d === reported[0] || (!exact.includes(d) && d.kind !== 'vague')) };
   // (5小时，要扣掉坐车的，坐车多久没注意: time to take off, of no length said)
@@ -150,6 +158,26 @@ export function takeOff(durations: Duration[], folded: string): { durations: Dur
   const hours = main[0]!.hours! - taken;
   if (main.length !== 1 || hours <= 0) return { durations };
   return { durations: rest.map((d) => (d === main[0] ? { ...d, hours } : d)) };
+}
+
+/** Time said taken off between a clock range and the amount after it (中间吃了顿饭半小时扣了，2.5小时) … */
+const OFF_SAID = /扣|减|去掉|刨|不算|没算|歇|休息|等|耽误|吃/;
+/** …or said kept in (中间休息了10分钟，这个不扣，按2.5小时记). */
+const KEPT_SAID = /不扣|没扣|不用扣|不算|没算|算在内|包括在内|算进去/;
+
+/**
+ * 6点到9点，中间吃饭半小时扣了，2.5小时: the amount said last agrees with the clock range said first — it is the
+ * clock time less the amounts said between them, with time said taken off, or the whole of it, with the time
+ * between said kept in. That amount is the service's.
+ */
+function agreesWithClock(exact: Duration[], folded: string): Duration | undefined {
+  const [range, net] = [exact[0]!, exact.at(-1)!];
+  const between = exact.slice(1, -1);
+  if (exact.length < 3 || range.kind !== 'range' || net.kind !== 'amount' || between.some((d) => d.kind !== 'amount')) return undefined;
+  const said = folded.slice(range.end, net.start);
+  const off = between.reduce((t, d) => t + d.hours!, 0);
+  if (Math.abs(range.hours! - off - net.hours!) < 1e-9 && OFF_SAID.test(said)) return net;
+  return Math.abs(range.hours! - net.hours!) < 1e-9 && KEPT_SAID.test(said) ? net : undefined;
 }
 
 /** The clauses of time taken off or left out of an amount (含培训半小时，培训不算; 会前调试10分钟不算): no work of this record. */

@@ -112,15 +112,15 @@ export function resolveHours(durations: Duration[], folded: string, removed: Spa
 
 
 /** A ride before an amount (坐了, 乘, 骑了, 开了) … */
-const RIDE_BEFORE = /(?:坐|乘|骑|开)了?(?:快|将近|差不多|大概|约)?\s{0,2}$/;
+const RIDE_BEFORE = /(?:坐|乘|骑|开)了?(?:校车|大巴|公交|班车|地铁|车)?(?:快|将近|差不多|大概|约)?\s{0,2}$/;
 /** …with the vehicle or the way there after it (坐了一个小时公交到…, 开了两个小时的车去…, 骑了四十分钟到) — not 值班坐了2小时, 开了1小时会. */
 const RIDE_AFTER = /^\s{0,2}(?:的?(?:车|公交|大巴|地铁|火车|高铁|校车|出租|电动车|自行车|单车|摩托)|(?:才)?(?:去|到))/;
 /** Before time the student spent getting there or waiting: 路上堵车堵了快一个小时, 等了半个多小时公交, 排队排了40分钟, 来回坐车5个多小时 (not 帮老人排队登记 3小时, 教老人打车 1小时). */
 const WAITED_BEFORE = /(?:堵了|(?<![安彩编])排(?:队排)?了|等了|颠了|来回坐车|坐车坐了|路上(?:堵了|颠了|走了|花了|用了))(?:快|将近|差不多|大概|约|足足)?半?\s{0,2}$/;
 /** …and after it, where the waiting led (才到, 公交, 车): not 帮老人排队挂号，排了三个小时. */
 const WAITED_AFTER = /^\s{0,2}(?:[，,]\s{0,2})?(?:才|然后|的?(?:车|公交|地铁|大巴)|公交|车)/;
-/** Time said to be on the way (路上走了一刻钟, 路上花了半小时, 校车开了半小时), or a start put off (活动推后了一个小时). */
-const ROAD_BEFORE = /(?:路上(?:走了|花了|用了|坐了|骑了)|(?:校车|大巴|公交|班车|车)(?:开|走|跑|坐)了)(?:快|将近|差不多|大概|约)?\s{0,2}$|(?:推迟|推后|延后|延迟|晚)了(?:快|将近|差不多|大概|约)?\s{0,2}$/;
+/** Time said to be on the way (路上走了一刻钟, 路上将近一个小时, 校车开了半小时), or a start put off (活动推后了一个小时). */
+const ROAD_BEFORE = /(?:路上(?:走了|花了|用了|坐了|骑了|颠了|堵了)?|(?:校车|大巴|公交|班车|车)(?:开|走|跑|坐)了)(?:快|将近|差不多|大概|约)?\s{0,2}$|(?:推迟|推后|延后|延迟|晚)了(?:快|将近|差不多|大概|约)?\s{0,2}$/;
 /** Waiting told with the verb twice (等校车等了一刻钟, 等大家进会议等了十分钟): never service. */
 const WAITED_FOR = /等[^，。,；;\d]{1,10}等了(?:快|将近|差不多|大概|约|足足)?半?\s{0,2}$/;
 /** Whether an amount is time on the road or spent waiting, which is no service: a ride, a walk there (走了20分钟才到), 一小时车程 (not 修了三个小时的车). */

@@ -31,6 +31,8 @@ const FIXES: [typo: string, meant: string, guard?: string][] = [
     [t, '小时'.padEnd(t.length, ' '), `${t}(?<=[\\d一二两俩三仨四五六七八九十半个]\\s{0,2}${t})(?![a-z])(?=[\\s，。,；;!！~～…)）(（半左多]|$)`]),
   ['伴', '半', '(?<=[\\d一二两三四五六七八九十]\\s{0,2}个?|点)伴(?=\\s{0,2}个?小时|[（(]半|[，,。\\s在]|$)'], ['般', '半', '(?<=[\\d一二两三四五六七八九十]\\s{0,2}个)般(?=\\s{0,2}小时)'],
   ['hh', 'h ', '(?<=\\d)hh(?![a-z])'], ['倒', '到', '(?<=点半?\\s{0,2})倒(?=\\s{0,2}(?:\\d|[一二两三四五六七八九十]))'],
+  // (pm3到pm5, pm1:00-pm4:00, am9: the part of the day written before the clock, as 下午/上午 would be)
+  ['pm', '下午', '(?<![a-z])pm(?=\\s{0,2}\\d)'], ['am', '上午', '(?<![a-z])am(?=\\s{0,2}\\d)'],
   ['量个小时', '两个小时'], ['量个钟', '两个钟'], ['金天', '今天'], ['设区', '社区'], ['锦秀', '锦绣'],
   // Japanese, as Japanese majors write (２時間, 14時から16時半まで, 先週の金曜日, 宿題を見て, オンラインで): the Chinese meant,
   // padded to the Japanese words' length (read after the kanji are simplified: 先週 is met as 先周, 時間 as 时间)
