@@ -2849,6 +2849,15 @@ describe('parseReport — a counsellor is no tutoring, breaks to take off, forwa
       { text: '前天 pm1:00-pm4:00 在小区广场组织了居民广场舞比赛，我是组织者', saved: true, hours: 3 },
       { text: '上周六 pm1:30-pm3:30 在保利香槟小区组织了一场业主乒乓球友谊赛', saved: true, hours: 2 },
     ],
+    'work said not done, or not the student\'s': [
+      { text: '这次不是走访，是帮康宁社区把居民议事会的会议记录整理成文档，两个半钟头', saved: true, item: 'shishi' },
+      { text: '12日下午，我没有入户，只是在社区服务站帮忙复印、装订材料，2个钟头', saved: true, item: 'shishi' },
+      { text: '今天在龙江社区给外卖骑手发放就业服务手册，不是宣讲，只是发放，1小时', saved: true, item: 'shishi' },
+      { text: '前天在康宁社区帮忙布置居委会换届选举的会场，不是我主持，只是布置，3小时', saved: true, item: 'shishi' },
+      { text: '今天晚上七点半到八点半，在社区议事厅帮忙记录居民议事会的发言，会议不是我主持的', saved: true, item: 'shishi' },
+      { text: '需要说明：本次并非我主讲，主讲人是社区民警，我只负责签到和维持秩序，时间为今天14:00-16:00', saved: true, item: 'shishi' },
+      { text: '今天入户走访了5户，不是宣讲，2小时', saved: true, item: 'zoufang' },
+    ],
     'hands-on work said by its result or a new verb': [
       { text: '礼拜二在解放路社区把楼道里堆的纸壳子、旧家具都清出去了，怕冬天着火，俩小时', saved: true, item: 'shishi' },
       { text: '昨儿个给腿脚不好的老两口拎了五桶煤上楼，又把炉子给生上了，他俩是困难户，１小时，济困', saved: true, item: 'shishi' },

@@ -13,7 +13,7 @@ import {
 import { blank, itemWords } from './reportTopics.js';
 import { blankFilmed } from './reportMade.js';
 import { ASIDE, NEXT_TIME, SAID_BESIDE } from './reportAsides.js';
-import { ATTENDED, IDLE, JOINED_DRIVE, OWN_COURSEWORK, OWN_PAPERWORK, OWN_PE, RECORD_REQUEST, ROLE } from './reportNotService.js';
+import { ATTENDED, IDLE, JOINED_DRIVE, NOT_DONE, OWN_COURSEWORK, OWN_PAPERWORK, OWN_PE, RECORD_REQUEST, ROLE } from './reportNotService.js';
 import { LABEL } from './reportLabels.js';
 import { mainlyHelped, nameWithoutWork, withoutSession } from './reportNames.js';
 
@@ -67,7 +67,7 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   // coursework is no work for residents at all.
   // An amount said inside the work (量了一个半小时血压, 扫了两个小时雪) stands for one character, so
   // that the work's words are as near as when it is said apart.
-  let served = masked.replace(/\u0001+/g, '\u0001').replace(NEXT_TIME, blank).replace(OWN_PAPERWORK, blank).replace(OWN_COURSEWORK, blank).replace(OWN_PE, blank).replace(RECORD_REQUEST, blank).replace(MADE_FOR_HOST, blank).replace(SAID_BESIDE, blank).replace(RELATED, blank);
+  let served = masked.replace(/\u0001+/g, '\u0001').replace(NEXT_TIME, blank).replace(OWN_PAPERWORK, blank).replace(OWN_COURSEWORK, blank).replace(NOT_DONE, blank).replace(OWN_PE, blank).replace(RECORD_REQUEST, blank).replace(MADE_FOR_HOST, blank).replace(SAID_BESIDE, blank).replace(RELATED, blank);
   // (a visit's papers worked on at a desk are no visit — unless a visit is told too: 入户走访6户，晚上整理走访记录)
   const unpapered = served.replace(VISIT_PAPERS, blank);
   if (unpapered !== served && !VISIT.test(unpapered) && !/填写|拦|上门|挨家|入户/.test(unpapered)) served = unpapered;
