@@ -218,8 +218,8 @@ export function findCommunity(folded: string, input: CommunityInput, ambiguities
   return input.pairedCommunityId != null ? { communityId: input.pairedCommunityId, communitySource: 'paired' } : {};
 }
 
-/** Before a place told of rather than served at: 住幸福里, 比上次在康宁社区, 上周去过康宁社区, 不是在幸福里, 跟北街那边一样. */
-const TOLD_OF_BEFORE = /(?:住|住在|比上次在?|上次在|上次去|去过|不是在?|跟|比|像)\s{0,2}$/;
+/** Before a place told of rather than served at: 住幸福里, 比上次在康宁社区, 上周去过康宁社区, 不是在幸福里, 没有去幸福里, 跟北街那边一样. */
+const TOLD_OF_BEFORE = /(?:住|住在|比上次在?|上次在|上次去|去过|不是(?:在|去)?|并非|没(?:有)?(?:在|去成?)|跟|比|像)\s{0,2}$/;
 /**
  * After one: its people or things (幸福里的老人, 石油街社区的志愿者 — not 龙江社区的时候), what it runs (幸福里社区管的小区),
  * its neighbours (和大有村挨着, 康宁社区附近的), a road or school of the same name (解放路上, 解放路小学), where the group

@@ -32,6 +32,8 @@ export interface DateHit extends Span {
 
 const WEEKDAY = '([一二三四五六日天七1-7])';
 const CN_TENS = '[一二两三]?十[一二三四五六七八九]?';
+/** A week of the school's term, said beside a date (第11周, 第十一教学周). */
+const TEACHING_WEEK = `(?:第${S}(?:\\d{1,2}|[一二三四五六七八九十]{1,3})${S}(?:个?教学)?周${S})?`;
 // Each reader returns a date, undefined for a date that does not exist, a hit with a
 // problem, or null for "not a date after all" (then the text stays unmasked).
 /** A date phrase that names no single day; the parser asks instead of taking today. */
@@ -116,8 +118,9 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   [new RegExp(RELATIVE.map(([p]) => `(${p})`).join('|'), 'g'), (m, today) =>
     today.add(RELATIVE[m.slice(1).findIndex((g) => g !== undefined)]![1], 'day').format('YYYY-MM-DD')],
   // 11月8日（周日）: the weekday confirms the date just read; one that does not agree is asked about.
-  // …also without brackets (11/15 周日, 15号周日), right after the date or after a filler (11月15号，对，周日; 11.9那天是周一; 大前天也就是周日).
-  [new RegExp(`(?<=\u0001)${S}(?:[(]${S}(?:周|星期|礼拜)${WEEKDAY}${S}[)]|(?:[,，]?${S}(?:那天|这天)?(?:对|嗯|就是|也就是|是|为)${S})?[,，]?${S}(?:周|星期|礼拜)${WEEKDAY}(?![楼号点时个位名户次层栋单元班年级十分${'一二三四五六日天七1-7'}]|${S}(?:[、和或/~\-]|到|至)))`, 'g'), (m, _today, before) => {
+  // …also without brackets (11/15 周日, 15号周日), right after the date or after a filler (11月15号，对，周日; 11.9那天是周一; 大前天也就是周日),
+  // or after the week of the school's term (11月10日（第11周周二）: the term's weeks are the school's to count).
+  [new RegExp(`(?<=\u0001)${S}(?:[(]${S}${TEACHING_WEEK}(?:周|星期|礼拜)${WEEKDAY}${S}[)]|(?:[,，]?${S}(?:那天|这天)?(?:对|嗯|就是|也就是|是|为)${S})?[,，]?${S}${TEACHING_WEEK}(?:周|星期|礼拜)${WEEKDAY}(?![楼号点时个位名户次层栋单元班年级十分${'一二三四五六日天七1-7'}]|${S}(?:[、和或/~\-]|到|至)))`, 'g'), (m, _today, before) => {
     const date = before.find((h) => h.end === m.index)?.date;
     if (!date) return null;
     const w = (m[1] ?? m[2])!;

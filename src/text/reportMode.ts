@@ -35,11 +35,16 @@ const OFFLINE_WORDS = /现场|实地/;
 const MAIN = /(?:以|主要(?:是|在|还是)?)\s{0,2}(线上|网上|远程|线下|现场|入户|实地|上门)[^，。,；;]{0,8}?为主|(线上|网上|远程|线下|现场|入户|实地|上门)(?:的|那场|那边|那部分)?(?:为主|是主要的)|主要(?:是|在)\s{0,2}(线上|网上|远程|线下|现场|入户|实地|上门)(?=[，。,；;\s]|$|[^，。,；;]{0,3}(?:干活|进行|做|教|讲|帮|服务|维持|整理|发|弄))/;
 const CHANGED_TO = new RegExp(`(?:${AS_PLANNED})[^。]{0,24}?改(?:成|为|到|在)了?[^，。,；;]{0,4}?(线上|网上|腾讯会议|微信群|(?:居民|社区|业主|家长)?群里|视频|线下|现场)`);
 
+/** A mode said not to be the service's (不是线上, 并非线下, 没有去现场). */
+const DENIED = /(?:不是|并非|并不是|没有?去?|没在)(?:在)?(?:线上|网上|线下|现场)/g;
+
 /**
  * Online or offline (the phrases that say so go into `removed`); both named → ambiguity unless one is said to be the
  * main one; offline by default. The clauses about another service (周一那次是线下的，已经报过了) come blanked.
  */
-export function findMode(masked: string, removed: Span[], ambiguities: string[]): ModeReading {
+export function findMode(said: string, removed: Span[], ambiguities: string[]): ModeReading {
+  // (不是线上，是线下; 没有去现场，是在群里讲的: the mode said not to be is none)
+  const masked = said.replace(DENIED, (m) => ' '.repeat(m.length));
   const spans = (re: RegExp) => [...masked.matchAll(re)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
   const on = spans(ONLINE_REMOVABLE);
   const off = spans(OFFLINE_REMOVABLE);

@@ -46,7 +46,8 @@ export function firstPlan(text: string, skip: (at: number) => boolean = () => fa
   for (const m of text.matchAll(PLANS)) {
     const rest = text.slice(m.index + m[0].length);
     // (本来周二要去幸福里的，结果下大雪…改成今天下午去的: the plan was changed, and what was done instead is told)
-    if (skip(m.index) || (SAID_AS_PLANNED.test(text.slice(0, m.index)) && PLAN_CHANGED.test(rest))) continue;
+    // (没去成幸福里，改去了龙江社区: the trip called off for another that was made)
+    if (skip(m.index) || (SAID_AS_PLANNED.test(text.slice(0, m.index)) && PLAN_CHANGED.test(rest)) || (/没有?去成/.test(m[0]) && WENT_INSTEAD.test(rest))) continue;
     const after = DONE_AFTER.exec(rest);
     // (only an intention can be carried out: 还没做完, 被取消, 报了名 stay what they are)
     if (!INTENDED.test(m[0]) || !after || (after.groups?.item !== undefined && !namesWork(after.groups.item))) return m as RegExpExecArray;
@@ -58,6 +59,8 @@ export function firstPlan(text: string, skip: (at: number) => boolean = () => fa
 /** Whether a clause names a piece of work by an item's own words. */
 const namesWork = (clause: string) => LABEL_WORDS.some(([, re]) => re.test(clause));
 
+/** Somewhere else gone to instead, after a trip called off (…，改去了龙江社区; …，就改在石油街社区). */
+export const WENT_INSTEAD = /^[^，。,；;]{0,12}[，,；;]\s{0,2}(?:就|所以|于是|只好|临时)?改(?:去|在|到)/;
 const SAID_AS_PLANNED = new RegExp(`(?:${AS_PLANNED}|原先)[^。]{0,8}$`);
 /** A plan changed, after it is said (…，改成今天下午去的; …下雪有两家临时取消了). */
 const PLAN_CHANGED = /^[^。]{0,40}?(?:改|挪到|推(?:迟)?到|延(?:后|期)?到|拖到|转场|调到|换(?:到|去)|取消了?[，,][^。]{0,6}(?:只|还是|就|又)[^。]{0,8}了)/;
