@@ -2881,6 +2881,12 @@ describe('parseReport — a counsellor is no tutoring, breaks to take off, forwa
       { text: '帮室友补一条：她11号在洛阳社区辅导作业2小时', saved: false },
       { text: '这次巡逻是给我们寝室长报的，她昨晚去的，3小时', saved: false },
     ],
+    'desk work for the school after a talk, three pieces listed with a project meeting': [
+      { text: '昨天去八道壕镇给中学生讲了校园贷和刷单骗局，还帮学校老师整理了一下档案，总共3小时', saved: false },
+      { text: '组织了反诈讲座，还帮忙登记了参会居民，2小时', saved: true, item: 'huodong' },
+      { text: '宁静\t11/16\t北街\t帮社区发放物资、录入表格、开项目会\t3小时', saved: false },
+      { text: '今天入户走访、登记信息、发放问卷，2小时', saved: true, item: 'zoufang' },
+    ],
     'hands-on work said by its result or a new verb': [
       { text: '礼拜二在解放路社区把楼道里堆的纸壳子、旧家具都清出去了，怕冬天着火，俩小时', saved: true, item: 'shishi' },
       { text: '昨儿个给腿脚不好的老两口拎了五桶煤上楼，又把炉子给生上了，他俩是困难户，１小时，济困', saved: true, item: 'shishi' },

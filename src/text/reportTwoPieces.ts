@@ -78,8 +78,11 @@ export const PIECES = /[，,；;。、+\s]|然后|接着|又|还|和|以及|上�
  */
 export const HALF_AND_HALF = /(?:(?<!的)一半|[上前]半(?:场|段|程)|三分之一)(?:的?时间)?(?!的)([^，。,；;]{2,20})[，,；;\s]\s{0,2}(?:另|剩下的?|其余的?)?(?:一半|[下后]半(?:场|段|程)|三分之一)(?:的?时间)?(?!的)([^，。,；;]{2,20})/;
 
-/** ，也帮…: a step of help after other work; its words are captured. */
-const ALSO_HELPED = /[，,；;]\s{0,2}(?:我们?)?也帮(?:着|忙)?([^，。,；;]{1,14})/;
+/** ，也帮…, ，还帮…: a step of help after other work; its words are captured. */
+const ALSO_HELPED = /[，,；;]\s{0,2}(?:我们?)?(?:也|还)帮(?:着|忙)?([^，。,；;]{1,14})/;
+
+/** Whom desk work is done for, when it is no help at the work before it. */
+const FOR_OFFICE = /^(?:学校|社区|村委会?|居委会?|街道)?(?:的)?(?:老师|工作人员|干部)/;
 
 /** Getting ready for what follows (先布置会场，又主持了讲座; 先写了宣讲稿，又去宣讲; 先打印了问卷，又入户走访). */
 const PREPARING = /布置|打印|复印|准备|(?:写|做|改)[^，。,；;]{0,6}(?:稿|ppt|课件|问卷|材料|方案)/;
@@ -141,7 +144,9 @@ export function withoutChangedPlan(marked: string): string {
 /** ，也帮物业搬了东西: hands-on help for someone besides the work before it — not support for it (也帮网格员核对了信息). */
 export function alsoHandsOn(text: string): boolean {
   const m = ALSO_HELPED.exec(text);
-  if (!m || !HANDS_WORK.test(m[1]!) || /核对|登记|整理|记录|填|统计|录入/.test(m[1]!)) return false;
+  // (desk work is help at the work before it, unless done for the school or the office: 还帮学校老师整理了一下档案)
+  const desk = m !== null && /核对|登记|整理|记录|填|统计|录入/.test(m[1]!);
+  if (!m || !(desk ? FOR_OFFICE.test(m[1]!) : HANDS_WORK.test(m[1]!))) return false;
   const before = [...itemWords(text.slice(0, m.index)).keys()];
   return before.length > 0 && !before.includes('shishi');
 }
@@ -168,11 +173,14 @@ export function wentOn(text: string): boolean {
   return !(before.has('huodong') && after.every((k) => k === 'shishi'));
 }
 
-/** 又是开会又是入户又是搬东西: three pieces said side by side, of more than one item (not 又是下雨又是刮风, nor three kinds of 实事). */
+/** 又是开会又是入户又是搬东西: three pieces said side by side, of more than one item (not 又是下雨又是刮风, nor three kinds of 实事); or listed, one a project meeting. */
 const THREE_WAYS = /又是([^，。,；;又]{1,10})又是([^，。,；;又]{1,10})又是([^，。,；;又]{1,10})/;
+/** 发放物资、录入表格、开项目会: three pieces listed, one of them a project's meeting beside service. */
+const LISTED = /([^，。,；;、\s]{2,10})、([^，。,；;、\s]{2,10})、([^，。,；;、\s]{2,10})/;
 export function threeWays(text: string): RegExpExecArray | null {
   const m = THREE_WAYS.exec(text);
-  if (!m) return null;
-  const kinds = new Set(m.slice(1).flatMap((side) => [...itemWords(side).keys(), ...(/开会|例会/.test(side) ? ['xiangmu'] : [])]));
-  return kinds.size >= 2 ? m : null;
+  const listed = m ? null : LISTED.exec(text);
+  const sides = (m ?? listed)?.slice(1) ?? [];
+  const kinds = new Set(sides.flatMap((side) => [...itemWords(side).keys(), ...(/开会|例会|项目会/.test(side) ? ['xiangmu'] : []), ...(listed && SUPPORT.test(side) ? ['shishi'] : [])]));
+  return kinds.size >= 2 && (m !== null || kinds.has('xiangmu')) ? (m ?? listed) : null;
 }
