@@ -79,7 +79,7 @@ export const PIECES = /[，,；;。、+\s]|然后|接着|又|还|和|以及|上�
 export const HALF_AND_HALF = /(?:(?<!的)一半|[上前]半(?:场|段|程)|三分之一)(?:的?时间)?(?!的)([^，。,；;]{2,20})[，,；;\s]\s{0,2}(?:另|剩下的?|其余的?)?(?:一半|[下后]半(?:场|段|程)|三分之一)(?:的?时间)?(?!的)([^，。,；;]{2,20})/;
 
 /** ，也帮…, ，还帮…: a step of help after other work; its words are captured. */
-const ALSO_HELPED = /[，,；;]\s{0,2}(?:我们?)?(?:也|还)帮(?:着|忙)?([^，。,；;]{1,14})/;
+const ALSO_HELPED = /[，,；;]\s{0,2}(?:我们?)?(也|还)帮(?:着|忙)?([^，。,；;]{1,14})/;
 
 /** Whom desk work is done for, when it is no help at the work before it. */
 const FOR_OFFICE = /^(?:学校|社区|村委会?|居委会?|街道)?(?:的)?(?:老师|工作人员|干部)/;
@@ -144,9 +144,10 @@ export function withoutChangedPlan(marked: string): string {
 /** ，也帮物业搬了东西: hands-on help for someone besides the work before it — not support for it (也帮网格员核对了信息). */
 export function alsoHandsOn(text: string): boolean {
   const m = ALSO_HELPED.exec(text);
-  // (desk work is help at the work before it, unless done for the school or the office: 还帮学校老师整理了一下档案)
-  const desk = m !== null && /核对|登记|整理|记录|填|统计|录入/.test(m[1]!);
-  if (!m || !(desk ? FOR_OFFICE.test(m[1]!) : HANDS_WORK.test(m[1]!))) return false;
+  // (desk work is help at the work before it, unless done for the school or the office: 还帮学校老师整理了一下档案;
+  // 还帮着搬了音响 is a hand lent at it)
+  const desk = m !== null && /核对|登记|整理|记录|填|统计|录入/.test(m[2]!);
+  if (!m || !(desk ? FOR_OFFICE.test(m[2]!) : m[1] === '也' && HANDS_WORK.test(m[2]!))) return false;
   const before = [...itemWords(text.slice(0, m.index)).keys()];
   return before.length > 0 && !before.includes('shishi');
 }
