@@ -2887,6 +2887,15 @@ describe('parseReport — a counsellor is no tutoring, breaks to take off, forwa
       { text: '宁静\t11/16\t北街\t帮社区发放物资、录入表格、开项目会\t3小时', saved: false },
       { text: '今天入户走访、登记信息、发放问卷，2小时', saved: true, item: 'zoufang' },
     ],
+    'bare hours after the part of the day, and time added of no length': [
+      { text: '下午4-6 在社区扫雪', saved: true, hours: 2, date: '2026-11-18' },
+      { text: '晚上7-9在社区辅导作业', saved: true, hours: 2 },
+      { text: 'pm3到pm5 入户走访独居老人 了解一下生活情况', saved: true, hours: 2 },
+      { text: '上午9-11 在社区扫雪', saved: true, hours: 2 },
+      { text: '11-6在社区扫雪2小时', saved: true, date: '2026-11-06' },
+      { text: '昨天pm2到pm4，后面又加了点时间，在康宁社区帮忙搬桌椅', saved: false },
+      { text: '昨天下午2点到4点在社区搬桌椅，多了点时间也没事', saved: true, hours: 2 },
+    ],
     'hands-on work said by its result or a new verb': [
       { text: '礼拜二在解放路社区把楼道里堆的纸壳子、旧家具都清出去了，怕冬天着火，俩小时', saved: true, item: 'shishi' },
       { text: '昨儿个给腿脚不好的老两口拎了五桶煤上楼，又把炉子给生上了，他俩是困难户，１小时，济困', saved: true, item: 'shishi' },

@@ -116,6 +116,8 @@ const CLOCK_RANGE = new RegExp(
   `(?:开始的?)?${VOICE_FILLER}[^\\d\\s，。,；;点时:刻多]{0,6}?(?:到|至))+${S}${CLOCK}(?:${S}结束)?`,
   'g',
 );
+// 下午4-6, 晚上7到9, 下午3到下午5 (pm3到pm5): bare hours after the part of the day, no 点 at all.
+const PART_RANGE = new RegExp(`${PERIOD}${S}(\\d{1,2})${S}(?:到|至|-|~|—|–)${S}${PERIOD}?${S}(\\d{1,2})(?![\\d:.点时月号日/]|${S}(?:个|小时|h|分|人|位|户|次|楼|层|栋|单元|年级|班|岁))`, 'g');
 // 9-11:30, 14-16:30: the start's minutes left off.
 const BARE_START = /(?<![\d.:/\-])(\d{1,2})\s{0,2}[-~—–]\s{0,2}(\d{1,2}):([0-5]\d)(?![\d:])/g;
 // 早八晚五, 从早八到晚六, 早9晚5, 早七到下午三点: a working day told by its morning and evening ends.
@@ -208,6 +210,7 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
   scan(work, COMPACT_RANGE, 'range', (m) => ((/[到至]/.test(m[3]!) && !(m[1] === '20' && m[4] === '20') && alone(m)) || (QUARTER.test(m[2]!) && QUARTER.test(m[5]!))
     ? between(+m[1]! + +m[2]! / 60, () => +m[4]! + +m[5]! / 60, '上午', '上午') : null), out);
   scan(work, SHORT_RANGE, 'range', shortRangeHours, out);
+  scan(work, PART_RANGE, 'range', (m) => between(clockHours(m[1], m[2]!), (p) => clockHours(m[3] ?? p, m[4]!), m[1], m[3]), out);
   scan(work, BARE_START, 'range', (m) => between(+m[1]!, () => +m[2]! + +m[3]! / 60, undefined, undefined), out);
   scan(work, DAY_SPAN, 'range', (m) => {
     const [from, to] = [parseNumber(m[1]!), parseNumber(m[3]!)];

@@ -63,8 +63,8 @@ function clauseOf(folded: string, d: Duration): string {
   const after = folded.slice(d.end).search(/[，。,；;\n]|$/);
   return folded.slice(before, d.end + after);
 }
-/** A while (一会儿, 一阵子, 一直弄到社区关门): no amount, but time spent all the same. */
-const A_WHILE = /一小?会儿?|一阵子?|(?:弄|干|忙|做|待|搞)到(?:[^，。,；;\d\u0001]{0,6}(?:关门|结束|天黑|很晚|半夜|下班))/g;
+/** A while (一会儿, 一阵子, 又加了点时间, 一直弄到社区关门): no amount, but time spent all the same. */
+const A_WHILE = /一小?会儿?|一阵子?|(?:加了|多了)(?:点|些|一点|一些)?时间|(?:弄|干|忙|做|待|搞)到(?:[^，。,；;\d\u0001]{0,6}(?:关门|结束|天黑|很晚|半夜|下班))/g;
 /** A clause of other work after an amount (扫雪半小时，清理楼道半小时): its own amount follows. */
 const NEXT_WORK = /^\s{0,2}[，,、；;]\s{0,2}(?:然后|接着|之后|后来|最后)?\s{0,2}(?:清理|打扫|扫|铲|整理|收拾|搬|擦|捡|布置|登记|录入|打印|装订|分发|发放|入户|走访)[^，。,；;\d\u0001]{1,10}$/;
 /** Work told by no more than that it was done (服务, 干了, 忙了, 志愿服务了) just before the first amount: a total. */
