@@ -2896,6 +2896,16 @@ describe('parseReport — a counsellor is no tutoring, breaks to take off, forwa
       { text: '昨天pm2到pm4，后面又加了点时间，在康宁社区帮忙搬桌椅', saved: false },
       { text: '昨天下午2点到4点在社区搬桌椅，多了点时间也没事', saved: true, hours: 2 },
     ],
+    'help at an event the host put on, teaching one person': [
+      { text: '今天社区办敬老茶话会，来了50多个老人，我们5个同学轮流负责签到和引导入座，3小时', saved: true, item: 'shishi' },
+      { text: '前天社区办冬季消防安全讲座，来了45位居民，我们4个人轮流维持秩序、发矿泉水，2小时', saved: true, item: 'shishi' },
+      { text: '周一下午在街道3楼会议室帮忙布置第12届社区运动会的场地，摆了60把椅子，搞了2个小时', saved: true, item: 'shishi' },
+      { text: '前天学院组织去保利香槟小区做反诈宣传，我们组自己摆的摊、自己讲，讲的是刷单诈骗，从上午九点讲到十一点半', saved: true, item: 'huodong' },
+      { text: '今天我们在社区办了一场茶话会，2小时', saved: true, item: 'huodong' },
+      { text: '钉钉上给汤河子的一个五年级小孩讲简便运算，今天下午4点到5点', saved: true, item: 'shishi' },
+      { text: '11月10号在石油街社区服务站给几位糖尿病老人一对一讲胰岛素笔怎么用、注射部位，2小时', saved: true, item: 'shishi' },
+      { text: '今天给社区居民讲了垃圾分类，2小时', saved: true, item: 'huodong' },
+    ],
     'hands-on work said by its result or a new verb': [
       { text: '礼拜二在解放路社区把楼道里堆的纸壳子、旧家具都清出去了，怕冬天着火，俩小时', saved: true, item: 'shishi' },
       { text: '昨儿个给腿脚不好的老两口拎了五桶煤上楼，又把炉子给生上了，他俩是困难户，１小时，济困', saved: true, item: 'shishi' },
