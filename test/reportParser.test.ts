@@ -2906,6 +2906,12 @@ describe('parseReport — a counsellor is no tutoring, breaks to take off, forwa
       { text: '11月10号在石油街社区服务站给几位糖尿病老人一对一讲胰岛素笔怎么用、注射部位，2小时', saved: true, item: 'shishi' },
       { text: '今天给社区居民讲了垃圾分类，2小时', saved: true, item: 'huodong' },
     ],
+    'the X item named in brackets': [
+      { text: '2026年11月6日 大有村 帮村委会做宣传册排版（X项目）4小时', saved: true, item: 'x' },
+      { text: '今天 上午 9:00—12:00 洛阳社区 帮 社区 做 了 一些 数据 录入 工作 (X)', saved: true, item: 'x' },
+      { text: '前天 在 大有村 帮 村委会 整理 会议记录 3h (X项目)', saved: true, item: 'x' },
+      { text: '今天帮社区发放物资（x2箱），2小时', saved: true, item: 'shishi' },
+    ],
     'hands-on work said by its result or a new verb': [
       { text: '礼拜二在解放路社区把楼道里堆的纸壳子、旧家具都清出去了，怕冬天着火，俩小时', saved: true, item: 'shishi' },
       { text: '昨儿个给腿脚不好的老两口拎了五桶煤上楼，又把炉子给生上了，他俩是困难户，１小时，济困', saved: true, item: 'shishi' },
