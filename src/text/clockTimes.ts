@@ -16,9 +16,11 @@ export const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:(?:点|时(?![长
  * 十二点走的): a range, with only its two clock times masked, so the day and the work said between are still read.
  */
 const SIGNED = /(?:签到|签入|到岗)(?:时间)?[:\s]{0,3}(?:20\d{2}[/.-]\d{1,2}[/.-]\d{1,2}\s{1,2})?(?<s>\d{1,2}:\d{2})[^\n]{0,60}?(?:签退|签出|离岗)(?:时间)?[:\s]{0,3}(?:20\d{2}[/.-]\d{1,2}[/.-]\d{1,2}\s{1,2})?(?<e>\d{1,2}:\d{2})/dg;
+/** Work going on to a time (干到, 扫到, 整理到): the verbs before 到 that end a stretch. */
+export const WORKED = '(?:干|弄|忙|做|待|呆|搞|扫|铲|刷|搬|播|讲|教|聊|陪|写|整理|收拾)';
 /** CLOCK with its groups made non-capturing, to be named as one end of ARRIVED (each end is read again with CLOCK_ONE). */
 const AN_END = CLOCK.replace(/\((?!\?)/g, '(?:');
-const ARRIVED = new RegExp(`(?<s>${AN_END})${S}(?:去的|到的|过去的|到(?=[，,\\s]))[^。\\n]{0,40}?(?:(?:干|弄|忙|做|待|呆|扫|铲|刷|搬|讲|教)到了?${S}(?<e>${AN_END})|(?<e2>${AN_END})${S}(?:走的|走了|撤|离开|干完|弄完|结束|收工))`, 'dg');
+const ARRIVED = new RegExp(`(?<s>${AN_END})${S}(?:去的|到的|过去的|到(?:[^，。,；;\\d\\s]{1,6})?(?=[，,\\s]))[^。\\n]{0,40}?(?:${WORKED}到了?${S}(?<e>${AN_END})|(?<e2>${AN_END})${S}(?:走的|走了|撤|离开|干完|弄完|结束|收工))`, 'dg');
 const CLOCK_ONE = new RegExp(`^${CLOCK}$`);
 
 /** Ranges told by their ends apart (SIGNED, ARRIVED); each end read as CLOCK reads it, the end taking the start's 上午/下午. */
@@ -58,7 +60,7 @@ const BEFORE: [Stage, RegExp][] = [
   ['began', /开始[:：]?\s{0,2}(?:大概|大约|约)?\s{0,2}$/],
   ['ended', /结束[:：]?\s{0,2}(?:大概|大约|约)?\s{0,2}$/],
   // (扫到八点半, 搬到了11点, 刷到11点半: the work went on to that time)
-  ['until', /(?:干|弄|忙|做|扫|铲|搬|刷|播|讲|教|聊|陪|写|整理|收拾)到了?\s{0,2}$/],
+  ['until', new RegExp(`${WORKED}到了?\\s{0,2}$`)],
   ['away', /(?:出发|出门|到达|到了|返回|回来|回到|集合|到[^，。,；;\d\s\u0001]{1,6})[:：]?\s{0,2}(?:大概|大约|约)?\s{0,2}$/],
   ['until', /(?:^|[^\d一二三四五六七八九十两])到\s{0,2}$/],
 ];
@@ -88,6 +90,8 @@ function labelBefore(text: string, start: number, strict: boolean): Stage | unde
 }
 
 type Stage = 'away' | 'began' | 'ended' | 'until';
+/** Between two ends, the work going on again (然后又, 接着, 继续). */
+const WENT_ON = /又|再|接着|继续/;
 interface Point { start: number; end: number; stage?: Stage; read: RegExpExecArray }
 
 export function scanTimeline(work: string[], folded: string, out: Duration[]): void {
@@ -118,8 +122,13 @@ export function scanTimeline(work: string[], folded: string, out: Duration[]): v
   const stretches: [Point, Point][] = [];
   points.forEach((p, i) => {
     if (p.stage !== 'began') return;
-    const end = points.slice(i + 1).find((q) => q.stage === 'began' || q.stage === 'ended' || q.stage === 'until');
-    if (end && end.stage !== 'began') stretches.push([p, end]);
+    // (…扫到4点，然后又扫到5点: the work went on again to a later end, before any next beginning)
+    let end: Point | undefined;
+    for (const q of points.slice(i + 1)) {
+      if (q.stage === 'began') break;
+      if ((q.stage === 'ended' || q.stage === 'until') && (!end || WENT_ON.test(text.slice(end.end, q.start)))) end = q;
+    }
+    if (end) stretches.push([p, end]);
   });
   if (stretches.length === 0) {
     if (away.length >= 2 && points.some((p) => (!p.stage || p.stage === 'until') && RANGE_NEXT.test(text.slice(p.end, p.end + 4)))) mask(away);

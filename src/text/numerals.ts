@@ -117,7 +117,7 @@ const CLOCK_RANGE = new RegExp(
   'g',
 );
 // 下午4-6, 晚上7到9, 下午3到下午5 (pm3到pm5): bare hours after the part of the day, no 点 at all.
-const PART_RANGE = new RegExp(`${PERIOD}${S}(\\d{1,2})${S}(?:到|至|-|~|—|–)${S}${PERIOD}?${S}(\\d{1,2})(?![\\d:.点时月号日/]|${S}(?:个|小时|h|分|人|位|户|次|楼|层|栋|单元|年级|班|岁))`, 'g');
+const PART_RANGE = new RegExp(`${PERIOD}${S}(\\d{1,2})${S}(?:到|至|-|~|—|–)${S}${PERIOD}?${S}(\\d{1,2})(?![\\d:.点时月号日/]|${S}(?:个|小时|h|分|人|位|名|家|户|组|成|次|楼|层|栋|单元|年级|班|周?岁|份|张|只|辆|台|件|箱|袋|本|条|元|块|米|公里|斤|度))`, 'g');
 // 9-11:30, 14-16:30: the start's minutes left off.
 const BARE_START = /(?<![\d.:/\-])(\d{1,2})\s{0,2}[-~—–]\s{0,2}(\d{1,2}):([0-5]\d)(?![\d:])/g;
 // 早八晚五, 从早八到晚六, 早9晚5, 早七到下午三点: a working day told by its morning and evening ends.

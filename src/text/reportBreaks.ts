@@ -4,7 +4,8 @@
  * day (一整天, 全天) only say when it was; and an amount with time taken off it (4个小时，中午吃饭的一个钟头要扣掉;
  * 2h（含路上半小时，路上的不算）; 3h，扣掉培训的半小时报2.5h), where the amount the student reports stands, else the
  * amount less the time to take off, and time said to be left out already (1.5h（等物业来的那半小时没算）) is no more
- * hours. Part of reportRepeats.ts, before the pieces are put together; works on width-folded text and the durations
+ * hours; the amount said last stands when it agrees with the clock (6点到9点，中间吃饭半小时扣了，2.5小时), and a clock
+ * range with time to take off that none of this could take off is asked about (中间等人等了20分钟，扣掉吧). Part of reportRepeats.ts, before the pieces are put together; works on width-folded text and the durations
  * found in it (numerals.ts).
  */
 import type { Duration, Span } from './numerals.js';
@@ -50,6 +51,12 @@ function isBreak(folded: string, d: Duration): boolean {
 }
 
 /**
+ * Time said to be taken off (扣掉吧, 午饭时间扣了, 扣不扣你看着办) — not time kept in (不用扣, 没扣), taken off already
+ * (已经扣掉了), nor money or things held back (被扣了, 多扣了, 扣子扣好, 专项附加扣除).
+ */
+const DEDUCTED = /(?<!不用|不要|不需要|无需|别|没|不|附加|被|多|给|已|已经)(?:扣(?:掉|除(?!政策|费|款|税)|了|吧|下来|不扣)|减掉|刨去|刨掉|除去)/;
+
+/**
  * The durations with the breaks taken out of the clock time: one clock range less the breaks said after or
  * inside it; two or more ranges leave the breaks out by themselves (8:00-11:00 …中午吃饭休息1小时 12:00-14:00).
  * Another amount said beside them is left for resolveHours to weigh.
@@ -59,7 +66,8 @@ export function takeBreaks(durations: Duration[], folded: string): Duration[] {
   // (从早到晚，中午休息了一个半小时: a break beside no clock time is no amount of service)
   // (…nor one said to be taken off, the only amount said: 从早上干到天黑，中间吃饭休息大概一个钟头扣了)
   const alone = durations.filter((d) => d.kind !== 'vague').length === 1;
-  if (ranges.length === 0) return durations.filter((d) => !isBreak(folded, d) || !(durations.some((v) => v.kind === 'vague') || (alone && DEDUCTED.test(around(folded, d).text))));
+  const noService = (d: Duration) => isBreak(folded, d) && (durations.some((v) => v.kind === 'vague') || (alone && DEDUCTED.test(around(folded, d).text)));
+  if (ranges.length === 0) return durations.filter((d) => !noService(d));
   const kept = durations.filter((d) => !(d.kind === 'vague' && DAY_WORD.test(d.phrase)));
   const breaks = kept.filter((d) => isBreak(folded, d));
   if (breaks.length === 0) return kept;
@@ -80,20 +88,12 @@ export function restedAWhile(said: Duration[], folded: string): string | undefin
   return rested ? `「${rested[0]}」没有说休息了多久，请填写这次服务实际的小时数。` : undefined;
 }
 
-/** Time said to be taken off (扣掉吧, 午饭时间扣了, 扣不扣你看着办) — not time kept in (不用扣, 没扣). */
-const DEDUCTED = /(?<!不用|不要|不需要|无需|别|没|不|附加)(?:扣(?![子分篮款钱扣费税]|除(?:政策|费|款|税))|减掉|刨去|刨掉|除去)/;
-
-const ROAD_IN = /从出发到回来|(?:出门|出发)到回(?:来|学校|宿舍)|来回(?:一共|总共|共)|(?:含|包括|连|算上)了?路上/;
-const ROAD_UNSURE = /(?:路上|路程|来回|坐车)[^，。,；;]{0,8}(?:不太?清楚|不知道|不确定|说不准|说不清|记不清|忘了|没注意)/;
-
 /**
  * 下午1点到4点，中间等人等了20分钟，扣掉吧: time to take off the one clock range that none of the rules took off (of
- * no length said, or of one that leaves no whole half hours) and no amount left said, or time on the way of a length
- * not known inside the amount — the question to ask, if so. `left` holds no time on the way or spent waiting.
+ * no length said, or of one that leaves no whole half hours) and no amount left said — the question to ask, if so.
+ * `left` holds no time on the way or spent waiting.
  */
 export function offUntaken(told: Duration[], left: Duration[], folded: string): string | undefined {
-  // (从出发到回来一共三个半小时，路上占了多少不清楚: the way there in the amount, of a length not known)
-  if (ROAD_IN.test(folded) && ROAD_UNSURE.test(folded)) return '时长里含路上的时间，路上多久没说清，请填写服务本身的小时数。';
   const ranges = left.filter((d) => d.kind === 'range');
   if (!DEDUCTED.test(folded) || ranges.length !== 1 || !told.some((d) => d.start === ranges[0]!.start && d.hours === ranges[0]!.hours)) return undefined;
   // (…，扣掉，2.5小时: the amount left after it is said)
@@ -162,8 +162,8 @@ export function takeOff(durations: Duration[], folded: string): { durations: Dur
 
 /** Time said taken off between a clock range and the amount after it (中间吃了顿饭半小时扣了，2.5小时) … */
 const OFF_SAID = /扣|减|去掉|刨|不算|没算|歇|休息|等|耽误|吃/;
-/** …or said kept in (中间休息了10分钟，这个不扣，按2.5小时记). */
-const KEPT_SAID = /不扣|没扣|不用扣|不算|没算|算在内|包括在内|算进去/;
+/** …or said kept in (中间休息了10分钟，这个不扣，按2.5小时记; not 不算, which takes it off). */
+const KEPT_SAID = /不扣|没扣|不用扣|算在内|包括在内|算进去/;
 
 /**
  * 6点到9点，中间吃饭半小时扣了，2.5小时: the amount said last agrees with the clock range said first — it is the

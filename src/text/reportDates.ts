@@ -32,8 +32,7 @@ export interface DateHit extends Span {
 
 const WEEKDAY = '([一二三四五六日天七1-7])';
 const CN_TENS = '[一二两三]?十[一二三四五六七八九]?';
-/** A week of the school's term, said beside a date (第11周, 第十一教学周). */
-const TEACHING_WEEK = `(?:第${S}(?:\\d{1,2}|[一二三四五六七八九十]{1,3})${S}(?:个?教学)?周${S})?`;
+const TEACHING_WEEK = `(?:第${S}(?:\\d{1,2}|[一二三四五六七八九十]{1,3})${S}(?:个?教学)?周${S})?`; // the term's week (第11周, 第十一教学周)
 // Each reader returns a date, undefined for a date that does not exist, a hit with a
 // problem, or null for "not a date after all" (then the text stays unmasked).
 /** A date phrase that names no single day; the parser asks instead of taking today. */
@@ -117,9 +116,8 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   }],
   [new RegExp(RELATIVE.map(([p]) => `(${p})`).join('|'), 'g'), (m, today) =>
     today.add(RELATIVE[m.slice(1).findIndex((g) => g !== undefined)]![1], 'day').format('YYYY-MM-DD')],
-  // 11月8日（周日）: the weekday confirms the date just read; one that does not agree is asked about.
-  // …also without brackets (11/15 周日, 15号周日), right after the date or after a filler (11月15号，对，周日; 11.9那天是周一; 大前天也就是周日),
-  // or after the week of the school's term (11月10日（第11周周二）: the term's weeks are the school's to count).
+  // 11月8日（周日）, 11/15 周日, 11月15号，对，周日, 11.9那天是周一, 11月10日（第11周周二）: the weekday, right after the date or a
+  // filler or the term's week (the school's to count), confirms the date just read; one that does not agree is asked about.
   [new RegExp(`(?<=\u0001)${S}(?:[(]${S}${TEACHING_WEEK}(?:周|星期|礼拜)${WEEKDAY}${S}[)]|(?:[,，]?${S}(?:那天|这天)?(?:对|嗯|就是|也就是|是|为)${S})?[,，]?${S}${TEACHING_WEEK}(?:周|星期|礼拜)${WEEKDAY}(?![楼号点时个位名户次层栋单元班年级十分${'一二三四五六日天七1-7'}]|${S}(?:[、和或/~\-]|到|至)))`, 'g'), (m, _today, before) => {
     const date = before.find((h) => h.end === m.index)?.date;
     if (!date) return null;
@@ -152,8 +150,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
     `去年|前年|去岁|旧岁|明后(?:天|两天)|(?:上上|上|这|本)${S}个?${S}月(?:份)?|(?:上|这|本)${S}个?${S}学期|上半年|年初|年中|年底|年末|` +
       // …a time still to come, unless it only names a plan's topic (讨论下个月的排班).
       `(?:明年|后年|(?:下下|下)${S}个?${S}月(?:份)?|下${S}个?${S}学期|下半年)(?!的|${S}(?:的)?(?:排期|排班|计划|安排|工作安排|分工|选题)|[^，。,；;]{0,12}(?:排期|排班|排课|班表|课表|分工|工作计划))|(?:半|几|好几|[两二三四五六七八九十]|\\d{1,2})${S}个?${S}(?:月|周|星期|礼拜)(?:以|之)?前|一${S}个${S}月(?:以|之)?前|前(?:几|两|些|一)${S}(?:天|日子?)|(?:这|呢|那|嗰)(?:几|两)(?:天|日)|` +
-      // …in dialect: 老早辰光 (Wu: long ago), 早排/前排/早阵/近排/呢排 (Cantonese: a while ago, lately),
-      // 嗰日/嗰阵/嗰晚 (Cantonese: that day, that time), 旧年 and 上年 (last year).
+      // …in dialect: 老早辰光, 老早做过 (long ago), 早排/前排/早阵/近排/呢排 (Cantonese: a while ago, lately), 嗰日/嗰阵/嗰晚 (that day), 旧年, 上年.
       `老早(?:辰光|前|以前|之前|些时候|(?=[做去在帮干弄搞]))|(?<![马早晚])上年(?!纪|级|度|同期)|早(?:排|阵子?|先|些日子|两日|几日)|(?<![在坐到去的站])前排(?![的座位观])|前阵|近排|呢排|嗰(?:日|阵|晚|次|时|排)|旧年|有日(?=[喺在去])|有一日|前段时间|前一段|前阵子|前一阵|` +
       `有一回|有(?:一)?次|某(?:一)?次|某回|有回|那(?:次|回|周|个?星期|个?礼拜|个?周末)(?!的)|` +
       // (a time told by what happened then: 期中考试后, 开学那几天, 军训期间)

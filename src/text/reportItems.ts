@@ -4,8 +4,9 @@
  * Part of reportParser.ts; works on width-folded text.
  */
 import {
-  CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HANDS_ON, HANDS_WORK, HELPING, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUBLIC_TOPIC_CLASS, PUT_ON, QUOTED, RELATED, SERVICE, VISIT_PAPERS, SUPPORT, VAGUE_HELP, VISIT, DUTY_TOLD, helpedAtOthersEvent, helpedAtOwnActivity, type ItemKey,
+  CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HANDS_ON, HANDS_WORK, HELPING, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUBLIC_TOPIC_CLASS, PUT_ON, QUOTED, RELATED, SERVICE, VISIT_PAPERS, SUPPORT, VAGUE_HELP, VISIT, DUTY_TOLD, type ItemKey,
 } from './reportItemWords.js';
+import { helpedAtOthersEvent, helpedAtOwnActivity } from './reportHosted.js';
 import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
 import {
   alsoHandsOn, BOTH, DAY_HALVES, amountPieces, EVEN_SPLIT, FILMED_THEN, VISIT_AND_WORK, HALF_AND_HALF, mainItem, MIXED, OWN_HOURS, PIECES, SCHEDULED, SIDE_BY_SIDE, SPLIT, THEN_OTHER, threeWays, twoSteps, wentOn, withoutChangedPlan,
@@ -18,6 +19,8 @@ import { LABEL } from './reportLabels.js';
 import { mainlyHelped, nameWithoutWork, withoutSession } from './reportNames.js';
 
 export type { ItemKey } from './reportItemWords.js';
+// No work of this service: the next time, one's own coursework and PE, work not done, a request to record, things made for the host, 顺便, 相关的事.
+const NOT_SERVED = [NEXT_TIME, OWN_PAPERWORK, OWN_COURSEWORK, NOT_DONE, OWN_PE, RECORD_REQUEST, MADE_FOR_HOST, SAID_BESIDE, RELATED];
 
 /**
  * The item the words describe: a project by its own words; else the one item the notice's
@@ -63,11 +66,10 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   }
   // A quoted name (“科技助老”讲座, 「四点半课堂」) names the thing, not the work done, unless
   // nothing else says what the work was.
-  // …and what was done 顺便 (清理秸秆，顺便发了点传单) is not the main work; the student's own
-  // coursework is no work for residents at all.
+  // …and what NOT_SERVED names is no work of this service at all.
   // An amount said inside the work (量了一个半小时血压, 扫了两个小时雪) stands for one character, so
   // that the work's words are as near as when it is said apart.
-  let served = masked.replace(/\u0001+/g, '\u0001').replace(NEXT_TIME, blank).replace(OWN_PAPERWORK, blank).replace(OWN_COURSEWORK, blank).replace(NOT_DONE, blank).replace(OWN_PE, blank).replace(RECORD_REQUEST, blank).replace(MADE_FOR_HOST, blank).replace(SAID_BESIDE, blank).replace(RELATED, blank);
+  let served = NOT_SERVED.reduce((t, re) => t.replace(re, blank), masked.replace(/\u0001+/g, '\u0001'));
   // (a visit's papers worked on at a desk are no visit — unless a visit is told too: 入户走访6户，晚上整理走访记录)
   const unpapered = served.replace(VISIT_PAPERS, blank);
   if (unpapered !== served && !VISIT.test(unpapered) && !/填写|拦|上门|挨家|入户/.test(unpapered)) served = unpapered;

@@ -42,17 +42,17 @@ const DENIED = /(?:不是|并非|并不是|没有?去?|没在)(?:在)?(?:线上|
  * Online or offline (the phrases that say so go into `removed`); both named → ambiguity unless one is said to be the
  * main one; offline by default. The clauses about another service (周一那次是线下的，已经报过了) come blanked.
  */
-export function findMode(said: string, removed: Span[], ambiguities: string[]): ModeReading {
+export function findMode(masked: string, removed: Span[], ambiguities: string[]): ModeReading {
   // (不是线上，是线下; 没有去现场，是在群里讲的: the mode said not to be is none)
-  const masked = said.replace(DENIED, (m) => ' '.repeat(m.length));
-  const spans = (re: RegExp) => [...masked.matchAll(re)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  const affirmed = masked.replace(DENIED, (m) => ' '.repeat(m.length));
+  const spans = (re: RegExp) => [...affirmed.matchAll(re)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
   const on = spans(ONLINE_REMOVABLE);
   const off = spans(OFFLINE_REMOVABLE);
   removed.push(...on, ...off);
   // 线上/线下 said outright beats a word that only suggests a mode (打视频 call，offline; 线上…现场答疑).
-  let online = on.length > 0 || (off.length === 0 && ONLINE_WORDS.test(masked));
-  let offline = off.length > 0 || (on.length === 0 && OFFLINE_WORDS.test(masked));
-  const main = CHANGED_TO.exec(masked) ?? (online || offline ? MAIN.exec(masked) : null);
+  let online = on.length > 0 || (off.length === 0 && ONLINE_WORDS.test(affirmed));
+  let offline = off.length > 0 || (on.length === 0 && OFFLINE_WORDS.test(affirmed));
+  const main = CHANGED_TO.exec(affirmed) ?? (online || offline ? MAIN.exec(affirmed) : null);
   if (main) [online, offline] = /线上|网上|远程|腾讯|群|视频/.test(main[1] ?? main[2] ?? main[3]!) ? [true, false] : [false, true];
   if (online && offline) ambiguities.push('同时提到了线上和线下，请确认服务方式。');
   if (online === offline) return { mode: 'offline', modeSource: online ? 'explicit' : 'default' };

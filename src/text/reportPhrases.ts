@@ -112,15 +112,17 @@ export function resolveHours(durations: Duration[], folded: string, removed: Spa
 
 
 /** A ride before an amount (坐了, 乘, 骑了, 开了) … */
-const RIDE_BEFORE = /(?:坐|乘|骑|开)了?(?:校车|大巴|公交|班车|地铁|车)?(?:快|将近|差不多|大概|约)?\s{0,2}$/;
+/** What students ride (校车, 公交, 地铁, 电动车 …). */
+const VEHICLE = '校车|大巴|公交|班车|地铁|火车|高铁|出租|电动车|自行车|单车|摩托|车';
+const RIDE_BEFORE = new RegExp(`(?:坐|乘|骑|开)了?(?:${VEHICLE})?(?:快|将近|差不多|大概|约)?\\s{0,2}$`);
 /** …with the vehicle or the way there after it (坐了一个小时公交到…, 开了两个小时的车去…, 骑了四十分钟到) — not 值班坐了2小时, 开了1小时会. */
-const RIDE_AFTER = /^\s{0,2}(?:的?(?:车|公交|大巴|地铁|火车|高铁|校车|出租|电动车|自行车|单车|摩托)|(?:才)?(?:去|到))/;
+const RIDE_AFTER = new RegExp(`^\\s{0,2}(?:的?(?:${VEHICLE})|(?:才)?(?:去|到))`);
 /** Before time the student spent getting there or waiting: 路上堵车堵了快一个小时, 等了半个多小时公交, 排队排了40分钟, 来回坐车5个多小时 (not 帮老人排队登记 3小时, 教老人打车 1小时). */
 const WAITED_BEFORE = /(?:堵了|(?<![安彩编])排(?:队排)?了|等了|颠了|来回坐车|坐车坐了|路上(?:堵了|颠了|走了|花了|用了))(?:快|将近|差不多|大概|约|足足)?半?\s{0,2}$/;
 /** …and after it, where the waiting led (才到, 公交, 车): not 帮老人排队挂号，排了三个小时. */
-const WAITED_AFTER = /^\s{0,2}(?:[，,]\s{0,2})?(?:才|然后|的?(?:车|公交|地铁|大巴)|公交|车)/;
+const WAITED_AFTER = new RegExp(`^\\s{0,2}(?:[，,]\\s{0,2})?(?:才|然后|的?(?:${VEHICLE}))`);
 /** Time said to be on the way (路上走了一刻钟, 路上将近一个小时, 校车开了半小时), or a start put off (活动推后了一个小时). */
-const ROAD_BEFORE = /(?:路上(?:走了|花了|用了|坐了|骑了|颠了|堵了)?|(?:校车|大巴|公交|班车|车)(?:开|走|跑|坐)了)(?:快|将近|差不多|大概|约)?\s{0,2}$|(?:推迟|推后|延后|延迟|晚)了(?:快|将近|差不多|大概|约)?\s{0,2}$/;
+const ROAD_BEFORE = new RegExp(`(?:路上(?:走了|花了|用了|坐了|骑了|颠了|堵了)|(?<=^|[，,。；;\\s\\u0001])路上|(?:${VEHICLE})(?:开|走|跑|坐)了)(?:快|将近|差不多|大概|约)?\\s{0,2}$|(?:推迟|推后|延后|延迟|晚)了(?:快|将近|差不多|大概|约)?\\s{0,2}$`);
 /** Waiting told with the verb twice (等校车等了一刻钟, 等大家进会议等了十分钟): never service. */
 const WAITED_FOR = /等[^，。,；;\d]{1,10}等了(?:快|将近|差不多|大概|约|足足)?半?\s{0,2}$/;
 /** Whether an amount is time on the road or spent waiting, which is no service: a ride, a walk there (走了20分钟才到), 一小时车程 (not 修了三个小时的车). */
@@ -131,6 +133,13 @@ export function onTheRoad(folded: string, d: Duration): boolean {
   if (d.kind !== 'range' && WAITED_FOR.test(folded.slice(Math.max(0, d.start - 16), d.start)) && !/陪|帮|替/.test(folded.slice(0, d.start))) return true;
   if (d.kind !== 'range' && ROAD_BEFORE.test(before)) return true;
   return d.kind !== 'range' && (/^\s{0,2}的?(?:车程|路程)/.test(after) || (WAITED_BEFORE.test(before) && WAITED_AFTER.test(after) && !/(?:帮|陪|替|巡逻|散步)[^，。,；;]*$/.test(folded.slice(0, d.start))) || ((RIDE_BEFORE.test(before) || /走了\s{0,2}$/.test(before)) && RIDE_AFTER.test(after)));
+}
+
+const ROAD_IN = /从出发到回来|(?:出门|出发)到回(?:来|学校|宿舍)|来回(?:一共|总共|共)|(?:含|包括|连|算上)了?路上/;
+const ROAD_UNSURE = /(?:路上|路程|来回|坐车)[^，。,；;]{0,8}(?:不太?清楚|不知道|不确定|说不准|说不清|记不清|忘了|没注意)/;
+/** 从出发到回来一共三个半小时，路上占了多少不清楚: the way there inside the amount, of a length not known — the question, if so. */
+export function roadUntold(folded: string): string | undefined {
+  return ROAD_IN.test(folded) && ROAD_UNSURE.test(folded) ? '时长里含路上的时间，路上多久没说清，请填写服务本身的小时数。' : undefined;
 }
 
 // Words that only framed an amount (共2小时, 时长：2h, 辅导了2小时 …) go with it.

@@ -13,6 +13,13 @@ import { LABEL_WORDS, RESIDENTS } from './reportItemWords.js';
 export const AS_PLANNED = '本来|原本|原计划|原定';
 
 /**
+ * Somewhere else gone to instead, after a trip called off (没去成幸福里，改去了龙江社区; …，就改在石油街社区) — not the trip put
+ * off (改到下周了). The reader of whose service it is takes it too.
+ */
+export const WENT_INSTEAD_AFTER = '[^，。,；;]{0,12}[，,；;]\\s{0,2}(?:就|所以|于是|只好|临时)?改(?:去|在)';
+const WENT_INSTEAD = new RegExp(`^${WENT_INSTEAD_AFTER}`);
+
+/**
  * Plans (打算/准备去…) and service still to come today (一会儿去, 还要给…辅导): only what is done is recorded —
  * not what residents want (摸排有没有想参加合唱团的居民).
  */
@@ -59,8 +66,6 @@ export function firstPlan(text: string, skip: (at: number) => boolean = () => fa
 /** Whether a clause names a piece of work by an item's own words. */
 const namesWork = (clause: string) => LABEL_WORDS.some(([, re]) => re.test(clause));
 
-/** Somewhere else gone to instead, after a trip called off (…，改去了龙江社区; …，就改在石油街社区). */
-export const WENT_INSTEAD = /^[^，。,；;]{0,12}[，,；;]\s{0,2}(?:就|所以|于是|只好|临时)?改(?:去|在|到)/;
 const SAID_AS_PLANNED = new RegExp(`(?:${AS_PLANNED}|原先)[^。]{0,8}$`);
 /** A plan changed, after it is said (…，改成今天下午去的; …下雪有两家临时取消了). */
 const PLAN_CHANGED = /^[^。]{0,40}?(?:改|挪到|推(?:迟)?到|延(?:后|期)?到|拖到|转场|调到|换(?:到|去)|取消了?[，,][^。]{0,6}(?:只|还是|就|又)[^。]{0,8}了)/;

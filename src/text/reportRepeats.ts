@@ -6,9 +6,10 @@
  * clock time it was given in (9:00-11:00 … 时长：3小时), asked about. Part of reportParser.ts; works on width-folded
  * text and the durations found in it (numerals.ts), before reportPhrases.ts `resolveHours` picks the one that stands.
  */
+import { WORKED } from './clockTimes.js';
 import { CN_INT, parseNumber, type Duration } from './numerals.js';
 import { offUntaken, restedAWhile, takeBreaks, takeOff } from './reportBreaks.js';
-import { NOT_SERVICE_TIME, onTheRoad, TOTAL_WORDS } from './reportPhrases.js';
+import { NOT_SERVICE_TIME, onTheRoad, roadUntold, TOTAL_WORDS } from './reportPhrases.js';
 import { standing } from './reportTakenBack.js';
 import { THAT_VISIT } from './reportTwoServices.js';
 
@@ -64,7 +65,7 @@ function clauseOf(folded: string, d: Duration): string {
   return folded.slice(before, d.end + after);
 }
 /** A while (一会儿, 一阵子, 又加了点时间, 一直弄到社区关门): no amount, but time spent all the same. */
-const A_WHILE = /一小?会儿?|一阵子?|(?:加了|多了)(?:点|些|一点|一些)?时间|(?:弄|干|忙|做|待|搞)到(?:[^，。,；;\d\u0001]{0,6}(?:关门|结束|天黑|很晚|半夜|下班))/g;
+const A_WHILE = new RegExp(`一小?会儿?|一阵子?|(?:加了|多了)(?:点|些|一点|一些)?时间|${WORKED}到(?:[^，。,；;\\d\\u0001]{0,6}(?:关门|结束|天黑|很晚|半夜|下班))`, 'g');
 /** A clause of other work after an amount (扫雪半小时，清理楼道半小时): its own amount follows. */
 const NEXT_WORK = /^\s{0,2}[，,、；;]\s{0,2}(?:然后|接着|之后|后来|最后)?\s{0,2}(?:清理|打扫|扫|铲|整理|收拾|搬|擦|捡|布置|登记|录入|打印|装订|分发|发放|入户|走访)[^，。,；;\d\u0001]{1,10}$/;
 /** Work told by no more than that it was done (服务, 干了, 忙了, 志愿服务了) just before the first amount: a total. */
@@ -146,7 +147,7 @@ export function repeats(told: Duration[], folded: string): Repeats {
   // (早八晚五，中午歇了一个小时: the breaks out of the clock time first)
   const { durations, problem } = takeOff(takeBreaks(withoutVisitsTotal(told, folded), folded), folded);
   if (problem) return { durations, counted: false, problem };
-  const untaken = offUntaken(told, durations.filter((d) => !onTheRoad(folded, d)), folded);
+  const untaken = roadUntold(folded) ?? offUntaken(told, durations.filter((d) => !onTheRoad(folded, d)), folded);
   if (untaken) return { durations, counted: false, problem: untaken };
   const before = (d: Duration, re: RegExp) => re.test(folded.slice(Math.max(0, d.start - 12), d.start));
   const said = standing(durations, folded, true);

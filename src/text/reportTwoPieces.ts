@@ -78,7 +78,7 @@ export const PIECES = /[，,；;。、+\s]|然后|接着|又|还|和|以及|上�
  */
 export const HALF_AND_HALF = /(?:(?<!的)一半|[上前]半(?:场|段|程)|三分之一)(?:的?时间)?(?!的)([^，。,；;]{2,20})[，,；;\s]\s{0,2}(?:另|剩下的?|其余的?)?(?:一半|[下后]半(?:场|段|程)|三分之一)(?:的?时间)?(?!的)([^，。,；;]{2,20})/;
 
-/** ，也帮…, ，还帮…: a step of help after other work; its words are captured. */
+/** ，也帮…, ，还帮…: a step of help after other work; the word (也 or 还) and the help are captured. */
 const ALSO_HELPED = /[，,；;]\s{0,2}(?:我们?)?(也|还)帮(?:着|忙)?([^，。,；;]{1,14})/;
 
 /** Whom desk work is done for, when it is no help at the work before it. */
@@ -144,12 +144,12 @@ export function withoutChangedPlan(marked: string): string {
 /** ，也帮物业搬了东西: hands-on help for someone besides the work before it — not support for it (也帮网格员核对了信息). */
 export function alsoHandsOn(text: string): boolean {
   const m = ALSO_HELPED.exec(text);
-  // (desk work is help at the work before it, unless done for the school or the office: 还帮学校老师整理了一下档案;
-  // 还帮着搬了音响 is a hand lent at it)
+  // (desk work is help at the work before it, unless done for the school or the office after a talk: 讲了校园贷，还帮学校
+  // 老师整理了一下档案; 还帮着搬了音响 is a hand lent at it)
   const desk = m !== null && /核对|登记|整理|记录|填|统计|录入/.test(m[2]!);
   if (!m || !(desk ? FOR_OFFICE.test(m[2]!) : m[1] === '也' && HANDS_WORK.test(m[2]!))) return false;
   const before = [...itemWords(text.slice(0, m.index)).keys()];
-  return before.length > 0 && !before.includes('shishi');
+  return before.length > 0 && !before.includes('shishi') && (!desk || before.includes('huodong'));
 }
 
 /** One piece of work, then another (然后又…, 先…又…) — not preparation first. */
@@ -174,14 +174,22 @@ export function wentOn(text: string): boolean {
   return !(before.has('huodong') && after.every((k) => k === 'shishi'));
 }
 
-/** 又是开会又是入户又是搬东西: three pieces said side by side, of more than one item (not 又是下雨又是刮风, nor three kinds of 实事); or listed, one a project meeting. */
+/** 又是开会又是入户又是搬东西: three pieces said side by side (not 又是下雨又是刮风). */
 const THREE_WAYS = /又是([^，。,；;又]{1,10})又是([^，。,；;又]{1,10})又是([^，。,；;又]{1,10})/;
-/** 发放物资、录入表格、开项目会: three pieces listed, one of them a project's meeting beside service. */
+/** 发放物资、录入表格、开项目会: three pieces listed … */
 const LISTED = /([^，。,；;、\s]{2,10})、([^，。,；;、\s]{2,10})、([^，。,；;、\s]{2,10})/;
+
+/** …not the topics of a meeting (开会讨论了宣传、招募、经费). */
+const DISCUSSED = /(?:讨论|商量|研究|确定|聊)了?[^，。,；;]{0,10}$/;
+
+/**
+ * Three pieces of work of more than one item with no main one: said side by side (又是…又是…又是…, not three kinds of
+ * 实事), or listed with a project's meeting among service.
+ */
 export function threeWays(text: string): RegExpExecArray | null {
-  const m = THREE_WAYS.exec(text);
-  const listed = m ? null : LISTED.exec(text);
-  const sides = (m ?? listed)?.slice(1) ?? [];
-  const kinds = new Set(sides.flatMap((side) => [...itemWords(side).keys(), ...(/开会|例会|项目会/.test(side) ? ['xiangmu'] : []), ...(listed && SUPPORT.test(side) ? ['shishi'] : [])]));
-  return kinds.size >= 2 && (m !== null || kinds.has('xiangmu')) ? (m ?? listed) : null;
+  const sideBySide = THREE_WAYS.exec(text);
+  const m = sideBySide ?? LISTED.exec(text);
+  if (!m || (!sideBySide && DISCUSSED.test(text.slice(0, m.index + m[1]!.length)))) return null;
+  const kinds = new Set(m.slice(1).flatMap((side) => [...itemWords(side).keys(), ...(/开会|例会|项目会/.test(side) ? ['xiangmu'] : []), ...(!sideBySide && SUPPORT.test(side) ? ['shishi'] : [])]));
+  return kinds.size >= 2 && (sideBySide !== null || kinds.has('xiangmu')) ? m : null;
 }
