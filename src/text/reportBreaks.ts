@@ -5,8 +5,9 @@
  * 2h（含路上半小时，路上的不算）; 3h，扣掉培训的半小时报2.5h), where the amount the student reports stands, else the
  * amount less the time to take off, and time said to be left out already (1.5h（等物业来的那半小时没算）) is no more
  * hours; the amount said last stands when it agrees with the clock (6点到9点，中间吃饭半小时扣了，2.5小时), and a clock
- * range with time to take off that none of this could take off is asked about (中间等人等了20分钟，扣掉吧). Part of reportRepeats.ts, before the pieces are put together; works on width-folded text and the durations
- * found in it (numerals.ts).
+ * range with time to take off that none of this could take off is asked about (中间等人等了20分钟，扣掉吧).
+ * Part of reportRepeats.ts, before the pieces are put together; works on width-folded text and the durations found
+ * in it (numerals.ts).
  */
 import type { Duration, Span } from './numerals.js';
 
