@@ -2839,6 +2839,10 @@ describe('parseReport — a counsellor is no tutoring, breaks to take off, forwa
       { text: '今天9点到12点在社区扫雪，中间休息了半小时，2小时', saved: false },
     ],
     'the way there, and work said to go on to a time': [
+      { text: '从学校骑车到龙江社区骑了四十分钟，帮社区扫雪2小时', saved: true, hours: 2 },
+      { text: '今天下午走了半小时雪路到解放路社区，帮社区铲冰1个半小时', saved: true, hours: 1.5 },
+      { text: '昨天去石油街社区，路上堵车堵了快一个小时，到了以后帮社区整理档案2小时', saved: true, hours: 2 },
+      { text: '今天骑车到社区，帮老人修自行车2小时', saved: true, hours: 2 },
       { text: '辅导员带队去了郊区的一个村，路上将近一个小时，到了以后帮村里的合作社搞助农直播卖小米，从10点播到12点半', saved: true, hours: 2.5 },
       { text: '11.12 下午跟学院去康宁社区，两点集合，坐校车半小时到，在社区活动室给老人测血压血糖，服务了两个半小时', saved: true, hours: 2.5 },
       { text: '今天学院组织去汤河子村，路上颠了一个多小时，到了以后帮村委会打扫村部院子、归置仓库，干了三个钟头', saved: true, hours: 3 },
