@@ -66,8 +66,9 @@ export function takeBreaks(durations: Duration[], folded: string): Duration[] {
   const ranges = durations.filter((d) => d.kind === 'range');
   // (从早到晚，中午休息了一个半小时: a break beside no clock time is no amount of service)
   // (…nor one said to be taken off, the only amount said: 从早上干到天黑，中间吃饭休息大概一个钟头扣了)
+  const vague = durations.some((d) => d.kind === 'vague');
   const alone = durations.filter((d) => d.kind !== 'vague').length === 1;
-  const noService = (d: Duration) => isBreak(folded, d) && (durations.some((v) => v.kind === 'vague') || (alone && DEDUCTED.test(around(folded, d).text)));
+  const noService = (d: Duration) => isBreak(folded, d) && (vague || (alone && DEDUCTED.test(around(folded, d).text)));
   if (ranges.length === 0) return durations.filter((d) => !noService(d));
   const kept = durations.filter((d) => !(d.kind === 'vague' && DAY_WORD.test(d.phrase)));
   const breaks = kept.filter((d) => isBreak(folded, d));

@@ -23,6 +23,7 @@ const PART_OF_IT = /只待到|就走了|才到|迟到|早退|提前[^，。,；;
 
 /** `folded` with a forwarded notice's head and calls blanked (same length) when the student says it was done. */
 export function withoutNoticeFrame(folded: string): string {
-  if (!HEADED.test(folded) || PART_OF_IT.test(folded) || !DONE.test(folded.replace(HEADS, blank))) return folded;
-  return folded.replace(HEADS, blank).replace(CALL, blank);
+  if (!HEADED.test(folded) || PART_OF_IT.test(folded)) return folded;
+  const headless = folded.replace(HEADS, blank);
+  return DONE.test(headless) ? headless.replace(CALL, blank) : folded;
 }

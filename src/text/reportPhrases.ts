@@ -129,8 +129,12 @@ const WAITED_FOR = /等[^，。,；;\d]{1,10}等了(?:快|将近|差不多|大�
 const ON_THE_WAY = new RegExp(`(?:骑车|坐车|开车|打车|(?:坐|乘)(?:${VEHICLE})|走(?:了)?[^，。,；;]{0,6}路)[^，。,；;]{0,12}到|路上[^，。,；;]{0,4}堵|堵车`);
 /** …with no work said in it. */
 const WORK_IN_CLAUSE = /帮|给|陪|教|辅导|扫|搬|发|讲|整理|服务|值班|巡/;
-/** The clause an amount stands in. */
-const clauseAt = (folded: string, d: Span): string => folded.slice(folded.slice(0, d.start).search(/[^，。,；;\n]*$/), d.end + folded.slice(d.end).search(/[，。,；;\n]|$/));
+/** The clause an amount is said in. */
+export function clauseOf(folded: string, d: Span): string {
+  const before = folded.slice(0, d.start).search(/[^，。,；;\n]*$/);
+  const after = folded.slice(d.end).search(/[，。,；;\n]|$/);
+  return folded.slice(before, d.end + after);
+}
 /** Whether an amount is time on the road or spent waiting, which is no service: a ride, a walk there (走了20分钟才到), 一小时车程 (not 修了三个小时的车). */
 export function onTheRoad(folded: string, d: Duration): boolean {
   const after = folded.slice(d.end, d.end + 4);
@@ -139,7 +143,8 @@ export function onTheRoad(folded: string, d: Duration): boolean {
   if (d.kind !== 'range' && WAITED_FOR.test(folded.slice(Math.max(0, d.start - 16), d.start)) && !/陪|帮|替/.test(folded.slice(0, d.start))) return true;
   if (d.kind !== 'range' && ROAD_BEFORE.test(before)) return true;
   // (从学校骑车到龙江社区骑了四十分钟, 走了半小时雪路到社区, 路上堵车堵了快一个小时: a clause of the way there, no work in it)
-  if (d.kind !== 'range' && ON_THE_WAY.test(clauseAt(folded, d)) && !WORK_IN_CLAUSE.test(clauseAt(folded, d))) return true;
+  const clause = d.kind !== 'range' ? clauseOf(folded, d) : '';
+  if (ON_THE_WAY.test(clause) && !WORK_IN_CLAUSE.test(clause)) return true;
   return d.kind !== 'range' && (/^\s{0,2}的?(?:车程|路程)/.test(after) || (WAITED_BEFORE.test(before) && WAITED_AFTER.test(after) && !/(?:帮|陪|替|巡逻|散步)[^，。,；;]*$/.test(folded.slice(0, d.start))) || ((RIDE_BEFORE.test(before) || /走了\s{0,2}$/.test(before)) && RIDE_AFTER.test(after)));
 }
 

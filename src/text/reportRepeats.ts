@@ -9,7 +9,7 @@
 import { WORKED } from './clockTimes.js';
 import { CN_INT, parseNumber, type Duration } from './numerals.js';
 import { offUntaken, restedAWhile, takeBreaks, takeOff } from './reportBreaks.js';
-import { NOT_SERVICE_TIME, onTheRoad, roadUntold, TOTAL_WORDS } from './reportPhrases.js';
+import { clauseOf, NOT_SERVICE_TIME, onTheRoad, roadUntold, TOTAL_WORDS } from './reportPhrases.js';
 import { standing } from './reportTakenBack.js';
 import { THAT_VISIT } from './reportTwoServices.js';
 
@@ -58,12 +58,6 @@ const NEXT_PART = new RegExp(`(?<![到至\\-~—])${PART}|(?:^|[，,；;。\\s])
 const NO_NEXT_PART = new RegExp(`${NOT_SERVICE_TIME}|(?:时长|用时|工时)[^，。,；;\\d\\u0001]{0,3}$|等[^，。,；;]{0,6}了|算了?一?下|其实|改成|改到|改为|(?:就|也就|就是|才|只有?)\\s{0,2}$`);
 /** A clause of time that was no service: an exam or a class of the student's own, the way there or back, a meal, a wait. */
 const NO_SERVICE = /本来|原计划|计划|打算|考试|考了|上课|上了[^，。,；;]{0,3}课|班会|心得|回学校|回宿舍|集合|路上|坐车|坐公交|公交|地铁|等了|等车|通勤|乘车|吃饭|午饭|晚饭/;
-/** The clause an amount is said in. */
-function clauseOf(folded: string, d: Duration): string {
-  const before = folded.slice(0, d.start).search(/[^，。,；;\n]*$/);
-  const after = folded.slice(d.end).search(/[，。,；;\n]|$/);
-  return folded.slice(before, d.end + after);
-}
 /** A while (一会儿, 一阵子, 又加了点时间, 一直弄到社区关门): no amount, but time spent all the same. */
 const A_WHILE = new RegExp(`一小?会儿?|一阵子?|(?:加了|多了)(?:点|些|一点|一些)?时间|${WORKED}到(?:[^，。,；;\\d\\u0001]{0,6}(?:关门|结束|天黑|很晚|半夜|下班))`, 'g');
 /** A clause of other work after an amount (扫雪半小时，清理楼道半小时): its own amount follows. */
