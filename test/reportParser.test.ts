@@ -2955,3 +2955,86 @@ describe('parseReport — a counsellor is no tutoring, breaks to take off, forwa
   };
   describeCases(cases, read);
 });
+
+describe('parseReport — letters for words, minutes short of the hour, one of a run of days, venting, quoted questions, who else', () => {
+  const read = readAtEval;
+  const cases: Record<string, Case[]> = {
+    'words and their first letters typed in 拼音': [
+      { text: 'jintian下午在幸福里sq给小朋友fd作业，2xs', saved: true, hours: 2, item: 'shishi', date: '2026-11-18' },
+      { text: '上周五我们组在康宁sq搞了场反诈xc，我主讲的，一共1个半xs', saved: true, hours: 1.5, item: 'huodong' },
+      { text: 'qiantian 在龙江sq给居民开了场急救知识讲座 我是主讲 90fenzhong', saved: true, hours: 1.5 },
+      { text: 'zuotian wanshang 腾讯会议上给初二的孩子讲数学题 1.5xs', saved: true, date: '2026-11-17', hours: 1.5 },
+      { text: 'zhege月在幸福里sq fd作业 累计8xs', saved: false },
+      // (look-alikes: letters in words of their own)
+      { text: '今天在社区帮老人下载了xs音乐app，2小时', saved: true, hours: 2 },
+      { text: '今天帮社区剪了个hd视频，2小时', saved: true, hours: 2 },
+    ],
+    'a clock time said by minutes short of the hour or past it': [
+      { text: '昨天差五分三点到的石油街社区，一直帮着搬救灾物资，搬到差五分五点才完事', saved: true, hours: 2 },
+      { text: '今儿下午差一刻两点到三点三刻，解放路社区，挨家挨户摸排独居老人的情况', saved: true, hours: 2 },
+      { text: '前天下午三点差一刻到四点三刻，在龙江社区给居民讲防范养老诈骗，我主讲的', saved: true, hours: 2 },
+      { text: '今天上午十点差五分到十一点二十五 在视频号直播给洛阳社区的老人讲怎么防电信诈骗 我主讲', saved: true, hours: 1.5 },
+      { text: '今天下午两点过十分到四点四十，汤河子村，帮村里拍农产品宣传照片', saved: true, hours: 2.5 },
+      { text: '两点过十分到三点半 在汤河子帮村里整理农户档案', saved: false },
+      { text: '今天差五分三点到的洛阳社区，帮一个大爷修收音机，弄到四点来钟', saved: false },
+      // (look-alikes: an amount short of the hours, a difference)
+      { text: '在社区扫雪，两小时差一刻', saved: false },
+      { text: '今天下午2点到4点在社区扫雪，跟上次相差五分钟', saved: true, hours: 2 },
+    ],
+    'one of a run of days or sessions, not said which': [
+      { text: '那个垃圾分类宣传连着搞了三场，我报第二场的，1.5小时，在解放路社区', saved: false },
+      { text: '汤河子那三天反诈宣传的最后一天是我讲的，1.5小时', saved: false },
+      { text: '今天是三天反诈宣传的最后一天，我讲的，1.5小时', saved: true, date: '2026-11-18' },
+      { text: '昨天是连着三场的第二场，我帮忙签到，2小时', saved: true, date: '2026-11-17' },
+    ],
+    'two pieces of work: hands-on help after a visit, each a little, half and half, each its own time': [
+      { text: '今天在石油街社区6号楼走访了8户，又去7号楼帮老人搬了柜子，一共3个小时', saved: false },
+      { text: '走访了6户，又到居委会整理了走访记录，3小时', saved: true, item: 'zoufang' },
+      { text: '上周五 去解放路社区 做了项目例会 走访 辅导作业 都有一点 共4小时', saved: false },
+      { text: '今天在社区扫雪，老人孩子都有一点，2小时', saved: true, item: 'shishi' },
+      { text: '今天3号楼、4号楼走访加上开项目例会，一样一半，4个小时', saved: false },
+      { text: '上周五在锦绣社区，给孩子辅导功课和给居民做反诈宣讲，各一个半小时，一共3小时', saved: false },
+      { text: '昨天在康宁社区路口劝戴头盔一个半小时，又自己组织了个头盔知识小讲堂，也讲了一个半小时', saved: false },
+      { text: '今天第二场，前半段带居民做手工，后半段入户发问卷，一共3小时，在锦绣', saved: false },
+      { text: '先去居民家里问了问情况 回来又给项目写策划 共3h', saved: false },
+      { text: '前天在康宁社区，上午教老仁用手机，下午去物业走防，时间差不多一样，一共4小时', saved: false },
+    ],
+    'no work told: a club named, a thing only pointed at': [
+      { text: '今天去保利香槟了，3个小时，跟爱心社一起', saved: false },
+      { text: '今天在洛阳社区待了两个半小时，跟支教社一起的，挺开心的', saved: false },
+      { text: '今天帮北街物业又弄了一下那个，跟上次一样，2小时', saved: false },
+      { text: '跟支教社去洛阳社区给孩子辅导作业2小时', saved: true, item: 'shishi' },
+      { text: '今天去给独居老人送爱心午餐，2小时', saved: true, item: 'shishi' },
+    ],
+    'new work words: childcare, elections, a guide, traffic civility, a note-taker': [
+      { text: '今天下午在幸福里社区托育室带小宝宝们玩彩虹伞和平衡木，两个小时', saved: true, item: 'shishi' },
+      { text: '这周二下午在石油街社区楼栋长推选现场帮忙唱票计票，2小时', saved: true, item: 'shishi' },
+      { text: '今天选举日在洛阳社区负责发选票，早上七点半到中午十二点', saved: true, item: 'shishi', hours: 4.5 },
+      { text: '昨天早上在人民街和中央大街交叉口举旗，7点到9点，基层治理', saved: true, item: 'shishi' },
+      { text: '今天在实验小学门口劝接孩子的家长别把电动车停盲道上 1h', saved: true, item: 'shishi' },
+      { text: '今天中午去洛阳社区路口劝外卖小哥戴头盔 一个钟', saved: true, item: 'shishi' },
+      { text: '今早7点半到9点扫了服务站门口和老兵楼下的雪', saved: true, item: 'shishi' },
+      { text: '今天 解放路 社区议事会 帮忙记录 2h', saved: true, item: 'shishi' },
+      { text: '上周六下午两点一刻到三点三刻，汤河子村，组织村里小孩画国画，活动是我张罗的', saved: true, item: 'huodong' },
+      { text: '今天上午在石油街社去跟着网格员一起调节邻里纠纷，一共3个小时', saved: true, item: 'shishi' },
+      { text: '今天下午跟着物业去保利香槟挨家敲门收业主意见，主要问大家对停车收费的看法，弄了2个小时', saved: true, item: 'zoufang' },
+      // (look-alikes: a childcare centre visited, a family needing it, an event not ours, a request to the teacher)
+      { text: '前天去龙江社区里的两家私立托育机构走访，了解他们收托情况，2小时', saved: true, item: 'zoufang' },
+      { text: '本周一在保利香槟的小区活动中心帮忙给老人们端茶倒水、收拾场地，活动不是我们组织的，3小时', saved: true, item: 'shishi' },
+      { text: '老师您好，我今天在锦绣社区服务了3个小时，辛苦老师帮忙记录', saved: false },
+      { text: '嗯我周一在汤河子村村史馆当讲解员给来参观的村民讲村里的抗联红色历史讲了三场一共三个小时', saved: true, item: 'huodong' },
+    ],
+    'feelings vented with question marks, a quoted question of the bot, a report for a classmate': [
+      { text: 'X：今天帮解放路社区把党员活动室的图书重新编号上架，两个半小时，灰大到我狂打喷嚏？？？', saved: true, item: 'x' },
+      { text: '啊啊啊今天在大有村卫生室帮村医给老人建健康档案，九点到十一点半，有个爷爷把自己生日记成了他老伴的？？？', saved: true, hours: 2.5 },
+      { text: '今天在社区扫雪2小时，这个也算吗？？', saved: false },
+      { text: '今天在社区扫雪2小时，可以？？', saved: false },
+      { text: '昨晚七点三刻到九点一刻，在网上给锦绣社区的居民答疑个税APP怎么填专项附加扣除', saved: true, hours: 1.5, mode: 'online' },
+      { text: '回复 社区实践助手：能具体说说做了什么吗？\n就是帮社区把会议室的桌椅搬好、摆好台签，今天上午9点到11点', saved: true, item: 'shishi', hours: 2 },
+      { text: '回复 社区实践助手：请问走访的单位是？\n锦州两家新能源企业，跟人事聊了实习岗位和明年招聘的事，11月5号，全天下来6个小时', saved: true, item: 'zoufang' },
+      { text: '扫雪2小时，请问怎么记？', saved: false },
+      { text: '前天帮老人交水费，花了一个半小时，顺便说下我是给我们班长报的', saved: false },
+    ],
+  };
+  describeCases(cases, read);
+});

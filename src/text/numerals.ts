@@ -229,9 +229,9 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
     const at = (h: string, min: string | undefined) => Number(h) + (pm && Number(h) < 12 ? 12 : 0) + Number(min ?? 0) / 60;
     return between(at(m[2]!, m[3]), () => at(m[4]!, m[5]), m[1] === 'from' ? undefined : m[1], undefined);
   }, out);
-  // 两点左右到四点, 两点到五点多, 做到四点几: a clock time not pinned down gives no amount either.
+  // 两点左右到四点, 两点到五点多, 做到四点几, 弄到四点来钟: a clock time not pinned down gives no amount either.
   for (const d of out) {
-    if (d.kind === 'range' && (/左右|许/.test(d.phrase) || /^\s{0,2}(?:多|左右|许|几)/.test(folded.slice(d.end, d.end + 4)))) {
+    if (d.kind === 'range' && (/左右|许/.test(d.phrase) || /^\s{0,2}(?:多|左右|许|几|来钟)/.test(folded.slice(d.end, d.end + 4)))) {
       d.kind = 'vague';
       delete d.hours;
       delete d.endsAt;

@@ -168,6 +168,9 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
  * the main one, so any help counts there; elsewhere a side that only supports (登记, 整理, 布置 …)
  * serves the other, and a service joined to a talk with + (宣讲+现场答疑) is given at the talk.
  */
+/** 各一个半小时, 各花了一小时: the same amount for each piece. */
+const EACH_TIMED = /各(?:用|花|占|干|做)?了?\s{0,2}[\u0001\u0002]/;
+
 export function parallel(marked: string, labelled = false): [ItemKey, ItemKey] | undefined {
   const pairs: [string, string, 'halves' | 'sides' | 'joined'][] = [];
   for (const [re, kind] of SIDE_BY_SIDE) {
@@ -189,7 +192,8 @@ export function parallel(marked: string, labelled = false): [ItemKey, ItemKey] |
     const one = itemOf(a, labelled || !weak);
     const other = itemOf(b, labelled || !weak);
     if (!one || !other || one === other) continue;
-    if (kind === 'joined' && [one, other].includes('huodong') && [one, other].includes('shishi')) continue;
+    // (…和…，各一个半小时: each given its own time — not one event and the help in it)
+    if (kind === 'joined' && [one, other].includes('huodong') && [one, other].includes('shishi') && !EACH_TIMED.test(marked)) continue;
     // (定了项目分工和送餐排期: the service a project schedules is planned, not done)
     if (kind === 'joined' && (one === 'xiangmu' ? SCHEDULED.test(b) : other === 'xiangmu' && SCHEDULED.test(a))) continue;
     return [one, other];

@@ -19,7 +19,7 @@ const ASKING = new RegExp([
   '(?:(?:可以|能)(?:记|算|报|登记)[^，。,；;]{0,4}[吧嘛]|(?:这样|这么)[^，。,；;]{0,4}(?:可以|行|对)[吧嘛]|对吧|没问题吧)[\\s?？。!！~～]*$',
   // (not a question put to residents: 问了问他们，能不能提供实习岗位)
   '(?<!(?:问|看看|了解|检查|确认|查|摸排|排查|登记|统计|核实|核对|调查)[^，。,；;]{0,16}|(?:问了?问?|询问|咨询)(?:他们|她们|居民|村民|商家|企业|老板|业主|老人|大家|负责人)[^，。,；;]{0,4}[，,]\\s{0,2})(?:算不算|能不能|可不可以|行不行|好不好|(?<!不)对不对|要不要|需不需要|用不用|够不够|是不是(?=[^，。,；;]{0,4}(?:算|可以|能|要|这样|对|没|记)))',
-  '(?<!(?:教|讲|告诉|指导|演示|示范|学|说明|介绍)[^，。,；;]{0,10})(?:怎么|咋|如何|怎样)(?:样)?(?:记|报(?!销|名|税)|填|登记|算|写|提交|上报|弄|操作)',
+  '(?<!(?:教|讲|告诉|指导|演示|示范|学|说明|介绍|答疑|解答|解释|回答)[^，。,；;]{0,10})(?:怎么|咋|如何|怎样)(?:样)?(?:记|报(?!销|名|税)|填|登记|算|写|提交|上报|弄|操作)',
   '(?:算|归|属于|(?<![登统])记|填|选)(?:哪|什么(?!时候)|啥|几)|(?<!问[^，。,；;]{0,10}|分工了?[，,\\s]{0,2})谁(?:来|能|可以|负责|知道|给)',
   '(?:实事|走访|活动|项目|x)还是(?:实事|走访|活动|项目|x)|算[^，。,；;]{0,6}还是',
   '不知道[^，。,；;]{0,6}(?:算|能不能|可不可以|行不行|对不对|要不要|可以记|能记)|了没(?:有)?[\\s?？。!！~～]*$|(?:记录|那条|时长|审核|结果)呢[\\s?？。!！~～]*$',
@@ -56,9 +56,16 @@ const ITEM_NAMED: Record<string, ItemKey> = { 活动: 'huodong', 走访: 'zoufan
 const HAILED = /^\s*(?:小?助手|机器人|老师|bot)?\s{0,2}(?:你好|您好)?[，,\s]{0,2}(?:在吗|在不在)(?:[，,\s]{0,2}在吗)*[？?!！~～，,。.\s]*(?=\S)/;
 const POLITE = /^\s*(?:老师|您好)|您/;
 
-/** Whether `folded` asks something of its report: a quoted title, a check of the format and a question about something else left out. */
+/**
+ * A feeling vented after the report with question marks doubled (字体调到崩溃？？, 谁家囤这么多箱子啊？？？, 我：？？？): no
+ * question to the bot — unless it asks one in words (也算吗？？, 能记几小时？？, 这算哪类？？).
+ */
+const VENTED = /(?<=[，。,；;!！~～\s])[^，。,；;!！~～\n]*[?？]{2,}[\s?？!！]*$/;
+const ASKED_IN_WORDS = /吗|么|呢|吧|算|(?:记|报|填|审)(?:吗|么|上|一下|不|没)|能|可以|行不|对不|哪|啥|什么|怎|是不是|有没有|多少|几(?:个|小时|点|号)|要不要/;
+
+/** Whether `folded` asks something of its report: a quoted title, a check of the format, a question about something else and a feeling vented left out. */
 export function asksOfReport(folded: string, item?: ItemKey): boolean {
   const asked = POLITE.test(folded) ? folded.replace(AS_ITEM, (q, named: string) => (ITEM_NAMED[named] === item ? '' : q)).replace(MAY_I, '') : folded;
-  const text = asked.replace(HAILED, '').replace(FORMAT_CHECK, '').replace(QUOTED, '').replace(SIDE_QUESTION, '');
+  const text = asked.replace(HAILED, '').replace(FORMAT_CHECK, '').replace(QUOTED, '').replace(SIDE_QUESTION, '').replace(VENTED, (q) => (ASKED_IN_WORDS.test(q) ? q : ''));
   return ASKING.test(text.replace(PROCESS_QUESTION, (q) => (ABOUT_THIS.test(q) ? q : '')));
 }

@@ -42,8 +42,8 @@ export const CLAUSE_END = '(?=[，,。；;!！~～\\s吧啊呀哈]|$)';
  */
 export const EVEN_SPLIT = new RegExp(`(?<!(?:我|你|他|她|们|俩|两人|两个人|室友|舍友|同学|男女|大人小孩)[^，。,；;]{0,3})各(?:花|用|占|干|做|忙)?了?一半|一半一半|五五开|${SAME_TIME}|${NO_MAIN}|` +
   `(?<!(?:跟|和|与|同|比)[^，。,；;]{0,4})时间(?:都|也|基本|大概|几乎)?(?:差不多|一样)(?:长|多)?${CLAUSE_END}|(?:时间)?对半(?:分)?${CLAUSE_END}|(?<=^|[，,；;\\s]|时间)各半${CLAUSE_END}`);
-/** A clause carrying an amount of its own (U+0002). */
-export const OWN_HOURS = /[^，,；;。\n]*\u0002[^，,；;。\n]*/g;
+/** A clause carrying an amount of its own (U+0002) — with the clause before it when it only goes on with it (又组织了个小讲堂，也讲了一个半小时). */
+export const OWN_HOURS = /(?:[^，,；;。\n\u0002]*[，,]\s{0,2}(?=(?:也|又|还)[^，,；;。\n\u0002]{1,4}\u0002))?[^，,；;。\n]*\u0002[^，,；;。\n]*/g;
 
 /** 实事走访都有: two items named, neither first. */
 export const BOTH = /(实事|走访|活动|项目)[和、跟与加+/]?(实事|走访|活动|项目)都(?:有|做|干)|(?<=(?:弄|做|搞|干)了?)(实事|走访|活动|项目)[和、跟与加+/](实事|走访|活动|项目)(?![^\s，。,；;])|(?<![^\s，。,；;:：])(实事|走访|活动|项目)\s{0,2}[和、加+/]\s{0,2}(实事|走访|活动|项目)(?![^\s，。,；;])/;
@@ -60,7 +60,9 @@ export const WENT_ON = /[，,；;]\s{0,2}(?:我们?)?(?:又|还)(?:跑)?(?:去|�
 
 /** Said outright: two pieces of work, half and half (said to take the time evenly: EVEN_SPLIT, asked about before this). */
 export const SPLIT = new RegExp([
-  '一半(?:时间)?[^，。,；;]{0,14}[，,]?[^，。,；;]{0,4}一半|一半的?时间[^。]{2,30}(?:剩下|其余|其他)的?时间|两件事|两样都|(?<![a-z])two things(?![a-z])',
+  '一半(?:时间)?[^，。,；;]{0,14}[，,]?[^，。,；;]{0,4}一半|一半的?时间[^。]{2,30}(?:剩下|其余|其他)的?时间|两件事|两样都|一样一半|(?<![a-z])two things(?![a-z])',
+  // (…例会 走访 辅导作业 都有一点: each a little)
+  '都(?:有|做了?|干了?|弄了?|沾)一?点儿?(?![^，。,；;\\s]{0,2}(?:累|冷|难|远|晚))',
   // 前半程开例会，后半程入户; 前一个半小时…后一个半小时 (the amount masked)
   '前半(?:程|段|场|部分|截|时间)?[^。]{2,40}后半|前\u0001[^。]{2,40}后\u0001',
   '一部分(?:时间)?[^。]{2,30}(?:另|其余|剩下的?)?一?部分',
@@ -141,12 +143,15 @@ export function withoutChangedPlan(marked: string): string {
   return /取消|改成|改为|换成/.test(marked) ? marked.replace(CHANGED_PLAN, blank) : marked;
 }
 
+/** Desk work: help for the work it is told beside, not a piece of its own. */
+const DESK_WORK = /核对|登记|整理|记录|填|统计|录入/;
+
 /** ，也帮物业搬了东西: hands-on help for someone besides the work before it — not support for it (也帮网格员核对了信息). */
 export function alsoHandsOn(text: string): boolean {
   const m = ALSO_HELPED.exec(text);
   // (desk work is help at the work before it, unless done for the school or the office after a talk: 讲了校园贷，还帮学校
   // 老师整理了一下档案; 还帮着搬了音响 is a hand lent at it)
-  const desk = m !== null && /核对|登记|整理|记录|填|统计|录入/.test(m[2]!);
+  const desk = m !== null && DESK_WORK.test(m[2]!);
   if (!m || !(desk ? FOR_OFFICE.test(m[2]!) : m[1] === '也' && HANDS_WORK.test(m[2]!))) return false;
   const before = [...itemWords(text.slice(0, m.index)).keys()];
   return before.length > 0 && !before.includes('shishi') && (!desk || before.includes('huodong'));
@@ -169,7 +174,8 @@ export function wentOn(text: string): boolean {
   if (!m) return false;
   const before = new Set(itemWords(text.slice(0, m.index)).keys());
   if (SUPPORT.test(text.slice(0, m.index))) before.add('shishi');
-  const after = [...itemWords(m[0]).keys()];
+  // (…，又去7号楼帮老人搬了柜子: hands-on help after a visit is 实事 of its own, not desk work for the visit)
+  const after = [...itemWords(m[0]).keys(), ...(HANDS_WORK.test(m[0]) && !DESK_WORK.test(m[0]) ? ['shishi'] : [])];
   if (before.size === 0 || after.every((k) => before.has(k))) return false;
   return !(before.has('huodong') && after.every((k) => k === 'shishi'));
 }

@@ -7,12 +7,14 @@
  * their own where students would write them are fixed. Part of reportParser.ts; works on width-folded text.
  */
 
+import { parseNumber } from './numbers.js';
 import { simplified } from './simplified.js';
 
 /** Each slip, what it stands for, and where it is a word of its own and left alone. */
 const FIXES: [typo: string, meant: string, guard?: string][] = [
   // the work
-  ['扫血', '扫雪'], ['铲血', '铲雪'], ['坐谈', '座谈'], ['侧血', '测血'], ['项木', '项目'], ['走仿', '走访'],
+  ['扫血', '扫雪'], ['铲血', '铲雪'], ['坐谈', '座谈'], ['侧血', '测血'], ['项木', '项目'], ['走仿', '走访'], ['走防', '走访'], ['象目', '项目'], ['居明', '居民'],
+  ['调节', '调解', '调节(?=[^，。,；;]{0,6}(?:纠纷|矛盾))'], ['举棋', '举旗', '举棋(?!不定)'],
   // (入护 is 入户 — not 进入护理院, 收入护工, 加入护卫队)
   ['入护', '入户', '(?<![进出收加投])入护(?![理士工卫栏航])'],
   // (做业 is 作业 — not 做业委会的访谈, 做业态调查, 做业务, 做业主工作)
@@ -22,15 +24,23 @@ const FIXES: [typo: string, meant: string, guard?: string][] = [
   ['走坊', '走访'], ['评居', '评剧', '(?<!测)评居(?![民住委])'], ['走方', '走访', '走方(?![便向式法案位])'], ['扫学', '扫雪', '扫学(?![校生堂院区习])'],
   // words typed in 拼音 when the input method was off (saoxue 2 xiaoshi), padded to their length with spaces
   ...([['jintian', '今天'], ['mingtian', '明天'], ['houtian', '后天'], ['zuotian', '昨天'], ['qiantian', '前天'], ['xiaoshi', '小时'], ['fudao', '辅导'], ['zuoye', '作业'],
-    ['saoxue', '扫雪'], ['zoufang', '走访'], ['shequ', '社区'], ['ruhu', '入户']] as const).map(([py, zh]): [string, string, string] => [py, zh.padEnd(py.length, ' '), `(?<![a-z])${py}(?![a-z])`]),
+    ['saoxue', '扫雪'], ['zoufang', '走访'], ['shequ', '社区'], ['ruhu', '入户'], ['shangwu', '上午'], ['zhongwu', '中午'], ['xiawu', '下午'],
+    ['wanshang', '晚上'], ['fenzhong', '分钟'], ['liangge', '两个'], ['xiangmu', '项目'], ['huodong', '活动'], ['xuanchuan', '宣传'], ['zhiyuan', '志愿'],
+    // (and by their first letters: 2xs, 幸福里sq, fd作业, 乡村振兴zy, 反诈xc, xm组例会)
+    // (zhege月: 这个 next to the word it goes with)
+    ['zhege', '   这个', '(?<![a-z])zhege(?![a-z])'],
+    ['sq', '社区'], ['fd', '辅导'], ['zy', '志愿'], ['xc', '宣传'], ['hd', '活动'], ['xm', '项目']] as const).map(([py, zh]): [string, string, string] => [py, zh.padEnd(py.length, ' '), `(?<![a-z])${py}(?![a-z])`]),
   // the time and the place (2个小是, 两个小事, 2个消失: 小时 by sound after a number)
   ['小是', '小时', '(?<=[\\d一二两俩三仨四五六七八九十半个]\\s{0,2})小是'], ['小事', '小时', '(?<=[\\d一二两俩三仨四五六七八九十半]\\s{0,2}个?\\s{0,2})小事(?![儿情都也])'],
   ['消失', '小时', '(?<=\\d\\s{0,2}个?\\s{0,2})消失'],
+  ['xs', '小时', '(?<=[\\d一二两俩三仨四五六七八九十半个]\\s{0,2})xs(?![a-z])'],
   // (2小h, 2个小四, 1.5小shi, 3个晓时, 两消时, 2小室 …: 小时 mistyped after a number; 1个伴小时, 11点伴: 半; 1.5hh)
   ...(['小h', '小四', '小尸', '小室', '小实', '小吋', '小诗', '小死', '晓时', '消时', '销时', '小hi', '小shi'] as const).map((t): [string, string, string] =>
     [t, '小时'.padEnd(t.length, ' '), `${t}(?<=[\\d一二两俩三仨四五六七八九十半个]\\s{0,2}${t})(?![a-z])(?=[\\s，。,；;!！~～…)）(（半左多]|$)`]),
   ['伴', '半', '(?<=[\\d一二两三四五六七八九十]\\s{0,2}个?|点)伴(?=\\s{0,2}个?小时|[（(]半|[，,。\\s在]|$)'], ['般', '半', '(?<=[\\d一二两三四五六七八九十]\\s{0,2}个)般(?=\\s{0,2}小时)'],
-  ['hh', 'h ', '(?<=\\d)hh(?![a-z])'], ['倒', '到', '(?<=点半?\\s{0,2})倒(?=\\s{0,2}(?:\\d|[一二两三四五六七八九十]))'],
+  ['hh', 'h ', '(?<=\\d)hh(?![a-z])'],
+  // (两点过十分, 九点过五分, 三点过一刻: minutes past a clock's hour, read as 两点零十分)
+  ['过', '零', '(?<=点)过(?=[一二三四五]?十[一二三四五六七八九]?分|[一二三四五六七八九]分|\\d{1,2}分|一刻)'], ['倒', '到', '(?<=点半?\\s{0,2})倒(?=\\s{0,2}(?:\\d|[一二两三四五六七八九十]))'],
   // (pm3到pm5, pm1:00-pm4:00, am9: the part of the day written before the clock, as 下午/上午 would be)
   ['pm', '下午', '(?<![a-z])pm(?=\\s{0,2}\\d)'], ['am', '上午', '(?<![a-z])am(?=\\s{0,2}\\d)'],
   ['量个小时', '两个小时'], ['量个钟', '两个钟'], ['金天', '今天'], ['设区', '社区'], ['锦秀', '锦绣'],
@@ -56,8 +66,23 @@ const FIXED = new Map(FIXES.map(([typo, meant]) => [typo, meant]));
 if (FIXED.size !== FIXES.length) throw new Error(`reportTypos: a typo is listed twice: ${FIXES.map(([t]) => t).filter((t, i, all) => all.indexOf(t) !== i)}`);
 const TYPO = new RegExp(FIXES.map(([typo, , guard]) => guard ?? typo).join('|'), 'g');
 
+/** A clock time said by what it lacks of the hour (差五分三点, 差一刻两点, 三点差一刻, 十点差5分). */
+const HOUR = '(\\d{1,2}|[一二两三四五六七八九十]{1,3})';
+const SHORT = '(一刻|(?:\\d{1,2}|[一二两三四五六七八九十]{1,3})分)钟?';
+const SHORT_OF = new RegExp(`(?<!相)差${SHORT}${HOUR}点(?!半|\\s{0,2}(?:\\d|[一二三四五]?十|[一三]刻))|(?<![\\d一二两三四五六七八九十])${HOUR}点差${SHORT}`, 'g');
+
+/** 差五分三点 as 2点55分, padded before to its length (left as written where it will not fit or reads no time). */
+function shortOfTheHour(said: string, short1?: string, hour1?: string, hour2?: string, short2?: string): string {
+  const short = (short1 ?? short2)!;
+  const hour = parseNumber((hour1 ?? hour2)!);
+  const lacks = short.startsWith('一刻') ? 15 : parseNumber(short.replace(/分钟?$/, ''));
+  if (hour === undefined || lacks === undefined || hour < 1 || hour > 24 || lacks < 1 || lacks >= 60) return said;
+  const time = `${hour - 1}点${String(60 - lacks).padStart(2, '0')}分`;
+  return time.length <= said.length ? time.padStart(said.length, ' ') : said;
+}
+
 /** `folded` with the typos put right; same length, same indices. */
 export function fixTypos(folded: string): string {
   // (`/ 记录 走访 2h`: the command with a space typed after its slash, the space moved before it)
-  return folded.replace(TYPO, (t) => FIXED.get(t)!).replace(/^(\s*)\/(\s{1,2})(?=记录)/, '$1$2/');
+  return folded.replace(TYPO, (t) => FIXED.get(t)!).replace(SHORT_OF, shortOfTheHour).replace(/^(\s*)\/(\s{1,2})(?=记录)/, '$1$2/');
 }

@@ -75,8 +75,8 @@ export const NOT_MINE = new RegExp([
   // …and sent on for them (帮她发一下, 替同桌发的, 我帮他说一声) — not 帮同学发传单
   `(?:帮|替|代)(?:我的?)?(?:${MEMBER})?(?:${PEER}|${NAME}|她|他|ta)们?(?:也)?(?:(?:发|交)(?:一下|下|了|的|过来)|(?:说|讲|报)(?:一声|一下))(?=[\\s，。,；;:：!！~～]|$)|` +
   // (李哥, 王姐 may be a classmate too: only what is sent in for them counts)
-  // (帮我妈报的, 帮同宿舍的报一下: a family member's or a roommate's)
-  `(?:帮|替|代)(?:我们?的?)?(?:${PEER}|${NAME}|${SURNAME}(?:哥|姐)|(?<=我)(?:妈|爸|哥|姐|弟|妹|对象|男朋友|女朋友|老公|老婆)|同(?:宿舍|寝室|班|组)的)[^，。,；;]{0,3}(?:报|记|登记|填|提交|上报)(?!名|录|账|销|住|表|写|笔记|作业)${FILED}`,
+  // (帮我妈报的, 帮同宿舍的报一下, 我是给我们班长报的: a family member's, a roommate's or a classmate's)
+  `(?:帮|替|代|(?<=是)给)(?:我们?的?)?(?:${PEER}|${NAME}|${SURNAME}(?:哥|姐)|(?<=我)(?:妈|爸|哥|姐|弟|妹|对象|男朋友|女朋友|老公|老婆)|同(?:宿舍|寝室|班|组)的)[^，。,；;]{0,3}(?:报|记|登记|填|提交|上报)(?!名|录|账|销|住|表|写|笔记|作业)${FILED}`,
   // (帮我记录我们支部书记昨天…的服务: a classmate's service, named right after the verb of recording)
   `(?:记录|记|报|登记)(?:一下)?(?:我们|咱们|我)(?:班|组|队|宿舍|寝室|支部)?的?(?:${PEER}|支部书记)(?=\\s{0,2}(?:\\u0001|今天|昨天|前天|在|的))`,
   // hours put down to someone else (时长记他名下, 算在班长名下) and two named with hours each (小刘小陈各2小时)
