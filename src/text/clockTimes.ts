@@ -17,10 +17,10 @@ export const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:(?:点|时(?![长
  */
 const SIGNED = /(?:签到|签入|到岗)(?:时间)?[:\s]{0,3}(?:20\d{2}[/.-]\d{1,2}[/.-]\d{1,2}\s{1,2})?(?<s>\d{1,2}:\d{2})[^\n]{0,60}?(?:签退|签出|离岗)(?:时间)?[:\s]{0,3}(?:20\d{2}[/.-]\d{1,2}[/.-]\d{1,2}\s{1,2})?(?<e>\d{1,2}:\d{2})/dg;
 /** Work going on to a time (干到, 扫到, 整理到): the verbs before 到 that end a stretch. */
-export const WORKED = '(?:干|弄|忙|做|待|呆|搞|扫|铲|刷|搬|播|讲|教|聊|陪|写|整理|收拾)';
+export const WORKED = '(?:干|弄|忙|做|待|呆|搞|扫|铲|刷|搬|播|讲|教|聊|陪|写|补|排|守|站|整理|收拾|(?<=开会)开)';
 /** CLOCK with its groups made non-capturing, to be named as one end of ARRIVED (each end is read again with CLOCK_ONE). */
 const AN_END = CLOCK.replace(/\((?!\?)/g, '(?:');
-const ARRIVED = new RegExp(`(?<s>${AN_END})${S}(?:去的|到的|过去的|到(?:[^，。,；;\\d\\s]{1,6})?(?=[，,\\s]))[^。\\n]{0,40}?(?:${WORKED}到了?${S}(?<e>${AN_END})|(?<e2>${AN_END})${S}(?:走的|走了|撤|离开|干完|弄完|结束|收工))`, 'dg');
+const ARRIVED = new RegExp(`(?<s>${AN_END})${S}(?:去的|到的|过去的|集合(?:的)?|到(?:[^，。,；;\\d\\s]{1,6})?(?=[，,\\s]))[^。\\n]{0,40}?(?:${WORKED}到了?${S}(?<e>${AN_END})|(?<e2>${AN_END})${S}(?:走的|走了|撤|离开|干完|弄完|结束|收工))`, 'dg');
 const CLOCK_ONE = new RegExp(`^${CLOCK}$`);
 
 /** Ranges told by their ends apart (SIGNED, ARRIVED); each end read as CLOCK reads it, the end taking the start's 上午/下午. */

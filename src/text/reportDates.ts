@@ -9,7 +9,7 @@ import { dayjs } from '../time.js';
 import { CN_INT, parseNumber, S, type Span } from './numerals.js';
 import { maskSpan } from './numbers.js';
 import { ALREADY_REPORTED, REFLECTION } from './reportAsides.js';
-import { keptOut, movedDays, oneOfTwo, otherService, picksOut, previousTimes } from './reportTwoServices.js';
+import { dayOfRun, keptOut, movedDays, oneOfTwo, otherService, picksOut, previousTimes } from './reportTwoServices.js';
 import { RELATIVE } from './reportDayLabels.js';
 import { FESTIVAL_DAY, readFestival } from './reportFestivals.js';
 import { labelledDays, weekdayIndex } from './reportDayLabels.js';
@@ -103,7 +103,8 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
     if (mo >= 9 && mo <= 12 && d >= 32 && d <= 39 && m[2] !== '-' && !saidAsClock(m, CLOCK_BEFORE, CLOCK_AFTER)) return '';
     return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && !saidAsClock(m, CLOCK_BEFORE, CLOCK_AFTER) ? undefined : null;
   }],
-  [new RegExp(`(?<![\\d月.\\-/])(\\d{1,2}[号日]|${CN_INT}号|${CN_TENS}日)(?!${NOT_DAY})`, 'g'), (m, today) => {
+  // (…not a house on a road: 东风路12号, 解放街3号)
+  [new RegExp(`(?<![\\d月.\\-/]|[路街巷道弄]\\s{0,2}\\d?)(\\d{1,2}[号日]|${CN_INT}号|${CN_TENS}日)(?!${NOT_DAY})`, 'g'), (m, today) => {
     const day = parseNumber(m[1]!.slice(0, -1));
     // (86号, 从1号发到86号: numbers handed out, not days)
     const upTo = /^[^，。,；;]{0,6}到\s{0,2}(\d{2,3})\s{0,2}号/.exec(m.input!.slice(m.index! + m[0].length));
@@ -252,6 +253,7 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
   const previous = previousTimes(masked);
   const leftOut = keptOut(masked, reported, previous);
   const [notThis, pinned, outDays, outClauses] = [new Set<DateHit>(), new Set<DateHit>(), new Set<string>(), new Set<readonly [number, number]>()];
+  let ofRun = false;
   const around = (m: RegExpMatchArray, s: (readonly [number, number])[]) => s.find(([a, b]) => m.index! >= a && m.index! + m[0].length <= b);
   const inside = (m: RegExpMatchArray, s: (readonly [number, number])[]) => around(m, s) !== undefined;
   for (const [re, read] of DATE_PATTERNS) {
@@ -276,12 +278,13 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
       let hit: DateHit = typeof r === 'object' ? { ...r, start, end } : { start, end, phrase, date: r, problem: r ? undefined : `「${phrase}」不是有效的日期，请检查。` };
       // 为明天的活动做准备: a day still to come that names what the work was for, not when it was
       // done — only context beside the day named, asked about when it is the only one.
-      // (…and a day still to come that the work got ready for: 为12月4日国家宪法日预热)
-      if (hit.date && hit.date > today.format('YYYY-MM-DD') && (/^\s{0,2}的/.test(work.slice(end, end + 3)) || /(?:为|迎接|备战)\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)))) {
+      // (…and a day still to come that the work got ready for: 为12月4日国家宪法日预热, 布置明天要用的会场, 明天来体检的老人)
+      if (hit.date && hit.date > today.format('YYYY-MM-DD') && (/^\s{0,2}(?:要用|来[\u4e00-\u9fa5]{1,2}|要[\u4e00-\u9fa5]{1,2})?的/.test(work.slice(end, end + 6)) || /(?:为|迎接|备战)\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)))) {
         hit = { start, end, phrase, problem: `日期「${phrase}」还没到，只能记录今天或以前的服务，请确认日期。`, vague: true };
       }
       // (只报前几天那次: the time that is no one day is the one reported, asked about even beside today's)
       const only = picksOut(work, start, end);
+      if (dayOfRun(work, start, end)) ofRun = true;
       if (hit.vague && only && /^\s{0,2}(?:的?那|的)/.test(work.slice(end, end + 3))) hit = { ...hit, vague: undefined };
       if (only) pinned.add(hit);
       if (inside(m, leftOut)) {
@@ -297,6 +300,7 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
   }
   const kept = aheadDropped(movedDays(oneOfTwo(hits, notThis, pinned, outDays), work, today.format('YYYY-MM-DD')), today.format('YYYY-MM-DD'), work);
   // (…and the clauses of the service before, told to set this one apart: 上次是帮着扫院子, 这次不是扫雪了)
-  const elsewhere = [...otherService(masked, hits, kept, outClauses), ...previous];
+  // (…but the other days of a run the day reported is one of, 从15号开始连续四天…今天已经第四天了, are its context, not another service)
+  const elsewhere = [...otherService(masked, hits, ofRun ? hits : kept, outClauses), ...previous];
   return { hits: labelledDays([...kept].sort((a, b) => a.start - b.start), masked), masked: work, elsewhere };
 }

@@ -11,7 +11,7 @@ import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesi
 import {
   alsoHandsOn, BOTH, DAY_HALVES, amountPieces, EVEN_SPLIT, FILMED_THEN, VISIT_AND_WORK, HALF_AND_HALF, mainItem, MIXED, OWN_HOURS, PIECES, SCHEDULED, SIDE_BY_SIDE, SPLIT, THEN_OTHER, threeWays, twoSteps, wentOn, withoutChangedPlan,
 } from './reportTwoPieces.js';
-import { blank, itemWords } from './reportTopics.js';
+import { blank, itemWords, LEARNING } from './reportTopics.js';
 import { blankFilmed } from './reportMade.js';
 import { ASIDE, NEXT_TIME, SAID_BESIDE } from './reportAsides.js';
 import { ATTENDED, IDLE, JOINED_DRIVE, NOT_DONE, OWN_COURSEWORK, OWN_PAPERWORK, OWN_PE, RECORD_REQUEST, ROLE } from './reportNotService.js';
@@ -99,7 +99,8 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   for (const [key, word] of namedBeside(text)) if (!hits.has(key)) hits.set(key, word);
   // Two activities side by side (一边…一边, 一半…一半, 上午…下午, each with its own hours), each of its
   // own item: there is no main one to record it under.
-  const pair = nested ? undefined : parallel(marked.replace(QUOTED, blank).replace(ASIDE, blank));
+  // (…not two things a visit asked about: 了解他们的身体情况和体检需求)
+  const pair = nested ? undefined : parallel(marked.replace(LEARNING, blank).replace(QUOTED, blank).replace(ASIDE, blank));
   if (pair) {
     ambiguities.push(twoPieces(pair));
     return undefined;
@@ -155,6 +156,8 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   // (上了节我们自己办的安全教育课: a class on a public topic the students put on is their event)
   if ((hits.size === 0 || (hits.size === 1 && hits.has('shishi'))) && PUT_ON.test(text) && PUBLIC_TOPIC_CLASS.test(text)) return 'huodong';
   if (hits.size === 1) return [...hits.keys()][0];
+  // (入户走访宣传医保参保政策, 入户走访，送养老保险政策宣传册: publicity carried door to door is the visit)
+  if (hits.size === 2 && hits.has('zoufang') && hits.has('huodong') && DOOR_TO_DOOR.test(text)) return 'zoufang';
   if (hits.size > 1) {
     const list = [...hits].map(([k, w]) => `「${w}」（${LABEL[k]}）`).join('和');
     ambiguities.push(`同时提到了${list}，请确认这次服务属于哪一类。`);
@@ -168,6 +171,9 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
  * the main one, so any help counts there; elsewhere a side that only supports (登记, 整理, 布置 …)
  * serves the other, and a service joined to a talk with + (宣讲+现场答疑) is given at the talk.
  */
+/** Publicity carried from door to door (入户走访做养老保险政策宣传, 入户走访，送…政策宣传册, 入户走访宣传反诈政策). */
+const DOOR_TO_DOOR = /入户走访[，,]?\s{0,2}(?:做|搞|开展|送|发放?)?[^，。,；;]{0,12}宣传(?!活动|讲座|演出)/;
+
 /** 各一个半小时, 各花了一小时: the same amount for each piece. */
 const EACH_TIMED = /各(?:用|花|占|干|做)?了?\s{0,2}[\u0001\u0002]/;
 

@@ -87,8 +87,18 @@ export function previousTimes(masked: string): Span[] {
 }
 
 /** Whether the day said between `start` and `end` is picked as the one reported (只报前天那次, 先把上周六的报了). */
+/** One day of a run told as which of it (今天第三天, 今天已经第四天了, 报的是昨天这第二次; 第二天就是昨天, 第二天，也就是上周六). */
+const NTH_OF_RUN = '(?:第\\s{0,2}[一二三四五六七八九十\\d]{1,2}|最后\\s{0,2}一?)\\s{0,2}(?:天|次|场|讲|回|趟)';
+const NTH_AFTER = new RegExp(`^\\s{0,2}(?:已经|就是|是|这|那)?\\s{0,2}${NTH_OF_RUN}`);
+const NTH_BEFORE = new RegExp(`${NTH_OF_RUN}[，,]?\\s{0,2}(?:也)?(?:就)?(?:是|即)\\s{0,2}$`);
+
+/** Whether the day at start…end is told as which day of a run it was: the run's other days are no other service. */
+export function dayOfRun(work: string, start: number, end: number): boolean {
+  return NTH_AFTER.test(work.slice(end, end + 10)) || NTH_BEFORE.test(work.slice(Math.max(0, start - 12), start));
+}
+
 export function picksOut(work: string, start: number, end: number): boolean {
-  return ONLY_THAT.test(work.slice(Math.max(0, start - 5), start)) || (/(?:只|先|就)把\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)) && /^(?:那次|的)?(?:报|记)/.test(work.slice(end, end + 4))) ||
+  return ONLY_THAT.test(work.slice(Math.max(0, start - 5), start)) || dayOfRun(work, start, end) || (/(?:只|先|就)把\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)) && /^(?:那次|的)?(?:报|记)/.test(work.slice(end, end + 4))) ||
     (THAT_VISIT_NEXT.test(work.slice(end, end + 6)) && MANY_VISITS.test(work) && !ALSO_DAY.test(work.slice(end)) && !notReported(work.slice(end).split(/[，。,；;]/)[0]!));
 }
 
