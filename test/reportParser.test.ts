@@ -3073,6 +3073,19 @@ describe('parseReport — letters for words, minutes short of the hour, one of a
       { text: '11月8号 大有村 帮村委会把村民信息录入电脑 3小时', saved: true, area: null },
       { text: '今天在康宁社区教几个大爷大妈用手机挂号、视频通话，两个钟头', saved: true, area: 'technology' },
     ],
+    'the day picked (这条报今天的, 报上周二的), door-to-door policy talks, a club online, slips in days': [
+      { text: '这周连续三天都在村里，前天入户，昨天入户，今天也是入户，这条报今天的：走了7户做人口摸底，3小时', saved: true, date: '2026-11-18', item: 'zoufang' },
+      { text: '项目组连续两周每周一开例会，今天报周一那次，讨论了“周末课堂”项目招募志愿者的方案，90分钟', saved: true, date: '2026-11-16', item: 'xiangmu' },
+      { text: '上周一到上周三连续三天在汤河子村帮农户晾晒玉米，报上周二的，4个小时', saved: true, date: '2026-11-10', item: 'shishi' },
+      { text: '汇报昨天的情况，扫雪2小时', saved: true, date: '2026-11-17' },
+      { text: '今天早上7点半到10点在八道壕镇入户走访，给村民讲城乡居民养老保险政策，走访了17户，签字15户', saved: true, item: 'zoufang' },
+      { text: '11.16 支教社 线上 给大有村初二学生讲物理 2h', saved: true, mode: 'online' },
+      { text: '今天在社区教老人线上缴费，2小时', saved: true, mode: 'offline' },
+      { text: '周一晚上用腾迅会议给社区的初一孩子讲数学题，1个半小时', saved: true, mode: 'online' },
+      { text: '不好意思报晚了，上周一直在考试，上周四下午在幸福里给三年级小孩辅导数学作业，两个小时', saved: true, date: '2026-11-12' },
+      { text: '11.13 楼道墙绘 4小时 一口气画了两层楼', saved: true, date: '2026-11-13' },
+      { text: '/记录 实事 2.5小时 社区托育点照看1-3岁宝宝午睡和吃加餐', saved: true, date: '2026-11-18' },
+    ],
   };
   describeCases(cases, read);
 });

@@ -91,7 +91,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
     monthDay(today, ENGLISH_MONTHS.indexOf((m[1] ?? m[4]!).slice(0, 3)) + 1, +(m[2] ?? m[3])!)],
   // 11-20, 11/20, 11.20 — unless a unit follows (3-5人, 1.5万). A month and a day that do not make a
   // day (11.31, 2.30) are asked about, unless a time of day is meant (下午2.30开始).
-  [/(?<![\d./\-]|\d:)(\d{1,2})([-/.])(\d{1,2})(?![\d.:\-]|\/\d|\s{0,2}(?:个|小时|h|分|点|%|元|块|万|人|位|名|户|楼|号(?:楼|院|线|门)|栋|单元|次|年级|班|的(?![那这]|$|[，。,；;\s])|km|公里|米|斤))/g, (m, today) => {
+  [/(?<![\d./\-]|\d:)(\d{1,2})([-/.])(\d{1,2})(?![\d.:\-]|\/\d|\s{0,2}(?:个|小时|h|分|点|%|元|块|万|人|位|名|户|楼(?!道)|号(?:楼|院|线|门)|岁|栋|单元|次|年级|班|的(?![那这]|$|[，。,；;\s])|km|公里|米|斤))/g, (m, today) => {
     // (16/11, written day first: the first number is no month)
     const dayFirst = (m[2] === '/' || m[2] === '.') && +m[1]! > 12 && +m[3]! <= 12;
     const [mo, d] = dayFirst ? [+m[3]!, +m[1]!] : [+m[1]!, +m[3]!];
@@ -129,7 +129,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   }],
   // (下周5个楼道: a count after the week, not Friday)
   // (线上周三: online, on Wednesday; 上周三场直播, 下周三次上门: three of them, not Wednesday)
-  [new RegExp(`(?<![每一二两三四五六七八九几那])(?:(?<!线)(上上|上|这|本|下下|下|前(?=${S}个)))?${S}个?${S}(?:周|星期|礼拜)${WEEKDAY}(?!样|起算|${S}(?:个|位|名|户|栋|幢|处|块|幅|件|场(?![地馆次所景合])|次(?!日)|趟|期(?!间)|节(?![目假日])|堂|轮(?!到)))`, 'g'), (m, today) => weekday(today, m[1], m[2]!)],
+  [new RegExp(`(?<![每一二两三四五六七八九几那])(?:(?<!线)(上上|上|这|本|下下|下|前(?=${S}个)))?${S}个?${S}(?:周|星期|礼拜)${WEEKDAY}(?!样|起算|(?<=一)直|${S}(?:个|位|名|户|栋|幢|处|块|幅|件|场(?![地馆次所景合])|次(?!日)|趟|期(?!间)|节(?![目假日])|堂|轮(?!到)))`, 'g'), (m, today) => weekday(today, m[1], m[2]!)],
   [/(?<![a-z])(?:(last|this|next)\s{1,2})?(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?(?![a-z])/g, (m, today) =>
     weekday(today, m[1] && ({ last: '上', this: '这', next: '下' } as Record<string, string>)[m[1]], String(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(m[2]!) + 1))],
   // (…not 线上周会, nor a next week that only names a plan's topic: 讨论下周分工 — but 下周的分工：周二… is that week's)
@@ -284,7 +284,7 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
       }
       // (只报前几天那次: the time that is no one day is the one reported, asked about even beside today's)
       const only = picksOut(work, start, end);
-      if (dayOfRun(work, start, end)) ofRun = true;
+      if (dayOfRun(work, start, end) || (only && /连续|连着/.test(work))) ofRun = true;
       if (hit.vague && only && /^\s{0,2}(?:的?那|的)/.test(work.slice(end, end + 3))) hit = { ...hit, vague: undefined };
       if (only) pinned.add(hit);
       if (inside(m, leftOut)) {

@@ -171,8 +171,8 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
  * the main one, so any help counts there; elsewhere a side that only supports (登记, 整理, 布置 …)
  * serves the other, and a service joined to a talk with + (宣讲+现场答疑) is given at the talk.
  */
-/** Publicity carried from door to door (入户走访做养老保险政策宣传, 入户走访，送…政策宣传册, 入户走访宣传反诈政策). */
-const DOOR_TO_DOOR = /入户走访[，,]?\s{0,2}(?:做|搞|开展|送|发放?)?[^，。,；;]{0,12}宣传(?!活动|讲座|演出)/;
+/** Publicity carried from door to door (入户走访做养老保险政策宣传, 入户走访，送…政策宣传册, 入户走访，给村民讲养老保险政策). */
+const DOOR_TO_DOOR = /(?:入户|挨家挨户)(?:走访|动员)?[，,]?\s{0,2}(?:做|搞|开展|送|发放?|给(?:居民|村民|住户|老人|业主)讲)?[^，。,；;]{0,12}(?:宣传|政策讲解|政策)(?!活动|讲座|演出)/;
 
 /** 各一个半小时, 各花了一小时: the same amount for each piece. */
 const EACH_TIMED = /各(?:用|花|占|干|做)?了?\s{0,2}[\u0001\u0002]/;

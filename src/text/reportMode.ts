@@ -12,7 +12,7 @@ export interface ModeReading {
 }
 
 /** Not after 教/指导… in the same clause: what was taught in person (教老人网上交电费, 视频通话). */
-const TAUGHT = '(?<!(?:教|指导|讲解|teach)[^，。,；;]{0,24})';
+const TAUGHT = '(?<!(?:(?<!支)教|指导|讲解|teach)[^，。,；;]{0,24})';
 /** Not what residents were asked about (了解他们看不看视频号, 问大家喜欢什么样的视频 — not 问题, nor 问了需求后在抖音直播). */
 const ASKED_HOW = '(?<!(?:了解|问(?!题)|看不看|喜欢|想不想)[^，。,；;后在]{0,16})';
 /** …and a word only suggesting a mode, after 怎么 too (教老人用智能手机，然后，怎么用微信视频). */

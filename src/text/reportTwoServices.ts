@@ -39,8 +39,8 @@ export function oneOfTwo(hits: DateHit[], notThis: Set<DateHit>, pinned: Set<Dat
   return vague.length > 0 ? hits.filter((h) => !vague.includes(h)) : hits;
 }
 
-/** What picks one of two times told as the one reported (只报, 就记, 先报). */
-const ONLY_THAT = /(?:只|就|仅|先)(?:想|要)?(?:补)?(?:报|记|算)(?:一下)?\s{0,2}$/;
+/** What picks one of two times told as the one reported (只报, 就记, 先报, 这条报, 报上周二的). */
+const ONLY_THAT = /(?:(?:只|就|仅|先|这条|这次)(?:想|要)?(?:补)?(?:报|记|算)|(?<![汇上填申通预举海情简电])报)(?:的是)?(?:一下)?\s{0,2}$/;
 /** 周二那次, 今天下午那次: one visit of several named by its day. */
 export const THAT_VISIT = '(?:上午|下午|晚上|早上)?\\s{0,2}(?:那|这)(?:次|天|回|趟)';
 const THAT_VISIT_NEXT = new RegExp(`^\\s{0,2}${THAT_VISIT}`);
