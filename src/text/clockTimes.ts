@@ -11,13 +11,36 @@ export const PERIOD = '(上午|早上|早晨|朝早|凌晨|中午|下午|下昼|
 // is 9:00, not 9:01.
 export const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:(?:点|时(?![长间候段]))${S}(?:(半)|零?${S}([一三13]${S}刻(?:钟)?|\\d{1,2}(?![\\d]|[a-z]|${S}(?:个|人|位|名|户|次|层|楼))|[一二三四五]?十[一二三四五六七八九]?|${CN_INT}(?=${S}分))${S}分?)?|[:.](\\d{2}))`;
 
+/** A clock time said by what it lacks of the hour (差五分三点, 差一刻两点, 三点差一刻, 十点差5分). */
+const HOUR = '(\\d{1,2}|[一二两三四五六七八九十]{1,3})';
+const SHORT = '(一刻|(?:\\d{1,2}|[一二两三四五六七八九十]{1,3})分)钟?';
+const SHORT_OF = new RegExp(`(?<!相)差${SHORT}${HOUR}点(?!半|\\s{0,2}(?:\\d|[一二三四五]?十|[一三]刻))|(?<![\\d一二两三四五六七八九十])${HOUR}点差${SHORT}`, 'g');
+
+/** 差五分三点 as 2点55分, padded before to its length (left as written where it will not fit or reads no time). */
+function shortOfTheHour(said: string, short1?: string, hour1?: string, hour2?: string, short2?: string): string {
+  const short = (short1 ?? short2)!;
+  const hour = parseNumber((hour1 ?? hour2)!);
+  const lacks = short.startsWith('一刻') ? 15 : parseNumber(short.replace(/分钟?$/, ''));
+  if (hour === undefined || lacks === undefined || hour < 1 || hour > 24 || lacks < 1 || lacks >= 60) return said;
+  const time = `${hour - 1}点${String(60 - lacks).padStart(2, '0')}分`;
+  return time.length <= said.length ? time.padStart(said.length, ' ') : said;
+}
+
+/** Minutes past a clock's hour (两点过十分, 九点过五分, 三点过一刻), read as 两点零十分. */
+const PAST = /(?<=点)过(?=[一二三四五]?十[一二三四五六七八九]?分|[一二三四五六七八九]分|\d{1,2}分|一刻)/g;
+
+/** `folded` with clock times said by the hour they fall short of or pass written as CLOCK reads them; same length, same indices. */
+export function plainClockTimes(folded: string): string {
+  return /差|过/.test(folded) ? folded.replace(SHORT_OF, shortOfTheHour).replace(PAST, '零') : folded;
+}
+
 /**
  * The two ends of the time told apart, the work between them (签到 09:00 签退 11:00; 下午两点去的…，弄到四点半; 十点到的社区，
  * 十二点走的): a range, with only its two clock times masked, so the day and the work said between are still read.
  */
 const SIGNED = /(?:签到|签入|到岗)(?:时间)?[:\s]{0,3}(?:20\d{2}[/.-]\d{1,2}[/.-]\d{1,2}\s{1,2})?(?<s>\d{1,2}:\d{2})[^\n]{0,60}?(?:签退|签出|离岗)(?:时间)?[:\s]{0,3}(?:20\d{2}[/.-]\d{1,2}[/.-]\d{1,2}\s{1,2})?(?<e>\d{1,2}:\d{2})/dg;
 /** Work going on to a time (干到, 扫到, 整理到): the verbs before 到 that end a stretch. */
-export const WORKED = '(?:干|弄|忙|做|待|呆|搞|扫|铲|刷|搬|播|讲|教|聊|陪|写|补|排|守|站|整理|收拾|(?<=开会)开)';
+export const WORKED = '(?:干|弄|忙|做|待|呆|搞|扫|铲|刷|搬|播|讲|教|聊|陪|写|补|守|站|整理|收拾)';
 /** CLOCK with its groups made non-capturing, to be named as one end of ARRIVED (each end is read again with CLOCK_ONE). */
 const AN_END = CLOCK.replace(/\((?!\?)/g, '(?:');
 const ARRIVED = new RegExp(`(?<s>${AN_END})${S}(?:去的|到的|过去的|集合(?:的)?|到(?:[^，。,；;\\d\\s]{1,6})?(?=[，,\\s]))[^。\\n]{0,40}?(?:${WORKED}到了?${S}(?<e>${AN_END})|(?<e2>${AN_END})${S}(?:走的|走了|撤|离开|干完|弄完|结束|收工))`, 'dg');

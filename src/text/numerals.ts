@@ -231,7 +231,7 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
   }, out);
   // 两点左右到四点, 两点到五点多, 做到四点几, 弄到四点来钟: a clock time not pinned down gives no amount either.
   for (const d of out) {
-    if (d.kind === 'range' && (/左右|许/.test(d.phrase) || /^\s{0,2}(?:多|左右|许|几|来钟)/.test(folded.slice(d.end, d.end + 4)))) {
+    if (d.kind === 'range' && (/左右|许/.test(d.phrase) || /^\s{0,2}(?:多|左右|许|几|来钟(?!楼))/.test(folded.slice(d.end, d.end + 4)))) {
       d.kind = 'vague';
       delete d.hours;
       delete d.endsAt;

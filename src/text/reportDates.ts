@@ -9,7 +9,7 @@ import { dayjs } from '../time.js';
 import { CN_INT, parseNumber, S, type Span } from './numerals.js';
 import { maskSpan } from './numbers.js';
 import { ALREADY_REPORTED, REFLECTION } from './reportAsides.js';
-import { dayOfRun, keptOut, movedDays, oneOfTwo, otherService, picksOut, previousTimes } from './reportTwoServices.js';
+import { keptOut, movedDays, oneOfTwo, otherService, picksOut, previousTimes, UNSAID_OF_RUN } from './reportTwoServices.js';
 import { RELATIVE } from './reportDayLabels.js';
 import { FESTIVAL_DAY, readFestival } from './reportFestivals.js';
 import { labelledDays, weekdayIndex } from './reportDayLabels.js';
@@ -91,7 +91,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
     monthDay(today, ENGLISH_MONTHS.indexOf((m[1] ?? m[4]!).slice(0, 3)) + 1, +(m[2] ?? m[3])!)],
   // 11-20, 11/20, 11.20 — unless a unit follows (3-5人, 1.5万). A month and a day that do not make a
   // day (11.31, 2.30) are asked about, unless a time of day is meant (下午2.30开始).
-  [/(?<![\d./\-]|\d:)(\d{1,2})([-/.])(\d{1,2})(?![\d.:\-]|\/\d|\s{0,2}(?:个|小时|h|分|点|%|元|块|万|人|位|名|户|楼(?!道)|号(?:楼|院|线|门)|岁|栋|单元|次|年级|班|的(?![那这]|$|[，。,；;\s])|km|公里|米|斤))/g, (m, today) => {
+  [/(?<![\d./\-]|\d:)(\d{1,2})([-/.])(\d{1,2})(?![\d.:\-]|\/\d|楼|\s{0,2}(?:个|小时|h|分|点|%|元|块|万|人|位|名|户|楼(?!道)|号(?:楼|院|线|门)|岁|栋|单元|次|年级|班|的(?![那这]|$|[，。,；;\s])|km|公里|米|斤))/g, (m, today) => {
     // (16/11, written day first: the first number is no month)
     const dayFirst = (m[2] === '/' || m[2] === '.') && +m[1]! > 12 && +m[3]! <= 12;
     const [mo, d] = dayFirst ? [+m[3]!, +m[1]!] : [+m[1]!, +m[3]!];
@@ -103,10 +103,9 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
     if (mo >= 9 && mo <= 12 && d >= 32 && d <= 39 && m[2] !== '-' && !saidAsClock(m, CLOCK_BEFORE, CLOCK_AFTER)) return '';
     return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && !saidAsClock(m, CLOCK_BEFORE, CLOCK_AFTER) ? undefined : null;
   }],
-  // (…not a house on a road: 东风路12号, 解放街3号)
-  [new RegExp(`(?<![\\d月.\\-/]|[路街巷道弄]\\s{0,2}\\d?)(\\d{1,2}[号日]|${CN_INT}号|${CN_TENS}日)(?!${NOT_DAY})`, 'g'), (m, today) => {
+  [new RegExp(`(?<![\\d月.\\-/])(?<!(?:[路巷弄]|(?<![街楼])街)\\s{0,2}(?=\\d{1,2}号(?:的|院|大院)))(\\d{1,2}[号日]|${CN_INT}号|${CN_TENS}日)(?!${NOT_DAY})`, 'g'), (m, today) => {
     const day = parseNumber(m[1]!.slice(0, -1));
-    // (86号, 从1号发到86号: numbers handed out, not days)
+    // (86号, 从1号发到86号: numbers handed out, not days; 东风路12号的企业, a house on a road, is kept out before)
     const upTo = /^[^，。,；;]{0,6}到\s{0,2}(\d{2,3})\s{0,2}号/.exec(m.input!.slice(m.index! + m[0].length));
     const reachedTo = day !== undefined && day > 31 && /到\s{0,2}$/.test(m.input!.slice(Math.max(0, m.index! - 3), m.index!));
     if (day === undefined || reachedTo || (upTo && +upTo[1]! > 31)) return null;
@@ -129,7 +128,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   }],
   // (下周5个楼道: a count after the week, not Friday)
   // (线上周三: online, on Wednesday; 上周三场直播, 下周三次上门: three of them, not Wednesday)
-  [new RegExp(`(?<![每一二两三四五六七八九几那])(?:(?<!线)(上上|上|这|本|下下|下|前(?=${S}个)))?${S}个?${S}(?:周|星期|礼拜)${WEEKDAY}(?!样|起算|(?<=一)直|${S}(?:个|位|名|户|栋|幢|处|块|幅|件|场(?![地馆次所景合])|次(?!日)|趟|期(?!间)|节(?![目假日])|堂|轮(?!到)))`, 'g'), (m, today) => weekday(today, m[1], m[2]!)],
+  [new RegExp(`(?<![每一二两三四五六七八九几那])(?:(?<!线)(上上|上|这|本|下下|下|前(?=${S}个)))?${S}个?${S}(?:周|星期|礼拜)${WEEKDAY}(?!样|起算|(?<=一)直(?=在|都|没|是|忙|挺|很|不|待)|${S}(?:个|位|名|户|栋|幢|处|块|幅|件|场(?![地馆次所景合])|次(?!日)|趟|期(?!间)|节(?![目假日])|堂|轮(?!到)))`, 'g'), (m, today) => weekday(today, m[1], m[2]!)],
   [/(?<![a-z])(?:(last|this|next)\s{1,2})?(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?(?![a-z])/g, (m, today) =>
     weekday(today, m[1] && ({ last: '上', this: '这', next: '下' } as Record<string, string>)[m[1]], String(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(m[2]!) + 1))],
   // (…not 线上周会, nor a next week that only names a plan's topic: 讨论下周分工 — but 下周的分工：周二… is that week's)
@@ -164,9 +163,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
       `(?:(?:今年|去年|前年|那年)的?)?(?:春|夏|秋|冬)(?:天|季)(?=[^，。,；;]{0,2}(?:在|去|帮|给|时|的时候))|入冬(?:后|以后)|下次|下回|改天|过(?:两|几|些|一)天|` +
       `经常|常常|时常|平时|平常|通常|每逢|隔三差五|时不时|当天|那会儿?|那时(?:候)?|(?:头|早)(?:几|两|些)(?:天|日子|时候)|以来|第[一二三四五六七八九十\\d]{1,2}(?:周|个星期)|周六日|连(?:续|着)[^，。,；;]{0,4}天|(?<!离[^，。,]{0,12})最近(?!的)|近期|近日|日前|此前|先前|次日|翌日|当日|该日|双休日|(?<![天周月年])[之以]前(?![的面])|上次|上回|那天|那一天|那几天|那日|那一日|那晚|那夜|彼时|那阵子?|(?<![昨今前])那个(?:晚上|夜里|早上|上午|下午|中午|白天)|某天|有一天|有天|有空(?:的时候|时)|有时间(?:的时候|时)|` +
       `(?<![a-z])(?:sometime|(?:before|after) (?:the )?midterms?|the week before last|(?:last|this|next)\\s{1,2}(?:week|month|weekend|time)|weekend|recently|lately|the other day|some ?day|one day|a few days ago|a while ago|some ?time ago|long ago|earlier|previously|earlier this (?:week|month))(?![a-z])|` +
-      // (连着搞了三场，我报第二场的; 那三天…的最后一天: one of a run of days, not said which)
-      `(?<=[两三四五六七八九十\\d]${S}(?:场|天|期|晚)[^。]{0,24}?)(?:第${S}[二三四五六七八九十\\d]{1,2}|最后${S}一?|头${S}一?)${S}(?:场|天|期|晚)|` +
-      `前(?:段|阵|些)(?:日子|时间|时候)?|这阵子|(?<![\\d一二三四五六七八九])(?:十|二十)几(?:号|日)|(?:好|头)?几天(?:以|之)?前|(?:一两|两三|三四)天(?:以|之)?前|头几天|早些时候|月初|月中|月底|月末|[上中下]旬`,
+      `${UNSAID_OF_RUN}|前(?:段|阵|些)(?:日子|时间|时候)?|这阵子|(?<![\\d一二三四五六七八九])(?:十|二十)几(?:号|日)|(?:好|头)?几天(?:以|之)?前|(?:一两|两三|三四)天(?:以|之)?前|头几天|早些时候|月初|月中|月底|月末|[上中下]旬`,
     'g'), unplaced],
   // A holiday or a break that spans days (十一假期, 国庆, 春节, 寒假, 放假那几天), unless it only names
   // an event held for it (元旦晚会, 中秋游园, 国庆的活动).
@@ -253,7 +250,6 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
   const previous = previousTimes(masked);
   const leftOut = keptOut(masked, reported, previous);
   const [notThis, pinned, outDays, outClauses] = [new Set<DateHit>(), new Set<DateHit>(), new Set<string>(), new Set<readonly [number, number]>()];
-  let ofRun = false;
   const around = (m: RegExpMatchArray, s: (readonly [number, number])[]) => s.find(([a, b]) => m.index! >= a && m.index! + m[0].length <= b);
   const inside = (m: RegExpMatchArray, s: (readonly [number, number])[]) => around(m, s) !== undefined;
   for (const [re, read] of DATE_PATTERNS) {
@@ -279,12 +275,11 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
       // 为明天的活动做准备: a day still to come that names what the work was for, not when it was
       // done — only context beside the day named, asked about when it is the only one.
       // (…and a day still to come that the work got ready for: 为12月4日国家宪法日预热, 布置明天要用的会场, 明天来体检的老人)
-      if (hit.date && hit.date > today.format('YYYY-MM-DD') && (/^\s{0,2}(?:要用|来[\u4e00-\u9fa5]{1,2}|要[\u4e00-\u9fa5]{1,2})?的/.test(work.slice(end, end + 6)) || /(?:为|迎接|备战)\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)))) {
+      if (hit.date && hit.date > today.format('YYYY-MM-DD') && (/^\s{0,2}(?:[来要][\u4e00-\u9fa5]{1,2})?的/.test(work.slice(end, end + 6)) || /(?:为|迎接|备战)\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)))) {
         hit = { start, end, phrase, problem: `日期「${phrase}」还没到，只能记录今天或以前的服务，请确认日期。`, vague: true };
       }
       // (只报前几天那次: the time that is no one day is the one reported, asked about even beside today's)
       const only = picksOut(work, start, end);
-      if (dayOfRun(work, start, end) || (only && /连续|连着/.test(work))) ofRun = true;
       if (hit.vague && only && /^\s{0,2}(?:的?那|的)/.test(work.slice(end, end + 3))) hit = { ...hit, vague: undefined };
       if (only) pinned.add(hit);
       if (inside(m, leftOut)) {
@@ -300,7 +295,6 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
   }
   const kept = aheadDropped(movedDays(oneOfTwo(hits, notThis, pinned, outDays), work, today.format('YYYY-MM-DD')), today.format('YYYY-MM-DD'), work);
   // (…and the clauses of the service before, told to set this one apart: 上次是帮着扫院子, 这次不是扫雪了)
-  // (…but the other days of a run the day reported is one of, 从15号开始连续四天…今天已经第四天了, are its context, not another service)
-  const elsewhere = [...otherService(masked, hits, ofRun ? hits : kept, outClauses), ...previous];
+  const elsewhere = [...otherService(masked, hits, kept, outClauses, pinned), ...previous];
   return { hits: labelledDays([...kept].sort((a, b) => a.start - b.start), masked), masked: work, elsewhere };
 }

@@ -9,7 +9,7 @@ import {
 import { helpedAtOthersEvent, helpedAtOwnActivity } from './reportHosted.js';
 import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
 import {
-  alsoHandsOn, BOTH, DAY_HALVES, amountPieces, EVEN_SPLIT, FILMED_THEN, VISIT_AND_WORK, HALF_AND_HALF, mainItem, MIXED, OWN_HOURS, PIECES, SCHEDULED, SIDE_BY_SIDE, SPLIT, THEN_OTHER, threeWays, twoSteps, wentOn, withoutChangedPlan,
+  alsoHandsOn, BOTH, DAY_HALVES, DOOR_TO_DOOR, EACH_TIMED, amountPieces, EVEN_SPLIT, FILMED_THEN, VISIT_AND_WORK, HALF_AND_HALF, mainItem, MIXED, OWN_HOURS, PIECES, SCHEDULED, SIDE_BY_SIDE, SPLIT, THEN_OTHER, threeWays, twoSteps, wentOn, withoutChangedPlan,
 } from './reportTwoPieces.js';
 import { blank, itemWords, LEARNING } from './reportTopics.js';
 import { blankFilmed } from './reportMade.js';
@@ -98,8 +98,7 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   // X named beside other work (X和走访都做了, 做了走访，也做了X项目): an item of its own, not a tag.
   for (const [key, word] of namedBeside(text)) if (!hits.has(key)) hits.set(key, word);
   // Two activities side by side (一边…一边, 一半…一半, 上午…下午, each with its own hours), each of its
-  // own item: there is no main one to record it under.
-  // (…not two things a visit asked about: 了解他们的身体情况和体检需求)
+  // own item: there is no main one to record it under (not two things a visit asked about: 了解身体情况和体检需求).
   const pair = nested ? undefined : parallel(marked.replace(LEARNING, blank).replace(QUOTED, blank).replace(ASIDE, blank));
   if (pair) {
     ambiguities.push(twoPieces(pair));
@@ -156,7 +155,6 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   // (上了节我们自己办的安全教育课: a class on a public topic the students put on is their event)
   if ((hits.size === 0 || (hits.size === 1 && hits.has('shishi'))) && PUT_ON.test(text) && PUBLIC_TOPIC_CLASS.test(text)) return 'huodong';
   if (hits.size === 1) return [...hits.keys()][0];
-  // (入户走访宣传医保参保政策, 入户走访，送养老保险政策宣传册: publicity carried door to door is the visit)
   if (hits.size === 2 && hits.has('zoufang') && hits.has('huodong') && DOOR_TO_DOOR.test(text)) return 'zoufang';
   if (hits.size > 1) {
     const list = [...hits].map(([k, w]) => `「${w}」（${LABEL[k]}）`).join('和');
@@ -167,16 +165,10 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
 }
 
 /**
- * Side-by-side activities of two different items, or undefined. Halves say outright that neither is
- * the main one, so any help counts there; elsewhere a side that only supports (登记, 整理, 布置 …)
- * serves the other, and a service joined to a talk with + (宣讲+现场答疑) is given at the talk.
+ * Side-by-side activities of two different items, or undefined. Halves say outright that neither is the main one, so any help
+ * counts there; elsewhere a side that only supports (登记, 整理, 布置 …) serves the other, and a service joined to a talk with +
+ * (宣讲+现场答疑) is given at the talk — unless each is given its own time (…和…，各一个半小时, EACH_TIMED).
  */
-/** Publicity carried from door to door (入户走访做养老保险政策宣传, 入户走访，送…政策宣传册, 入户走访，给村民讲养老保险政策). */
-const DOOR_TO_DOOR = /(?:入户|挨家挨户)(?:走访|动员)?[，,]?\s{0,2}(?:做|搞|开展|送|发放?|给(?:居民|村民|住户|老人|业主)讲)?[^，。,；;]{0,12}(?:宣传|政策讲解|政策)(?!活动|讲座|演出)/;
-
-/** 各一个半小时, 各花了一小时: the same amount for each piece. */
-const EACH_TIMED = /各(?:用|花|占|干|做)?了?\s{0,2}[\u0001\u0002]/;
-
 export function parallel(marked: string, labelled = false): [ItemKey, ItemKey] | undefined {
   const pairs: [string, string, 'halves' | 'sides' | 'joined'][] = [];
   for (const [re, kind] of SIDE_BY_SIDE) {
@@ -198,7 +190,6 @@ export function parallel(marked: string, labelled = false): [ItemKey, ItemKey] |
     const one = itemOf(a, labelled || !weak);
     const other = itemOf(b, labelled || !weak);
     if (!one || !other || one === other) continue;
-    // (…和…，各一个半小时: each given its own time — not one event and the help in it)
     if (kind === 'joined' && [one, other].includes('huodong') && [one, other].includes('shishi') && !EACH_TIMED.test(marked)) continue;
     // (定了项目分工和送餐排期: the service a project schedules is planned, not done)
     if (kind === 'joined' && (one === 'xiangmu' ? SCHEDULED.test(b) : other === 'xiangmu' && SCHEDULED.test(a))) continue;
@@ -243,7 +234,6 @@ const FOR_HOST = /帮(?:着|忙)?[^，。,；;]{0,6}(?:社区|物业|村委会?|
 
 /** What a project is called, after 那个 or 的 and before 项目 (那个智慧助老项目, 就业帮扶项目). */
 const PROJECT_NAME = /(?<=那个|的)[^，。,；;]{1,14}?(?=项目)/g;
-
 /** The notice's X item: other service the school and the community agreed on. */
 const AGREED = /(?:学院|学校|校地|院里|系里)[^，。,；;]{0,12}(?:商定|协商|约定|商量好)的/;
 

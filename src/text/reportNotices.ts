@@ -3,8 +3,6 @@
  * 活动室辅导作业。 已完成): the notice tells the day, the time and the work of the student's own service. Without that
  * word (收到, 参加, 我舍友去了, 室友：已完成) the notice stays someone else's message (reportWhose.ts), and so it does when
  * the student stayed for part of it (只待到3点, 10点才到, 迟到了半小时): the notice's time is not the student's.
- * The bot's own question quoted by a reply (回复 社区实践助手：能具体说说做了什么吗？⏎…) asks the student, not the bot:
- * it is left out when the message is tested for a question.
  * Works on width-folded text.
  */
 import { blank } from './reportTopics.js';
@@ -28,12 +26,4 @@ export function withoutNoticeFrame(folded: string): string {
   if (!HEADED.test(folded) || PART_OF_IT.test(folded)) return folded;
   const headless = folded.replace(HEADS, blank);
   return DONE.test(headless) ? headless.replace(CALL, blank) : folded;
-}
-
-/** The bot's question a reply quotes, on a line of its own before the answer (回复 社区实践助手：这个算哪一类？⏎…). */
-const QUOTED_ASK = /^\s*(?:回复\s{0,2})?@?(?:社区实践助手|实践助手|助手|机器人)\s{0,2}[:：][^\n]*(?:[?？]|吗|呢)[\s?？]*\n(?=\s*\S)/;
-
-/** `folded` with the quoted question blanked (same length). */
-export function withoutQuotedAsk(folded: string): string {
-  return folded.replace(QUOTED_ASK, (q) => q.replace(/[^\n]/g, ' '));
 }

@@ -23,10 +23,11 @@ import { standing } from './reportTakenBack.js';
 import { findMode } from './reportMode.js';
 import { repeats } from './reportRepeats.js';
 import { DOUBT, unsure } from './reportDoubts.js';
-import { QUESTION, asksOfReport } from './reportQuestions.js';
+import { QUESTION, asksOfReport, withoutQuotedAsk } from './reportQuestions.js';
 import { fixTypos } from './reportTypos.js';
+import { plainClockTimes } from './clockTimes.js';
 import { firstPlan } from './reportPlans.js';
-import { withoutNoticeFrame, withoutQuotedAsk } from './reportNotices.js';
+import { withoutNoticeFrame } from './reportNotices.js';
 import { filledForNamed, groupTotal, LATIN_NAME, NOT_MINE, SHARED } from './reportWhose.js';
 
 export type { ItemKey } from './reportItems.js';
@@ -148,9 +149,9 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   const today = dayjs.utc(todayStr);
   // (a memo's stamp line, 2026年11月18日 07:50⏎…, tells when the note was written; a notice forwarded with 已完成
   // tells the service done)
-  const folded = withoutNoticeFrame(withoutMemoStamp(fixTypos(simplified(foldWidth(text))), today));
+  const folded = withoutNoticeFrame(withoutMemoStamp(plainClockTimes(fixTypos(simplified(foldWidth(text)))), today));
   // (the bot's question a reply quotes, 回复 社区实践助手：请问走访的单位是？⏎…, tells what is answered but asks nothing)
-  const said = withoutQuotedAsk(folded);
+  const unquoted = withoutQuotedAsk(folded);
   const ambiguities: string[] = [];
   const removed: Span[] = [];
 
@@ -238,12 +239,12 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   // keyword told as done (走访了20位老人 — but not 我想参加走访).
   const done = keywordItem !== undefined && /了/.test(masked);
   const looksLikeReport = !command && !SMALL_TALK.test(folded) &&
-    (/^\s*\/记录/.test(folded) || (QUESTION.test(said) ? signals >= 3 : anyHours || signals >= 2 || label !== undefined || done));
+    (/^\s*\/记录/.test(folded) || (QUESTION.test(unquoted) ? signals >= 3 : anyHours || signals >= 2 || label !== undefined || done));
 
   // A report asked as a question is answered with the form, never recorded as it stands:
   // 昨天辅导了2小时，算实事吗？
   // (a quoted title, 主讲“隔夜菜到底能不能吃”, asks nothing)
-  if (looksLikeReport && !plan && asksOfReport(said, keywordItem)) ambiguities.push('这句话像是在提问。如果是要记录服务，请在卡片里确认后提交；使用问题请发送 /帮助。');
+  if (looksLikeReport && !plan && asksOfReport(unquoted, keywordItem)) ambiguities.push('这句话像是在提问。如果是要记录服务，请在卡片里确认后提交；使用问题请发送 /帮助。');
 
   const missing: ParsedReport['missing'] = [];
   if (hours === undefined) missing.push('hours');

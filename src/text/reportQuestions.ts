@@ -57,15 +57,24 @@ const HAILED = /^\s*(?:小?助手|机器人|老师|bot)?\s{0,2}(?:你好|您好)
 const POLITE = /^\s*(?:老师|您好)|您/;
 
 /**
- * A feeling vented after the report with question marks doubled (字体调到崩溃？？, 谁家囤这么多箱子啊？？？, 我：？？？): no
- * question to the bot — unless it asks one in words (也算吗？？, 能记几小时？？, 这算哪类？？).
+ * A feeling vented after the report with question marks doubled (字体调到崩溃？？, 谁家囤这么多箱子啊？？？): no question to
+ * the bot — unless, its marks taken off, it still asks as ASKING reads (也算吗？？, 咋记？？, 够不够？？) or asks in a word
+ * of its own (能记几小时？？, 实事？？, 这样报？？, 要拍照？？, is that ok??). Five characters at least: 对？？ and ok？？ ask.
  */
-const VENTED = /(?<=[，。,；;!！~～\s])[^，。,；;!！~～\n]*[?？]{2,}[\s?？!！]*$/;
-const ASKED_IN_WORDS = /吗|么|呢|吧|算|(?:记|报|填|审)(?:吗|么|上|一下|不|没)|能|可以|行不|对不|哪|啥|什么|怎|是不是|有没有|多少|几(?:个|小时|点|号)|要不要/;
+const VENTED = /(?<=[，。,；;!！~～\s])[^，。,；;!！~～\n]{5,}[?？]{2,}[\s?？!！]*$/;
+const ASKED_IN_WORDS = /呢|吧|算|(?:记|报|填|审)(?:吗|么|上|一下|不|没)|能|可以|行|对|哪|啥|什么|怎|咋|是不是|有没有|多少|几(?:个|小时|点|号)|要|需|还是|够|好不好|没问题|这样|干嘛|谁|实事|走访|活动|项目|(?<![a-z])(?:ok|okay|is (?:it|that|this)|can i|should)(?![a-z])/;
+
+/** The bot's question a Feishu reply quotes on a line of its own before the answer (回复 社区实践助手：这个算哪一类？⏎…). */
+const QUOTED_ASK = /^\s*回复\s{0,2}@?(?:社区实践助手|实践助手|助手|机器人)\s{0,2}[:：][^\n]*(?:[?？]|吗|呢)[\s?？]*\n(?=\s*\S)/;
+
+/** `folded` with the bot's quoted question blanked (same length): it asks the student, not the bot. */
+export function withoutQuotedAsk(folded: string): string {
+  return folded.replace(QUOTED_ASK, (q) => q.replace(/[^\n]/g, ' '));
+}
 
 /** Whether `folded` asks something of its report: a quoted title, a check of the format, a question about something else and a feeling vented left out. */
 export function asksOfReport(folded: string, item?: ItemKey): boolean {
   const asked = POLITE.test(folded) ? folded.replace(AS_ITEM, (q, named: string) => (ITEM_NAMED[named] === item ? '' : q)).replace(MAY_I, '') : folded;
-  const text = asked.replace(HAILED, '').replace(FORMAT_CHECK, '').replace(QUOTED, '').replace(SIDE_QUESTION, '').replace(VENTED, (q) => (ASKED_IN_WORDS.test(q) ? q : ''));
+  const text = asked.replace(HAILED, '').replace(FORMAT_CHECK, '').replace(QUOTED, '').replace(SIDE_QUESTION, '').replace(VENTED, (q) => (ASKED_IN_WORDS.test(q) || ASKING.test(q.replace(/[\s?？!！]+$/, '')) ? q : ''));
   return ASKING.test(text.replace(PROCESS_QUESTION, (q) => (ABOUT_THIS.test(q) ? q : '')));
 }

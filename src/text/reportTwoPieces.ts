@@ -62,7 +62,7 @@ export const WENT_ON = /[，,；;]\s{0,2}(?:我们?)?(?:又|还)(?:跑)?(?:去|�
 export const SPLIT = new RegExp([
   '一半(?:时间)?[^，。,；;]{0,14}[，,]?[^，。,；;]{0,4}一半|一半的?时间[^。]{2,30}(?:剩下|其余|其他)的?时间|两件事|两样都|一样一半|(?<![a-z])two things(?![a-z])',
   // (…例会 走访 辅导作业 都有一点: each a little)
-  '都(?:有|做了?|干了?|弄了?|沾)一?点儿?(?![^，。,；;\\s]{0,2}(?:累|冷|难|远|晚))',
+  '都(?:有|沾)一?点儿?(?![^，。,；;\\s]{0,2}(?:累|冷|难|远|晚))|都(?:做|干|弄)了?一?点儿?(?=$|[，。,；;\\s])',
   // 前半程开例会，后半程入户; 前一个半小时…后一个半小时 (the amount masked)
   '前半(?:程|段|场|部分|截|时间)?[^。]{2,40}后半|前\u0001[^。]{2,40}后\u0001',
   '一部分(?:时间)?[^。]{2,30}(?:另|其余|剩下的?)?一?部分',
@@ -104,6 +104,14 @@ export function amountPieces(clause: string): string[] {
   if (/[\u4e00-\u9fa5]{2}/.test(clause.slice(0, runs[0]!.index).replace(/出发|到达|到了?|集合|坐车|返回|回来/g, ''))) return runs.map((r, i) => clause.slice(i === 0 ? 0 : runs[i - 1]!.index + runs[i - 1]![0].length, i === runs.length - 1 ? clause.length : r.index + r[0].length));
   return runs.map((r, i) => clause.slice(i === 0 ? 0 : r.index, runs[i + 1]?.index ?? clause.length));
 }
+
+/**
+ * Publicity carried from door to door (入户走访做养老保险政策宣传, 入户走访，送…政策宣传册, 入户走访，给村民讲养老保险政策):
+ * the visit — not a visit, then publicity of its own (入户走访，下午在广场做反诈宣传; 入户走访，一半时间做反诈宣传).
+ */
+export const DOOR_TO_DOOR = /(?:入户|挨家挨户)(?:走访|动员)?(?:[，,]\s{0,2}(?=送|发|给))?\s{0,2}(?:做|搞|开展|送|发放?|给(?:居民|村民|住户|老人|业主)讲)?[^，。,；;]{0,12}(?:宣传|政策讲解|政策)(?!活动|讲座|演出|直播)/;
+/** 各一个半小时, 各花了一小时: the same amount for each piece. */
+export const EACH_TIMED = /各(?:用|花|占|干|做)?了?\s{0,2}[\u0001\u0002]/;
 
 /** A visit joined to other work in one breath (走访和整理材料, 入户走访以及整理台账). */
 export const VISIT_AND_WORK = /(?:走访|入户|访谈)(?:了)?(?:和|以及|、)(?:整理|录入|打扫|清理|辅导|布置)(?:了)?(?:材料|资料|档案|台账|数据|卫生|楼道|作业|会场)/;
@@ -175,7 +183,7 @@ export function wentOn(text: string): boolean {
   const before = new Set(itemWords(text.slice(0, m.index)).keys());
   if (SUPPORT.test(text.slice(0, m.index))) before.add('shishi');
   // (…，又去7号楼帮老人搬了柜子: hands-on help after a visit is 实事 of its own, not desk work for the visit)
-  const after = [...itemWords(m[0]).keys(), ...(HANDS_WORK.test(m[0]) && !DESK_WORK.test(m[0]) ? ['shishi'] : [])];
+  const after = [...itemWords(m[0]).keys(), ...(HANDS_WORK.test(m[0]) && !DESK_WORK.test(m[0]) ? ['shishi' as const] : [])];
   if (before.size === 0 || after.every((k) => before.has(k))) return false;
   return !(before.has('huodong') && after.every((k) => k === 'shishi'));
 }

@@ -40,7 +40,9 @@ export function oneOfTwo(hits: DateHit[], notThis: Set<DateHit>, pinned: Set<Dat
 }
 
 /** What picks one of two times told as the one reported (只报, 就记, 先报, 这条报, 报上周二的). */
-const ONLY_THAT = /(?:(?:只|就|仅|先|这条|这次)(?:想|要)?(?:补)?(?:报|记|算)|(?<![汇上填申通预举海情简电])报)(?:的是)?(?:一下)?\s{0,2}$/;
+const ONLY_THAT = /(?:只|就|仅|先|这条|这次)(?:想|要)?(?:补)?(?:报|记|算)(?:的是)?(?:一下)?\s{0,2}$/;
+/** …or sent as this report's day by 报 alone (报上周二的, 我报11.17这天的, 今天报周一那次: 今天 read before, as U+0001) — not 周报, 汇报. */
+const SENT_AS = /(?:^|[，。,；;:：\s\u0001]|我)报(?:的是)?\s{0,2}$/;
 /** 周二那次, 今天下午那次: one visit of several named by its day. */
 export const THAT_VISIT = '(?:上午|下午|晚上|早上)?\\s{0,2}(?:那|这)(?:次|天|回|趟)';
 const THAT_VISIT_NEXT = new RegExp(`^\\s{0,2}${THAT_VISIT}`);
@@ -86,25 +88,36 @@ export function previousTimes(masked: string): Span[] {
     .filter(({ start, end }) => /[（(]\s{0,2}$/.test(masked.slice(0, start)) || THIS_TIME.test(masked.slice(0, start) + masked.slice(end)));
 }
 
-/** Whether the day said between `start` and `end` is picked as the one reported (只报前天那次, 先把上周六的报了). */
-/** One day of a run told as which of it (今天第三天, 今天已经第四天了, 报的是昨天这第二次; 第二天就是昨天, 第二天，也就是上周六). */
-const NTH_OF_RUN = '(?:第\\s{0,2}[一二三四五六七八九十\\d]{1,2}|最后\\s{0,2}一?)\\s{0,2}(?:天|次|场|讲|回|趟)';
+/** A run of days or sessions told (连续三天, 连着两个周六, 搞了三场, 那三天的反诈宣传) — not 连着干了3小时, nor 3天前. */
+const RUN = /(?:连续|连着)[^，。,；;]{0,4}(?:[两三四五六七八九十\d]|几)\s{0,2}(?:个\s{0,2})?(?:天|场|期|晚|次|讲|周|星期)|[两三四五六七八九十\d]\s{0,2}(?:场|天|期|晚|讲)(?!前|以前|之前)/;
+/** Which one of a run (第三天, 最后一天, 头一天, 这第二次). */
+const NTH_OF_RUN = '(?:第\\s{0,2}[一二三四五六七八九十\\d]{1,2}|最后\\s{0,2}一?|头\\s{0,2}一?)\\s{0,2}(?:天|次|场|期|晚|讲|回|趟)';
+/** A day told as which of the run it was (今天第三天, 今天已经第四天了, 报的是昨天这第二次; 第二天就是昨天, 第二天，也就是上周六). */
 const NTH_AFTER = new RegExp(`^\\s{0,2}(?:已经|就是|是|这|那)?\\s{0,2}${NTH_OF_RUN}`);
 const NTH_BEFORE = new RegExp(`${NTH_OF_RUN}[，,]?\\s{0,2}(?:也)?(?:就)?(?:是|即)\\s{0,2}$`);
+/** One of a run of days told without saying which day it was (连着搞了三场，我报第二场的; 那三天…的最后一天): no day. */
+export const UNSAID_OF_RUN = `(?<=[两三四五六七八九十\\d]\\s{0,3}(?:场|天|期|晚)[^。]{0,24}?)${NTH_OF_RUN}`;
+/** Hours said for the whole run (一共4小时, 共6小时): no one day's. */
+const TOTAL = /一共|总共|合计|累计|加起来|共计|(?<!公)共\s{0,2}[\d一二两三四五六七八九十\u0001]/;
 
-/** Whether the day at start…end is told as which day of a run it was: the run's other days are no other service. */
-export function dayOfRun(work: string, start: number, end: number): boolean {
-  return NTH_AFTER.test(work.slice(end, end + 10)) || NTH_BEFORE.test(work.slice(Math.max(0, start - 12), start));
+/** Whether `work` tells a run of days with no hours of the whole run. */
+function inRun(work: string): boolean {
+  return RUN.test(work) && !TOTAL.test(work);
 }
 
+/** Whether the day said between `start` and `end` is picked as the one reported (只报前天那次, 先把上周六的报了, 报上周二的, 连续三天…今天第三天). */
 export function picksOut(work: string, start: number, end: number): boolean {
-  return ONLY_THAT.test(work.slice(Math.max(0, start - 5), start)) || dayOfRun(work, start, end) || (/(?:只|先|就)把\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)) && /^(?:那次|的)?(?:报|记)/.test(work.slice(end, end + 4))) ||
+  // (…but not out of hours said for all the days: 连续两天…报今天的，共4小时)
+  const nth = RUN.test(work) && (NTH_AFTER.test(work.slice(end, end + 10)) || NTH_BEFORE.test(work.slice(Math.max(0, start - 12), start)));
+  if ((nth || SENT_AS.test(work.slice(Math.max(0, start - 5), start))) && !TOTAL.test(work)) return true;
+  return ONLY_THAT.test(work.slice(Math.max(0, start - 5), start)) || (/(?:只|先|就)把\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)) && /^(?:那次|的)?(?:报|记)/.test(work.slice(end, end + 4))) ||
     (THAT_VISIT_NEXT.test(work.slice(end, end + 6)) && MANY_VISITS.test(work) && !ALSO_DAY.test(work.slice(end)) && !notReported(work.slice(end).split(/[，。,；;]/)[0]!));
 }
 
 /** The clauses that tell the other service (昨天也去了两小时，我只报前天的): those of the days left out, and the clauses keeping them out. */
-export function otherService(masked: string, hits: DateHit[], kept: DateHit[], outClauses: Set<readonly [number, number]>): Span[] {
-  if (kept === hits) return [];
+export function otherService(masked: string, hits: DateHit[], kept: DateHit[], outClauses: Set<readonly [number, number]>, pinned: Set<DateHit>): Span[] {
+  // (…none when the day picked is one of a run, 从15号开始连续四天…今天已经第四天了: the run's other days are its context)
+  if (kept === hits || (pinned.size > 0 && inRun(masked))) return [];
   const dropped = hits.filter((h) => h.date && !kept.includes(h)).map((h) => clauseAround(masked, h)).filter((c) => !kept.some((k) => k.start >= c.start && k.end <= c.end));
   return [...dropped, ...[...outClauses].map(([start, end]) => ({ start, end }))];
 }

@@ -7,7 +7,6 @@
  * their own where students would write them are fixed. Part of reportParser.ts; works on width-folded text.
  */
 
-import { parseNumber } from './numbers.js';
 import { simplified } from './simplified.js';
 
 /** Each slip, what it stands for, and where it is a word of its own and left alone. */
@@ -25,22 +24,25 @@ const FIXES: [typo: string, meant: string, guard?: string][] = [
   // words typed in 拼音 when the input method was off (saoxue 2 xiaoshi), padded to their length with spaces
   ...([['jintian', '今天'], ['mingtian', '明天'], ['houtian', '后天'], ['zuotian', '昨天'], ['qiantian', '前天'], ['xiaoshi', '小时'], ['fudao', '辅导'], ['zuoye', '作业'],
     ['saoxue', '扫雪'], ['zoufang', '走访'], ['shequ', '社区'], ['ruhu', '入户'], ['shangwu', '上午'], ['zhongwu', '中午'], ['xiawu', '下午'],
-    ['wanshang', '晚上'], ['fenzhong', '分钟'], ['liangge', '两个'], ['xiangmu', '项目'], ['huodong', '活动'], ['xuanchuan', '宣传'], ['zhiyuan', '志愿'],
-    // (and by their first letters: 2xs, 幸福里sq, fd作业, 乡村振兴zy, 反诈xc, xm组例会)
-    // (zhege月: 这个 next to the word it goes with)
-    ['zhege', '   这个', '(?<![a-z])zhege(?![a-z])'],
-    ['sq', '社区'], ['fd', '辅导'], ['zy', '志愿'], ['xc', '宣传'], ['hd', '活动'], ['xm', '项目']] as const).map(([py, zh]): [string, string, string] => [py, zh.padEnd(py.length, ' '), `(?<![a-z])${py}(?![a-z])`]),
+    ['wanshang', '晚上'], ['fenzhong', '分钟'], ['liangge', '两个'], ['xiangmu', '项目'], ['huodong', '活动'], ['xuanchuan', '宣传'], ['zhiyuan', '志愿']] as const)
+    .map(([py, zh]): [string, string, string] => [py, zh.padEnd(py.length, ' '), `(?<![a-z])${py}(?![a-z])`]),
+  // (zhege月: 这个 padded before, next to the word it goes with)
+  ['zhege', '   这个', '(?<![a-z])zhege(?![a-z])'],
+  // …and by their first letters where the words around say so (幸福里sq, fd作业, 乡村振兴zy, 反诈xc, 宣传hd, xm组例会) — not
+  // a classmate's initials (和xc去社区, 跟fd一起)
+  ['sq', '社区', '(?<=[\\u4e00-\\u9fa5]\\s{0,2})sq(?![a-z])'], ['fd', '辅导', '(?<![a-z])fd(?=\\s{0,2}(?:作业|功课|数学|英语|语文|物理|化学|孩子|小朋友|学生|[两一二三四五六七八九十几\\d]个))'],
+  ['zy', '志愿', '(?<=乡村振兴|参加|去做|做|的)zy(?![a-z])|(?<![a-z])zy(?=\\s{0,2}(?:服务|者|活动|队))'], ['xc', '宣传', '(?<=反诈|防诈|普法|政策|安全|知识|环保|主题)xc(?![a-z])|(?<![a-z])xc(?=\\s{0,2}(?:hd|活动))'],
+  ['hd', '活动', '(?<=(?:xc|宣传|志愿|了|场|个|次|的)\\s{0,2})hd(?![a-z])'], ['xm', '项目', '(?<![a-z])xm(?=组|例会|会|的|排期|启动|中期|推进|正式|\\s{0,2}正式)|(?<=助农|电商|培育|实践|开了?|的|zy\\s)xm(?![a-z])'],
   // the time and the place (2个小是, 两个小事, 2个消失: 小时 by sound after a number)
   ['小是', '小时', '(?<=[\\d一二两俩三仨四五六七八九十半个]\\s{0,2})小是'], ['小事', '小时', '(?<=[\\d一二两俩三仨四五六七八九十半]\\s{0,2}个?\\s{0,2})小事(?![儿情都也])'],
   ['消失', '小时', '(?<=\\d\\s{0,2}个?\\s{0,2})消失'],
-  ['xs', '小时', '(?<=[\\d一二两俩三仨四五六七八九十半个]\\s{0,2})xs(?![a-z])'],
+  ['xs', '小时', '(?<=[\\d一二两俩三仨四五六七八九十半个]\\s{0,2})xs(?![a-z]|开头|结尾)'],
   // (2小h, 2个小四, 1.5小shi, 3个晓时, 两消时, 2小室 …: 小时 mistyped after a number; 1个伴小时, 11点伴: 半; 1.5hh)
   ...(['小h', '小四', '小尸', '小室', '小实', '小吋', '小诗', '小死', '晓时', '消时', '销时', '小hi', '小shi'] as const).map((t): [string, string, string] =>
     [t, '小时'.padEnd(t.length, ' '), `${t}(?<=[\\d一二两俩三仨四五六七八九十半个]\\s{0,2}${t})(?![a-z])(?=[\\s，。,；;!！~～…)）(（半左多]|$)`]),
   ['伴', '半', '(?<=[\\d一二两三四五六七八九十]\\s{0,2}个?|点)伴(?=\\s{0,2}个?小时|[（(]半|[，,。\\s在]|$)'], ['般', '半', '(?<=[\\d一二两三四五六七八九十]\\s{0,2}个)般(?=\\s{0,2}小时)'],
   ['hh', 'h ', '(?<=\\d)hh(?![a-z])'],
-  // (两点过十分, 九点过五分, 三点过一刻: minutes past a clock's hour, read as 两点零十分)
-  ['过', '零', '(?<=点)过(?=[一二三四五]?十[一二三四五六七八九]?分|[一二三四五六七八九]分|\\d{1,2}分|一刻)'], ['倒', '到', '(?<=点半?\\s{0,2})倒(?=\\s{0,2}(?:\\d|[一二两三四五六七八九十]))'],
+  ['倒', '到', '(?<=点半?\\s{0,2})倒(?=\\s{0,2}(?:\\d|[一二两三四五六七八九十]))'],
   // (pm3到pm5, pm1:00-pm4:00, am9: the part of the day written before the clock, as 下午/上午 would be)
   ['pm', '下午', '(?<![a-z])pm(?=\\s{0,2}\\d)'], ['am', '上午', '(?<![a-z])am(?=\\s{0,2}\\d)'],
   ['量个小时', '两个小时'], ['量个钟', '两个钟'], ['金天', '今天'], ['设区', '社区'], ['锦秀', '锦绣'],
@@ -66,23 +68,8 @@ const FIXED = new Map(FIXES.map(([typo, meant]) => [typo, meant]));
 if (FIXED.size !== FIXES.length) throw new Error(`reportTypos: a typo is listed twice: ${FIXES.map(([t]) => t).filter((t, i, all) => all.indexOf(t) !== i)}`);
 const TYPO = new RegExp(FIXES.map(([typo, , guard]) => guard ?? typo).join('|'), 'g');
 
-/** A clock time said by what it lacks of the hour (差五分三点, 差一刻两点, 三点差一刻, 十点差5分). */
-const HOUR = '(\\d{1,2}|[一二两三四五六七八九十]{1,3})';
-const SHORT = '(一刻|(?:\\d{1,2}|[一二两三四五六七八九十]{1,3})分)钟?';
-const SHORT_OF = new RegExp(`(?<!相)差${SHORT}${HOUR}点(?!半|\\s{0,2}(?:\\d|[一二三四五]?十|[一三]刻))|(?<![\\d一二两三四五六七八九十])${HOUR}点差${SHORT}`, 'g');
-
-/** 差五分三点 as 2点55分, padded before to its length (left as written where it will not fit or reads no time). */
-function shortOfTheHour(said: string, short1?: string, hour1?: string, hour2?: string, short2?: string): string {
-  const short = (short1 ?? short2)!;
-  const hour = parseNumber((hour1 ?? hour2)!);
-  const lacks = short.startsWith('一刻') ? 15 : parseNumber(short.replace(/分钟?$/, ''));
-  if (hour === undefined || lacks === undefined || hour < 1 || hour > 24 || lacks < 1 || lacks >= 60) return said;
-  const time = `${hour - 1}点${String(60 - lacks).padStart(2, '0')}分`;
-  return time.length <= said.length ? time.padStart(said.length, ' ') : said;
-}
-
 /** `folded` with the typos put right; same length, same indices. */
 export function fixTypos(folded: string): string {
   // (`/ 记录 走访 2h`: the command with a space typed after its slash, the space moved before it)
-  return folded.replace(TYPO, (t) => FIXED.get(t)!).replace(SHORT_OF, shortOfTheHour).replace(/^(\s*)\/(\s{1,2})(?=记录)/, '$1$2/');
+  return folded.replace(TYPO, (t) => FIXED.get(t)!).replace(/^(\s*)\/(\s{1,2})(?=记录)/, '$1$2/');
 }
