@@ -96,7 +96,7 @@ const NTH_OF_RUN = '(?:第\\s{0,2}[一二三四五六七八九十\\d]{1,2}|最�
 const NTH_AFTER = new RegExp(`^\\s{0,2}(?:已经|就是|是|这|那)?\\s{0,2}${NTH_OF_RUN}`);
 const NTH_BEFORE = new RegExp(`${NTH_OF_RUN}[，,]?\\s{0,2}(?:也)?(?:就)?(?:是|即)\\s{0,2}$`);
 /** One of a run of days told without saying which day it was (连着搞了三场，我报第二场的; 那三天…的最后一天): no day. */
-export const UNSAID_OF_RUN = `(?<=[两三四五六七八九十\\d]\\s{0,3}(?:场|天|期|晚)[^。]{0,24}?)${NTH_OF_RUN}`;
+export const UNSAID_OF_RUN = `${NTH_OF_RUN}(?<=[两三四五六七八九十\\d]\\s{0,3}(?:场|天|期|晚)[^。]{0,24}?${NTH_OF_RUN})`;
 /** Hours said for the whole run (一共4小时, 共6小时): no one day's. */
 const TOTAL = /一共|总共|合计|累计|加起来|共计|(?<!公)共\s{0,2}[\d一二两三四五六七八九十\u0001]/;
 
