@@ -1,7 +1,6 @@
 /**
- * The phrases a report's facts are read from and then cut out of its description: how long
- * (with the words that only framed the amount) and which day (online or offline: reportMode.ts);
- * and the description that is left. Part of reportParser.ts; works on width-folded text.
+ * The phrases a report's facts are read from and then cut out of its description: how long (with the words that only framed
+ * the amount) and which day (online or offline: reportMode.ts); and the description left. Part of reportParser.ts; width-folded text.
  */
 import type { DateHit } from './reportDates.js';
 import type { Duration, Span } from './numerals.js';
@@ -110,10 +109,9 @@ export function resolveHours(durations: Duration[], folded: string, removed: Spa
   return undefined;
 }
 
-
-/** A ride before an amount (坐了, 乘, 骑了, 开了) … */
 /** What students ride (校车, 公交, 地铁, 电动车 …). */
 const VEHICLE = '校车|大巴|公交|班车|地铁|火车|高铁|出租|电动车|自行车|单车|摩托|车';
+/** A ride before an amount (坐了, 乘, 骑了, 开了) … */
 const RIDE_BEFORE = new RegExp(`(?:坐|乘|骑|开)了?(?:${VEHICLE})?(?:快|将近|差不多|大概|约)?\\s{0,2}$`);
 /** …with the vehicle or the way there after it (坐了一个小时公交到…, 开了两个小时的车去…, 骑了四十分钟到) — not 值班坐了2小时, 开了1小时会. */
 const RIDE_AFTER = new RegExp(`^\\s{0,2}(?:的?(?:${VEHICLE})|(?:才)?(?:去|到))`);
