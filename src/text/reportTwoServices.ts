@@ -7,6 +7,7 @@
 import type { DateHit } from './reportDates.js';
 import type { Span } from './numbers.js';
 import { AS_PLANNED } from './reportPlans.js';
+import { TOTAL_WORDS } from './reportPhrases.js';
 
 /** The clause a day is said in, between punctuation or spaces (with an amount standing after it: 11/16又去帮忙 1小时). */
 function clauseAround(text: string, h: Span): Span {
@@ -98,7 +99,7 @@ const NTH_BEFORE = new RegExp(`${NTH_OF_RUN}[，,]?\\s{0,2}(?:也)?(?:就)?(?:�
 /** One of a run of days told without saying which day it was (连着搞了三场，我报第二场的; 那三天…的最后一天): no day. */
 export const UNSAID_OF_RUN = `${NTH_OF_RUN}(?<=[两三四五六七八九十\\d]\\s{0,3}(?:场|天|期|晚)[^。]{0,24}?${NTH_OF_RUN})`;
 /** Hours said for the whole run (一共4小时, 共6小时): no one day's. */
-const TOTAL = /一共|总共|合计|累计|加起来|共计|(?<!公)共\s{0,2}[\d一二两三四五六七八九十\u0001]/;
+const TOTAL = new RegExp(`${TOTAL_WORDS}|(?<!公)共\\s{0,2}[\\d一二两三四五六七八九十\\u0001]`);
 
 /** Whether `work` tells a run of days with no hours of the whole run. */
 function inRun(work: string): boolean {
@@ -108,9 +109,10 @@ function inRun(work: string): boolean {
 /** Whether the day said between `start` and `end` is picked as the one reported (只报前天那次, 先把上周六的报了, 报上周二的, 连续三天…今天第三天). */
 export function picksOut(work: string, start: number, end: number): boolean {
   // (…but not out of hours said for all the days: 连续两天…报今天的，共4小时)
+  const before = work.slice(Math.max(0, start - 5), start);
   const nth = RUN.test(work) && (NTH_AFTER.test(work.slice(end, end + 10)) || NTH_BEFORE.test(work.slice(Math.max(0, start - 12), start)));
-  if ((nth || SENT_AS.test(work.slice(Math.max(0, start - 5), start))) && !TOTAL.test(work)) return true;
-  return ONLY_THAT.test(work.slice(Math.max(0, start - 5), start)) || (/(?:只|先|就)把\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)) && /^(?:那次|的)?(?:报|记)/.test(work.slice(end, end + 4))) ||
+  if ((nth || SENT_AS.test(before)) && !TOTAL.test(work)) return true;
+  return ONLY_THAT.test(before) || (/(?:只|先|就)把\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start)) && /^(?:那次|的)?(?:报|记)/.test(work.slice(end, end + 4))) ||
     (THAT_VISIT_NEXT.test(work.slice(end, end + 6)) && MANY_VISITS.test(work) && !ALSO_DAY.test(work.slice(end)) && !notReported(work.slice(end).split(/[，。,；;]/)[0]!));
 }
 
