@@ -7,9 +7,10 @@
 
 /**
  * A clause telling of other work already recorded (上周三的入户走访已经登记过了, 周一那次已报,
- * 上周三的走访、周一的例会均已单独登记, 周一那次之前已经报过): neither its day nor its work is this report's.
+ * 上周三的走访、周一的例会均已单独登记, 周一那次之前已经报过): neither its day nor its work is this report's — not one
+ * missed before (这是补之前漏报的, 之前忘了报).
  */
-export const ALREADY_REPORTED = /[^，。,；;:：（）()—！!]{0,40}(?:已经?|之前|上次|前面)[^，。,；;:：（）()—！!]{0,6}(?:登记|报|记录|提交|录入)(?:过|了|好)?(?=[^，。,；;:：（）()—！!]{0,3}(?:[，。,；;:：（）()—！!]|$))[^，。,；;:：（）()—！!]{0,3}/g;
+export const ALREADY_REPORTED = /[^，。,；;:：（）()—！!]{0,40}(?:已经?|之前|上次|前面)[^，。,；;:：（）()—！!]{0,6}(?<![漏没未]|忘了?|没来得及)(?:登记|报|记录|提交|录入)(?:过|了|好)?(?=[^，。,；;:：（）()—！!]{0,3}(?:[，。,；;:：（）()—！!]|$))[^，。,；;:：（）()—！!]{0,3}/g;
 
 /**
  * A clause of thoughts after the work, as a thought report writes it (我体会到…, 我更加坚定了入党的初心,

@@ -15,9 +15,9 @@ const NOUNS: [ItemKey, word: string, pattern: string][] = [
 const AND = '和|跟|与|及|、|/|\\+|也|又|还|另外|同时|加上';
 /**
  * An item noun joined to other work (X和走访都做了, 做了走访，也做了X项目, 既做了X项目，还入户走访了,
- * 实事和走访各一半): the item is then a piece of the report, not the tag it is filed under.
+ * 实事和走访各一半, X项目干了1小时，剩下1小时入户走访): the item is then a piece of the report, not the tag it is filed under.
  */
-const NAMED_BESIDE = NOUNS.map(([key, word, noun]) => [key, word, new RegExp(`${noun}[\\s，,]{0,2}(?:${AND})|(?:${AND})[^，。,；;]{0,6}?${noun}`)] as const);
+const NAMED_BESIDE = NOUNS.map(([key, word, noun]) => [key, word, new RegExp(`${noun}[\\s，,]{0,2}(?:${AND})|(?:${AND})[^，。,；;]{0,6}?${noun}|${noun}[^。，,；;]{0,10}[，,]\\s{0,2}(?:剩下|其余)`)] as const);
 
 /** The items named as nouns beside other work, with the words that named them. */
 export function namedBeside(text: string): [ItemKey, string][] {

@@ -10,12 +10,12 @@ import type { DateHit } from './reportDates.js';
 /** Days counted from today, each with how many days from it. */
 export const RELATIVE: [string, number][] = [
   // …and the dialects' words for the same days: 琴日/噚日/寻日/琴晚 (Cantonese yesterday), 夜儿个/夜个儿
-  // (Henan, Shandong: yesterday), 前儿个, 今朝 (Wu, Cantonese: today), 头先 (Cantonese: just now),
+  // (Henan, Shandong: yesterday), 夜来 (Shanxi, Inner Mongolia: yesterday), 前儿个, 今朝 (Wu, Cantonese: today), 头先 (Cantonese: just now),
   // 听日/听朝 (Cantonese: tomorrow), 明朝 (Wu: tomorrow), 后日 (day after tomorrow).
   // …and in the languages foreign-language students mix in: вчера, 一昨日/おととい, きのう, 어제, сегодня, 오늘.
   ['позавчера|一昨日|おととい|그저께', -2], ['вчера|きのう|어제', -1], ['сегодня|きょう|오늘', 0],
   ['大前(?:天|日|儿个?)', -3], ['(?<![之以目提])前(?:天|日|儿(?=个))', -2],
-  ['(?:昨|(?<![工创合写操耕动])作)(?:天|日|儿|个|晚|夜)|(?:琴|噚|寻|尋)(?:日|晚|夜|朝)|(?<![一半整过守熬深午])夜(?:儿个|个儿|个|儿)(?![里间])', -1],
+  ['(?:昨|(?<![工创合写操耕动])作)(?:天|日|儿|个|晚|夜)|(?:琴|噚|寻|尋)(?:日|晚|夜|朝)|(?<![一半整过守熬深午])夜(?:儿个|个儿|个|儿)(?![里间])|(?<![一半整过守熬深午昨今前天])夜来(?!香|了|的|人|临)', -1],
   ['(?:今(?:天|日|儿|个|晚|早|朝)|金天|头先)', 0],
   ['(?<![说证表声透])明(?:天|日|晚|早|儿)|明朝(?![的人代末初年时历古皇宫])|听(?:日|朝|晚)(?![记志])', 1], ['大后(?:天|日)', 3], ['(?<![之以然最过日明])后(?:天|儿|日)(?![子常记])', 2],
   ['(?<![a-z])(?:today|tonight|this (?:morning|afternoon|evening))(?![a-z])', 0], ['(?<![a-z])the day before yesterday(?![a-z])', -2],

@@ -35,13 +35,13 @@ const OTHERS = `(?<![在到去于赴][^，。,；;]{0,8})(?:${HOST})|他们|她�
 const OWN_ACTIVITY = new RegExp([
   '(?:我们|咱们|本人|我|青协|学生会|支部|班里|班级)(?:自己|支部|团支部|小组|社团|班|队)?(?:在[^，。,；;帮给为替协配参]{1,8})?(?:组织|举办|开展|办|搞|策划)',
   `(?<!(?:${OTHERS})[^，。,；;]{0,4})(?:组织|举办|主办|策划|开展|办了|搞了(?!\\s{0,2}(?:[\\u0001\\u0002]|[\\d一二两三四五六七八九十几半.]+\\s{0,2}个?\\s{0,2}(?:小时|钟头|分钟|h)))|进行(?=[^，。,；;]{0,8}(?:宣|讲|演|赛|活动)))(?![的者方])`,
-  `宣讲(?![稿团队员])|主讲|我讲|由我讲|自己讲|负责[^，。,；;]{0,6}讲|讲解员|(?<!直播间?[^，。,；;]{0,3})主持|上台|(?:我们?|咱们)(?:表演|演)|(?<![看观])(?:表演|演)了|[给为向][^，。,；;]{0,8}(?:讲|表演|演(?!员)|(?<!合)唱)|[给为](?:辖区)?(?:${PUBLIC}|老人)[^，。,；;]{0,4}写|教[^，。,；;]{0,8}(?:跳|唱|舞|画|剪|写)`,
+  `宣讲(?![稿团队员])|主讲|我讲|由我讲|自己讲|负责[^，。,；;]{0,6}讲|讲解员|(?<!直播间?[^，。,；;]{0,3})主持|上台|(?:我们?|咱们)(?:表演|演)|(?<![看观])(?:表演|演)了|[给为向][^，。,；;]{0,8}(?:讲|表演|演(?![员示])|(?<!合)唱)|[给为](?:辖区)?(?:${PUBLIC}|老人)[^，。,；;]{0,4}写|教[^，。,；;]{0,8}(?:跳|唱|舞|画|剪|写)`,
 ].join('|'));
 /**
- * An assistant's role (当助教, 做助教): 实事 at a class someone else gives — helpedAtOthersEvent reads it only when
+ * An assistant's role (当助教, 当心肺复苏培训的助教, 跟着卫生院老师做助手): 实事 at a class someone else gives — helpedAtOthersEvent reads it only when
  * no activity of the student's own is told (我们办了个书法班，我当助教 is 活动).
  */
-const ASSISTANT = /(?:当|做|担任)了?[^，。,；;]{0,2}助教/;
+const ASSISTANT = /(?:当|做|担任)了?[^，。,；;]{0,10}?(?:助教|助手)|我(?:们)?(?:是|就是)(?:[^，。,；;]{0,4}的)?(?:助教|助手)(?![^，。,；;]{0,2}[a-z\u4e00-\u9fa5])/;
 /** A hand lent at the student's own activity (给居民写春联，帮着贴到门上): part of that activity. */
 export const helpedAtOwnActivity = (text: string): boolean => OWN_ACTIVITY.test(text) && LENT_A_HAND.test(text);
 /** What a helper does at such an event. */
@@ -56,9 +56,9 @@ const GAME = /赛|运动会/;
 const RUNNING = /出题|命题|主持/;
 
 /** A helper's hands-on part at an event (发传单, 摆展板, 搬音响, 布置会场, 引导入座, 整理材料 …). */
-const EVENT_CHORES = '(?:发[^，。,；;]{0,8}?(?:传单|宣传|资料|册|放|单)|摆|搬|运|布置|搭|挂|维持|引导|扶|签到|贴|整理|登记|录入|统计|核对|打印)';
+const EVENT_CHORES = '(?:发[^，。,；;]{0,8}?(?:传单|宣传|资料|册|放|单)|摆|搬|运|布置|准备|调试|倒水|搭|挂|维持|引导|扶|签到|贴|整理|登记|录入|统计|核对|打印)';
 /** …given to those who put the event on (我帮着发传单摆展板, 帮他们布置汇演的舞台, 给社区搬运展品, 帮社区整理文艺队报名表). */
-const HELPER = new RegExp(`(?:帮(?:着|忙|他们|她们|人家)|协助|(?:帮|给)(?:着|忙)?(?:${HOST}|工作人员))[^，。,；;]{0,12}?${EVENT_CHORES}`);
+const HELPER = new RegExp(`(?:帮(?:着|忙|他们|她们|人家)|协助|(?:帮|给)(?:着|忙)?(?:${HOST}|工作人员|老师))[^，。,；;]{0,12}?${EVENT_CHORES}`);
 /** …lending a hand with no one else named (帮着贴到门上, 帮忙摆桌子): at the student's own activity, its part. */
 const LENT_A_HAND = new RegExp(`帮(?:着|忙)(?!${HOST})[^，。,；;]{0,12}?${EVENT_CHORES}`);
 /** Hosting a live sale for the village (帮村里直播间当主持，卖蘑菇): help with selling, whatever the role. */

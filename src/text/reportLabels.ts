@@ -11,12 +11,13 @@ export const LABEL: Record<ItemKey, string> = { shishi: '实事', zoufang: '走�
 const ITEM_WORD = '(x\\s{0,2}项目|x类|x|其他|其它|实事|走访|活动|项目)';
 /** Words said before getting to the point, as voice input writes them (嗯，那个，X：…). */
 const FILLERS = '(?:(?:嗯+|呃|额|啊|哦|那个|就是|然后)[\\s，,、。.…~]{1,3}){0,4}';
-// `/记录 走访 2小时 …`, `实事：…`, `【活动】…`, `X项目：…`, `那个，X：…` — the student chose the item.
-const LEADING_LABEL = new RegExp(`^\\s*(?:/?记录${S})?${FILLERS}[【\\[(]?${S}${ITEM_WORD}(?![a-z])${S}[】\\])]?${S}(?:[:,，]|\\s|$)${S}`);
+// `/记录 走访 2小时 …`, `实事：…`, `【活动】…`, `X项目：…`, `那个，X：…`, `**X**：…`, `X｜…` — the student chose the item.
+const LEADING_LABEL = new RegExp(`^\\s*(?:/?记录${S})?${FILLERS}(?:[【\\[(]|\\*{1,2})?${S}${ITEM_WORD}(?![a-z])${S}(?:[】\\])]|\\*{1,2})?${S}(?:[:,，|｜]|\\s|$)${S}`);
 // …also `今天 洛阳 X项目 整理图书角`, the X item's own name standing alone, as a tag (#X项目, #X#, #X 11.06 — a
 // count, 老人x8户, has no #), and
-// `I do X: 拍照片`, `呃X：…`, and said in passing: 是X类的, 做了X项目——, 完成X项目工作, 参加X项目的对接会, 还是上次那个X.
-const INLINE_LABEL = new RegExp(`(?:【${ITEM_WORD}】|(?<=#)(x项目|x类|x)(?![a-z])|(?:类别|类型|事项)${S}[:：]?${S}${ITEM_WORD}|(?<=^|[\\s，。,:：;；的#【做是加天(（]|完成|那个|这个)(x项目|x类|(?<![\\dh]\\s{0,2})x(?!\\s{0,2}\\d))(?=[\\s:：(（)）#】～~—\\-，,。]|打卡|工作|第|$)|(?<=^|[\\s，。,:：;；的#【做是加天(（]|完成|那个|这个)(x项目|x类)(?=的|还)|(?<=做了)(x项目|x)(?=${S}[—\\-:：])|(?<![a-z\\d])(x|x项目|x类)(?=${S}[:：]))`);
+// `I do X: 拍照片`, `呃X：…`, and said in passing: 是X类的, 做了X项目——, 完成X项目工作, 参加X项目的对接会, 还是上次那个X,
+// 今天下午X项目，…, 给X项目跑腿.
+const INLINE_LABEL = new RegExp(`(?:【${ITEM_WORD}】|(?<=#)(x项目|x类|x)(?![a-z])|(?:类别|类型|事项)${S}[:：]?${S}${ITEM_WORD}|(?<=^|[\\s，。,:：;；的#【做是加天(（午号日]|完成|那个|这个)(x项目|x类|(?<![\\dh]\\s{0,2})x(?!\\s{0,2}\\d))(?=[\\s:：(（)）#】～~—\\-，,。]|打卡|工作|第|$)|(?<=^|[\\s，。,:：;；的#【做是加天(（]|完成|那个|这个)(x项目|x类)(?=的|还)|(?<=[午给为])(x项目|x类)(?=(?![和跟与及加])[\\u4e00-\\u9fa5])|(?<=做了)(x项目|x)(?=${S}[—\\-:：])|(?<![a-z\\d])(x|x项目|x类)(?=${S}[:：]))`);
 
 /** A second item word right after the one chosen (走访 实事, 走访/实事, 走访+实事). */
 const SECOND_LABEL = new RegExp(`^${S}[、/和+]?${S}${ITEM_WORD}(?![a-z\\u4e00-\\u9fa5])`);

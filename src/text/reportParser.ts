@@ -23,7 +23,7 @@ import { standing } from './reportTakenBack.js';
 import { findMode } from './reportMode.js';
 import { repeats } from './reportRepeats.js';
 import { DOUBT, unsure } from './reportDoubts.js';
-import { QUESTION, asksOfReport, withoutQuotedAsk } from './reportQuestions.js';
+import { QUESTION, asksOfReport, withoutCountsCheck, withoutQuotedAsk } from './reportQuestions.js';
 import { fixTypos } from './reportTypos.js';
 import { plainClockTimes } from './clockTimes.js';
 import { firstPlan } from './reportPlans.js';
@@ -239,7 +239,7 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   // keyword told as done (走访了20位老人 — but not 我想参加走访).
   const done = keywordItem !== undefined && /了/.test(masked);
   const looksLikeReport = !command && !SMALL_TALK.test(folded) &&
-    (/^\s*\/记录/.test(folded) || (QUESTION.test(unquoted) ? signals >= 3 : anyHours || signals >= 2 || label !== undefined || done));
+    (/^\s*\/记录/.test(folded) || (QUESTION.test(withoutCountsCheck(unquoted)) ? signals >= 3 : anyHours || signals >= 2 || label !== undefined || done));
 
   // A report asked as a question is answered with the form, never recorded as it stands:
   // 昨天辅导了2小时，算实事吗？

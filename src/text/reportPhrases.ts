@@ -198,7 +198,6 @@ export function describe(text: string, removed: Span[]): string {
 const OTHER_TIME = /^(?:上|下(?!旬)|过|改天|明年|那|next|last)/;
 /** A weekday said with nothing placing its week (周二, 星期五, fri). */
 const BARE_WEEKDAY = /^(?:(?:周|星期|礼拜)[一二三四五六日天七1-7]|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)$/;
-
 /** The weekday (this week's) moved into the week named before it (上周末 + 周日 → last Sunday). */
 function dayOfWeek(week: string, weekday: DateHit): string | undefined {
   const m = /^(上上|上|这|本)\s{0,3}个?\s{0,3}(?:周|星期|礼拜)(末)?$/.exec(week);
@@ -223,9 +222,10 @@ export function resolveDate(all: DateHit[], today: string, ambiguities: string[]
     ambiguities.push(`提到了多个日期（${dates.join('、')}），请确认是哪一天。`);
     return undefined;
   }
-  // 下周的分工：周二辅导作业, 我上周的记录：周二… — a bare weekday after another week is that week's
-  // weekday, not the latest one: asked about rather than guessed.
+  // 下周的分工：周二辅导作业, 我上周的记录：周二…, 第十周的周三 (no other day said) — a bare weekday after another week is
+  // that week's weekday, not the latest one: asked about rather than guessed.
   const week = hits.find((h) => h.vague && OTHER_TIME.test(h.phrase));
+  const other = week ?? hits.find((h) => h.vague && /^第.{1,3}(?:周|个星期)$/.test(h.phrase) && hits.every((d) => !d.date || BARE_WEEKDAY.test(d.phrase)));
   const weekday = hits.find((h) => h.date && BARE_WEEKDAY.test(h.phrase));
   // …unless the weekday says which day of it, right after it: 上周末（周日）, 上周 周三.
   const placed = week && weekday && weekday.start >= week.end && weekday.start - week.end <= 1 ? dayOfWeek(week.phrase, weekday) : undefined;
@@ -234,8 +234,8 @@ export function resolveDate(all: DateHit[], today: string, ambiguities: string[]
     ambiguities.push(`日期 ${placed} 还没到，只能记录今天或以前的服务，请确认日期。`);
     return undefined;
   }
-  if (week && weekday && week.start < weekday.start) {
-    ambiguities.push(`「${weekday.phrase}」是「${week.phrase}」的哪一天？请确认日期。`);
+  if (other && weekday && other.start < weekday.start) {
+    ambiguities.push(`「${weekday.phrase}」是「${other.phrase}」的哪一天？请确认日期。`);
     return undefined;
   }
   if (dates[0]! > today) {

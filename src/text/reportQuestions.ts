@@ -3,7 +3,8 @@
  * carries (昨天辅导了2小时，算实事吗？) — then the report is answered with the form, never recorded as it stands.
  * Part of reportParser.ts; works on width-folded text.
  */
-import { QUOTED, type ItemKey } from './reportItemWords.js';
+import { HANDS_ON, HELPING, QUOTED, SUPPORT, type ItemKey } from './reportItemWords.js';
+import { itemWords } from './reportTopics.js';
 
 /** A message put as a question: a report must carry most of one to count (怎么记录走访？ does not). */
 export const QUESTION = /[?？]\s*$|^\s*请问|什么意思|是什么|啥意思|怎么|怎样|如何|能不能|可不可以|是否|为什么|为啥|在哪|什么时候|啥时候|吗[\s?？。!！~]*$|呢[\s?？。!！~]*$/;
@@ -29,7 +30,7 @@ const ASKING = new RegExp([
  * Whether the way it was written is right (这样发可以吗, 这样报对吗, 不知道格式对不对), said beside a whole
  * report: the report is read as it stands; a question about how to report (怎么报时长？) is still one.
  */
-const FORMAT_CHECK = /(?:(?:请问)?[^，。,；;]{0,4}是这样(?:报|写|填|发|记)的?(?:吗|么)|(?:这样|这么)(?:发|报|写|记|填)?(?:可以|对|行|没问题)(?:吗|么|不|吧)?|(?:不知道)?(?:格式|这样)(?:对不对|行不行|可不可以))[\s?？。!！~～😂😅🤔]*(?=[，,。\s]|$)/g;
+const FORMAT_CHECK = /(?:(?:请问)?[^，。,；;]{0,4}是这样(?:报|写|填|发|记)的?(?:吗|么)|(?:这样|这么)(?:发|报|写|记|填)?(?:可以|对|行|没问题)(?:吗|么|不|吧)?|(?:不知道)?(?:格式|这样)(?:对不对|行不行|可不可以))[\s?？。!！~～😂😅🤔]*(?=[，,。:：\s]|$)/g;
 
 /**
  * A question about something else put after the report (对了，期末什么时候截止？; 顺便问下心得啥时候交): the report is
@@ -52,6 +53,38 @@ const MAY_I = /(?<=^|[，。,；;!！?？\s~～])(?:请问)?(?:这个|这次|这
 /** …or whether it counts as an item (请问可以记一次活动吗？): a request too when the report is read as that item anyway. */
 const AS_ITEM = /(?<=^|[，。,；;!！?？\s~～])(?:请问)?(?:这个|这次|这条|这样|这种|以上|上面的?)?(?:也|还)?(?:可以|能)?(?:记|算|登记)(?:成|为|作)?(?:一次|一个)?(?:开展)?(活动|走访|实事|培育项目|项目|x项目|x)(?:吗|么)[\s?？。!！~～]*/g;
 const ITEM_NAMED: Record<string, ItemKey> = { 活动: 'huodong', 走访: 'zoufang', 实事: 'shishi', 培育项目: 'xiangmu', 项目: 'xiangmu', x项目: 'x', x: 'x' };
+/**
+ * Whether this report counts, or what else it needs, asked after the whole report (…，一个半小时，这个能报吗; 扫雪…算实事吧;
+ * 要写地点吗; 要不要拍照啊; 现在报还来得及吗): the report is read as it stands, and the card it gets answers.
+ */
+const COUNTS_CHECK = /(?<=[，。,；;!！?？~～\s)）])[^，。,；;!！?？~～\n]{0,20}(?:算|记|报|写|填|传|拍|交|来得及|对|行|可以)[^，。,；;!！?？~～\n]{0,12}(?:吗|么|不|吧|呢|[?？]|(?<=(?:要不要|需不需要|用不用)[^，。,；;!！?？~～\n]{1,10})[啊呀])[\s?？。!！~～…]*(?:\p{Extended_Pictographic}[\s?？。!！~～]*)*$/u;
+/** …or a doubt said anywhere beside it (不知道扫雪算不算, 不知道怎么写 — not 不知道算啥, which asks the item). */
+const DOUBT = /(?:我)?(?:也)?不(?:知道|晓得|清楚)(?:这个?|这样|这种)?[^，。,；;!！?？~～\n]{0,6}?(?:算不算|能不能算|怎么(?:写|报|记|填))[^，。,；;!！?？~～\n]{0,6}/gu;
+/** Anywhere in the message, these make the closing question no check: it reports later (能算的话我再报), gives an example (比如…) or asks for someone else (帮班长问的, 她的时长我能一块报吗). */
+const NOT_A_CHECK = /的话|再报|再记|比如|例如|假如|假设|像我这种|[帮替][^，。,；;]{0,6}问的|一块|一起报|一并/;
+/**
+ * …and in the question itself: put to the bot outright (请问怎么记？), whether it is community service at all, the student's own part (这个我能报吗), which item or kind
+ * (实事还是活动, 哪一类), another record (那条记上了吗), what the record cannot answer (学分, 学时, 第二课堂, 志愿时长, 截止, 路上的时间,
+ * 算两次, 线上) or the hours (算不算2小时, 多久).
+ */
+const STILL_ASKS = /请问|想问|(?:社区服务|社区实践|志愿服务)(?:吗|么)|我也?(?:能|可以)(?:报|记|算)|还是|哪一?类|什么类|那条|了(?:吗|么|没)|学分|学时|课堂|时长|证书|评优|截止|路上|往返|来回|等车|排队|两次|多久|多长|几个?小时|算不算\s{0,2}[\d一二两三四五六七八九十半]|线上|线下|网上/;
+const ITEM_NAME = new RegExp(Object.keys(ITEM_NAMED).sort((a, b) => b.length - a.length).join('|'), 'g');
+/**
+ * Whether the report before a question tells no work, or not the work the question names (待了2小时，要拍照吗; 待了2小时，算走访吗;
+ * 扫雪2小时，能算活动吗).
+ */
+function namesOtherWork(q: string, rest: string): boolean {
+  const told = itemWords(rest);
+  if (told.size === 0 && (HELPING.test(rest) || SUPPORT.test(rest) || HANDS_ON.test(rest))) told.set('shishi', '');
+  return told.size === 0 || [...[...q.matchAll(ITEM_NAME)].map(([w]) => ITEM_NAMED[w]!), ...itemWords(q).keys()].some((k) => !told.has(k));
+}
+
+/** `folded` with a closing check whether the report counts, and doubts of it, left out — unless something keeps them questions. */
+export function withoutCountsCheck(folded: string): string {
+  if (NOT_A_CHECK.test(folded)) return folded;
+  const kept = (q: string) => STILL_ASKS.test(q) || namesOtherWork(q, folded.replace(q, ''));
+  return folded.replace(COUNTS_CHECK, (q) => (kept(q) ? q : '')).replace(DOUBT, (q) => (kept(q) ? q : ''));
+}
 /** The bot called before the report (助手在吗？记一下…, 机器人在吗，): a greeting, not a question. */
 const HAILED = /^\s*(?:小?助手|机器人|老师|bot)?\s{0,2}(?:你好|您好)?[，,\s]{0,2}(?:在吗|在不在)(?:[，,\s]{0,2}在吗)*[？?!！~～，,。.\s]*(?=\S)/;
 const POLITE = /^\s*(?:老师|您好)|您/;
@@ -75,6 +108,6 @@ export function withoutQuotedAsk(folded: string): string {
 /** Whether `folded` asks something of its report: a quoted title, a check of the format, a question about something else and a feeling vented left out. */
 export function asksOfReport(folded: string, item?: ItemKey): boolean {
   const asked = POLITE.test(folded) ? folded.replace(AS_ITEM, (q, named: string) => (ITEM_NAMED[named] === item ? '' : q)).replace(MAY_I, '') : folded;
-  const text = asked.replace(HAILED, '').replace(FORMAT_CHECK, '').replace(QUOTED, '').replace(SIDE_QUESTION, '').replace(VENTED, (q) => (ASKED_IN_WORDS.test(q) || ASKING.test(q.replace(/[\s?？!！]+$/, '')) ? q : ''));
+  const text = withoutCountsCheck(asked).replace(HAILED, '').replace(FORMAT_CHECK, '').replace(QUOTED, '').replace(SIDE_QUESTION, '').replace(VENTED, (q) => (ASKED_IN_WORDS.test(q) || ASKING.test(q.replace(/[\s?？!！]+$/, '')) ? q : ''));
   return ASKING.test(text.replace(PROCESS_QUESTION, (q) => (ABOUT_THIS.test(q) ? q : '')));
 }
