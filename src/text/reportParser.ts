@@ -238,13 +238,15 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   // is one with any amount of time, two other signals, an explicit item, or an item
   // keyword told as done (走访了20位老人 — but not 我想参加走访).
   const done = keywordItem !== undefined && /了/.test(masked);
+  // (…read without a closing check whether it counts, 这个能报吗, which the record answers)
+  const unchecked = withoutCountsCheck(unquoted);
   const looksLikeReport = !command && !SMALL_TALK.test(folded) &&
-    (/^\s*\/记录/.test(folded) || (QUESTION.test(withoutCountsCheck(unquoted)) ? signals >= 3 : anyHours || signals >= 2 || label !== undefined || done));
+    (/^\s*\/记录/.test(folded) || (QUESTION.test(unchecked) ? signals >= 3 : anyHours || signals >= 2 || label !== undefined || done));
 
   // A report asked as a question is answered with the form, never recorded as it stands:
   // 昨天辅导了2小时，算实事吗？
   // (a quoted title, 主讲“隔夜菜到底能不能吃”, asks nothing)
-  if (looksLikeReport && !plan && asksOfReport(unquoted, keywordItem)) ambiguities.push('这句话像是在提问。如果是要记录服务，请在卡片里确认后提交；使用问题请发送 /帮助。');
+  if (looksLikeReport && !plan && asksOfReport(unchecked, keywordItem)) ambiguities.push('这句话像是在提问。如果是要记录服务，请在卡片里确认后提交；使用问题请发送 /帮助。');
 
   const missing: ParsedReport['missing'] = [];
   if (hours === undefined) missing.push('hours');

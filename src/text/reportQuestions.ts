@@ -105,9 +105,12 @@ export function withoutQuotedAsk(folded: string): string {
   return folded.replace(QUOTED_ASK, (q) => q.replace(/[^\n]/g, ' '));
 }
 
-/** Whether `folded` asks something of its report: a quoted title, a check of the format, a question about something else and a feeling vented left out. */
-export function asksOfReport(folded: string, item?: ItemKey): boolean {
-  const asked = POLITE.test(folded) ? folded.replace(AS_ITEM, (q, named: string) => (ITEM_NAMED[named] === item ? '' : q)).replace(MAY_I, '') : folded;
-  const text = withoutCountsCheck(asked).replace(HAILED, '').replace(FORMAT_CHECK, '').replace(QUOTED, '').replace(SIDE_QUESTION, '').replace(VENTED, (q) => (ASKED_IN_WORDS.test(q) || ASKING.test(q.replace(/[\s?？!！]+$/, '')) ? q : ''));
+/**
+ * Whether `checked` (the folded message with its closing check left out: withoutCountsCheck) asks something of its report: a
+ * quoted title, a check of the format, a question about something else and a feeling vented left out.
+ */
+export function asksOfReport(checked: string, item?: ItemKey): boolean {
+  const asked = POLITE.test(checked) ? checked.replace(AS_ITEM, (q, named: string) => (ITEM_NAMED[named] === item ? '' : q)).replace(MAY_I, '') : checked;
+  const text = asked.replace(HAILED, '').replace(FORMAT_CHECK, '').replace(QUOTED, '').replace(SIDE_QUESTION, '').replace(VENTED, (q) => (ASKED_IN_WORDS.test(q) || ASKING.test(q.replace(/[\s?？!！]+$/, '')) ? q : ''));
   return ASKING.test(text.replace(PROCESS_QUESTION, (q) => (ABOUT_THIS.test(q) ? q : '')));
 }
