@@ -3214,3 +3214,102 @@ describe('parseReport — a question whether the report counts, 夜来 and class
   };
   describeCases(cases, read);
 });
+
+describe('parseReport — two reported at once, a date either way round, chores at others\' events, a visit\'s topics, theory talks', () => {
+  const read = readAtEval;
+  const cases: Record<string, Case[]> = {
+    'the student and a roommate sent in together: asked, each records their own': [
+      { text: '帮我和小王一起记一下，今天我俩都在康宁社区调解了2小时', saved: false },
+      { text: '我和室友一起报一下哈，今天都在幸福里带小朋友做手工，1.5h', saved: false },
+      { text: '报一下我和室友的：昨天解放路社区，给小学生辅导作业，两人都是两个半小时', saved: false },
+      { text: '我们仨（我、室友小杨、小韩）今天在北街扫雪，记3×2小时', saved: false },
+      { text: '室友有事回家了，他走之前说让我帮他把昨天在龙江社区的两个半小时记上', saved: false },
+      { text: '我把室友的也一起发了：上周五，石油街，扫雪，我俩都是2.5小时', saved: false },
+      { text: '帮个忙，把我和室友今天在龙江社区的时长都记上，都是三小时，扫雪', saved: false },
+      // (look-alikes: a companion named, a sign-up, what both are, a count of class periods)
+      { text: '我和室友一起报名了社区的扫雪活动，今天扫了2小时', saved: true, hours: 2 },
+      { text: '我和室友都是志愿者，今天在幸福里扫雪2小时', saved: true, hours: 2 },
+      { text: '我俩都去了，今天在幸福里扫雪2小时', saved: true, hours: 2 },
+      { text: '11.14 幸福里社区 辅导作业 → 2×1.5h（两节）', saved: true, hours: 3 },
+    ],
+    'dates: a month and day either way round, a bare 111, the day forgotten': [
+      { text: '5/11去石油街社区帮忙搬物资，干了3小时', saved: false },
+      { text: '10/11在北街帮忙发放宣传册 2小时', saved: false },
+      { text: '9/10在康宁社区帮忙给孤寡老人送饺子 3小时', saved: false },
+      { text: '111 去幸福里社区辅导作业 1.5小时', saved: false },
+      { text: '在北街帮忙抚触课两小时，日子得翻翻聊天记录才知道', saved: false },
+      { text: '/记录 走访 2小时 石油街 时间不记得了', saved: false },
+      // (look-alikes: this month's day first, a day past 12, a decimal, a count of people)
+      { text: '11/10 锦绣社区 入户摸排空置房 2.5h', saved: true, date: '2026-11-10' },
+      { text: '11/7 锦绣社区 入户走访 2.5h', saved: true, date: '2026-11-07' },
+      { text: '10/20在北街帮忙发放宣传册 2小时', saved: true, date: '2026-10-20' },
+      { text: '15/11晚上腾讯会议给两个初中生讲英语作业 90分钟', saved: true, date: '2026-11-15' },
+      { text: '112 户都走访完了，今天在幸福里，3小时', saved: true, date: '2026-11-18' },
+      { text: '昨天扫雪2小时，具体时间不记得了', saved: true, date: '2026-11-17' },
+    ],
+    'hours: gone at one time and on until another': [
+      { text: '今天凌晨5点就去浇冰场了，一直到8点半', saved: true, hours: 3.5, item: 'shishi' },
+      { text: '今天早上5点半就去码头帮渔民分拣海蜇了，干到8点', saved: true, hours: 2.5 },
+      { text: '昨天晚上从7点半开始在腾讯会议给汤河子村的初中伢讲物理，9点讲完的', saved: true, hours: 1.5 },
+      { text: '下午3点去社区，扫雪两小时', saved: true, hours: 2 },
+    ],
+    'items: stalls on a service day, chores at others\' events, own events, two kinds at once': [
+      { text: '11.16 幸福里 便民服务日 配钥匙 2小时', saved: true, item: 'shishi' },
+      { text: '昨天在解放路社区便民服务日磨刀摊，一个人磨了三十多把菜刀，3.5小时', saved: true, item: 'shishi' },
+      { text: '今天在冰雪节入口检票，站了七个钟头', saved: true, item: 'shishi' },
+      { text: '今天下午2点到4点在街道冰场给来玩的孩子们当安全员，看着别摔着', saved: true, item: 'shishi' },
+      { text: '上周五晚上在洛阳社区活动室帮到放电影，搬设备、维持秩序，两个钟头', saved: true, item: 'shishi' },
+      { text: '前天帮社区布置婚俗改革宣讲会的场地，还维持了下秩序，1.5h', saved: true, item: 'shishi' },
+      { text: '今儿下午帮康宁社区布置周末亲子活动的场地，吹气球挂横幅，1点半到4点', saved: true, item: 'shishi' },
+      { text: '11月1号在大有村跟着村干部挨家发秸秆禁烧的宣传单，2小时', saved: true, item: 'shishi' },
+      { text: '昨天下午在社区帮忙义卖旧书，一共卖了286块，我站了3个小时', saved: true, item: 'shishi' },
+      { text: '10月31号在凌河区石油街社区组织小朋友画保护海洋主题画，2个小时', saved: true, item: 'huodong' },
+      { text: '上周四在保利香槟组织居民学扎传统花灯，我们社团办的，2.5小时', saved: true, item: 'huodong', area: 'culture' },
+      { text: '上周四我们组织了一场书法进社区，写福字送给居民，3.5小时', saved: true, item: 'huodong' },
+      { text: '腾讯会议上给八道壕镇的青年党员讲了一节线上党课，晚上7点到8点半', saved: true, item: 'huodong', area: null },
+      { text: '今天去大有村入户宣传，挨家挨户讲婚事新办丧事简办的好处，发了倡议书，从下午1点到4点', saved: true, item: 'huodong' },
+      { text: '今天下午在北街，既帮社区整理材料又入户走访，两头跑，3小时', saved: false },
+      { text: '11.15 幸福里 帮忙+走访+开会，反正3小时', saved: false },
+      { text: '昨天在解放路社区忙宣传日的事，2.5小时', saved: false },
+      { text: '我今天上午去康宁社区帮忙了，室友陪我一起，三个小时', saved: false },
+      { text: '发200份传单大概要多久啊，我怕不够2小时', saved: false },
+      // (look-alikes: a tutor's class for fishers' children, the student helping a neighbour, one kind done twice, a talk given)
+      { text: '前天晚上在线上给渔民子女上网课，讲初一数学，一个半小时', saved: true, item: 'shishi' },
+      { text: '今天上午9点到10点半陪我们楼坐轮椅的大哥去银行办业务', saved: true, item: 'shishi' },
+      { text: '今天在社区理发＋送饭＋打扫，3小时', saved: true, item: 'shishi' },
+      { text: '昨天晚上在微信群里给锦绣社区的待业青年讲光伏运维岗位怎么找工作，就业创业，1小时', saved: true, item: 'huodong' },
+    ],
+    'visits: the mediator went along, what was asked about, who was accompanied': [
+      { text: '今天下午跟调解员走访了汤河子村五户最近有过纠纷的人家，了解调解协议落实了没有，3小时', saved: true, item: 'zoufang' },
+      { text: '今天下午陪解放路社区的书记走访了辖区三家小企业，问他们招人难不难，2.5小时', saved: true, item: 'zoufang', area: 'employment' },
+      { text: '11月4号去古塔区北街街道走访了两家外卖配送站，和站长座谈骑手关爱的事，2.5小时', saved: true, item: 'zoufang' },
+      { text: '11月10日在石油街社区入户走访了7户困难家庭，做帮扶需求问卷，3小时', saved: true, item: 'zoufang' },
+      // (look-alikes: the mediator's own dispute handled with the student)
+      { text: '上周五晚上跟调解员王叔去处理养狗扰民的纠纷，最后狗主人答应晚上把狗关在阳台，两个半小时', saved: true, item: 'shishi' },
+      { text: '前天下午在大有村，两家吵了起来，村调解员领着我去量了树的位置，最后约好一起找人修剪，2.5小时', saved: true, item: 'shishi' },
+    ],
+    'days and plans: a weekly rota planned, an agreement reached, a private chat to ask': [
+      { text: '晚上项目组开例会，把下个月每周去社区值班的排班表定下来了，1小时', saved: true, item: 'xiangmu', date: '2026-11-18' },
+      { text: '在保利香槟业主群里线上问卷调查大家对冬季冰场开放时间的看法，一个一个私聊回访，2小时', saved: true, item: 'zoufang' },
+      { text: '约好了周六去幸福里扫雪2小时', saved: false },
+      { text: '每周三下午在幸福里辅导作业2小时', saved: false },
+    ],
+    'areas: theory is no policy, and words of culture, ecology, policy, health and work': [
+      { text: '周一晚上7点到9点在石油街社区会议室宣讲二十大精神', saved: true, area: null },
+      { text: '今天讲了一个半小时的党史故事', saved: true, area: null },
+      { text: '11.13 在凌河区石油街社区访谈了一个做糖画的老师傅，了解糖画手艺咋个传下来的，1小时', saved: true, area: 'culture' },
+      { text: '我和室友上周二去汤河子村帮村民把地里的废地膜捡干净了，防止白色污染，四个小时', saved: true, area: 'ecology' },
+      { text: '上周二给小区业主讲网购退换货怎么维权，我组织的，1.5小时', saved: true, area: 'policy' },
+      { text: '周二晚上用腾讯会议给社区居民讲“抗生素不是消炎药”，我主讲，1小时', saved: true, area: 'health' },
+      { text: '上周一 锦绣社区 政策宣讲 讲婚俗改革试点政策 两小时', saved: true, area: 'policy' },
+      { text: '上周一 汤河子老年学校 帮老师把学员的作业本挨个收上来按班级装订好 1小时', saved: true, area: null },
+      { text: '前天去解放路社区入户走访了12户老党员，了解他们的学习需求，一共三小时', saved: true, area: null },
+      // (look-alikes: a student number holding 12315, medicine bought for a neighbour, a flowerbed tidied, theory's own policy)
+      { text: '殷航 20230812315 今天在八道壕镇一对一帮老人把手机字体调大、教他们用微信视频，2小时', saved: true, area: 'technology' },
+      { text: '上周二跟往常一样在石油街社区帮独居老人买菜买药，1.5小时', saved: true, area: null },
+      { text: '11月1日 保利香槟 帮小区清理花坛杂草 1小时', saved: true, area: null },
+      { text: '今天在社区给居民讲医保报销政策，我主讲，1.5小时', saved: true, area: 'policy' },
+    ],
+  };
+  describeCases(cases, read);
+});

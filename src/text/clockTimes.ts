@@ -36,14 +36,14 @@ export function plainClockTimes(folded: string): string {
 
 /**
  * The two ends of the time told apart, the work between them (签到 09:00 签退 11:00; 下午两点去的…，弄到四点半; 十点到的社区，
- * 十二点走的): a range, with only its two clock times masked, so the day and the work said between are still read.
+ * 十二点走的, 五点就去浇冰场了，一直到八点半, 七点半开始讲物理，九点讲完的): a range, with only its two clock times masked, so the day and the work said between are still read.
  */
 const SIGNED = /(?:签到|签入|到岗)(?:时间)?[:\s]{0,3}(?:20\d{2}[/.-]\d{1,2}[/.-]\d{1,2}\s{1,2})?(?<s>\d{1,2}:\d{2})[^\n]{0,60}?(?:签退|签出|离岗)(?:时间)?[:\s]{0,3}(?:20\d{2}[/.-]\d{1,2}[/.-]\d{1,2}\s{1,2})?(?<e>\d{1,2}:\d{2})/dg;
 /** Work going on to a time (干到, 扫到, 整理到): the verbs before 到 that end a stretch. */
 export const WORKED = '(?:干|弄|忙|做|待|呆|搞|扫|铲|刷|搬|播|讲|教|聊|陪|写|补|守|站|整理|收拾)';
 /** CLOCK with its groups made non-capturing, to be named as one end of ARRIVED (each end is read again with CLOCK_ONE). */
 const AN_END = CLOCK.replace(/\((?!\?)/g, '(?:');
-const ARRIVED = new RegExp(`(?<s>${AN_END})${S}(?:去的|到的|过去的|集合(?:的)?|到(?:[^，。,；;\\d\\s]{1,6})?(?=[，,\\s]))[^。\\n]{0,40}?(?:${WORKED}到了?${S}(?<e>${AN_END})|(?<e2>${AN_END})${S}(?:走的|走了|撤|离开|干完|弄完|结束|收工))`, 'dg');
+const ARRIVED = new RegExp(`(?<s>${AN_END})${S}(?:去的|到的|过去的|集合(?:的)?|开始(?!的?[^，。,；;]{0,12}结束)|就?去|到(?:[^，。,；;\\d\\s]{1,6})?(?=[，,\\s]))[^。\\n]{0,40}?(?:(?:${WORKED}|一直)到了?${S}(?<e>${AN_END})|(?<e2>${AN_END})${S}(?:走的|走了|撤|离开|干完|弄完|讲完|做完|忙完|结束|收工))`, 'dg');
 const CLOCK_ONE = new RegExp(`^${CLOCK}$`);
 
 /** Ranges told by their ends apart (SIGNED, ARRIVED); each end read as CLOCK reads it, the end taking the start's 上午/下午. */

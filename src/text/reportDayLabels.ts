@@ -1,6 +1,7 @@
 /**
  * Words for days and what is said beside a day rather than as one: the days counted from today (昨天, 前儿个, yesterday),
- * a weekday labelling the date next to it (Sat 11/14, 11.12周一) and a memo's stamp line (2026年11月18日 07:50⏎…).
+ * a weekday labelling the date next to it (Sat 11/14, 11.12周一), a memo's stamp line (2026年11月18日 07:50⏎…) and the
+ * calendar's arithmetic for a month and day said without a year.
  * Part of reportParser.ts (through reportDates.ts); works on width-folded text.
  */
 import { dayjs } from '../time.js';
@@ -63,4 +64,28 @@ export function withoutMemoStamp(folded: string, today: dayjs.Dayjs): string {
   const blank = (t: string, part: string) => t.replace(part, ' '.repeat(part.length));
   const written = (m[1] === undefined || +m[1] === today.year()) && +m[2]! === today.month() + 1 && +m[3]! === today.date();
   return written ? blank(folded, m[0].trimEnd()) : blank(folded, m[4]!);
+}
+
+/** YYYY-MM-DD if the day exists, else undefined (2月30日). */
+export function calendar(y: number, mo: number, d: number): string | undefined {
+  const t = dayjs.utc(`${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+  return t.isValid() && t.year() === y && t.month() + 1 === mo && t.date() === d ? t.format('YYYY-MM-DD') : undefined;
+}
+
+/** Day `d` of the month before today's month (31号 read in November → 31 October). */
+export function dayOfLastMonth(today: dayjs.Dayjs, d: number): string | undefined {
+  const t = today.startOf('month').subtract(1, 'month');
+  return calendar(t.year(), t.month() + 1, d);
+}
+
+/**
+ * A month and day without a year: this year's, even when still to come (11月25日 on the 18th is
+ * asked about, not read as last year's); only a date more than two months ahead (12月28日 said
+ * in January) is last year's.
+ */
+export function monthDay(today: dayjs.Dayjs, mo: number | undefined, d: number | undefined): string | undefined {
+  if (mo === undefined || d === undefined) return undefined;
+  const thisYear = calendar(today.year(), mo, d);
+  if (thisYear && thisYear > today.add(2, 'month').format('YYYY-MM-DD')) return calendar(today.year() - 1, mo, d);
+  return thisYear;
 }

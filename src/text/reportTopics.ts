@@ -8,8 +8,8 @@ import { LABEL_WORDS, TALKED_WITH, VISIT_WORDS, type ItemKey } from './reportIte
 /** Text put out of the reading, keeping every other index where it was (shared with reportItems.ts). */
 export const blank = (t: string) => ' '.repeat(t.length);
 
-/** Verbs of asking or learning that open a visit's topic (了解, 问问, 聊了聊, 调查, 摸排, 询问, 座谈，聊 …). */
-const ASK = '(?:了解|掌握|摸清|问了?问?|聊了?聊?|唠了?唠?|调查|摸排|摸底|询问|征求|打听|座谈[，,]\\s{0,2}聊)(?:了|一下)?';
+/** Verbs of asking or learning that open a visit's topic (了解, 问问, 聊了聊, 调查, 摸排, 询问, 座谈，聊, 座谈骑手关爱的事, 访谈他们对社区的建议, 回访米面油收到没有 …). */
+const ASK = '(?:了解|掌握|摸清|问了?问?|聊了?聊?|唠了?唠?|调查|摸排|摸底|询问|征求|打听|座谈[，,]\\s{0,2}聊|(?<!组织|召开|主持)(?:座谈|访谈|回访)(?!会)|联系(?=[^，。,；;]{1,16}的事))(?:了|一下)?';
 /** …unless the clause goes on to a talk, teaching or a next step (讲了, 宣讲, 教了, 辅导了, 然后, 之后, 后在): work done. */
 const GOES_ON = '(?![^，。,；;]*(?:讲了|宣讲|教了|辅导了|然后|之后|后来|[后完]在))';
 /**
@@ -33,8 +33,8 @@ const ASKED_ABOUT = new RegExp(`(?<=${ASK})${GOES_ON}[^，。,；;]*?${TOPIC_END
  */
 const TOLD = /(?:(?:好几|[\d几两三四五六七八九十多]|有的|不少|很多)[家户位个]|有(?:的)?人|[几两三四五六七八九十多]个人|他们|她们|居民|村民|老人们?|大家|业主)(?:都|也)?(?:说|反映|提到|表示)[^，。,；;]*/g;
 
-/** What a survey was about, said before it (做旧衣回收利用的问卷调查, 发了垃圾分类的调查表): its topic, not work done. */
-const SURVEY_TOPIC = /(?<=(?:做|搞|发|开展|进行|填)了?(?:一次|一份|个|份)?)[^，。,；;]{1,12}?的(?=问卷|调查|调研)/g;
+/** What a survey was about, said before it (做旧衣回收利用的问卷调查, 发了垃圾分类的调查表, 做帮扶需求问卷): its topic, not work done. */
+const SURVEY_TOPIC = /(?<=(?:做|搞|发|开展|进行|填)了?(?:一次|一份|个|份)?)[^，。,；;]{1,12}?(?:的|需求)(?=问卷|调查|调研)/g;
 
 /** `text` with a visit's topics blanked, when it tells of a visit by the visit's own words. */
 export function withoutVisitTopics(text: string): string {
