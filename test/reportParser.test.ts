@@ -3231,6 +3231,16 @@ describe('parseReport — two reported at once, a date either way round, chores 
       { text: '我和室友都是志愿者，今天在幸福里扫雪2小时', saved: true, hours: 2 },
       { text: '我俩都去了，今天在幸福里扫雪2小时', saved: true, hours: 2 },
       { text: '11.14 幸福里社区 辅导作业 → 2×1.5h（两节）', saved: true, hours: 3 },
+      // (the review: a date masked like an amount, a resident's errand, a companion's papers, sessions counted, 跟 and a colon)
+      { text: '我俩都是11月15号去的龙江社区，扫雪2小时', saved: true, date: '2026-11-15' },
+      { text: '社区主任让我帮她把居民信息登记一下，今天在幸福里，2小时', saved: true },
+      { text: '大爷让我帮他把医药费报一下，今天在幸福里帮他跑腿2小时', saved: true },
+      { text: '今天在康宁社区帮老人发药，把他们的也一起发了，2小时', saved: true },
+      { text: '今天在幸福里帮网格员记我和室友的名字和电话，2小时', saved: true },
+      { text: '今天在幸福里社区帮忙整理信息，我和室友一起登记，一个念一个写，2小时', saved: true },
+      { text: '昨天龙江社区扫雪，算 2*1.5h 吧', saved: true, hours: 3 },
+      { text: '我和小王一起报一下：昨天在幸福里扫雪2小时', saved: false },
+      { text: '我跟室友一起报一下，昨天在幸福里扫雪2小时', saved: false },
     ],
     'dates: a month and day either way round, a bare 111, the day forgotten': [
       { text: '5/11去石油街社区帮忙搬物资，干了3小时', saved: false },
@@ -3246,12 +3256,23 @@ describe('parseReport — two reported at once, a date either way round, chores 
       { text: '15/11晚上腾讯会议给两个初中生讲英语作业 90分钟', saved: true, date: '2026-11-15' },
       { text: '112 户都走访完了，今天在幸福里，3小时', saved: true, date: '2026-11-18' },
       { text: '昨天扫雪2小时，具体时间不记得了', saved: true, date: '2026-11-17' },
+      // (the review: a weekday that settles it, a dot written month first, rooms and classes numbered)
+      { text: '5/11周四在石油街社区帮忙搬物资，干了3小时', saved: true, date: '2026-11-05' },
+      { text: '10/11 周日在北街帮忙发放宣传册 2小时', saved: true, date: '2026-10-11' },
+      { text: '10.11在北街帮忙发放宣传册 2小时', saved: true, date: '2026-10-11' },
+      { text: '115 班的同学今天去龙江社区扫雪2小时', saved: true, date: '2026-11-18' },
+      { text: '114 今天在幸福里社区扫雪2小时', saved: true, date: '2026-11-18' },
+      { text: '每周三都安排去龙江社区辅导作业2小时', saved: false },
     ],
     'hours: gone at one time and on until another': [
       { text: '今天凌晨5点就去浇冰场了，一直到8点半', saved: true, hours: 3.5, item: 'shishi' },
       { text: '今天早上5点半就去码头帮渔民分拣海蜇了，干到8点', saved: true, hours: 2.5 },
       { text: '昨天晚上从7点半开始在腾讯会议给汤河子村的初中伢讲物理，9点讲完的', saved: true, hours: 1.5 },
       { text: '下午3点去社区，扫雪两小时', saved: true, hours: 2 },
+      // (the review: an errand before the start, a queue waited in)
+      { text: '8点去上课，10点就去幸福里扫雪，一直到12点', saved: true, hours: 2 },
+      { text: '2点开始的开幕式，3点去帮忙搬东西，干到5点', saved: false },
+      { text: '九点就去排队了，一直到十一点才轮到我们', saved: false },
     ],
     'items: stalls on a service day, chores at others\' events, own events, two kinds at once': [
       { text: '11.16 幸福里 便民服务日 配钥匙 2小时', saved: true, item: 'shishi' },
@@ -3278,6 +3299,12 @@ describe('parseReport — two reported at once, a date either way round, chores 
       { text: '今天上午9点到10点半陪我们楼坐轮椅的大哥去银行办业务', saved: true, item: 'shishi' },
       { text: '今天在社区理发＋送饭＋打扫，3小时', saved: true, item: 'shishi' },
       { text: '昨天晚上在微信群里给锦绣社区的待业青年讲光伏运维岗位怎么找工作，就业创业，1小时', saved: true, item: 'huodong' },
+      // (the review: a resident taken somewhere, 座谈会 where a dispute was settled, one kind of help listed, roles at one event, a question in passing)
+      { text: '今天在康宁社区陪老人去医院看医生，2小时', saved: true, item: 'shishi' },
+      { text: '今天在幸福里帮忙+扫雪+铲冰，3小时', saved: true, item: 'shishi' },
+      { text: '今天在幸福里的非遗展既是讲解员又是引导员，2小时', saved: true, item: 'huodong' },
+      { text: '扫个雪要多久呀，昨天在龙江社区扫了2小时', saved: true, hours: 2 },
+      { text: '今天开会后约好去康宁社区给老人量血压2小时', saved: false },
     ],
     'visits: the mediator went along, what was asked about, who was accompanied': [
       { text: '今天下午跟调解员走访了汤河子村五户最近有过纠纷的人家，了解调解协议落实了没有，3小时', saved: true, item: 'zoufang' },
@@ -3309,6 +3336,11 @@ describe('parseReport — two reported at once, a date either way round, chores 
       { text: '上周二跟往常一样在石油街社区帮独居老人买菜买药，1.5小时', saved: true, area: null },
       { text: '11月1日 保利香槟 帮小区清理花坛杂草 1小时', saved: true, area: null },
       { text: '今天在社区给居民讲医保报销政策，我主讲，1.5小时', saved: true, area: 'policy' },
+      // (the review: a virus, a cleaning day, children liked, fraud on 315)
+      { text: '今天在社区讲防病毒诈骗，教老人手机防病毒，2小时', saved: true, area: 'policy' },
+      { text: '今天爱国卫生日在社区捡垃圾，2小时', saved: true, area: 'ecology' },
+      { text: '今天在社区陪孩子们玩，孩子们真招人喜欢，2小时', saved: true, area: null },
+      { text: '今天在社区搞315宣传，我主讲，2小时', saved: true, area: 'policy' },
     ],
   };
   describeCases(cases, read);

@@ -43,7 +43,7 @@ const SIGNED = /(?:签到|签入|到岗)(?:时间)?[:\s]{0,3}(?:20\d{2}[/.-]\d{1
 export const WORKED = '(?:干|弄|忙|做|待|呆|搞|扫|铲|刷|搬|播|讲|教|聊|陪|写|补|守|站|整理|收拾)';
 /** CLOCK with its groups made non-capturing, to be named as one end of ARRIVED (each end is read again with CLOCK_ONE). */
 const AN_END = CLOCK.replace(/\((?!\?)/g, '(?:');
-const ARRIVED = new RegExp(`(?<s>${AN_END})${S}(?:去的|到的|过去的|集合(?:的)?|开始(?!的?[^，。,；;]{0,12}结束)|就?去|到(?:[^，。,；;\\d\\s]{1,6})?(?=[，,\\s]))[^。\\n]{0,40}?(?:(?:${WORKED}|一直)到了?${S}(?<e>${AN_END})|(?<e2>${AN_END})${S}(?:走的|走了|撤|离开|干完|弄完|讲完|做完|忙完|结束|收工))`, 'dg');
+const ARRIVED = new RegExp(`(?<s>${AN_END})${S}(?:去的|到的|过去的|集合(?:的)?|开始(?!的)|就去(?!排队|吃|上课|开会|食堂)|到(?:[^，。,；;\\d\\s]{1,6})?(?=[，,\\s]))(?:(?!${AN_END})[^。\\n]){0,40}?(?:(?:${WORKED}|一直)到了?${S}(?<e>${AN_END})|(?<e2>${AN_END})${S}(?:走的|走了|撤|离开|干完|弄完|讲完|做完|忙完|结束|收工))`, 'dg');
 const CLOCK_ONE = new RegExp(`^${CLOCK}$`);
 
 /** Ranges told by their ends apart (SIGNED, ARRIVED); each end read as CLOCK reads it, the end taking the start's 上午/下午. */

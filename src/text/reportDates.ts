@@ -72,8 +72,8 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
     if (m[3] && a <= 12 && /^\d{1,2}\s{0,3}[-—–]/.test(m[0])) return null; // 11-16号 is 16 November
     return { start: 0, end: 0, phrase: m[0], problem: `「${m[0].trim()}」不止一天，请每天分别记一条。` };
   }],
-  // 111 leading a note: 1 November or 11 January, asked about.
-  [/^\s{0,2}(1[12][1-9])(?=\s{1,3}[^\d\s])(?!\s{1,3}(?:个|小时|分|元|块|人|位|名|户|份|次|米|斤|号|h|min))/g, (m) => ({ start: 0, end: 0, phrase: m[1]!, problem: `「${m[1]}」是几月几号？请写成几月几号。` })],
+  // 111 leading a note before what was done: 1 November or 11 January, asked about (not 112 宿舍, 115 班, 119 消防宣传).
+  [/^\s{0,2}(1[12][1-9])(?=\s{1,3}(?:去|在|到|帮|给|参加|于|跟|和))/g, (m) => ({ start: 0, end: 0, phrase: m[1]!, problem: `「${m[1]}」是几月几号？请写成几月几号。` })],
   // 20261116 and 1116, 1105 as typed in notes: a number standing alone (not 1102室, 1000元, 1030开始).
   // (20261131 is a date that does not exist; a bare 1131 may be a number)
   // (…nor a room or a serial number: 住1201, 编号从0301录到0388)
@@ -99,11 +99,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
     // (下午1.30开始, 到3.30结束, 1.30-3.30: a clock time in minutes, not 30 January)
     if (CLOCK_MINUTES.test(m[3]!) && saidAsClock(m, CLOCK_PART, CLOCK_NEXT)) return null;
     const r = monthDay(today, mo, d);
-    // (5/11 said in November: 11 May is months gone and 5 November just past — either may be meant; 2.5 is no such pair)
-    const swapped = !dayFirst && m[2] !== '-' && mo !== d && d <= 12 ? monthDay(today, d, mo) : undefined;
-    const ago = (n: number) => today.subtract(n, 'month').format('YYYY-MM-DD');
-    if (r && swapped && r < ago(1) && swapped > ago(2) && swapped <= ago(0)) return { start: 0, end: 0, phrase: m[0], problem: `「${m[0]}」是${mo}月${d}日还是${d}月${mo}日？请写成几月几号。` };
-    if (typeof r === 'string') return r;
+    if (typeof r === 'string') return dayFirst ? r : eitherWay(today, m, mo, d, r) ?? r;
     // (11.32, 11/31: a day the month does not have, asked about)
     if (mo >= 9 && mo <= 12 && d >= 32 && d <= 39 && m[2] !== '-' && !saidAsClock(m, CLOCK_BEFORE, CLOCK_AFTER)) return '';
     return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && !saidAsClock(m, CLOCK_BEFORE, CLOCK_AFTER) ? undefined : null;
@@ -161,7 +157,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
       // (a time told by what happened then: 期中考试后, 开学那几天, 军训期间)
       `(?:考试|考完|开学|放假|期中|期末|军训)[^，。,；;\\u0001]{0,3}?(?:以后|之后|以前|之前|后|前|那几天|那阵|期间)|前(?:两|几|一)${S}(?:周|个?星期|个?礼拜|个?月)|` +
       `(?<![a-z])(?:a few|few|several|some|many)\\s{1,2}(?:days?|weeks?|months?)\\s{1,2}(?:ago|back)(?![a-z])|(?:忘了|不记得|记不清)[^，。,；;]{0,3}(?:哪天|哪一天|几号|日期)|` +
-      `(?<![a-z])(?:forg[eo]t|don'?t (?:remember|know)|can'?t remember|not sure (?:of|about))\\s{1,2}(?:the\\s{1,2}|which\\s{1,2}|what\\s{1,2})?(?:exact\\s{1,2})?(?:date|day)(?![a-z])|哪天来着|前一天|第二天|每(?:周|天|次|个周|个星期|个礼拜|星期|礼拜)(?!的|[^，。,；;]{0,10}(?:安排|排班|排期|班表|计划))|` +
+      `(?<![a-z])(?:forg[eo]t|don'?t (?:remember|know)|can'?t remember|not sure (?:of|about))\\s{1,2}(?:the\\s{1,2}|which\\s{1,2}|what\\s{1,2})?(?:exact\\s{1,2})?(?:date|day)(?![a-z])|哪天来着|前一天|第二天|每(?:周|天|次|个周|个星期|个礼拜|星期|礼拜)(?!的|[^，。,；;]{0,10}(?:的安排|值班安排|排班|排期|班表|计划))|` +
       // The day forgotten (具体哪天忘了, 日期记不太清), a day to come (下次, 改天), a habit (平时, 经常) and a
       // stretch of time (开学以来, 第三周) name no day either.
       `(?:时间|日期)${S}[:：]?${S}(?:同上|同前|见上|如上)|(?:时间|日期)${S}[:：]${S}(?:[?？]+|未知|不详|待定|忘了|不记得了?)(?=\\s|$|[，。,；;])|(?<=\u0001[^。]{0,20})时间${S}(?:不记得|记不清|忘了)|某日|某一天|那个(?:雪|雨|大风|降温)天|下(?:雪|雨)(?:的)?那(?:天|次|回)|(?:具体)?(?:哪天|哪一天|几号|日期|日子|啥时候|什么时候|(?:周|星期|礼拜)几)[^，。,；;]{0,4}(?:来着|忘|记不|不记得|想不起|不确定|说不准|拿不准|(?:翻|查)(?:\u0001|一下|下)|(?:翻翻|查查))|` +
@@ -201,6 +197,20 @@ function saidAsClock(m: RegExpMatchArray, before: RegExp, after: RegExp): boolea
 
 /** A quoted name: 「…」, “…”, 《…》. */
 const QUOTED_NAME = /[“"「『《][^”"」』》\u0001]{1,16}[”"」』》]/g;
+
+/**
+ * 5/11 said in November: 11 May is months gone and 5 November just past, and either may be meant — asked about, unless a
+ * weekday after it (5/11周四) tells which. Only with a slash: 10.11 with a dot is month first, and 2.5 is no such pair.
+ */
+function eitherWay(today: dayjs.Dayjs, m: RegExpMatchArray, mo: number, d: number, r: string): DateHit | string | undefined {
+  const swapped = m[2] === '/' && mo !== d && d <= 12 ? monthDay(today, d, mo) : undefined;
+  const ago = (n: number) => today.subtract(n, 'month').format('YYYY-MM-DD');
+  if (!swapped || r >= ago(1) || swapped <= ago(2) || swapped > ago(0)) return undefined;
+  const said = /^\s{0,2}[(（]?\s{0,2}(?:周|星期|礼拜)([一二三四五六日天])/.exec(m.input!.slice(m.index! + m[0].length))?.[1];
+  const day = said === undefined ? undefined : weekdayIndex(said)! % 7;
+  if (day !== undefined) return [r, swapped].find((x) => dayjs.utc(x).day() === day);
+  return { start: 0, end: 0, phrase: m[0], problem: `「${m[0]}」是${mo}月${d}日还是${d}月${mo}日？请写成几月几号。` };
+}
 
 /** 上周五 = Friday of the previous Monday-based week; bare 周五 = this week's Friday, like 本周五. */
 function weekday(today: dayjs.Dayjs, prefix: string | undefined, day: string): string {

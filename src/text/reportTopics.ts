@@ -9,7 +9,7 @@ import { LABEL_WORDS, TALKED_WITH, VISIT_WORDS, type ItemKey } from './reportIte
 export const blank = (t: string) => ' '.repeat(t.length);
 
 /** Verbs of asking or learning that open a visit's topic (了解, 问问, 聊了聊, 调查, 摸排, 询问, 座谈，聊, 座谈骑手关爱的事, 访谈他们对社区的建议, 回访米面油收到没有 …). */
-const ASK = '(?:了解|掌握|摸清|问了?问?|聊了?聊?|唠了?唠?|调查|摸排|摸底|询问|征求|打听|座谈[，,]\\s{0,2}聊|(?<!组织|召开|主持)(?:座谈|访谈|回访)(?!会)|联系(?=[^，。,；;]{1,16}的事))(?:了|一下)?';
+const ASK = '(?:了解|掌握|摸清|问了?问?|聊了?聊?|唠了?唠?|调查|摸排|摸底|询问|征求|打听|(?<!组织|召开|主持)(?:座谈|访谈|回访)(?!会)|联系(?=[^，。,；;]{1,16}的事))(?:了|一下)?';
 /** …unless the clause goes on to a talk, teaching or a next step (讲了, 宣讲, 教了, 辅导了, 然后, 之后, 后在): work done. */
 const GOES_ON = '(?![^，。,；;]*(?:讲了|宣讲|教了|辅导了|然后|之后|后来|[后完]在))';
 /**
