@@ -34,15 +34,17 @@ const OWN_NAMES: [AreaKey, string][] = [
   ['rural_revitalization', '乡村振兴'], ['grassroots_governance', '基层治理'], ['aid_education', '济困助学'], ['employment', '就业创业'],
   ['ecology', '生态环保'], ['culture', '文化传承'], ['technology', '科技推广'], ['health', '卫生医疗'], ['policy', '政策宣传'],
 ];
+/** The party's ideas studied or told (学习二十大精神, 宣讲习近平新时代…思想): no area of the nine by themselves. */
+const THEORY = '二十大|精神|习近平';
 const BROAD: [AreaKey, RegExp][] = [
   ['rural_revitalization', /乡村|农村/g],
-  ['aid_education', /(?<!党员|主题|理论|组织)学习(?!二十大|贯彻|党|材料|档案|需求|强国|辅导|宣讲|习近平|讲话|精神|教育)/g],
+  ['aid_education', new RegExp(`(?<!党员|主题|理论|组织)学习(?!${THEORY}|贯彻|党|材料|档案|需求|强国|辅导|宣讲|讲话|教育)`, 'g')],
   ['ecology', /环境|environment/g],
   // (not the student's own phone: 手机没电了没报上, 手机摔坏了刚修好)
   ['technology', /手机(?![^，。,；;]{0,2}(?:没电|坏|摔|丢|欠费|关机|静音|修好))/g],
   ['health', /健康/g],
   // (not a team's name: 双语宣讲队的例会, nor theory told: 宣讲二十大精神, 理论宣讲 — the party's ideas are no policy area)
-  ['policy', /(?<!理论|精神)宣讲(?!队|团|项目|小组|[^，。,；;]{0,6}(?:二十大|精神|理论|党课|现代化|习近平|思想))/g],
+  ['policy', new RegExp(`(?<!理论|精神)宣讲(?!队|团|项目|小组|[^，。,；;]{0,6}(?:${THEORY}|理论|党课|现代化|思想))`, 'g')],
 ];
 
 /**
