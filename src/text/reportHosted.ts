@@ -58,7 +58,7 @@ const RUNNING = /出题|命题|主持/;
 /** A helper's hands-on part at an event (发传单, 摆展板, 搬音响, 布置会场, 引导入座, 整理材料 …). */
 const EVENT_CHORES = '(?:发[^，。,；;]{0,8}?(?:传单|宣传|资料|册|放|单)|摆|搬|运|布置|准备|调试|倒水|搭|挂|维持|引导|扶|签到|贴|整理|登记|录入|统计|核对|打印)';
 /** …given to those who put the event on (我帮着发传单摆展板, 帮他们布置汇演的舞台, 给社区搬运展品, 帮康宁社区布置场地, 跟着村干部发宣传单). */
-const HELPER = new RegExp(`(?:帮(?:着|忙|到|他们|她们|人家)|协助|(?:帮|给)(?:着|忙)?(?:${HOST}|工作人员|老师)|帮[^，。,；;给为]{1,6}?(?:${HOST})|跟着[^，。,；;]{0,4}(?:${HOST}|干部|工作人员|网格员|民警|书记))[^，。,；;]{0,12}?${EVENT_CHORES}`);
+const HELPER = new RegExp(`(?:帮(?:着|忙|到|他们|她们|人家)|协助|(?:帮|给)(?:着|忙)?(?:工作人员|老师)|给(?:着|忙)?(?:${HOST})|帮[^，。,；;给为]{0,6}?(?:${HOST})|跟着[^，。,；;]{0,4}(?:${HOST}|干部|工作人员|网格员|民警|书记))[^，。,；;]{0,12}?${EVENT_CHORES}`);
 /** …lending a hand with no one else named (帮着贴到门上, 帮忙摆桌子): at the student's own activity, its part. */
 const LENT_A_HAND = new RegExp(`帮(?:着|忙)(?!${HOST})[^，。,；;]{0,12}?${EVENT_CHORES}`);
 /** Hosting a live sale for the village (帮村里直播间当主持，卖蘑菇): help with selling, whatever the role. */

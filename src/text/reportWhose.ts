@@ -39,6 +39,8 @@ const LISTED = named('(?:(?![和、跟与])[\\u4e00-\\u9fa5])');
 const SOMEONE = `(?:${OTHER}|${LISTED}(?:同学)?(?:[和、跟与]${LISTED}(?:同学)?)+|${NAME}同学|${MEMBER}${NAME}|(?:${PEER})${NAME})`;
 /** Two or more of a group, the student among them (我俩, 我们三个人, 我们宿舍四个人, 两个人). */
 const WE_ALL = '(?:我俩|咱俩|我们俩|咱们俩|我们(?:宿舍|寝室|组|小组|班)?(?:两|三|四|五|六|几)个人?|我们仨|我们几人|两个人|俩人|三个人)';
+/** The student with a classmate (我和小王, 我跟室友): both sent in at once when a request to record follows. */
+const WITH_PEER = `我[和跟](?:${NAME}|${PEER})`;
 /** Where a request to record ends: the clause's end, a particle or the hours (都记一下吧, 都记上，2小时). */
 const ASKED_END = '(?=$|[\\s，。,；;:：!！~～吧呗哈啊呀]|\\u0001)';
 /** A day said right after someone (她昨天…, 他 U+0001…). */
@@ -90,10 +92,10 @@ export const NOT_MINE = new RegExp([
   // 都记一下, 小王和我的时长都记上, 把我和小王的都记上): a request to record — the verb ends the clause or comes before the hours —,
   // not what the group did (我们三个人都登记了信息, 两个人都记了笔记, 我俩都算志愿者, 我俩都去了)
   `${WE_ALL}的?(?:时长|时间|记录|小时)?(?:都|一起|一块)(?:帮忙|帮我们|给我们|麻烦)?(?:记|报|登记|算|提交)(?:一下|上|下)?${ASKED_END}|(?:记|报|登记)(?:上|一下)?${WE_ALL}(?:的|都)|` +
-    `(?:(?:${NAME}|${PEER})[和跟]我|我[和跟](?:${NAME}|${PEER}))[^，。,；;:：]{0,14}?(?:都|一起|一块)(?:帮忙)?(?:记|报|登记)(?:一下|上|下)${ASKED_END}|` +
+    `(?:(?:${NAME}|${PEER})[和跟]我|${WITH_PEER})[^，。,；;:：]{0,14}?(?:都|一起|一块)(?:帮忙)?(?:记|报|登记)(?:一下|上|下)${ASKED_END}|` +
     // (报一下我和室友的：…, 我把室友的也一起发了, 我俩都是2.5小时, 两人都是…, 我们仨…记3×2小时: the others' hours sent in with the student's;
     // U+0001 stands for a date as well as an amount, so the amount must end the clause — not 我俩都是11月15号去的)
-    `(?:报|记|发)(?:一下)?我[和跟](?:${NAME}|${PEER})的(?=[:：\\s，,]|$|时长)|把(?:${PEER}|${NAME})的(?:时长)?也(?:一起|一块)?(?:发|报|记)|` +
+    `(?:报|记|发)(?:一下)?${WITH_PEER}的(?=[:：\\s，,]|$|时长)|把(?:${PEER}|${NAME})的(?:时长)?也(?:一起|一块)?(?:发|报|记)|` +
     `(?:我俩|咱俩|我们俩|两人|俩人|两个人|我们仨|仨人)都是\\u0001+(?=$|[\\s，。,；;!！])|(?<=(?:我们|咱们|[俩仨]|[两三四五]个?人)[^。]{0,30})(?:记|报)\\s{0,2}\\d\\s{0,2}[×xX*]\\s{0,2}\\u0001`,
   // records held back
   '我[^，。,；;]{0,4}没(?:有)?(?:去|参加)(?!过)|没去成(?!' + WENT_INSTEAD_AFTER + ')|让我也记|(?:先不报|不报了|不用报)(?<!(?:那次|那回|那个|那天)的?[^，。,；;\\s]{0,10}(?:先不报|不报了|不用报))|先别记|别记了?|暂(?:时)?不记|先不记',
