@@ -408,14 +408,15 @@ describe('parseReport — what is asked about, by kind of phrasing', () => {
         '周一给北街街道的孩子补课，一个半到两个小时',
         '今天在幸福社区陪老人下棋，小两个小时',
         '昨天帮解放路社区贴春联，整个下午',
-        '昨天在幸福社区量血压，应该是3小时吧',
+        '昨天在幸福社区量血压，估计两小时左右吧',
         '今天在幸福社区值守2小时，哦好像是2.5小时',
         '昨天从下午两点到四点多在云飞街道清理小广告',
         '昨天在幸福社区扫雪 2h+',
         '昨天在幸福社区扫雪，2小时，可能还要多一点',
         'yesterday 幸福社区 tutoring, more than 2 hours',
       ],
-      record: ['昨天在幸福社区铲雪，大约两个小时', '昨天在幸福社区铲雪，两小时左右'],
+      // (a guess is the amount, as 大约 is: 估计3小时, 应该是3小时吧)
+      record: ['昨天在幸福社区铲雪，大约两个小时', '昨天在幸福社区铲雪，两小时左右', '昨天在幸福社区量血压，应该是3小时吧', '昨天在幸福社区铲雪，估计3小时'],
     },
     'a day that is not one past day': {
       ask: [
@@ -3341,6 +3342,132 @@ describe('parseReport — two reported at once, a date either way round, chores 
       { text: '今天爱国卫生日在社区捡垃圾，2小时', saved: true, area: 'ecology' },
       { text: '今天在社区陪孩子们玩，孩子们真招人喜欢，2小时', saved: true, area: null },
       { text: '今天在社区搞315宣传，我主讲，2小时', saved: true, area: 'policy' },
+    ],
+  };
+  describeCases(cases, read);
+});
+
+describe('parseReport — pasted chat stamps, hedged amounts, party days, weeks counted back, working on paper', () => {
+  const read = readAtEval;
+  const cases: Record<string, Case[]> = {
+    'a pasted chat line: its stamp and sender are when and who sent it, not the service': [
+      { text: '[11-18 19:42] 陈思雨：今天下午在幸福里社区给小朋友辅导作业，两个半小时', saved: true, date: '2026-11-18', hours: 2.5 },
+      { text: '[11-18 18:05] 李佳琪：昨天跟着网格员在龙江社区入户摸排，3h', saved: true, date: '2026-11-17', item: 'zoufang' },
+      { text: '[11-18 16:40] 邵阳：最近在保利香槟帮物业统计空置房，总共4小时', saved: false },
+      { text: '[11-18 19:03] 黄晓：今天下午在幸福里社区\n[11-18 19:03] 黄晓：帮社区登记老人的体检预约\n[11-18 19:04] 黄晓：3个小时', saved: true, hours: 3 },
+      { text: '20:11] 汪洋：今天下午在幸福里社区门卫室帮忙登记外来车辆 2小时', saved: true, date: '2026-11-18' },
+      // (look-alikes: a stamp of another day, a memo's stamp line)
+      { text: '[11-17 18:05] 李佳琪：今天跟着网格员在龙江社区入户摸排，3h', saved: false },
+      { text: '2026年11月18日 07:50\n昨晚在洛阳社区辅导作业2小时', saved: true, date: '2026-11-17' },
+      // (the review: no sender, a clock or the work before the colon)
+      { text: '[11-18 09:00] 9:00-11:00 锦绣社区扫雪', saved: true, hours: 2 },
+      { text: '[11-18 16:40] 扫雪：2小时，幸福里社区', saved: true, item: 'shishi', hours: 2 },
+      { text: '[11-18 16:40] 线上辅导：1.5h，幸福里', saved: true, mode: 'online', hours: 1.5 },
+    ],
+    'hours: a guess is the amount, unless doubted or put right': [
+      { text: '周二在大有村帮农户直播卖小米，估计3小时', saved: true, hours: 3 },
+      { text: '今天在汤河子帮村委会把村民信息表录进电脑，应该是两个小时', saved: true, hours: 2 },
+      { text: '前天走访了北街的三家企业，估计3个小时，其实算下来是3个半', saved: true, hours: 3.5 },
+      { text: '今天入户走访了8户，估计两个钟头，回来一看表是两个半', saved: true, hours: 2.5 },
+      { text: '昨天下午帮社区给活动室大扫除，估计有三个小时，实际上是3点到5点半', saved: true, hours: 2.5 },
+      { text: '前天在石油街社区办了个反诈宣传，我主讲的，2:30小时', saved: true, hours: 2.5 },
+      { text: '今天在幸福里社区教孩子剪纸，估计两小时左右吧', saved: false },
+      { text: '周一在解放路社区帮忙整理档案，0.5个小时…其实应该是5个小时吧记不清了', saved: false },
+      { text: '今天辅导小孩作业1小时，之后又给他讲了会儿题', saved: false },
+      { text: '等会儿到了康宁社区要给小朋友上课后托管 估计两小时', saved: false },
+      // (look-alikes: a form's total before the work, a span said again, the clock time said again as its own clause)
+      { text: '📅今天 📍洛阳社区 ⏰2h 📝先扫雪，扫完又帮网格员录了会儿表', saved: true, hours: 2 },
+      { text: '在汤河子组织村民搞了个书法体验活动，两点到五点，整整一个下午三小时', saved: true, hours: 3 },
+      { text: '昨天下午两点到四点半在洛阳社区帮老人换智能电视，还教会他们用手机投屏，两个半小时', saved: true, hours: 2.5 },
+      { text: '上午9点到11点半扫雪，下午又去了两个半小时', saved: true, hours: 5 },
+      // (the review: 其实 before something else, a clock's start, doubts about other things, a while of one's own)
+      { text: '扫雪3小时，其实是两个组轮着扫，在幸福里社区', saved: true, hours: 3 },
+      { text: '今天在锦绣社区扫雪，其实1小时就扫完了主路，一共干了3小时', saved: true, hours: 3 },
+      { text: '今天在锦绣社区扫雪3小时，其实前1小时都在等工具', saved: false },
+      { text: '今天在锦绣社区扫雪，10:30h开始', saved: false },
+      { text: '今天在幸福里扫雪2小时，记不清是哪个楼了', saved: true, hours: 2 },
+      { text: '今天在锦绣社区扫雪，3h，说不准明天还得去', saved: true, hours: 3 },
+      { text: '今天在幸福里扫雪2小时，扫完又歇了会儿才回学校', saved: true, hours: 2 },
+      { text: '今天9:00-11:00在幸福里辅导作业，下午扫雪，2小时', saved: true, hours: 4 },
+      { text: '今天9点到11点在幸福里辅导作业，还去扫雪了，2个小时', saved: true, hours: 4 },
+      { text: '今天上午辅导作业2小时，整下午扫雪3小时，幸福里', saved: true, hours: 5 },
+    ],
+    'hours worked out on paper: the result is the amount': [
+      { text: '早上给村民讲秸秆禁烧，讲了两场，每场45min，2×45=90min=1.5h', saved: true, hours: 1.5 },
+      { text: '帮居民修自行车，修了6辆，平均20min/辆，6×20=120min=2h', saved: true, hours: 2 },
+      { text: '时长 = 2h + 30min = 2.5h；今天下午给初三学生讲二次函数', saved: true, hours: 2.5 },
+      { text: '入户摸排，9:00-12:00一共18户，3h/18户=10min/户', saved: true, hours: 3 },
+      { text: '1.5+1+0.5=3h，分别是上午、下午、晚上三段，都是在社区给孩子们辅导作业，今天', saved: true, hours: 3, date: '2026-11-18' },
+      { text: '今天在社区给老人测血糖，测了21人，均值7.3mmol/L，13:00-15:30', saved: true, date: '2026-11-18' },
+      { text: '今天去入户走访，9:00-11:30，回收率11/14≈78.6%', saved: true, date: '2026-11-18' },
+      // (a sum of other days beside this visit's amount; look-alike: two amounts beside a sum, neither this visit's)
+      { text: '统计了一下本月已报 2+2.5+1.5=6h，今天给小朋友讲奥数的1.5h还没报，补上', saved: true, hours: 1.5 },
+      { text: '今天是第5次去这个社区了，累计=2+1.5+3=6.5h，今天这次2.5h，帮社区图书室给新书编目', saved: true, hours: 2.5 },
+      { text: '扫雪1+1=2h，另外辅导作业1.5h', saved: false },
+      // (the review: two days joined by +, hours over days or the workers, an amount beside a sum that is not of other days)
+      { text: '11.16+11.17在解放路社区扫雪，一共4小时', saved: false },
+      { text: '今天在幸福里扫雪，2h×2天=4h', saved: false },
+      { text: '今天在幸福里扫雪2个人×2h=4h', saved: false },
+      { text: '今天在康宁社区测血压2小时，测了3人×30min=1.5h', saved: false },
+      { text: '11.16 + 大有村 + 帮村里老人劈柴挑水 + 3h', saved: true, date: '2026-11-16' },
+    ],
+    'days: weeks counted back, a month\'s first Saturday, the day before the day before yesterday': [
+      { text: '大大前天在大有村帮几户老人劈柴挑水，2个小时', saved: true, date: '2026-11-14' },
+      { text: '上上上周五在大有村给村民讲了一堂防范电信诈骗的课，两个钟头', saved: true, date: '2026-10-30' },
+      { text: '两周前的周三，在龙江社区入户摸排独居老人的情况，三个小时', saved: true, date: '2026-11-04' },
+      { text: '三个礼拜前的周五在北街街道开了项目推进会，1小时', saved: true, date: '2026-10-30' },
+      { text: '一周前的今天在石油街社区帮大爷搬家具，3个钟头', saved: true, date: '2026-11-11' },
+      { text: '上上个周末的周日在北街街道帮社区搬桌椅，3小时', saved: true, date: '2026-11-08' },
+      { text: '11月的第一个星期六在社区帮老人理发，9:00-10:30', saved: true, date: '2026-11-07' },
+      { text: '三天前，也就是周日，我在北街街道帮社区扫雪两小时', saved: true, date: '2026-11-15' },
+      { text: '没记住是哪天了，反正在洛阳社区辅导作业两个半小时', saved: false },
+      { text: 'X：帮龙江社区给年底总结做了PPT，2小时', saved: true, date: '2026-11-18' },
+      { text: 'X项目：帮龙江社区把这学期的居民投诉登记表录进电脑，2小时', saved: true, date: '2026-11-18' },
+      // (look-alikes: a week's figures, a weekday in digits, last month's work)
+      { text: '11月16日线上开项目组周例会，汇报了分类准确率：第1周52%→第3周71%，0.5h', saved: true, date: '2026-11-16' },
+      { text: '上周5在洛阳社区扫雪2小时', saved: true, date: '2026-11-13' },
+      { text: '上个月帮社区整理材料2小时', saved: false },
+      // (the review: a meeting or a week's papers are still a time to ask about)
+      { text: '上周的总结会上我在锦绣社区讲了2小时反诈', saved: false },
+      { text: '上周材料整理了2小时，锦绣社区', saved: false },
+      { text: '前几天数据录入，在锦绣社区，2小时', saved: false },
+    ],
+    'items: a party day\'s study is no event, work untold, a likeness, two kinds': [
+      { text: '今天下午跟洛阳社区党支部过主题党日，先学习了党章，学完去小区帮独居老人打扫卫生，干了2个小时', saved: true, item: 'shishi', area: null },
+      { text: '今天去龙江社区参加党员主题党日，先学习后服务，服务了3小时', saved: false },
+      { text: '家人们，我今天帮社区做了8个小时的好事，具体干啥就不说了哈哈', saved: false },
+      { text: '今天在康宁社区，两个小时，具体干啥你帮我随便填一个', saved: false },
+      { text: '前天克了幸福里社区，帮到整了一哈，1个半钟头', saved: false },
+      { text: '昨天在汤河子待了3小时，主要是陪组员', saved: false },
+      { text: '昨天在大有村跑了一上午，9点到12点，跟上了三节课一样', saved: false },
+      { text: '昨天在保利香槟，做了点表格，又跑了几家住户，反正３个小时', saved: false },
+      { text: '今天去保利香槟拜访了物业，又顺路清了一下共享冰箱，总共三小时', saved: false },
+      { text: '今天在保利香槟先陪同抽查超市，后来又给居民讲了3·15，一共3小时', saved: false },
+      { text: '今天在龙江社区开项目周例会，又去居民家里回访，两块差不多一样长，共4小时', saved: false },
+      // (look-alikes: a student's own talk at a party day, a classmate's help, chores for others, maps and inspections)
+      { text: '昨天主讲了一场主题党日宣讲，下午2点半到5点', saved: true, item: 'huodong' },
+      { text: '今天在康宁社区陪老人聊天，组员也在，2小时', saved: true, item: 'shishi' },
+      { text: '昨天给居民发了两百多份防蚊宣传单，是帮社区发的，1小时', saved: true, item: 'shishi', area: 'health' },
+      { text: '昨天在幸福里社区门口帮血站的老师发无偿献血宣传单，两小时', saved: true, item: 'shishi' },
+      { text: '今天在大有村画地图，从下午一点画到晚上七点', saved: true, item: 'shishi' },
+      { text: '11月8号 拍点位 3个钟 主要拍的是小区出入口', saved: true, item: 'shishi' },
+      { text: '周二下午跟社区工作人员去菜市场查熟食摊的过期食材，2点到4点', saved: true, item: 'shishi' },
+      { text: '今天 石油街 投鼠药 ３．５小时', saved: true, item: 'shishi', area: 'health' },
+      // (the review: the work likened to, a live class's questions, a roommate's grandmother, children's study, a blood station passed)
+      { text: '今天在幸福里社区，就像给自己家扫雪一样，2小时', saved: true, item: 'shishi' },
+      { text: '今天在幸福里社区直播课之后给孩子们线上答疑2小时', saved: true, item: 'shishi', mode: 'online' },
+      { text: '今天陪室友的奶奶去医院看病2小时', saved: true, item: 'shishi' },
+      { text: '今天在幸福里社区带孩子学习后，陪他们做游戏，2小时', saved: true, area: 'aid_education' },
+      { text: '今天在康宁社区扫雪2小时，路过血站', saved: true, area: null },
+      { text: '今天在康宁社区帮忙换书架上的灯泡2小时', saved: true, area: null },
+      { text: '今天在康宁社区招呼兼职的阿姨一起扫雪2小时', saved: true, area: null },
+      { text: '我今天在小区组织了一场个税政策宣讲，讲完又答疑，晚上7点到9点', saved: true, item: 'huodong' },
+    ],
+    'someone else\'s hours asked for': [
+      { text: '帮隔壁宿舍小王记一下 今天龙江 2h 扫雪', saved: false },
+      { text: '我下午在锦绣社区，同学李明也去了，他辅导了2h，能帮他记上吗', saved: false },
+      // (look-alike: a plan after the work is done)
+      { text: '今天在幸福里扫雪2小时，马上到了晚饭时间要给老人送饭', saved: true, hours: 2 },
     ],
   };
   describeCases(cases, read);

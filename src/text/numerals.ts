@@ -47,7 +47,9 @@ const VAGUE: RegExp[] = [
   new RegExp(`${NUM}${S}个?${S}来${S}个?${S}${UNIT}`, 'g'), // 十来个小时, 两个来小时
   /(?<![\d.]|\d:)\d{1,2}[:：]\d{2}\s{0,2}[-~—–到至](?=\s{0,2}(?:$|[\n，,。；;]))(?!\s{0,3}\d)/g, // 时长：8:00- — a start with no end (not 8:00-⏎11:00)
   new RegExp(`${NUM}${S}个?${S}半?${S}${UNIT}${S}差${S}(?:一刻|几分|[^，。,；;]{0,3}分钟?)`, 'g'), // 两小时差一刻
-  new RegExp(`(?:差(?:一)?点(?:儿)?|将近|接近|不到|不足|没(?:有)?到|至少|起码|最少|最多|顶多|至多|多则|少说(?:也)?|少则|不止|不下|超过|快|近|估计|(?<!的)可能|可能(?=${S}(?:有|是))|好像|似乎|貌似|应该|也许|或许)${S}(?:是|有|就|得)?${S}${NUM}${S}个?${S}半?${S}${UNIT}`, 'g'), // 将近三小时, 不到两个小时, 应该是2小时, 扫的可能有3个小时 (not 合作的可能 4h)
+  new RegExp(`(?:差(?:一)?点(?:儿)?|将近|接近|不到|不足|没(?:有)?到|至少|起码|最少|最多|顶多|至多|多则|少说(?:也)?|少则|不止|不下|超过|快|近|(?<!的)可能|可能(?=${S}(?:有|是))|好像|似乎|貌似|也许|或许)${S}(?:是|有|就|得)?${S}${NUM}${S}个?${S}半?${S}${UNIT}`, 'g'), // 将近三小时, 不到两个小时, 扫的可能有3个小时 (not 合作的可能 4h)
+  // 估计两小时左右: a guess at a round figure (估计3小时 and 应该是2小时 alone are the amount, as 大概2小时 is).
+  new RegExp(`(?:估计|应该)${S}(?:是|有|就|得)?${S}${NUM}${S}个?${S}半?${S}${UNIT}${S}(?:左右|上下)`, 'g'),
   // 2小时出头, 两个钟头以上, 三小时不到, 2h+, 一个钟头还差一点: a bound, not the amount (and 没到2小时 above).
   new RegExp(`${NUM}${S}个?${S}半?${S}${UNIT}(?:${S}半)?${S}(?:以上|以内|之内|以下|往上|打底|出头|开外|有余|还多|不到|不足|未满|(?<=\\S)\\+|(?:都|也|还)${S}(?:不到|不足|没到)|(?:还${S})?差${S}(?:一)?${S}点(?:儿)?(?=${S}(?:$|[，。,；;！!~～])|还))`, 'g'),
   // 半小时不到, 不到半个小时, 半小时出头, 多半个小时: a bound on half an hour.
@@ -81,6 +83,9 @@ const AMOUNT = new RegExp(
 // 两个小时吧~不对，是两个半, 一个小时，哦不，一个半: the amount said again without its unit, right after taking the last one back
 // (without 是 only as 个/个半 ending the clause: not 不对，两个开关都换了, 不对，两个多).
 const RESAID = new RegExp(`(?<=\\u0001[^。\\d\\u0001]{0,6}(?:不对|哦不|说错了?|口误)[，,\\s]{0,2})(?:(?:是|应该是)${S}(${NUM})${S}(个)?${S}(半)?(?![^，。,；;]{0,2}(?:${UNIT}|分|刻|[点号日月天年人户次位名家条张]))|(${NUM})${S}(个)${S}(半)?(?=${S}(?:$|[，。,；;!！~～吧啊])))`, 'g');
+// 估计3个小时，其实算下来是3个半; 回来一看表是两个半: what it really was, said without the unit — a count of 个 ending the clause
+// (not 其实是两个组轮着扫).
+const REALLY = new RegExp(`(?<=\\u0001[^。\\d\\u0001]{0,6}(?:其实|实际上?|准确(?:点|地说|来说)|一看表)[^，。,；;\\d\\u0001]{0,4}(?:是|有)${S})(${NUM})${S}个${S}(半)?(?=${S}(?:$|[，。,；;!！~～吧啊]))`, 'g');
 // Bare 分 is a score (考了90分), so minutes alone need 分钟 or min; and an event named by its time limit
 // (一分钟跳绳, 一分钟单摇, 三分钟演讲) is no amount of service.
 const TIMED_EVENT = '(?:跳绳|单摇|双摇|仰卧起坐|踢毽|跳远|投篮|拍球|速算|口算|演讲|自我介绍|挑战|快问快答)';
@@ -94,6 +99,8 @@ const HALF = new RegExp(`半${S}个?${S}(?:小时(?!候)|钟头|(?<=个\\s{0,3})
 // 干了个半小时: 一 dropped before 个半.
 const ONE_AND_HALF = new RegExp(`(?<![\\d.一二两俩三仨四五六七八九十几多])个${S}半${S}(?:小时(?!候)|钟头|钟(?![点表声楼]))`, 'g');
 // 2h30, 1h15: the minutes typed straight after the h.
+// 2:30小时, 1:30h: hours and minutes written as a clock, with the unit after.
+const H_COLON = /(?<![\d.:]|截至|截止|到|至|从)(\d{1,2}):([03]0)\s{0,2}(?:小时(?!数)|h(?![a-z])|hrs?(?![a-z]))(?![^，。,；;]{0,2}(?:开始|结束|出发|到|前|后))/g;
 const H_MIN = /(?<![\d.])(\d{1,2})\s{0,2}h([0-5]\d)(?![\d.:/\-%]|\s{0,2}(?:分|min|m(?![a-z])|点|号|日|个|人|户|次))/g;
 // "时长：2" with no unit (and 多久？1.5, asked and answered): the label says what the number is.
 const LABELLED = new RegExp(
@@ -163,6 +170,7 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
   }
   const signed = (sign: string | undefined, n: number) => (sign ? -n : n);
   scan(work, H_MIN, 'amount', (m) => +m[1]! + +m[2]! / 60, out);
+  scan(work, H_COLON, 'amount', (m) => (+m[1]! > 12 ? null : +m[1]! + +m[2]! / 60), out);
   scan(work, AMOUNT, 'amount', (m) => {
     const n = parseNumber(m[2]!);
     const extraMinutes = m[6] ? parseNumber(m[6]) : 0;
@@ -173,6 +181,7 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
     const [n, unit, half] = m[1] !== undefined ? [m[1], m[2], m[3]] : [m[4]!, m[5], m[6]];
     return unit && parseNumber(n) !== undefined ? parseNumber(n)! + (half ? 0.5 : 0) : null;
   }, out);
+  scan(work, REALLY, 'amount', (m) => (parseNumber(m[1]!) === undefined ? null : parseNumber(m[1]!)! + (m[2] ? 0.5 : 0)), out);
   scan(work, MINUTES, 'amount', (m) => {
     const n = parseNumber(m[2]!);
     return n === undefined ? null : signed(m[1], n / 60);

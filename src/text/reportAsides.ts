@@ -21,7 +21,7 @@ export const REFLECTION = /[^，。,；;！!]{0,40}(?:我[^，。,；;！!]{0,6}
 /**
  * Said beside the work, not work done: what advice was about (给广场舞抢场地的问题出主意), what was
  * translated (把剪纸非遗的介绍翻成俄语), visitors who came to inspect (给来考察的客商做翻译), a
- * project group acted for at a talk (代表项目组开展宣讲), and what a board or picture was about
+ * project group acted for at a talk (代表项目组开展宣讲), a likeness (跟上了三节课一样), and what a board or picture was about
  * (都是普法内容, 普法推文的头图).
  */
 export const SAID_BESIDE = new RegExp([
@@ -29,6 +29,8 @@ export const SAID_BESIDE = new RegExp([
   '(?<=把)[^，。,；;]{1,20}?(?=翻译?成|译成)',
   '来[^，。,；;]{0,4}(?:考察|参观|调研|走访)的',
   '(?:代表|作为)项目组(?:成员|的一员)?',
+  // (跟上了三节课一样: what the time or the tiredness is likened to)
+  '(?:跟|像|如同|就像|好像)[^，。,；;了过]{0,3}[了过][^，。,；;]{1,8}?(?:一样|似的)(?=[\\s，。,；;!！~～累]|$)',
   '(?:宣传|普法|反诈|科普)(?!栏|橱窗|展板|板|墙)(?=[^，。,；;]{0,5}(?:内容|长图|头图|配图|插图|素材))',
   ALREADY_REPORTED.source,
   REFLECTION.source,

@@ -11,7 +11,7 @@ import { maskSpan } from './numbers.js';
 import { ALREADY_REPORTED, REFLECTION } from './reportAsides.js';
 import { keptOut, movedDays, oneOfTwo, otherService, picksOut, previousTimes, UNSAID_OF_RUN } from './reportTwoServices.js';
 import { FESTIVAL_DAY, readFestival } from './reportFestivals.js';
-import { calendar, dayOfLastMonth, labelledDays, monthDay, RELATIVE, weekdayIndex } from './reportDayLabels.js';
+import { calendar, dayOfLastMonth, labelledDays, monthDay, RELATIVE, weekday, weekdayIndex, WEEKS, WEEKS_BACK } from './reportDayLabels.js';
 import { aheadDropped, notTheDay, plannedFor } from './reportOtherDays.js';
 
 /** A date phrase; `date` is absent when the phrase names no single, existing day. */
@@ -44,6 +44,13 @@ const MONTH_NAME = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|j
 
 /** What after 号/日 makes it no day (3号楼, 5号线, 日常, 日记). */
 const NOT_DAY = '楼|院|线|门|床|机|房|栋|单元|窗口|车|位|选手|常|记|志|报|程|子|期|语|本|元|桥|柜|箱|摊|仓库|展位|岗亭|坑|会议室|活动室|办公室|教室|展厅|大厅|场馆';
+
+/** The terms of a sum up to its = (1.5+1+0.5=, 2×45=), and a ratio before ≈ (11/14≈). */
+const SUM_TERMS = /(?:\d+(?:\.\d+)?\s{0,2}[+×*xX\-−]\s{0,2})+\d+(?:\.\d+)?\s{0,2}=|\d{1,3}\s{0,2}\/\s{0,2}\d{1,3}\s{0,2}≈/g;
+/** Papers a period names (年底总结, 本月的打卡数据, 这学期的投诉登记表). */
+const PERIOD_PAPERS = /^\s{0,2}(?:的[^，。,；;\s帮给替为做弄整录去在到跟和]{0,6}?|[^，。,；;\s帮给替为做弄整录去在到跟和的]{0,4}?)(?:总结(?!会)|数据|登记表|报表|台账|材料|档案)/;
+/** …of the periods papers are kept for (年底, 本月, 这学期), not a week or days (上周的总结会, 前几天数据录入). */
+const PAPERS_PERIOD = /^(?:年底|年终|年末|本月|这个?月|本学期|这学期)$/;
 
 const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: DateHit[]) => DateHit | string | undefined | null][] = [
   // 去年11月20日: a day of a year before this program's, asked about (上个月15号, 这个月5号 below are placed).
@@ -83,6 +90,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   // 26.12.01, 26/11/16, 26年11月16日: a year written with two digits (a three-part number, not 1.5.2).
   [/(?<![\d.:/\-])(2\d)\s{0,2}([年\-/.])\s{0,2}(\d{1,2})\s{0,2}(?:\2|月)\s{0,2}(\d{1,2})(?:\s{0,2}[日号])?(?![\d.:/\-%])/g, (m) =>
     +m[3]! >= 1 && +m[3]! <= 12 && +m[4]! >= 1 && +m[4]! <= 31 ? calendar(2000 + +m[1]!, +m[3]!, +m[4]!) : null],
+  ...WEEKS_BACK,
   // (十一月十六 with no 日 is a day when a break or what was done follows: not 十一月十五个人)
   [new RegExp(`(?<![\\d.])(\\d{1,2}|${CN_INT})${S}月${S}(\\d{1,2}|${CN_INT})${S}([日号])?`, 'g'), (m, today) =>
     !m[3] && !/^\d+$/.test(m[2]!) && !/\s$/.test(m[0]) && !/^(?:\s|[，,。；;:：(]|$|在|去|到|于|给|帮|上午|下午|晚上|早上|中午|傍晚)/.test(m.input!.slice(m.index! + m[0].length))
@@ -90,9 +98,9 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   // Nov 13, November 10th, 16 Nov, 3rd of December: an English month and day.
   [new RegExp(`(?<![a-z])(${MONTH_NAME})\\.?\\s{0,2}(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:.a-z])|(?<![\\d.:/\\-])(\\d{1,2})(?:st|nd|rd|th)?\\s{0,2}(?:of\\s{1,2})?(${MONTH_NAME})(?![a-z])`, 'g'), (m, today) =>
     monthDay(today, ENGLISH_MONTHS.indexOf((m[1] ?? m[4]!).slice(0, 3)) + 1, +(m[2] ?? m[3])!)],
-  // 11-20, 11/20, 11.20 — unless a unit follows (3-5人, 1.5万). A month and a day that do not make a
+  // 11-20, 11/20, 11.20 — unless a unit follows (3-5人, 1.5万, 7.3mmol). A month and a day that do not make a
   // day (11.31, 2.30) are asked about, unless a time of day is meant (下午2.30开始).
-  [/(?<![\d./\-]|\d:)(\d{1,2})([-/.])(\d{1,2})(?![\d.:\-]|\/\d|楼|\s{0,2}(?:个|小时|h|分|点|%|元|块|万|人|位|名|户|楼(?!道)|号(?:楼|院|线|门)|岁|栋|单元|次|年级|班|的(?![那这]|$|[，。,；;\s])|km|公里|米|斤))/g, (m, today) => {
+  [/(?<![\d./\-]|\d:)(\d{1,2})([-/.])(\d{1,2})(?![\d.:\-]|\/\d|楼|\s{0,2}(?:个|小时|h|分|点|%|元|块|万|人|位|名|户|楼(?!道)|号(?:楼|院|线|门)|岁|栋|单元|次|年级|班|的(?![那这]|$|[，。,；;\s])|km|公里|米|斤|mmol|mg|ml|kg|cm|mm|℃|°))/g, (m, today) => {
     // (16/11, written day first: the first number is no month)
     const dayFirst = (m[2] === '/' || m[2] === '.') && +m[1]! > 12 && +m[3]! <= 12;
     const [mo, d] = dayFirst ? [+m[3]!, +m[1]!] : [+m[1]!, +m[3]!];
@@ -115,6 +123,17 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
     if (thisMonth && (thisMonth <= today.format('YYYY-MM-DD') || today.date() > 7 || day < 20)) return thisMonth;
     return dayOfLastMonth(today, day);
   }],
+  // 3天前, 两天前, 一周前 (before the weekday that may confirm one: 三天前，也就是周日).
+  [new RegExp(`(?<![\\d.一二两三四])(\\d{1,2}|${CN_INT})${S}天${S}(?:以|之)?前`, 'g'), (m, today) => {
+    const n = parseNumber(m[1]!);
+    return n === undefined ? null : today.subtract(n, 'day').format('YYYY-MM-DD');
+  }],
+  [new RegExp(`(?:一|1)${S}个?${S}(?:周|星期|礼拜)${S}(?:以)?前`, 'g'), (m, today) => today.subtract(7, 'day').format('YYYY-MM-DD')],
+  // 3 days ago, two days ago, a week ago.
+  [/(?<![a-z\d.])(\d{1,2}|an?|one|two|three|four|five|six|seven)\s{1,2}(days?|weeks?)\s{1,2}ago(?![a-z])/g, (m, today) => {
+    const n = /^\d/.test(m[1]!) ? +m[1]! : ['a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven'].indexOf(m[1] === 'an' ? 'a' : m[1]!) || 1;
+    return today.subtract(n * (m[2]!.startsWith('week') ? 7 : 1), 'day').format('YYYY-MM-DD');
+  }],
   [new RegExp(RELATIVE.map(([p]) => `(${p})`).join('|'), 'g'), (m, today) =>
     today.add(RELATIVE[m.slice(1).findIndex((g) => g !== undefined)]![1], 'day').format('YYYY-MM-DD')],
   // 11月8日（周日）, 11/15 周日, 11月15号，对，周日, 11.9那天是周一, 11月10日（第11周周二）: the weekday, right after the date or a
@@ -129,23 +148,12 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
   }],
   // (下周5个楼道: a count after the week, not Friday)
   // (线上周三: online, on Wednesday; 上周三场直播, 下周三次上门: three of them, not Wednesday)
-  [new RegExp(`(?<![每一二两三四五六七八九几那])(?:(?<!线)(上上|上|这|本|下下|下|前(?=${S}个)))?${S}个?${S}(?:周|星期|礼拜)${WEEKDAY}(?!样|起算|(?<=一)直(?=在|都|没|是|忙|挺|很|不|待)|${S}(?:个|位|名|户|栋|幢|处|块|幅|件|场(?![地馆次所景合])|次(?!日)|趟|期(?!间)|节(?![目假日])|堂|轮(?!到)))`, 'g'), (m, today) => weekday(today, m[1], m[2]!)],
+  [new RegExp(`(?<![每一二两三四五六七八九几那\\d])(?:(?<!线)(上上上|上上|上|这|本|下下|下|前(?=${S}个)))?${S}个?${S}(?:周|星期|礼拜)${WEEKDAY}(?!\\d|样|起算|(?<=一)直(?=在|都|没|是|忙|挺|很|不|待)|${S}(?:个|位|名|户|栋|幢|处|块|幅|件|场(?![地馆次所景合])|次(?!日)|趟|期(?!间)|节(?![目假日])|堂|轮(?!到)))`, 'g'), (m, today) => weekday(today, WEEKS[m[1] ?? ''] ?? 0, m[2]!)],
   [/(?<![a-z])(?:(last|this|next)\s{1,2})?(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?(?![a-z])/g, (m, today) =>
-    weekday(today, m[1] && ({ last: '上', this: '这', next: '下' } as Record<string, string>)[m[1]], String(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(m[2]!) + 1))],
+    weekday(today, m[1] ? ({ last: -1, this: 0, next: 1 } as Record<string, number>)[m[1]]! : 0, String(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(m[2]!) + 1))],
   // (…not 线上周会, nor a next week that only names a plan's topic: 讨论下周分工 — but 下周的分工：周二… is that week's)
   [new RegExp(`(?<![每个线])(?:(?:上|这|本|下)?${S}个?${S}周末|(?:上上|上)${S}个?${S}(?:周|星期|礼拜)(?![围边岁年会])|(?:这|本)${S}个?${S}(?:周|星期|礼拜)(?![围边岁年会]|${S}第${S}[一二三四五六七八九十\\d])|下${S}个?${S}(?:周|星期|礼拜)(?![围边岁年会]|${S}的?${S}(?:排期|排班|排课|计划|安排|分工|任务|选题)(?!${S}[:：])))`, 'g'), (m) =>
     unplaced(m)],
-  // 3天前, 两天前, 一周前.
-  [new RegExp(`(?<![\\d.一二两三四])(\\d{1,2}|${CN_INT})${S}天${S}(?:以|之)?前`, 'g'), (m, today) => {
-    const n = parseNumber(m[1]!);
-    return n === undefined ? null : today.subtract(n, 'day').format('YYYY-MM-DD');
-  }],
-  [new RegExp(`(?:一|1)${S}个?${S}(?:周|星期|礼拜)${S}(?:以)?前`, 'g'), (m, today) => today.subtract(7, 'day').format('YYYY-MM-DD')],
-  // 3 days ago, two days ago, a week ago.
-  [/(?<![a-z\d.])(\d{1,2}|an?|one|two|three|four|five|six|seven)\s{1,2}(days?|weeks?)\s{1,2}ago(?![a-z])/g, (m, today) => {
-    const n = /^\d/.test(m[1]!) ? +m[1]! : ['a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven'].indexOf(m[1] === 'an' ? 'a' : m[1]!) || 1;
-    return today.subtract(n * (m[2]!.startsWith('week') ? 7 : 1), 'day').format('YYYY-MM-DD');
-  }],
   // Words for a time that is not one day: asked about, never read as today.
   [new RegExp(
     `去年|前年|去岁|旧岁|明后(?:天|两天)|(?:上上|上|这|本)${S}个?${S}月(?:份)?|(?:上|这|本)${S}个?${S}学期|上半年|年初|年中|年底|年末|` +
@@ -156,7 +164,7 @@ const DATE_PATTERNS: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs, before: 
       `有一回|有(?:一)?次|某(?:一)?次|某回|有回|那(?:次|回|周|个?星期|个?礼拜|个?周末)(?!的)|` +
       // (a time told by what happened then: 期中考试后, 开学那几天, 军训期间)
       `(?:考试|考完|开学|放假|期中|期末|军训)[^，。,；;\\u0001]{0,3}?(?:以后|之后|以前|之前|后|前|那几天|那阵|期间)|前(?:两|几|一)${S}(?:周|个?星期|个?礼拜|个?月)|` +
-      `(?<![a-z])(?:a few|few|several|some|many)\\s{1,2}(?:days?|weeks?|months?)\\s{1,2}(?:ago|back)(?![a-z])|(?:忘了|不记得|记不清)[^，。,；;]{0,3}(?:哪天|哪一天|几号|日期)|` +
+      `(?<![a-z])(?:a few|few|several|some|many)\\s{1,2}(?:days?|weeks?|months?)\\s{1,2}(?:ago|back)(?![a-z])|(?:忘了|不记得|记不清|记不住|没记住)[^，。,；;]{0,3}(?:哪天|哪一天|几号|日期)|` +
       `(?<![a-z])(?:forg[eo]t|don'?t (?:remember|know)|can'?t remember|not sure (?:of|about))\\s{1,2}(?:the\\s{1,2}|which\\s{1,2}|what\\s{1,2})?(?:exact\\s{1,2})?(?:date|day)(?![a-z])|哪天来着|前一天|第二天|每(?:周|天|次|个周|个星期|个礼拜|星期|礼拜)(?!的|[^，。,；;]{0,10}(?:的安排|值班安排|排班|排期|班表|计划))|` +
       // The day forgotten (具体哪天忘了, 日期记不太清), a day to come (下次, 改天), a habit (平时, 经常) and a
       // stretch of time (开学以来, 第三周) name no day either.
@@ -213,16 +221,6 @@ function eitherWay(today: dayjs.Dayjs, m: RegExpMatchArray, mo: number, d: numbe
   return { start: 0, end: 0, phrase: m[0], problem: `「${m[0]}」是${mo}月${d}日还是${d}月${mo}日？请写成几月几号。` };
 }
 
-/** 上周五 = Friday of the previous Monday-based week; bare 周五 = this week's Friday, like 本周五. */
-function weekday(today: dayjs.Dayjs, prefix: string | undefined, day: string): string {
-  const idx = /[日天七]/.test(day) ? 6 : (parseNumber(day) ?? 1) - 1; // Monday = 0
-  const dow = (today.day() + 6) % 7;
-  // (前个星期五: the week before's, as 上个)
-  const weeks: Record<string, number> = { 上上: -2, 上: -1, 前: -1, 这: 0, 本: 0, 下: 1, 下下: 2 };
-  // (a bare weekday is this week's, as 本周: 周五 said on a Wednesday is still to come, and asked about)
-  const offset = (prefix ? weeks[prefix]! * 7 : 0) - dow + idx;
-  return today.add(offset, 'day').format('YYYY-MM-DD');
-}
 
 
 /**
@@ -233,6 +231,8 @@ function weekday(today: dayjs.Dayjs, prefix: string | undefined, day: string): s
 export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]; masked: string; elsewhere: Span[] } {
   const hits: DateHit[] = [];
   let work = masked;
+  // (…nor the terms of a sum worked out, 1.5+1+0.5=3h, 10-1=9h, nor a ratio, 9/37≈24%)
+  const sums = [...masked.matchAll(SUM_TERMS)].map((m) => [m.index, m.index + m[0].length] as const);
   // A day inside a quoted name (「周三见」项目, “周末课堂”) names the thing, not when it was done.
   const quoted = [...masked.matchAll(QUOTED_NAME)].map((q) => [q.index!, q.index! + q[0].length] as const);
   // …nor one in a clause on work already reported (周一那次已报), nor 今天 in the thoughts after the work (这句话我今天有了切身体会).
@@ -246,7 +246,7 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
   const inside = (m: RegExpMatchArray, s: (readonly [number, number])[]) => around(m, s) !== undefined;
   for (const [re, read] of DATE_PATTERNS) {
     for (const m of work.matchAll(re)) {
-      if (quoted.some(([a, b]) => m.index! > a && m.index! + m[0].length < b) || (inside(m, thoughts) && /^(?:今|today)/.test(m[0].trim()))) continue;
+      if (quoted.some(([a, b]) => m.index! > a && m.index! + m[0].length < b) || sums.some(([a, b]) => m.index! >= a && m.index! + m[0].length <= b) || (inside(m, thoughts) && /^(?:今|today)/.test(m[0].trim()))) continue;
       const r = read(m, today, hits);
       if (inside(m, reported)) {
         if (typeof r === 'string' && r) outDays.add(r);
@@ -281,7 +281,9 @@ export function findDates(masked: string, today: dayjs.Dayjs): { hits: DateHit[]
       const plannedAtMeeting = hit.vague === true && plannedFor(phrase, work, start, end, masked);
       // (numbers after 第, 第1-10题, count questions or pages, not days)
       const numbered = /^\d/.test(phrase) && /第\s{0,2}$/.test(work.slice(Math.max(0, start - 3), start));
-      if (!plannedAtMeeting && !numbered) hits.push(hit);
+      // (年底总结, 本月光盘打卡数据, 这学期的居民投诉登记表: a period naming the papers worked on, not when)
+      const papers = hit.vague === true && PAPERS_PERIOD.test(phrase) && PERIOD_PAPERS.test(work.slice(end, end + 12));
+      if (!plannedAtMeeting && !numbered && !papers) hits.push(hit);
       work = maskSpan(work, start, end);
     }
   }

@@ -5,7 +5,7 @@
  * Part of reportParser.ts (through reportDates.ts); works on width-folded text.
  */
 import { dayjs } from '../time.js';
-import { parseNumber, type Span } from './numerals.js';
+import { CN_INT, parseNumber, S, type Span } from './numerals.js';
 import type { DateHit } from './reportDates.js';
 
 /** Days counted from today, each with how many days from it. */
@@ -15,13 +15,46 @@ export const RELATIVE: [string, number][] = [
   // 听日/听朝 (Cantonese: tomorrow), 明朝 (Wu: tomorrow), 后日 (day after tomorrow).
   // …and in the languages foreign-language students mix in: вчера, 一昨日/おととい, きのう, 어제, сегодня, 오늘.
   ['позавчера|一昨日|おととい|그저께', -2], ['вчера|きのう|어제', -1], ['сегодня|きょう|오늘', 0],
-  ['大前(?:天|日|儿个?)', -3], ['(?<![之以目提])前(?:天|日|儿(?=个))', -2],
+  ['大大前(?:天|日|儿个?)', -4], ['大前(?:天|日|儿个?)', -3], ['(?<![之以目提])前(?:天|日|儿(?=个))', -2],
   ['(?:昨|(?<![工创合写操耕动])作)(?:天|日|儿|个|晚|夜)|(?:琴|噚|寻|尋)(?:日|晚|夜|朝)|(?<![一半整过守熬深午])夜(?:儿个|个儿|个|儿)(?![里间])|(?<![一半整过守熬深午昨今前天])夜来(?!香|了|的|人|临)', -1],
   ['(?:今(?:天|日|儿|个|晚|早|朝)|金天|头先)', 0],
   ['(?<![说证表声透])明(?:天|日|晚|早|儿)|明朝(?![的人代末初年时历古皇宫])|听(?:日|朝|晚)(?![记志])', 1], ['大后(?:天|日)', 3], ['(?<![之以然最过日明])后(?:天|儿|日)(?![子常记])', 2],
   ['(?<![a-z])(?:today|tonight|this (?:morning|afternoon|evening))(?![a-z])', 0], ['(?<![a-z])the day before yesterday(?![a-z])', -2],
   ['(?<![a-z])(?:yesterday|last night)(?![a-z])', -1], ['(?<![a-z])(?:tomorrow|tmrw?)(?![a-z])', 1],
 ];
+/** How many weeks from this one a weekday's prefix counts (上周五, 前个星期五 as 上个, 上上上周二). */
+export const WEEKS: Record<string, number> = { 上上上: -3, 上上: -2, 上: -1, 前: -1, 这: 0, 本: 0, 下: 1, 下下: 2 };
+
+/** The weekday `day` of the Monday-based week `weeks` from this one (上周五: -1); a bare 周五 is this week's, as 本周五. */
+export function weekday(today: dayjs.Dayjs, weeks: number, day: string): string {
+  const idx = /[日天七]/.test(day) ? 6 : (parseNumber(day) ?? 1) - 1; // Monday = 0
+  const dow = (today.day() + 6) % 7;
+  // (a bare weekday is this week's, as 本周: 周五 said on a Wednesday is still to come, and asked about)
+  return today.add(weeks * 7 - dow + idx, 'day').format('YYYY-MM-DD');
+}
+
+const WD = '([一二三四五六日天七1-7])';
+const WEEK = '(?:周|星期|礼拜)';
+/**
+ * A day some weeks back, said by counting weeks (两周前的周三, 三个礼拜前的周五, 一周前的今天), by the weekend it
+ * was in (上上个周末的周日, 上上周末那个周六) or by its place in a month (11月的第一个星期六).
+ */
+export const WEEKS_BACK: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs) => string | undefined | null][] = [
+  [new RegExp(`(\\d|${CN_INT})${S}个?${S}${WEEK}${S}(?:以|之)?前${S}(?:的|那个?)?${S}(?:${WEEK}${WD}|(今天))`, 'g'), (m, today) => {
+    const n = parseNumber(m[1]!);
+    if (!n) return null;
+    return m[3] ? today.subtract(7 * n, 'day').format('YYYY-MM-DD') : weekday(today, -n, m[2]!);
+  }],
+  [new RegExp(`(上上|上)${S}个?${S}周末${S}(?:的|那个?)?${S}${WEEK}([六日天])`, 'g'), (m, today) => weekday(today, WEEKS[m[1]!]!, m[2]!)],
+  [new RegExp(`(\\d{1,2}|${CN_INT})${S}月(?:份)?${S}的?${S}第${S}([一二三四五1-5])${S}个${S}${WEEK}${WD}`, 'g'), (m, today) => {
+    const [mo, nth, day] = [parseNumber(m[1]!), parseNumber(m[2]!), weekdayIndex(m[3]!)! % 7];
+    if (!mo || mo > 12 || !nth) return null;
+    const first = dayjs.utc(`${today.year()}-${String(mo).padStart(2, '0')}-01`);
+    const date = first.add(((day - first.day() + 7) % 7) + 7 * (nth - 1), 'day');
+    return date.month() === mo - 1 ? date.format('YYYY-MM-DD') : undefined;
+  }],
+];
+
 /** Monday = 1 … Sunday = 7 (% 7 gives dayjs's day, Sunday 0). */
 export function weekdayIndex(day: string): number | undefined {
   return /[日天七]/.test(day) ? 7 : parseNumber(day);
@@ -53,17 +86,27 @@ export function labelledDays(hits: DateHit[], masked: string): DateHit[] {
 
 /** A memo's first line: the day and time it was written (2026年11月18日 07:50⏎…, 11/17 09:12⏎…). */
 const MEMO_STAMP = /^\s*(?:(20\d{2})\s{0,2}[年\/.\-]\s{0,2})?(\d{1,2})\s{0,2}[月\/.\-]\s{0,2}(\d{1,2})\s{0,2}[日号]?\s{1,3}(\d{1,2}:\d{2})\s*\n/;
+/**
+ * A pasted chat line's stamp in brackets before who sent it ([11-18 16:40] 邵阳：…, 20:11] 汪洋：…): 1–3 the day, 4 the time. The sender
+ * (not a clock, [11-18 09:00] 9:00-11:00…) is only looked at, not blanked: 扫雪：2小时 may stand there too.
+ */
+const CHAT_STAMP = /^[^\S\n]*[\[【]?(?:(?:(20\d{2})\s{0,2}[年\/.\-]\s{0,2})?(\d{1,2})\s{0,2}[月\/.\-]\s{0,2}(\d{1,2})\s{0,2}[日号]?[^\S\n]{1,3})?(\d{1,2}:\d{2})(?::\d{2})?[\]】](?=[^\S\n]{0,3}[^\s\d:：\[\]【】，。,][^\s:：\[\]【】，。,]{0,7}[^\S\n]{0,2}[:：])/gm;
 
 /**
- * The text with a memo's stamp line blanked (same length): its time is when the note was written, not the service's;
- * its day, when it is today, leaves the days in the note to say which day the service was (昨晚…).
+ * The text with a memo's stamp line and the stamps of pasted chat lines blanked (same length): their times are when
+ * the note or the message was written, not the service's; their day, when it is today, leaves the days in the text to
+ * say which day the service was (昨晚…).
  */
 export function withoutMemoStamp(folded: string, today: dayjs.Dayjs): string {
+  const blank = (t: string, part: string, at = 0) => t.slice(0, at) + t.slice(at).replace(part, ' '.repeat(part.length));
+  const isToday = (y: string | undefined, mo: string | undefined, d: string | undefined) =>
+    mo === undefined || ((y === undefined || +y === today.year()) && +mo === today.month() + 1 && +d! === today.date());
   const m = MEMO_STAMP.exec(folded);
-  if (!m) return folded;
-  const blank = (t: string, part: string) => t.replace(part, ' '.repeat(part.length));
-  const written = (m[1] === undefined || +m[1] === today.year()) && +m[2]! === today.month() + 1 && +m[3]! === today.date();
-  return written ? blank(folded, m[0].trimEnd()) : blank(folded, m[4]!);
+  let out = !m ? folded : isToday(m[1], m[2], m[3]) ? blank(folded, m[0].trimEnd()) : blank(folded, m[4]!);
+  for (const c of folded.matchAll(CHAT_STAMP)) {
+    out = isToday(c[1], c[2], c[3]) ? blank(out, c[0], c.index) : blank(out, c[4]!, c.index);
+  }
+  return out;
 }
 
 /** YYYY-MM-DD if the day exists, else undefined (2月30日). */

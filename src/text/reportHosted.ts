@@ -9,7 +9,7 @@ import { PUBLIC, PUT_ON } from './reportItemWords.js';
 const VENUE = /运动会|健步走|赛包|参赛|联欢会|配合[^，。,；;]{0,12}(?:开展|举办|组织)|游园|邻里节|冰雪节|马拉松|半马|招聘会|献血|赛事|晚会|集市|庙会|展会|展演|义卖|放电影/;
 const VOLUNTEERED = /(?:当|做)[^，。,；;]{0,4}志[愿原]者|音响|调音|灯光|场务|签到|配合|志愿服务|现场服务|保障|帮忙|帮着|去帮|裁判|计分|检录|引导|维持秩序|补给|存(?:取)?包|发水|摆(?:器材|椅子)|搬|帮[^，。,；;]{0,6}布置|布置[^，。,；;]{0,8}场地/;
 /** Who puts on events the students help at. */
-const HOST = '社区|街道|村委会?|村里|居委会?|镇里|镇上|镇政府|物业|学校|学院|团委|医院|卫生院|卫生站|服务站|医生|商家|图书馆';
+const HOST = '社区|街道|村委会?|村里|居委会?|镇里|镇上|镇政府|物业|学校|学院|团委|医院|卫生院|卫生站|服务站|医生|商家|图书馆|血站|献血车|文化站|实践站|合作社';
 /**
  * An event someone else put on: 社区组织的义诊, 社区主办的, 协助社区举办邻里节, 人家社区办那个敬老活动,
  * 社区搞了个义卖 and 社区办敬老茶话会 — but 在社区开展了宣传 is the student's own.
@@ -58,7 +58,8 @@ const RUNNING = /出题|命题|主持/;
 /** A helper's hands-on part at an event (发传单, 摆展板, 搬音响, 布置会场, 引导入座, 整理材料 …). */
 const EVENT_CHORES = '(?:发[^，。,；;]{0,8}?(?:传单|宣传|资料|册|放|单)|摆|搬|运|布置|准备|调试|倒水|搭|挂|维持|引导|扶|签到|贴|整理|登记|录入|统计|核对|打印)';
 /** …given to those who put the event on (我帮着发传单摆展板, 帮他们布置汇演的舞台, 给社区搬运展品, 帮康宁社区布置场地, 跟着村干部发宣传单). */
-const HELPER = new RegExp(`(?:帮(?:着|忙|到|他们|她们|人家)|协助|(?:帮|给)(?:着|忙)?(?:工作人员|老师)|给(?:着|忙)?(?:${HOST})|帮[^，。,；;给为]{0,6}?(?:${HOST})|跟着[^，。,；;]{0,4}(?:${HOST}|干部|工作人员|网格员|民警|书记))[^，。,；;]{0,12}?${EVENT_CHORES}`);
+// (…or said to be for them after the work or beside it: 发了两百份传单，是帮社区发的; 宣传单发放（帮社区）)
+const HELPER = new RegExp(`帮(?:着)?(?:${HOST})(?:[^，。,；;]{0,2}[发做弄贴印]的|[)）])|(?:帮(?:着|忙|到|他们|她们|人家)|协助|(?:帮|给)(?:着|忙)?(?:工作人员|老师)|给(?:着|忙)?(?:${HOST})|帮[^，。,；;给为]{0,6}?(?:${HOST})|跟着[^，。,；;]{0,4}(?:${HOST}|干部|工作人员|网格员|民警|书记))[^，。,；;]{0,12}?${EVENT_CHORES}`);
 /** …lending a hand with no one else named (帮着贴到门上, 帮忙摆桌子): at the student's own activity, its part. */
 const LENT_A_HAND = new RegExp(`帮(?:着|忙)(?!${HOST})[^，。,；;]{0,12}?${EVENT_CHORES}`);
 /** Hosting a live sale for the village (帮村里直播间当主持，卖蘑菇): help with selling, whatever the role. */

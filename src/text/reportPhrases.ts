@@ -5,13 +5,14 @@
 import type { DateHit } from './reportDates.js';
 import type { Duration, Span } from './numerals.js';
 import { AS_PLANNED } from './reportPlans.js';
+import { saidActual } from './reportWorking.js';
 import { standing } from './reportTakenBack.js';
 
 /** An amount the student is unsure of (好像是3小时, 应该有2小时). */
 const HEDGED = /^(?:好像|似乎|貌似|应该|也许|或许|可能|估计)/;
 
-/** …or just after it (2小时吧应该, 两个小时，好像是). */
-const HEDGED_AFTER = /^[吧，,\s]{0,2}(?:(?:应该|可能|好像|大概|估计|也许)(?:吧|是吧|是)?(?=[\s，。,；;!！~～]|$)|[（(]?还是[^，。,；;）)]{1,6}[？?])/;
+/** …or just after it (2小时吧应该, 两个小时，好像是, 5个小时吧记不清了). */
+const HEDGED_AFTER = /^[吧，,\s]{0,2}(?:(?:应该|可能|好像|大概|估计|也许)(?:吧|是吧|是)?(?=[\s，。,；;!！~～]|$)|(?:记不(?:太)?清|不(?:太)?确定|说不准|拿不准)了?(?=$|[，。,；;!！~～…])|[（(]?还是[^，。,；;）)]{1,6}[？?])/;
 /** An amount only planned (本来说好两小时), then the work cut short (结果…提前领走了): how long it really was is not said. */
 const PLANNED = new RegExp(`(?:${AS_PLANNED}|计划|说好|预计|打算)[^，。,；;\\u0001\\d]{0,6}$`);
 const CUT_SHORT = /提前|提早|早早|没(?:干|做|弄|讲|辅导)完|中途|半路|只(?:待|呆|干|做|弄|讲)了/;
@@ -33,16 +34,16 @@ export const NOT_SERVICE_TIME = '路上|路程|来回|往返|坐车|等车|乘�
  */
 const OPEN_AFTER = new RegExp([
   '更久|更长(?!久)|更多(?:的)?时间|可能更多(?=\\s{0,2}(?:$|[，。,；;!！~～吧])|一点|些|的?时间)|(?<!收获|意义)不止|只多不少|(?:可能|也许|或许|说不定|估计)(?:还|会)?(?:多|长|久|超过)',
-  '(?:又|还|再)(?:忙|干|弄|待|呆|留|做|帮|搞|聊|陪|收拾|整理)?[^，。,；;]{0,8}?(?:了)?(?:一会儿?|一阵子?|好一会儿?|好一阵子?|一段时间|一些时间|些时间|好久|挺久|很久|一小会儿?|老半天|好半天)',
+  '(?:又|还|再)(?:忙|干|弄|待|呆|留|做|帮|搞|聊|陪|收拾|整理)?[^，。,；;]{0,8}?(?:了)?(?:一会儿?|(?<=(?:讲|教|辅导|帮|陪|扫|干|忙|弄|做|整理|收拾)了)会儿|一阵子?|好一会儿?|好一阵子?|一段时间|一些时间|些时间|好久|挺久|很久|一小会儿?|老半天|好半天)',
   `(?<!(?:${NOT_SERVICE_TIME})[^，。,；;]{0,5}|(?<!(?:加上|另外|还有)[^，。,；;]{0,8})(?:的|那点|那段|那些)(?:时间)?|[(（][^，。,；;)）]{1,12})(?:没|没有|未)(?:算|计|计入|包括|包含|算上|加上|加进去|记进去)(?:进去|在内|上)?(?![^，。,；;]{0,3}(?:${NOT_SERVICE_TIME}))|(?<!(?:${NOT_SERVICE_TIME})[^，。,；;]{0,5})(?:不(?:包括|包含)|不(?:算|计)(?:在内|进去))(?![^，。,；;]{0,3}(?:${NOT_SERVICE_TIME}))`,
 ].join('|'));
 
+/** The start of a form's next field: a content mark or label (📝, 内容：). */
+const NEXT_FIELD = /[\u{1F4DD}\u{1F4CC}\u270F]|(?:内容|事项|事由|做了(?:啥|什么))\s{0,2}[:：]/u;
 /** A second piece of work begun between two amounts (，又…, ，还…). */
 const MORE_WORK = /[，,；;]\s{0,2}(?:然后|接着|之后|后来)?(?:又|还|再)(?!是|说|算)[^。]{0,12}$/;
 
 const NOT_SERVICE_NEXT = new RegExp(`^[^，。,；;]{0,3}(?:${NOT_SERVICE_TIME})`);
-/** An amount said to be the real one (实际7小时, 其中有效服务2小时) beats the others. */
-const ACTUAL = /(?:实际|其中|有效|净)(?:(?!休息|吃饭|歇|路上)[^，。,；;]){0,8}$/;
 /** …and so does the total after its parts (扫了两个半小时，然后又铲冰，一共三个小时). */
 /** Words that say an amount is the total (reportRepeats.ts reads them too). */
 export const TOTAL_WORDS = '一共|总共|共计|合计|总计|累计|加起来';
@@ -60,7 +61,7 @@ export function resolveHours(durations: Duration[], folded: string, removed: Spa
   const said = standing(durations, folded, true).filter((d) => !onTheRoad(folded, d));
   const stated = said.filter((d) => d.kind === 'amount');
   // (其中一小时是路上: the time named is what was not service)
-  const actual = stated.filter((d) => ACTUAL.test(folded.slice(Math.max(0, d.start - 12), d.start)) && !NOT_SERVICE_NEXT.test(folded.slice(d.end, d.end + 8)));
+  const actual = said.filter((d) => d.kind !== 'vague' && saidActual(folded, d) && !NOT_SERVICE_NEXT.test(folded.slice(d.end, d.end + 8)));
   const saidAsTotal = (d: Duration) => TOTAL.test(folded.slice(Math.max(0, d.start - 8), d.start));
   const total = stated.filter((d, i) => i > 0 && saidAsTotal(d));
   const amounts = new Set(actual.map((d) => d.hours)).size === 1 ? actual : new Set(total.map((d) => d.hours)).size === 1 ? total : stated;
@@ -90,9 +91,11 @@ export function resolveHours(durations: Duration[], folded: string, removed: Spa
     ambiguities.push(`时长「${more.phrase}」后面说还要多一些，请填写确切的小时数。`);
     return undefined;
   }
-  // 一个钟头左右吧，也可能更久; 从一点讲到三点半，后面又忙了一会儿: the total is left open.
+  // 一个钟头左右吧，也可能更久; 从一点讲到三点半，后面又忙了一会儿: the total is left open (not in a form's next field,
+  // ⏰2h 📝先扫雪，扫完又帮网格员录了会儿表: the amount is the field's total).
   const last = said.reduce((a, d) => Math.max(a, d.end), 0);
-  const open = values.length === 1 ? OPEN_AFTER.exec(folded.slice(last, last + 24)) : null;
+  const after = folded.slice(last, last + 24);
+  const open = values.length === 1 && !NEXT_FIELD.test(after) ? OPEN_AFTER.exec(after) : null;
   if (open) {
     ambiguities.push(`「${open[0]}」听起来服务时间不止「${pool.at(-1)!.phrase}」，请填写这次服务共计的小时数。`);
     return undefined;

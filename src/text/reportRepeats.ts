@@ -9,6 +9,7 @@
 import { WORKED } from './clockTimes.js';
 import { CN_INT, parseNumber, type Duration } from './numerals.js';
 import { offUntaken, restedAWhile, takeBreaks, takeOff } from './reportBreaks.js';
+import { saidActual, withoutWorking } from './reportWorking.js';
 import { clauseOf, NOT_SERVICE_TIME, onTheRoad, roadUntold, TOTAL_WORDS } from './reportPhrases.js';
 import { standing } from './reportTakenBack.js';
 import { THAT_VISIT } from './reportTwoServices.js';
@@ -52,8 +53,8 @@ const TWO_PARTS = new RegExp(`(${PART})\\s{0,2}(?:和|、|跟|与|及|加|,|，)
 const PART_VISIT = new RegExp(`${PART}(?:去了?|来了?|跑了?)?\\s{0,2}(?:一|1)\\s{0,2}(?:次|趟|回)`, 'g');
 /** Between two stretches, more work (…，下午又去了; 晚上又去入户走访了; 扫雪1h，又清理楼道1h). */
 const LATER_AGAIN = new RegExp(`(?:${PART}[^。]{0,12}?)?(?:又|再|还)(?:去|来|到|干|做|弄|忙|帮|给|陪|教|入户|走访|维持|服务|接着|清理|打扫|扫|铲|整理|收拾|搬|发|讲|开|组织|参加|带)|(?:又|再)从?\\s{0,2}$`);
-/** A later part of the day or a next step between two stretches (上午2h下午1.5h; …1小时，然后去业委会座谈1小时，最后…) — not a range's end (干到下午). */
-const NEXT_PART = new RegExp(`(?<![到至\\-~—])${PART}|(?:^|[，,；;。\\s])(?:然后|接着|之后|后来|最后|会后|散会后)`);
+/** A later part of the day or a next step between two stretches (上午2h下午1.5h; …1小时，然后去业委会座谈1小时，最后…) — not a range's end (干到下午), nor the span said again (两点到五点，整整一个下午三小时; not 整下午, a stretch of its own). */
+const NEXT_PART = new RegExp(`(?<![到至\\-~—]|一个?)${PART}|(?:^|[，,；;。\\s])(?:然后|接着|之后|后来|最后|会后|散会后)`);
 /** …unless what comes between is time that was no service (中午休息了1小时, 等同学等了半小时) or the same amount said again (…没了，就1小时; …，会后整理桌椅⏎服务时长：2小时). */
 const NO_NEXT_PART = new RegExp(`${NOT_SERVICE_TIME}|(?:时长|用时|工时)[^，。,；;\\d\\u0001]{0,3}$|等[^，。,；;]{0,6}了|算了?一?下|其实|改成|改到|改为|(?:就|也就|就是|才|只有?)\\s{0,2}$`);
 /** A clause of time that was no service: an exam or a class of the student's own, the way there or back, a meal, a wait. */
@@ -83,7 +84,9 @@ const SEVERAL_DAYS = /这周|本周|这星期|这礼拜|这个?月|本月|这学
 function withoutVisitsTotal(told: Duration[], folded: string): Duration[] {
   const amounts = told.filter((d) => d.kind === 'amount');
   if (amounts.length < 2) return told;
-  const totals = amounts.filter((d) => TOTAL_WORD.test(folded.slice(Math.max(0, d.start - 12), d.start)) && (DAYS_COUNT.test(folded) || SEVERAL_DAYS.test(clauseOf(folded, d))));
+  // (…the sum worked out before it skipped: 累计=2+1.5+3=6.5h)
+  const said = (d: Duration) => d.start - /[\d.+×*=\s]*$/.exec(folded.slice(0, d.start))![0].length;
+  const totals = amounts.filter((d) => TOTAL_WORD.test(folded.slice(Math.max(0, said(d) - 12), said(d))) && (DAYS_COUNT.test(folded) || SEVERAL_DAYS.test(clauseOf(folded, d))));
   return totals.length === 1 ? told.filter((d) => d !== totals[0]) : told;
 }
 
@@ -139,7 +142,8 @@ function oneAfterAnother(said: Duration[]): boolean {
 /** Reads hours told in pieces; the durations come back with the pieces made into one amount. */
 export function repeats(told: Duration[], folded: string): Repeats {
   // (早八晚五，中午歇了一个小时: the breaks out of the clock time first)
-  const { durations, problem } = takeOff(takeBreaks(withoutVisitsTotal(told, folded), folded), folded);
+  // (…and the working of a sum left out: 2×45=90min=1.5h)
+  const { durations, problem } = takeOff(takeBreaks(withoutVisitsTotal(withoutWorking(told, folded), folded), folded), folded);
   if (problem) return { durations, counted: false, problem };
   const untaken = roadUntold(folded) ?? offUntaken(told, durations.filter((d) => !onTheRoad(folded, d)), folded);
   if (untaken) return { durations, counted: false, problem: untaken };
@@ -219,9 +223,13 @@ export function repeats(told: Duration[], folded: string): Repeats {
     const parts = !road && !pairs.some((gap) => NO_NEXT_PART.test(gap));
     const more = (gap: string, i: number) => LATER_AGAIN.test(gap) || (parts && NEXT_PART.test(gap)) || (said[i]!.kind === 'amount' && said[i + 1]!.kind === 'amount' && NEXT_WORK.test(gap));
     // (a break between two clock ranges is left out by the clocks themselves: 7点到8点半…中间歇了一会儿，9点到9点半)
-    if (pairs.every(more) || (!road && oneAfterAnother(said))) {
+    // (…unless the last is the clock time said again as a clause of its own, no other stretch between: 两点到四点半…，还教会他们用手机投屏，
+    // 两个半小时 — not 9:00-11:00辅导作业，下午扫雪，2小时)
+    const last = said.at(-1)!;
+    const again = said.length === 2 && said[0]!.kind === 'range' && last.kind === 'amount' && last.hours === said[0]!.hours && /^[\s，,。]*$/.test(clauseOf(folded, last).replace(last.phrase, '')) &&
+      !NEXT_PART.test(pairs[0]!) && !/又|(?:还|再)(?:去|到|来)/.test(pairs[0]!);
+    if (!again && (pairs.every(more) || (!road && oneAfterAnother(said)))) {
       // (the last one carries the sum, so that each phrase stays where it was said)
-      const last = said.at(-1)!;
       const sum = said.reduce((t, d) => t + d.hours!, 0);
       return { durations: durations.filter((d) => d === last || !said.includes(d)).map((d) => (d === last ? { ...d, hours: sum } : d)), counted: false };
     }
@@ -229,7 +237,8 @@ export function repeats(told: Duration[], folded: string): Repeats {
   // 9:00-11:00 … 时长：3小时: more hours than the clock time they were given in.
   const ranges = said.filter((d) => d.kind === 'range');
   const span = ranges.reduce((t, d) => t + d.hours!, 0);
-  const longer = said.find((d) => d.kind === 'amount' && ranges.length > 0 && d.hours! > span && !before(d, SUMMED));
+  // (…not a guess put right by the clock: 估计有三个小时，实际上是3点到5点半)
+  const longer = said.find((d) => d.kind === 'amount' && ranges.length > 0 && d.hours! > span && !before(d, SUMMED) && !ranges.some((r) => saidActual(folded, r)));
   if (longer) return { durations, counted: false, problem: `时长「${longer.phrase}」比时间段（${ranges.map((d) => d.phrase).join('、')}）还长，请确认这次服务共计多少小时。` };
   return { durations, counted: false };
 }

@@ -30,7 +30,7 @@ export const SIDE_BY_SIDE: [RegExp, 'halves' | 'sides' | 'joined'][] = [
 /** A side that plans the work it names (送餐排期, 值班安排, 下月的计划). */
 export const SCHEDULED = /排期|排班|班表|分工|计划|方案|安排|清单/;
 /** Both sides said to take about the same time, or to weigh the same (两边时间差不多, 两者相当, 俩事儿一样重, 两样都差唔多). */
-export const SAME_TIME = '(?:两边|两头|两样|两项|两者|二者|两部分|两件事?|(?<![我你他她们])俩)(?:的|事儿?)?(?:时间|用时)?(?:都|也|基本|大概|大致|几乎)?(?:(?:差不多|差唔多|相当|相同|一样|各半)(?:长|多|重)?|(?:挺|很|同样|一样)重要)(?![^，。,；;]{0,3}[\\u0001\\u0002])';
+export const SAME_TIME = '(?:两边|两头|两样|两项|两块|两者|二者|两部分|两件事?|(?<![我你他她们])俩)(?:的|事儿?)?(?:时间|用时)?(?:都|也|基本|大概|大致|几乎)?(?:(?:差不多|差唔多|相当|相同|一样|各半)(?:长|多|重)?|(?:挺|很|同样|一样)重要)(?![^，。,；;]{0,3}[\\u0001\\u0002])';
 /** Neither said to be the main one (说不上哪个多, 分不清主次, 没有主次): the time went to both. */
 export const NO_MAIN = '说不(?:上|清|好|出)[^，。,；;]{0,2}(?:哪个|哪样|哪边|哪项|哪件|哪类|谁)[^，。,；;]{0,3}(?:多|为主|主要|是主)|分不(?:清|出)[^，。,；;]{0,2}(?:主次|(?:哪个|哪样|哪项|哪件)[^，。,；;]{0,4}(?:多|为主|主要))|(?:不分|没有?|没啥)主次|' +
   // (…said the other way round: 主要是哪个我也说不清, 哪个为主说不上, 主次说不清)
@@ -57,8 +57,8 @@ export const DAY_HALVES = new RegExp(`((?:上午|早上|早晨|上昼|朝早)[^�
 
 /** 宣讲了一个小时，然后又帮社区整理档案, 先辅导作业 又组织了个讲座, 既帮社区整理材料又入户走访, …，又帮着搬了点东西，还开了个项目小会: one piece of work, then another besides (先布置会场，然后主持讲座 is one event, its preparation first). */
 export const TWO_STEPS = /(?:然后|之后|后来|接着|完了)[，,\s]{0,2}(?:又|还)|既(?!是)[^，。,；;]{2,20}?又|先[^。]{2,30}?[，,\s]\s{0,2}又|[，,]\s{0,2}又[^，。,；;]{2,20}[，,]\s{0,2}还/;
-/** A clause going on somewhere else (，又去…, 还到…, 又去了…): the step after it, to the clause's end. */
-export const WENT_ON = /[，,；;]\s{0,2}(?:我们?)?(?:又|还)(?:跑)?(?:去|到)[^，。,；;]*/;
+/** A clause going on somewhere else (，又去…, 还到…, 又去了…, 又跑了几家): the step after it, to the clause's end. */
+export const WENT_ON = /[，,；;]\s{0,2}(?:我们?)?(?:又|还)(?:(?:跑)?(?:去|到)|跑了)[^，。,；;]*/;
 
 /** Said outright: two pieces of work, half and half (said to take the time evenly: EVEN_SPLIT, asked about before this). */
 export const SPLIT = new RegExp([
