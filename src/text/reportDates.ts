@@ -11,7 +11,7 @@ import { maskSpan } from './numbers.js';
 import { ALREADY_REPORTED, REFLECTION } from './reportAsides.js';
 import { keptOut, movedDays, oneOfTwo, otherService, picksOut, previousTimes, UNSAID_OF_RUN } from './reportTwoServices.js';
 import { FESTIVAL_DAY, readFestival } from './reportFestivals.js';
-import { calendar, dayOfLastMonth, labelledDays, monthDay, RELATIVE, weekday, weekdayIndex, WEEKS, WEEKS_BACK } from './reportDayLabels.js';
+import { calendar, dayOfLastMonth, labelledDays, monthDay, RELATIVE, weekday, WEEKDAY, weekdayIndex, WEEKS, WEEKS_BACK } from './reportDayLabels.js';
 import { aheadDropped, notTheDay, plannedFor } from './reportOtherDays.js';
 
 /** A date phrase; `date` is absent when the phrase names no single, existing day. */
@@ -29,7 +29,6 @@ export interface DateHit extends Span {
   vague?: true;
 }
 
-const WEEKDAY = '([一二三四五六日天七1-7])';
 const CN_TENS = '[一二两三]?十[一二三四五六七八九]?';
 const TEACHING_WEEK = `(?:第${S}(?:\\d{1,2}|[一二三四五六七八九十]{1,3})${S}(?:个?教学)?周${S})?`; // the term's week (第11周, 第十一教学周)
 // Each reader returns a date, undefined for a date that does not exist, a hit with a

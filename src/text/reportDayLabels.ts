@@ -33,20 +33,21 @@ export function weekday(today: dayjs.Dayjs, weeks: number, day: string): string 
   return today.add(weeks * 7 - dow + idx, 'day').format('YYYY-MM-DD');
 }
 
-const WD = '([一二三四五六日天七1-7])';
+/** A weekday's number or character, captured (周三, 星期天, 礼拜7). */
+export const WEEKDAY = '([一二三四五六日天七1-7])';
 const WEEK = '(?:周|星期|礼拜)';
 /**
  * A day some weeks back, said by counting weeks (两周前的周三, 三个礼拜前的周五, 一周前的今天), by the weekend it
  * was in (上上个周末的周日, 上上周末那个周六) or by its place in a month (11月的第一个星期六).
  */
 export const WEEKS_BACK: [RegExp, (m: RegExpMatchArray, today: dayjs.Dayjs) => string | undefined | null][] = [
-  [new RegExp(`(\\d|${CN_INT})${S}个?${S}${WEEK}${S}(?:以|之)?前${S}(?:的|那个?)?${S}(?:${WEEK}${WD}|(今天))`, 'g'), (m, today) => {
+  [new RegExp(`(\\d|${CN_INT})${S}个?${S}${WEEK}${S}(?:以|之)?前${S}(?:的|那个?)?${S}(?:${WEEK}${WEEKDAY}|(今天))`, 'g'), (m, today) => {
     const n = parseNumber(m[1]!);
     if (!n) return null;
     return m[3] ? today.subtract(7 * n, 'day').format('YYYY-MM-DD') : weekday(today, -n, m[2]!);
   }],
   [new RegExp(`(上上|上)${S}个?${S}周末${S}(?:的|那个?)?${S}${WEEK}([六日天])`, 'g'), (m, today) => weekday(today, WEEKS[m[1]!]!, m[2]!)],
-  [new RegExp(`(\\d{1,2}|${CN_INT})${S}月(?:份)?${S}的?${S}第${S}([一二三四五1-5])${S}个${S}${WEEK}${WD}`, 'g'), (m, today) => {
+  [new RegExp(`(\\d{1,2}|${CN_INT})${S}月(?:份)?${S}的?${S}第${S}([一二三四五1-5])${S}个${S}${WEEK}${WEEKDAY}`, 'g'), (m, today) => {
     const [mo, nth, day] = [parseNumber(m[1]!), parseNumber(m[2]!), weekdayIndex(m[3]!)! % 7];
     if (!mo || mo > 12 || !nth) return null;
     const first = dayjs.utc(`${today.year()}-${String(mo).padStart(2, '0')}-01`);
