@@ -81,11 +81,11 @@ const AMOUNT = new RegExp(
   'g',
 );
 // 两个小时吧~不对，是两个半, 一个小时，哦不，一个半: the amount said again without its unit, right after taking the last one back
-// (without 是 only as 个/个半 ending the clause: not 不对，两个开关都换了, 不对，两个多).
-const RESAID = new RegExp(`(?<=\\u0001[^。\\d\\u0001]{0,6}(?:不对|哦不|说错了?|口误)[，,\\s]{0,2})(?:(?:是|应该是)${S}(${NUM})${S}(个)?${S}(半)?(?![^，。,；;]{0,2}(?:${UNIT}|分|刻|[点号日月天年人户次位名家条张]))|(${NUM})${S}(个)${S}(半)?(?=${S}(?:$|[，。,；;!！~～吧啊])))`, 'g');
-// 估计3个小时，其实算下来是3个半; 回来一看表是两个半: what it really was, said without the unit — a count of 个 ending the clause
-// (not 其实是两个组轮着扫).
-const REALLY = new RegExp(`(?<=\\u0001[^。\\d\\u0001]{0,6}(?:其实|实际上?|准确(?:点|地说|来说)|一看表)[^，。,；;\\d\\u0001]{0,4}(?:是|有)${S})(${NUM})${S}个${S}(半)?(?=${S}(?:$|[，。,；;!！~～吧啊]))`, 'g');
+// (without 是 only as 个/个半 ending the clause: not 不对，两个开关都换了, 不对，两个多) — or after saying what it really was,
+// 估计3个小时，其实算下来是3个半, 回来一看表是两个半 (a count of 个 ending the clause: not 其实是两个组轮着扫).
+const TAKEN_BACK = '(?<=\\u0001[^。\\d\\u0001]{0,6}(?:不对|哦不|说错了?|口误)[，,\\s]{0,2})';
+const REALLY = '(?<=\\u0001[^。\\d\\u0001]{0,6}(?:其实|实际上?|准确(?:点|地说|来说)|一看表)[^，。,；;\\d\\u0001]{0,4}(?:是|有)\\s{0,3})';
+const RESAID = new RegExp(`${TAKEN_BACK}(?:是|应该是)${S}(${NUM})${S}(个)?${S}(半)?(?![^，。,；;]{0,2}(?:${UNIT}|分|刻|[点号日月天年人户次位名家条张]))|(?:${TAKEN_BACK}|${REALLY})(${NUM})${S}(个)${S}(半)?(?=${S}(?:$|[，。,；;!！~～吧啊]))`, 'g');
 // Bare 分 is a score (考了90分), so minutes alone need 分钟 or min; and an event named by its time limit
 // (一分钟跳绳, 一分钟单摇, 三分钟演讲) is no amount of service.
 const TIMED_EVENT = '(?:跳绳|单摇|双摇|仰卧起坐|踢毽|跳远|投篮|拍球|速算|口算|演讲|自我介绍|挑战|快问快答)';
@@ -181,7 +181,6 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
     const [n, unit, half] = m[1] !== undefined ? [m[1], m[2], m[3]] : [m[4]!, m[5], m[6]];
     return unit && parseNumber(n) !== undefined ? parseNumber(n)! + (half ? 0.5 : 0) : null;
   }, out);
-  scan(work, REALLY, 'amount', (m) => (parseNumber(m[1]!) === undefined ? null : parseNumber(m[1]!)! + (m[2] ? 0.5 : 0)), out);
   scan(work, MINUTES, 'amount', (m) => {
     const n = parseNumber(m[2]!);
     return n === undefined ? null : signed(m[1], n / 60);

@@ -85,13 +85,15 @@ export function labelledDays(hits: DateHit[], masked: string): DateHit[] {
   });
 }
 
+/** A stamp's day (2026年11月18日, 11/17, 11-18): 1 the year, 2 the month, 3 the day. */
+const STAMP_DAY = String.raw`(?:(20\d{2})\s{0,2}[年\/.\-]\s{0,2})?(\d{1,2})\s{0,2}[月\/.\-]\s{0,2}(\d{1,2})\s{0,2}[日号]?`;
 /** A memo's first line: the day and time it was written (2026年11月18日 07:50⏎…, 11/17 09:12⏎…). */
-const MEMO_STAMP = /^\s*(?:(20\d{2})\s{0,2}[年\/.\-]\s{0,2})?(\d{1,2})\s{0,2}[月\/.\-]\s{0,2}(\d{1,2})\s{0,2}[日号]?\s{1,3}(\d{1,2}:\d{2})\s*\n/;
+const MEMO_STAMP = new RegExp(String.raw`^\s*${STAMP_DAY}\s{1,3}(\d{1,2}:\d{2})\s*\n`);
 /**
  * A pasted chat line's stamp in brackets before who sent it ([11-18 16:40] 邵阳：…, 20:11] 汪洋：…): 1–3 the day, 4 the time. The sender
  * (not a clock, [11-18 09:00] 9:00-11:00…) is only looked at, not blanked: 扫雪：2小时 may stand there too.
  */
-const CHAT_STAMP = /^[^\S\n]*[\[【]?(?:(?:(20\d{2})\s{0,2}[年\/.\-]\s{0,2})?(\d{1,2})\s{0,2}[月\/.\-]\s{0,2}(\d{1,2})\s{0,2}[日号]?[^\S\n]{1,3})?(\d{1,2}:\d{2})(?::\d{2})?[\]】](?=[^\S\n]{0,3}[^\s\d:：\[\]【】，。,][^\s:：\[\]【】，。,]{0,7}[^\S\n]{0,2}[:：])/gm;
+const CHAT_STAMP = new RegExp(String.raw`^[^\S\n]*[\[【]?(?:${STAMP_DAY}[^\S\n]{1,3})?(\d{1,2}:\d{2})(?::\d{2})?[\]】](?=[^\S\n]{0,3}[^\s\d:：\[\]【】，。,][^\s:：\[\]【】，。,]{0,7}[^\S\n]{0,2}[:：])`, 'gm');
 
 /**
  * The text with a memo's stamp line and the stamps of pasted chat lines blanked (same length): their times are when

@@ -9,7 +9,7 @@
 import { WORKED } from './clockTimes.js';
 import { CN_INT, parseNumber, type Duration } from './numerals.js';
 import { offUntaken, restedAWhile, takeBreaks, takeOff } from './reportBreaks.js';
-import { saidActual, withoutWorking } from './reportWorking.js';
+import { saidActual, sumStart, withoutWorking } from './reportWorking.js';
 import { clauseOf, NOT_SERVICE_TIME, onTheRoad, roadUntold, TOTAL_WORDS } from './reportPhrases.js';
 import { standing } from './reportTakenBack.js';
 import { THAT_VISIT } from './reportTwoServices.js';
@@ -85,8 +85,7 @@ function withoutVisitsTotal(told: Duration[], folded: string): Duration[] {
   const amounts = told.filter((d) => d.kind === 'amount');
   if (amounts.length < 2) return told;
   // (…the sum worked out before it skipped: 累计=2+1.5+3=6.5h)
-  const said = (d: Duration) => d.start - /[\d.+×*=\s]*$/.exec(folded.slice(0, d.start))![0].length;
-  const totals = amounts.filter((d) => TOTAL_WORD.test(folded.slice(Math.max(0, said(d) - 12), said(d))) && (DAYS_COUNT.test(folded) || SEVERAL_DAYS.test(clauseOf(folded, d))));
+  const totals = amounts.filter((d) => TOTAL_WORD.test(folded.slice(Math.max(0, sumStart(folded, d) - 12), sumStart(folded, d))) && (DAYS_COUNT.test(folded) || SEVERAL_DAYS.test(clauseOf(folded, d))));
   return totals.length === 1 ? told.filter((d) => d !== totals[0]) : told;
 }
 

@@ -22,9 +22,9 @@ const MORE_EQUALS = /^[^，。,；;\n]*=/;
 export function withoutWorking(durations: Duration[], folded: string): Duration[] {
   const rate = (d: Duration) => PER_UNIT_AFTER.test(folded.slice(d.end)) || PER_BEFORE.test(folded.slice(Math.max(0, d.start - 6), d.start));
   const term = (d: Duration) => MORE_EQUALS.test(folded.slice(d.end));
-  const results = durations.filter((d) => d.kind === 'amount' && /=\s{0,2}$/.test(folded.slice(Math.max(0, d.start - 3), d.start)) && !term(d) && !rate(d));
   // (2h×2天=4h, 2个人×2h=4h: hours over days or people are no one visit's, left to the rules for those)
   if (OVER_DAYS_OR_PEOPLE.test(folded)) return durations;
+  const results = durations.filter((d) => d.kind === 'amount' && /=\s{0,2}$/.test(folded.slice(Math.max(0, d.start - 3), d.start)) && !term(d) && !rate(d));
   if (results.length === 0) {
     // (9:00-12:00一共18户，3h/18户=10min/户: with no result, a rate per unit beside the amount is still no amount)
     const perUnit = durations.filter((d) => d.kind === 'amount' && PER_UNIT_AFTER.test(folded.slice(d.end)));
@@ -35,11 +35,13 @@ export function withoutWorking(durations: Duration[], folded: string): Duration[
   const own = others.filter((d) => !term(d) && !rate(d) && !(d.kind === 'range' && d.hours === results[0]!.hours));
   if (own.length === 0) return durations.filter((d) => !others.includes(d));
   // (累计=2+1.5+3=6.5h，今天这次2.5h; 本月已报 2+2.5=4.5h，今天…的1.5h还没报: a sum of other days beside this one's amount)
-  const sumStart = (d: Duration) => d.start - /[\d.+×*xX=\s\u0001]*$/.exec(folded.slice(0, d.start))![0].length;
-  const ofOthers = results.every((d) => OTHER_DAYS.test(folded.slice(Math.max(0, sumStart(d) - 10), sumStart(d))));
+  const ofOthers = results.every((d) => OTHER_DAYS.test(folded.slice(Math.max(0, sumStart(folded, d) - 10), sumStart(folded, d))));
   if (own.length === 1 && ofOthers) return durations.filter((d) => !results.includes(d) && !term(d) && !rate(d));
   return durations;
 }
+
+/** Where the sum an amount is the result of begins (累计=|2+1.5+3=6.5h): the amount's start with the terms before it skipped. */
+export const sumStart = (folded: string, d: Span): number => d.start - /[\d.+×*xX=\s\u0001]*$/.exec(folded.slice(0, d.start))![0].length;
 
 /**
  * An amount or a clock time said to be the real one, which beats the others (实际7小时, 其中有效服务2小时, 实际上是3点到5点半,
