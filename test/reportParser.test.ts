@@ -118,7 +118,8 @@ const REPORTS: Row[] = [
   { text: '今天 孵化社区社会组织 开会1.5小时', item: 'xiangmu', hours: 1.5, date: TODAY },
   { text: '今天跟着老师去石桥子村访谈，时长：2', item: 'zoufang', hours: 2, date: TODAY, community: 3, desc: '跟着老师去石桥子村访谈' },
   { text: '在云飞街道宣讲政策 两个半钟头', item: 'huodong', hours: 2.5, community: 7 },
-  { text: '上周六在新民乡参加比赛志愿服务十二个小时', item: 'huodong', hours: 12, date: '2026-11-21', community: 4 },
+  // (volunteering at a contest someone else runs is help at their event, 实事 — as 运动会上当裁判 always was)
+  { text: '上周六在新民乡参加比赛志愿服务十二个小时', item: 'shishi', hours: 12, date: '2026-11-21', community: 4 },
   { text: '0.5h 解放路社区 清扫落叶🍂', item: 'shishi', hours: 0.5, community: 6 },
   { text: '1h30min 幸福社区 书法 教学', item: 'huodong', hours: 1.5, community: 1 },
   { text: '上上周五去幸福社区走访 三十分钟', item: 'zoufang', hours: 0.5, date: '2026-11-13', community: 1 },
@@ -3468,6 +3469,139 @@ describe('parseReport — pasted chat stamps, hedged amounts, party days, weeks 
       { text: '我下午在锦绣社区，同学李明也去了，他辅导了2h，能帮他记上吗', saved: false },
       // (look-alike: a plan after the work is done)
       { text: '今天在幸福里扫雪2小时，马上到了晚饭时间要给老人送饭', saved: true, hours: 2 },
+    ],
+  };
+  describeCases(cases, read);
+});
+
+describe('parseReport — even pieces, help behind an event\'s scenes, study trips, flood and ice work, a question about the last record first', () => {
+  const read = readAtEval;
+  const cases: Record<string, Case[]> = {
+    'two pieces of different work, the same time each and added up: no main one': [
+      { text: '今天在洛阳社区，上午贴福字两个小时，下午开项目组例会两个小时', saved: false },
+      { text: '今天在社区图书室做了一小时借书登记，然后主持了项目周会一小时', saved: false },
+      { text: '上周六帮幸福里社区布置会场，上午8点到11点，下午接着入户发问卷，1点到4点', saved: false },
+      { text: '昨天开了一小时项目组会，又发了一小时防火宣传页，总共2小时', saved: false },
+      { text: '今天在龙江社区上午入户摸排，下午查路灯，差不多一样长，共4小时', saved: false },
+      { text: '今天在汤河子又是开会又是走访的，一共3个小时', saved: false },
+      { text: '上周五在北街弄了一天，一共6小时，又开会又入户又干活', saved: false },
+      { text: '昨天在社区一方面入户走访摸底，一方面参与项目策划，合计4小时', saved: false },
+      // (look-alikes: the same work twice)
+      { text: '今天在洛阳社区，上午扫雪两个小时，下午接着扫雪两个小时', saved: true, hours: 4, item: 'shishi' },
+      { text: '今天上午辅导作业2小时，下午辅导作业2小时，幸福里', saved: true, hours: 4 },
+    ],
+    'service said in a set phrase, modesty beside work told': [
+      { text: '前天在锦绣社区为居民提供服务，时长2小时，切实把好事办实、实事办好。', saved: false },
+      { text: '今天在洛阳社区协助开展工作，做到了全程参与、全程服务，时长3小时。', saved: false },
+      { text: '昨天在幸福里帮着打了打杂，两个小时，具体也说不上来干了啥', saved: false },
+      { text: '昨天在北街帮着张罗了点事，大概3小时吧', saved: false },
+      { text: '前期已在康宁社区牵头策划常态化助老志愿服务项目，投入约6小时，现予以补报。', saved: false },
+      { text: '在社区待了3小时，啥也没干', saved: false },
+      // (look-alikes: a service named after 提供, a drive helped at, modesty before the work)
+      { text: '今天在社区为居民提供义剪服务2小时', saved: true, item: 'shishi' },
+      { text: '今天协助社区开展义诊2小时，负责引导', saved: true, item: 'shishi' },
+      { text: '其实也没干啥，就是昨天下午在洛阳社区陪几个小朋友写了会儿作业，两点到四点', saved: true, item: 'shishi' },
+      { text: '嗯…今天下午其实也没干啥，就在社区给门卫大爷替了一个小时的班', saved: true, item: 'shishi' },
+    ],
+    'someone else\'s message passed on': [
+      { text: '在洛阳社区帮老师报一下她的防诈讲座2小时', saved: false },
+      { text: '室友：帮我报一下呗，我昨天在汤河子帮着收白菜干了3小时', saved: false },
+      { text: '我：老师，小陈今天请假，他让我帮他记一下下午在锦绣社区的两小时', saved: false },
+      { text: '同学：我昨天在北街站了三个小时岗，你帮我在机器人那报一下', saved: false },
+      { text: '老师：昨天下午你在龙江社区吧\n我：在的，2点到5点\n老师：好，表格我给你填上', saved: false },
+      // (look-alikes: work the student was asked to do, a teacher's questions before the student's answer)
+      { text: '社区让我登记一下下午来办事的居民，2小时', saved: true, item: 'shishi' },
+      { text: '王老师：今天能来吗？\n我：能，两点到\n王老师：来了帮我把档案按楼号排一下\n我：排完了老师，两点到五点正好三个小时', saved: true, hours: 3, item: 'shishi' },
+    ],
+    'help behind the scenes of an event someone else runs is 实事': [
+      { text: '昨天上午社区办防火知识有奖竞答，我负责门口签到引导，结束后收拾场地，8点半到11点半', saved: true, item: 'shishi' },
+      { text: '11月16日 社区少儿书法大赛 后台候场引导 3h', saved: true, item: 'shishi' },
+      { text: '今天下午社区为困难老人办的爱心义卖，我在收银台记账，两小时', saved: true, item: 'shishi' },
+      { text: '前天晚上社区歌手比赛 我负责给评委递分数条、算平均分 从六点半到八点半', saved: true, item: 'shishi' },
+      { text: '今天上午九点到十一点在社区给健康讲座摆椅子、调试话筒', saved: true, item: 'shishi' },
+      { text: '前天下午在社区剪纸作品展帮忙布展，然后引导居民参观，一共三小时', saved: true, item: 'shishi' },
+      { text: '昨天上午在北街帮忙布置会场，下午给别人办的健步走活动维持秩序，上午2h下午3h', saved: true, item: 'shishi' },
+      // (look-alikes: the students' own contest, its questions set by them, a show put on, a talk given)
+      { text: '11月9号晚上，我们在抖音直播了线上防诈知识竞赛，我负责后台统计答题，2个小时', saved: true, item: 'huodong' },
+      { text: '昨天 北街街道 防火知识竞赛 我们负责出题和计分 3h', saved: true, item: 'huodong' },
+      { text: '前天我在洛阳社区张罗了一次居民书画作品展，从布展到讲解都是我们弄的，2点到4点半', saved: true, item: 'huodong' },
+      { text: '上周六我们在社区办了讲座，我主讲，负责签到，2小时', saved: true, item: 'huodong' },
+    ],
+    'what a visit was for is no second piece of work': [
+      { text: '昨天在北街走访了三家电动车店，了解私改电池的隐患，给街道的基层治理提建议，3小时', saved: true, item: 'zoufang' },
+      { text: '11月6号去大有村访谈了三位老人，了解他们有没有遇到过诈骗，为后面的反诈宣传做准备，2小时', saved: true, item: 'zoufang' },
+      { text: '上周日在幸福里入户访谈了2户困难家庭，了解孩子上学的难处，看看能不能帮着申请助学金，2小时', saved: true, item: 'zoufang' },
+      { text: '上周六在汤河子访谈了3位老人，了解他们上网的困难，方便以后教他们用智能手机，2小时', saved: true, item: 'zoufang' },
+      // (look-alikes: research the visit itself prepares for, the visit's papers worked on, a project named by its visits)
+      { text: '今天下午一点到两点半在康宁社区跟物业主管聊了聊，了解报修都集中在哪些方面，为我们的调研做准备', saved: true, item: 'zoufang' },
+      { text: '11月3号帮社区把纸质访谈问卷录进表格，2小时', saved: true, item: 'shishi' },
+      { text: '昨天晚上帮社区把访谈录音转成文字，1.5小时', saved: true, item: 'shishi' },
+      { text: '这周一晚上在线上开了访谈项目的例会，讨论访谈排期，一个半小时', saved: true, item: 'xiangmu' },
+    ],
+    'a study trip led, floods and ice, wishes, leashes and smokers': [
+      { text: '昨天带大有村的孩子去县里的纪念馆，路上管秩序，到了帮讲解员维持纪律，4.5小时', saved: true, item: 'shishi' },
+      { text: '周一陪洛阳社区的小朋友去了科技馆，给他们讲解航天展区，做科普，90分钟', saved: true, item: 'shishi' },
+      { text: '11月8号带研学团去工业博物馆，负责后排压队，4小时', saved: true, item: 'shishi' },
+      { text: '堆沙袋 3小时', saved: true, item: 'shishi' },
+      { text: '今天清下水道 10:30-12:00', saved: true, item: 'shishi' },
+      { text: '上周六 冰灯 八个小时', saved: true, item: 'shishi' },
+      { text: '今天下午去幸福里社区 送心愿 三点半到五点', saved: true, item: 'shishi' },
+      { text: '今天在龙江社区发牵引绳和拾便袋，2小时', saved: true, item: 'shishi' },
+      { text: '今天在解放路社区劝烟，大约俩小时', saved: true, item: 'shishi' },
+      { text: '今天在康宁社区查路灯，坏了7盏，已经报修，2小时', saved: true, item: 'shishi' },
+      { text: '上周五给宣传册设计封面，大约1.5小时', saved: true, item: 'shishi' },
+      // (look-alikes: an ice-lantern show or snow-sculpture contest the students put on, a talk at the trip's return, names asked about)
+      { text: '今天锦绣社区 雪雕比赛 我们支部组织的 13:30-16:00', saved: true, item: 'huodong' },
+      { text: '周二晚上在社区组织了冰灯猜灯谜，我是主持人，2个小时', saved: true, item: 'huodong' },
+      { text: '昨天在龙江社区组织了一场反诈宣讲，研学回来的孩子和家长都来听了，我主讲，1.5小时', saved: true, item: 'huodong' },
+      { text: '今天去保利香槟做问卷调查，问居民对我们给农户榛子起的名字怎么看，2小时', saved: true, item: 'zoufang' },
+      { text: '今天在锦绣社区弄研学的事，3小时', saved: false },
+    ],
+    'a troupe is its people, an interview told of is no visit today, the areas of smoking, rabies and abuse': [
+      { text: '上周五去康宁社区，教合唱团的阿姨们用手机K歌软件录歌，2小时', saved: true, item: 'shishi' },
+      { text: '今天去社区给参加舞蹈队的老人测血压、做健康登记，大概2小时', saved: true, item: 'shishi' },
+      { text: '周二晚上我们组在腾讯会议办了场线上宣讲，给居民讲我们访谈时听到的诈骗经历，1.5小时', saved: true, item: 'huodong' },
+      { text: '今天在龙江社区给楼道里抽烟的住户讲二手烟危害，劝他们别在楼道抽，1.5h', saved: true, area: 'health' },
+      { text: '昨天在八道壕镇组织村民开展狂犬病防治宣讲，我主讲，2小时', saved: true, area: 'health' },
+      { text: '上周日在洛阳社区办了场妇女儿童权益知识讲座，我主讲，1.5小时', saved: true, area: 'policy' },
+      // (look-alikes: the art itself put on, a visit asking whether there is abuse)
+      { text: '今天组织社区居民排练合唱，我教的，2小时', saved: true, item: 'huodong' },
+      { text: '11月9日下午走访了洛阳社区的物业，了解小区里有没有家暴求助的情况，2小时', saved: true, item: 'zoufang', area: null },
+    ],
+    'the review: look-alikes the new rules must leave alone': [
+      { text: '今天在幸福里社区帮居民登记他们的信息，3小时', saved: true, item: 'shishi' },
+      { text: '辅导员让我报一下今天的，今天在康宁社区扫雪3小时', saved: true, hours: 3 },
+      { text: '同学：记得报时长哦\n今天在锦绣社区辅导作业2小时，帮我记一下', saved: true, hours: 2 },
+      { text: '把那条街的雪扫干净了！今天在康宁社区，3小时', saved: true, item: 'shishi' },
+      { text: '今天在康宁社区量血压一共几十个老人了，3小时', saved: true, item: 'shishi' },
+      { text: '那条记录我记错了吗？昨天在康宁社区是扫雪3小时不是2小时', saved: false },
+      { text: '我：补报一下\n时间：11月16日\n地点：幸福里社区\n内容：给老人理发\n时长：2小时', saved: true, item: 'shishi' },
+      { text: '我：今天在康宁社区扫雪3小时\n请问：时长能按3小时算吗？', saved: false },
+      { text: '我：昨天在锦绣社区帮忙\n居委会小孙：对，你帮我们整理了档案，三个小时', saved: true, item: 'shishi' },
+      { text: '我：昨天在幸福里社区给孩子讲防溺水\n老师：讲了多久？\n我：一个半小时\n老师：好的，是你主讲的吗？', saved: false },
+      { text: '今天给幸福里社区居民做了场反诈讲座，讲完帮着收拾场地，2小时', saved: true, item: 'huodong' },
+      { text: '今天在龙江社区办绘画比赛，我是组织者，负责评分，2小时', saved: true, item: 'huodong' },
+      { text: '今天走访了8户，也帮社区录入了他们的信息，3小时', saved: true, item: 'zoufang' },
+      { text: '今天在锦绣社区，上午入户访谈两小时，下午把访谈录音转成文字两小时，共4小时', saved: true, item: 'zoufang' },
+      { text: '今天在龙江社区访谈中老年居民，2小时', saved: true, item: 'zoufang' },
+      { text: '今天在洛阳社区入户，劝租户办居住证，2小时', saved: true, item: 'zoufang' },
+      { text: '今天在幸福里社区开展普法宣传，一方面发放宣传册，一方面解答居民问题，2小时', saved: true, item: 'huodong' },
+      { text: '今天我们班去博物馆研学了，3小时', saved: false },
+      { text: '今天去冰雪大世界看雪雕 2小时', saved: false },
+      { text: '没做什么，就是参加了社区的讲座，2小时', saved: false },
+      { text: '今天在幸福里社区扫雪，有个大爷边抽烟边跟我们聊天，2小时', saved: true, area: null },
+    ],
+    'a question about the last record put first': [
+      { text: '上次那条记上了吗？今天又去洛阳社区了，给三年级小孩辅导数学作业，两个小时', saved: true, date: '2026-11-18', item: 'shishi' },
+      { text: '前天那条记上没？今天入户走访了社区里的独居老人，3小时', saved: true, date: '2026-11-18', item: 'zoufang' },
+      { text: '上周五那条你记了吗？我没收到回复。今天下午又去北街，在垃圾分类投放点帮居民分拣，2个半小时', saved: true, date: '2026-11-18' },
+      { text: '想问下我一共多少小时了，今天又去社区教老人用智能手机视频通话，两个小时', saved: true, hours: 2 },
+      { text: '这是这周第二条了，上一条记上了吧？昨天在保利香槟跟业委会座谈，2小时', saved: true, date: '2026-11-17' },
+      { text: '上次那条记上了吗？今天上午八点到十二点在北街，走访了几家商铺，也帮社区整理了资料', saved: false },
+      // (look-alikes: the question alone, a correction of the last record, a report that asks of itself)
+      { text: '上次那条记上了吗？', saved: false },
+      { text: '刚才那条写错了，应该分成两条：一条是走访，一条是项目会，一起3小时', saved: false },
+      { text: '今天在洛阳社区扫雪2小时，上次那条记上了吗', saved: true, hours: 2 },
     ],
   };
   describeCases(cases, read);

@@ -24,6 +24,9 @@ export const REFLECTION = /[^，。,；;！!]{0,40}(?:我[^，。,；;！!]{0,6}
  * project group acted for at a talk (代表项目组开展宣讲), a likeness (跟上了三节课一样), and what a board or picture was about
  * (都是普法内容, 普法推文的头图).
  */
+/** The start of a line someone other than the student says in a pasted chat (老师：…, 居委会小孙：…), the student's own being 我：. */
+// (…not a form's field or the student's own question: 时间：, 内容：, 问：, 请问：)
+export const OTHERS_LINE = '(?<=^|\\n|[\\u0001\\u0002])(?!我[：:])(?![^\\n：:]{0,4}(?:时间|日期|地点|地址|内容|时长|主题|事项|备注|姓名|学号|类别|类型|项目|岗位|组织者|补充|问|答|另外)[^\\n：:]{0,3}[：:])(?=[^\\n：:，。,?？\\u0001\\u0002]{1,8}[：:])';
 export const SAID_BESIDE = new RegExp([
   '(?<=给|为|就|针对)[^，。,；;]{1,20}?(?=出了?(?:点|些|个|几个|几条|几点|条|一些|不少)?(?:主意|点子))',
   '(?<=把)[^，。,；;]{1,20}?(?=翻译?成|译成)',
@@ -32,6 +35,14 @@ export const SAID_BESIDE = new RegExp([
   // (跟上了三节课一样: what the time or the tiredness is likened to)
   '(?:跟|像|如同|就像|好像)[^，。,；;了过]{0,3}[了过][^，。,；;]{1,8}?(?:一样|似的)(?=[\\s，。,；;!！~～累]|$)',
   '(?:宣传|普法|反诈|科普)(?!栏|橱窗|展板|板|墙)(?=[^，。,；;]{0,5}(?:内容|长图|头图|配图|插图|素材))',
+  // (切实把好事办实、实事办好, 做到了全程参与、全程服务: a set phrase of praise, no work told)
+  '(?:切实)?把?好事办实[、，,]?把?实事办好|(?:做到了?)?全程参与[、，,]?全程服务',
+  // (a chat pasted with the student's own lines as 我：, 老师：好，表格我给你填上: the others' answers after the student's last line
+  // are not the student's work — 老师：来了帮我把档案排一下 before 我：排完了 tells it)
+  // (…unless they tell what the student did: 你帮我们整理了档案)
+  `${OTHERS_LINE}(?<=(?:^|\\n)我[：:][\\s\\S]*)(?![\\s\\S]*\\n我[：:])(?![^\\n]*(?<![给帮让叫跟和对向])你)[^\\n\\u0001\\u0002]*`,
+  // (讲我们访谈时听到的, 请访谈过的老人来讲, 把访谈整理出来的故事: visits done before, the source of what was told)
+  '(?:我们|之前)?访谈(?:老人|居民)?(?:时|中)(?=[^，。,；;]{0,4}(?:听到|搜集|收集|记录|了解到|整理))|访谈过的|访谈整理出来的',
   ALREADY_REPORTED.source,
   REFLECTION.source,
 ].join('|'), 'g');

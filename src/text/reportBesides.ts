@@ -26,7 +26,12 @@ export function namedBeside(text: string): [ItemKey, string][] {
 
 /** What other work was for (为了准备反诈宣讲，先入户走访): the purpose is not work done that day. */
 // (…and help still to come that the work prepares for: 记下来准备帮扶)
-export const PURPOSE = /为了[^，。,；;]*|(?:准备|打算|以便|方便)(?:后续|下一步|之后|以后)?(?:帮扶|救助|慰问|整改|改造|上报)[^，。,；;]*/g;
+// (…and what a visit gathered for: ，为后面的反诈宣传做准备, ，给街道治理提建议, ，方便以后教他们用智能手机, ，看看能不能帮着申请助学金)
+export const PURPOSE = new RegExp([
+  '为了[^，。,；;]*|(?:准备|打算|以便|方便)(?:后续|下一步|之后|以后)?(?:帮扶|救助|慰问|整改|改造|上报)[^，。,；;]*',
+  '(?<=[，,]\\s{0,2})(?:为|给)(?:后面|后续|之后|以后|下一步|接下来)?的?[^，。,；;]{0,16}(?:(?<!调研)做准备|做调研|提(?:点|些|个)?(?:建议|意见)|收集(?:信息|素材|资料)|(?:精准)?画像|打基础)[^，。,；;]*',
+  '(?<=[，,]\\s{0,2})(?:方便|准备|打算|以便)(?:以后|后面|后续|之后|下一步|接下来)[^，。,；;]*|(?<=[，,]\\s{0,2})看看能不能[^，。,；;]*',
+].join('|'), 'g');
 
 /** Said outright to be a second piece of work (另外, 此外, 除了…还), standing between the two. */
 const ANOTHER = /另外|此外|除此之外|除了[^，。,；;]{1,16}(?:还|也|以外|之外)/;

@@ -4,7 +4,7 @@
  * Part of reportParser.ts; works on width-folded text.
  */
 import {
-  CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HANDS_ON, HANDS_WORK, HELPING, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUBLIC_TOPIC_CLASS, PUT_ON, QUOTED, RELATED, SERVICE, VISIT_PAPERS, SUPPORT, VAGUE_HELP, VISIT, DUTY_TOLD, type ItemKey,
+  CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HANDS_ON, HANDS_WORK, HELPING, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUBLIC_TOPIC_CLASS, PUT_ON, QUOTED, RELATED, SERVICE, STUDY_TRIP, VISIT_PAPERS, SUPPORT, VAGUE_HELP, VISIT, DUTY_TOLD, type ItemKey,
 } from './reportItemWords.js';
 import { helpedAtOthersEvent, helpedAtOwnActivity } from './reportHosted.js';
 import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
@@ -21,6 +21,11 @@ import { mainlyHelped, nameWithoutWork, withoutSession } from './reportNames.js'
 export type { ItemKey } from './reportItemWords.js';
 // No work of this service: the next time, one's own coursework and PE, work not done, a request to record, things made for the host, 顺便, 相关的事.
 const NOT_SERVED = [NEXT_TIME, OWN_PAPERWORK, OWN_COURSEWORK, NOT_DONE, OWN_PE, RECORD_REQUEST, MADE_FOR_HOST, SAID_BESIDE, RELATED];
+
+/** Whether some work is told (陪小朋友写作业, 整理档案, 帮着调解员做记录) — not attending, nor the student's own papers. */
+function toldWork(text: string): boolean {
+  return (itemWords(text).size > 0 || SUPPORT.test(text) || HANDS_ON.test(text)) && !/参加|听了|旁听|观看|自己的/.test(text);
+}
 
 /**
  * The item the words describe: a project by its own words; else the one item the notice's
@@ -39,8 +44,9 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
     ambiguities.push(`「${attended[0]}」听起来是参加或观看，不是你提供的服务。请写明你做了什么。`);
     return undefined;
   }
-  // 待了3小时，啥也没干: time spent, no service.
-  const idle = IDLE.exec(masked) ?? mainlyHelped(masked);
+  // 待了3小时，啥也没干: time spent, no service — not modesty beside work told (也没干啥，就是陪小朋友写了会儿作业; 值守了3小时，啥也没干 asks).
+  const idleSaid = IDLE.exec(masked);
+  const idle = (idleSaid && !(/^没(?:干|做)/.test(idleSaid[0]) && toldWork(masked.replace(IDLE, blank))) ? idleSaid : null) ?? mainlyHelped(masked);
   if (idle) {
     ambiguities.push(`「${idle[0]}」听起来这次没有做具体的服务。请写明你做了什么。`);
     return undefined;
@@ -154,6 +160,9 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   }
   // (上了节我们自己办的安全教育课: a class on a public topic the students put on is their event)
   if ((hits.size === 0 || (hits.size === 1 && hits.has('shishi'))) && PUT_ON.test(text) && PUBLIC_TOPIC_CLASS.test(text)) return 'huodong';
+  // (带孩子们去科技馆研学，给他们讲机器人: a study trip led, whatever was told there)
+  // (…not one the students put on or spoke at: 组织了一场研学主题书法展，我负责讲解)
+  if (STUDY_TRIP.test(text) && !hits.has('zoufang') && !hits.has('xiangmu') && !PUT_ON.test(text) && !/主讲|宣讲|主持|组织|讲座|表演|演出|情景剧/.test(text)) return 'shishi';
   if (hits.size === 1) return [...hits.keys()][0];
   if (hits.size === 2 && hits.has('zoufang') && hits.has('huodong') && DOOR_TO_DOOR.test(text)) return 'zoufang';
   if (hits.size > 1) {
@@ -180,9 +189,13 @@ export function parallel(marked: string, labelled = false): [ItemKey, ItemKey] |
   const halved = EVEN_SPLIT.test(marked);
   // Each side's item is worked out once, however many pairs it stands in.
   const seen = new Map<string, ItemKey | undefined>();
+  // (a visit's papers worked on beside it go with the visit: 上午入户访谈两小时，下午把访谈录音转成文字两小时)
   const itemOf = (side: string, strong: boolean, timed = false) => {
     const key = (strong ? '1' : '0') + (timed ? 't' : '') + side;
-    if (!seen.has(key)) seen.set(key, sideItem(side, strong, timed));
+    if (!seen.has(key)) {
+      const read = sideItem(side, strong, timed);
+      seen.set(key, read === 'shishi' && side.search(VISIT_PAPERS) >= 0 ? 'zoufang' : read);
+    }
     return seen.get(key);
   };
   for (const [a, b, kind] of pairs) {
@@ -232,8 +245,8 @@ function sideItem(side: string, strong: boolean, timed = false): ItemKey | undef
 /** Help said to be for the community, the property or a household (帮物业…, 帮着社区…, 帮村民…). */
 const FOR_HOST = /帮(?:着|忙)?[^，。,；;]{0,6}(?:社区|物业|村委会?|居委会?|街道|老人|居民|村民|业主|农户)/;
 
-/** What a project is called, after 那个 or 的 and before 项目 (那个智慧助老项目, 就业帮扶项目). */
-const PROJECT_NAME = /(?<=那个|的)[^，。,；;]{1,14}?(?=项目)/g;
+/** What a project is called, after 那个 or 的 and before 项目 (那个智慧助老项目, 就业帮扶项目, 我们访谈小组). */
+const PROJECT_NAME = /(?<=那个|的)[^，。,；;]{1,14}?(?=项目)|(?:访谈|走访|调研)(?=(?:项目|小组)(?!长))/g;
 /** The notice's X item: other service the school and the community agreed on. */
 const AGREED = /(?:学院|学校|校地|院里|系里)[^，。,；;]{0,12}(?:商定|协商|约定|商量好)的/;
 
@@ -266,12 +279,14 @@ function twoDayParts(text: string): boolean {
   return itemsOf(text.slice(m.index + m[0].length).split(/[。；;]/)[0]!.slice(0, 40)).some((k) => !earlier.has(k));
 }
 
-/** The items a piece of a report names by their own words, or else the one it is read as (帮社区整理档案: 实事). */
+/**
+ * The items a piece of a report names by their own words, or else the one it is read as (帮社区整理档案: 实事) — read as help
+ * at another's event too when it names only an event (给别人办的健步走活动维持秩序: 实事).
+ */
 function itemsOf(piece: string): ItemKey[] {
   const named = [...itemWords(piece).keys()];
-  if (named.length > 0) return named;
   const read = findItem(piece, [], true);
-  return read ? [read] : [];
+  return read && (named.length === 0 || (read === 'shishi' && named.every((k) => k === 'huodong' || k === 'shishi'))) ? [read] : named;
 }
 /** A time of day or a word starting a second piece of work: 上午宣讲，下午辅导作业 is two items, asked about. */
 const THEN = new RegExp(`上午|下午|晚上|中午|${SEQUENCE.source}`);

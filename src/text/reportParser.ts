@@ -17,13 +17,15 @@ import { withoutMemoStamp } from './reportDayLabels.js';
 import { findCommunity, type CommunityName } from './reportCommunities.js';
 import { findArea, type AreaKey } from './reportAreas.js';
 import { findItem, noMainOne, parallel, twoPieces, type ItemKey } from './reportItems.js';
+import { evenPieces } from './reportTwoPieces.js';
+import { HANDS_WORK, VISIT_PAPERS } from './reportItemWords.js';
 import { findLabel } from './reportLabels.js';
 import { describe, joinWords, resolveDate, resolveHours, unjoin } from './reportPhrases.js';
 import { standing } from './reportTakenBack.js';
 import { findMode } from './reportMode.js';
 import { repeats } from './reportRepeats.js';
 import { DOUBT, unsure } from './reportDoubts.js';
-import { QUESTION, asksOfReport, withoutCountsCheck, withoutQuotedAsk } from './reportQuestions.js';
+import { QUESTION, asksOfReport, withoutCountsCheck, withoutLeadingCheck, withoutQuotedAsk } from './reportQuestions.js';
 import { fixTypos } from './reportTypos.js';
 import { plainClockTimes } from './clockTimes.js';
 import { firstPlan } from './reportPlans.js';
@@ -149,7 +151,8 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   const today = dayjs.utc(todayStr);
   // (a memo's stamp line, 2026年11月18日 07:50⏎…, tells when the note was written; a notice forwarded with 已完成
   // tells the service done)
-  const folded = withoutNoticeFrame(withoutMemoStamp(plainClockTimes(fixTypos(simplified(foldWidth(text)))), today));
+  // (…and a question about an earlier record before the report, 上次那条记上了吗？今天…, blanked)
+  const folded = withoutLeadingCheck(withoutNoticeFrame(withoutMemoStamp(plainClockTimes(fixTypos(simplified(foldWidth(text)))), today)));
   // (the bot's question a reply quotes, 回复 社区实践助手：请问走访的单位是？⏎…, tells what is answered but asks nothing)
   const unquoted = withoutQuotedAsk(folded);
   const ambiguities: string[] = [];
@@ -186,6 +189,12 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   // (…and not the work of another service kept out of the record: 周一那次是入户，已经报了)
   const itemText = joinWords(markAmounts(thisOne, durations)).text;
   const keywordItem = label ? label.item : findItem(itemText, ambiguities);
+  // (two pieces of work of different items, the same time each and added up: neither is the main one)
+  const evenly = label || keywordItem === undefined ? undefined : evenPieces(markAmounts(thisOne, durations), durations, stated);
+  const evenItems = evenly?.map((piece) => findItem(piece, [], true) ?? (HANDS_WORK.test(piece) || /(?<!出)发(?:放|了)/.test(piece) ? 'shishi' : undefined));
+  // (…not a visit and desk work on its own papers: 上午入户访谈两小时，下午把访谈录音转成文字两小时)
+  const ownPapers = evenItems?.includes('zoufang') && evenly!.some((piece) => piece.search(VISIT_PAPERS) >= 0);
+  if (evenItems?.[0] && evenItems[1] && evenItems[0] !== evenItems[1] && !ownPapers) ambiguities.push(twoPieces(evenItems as ItemKey[]));
   // An item chosen, and a second one beside it (/记录 走访 实事), or halves of two items told after it.
   const twoItems = label ? (label.also ? [label.item, label.also] : parallel(itemText, true)) : undefined;
   if (twoItems) ambiguities.push(twoPieces(twoItems));

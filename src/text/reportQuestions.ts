@@ -5,6 +5,7 @@
  */
 import { HANDS_ON, HELPING, QUOTED, SUPPORT, type ItemKey } from './reportItemWords.js';
 import { itemWords } from './reportTopics.js';
+import { OTHERS_LINE } from './reportAsides.js';
 
 /** A message put as a question: a report must carry most of one to count (怎么记录走访？ does not). */
 export const QUESTION = /[?？]\s*$|^\s*请问|什么意思|是什么|啥意思|怎么|怎样|如何|能不能|可不可以|是否|为什么|为啥|在哪|什么时候|啥时候|吗[\s?？。!！~]*$|呢[\s?？。!！~]*$/;
@@ -99,6 +100,27 @@ const POLITE = /^\s*(?:老师|您好)|您/;
 const VENTED = /(?<=[，。,；;!！~～\s])[^，。,；;!！~～\n]{5,}[?？]{2,}[\s?？!！]*$/;
 const ASKED_IN_WORDS = /呢|吧|算|(?:记|报|填|审)(?:吗|么|上|一下|不|没)|能|可以|行|对|哪|啥|什么|怎|咋|是不是|有没有|多少|几(?:个|小时|点|号)|要|需|还是|够|好不好|没问题|这样|干嘛|谁|实事|走访|活动|项目|(?<![a-z])(?:ok|okay|is (?:it|that|this)|can i|should)(?![a-z])/;
 
+/** What a question about an earlier record or the hours so far names (上次那条, 之前的记, 一共多少小时). */
+const EARLIER = '(?:那条|上一条|之前的?|上次的?|上回的?|前面的?|前天的?|昨天的?|上周[一二三四五六日天]?的?)[^。!！?？\\n]{0,6}(?:记|报|审|收到|回复)|一共(?:多少|几)个?(?:小时|时长)|记上了吗';
+/**
+ * Such a question put before the report (上次那条记上了吗？今天…; 前天那条记上没？今天…; 之前的记上了吧，今晚…; 我一共几小时了？顺便记一下：…):
+ * the report after it is read as it stands, its day and all.
+ */
+// (…not one that corrects it: 那条记录我记错了吗？)
+const LEADING_CHECK = new RegExp(`^\\s*(?:这是[^，。,?？]{0,8}第[^，。,?？]{1,3}条了?[，,\\s]*)?(?![^。!！?？\\n]{0,30}(?:错|改|删|撤))(?:(?=[^。!！?？\\n]{0,30}(?:${EARLIER}))[^。!！?？\\n]{2,30}[?？]+|` +
+  `(?=[^。!！?？，,\\n]{0,20}(?:${EARLIER}))[^。!！?？，,\\n]{2,20}(?:吗|吧|没有?)[，,。\\s]|(?=[^。!！?？，,\\n]{0,12}一共(?:多少|几)个?(?:小时|时长))[^。!！?？，,\\n]{2,20}了[，,。\\s])(?:\\s*(?:我没收到回复|记上的话今天这条|顺便记一下|我记得是\\d+个)[^。!！?？，,:：\\n]{0,6}[。，,:：!！]?)?`);
+
+/** `folded` with a question about an earlier record put before the report blanked (same length). */
+export function withoutLeadingCheck(folded: string): string {
+  return folded.replace(LEADING_CHECK, (q) => q.replace(/[^\n]/g, ' '));
+}
+
+/**
+ * The lines others say in a pasted chat with the student's own as 我： (王老师：今天能来吗？⏎我：能…): their questions, answered by a later
+ * line of the student's, are not the student's — one still unanswered (…⏎老师：是你主讲的吗？) leaves the report open.
+ */
+const OTHERS_LINES = new RegExp(`${OTHERS_LINE}[^\\n]*(?=[\\s\\S]*\\n我[：:])`, 'g');
+
 /** The bot's question a Feishu reply quotes on a line of its own before the answer (回复 社区实践助手：这个算哪一类？⏎…). */
 const QUOTED_ASK = /^\s*回复\s{0,2}@?(?:社区实践助手|实践助手|助手|机器人)\s{0,2}[:：][^\n]*(?:[?？]|吗|呢)[\s?？]*\n(?=\s*\S)/;
 
@@ -113,6 +135,6 @@ export function withoutQuotedAsk(folded: string): string {
  */
 export function asksOfReport(checked: string, item?: ItemKey): boolean {
   const asked = POLITE.test(checked) ? checked.replace(AS_ITEM, (q, named: string) => (ITEM_NAMED[named] === item ? '' : q)).replace(MAY_I, '') : checked;
-  const text = asked.replace(HAILED, '').replace(FORMAT_CHECK, '').replace(QUOTED, '').replace(SIDE_QUESTION, '').replace(VENTED, (q) => (ASKED_IN_WORDS.test(q) || ASKING.test(q.replace(/[\s?？!！]+$/, '')) ? q : ''));
+  const text = (/(?:^|\n)我[：:]/.test(asked) ? asked.replace(OTHERS_LINES, '') : asked).replace(HAILED, '').replace(FORMAT_CHECK, '').replace(QUOTED, '').replace(SIDE_QUESTION, '').replace(VENTED, (q) => (ASKED_IN_WORDS.test(q) || ASKING.test(q.replace(/[\s?？!！]+$/, '')) ? q : ''));
   return ASKING.test(text.replace(PROCESS_QUESTION, (q) => (ABOUT_THIS.test(q) ? q : '')));
 }

@@ -8,6 +8,8 @@
 import { HANDS_WORK, SUPPORT, type ItemKey } from './reportItemWords.js';
 import { blank, itemWords } from './reportTopics.js';
 import { AS_PLANNED } from './reportPlans.js';
+import type { Duration } from './numerals.js';
+import { clauseOf, TOTAL_WORDS } from './reportPhrases.js';
 
 /**
  * Two activities standing side by side, each a piece of the report's time: 一边辅导作业一边开项目会,
@@ -19,6 +21,8 @@ export const SIDE_BY_SIDE: [RegExp, 'halves' | 'sides' | 'joined'][] = [
   // (…and parts said without a size: 一部分时间…一部分时间, 有时…有时, 一会儿…一会儿)
   [/(?:一半|前半(?:程|段|场|部分|截)?|一部分|有(?:的)?时候?|一会儿?)(?:的)?(?:时间|时候|辰光|功夫|工夫|光景)?([^。]{2,30}?)(?:[，,；;、\s]{0,2}(?:另|还有|剩下的?|其余的?|其他)?)(?:一半|后半(?:程|段|场|部分|截)?|一?部分|有(?:的)?时候?|一会儿?)(?:的)?(?:时间|时候|辰光|功夫|工夫|光景)?([^。，,；;]{2,30})/g, 'halves'],
   [/(?:一边|一面)([^。]{2,30}?)(?:一边|一面)([^。，,；;]{2,30})/g, 'sides'],
+  // (一方面…一方面: as things joined — the two sides of one talk, 一方面发宣传册，一方面解答问题, are one event)
+  [/一方面([^。]{2,30}?)(?:另一方面|一方面)([^。，,；;]{2,30})/g, 'joined'],
   // 又是开项目会又是入户走访, 既…又…: two pieces of work, neither said to be the main one.
   [/(?:又是|既是?|也是)([^。]{2,30}?)(?:又是|也是|又|也)([^。，,；;]{2,30})/g, 'sides'],
   // (三四节帮忙发慰问品，五六节做反诈宣讲: two class periods, each its own work)
@@ -43,7 +47,7 @@ export const CLAUSE_END = '(?=[，,。；;!！~～\\s吧啊呀哈]|$)';
  * (把苞米对半掰开, 男女各半).
  */
 export const EVEN_SPLIT = new RegExp(`(?<!(?:我|你|他|她|们|俩|两人|两个人|室友|舍友|同学|男女|大人小孩)[^，。,；;]{0,3})各(?:花|用|占|干|做|忙)?了?一半|一半一半|五五开|${SAME_TIME}|${NO_MAIN}|` +
-  `(?<!(?:跟|和|与|同|比)[^，。,；;]{0,4})时间(?:都|也|基本|大概|几乎)?(?:差不多|一样)(?:长|多)?${CLAUSE_END}|(?:时间)?对半(?:分)?${CLAUSE_END}|(?<=^|[，,；;\\s]|时间)各半${CLAUSE_END}`);
+  `(?<!(?:跟|和|与|同|比)[^，。,；;]{0,4})时间(?:都|也|基本|大概|几乎)?(?:差不多|一样)(?:长|多)?${CLAUSE_END}|(?:时间)?对半(?:分)?${CLAUSE_END}|(?<=^|[，,；;\\s])(?:差不多|基本|大概|几乎)一样长${CLAUSE_END}|(?<=^|[，,；;\\s]|时间)各半${CLAUSE_END}`);
 /** A clause carrying an amount of its own (U+0002) — with the clause before it when it only goes on with it (又组织了个小讲堂，也讲了一个半小时). */
 export const OWN_HOURS = /(?:[^，,；;。\n\u0002]*[，,]\s{0,2}(?=(?:也|又|还)[^，,；;。\n\u0002]{1,4}\u0002))?[^，,；;。\n]*\u0002[^，,；;。\n]*/g;
 
@@ -85,8 +89,10 @@ export const HALF_AND_HALF = /(?:(?<!的)一半|[上前]半(?:场|段|程)|三�
 /** ，也帮…, ，还帮…: a step of help after other work; the word (也 or 还) and the help are captured. */
 const ALSO_HELPED = /[，,；;]\s{0,2}(?:我们?)?(也|还)帮(?:着|忙)?([^，。,；;]{1,14})/;
 
-/** Whom desk work is done for, when it is no help at the work before it. */
-const FOR_OFFICE = /^(?:学校|社区|村委会?|居委会?|街道)?(?:的)?(?:老师|工作人员|干部)/;
+/** Whom desk work is done for, when it is no help at the work before it (也帮社区整理了资料 — not 也帮社区整理了走访记录). */
+const FOR_OFFICE = /^(?:(?:学校|社区|村委会?|居委会?|街道)?(?:的)?(?:老师|工作人员|干部)|(?:社区|村委会?|居委会?|街道)(?:的)?(?=整理|录入|核对|统计))/;
+/** …the office's own papers (资料, 档案, 台账 — not the visit's: 他们的信息, 需求清单, 走访资料). */
+const OFFICE_PAPERS = /^(?![^，。,；;]*(?:走访|入户|访谈|问卷|调查|他们|她们|需求|结果))[^，。,；;]*(?:资料|档案|材料|文件|台账)/;
 
 /** Getting ready for what follows (先布置会场，又主持了讲座; 先写了宣讲稿，又去宣讲; 先打印了问卷，又入户走访). */
 const PREPARING = /布置|打印|复印|准备|(?:写|做|改)[^，。,；;]{0,6}(?:稿|ppt|课件|问卷|材料|方案)/;
@@ -159,12 +165,12 @@ const DESK_WORK = /核对|登记|整理|记录|填|统计|录入/;
 /** ，也帮物业搬了东西: hands-on help for someone besides the work before it — not support for it (也帮网格员核对了信息). */
 export function alsoHandsOn(text: string): boolean {
   const m = ALSO_HELPED.exec(text);
-  // (desk work is help at the work before it, unless done for the school or the office after a talk: 讲了校园贷，还帮学校
-  // 老师整理了一下档案; 还帮着搬了音响 is a hand lent at it)
+  // (desk work is help at the work before it, unless done for the school or the office: 讲了校园贷，还帮学校
+  // 老师整理了一下档案, 走访了几家商铺，也帮社区整理了资料; 还帮着搬了音响 is a hand lent at it)
   const desk = m !== null && DESK_WORK.test(m[2]!);
   if (!m || !(desk ? FOR_OFFICE.test(m[2]!) : m[1] === '也' && HANDS_WORK.test(m[2]!))) return false;
   const before = [...itemWords(text.slice(0, m.index)).keys()];
-  return before.length > 0 && !before.includes('shishi') && (!desk || before.includes('huodong'));
+  return before.length > 0 && !before.includes('shishi') && (!desk || before.includes('huodong') || OFFICE_PAPERS.test(m[2]!));
 }
 
 /** One piece of work, then another (然后又…, 先…又…) — not preparation first. */
@@ -190,8 +196,8 @@ export function wentOn(text: string): boolean {
   return !(before.has('huodong') && after.every((k) => k === 'shishi'));
 }
 
-/** 又是开会又是入户又是搬东西: three pieces said side by side (not 又是下雨又是刮风). */
-const THREE_WAYS = /又是([^，。,；;又]{1,10})又是([^，。,；;又]{1,10})又是([^，。,；;又]{1,10})/;
+/** 又是开会又是入户又是搬东西, 又开会又走访又干活, 又是开会又是走访的: pieces said side by side (not 又是下雨又是刮风). */
+const THREE_WAYS = /又是([^，。,；;又]{1,10})又是([^，。,；;又]{1,10})(?:又是([^，。,；;又]{1,10}))?|又([^，。,；;又是]{1,10})又([^，。,；;又]{1,10})又([^，。,；;又]{1,10})/;
 /** 发放物资、录入表格、开项目会: three pieces listed … */
 const LISTED = /([^，。,；;、\s]{2,10})、([^，。,；;、\s]{2,10})、([^，。,；;、\s]{2,10})/;
 
@@ -206,6 +212,29 @@ export function threeWays(text: string): RegExpExecArray | null {
   const sideBySide = THREE_WAYS.exec(text);
   const m = sideBySide ?? LISTED.exec(text);
   if (!m || (!sideBySide && DISCUSSED.test(text.slice(0, m.index + m[1]!.length)))) return null;
-  const kinds = new Set(m.slice(1).flatMap((side) => [...itemWords(side).keys(), ...(/开会|例会|项目会/.test(side) ? ['xiangmu'] : []), ...(!sideBySide && SUPPORT.test(side) ? ['shishi'] : [])]));
+  const kinds = new Set(m.slice(1).filter((side) => side !== undefined).flatMap((side) => [...itemWords(side).keys(), ...(/开会|例会|项目会/.test(side) ? ['xiangmu'] : []), ...(!sideBySide && SUPPORT.test(side) ? ['shishi'] : [])]));
   return kinds.size >= 2 && (sideBySide !== null || kinds.has('xiangmu')) ? m : null;
+}
+
+/** An amount said as the total (一共2小时, 共4小时), not a piece's. */
+const TOTAL_BEFORE = new RegExp(`(?:${TOTAL_WORDS}|共)[^，。,；;\\d\\u0001\\u0002]{0,3}$`);
+/** A clause that is only a time (上午9点到12点, 下午2点到5点): its work is told in the clause before it. */
+const ONLY_TIME = /^[，,；;\s]*(?:上午|下午|晚上|中午|早上|傍晚|从|大概|差不多|约)*[\u0001\u0002\s]*[到至~\-—]*[\u0001\u0002\s]*$/;
+
+/**
+ * Two pieces of work given the same time each and added up for the report (上午挂灯笼两个小时，下午参加项目组例会两个小时;
+ * 做了一小时借还登记，然后主持了项目组的周会一小时; 布置场地，上午9点到12点，下午去入户做问卷，2点到5点): the text of each
+ * piece — its amount's clause, with the clause before when the amount stands alone — or undefined.
+ */
+export function evenPieces(marked: string, told: Duration[], total: number | undefined): [string, string] | undefined {
+  const own = told.filter((d) => d.hours !== undefined && d.kind !== 'vague' && !TOTAL_BEFORE.test(marked.slice(Math.max(0, d.start - 6), d.start)));
+  if (own.length !== 2 || own[0]!.hours !== own[1]!.hours || total !== own[0]!.hours! * 2) return undefined;
+  const piece = (d: Duration) => {
+    const clause = clauseOf(marked, d);
+    if (!ONLY_TIME.test(clause)) return clause;
+    const start = marked.indexOf(clause, Math.max(0, d.start - clause.length));
+    return clauseOf(marked, { start: Math.max(0, start - 2), end: start - 1 }) + clause;
+  };
+  const [a, b] = [piece(own[0]!), piece(own[1]!)];
+  return a === b ? undefined : [a, b];
 }
