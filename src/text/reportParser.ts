@@ -187,10 +187,11 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   const words = joinWords(masked);
   // …the amounts marked apart from the dates, so that a clause with hours of its own can be told.
   // (…and not the work of another service kept out of the record: 周一那次是入户，已经报了)
-  const itemText = joinWords(markAmounts(thisOne, durations)).text;
+  const amountsMarked = markAmounts(thisOne, durations);
+  const itemText = joinWords(amountsMarked).text;
   const keywordItem = label ? label.item : findItem(itemText, ambiguities);
   // (two pieces of work of different items, the same time each and added up: neither is the main one)
-  const evenly = label || keywordItem === undefined ? undefined : evenPieces(markAmounts(thisOne, durations), durations, stated);
+  const evenly = label || keywordItem === undefined ? undefined : evenPieces(amountsMarked, durations, stated);
   const evenItems = evenly?.map((piece) => findItem(piece, [], true) ?? (HANDS_WORK.test(piece) || /(?<!出)发(?:放|了)/.test(piece) ? 'shishi' : undefined));
   // (…not a visit and desk work on its own papers: 上午入户访谈两小时，下午把访谈录音转成文字两小时)
   const ownPapers = evenItems?.includes('zoufang') && evenly!.some((piece) => piece.search(VISIT_PAPERS) >= 0);

@@ -135,6 +135,6 @@ export function withoutQuotedAsk(folded: string): string {
  */
 export function asksOfReport(checked: string, item?: ItemKey): boolean {
   const asked = POLITE.test(checked) ? checked.replace(AS_ITEM, (q, named: string) => (ITEM_NAMED[named] === item ? '' : q)).replace(MAY_I, '') : checked;
-  const text = (/(?:^|\n)我[：:]/.test(asked) ? asked.replace(OTHERS_LINES, '') : asked).replace(HAILED, '').replace(FORMAT_CHECK, '').replace(QUOTED, '').replace(SIDE_QUESTION, '').replace(VENTED, (q) => (ASKED_IN_WORDS.test(q) || ASKING.test(q.replace(/[\s?？!！]+$/, '')) ? q : ''));
+  const text = asked.replace(OTHERS_LINES, '').replace(HAILED, '').replace(FORMAT_CHECK, '').replace(QUOTED, '').replace(SIDE_QUESTION, '').replace(VENTED, (q) => (ASKED_IN_WORDS.test(q) || ASKING.test(q.replace(/[\s?？!！]+$/, '')) ? q : ''));
   return ASKING.test(text.replace(PROCESS_QUESTION, (q) => (ABOUT_THIS.test(q) ? q : '')));
 }
