@@ -60,6 +60,11 @@ export function localDate(now: number, tz: string): string {
   return wallTime(now, tz).slice(0, 10);
 }
 
+/** Hours after local midnight at `now`, on the zone's wall clock (21:30 → 21.5), from the remembered offset. */
+export function hourOfDay(now: number, tz: string): number {
+  return ((now + offsetAt(now, tz)) % 86_400_000) / 3_600_000;
+}
+
 /** YYYY-MM-DD HH:mm of `ms` in the school's zone. */
 export function formatDateTime(ms: number, tz: string): string {
   const iso = wallTime(ms, tz);

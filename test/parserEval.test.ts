@@ -24,15 +24,15 @@ describe('the report parser on reports written without it', () => {
     expect(heldOut.rows / (dev.rows + heldOut.rows)).toBeGreaterThanOrEqual(1 / 3);
   });
 
-  it('does no worse on the held-out files than when last measured (twenty-ninth rotation)', () => {
+  it('does no worse on the held-out files than when last measured (thirtieth rotation)', () => {
     // Issue 15's targets are 98 / 98 / 95 / 90 %, asks ≤ 5 % and 0 unclear recorded; these floors
-    // are where the parser stood on the held-out files on 7 December 2026, after the twenty-ninth rotation (README). The held-out part
+    // are where the parser stood on the held-out files on 8 December 2026, after the thirtieth rotation (README). The held-out part
     // changed at each rotation: these are the figures on the files held out now, not the last session's.
     expect(heldOut.accuracy.date).toBeGreaterThanOrEqual(0.986);
-    expect(heldOut.accuracy.hours).toBeGreaterThanOrEqual(0.973);
-    expect(heldOut.accuracy.item).toBeGreaterThanOrEqual(0.932);
-    expect(heldOut.accuracy.area).toBeGreaterThanOrEqual(0.887);
-    expect(heldOut.askRate).toBeLessThanOrEqual(0.073);
-    expect(heldOut.wrongRecords).toBeLessThanOrEqual(107);
+    expect(heldOut.accuracy.hours).toBeGreaterThanOrEqual(0.978);
+    expect(heldOut.accuracy.item).toBeGreaterThanOrEqual(0.929);
+    expect(heldOut.accuracy.area).toBeGreaterThanOrEqual(0.870);
+    expect(heldOut.askRate).toBeLessThanOrEqual(0.074);
+    expect(heldOut.wrongRecords).toBeLessThanOrEqual(105);
   });
 });

@@ -3606,3 +3606,139 @@ describe('parseReport — even pieces, help behind an event\'s scenes, study tri
   };
   describeCases(cases, read);
 });
+
+describe('parseReport — numbered lists add up, times said apart, corrections of the day, recycling, students\' own internships', () => {
+  const read = readAtEval;
+  const cases: Record<string, Case[]> = {
+    'a numbered list whose entries each carry their own amount adds up': [
+      { text: '今天在幸福里做的：\n1. 给三年级的小朋友辅导数学作业 1小时\n2. 帮他们听写生字 0.5小时\n3. 检查订正 0.5小时', saved: true, hours: 2, item: 'shishi' },
+      { text: '今晚腾讯会议上给两个初中生线上辅导\n1. 英语语法 1小时\n2. 物理作业答疑 1小时', saved: true, hours: 2 },
+      { text: '1. 开项目组例会，复盘上次活动 1h\n2. 定下个月的工作计划 1h\n3. 写会议记录 0.5h\n上周五在康宁社区会议室', saved: true, hours: 2.5, item: 'xiangmu' },
+      { text: '今天 大有村\n①帮村委会搬冬天取暖用的煤 2h\n②把煤棚收拾干净 1h', saved: true, hours: 3 },
+      { text: '（1）给康宁社区的小学生线上讲题 1h\n（2）腾讯会议带他们背古诗 0.5h', saved: true, hours: 1.5 },
+      { text: '上周一（11.9）\n① X：协助学院团委和社区核对结对学生名单 1h\n② X：整理服务记录表 1h', saved: true, hours: 2, item: 'x' },
+      // (…a sum off the half hour, over 12 hours, or with an entry's time left vague, asks)
+      { text: '今天\n① 辅导作业 1h\n② 听写 0.5h\n③ 批改 20分钟', saved: false },
+      { text: '昨天在八道壕镇全天：\n1. 帮农户摘葡萄 6小时\n2. 装箱搬车 4小时\n3. 晚上整理助农订单 3小时', saved: false },
+      { text: '今天\n① 给解放路社区的孩子辅导作业 1.5h\n② 陪他们做手工 半天', saved: false },
+      // (…and an item named in one entry names that entry only)
+      { text: '1. X：帮社区整理材料 1小时\n2. 入户走访了3户 1小时', saved: false },
+      { text: '11月14号\n① X：帮社区装订档案 1.5h\n② 给小朋友辅导作业 1.5h', saved: false },
+      // (look-alikes: a form's numbered fields, amounts said flat in one sentence, a minute on the next line)
+      { text: '1. 11/11\n2. 北街街道\n3. X：帮街道核对统计表格\n4. 两个半钟头', saved: true, hours: 2.5, item: 'x' },
+      { text: '今天在幸福里给三年级的小朋友辅导数学作业1小时，帮他们听写生字0.5小时', saved: false },
+      { text: '今天晚上六点到八点\n1. 在解放路社区帮忙给居民发新门禁卡\n2. 按名单核对领取人', saved: true, hours: 2 },
+      { text: '今天下午三点到五点30.在社区扫雪', saved: true, hours: 2.5 },
+    ],
+    'a start said at the report\'s start and an end said to end it': [
+      { text: '上周二下午一点半，保利香槟做问卷，垃圾分类知晓率，三点钟收工', saved: true, hours: 1.5, item: 'zoufang' },
+      { text: '上周二下午一点半开始，在保利香槟做问卷，垃圾分类知晓率，三点钟结束', saved: true, hours: 1.5 },
+      { text: '下午两点起，龙江社区我办绘画公益课，四点半结束', saved: true, hours: 2.5 },
+      { text: '12日下午一点半，八道壕村招聘宣讲我来办，返乡青年就业路，三点半钟才讲完', saved: true, hours: 2, item: 'huodong' },
+      { text: '上周一晚上八点，腾讯会议访谈开，幸福里的老居民，九点半才下线来', saved: true, hours: 1.5 },
+      // (look-alike: no end said)
+      { text: '上周二下午一点半，保利香槟做问卷，后来下雨了', saved: false },
+    ],
+    'a start guessed at (一两点, 两三点, 三点来钟) gives no amount': [
+      { text: '昨天在石油街社区帮着发反诈传单，下午一两点到四点', saved: false },
+      { text: '今天下午三点来钟到五点在幸福里社区帮忙包装慰问品', saved: false },
+      { text: '上周五下午大概两三点到五点在龙江社区帮忙包装物资', saved: false },
+      // (look-alike: 一 is the weekday's)
+      { text: '这周一两点一刻到四点一刻帮社区把新到的一批桌椅柜子组装好', saved: true, hours: 2, date: '2026-11-16' },
+    ],
+    'a day or amount taken back (不，更正，记岔了), or doubted after it': [
+      { text: '上周三，我记岔了，是上周二，走访了两家养老院，3小时', saved: true, date: '2026-11-10' },
+      { text: '今天，更正，昨天晚上在腾讯会议上给锦绣社区的居民讲怎么识别养老诈骗，我是主讲，1小时', saved: true, date: '2026-11-17' },
+      { text: '11.6，不，11.7，在社区的敬老饺子宴上帮忙包饺子、端盘子，活动是社区办的，3小时', saved: true, date: '2026-11-07' },
+      { text: '前天晚上8点到9点，不，8点到9点半，在腾讯会议上开了我们就业帮扶项目的策划会', saved: true, hours: 1.5 },
+      { text: '明天，不对，是今天……哎我也搞不清了，反正在龙江社区辅导作业了2小时', saved: false },
+      // (look-alikes: a place corrected, a slip about something else)
+      { text: '昨天，哦不对，是在锦绣社区辅导作业了2小时', saved: true, date: '2026-11-17' },
+      { text: '昨天下午在龙江社区（不是龙疆，我上次打错了）给初中生补习数学，2个小时', saved: true, date: '2026-11-17' },
+    ],
+    'words typed apart, dialect days and slips': [
+      { text: '前儿在社区卫生服务站帮老人量血压、登记健康档案，3.5h', saved: true, date: '2026-11-16' },
+      { text: '昨 天 在 锦绣社区 扫 雪 2小时', saved: true, date: '2026-11-17' },
+      { text: '前 天 在 石油街社区 给 居民 演示 怎么 识别 假冒 客服 诈骗 ，我 讲 ，2小时', saved: true, date: '2026-11-16' },
+      { text: '那 天 下午 在 龙江 社区 发 反诈 传单 ２小时', saved: false },
+      { text: '有 次 在 康宁社区 帮忙 扫 楼道 1小时 还 没 报', saved: false },
+      { text: '今天 在 锦绣社区 扫 雪 两 三 个 小时', saved: false },
+      { text: '昨夭晚上7点到9点\n在康宁杜区 给初二学生 輔导物理', saved: true, date: '2026-11-17', hours: 2 },
+      // (look-alikes: 跟前儿 is a place; 锦秀 is still 锦绣)
+      { text: '今天跟前儿的老人聊天两小时', saved: true, date: '2026-11-18' },
+      { text: '金天下午在锦秀社区陪小朋友写做业，四点半到六点', saved: true, hours: 1.5 },
+    ],
+    'whose and what: a message passed on, games, talks the student gives, a chaired 座谈, needs asked about': [
+      { text: '替我们组长说一声：昨天项目例会两小时，他忙着写总结没空报', saved: false },
+      { text: '昨天在八道壕镇刷了3小时副本', saved: false },
+      { text: '今儿下午三点到五点，北街反诈课我来上，大爷大妈听得认真', saved: true, item: 'huodong' },
+      { text: '11.15上午保利香槟，燃气安全我来讲，九点半到十一点', saved: true, item: 'huodong' },
+      { text: '上周六锦绣社区，我搞健康小讲堂，高血压的饮食经，九点讲到十点半', saved: true, item: 'huodong', hours: 1.5 },
+      { text: '前天在解放路社区开了场居民座谈会，听大家对社区服务的意见，我主持提问，2小时', saved: true, item: 'zoufang' },
+      { text: '11月16号在龙江社区入户走访了12户老人家，登记谁家有衣服需要缝补，2个半小时', saved: true, item: 'zoufang' },
+      { text: '今天在河边插警示牌2小时', saved: true, item: 'shishi' },
+      { text: '今天在石油街社区一半时间办布艺活动，另一半入户走访，一共4小时', saved: false },
+      { text: '今天跟项目组去社区对接，一部分时间商量项目推进，一部分时间在河边插牌，差不多各一半，总共3小时', saved: false },
+      { text: '今天在康宁社区核对了名单，还开了项目组的会，一共4小时', saved: false },
+      { text: '在宁波实习，11月12号去社区弄了一下材料又走访了几户，一共2小时', saved: false },
+      { text: '今天给民宿拍了照，又组织了一场反诈宣讲，一共3小时', saved: false },
+      // (look-alikes: another's message thanked, walls painted, the host's event, meeting notes after the meeting, photos as proof)
+      { text: '替老人说一声：谢谢你们，今天扫雪两小时', saved: true },
+      { text: '昨天在八道壕镇刷了3小时墙', saved: true, item: 'shishi' },
+      { text: '11月6号幸福里社区办环保活动，我在现场帮忙维持秩序，3小时', saved: true, item: 'shishi' },
+      { text: '下午在北街街道办事处帮忙整理活动照片和签到表，2小时', saved: true, item: 'shishi' },
+      { text: '今天开了项目组例会，还整理了会议记录，一共2小时', saved: true, item: 'xiangmu' },
+      { text: '今天在北街两个小时 嗯 拍了照了', saved: false },
+      { text: '昨天上午在石油街社区组织了一场剪纸活动教小朋友剪窗花，下午又组织了一场写毛笔字活动，一共四个半小时', saved: true, item: 'huodong' },
+    ],
+    'recycling is work and ecology, unless it is a talk\'s topic': [
+      { text: '大前天去汤河子收废旧电瓶和旧手机，4h', saved: true, item: 'shishi', area: 'ecology' },
+      { text: '今天在北街回收旧手机五个半小时，手都酸了', saved: true, item: 'shishi', area: 'ecology' },
+      { text: '在北街街道做了旧手机回收，两小时', saved: true, item: 'shishi', area: 'ecology' },
+      { text: '11月11号在解放路社区组织了一场旧衣回收宣传，讲衣物循环利用、减少浪费，2个小时', saved: true, item: 'huodong', area: 'ecology' },
+      // (look-alike: old phones set up for the elderly are technology)
+      { text: '上周五下午三点到五点在康宁社区帮社区的老人把旧手机调大字体、装好常用软件', saved: true, area: 'technology' },
+    ],
+    'the review: look-alikes the new rules must leave alone': [
+      { text: '昨天⏎1. 9:00-11:00 社区入户走访⏎2. 14:00-16:00 整理走访记录'.replace(/⏎/g, '\n'), saved: true, hours: 4 },
+      { text: '1. 8点到10点 辅导作业\n2. 10点到11点 听写', saved: true, hours: 3 },
+      { text: '1. 辅导 1小时\n2. 听写 1小时\n3. 总计：2小时', saved: false },
+      { text: '1. 辅导作业 1小时\n2. 路上来回 1小时', saved: true, hours: 1 },
+      { text: '1. 开会 1小时\n2. 休息 0.5小时\n3. 宣讲 1小时', saved: false },
+      { text: '1. 周一 扫雪 2小时\n2. 周二 扫雪 2小时', saved: false },
+      { text: '1. 项目：例会 1小时\n2. 整理会议纪要 1小时', saved: true, item: 'xiangmu', hours: 2 },
+      { text: '1. 活动：反诈宣讲 1小时\n2. 布置会场 1小时', saved: true, item: 'huodong', hours: 2 },
+      { text: '下午两点，从学校出发，到社区帮忙扫雪，五点收工', saved: false },
+      { text: '今天两点，社区的讲座开始，四点结束，我在旁边听', saved: false },
+      { text: '一点半，扫雪，三点钟收工，一点半到三点', saved: true, hours: 1.5 },
+      { text: '上午十点，入户走访，十二点收工，下午两点又去，四点收工', saved: false },
+      { text: '上周五下午一点起，大有村里我讲防骗，老人围坐听得细，三点半才散了圈', saved: true, hours: 2.5 },
+      { text: '我们统一两点到四点在社区扫雪', saved: true, hours: 2 },
+      { text: '给初一两点到四点辅导作业', saved: true, hours: 2 },
+      { text: '扫雪两小时，不，还有半小时铲冰', saved: false },
+      { text: '昨天扫雪两小时，更正：是在幸福里社区', saved: true, hours: 2 },
+      { text: '周二去社区辅导作业两小时，记岔了，是周一', saved: false, hours: 2 },
+      { text: '前天在解放路社区，不，是石油街，走访了辖区3家小微企业问用工需求，三小时', saved: true, community: 4 },
+      { text: '饭前儿给孩子辅导作业两小时，今天', saved: true, date: '2026-11-18' },
+      { text: '昨天老人说：我来讲我年轻时候的事，我们听了两小时', saved: false },
+      { text: '昨天去听了社区的健康小讲堂，一小时', saved: false },
+      { text: '昨天问他们要不要理发，两小时理了八个', saved: true, item: 'shishi' },
+      { text: '昨天帮老人收拾旧手机里的照片，一小时', saved: true, area: 'technology' },
+      { text: '昨天电瓶车回收政策宣讲，一小时', saved: true, area: 'policy' },
+      { text: '昨天在社区帮居民找实习，两小时', saved: true, area: 'employment' },
+      { text: '昨天为项目核对了名单，还开了项目组的会，两小时', saved: true, item: 'xiangmu' },
+      { text: '昨天布置了一下会场，又组织了一场讲座，两小时', saved: true, item: 'huodong' },
+    ],
+    'areas: free lunches, ethnic customs told; the student\'s own internship names no employment': [
+      { text: '11月15日在洛阳社区核对免费午餐名单，3小时', saved: true, area: 'aid_education' },
+      { text: '本周一在社区讲了满族的姓氏由来，爱新觉罗、瓜尔佳这些，1.5h', saved: false, area: 'culture' },
+      { text: '上周五在幸福里社区给居民讲回族的饮食习惯和禁忌，讲了1个钟头', saved: true, item: 'huodong', area: 'culture' },
+      { text: '在大连实习，今天在住处旁边社区扫雪两小时', saved: true, area: null },
+      { text: '在锦州实习，本周一晚上在解放路社区帮着登记来领冬季防滑垫的居民，两个钟头', saved: true, area: null },
+      // (look-alikes: jobs found for others; a resident of a people, helped at home)
+      { text: '在大连实习，今天晚上在住处旁边社区帮一个刚毕业找工作的大姐姐改简历，1.5h', saved: true, area: 'employment' },
+      { text: '今天陪回族老人聊天、帮她打扫屋子，一个半钟头', saved: true, area: null },
+    ],
+  };
+  describeCases(cases, read);
+});

@@ -9,7 +9,7 @@ import type { Duration } from './numerals.js';
 export const PERIOD = '(上午|早上|早晨|朝早|凌晨|中午|下午|下昼|晏昼|傍晚|晚上|夜里|夜间|深夜|半夜|(?<![昨今明前作琴噚寻尋])早|(?<![昨今明前作琴噚寻尋])晚)';
 // A Chinese minute needs 分 unless it is a number of tens (九点十五) or a quarter (四点一刻, 四点一刻钟, 4点1刻): 九点一直陪到
 // is 9:00, not 9:01.
-export const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:(?:点|时(?![长间候段]))${S}(?:(半)|零?${S}([一三13]${S}刻(?:钟)?|\\d{1,2}(?![\\d]|[a-z]|${S}(?:个|人|位|名|户|次|层|楼))|[一二三四五]?十[一二三四五六七八九]?|${CN_INT}(?=${S}分))${S}分?)?|[:.](\\d{2}))`;
+export const CLOCK = `${PERIOD}?${S}(\\d{1,2}|${CN_INT})${S}(?:(?:点|时(?![长间候段]))${S}(?:(半)|零?${S}([一三13]${S}刻(?:钟)?|\\d{1,2}(?<!\\n\\s{0,2}\\d{1,2})(?![\\d]|[a-z]|${S}(?:个|人|位|名|户|次|层|楼))|[一二三四五]?十[一二三四五六七八九]?|${CN_INT}(?=${S}分))${S}分?)?|[:.](\\d{2}))`;
 
 /** A clock time said by what it lacks of the hour (差五分三点, 差一刻两点, 三点差一刻, 十点差5分). */
 const HOUR = '(\\d{1,2}|[一二两三四五六七八九十]{1,3})';
@@ -39,17 +39,26 @@ export function plainClockTimes(folded: string): string {
  * 十二点走的, 五点就去浇冰场了，一直到八点半, 七点半开始讲物理，九点讲完的): a range, with only its two clock times masked, so the day and the work said between are still read.
  */
 const SIGNED = /(?:签到|签入|到岗)(?:时间)?[:\s]{0,3}(?:20\d{2}[/.-]\d{1,2}[/.-]\d{1,2}\s{1,2})?(?<s>\d{1,2}:\d{2})[^\n]{0,60}?(?:签退|签出|离岗)(?:时间)?[:\s]{0,3}(?:20\d{2}[/.-]\d{1,2}[/.-]\d{1,2}\s{1,2})?(?<e>\d{1,2}:\d{2})/dg;
+/** What ends the work at a time (三点结束, 五点钟才收工, 十一点半收摊). */
+const ENDED = '钟?(?:才|就)?(?:走的|走了|撤|离开|干完|弄完|讲完|做完|忙完|结束|收工|收摊|完工|散场|散了|下线)';
 /** Work going on to a time (干到, 扫到, 整理到): the verbs before 到 that end a stretch. */
 export const WORKED = '(?:干|弄|忙|做|待|呆|搞|扫|铲|刷|搬|播|讲|教|聊|陪|写|补|守|站|整理|收拾)';
 /** CLOCK with its groups made non-capturing, to be named as one end of ARRIVED (each end is read again with CLOCK_ONE). */
 const AN_END = CLOCK.replace(/\((?!\?)/g, '(?:');
-const ARRIVED = new RegExp(`(?<s>${AN_END})${S}(?:去的|到的|过去的|集合(?:的)?|开始(?!的)|就去(?!排队|吃|上课|开会|食堂)|到(?:[^，。,；;\\d\\s]{1,6})?(?=[，,\\s]))(?:(?!${AN_END})[^。\\n]){0,40}?(?:(?:${WORKED}|一直)到了?${S}(?<e>${AN_END})|(?<e2>${AN_END})${S}(?:走的|走了|撤|离开|干完|弄完|讲完|做完|忙完|结束|收工))`, 'dg');
+const ARRIVED = new RegExp(`(?<s>${AN_END})${S}(?:去的|到的|过去的|集合(?:的)?|开始(?!的)|就去(?!排队|吃|上课|开会|食堂)|到(?:[^，。,；;\\d\\s]{1,6})?(?=[，,\\s]))(?:(?!${AN_END})[^。\\n]){0,40}?(?:(?:${WORKED}|一直)到了?${S}(?<e>${AN_END})|(?<e2>${AN_END})${S}${ENDED})`, 'dg');
+/** …or a time said alone at the start of the report (上周二下午一点半，保利香槟做问卷，三点钟收工; 两点起，…四点半结束), its end said to end it. */
+// (…not a time the student set off, woke, ate or studied at, nor an event's own start: 下午两点，从学校出发，…五点收工;
+// 两点，社区的讲座开始，四点结束，我在旁边听 — and only where no other time is said: 下午两点又去，四点收工)
+const NOT_AT_WORK = '出门|出发|坐车|公交|地铁|吃|睡|宿舍|自习|图书馆|去|打电话|开始';
+const BEGAN_ALONE = new RegExp(`^[^，。,；;]{0,12}?(?<s>${AN_END})${S}(?:整|起|开始)?${S}[，,](?:(?!${AN_END}|${NOT_AT_WORK})[^。\\n]){2,40}?[，,\\s]${S}(?:到)?(?<e2>${AN_END})${S}${ENDED}(?![\\s\\S]*${AN_END})`, 'dg');
 const CLOCK_ONE = new RegExp(`^${CLOCK}$`);
 
 /** Ranges told by their ends apart (SIGNED, ARRIVED); each end read as CLOCK reads it, the end taking the start's 上午/下午. */
 export function scanEnds(work: string[], folded: string, out: Duration[]): void {
-  for (const re of [SIGNED, ARRIVED]) {
+  for (const re of [SIGNED, ARRIVED, BEGAN_ALONE]) {
     for (const m of work[0]!.matchAll(re)) {
+      // (a start said alone is read only where no range is said elsewhere: 一点半，扫雪，三点钟收工，一点半到三点)
+      if (re === BEGAN_ALONE && out.some((d) => d.kind === 'range')) continue;
       const g = m.indices!.groups!;
       const [s, e] = [g.s!, g.e ?? g.e2!];
       const a = CLOCK_ONE.exec(folded.slice(s[0], s[1]).trim());
@@ -57,7 +66,9 @@ export function scanEnds(work: string[], folded: string, out: Duration[]): void 
       if (!a || !b) continue;
       const r = between(clockHours(a[1], a[2]!, a[3], a[4], a[5]), (p) => clockHours(p, b[2]!, b[3], b[4], b[5]), a[1], b[1]);
       if (!r) continue;
-      out.push({ start: m.index!, end: m.index! + m[0].length, phrase: m[0].trim(), kind: 'range', ...r });
+      // (…from the start time on: what BEGAN_ALONE reads before it is the day)
+      const from = re === BEGAN_ALONE ? s[0] : m.index!;
+      out.push({ start: from, end: m.index! + m[0].length, phrase: m[0].slice(from - m.index!).trim(), kind: 'range', ...r });
       for (const [from, to] of [s, e]) work[0] = maskSpan(work[0]!, from, to);
     }
   }

@@ -138,6 +138,9 @@ const ENGLISH_PART_RANGE = /(?<![a-z])(morning|afternoon|evening|night|from)\s{1
 // from 2pm to 4pm; 3-5pm, from 7 to 8:30 pm (the start takes the end's am or pm, unless that puts it after the end)
 const ENGLISH_RANGE = /(?<![\d.:/\-])(\d{1,2})(?::(\d{2}))?\s{0,2}(am|pm)?\s{0,2}(?:to|-|~|–)\s{0,2}(\d{1,2})(?::(\d{2}))?\s{0,2}(am|pm)(?![a-z])/g;
 
+/** Two numbers counting up (一两, 两三): a clock time guessed at when a range starts right after the first. */
+const COUNTED_UP = /^(?:一两|两三|三四|四五|五六|六七|七八|八九|九十)$/;
+
 /** Hands each match to `read`; a match it accepts is masked so later patterns skip it. */
 function scan(work: string[], re: RegExp, kind: Duration['kind'], read: (m: RegExpMatchArray) => number | Ranged | null | undefined, out: Duration[]): void {
   for (const m of work[0]!.matchAll(re)) {
@@ -237,9 +240,13 @@ export function findDurations(folded: string): { durations: Duration[]; masked: 
     const at = (h: string, min: string | undefined) => Number(h) + (pm && Number(h) < 12 ? 12 : 0) + Number(min ?? 0) / 60;
     return between(at(m[2]!, m[3]), () => at(m[4]!, m[5]), m[1] === 'from' ? undefined : m[1], undefined);
   }, out);
-  // 两点左右到四点, 两点到五点多, 做到四点几, 弄到四点来钟: a clock time not pinned down gives no amount either.
+  // 两点左右到四点, 两点到五点多, 做到四点几, 弄到四点来钟: a clock time not pinned down gives no amount either
+  // (nor 三点来钟到五点, 一两点到四点).
   for (const d of out) {
-    if (d.kind === 'range' && (/左右|许/.test(d.phrase) || /^\s{0,2}(?:多|左右|许|几|来钟(?!楼))/.test(folded.slice(d.end, d.end + 4)))) {
+    // (not 周一两点到四点, 统一两点, 初一两点, 高一两点: the 一 is another word's)
+    const guessed = d.kind === 'range' && COUNTED_UP.test(folded.slice(Math.max(0, d.start - 1), d.start + 1)) && /^(?:|[\s，。,；;、:：午上晚早概约是在从天的])$/.test(folded.charAt(d.start - 2));
+    if (guessed) d.phrase = folded.slice(--d.start, d.end).trim();
+    if (d.kind === 'range' && (guessed || /左右|许|点来钟/.test(d.phrase) || /^\s{0,2}(?:多|左右|许|几|来钟(?!楼))/.test(folded.slice(d.end, d.end + 4)))) {
       d.kind = 'vague';
       delete d.hours;
       delete d.endsAt;

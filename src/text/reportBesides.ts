@@ -73,7 +73,7 @@ function firstAndLast(text: string, words: string[]): [number, number] | undefin
 /** Words that say a second piece of work follows (先…然后…). */
 export const SEQUENCE = /然后|之后|后来|接着|另外|其次|又/;
 /** 开了项目组会，也去入户走访了: a second piece of work added beside a project's. */
-const ALSO = /(?:也|还|再)(?:去|给|帮|到|做|搞|办|入户|走访)|同时/;
+const ALSO = /(?:也|还|再)(?:去|给|帮|到|做|搞|办|开了|入户|走访)|同时/;
 
 /** Whether a word that starts a second piece of work stands between the first and last of `words` (a project's and another's). */
 export function separated(text: string, words: string[]): boolean {

@@ -4,7 +4,7 @@
  * Part of reportParser.ts; works on width-folded text.
  */
 import {
-  CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HANDS_ON, HANDS_WORK, HELPING, MADE_FOR_HOST, PROJECT, PUBLIC_CLASS, PUBLIC_TOPIC_CLASS, PUT_ON, QUOTED, RELATED, SERVICE, STUDY_TRIP, VISIT_PAPERS, SUPPORT, VAGUE_HELP, VISIT, DUTY_TOLD, type ItemKey,
+  CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HANDS_ON, HANDS_WORK, HELPING, MADE_FOR_HOST, NEEDED, PROJECT, PUBLIC_CLASS, PUBLIC_TOPIC_CLASS, PUT_ON, QUOTED, RELATED, SERVICE, STUDY_TRIP, VISIT_PAPERS, SUPPORT, VAGUE_HELP, VISIT, DUTY_TOLD, type ItemKey,
 } from './reportItemWords.js';
 import { helpedAtOthersEvent, helpedAtOwnActivity } from './reportHosted.js';
 import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
@@ -17,10 +17,11 @@ import { ASIDE, NEXT_TIME, SAID_BESIDE } from './reportAsides.js';
 import { ATTENDED, IDLE, JOINED_DRIVE, NOT_DONE, OWN_COURSEWORK, OWN_PAPERWORK, OWN_PE, RECORD_REQUEST, ROLE } from './reportNotService.js';
 import { LABEL } from './reportLabels.js';
 import { mainlyHelped, nameWithoutWork, withoutSession } from './reportNames.js';
+import { clauseOf } from './reportPhrases.js';
 
 export type { ItemKey } from './reportItemWords.js';
 // No work of this service: the next time, one's own coursework and PE, work not done, a request to record, things made for the host, 顺便, 相关的事.
-const NOT_SERVED = [NEXT_TIME, OWN_PAPERWORK, OWN_COURSEWORK, NOT_DONE, OWN_PE, RECORD_REQUEST, MADE_FOR_HOST, SAID_BESIDE, RELATED];
+const NOT_SERVED = [NEXT_TIME, OWN_PAPERWORK, OWN_COURSEWORK, NOT_DONE, OWN_PE, RECORD_REQUEST, MADE_FOR_HOST, SAID_BESIDE, RELATED, NEEDED];
 
 /** Whether some work is told (陪小朋友写作业, 整理档案, 帮着调解员做记录) — not attending, nor the student's own papers. */
 function toldWork(text: string): boolean {
@@ -133,7 +134,7 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
     ambiguities.push(twoPieces(['shishi', ...hits.keys()]));
     return undefined;
   }
-  if ((hits.size > 1 && besides(text, hits)) || (!nested && (twoDayParts(text) || halvesOfWork(text) || alsoHandsOn(text))) || items.size > 1 && (SPLIT.test(text) || twoSteps(text) || wentOn(text) || (hits.has('xiangmu') && separated(text, [...hits.values()])))) {
+  if ((hits.size > 1 && besides(text, hits)) || (!nested && (twoDayParts(text) || halvesOfWork(text) || alsoHandsOn(text))) || items.size > 1 && (SPLIT.test(text) || twoSteps(text) || wentOn(text) || (hits.has('xiangmu') && separated(text, [...hits.values(), ...supportBefore(text, hits.get('xiangmu')!)])))) {
     ambiguities.push(twoPieces([...items]));
     return undefined;
   }
@@ -164,13 +165,21 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
   // (…not one the students put on or spoke at: 组织了一场研学主题书法展，我负责讲解)
   if (STUDY_TRIP.test(text) && !hits.has('zoufang') && !hits.has('xiangmu') && !PUT_ON.test(text) && !/主讲|宣讲|主持|组织|讲座|表演|演出|情景剧/.test(text)) return 'shishi';
   if (hits.size === 1) return [...hits.keys()][0];
-  if (hits.size === 2 && hits.has('zoufang') && hits.has('huodong') && DOOR_TO_DOOR.test(text)) return 'zoufang';
+  // (…and a 座谈 the student chaired, 开了场居民座谈会，我主持提问, is still the visit)
+  if (hits.size === 2 && hits.has('zoufang') && hits.has('huodong') && (DOOR_TO_DOOR.test(text) || (hits.get('zoufang')!.includes('座谈') && hits.get('huodong')!.includes('主持')))) return 'zoufang';
   if (hits.size > 1) {
     const list = [...hits].map(([k, w]) => `「${w}」（${LABEL[k]}）`).join('和');
     ambiguities.push(`同时提到了${list}，请确认这次服务属于哪一类。`);
     return undefined;
   }
   return SUPPORT.test(text) || helped || madeFootage || HANDS_ON.test(text) ? 'shishi' : undefined;
+}
+
+/** Support work said before the project's word (核对了名单，还开了项目组的会): a piece of its own; after it, it serves the project. */
+function supportBefore(text: string, projectWord: string): string[] {
+  const m = SUPPORT.exec(text);
+  // (…not 为项目核对了名单, 整理了项目资料, 布置了会场: said to be for the project or its meeting)
+  return m && m.index < text.indexOf(projectWord) && !/项目|会场|会议/.test(clauseOf(text, { start: m.index, end: m.index + m[0].length })) ? [m[0]] : [];
 }
 
 /**

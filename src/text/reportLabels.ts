@@ -33,7 +33,7 @@ function labelItem(word: string): ItemKey {
 }
 
 /** An explicit choice of item, with the X item's name read from what follows it. */
-export function findLabel(text: string, masked: string): { item: ItemKey; itemLabel?: string; span?: Span; also?: ItemKey } | undefined {
+export function findLabel(text: string, masked: string): { item: ItemKey; at: number; itemLabel?: string; span?: Span; also?: ItemKey } | undefined {
   // (4+X, the program's own name, is no choice of the X item)
   const folded = text.replace(PROGRAM_NAME, (m) => ' '.repeat(m.length));
   const lead = LEADING_LABEL.exec(folded);
@@ -46,5 +46,5 @@ export function findLabel(text: string, masked: string): { item: ItemKey; itemLa
   const second = (lead ? SECOND_LABEL : JOINED_LABEL).exec(folded.slice(end));
   const also = second && labelItem(second[1]!) !== item && !(item === 'x' && second[1] === '项目') ? labelItem(second[1]!) : undefined;
   const itemLabel = item === 'x' ? /^[^,，。.;；!！?？\s\u0001]{1,30}/.exec(masked.slice(end).replace(/^[\s:：]+/, ''))?.[0] : undefined;
-  return { item, itemLabel, span: lead ? { start: 0, end } : undefined, ...(also ? { also } : {}) };
+  return { item, at: m.index, itemLabel, span: lead ? { start: 0, end } : undefined, ...(also ? { also } : {}) };
 }

@@ -7,7 +7,7 @@
  * `ambiguity` and leaves empty — the bot then asks with a prefilled card, it never
  * guesses silently.
  */
-import { dayjs, localDate, startOfDate } from '../time.js';
+import { dayjs, hourOfDay, localDate } from '../time.js';
 import { clockTimes, findDurations, foldWidth, type Span } from './numerals.js';
 import { simplified } from './simplified.js';
 import { timeOff } from './reportBreaks.js';
@@ -20,17 +20,17 @@ import { findItem, noMainOne, parallel, twoPieces, type ItemKey } from './report
 import { evenPieces } from './reportTwoPieces.js';
 import { HANDS_WORK, VISIT_PAPERS } from './reportItemWords.js';
 import { findLabel } from './reportLabels.js';
-import { describe, joinWords, resolveDate, resolveHours, unjoin } from './reportPhrases.js';
+import { describe, entries, entryAt, joinWords, perEntry, resolveDate, resolveHours, unjoin } from './reportPhrases.js';
 import { standing } from './reportTakenBack.js';
 import { findMode } from './reportMode.js';
-import { repeats } from './reportRepeats.js';
+import { repeats, type Repeats } from './reportRepeats.js';
 import { DOUBT, unsure } from './reportDoubts.js';
 import { QUESTION, asksOfReport, withoutCountsCheck, withoutLeadingCheck, withoutQuotedAsk } from './reportQuestions.js';
 import { fixTypos } from './reportTypos.js';
 import { plainClockTimes } from './clockTimes.js';
 import { firstPlan } from './reportPlans.js';
 import { withoutNoticeFrame } from './reportNotices.js';
-import { filledForNamed, groupTotal, LATIN_NAME, NOT_MINE, SHARED } from './reportWhose.js';
+import { filledForNamed, groupTotal, LATIN_NAME, NOT_MINE, PASSED_ON, SHARED } from './reportWhose.js';
 
 export type { ItemKey } from './reportItems.js';
 export type { AreaKey } from './reportAreas.js';
@@ -88,11 +88,6 @@ function markAmounts(masked: string, durations: Span[]): string {
   return out;
 }
 
-/** Hours after local midnight now: 21:30 → 21.5. */
-function hourOfDay(now: number, timeZone: string): number {
-  return (now - startOfDate(localDate(now, timeZone), timeZone)) / 3_600_000;
-}
-
 /** Where a report may start again after a correction: after a full stop, a colon, a line break or an emoji. */
 const RESTART = /[。！!：:\n]|\p{Extended_Pictographic}/gu;
 
@@ -133,6 +128,22 @@ export const REPORT_MAX_CHARS = 500;
  * Parses one plain-text service report. Never throws on any text; the same input always
  * gives the same output. (`restating`: the report restated after a correction, read once more.)
  */
+/**
+ * An item named in one entry of a list names that entry only (1. X：整理材料 1小时 ⏎ 2. 入户走访 1小时): the item of
+ * the entries that name none, where it is another one, is a second piece of work.
+ */
+function otherEntry(folded: string, marked: string, label: { item: ItemKey; at: number }, durations: Span[]): ItemKey[] | undefined {
+  // (entries each with their own time: not a form's fields, 一、项目：…X项目 ⏎ 三、内容：…)
+  const timed = (e: Span) => durations.some((d) => d.start >= e.start && d.end <= e.end);
+  const own = entryAt(folded, label.at);
+  if (!own || !timed(own)) return undefined;
+  const rest = entries(folded).filter((e) => e.start !== own.start && timed(e) && !findLabel(folded.slice(e.start, e.end), marked.slice(e.start, e.end)));
+  const item = rest.length > 0 ? findItem(rest.map((e) => marked.slice(e.start, e.end)).join('\n'), [], true) : undefined;
+  // (…not help given to the event or project named: 1. 活动：反诈宣讲 ⏎ 2. 布置会场; 1. 项目：例会 ⏎ 2. 整理会议纪要)
+  const serves = item === 'shishi' && (label.item === 'huodong' || label.item === 'xiangmu');
+  return item && item !== label.item && !serves ? [label.item, item] : undefined;
+}
+
 export function parseReport(input: ParseInput, restating = false): ParsedReport {
   const text = typeof input.text === 'string' ? input.text : '';
   if (text.length > REPORT_MAX_CHARS) {
@@ -162,7 +173,10 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   const { hits: named, masked, elsewhere } = findDates(afterHours, today);
   // 每次1.5小时…去了两次, 上午…，下午又去了两个小时: hours told in pieces are put together first — not those of
   // another service kept out of this record (昨天也去了两小时，我只报前天的).
-  const pieces = repeats(durations.filter((d) => !elsewhere.some((c) => d.start >= c.start && d.end <= c.end)), folded);
+  // (…but a numbered list's entries, each with its own amount, are pieces already: 1. 开例会 1h ⏎ 2. 定计划 1h)
+  const own = durations.filter((d) => !elsewhere.some((c) => d.start >= c.start && d.end <= c.end));
+  const exact = own.filter((d) => d.kind !== 'vague');
+  const pieces: Repeats = exact.every((d) => d.kind === 'amount') && perEntry(folded, exact) ? { durations: own, counted: false } : repeats(own, folded);
   if (pieces.problem) ambiguities.push(pieces.problem);
   const stated = resolveHours(pieces.durations, folded, removed, ambiguities);
   const hours = pieces.problem ? undefined : stated;
@@ -172,7 +186,10 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   // …nor a later day told as what comes next (…，周五还有一场).
   const later = laterDays(named, masked, todayStr);
   const hits = standing(named, folded).filter((h) => !REPORTED_ON.test(folded.slice(h.end, h.end + 10)) && !later.includes(h));
-  const date = resolveDate(hits, todayStr, ambiguities);
+  // (明天，不对，是今天……哎我也搞不清了: the last day said taken back with none in its place leaves no day)
+  const dayDoubted = named.at(-1)?.date !== undefined && standing(named.slice(-1), folded, true).length === 0;
+  if (dayDoubted) ambiguities.push(`「${text.slice(named.at(-1)!.start, named.at(-1)!.end)}」后面又说不准了，请确认服务是哪一天。`);
+  const date = dayDoubted ? undefined : resolveDate(hits, todayStr, ambiguities);
   // (…the clauses of another service kept out of this record blanked: 周一那次是线下的，已经报过了)
   // (…and the clauses of time taken off the amount: 含培训半小时，培训不算)
   const thisOne = outOf(masked, [...elsewhere, ...timeOff(durations, folded)]);
@@ -195,9 +212,12 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   const evenItems = evenly?.map((piece) => findItem(piece, [], true) ?? (HANDS_WORK.test(piece) || /(?<!出)发(?:放|了)/.test(piece) ? 'shishi' : undefined));
   // (…not a visit and desk work on its own papers: 上午入户访谈两小时，下午把访谈录音转成文字两小时)
   const ownPapers = evenItems?.includes('zoufang') && evenly!.some((piece) => piece.search(VISIT_PAPERS) >= 0);
-  if (evenItems?.[0] && evenItems[1] && evenItems[0] !== evenItems[1] && !ownPapers) ambiguities.push(twoPieces(evenItems as ItemKey[]));
+  // (…nor a meeting or an event and the work on its own papers or venue: 1. 例会 1小时 ⏎ 2. 整理会议纪要 1小时)
+  const forItsOwn = evenItems?.some((k) => k === 'xiangmu' || k === 'huodong') && evenly!.some((piece, i) => evenItems![i] === 'shishi' && /纪要|会议|方案|会场/.test(piece));
+  if (evenItems?.[0] && evenItems[1] && evenItems[0] !== evenItems[1] && !ownPapers && !forItsOwn) ambiguities.push(twoPieces(evenItems as ItemKey[]));
   // An item chosen, and a second one beside it (/记录 走访 实事), or halves of two items told after it.
-  const twoItems = label ? (label.also ? [label.item, label.also] : parallel(itemText, true)) : undefined;
+  // (…or another entry of a list beside the one it is named in, of another item: 1. X：整理材料 1小时 ⏎ 2. 入户走访 1小时)
+  const twoItems = label ? (label.also ? [label.item, label.also] : parallel(itemText, true) ?? otherEntry(folded, amountsMarked, label, durations)) : undefined;
   if (twoItems) ambiguities.push(twoPieces(twoItems));
   // (…or two pieces said to take the time evenly, after the item chosen: /记录 走访 3小时 入户和宣讲各一半)
   const even = label && !twoItems ? noMainOne(itemText) : undefined;
@@ -214,7 +234,7 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   // Someone else's service, a message not meant as a record, an example: each student records their own.
   // (…not a clause about another service kept out of this record: 11号那次没签到就不报了)
   const aside = (m: RegExpExecArray) => { const at = unjoin(words, m.index, m.index + m[0].length); return elsewhere.some((c) => at.start >= c.start && at.end <= c.end); };
-  const other = [...words.text.matchAll(NOT_MINE_ALL)].find((m) => !aside(m)) as RegExpExecArray | undefined ?? filledForNamed(words.text) ?? (pieces.counted ? null : SHARED.exec(words.text));
+  const other = [...words.text.matchAll(NOT_MINE_ALL)].find((m) => !aside(m)) as RegExpExecArray | undefined ?? PASSED_ON.exec(words.text) ?? filledForNamed(words.text) ?? (pieces.counted ? null : SHARED.exec(words.text));
   const notMine = other ? quote(other) : LATIN_NAME.exec(text)?.[0].trim();
   if (notMine) ambiguities.push(`「${notMine}」听起来不是你本人要记的这次服务。每个人用自己的飞书账号记录自己的服务；如果是你自己的，请在卡片里确认后提交。`);
   const together = notMine ? null : groupTotal(words.text);

@@ -100,6 +100,14 @@ export function resolveHours(durations: Duration[], folded: string, removed: Spa
     ambiguities.push(`「${open[0]}」听起来服务时间不止「${pool.at(-1)!.phrase}」，请填写这次服务共计的小时数。`);
     return undefined;
   }
+  // 1. 辅导作业 1小时 ⏎ 2. 听写 0.5小时: a numbered list's entries, each with its own amount, add up (…unless an
+  // entry's time is left vague: ② 陪他们做手工 半天).
+  const vagueEntry = amounts === stated && stated.length > 0 ? said.find((d) => d.kind === 'vague' && perEntry(folded, [...stated, d])) : undefined;
+  if (vagueEntry) {
+    ambiguities.push(`时长「${vagueEntry.phrase}」不够具体，请填写确切的小时数。`);
+    return undefined;
+  }
+  if (amounts === stated && pool.every((d) => d.kind === 'amount') && perEntry(folded, pool)) return checkHours(pool.reduce((a, d) => a + d.hours!, 0), pool.map((d) => d.phrase).join(' + '), ambiguities);
   // 扫了一个小时雪，又辅导了一个小时作业: the same amount again for a second piece of work is more time, not the same.
   const again = amounts === stated && pool.length > 1 && pool.some((d, i) => i > 0 && MORE_WORK.test(folded.slice(pool[i - 1]!.end, d.start)));
   if (values.length === 1 && !again) return checkHours(values[0]!, pool[0]!.phrase, ambiguities);
@@ -110,6 +118,32 @@ export function resolveHours(durations: Duration[], folded: string, removed: Spa
     if (vague) ambiguities.push(`时长「${vague.phrase}」不够具体，请填写确切的小时数。`);
   }
   return undefined;
+}
+
+/** An entry of a numbered list at a line's start (1. 2、 ① （1） 一、). */
+const ENTRY_START = /^\s*(?:[①-⑩]|[（(]?\d{1,2}\s?[.、．)）](?!\d)|[一二三四五六七八九十][、.．])/;
+/** The line `at` is on. */
+function lineAt(folded: string, at: number): Span {
+  const start = folded.lastIndexOf('\n', at - 1) + 1;
+  const end = folded.indexOf('\n', at);
+  return { start, end: end < 0 ? folded.length : end };
+}
+/** The entry of a numbered list that `at` is in, if it is in one. */
+export function entryAt(folded: string, at: number): Span | undefined {
+  const line = lineAt(folded, at);
+  return ENTRY_START.test(folded.slice(line.start, line.end)) ? line : undefined;
+}
+/** The entries of a numbered list, one a line. */
+export function entries(folded: string): Span[] {
+  return [...folded.matchAll(/[^\n]+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length })).filter((l) => ENTRY_START.test(folded.slice(l.start, l.end)));
+}
+/** An entry that is no piece of this service: a total, time off or on the road, another day (3. 总计：2小时; 2. 路上来回 1小时; 1. 周一 扫雪). */
+const NOT_A_PIECE = /总计|总共|一共|共计|合计|累计|时长|时间[:：]|路上|来回|坐车|交通|路程|休息|吃饭|午饭|等人|等车|不算|不计|扣|今天|昨天|前天|明天|下次|周[一二三四五六日天]|星期|礼拜|\d\s{0,2}[月号日]/;
+/** Whether every amount is said in an entry of a numbered list, one an entry (1. 辅导作业 1小时 ⏎ 2. 听写 0.5小时): they add up. */
+export function perEntry(folded: string, pool: Duration[]): boolean {
+  if (pool.length < 2) return false;
+  const lines = pool.map((d) => entryAt(folded, d.start));
+  return lines.every((l) => l !== undefined && !NOT_A_PIECE.test(folded.slice(l.start, l.end))) && new Set(lines.map((l) => l!.start)).size === pool.length;
 }
 
 /** What students ride (校车, 公交, 地铁, 电动车 …). */

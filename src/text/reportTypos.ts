@@ -45,7 +45,10 @@ const FIXES: [typo: string, meant: string, guard?: string][] = [
   ['倒', '到', '(?<=点半?\\s{0,2})倒(?=\\s{0,2}(?:\\d|[一二两三四五六七八九十]))'],
   // (pm3到pm5, pm1:00-pm4:00, am9: the part of the day written before the clock, as 下午/上午 would be)
   ['pm', '下午', '(?<![a-z])pm(?=\\s{0,2}\\d)'], ['am', '上午', '(?<![a-z])am(?=\\s{0,2}\\d)'],
-  ['量个小时', '两个小时'], ['量个钟', '两个钟'], ['金天', '今天'], ['设区', '社区'], ['锦秀', '锦绣'],
+  ['量个小时', '两个小时'], ['量个钟', '两个钟'], ['金天', '今天'], ['设区', '社区'], ['昨夭', '昨天'], ['今夭', '今天'], ['前夭', '前天'], ['杜区', '社区'], ['居氏', '居民'], ['宜传', '宣传'], ['锦秀', '锦绣'],
+  // (昨 天, 有 次, 两 三 个小时: a word typed apart character by character, its space put after it)
+  ...['昨天', '今天', '前天', '明天', '后天', '那天', '某天', '有次'].map((w): [string, string] => [`${w[0]} ${w[1]}`, `${w} `]),
+  ...['一两', '两三', '三四', '四五', '五六', '六七', '七八', '八九'].map((w): [string, string, string] => [`${w[0]} ${w[1]}`, `${w} `, `${w[0]} ${w[1]}(?=\\s{1,2}(?:个|小时|钟))`]),
   // Japanese, as Japanese majors write (２時間, 14時から16時半まで, 先週の金曜日, 宿題を見て, オンラインで): the Chinese meant,
   // padded to the Japanese words' length (read after the kanji are simplified: 先週 is met as 先周, 時間 as 时间)
   ...([['时间', '小时', '(?<=\\d)时间(?![段点表内外])'], ['から', '到'], ['まで', ''], ['くらい', '左右'], ['ぐらい', '左右'],

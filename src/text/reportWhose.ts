@@ -31,6 +31,11 @@ const MEMBER = '(?:(?:我们|咱们|我)?(?:班|组|队|宿舍|寝室|支部)里
  * own activity (我班同学在…开展…) is the reporter's too.
  */
 const OTHER = '(?:他|她)们?|佢(?:哋|们)?|ta(?![a-z])|(?:有|某)一?(?:个|位|名)?(?:同学|同学们|队员|组员|团员|学生|志愿者|人)|一(?:个|位|名)(?:同学|队员|组员|团员)|我(?:妈|爸|哥|姐|弟|妹|对象|男朋友|女朋友)|(?:我们|咱们|我)?(?:班|组|队|宿舍|寝室|支部)?的?(?:室友|舍友|同桌|队友|组员|队员|学弟|学妹|学长|学姐|班长|队长|组长|团支书|支书|支部书记|部长|社长|别人|其他人|其他同学|别的同学)们?';
+/**
+ * A message passed on for someone else (替我们组长说一声：昨天项目例会两小时). A pattern of its own: joined into
+ * NOT_MINE it made that one about six times slower (V8 no longer compiled it the fast way).
+ */
+export const PASSED_ON = new RegExp(`(?:替|代)(?:我们?)?(?:${OTHER}|${NAME})[^，。,；;]{0,3}(?:说|讲)一(?:声|下)(?=\\s{0,2}[：:，,])`);
 /** People a student serves (替老人报名): not whom a record is sent for. */
 const SERVED = '老人|居民|村民|孩子|小朋友|学生|家长|大爷|大妈|大娘|奶奶|爷爷|阿姨|叔叔|群众|农户|业主|残疾人|困难户';
 /** A name in a list of names (张明和李华): no joiner inside, so the list is read one way only. */

@@ -47,5 +47,5 @@ export const sumStart = (folded: string, d: Span): number => d.start - /[\d.+×*
  * An amount or a clock time said to be the real one, which beats the others (实际7小时, 其中有效服务2小时, 实际上是3点到5点半,
  * 其实算下来是3个半, 准确点是7个半, 一看表是两个半; not 其实1小时就扫完了).
  */
-const ACTUAL = /(?:实际|其中|有效|净|准确(?:点|地说|来说)|一看表|其实[^，。,；;\d]{0,4}(?:是|有))(?:(?!休息|吃饭|歇|路上)[^，。,；;]){0,8}$/;
+const ACTUAL = /(?:实际|其中|有效|(?<!干)净|准确(?:点|地说|来说)|一看表|其实[^，。,；;\d]{0,4}(?:是|有))(?:(?!休息|吃饭|歇|路上)[^，。,；;]){0,8}$/;
 export const saidActual = (folded: string, d: Span): boolean => ACTUAL.test(folded.slice(Math.max(0, d.start - 12), d.start));
