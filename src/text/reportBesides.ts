@@ -3,7 +3,8 @@
  * a numbered list, X和走访都做了. The report then has no one item to be recorded under, and the bot
  * asks. Part of reportItems.ts; works on width-folded, masked text.
  */
-import type { ItemKey } from './reportItemWords.js';
+import { SUPPORT, type ItemKey } from './reportItemWords.js';
+import { clauseOf } from './reportPhrases.js';
 
 /** An item named as a noun: the X item (X, X项目, X类 — not a count: 老人x8户, 装AP x3), or 实事. */
 const NOUNS: [ItemKey, word: string, pattern: string][] = [
@@ -81,4 +82,11 @@ export function separated(text: string, words: string[]): boolean {
   if (!at) return false;
   const between = text.slice(at[0], at[1]);
   return SEQUENCE.test(between) || ALSO.test(between);
+}
+
+/** Support work said before the project's word (核对了名单，还开了项目组的会): a piece of its own; after it, it serves the project. */
+export function supportBefore(text: string, projectWord: string): string[] {
+  const m = SUPPORT.exec(text);
+  // (…not 为项目核对了名单, 整理了项目资料, 布置了会场: said to be for the project or its meeting)
+  return m && m.index < text.indexOf(projectWord) && !/项目|会场|会议/.test(clauseOf(text, { start: m.index, end: m.index + m[0].length })) ? [m[0]] : [];
 }

@@ -7,7 +7,7 @@ import {
   CHILDREN_TALK, CLASS, EVENT, FOR_RESIDENTS, FOR_SCHOOL, HANDS_ON, HANDS_WORK, HELPING, MADE_FOR_HOST, NEEDED, PROJECT, PUBLIC_CLASS, PUBLIC_TOPIC_CLASS, PUT_ON, QUOTED, RELATED, SERVICE, STUDY_TRIP, VISIT_PAPERS, SUPPORT, VAGUE_HELP, VISIT, DUTY_TOLD, type ItemKey,
 } from './reportItemWords.js';
 import { helpedAtOthersEvent, helpedAtOwnActivity } from './reportHosted.js';
-import { PURPOSE, SEQUENCE, besides, namedBeside, separated } from './reportBesides.js';
+import { PURPOSE, SEQUENCE, besides, namedBeside, separated, supportBefore } from './reportBesides.js';
 import {
   alsoHandsOn, BOTH, DAY_HALVES, DOOR_TO_DOOR, EACH_TIMED, amountPieces, EVEN_SPLIT, FILMED_THEN, VISIT_AND_WORK, HALF_AND_HALF, mainItem, MIXED, OWN_HOURS, PIECES, SCHEDULED, SIDE_BY_SIDE, SPLIT, THEN_OTHER, threeWays, twoSteps, wentOn, withoutChangedPlan,
 } from './reportTwoPieces.js';
@@ -17,7 +17,6 @@ import { ASIDE, NEXT_TIME, SAID_BESIDE } from './reportAsides.js';
 import { ATTENDED, IDLE, JOINED_DRIVE, NOT_DONE, OWN_COURSEWORK, OWN_PAPERWORK, OWN_PE, RECORD_REQUEST, ROLE } from './reportNotService.js';
 import { LABEL } from './reportLabels.js';
 import { mainlyHelped, nameWithoutWork, withoutSession } from './reportNames.js';
-import { clauseOf } from './reportPhrases.js';
 
 export type { ItemKey } from './reportItemWords.js';
 // No work of this service: the next time, one's own coursework and PE, work not done, a request to record, things made for the host, 顺便, 相关的事.
@@ -173,13 +172,6 @@ export function findItem(marked: string, ambiguities: string[], nested = false):
     return undefined;
   }
   return SUPPORT.test(text) || helped || madeFootage || HANDS_ON.test(text) ? 'shishi' : undefined;
-}
-
-/** Support work said before the project's word (核对了名单，还开了项目组的会): a piece of its own; after it, it serves the project. */
-function supportBefore(text: string, projectWord: string): string[] {
-  const m = SUPPORT.exec(text);
-  // (…not 为项目核对了名单, 整理了项目资料, 布置了会场: said to be for the project or its meeting)
-  return m && m.index < text.indexOf(projectWord) && !/项目|会场|会议/.test(clauseOf(text, { start: m.index, end: m.index + m[0].length })) ? [m[0]] : [];
 }
 
 /**

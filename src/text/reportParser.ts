@@ -20,7 +20,8 @@ import { findItem, noMainOne, parallel, twoPieces, type ItemKey } from './report
 import { evenPieces } from './reportTwoPieces.js';
 import { HANDS_WORK, VISIT_PAPERS } from './reportItemWords.js';
 import { findLabel } from './reportLabels.js';
-import { describe, entries, entryAt, joinWords, perEntry, resolveDate, resolveHours, unjoin } from './reportPhrases.js';
+import { describe, joinWords, resolveDate, resolveHours, unjoin } from './reportPhrases.js';
+import { entries, entryAt, perEntry } from './reportEntries.js';
 import { standing } from './reportTakenBack.js';
 import { findMode } from './reportMode.js';
 import { repeats, type Repeats } from './reportRepeats.js';
@@ -187,8 +188,9 @@ export function parseReport(input: ParseInput, restating = false): ParsedReport 
   const later = laterDays(named, masked, todayStr);
   const hits = standing(named, folded).filter((h) => !REPORTED_ON.test(folded.slice(h.end, h.end + 10)) && !later.includes(h));
   // (明天，不对，是今天……哎我也搞不清了: the last day said taken back with none in its place leaves no day)
-  const dayDoubted = named.at(-1)?.date !== undefined && standing(named.slice(-1), folded, true).length === 0;
-  if (dayDoubted) ambiguities.push(`「${text.slice(named.at(-1)!.start, named.at(-1)!.end)}」后面又说不准了，请确认服务是哪一天。`);
+  const lastDay = named.at(-1);
+  const dayDoubted = lastDay?.date !== undefined && standing([lastDay], folded, true).length === 0;
+  if (dayDoubted) ambiguities.push(`「${text.slice(lastDay!.start, lastDay!.end)}」后面又说不准了，请确认服务是哪一天。`);
   const date = dayDoubted ? undefined : resolveDate(hits, todayStr, ambiguities);
   // (…the clauses of another service kept out of this record blanked: 周一那次是线下的，已经报过了)
   // (…and the clauses of time taken off the amount: 含培训半小时，培训不算)
